@@ -1,0 +1,58 @@
+"""Database engines and the migration runner: ordered, recorded, idempotent, one service at a time."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from shared.canonical import canonical_json
+
+MIGRATION_LOCK_KEY = 7_310_001
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema change: a stable id (`kernel-0001`, `intake-0001`) and the SQL that applies it."""
+
+    id: str
+    statements: tuple[str, ...]
+
+
+def create_engine(url: str, pool_size: int = 10) -> AsyncEngine:
+    """An async SQLAlchemy engine on asyncpg that writes JSON canonically (unescaped Unicode)."""
+    return create_async_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        json_serializer=canonical_json,
+        json_deserializer=json.loads,
+    )
+
+
+async def migrate(engine: AsyncEngine, migrations: Sequence[Migration]) -> list[str]:
+    """Apply the migrations not yet recorded, in order, under an advisory lock; return those applied."""
+    applied: list[str] = []
+    async with engine.begin() as conn:
+        await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
+        await conn.execute(
+            text(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+            )
+        )
+        done = set((await conn.execute(text("SELECT id FROM schema_migrations"))).scalars())
+        for migration in migrations:
+            if migration.id in done:
+                continue
+            for statement in migration.statements:
+                await conn.execute(text(statement))
+            await conn.execute(
+                text("INSERT INTO schema_migrations (id) VALUES (:id)"), {"id": migration.id}
+            )
+            applied.append(migration.id)
+    return applied

@@ -1,0 +1,97 @@
+"""The event envelope of DESIGN.md: who, when, how, why, and the links between events."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+
+def utc_now() -> datetime:
+    """The current instant, timezone-aware in UTC, to the microsecond PostgreSQL keeps."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did it: a person or partner client, with role, organisation and division code."""
+
+    id: str
+    role: str
+    org: str
+    division: str
+
+    @classmethod
+    def system(cls, service: str) -> Actor:
+        """The service itself, acting on an event it consumed or a deadline it watched."""
+        return cls(id=f"system:{service}", role="system", org=service, division="62")
+
+
+@dataclass(frozen=True)
+class EventMetadata:
+    """How and why an event came to be; every decision carries its reason."""
+
+    actor: Actor
+    channel: str
+    reason: str | None = None
+    correlation_id: str | None = None
+    causation_id: str | None = None
+    case_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready form, as stored and hashed."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventMetadata:
+        """Read back the stored form."""
+        fields = dict(data)
+        fields["actor"] = Actor(**fields["actor"])
+        return cls(**fields)
+
+    def caused_by(self, event: RecordedEvent, actor: Actor, channel: str) -> EventMetadata:
+        """Metadata for an event that reacts to `event`: same correlation and case, caused by it."""
+        return EventMetadata(
+            actor=actor,
+            channel=channel,
+            reason=self.reason,
+            correlation_id=event.metadata.correlation_id or str(event.event_id),
+            causation_id=str(event.event_id),
+            case_id=event.metadata.case_id,
+        )
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """An event about to be appended: its type, schema version, JSON data and metadata."""
+
+    type: str
+    data: dict[str, Any]
+    metadata: EventMetadata
+    schema_version: int = 1
+    event_id: uuid.UUID = field(default_factory=uuid.uuid4)
+    occurred_at: datetime = field(default_factory=utc_now)
+
+
+@dataclass(frozen=True)
+class RecordedEvent:
+    """An event as the store holds it, with its place in the stream and in the service's log."""
+
+    event_id: uuid.UUID
+    type: str
+    schema_version: int
+    stream_id: str
+    stream_version: int
+    position: int
+    occurred_at: datetime
+    recorded_at: datetime
+    data: dict[str, Any]
+    metadata: EventMetadata
+    prev_hash: str
+    hash: str
+
+    @property
+    def case_id(self) -> str:
+        """The case this event belongs to (the stream itself when it names no case)."""
+        return self.metadata.case_id or self.stream_id

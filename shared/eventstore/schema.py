@@ -1,0 +1,162 @@
+"""The kernel's tables, present in every service's database."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+
+from shared.db import Migration
+
+metadata = MetaData()
+
+events = Table(
+    "events",
+    metadata,
+    Column("position", BigInteger, primary_key=True),
+    Column("event_id", UUID(as_uuid=True), nullable=False, unique=True),
+    Column("stream_id", Text, nullable=False),
+    Column("stream_version", Integer, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("schema_version", Integer, nullable=False),
+    Column("occurred_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("data", JSONB, nullable=False),
+    Column("metadata", JSONB, nullable=False),
+    Column("prev_hash", Text, nullable=False),
+    Column("hash", Text, nullable=False),
+)
+
+KERNEL_MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        "kernel-0001-event-store",
+        (
+            """
+            CREATE TABLE events (
+                position bigint PRIMARY KEY,
+                event_id uuid NOT NULL UNIQUE,
+                stream_id text NOT NULL,
+                stream_version integer NOT NULL CHECK (stream_version > 0),
+                type text NOT NULL,
+                schema_version integer NOT NULL,
+                occurred_at timestamptz NOT NULL,
+                recorded_at timestamptz NOT NULL,
+                data jsonb NOT NULL,
+                metadata jsonb NOT NULL,
+                prev_hash text NOT NULL,
+                hash text NOT NULL,
+                UNIQUE (stream_id, stream_version)
+            )
+            """,
+            "CREATE INDEX events_case_idx ON events ((metadata->>'case_id'))",
+        ),
+    ),
+    Migration(
+        "kernel-0002-messaging",
+        (
+            """
+            CREATE TABLE relay_checkpoints (
+                topic text PRIMARY KEY,
+                position bigint NOT NULL,
+                broker_epoch integer NOT NULL DEFAULT 0,
+                updated_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            """
+            CREATE TABLE relay_marks (
+                topic text NOT NULL,
+                partition integer NOT NULL,
+                "offset" bigint NOT NULL,
+                event_id uuid NOT NULL,
+                PRIMARY KEY (topic, partition)
+            )
+            """,
+            """
+            CREATE TABLE inbox (
+                consumer_group text NOT NULL,
+                event_id uuid NOT NULL,
+                processed_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (consumer_group, event_id)
+            )
+            """,
+            """
+            CREATE TABLE consumer_partitions (
+                consumer_group text NOT NULL,
+                topic text NOT NULL,
+                partition integer NOT NULL,
+                broker_epoch integer NOT NULL,
+                "offset" bigint NOT NULL,
+                high_water bigint,
+                updated_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (consumer_group, topic, partition)
+            )
+            """,
+            """
+            CREATE TABLE dead_letters (
+                id bigserial PRIMARY KEY,
+                consumer_group text NOT NULL,
+                event_id uuid NOT NULL,
+                case_key text NOT NULL,
+                event_type text NOT NULL,
+                topic text NOT NULL,
+                partition integer NOT NULL,
+                "offset" bigint NOT NULL,
+                status text NOT NULL CHECK (status IN ('dead', 'parked', 'resolved')),
+                reason text NOT NULL,
+                attempts integer NOT NULL,
+                headers jsonb NOT NULL,
+                value bytea NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now(),
+                resolved_at timestamptz,
+                UNIQUE (consumer_group, event_id)
+            )
+            """,
+            "CREATE INDEX dead_letters_open_idx ON dead_letters (consumer_group, case_key)"
+            " WHERE status <> 'resolved'",
+        ),
+    ),
+    Migration(
+        "kernel-0003-projections-and-http",
+        (
+            """
+            CREATE TABLE projection_checkpoints (
+                projection text PRIMARY KEY,
+                position bigint NOT NULL,
+                updated_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+            """
+            CREATE TABLE idempotency_keys (
+                client_id text NOT NULL,
+                key text NOT NULL,
+                fingerprint text NOT NULL,
+                status_code integer,
+                response_body jsonb,
+                response_headers jsonb,
+                created_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (client_id, key)
+            )
+            """,
+            """
+            CREATE TABLE access_denials (
+                id bigserial PRIMARY KEY,
+                at timestamptz NOT NULL DEFAULT now(),
+                client_id text,
+                role text,
+                division text,
+                method text NOT NULL,
+                path text NOT NULL,
+                code text NOT NULL,
+                detail text NOT NULL
+            )
+            """,
+        ),
+    ),
+)

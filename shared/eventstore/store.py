@@ -1,0 +1,246 @@
+"""The PostgreSQL event store: optimistic appends, hash-chained streams, a gap-free global log.
+
+Appends are serialised per database by a transaction-scoped advisory lock taken before the
+global positions are assigned, so positions become visible in commit order: a reader that
+follows `position > checkpoint` can never pass over a row whose transaction commits late
+(see docs/decisions/0002-serialised-appends.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from shared.domain.errors import ConcurrencyConflict
+from shared.eventstore.envelope import EventMetadata, NewEvent, RecordedEvent, utc_now
+from shared.eventstore.hashing import GENESIS_HASH, event_hash
+from shared.eventstore.schema import events
+
+APPEND_LOCK_KEY = 7_310_002
+
+ANY_VERSION = None
+NO_STREAM = 0
+
+
+@dataclass(frozen=True)
+class StreamVerification:
+    """The result of re-walking a stream's hash chain: the first bad version, if any, and why."""
+
+    stream_id: str
+    checked: int
+    first_bad_version: int | None = None
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when every event links to its predecessor and hashes to its recorded hash."""
+        return self.first_bad_version is None
+
+
+class EventStore:
+    """Appends to and reads from one service's event log."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    @asynccontextmanager
+    async def _connection(self, conn: AsyncConnection | None) -> AsyncIterator[AsyncConnection]:
+        if conn is not None:
+            yield conn
+            return
+        async with self.engine.begin() as own:
+            yield own
+
+    async def append(
+        self,
+        stream_id: str,
+        new_events: Sequence[NewEvent],
+        expected_version: int | None,
+        conn: AsyncConnection | None = None,
+    ) -> list[RecordedEvent]:
+        """Append a batch at `expected_version` (None: any, 0: new stream); all or nothing.
+
+        Pass `conn` to append inside a wider transaction (an inbox entry, an idempotency record):
+        the append lock is then held until that transaction ends, so append last.
+        """
+        if not new_events:
+            return []
+        async with self._connection(conn) as c:
+            await c.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": APPEND_LOCK_KEY})
+            version, prev_hash = await self._stream_head(c, stream_id)
+            if expected_version is not None and expected_version != version:
+                raise ConcurrencyConflict(stream_id, expected_version, version)
+            position = (await c.execute(select(func.coalesce(func.max(events.c.position), 0)))).scalar_one()
+            recorded = _chain(stream_id, new_events, version, prev_hash, position)
+            await c.execute(events.insert(), [_row_of(e) for e in recorded])
+        return recorded
+
+    async def _stream_head(self, conn: AsyncConnection, stream_id: str) -> tuple[int, str]:
+        row = (
+            await conn.execute(
+                select(events.c.stream_version, events.c.hash)
+                .where(events.c.stream_id == stream_id)
+                .order_by(events.c.stream_version.desc())
+                .limit(1)
+            )
+        ).first()
+        return (row.stream_version, row.hash) if row else (0, GENESIS_HASH)
+
+    async def stream_version(self, stream_id: str) -> int:
+        """The version of a stream: the number of its events, 0 when it does not exist."""
+        async with self.engine.connect() as conn:
+            version, _ = await self._stream_head(conn, stream_id)
+        return version
+
+    async def read_stream(
+        self, stream_id: str, conn: AsyncConnection | None = None
+    ) -> list[RecordedEvent]:
+        """Every event of a stream, in version order."""
+        query = select(events).where(events.c.stream_id == stream_id).order_by(events.c.stream_version)
+        if conn is not None:
+            return [_recorded_of(r) for r in await conn.execute(query)]
+        async with self.engine.connect() as own:
+            return [_recorded_of(r) for r in await own.execute(query)]
+
+    async def read_all(self, after_position: int = 0, limit: int = 500) -> list[RecordedEvent]:
+        """Events after a global position, in position (= commit) order."""
+        query = (
+            select(events)
+            .where(events.c.position > after_position)
+            .order_by(events.c.position)
+            .limit(limit)
+        )
+        async with self.engine.connect() as conn:
+            return [_recorded_of(r) for r in await conn.execute(query)]
+
+    async def head_position(self) -> int:
+        """The highest global position written so far (0 for an empty store)."""
+        async with self.engine.connect() as conn:
+            result = await conn.execute(select(func.coalesce(func.max(events.c.position), 0)))
+            return int(result.scalar_one())
+
+    async def stream_ids(self) -> list[str]:
+        """Every stream id in the store."""
+        async with self.engine.connect() as conn:
+            result = await conn.execute(select(events.c.stream_id).distinct())
+            return sorted(result.scalars())
+
+    async def verify_stream(self, stream_id: str) -> StreamVerification:
+        """Re-walk a stream's hash chain; name the first altered, deleted, inserted or moved event."""
+        query = select(events).where(events.c.stream_id == stream_id).order_by(events.c.stream_version)
+        async with self.engine.connect() as conn:
+            rows = list(await conn.execute(query))
+        return verify_chain(stream_id, [_raw_of(r) for r in rows])
+
+
+def verify_chain(stream_id: str, rows: Sequence[dict[str, Any]]) -> StreamVerification:
+    """Check raw event rows (as stored or as carried on Kafka) of one stream, in version order."""
+    prev_hash = GENESIS_HASH
+    for index, row in enumerate(rows, start=1):
+        problem = _link_problem(row, index, prev_hash)
+        if problem:
+            return StreamVerification(stream_id, index - 1, index, problem)
+        prev_hash = row["hash"]
+    return StreamVerification(stream_id, len(rows))
+
+
+def _link_problem(row: dict[str, Any], expected_version: int, prev_hash: str) -> str | None:
+    if row["stream_version"] != expected_version:
+        return f"expected version {expected_version}, found {row['stream_version']}"
+    if row["prev_hash"] != prev_hash:
+        return "previous-hash link broken"
+    if _hash_of_raw(row) != row["hash"]:
+        return "content does not match its hash"
+    return None
+
+
+def _hash_of_raw(row: dict[str, Any]) -> str:
+    return event_hash(
+        prev_hash=row["prev_hash"],
+        event_id=row["event_id"],
+        stream_id=row["stream_id"],
+        stream_version=row["stream_version"],
+        type=row["type"],
+        schema_version=row["schema_version"],
+        occurred_at=row["occurred_at"],
+        recorded_at=row["recorded_at"],
+        data=row["data"],
+        metadata=row["metadata"],
+    )
+
+
+def _chain(
+    stream_id: str, new_events: Sequence[NewEvent], version: int, prev_hash: str, position: int
+) -> list[RecordedEvent]:
+    recorded_at = utc_now()
+    chained: list[RecordedEvent] = []
+    for offset, new in enumerate(new_events, start=1):
+        metadata = new.metadata.to_dict()
+        digest = event_hash(
+            prev_hash=prev_hash,
+            event_id=new.event_id,
+            stream_id=stream_id,
+            stream_version=version + offset,
+            type=new.type,
+            schema_version=new.schema_version,
+            occurred_at=new.occurred_at,
+            recorded_at=recorded_at,
+            data=new.data,
+            metadata=metadata,
+        )
+        chained.append(
+            RecordedEvent(
+                event_id=new.event_id,
+                type=new.type,
+                schema_version=new.schema_version,
+                stream_id=stream_id,
+                stream_version=version + offset,
+                position=position + offset,
+                occurred_at=new.occurred_at,
+                recorded_at=recorded_at,
+                data=new.data,
+                metadata=new.metadata,
+                prev_hash=prev_hash,
+                hash=digest,
+            )
+        )
+        prev_hash = digest
+    return chained
+
+
+def _row_of(event: RecordedEvent) -> dict[str, Any]:
+    return {
+        "position": event.position,
+        "event_id": event.event_id,
+        "stream_id": event.stream_id,
+        "stream_version": event.stream_version,
+        "type": event.type,
+        "schema_version": event.schema_version,
+        "occurred_at": event.occurred_at,
+        "recorded_at": event.recorded_at,
+        "data": event.data,
+        "metadata": event.metadata.to_dict(),
+        "prev_hash": event.prev_hash,
+        "hash": event.hash,
+    }
+
+
+def _raw_of(row: Row[Any]) -> dict[str, Any]:
+    return dict(row._mapping)
+
+
+def _recorded_of(row: Row[Any]) -> RecordedEvent:
+    raw = _raw_of(row)
+    raw["metadata"] = EventMetadata.from_dict(raw["metadata"])
+    return RecordedEvent(**raw)
+
+
+def recorded_to_raw(event: RecordedEvent) -> dict[str, Any]:
+    """A recorded event in the raw row form that `verify_chain` checks."""
+    return _row_of(event)
