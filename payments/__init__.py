@@ -1,0 +1,1 @@
+"""Payments: standards, entitlements, monthly runs, relief and funds (PAY-1 … PAY-8)."""

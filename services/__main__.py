@@ -1,0 +1,62 @@
+"""The SafetyNet command line: `python -m services <command>` (run, serve, migrate, token, dlq, rebuild)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+
+from services import ops
+from services.settings import SERVICES, Settings
+from shared.http.tokens import ROLES
+from shared.logging import configure_logging
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run the chosen command."""
+    args = _parser().parse_args(argv)
+    settings = Settings.from_env()
+    configure_logging("services", settings.log_level)
+    return int(args.func(settings, args) or 0)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m services", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="command")
+
+    run = commands.add_parser("run", help="embedded PostgreSQL + broker and all four services")
+    run.set_defaults(func=lambda s, a: asyncio.run(ops.run_embedded(s)))
+
+    serve = commands.add_parser("serve", help="serve services against DATABASE_URL/KAFKA_…")
+    serve.add_argument("services", nargs="*", choices=SERVICES, default=list(SERVICES))
+    serve.set_defaults(func=lambda s, a: asyncio.run(ops.serve_external(s, a.services)))
+
+    migrate = commands.add_parser("migrate", help="apply pending schema migrations (idempotent)")
+    migrate.add_argument("services", nargs="*", choices=SERVICES, default=list(SERVICES))
+    migrate.set_defaults(func=lambda s, a: asyncio.run(ops.migrate(s, a.services)))
+
+    token = commands.add_parser("token", help="mint a development access token")
+    token.add_argument("--role", required=True, choices=ROLES)
+    token.add_argument("--division", required=True, help="GB/T 2260 code, e.g. 620102001")
+    token.add_argument("--org", default="开发测试")
+    token.add_argument("--client-id", default=None)
+    token.add_argument("--ttl", type=int, default=3600, help="seconds")
+    token.set_defaults(func=ops.mint_token)
+
+    dlq = commands.add_parser("dlq", help="dead letters: list, show, retry")
+    dlq.add_argument("action", choices=("list", "show", "retry"))
+    dlq.add_argument("service", choices=SERVICES)
+    dlq.add_argument("id", nargs="?", type=int)
+    dlq.add_argument("--status", choices=("dead", "parked", "resolved"))
+    dlq.set_defaults(func=lambda s, a: asyncio.run(ops.dead_letters(s, a)))
+
+    rebuild = commands.add_parser("rebuild", help="rebuild a projection from zero")
+    rebuild.add_argument("service", choices=SERVICES)
+    rebuild.add_argument("projection", nargs="?", help="name; omit to list them")
+    rebuild.set_defaults(func=lambda s, a: asyncio.run(ops.rebuild(s, a.service, a.projection)))
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

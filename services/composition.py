@@ -1,0 +1,47 @@
+"""The composition root: settings → each service's config → its wired runtime."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Protocol
+
+from services.settings import SERVICES, Settings
+from shared.messaging.kafka import KafkaConfig
+from shared.runtime import ServiceConfig, ServiceRuntime
+
+
+class Bootstrap(Protocol):
+    """A service package's `bootstrap.build`."""
+
+    def __call__(self, config: ServiceConfig) -> ServiceRuntime: ...
+
+
+def service_config(settings: Settings, service: str) -> ServiceConfig:
+    """Resolve one service's configuration from the settings."""
+    if settings.kafka_bootstrap_servers is None:
+        raise RuntimeError("no Kafka bootstrap servers: start the embedded broker or set one")
+    return ServiceConfig(
+        service=service,
+        database_url=settings.database_url_for(service),
+        kafka=KafkaConfig(
+            bootstrap_servers=settings.kafka_bootstrap_servers,
+            enable_idempotence=settings.kafka_idempotence,
+            client_id=f"safetynet-{service}",
+        ),
+        token_public_key_pem=settings.jwt_public_key_path.read_bytes(),
+        jwt_issuer=settings.jwt_issuer,
+        jwt_audience=settings.jwt_audience,
+        jwks_url=settings.jwks_url,
+        relay_poll_interval_s=settings.relay_poll_interval_s,
+        consumer_max_attempts=settings.consumer_max_attempts,
+        consumer_backoff_base_s=settings.consumer_backoff_base_s,
+    )
+
+
+def build_runtime(settings: Settings, service: str) -> ServiceRuntime:
+    """Import the service's bootstrap and wire it."""
+    if service not in SERVICES:
+        raise ValueError(f"unknown service {service!r}; choose from {', '.join(SERVICES)}")
+    module = importlib.import_module(f"{service}.bootstrap")
+    build: Bootstrap = module.build
+    return build(service_config(settings, service))

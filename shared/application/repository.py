@@ -1,0 +1,58 @@
+"""Loads aggregates from their streams and appends what they recorded, with the expected version."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.domain.aggregate import Aggregate
+from shared.domain.errors import NotFound
+from shared.eventstore.envelope import EventMetadata, RecordedEvent
+from shared.eventstore.registry import EventRegistry
+from shared.eventstore.store import EventStore
+
+A = TypeVar("A", bound=Aggregate)
+
+
+class Repository(Generic[A]):
+    """The event store seen through one aggregate type."""
+
+    def __init__(self, store: EventStore, registry: EventRegistry, aggregate: type[A]) -> None:
+        self.store = store
+        self.registry = registry
+        self.aggregate = aggregate
+
+    async def find(self, aggregate_id: str, conn: AsyncConnection | None = None) -> A | None:
+        """The aggregate rebuilt from its events, or None when its stream is empty."""
+        recorded = await self.store.read_stream(self.aggregate.stream_id_for(aggregate_id), conn)
+        if not recorded:
+            return None
+        instance = self.aggregate(aggregate_id)
+        instance.replay([self.registry.deserialize(e) for e in recorded])
+        return instance
+
+    async def get(self, aggregate_id: str, conn: AsyncConnection | None = None) -> A:
+        """The aggregate, or NotFound."""
+        found = await self.find(aggregate_id, conn)
+        if found is None:
+            raise NotFound(
+                f"{self.aggregate.__name__} {aggregate_id} does not exist",
+                f"未找到编号为 {aggregate_id} 的记录",
+            )
+        return found
+
+    async def save(
+        self,
+        instance: A,
+        metadata: EventMetadata,
+        conn: AsyncConnection,
+        expected_version: int | None = None,
+    ) -> list[RecordedEvent]:
+        """Append the pending events at the loaded (or the caller's expected) version."""
+        base = instance.version if expected_version is None else expected_version
+        new_events = [self.registry.serialize(e, metadata) for e in instance.pending]
+        recorded = await self.store.append(instance.stream_id, new_events, base, conn)
+        instance.version = base + len(recorded)
+        instance.pending.clear()
+        return recorded

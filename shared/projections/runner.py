@@ -1,0 +1,172 @@
+"""Runs projections over the service's own log: batch + checkpoint in one transaction; rebuilds.
+
+A rebuild replays from position zero into fresh copies of the projection's tables in a scratch
+schema (the projection's SQL uses unqualified names, so `search_path` redirects it), then swaps
+them in under the projection's lock: readers see the old model until the new one is complete.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from shared.eventstore.envelope import RecordedEvent
+from shared.eventstore.store import EventStore
+
+Progress = Callable[[int, int], None]
+
+
+class Projection:
+    """A read model: the tables it owns and how one event changes them (idempotent upserts)."""
+
+    name: ClassVar[str]
+    tables: ClassVar[tuple[str, ...]]
+
+    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        """Apply one event; events the projection does not care about are ignored."""
+        raise NotImplementedError  # pragma: no cover - abstract
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    """What a rebuild replayed."""
+
+    projection: str
+    events_replayed: int
+    position: int
+
+
+class ProjectionRunner:
+    """Keeps a service's projections caught up with its event store."""
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        store: EventStore,
+        projections: list[Projection],
+        batch_size: int = 1000,
+    ) -> None:
+        self.engine = engine
+        self.store = store
+        self.projections = {p.name: p for p in projections}
+        self.batch_size = batch_size
+
+    async def checkpoint(self, name: str) -> int:
+        """The last position the projection has applied."""
+        async with self.engine.connect() as conn:
+            return await _checkpoint(conn, name)
+
+    async def catch_up(self, name: str) -> int:
+        """Apply every event after the checkpoint; return how many were applied."""
+        projection, applied = self.projections[name], 0
+        while True:
+            async with self.engine.begin() as conn:
+                await _lock(conn, name)
+                position = await _checkpoint(conn, name)
+                batch = await self.store.read_all(position, self.batch_size)
+                if not batch:
+                    return applied
+                await _apply(projection, batch, conn)
+                await _save_checkpoint(conn, name, batch[-1].position)
+            applied += len(batch)
+
+    async def catch_up_all(self) -> int:
+        """Catch up every projection."""
+        return sum([await self.catch_up(name) for name in self.projections])
+
+    async def run(self, stop: asyncio.Event, poll_interval_s: float = 0.2) -> None:
+        """Catch up forever, polling the store, until `stop` is set."""
+        while not stop.is_set():
+            if await self.catch_up_all() == 0:
+                try:
+                    await asyncio.wait_for(stop.wait(), poll_interval_s)
+                except TimeoutError:
+                    pass
+
+    async def rebuild(self, name: str, progress: Progress | None = None) -> RebuildReport:
+        """Replay from zero into fresh tables, then swap them in atomically."""
+        projection = self.projections[name]
+        scratch = f"rebuild_{uuid.uuid4().hex[:12]}"
+        await self._create_scratch(projection, scratch)
+        position, replayed = await self._replay_into(projection, scratch, 0, progress)
+        async with self.engine.begin() as conn:
+            await _lock(conn, name)
+            position, tail = await self._replay_tail(projection, scratch, position, conn)
+            await _swap(conn, projection, scratch)
+            await _save_checkpoint(conn, name, position)
+        return RebuildReport(name, replayed + tail, position)
+
+    async def _create_scratch(self, projection: Projection, scratch: str) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(text(f'CREATE SCHEMA "{scratch}"'))
+            for table in projection.tables:
+                await conn.execute(
+                    text(f'CREATE TABLE "{scratch}"."{table}" (LIKE public."{table}" INCLUDING ALL)')
+                )
+
+    async def _replay_into(
+        self, projection: Projection, scratch: str, position: int, progress: Progress | None
+    ) -> tuple[int, int]:
+        head, replayed = await self.store.head_position(), 0
+        while True:
+            batch = await self.store.read_all(position, self.batch_size)
+            if not batch:
+                return position, replayed
+            async with self.engine.begin() as conn:
+                await conn.execute(text(f'SET LOCAL search_path TO "{scratch}", public'))
+                await _apply(projection, batch, conn)
+            position, replayed = batch[-1].position, replayed + len(batch)
+            if progress:
+                progress(position, max(head, position))
+
+    async def _replay_tail(
+        self, projection: Projection, scratch: str, position: int, conn: AsyncConnection
+    ) -> tuple[int, int]:
+        await conn.execute(text(f'SET LOCAL search_path TO "{scratch}", public'))
+        tail = 0
+        while batch := await self.store.read_all(position, self.batch_size):
+            await _apply(projection, batch, conn)
+            position, tail = batch[-1].position, tail + len(batch)
+        await conn.execute(text("SET LOCAL search_path TO public"))
+        return position, tail
+
+
+async def _apply(projection: Projection, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
+    for event in batch:
+        await projection.handle(event, conn)
+
+
+async def _swap(conn: AsyncConnection, projection: Projection, scratch: str) -> None:
+    for table in projection.tables:
+        await conn.execute(text(f'DROP TABLE public."{table}"'))
+        await conn.execute(text(f'ALTER TABLE "{scratch}"."{table}" SET SCHEMA public'))
+    await conn.execute(text(f'DROP SCHEMA "{scratch}"'))
+
+
+async def _lock(conn: AsyncConnection, name: str) -> None:
+    await conn.execute(
+        text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": f"projection:{name}"}
+    )
+
+
+async def _checkpoint(conn: AsyncConnection, name: str) -> int:
+    result = await conn.execute(
+        text("SELECT position FROM projection_checkpoints WHERE projection = :p"), {"p": name}
+    )
+    return int(result.scalar_one_or_none() or 0)
+
+
+async def _save_checkpoint(conn: AsyncConnection, name: str, position: int) -> None:
+    await conn.execute(
+        text(
+            "INSERT INTO projection_checkpoints (projection, position) VALUES (:p, :pos)"
+            " ON CONFLICT (projection) DO UPDATE SET position = :pos, updated_at = now()"
+        ),
+        {"p": name, "pos": position},
+    )

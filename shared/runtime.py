@@ -1,0 +1,176 @@
+"""What a service is at run time: its app, its store and the loops that keep it moving."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+
+from fastapi import APIRouter, FastAPI
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from sqlalchemy import text
+
+from shared.db import Migration, create_engine, migrate
+from shared.eventstore.envelope import RecordedEvent
+from shared.eventstore.registry import EventRegistry
+from shared.eventstore.store import EventStore
+from shared.http.app import create_app
+from shared.http.tokens import TokenVerifier
+from shared.messaging.consumer import EventConsumer
+from shared.messaging.kafka import KafkaConfig
+from shared.messaging.relay import OutboxRelay
+from shared.messaging.topics import events_topic
+from shared.projections.runner import Projection, ProjectionRunner
+
+log = logging.getLogger(__name__)
+
+VERSION = "0.1.0"
+Handler = Callable[[RecordedEvent, AsyncConnection], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class ServiceConfig:
+    """Everything a service's bootstrap needs, already resolved by the composition root."""
+
+    service: str
+    database_url: str
+    kafka: KafkaConfig
+    token_public_key_pem: bytes
+    jwt_issuer: str
+    jwt_audience: str
+    jwks_url: str | None = None
+    relay_poll_interval_s: float = 0.2
+    consumer_max_attempts: int = 5
+    consumer_backoff_base_s: float = 0.2
+
+
+@dataclass
+class ServiceRuntime:
+    """One wired service: the HTTP app plus its relay, projections and consumers."""
+
+    name: str
+    app: FastAPI
+    engine: AsyncEngine
+    store: EventStore
+    registry: EventRegistry
+    migrations: tuple[Migration, ...]
+    projections: ProjectionRunner
+    relay: OutboxRelay
+    consumers: list[EventConsumer] = field(default_factory=list)
+    handlers: dict[str, Handler] = field(default_factory=dict)
+
+    async def migrate(self) -> list[str]:
+        """Bring the service's database schema up to date."""
+        return await migrate(self.engine, self.migrations)
+
+    async def run_background(self, stop: asyncio.Event) -> None:
+        """Run relay, projections and consumers until `stop` is set."""
+        loops = [
+            self.relay.run(stop),
+            self.projections.run(stop),
+            *(consumer.run(stop) for consumer in self.consumers),
+        ]
+        await asyncio.gather(*loops)
+
+    async def close(self) -> None:
+        """Release connections."""
+        await self.relay.close()
+        for consumer in self.consumers:
+            await consumer.close()
+        await self.engine.dispose()
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A consumer group of this service: the services it listens to and its handler."""
+
+    group: str
+    sources: tuple[str, ...]
+    handler: Handler
+
+
+def wire(
+    config: ServiceConfig,
+    *,
+    title: str,
+    description: str,
+    routers: Sequence[APIRouter],
+    migrations: tuple[Migration, ...],
+    register_events: Sequence[Callable[[EventRegistry], None]],
+    projections: Sequence[Projection],
+    subscriptions: Sequence[Subscription] = (),
+) -> ServiceRuntime:
+    """The wiring every service shares: engine, store, registry, relay, consumers, app."""
+    engine = create_engine(config.database_url)
+    store = EventStore(engine)
+    registry = EventRegistry()
+    for register in register_events:
+        register(registry)
+    verifier = TokenVerifier(
+        config.jwt_issuer, config.jwt_audience, config.token_public_key_pem, config.jwks_url
+    )
+    checks = {
+        "database": lambda: database_reachable(engine),
+        "broker": lambda: broker_reachable(config.kafka.bootstrap_servers),
+    }
+    app = create_app(
+        config.service,
+        title=title,
+        version=VERSION,
+        description=description,
+        routers=list(routers),
+        engine=engine,
+        verifier=verifier,
+        readiness_checks=checks,
+    )
+    app.state.store = store
+    app.state.registry = registry
+    return ServiceRuntime(
+        name=config.service,
+        app=app,
+        engine=engine,
+        store=store,
+        registry=registry,
+        migrations=migrations,
+        projections=ProjectionRunner(engine, store, list(projections)),
+        relay=OutboxRelay(
+            config.service, engine, store, config.kafka, poll_interval_s=config.relay_poll_interval_s
+        ),
+        consumers=[_consumer(config, engine, s) for s in subscriptions],
+        handlers={s.group: s.handler for s in subscriptions},
+    )
+
+
+def _consumer(config: ServiceConfig, engine: AsyncEngine, sub: Subscription) -> EventConsumer:
+    return EventConsumer(
+        config.service,
+        sub.group,
+        [events_topic(source) for source in sub.sources],
+        sub.handler,
+        engine,
+        config.kafka,
+        max_attempts=config.consumer_max_attempts,
+        backoff_base_s=config.consumer_backoff_base_s,
+    )
+
+
+async def database_reachable(engine: AsyncEngine) -> bool:
+    """True when the service's database answers."""
+    async with engine.connect() as conn:
+        await conn.execute(text("SELECT 1"))
+    return True
+
+
+async def broker_reachable(bootstrap_servers: str) -> bool:
+    """True when a bootstrap broker accepts a TCP connection."""
+    for address in bootstrap_servers.split(","):
+        host, _, port = address.strip().rpartition(":")
+        try:
+            _, writer = await asyncio.wait_for(asyncio.open_connection(host, int(port)), 2.0)
+        except (OSError, TimeoutError):
+            continue
+        writer.close()
+        return True
+    return False

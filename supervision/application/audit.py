@@ -1,0 +1,56 @@
+"""Reading a case's audit trail and re-verifying the hash chains it carries (SUP-1, GEN-5)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from shared.eventstore.store import StreamVerification, verify_chain
+
+_TRAIL = text(
+    """
+    SELECT event_id, case_id, service, stream_id, stream_version, position, type, schema_version,
+        occurred_at, recorded_at, data, metadata, prev_hash, hash
+    FROM audit_trail WHERE case_id = :case_id
+    ORDER BY recorded_at, service, position
+    """
+)
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The verdict on one stream of one service within a case."""
+
+    service: str
+    verification: StreamVerification
+
+
+async def load_trail(engine: AsyncEngine, case_id: str) -> list[dict[str, Any]]:
+    """The case's events from every service, in recorded order."""
+    async with engine.connect() as conn:
+        return [dict(r._mapping) for r in await conn.execute(_TRAIL, {"case_id": case_id})]
+
+
+async def case_division(engine: AsyncEngine, case_id: str) -> str | None:
+    """The division code of the case's residence, as the first event that named it said."""
+    async with engine.connect() as conn:
+        result = await conn.execute(
+            text("SELECT division_code FROM case_index WHERE case_id = :c"), {"c": case_id}
+        )
+        return result.scalar_one_or_none()
+
+
+def verify_trail(trail: list[dict[str, Any]]) -> list[ChainReport]:
+    """Re-walk each stream's chain from the copies supervision holds."""
+    streams: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in trail:
+        streams[(row["service"], row["stream_id"])].append(row)
+    reports = []
+    for (service, stream_id), rows in sorted(streams.items()):
+        rows.sort(key=lambda r: r["stream_version"])
+        reports.append(ChainReport(service, verify_chain(stream_id, rows)))
+    return reports

@@ -1,0 +1,43 @@
+"""Supervision's schema: the kernel tables plus the cross-service audit trail."""
+
+from __future__ import annotations
+
+from shared.db import Migration
+from shared.eventstore.schema import KERNEL_MIGRATIONS
+
+MIGRATIONS: tuple[Migration, ...] = (
+    *KERNEL_MIGRATIONS,
+    Migration(
+        "supervision-0001-audit-trail",
+        (
+            """
+            CREATE TABLE audit_trail (
+                event_id uuid PRIMARY KEY,
+                case_id text NOT NULL,
+                service text NOT NULL,
+                stream_id text NOT NULL,
+                stream_version integer NOT NULL,
+                position bigint NOT NULL,
+                type text NOT NULL,
+                schema_version integer NOT NULL,
+                occurred_at timestamptz NOT NULL,
+                recorded_at timestamptz NOT NULL,
+                data jsonb NOT NULL,
+                metadata jsonb NOT NULL,
+                prev_hash text NOT NULL,
+                hash text NOT NULL,
+                received_at timestamptz NOT NULL DEFAULT now(),
+                UNIQUE (service, stream_id, stream_version)
+            )
+            """,
+            "CREATE INDEX audit_trail_case_idx ON audit_trail (case_id, recorded_at, service, position)",
+            """
+            CREATE TABLE case_index (
+                case_id text PRIMARY KEY,
+                division_code text NOT NULL,
+                first_seen_at timestamptz NOT NULL DEFAULT now()
+            )
+            """,
+        ),
+    ),
+)

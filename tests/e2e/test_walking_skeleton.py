@@ -1,0 +1,132 @@
+"""The walking skeleton, end to end: four real service processes, real PostgreSQL, real broker."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from tests.e2e.services import RunningServices, running_services
+from tests.support import eventually
+
+TOWNSHIP = "620102001"  # 兰州市城关区 某街道
+APPLICANT_ID = "11010519491231002X"
+
+
+@pytest.fixture(scope="module")
+def services(
+    embedded_postgres: EmbeddedPostgres, broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningServices]:
+    """All four services as separate processes."""
+    data_dir: Path = tmp_path_factory.mktemp("e2e")
+    with running_services(embedded_postgres.server_url, broker.bootstrap_servers, data_dir) as running:
+        yield running
+
+
+def application_body() -> dict[str, object]:
+    """A minimal urban dibao application of a one-person household."""
+    return {
+        "division_code": TOWNSHIP,
+        "registration": "urban",
+        "programmes": ["urban_dibao", "medical_assistance"],
+        "members": [{"resident_id": APPLICANT_ID, "name": "张桂兰", "relation": "self"}],
+        "declared_monthly_income_fen": 45_000,
+        "declared_assets_fen": 0,
+        "authorisation": {
+            "signed_by_resident_id": APPLICANT_ID,
+            "signed_on": "2026-11-20",
+            "document_ref": "城关区-授权-2026-0001",
+        },
+    }
+
+
+async def _all_healthy(client: httpx.AsyncClient, services: RunningServices) -> bool:
+    for name, url in services.urls.items():
+        if services.processes[name].poll() is not None:
+            raise AssertionError(f"{name} exited with {services.processes[name].returncode}")
+        try:
+            if (await client.get(f"{url}/healthz")).status_code != 200:
+                return False
+        except httpx.TransportError:
+            return False
+    return True
+
+
+@pytest.mark.req("GEN-1", "GEN-2", "GEN-4", "SUP-1")
+async def test_an_application_reaches_every_service_and_its_audit_trail(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=10) as client:
+        await eventually(lambda: _all_healthy(client, services), timeout=60, message="healthz")
+
+        # given a township officer of the applicant's township
+        officer = {"Authorization": f"Bearer {services.token('township_officer', TOWNSHIP)}"}
+        # when the application is accepted at the one door
+        created = await client.post(
+            f"{services.urls['intake']}/v1/applications",
+            json=application_body(),
+            headers={**officer, "Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert created.status_code == 201, created.text
+        case_id = created.json()["application_id"]
+        assert created.json()["members"][0]["resident_id_masked"] != APPLICANT_ID
+
+        # then verification opens its own case for the programme it decides
+        county = {"Authorization": f"Bearer {services.token('county_officer', '620102')}"}
+
+        async def verification_has_case() -> bool:
+            answer = await client.get(f"{services.urls['verification']}/v1/cases/{case_id}", headers=county)
+            return answer.status_code == 200
+
+        await eventually(verification_has_case, message="verification never opened the case")
+        case = (await client.get(f"{services.urls['verification']}/v1/cases/{case_id}", headers=county)).json()
+        assert [p["programme"] for p in case["programmes"]] == ["urban_dibao"]
+
+        # and payments tracks it in its funding pipeline
+        async def payments_sees_verification() -> bool:
+            answer = await client.get(f"{services.urls['payments']}/v1/pipeline/{case_id}", headers=county)
+            return answer.status_code == 200 and answer.json()["stage"] == "in_verification"
+
+        await eventually(payments_sees_verification, message="payments never saw the case")
+
+        # and supervision's audit trail shows the case's events from intake and verification
+        inspector = {"Authorization": f"Bearer {services.token('inspector', '620100')}"}
+        trail_url = f"{services.urls['supervision']}/v1/cases/{case_id}/audit-trail"
+
+        async def trail_has_both() -> bool:
+            answer = await client.get(trail_url, headers=inspector)
+            return answer.status_code == 200 and {"intake", "verification"} <= set(answer.json()["services"])
+
+        await eventually(trail_has_both, message="the audit trail never showed both services")
+        trail = (await client.get(trail_url, headers=inspector)).json()
+        first = trail["entries"][0]
+        assert first["type"] == "intake.ApplicationSubmitted"
+        assert first["actor"]["role"] == "township_officer"
+        assert first["actor"]["division"] == TOWNSHIP
+        assert first["reason"]
+        opened = next(e for e in trail["entries"] if e["type"] == "verification.CaseOpened")
+        assert opened["causation_id"] == first["event_id"]
+
+        verdict = (await client.get(f"{trail_url}/verify", headers=inspector)).json()
+        assert verdict["ok"] is True, verdict
+        assert {c["service"] for c in verdict["chains"]} >= {"intake", "verification"}
+
+
+@pytest.mark.req("INT-3", "GEN-6")
+async def test_a_village_committee_cannot_accept_an_application(services: RunningServices) -> None:
+    async with httpx.AsyncClient(timeout=10) as client:
+        await eventually(lambda: _all_healthy(client, services), timeout=60, message="healthz")
+        village = {"Authorization": f"Bearer {services.token('village_committee', '620102001001')}"}
+        refused = await client.post(
+            f"{services.urls['intake']}/v1/applications",
+            json=application_body(),
+            headers={**village, "Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert refused.status_code == 403
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        assert refused.json()["code"] == "village-committee-cannot-accept"
+        assert refused.json()["title_zh"]

@@ -1,0 +1,1 @@
+"""Verification and decision by law (VER-1 … VER-9)."""
