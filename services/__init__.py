@@ -1,0 +1,1 @@
+"""The composition root: settings, the embedded runtime, the runner and the ops command line."""
