@@ -1,0 +1,127 @@
+"""The FastAPI application every service starts from: problems, middleware, health, metrics."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from shared.http.correlation import CorrelationMiddleware
+from shared.http.metrics import MetricsMiddleware, metrics_endpoint
+from shared.http.problems import install_problem_handlers, problem_response
+from shared.http.tokens import TokenVerifier
+
+ReadinessCheck = Callable[[], Awaitable[bool]]
+READINESS_TIMEOUT_S = 2.0
+BEARER_SCHEME = {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+log = logging.getLogger(__name__)
+
+
+def create_app(
+    service: str,
+    *,
+    title: str,
+    version: str,
+    description: str,
+    routers: list[APIRouter],
+    engine: AsyncEngine,
+    verifier: TokenVerifier,
+    readiness_checks: Mapping[str, ReadinessCheck],
+    lifespan: Any = None,
+) -> FastAPI:
+    """A service's app: routers, problem+json errors, correlation ids, metrics, health checks.
+
+    A `database` readiness check (SELECT 1) is added unless one of that name is given.
+    """
+    app = FastAPI(title=title, version=version, description=description, lifespan=lifespan)
+    app.state.service = service
+    app.state.engine = engine
+    app.state.token_verifier = verifier
+    checks = {"database": _database_check(engine), **readiness_checks}
+    install_problem_handlers(app)  # first added = innermost: inside metrics and correlation
+    app.add_middleware(MetricsMiddleware, service=service)
+    app.add_middleware(CorrelationMiddleware)
+    app.include_router(_operations_router(service, checks))
+    for router in routers:
+        app.include_router(router)
+    _add_bearer_scheme(app)
+    return app
+
+
+def _operations_router(service: str, checks: dict[str, ReadinessCheck]) -> APIRouter:
+    router = APIRouter(tags=["operations"])
+
+    @router.get("/healthz", summary="Liveness")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok", "service": service}
+
+    @router.get("/readyz", summary="Readiness", responses={503: {"description": "Not ready"}})
+    async def readyz() -> JSONResponse:
+        results = await _run_checks(checks)
+        failed = sorted(name for name, ok in results.items() if not ok)
+        if not failed:
+            return JSONResponse({"status": "ready", "service": service, "checks": results})
+        return problem_response(
+            503,
+            "not-ready",
+            "Service not ready",
+            "服务尚未就绪",
+            f"failed readiness checks: {', '.join(failed)}",
+            f"未通过的就绪检查：{', '.join(failed)}",
+            "/readyz",
+            service=service,
+            checks=results,
+            failed=failed,
+        )
+
+    router.add_api_route("/metrics", metrics_endpoint, methods=["GET"], include_in_schema=False)
+    return router
+
+
+async def _run_checks(checks: dict[str, ReadinessCheck]) -> dict[str, bool]:
+    names = list(checks)
+    outcomes = await asyncio.gather(*(_run_check(n, checks[n]) for n in names))
+    return dict(zip(names, outcomes, strict=True))
+
+
+async def _run_check(name: str, check: ReadinessCheck) -> bool:
+    try:
+        return bool(await asyncio.wait_for(check(), READINESS_TIMEOUT_S))
+    except Exception as exc:  # a timeout or a crash both mean "not ready"
+        log.warning("readiness check %s failed: %r", name, exc)
+        return False
+
+
+def _database_check(engine: AsyncEngine) -> ReadinessCheck:
+    async def database() -> bool:
+        async with engine.connect() as conn:
+            return (await conn.execute(text("SELECT 1"))).scalar_one() == 1
+
+    return database
+
+
+def _add_bearer_scheme(app: FastAPI) -> None:
+    """Make sure `bearerAuth` (JWT) is in the OpenAPI components even if no route uses it yet."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                openapi_version=app.openapi_version,
+                description=app.description,
+                routes=app.routes,
+            )
+            schemes = schema.setdefault("components", {}).setdefault("securitySchemes", {})
+            schemes.setdefault("bearerAuth", BEARER_SCHEME)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -1,0 +1,182 @@
+"""Idempotent POSTs (GEN-8): the key, the effect and the stored response commit together.
+
+`run_idempotent` claims `(client_id, key)` with an insert in the same transaction as the
+operation. A concurrent duplicate blocks on the primary key until the first transaction ends:
+after a commit it finds the stored response and replays it; after a rollback its own insert
+succeeds and it runs the operation itself. A failed operation therefore leaves no key behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any, NamedTuple
+
+from fastapi import Header, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from shared.canonical import canonical_json
+from shared.domain.errors import DomainError
+
+MAX_KEY_LENGTH = 200
+REPLAYED_HEADER = "Idempotent-Replayed"
+
+
+class StoredResponse(NamedTuple):
+    """What an idempotent operation answered: status, JSON body and headers."""
+
+    status_code: int
+    body: Any
+    headers: dict[str, str]
+
+
+Operation = Callable[[AsyncConnection], Awaitable[StoredResponse]]
+
+
+class IdempotencyKeyReused(DomainError):
+    """The key was already used for a different request."""
+
+    code = "idempotency-key-reused"
+    status = 422
+    title_en = "Idempotency key already used for another request"
+    title_zh = "幂等键已用于其他请求"
+
+
+class IdempotencyKeyRequired(DomainError):
+    """A POST came without an `Idempotency-Key` header."""
+
+    code = "idempotency-key-required"
+    status = 400
+    title_en = "Idempotency-Key header required"
+    title_zh = "缺少 Idempotency-Key 请求头"
+
+
+class InvalidIdempotencyKey(DomainError):
+    """The `Idempotency-Key` header is too long or not printable ASCII."""
+
+    code = "invalid-idempotency-key"
+    status = 400
+    title_en = "Invalid Idempotency-Key header"
+    title_zh = "Idempotency-Key 请求头无效"
+
+
+def fingerprint_of(method: str, path: str, body: bytes) -> str:
+    """SHA-256 of method, path and body (JSON canonicalised: key order and spacing do not count)."""
+    try:
+        payload = canonical_json(json.loads(body)).encode() if body else b""
+    except (ValueError, UnicodeDecodeError):
+        payload = body
+    return hashlib.sha256(
+        method.upper().encode() + b"\n" + path.encode() + b"\n" + payload
+    ).hexdigest()
+
+
+async def run_idempotent(
+    engine: AsyncEngine, *, client_id: str, key: str, fingerprint: str, operation: Operation
+) -> StoredResponse:
+    """Run `operation` once per (client, key); replay its stored response on a repeat."""
+    async with engine.begin() as conn:
+        claimed = await conn.execute(
+            text(
+                "INSERT INTO idempotency_keys (client_id, key, fingerprint)"
+                " VALUES (:client_id, :key, :fingerprint) ON CONFLICT DO NOTHING RETURNING key"
+            ),
+            {"client_id": client_id, "key": key, "fingerprint": fingerprint},
+        )
+        if claimed.first() is None:
+            return await _replay(conn, client_id, key, fingerprint)
+        answered = await operation(conn)
+        response = StoredResponse(
+            answered.status_code, jsonable_encoder(answered.body), dict(answered.headers)
+        )
+        await conn.execute(
+            text(
+                "UPDATE idempotency_keys SET status_code = :status, response_body = :body,"
+                " response_headers = :headers WHERE client_id = :client_id AND key = :key"
+            ),
+            {
+                "status": response.status_code,
+                "body": canonical_json(response.body),
+                "headers": canonical_json(response.headers),
+                "client_id": client_id,
+                "key": key,
+            },
+        )
+        return response
+
+
+async def _replay(
+    conn: AsyncConnection, client_id: str, key: str, fingerprint: str
+) -> StoredResponse:
+    row = (
+        await conn.execute(
+            text(
+                "SELECT fingerprint, status_code, response_body, response_headers"
+                " FROM idempotency_keys WHERE client_id = :client_id AND key = :key"
+            ),
+            {"client_id": client_id, "key": key},
+        )
+    ).one()
+    if row.fingerprint != fingerprint:
+        raise IdempotencyKeyReused(
+            f"idempotency key {key!r} was already used with a different request",
+            f"幂等键“{key}”已用于内容不同的请求",
+            idempotency_key=key,
+        )
+    if row.status_code is None:  # only if a writer stored the key without an answer
+        raise IdempotencyKeyReused(
+            f"idempotency key {key!r} has no stored answer", f"幂等键“{key}”没有已保存的响应"
+        )
+    headers = {**_json(row.response_headers), REPLAYED_HEADER: "true"}
+    return StoredResponse(row.status_code, _json(row.response_body), headers)
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+async def idempotency_key(
+    idempotency_key: str | None = Header(
+        default=None,
+        alias="Idempotency-Key",
+        description="Unique per request (a UUID); a repeat with the same body replays the answer.",
+    ),
+) -> str:
+    """The request's Idempotency-Key: 400 when missing, too long or not printable ASCII."""
+    if not idempotency_key:
+        raise IdempotencyKeyRequired(
+            "every POST needs an Idempotency-Key header (a UUID works)",
+            "每个 POST 请求都必须带 Idempotency-Key 请求头（可使用 UUID）",
+        )
+    if len(idempotency_key) > MAX_KEY_LENGTH or not all(" " <= c <= "~" for c in idempotency_key):
+        raise InvalidIdempotencyKey(
+            f"an Idempotency-Key is 1 to {MAX_KEY_LENGTH} printable ASCII characters",
+            f"Idempotency-Key 应为1至{MAX_KEY_LENGTH}个可打印 ASCII 字符",
+        )
+    return idempotency_key
+
+
+def to_response(stored: StoredResponse) -> JSONResponse:
+    """The HTTP response for a stored (or fresh) idempotent answer."""
+    return JSONResponse(
+        jsonable_encoder(stored.body), status_code=stored.status_code, headers=stored.headers
+    )
+
+
+async def respond_idempotently(
+    request: Request, *, client_id: str, key: str, operation: Operation
+) -> JSONResponse:
+    """Fingerprint the request, run the operation idempotently on `app.state.engine`, respond."""
+    fingerprint = fingerprint_of(request.method, request.url.path, await request.body())
+    stored = await run_idempotent(
+        request.app.state.engine,
+        client_id=client_id,
+        key=key,
+        fingerprint=fingerprint,
+        operation=operation,
+    )
+    return to_response(stored)

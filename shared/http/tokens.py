@@ -1,0 +1,209 @@
+"""Signed JWT access tokens (OAuth2 client credentials, RS256): minting, verifying, dev keys."""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from shared.domain.errors import DomainError
+from shared.identity import InvalidDivisionCode, covers, parse_division
+
+ALGORITHM = "RS256"
+ROLES: tuple[str, ...] = (
+    "village_committee",
+    "township_officer",
+    "county_officer",
+    "city_officer",
+    "province_officer",
+    "inspector",
+    "auditor",
+    "partner_agency",
+    "ops",
+    "bank",
+    "charity",
+)
+_REQUIRED_CLAIMS = ["iss", "aud", "sub", "exp", "iat"]
+
+
+class Unauthenticated(DomainError):
+    """No bearer token, or one that is malformed, expired, or not for this service."""
+
+    code = "unauthenticated"
+    status = 401
+    title_en = "Authentication required"
+    title_zh = "未通过身份认证"
+
+    def __init__(self, detail_en: str, detail_zh: str, error: str | None = "invalid_token") -> None:
+        super().__init__(detail_en, detail_zh)
+        challenge = 'Bearer realm="safetynet"'
+        if error:
+            challenge += f', error="{error}", error_description="{detail_en}"'
+        self.headers = {"WWW-Authenticate": challenge}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The authenticated caller: partner client, acting subject, role, division, organisation."""
+
+    client_id: str
+    subject: str
+    role: str
+    division: str
+    org: str
+    scopes: tuple[str, ...] = ()
+
+    def covers(self, division_code: str) -> bool:
+        """True when the division lies within this caller's jurisdiction."""
+        return covers(self.division, division_code)
+
+
+class TokenSigner:
+    """Mints RS256 access tokens; the dev/embedded stand-in for the province's OAuth2 server."""
+
+    def __init__(
+        self, private_key_pem: bytes | str, issuer: str, audience: str, kid: str | None = None
+    ) -> None:
+        self._key = private_key_pem
+        self.issuer = issuer
+        self.audience = audience
+        self.kid = kid
+
+    def mint(
+        self,
+        client_id: str,
+        role: str,
+        division: str,
+        org: str,
+        ttl_s: int = 3600,
+        subject: str | None = None,
+        scopes: Sequence[str] = (),
+    ) -> str:
+        """A signed token for a known role and a valid division code (ValueError otherwise)."""
+        if role not in ROLES:
+            raise ValueError(f"unknown role {role!r}")
+        try:
+            parse_division(division)
+        except InvalidDivisionCode as bad:
+            raise ValueError(bad.detail_en) from None
+        now = int(time.time())
+        claims: dict[str, Any] = {
+            "iss": self.issuer,
+            "aud": self.audience,
+            "sub": subject or client_id,
+            "client_id": client_id,
+            "role": role,
+            "division": division,
+            "org": org,
+            "iat": now,
+            "exp": now + ttl_s,
+            "jti": str(uuid.uuid4()),
+        }
+        if scopes:
+            claims["scope"] = " ".join(scopes)
+        headers = {"kid": self.kid} if self.kid else None
+        return jwt.encode(claims, self._key, algorithm=ALGORITHM, headers=headers)
+
+
+class TokenVerifier:
+    """Verifies RS256 tokens against a public key or a JWKS endpoint, issuer and audience."""
+
+    def __init__(
+        self,
+        issuer: str,
+        audience: str,
+        public_key_pem: bytes | str | None = None,
+        jwks_url: str | None = None,
+        leeway_s: int = 10,
+    ) -> None:
+        if public_key_pem is None and jwks_url is None:
+            raise ValueError("a TokenVerifier needs a public key or a JWKS URL")
+        self.issuer = issuer
+        self.audience = audience
+        self.leeway_s = leeway_s
+        self._key = public_key_pem
+        self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url else None
+
+    @property
+    def uses_jwks(self) -> bool:
+        """True when keys come from a JWKS endpoint (a lookup may block: call from a thread)."""
+        return self._jwks is not None
+
+    def verify(self, token: str) -> Principal:
+        """The principal a valid token names; `Unauthenticated` for anything else."""
+        claims = self._decode(token)
+        try:
+            parse_division(str(claims.get("division")))
+        except InvalidDivisionCode:
+            raise Unauthenticated(
+                "the token's division is not valid", "令牌中的行政区划无效"
+            ) from None
+        if claims.get("role") not in ROLES:
+            raise Unauthenticated("the token's role is not known", "令牌中的角色无效")
+        return Principal(
+            client_id=str(claims.get("client_id") or claims["sub"]),
+            subject=str(claims["sub"]),
+            role=str(claims["role"]),
+            division=str(claims["division"]),
+            org=str(claims.get("org") or ""),
+            scopes=tuple(str(claims.get("scope") or "").split()),
+        )
+
+    def _decode(self, token: str) -> dict[str, Any]:
+        try:
+            key: Any = self._jwks.get_signing_key_from_jwt(token) if self._jwks else self._key
+            return jwt.decode(
+                token,
+                key,
+                algorithms=[ALGORITHM],
+                audience=self.audience,
+                issuer=self.issuer,
+                leeway=self.leeway_s,
+                options={"require": _REQUIRED_CLAIMS},
+            )
+        except jwt.ExpiredSignatureError:
+            raise Unauthenticated("the token has expired", "令牌已过期") from None
+        except jwt.InvalidAudienceError:
+            raise Unauthenticated("the token is for another audience", "令牌的受众不符") from None
+        except jwt.InvalidIssuerError:
+            raise Unauthenticated("the token has an unknown issuer", "令牌签发方不受信任") from None
+        except (jwt.InvalidTokenError, jwt.PyJWKClientError):
+            raise Unauthenticated("the token is not valid", "令牌无效") from None
+
+
+def ensure_dev_keypair(private_path: Path, public_path: Path) -> tuple[bytes, bytes]:
+    """Load the RSA key pair, generating a 2048-bit one (private file mode 600) if missing."""
+    if private_path.exists():
+        private_pem = private_path.read_bytes()
+        key = serialization.load_pem_private_key(private_pem, password=None)
+    else:
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        private_pem = key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        _write_private(private_path, private_pem)
+    public_pem = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    if not public_path.exists() or public_path.read_bytes() != public_pem:
+        public_path.parent.mkdir(parents=True, exist_ok=True)
+        public_path.write_bytes(public_pem)
+    return private_pem, public_pem
+
+
+def _write_private(path: Path, pem: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(pem)
+    os.chmod(path, 0o600)

@@ -1,0 +1,261 @@
+"""National identifiers: resident ID numbers (GB 11643-1999) and division codes (GB/T 2260)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator
+
+from shared.domain.errors import DomainError
+
+Sex = Literal["male", "female"]
+Level = Literal["province", "city", "county", "township", "village"]
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK_CHARS = "10X98765432"
+_EARLIEST_BIRTH = date(1890, 1, 1)
+_ID_SHAPE = re.compile(r"\d{17}[\dX]")
+
+
+class InvalidResidentId(DomainError):
+    """A resident ID number is not a well-formed GB 11643 citizen identity number."""
+
+    code = "invalid-resident-id"
+    status = 422
+    title_en = "Invalid resident ID number"
+    title_zh = "公民身份号码无效"
+
+
+class InvalidDivisionCode(DomainError):
+    """A code is not a GB/T 2260 division of the province (or a township/village under one)."""
+
+    code = "invalid-division-code"
+    status = 422
+    title_en = "Invalid administrative division code"
+    title_zh = "行政区划代码无效"
+
+
+@dataclass(frozen=True)
+class ResidentId:
+    """A validated 18-character resident ID number and what it encodes."""
+
+    value: str
+    birth_date: date
+    sex: Sex
+    region_code: str
+
+    def masked(self) -> str:
+        """The PIPL display form: first 3 and last 4 characters kept, e.g. `110***********002X`."""
+        return self.value[:3] + "*" * 11 + self.value[-4:]
+
+    def __str__(self) -> str:
+        return self.masked()
+
+
+def check_char(first17: str) -> str:
+    """The GB 11643 check character for the first 17 digits (ISO 7064 MOD 11-2)."""
+    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
+    return _CHECK_CHARS[total % 11]
+
+
+def validate_resident_id(value: str, *, today: date | None = None) -> ResidentId:
+    """Validate a resident ID (length, digits, birth date, check character) and decode it."""
+    if not isinstance(value, str):
+        raise InvalidResidentId("a resident ID must be a string", "公民身份号码必须为字符串")
+    normalised = value.strip().upper()
+    if len(normalised) != 18:
+        raise InvalidResidentId(
+            f"a resident ID has 18 characters, this one has {len(normalised)}",
+            f"公民身份号码应为18位，实际为{len(normalised)}位",
+        )
+    if not _ID_SHAPE.fullmatch(normalised):
+        raise InvalidResidentId(
+            "a resident ID is 17 digits followed by a digit or X",
+            "公民身份号码应为17位数字加1位数字或X",
+        )
+    birth = _birth_date(normalised[6:14], today or date.today())
+    if check_char(normalised[:17]) != normalised[17]:
+        raise InvalidResidentId(
+            "the check character (last character) does not match the first 17 digits",
+            "校验码（最后一位）与前17位不符",
+        )
+    sex: Sex = "male" if int(normalised[16]) % 2 else "female"
+    return ResidentId(normalised, birth, sex, normalised[:6])
+
+
+def _birth_date(digits: str, today: date) -> date:
+    try:
+        born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        raise InvalidResidentId(
+            "characters 7 to 14 are not a real birth date (YYYYMMDD)",
+            "第7至14位不是有效的出生日期（YYYYMMDD）",
+        ) from None
+    if born > today:
+        raise InvalidResidentId("the birth date lies in the future", "出生日期晚于当前日期")
+    if born < _EARLIEST_BIRTH:
+        raise InvalidResidentId("the birth date is before 1890", "出生日期早于1890年")
+    return born
+
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative division: full code (6, 9 or 12 digits), name if known, level, parent."""
+
+    code: str
+    name: str | None
+    level: Level
+    parent: str | None
+
+    @property
+    def prefix(self) -> str:
+        """The code prefix every division inside this one starts with."""
+        return jurisdiction_prefix(self.code)
+
+
+class Divisions:
+    """The province's division table (province, cities, counties) loaded from reference data."""
+
+    def __init__(self, rows: list[Division]) -> None:
+        self._by_code = {d.code: d for d in rows}
+        self._parents = {d.parent for d in rows if d.parent}
+
+    @classmethod
+    def load(cls) -> Divisions:
+        """Read `shared/reference/gansu-divisions.csv` through importlib.resources."""
+        source = resources.files("shared.reference").joinpath("gansu-divisions.csv")
+        reader = csv.DictReader(io.StringIO(source.read_text(encoding="utf-8")))
+        return cls([_row_to_division(r) for r in reader])
+
+    def get(self, code: str) -> Division | None:
+        """The division with this 6-digit code, if the table has it."""
+        return self._by_code.get(code)
+
+    def children(self, code: str) -> list[Division]:
+        """The divisions directly under this one, in code order."""
+        return sorted((d for d in self._by_code.values() if d.parent == code), key=lambda d: d.code)
+
+    def hosts_townships(self, code: str) -> bool:
+        """True for a county, or a city without counties (嘉峪关市) that runs townships directly."""
+        division = self._by_code.get(code)
+        if division is None:
+            return False
+        return division.level == "county" or (
+            division.level == "city" and code not in self._parents
+        )
+
+    def __iter__(self) -> Iterator[Division]:
+        return iter(sorted(self._by_code.values(), key=lambda d: d.code))
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+
+def _row_to_division(row: dict[str, str]) -> Division:
+    level = row["level"]
+    if level not in ("province", "city", "county"):
+        raise ValueError(f"unexpected division level {level!r} for {row['code']}")
+    return Division(row["code"], row["name"], level, row["parent"] or None)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def divisions() -> Divisions:
+    """The shared, lazily loaded division table."""
+    return Divisions.load()
+
+
+def parse_division(code: str) -> Division:
+    """Parse a division code: 2/6 (province), 4/6 (city), 6 (county), 9 (township), 12 (village).
+
+    Township and village codes are accepted under any county of the table (and under a city
+    without counties, 嘉峪关市), since the township list is loaded by operators; a 12-digit code
+    padded with zeros (NBS style) stands for the county or township it pads.
+    """
+    if not isinstance(code, str) or not code.isascii() or not code.isdigit():
+        raise _invalid(code, "a division code is made of digits", "行政区划代码应为数字")
+    table = divisions()
+    if len(code) in (2, 4, 6):
+        full = code.ljust(6, "0")
+        found = table.get(full)
+        if found is None or (len(code) == 2 and found.level != "province"):
+            raise _invalid(code, "no such division in the province", "本省无此行政区划")
+        if len(code) == 4 and found.level != "city":
+            raise _invalid(code, "no such city in the province", "本省无此市（州）")
+        return found
+    if len(code) in (9, 12):
+        return _sub_county(code, table)
+    raise _invalid(
+        code, "a division code has 2, 4, 6, 9 or 12 digits", "行政区划代码应为2、4、6、9或12位"
+    )
+
+
+def _sub_county(code: str, table: Divisions) -> Division:
+    # NBS statistical codes pad to 12 digits: 620102000000 is the county, 620102001000 a township.
+    if len(code) == 12 and code[6:] == "000000":
+        return parse_division(code[:6])
+    if len(code) == 12 and code[9:] == "000":
+        code = code[:9]
+    if not table.hosts_townships(code[:6]):
+        raise _invalid(
+            code,
+            "its first six digits are not a county of the province",
+            "前6位不是本省的县级行政区划",
+        )
+    if code[6:9] == "000":
+        raise _invalid(code, "the township part may not be 000", "乡镇代码段不能为000")
+    if len(code) == 9:
+        return Division(code, None, "township", code[:6])
+    return Division(code, None, "village", code[:9])
+
+
+def _invalid(code: object, en: str, zh: str) -> InvalidDivisionCode:
+    return InvalidDivisionCode(
+        f"division code {code!r}: {en}", f"行政区划代码“{code}”：{zh}", division=str(code)
+    )
+
+
+def jurisdiction_prefix(code: str) -> str:
+    """The prefix of every code inside a division: 620000→62, 620100→6201, 9/12 digits unchanged."""
+    division = parse_division(code)
+    return {"province": division.code[:2], "city": division.code[:4]}.get(
+        division.level, division.code
+    )
+
+
+def covers(principal_division: str, target_division: str) -> bool:
+    """True when the target division lies inside (or is) the principal's division."""
+    try:
+        prefix = jurisdiction_prefix(principal_division)
+        target = parse_division(target_division).code
+    except InvalidDivisionCode:
+        return False
+    return target.startswith(prefix)
+
+
+def _resident_id_field(value: str) -> str:
+    try:
+        return validate_resident_id(value).value
+    except InvalidResidentId as bad:
+        raise ValueError(bad.detail_en) from None  # pydantic reports ValueError as a 422 field
+
+
+def _division_field(value: str) -> str:
+    try:
+        return parse_division(value).code
+    except InvalidDivisionCode as bad:
+        raise ValueError(bad.detail_en) from None
+
+
+ResidentIdStr = Annotated[str, AfterValidator(_resident_id_field)]
+"""A request field holding a valid resident ID (normalised: upper-case X)."""
+
+DivisionCodeStr = Annotated[str, AfterValidator(_division_field)]
+"""A request field holding a valid division code (normalised to its full code)."""
