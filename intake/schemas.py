@@ -74,7 +74,9 @@ class ApplicationCreate(BaseModel):
         },
     )
 
-    division_code: str = Field(description="Township (9 digits) or village (12 digits) of residence")
+    division_code: str = Field(
+        description="Township (9 digits) or village (12 digits) of residence"
+    )
     registration: Registration
     programmes: list[Programme] = Field(min_length=1)
     members: list[MemberIn] = Field(min_length=1, max_length=30)

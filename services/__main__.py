@@ -1,4 +1,4 @@
-"""The SafetyNet command line: `python -m services <command>` (run, serve, migrate, token, dlq, rebuild)."""
+"""The SafetyNet command line: `python -m services <command>`."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -12,6 +13,7 @@ from services.composition import build_runtime
 from services.settings import SERVICES, Settings
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
 from shared.messaging import dead_letters as dlq
+from shared.runtime import ServiceRuntime
 
 
 async def run_embedded(settings: Settings) -> None:
@@ -63,16 +65,12 @@ async def dead_letters(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _retry(runtime: object, dead_letter_id: int) -> object:
-    from shared.runtime import ServiceRuntime
-
-    assert isinstance(runtime, ServiceRuntime)
+async def _retry(runtime: ServiceRuntime, dead_letter_id: int) -> object:
     letter = await dlq.get_dead_letter(runtime.engine, dead_letter_id)
+    if letter is None:
+        raise SystemExit(f"no dead letter {dead_letter_id} in {runtime.name}")
     group = letter.consumer_group
-    outcome = await dlq.retry_dead_letter(
-        runtime.engine, dead_letter_id, runtime.handlers[group], group
-    )
-    return outcome
+    return await dlq.retry_dead_letter(runtime.engine, dead_letter_id, runtime.handlers[group], group)
 
 
 async def rebuild(settings: Settings, service: str, projection: str | None) -> int:
@@ -98,8 +96,13 @@ def _progress(position: int, head: int) -> None:
     sys.stdout.flush()
 
 
-def _summary(row: object) -> object:
-    return row
+def _summary(letter: dlq.DeadLetter | None) -> dict[str, object]:
+    if letter is None:
+        raise SystemExit("no such dead letter")
+    fields = dataclasses.asdict(letter)
+    fields.pop("value")
+    fields["headers"] = {k: v.decode("utf-8", "replace") for k, v in letter.headers}
+    return fields
 
 
 def _print_json(value: object) -> None:

@@ -1,4 +1,4 @@
-"""Starts services: the embedded runtime when asked, migrations, topics, HTTP and background loops."""
+"""Starts services: embedded runtime if asked, migrations, topics, HTTP and background loops."""
 
 from __future__ import annotations
 
@@ -71,9 +71,8 @@ async def serve(settings: Settings, services: Sequence[str]) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     servers = [_server(settings, runtime) for runtime in runtimes]
-    tasks = [
-        asyncio.create_task(s.serve(), name=f"http-{r.name}") for s, r in zip(servers, runtimes)
-    ]
+    pairs = zip(servers, runtimes, strict=True)
+    tasks = [asyncio.create_task(s.serve(), name=f"http-{r.name}") for s, r in pairs]
     tasks += [asyncio.create_task(r.run_background(stop), name=f"bg-{r.name}") for r in runtimes]
     for runtime in runtimes:
         port = settings.service_ports[runtime.name]

@@ -1,4 +1,4 @@
-"""Database engines and the migration runner: ordered, recorded, idempotent, one service at a time."""
+"""Database engines and the migration runner: ordered, recorded, idempotent, serialised."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def create_engine(url: str, pool_size: int = 10) -> AsyncEngine:
 
 
 async def migrate(engine: AsyncEngine, migrations: Sequence[Migration]) -> list[str]:
-    """Apply the migrations not yet recorded, in order, under an advisory lock; return those applied."""
+    """Apply the migrations not yet recorded, in order, under an advisory lock; return them."""
     applied: list[str] = []
     async with engine.begin() as conn:
         await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK_KEY})

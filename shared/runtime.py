@@ -8,9 +8,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from fastapi import APIRouter, FastAPI
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
-
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.db import Migration, create_engine, migrate
 from shared.eventstore.envelope import RecordedEvent
@@ -136,7 +135,11 @@ def wire(
         migrations=migrations,
         projections=ProjectionRunner(engine, store, list(projections)),
         relay=OutboxRelay(
-            config.service, engine, store, config.kafka, poll_interval_s=config.relay_poll_interval_s
+            config.service,
+            engine,
+            store,
+            config.kafka,
+            poll_interval_s=config.relay_poll_interval_s,
         ),
         consumers=[_consumer(config, engine, s) for s in subscriptions],
         handlers={s.group: s.handler for s in subscriptions},

@@ -30,7 +30,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                 UNIQUE (service, stream_id, stream_version)
             )
             """,
-            "CREATE INDEX audit_trail_case_idx ON audit_trail (case_id, recorded_at, service, position)",
+            "CREATE INDEX audit_trail_case_idx"
+            " ON audit_trail (case_id, recorded_at, service, position)",
             """
             CREATE TABLE case_index (
                 case_id text PRIMARY KEY,

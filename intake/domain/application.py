@@ -105,7 +105,7 @@ class Application(Aggregate):
         _check_household(submission)
         self.record(submission)
 
-    def when_ApplicationSubmitted(self, event: ApplicationSubmitted) -> None:  # noqa: N802
+    def when_ApplicationSubmitted(self, event: ApplicationSubmitted) -> None:
         self.submitted = event
 
 

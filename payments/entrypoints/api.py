@@ -15,7 +15,9 @@ from shared.http.tokens import Principal
 
 router = APIRouter(prefix="/v1", tags=["pipeline 资金预测"])
 
-READERS = require_roles("county_officer", "city_officer", "province_officer", "inspector", "auditor")
+READERS = require_roles(
+    "county_officer", "city_officer", "province_officer", "inspector", "auditor"
+)
 
 
 class PipelineCase(BaseModel):
@@ -41,7 +43,9 @@ async def get_pipeline_case(
     """Where the case stands before enrolment, for planning funds."""
     async with request.app.state.engine.connect() as conn:
         row = (
-            await conn.execute(text("SELECT * FROM case_pipeline WHERE case_id = :c"), {"c": case_id})
+            await conn.execute(
+                text("SELECT * FROM case_pipeline WHERE case_id = :c"), {"c": case_id}
+            )
         ).first()
     if row is None:
         raise NotFound(f"case {case_id} is not in the payments pipeline", "资金系统中未找到该案件")

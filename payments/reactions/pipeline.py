@@ -10,7 +10,8 @@ from shared.eventstore.envelope import RecordedEvent
 
 _SUBMITTED = text(
     """
-    INSERT INTO case_pipeline (case_id, division_code, programmes, household_size, stage, updated_at)
+    INSERT INTO case_pipeline
+        (case_id, division_code, programmes, household_size, stage, updated_at)
     VALUES (:case_id, :division, CAST(:programmes AS jsonb), :size, 'submitted', :at)
     ON CONFLICT (case_id) DO UPDATE SET programmes = EXCLUDED.programmes
     """
@@ -19,7 +20,8 @@ _SUBMITTED = text(
 # Topics are not ordered with each other: verification's event may arrive first.
 _IN_VERIFICATION = text(
     """
-    INSERT INTO case_pipeline (case_id, division_code, programmes, household_size, stage, updated_at)
+    INSERT INTO case_pipeline
+        (case_id, division_code, programmes, household_size, stage, updated_at)
     VALUES (:case_id, :division, '[]'::jsonb, :size, 'in_verification', :at)
     ON CONFLICT (case_id) DO UPDATE SET stage = 'in_verification', updated_at = EXCLUDED.updated_at
     """

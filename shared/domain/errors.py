@@ -1,4 +1,4 @@
-"""Named domain errors: every refusal carries a stable machine code and a message in zh-CN and en."""
+"""Named domain errors: each refusal carries a stable machine code and zh-CN and en messages."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 
 class DomainError(Exception):
-    """A rule of the domain refused a command; rendered as RFC 9457 problem+json by the HTTP kernel."""
+    """A rule of the domain refused a command; rendered as RFC 9457 problem+json."""
 
     code: ClassVar[str] = "domain-rule-violated"
     status: ClassVar[int] = 422

@@ -13,7 +13,7 @@ GENESIS_HASH = "0" * 64
 
 
 def canonical_instant(value: datetime) -> str:
-    """An instant as ISO 8601 in UTC with microseconds, so a round trip through PostgreSQL keeps it."""
+    """An instant as ISO 8601 in UTC with microseconds (what PostgreSQL keeps)."""
     if value.tzinfo is None:
         raise ValueError("instants must be timezone-aware")
     return value.astimezone(UTC).isoformat(timespec="microseconds")
@@ -47,4 +47,3 @@ def event_hash(
         }
     )
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
-

@@ -76,7 +76,9 @@ class EventStore:
             version, prev_hash = await self._stream_head(c, stream_id)
             if expected_version is not None and expected_version != version:
                 raise ConcurrencyConflict(stream_id, expected_version, version)
-            position = (await c.execute(select(func.coalesce(func.max(events.c.position), 0)))).scalar_one()
+            position = (
+                await c.execute(select(func.coalesce(func.max(events.c.position), 0)))
+            ).scalar_one()
             recorded = _chain(stream_id, new_events, version, prev_hash, position)
             await c.execute(events.insert(), [_row_of(e) for e in recorded])
         return recorded
@@ -102,7 +104,9 @@ class EventStore:
         self, stream_id: str, conn: AsyncConnection | None = None
     ) -> list[RecordedEvent]:
         """Every event of a stream, in version order."""
-        query = select(events).where(events.c.stream_id == stream_id).order_by(events.c.stream_version)
+        query = (
+            select(events).where(events.c.stream_id == stream_id).order_by(events.c.stream_version)
+        )
         if conn is not None:
             return [_recorded_of(r) for r in await conn.execute(query)]
         async with self.engine.connect() as own:
@@ -132,8 +136,10 @@ class EventStore:
             return sorted(result.scalars())
 
     async def verify_stream(self, stream_id: str) -> StreamVerification:
-        """Re-walk a stream's hash chain; name the first altered, deleted, inserted or moved event."""
-        query = select(events).where(events.c.stream_id == stream_id).order_by(events.c.stream_version)
+        """Re-walk a stream's chain; name the first altered, deleted, inserted or moved event."""
+        query = (
+            select(events).where(events.c.stream_id == stream_id).order_by(events.c.stream_version)
+        )
         async with self.engine.connect() as conn:
             rows = list(await conn.execute(query))
         return verify_chain(stream_id, [_raw_of(r) for r in rows])

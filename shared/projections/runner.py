@@ -8,6 +8,7 @@ them in under the projection's lock: readers see the old model until the new one
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -84,10 +85,8 @@ class ProjectionRunner:
         """Catch up forever, polling the store, until `stop` is set."""
         while not stop.is_set():
             if await self.catch_up_all() == 0:
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), poll_interval_s)
-                except TimeoutError:
-                    pass
 
     async def rebuild(self, name: str, progress: Progress | None = None) -> RebuildReport:
         """Replay from zero into fresh tables, then swap them in atomically."""
@@ -107,7 +106,9 @@ class ProjectionRunner:
             await conn.execute(text(f'CREATE SCHEMA "{scratch}"'))
             for table in projection.tables:
                 await conn.execute(
-                    text(f'CREATE TABLE "{scratch}"."{table}" (LIKE public."{table}" INCLUDING ALL)')
+                    text(
+                        f'CREATE TABLE "{scratch}"."{table}" (LIKE public."{table}" INCLUDING ALL)'
+                    )
                 )
 
     async def _replay_into(

@@ -19,11 +19,15 @@ APPLICANT_ID = "11010519491231002X"
 
 @pytest.fixture(scope="module")
 def services(
-    embedded_postgres: EmbeddedPostgres, broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory
+    embedded_postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[RunningServices]:
     """All four services as separate processes."""
     data_dir: Path = tmp_path_factory.mktemp("e2e")
-    with running_services(embedded_postgres.server_url, broker.bootstrap_servers, data_dir) as running:
+    with running_services(
+        embedded_postgres.server_url, broker.bootstrap_servers, data_dir
+    ) as running:
         yield running
 
 
@@ -79,16 +83,22 @@ async def test_an_application_reaches_every_service_and_its_audit_trail(
         county = {"Authorization": f"Bearer {services.token('county_officer', '620102')}"}
 
         async def verification_has_case() -> bool:
-            answer = await client.get(f"{services.urls['verification']}/v1/cases/{case_id}", headers=county)
+            answer = await client.get(
+                f"{services.urls['verification']}/v1/cases/{case_id}", headers=county
+            )
             return answer.status_code == 200
 
         await eventually(verification_has_case, message="verification never opened the case")
-        case = (await client.get(f"{services.urls['verification']}/v1/cases/{case_id}", headers=county)).json()
+        case = (
+            await client.get(f"{services.urls['verification']}/v1/cases/{case_id}", headers=county)
+        ).json()
         assert [p["programme"] for p in case["programmes"]] == ["urban_dibao"]
 
         # and payments tracks it in its funding pipeline
         async def payments_sees_verification() -> bool:
-            answer = await client.get(f"{services.urls['payments']}/v1/pipeline/{case_id}", headers=county)
+            answer = await client.get(
+                f"{services.urls['payments']}/v1/pipeline/{case_id}", headers=county
+            )
             return answer.status_code == 200 and answer.json()["stage"] == "in_verification"
 
         await eventually(payments_sees_verification, message="payments never saw the case")
@@ -99,7 +109,9 @@ async def test_an_application_reaches_every_service_and_its_audit_trail(
 
         async def trail_has_both() -> bool:
             answer = await client.get(trail_url, headers=inspector)
-            return answer.status_code == 200 and {"intake", "verification"} <= set(answer.json()["services"])
+            return answer.status_code == 200 and {"intake", "verification"} <= set(
+                answer.json()["services"]
+            )
 
         await eventually(trail_has_both, message="the audit trail never showed both services")
         trail = (await client.get(trail_url, headers=inspector)).json()

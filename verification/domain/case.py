@@ -72,7 +72,7 @@ class VerificationCase(Aggregate):
             raise CaseAlreadyOpen(f"case {self.id} is already open", f"案件 {self.id} 已建立")
         self.record(opened)
 
-    def when_CaseOpened(self, event: CaseOpened) -> None:  # noqa: N802
+    def when_CaseOpened(self, event: CaseOpened) -> None:
         self.stage = Stage.ECONOMIC_VERIFICATION
 
 

@@ -74,5 +74,3 @@ async def _rows(request: Request, case_id: str) -> list[dict[str, Any]]:
             text("SELECT * FROM cases_view WHERE case_id = :c ORDER BY programme"), {"c": case_id}
         )
         return [dict(r._mapping) for r in result]
-
-

@@ -1,4 +1,4 @@
-"""When intake registers an application, open a verification case for each programme decided here."""
+"""When intake registers an application, open a case for each programme decided here."""
 
 from __future__ import annotations
 
