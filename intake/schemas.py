@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from intake.domain.application import Registration, Relation, SubmissionChannel
 from intake.domain.programmes import Programme
-from shared.identity import parse_division, validate_resident_id
+from shared.identity import DivisionCodeStr, ResidentIdStr, parse_division
 
 FEN_LIMIT = 10**13  # 千亿元: far beyond any household's money, well inside bigint
 
@@ -18,7 +18,7 @@ class MemberIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    resident_id: str = Field(description="18-character resident ID (GB 11643 check digit)")
+    resident_id: ResidentIdStr = Field(description="18-character resident ID (GB 11643 check)")
     name: str = Field(min_length=1, max_length=50)
     relation: Relation
     disability_grade: int | None = Field(default=None, ge=1, le=4, description="残疾等级 1–4")
@@ -26,25 +26,15 @@ class MemberIn(BaseModel):
     work: str | None = Field(default=None, max_length=200)
     schooling: str | None = Field(default=None, max_length=200)
 
-    @field_validator("resident_id")
-    @classmethod
-    def _valid_resident_id(cls, value: str) -> str:
-        return validate_resident_id(value).value
-
 
 class AuthorisationIn(BaseModel):
     """The signed authorisation for economic verification (家庭经济状况核对授权书)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    signed_by_resident_id: str
+    signed_by_resident_id: ResidentIdStr
     signed_on: date
     document_ref: str = Field(min_length=1, max_length=200)
-
-    @field_validator("signed_by_resident_id")
-    @classmethod
-    def _valid_resident_id(cls, value: str) -> str:
-        return validate_resident_id(value).value
 
 
 class ApplicationCreate(BaseModel):
@@ -89,10 +79,9 @@ class ApplicationCreate(BaseModel):
     @field_validator("division_code")
     @classmethod
     def _township_or_village(cls, value: str) -> str:
-        division = parse_division(value)
-        if division.level not in ("township", "village"):
+        if parse_division(value).level not in ("township", "village"):
             raise ValueError("must be a township (9-digit) or village (12-digit) division code")
-        return division.code
+        return value
 
 
 class MemberOut(BaseModel):

@@ -16,6 +16,7 @@ from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
 from shared.http.app import create_app
+from shared.http.metrics import EVENTS_APPENDED
 from shared.http.tokens import TokenVerifier
 from shared.messaging.consumer import EventConsumer
 from shared.messaging.kafka import KafkaConfig
@@ -103,7 +104,7 @@ def wire(
 ) -> ServiceRuntime:
     """The wiring every service shares: engine, store, registry, relay, consumers, app."""
     engine = create_engine(config.database_url)
-    store = EventStore(engine)
+    store = EventStore(engine, on_appended=_count_appends(config.service))
     registry = EventRegistry()
     for register in register_events:
         register(registry)
@@ -111,7 +112,6 @@ def wire(
         config.jwt_issuer, config.jwt_audience, config.token_public_key_pem, config.jwks_url
     )
     checks = {
-        "database": lambda: database_reachable(engine),
         "broker": lambda: broker_reachable(config.kafka.bootstrap_servers),
     }
     app = create_app(
@@ -146,6 +146,14 @@ def wire(
     )
 
 
+def _count_appends(service: str) -> Callable[[list[RecordedEvent]], None]:
+    def count(recorded: list[RecordedEvent]) -> None:
+        for event in recorded:
+            EVENTS_APPENDED.labels(service=service, type=event.type).inc()
+
+    return count
+
+
 def _consumer(config: ServiceConfig, engine: AsyncEngine, sub: Subscription) -> EventConsumer:
     return EventConsumer(
         config.service,
@@ -157,13 +165,6 @@ def _consumer(config: ServiceConfig, engine: AsyncEngine, sub: Subscription) -> 
         max_attempts=config.consumer_max_attempts,
         backoff_base_s=config.consumer_backoff_base_s,
     )
-
-
-async def database_reachable(engine: AsyncEngine) -> bool:
-    """True when the service's database answers."""
-    async with engine.connect() as conn:
-        await conn.execute(text("SELECT 1"))
-    return True
 
 
 async def broker_reachable(bootstrap_servers: str) -> bool:

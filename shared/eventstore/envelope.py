@@ -50,12 +50,14 @@ class EventMetadata:
         fields["actor"] = Actor(**fields["actor"])
         return cls(**fields)
 
-    def caused_by(self, event: RecordedEvent, actor: Actor, channel: str) -> EventMetadata:
+    def caused_by(
+        self, event: RecordedEvent, actor: Actor, channel: str, reason: str
+    ) -> EventMetadata:
         """Metadata for an event that reacts to `event`: same correlation and case, caused by it."""
         return EventMetadata(
             actor=actor,
             channel=channel,
-            reason=self.reason,
+            reason=reason,
             correlation_id=event.metadata.correlation_id or str(event.event_id),
             causation_id=str(event.event_id),
             case_id=event.metadata.case_id,

@@ -8,7 +8,7 @@ follows `position > checkpoint` can never pass over a row whose transaction comm
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -46,8 +46,11 @@ class StreamVerification:
 class EventStore:
     """Appends to and reads from one service's event log."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(
+        self, engine: AsyncEngine, on_appended: Callable[[list[RecordedEvent]], None] | None = None
+    ) -> None:
         self.engine = engine
+        self.on_appended = on_appended
 
     @asynccontextmanager
     async def _connection(self, conn: AsyncConnection | None) -> AsyncIterator[AsyncConnection]:
@@ -81,6 +84,8 @@ class EventStore:
             ).scalar_one()
             recorded = _chain(stream_id, new_events, version, prev_hash, position)
             await c.execute(events.insert(), [_row_of(e) for e in recorded])
+        if self.on_appended:
+            self.on_appended(recorded)
         return recorded
 
     async def _stream_head(self, conn: AsyncConnection, stream_id: str) -> tuple[int, str]:

@@ -11,6 +11,7 @@ from shared.eventstore.envelope import Actor, RecordedEvent
 from verification.domain.case import PROGRAMMES_DECIDED_HERE, CaseOpened, VerificationCase
 
 SERVICE = "verification"
+OPENING_REASON = "乡镇已受理申请，建立核查案件 (application accepted by the township)"
 
 
 async def open_cases_for_application(
@@ -25,7 +26,9 @@ async def open_cases_for_application(
         if await repository.find(case.id, conn) is not None:
             continue
         case.open(_opened(data, programme))
-        metadata = event.metadata.caused_by(event, Actor.system(SERVICE), channel="kafka")
+        metadata = event.metadata.caused_by(
+            event, Actor.system(SERVICE), channel="kafka", reason=OPENING_REASON
+        )
         await repository.save(case, metadata, conn, expected_version=0)
 
 
