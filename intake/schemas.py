@@ -64,7 +64,7 @@ class ApplicationCreate(BaseModel):
         },
     )
 
-    division_code: str = Field(
+    division_code: DivisionCodeStr = Field(
         description="Township (9 digits) or village (12 digits) of residence"
     )
     registration: Registration

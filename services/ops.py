@@ -70,7 +70,8 @@ async def _retry(runtime: ServiceRuntime, dead_letter_id: int) -> object:
     if letter is None:
         raise SystemExit(f"no dead letter {dead_letter_id} in {runtime.name}")
     group = letter.consumer_group
-    return await dlq.retry_dead_letter(runtime.engine, dead_letter_id, runtime.handlers[group], group)
+    handler = runtime.handlers[group]
+    return await dlq.retry_dead_letter(runtime.engine, dead_letter_id, handler, group)
 
 
 async def rebuild(settings: Settings, service: str, projection: str | None) -> int:

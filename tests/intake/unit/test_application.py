@@ -1,0 +1,72 @@
+"""The application aggregate's guards, without I/O."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from intake.domain.application import (
+    Application,
+    ApplicationSubmitted,
+    Authorisation,
+    InvalidApplication,
+    Member,
+    Registration,
+    Relation,
+    SubmissionChannel,
+)
+from intake.domain.programmes import COMPETENT_AGENCY, Programme
+
+APPLICANT = "11010519491231002X"
+SPOUSE = "110105194805160011"
+
+
+def submission(members: tuple[Member, ...], signer: str = APPLICANT) -> ApplicationSubmitted:
+    return ApplicationSubmitted(
+        application_id="case-1",
+        division_code="620102001",
+        registration=Registration.URBAN,
+        programmes=(Programme.URBAN_DIBAO,),
+        members=members,
+        declared_monthly_income_fen=45_000,
+        declared_assets_fen=0,
+        authorisation=Authorisation(signer, date(2026, 11, 20), "授权-1"),
+        channel=SubmissionChannel.COUNTER,
+    )
+
+
+def test_a_consistent_household_is_registered_once() -> None:
+    application = Application("case-1")
+    application.submit(submission((Member(APPLICANT, "张桂兰", Relation.SELF),)))
+    assert len(application.pending) == 1
+    with pytest.raises(InvalidApplication):
+        application.submit(submission((Member(APPLICANT, "张桂兰", Relation.SELF),)))
+
+
+@pytest.mark.req("INT-2")
+@pytest.mark.parametrize(
+    ("members", "signer"),
+    [
+        (
+            (Member(APPLICANT, "张", Relation.SELF), Member(APPLICANT, "李", Relation.SPOUSE)),
+            APPLICANT,
+        ),
+        ((Member(APPLICANT, "张", Relation.SPOUSE),), APPLICANT),
+        ((Member(APPLICANT, "张", Relation.SELF), Member(SPOUSE, "李", Relation.SELF)), APPLICANT),
+        ((Member(APPLICANT, "张", Relation.SELF),), SPOUSE),
+    ],
+    ids=["same-id-twice", "no-applicant", "two-applicants", "signer-outside-household"],
+)
+def test_an_inconsistent_household_is_refused_and_records_nothing(
+    members: tuple[Member, ...], signer: str
+) -> None:
+    application = Application("case-1")
+    with pytest.raises(InvalidApplication):
+        application.submit(submission(members, signer))
+    assert application.pending == []
+
+
+@pytest.mark.req("INT-1", "INT-4")
+def test_every_programme_of_the_catalogue_has_a_competent_agency() -> None:
+    assert set(COMPETENT_AGENCY) == set(Programme)
