@@ -1,0 +1,188 @@
+"""One message, once: the inbox entry and the handler's effect commit together, or neither does.
+
+Every step that looks at or changes a case's dead letters holds a transaction-scoped advisory
+lock on (group, case), so a live consumer and an operator's retry never interleave: a message
+either finds the case blocked and parks, or finds it clear and applies.
+"""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from shared.eventstore.envelope import RecordedEvent
+from shared.messaging.cloudevents import header_value
+
+Handler = Callable[[RecordedEvent, AsyncConnection], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    """A Kafka message as the dead-letter table keeps it."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    headers: list[tuple[str, bytes]]
+    value: bytes
+
+    @classmethod
+    def of(cls, message: Any) -> StoredMessage:
+        """From an aiokafka ConsumerRecord."""
+        return cls(
+            topic=message.topic,
+            partition=message.partition,
+            offset=message.offset,
+            key=message.key,
+            headers=[(k, bytes(v)) for k, v in (message.headers or ())],
+            value=bytes(message.value or b""),
+        )
+
+    @property
+    def event_id(self) -> uuid.UUID:
+        """The `ce_id`, or a stable stand-in when the message has none."""
+        raw = header_value(self.headers, "ce_id")
+        try:
+            return uuid.UUID(raw or "")
+        except ValueError:
+            return uuid.uuid5(uuid.NAMESPACE_URL, f"{self.topic}/{self.partition}/{self.offset}")
+
+    @property
+    def case_key(self) -> str:
+        """The message key: the case its events are ordered by."""
+        return self.key.decode("utf-8", errors="replace") if self.key else "-"
+
+    @property
+    def event_type(self) -> str:
+        """The `ce_type`, or "unknown"."""
+        return header_value(self.headers, "ce_type") or "unknown"
+
+
+class Delivered(Enum):
+    """What became of a message."""
+
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    PARKED = "parked"
+
+
+async def deliver(
+    engine: AsyncEngine, group: str, event: RecordedEvent, handler: Handler, message: StoredMessage
+) -> Delivered:
+    """Park behind the case's dead letter, skip a repeat, or apply the handler with the inbox."""
+    async with engine.begin() as conn:
+        await lock_case(conn, group, event.case_id)
+        blocker = await open_blocker(conn, group, event.case_id)
+        if blocker is not None:
+            reason = f"parked behind dead letter #{blocker}"
+            await insert_letter(conn, group, event.case_id, message, "parked", reason, 0)
+            return Delivered.PARKED
+        if not await apply_in(conn, group, event, handler):
+            return Delivered.DUPLICATE
+    return Delivered.APPLIED
+
+
+async def apply_in(
+    conn: AsyncConnection, group: str, event: RecordedEvent, handler: Handler
+) -> bool:
+    """Record the event in the inbox and run the handler in `conn`; False if it was there."""
+    inserted = await conn.execute(
+        text(
+            "INSERT INTO inbox (consumer_group, event_id) VALUES (:g, :e)"
+            " ON CONFLICT DO NOTHING RETURNING event_id"
+        ),
+        {"g": group, "e": event.event_id},
+    )
+    if inserted.first() is None:
+        return False
+    await handler(event, conn)
+    return True
+
+
+async def lock_case(conn: AsyncConnection, group: str, case_key: str) -> None:
+    """Serialise dead-letter decisions about one case of one group until the transaction ends."""
+    await conn.execute(
+        text("SELECT pg_advisory_xact_lock(hashtext(:g), hashtext(:c))"),
+        {"g": group, "c": case_key},
+    )
+
+
+async def open_blocker(conn: AsyncConnection, group: str, case_key: str) -> int | None:
+    """The case's dead letter (or, while it is being replayed, its oldest parked message)."""
+    row = (
+        await conn.execute(
+            text(
+                "SELECT id FROM dead_letters WHERE consumer_group = :g AND case_key = :c"
+                " AND status <> 'resolved' ORDER BY (status = 'dead') DESC, id LIMIT 1"
+            ),
+            {"g": group, "c": case_key},
+        )
+    ).first()
+    return None if row is None else int(row.id)
+
+
+async def insert_letter(
+    conn: AsyncConnection,
+    group: str,
+    case_key: str,
+    message: StoredMessage,
+    status: str,
+    reason: str,
+    attempts: int,
+) -> int | None:
+    """Keep a message in the dead-letter table (once per group and event); its id if new."""
+    result = await conn.execute(
+        text(
+            "INSERT INTO dead_letters (consumer_group, event_id, case_key, event_type, topic,"
+            ' partition, "offset", status, reason, attempts, headers, value)'
+            " VALUES (:g, :e, :c, :t, :topic, :p, :o, :s, :r, :a, :h, :v)"
+            " ON CONFLICT (consumer_group, event_id) DO NOTHING RETURNING id"
+        ).bindparams(bindparam("h", type_=JSONB)),
+        {
+            "g": group,
+            "e": message.event_id,
+            "c": case_key,
+            "t": message.event_type,
+            "topic": message.topic,
+            "p": message.partition,
+            "o": message.offset,
+            "s": status,
+            "r": reason,
+            "a": attempts,
+            "h": headers_to_json(message.headers),
+            "v": message.value,
+        },
+    )
+    row = result.first()
+    return None if row is None else int(row.id)
+
+
+def headers_to_json(headers: Sequence[tuple[str, bytes]]) -> list[dict[str, str]]:
+    """Headers as JSON: UTF-8 text where possible, base64 otherwise."""
+    out: list[dict[str, str]] = []
+    for name, raw in headers:
+        try:
+            value = raw.decode("utf-8")
+            if "\x00" in value:
+                raise ValueError("NUL")
+            out.append({"name": name, "value": value})
+        except ValueError:
+            out.append({"name": name, "base64": base64.b64encode(raw).decode("ascii")})
+    return out
+
+
+def headers_from_json(stored: Sequence[dict[str, str]]) -> list[tuple[str, bytes]]:
+    """The original header bytes back from their JSON form."""
+    return [
+        (h["name"], h["value"].encode("utf-8") if "value" in h else base64.b64decode(h["base64"]))
+        for h in stored
+    ]

@@ -1,0 +1,225 @@
+"""The outbox relay: the event store is the outbox; publish it to Kafka at least once, in order."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from shared.eventstore.store import EventStore
+from shared.messaging import relay_state as state
+from shared.messaging.broker_check import find_loss, probably_lost
+from shared.messaging.cloudevents import encode
+from shared.messaging.kafka import KafkaConfig, make_producer, make_reader
+from shared.messaging.metrics import BROKER_LOSSES, OUTBOX_LAG, RELAY_PUBLISHED
+from shared.messaging.topics import dlq_topic, ensure_topics, events_topic
+from shared.messaging.waves import Outgoing, send_in_waves
+
+log = logging.getLogger(__name__)
+
+LEADER_LOCK_CLASS = 7_310_003
+STANDBY_RETRY_S = 1.0
+BACKOFF_BASE_S = 0.2
+BACKOFF_CAP_S = 10.0
+
+
+class OutboxRelay:
+    """Publishes a service's events to `safetynet.<service>.events`; one leader per service."""
+
+    def __init__(
+        self,
+        service: str,
+        engine: AsyncEngine,
+        store: EventStore,
+        cfg: KafkaConfig,
+        *,
+        batch_size: int = 500,
+        poll_interval_s: float = 0.2,
+        loss_check_interval_s: float = 5.0,
+    ) -> None:
+        self.service = service
+        self.topic = events_topic(service)
+        self.engine = engine
+        self.store = store
+        self.cfg = cfg
+        self.batch_size = batch_size
+        self.poll_interval_s = poll_interval_s
+        self.loss_check_interval_s = loss_check_interval_s
+        self.losses_detected = 0
+        self._producer: AIOKafkaProducer | None = None
+        self._reader: AIOKafkaConsumer | None = None
+        self._leader: AsyncConnection | None = None
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Relay until `stop` is set: stand by while another replica leads, back off on errors."""
+        failures = 0
+        try:
+            while not stop.is_set():
+                if not await self._lead():
+                    await _wait(stop, STANDBY_RETRY_S)
+                    continue
+                try:
+                    await self._serve(stop)
+                    failures = 0
+                except Exception:
+                    failures += 1
+                    delay = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** min(failures, 10))
+                    log.exception("relay %s failed; retrying in %.1fs", self.service, delay)
+                    await self._drop_clients()
+                    await _wait(stop, delay)
+        finally:
+            await self.close()
+
+    async def _serve(self, stop: asyncio.Event) -> None:
+        await self._started_producer()
+        await self.check_broker()
+        loop = asyncio.get_running_loop()
+        next_check = loop.time() + self.loss_check_interval_s
+        while not stop.is_set():
+            sent = await self.publish_once()
+            if loop.time() >= next_check:
+                await self._confirm_leadership()
+                await self.check_broker()
+                next_check = loop.time() + self.loss_check_interval_s
+            if sent < self.batch_size:
+                await _wait(stop, self.poll_interval_s)
+
+    async def publish_once(self) -> int:
+        """Publish the next batch after the checkpoint; return how many events were sent."""
+        checkpoint = await state.load_checkpoint(self.engine, self.topic)
+        events = await self.store.read_all(checkpoint.position, self.batch_size)
+        if not events:
+            OUTBOX_LAG.labels(self.service).set(0)
+            return 0
+        if await self._suspect_loss() and await self.check_broker():
+            return 0
+        outgoing = [Outgoing(encode(e, self.service, checkpoint.epoch), e.event_id) for e in events]
+        acked = await send_in_waves(await self._started_producer(), self.topic, outgoing)
+        marks = {p: state.Mark(p, a.last_offset, a.last_event_id) for p, a in acked.items()}
+        bases = {p: a.base_offset for p, a in acked.items()}
+        outcome = await state.advance(
+            self.engine, self.topic, checkpoint, events[-1].position, marks, bases
+        )
+        if outcome is state.Advance.WENT_BACK:
+            await self._handle_loss("a partition's offsets went back below the relay's mark")
+            return 0
+        if outcome is state.Advance.STALE:
+            return 0
+        RELAY_PUBLISHED.labels(self.service).inc(len(events))
+        OUTBOX_LAG.labels(self.service).set(await self.lag())
+        return len(events)
+
+    async def check_broker(self) -> bool:
+        """Compare the broker with the marks; on loss reset to the next epoch. True if lost."""
+        marks = await state.load_marks(self.engine, self.topic)
+        reason = await find_loss(
+            self.cfg.bootstrap_servers, await self._started_reader(), self.topic, marks
+        )
+        if reason is None:
+            return False
+        await self._handle_loss(reason)
+        return True
+
+    async def lag(self) -> int:
+        """Events in the store that the broker has not acknowledged yet."""
+        checkpoint = await state.load_checkpoint(self.engine, self.topic)
+        return max(0, await self.store.head_position() - checkpoint.position)
+
+    async def close(self) -> None:
+        """Stop the Kafka clients and give up leadership."""
+        await self._drop_clients()
+        leader, self._leader = self._leader, None
+        if leader is not None:
+            with contextlib.suppress(Exception):
+                await leader.execute(_UNLOCK, self._lock_params())
+                await leader.commit()
+            with contextlib.suppress(Exception):
+                await leader.close()
+
+    async def _handle_loss(self, reason: str) -> None:
+        checkpoint = await state.reset_for_new_broker(self.engine, self.topic)
+        self.losses_detected += 1
+        BROKER_LOSSES.labels(self.service).inc()
+        log.warning(
+            "relay %s: the broker lost published events (%s); republishing from the store"
+            " in broker epoch %d",
+            self.service,
+            reason,
+            checkpoint.epoch,
+        )
+        await self._drop_clients()
+        await self._started_producer()  # recreates the topics before anyone else's client does
+
+    async def _suspect_loss(self) -> bool:
+        marks = await state.load_marks(self.engine, self.topic)
+        return await probably_lost(await self._started_reader(), self.topic, marks)
+
+    async def _lead(self) -> bool:
+        if self._leader is not None:
+            return True
+        conn = await self.engine.connect()
+        try:
+            got = (await conn.execute(_TRY_LOCK, self._lock_params())).scalar_one()
+            await conn.commit()
+        except Exception:
+            await conn.close()
+            raise
+        if not got:
+            await conn.close()
+            return False
+        log.info("relay %s: leading", self.service)
+        self._leader = conn
+        return True
+
+    async def _confirm_leadership(self) -> None:
+        """Fail (and stand by again) if the connection that holds the lock has gone."""
+        if self._leader is None:
+            raise RuntimeError("relay lost leadership")
+        try:
+            await self._leader.execute(text("SELECT 1"))
+            await self._leader.commit()
+        except Exception:
+            leader, self._leader = self._leader, None
+            with contextlib.suppress(Exception):
+                await leader.invalidate()
+            raise
+
+    def _lock_params(self) -> dict[str, object]:
+        return {"c": LEADER_LOCK_CLASS, "s": self.service}
+
+    async def _started_producer(self) -> AIOKafkaProducer:
+        if self._producer is None:
+            # every new producer first makes sure the topics exist (again, after a broker loss)
+            await ensure_topics(self.cfg.bootstrap_servers, [self.topic, dlq_topic(self.service)])
+            producer = make_producer(self.cfg)
+            await producer.start()
+            self._producer = producer
+        return self._producer
+
+    async def _started_reader(self) -> AIOKafkaConsumer:
+        if self._reader is None:
+            reader = make_reader(self.cfg)
+            await reader.start()
+            self._reader = reader
+        return self._reader
+
+    async def _drop_clients(self) -> None:
+        producer, self._producer = self._producer, None
+        reader, self._reader = self._reader, None
+        for client in (producer, reader):
+            if client is not None:
+                with contextlib.suppress(Exception):
+                    await client.stop()
+
+
+_TRY_LOCK = text("SELECT pg_try_advisory_lock(:c, hashtext(:s))")
+_UNLOCK = text("SELECT pg_advisory_unlock(:c, hashtext(:s))")
+
+
+async def _wait(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)

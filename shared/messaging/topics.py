@@ -1,0 +1,63 @@
+"""Topic names of the platform and their creation on the broker."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+log = logging.getLogger(__name__)
+
+TOPIC_ALREADY_EXISTS = TopicAlreadyExistsError.errno
+
+
+def events_topic(service: str) -> str:
+    """The topic a service publishes its events to."""
+    return f"safetynet.{service}.events"
+
+
+def dlq_topic(service: str) -> str:
+    """The dead-letter topic of a service's consumers."""
+    return f"safetynet.{service}.dlq"
+
+
+class TopicCreationFailed(RuntimeError):
+    """The broker refused to create a topic for a reason other than its existence."""
+
+
+async def ensure_topics(
+    bootstrap: str, topics: Iterable[str], partitions: int = 6, replication_factor: int = 1
+) -> None:
+    """Create the topics that do not exist yet; existing topics are left as they are."""
+    wanted = [NewTopic(t, partitions, replication_factor) for t in topics]
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        response = await admin.create_topics(wanted)
+    except TopicAlreadyExistsError:
+        return
+    finally:
+        await admin.close()
+    for topic, code, message in _topic_errors(response):
+        if code not in (0, TOPIC_ALREADY_EXISTS):
+            raise TopicCreationFailed(f"{topic}: error {code} {message}")
+
+
+async def topic_partitions(bootstrap: str, topic: str) -> set[int] | None:
+    """The partitions a topic has now, None when it does not exist (the lookup creates nothing)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        if topic not in await admin.list_topics():
+            return None
+        described = await admin.describe_topics([topic])
+    finally:
+        await admin.close()
+    return {p["partition"] for d in described for p in d["partitions"]}
+
+
+def _topic_errors(response: object) -> list[tuple[str, int, str]]:
+    errors = getattr(response, "topic_errors", [])
+    return [(e[0], e[1], e[2] if len(e) > 2 else "") for e in errors]
