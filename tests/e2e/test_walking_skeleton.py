@@ -142,3 +142,15 @@ async def test_a_village_committee_cannot_accept_an_application(services: Runnin
         assert refused.headers["content-type"].startswith("application/problem+json")
         assert refused.json()["code"] == "village-committee-cannot-accept"
         assert refused.json()["title_zh"]
+
+
+@pytest.mark.req("GEN-8")
+async def test_every_service_serves_its_openapi_3_1_document(services: RunningServices) -> None:
+    async with httpx.AsyncClient(timeout=10) as client:
+        await eventually(lambda: _all_healthy(client, services), timeout=60, message="healthz")
+        for name, url in services.urls.items():
+            document = (await client.get(f"{url}/openapi.json")).json()
+            assert document["openapi"].startswith("3.1"), name
+            assert "bearerAuth" in document["components"]["securitySchemes"], name
+            ready = await client.get(f"{url}/readyz")
+            assert ready.json()["checks"] == {"database": True, "broker": True}, name
