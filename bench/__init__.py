@@ -1,0 +1,1 @@
+"""Side-by-side benchmarks of the kernel against its peers: `python -m bench` (`make bench`)."""

@@ -1,0 +1,80 @@
+"""Projection catch-up rate: `ProjectionRunner.catch_up` of a one-row-per-stream upsert."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bench.relay import fill
+from bench.runtime import Runtime
+from bench.timing import Rate, Stopwatch, measure
+from shared.db import create_engine, migrate
+from shared.eventstore.envelope import RecordedEvent
+from shared.eventstore.schema import KERNEL_MIGRATIONS
+from shared.eventstore.store import EventStore
+from shared.projections.runner import Projection, ProjectionRunner
+
+EVENTS = 20_000
+TABLE = "bench_stream_heads"
+CREATE_TABLE = text(
+    f"CREATE TABLE {TABLE} (stream_id text PRIMARY KEY, version integer NOT NULL,"
+    " last_type text NOT NULL, division text NOT NULL, updated_at timestamptz NOT NULL)"
+)
+_UPSERT = text(
+    f"INSERT INTO {TABLE} (stream_id, version, last_type, division, updated_at)"
+    " VALUES (:stream_id, :version, :type, :division, :at)"
+    " ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version,"
+    " last_type = EXCLUDED.last_type, updated_at = EXCLUDED.updated_at"
+    f" WHERE {TABLE}.version < EXCLUDED.version"
+)
+
+
+class StreamHeads(Projection):
+    """bench_stream_heads ← every event: the stream's latest version and type."""
+
+    name: ClassVar[str] = "bench.stream_heads"
+    tables: ClassVar[tuple[str, ...]] = (TABLE,)
+
+    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        """Upsert the stream's row (idempotent: never moves a row backwards)."""
+        await conn.execute(
+            _UPSERT,
+            {
+                "stream_id": event.stream_id,
+                "version": event.stream_version,
+                "type": event.type,
+                "division": event.metadata.actor.division,
+                "at": event.recorded_at,
+            },
+        )
+
+
+async def run(rt: Runtime) -> Rate:
+    """Fill a fresh store, then time catch-up from position zero, reset between rounds."""
+    engine = create_engine(await rt.fresh_database("bench_projection"))
+    try:
+        await migrate(engine, KERNEL_MIGRATIONS)
+        async with engine.begin() as conn:
+            await conn.execute(CREATE_TABLE)
+        store = EventStore(engine)
+        await fill(store, EVENTS)
+        runner = ProjectionRunner(engine, store, [StreamHeads()])
+        return await measure(
+            "ProjectionRunner.catch_up", EVENTS, lambda _, __: time_catch_up(engine, runner)
+        )
+    finally:
+        await engine.dispose()
+
+
+async def time_catch_up(engine: AsyncEngine, runner: ProjectionRunner) -> float:
+    """Reset the read model and its checkpoint, then time a full catch-up."""
+    async with engine.begin() as conn:
+        await conn.execute(text(f"TRUNCATE {TABLE}"))
+        await conn.execute(text("DELETE FROM projection_checkpoints"))
+    with Stopwatch() as watch:
+        applied = await runner.catch_up(StreamHeads.name)
+    if applied != EVENTS:
+        raise RuntimeError(f"catch-up applied {applied} events, expected {EVENTS}")
+    return watch.seconds

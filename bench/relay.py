@@ -1,0 +1,108 @@
+"""Relay throughput: `OutboxRelay.publish_once` until drained vs a raw aiokafka producer."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from dataclasses import dataclass
+
+from bench.runtime import Runtime
+from bench.timing import Rate, Stopwatch, measure
+from bench.workload import batches
+from shared.db import create_engine, migrate
+from shared.eventstore.envelope import RecordedEvent
+from shared.eventstore.schema import KERNEL_MIGRATIONS
+from shared.eventstore.store import EventStore
+from shared.messaging.cloudevents import KafkaRecord, encode
+from shared.messaging.kafka import KafkaConfig, make_producer
+from shared.messaging.relay import OutboxRelay
+from shared.messaging.topics import ensure_topics, events_topic
+
+EVENTS = 20_000
+RELAY_BATCH = 500
+FILL_BATCH = 50
+_ROUNDS = itertools.count()
+
+
+def relay_service() -> str:
+    """A new service name (so a new topic and checkpoint) of fixed length, for equal headers."""
+    return f"bench-relay-{next(_ROUNDS) % 100:02d}"
+
+
+@dataclass(frozen=True)
+class RelayResults:
+    """Relay and raw producer rates."""
+
+    relay: Rate
+    raw: Rate
+
+
+async def run(rt: Runtime) -> RelayResults:
+    """Fill one fresh store with the events, then time both publishers over them."""
+    engine = create_engine(await rt.fresh_database("bench_relay"))
+    try:
+        await migrate(engine, KERNEL_MIGRATIONS)
+        store = EventStore(engine)
+        await fill(store, EVENTS)
+        cfg = KafkaConfig(rt.bootstrap, enable_idempotence=False, client_id="bench")
+        relay = await measure(
+            "OutboxRelay.publish_once", EVENTS, lambda _, __: time_relay(cfg, store)
+        )
+        records = [encode(e, relay_service(), 0) for e in await read_everything(store)]
+        raw = await measure(
+            "aiokafka send+flush", EVENTS, lambda label, _: time_raw(cfg, records, label)
+        )
+        return RelayResults(relay, raw)
+    finally:
+        await engine.dispose()
+
+
+async def fill(store: EventStore, count: int) -> None:
+    """Append `count` events in batches of `FILL_BATCH` (not timed)."""
+    for batch in batches("relay", count, FILL_BATCH):
+        await store.append(batch.stream_id, batch.events, batch.expected_version)
+
+
+async def read_everything(store: EventStore) -> list[RecordedEvent]:
+    """Every event of the store, in position order."""
+    out: list[RecordedEvent] = []
+    while chunk := await store.read_all(out[-1].position if out else 0, 5_000):
+        out.extend(chunk)
+    return out
+
+
+async def time_relay(cfg: KafkaConfig, store: EventStore) -> float:
+    """A relay for a new service (its own topic and checkpoint) drains the whole store."""
+    service = relay_service()
+    await ensure_topics(cfg.bootstrap_servers, [events_topic(service)])
+    relay = OutboxRelay(service, store.engine, store, cfg, batch_size=RELAY_BATCH)
+    try:
+        await relay.check_broker()  # starts the relay's reader outside the timed loop
+        sent = 0
+        with Stopwatch() as watch:
+            while published := await relay.publish_once():
+                sent += published
+    finally:
+        await relay.close()
+    if sent != EVENTS:
+        raise RuntimeError(f"the relay published {sent} events, expected {EVENTS}")
+    return watch.seconds
+
+
+async def time_raw(cfg: KafkaConfig, records: list[KafkaRecord], label: str) -> float:
+    """The same records, keys and headers with the same producer settings: send, gather, flush."""
+    topic = f"bench.raw.{label}"
+    await ensure_topics(cfg.bootstrap_servers, [topic])
+    producer = make_producer(cfg)
+    await producer.start()
+    try:
+        with Stopwatch() as watch:
+            futures = [
+                await producer.send(topic, value=r.value, key=r.key, headers=r.headers)
+                for r in records
+            ]
+            await asyncio.gather(*futures)
+            await producer.flush()
+    finally:
+        await producer.stop()
+    return watch.seconds

@@ -1,0 +1,55 @@
+"""Timing: one warm-up, then the median of repeated timed rounds, with time.perf_counter."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+REPEATS = 3
+
+Trial = Callable[[str, bool], Awaitable[float]]
+
+
+@dataclass(frozen=True)
+class Rate:
+    """Events per second of a peer: the median round and every round's elapsed seconds."""
+
+    peer: str
+    events: int
+    seconds: tuple[float, ...]
+
+    @property
+    def median_s(self) -> float:
+        """The median elapsed time of the timed rounds."""
+        return statistics.median(self.seconds)
+
+    @property
+    def per_second(self) -> float:
+        """Events per second at the median round."""
+        return self.events / self.median_s
+
+
+class Stopwatch:
+    """Elapsed seconds of the block it times."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._began = 0.0
+
+    def __enter__(self) -> Stopwatch:
+        self._began = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.seconds = time.perf_counter() - self._began
+
+
+async def measure(peer: str, events: int, trial: Trial) -> Rate:
+    """Warm up once, then time `REPEATS` rounds; each round gets its own label (stream prefix)."""
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", peer).strip("-").lower()
+    await trial(f"{slug}-warm", True)
+    seconds = [await trial(f"{slug}-r{i}", False) for i in range(REPEATS)]
+    return Rate(peer, events, tuple(seconds))
