@@ -29,21 +29,39 @@ def event_hash(
     schema_version: int,
     occurred_at: datetime,
     recorded_at: datetime,
-    data: dict[str, Any],
-    metadata: dict[str, Any],
+    data: dict[str, Any] | None = None,
+    metadata: dict[str, Any] | None = None,
+    data_json: str | None = None,
+    metadata_json: str | None = None,
 ) -> str:
-    """SHA-256 over the previous hash and the canonical form of the event (position excluded)."""
-    body = canonical_json(
-        {
-            "event_id": str(event_id),
-            "stream_id": stream_id,
-            "stream_version": stream_version,
-            "type": type,
-            "schema_version": schema_version,
-            "occurred_at": canonical_instant(occurred_at),
-            "recorded_at": canonical_instant(recorded_at),
-            "data": data,
-            "metadata": metadata,
-        }
+    """SHA-256 over the previous hash and the canonical form of the event (position excluded).
+
+    The body is `canonical_json` of the event's fields; pass `data_json`/`metadata_json` when
+    their canonical text is already at hand (the append path stores the same text).
+    """
+    body = "".join(
+        (
+            '{"data":',
+            data_json if data_json is not None else canonical_json(data),
+            ',"event_id":"',
+            str(event_id),  # a UUID's text needs no escaping
+            '"',
+            ',"metadata":',
+            metadata_json if metadata_json is not None else canonical_json(metadata),
+            ',"occurred_at":"',
+            canonical_instant(occurred_at),  # ISO 8601 digits and signs: nothing to escape
+            '","recorded_at":"',
+            canonical_instant(recorded_at),
+            '"',
+            ',"schema_version":',
+            str(schema_version),
+            ',"stream_id":',
+            canonical_json(stream_id),
+            ',"stream_version":',
+            str(stream_version),
+            ',"type":',
+            canonical_json(type),
+            "}",
+        )
     )
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()

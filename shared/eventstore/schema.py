@@ -55,7 +55,6 @@ KERNEL_MIGRATIONS: tuple[Migration, ...] = (
                 UNIQUE (stream_id, stream_version)
             )
             """,
-            "CREATE INDEX events_case_idx ON events ((metadata->>'case_id'))",
         ),
     ),
     Migration(

@@ -13,11 +13,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.domain.errors import ConcurrencyConflict
+from shared.eventstore.append import HEAD, INSERT_IF_HEAD, LOCK_AND_HEAD, chain
 from shared.eventstore.envelope import EventMetadata, NewEvent, RecordedEvent, utc_now
 from shared.eventstore.hashing import GENESIS_HASH, event_hash
 from shared.eventstore.schema import events
@@ -75,15 +76,24 @@ class EventStore:
         if not new_events:
             return []
         async with self._connection(conn) as c:
-            await c.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": APPEND_LOCK_KEY})
-            version, prev_hash = await self._stream_head(c, stream_id)
-            if expected_version is not None and expected_version != version:
-                raise ConcurrencyConflict(stream_id, expected_version, version)
-            position = (
-                await c.execute(select(func.coalesce(func.max(events.c.position), 0)))
-            ).scalar_one()
-            recorded = _chain(stream_id, new_events, version, prev_hash, position)
-            await c.execute(events.insert(), [_row_of(e) for e in recorded])
+            # through SQLAlchemy first: it opens the transaction the raw statements then join
+            head = (
+                await c.execute(LOCK_AND_HEAD, {"lock": APPEND_LOCK_KEY, "stream": stream_id})
+            ).one()
+            version, prev_hash = head.stream_version, head.hash
+            raw = (await c.get_raw_connection()).driver_connection
+            assert raw is not None, "the append path needs the asyncpg driver connection"
+            while True:
+                if expected_version is not None and expected_version != (version or 0):
+                    raise ConcurrencyConflict(stream_id, expected_version, version or 0)
+                batch = chain(stream_id, new_events, version, prev_hash, utc_now())
+                positions = await raw.fetch(INSERT_IF_HEAD, *batch.insert_args())
+                if positions:
+                    break
+                # the head moved before we held the lock: re-read it, now under the lock
+                fresh = await raw.fetchrow(HEAD, stream_id)
+                version, prev_hash = (fresh[0], fresh[1]) if fresh else (None, None)
+        recorded = batch.recorded(min(p[0] for p in positions))
         if self.on_appended:
             self.on_appended(recorded)
         return recorded
@@ -184,45 +194,6 @@ def _hash_of_raw(row: dict[str, Any]) -> str:
         data=row["data"],
         metadata=row["metadata"],
     )
-
-
-def _chain(
-    stream_id: str, new_events: Sequence[NewEvent], version: int, prev_hash: str, position: int
-) -> list[RecordedEvent]:
-    recorded_at = utc_now()
-    chained: list[RecordedEvent] = []
-    for offset, new in enumerate(new_events, start=1):
-        metadata = new.metadata.to_dict()
-        digest = event_hash(
-            prev_hash=prev_hash,
-            event_id=new.event_id,
-            stream_id=stream_id,
-            stream_version=version + offset,
-            type=new.type,
-            schema_version=new.schema_version,
-            occurred_at=new.occurred_at,
-            recorded_at=recorded_at,
-            data=new.data,
-            metadata=metadata,
-        )
-        chained.append(
-            RecordedEvent(
-                event_id=new.event_id,
-                type=new.type,
-                schema_version=new.schema_version,
-                stream_id=stream_id,
-                stream_version=version + offset,
-                position=position + offset,
-                occurred_at=new.occurred_at,
-                recorded_at=recorded_at,
-                data=new.data,
-                metadata=new.metadata,
-                prev_hash=prev_hash,
-                hash=digest,
-            )
-        )
-        prev_hash = digest
-    return chained
 
 
 def _row_of(event: RecordedEvent) -> dict[str, Any]:

@@ -1,0 +1,138 @@
+"""The append path in raw SQL: one lock-and-head read, one set-based insert that re-checks the head.
+
+Round trips per append: BEGIN, lock + head, insert, COMMIT — whatever the batch size. The head is
+read in the statement that takes the lock, so its snapshot may predate the lock; the insert runs
+in a fresh snapshot under the lock and inserts nothing unless the head is still what we chained
+onto, in which case the head is re-read and the batch re-chained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import text
+
+from shared.canonical import canonical_json
+from shared.eventstore.envelope import NewEvent, RecordedEvent
+from shared.eventstore.hashing import GENESIS_HASH, event_hash
+
+LOCK_AND_HEAD = text(
+    """
+    SELECT pg_advisory_xact_lock(:lock) AS locked, h.stream_version, h.hash
+    FROM (SELECT 1) AS one
+    LEFT JOIN LATERAL (
+        SELECT stream_version, hash FROM events WHERE stream_id = :stream
+        ORDER BY stream_version DESC LIMIT 1
+    ) AS h ON true
+    """
+)
+
+HEAD = """
+SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1
+"""
+
+INSERT_IF_HEAD = """
+INSERT INTO events (position, event_id, stream_id, stream_version, type, schema_version,
+    occurred_at, recorded_at, data, metadata, prev_hash, hash)
+SELECT base.top + e.ord, e.event_id, $1, e.stream_version, e.type, e.schema_version,
+    e.occurred_at, $2, e.data::jsonb, e.metadata::jsonb, e.prev_hash, e.hash
+FROM unnest($3::uuid[], $4::int[], $5::text[], $6::int[], $7::timestamptz[], $8::text[],
+            $9::text[], $10::text[], $11::text[])
+    WITH ORDINALITY AS e(event_id, stream_version, type, schema_version, occurred_at, data,
+                         metadata, prev_hash, hash, ord),
+    (SELECT coalesce(max(position), 0) AS top FROM events) AS base
+WHERE coalesce((SELECT max(stream_version) FROM events WHERE stream_id = $1), 0) = $12
+RETURNING position
+"""
+
+
+@dataclass(frozen=True)
+class ChainedBatch:
+    """A batch hashed onto a stream head, with the canonical texts that were hashed and stored."""
+
+    stream_id: str
+    base_version: int
+    recorded_at: datetime
+    events: Sequence[NewEvent]
+    data_json: list[str]
+    metadata_json: list[str]
+    prev_hashes: list[str]
+    hashes: list[str]
+
+    def insert_args(self) -> tuple[Any, ...]:
+        """The parameters of INSERT_IF_HEAD."""
+        return (
+            self.stream_id,
+            self.recorded_at,
+            [e.event_id for e in self.events],
+            [self.base_version + i for i in range(1, len(self.events) + 1)],
+            [e.type for e in self.events],
+            [e.schema_version for e in self.events],
+            [e.occurred_at for e in self.events],
+            self.data_json,
+            self.metadata_json,
+            self.prev_hashes,
+            self.hashes,
+            self.base_version,
+        )
+
+    def recorded(self, first_position: int) -> list[RecordedEvent]:
+        """The batch as recorded events, given the position of its first event."""
+        return [
+            RecordedEvent(
+                event_id=new.event_id,
+                type=new.type,
+                schema_version=new.schema_version,
+                stream_id=self.stream_id,
+                stream_version=self.base_version + i + 1,
+                position=first_position + i,
+                occurred_at=new.occurred_at,
+                recorded_at=self.recorded_at,
+                data=new.data,
+                metadata=new.metadata,
+                prev_hash=self.prev_hashes[i],
+                hash=self.hashes[i],
+            )
+            for i, new in enumerate(self.events)
+        ]
+
+
+def chain(
+    stream_id: str,
+    events: Sequence[NewEvent],
+    version: int | None,
+    prev_hash: str | None,
+    recorded_at: datetime,
+) -> ChainedBatch:
+    """Hash a batch onto the stream head (version, hash); (None, None) is an empty stream."""
+    base = version or 0
+    link = prev_hash or GENESIS_HASH
+    batch = ChainedBatch(stream_id, base, recorded_at, events, [], [], [], [])
+    metadata_texts: dict[int, str] = {}  # a batch usually shares one metadata object
+    for offset, new in enumerate(events, start=1):
+        data_json = canonical_json(new.data)
+        metadata_json = metadata_texts.get(id(new.metadata))
+        if metadata_json is None:
+            metadata_json = canonical_json(new.metadata.to_dict())
+            metadata_texts[id(new.metadata)] = metadata_json
+        digest = event_hash(
+            prev_hash=link,
+            event_id=new.event_id,
+            stream_id=stream_id,
+            stream_version=base + offset,
+            type=new.type,
+            schema_version=new.schema_version,
+            occurred_at=new.occurred_at,
+            recorded_at=recorded_at,
+            data_json=data_json,
+            metadata_json=metadata_json,
+        )
+        batch.data_json.append(data_json)
+        batch.metadata_json.append(metadata_json)
+        batch.prev_hashes.append(link)
+        batch.hashes.append(digest)
+        link = digest
+    return batch
