@@ -39,16 +39,21 @@ class StreamHeads(Projection):
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Upsert the stream's row (idempotent: never moves a row backwards)."""
-        await conn.execute(
-            _UPSERT,
-            {
-                "stream_id": event.stream_id,
-                "version": event.stream_version,
-                "type": event.type,
-                "division": event.metadata.actor.division,
-                "at": event.recorded_at,
-            },
-        )
+        await self.handle_batch([event], conn)
+
+    async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
+        """One pipelined executemany of the upserts, in log order."""
+        await conn.execute(_UPSERT, [_row(event) for event in batch])
+
+
+def _row(event: RecordedEvent) -> dict[str, object]:
+    return {
+        "stream_id": event.stream_id,
+        "version": event.stream_version,
+        "type": event.type,
+        "division": event.metadata.actor.division,
+        "at": event.recorded_at,
+    }
 
 
 async def run(rt: Runtime) -> Rate:

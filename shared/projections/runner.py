@@ -33,6 +33,11 @@ class Projection:
         """Apply one event; events the projection does not care about are ignored."""
         raise NotImplementedError  # pragma: no cover - abstract
 
+    async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
+        """Apply a batch in log order; override with set-based SQL where one statement will do."""
+        for event in batch:
+            await self.handle(event, conn)
+
 
 @dataclass(frozen=True)
 class RebuildReport:
@@ -139,8 +144,7 @@ class ProjectionRunner:
 
 
 async def _apply(projection: Projection, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
-    for event in batch:
-        await projection.handle(event, conn)
+    await projection.handle_batch(batch, conn)
 
 
 async def _swap(conn: AsyncConnection, projection: Projection, scratch: str) -> None:
