@@ -32,6 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("services", nargs="*", choices=SERVICES, default=list(SERVICES))
     serve.set_defaults(func=lambda s, a: asyncio.run(ops.serve_external(s, a.services)))
 
+    sims = commands.add_parser("simulators", help="serve the partner simulators only")
+    sims.set_defaults(func=lambda s, a: asyncio.run(ops.simulators(s)))
+
     migrate = commands.add_parser("migrate", help="apply pending schema migrations (idempotent)")
     migrate.add_argument("services", nargs="*", choices=SERVICES, default=list(SERVICES))
     migrate.set_defaults(func=lambda s, a: asyncio.run(ops.migrate(s, a.services)))

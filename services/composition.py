@@ -35,6 +35,8 @@ def service_config(settings: Settings, service: str) -> ServiceConfig:
         relay_poll_interval_s=settings.relay_poll_interval_s,
         consumer_max_attempts=settings.consumer_max_attempts,
         consumer_backoff_base_s=settings.consumer_backoff_base_s,
+        partner_data_url=settings.partner_data_url,
+        bank_url=settings.bank_url,
     )
 
 

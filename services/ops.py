@@ -19,7 +19,7 @@ from shared.runtime import ServiceRuntime
 async def run_embedded(settings: Settings) -> None:
     """`make run`: embedded PostgreSQL and broker, then all four services."""
     with runner.embedded_runtime(settings) as embedded:
-        await runner.serve(embedded, SERVICES)
+        await runner.serve(embedded, SERVICES, with_simulators=True)
 
 
 async def serve_external(settings: Settings, services: Sequence[str]) -> None:
@@ -29,6 +29,11 @@ async def serve_external(settings: Settings, services: Sequence[str]) -> None:
     if not settings.kafka_bootstrap_servers:
         raise SystemExit("serve needs KAFKA_BOOTSTRAP_SERVERS; try `run`")
     await runner.serve(settings, services)
+
+
+async def simulators(settings: Settings) -> None:
+    """Serve the partner simulators only."""
+    await runner.serve_simulators(settings)
 
 
 async def migrate(settings: Settings, services: Sequence[str]) -> None:

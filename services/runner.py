@@ -10,11 +10,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 import uvicorn
+from fastapi import FastAPI
 from sqlalchemy.engine import make_url
 
 from services.composition import build_runtime
 from services.embedded import EmbeddedBroker, EmbeddedPostgres, ensure_database
 from services.settings import SERVICES, Settings
+from services.simulators import available
 from shared.http.tokens import ensure_dev_keypair
 from shared.messaging.topics import dlq_topic, ensure_topics, events_topic
 from shared.runtime import ServiceRuntime
@@ -63,22 +65,20 @@ async def prepare(settings: Settings, services: Sequence[str]) -> list[ServiceRu
     return runtimes
 
 
-async def serve(settings: Settings, services: Sequence[str]) -> None:
-    """Serve the given services until SIGINT/SIGTERM, then stop everything cleanly."""
+async def serve(settings: Settings, services: Sequence[str], with_simulators: bool = False) -> None:
+    """Serve the given services (and the simulators) until SIGINT/SIGTERM, then stop cleanly."""
     runtimes = await prepare(settings, services)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    servers = [_server(settings, runtime) for runtime in runtimes]
-    pairs = zip(servers, runtimes, strict=True)
-    tasks = [asyncio.create_task(s.serve(), name=f"http-{r.name}") for s, r in pairs]
+    stop = _stop_on_signals()
+    apps = {r.name: (r.app, settings.service_ports[r.name]) for r in runtimes}
+    if with_simulators:
+        apps |= {name: (app, settings.simulator_ports[name]) for name, app in available().items()}
+    servers = {name: _server(settings, app, port) for name, (app, port) in apps.items()}
+    tasks = [asyncio.create_task(s.serve(), name=f"http-{n}") for n, s in servers.items()]
     tasks += [asyncio.create_task(r.run_background(stop), name=f"bg-{r.name}") for r in runtimes]
-    for runtime in runtimes:
-        port = settings.service_ports[runtime.name]
-        log.info("%s listening on http://%s:%s (docs at /docs)", runtime.name, settings.host, port)
+    for name, (_, port) in apps.items():
+        log.info("%s listening on http://%s:%s (docs at /docs)", name, settings.host, port)
     await _until_stopped(stop, tasks)
-    for server in servers:
+    for server in servers.values():
         server.should_exit = True
     await asyncio.gather(*tasks, return_exceptions=True)
     for runtime in runtimes:
@@ -95,11 +95,32 @@ async def _until_stopped(stop: asyncio.Event, tasks: list[asyncio.Task[None]]) -
     stop.set()
 
 
-def _server(settings: Settings, runtime: ServiceRuntime) -> uvicorn.Server:
+async def serve_simulators(settings: Settings) -> None:
+    """Serve only the partner simulators (for tests and distributed development)."""
+    stop = _stop_on_signals()
+    apps = available()
+    servers = [_server(settings, app, settings.simulator_ports[n]) for n, app in apps.items()]
+    tasks = [asyncio.create_task(s.serve()) for s in servers]
+    log.info("simulators %s serving", sorted(apps))
+    await _until_stopped(stop, tasks)
+    for server in servers:
+        server.should_exit = True
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _stop_on_signals() -> asyncio.Event:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    return stop
+
+
+def _server(settings: Settings, app: FastAPI, port: int) -> uvicorn.Server:
     config = uvicorn.Config(
-        runtime.app,
+        app,
         host=settings.host,
-        port=settings.service_ports[runtime.name],
+        port=port,
         log_config=None,
         access_log=False,
         lifespan="on",

@@ -18,6 +18,8 @@ DEFAULT_PORTS: Mapping[str, int] = {
     "payments": 8003,
     "supervision": 8004,
 }
+# Simulators of partner systems that do not exist here (started by `make run` and the tests).
+DEFAULT_SIMULATOR_PORTS: Mapping[str, int] = {"partner_data": 8011, "bank": 8012}
 _TRUE = frozenset({"true", "1", "yes", "on"})
 _FALSE = frozenset({"false", "0", "no", "off"})
 _ASYNC_DRIVER = "postgresql+asyncpg"
@@ -48,6 +50,11 @@ class Settings:
     relay_poll_interval_s: float = 0.2
     consumer_max_attempts: int = 5
     consumer_backoff_base_s: float = 0.2
+    partner_data_url: str = "http://127.0.0.1:8011"
+    bank_url: str = "http://127.0.0.1:8012"
+    simulator_ports: Mapping[str, int] = field(
+        default_factory=lambda: dict(DEFAULT_SIMULATOR_PORTS)
+    )
 
     def __post_init__(self) -> None:
         """Derive the key paths from the data directory when they were not given."""
@@ -81,6 +88,12 @@ class Settings:
             relay_poll_interval_s=_positive_float(env, "RELAY_POLL_INTERVAL_S", 0.2),
             consumer_max_attempts=_positive_int(env, "CONSUMER_MAX_ATTEMPTS", 5),
             consumer_backoff_base_s=_positive_float(env, "CONSUMER_BACKOFF_BASE_S", 0.2),
+            partner_data_url=_get(env, "PARTNER_DATA_URL") or "http://127.0.0.1:8011",
+            bank_url=_get(env, "BANK_API_URL") or "http://127.0.0.1:8012",
+            simulator_ports={
+                name: _port(env, f"{name.upper()}_SIMULATOR_PORT", port)
+                for name, port in DEFAULT_SIMULATOR_PORTS.items()
+            },
         )
 
     @property

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 VERSION = "0.1.0"
 Handler = Callable[[RecordedEvent, AsyncConnection], Awaitable[None]]
+Loop = Callable[[asyncio.Event], Awaitable[None]]  # a background loop (deadline watcher, …)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class ServiceConfig:
     relay_poll_interval_s: float = 0.2
     consumer_max_attempts: int = 5
     consumer_backoff_base_s: float = 0.2
+    partner_data_url: str | None = None  # verification's partner data sources (VER-1)
+    bank_url: str | None = None  # payments' bank API (PAY-3)
 
 
 @dataclass
@@ -59,6 +62,7 @@ class ServiceRuntime:
     relay: OutboxRelay
     consumers: list[EventConsumer] = field(default_factory=list)
     handlers: dict[str, Handler] = field(default_factory=dict)
+    loops: list[Loop] = field(default_factory=list)
 
     async def migrate(self) -> list[str]:
         """Bring the service's database schema up to date."""
@@ -70,6 +74,7 @@ class ServiceRuntime:
             self.relay.run(stop),
             self.projections.run(stop),
             *(consumer.run(stop) for consumer in self.consumers),
+            *(loop(stop) for loop in self.loops),
         ]
         await asyncio.gather(*loops)
 

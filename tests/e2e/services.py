@@ -1,4 +1,4 @@
-"""Starts the four services as real processes against the session's PostgreSQL and broker."""
+"""Starts the four services and the partner simulators as real processes for end-to-end tests."""
 
 from __future__ import annotations
 
@@ -12,18 +12,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 from sqlalchemy.engine import make_url
 
 from services.embedded import free_port
 from services.settings import PROJECT_ROOT, SERVICES
+from services.simulators import SIMULATORS
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
+from tests.support import eventually
 
 
 @dataclass
 class RunningServices:
-    """Base URLs of the running services and a signer for tokens they accept."""
+    """Base URLs of the running services and simulators, and a signer for accepted tokens."""
 
-    urls: dict[str, str]
+    urls: dict[str, str]  # services and simulators by name
     signer: TokenSigner
     processes: dict[str, subprocess.Popen[bytes]]
     database_urls: dict[str, str]
@@ -32,11 +35,35 @@ class RunningServices:
         """A bearer token for a role within a division."""
         return self.signer.mint(f"e2e-{role}-{division}", role, division, org)
 
+    def auth(self, role: str, division: str) -> dict[str, str]:
+        """Authorization header for a role within a division."""
+        return {"Authorization": f"Bearer {self.token(role, division)}"}
+
+    async def wait_until_healthy(self, client: httpx.AsyncClient, within_s: float = 60) -> None:
+        """Wait until every service answers /healthz; fail at once if a process died."""
+        await eventually(lambda: self._all_healthy(client), timeout=within_s, message="healthz")
+
+    async def _all_healthy(self, client: httpx.AsyncClient) -> bool:
+        for name, process in self.processes.items():
+            if process.poll() is not None:
+                raise AssertionError(f"{name} exited with {process.returncode}")
+        for name in SERVICES:
+            try:
+                if (await client.get(f"{self.urls[name]}/healthz")).status_code != 200:
+                    return False
+            except httpx.TransportError:
+                return False
+        return True
+
+
+def _ports() -> dict[str, int]:
+    return {name: free_port() for name in (*SERVICES, *SIMULATORS)}
+
 
 def service_env(
     server_url: str, bootstrap: str, data_dir: Path, ports: dict[str, int], prefix: str
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """The environment of the service processes: their own databases, the session broker."""
+    """The environment of the processes: their own databases, the session broker, simulators."""
     database_urls = {
         s: make_url(server_url).set(database=f"{prefix}_{s}").render_as_string(False)
         for s in SERVICES
@@ -48,7 +75,10 @@ def service_env(
         "KAFKA_ENABLE_IDEMPOTENCE": "false",
         "SAFETYNET_DATA_DIR": str(data_dir),
         "LOG_LEVEL": "WARNING",
-        **{f"{s.upper()}_PORT": str(p) for s, p in ports.items()},
+        "PARTNER_DATA_URL": f"http://127.0.0.1:{ports['partner_data']}",
+        "BANK_API_URL": f"http://127.0.0.1:{ports['bank']}",
+        **{f"{s.upper()}_PORT": str(ports[s]) for s in SERVICES},
+        **{f"{n.upper()}_SIMULATOR_PORT": str(ports[n]) for n in SIMULATORS},
         **{f"{s.upper()}_DATABASE_URL": u for s, u in database_urls.items()},
     }
     return env, database_urls
@@ -56,38 +86,42 @@ def service_env(
 
 @contextmanager
 def running_services(server_url: str, bootstrap: str, data_dir: Path) -> Iterator[RunningServices]:
-    """Four `python -m services serve <name>` processes; stopped with SIGTERM afterwards."""
+    """Four `python -m services serve <name>` processes and one for the simulators."""
     private_pem, _ = ensure_dev_keypair(
         data_dir / "keys/jwt-private.pem", data_dir / "keys/jwt-public.pem"
     )
-    ports = {s: free_port() for s in SERVICES}
-    env, database_urls = service_env(
-        server_url, bootstrap, data_dir, ports, f"e2e_{uuid.uuid4().hex[:8]}"
-    )
-    processes = {s: _spawn(s, env, data_dir) for s in SERVICES}
+    ports = _ports()
+    prefix = f"e2e_{uuid.uuid4().hex[:8]}"
+    env, database_urls = service_env(server_url, bootstrap, data_dir, ports, prefix)
+    processes = {s: _spawn(["serve", s], env, data_dir / f"{s}.log") for s in SERVICES}
+    processes["simulators"] = _spawn(["simulators"], env, data_dir / "simulators.log")
     try:
         yield RunningServices(
-            urls={s: f"http://127.0.0.1:{p}" for s, p in ports.items()},
+            urls={name: f"http://127.0.0.1:{port}" for name, port in ports.items()},
             signer=TokenSigner(private_pem, "safetynet-dev", "safetynet"),
             processes=processes,
             database_urls=database_urls,
         )
     finally:
-        for process in processes.values():
-            process.send_signal(signal.SIGTERM)
-        for process in processes.values():
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        _stop(processes)
 
 
-def _spawn(service: str, env: dict[str, str], data_dir: Path) -> subprocess.Popen[bytes]:
-    log = (data_dir / f"{service}.log").open("wb")
-    return subprocess.Popen(
-        [sys.executable, "-m", "services", "serve", service],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+def _stop(processes: dict[str, subprocess.Popen[bytes]]) -> None:
+    for process in processes.values():
+        process.send_signal(signal.SIGTERM)
+    for process in processes.values():
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _spawn(args: list[str], env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:
+    with log_path.open("wb") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", "services", *args],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from services.settings import SERVICES
 from tests.e2e.services import RunningServices, running_services
 from tests.support import eventually
 
@@ -48,24 +49,12 @@ def application_body() -> dict[str, object]:
     }
 
 
-async def _all_healthy(client: httpx.AsyncClient, services: RunningServices) -> bool:
-    for name, url in services.urls.items():
-        if services.processes[name].poll() is not None:
-            raise AssertionError(f"{name} exited with {services.processes[name].returncode}")
-        try:
-            if (await client.get(f"{url}/healthz")).status_code != 200:
-                return False
-        except httpx.TransportError:
-            return False
-    return True
-
-
 @pytest.mark.req("GEN-1", "GEN-2", "GEN-4", "SUP-1")
 async def test_an_application_reaches_every_service_and_its_audit_trail(
     services: RunningServices,
 ) -> None:
     async with httpx.AsyncClient(timeout=10) as client:
-        await eventually(lambda: _all_healthy(client, services), timeout=60, message="healthz")
+        await services.wait_until_healthy(client)
 
         # given a township officer of the applicant's township
         officer = {"Authorization": f"Bearer {services.token('township_officer', TOWNSHIP)}"}
@@ -131,7 +120,7 @@ async def test_an_application_reaches_every_service_and_its_audit_trail(
 @pytest.mark.req("INT-3", "GEN-6")
 async def test_a_village_committee_cannot_accept_an_application(services: RunningServices) -> None:
     async with httpx.AsyncClient(timeout=10) as client:
-        await eventually(lambda: _all_healthy(client, services), timeout=60, message="healthz")
+        await services.wait_until_healthy(client)
         village = {"Authorization": f"Bearer {services.token('village_committee', '620102001001')}"}
         refused = await client.post(
             f"{services.urls['intake']}/v1/applications",
@@ -147,8 +136,9 @@ async def test_a_village_committee_cannot_accept_an_application(services: Runnin
 @pytest.mark.req("GEN-8")
 async def test_every_service_serves_its_openapi_3_1_document(services: RunningServices) -> None:
     async with httpx.AsyncClient(timeout=10) as client:
-        await eventually(lambda: _all_healthy(client, services), timeout=60, message="healthz")
-        for name, url in services.urls.items():
+        await services.wait_until_healthy(client)
+        for name in SERVICES:
+            url = services.urls[name]
             document = (await client.get(f"{url}/openapi.json")).json()
             assert document["openapi"].startswith("3.1"), name
             assert "bearerAuth" in document["components"]["securitySchemes"], name
