@@ -2,25 +2,77 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+import os
+from collections.abc import Awaitable, Callable
+
+from shared.application.repository import Repository
+from shared.clock import Clock, SystemClock
 from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
+from supervision.application.complaints import ComplaintPolicy, flag_overdue
+from supervision.application.digest import seal_digest_now
+from supervision.domain import complaint, digest
 from supervision.entrypoints.api import router
+from supervision.entrypoints.complaints_api import router as complaints_router
+from supervision.entrypoints.digest_api import router as digest_router
 from supervision.migrations import MIGRATIONS
+from supervision.projections.complaints import ComplaintsView
 from supervision.reactions.audit_trail import record_in_audit_trail
 
 SERVICE = "supervision"
 ALL_SERVICES = ("intake", "verification", "payments", "supervision")
+DIGEST_INTERVAL_S = float(os.environ.get("SUPERVISION_DIGEST_INTERVAL_S", "3600"))
+DEADLINE_INTERVAL_S = float(os.environ.get("SUPERVISION_DEADLINE_INTERVAL_S", "300"))
+log = logging.getLogger(__name__)
 
 
-def build(config: ServiceConfig) -> ServiceRuntime:
+def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
     """Wire supervision for the given configuration."""
-    return wire(
+    runtime = wire(
         config,
         title="SafetyNet supervision 监督检查",
         description="Case audit trails across all services, complaints, irregularity detectors,"
         " inspections, institution safety and reports (SUP-1 … SUP-9).",
-        routers=[router],
+        routers=[router, digest_router, complaints_router],
         migrations=MIGRATIONS,
-        register_events=[],
-        projections=[],
+        register_events=[digest.register_events, complaint.register_events],
+        projections=[ComplaintsView()],
         subscriptions=[Subscription("supervision.audit", ALL_SERVICES, record_in_audit_trail)],
     )
+    state = runtime.app.state
+    state.clock = clock or SystemClock()
+    state.complaints = Repository(runtime.store, runtime.registry, complaint.Complaint)
+    state.complaint_policy = ComplaintPolicy()
+
+    async def seal() -> None:
+        await seal_digest_now(
+            runtime.engine, runtime.store, runtime.registry, state.clock, "定期封存留痕摘要"
+        )
+
+    async def overdue() -> None:
+        await flag_overdue(runtime.engine, state.complaints, state.clock)
+
+    runtime.loops.append(_every(DIGEST_INTERVAL_S, seal, "digest"))
+    runtime.loops.append(_every(DEADLINE_INTERVAL_S, overdue, "complaint deadlines"))
+    return runtime
+
+
+def _every(
+    interval_s: float, work: Callable[[], Awaitable[None]], name: str
+) -> Callable[[asyncio.Event], Awaitable[None]]:
+    """A background loop running `work` every `interval_s` until stopped; failures are logged."""
+
+    async def loop(stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), interval_s)
+            if stop.is_set():
+                return
+            try:
+                await work()
+            except Exception:
+                log.exception("supervision %s loop failed; retrying next period", name)
+
+    return loop

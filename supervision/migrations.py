@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from shared.db import Migration
 from shared.eventstore.schema import KERNEL_MIGRATIONS
+from supervision.projections.complaints import COMPLAINT_MIGRATIONS
 
 MIGRATIONS: tuple[Migration, ...] = (
     *KERNEL_MIGRATIONS,
@@ -41,4 +42,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        "supervision-0002-digests",
+        (
+            """
+            CREATE TABLE digest_leaves (
+                service text NOT NULL,
+                position bigint NOT NULL,
+                leaf text NOT NULL,
+                digest_sequence integer NOT NULL,
+                PRIMARY KEY (service, position)
+            )
+            """,
+            "CREATE INDEX audit_trail_service_position_idx ON audit_trail (service, position)",
+        ),
+    ),
+    *COMPLAINT_MIGRATIONS,
 )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from shared.domain.errors import NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from supervision.application.audit import case_division, load_trail, verify_trail
+from supervision.application.export import export_entry, trail_html
 from supervision.schemas import AuditTrail, ChainVerdict, TrailVerification, entry_of
 
 router = APIRouter(prefix="/v1", tags=["audit 审计追溯"])
@@ -70,3 +74,34 @@ async def verify(
         for report in verify_trail(trail)
     ]
     return TrailVerification(case_id=case_id, ok=all(c.ok for c in chains), chains=chains)
+
+
+@router.get(
+    "/cases/{case_id}/audit-trail/export",
+    summary="导出案件留痕 Export the case's full trail (JSON, or printable Chinese HTML)",
+    responses={
+        **problem_responses(401, 403, 404),
+        200: {"content": {"application/json": {}, "text/html": {}}},
+    },
+)
+async def export(
+    case_id: str,
+    request: Request,
+    format: Literal["json", "html"] = Query("json", description="json or html (printable)"),
+    principal: Principal = Depends(AUDITORS),
+) -> Response:
+    """The whole trail with event data (personal data masked), hashes and the chain verdict."""
+    trail = await _authorised_trail(request, case_id, principal)
+    division = await case_division(request.app.state.engine, case_id)
+    ok = all(report.verification.ok for report in verify_trail(trail))
+    entries = [export_entry(row) for row in trail]
+    if format == "html":
+        return HTMLResponse(trail_html(case_id, division, entries, ok))
+    body: dict[str, Any] = {
+        "case_id": case_id,
+        "division_code": division,
+        "chains_ok": ok,
+        "entries": entries,
+    }
+    filename = f"audit-trail-{case_id}.json"
+    return JSONResponse(body, headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -1,0 +1,137 @@
+"""Complaint handling: load the complaint, run the guard, append at the version read."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from shared.application.repository import Repository
+from shared.clock import CHINA, Clock
+from shared.domain.errors import ConcurrencyConflict
+from shared.eventstore.envelope import Actor, EventMetadata
+from shared.workdays import WorkingCalendar
+from supervision.domain.complaint import (
+    Allegation,
+    Complainant,
+    Complaint,
+    ComplaintChannel,
+    ComplaintReceived,
+    CorrectiveAction,
+    CorrectiveActionOrdered,
+)
+
+COMPLAINT_WORKING_DAYS = 15  # default policy parameter: days to verify and answer a complaint
+
+
+@dataclass(frozen=True)
+class ComplaintPolicy:
+    """How long a complaint may take, on which calendar."""
+
+    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+    working_days: int = COMPLAINT_WORKING_DAYS
+
+    def due_on(self, received_on: date) -> date:
+        """The date the complaint must be answered by."""
+        return self.calendar.add_working_days(received_on, self.working_days)
+
+
+@dataclass(frozen=True)
+class ReceiveComplaint:
+    """Register a complaint or report."""
+
+    channel: ComplaintChannel
+    anonymous: bool
+    complainant: Complainant | None
+    division_code: str
+    subject_case_id: str | None
+    allegation: Allegation
+    summary: str
+
+
+@dataclass(frozen=True)
+class OrderAction:
+    """Order a corrective action on the case an upheld complaint is about."""
+
+    case_id: str
+    action: CorrectiveAction
+    programme: str | None
+    amount_fen: int | None
+    reason: str
+
+
+async def receive(
+    cmd: ReceiveComplaint,
+    repository: Repository[Complaint],
+    conn: AsyncConnection,
+    metadata: EventMetadata,
+    clock: Clock,
+    policy: ComplaintPolicy,
+) -> Complaint:
+    """Register the complaint with its deadline."""
+    complaint = Complaint(str(uuid.uuid4()))
+    received_on = clock.now().astimezone(CHINA).date()
+    complaint.receive(
+        ComplaintReceived(
+            complaint_id=complaint.id,
+            channel=cmd.channel,
+            anonymous=cmd.anonymous,
+            complainant=None if cmd.anonymous else cmd.complainant,
+            division_code=cmd.division_code,
+            subject_case_id=cmd.subject_case_id,
+            allegation=cmd.allegation,
+            summary=cmd.summary,
+            received_on=received_on.isoformat(),
+            due_on=policy.due_on(received_on).isoformat(),
+        )
+    )
+    await repository.save(complaint, replace(metadata, case_id=complaint.id), conn, 0)
+    return complaint
+
+
+def action_event(complaint: Complaint, cmd: OrderAction) -> CorrectiveActionOrdered:
+    """The contract event for an ordered correction."""
+    return CorrectiveActionOrdered(
+        action_id=str(uuid.uuid4()),
+        case_id=cmd.case_id,
+        action=cmd.action,
+        programme=cmd.programme,
+        amount_fen=cmd.amount_fen,
+        reason=cmd.reason,
+        complaint_id=complaint.id,
+    )
+
+
+async def flag_overdue(
+    engine: AsyncEngine, repository: Repository[Complaint], clock: Clock
+) -> list[str]:
+    """Record `ComplaintOverdue` once for each open complaint past its deadline."""
+    today = clock.now().astimezone(CHINA).date()
+    async with engine.connect() as conn:
+        result = await conn.execute(
+            text(
+                "SELECT complaint_id FROM complaints_view WHERE status <> 'closed'"
+                " AND NOT overdue_flagged AND due_on < :today ORDER BY due_on LIMIT 500"
+            ),
+            {"today": today},
+        )
+        overdue = list(result.scalars())
+    flagged = []
+    metadata = EventMetadata(
+        actor=Actor.system("supervision"), channel="deadline-watch", reason="投诉举报办理逾期"
+    )
+    for complaint_id in overdue:
+        async with engine.begin() as conn:
+            complaint = await repository.get(complaint_id, conn)
+            complaint.flag_overdue()
+            if not complaint.pending:
+                continue
+            try:
+                await repository.save(complaint, replace(metadata, case_id=complaint_id), conn)
+            except ConcurrencyConflict:
+                continue  # changed meanwhile: the next pass looks again
+            flagged.append(complaint_id)
+    return flagged

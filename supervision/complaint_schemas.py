@@ -1,0 +1,156 @@
+"""Request and response models of the complaints API (SUP-2)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from shared.identity import DivisionCodeStr, ResidentIdStr
+from supervision.domain.complaint import Allegation, Complaint, ComplaintChannel, CorrectiveAction
+
+FEN_LIMIT = 10**13
+
+
+class ComplainantIn(BaseModel):
+    """The complainant of a named complaint (kept from everyone but the handling inspector)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=50)
+    phone: str | None = Field(default=None, pattern=r"^\+?[0-9 -]{7,20}$")
+    resident_id: ResidentIdStr | None = None
+
+
+class ComplaintCreate(BaseModel):
+    """A complaint or report as the hotline, website or letter office registers it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    channel: ComplaintChannel
+    anonymous: bool = False
+    complainant: ComplainantIn | None = None
+    division_code: DivisionCodeStr
+    subject_case_id: str | None = Field(default=None, max_length=100)
+    allegation: Allegation
+    summary: str = Field(min_length=1, max_length=4000)
+
+
+class AssignmentIn(BaseModel):
+    """Who handles the complaint."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    inspector_id: str = Field(min_length=1, max_length=200)
+
+
+class VerificationIn(BaseModel):
+    """The handling inspector's finding."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    upheld: bool
+    findings: str = Field(min_length=1, max_length=8000)
+
+
+class ActionIn(BaseModel):
+    """A corrective action on the case (defaults to the case the complaint is about)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: CorrectiveAction
+    case_id: str | None = Field(default=None, max_length=100)
+    programme: str | None = Field(default=None, max_length=60)
+    amount_fen: int | None = Field(default=None, ge=1, le=FEN_LIMIT)
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class ClosureIn(BaseModel):
+    """The feedback given to the complainant (or published, when anonymous)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    feedback: str = Field(min_length=1, max_length=4000)
+
+
+class ComplaintRead(BaseModel):
+    """A complaint as its reader may see it: the complainant only for the handling inspector."""
+
+    complaint_id: str
+    version: int
+    status: str
+    channel: str
+    anonymous: bool
+    complainant: dict[str, Any] | None
+    complainant_visible: bool
+    division_code: str
+    subject_case_id: str | None
+    allegation: str
+    summary: str
+    received_on: date
+    due_on: date
+    overdue: bool
+    inspector_id: str | None
+    upheld: bool | None
+    actions: list[dict[str, Any]]
+
+
+class ComplaintListItem(BaseModel):
+    """A complaint in a list (no complainant, no summary)."""
+
+    complaint_id: str
+    version: int
+    status: str
+    channel: str
+    anonymous: bool
+    division_code: str
+    subject_case_id: str | None
+    allegation: str
+    assigned_to: str | None
+    upheld: bool | None
+    received_on: date
+    due_on: date
+    overdue: bool
+
+
+def read_of(complaint: Complaint, viewer: str, today: date) -> ComplaintRead:
+    """The complaint as `viewer` may see it."""
+    received = complaint.received
+    assert received is not None
+    visible = viewer == complaint.inspector_id and received.complainant is not None
+    who = received.complainant
+    complainant = (
+        {"name": who.name, "phone": who.phone, "resident_id": who.resident_id}
+        if visible and who is not None
+        else None
+    )
+    return ComplaintRead(
+        complaint_id=complaint.id,
+        version=complaint.version,
+        status=complaint.status,
+        channel=received.channel,
+        anonymous=received.anonymous,
+        complainant=complainant,
+        complainant_visible=visible,
+        division_code=received.division_code,
+        subject_case_id=received.subject_case_id,
+        allegation=received.allegation,
+        summary=received.summary,
+        received_on=date.fromisoformat(received.received_on),
+        due_on=date.fromisoformat(received.due_on),
+        overdue=complaint.status != "closed" and date.fromisoformat(received.due_on) < today,
+        inspector_id=complaint.inspector_id,
+        upheld=complaint.upheld,
+        actions=[
+            {
+                "action_id": a.action_id,
+                "case_id": a.case_id,
+                "action": a.action,
+                "programme": a.programme,
+                "amount_fen": a.amount_fen,
+                "reason": a.reason,
+            }
+            for a in complaint.actions
+        ],
+    )

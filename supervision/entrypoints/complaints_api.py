@@ -1,0 +1,327 @@
+"""Complaints and reports (投诉举报核查, SUP-2): thin routes over the complaint aggregate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.application.repository import Repository
+from shared.clock import CHINA
+from shared.domain.errors import ConcurrencyConflict, DomainError
+from shared.eventstore.envelope import Actor, EventMetadata
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import jurisdiction_prefix
+from shared.logging import correlation_id_var
+from supervision.application.complaints import OrderAction, ReceiveComplaint, action_event, receive
+from supervision.complaint_schemas import (
+    ActionIn,
+    AssignmentIn,
+    ClosureIn,
+    ComplaintCreate,
+    ComplaintListItem,
+    ComplaintRead,
+    VerificationIn,
+    read_of,
+)
+from supervision.domain.complaint import Complainant, Complaint
+
+router = APIRouter(prefix="/v1/complaints", tags=["complaints 投诉举报"])
+REGISTRARS = require_roles("inspector", "county_officer", "city_officer", "province_officer")
+READERS = require_roles(
+    "inspector", "auditor", "county_officer", "city_officer", "province_officer"
+)
+ASSIGNERS = require_roles("inspector", "city_officer", "province_officer")
+HANDLERS = require_roles("inspector")
+
+
+def _metadata(principal: Principal, reason: str) -> EventMetadata:
+    return EventMetadata(
+        actor=Actor(principal.subject, principal.role, principal.org, principal.division),
+        channel=f"api:{principal.client_id}",
+        reason=reason,
+        correlation_id=correlation_id_var.get() or None,
+    )
+
+
+def _today(request: Request) -> date:
+    return request.app.state.clock.now().astimezone(CHINA).date()
+
+
+def _answer(request: Request, complaint: Complaint, viewer: str, status: int) -> StoredResponse:
+    read = read_of(complaint, viewer, _today(request))
+    headers = {"ETag": etag_for(complaint.version), "Location": f"/v1/complaints/{complaint.id}"}
+    return StoredResponse(status, read.model_dump(mode="json"), headers)
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=ComplaintRead,
+    summary="登记投诉举报 Register a complaint (hotline, online, letter; anonymous allowed)",
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def register(
+    body: ComplaintCreate,
+    request: Request,
+    principal: Principal = Depends(REGISTRARS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Register the complaint with its deadline; the complainant is shown only to the handler."""
+    ensure_jurisdiction(principal, body.division_code)
+    state = request.app.state
+    who = body.complainant
+    cmd = ReceiveComplaint(
+        channel=body.channel,
+        anonymous=body.anonymous,
+        complainant=Complainant(**who.model_dump()) if who else None,
+        division_code=body.division_code,
+        subject_case_id=body.subject_case_id,
+        allegation=body.allegation,
+        summary=body.summary,
+    )
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        metadata = _metadata(principal, "登记投诉举报")
+        complaint = await receive(
+            cmd, state.complaints, conn, metadata, state.clock, state.complaint_policy
+        )
+        return _answer(request, complaint, principal.subject, 201)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.get(
+    "",
+    response_model=Page[ComplaintListItem],
+    summary="投诉举报列表 Complaints in your jurisdiction (filter by status, overdue)",
+    responses=problem_responses(400, 401, 403),
+)
+async def list_complaints(
+    request: Request,
+    status: str | None = Query(None, pattern="^(received|assigned|verified|closed)$"),
+    overdue: bool | None = Query(None, description="only complaints past their deadline"),
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+    principal: Principal = Depends(READERS),
+) -> Page[ComplaintListItem]:
+    """Complaints of the caller's division, oldest deadline first."""
+    today = _today(request)
+    params: dict[str, Any] = {
+        "prefix": jurisdiction_prefix(principal.division) + "%",
+        "status": status,
+        "today": today,
+        "after_due": date.fromisoformat(cursor["due_on"]) if cursor else date.min,
+        "after_id": cursor["id"] if cursor else "",
+        "limit": limit + 1,
+    }
+    where = ["division_code LIKE :prefix", "(due_on, complaint_id) > (:after_due, :after_id)"]
+    if status:
+        where.append("status = :status")
+    if overdue is not None:
+        where.append(("" if overdue else "NOT ") + "(status <> 'closed' AND due_on < :today)")
+    query = text(
+        f"SELECT * FROM complaints_view WHERE {' AND '.join(where)}"
+        " ORDER BY due_on, complaint_id LIMIT :limit"
+    )
+    async with request.app.state.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in await conn.execute(query, params)]
+    items = [_item(row, today) for row in rows[:limit]]
+    last = rows[limit - 1] if len(rows) > limit else None
+    next_cursor = (
+        encode_cursor({"due_on": last["due_on"].isoformat(), "id": last["complaint_id"]})
+        if last
+        else None
+    )
+    return Page(items=items, next_cursor=next_cursor)
+
+
+def _item(row: dict[str, Any], today: date) -> ComplaintListItem:
+    return ComplaintListItem(
+        **{k: row[k] for k in ComplaintListItem.model_fields if k in row},
+        overdue=row["status"] != "closed" and row["due_on"] < today,
+    )
+
+
+@router.get(
+    "/{complaint_id}",
+    response_model=ComplaintRead,
+    summary="查阅投诉举报 Get a complaint (the complainant only for the handling inspector)",
+    responses=problem_responses(401, 403, 404),
+)
+async def get_complaint(
+    complaint_id: str,
+    request: Request,
+    response: Response,
+    principal: Principal = Depends(READERS),
+) -> ComplaintRead:
+    """The complaint at its current version, with its ETag."""
+    repository: Repository[Complaint] = request.app.state.complaints
+    complaint = await repository.get(complaint_id)
+    assert complaint.received is not None
+    ensure_jurisdiction(principal, complaint.received.division_code)
+    response.headers["ETag"] = etag_for(complaint.version)
+    return read_of(complaint, principal.subject, _today(request))
+
+
+Step = Callable[[Complaint], None]
+
+
+async def _step(
+    request: Request,
+    principal: Principal,
+    key: str,
+    complaint_id: str,
+    step: Step,
+    reason: str,
+    case_id: Callable[[Complaint], str] | None = None,
+) -> JSONResponse:
+    """Load at the If-Match version, run the step, append; 412 when the version moved."""
+    expected = expected_version_from_if_match(request)
+    repository: Repository[Complaint] = request.app.state.complaints
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        complaint = await repository.get(complaint_id, conn)
+        assert complaint.received is not None
+        ensure_jurisdiction(principal, complaint.received.division_code)
+        if expected != complaint.version:
+            raise precondition_failed_from(
+                ConcurrencyConflict(complaint.stream_id, expected, complaint.version)
+            )
+        step(complaint)
+        metadata = _metadata(principal, reason)
+        target = case_id(complaint) if case_id else complaint.id
+        try:
+            await repository.save(complaint, replace(metadata, case_id=target), conn, expected)
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        return _answer(request, complaint, principal.subject, 200)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.post(
+    "/{complaint_id}/assignment",
+    response_model=ComplaintRead,
+    summary="交办 Assign the complaint to an inspector (If-Match)",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 428),
+)
+async def assign(
+    complaint_id: str,
+    body: AssignmentIn,
+    request: Request,
+    principal: Principal = Depends(ASSIGNERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Give the complaint to one inspector."""
+    return await _step(
+        request, principal, key, complaint_id, lambda c: c.assign(body.inspector_id), "交办核查"
+    )
+
+
+@router.post(
+    "/{complaint_id}/verification",
+    response_model=ComplaintRead,
+    summary="核查结论 Record the finding: upheld or not (handling inspector, If-Match)",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 428),
+)
+async def verify(
+    complaint_id: str,
+    body: VerificationIn,
+    request: Request,
+    principal: Principal = Depends(HANDLERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The handling inspector's finding."""
+    reason = "核查属实" if body.upheld else "核查不属实"
+    return await _step(
+        request,
+        principal,
+        key,
+        complaint_id,
+        lambda c: c.verify(principal.subject, body.upheld, body.findings),
+        reason,
+    )
+
+
+class MissingCase(DomainError):
+    """A corrective action needs the case it applies to."""
+
+    code = "case-id-required"
+    title_en = "case_id is required"
+    title_zh = "须指明整改针对的案件 case_id"
+
+
+@router.post(
+    "/{complaint_id}/corrective-actions",
+    response_model=ComplaintRead,
+    summary="责令整改 Order a corrective action (re-check, suspend, recover)",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+)
+async def order_action(
+    complaint_id: str,
+    body: ActionIn,
+    request: Request,
+    principal: Principal = Depends(HANDLERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Append `supervision.CorrectiveActionOrdered`, which verification and payments act on."""
+
+    def step(complaint: Complaint) -> None:
+        assert complaint.received is not None
+        case_id = body.case_id or complaint.received.subject_case_id
+        if not case_id:
+            raise MissingCase(
+                "name the case_id the action applies to", "请指明整改针对的案件", field="case_id"
+            )
+        cmd = OrderAction(case_id, body.action, body.programme, body.amount_fen, body.reason)
+        complaint.order(principal.subject, action_event(complaint, cmd))
+
+    return await _step(
+        request,
+        principal,
+        key,
+        complaint_id,
+        step,
+        body.reason,
+        case_id=lambda c: c.actions[-1].case_id,
+    )
+
+
+@router.post(
+    "/{complaint_id}/closure",
+    response_model=ComplaintRead,
+    summary="反馈办结 Feed the outcome back and close (handling inspector, If-Match)",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 428),
+)
+async def close(
+    complaint_id: str,
+    body: ClosureIn,
+    request: Request,
+    principal: Principal = Depends(HANDLERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Record the feedback and close the complaint."""
+    return await _step(
+        request,
+        principal,
+        key,
+        complaint_id,
+        lambda c: c.close(principal.subject, body.feedback),
+        "反馈办结",
+    )

@@ -1,0 +1,184 @@
+"""Digests of the audit trail and tamper checks, province-wide (SUP-1)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from supervision.application.digest import Finding, list_digests, seal_digest
+from supervision.application.tamper import compare_source, verify_digests
+from supervision.domain.digest import TrailDigestSealed
+
+router = APIRouter(prefix="/v1/audit", tags=["audit 审计追溯"])
+PROVINCE = "62"
+PROVINCE_AUDITORS = require_roles("auditor", "inspector", "province_officer", "ops")
+
+
+def _province_wide(principal: Principal) -> Principal:
+    ensure_jurisdiction(principal, PROVINCE)  # digests span every division
+    return principal
+
+
+class FindingOut(BaseModel):
+    """A position where history was changed, and how."""
+
+    service: str
+    position: int
+    stream_id: str | None
+    stream_version: int | None
+    problem: str
+    digest_sequence: int | None = None
+
+
+class DigestVerificationOut(BaseModel):
+    """The verdict of re-deriving every digest from today's copies."""
+
+    ok: bool
+    digest_chain_ok: bool
+    digests_checked: int
+    events_checked: int
+    findings: list[FindingOut]
+
+
+class SourceEvent(BaseModel):
+    """One event row exactly as the source service's database holds it."""
+
+    event_id: str
+    stream_id: str
+    stream_version: int
+    position: int
+    type: str
+    schema_version: int
+    occurred_at: datetime
+    recorded_at: datetime
+    data: dict[str, Any]
+    metadata: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+class SourceCheck(BaseModel):
+    """A service's event log (or a slice of it) to check against supervision's copies."""
+
+    service: str = Field(pattern=r"^(intake|verification|payments|supervision)$")
+    events: list[SourceEvent] = Field(max_length=100_000)
+
+
+class SourceCheckOut(BaseModel):
+    """Where the source's log disagrees with its own chains or with supervision's copy."""
+
+    service: str
+    events_checked: int
+    ok: bool
+    findings: list[FindingOut]
+
+
+def _out(finding: Finding) -> FindingOut:
+    return FindingOut(**finding.__dict__)
+
+
+@router.post(
+    "/digests",
+    status_code=201,
+    summary="封存留痕摘要 Seal the newly copied events into a chained digest now",
+    responses=problem_responses(400, 401, 403),
+)
+async def seal_now(
+    request: Request,
+    principal: Principal = Depends(PROVINCE_AUDITORS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Seal at once (the periodic loop does the same); 201 with the digest, 200 when nothing new."""
+    _province_wide(principal)
+    state = request.app.state
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        digest = await seal_digest(
+            conn, state.store, state.registry, state.clock, f"封存：{principal.subject}"
+        )
+        if digest is None:
+            return StoredResponse(200, {"sealed": False}, {})
+        return StoredResponse(201, {"sealed": True, **_plain(digest)}, {})
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+def _plain(digest: TrailDigestSealed) -> dict[str, Any]:
+    return asdict(digest)
+
+
+@router.get(
+    "/digests", summary="留痕摘要列表 Every sealed digest", responses=problem_responses(401, 403)
+)
+async def digests(
+    request: Request, principal: Principal = Depends(PROVINCE_AUDITORS)
+) -> list[dict[str, Any]]:
+    """The digests sealed so far, oldest first: sequence, period, ranges, roots."""
+    _province_wide(principal)
+    state = request.app.state
+    return [_plain(d) for d in await list_digests(state.store, state.registry)]
+
+
+@router.get(
+    "/digests/verify",
+    response_model=DigestVerificationOut,
+    summary="校验留痕摘要 Re-derive every digest; name each altered position",
+    responses=problem_responses(401, 403),
+)
+async def verify(
+    request: Request, principal: Principal = Depends(PROVINCE_AUDITORS)
+) -> DigestVerificationOut:
+    """Check the digest chain and every sealed event against today's copies."""
+    _province_wide(principal)
+    state = request.app.state
+    verdict = await verify_digests(state.engine, state.store, state.registry)
+    return DigestVerificationOut(
+        ok=verdict.ok,
+        digest_chain_ok=verdict.digest_chain_ok,
+        digests_checked=verdict.digests_checked,
+        events_checked=verdict.events_checked,
+        findings=[_out(f) for f in verdict.findings],
+    )
+
+
+@router.post(
+    "/source-checks",
+    response_model=SourceCheckOut,
+    summary="核对源库 Check a service's own event log against supervision's copies",
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def source_check(
+    body: SourceCheck,
+    request: Request,
+    principal: Principal = Depends(PROVINCE_AUDITORS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Walk the submitted log's chains and compare each event with the copy held here."""
+    _province_wide(principal)
+    rows = [event.model_dump() for event in body.events]
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        findings = await compare_source(request.app.state.engine, body.service, rows)
+        out = SourceCheckOut(
+            service=body.service,
+            events_checked=len(rows),
+            ok=not findings,
+            findings=[_out(f) for f in findings],
+        )
+        return StoredResponse(200, out.model_dump(mode="json"), {})
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
