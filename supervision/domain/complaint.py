@@ -195,7 +195,7 @@ class Complaint(Aggregate):
             raise ComplaintStateError(
                 f"cannot {step} a complaint that is {self.status}",
                 f"投诉举报当前状态为 {self.status}，不能执行该操作",
-                status=self.status,
+                stage=self.status,
             )
 
     def _by_inspector(self, inspector_id: str) -> None:

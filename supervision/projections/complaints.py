@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import text
@@ -47,7 +48,7 @@ _RECEIVED = text(
     INSERT INTO complaints_view (complaint_id, version, division_code, channel, anonymous,
         subject_case_id, allegation, status, received_on, due_on, updated_at)
     VALUES (:complaint_id, :version, :division_code, :channel, :anonymous, :subject_case_id,
-        :allegation, 'received', CAST(:received_on AS date), CAST(:due_on AS date), :at)
+        :allegation, 'received', :received_on, :due_on, :at)
     ON CONFLICT (complaint_id) DO NOTHING
     """
 )
@@ -89,7 +90,8 @@ class ComplaintsView(Projection):
 
 
 def _received(data: dict[str, Any]) -> dict[str, Any]:
-    return {
+    dates = {k: date.fromisoformat(data[k]) for k in ("received_on", "due_on")}
+    return dates | {
         key: data[key]
         for key in (
             "complaint_id",
@@ -98,7 +100,5 @@ def _received(data: dict[str, Any]) -> dict[str, Any]:
             "anonymous",
             "subject_case_id",
             "allegation",
-            "received_on",
-            "due_on",
         )
     }

@@ -1,0 +1,300 @@
+"""SUP-2 on the real PostgreSQL: complaints from registration to feedback, through the HTTP API."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from supervision.application.complaints import flag_overdue
+from tests.supervision.integration.conftest import Supervision
+
+TOWNSHIP = "620102001"
+CASE = "c0ffee00-0000-4000-8000-000000000001"
+INSPECTOR = "inspector-wang"
+
+
+def complaint_body(**changes: object) -> dict[str, object]:
+    body: dict[str, object] = {
+        "channel": "hotline",
+        "anonymous": False,
+        "complainant": {"name": "李举报", "phone": "13800138000"},
+        "division_code": TOWNSHIP,
+        "subject_case_id": CASE,
+        "allegation": "false_claim",
+        "summary": "该户家中有小轿车仍享受低保",
+    }
+    return {**body, **changes}
+
+
+async def _register(s: Supervision, client: httpx.AsyncClient, **changes: object) -> dict:
+    answer = await client.post(
+        "/v1/complaints", json=complaint_body(**changes), headers=s.headers("inspector", "620102")
+    )
+    assert answer.status_code == 201, answer.text
+    return answer.json()
+
+
+async def _step(
+    s: Supervision, client: httpx.AsyncClient, complaint: dict, path: str, body: dict, **who: str
+) -> httpx.Response:
+    headers = {
+        **s.headers(who.get("role", "inspector"), "620102", who.get("subject", INSPECTOR)),
+        "If-Match": f'"{complaint["version"]}"',
+    }
+    return await client.post(
+        f"/v1/complaints/{complaint['complaint_id']}/{path}", json=body, headers=headers
+    )
+
+
+async def _case_events(s: Supervision) -> list[tuple[str, str | None, dict]]:
+    async with s.runtime.engine.connect() as conn:
+        rows = await conn.execute(
+            text("SELECT type, metadata, data FROM events WHERE metadata->>'case_id' = :c"),
+            {"c": CASE},
+        )
+        return [(r.type, r.metadata.get("reason"), r.data) for r in rows]
+
+
+@pytest.mark.req("SUP-2")
+async def test_an_upheld_complaint_orders_a_recheck_and_a_suspension_and_feeds_back(
+    supervision: Supervision,
+) -> None:
+    async with supervision.client() as client:
+        # given a named hotline complaint about a case, assigned to one inspector
+        complaint = await _register(supervision, client)
+        assert complaint["due_on"] == "2026-12-21"  # 15 working days after Monday 30 November
+        complaint = (
+            await _step(
+                supervision,
+                client,
+                complaint,
+                "assignment",
+                {"inspector_id": INSPECTOR},
+                role="city_officer",
+                subject="chief",
+            )
+        ).json()
+        # when the inspector upholds it and orders a re-check and a suspension
+        complaint = (
+            await _step(
+                supervision,
+                client,
+                complaint,
+                "verification",
+                {"upheld": True, "findings": "入户核实：有车辆一台"},
+            )
+        ).json()
+        for action in ("recheck", "suspend_benefit"):
+            answer = await _step(
+                supervision,
+                client,
+                complaint,
+                "corrective-actions",
+                {"action": action, "programme": "urban_dibao", "reason": "举报查实：隐瞒车辆"},
+            )
+            assert answer.status_code == 200, answer.text
+            complaint = answer.json()
+        closed = await _step(
+            supervision, client, complaint, "closure", {"feedback": "已查实，已停发并责令复核"}
+        )
+    # then two contract events stand in the case's own trail, with actor and reason
+    assert closed.status_code == 200 and closed.json()["status"] == "closed"
+    events = await _case_events(supervision)
+    actions = [(t, reason, d["action"], d["complaint_id"]) for t, reason, d in events]
+    assert actions == [
+        (
+            "supervision.CorrectiveActionOrdered",
+            "举报查实：隐瞒车辆",
+            "recheck",
+            complaint["complaint_id"],
+        ),
+        (
+            "supervision.CorrectiveActionOrdered",
+            "举报查实：隐瞒车辆",
+            "suspend_benefit",
+            complaint["complaint_id"],
+        ),
+    ]
+    assert {"case_id", "action_id", "programme", "amount_fen", "reason"} <= set(events[0][2])
+
+
+@pytest.mark.req("SUP-2")
+async def test_the_complainant_is_visible_only_to_the_handling_inspector(
+    supervision: Supervision,
+) -> None:
+    async with supervision.client() as client:
+        # given a named complaint assigned to inspector Wang, and an anonymous one
+        complaint = await _register(supervision, client)
+        await _step(
+            supervision,
+            client,
+            complaint,
+            "assignment",
+            {"inspector_id": INSPECTOR},
+            role="city_officer",
+            subject="chief",
+        )
+        anonymous = await _register(supervision, client, anonymous=True, channel="letter")
+        url = f"/v1/complaints/{complaint['complaint_id']}"
+        # when the handler, another inspector and the county read it
+        handler = (
+            await client.get(url, headers=supervision.headers("inspector", "620102", INSPECTOR))
+        ).json()
+        other = (
+            await client.get(url, headers=supervision.headers("inspector", "620102", "zhao"))
+        ).json()
+        county = (
+            await client.get(url, headers=supervision.headers("county_officer", "620102"))
+        ).json()
+    # then only the handler sees who complained; an anonymous complaint keeps no identity at all
+    assert handler["complainant"] == {"name": "李举报", "phone": "13800138000", "resident_id": None}
+    assert other["complainant"] is None and county["complainant"] is None
+    assert anonymous["anonymous"] is True and anonymous["complainant"] is None
+    async with supervision.runtime.engine.connect() as conn:
+        stored = (
+            await conn.execute(
+                text("SELECT data FROM events WHERE stream_id = :s"),
+                {"s": f"complaint-{anonymous['complaint_id']}"},
+            )
+        ).scalar_one()
+    assert stored["complainant"] is None
+
+
+@pytest.mark.req("SUP-2")
+async def test_steps_need_if_match_the_right_stage_and_the_handling_inspector(
+    supervision: Supervision,
+) -> None:
+    async with supervision.client() as client:
+        complaint = await _register(supervision, client)
+        url = f"/v1/complaints/{complaint['complaint_id']}/assignment"
+        # when assigned without If-Match, then 428
+        missing = await client.post(
+            url,
+            json={"inspector_id": INSPECTOR},
+            headers=supervision.headers("city_officer", "620102"),
+        )
+        assert missing.status_code == 428 and missing.json()["code"] == "precondition-required"
+        # when assigned with a stale version, then 412
+        stale = await _step(
+            supervision,
+            client,
+            {**complaint, "version": 7},
+            "assignment",
+            {"inspector_id": INSPECTOR},
+            role="city_officer",
+        )
+        assert stale.status_code == 412
+        # when verified before assignment, then 409 naming the stage
+        early = await _step(
+            supervision, client, complaint, "verification", {"upheld": True, "findings": "x"}
+        )
+        assert early.status_code == 409 and early.json()["code"] == "complaint-wrong-stage"
+        assigned = (
+            await _step(
+                supervision,
+                client,
+                complaint,
+                "assignment",
+                {"inspector_id": INSPECTOR},
+                role="city_officer",
+            )
+        ).json()
+        # when another inspector tries to verify, then 403
+        other = await _step(
+            supervision,
+            client,
+            assigned,
+            "verification",
+            {"upheld": True, "findings": "x"},
+            subject="zhao",
+        )
+        assert other.status_code == 403 and other.json()["code"] == "not-handling-inspector"
+        # when a finding is not upheld, no corrective action may follow
+        verified = (
+            await _step(
+                supervision,
+                client,
+                assigned,
+                "verification",
+                {"upheld": False, "findings": "不属实"},
+            )
+        ).json()
+        refused = await _step(
+            supervision,
+            client,
+            verified,
+            "corrective-actions",
+            {"action": "recheck", "reason": "x"},
+        )
+        assert refused.status_code == 409
+        # and a named complaint without the complainant is refused naming the field
+        bad = await client.post(
+            "/v1/complaints",
+            json=complaint_body(complainant=None),
+            headers=supervision.headers("inspector", "620102"),
+        )
+        assert bad.status_code == 422 and "complainant" in bad.text
+
+
+@pytest.mark.req("SUP-2")
+async def test_overdue_complaints_are_flagged_once_and_listed(supervision: Supervision) -> None:
+    async with supervision.client() as client:
+        # given two open complaints, one of them closed in time
+        late = await _register(supervision, client)
+        done = await _register(supervision, client, anonymous=True, complainant=None)
+        done = (
+            await _step(
+                supervision,
+                client,
+                done,
+                "assignment",
+                {"inspector_id": INSPECTOR},
+                role="city_officer",
+            )
+        ).json()
+        done = (
+            await _step(
+                supervision, client, done, "verification", {"upheld": False, "findings": "不属实"}
+            )
+        ).json()
+        await _step(supervision, client, done, "closure", {"feedback": "经核查不属实"})
+        await supervision.catch_up()
+        # when the deadline passes and the watcher runs twice
+        supervision.clock.advance(timedelta(days=30))
+        state = supervision.runtime.app.state
+        first = await flag_overdue(supervision.runtime.engine, state.complaints, state.clock)
+        await supervision.catch_up()
+        second = await flag_overdue(supervision.runtime.engine, state.complaints, state.clock)
+        listed = await client.get(
+            "/v1/complaints",
+            params={"overdue": "true"},
+            headers=supervision.headers("county_officer", "620102"),
+        )
+        elsewhere = await client.get(
+            "/v1/complaints", headers=supervision.headers("county_officer", "620103")
+        )
+    # then only the late one is flagged, once, and listed as overdue in its county only
+    assert first == [late["complaint_id"]] and second == []
+    assert [i["complaint_id"] for i in listed.json()["items"]] == [late["complaint_id"]]
+    assert elsewhere.json()["items"] == []
+
+
+@pytest.mark.req("SUP-2")
+async def test_the_list_is_cursor_paginated(supervision: Supervision) -> None:
+    async with supervision.client() as client:
+        ids = {(await _register(supervision, client))["complaint_id"] for _ in range(3)}
+        await supervision.catch_up()
+        headers = supervision.headers("province_officer", "62")
+        first = (await client.get("/v1/complaints", params={"limit": 2}, headers=headers)).json()
+        rest = (
+            await client.get(
+                "/v1/complaints",
+                params={"limit": 2, "cursor": first["next_cursor"]},
+                headers=headers,
+            )
+        ).json()
+    assert len(first["items"]) == 2 and rest["next_cursor"] is None
+    assert {i["complaint_id"] for i in first["items"] + rest["items"]} == ids
