@@ -2,26 +2,55 @@
 
 from __future__ import annotations
 
-from payments.entrypoints.api import router
+from payments.adapters.bank import BankClient
+from payments.application.context import Repositories
+from payments.application.executor import RunExecutor
+from payments.domain.events import register_events
+from payments.entrypoints import api, api_beneficiaries, api_runs, api_standards
+from payments.entrypoints.loops import run_loop
 from payments.migrations import MIGRATIONS
+from payments.projections.beneficiaries import BeneficiariesView
+from payments.projections.payments import PaymentsView
+from payments.projections.standards import StandardsView
+from payments.reactions.decisions import DecisionReactions
 from payments.reactions.pipeline import track_case
+from payments.reactions.standards import StandardReactions
 from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
 
 SERVICE = "payments"
+DEFAULT_BANK_URL = "http://127.0.0.1:8012"
 
 
 def build(config: ServiceConfig) -> ServiceRuntime:
     """Wire payments for the given configuration."""
-    return wire(
+    reactions, raises = DecisionReactions(), StandardReactions()
+    runtime = wire(
         config,
         title="SafetyNet payments 资金发放",
         description="Standards, entitlements, monthly payment runs, price linkage, disaster relief"
         " and funds (PAY-1 … PAY-8).",
-        routers=[router],
+        routers=[api.router, api_standards.router, api_beneficiaries.router, api_runs.router],
         migrations=MIGRATIONS,
-        register_events=[],
-        projections=[],
+        register_events=[register_events],
+        projections=[StandardsView(), BeneficiariesView(), PaymentsView()],
         subscriptions=[
             Subscription("payments.pipeline", ("intake", "verification"), track_case),
+            Subscription("payments.decisions", ("verification", "supervision"), reactions),
+            Subscription("payments.standards", ("payments",), raises),
         ],
     )
+    repos = Repositories.of(runtime.store, runtime.registry)
+    reactions.bind(repos)
+    raises.bind(repos)
+    executor = RunExecutor(
+        runtime.engine,
+        runtime.store,
+        runtime.registry,
+        runtime.projections,
+        BankClient(config.bank_url or DEFAULT_BANK_URL),
+    )
+    runtime.loops.append(run_loop(executor))
+    runtime.app.state.repositories = repos
+    runtime.app.state.projections = runtime.projections
+    runtime.app.state.executor = executor
+    return runtime

@@ -1,4 +1,4 @@
-"""Payments' schema: the kernel tables plus its read models."""
+"""Payments' schema: the kernel tables plus its read models (no sequences: rebuildable)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,87 @@ MIGRATIONS: tuple[Migration, ...] = (
                 household_size integer NOT NULL,
                 stage text NOT NULL,
                 updated_at timestamptz NOT NULL
+            )
+            """,
+        ),
+    ),
+    Migration(
+        "payments-0002-standards-beneficiaries-payments-runs",
+        (
+            """
+            CREATE TABLE standards_view (
+                division_code text NOT NULL,
+                programme text NOT NULL,
+                version integer NOT NULL,
+                effective_from date NOT NULL,
+                monthly_per_person_fen bigint NOT NULL,
+                floor_per_person_fen bigint NOT NULL,
+                class_amounts_fen jsonb NOT NULL,
+                set_by text NOT NULL,
+                reason text,
+                recorded_at timestamptz NOT NULL,
+                PRIMARY KEY (division_code, programme, version)
+            )
+            """,
+            """
+            CREATE TABLE beneficiaries_view (
+                case_id text NOT NULL,
+                programme text NOT NULL,
+                version integer NOT NULL,
+                division_code text NOT NULL,
+                county_code text NOT NULL,
+                status text NOT NULL,
+                monthly_amount_fen bigint NOT NULL,
+                effective_from date NOT NULL,
+                method text NOT NULL,
+                explanation_en text NOT NULL,
+                explanation_zh text NOT NULL,
+                payee_name text NOT NULL,
+                bank_account_masked text,
+                updated_at timestamptz NOT NULL,
+                PRIMARY KEY (case_id, programme)
+            )
+            """,
+            "CREATE INDEX beneficiaries_view_county_idx"
+            " ON beneficiaries_view (county_code, status)",
+            """
+            CREATE TABLE payments_view (
+                payment_key text PRIMARY KEY,
+                payment_id text NOT NULL,
+                run_id text NOT NULL,
+                case_id text NOT NULL,
+                programme text NOT NULL,
+                period text NOT NULL,
+                division_code text NOT NULL,
+                amount_fen bigint NOT NULL,
+                monthly_fen bigint NOT NULL,
+                back_pay_fen bigint NOT NULL,
+                attempt integer NOT NULL,
+                instruction_id text NOT NULL,
+                payee_name text NOT NULL,
+                bank_account text NOT NULL,
+                status text NOT NULL,
+                outcome text,
+                bank_reason text,
+                settled_at timestamptz,
+                UNIQUE (case_id, programme, period)
+            )
+            """,
+            "CREATE INDEX payments_view_run_idx ON payments_view (run_id, status)",
+            """
+            CREATE TABLE runs_view (
+                run_id text PRIMARY KEY,
+                county_code text NOT NULL,
+                period text NOT NULL,
+                status text NOT NULL,
+                version integer NOT NULL,
+                started_by text NOT NULL,
+                started_at timestamptz NOT NULL,
+                completed_at timestamptz,
+                instructed integer NOT NULL DEFAULT 0,
+                settled integer NOT NULL DEFAULT 0,
+                settled_fen bigint NOT NULL DEFAULT 0,
+                failed integer NOT NULL DEFAULT 0
             )
             """,
         ),

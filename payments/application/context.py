@@ -1,0 +1,33 @@
+"""The repositories payments' commands and reactions work with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from payments.domain.beneficiary import Beneficiary
+from payments.domain.payment import Payment
+from payments.domain.run import PaymentRun
+from payments.domain.standards import Standard
+from shared.application.repository import Repository
+from shared.eventstore.registry import EventRegistry
+from shared.eventstore.store import EventStore
+
+
+@dataclass(frozen=True)
+class Repositories:
+    """One repository per aggregate of payments."""
+
+    standards: Repository[Standard]
+    beneficiaries: Repository[Beneficiary]
+    payments: Repository[Payment]
+    runs: Repository[PaymentRun]
+
+    @classmethod
+    def of(cls, store: EventStore, registry: EventRegistry) -> Repositories:
+        """Repositories over one store and registry."""
+        return cls(
+            Repository(store, registry, Standard),
+            Repository(store, registry, Beneficiary),
+            Repository(store, registry, Payment),
+            Repository(store, registry, PaymentRun),
+        )

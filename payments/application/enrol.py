@@ -1,0 +1,111 @@
+"""Enrolment and entitlement changes driven by verification's decisions (PAY-2)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from payments.application.context import Repositories
+from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled, EntitlementCalculated
+from payments.domain.entitlement import Computed, Household, compute
+from payments.domain.standards import PROVINCE, Standard, StandardSet
+from shared.eventstore.envelope import EventMetadata
+
+
+async def enrol_approved_case(
+    data: dict[str, Any], metadata: EventMetadata, repos: Repositories, conn: AsyncConnection
+) -> bool:
+    """verification.CaseApproved → BeneficiaryEnrolled + EntitlementCalculated (idempotent)."""
+    aggregate_id = Beneficiary.id_for(data["case_id"], data["programme"])
+    beneficiary = await repos.beneficiaries.find(aggregate_id, conn) or Beneficiary(aggregate_id)
+    if beneficiary.enrolled is not None:
+        return False
+    effective_from = date.fromisoformat(data["effective_from"])
+    household = _household(data)
+    standard = await local_standard(repos, conn, data["county_code"], data["programme"])
+    computed = compute(household, standard.in_force(effective_from) if standard else None)
+    enrolled = BeneficiaryEnrolled(
+        case_id=data["case_id"],
+        programme=data["programme"],
+        division_code=data["division_code"],
+        county_code=data["county_code"],
+        registration=data["registration"],
+        household_size=household.household_size,
+        assessed_monthly_income_fen=household.assessed_monthly_income_fen,
+        rural_class=household.rural_class,
+        approved_monthly_amount_fen=household.approved_monthly_amount_fen,
+        monthly_amount_fen=computed.monthly_amount_fen,
+        effective_from=effective_from,
+        payee_name=_payee(data["members"]),
+        bank_account=data.get("bank_account"),
+    )
+    beneficiary.enrol(enrolled, entitlement_of(enrolled, computed, effective_from))
+    await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
+    return True
+
+
+async def local_standard(
+    repos: Repositories, conn: AsyncConnection, county: str, programme: str
+) -> Standard | None:
+    """The county's standard for the programme, or the provincial guidance when it has none."""
+    own = await repos.standards.find(Standard.id_for(county, programme), conn)
+    return own or await repos.standards.find(Standard.id_for(PROVINCE, programme), conn)
+
+
+def household_of(enrolled: BeneficiaryEnrolled) -> Household:
+    """The household as enrolled, for recomputing its entitlement."""
+    return Household(
+        enrolled.programme,
+        enrolled.household_size,
+        enrolled.assessed_monthly_income_fen,
+        enrolled.rural_class,
+        enrolled.approved_monthly_amount_fen,
+    )
+
+
+def entitlement_of(
+    enrolled: BeneficiaryEnrolled, computed: Computed, effective_from: date
+) -> EntitlementCalculated:
+    """The EntitlementCalculated event for a computation."""
+    return EntitlementCalculated(
+        case_id=enrolled.case_id,
+        programme=enrolled.programme,
+        monthly_amount_fen=computed.monthly_amount_fen,
+        effective_from=effective_from,
+        method=computed.method,
+        standard_fen=computed.standard_fen,
+        explanation_en=computed.explanation_en,
+        explanation_zh=computed.explanation_zh,
+    )
+
+
+def recomputed(enrolled: BeneficiaryEnrolled, standard: StandardSet) -> Computed:
+    """The entitlement under a (new) standard, ignoring a fixed amount approved by the county."""
+    household = household_of(enrolled)
+    return compute(
+        Household(
+            household.programme,
+            household.household_size,
+            household.assessed_monthly_income_fen,
+            household.rural_class,
+            0,
+        ),
+        standard,
+    )
+
+
+def _household(data: dict[str, Any]) -> Household:
+    return Household(
+        programme=data["programme"],
+        household_size=int(data["household_size"]),
+        assessed_monthly_income_fen=int(data["assessed_monthly_income_fen"]),
+        rural_class=data.get("rural_class"),
+        approved_monthly_amount_fen=int(data.get("approved_monthly_amount_fen") or 0),
+    )
+
+
+def _payee(members: list[dict[str, Any]]) -> str:
+    applicant = next((m for m in members if m.get("relation") == "self"), None)
+    return str((applicant or members[0])["name"]) if members else ""

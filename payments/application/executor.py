@@ -1,0 +1,158 @@
+"""Executes a payment run: payables, bank batches, answers, completion — safe to kill and rerun.
+
+Every step is idempotent: a payment's stream is its business key, a bank instruction id is
+never executed twice by the bank, and an answer is recorded only while the payment still waits
+for it. So a run killed at any instant (SIGKILL included) and started again pays every payable
+exactly once. One executor per run at a time (a session advisory lock, released by a crash).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from payments.adapters.bank import BankAnswer, BankClient
+from payments.application.context import Repositories
+from payments.application.instruct import active_beneficiaries, instruct_one
+from payments.domain.payment import Payment
+from payments.domain.run import PaymentRun
+from shared.eventstore.envelope import Actor, EventMetadata
+from shared.eventstore.registry import EventRegistry
+from shared.eventstore.store import EventStore
+from shared.projections.runner import ProjectionRunner
+
+log = logging.getLogger(__name__)
+PAYMENTS_VIEW = "payments.payments_view"
+
+_PENDING = text(
+    "SELECT payment_key, instruction_id, amount_fen, payee_name, bank_account"
+    " FROM payments_view WHERE run_id = :run AND status = 'instructed'"
+    " ORDER BY payment_key LIMIT :limit"
+)
+_TOTALS = text(
+    "SELECT count(*) AS instructed,"
+    " count(*) FILTER (WHERE status = 'settled') AS settled,"
+    " coalesce(sum(amount_fen) FILTER (WHERE status = 'settled'), 0) AS settled_fen,"
+    " count(*) FILTER (WHERE status = 'failed') AS failed"
+    " FROM payments_view WHERE run_id = :run"
+)
+
+
+class IncompleteBankAnswer(RuntimeError):
+    """The bank answered none of a batch's instructions: try again later."""
+
+
+class RunExecutor:
+    """Drives runs to completion against the bank."""
+
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        store: EventStore,
+        registry: EventRegistry,
+        projections: ProjectionRunner,
+        bank: BankClient,
+        chunk_size: int = 100,
+    ) -> None:
+        self.engine = engine
+        self.repos = Repositories.of(store, registry)
+        self.projections = projections
+        self.bank = bank
+        self.chunk_size = chunk_size
+
+    async def execute(self, run_id: str) -> bool:
+        """Drive one run as far as it goes; True when it is completed."""
+        async with self.engine.connect() as lock:
+            key = f"payments-run:{run_id}"
+            got = await lock.scalar(text("SELECT pg_try_advisory_lock(hashtext(:k))"), {"k": key})
+            await lock.commit()
+            if not got:
+                return False
+            try:
+                return await self._execute(run_id)
+            finally:
+                await lock.execute(text("SELECT pg_advisory_unlock(hashtext(:k))"), {"k": key})
+                await lock.commit()
+
+    async def _execute(self, run_id: str) -> bool:
+        run = await self.repos.runs.get(run_id)
+        if run.status == "completed":
+            return True
+        await self.projections.catch_up_all()
+        await self._instruct_all(run)
+        await self.projections.catch_up(PAYMENTS_VIEW)
+        while pending := await self._pending(run_id):
+            await self._send(run_id, pending)
+            await self.projections.catch_up(PAYMENTS_VIEW)
+        return await self._complete(run_id)
+
+    async def _instruct_all(self, run: PaymentRun) -> None:
+        assert run.started is not None
+        async with self.engine.connect() as conn:
+            payables = await active_beneficiaries(conn, run.started.county_code)
+        for start in range(0, len(payables), self.chunk_size):
+            async with self.engine.begin() as conn:
+                for case_id, programme in payables[start : start + self.chunk_size]:
+                    await instruct_one(self.repos, conn, run, case_id, programme)
+
+    async def _pending(self, run_id: str) -> list[Any]:
+        async with self.engine.connect() as conn:
+            rows = await conn.execute(_PENDING, {"run": run_id, "limit": self.chunk_size})
+            return list(rows)
+
+    async def _send(self, run_id: str, pending: list[Any]) -> None:
+        instructions = [
+            {"instruction_id": r.instruction_id, "reference": r.payment_key,
+             "account": r.bank_account, "name": r.payee_name, "amount_fen": r.amount_fen}
+            for r in pending
+        ]  # fmt: skip
+        answers = await self.bank.submit(f"{run_id}/{pending[0].instruction_id}", instructions)
+        by_instruction = {r.instruction_id: r.payment_key for r in pending}
+        if not any(a.instruction_id in by_instruction for a in answers):
+            raise IncompleteBankAnswer(f"the bank answered none of {len(pending)} instructions")
+        async with self.engine.begin() as conn:
+            for answer in answers:
+                key = by_instruction.get(answer.instruction_id)
+                if key is not None:
+                    await self._record(conn, key, answer, run_id)
+
+    async def _record(
+        self, conn: AsyncConnection, key: str, answer: BankAnswer, run_id: str
+    ) -> None:
+        payment = await self.repos.payments.get(key, conn)
+        if answer.status == "paid":
+            changed = payment.settle(answer.instruction_id, datetime.now(UTC))
+        else:
+            changed = payment.fail(answer.instruction_id, answer.status, answer.reason)
+        if changed:  # a duplicated answer finds the payment settled and changes nothing
+            await self.repos.payments.save(payment, _bank_metadata(payment, answer, run_id), conn)
+
+    async def _complete(self, run_id: str) -> bool:
+        async with self.engine.begin() as conn:
+            totals = (await conn.execute(_TOTALS, {"run": run_id})).one()
+            run = await self.repos.runs.get(run_id, conn)
+            if run.complete(
+                totals.instructed, totals.settled, int(totals.settled_fen), totals.failed
+            ):
+                metadata = EventMetadata(
+                    Actor.system("payments"), "payment-run",
+                    f"发放批次{run_id}对账完成 (run reconciled)", correlation_id=run_id,
+                )  # fmt: skip
+                await self.repos.runs.save(run, metadata, conn)
+        return True
+
+
+def _bank_metadata(payment: Payment, answer: BankAnswer, run_id: str) -> EventMetadata:
+    assert payment.instructed is not None
+    reason = "银行代发成功 (paid by the bank)" if answer.status == "paid" else answer.reason
+    return EventMetadata(
+        actor=Actor("bank", "bank", "代发银行", "62"),
+        channel="bank-api",
+        reason=reason,
+        correlation_id=run_id,
+        case_id=payment.instructed.case_id,
+    )

@@ -1,0 +1,110 @@
+"""Payables of a run: one PaymentInstructed per active beneficiary, back pay included (PAY-3/4)."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from payments.application.context import Repositories
+from payments.application.periods import period_end
+from payments.domain.beneficiary import BackPayMonth, Beneficiary
+from payments.domain.payment import Payment, PaymentInstructed, payment_id_for, payment_key
+from payments.domain.run import PaymentRun
+from shared.domain.errors import ConcurrencyConflict
+from shared.eventstore.envelope import Actor, EventMetadata
+
+_ACTIVE = text(
+    "SELECT case_id, programme FROM beneficiaries_view"
+    " WHERE county_code = :county AND status = 'active' ORDER BY case_id, programme"
+)
+_HISTORY = text(
+    "SELECT period, monthly_fen, back_pay_fen, status FROM payments_view"
+    " WHERE case_id = :case_id AND programme = :programme AND period < :period"
+    " AND status IN ('instructed', 'settled') ORDER BY period"
+)
+
+
+async def active_beneficiaries(conn: AsyncConnection, county: str) -> list[tuple[str, str]]:
+    """(case, programme) of every active beneficiary of the county."""
+    rows = await conn.execute(_ACTIVE, {"county": county})
+    return [(r.case_id, r.programme) for r in rows]
+
+
+async def instruct_one(
+    repos: Repositories,
+    conn: AsyncConnection,
+    run: PaymentRun,
+    case_id: str,
+    programme: str,
+) -> bool:
+    """Instruct the beneficiary's payment for the run's period; False if it exists or is nil."""
+    assert run.started is not None
+    period = run.started.period
+    key = payment_key(case_id, programme, period)
+    if await repos.payments.find(key, conn) is not None:
+        return False
+    beneficiary = await repos.beneficiaries.get(Beneficiary.id_for(case_id, programme), conn)
+    enrolled = beneficiary.enrolled
+    monthly = beneficiary.amount_on(period_end(period))
+    if enrolled is None or beneficiary.status != "active" or not enrolled.bank_account:
+        return False
+    months = await _back_pay_months(conn, beneficiary, period)
+    back_pay = sum(m.difference_fen for m in months)
+    if monthly + back_pay <= 0:
+        return False
+    metadata = _metadata(run, case_id)
+    if months:
+        beneficiary.back_pay(period, months)
+        await repos.beneficiaries.save(beneficiary, metadata, conn)
+    payment = Payment(key)
+    payment_id = payment_id_for(key)
+    payment.instruct(
+        PaymentInstructed(
+            payment_id=payment_id, run_id=run.id, case_id=case_id, programme=programme,
+            period=period, division_code=enrolled.division_code,
+            amount_fen=monthly + back_pay, monthly_fen=monthly, back_pay_fen=back_pay,
+            attempt=1, instruction_id=f"{payment_id}-1", payee_name=enrolled.payee_name,
+            bank_account=enrolled.bank_account,
+        )
+    )  # fmt: skip
+    try:
+        await repos.payments.save(payment, metadata, conn, expected_version=0)
+    except ConcurrencyConflict:
+        return False  # another executor instructed it first: the key holds
+    return True
+
+
+async def _back_pay_months(
+    conn: AsyncConnection, beneficiary: Beneficiary, period: str
+) -> tuple[BackPayMonth, ...]:
+    rows = list(
+        await conn.execute(
+            _HISTORY,
+            {"case_id": beneficiary.case_id, "programme": beneficiary.programme, "period": period},
+        )
+    )
+    already = sum(r.back_pay_fen for r in rows)
+    months = []
+    for row in rows:
+        if row.status != "settled":
+            continue
+        entitled = beneficiary.amount_on(period_end(row.period))
+        if entitled != row.monthly_fen:
+            months.append(
+                BackPayMonth(row.period, entitled, row.monthly_fen, entitled - row.monthly_fen)
+            )
+    if sum(m.difference_fen for m in months) - already <= 0:
+        return ()
+    if already:
+        months.append(BackPayMonth("already-paid", 0, already, -already))
+    return tuple(months)
+
+
+def _metadata(run: PaymentRun, case_id: str) -> EventMetadata:
+    return EventMetadata(
+        actor=Actor.system("payments"),
+        channel="payment-run",
+        reason=f"发放批次{run.id}生成应付 (payable of run {run.id})",
+        correlation_id=run.id,
+        case_id=case_id,
+    )

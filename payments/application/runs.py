@@ -1,0 +1,65 @@
+"""Starting a run and retrying its failures: commands on the run aggregate (PAY-3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from payments.application.context import Repositories
+from payments.domain.run import PaymentRun
+from shared.eventstore.envelope import EventMetadata, RecordedEvent
+
+_FAILED = text(
+    "SELECT payment_key FROM payments_view WHERE run_id = :run AND status = 'failed'"
+    " ORDER BY payment_key"
+)
+
+
+@dataclass(frozen=True)
+class StartRun:
+    """Start a county's monthly run for a period."""
+
+    county_code: str
+    period: str
+    metadata: EventMetadata
+
+
+@dataclass(frozen=True)
+class RetryFailed:
+    """Send the run's failed payments to the bank again, each as a new attempt."""
+
+    run_id: str
+    expected_version: int
+    metadata: EventMetadata
+
+
+async def start_run(cmd: StartRun, repos: Repositories, conn: AsyncConnection) -> PaymentRun:
+    """Record PaymentRunStarted once per county and period."""
+    run_id = PaymentRun.id_for(cmd.county_code, cmd.period)
+    run = await repos.runs.find(run_id, conn) or PaymentRun(run_id)
+    run.start(cmd.county_code, cmd.period)
+    await repos.runs.save(run, replace(cmd.metadata, correlation_id=run_id), conn, 0)
+    return run
+
+
+async def retry_failed(
+    cmd: RetryFailed, repos: Repositories, conn: AsyncConnection
+) -> list[RecordedEvent]:
+    """A new attempt for every failed payment of the run that may still be retried."""
+    run = await repos.runs.get(cmd.run_id, conn)
+    keys = [r.payment_key for r in await conn.execute(_FAILED, {"run": cmd.run_id})]
+    retried = 0
+    for key in keys:
+        payment = await repos.payments.get(key, conn)
+        if payment.status != "failed" or payment.instructed is None:
+            continue
+        if payment.instructed.attempt >= 3:
+            continue
+        payment.retry()
+        metadata = replace(cmd.metadata, case_id=payment.instructed.case_id)
+        await repos.payments.save(payment, metadata, conn)
+        retried += 1
+    run.retried(retried)
+    return await repos.runs.save(run, cmd.metadata, conn, cmd.expected_version)

@@ -1,0 +1,44 @@
+"""Setting a standard: load the guidance and the local dibao, guard, append (PAY-1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from payments.application.context import Repositories
+from payments.domain.standards import PROVINCE, Standard, StandardSet
+from shared.eventstore.envelope import EventMetadata, RecordedEvent
+
+
+@dataclass(frozen=True)
+class SetStandard:
+    """Set a division's standard for a programme from a date."""
+
+    standard: StandardSet
+    metadata: EventMetadata
+    expected_version: int | None
+
+
+async def set_standard(
+    cmd: SetStandard, repos: Repositories, conn: AsyncConnection
+) -> list[RecordedEvent]:
+    """Guard against the provincial guidance and the 1.3× rule, then append StandardSet."""
+    new = cmd.standard
+    aggregate_id = Standard.id_for(new.division_code, new.programme)
+    standard = await repos.standards.find(aggregate_id, conn) or Standard(aggregate_id)
+    guidance = await standard_in_force(repos, conn, PROVINCE, new.programme, new)
+    dibao = None
+    if new.programme == "extreme_poverty":
+        for programme in ("rural_dibao", "urban_dibao"):
+            dibao = dibao or await standard_in_force(repos, conn, new.division_code, programme, new)
+    standard.set(new, guidance, dibao)
+    return await repos.standards.save(standard, cmd.metadata, conn, cmd.expected_version)
+
+
+async def standard_in_force(
+    repos: Repositories, conn: AsyncConnection, division: str, programme: str, at: StandardSet
+) -> StandardSet | None:
+    """The version of a division's standard in force on the new standard's effective date."""
+    found = await repos.standards.find(Standard.id_for(division, programme), conn)
+    return found.in_force(at.effective_from) if found else None

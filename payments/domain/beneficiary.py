@@ -1,0 +1,193 @@
+"""A beneficiary: one household's enrolment in one programme, its entitlements and status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from shared.domain.aggregate import Aggregate
+from shared.domain.errors import DomainError
+from shared.eventstore.registry import event_type
+
+
+@event_type("payments.BeneficiaryEnrolled", version=1)
+@dataclass(frozen=True)
+class BeneficiaryEnrolled:
+    """An approved case was enrolled for monthly payment."""
+
+    case_id: str
+    programme: str
+    division_code: str
+    county_code: str
+    registration: str
+    household_size: int
+    assessed_monthly_income_fen: int
+    rural_class: int | None
+    approved_monthly_amount_fen: int
+    monthly_amount_fen: int
+    effective_from: date
+    payee_name: str
+    bank_account: str | None
+
+
+@event_type("payments.EntitlementCalculated", version=1)
+@dataclass(frozen=True)
+class EntitlementCalculated:
+    """The monthly entitlement from a date, with the breakdown that explains it."""
+
+    case_id: str
+    programme: str
+    monthly_amount_fen: int
+    effective_from: date
+    method: str
+    standard_fen: int | None
+    explanation_en: str
+    explanation_zh: str
+
+
+@event_type("payments.BeneficiarySuspended", version=1)
+@dataclass(frozen=True)
+class BeneficiarySuspended:
+    """Payment stops from a date (verification's suspension or a supervision order)."""
+
+    case_id: str
+    programme: str
+    effective_from: date
+    reason: str
+
+
+@event_type("payments.BeneficiaryTerminated", version=1)
+@dataclass(frozen=True)
+class BeneficiaryTerminated:
+    """The benefit ended from a date; nothing is paid for later periods."""
+
+    case_id: str
+    programme: str
+    effective_from: date
+    reason: str
+
+
+class BeneficiaryClosed(DomainError):
+    """A terminated benefit cannot change any more."""
+
+    code = "beneficiary-terminated"
+    status = 409
+    title_en = "The benefit is terminated"
+    title_zh = "该待遇已终止"
+
+
+class Beneficiary(Aggregate):
+    """One case in one programme, as payments pays it."""
+
+    stream_prefix = "beneficiary"
+
+    def __init__(self, aggregate_id: str) -> None:
+        super().__init__(aggregate_id)
+        self.enrolled: BeneficiaryEnrolled | None = None
+        self.entitlements: list[EntitlementCalculated] = []
+        self.status = "none"
+
+    @staticmethod
+    def id_for(case_id: str, programme: str) -> str:
+        """Aggregate id: `<case>:<programme>`."""
+        return f"{case_id}:{programme}"
+
+    def enrol(self, enrolled: BeneficiaryEnrolled, entitlement: EntitlementCalculated) -> bool:
+        """Enrol once; a repeat of the same approval changes nothing (returns False)."""
+        if self.enrolled is not None:
+            return False
+        self.record(enrolled)
+        self.record(entitlement)
+        return True
+
+    def recalculate(self, entitlement: EntitlementCalculated) -> bool:
+        """Record a new entitlement unless it equals the one already in force from that date."""
+        self._ensure_open()
+        current = self.amount_on(entitlement.effective_from)
+        same_start = any(e.effective_from == entitlement.effective_from for e in self.entitlements)
+        if current == entitlement.monthly_amount_fen and same_start:
+            return False
+        self.record(entitlement)
+        return True
+
+    def suspend(self, effective_from: date, reason: str) -> bool:
+        """Stop paying; False when already suspended."""
+        self._ensure_open()
+        if self.status == "suspended":
+            return False
+        self.record(BeneficiarySuspended(self.case_id, self.programme, effective_from, reason))
+        return True
+
+    def terminate(self, effective_from: date, reason: str) -> bool:
+        """End the benefit; False when already ended."""
+        if self.status == "terminated":
+            return False
+        self.record(BeneficiaryTerminated(self.case_id, self.programme, effective_from, reason))
+        return True
+
+    def back_pay(self, period: str, months: tuple[BackPayMonth, ...]) -> None:
+        """Record the back pay owed for past periods, paid in `period`'s run."""
+        total = sum(m.difference_fen for m in months)
+        self.record(BackPayCalculated(self.case_id, self.programme, period, months, total))
+
+    def amount_on(self, day: date) -> int:
+        """The entitlement in force on a day (0 before the first)."""
+        applicable = [e for e in self.entitlements if e.effective_from <= day]
+        return applicable[-1].monthly_amount_fen if applicable else 0
+
+    @property
+    def case_id(self) -> str:
+        """The case this beneficiary belongs to."""
+        assert self.enrolled is not None
+        return self.enrolled.case_id
+
+    @property
+    def programme(self) -> str:
+        """The programme paid."""
+        assert self.enrolled is not None
+        return self.enrolled.programme
+
+    def _ensure_open(self) -> None:
+        if self.status == "terminated":
+            raise BeneficiaryClosed(
+                f"benefit {self.id} is terminated", f"待遇{self.id}已终止，不能再变更"
+            )
+
+    def when_BeneficiaryEnrolled(self, event: BeneficiaryEnrolled) -> None:
+        self.enrolled = event
+        self.status = "active"
+
+    def when_EntitlementCalculated(self, event: EntitlementCalculated) -> None:
+        self.entitlements.append(event)
+        self.entitlements.sort(key=lambda e: e.effective_from)
+
+    def when_BeneficiarySuspended(self, event: BeneficiarySuspended) -> None:
+        self.status = "suspended"
+
+    def when_BeneficiaryTerminated(self, event: BeneficiaryTerminated) -> None:
+        self.status = "terminated"
+
+    def when_BackPayCalculated(self, event: BackPayCalculated) -> None:
+        pass
+
+
+@event_type("payments.BackPayCalculated", version=1)
+@dataclass(frozen=True)
+class BackPayCalculated:
+    """补发: what past periods were paid short under an entitlement raised retroactively."""
+
+    case_id: str
+    programme: str
+    paid_in_period: str
+    months: tuple[BackPayMonth, ...]
+    total_fen: int
+
+
+@dataclass(frozen=True)
+class BackPayMonth:
+    """One past period: the entitlement now in force for it, what was paid, the difference."""
+
+    period: str
+    entitled_fen: int
+    paid_fen: int
+    difference_fen: int

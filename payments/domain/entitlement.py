@@ -1,0 +1,102 @@
+"""Entitlements in fen, each with the breakdown that explains it (PAY-2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from payments.domain.standards import DIBAO_PROGRAMMES, NoStandard, StandardSet
+
+
+@dataclass(frozen=True)
+class Household:
+    """What payments knows of an approved household for computing its entitlement."""
+
+    programme: str
+    household_size: int
+    assessed_monthly_income_fen: int
+    rural_class: int | None
+    approved_monthly_amount_fen: int
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A monthly amount and how it was reached (method, inputs and a bilingual explanation)."""
+
+    monthly_amount_fen: int
+    method: str
+    explanation_en: str
+    explanation_zh: str
+    standard_fen: int | None
+
+
+def compute(household: Household, standard: StandardSet | None) -> Computed:
+    """The monthly entitlement: verification's amount, class amount, dibao gap or fixed subsidy."""
+    if household.approved_monthly_amount_fen > 0:
+        amount = household.approved_monthly_amount_fen
+        return Computed(
+            amount,
+            "approved",
+            f"amount approved by the county: {amount} fen",
+            f"县级民政部门审批金额：{amount}分",
+            standard.monthly_per_person_fen if standard else None,
+        )
+    if standard is None:
+        raise NoStandard(
+            f"no {household.programme} standard is in force to compute the entitlement",
+            f"没有可用于计算待遇的{household.programme}标准",
+        )
+    if household.programme == "rural_dibao" and household.rural_class:
+        return _class_amount(household, standard)
+    if household.programme in DIBAO_PROGRAMMES:
+        return _dibao_gap(household, standard)
+    return _fixed(household, standard)
+
+
+def _dibao_gap(household: Household, standard: StandardSet) -> Computed:
+    n, income, s = (
+        household.household_size,
+        household.assessed_monthly_income_fen,
+        standard.monthly_per_person_fen,
+    )
+    # (s − income/n) × n = s·n − income: exact in fen, no per-capita rounding
+    gap = s * n - income
+    floor = standard.floor_per_person_fen * n
+    amount = max(gap, floor, 0)
+    floored = " (floor applied)" if amount > gap else ""
+    return Computed(
+        amount,
+        "dibao_gap",
+        f"(standard {s} − per-capita income {income}/{n}) × {n} members = {gap} fen;"
+        f" floor {standard.floor_per_person_fen} × {n} = {floor}; paid {amount}{floored}",
+        f"（保障标准{s}分 − 家庭人均收入{income}/{n}分）× {n}人 = {gap}分；"
+        f"保底{standard.floor_per_person_fen}分×{n}人 = {floor}分；发放{amount}分",
+        s,
+    )
+
+
+def _class_amount(household: Household, standard: StandardSet) -> Computed:
+    cls = str(household.rural_class)
+    per_person = standard.class_amounts_fen.get(cls)
+    if per_person is None:
+        return _dibao_gap(household, standard)
+    n = household.household_size
+    amount = per_person * n
+    return Computed(
+        amount,
+        "rural_class",
+        f"rural class {cls}: {per_person} fen per person × {n} members = {amount} fen",
+        f"农村低保{cls}类：每人{per_person}分 × {n}人 = {amount}分",
+        standard.monthly_per_person_fen,
+    )
+
+
+def _fixed(household: Household, standard: StandardSet) -> Computed:
+    n, per_person = household.household_size, standard.monthly_per_person_fen
+    amount = per_person * n
+    return Computed(
+        amount,
+        "fixed",
+        f"{household.programme}: {per_person} fen per person × {n} = {amount} fen",
+        f"{household.programme}：每人{per_person}分 × {n}人 = {amount}分",
+        per_person,
+    )

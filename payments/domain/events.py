@@ -1,0 +1,35 @@
+"""Every event payments publishes, registered under its stable type name."""
+
+from __future__ import annotations
+
+from payments.domain.beneficiary import (
+    BackPayCalculated,
+    BeneficiaryEnrolled,
+    BeneficiarySuspended,
+    BeneficiaryTerminated,
+    EntitlementCalculated,
+)
+from payments.domain.payment import PaymentFailed, PaymentInstructed, PaymentSettled
+from payments.domain.run import FailedPaymentsRetried, PaymentRunCompleted, PaymentRunStarted
+from payments.domain.standards import StandardSet
+from shared.eventstore.registry import EventRegistry
+
+EVENT_CLASSES: tuple[type, ...] = (
+    StandardSet,
+    BeneficiaryEnrolled,
+    EntitlementCalculated,
+    BackPayCalculated,
+    BeneficiarySuspended,
+    BeneficiaryTerminated,
+    PaymentRunStarted,
+    FailedPaymentsRetried,
+    PaymentRunCompleted,
+    PaymentInstructed,
+    PaymentSettled,
+    PaymentFailed,
+)
+
+
+def register_events(registry: EventRegistry) -> None:
+    """Register payments' events."""
+    registry.register_all(*EVENT_CLASSES)

@@ -1,0 +1,97 @@
+"""A monthly payment run of one county (社会化发放): started, retried, completed (PAY-3)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shared.domain.aggregate import Aggregate
+from shared.domain.errors import DomainError
+from shared.eventstore.registry import event_type
+
+PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+@event_type("payments.PaymentRunStarted", version=1)
+@dataclass(frozen=True)
+class PaymentRunStarted:
+    """A county's run for a period was started by an authorised officer."""
+
+    run_id: str
+    county_code: str
+    period: str
+
+
+@event_type("payments.FailedPaymentsRetried", version=1)
+@dataclass(frozen=True)
+class FailedPaymentsRetried:
+    """An officer sent the run's failed payments to the bank again."""
+
+    run_id: str
+    payments: int
+
+
+@event_type("payments.PaymentRunCompleted", version=1)
+@dataclass(frozen=True)
+class PaymentRunCompleted:
+    """Every instruction of the run has an answer: the reconciliation totals."""
+
+    run_id: str
+    instructed: int
+    settled: int
+    settled_fen: int
+    failed: int
+
+
+class RunAlreadyStarted(DomainError):
+    """One run per county and period."""
+
+    code = "run-already-started"
+    status = 409
+    title_en = "A run for this county and period already exists"
+    title_zh = "该县本期发放批次已存在"
+
+
+class PaymentRun(Aggregate):
+    """One county's run for one period."""
+
+    stream_prefix = "run"
+
+    def __init__(self, aggregate_id: str) -> None:
+        super().__init__(aggregate_id)
+        self.started: PaymentRunStarted | None = None
+        self.status = "none"
+
+    @staticmethod
+    def id_for(county_code: str, period: str) -> str:
+        """Run id: `<county>-<period>`, the run's own business key."""
+        return f"{county_code}-{period}"
+
+    def start(self, county_code: str, period: str) -> None:
+        """Start the run once."""
+        if self.started is not None:
+            raise RunAlreadyStarted(
+                f"run {self.id} already exists", f"发放批次{self.id}已存在", run_id=self.id
+            )
+        self.record(PaymentRunStarted(self.id, county_code, period))
+
+    def retried(self, count: int) -> None:
+        """Reopen the run for retried payments."""
+        self.record(FailedPaymentsRetried(self.id, count))
+
+    def complete(self, instructed: int, settled: int, settled_fen: int, failed: int) -> bool:
+        """Close the run with its totals; False when already closed."""
+        if self.status == "completed":
+            return False
+        self.record(PaymentRunCompleted(self.id, instructed, settled, settled_fen, failed))
+        return True
+
+    def when_PaymentRunStarted(self, event: PaymentRunStarted) -> None:
+        self.started = event
+        self.status = "executing"
+
+    def when_FailedPaymentsRetried(self, event: FailedPaymentsRetried) -> None:
+        self.status = "executing"
+
+    def when_PaymentRunCompleted(self, event: PaymentRunCompleted) -> None:
+        self.status = "completed"

@@ -1,0 +1,77 @@
+"""Beneficiary routes (PAY-2): the entitlement with its explanation, and the payment ledger."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from sqlalchemy import text
+
+from payments.entrypoints.api_runs import _payment
+from payments.entrypoints.common import READERS
+from payments.schemas import BeneficiaryRead, PaymentRead
+from shared.domain.errors import NotFound
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.etag import etag_for
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.privacy import mask_name
+
+router = APIRouter(prefix="/v1", tags=["beneficiaries 保障对象"])
+READ = require_roles("township_officer", *READERS)
+
+
+@router.get(
+    "/beneficiaries/{case_id}/{programme}",
+    response_model=BeneficiaryRead,
+    summary="查询保障对象 Get a beneficiary's entitlement and its explanation",
+    responses=problem_responses(401, 403, 404),
+)
+async def get_beneficiary(
+    case_id: str,
+    programme: str,
+    request: Request,
+    response: Response,
+    principal: Principal = Depends(READ),
+) -> BeneficiaryRead:
+    """Status, the amount in force and how it was computed."""
+    row = await _row(request, case_id, programme)
+    ensure_jurisdiction(principal, row["division_code"])
+    response.headers["ETag"] = etag_for(row["version"])
+    fields = {k: row[k] for k in BeneficiaryRead.model_fields if k in row}
+    return BeneficiaryRead(**fields, payee_name_masked=mask_name(row["payee_name"]))
+
+
+@router.get(
+    "/beneficiaries/{case_id}/{programme}/payments",
+    response_model=list[PaymentRead],
+    summary="发放台账 The beneficiary's payment ledger",
+    responses=problem_responses(401, 403, 404),
+)
+async def get_ledger(
+    case_id: str, programme: str, request: Request, principal: Principal = Depends(READ)
+) -> list[PaymentRead]:
+    """Every payment of the benefit, by period (a short list: one per month)."""
+    row = await _row(request, case_id, programme)
+    ensure_jurisdiction(principal, row["division_code"])
+    async with request.app.state.engine.connect() as conn:
+        rows = await conn.execute(
+            text(
+                "SELECT * FROM payments_view WHERE case_id = :c AND programme = :p ORDER BY period"
+            ),
+            {"c": case_id, "p": programme},
+        )
+        return [_payment(dict(r._mapping)) for r in rows]
+
+
+async def _row(request: Request, case_id: str, programme: str) -> dict[str, Any]:
+    async with request.app.state.engine.connect() as conn:
+        row = (
+            await conn.execute(
+                text("SELECT * FROM beneficiaries_view WHERE case_id = :c AND programme = :p"),
+                {"c": case_id, "p": programme},
+            )
+        ).first()
+    if row is None:
+        raise NotFound(f"no beneficiary {case_id} in {programme}", "未找到该保障对象")
+    return dict(row._mapping)

@@ -1,0 +1,183 @@
+"""Payment run routes (PAY-3): start, read, list payments, bank file, retry failures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse, PlainTextResponse
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from payments.application.bank_file import bank_file_csv
+from payments.application.runs import RetryFailed, StartRun, retry_failed, start_run
+from payments.entrypoints.common import READERS, metadata_for, repositories
+from payments.schemas import PaymentRead, RetryCreate, RunCreate, RunRead
+from shared.domain.errors import ConcurrencyConflict, NotFound
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.privacy import mask_bank_account, mask_name
+
+router = APIRouter(prefix="/v1", tags=["payment runs 社会化发放"])
+RUNNERS = require_roles("county_officer")
+READ = require_roles(*READERS)
+PAYMENTS_VIEW = "payments.payments_view"
+
+
+@router.post(
+    "/runs",
+    status_code=201,
+    response_model=RunRead,
+    summary="启动月度发放 Start a county's monthly payment run",
+    responses=problem_responses(400, 401, 403, 409, 422),
+)
+async def post_run(
+    body: RunCreate,
+    request: Request,
+    principal: Principal = Depends(RUNNERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Start the run; the service then instructs, pays and reconciles it in the background."""
+    ensure_jurisdiction(principal, body.county_code)
+    repos = repositories(request)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        run = await start_run(
+            StartRun(body.county_code, body.period, metadata_for(principal, body.reason)),
+            repos,
+            conn,
+        )
+        headers = {"Location": f"/v1/runs/{run.id}", "ETag": etag_for(run.version)}
+        return StoredResponse(201, {"run_id": run.id, "status": run.status}, headers)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.post(
+    "/runs/{run_id}/retries",
+    status_code=202,
+    summary="重发失败支付 Retry the run's failed payments",
+    responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
+)
+async def post_retry(
+    run_id: str,
+    body: RetryCreate,
+    request: Request,
+    principal: Principal = Depends(RUNNERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Each failed payment gets a new attempt (new instruction id, same business key)."""
+    row = await _run_row(request, run_id)
+    ensure_jurisdiction(principal, row["county_code"])
+    expected = expected_version_from_if_match(request)
+    assert expected is not None
+    await request.app.state.projections.catch_up(PAYMENTS_VIEW)
+    repos = repositories(request)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        cmd = RetryFailed(run_id, expected, metadata_for(principal, body.reason))
+        try:
+            recorded = await retry_failed(cmd, repos, conn)
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        version = recorded[-1].stream_version
+        body_out = {"run_id": run_id, "retried": recorded[-1].data["payments"]}
+        return StoredResponse(202, body_out, {"ETag": etag_for(version)})
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.get(
+    "/runs/{run_id}",
+    response_model=RunRead,
+    summary="查询发放批次 Get a run and its reconciliation",
+    responses=problem_responses(401, 403, 404),
+)
+async def get_run(
+    run_id: str, request: Request, response: Response, principal: Principal = Depends(READ)
+) -> RunRead:
+    """The run's status and totals; ETag is the run's stream version."""
+    row = await _run_row(request, run_id)
+    ensure_jurisdiction(principal, row["county_code"])
+    response.headers["ETag"] = etag_for(row["version"])
+    return RunRead(**row)
+
+
+@router.get(
+    "/runs/{run_id}/payments",
+    response_model=Page[PaymentRead],
+    summary="发放明细 The run's payments",
+    responses=problem_responses(400, 401, 403, 404),
+)
+async def list_run_payments(
+    run_id: str,
+    request: Request,
+    principal: Principal = Depends(READ),
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+) -> Page[PaymentRead]:
+    """The run's payments in key order, masked, one page at a time."""
+    row = await _run_row(request, run_id)
+    ensure_jurisdiction(principal, row["county_code"])
+    after = str((cursor or {}).get("after", ""))
+    async with request.app.state.engine.connect() as conn:
+        rows = list(
+            await conn.execute(
+                text(
+                    "SELECT * FROM payments_view WHERE run_id = :r AND payment_key > :after"
+                    " ORDER BY payment_key LIMIT :n"
+                ),
+                {"r": run_id, "after": after, "n": limit + 1},
+            )
+        )
+    items = [_payment(dict(r._mapping)) for r in rows[:limit]]
+    more = len(rows) > limit
+    next_cursor = encode_cursor({"after": rows[limit - 1].payment_key}) if more else None
+    return Page(items=items, next_cursor=next_cursor)
+
+
+@router.get(
+    "/runs/{run_id}/bank-file",
+    response_class=PlainTextResponse,
+    summary="银行代发文件 The run's bank file (CSV)",
+    responses=problem_responses(401, 403, 404),
+)
+async def get_bank_file(
+    run_id: str, request: Request, principal: Principal = Depends(RUNNERS)
+) -> PlainTextResponse:
+    """The documented CSV the bank loads (docs/events/payments/bank-file.md)."""
+    row = await _run_row(request, run_id)
+    ensure_jurisdiction(principal, row["county_code"])
+    async with request.app.state.engine.connect() as conn:
+        content = await bank_file_csv(conn, run_id)
+    return PlainTextResponse(
+        content,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{run_id}.csv"'},
+    )
+
+
+async def _run_row(request: Request, run_id: str) -> dict[str, Any]:
+    async with request.app.state.engine.connect() as conn:
+        row = (
+            await conn.execute(text("SELECT * FROM runs_view WHERE run_id = :r"), {"r": run_id})
+        ).first()
+    if row is None:
+        raise NotFound(f"run {run_id} not found", f"未找到发放批次{run_id}")
+    return dict(row._mapping)
+
+
+def _payment(row: dict[str, Any]) -> PaymentRead:
+    return PaymentRead(
+        **{k: row[k] for k in PaymentRead.model_fields if k in row},
+        payee_name_masked=mask_name(row["payee_name"]),
+        bank_account_masked=mask_bank_account(row["bank_account"]),
+    )

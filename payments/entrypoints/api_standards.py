@@ -1,0 +1,119 @@
+"""Standards routes (PAY-1): set a version with If-Match, read every version."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from payments.application.standards import SetStandard, set_standard
+from payments.domain.standards import PROVINCE, Standard, StandardSet
+from payments.entrypoints.common import expected_version, metadata_for, repositories
+from payments.schemas import StandardCreate, StandardRead, StandardVersion
+from shared.domain.errors import ConcurrencyConflict, NotFound
+from shared.http.auth import RoleNotAllowed, ensure_jurisdiction, require_roles
+from shared.http.etag import etag_for, precondition_failed_from
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+
+router = APIRouter(prefix="/v1", tags=["standards 保障标准"])
+SETTERS = require_roles("county_officer", "province_officer")
+READERS = require_roles(
+    "township_officer", "county_officer", "city_officer", "province_officer", "inspector",
+    "auditor",
+)  # fmt: skip
+
+
+def _ensure_may_set(principal: Principal, division_code: str) -> None:
+    if division_code == PROVINCE and principal.role != "province_officer":
+        raise RoleNotAllowed(
+            "only a province_officer sets the provincial guidance standard",
+            "省级指导标准只能由省级民政部门设定",
+        )
+    ensure_jurisdiction(principal, division_code)
+
+
+@router.post(
+    "/standards",
+    status_code=201,
+    response_model=StandardRead,
+    summary="设定保障标准 Set a standard version",
+    responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
+)
+async def post_standard(
+    body: StandardCreate,
+    request: Request,
+    principal: Principal = Depends(SETTERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Record a new version of a standard from its effective date; refused below the minimums."""
+    _ensure_may_set(principal, body.division_code)
+    repos = repositories(request)
+    stream = Standard.stream_id_for(Standard.id_for(body.division_code, body.programme))
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        current = await repos.standards.store.stream_version(stream)
+        cmd = SetStandard(
+            StandardSet(
+                body.division_code, body.programme, body.effective_from,
+                body.monthly_per_person_fen, body.floor_per_person_fen, body.class_amounts_fen,
+            ),
+            metadata_for(principal, body.reason),
+            expected_version(request, current),
+        )  # fmt: skip
+        try:
+            recorded = await set_standard(cmd, repos, conn)
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        version = recorded[-1].stream_version
+        read = StandardRead(
+            division_code=body.division_code, programme=body.programme, version=version,
+            versions=[],
+        )  # fmt: skip
+        url = f"/v1/standards/{body.division_code}/{body.programme}"
+        return StoredResponse(201, read.model_dump(mode="json"), {
+            "Location": url, "ETag": etag_for(version)})  # fmt: skip
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.get(
+    "/standards/{division_code}/{programme}",
+    response_model=StandardRead,
+    summary="查询保障标准 Get a standard and its versions",
+    responses=problem_responses(401, 403, 404),
+)
+async def get_standard(
+    division_code: str,
+    programme: str,
+    request: Request,
+    response: Response,
+    principal: Principal = Depends(READERS),
+) -> StandardRead:
+    """Every version of the standard, newest last, with the stream version as ETag."""
+    if division_code != PROVINCE:
+        ensure_jurisdiction(principal, division_code)
+    async with request.app.state.engine.connect() as conn:
+        rows = list(
+            await conn.execute(
+                text(
+                    "SELECT * FROM standards_view WHERE division_code = :d AND programme = :p"
+                    " ORDER BY version"
+                ),
+                {"d": division_code, "p": programme},
+            )
+        )
+    if not rows:
+        raise NotFound(f"no {programme} standard for {division_code}", "未找到该保障标准")
+    versions = [
+        StandardVersion(**{k: r._mapping[k] for k in StandardVersion.model_fields}) for r in rows
+    ]
+    response.headers["ETag"] = etag_for(versions[-1].version)
+    return StandardRead(
+        division_code=division_code, programme=programme, version=versions[-1].version,
+        versions=versions,
+    )  # fmt: skip

@@ -1,0 +1,44 @@
+"""Helpers shared by payments' routes: metadata of a request, If-Match, repositories."""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+from payments.application.context import Repositories
+from shared.eventstore.envelope import Actor, EventMetadata
+from shared.http.etag import PreconditionRequired, expected_version_from_if_match
+from shared.http.tokens import Principal
+from shared.logging import correlation_id_var
+
+OFFICERS = ("county_officer", "city_officer", "province_officer")
+READERS = (*OFFICERS, "inspector", "auditor")
+
+
+def metadata_for(principal: Principal, reason: str, case_id: str | None = None) -> EventMetadata:
+    """Who, how and why for an event caused by an HTTP request."""
+    return EventMetadata(
+        actor=Actor(principal.subject, principal.role, principal.org, principal.division),
+        channel=f"api:{principal.client_id}",
+        reason=reason,
+        correlation_id=correlation_id_var.get() or None,
+        case_id=case_id,
+    )
+
+
+def expected_version(request: Request, current: int) -> int:
+    """If-Match's version; a new resource (version 0) may be created without it (else 428)."""
+    named = expected_version_from_if_match(request, required=False)
+    if named is None:
+        if current > 0:
+            raise PreconditionRequired(
+                f'the resource exists at version {current}: send If-Match: "{current}"',
+                f'资源已存在（版本{current}），请在 If-Match 中提供 "{current}"',
+            )
+        return 0
+    return named
+
+
+def repositories(request: Request) -> Repositories:
+    """The repositories wired at bootstrap."""
+    repos: Repositories = request.app.state.repositories
+    return repos

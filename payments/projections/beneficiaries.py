@@ -1,0 +1,91 @@
+"""beneficiaries_view ← enrolment, entitlement and status events: the ledger head per benefit."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.eventstore.envelope import RecordedEvent
+from shared.privacy import mask_bank_account
+from shared.projections.runner import Projection
+
+_ENROL = text(
+    """
+    INSERT INTO beneficiaries_view (case_id, programme, version, division_code, county_code,
+        status, monthly_amount_fen, effective_from, method, explanation_en, explanation_zh,
+        payee_name, bank_account_masked, updated_at)
+    VALUES (:case_id, :programme, :version, :division, :county, 'active', :amount,
+        :effective_from, 'pending', '', '', :payee, :account, :at)
+    ON CONFLICT (case_id, programme) DO NOTHING
+    """
+)
+_ENTITLEMENT = text(
+    """
+    UPDATE beneficiaries_view SET version = :version, monthly_amount_fen = :amount,
+        effective_from = :effective_from, method = :method, explanation_en = :en,
+        explanation_zh = :zh, updated_at = :at
+    WHERE case_id = :case_id AND programme = :programme AND version < :version
+    """
+)
+_STATUS = text(
+    """
+    UPDATE beneficiaries_view SET version = :version, status = :status, updated_at = :at
+    WHERE case_id = :case_id AND programme = :programme AND version < :version
+    """
+)
+_STATUSES = {
+    "payments.BeneficiarySuspended": "suspended",
+    "payments.BeneficiaryTerminated": "terminated",
+}
+
+
+class BeneficiariesView(Projection):
+    """One row per (case, programme): status, amount in force and its explanation."""
+
+    name = "payments.beneficiaries_view"
+    tables = ("beneficiaries_view",)
+
+    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        """Apply enrolment, entitlement and status events."""
+        data, common = event.data, _common(event)
+        if event.type == "payments.BeneficiaryEnrolled":
+            await conn.execute(
+                _ENROL,
+                {
+                    **common,
+                    "division": data["division_code"],
+                    "county": data["county_code"],
+                    "amount": data["monthly_amount_fen"],
+                    "effective_from": date.fromisoformat(data["effective_from"]),
+                    "payee": data["payee_name"],
+                    "account": mask_bank_account(data["bank_account"])
+                    if data["bank_account"]
+                    else None,
+                },
+            )
+        elif event.type == "payments.EntitlementCalculated":
+            await conn.execute(
+                _ENTITLEMENT,
+                {
+                    **common,
+                    "amount": data["monthly_amount_fen"],
+                    "effective_from": date.fromisoformat(data["effective_from"]),
+                    "method": data["method"],
+                    "en": data["explanation_en"],
+                    "zh": data["explanation_zh"],
+                },
+            )
+        elif event.type in _STATUSES:
+            await conn.execute(_STATUS, {**common, "status": _STATUSES[event.type]})
+
+
+def _common(event: RecordedEvent) -> dict[str, Any]:
+    return {
+        "case_id": event.data.get("case_id"),
+        "programme": event.data.get("programme"),
+        "version": event.stream_version,
+        "at": event.recorded_at,
+    }

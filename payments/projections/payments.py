@@ -1,0 +1,113 @@
+"""payments_view and runs_view ← payment and run events: what each run paid, failed, owes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.eventstore.envelope import RecordedEvent
+from shared.projections.runner import Projection
+
+_INSTRUCTED = text(
+    """
+    INSERT INTO payments_view (payment_key, payment_id, run_id, case_id, programme, period,
+        division_code, amount_fen, monthly_fen, back_pay_fen, attempt, instruction_id,
+        payee_name, bank_account, status)
+    VALUES (:key, :payment_id, :run_id, :case_id, :programme, :period, :division, :amount,
+        :monthly, :back_pay, :attempt, :instruction_id, :payee, :account, 'instructed')
+    ON CONFLICT (payment_key) DO UPDATE SET attempt = EXCLUDED.attempt,
+        instruction_id = EXCLUDED.instruction_id, status = 'instructed', outcome = NULL,
+        bank_reason = NULL
+    WHERE payments_view.attempt < EXCLUDED.attempt
+    """
+)
+_SETTLED = text(
+    "UPDATE payments_view SET status = 'settled', settled_at = :at"
+    " WHERE payment_key = :key AND status <> 'settled'"
+)
+_FAILED = text(
+    "UPDATE payments_view SET status = 'failed', outcome = :outcome, bank_reason = :reason"
+    " WHERE payment_key = :key AND attempt = :attempt AND status = 'instructed'"
+)
+_RUN_STARTED = text(
+    """
+    INSERT INTO runs_view (run_id, county_code, period, status, version, started_by, started_at)
+    VALUES (:run_id, :county, :period, 'executing', :version, :by, :at)
+    ON CONFLICT (run_id) DO NOTHING
+    """
+)
+_RUN_RETRIED = text(
+    "UPDATE runs_view SET status = 'executing', version = :version, completed_at = NULL"
+    " WHERE run_id = :run_id AND version < :version"
+)
+_RUN_COMPLETED = text(
+    """
+    UPDATE runs_view SET status = 'completed', version = :version, completed_at = :at,
+        instructed = :instructed, settled = :settled, settled_fen = :settled_fen,
+        failed = :failed
+    WHERE run_id = :run_id AND version < :version
+    """
+)
+
+
+def _key(data: dict[str, Any]) -> str:
+    return f"{data['case_id']}:{data['programme']}:{data['period']}"
+
+
+class PaymentsView(Projection):
+    """One row per payment (its latest attempt) and one per run."""
+
+    name = "payments.payments_view"
+    tables = ("payments_view", "runs_view")
+
+    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        """Apply payment and run events."""
+        data = event.data
+        if event.type == "payments.PaymentInstructed":
+            await conn.execute(_INSTRUCTED, _instructed(data))
+        elif event.type == "payments.PaymentSettled":
+            settled_at = datetime.fromisoformat(data["settled_at"])
+            await conn.execute(_SETTLED, {"key": _key(data), "at": settled_at})
+        elif event.type == "payments.PaymentFailed":
+            params = {"key": _key(data), "outcome": data["outcome"], "attempt": data["attempt"]}
+            await conn.execute(_FAILED, {**params, "reason": data["bank_reason"]})
+        else:
+            await _run_event(event, conn)
+
+
+def _instructed(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "key": _key(data),
+        "payment_id": data["payment_id"],
+        "run_id": data["run_id"],
+        "case_id": data["case_id"],
+        "programme": data["programme"],
+        "period": data["period"],
+        "division": data["division_code"],
+        "amount": data["amount_fen"],
+        "monthly": data["monthly_fen"],
+        "back_pay": data["back_pay_fen"],
+        "attempt": data["attempt"],
+        "instruction_id": data["instruction_id"],
+        "payee": data["payee_name"],
+        "account": data["bank_account"],
+    }
+
+
+async def _run_event(event: RecordedEvent, conn: AsyncConnection) -> None:
+    data = event.data
+    common = {"run_id": data.get("run_id"), "version": event.stream_version}
+    if event.type == "payments.PaymentRunStarted":
+        await conn.execute(
+            _RUN_STARTED,
+            {**common, "county": data["county_code"], "period": data["period"],
+             "by": event.metadata.actor.id, "at": event.recorded_at},
+        )  # fmt: skip
+    elif event.type == "payments.FailedPaymentsRetried":
+        await conn.execute(_RUN_RETRIED, common)
+    elif event.type == "payments.PaymentRunCompleted":
+        totals = {k: data[k] for k in ("instructed", "settled", "settled_fen", "failed")}
+        await conn.execute(_RUN_COMPLETED, {**common, **totals, "at": event.recorded_at})

@@ -1,0 +1,110 @@
+"""What payments does when verification decides or supervision orders a stop (PAY-2)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from payments.application.context import Repositories
+from payments.application.enrol import enrol_approved_case, entitlement_of
+from payments.domain.beneficiary import Beneficiary
+from payments.domain.entitlement import Computed
+from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
+
+SERVICE = "payments"
+REASONS = {
+    "verification.CaseApproved": "县级审批通过，纳入发放名册 (approved case enrolled for payment)",
+    "verification.BenefitAdjusted": "县级调整保障金额 (benefit adjusted by the county)",
+    "verification.BenefitSuspended": "县级暂停发放 (benefit suspended by the county)",
+    "verification.BenefitTerminated": "县级终止保障 (benefit terminated by the county)",
+    "supervision.CorrectiveActionOrdered": "督查整改：停发待遇 (supervision ordered a stop)",
+}
+
+
+class DecisionReactions:
+    """The policies of payments on other services' events."""
+
+    def __init__(self, repos: Repositories | None = None) -> None:
+        self._repos = repos
+
+    def bind(self, repos: Repositories) -> None:
+        """Give the policies their repositories once the runtime is wired."""
+        self._repos = repos
+
+    @property
+    def repos(self) -> Repositories:
+        """The bound repositories."""
+        assert self._repos is not None, "DecisionReactions used before bind()"
+        return self._repos
+
+    async def __call__(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        """Dispatch one consumed event by its stable type name."""
+        reason = REASONS.get(event.type)
+        if reason is None:
+            return
+        metadata = _metadata(event, reason)
+        data = event.data
+        if event.type == "verification.CaseApproved":
+            await enrol_approved_case(data, metadata, self.repos, conn)
+        elif event.type == "verification.BenefitAdjusted":
+            await self._adjust(data, metadata, conn)
+        elif event.type == "verification.BenefitSuspended":
+            await self._status(data, "suspend", data["reason"], metadata, conn)
+        elif event.type == "verification.BenefitTerminated":
+            await self._status(data, "terminate", data["reason"], metadata, conn)
+        elif data.get("action") == "suspend_benefit" and data.get("programme"):
+            await self._status(
+                {**data, "effective_from": event.recorded_at.date().isoformat()},
+                "suspend", data["reason"], metadata, conn,
+            )  # fmt: skip
+
+    async def _adjust(
+        self, data: dict[str, Any], metadata: EventMetadata, conn: AsyncConnection
+    ) -> None:
+        beneficiary = await self._beneficiary(data, conn)
+        if beneficiary is None or beneficiary.enrolled is None:
+            raise LookupError(f"no beneficiary {data['case_id']}:{data['programme']} to adjust")
+        amount = int(data["approved_monthly_amount_fen"])
+        computed = Computed(
+            amount, "approved", f"amount adjusted by the county: {amount} fen",
+            f"县级调整后金额：{amount}分", None,
+        )  # fmt: skip
+        effective = date.fromisoformat(data["effective_from"])
+        if beneficiary.recalculate(entitlement_of(beneficiary.enrolled, computed, effective)):
+            await self.repos.beneficiaries.save(beneficiary, metadata, conn)
+
+    async def _status(
+        self,
+        data: dict[str, Any],
+        action: str,
+        reason: str,
+        metadata: EventMetadata,
+        conn: AsyncConnection,
+    ) -> None:
+        beneficiary = await self._beneficiary(data, conn)
+        if beneficiary is None or beneficiary.enrolled is None:
+            raise LookupError(f"no beneficiary {data['case_id']}:{data['programme']} to {action}")
+        effective = date.fromisoformat(data["effective_from"])
+        changed = (
+            beneficiary.suspend(effective, reason)
+            if action == "suspend"
+            else beneficiary.terminate(effective, reason)
+        )
+        if changed:
+            await self.repos.beneficiaries.save(beneficiary, metadata, conn)
+
+    async def _beneficiary(self, data: dict[str, Any], conn: AsyncConnection) -> Beneficiary | None:
+        return await self.repos.beneficiaries.find(
+            Beneficiary.id_for(data["case_id"], data["programme"]), conn
+        )
+
+
+def _metadata(event: RecordedEvent, reason: str) -> EventMetadata:
+    metadata = event.metadata.caused_by(event, Actor.system(SERVICE), "kafka", reason)
+    case_id = event.data.get("case_id") or metadata.case_id
+    return EventMetadata(
+        metadata.actor, metadata.channel, metadata.reason,
+        metadata.correlation_id, metadata.causation_id, case_id,
+    )  # fmt: skip

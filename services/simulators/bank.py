@@ -1,0 +1,126 @@
+"""Bank simulator (代发银行): accepts a payment batch over HTTP and answers each instruction.
+
+Contract (see docs/events/payments/bank-file.md):
+- `POST /v1/batches` {batch_id, instructions: [{instruction_id, reference, account, name,
+  amount_fen}]} → {batch_id, results: [{instruction_id, status: paid|failed|returned, reason,
+  duplicate}]}. An instruction id seen before is never executed again: its first answer is
+  repeated with `duplicate: true` (banks dedupe on the instruction serial number).
+- Outcome by account number: `4004…` failed (account closed), `5005…` failed on the first
+  instruction of a reference and paid on a later one (bank busy), `3003…` returned (name does
+  not match), anything else paid.
+- `POST /v1/control` {delay_ms, duplicate_answers}: be slow, or repeat every answer line.
+- `GET /v1/ledger`: every credit made, by reference, so tests can count payments per key.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from fastapi import FastAPI
+from pydantic import BaseModel, Field
+
+app = FastAPI(title="Bank simulator 代发银行模拟", version="1.0")
+
+
+class Instruction(BaseModel):
+    """One credit transfer to make."""
+
+    instruction_id: str = Field(min_length=1, max_length=100)
+    reference: str = Field(min_length=1, max_length=200)
+    account: str = Field(pattern=r"^\d{12,30}$")
+    name: str
+    amount_fen: int = Field(gt=0)
+
+
+class Batch(BaseModel):
+    """A batch of instructions."""
+
+    batch_id: str
+    instructions: list[Instruction]
+
+
+class Control(BaseModel):
+    """Behaviour switches for tests."""
+
+    delay_ms: int = Field(default=0, ge=0, le=60_000)
+    duplicate_answers: bool = False
+
+
+class _Bank:
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget every batch, credit and switch."""
+        self.answers: dict[str, dict[str, Any]] = {}
+        self.seen_references: set[str] = set()
+        self.credits: list[dict[str, Any]] = []
+        self.control = Control()
+
+    def execute(self, item: Instruction) -> dict[str, Any]:
+        known = self.answers.get(item.instruction_id)
+        if known is not None:
+            return {**known, "duplicate": True}
+        status, reason = _outcome(item, item.reference in self.seen_references)
+        self.seen_references.add(item.reference)
+        if status == "paid":
+            self.credits.append(
+                {"reference": item.reference, "instruction_id": item.instruction_id,
+                 "account_tail": item.account[-4:], "amount_fen": item.amount_fen}
+            )  # fmt: skip
+        answer = {"instruction_id": item.instruction_id, "status": status, "reason": reason}
+        self.answers[item.instruction_id] = answer
+        return {**answer, "duplicate": False}
+
+
+def _outcome(item: Instruction, seen_before: bool) -> tuple[str, str]:
+    if item.account.startswith("4004"):
+        return "failed", "account closed 账户已销户"
+    if item.account.startswith("5005") and not seen_before:
+        return "failed", "bank system busy 银行系统繁忙"
+    if item.account.startswith("3003"):
+        return "returned", "name does not match 户名不符，资金退回"
+    return "paid", ""
+
+
+bank = _Bank()
+
+
+@app.post("/v1/batches")
+async def submit_batch(batch: Batch) -> dict[str, Any]:
+    """Execute a batch; answer every instruction (twice when asked to duplicate)."""
+    if bank.control.delay_ms:
+        await asyncio.sleep(bank.control.delay_ms / 1000)
+    async with bank.lock:
+        results = [bank.execute(item) for item in batch.instructions]
+    if bank.control.duplicate_answers:
+        results = [r for result in results for r in (result, {**result, "duplicate": True})]
+    return {"batch_id": batch.batch_id, "results": results}
+
+
+@app.post("/v1/control")
+async def control(body: Control) -> Control:
+    """Set the simulator's behaviour."""
+    bank.control = body
+    return body
+
+
+@app.post("/v1/reset")
+async def reset() -> dict[str, str]:
+    """Start again from an empty bank."""
+    bank.reset()
+    return {"status": "reset"}
+
+
+@app.get("/v1/ledger")
+async def ledger() -> dict[str, Any]:
+    """Every credit made so far."""
+    return {"credits": list(bank.credits)}
+
+
+@app.get("/healthz")
+async def healthz() -> dict[str, str]:
+    """Liveness."""
+    return {"status": "ok"}

@@ -1,0 +1,115 @@
+"""Test support for payments: an in-process service on the real database and its fixtures."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+
+from payments.adapters.bank import BankClient
+from services.simulators import bank as bank_simulator
+from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
+from shared.http.tokens import TokenSigner
+from shared.messaging.kafka import KafkaConfig
+from shared.runtime import ServiceConfig, ServiceRuntime
+
+COUNTY = "620102"  # 兰州市城关区
+TOWNSHIP = "620102001"
+
+
+def config(database_url: str, public_key: bytes, bank_url: str = "http://bank") -> ServiceConfig:
+    """A payments configuration on a test database (no broker needed in process)."""
+    return ServiceConfig(
+        service="payments",
+        database_url=database_url,
+        kafka=KafkaConfig("127.0.0.1:1", False, "test"),
+        token_public_key_pem=public_key,
+        jwt_issuer="test",
+        jwt_audience="safetynet",
+        bank_url=bank_url,
+    )
+
+
+@dataclass
+class Payments:
+    """The in-process payments service, a signer and the bank simulator it pays through."""
+
+    runtime: ServiceRuntime
+    signer: TokenSigner
+
+    def client(self) -> httpx.AsyncClient:
+        """An HTTP client on the app."""
+        transport = httpx.ASGITransport(app=self.runtime.app)
+        return httpx.AsyncClient(transport=transport, base_url="http://payments")
+
+    def headers(self, role: str = "county_officer", division: str = COUNTY) -> dict[str, str]:
+        """Bearer token and a fresh Idempotency-Key."""
+        token = self.signer.mint(f"client-{role}-{division}", role, division, "民政")
+        return {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())}
+
+    async def consume(self, group: str, event: RecordedEvent) -> None:
+        """Deliver an event to a subscription's handler in one transaction, as the consumer does."""
+        async with self.runtime.engine.begin() as conn:
+            await self.runtime.handlers[group](event, conn)
+
+    async def settle_projections(self) -> None:
+        """Catch every projection up."""
+        await self.runtime.projections.catch_up_all()
+
+
+def in_process_bank() -> BankClient:
+    """A bank client talking to a fresh simulator in process."""
+    bank_simulator.bank.reset()
+    return BankClient("http://bank", transport=httpx.ASGITransport(app=bank_simulator.app))
+
+
+def foreign_event(event_type: str, data: dict[str, Any], case_id: str | None) -> RecordedEvent:
+    """An event as another service would publish it (read by payments as JSON only)."""
+    now = datetime.now(UTC)
+    actor = Actor("officer-1", "county_officer", "城关区民政局", COUNTY)
+    return RecordedEvent(
+        event_id=uuid.uuid4(),
+        type=event_type,
+        schema_version=1,
+        stream_id=f"case-{case_id}",
+        stream_version=1,
+        position=1,
+        occurred_at=now,
+        recorded_at=now,
+        data=data,
+        metadata=EventMetadata(actor, "api:test", "县级审批", str(uuid.uuid4()), None, case_id),
+        prev_hash="0" * 64,
+        hash="0" * 64,
+    )
+
+
+def approved(
+    case_id: str,
+    *,
+    size: int = 3,
+    income: int = 100_000,
+    account: str | None = "6228480012345678901",
+    programme: str = "urban_dibao",
+    effective_from: str = "2026-01-01",
+    amount: int = 0,
+) -> RecordedEvent:
+    """verification.CaseApproved v1 as the contract describes it."""
+    members = [
+        {"resident_id": "11010519491231002X", "name": "张桂兰", "relation": "self"},
+        *({"resident_id": "", "name": f"成员{i}", "relation": "child"} for i in range(size - 1)),
+    ]
+    return foreign_event(
+        "verification.CaseApproved",
+        {
+            "case_id": case_id, "programme": programme, "division_code": TOWNSHIP,
+            "county_code": COUNTY, "registration": "urban", "household_size": size,
+            "members": members, "assessed_monthly_income_fen": income,
+            "approved_monthly_amount_fen": amount, "rural_class": None,
+            "effective_from": effective_from, "next_review_due": "2027-01-01",
+            "bank_account": account,
+        },
+        case_id,
+    )  # fmt: skip
