@@ -2,38 +2,67 @@
 
 from __future__ import annotations
 
+import os
+
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.application.repository import Repository
+from shared.clock import Clock
 from shared.eventstore.envelope import RecordedEvent
 from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
-from verification.domain import case
-from verification.entrypoints.api import router
+from verification.adapters.partner_data import PartnerDataClient
+from verification.application.service import Policy, Verification
+from verification.domain.events import register_events
+from verification.entrypoints import api, county, notices, township
 from verification.migrations import MIGRATIONS
 from verification.projections.cases import CasesView
+from verification.reactions.deadlines import deadline_watcher
 from verification.reactions.open_case import open_cases_for_application
+from verification.reactions.recheck import open_recheck_on_order
 
 SERVICE = "verification"
 
 
-def build(config: ServiceConfig) -> ServiceRuntime:
-    """Wire verification for the given configuration."""
-    holder: dict[str, Repository[case.VerificationCase]] = {}
+def build(
+    config: ServiceConfig,
+    *,
+    clock: Clock | None = None,
+    policy: Policy | None = None,
+    partner: PartnerDataClient | None = None,
+) -> ServiceRuntime:
+    """Wire verification for the given configuration (tests pass a clock, policy or client)."""
+    holder: dict[str, Verification] = {}
 
     async def on_intake_event(event: RecordedEvent, conn: AsyncConnection) -> None:
         if event.type == "intake.ApplicationSubmitted":
-            await open_cases_for_application(event, conn, holder["cases"])
+            await open_cases_for_application(event, conn, holder["v"].cases)
+
+    async def on_supervision_event(event: RecordedEvent, conn: AsyncConnection) -> None:
+        if event.type == "supervision.CorrectiveActionOrdered":
+            await open_recheck_on_order(event, conn, holder["v"].cases)
 
     runtime = wire(
         config,
         title="SafetyNet verification 核查审核审批",
         description="Economic verification, household investigation, township review, the county's"
         " 30% spot check, approval and public notice (VER-1 … VER-9).",
-        routers=[router],
+        routers=[api.router, township.router, county.router, notices.router],
         migrations=MIGRATIONS,
-        register_events=[case.register_events],
+        register_events=[register_events],
         projections=[CasesView()],
-        subscriptions=[Subscription("verification.intake", ("intake",), on_intake_event)],
+        subscriptions=[
+            Subscription("verification.intake", ("intake",), on_intake_event),
+            Subscription("verification.supervision", ("supervision",), on_supervision_event),
+        ],
     )
-    holder["cases"] = Repository(runtime.store, runtime.registry, case.VerificationCase)
+    if partner is None and config.partner_data_url:
+        partner = PartnerDataClient(
+            config.partner_data_url,
+            timeout_s=float(os.environ.get("VERIFICATION_PARTNER_TIMEOUT_S", "1.0")),
+        )
+    verification = Verification(
+        runtime.store, runtime.registry, partner, clock, policy or Policy.from_env()
+    )
+    holder["v"] = verification
+    runtime.app.state.verification = verification
+    runtime.loops.append(deadline_watcher(verification, runtime.engine))
     return runtime

@@ -26,3 +26,29 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
 )
+
+MIGRATIONS = (
+    *MIGRATIONS,
+    Migration(
+        "verification-0002-case-stages",
+        (
+            """
+            ALTER TABLE cases_view
+                ADD COLUMN opened_on date,
+                ADD COLUMN updated_at timestamptz,
+                ADD COLUMN members jsonb NOT NULL DEFAULT '[]',
+                ADD COLUMN assessed_income_fen bigint,
+                ADD COLUMN follow_up boolean NOT NULL DEFAULT false,
+                ADD COLUMN proposed_on date,
+                ADD COLUMN proposed_amount_fen bigint,
+                ADD COLUMN batch_id text,
+                ADD COLUMN notice_ends date,
+                ADD COLUMN village_code text,
+                ADD COLUMN approved_amount_fen bigint,
+                ADD COLUMN next_review_due date,
+                ADD COLUMN overdue text[] NOT NULL DEFAULT '{}'
+            """,
+            "CREATE INDEX cases_view_stage_idx ON cases_view (stage, division_code)",
+        ),
+    ),
+)

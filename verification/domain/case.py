@@ -1,13 +1,24 @@
-"""The verification case: one per application and programme decided by county civil affairs."""
+"""The verification case: one per application and programme, decided by county civil affairs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from shared.domain.aggregate import Aggregate
-from shared.domain.errors import DomainError
-from shared.eventstore.registry import EventRegistry, event_type
+from shared.privacy import mask_resident_id
+from verification.domain import events as ev
+from verification.domain.errors import (
+    AppraisalCannotDecideAlone,
+    AuthorisationMissing,
+    CaseAlreadyOpen,
+    NoticePeriodRunning,
+    SpotCheckIncomplete,
+    StageOutOfOrder,
+    TooFewInvestigators,
+)
+from verification.domain.events import CaseOpened, register_events  # noqa: F401 - re-exported
+from verification.domain.policy import SOURCES, assess, next_review_due, priority_flags
 
 # Programmes that reach this service (the county civil affairs bureau decides them);
 # the rest are decided by other agencies and tracked by intake's routing.
@@ -27,29 +38,16 @@ class Stage(StrEnum):
     """Where a verification case stands."""
 
     ECONOMIC_VERIFICATION = "economic_verification"
-
-
-@event_type("verification.CaseOpened", version=1)
-@dataclass(frozen=True)
-class CaseOpened:
-    """Verification opened its own case for a programme of a submitted application."""
-
-    case_id: str
-    programme: str
-    division_code: str
-    registration: str
-    household_size: int
-    declared_monthly_income_fen: int
-    authorisation_ref: str
-
-
-class CaseAlreadyOpen(DomainError):
-    """A case for this application and programme exists already."""
-
-    code = "case-already-open"
-    status = 409
-    title_en = "A verification case is already open"
-    title_zh = "该申请的核查案件已经建立"
+    INVESTIGATION = "investigation"
+    TOWNSHIP_REVIEW = "township_review"
+    PROPOSED = "proposed"
+    IN_BATCH = "in_batch"
+    NOTICE = "notice"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    SUSPENDED = "suspended"
+    TERMINATED = "terminated"
+    RECHECK = "recheck"
 
 
 class VerificationCase(Aggregate):
@@ -60,11 +58,42 @@ class VerificationCase(Aggregate):
     def __init__(self, aggregate_id: str) -> None:
         super().__init__(aggregate_id)
         self.stage: Stage | None = None
+        self.opened: CaseOpened | None = None
+        self.evidence: dict[tuple[str, str], ev.EvidenceRecorded] = {}
+        self.verified: ev.EconomicVerificationCompleted | None = None
+        self.investigated = False
+        self.appraised = False
+        self.proposal: ev.ProposalSubmitted | None = None
+        self.batch_id: str | None = None
+        self.notice: ev.NoticePublished | None = None
+        self.amount_fen = 0
+        self.overdue: set[str] = set()
 
     @staticmethod
     def id_for(case_id: str, programme: str) -> str:
         """The aggregate id of the case for one programme."""
         return f"{case_id}-{programme}"
+
+    @property
+    def household(self) -> str:
+        """The key of this case inside a county batch: `case_id/programme`."""
+        assert self.opened is not None
+        return f"{self.opened.case_id}/{self.opened.programme}"
+
+    def _require(self, *stages: Stage) -> CaseOpened:
+        if self.opened is None or self.stage not in stages:
+            allowed = ", ".join(stages)
+            raise StageOutOfOrder(
+                f"case {self.id} is at stage {self.stage}; this step needs {allowed}",
+                f"案件 {self.id} 当前环节为 {self.stage}，此事项需在 {allowed} 环节办理",
+                stage=str(self.stage),
+                allowed_stages=list(stages),
+            )
+        return self.opened
+
+    def _key(self) -> dict[str, str]:
+        opened = self._require(*Stage)
+        return {"case_id": opened.case_id, "programme": opened.programme}
 
     def open(self, opened: CaseOpened) -> None:
         """Open the case once."""
@@ -72,10 +101,273 @@ class VerificationCase(Aggregate):
             raise CaseAlreadyOpen(f"case {self.id} is already open", f"案件 {self.id} 已建立")
         self.record(opened)
 
+    def flag_priorities(self, today: date) -> None:
+        """Raise the VER-8 priority flags of the household's members."""
+        assert self.opened is not None
+        for flag in priority_flags(self.opened, today):
+            self.record(flag)
+
+    def missing_queries(self) -> list[tuple[str, str]]:
+        """The (source, resident ID) pairs still without an answer (VER-1)."""
+        opened = self._require(Stage.ECONOMIC_VERIFICATION)
+        if not opened.authorisation_ref.strip():
+            raise AuthorisationMissing(
+                "economic verification needs the household's signed authorisation on record",
+                "家庭经济状况核对须有家庭成员签署的授权书",
+                field="authorisation",
+            )
+        wanted = [(s, m.resident_id) for m in opened.members for s in SOURCES]
+        return [pair for pair in wanted if pair not in self.evidence]
+
+    def record_evidence(
+        self, answers: list[ev.EvidenceRecorded], failures: list[ev.EvidenceRequestFailed]
+    ) -> None:
+        """Record what the sources said; complete the check or mark it for manual follow-up."""
+        self.missing_queries()
+        for answer in answers:
+            self.record(answer)
+        for failure in failures:
+            self.record(failure)
+        missing = self.missing_queries()
+        if missing:
+            keys = tuple(f"{s}:{mask_resident_id(r)}" for s, r in missing)
+            self.record(ev.ManualFollowUpRequired(**self._key(), missing=keys))
+            return
+        assert self.opened is not None
+        self.record(assess(self.opened, list(self.evidence.values())))
+
+    def record_investigation(self, staff: list[str], visited_on: date, findings: str) -> None:
+        """The township's household visit: at least two staff (VER-2)."""
+        self._require(Stage.INVESTIGATION, Stage.RECHECK)
+        if len(set(staff)) < 2:
+            raise TooFewInvestigators(
+                f"{len(set(staff))} distinct staff recorded; at least 2 must visit",
+                f"记录的调查人员为{len(set(staff))}人，入户调查不得少于2人",
+                field="staff",
+            )
+        self.record(
+            ev.InvestigationRecorded(
+                **self._key(), staff=tuple(staff), visited_on=visited_on, findings=findings
+            )
+        )
+
+    def record_appraisal(self, held_on: date, participants: int, outcome: str) -> None:
+        """Democratic appraisal may be recorded before the proposal (VER-3)."""
+        self._require(Stage.ECONOMIC_VERIFICATION, Stage.INVESTIGATION, Stage.TOWNSHIP_REVIEW)
+        self.record(
+            ev.AppraisalRecorded(
+                **self._key(), held_on=held_on, participants=participants, outcome=outcome
+            )
+        )
+
+    def _require_evidence(self) -> None:
+        if self.verified is not None and self.investigated:
+            return
+        if self.appraised:
+            raise AppraisalCannotDecideAlone(
+                "a decision needs economic verification and household investigation evidence,"
+                " not only a democratic appraisal",
+                "审核审批须以家庭经济状况核对和入户调查为依据，不得单纯依据民主评议结果",
+            )
+        self._require(Stage.TOWNSHIP_REVIEW)
+
+    def submit_proposal(
+        self, amount_fen: int, rural_class: int | None, opinion: str, today: date
+    ) -> None:
+        """The township's review sends the case with a proposed benefit to the county (VER-4)."""
+        self._require_evidence()
+        self._require(Stage.TOWNSHIP_REVIEW)
+        self.record(
+            ev.ProposalSubmitted(
+                **self._key(),
+                proposed_monthly_amount_fen=amount_fen,
+                rural_class=rural_class,
+                review_opinion=opinion,
+                submitted_on=today,
+            )
+        )
+
+    def assign_batch(self, batch_id: str) -> None:
+        """The county takes the proposal into a batch."""
+        self._require(Stage.PROPOSED)
+        self.record(ev.BatchAssigned(**self._key(), batch_id=batch_id))
+
+    def publish_notice(self, village_code: str, today: date, period_days: int) -> None:
+        """Post the proposal at the place of residence for the notice period (VER-6)."""
+        self._require(Stage.IN_BATCH)
+        ends = date.fromordinal(today.toordinal() + period_days)
+        self.record(
+            ev.NoticePublished(
+                **self._key(), village_code=village_code, published_on=today, period_ends_on=ends
+            )
+        )
+
+    def raise_objection(
+        self, objection_id: str, anonymous: bool, content: str, today: date
+    ) -> None:
+        """An objection during the notice reopens the case for re-investigation (VER-6)."""
+        self._require(Stage.NOTICE, Stage.IN_BATCH)
+        self.record(
+            ev.ObjectionRaised(
+                **self._key(),
+                objection_id=objection_id,
+                anonymous=anonymous,
+                content=content,
+                raised_on=today,
+            )
+        )
+
+    def _ready_for_decision(self, batch_complete: bool, today: date) -> CaseOpened:
+        self._require_evidence()
+        opened = self._require(Stage.IN_BATCH, Stage.NOTICE)
+        if not batch_complete:
+            raise SpotCheckIncomplete(
+                f"batch {self.batch_id}: every sampled household needs a recorded county visit",
+                f"批次 {self.batch_id} 的抽查样本尚未全部入户核查",
+                batch_id=self.batch_id,
+            )
+        return opened
+
+    def approve(
+        self,
+        batch_complete: bool,
+        today: date,
+        amount_fen: int,
+        rural_class: int | None,
+        effective_from: date,
+    ) -> None:
+        """The county approves with programme, class and amount (VER-7)."""
+        opened = self._ready_for_decision(batch_complete, today)
+        if self.notice is None or today <= self.notice.period_ends_on:
+            ends = self.notice.period_ends_on if self.notice else None
+            raise NoticePeriodRunning(
+                f"the notice must be published and its period over (ends {ends})",
+                f"须先公示且公示期届满（截止 {ends}）",
+                period_ends_on=str(ends) if ends else None,
+            )
+        members = tuple(
+            ev.ApprovedMember(m.resident_id, m.name, m.relation) for m in opened.members
+        )
+        assessed = self.verified.assessed_monthly_income_fen if self.verified else 0
+        self.record(
+            ev.CaseApproved(
+                **self._key(),
+                division_code=opened.division_code,
+                county_code=opened.division_code[:6],
+                registration=opened.registration,
+                household_size=opened.household_size,
+                members=members,
+                assessed_monthly_income_fen=assessed,
+                approved_monthly_amount_fen=amount_fen,
+                rural_class=rural_class,
+                effective_from=effective_from,
+                next_review_due=next_review_due(opened.registration, rural_class, effective_from),
+                bank_account=opened.bank_account,
+            )
+        )
+
+    def reject(self, batch_complete: bool, today: date, reason: str, appeal_rights: str) -> None:
+        """The county refuses, with the reason and the right to appeal (VER-7)."""
+        opened = self._ready_for_decision(batch_complete, today)
+        self.record(
+            ev.CaseRejected(
+                **self._key(),
+                division_code=opened.division_code,
+                reason=reason,
+                appeal_rights=appeal_rights,
+            )
+        )
+
+    def adjust(self, amount_fen: int, effective_from: date) -> None:
+        """Change the monthly amount of an approved benefit."""
+        self._require(Stage.APPROVED, Stage.SUSPENDED)
+        self.record(
+            ev.BenefitAdjusted(
+                **self._key(), approved_monthly_amount_fen=amount_fen, effective_from=effective_from
+            )
+        )
+
+    def suspend(self, effective_from: date, reason: str) -> None:
+        """Stop paying pending clarification."""
+        self._require(Stage.APPROVED)
+        self.record(
+            ev.BenefitSuspended(**self._key(), effective_from=effective_from, reason=reason)
+        )
+
+    def terminate(self, effective_from: date, reason: str) -> None:
+        """End the benefit (e.g. a death reported by public security)."""
+        self._require(Stage.APPROVED, Stage.SUSPENDED, Stage.RECHECK)
+        self.record(
+            ev.BenefitTerminated(**self._key(), effective_from=effective_from, reason=reason)
+        )
+
+    def open_recheck(self, reason: str, complaint_id: str | None) -> None:
+        """Reopen investigation of an approved or suspended benefit."""
+        self._require(Stage.APPROVED, Stage.SUSPENDED)
+        self.record(
+            ev.RecheckOpened(**self._key(), reason=reason, requested_by_complaint_id=complaint_id)
+        )
+
+    def flag_overdue(self, clock: str, due_on: date) -> None:
+        """Raise a missed deadline once per clock (VER-9)."""
+        if clock not in self.overdue:
+            self.record(ev.CaseOverdue(**self._key(), clock=clock, due_on=due_on))
+
     def when_CaseOpened(self, event: CaseOpened) -> None:
-        self.stage = Stage.ECONOMIC_VERIFICATION
+        self.stage, self.opened = Stage.ECONOMIC_VERIFICATION, event
 
+    def when_EvidenceRecorded(self, event: ev.EvidenceRecorded) -> None:
+        self.evidence[(event.source, event.resident_id)] = event
 
-def register_events(registry: EventRegistry) -> None:
-    """Register verification's case events."""
-    registry.register_all(CaseOpened)
+    def when_EvidenceRequestFailed(self, event: ev.EvidenceRequestFailed) -> None:
+        pass
+
+    def when_ManualFollowUpRequired(self, event: ev.ManualFollowUpRequired) -> None:
+        pass
+
+    def when_EconomicVerificationCompleted(self, event: ev.EconomicVerificationCompleted) -> None:
+        self.stage, self.verified = Stage.INVESTIGATION, event
+
+    def when_InvestigationRecorded(self, event: ev.InvestigationRecorded) -> None:
+        self.investigated = True
+        self.stage = Stage.APPROVED if self.stage == Stage.RECHECK else Stage.TOWNSHIP_REVIEW
+
+    def when_AppraisalRecorded(self, event: ev.AppraisalRecorded) -> None:
+        self.appraised = True
+
+    def when_ProposalSubmitted(self, event: ev.ProposalSubmitted) -> None:
+        self.stage, self.proposal = Stage.PROPOSED, event
+
+    def when_BatchAssigned(self, event: ev.BatchAssigned) -> None:
+        self.stage, self.batch_id = Stage.IN_BATCH, event.batch_id
+
+    def when_NoticePublished(self, event: ev.NoticePublished) -> None:
+        self.stage, self.notice = Stage.NOTICE, event
+
+    def when_ObjectionRaised(self, event: ev.ObjectionRaised) -> None:
+        self.stage, self.investigated, self.notice = Stage.INVESTIGATION, False, None
+        self.proposal, self.batch_id = None, None
+
+    def when_CaseApproved(self, event: ev.CaseApproved) -> None:
+        self.stage, self.amount_fen = Stage.APPROVED, event.approved_monthly_amount_fen
+
+    def when_CaseRejected(self, event: ev.CaseRejected) -> None:
+        self.stage = Stage.REJECTED
+
+    def when_BenefitAdjusted(self, event: ev.BenefitAdjusted) -> None:
+        self.amount_fen = event.approved_monthly_amount_fen
+
+    def when_BenefitSuspended(self, event: ev.BenefitSuspended) -> None:
+        self.stage = Stage.SUSPENDED
+
+    def when_BenefitTerminated(self, event: ev.BenefitTerminated) -> None:
+        self.stage = Stage.TERMINATED
+
+    def when_RecheckOpened(self, event: ev.RecheckOpened) -> None:
+        self.stage = Stage.RECHECK
+
+    def when_CaseOverdue(self, event: ev.CaseOverdue) -> None:
+        self.overdue.add(event.clock)
+
+    def when_PriorityFlagged(self, event: ev.PriorityFlagged) -> None:
+        pass

@@ -1,0 +1,157 @@
+"""Verification's application service: loads aggregates, runs partner queries, saves events."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.application.repository import Repository
+from shared.clock import CHINA, Clock, SystemClock
+from shared.domain.errors import NotFound
+from shared.eventstore.envelope import EventMetadata, RecordedEvent
+from shared.eventstore.registry import EventRegistry
+from shared.eventstore.store import EventStore
+from shared.workdays import WorkingCalendar
+from verification.adapters.partner_data import Answer, PartnerDataClient
+from verification.domain import events as ev
+from verification.domain.batch import MINIMUM_RATE, CountyBatch, parse_rate
+from verification.domain.case import VerificationCase
+from verification.domain.policy import Deadlines
+
+# The source notice: members, their income situation and the benefit amount (长期公示).
+NOTICE_FIELDS_DEFAULT = ("name", "household_size", "members", "income", "amount")
+NOTICE_FIELDS_ALLOWED = frozenset(NOTICE_FIELDS_DEFAULT)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Configurable parameters (VER-5, VER-6, VER-9) with the requirement defaults."""
+
+    notice_period_days: int = 7
+    spot_check_rate: Decimal = MINIMUM_RATE
+    notice_fields: tuple[str, ...] = NOTICE_FIELDS_DEFAULT
+    deadlines: Deadlines = field(default_factory=Deadlines)
+    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Policy:
+        """Read VERIFICATION_* overrides; a rate below 30% or an unknown field is refused."""
+        env = dict(os.environ) if env is None else env
+        fields = tuple(
+            f.strip() for f in env.get("VERIFICATION_NOTICE_FIELDS", "").split(",") if f.strip()
+        )
+        unknown = set(fields) - NOTICE_FIELDS_ALLOWED
+        if unknown:
+            raise ValueError(f"unknown notice fields {sorted(unknown)}")
+        return cls(
+            notice_period_days=int(env.get("VERIFICATION_NOTICE_PERIOD_DAYS", "7")),
+            spot_check_rate=parse_rate(env.get("VERIFICATION_SPOT_CHECK_RATE", "0.30")),
+            notice_fields=fields or NOTICE_FIELDS_DEFAULT,
+        )
+
+
+class Verification:
+    """The verification service's use cases over its two aggregates."""
+
+    def __init__(
+        self,
+        store: EventStore,
+        registry: EventRegistry,
+        partner: PartnerDataClient | None,
+        clock: Clock | None = None,
+        policy: Policy | None = None,
+    ) -> None:
+        self.cases = Repository(store, registry, VerificationCase)
+        self.batches = Repository(store, registry, CountyBatch)
+        self.partner = partner
+        self.clock = clock or SystemClock()
+        self.policy = policy or Policy()
+
+    def today(self) -> date:
+        """Today in China."""
+        return self.clock.now().astimezone(CHINA).date()
+
+    async def case(
+        self, case_id: str, programme: str, conn: AsyncConnection | None = None
+    ) -> VerificationCase:
+        """The case for one programme, or 404."""
+        found = await self.cases.find(VerificationCase.id_for(case_id, programme), conn)
+        if found is None or found.opened is None:
+            raise NotFound(
+                f"no verification case {case_id} for programme {programme}",
+                f"未找到案件 {case_id}（{programme}）的核查记录",
+            )
+        return found
+
+    async def batch(self, batch_id: str, conn: AsyncConnection | None = None) -> CountyBatch:
+        """A county batch, or 404."""
+        found = await self.batches.find(batch_id, conn)
+        if found is None:
+            raise NotFound(f"no batch {batch_id}", f"未找到批次 {batch_id}")
+        return found
+
+    async def batch_complete(self, case: VerificationCase, conn: AsyncConnection) -> bool:
+        """True when the case's batch has all its sampled households visited."""
+        if case.batch_id is None:
+            return False
+        return (await self.batch(case.batch_id, conn)).complete
+
+    async def query_partners(
+        self, case: VerificationCase
+    ) -> tuple[list[ev.EvidenceRecorded], list[ev.EvidenceRequestFailed]]:
+        """Ask the partner sources for what is still missing (outside any transaction)."""
+        pairs = case.missing_queries()
+        assert case.opened is not None
+        if self.partner is None:
+            failures = [
+                ev.EvidenceRequestFailed(
+                    case.opened.case_id,
+                    case.opened.programme,
+                    s,
+                    r,
+                    "no partner data source configured",
+                    0,
+                )
+                for s, r in pairs
+            ]
+            return [], failures
+        results = list(await self.partner.query_all(pairs, case.opened.authorisation_ref))
+        answers, failures = [], []
+        for result in results:
+            if isinstance(result, Answer):
+                answers.append(
+                    ev.EvidenceRecorded(
+                        case.opened.case_id,
+                        case.opened.programme,
+                        result.source,
+                        result.resident_id,
+                        result.monthly_income_fen,
+                        result.assets_fen,
+                        result.deceased,
+                        result.reference,
+                        "partner_api",
+                    )
+                )
+            else:
+                failures.append(
+                    ev.EvidenceRequestFailed(
+                        case.opened.case_id,
+                        case.opened.programme,
+                        result.source,
+                        result.resident_id,
+                        result.error,
+                        result.attempts,
+                    )
+                )
+        return answers, failures
+
+    async def save(
+        self, case: VerificationCase | CountyBatch, metadata: EventMetadata, conn: AsyncConnection
+    ) -> list[RecordedEvent]:
+        """Append what the aggregate recorded at the version it was loaded at."""
+        repository = self.cases if isinstance(case, VerificationCase) else self.batches
+        return await repository.save(case, metadata, conn)  # type: ignore[arg-type]

@@ -1,0 +1,103 @@
+"""Verification's named refusals, each with a stable code and zh/en titles."""
+
+from __future__ import annotations
+
+from shared.domain.errors import DomainError, Forbidden
+
+
+class CaseAlreadyOpen(DomainError):
+    """A case for this application and programme exists already."""
+
+    code = "case-already-open"
+    status = 409
+    title_en = "A verification case is already open"
+    title_zh = "该申请的核查案件已经建立"
+
+
+class StageOutOfOrder(DomainError):
+    """The command belongs to another stage of the case."""
+
+    code = "stage-out-of-order"
+    status = 409
+    title_en = "This step is not possible at the case's current stage"
+    title_zh = "案件当前环节不能办理此事项"
+
+
+class AuthorisationMissing(DomainError):
+    """No signed authorisation is on record: economic verification may not run."""
+
+    code = "authorisation-missing"
+    title_en = "No recorded authorisation for economic verification"
+    title_zh = "缺少家庭经济状况核对授权书"
+
+
+class TooFewInvestigators(DomainError):
+    """A household investigation needs at least two staff."""
+
+    code = "too-few-investigators"
+    title_en = "A household investigation needs at least two staff"
+    title_zh = "入户调查工作人员不得少于2人"
+
+
+class AppraisalCannotDecideAlone(DomainError):
+    """VER-3: democratic appraisal evidence alone never decides."""
+
+    code = "appraisal-cannot-decide-alone"
+    title_en = "Democratic appraisal alone cannot decide a case"
+    title_zh = "不得单纯依据民主评议结果确定保障对象"
+
+
+class SpotCheckIncomplete(DomainError):
+    """VER-5: the batch's sampled households have not all been visited by the county."""
+
+    code = "spot-check-incomplete"
+    title_en = "The county spot check of this batch is not complete"
+    title_zh = "本批次入户抽查尚未完成，不能审批"
+
+
+class SpotCheckRateTooLow(DomainError):
+    """VER-5: the spot-check rate may be raised, never lowered below the floor."""
+
+    code = "spot-check-rate-too-low"
+    title_en = "The spot-check rate is below the minimum"
+    title_zh = "入户抽查比例低于规定下限"
+
+
+class NotInSample(DomainError):
+    """A spot check was recorded for a household the batch did not sample."""
+
+    code = "not-in-sample"
+    title_en = "The household is not in this batch's sample"
+    title_zh = "该户不在本批次抽查样本中"
+
+
+class NoticePeriodRunning(DomainError):
+    """VER-6: the county decides only after the notice period (and with the notice posted)."""
+
+    code = "notice-period-running"
+    title_en = "The public notice period has not ended"
+    title_zh = "公示期尚未结束，不能审批"
+
+
+class InvalidBatch(DomainError):
+    """A batch must hold proposals of one township, awaiting the county."""
+
+    code = "invalid-batch"
+    title_en = "The batch is not valid"
+    title_zh = "审批批次无效"
+
+
+class VillageCommitteeCannotDecide(Forbidden):
+    """Village and residents' committees may not investigate, review or decide."""
+
+    code = "village-committee-cannot-review"
+    title_en = "Village and residents' committees cannot review or decide"
+    title_zh = "村（居）委会不得直接受理审核"
+
+
+class WrongLevel(Forbidden):
+    """The township investigates and reviews; the county approves (主体责任)."""
+
+    code = "wrong-level"
+    title_en = "This step belongs to another level of government"
+    title_zh = "该事项应由其他层级办理"

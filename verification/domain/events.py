@@ -1,0 +1,336 @@
+"""Verification's events: each stage of a case, the county batch, decisions and alerts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from shared.eventstore.registry import EventRegistry, event_type
+
+
+@dataclass(frozen=True)
+class Member:
+    """A household member as intake registered them."""
+
+    resident_id: str
+    name: str
+    relation: str
+    disability_grade: int | None = None
+    health: str | None = None
+    work: str | None = None
+    schooling: str | None = None
+
+
+@event_type("verification.CaseOpened", version=2)
+@dataclass(frozen=True)
+class CaseOpened:
+    """Verification opened its own case for a programme of a submitted application."""
+
+    case_id: str
+    programme: str
+    division_code: str
+    registration: str
+    household_size: int
+    declared_monthly_income_fen: int
+    authorisation_ref: str
+    members: tuple[Member, ...] = ()
+    declared_assets_fen: int = 0
+    bank_account: str | None = None
+    opened_on: date | None = None
+
+
+def upcast_case_opened_v1_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """v1 carried no members, assets, bank account or opening date."""
+    return {**data, "members": [], "declared_assets_fen": 0, "bank_account": None}
+
+
+@event_type("verification.EvidenceRecorded")
+@dataclass(frozen=True)
+class EvidenceRecorded:
+    """One partner source answered (or an officer entered its answer) about one member."""
+
+    case_id: str
+    programme: str
+    source: str
+    resident_id: str
+    monthly_income_fen: int
+    assets_fen: int
+    deceased: bool
+    reference: str
+    obtained_by: str  # partner_api | manual
+
+
+@event_type("verification.EvidenceRequestFailed")
+@dataclass(frozen=True)
+class EvidenceRequestFailed:
+    """A partner source did not answer after its retries (or its circuit was open)."""
+
+    case_id: str
+    programme: str
+    source: str
+    resident_id: str
+    error: str
+    attempts: int
+
+
+@event_type("verification.ManualFollowUpRequired")
+@dataclass(frozen=True)
+class ManualFollowUpRequired:
+    """Some answers are missing: retry later or enter them by hand; the case waits, never lost."""
+
+    case_id: str
+    programme: str
+    missing: tuple[str, ...]  # "source:masked resident id"
+
+
+@event_type("verification.EconomicVerificationCompleted")
+@dataclass(frozen=True)
+class EconomicVerificationCompleted:
+    """Every source answered for every member; assessment compared with the declaration."""
+
+    case_id: str
+    programme: str
+    assessed_monthly_income_fen: int
+    assessed_assets_fen: int
+    declared_monthly_income_fen: int
+    declared_assets_fen: int
+    differences: tuple[str, ...]
+
+
+@event_type("verification.InvestigationRecorded")
+@dataclass(frozen=True)
+class InvestigationRecorded:
+    """The township's household visit (入户调查) by at least two staff, with findings."""
+
+    case_id: str
+    programme: str
+    staff: tuple[str, ...]
+    visited_on: date
+    findings: str
+
+
+@event_type("verification.AppraisalRecorded")
+@dataclass(frozen=True)
+class AppraisalRecorded:
+    """A democratic appraisal (民主评议) was held; it informs but never decides."""
+
+    case_id: str
+    programme: str
+    held_on: date
+    participants: int
+    outcome: str
+
+
+@event_type("verification.ProposalSubmitted")
+@dataclass(frozen=True)
+class ProposalSubmitted:
+    """The township reviewed the case and proposes it, with a benefit, to the county."""
+
+    case_id: str
+    programme: str
+    proposed_monthly_amount_fen: int
+    rural_class: int | None
+    review_opinion: str
+    submitted_on: date
+
+
+@event_type("verification.BatchAssigned")
+@dataclass(frozen=True)
+class BatchAssigned:
+    """The county took the proposal into one of its batches."""
+
+    case_id: str
+    programme: str
+    batch_id: str
+
+
+@event_type("verification.SpotCheckSampleDrawn")
+@dataclass(frozen=True)
+class SpotCheckSampleDrawn:
+    """The county formed a batch of a township's proposals and drew its spot-check sample."""
+
+    batch_id: str
+    county_code: str
+    township_code: str
+    households: tuple[str, ...]  # "case_id/programme", sorted
+    rate: str  # decimal text, never below the floor
+    seed: str
+    sample: tuple[str, ...]
+
+
+@event_type("verification.SpotCheckRecorded")
+@dataclass(frozen=True)
+class SpotCheckRecorded:
+    """County staff visited a sampled household (入户抽查)."""
+
+    batch_id: str
+    household: str
+    visited_by: tuple[str, ...]
+    visited_on: date
+    findings: str
+    confirms_proposal: bool
+
+
+@event_type("verification.NoticePublished")
+@dataclass(frozen=True)
+class NoticePublished:
+    """The proposal was posted at the place of residence; objections are taken until the end."""
+
+    case_id: str
+    programme: str
+    village_code: str
+    published_on: date
+    period_ends_on: date
+
+
+@event_type("verification.ObjectionRaised")
+@dataclass(frozen=True)
+class ObjectionRaised:
+    """Someone (perhaps anonymous) objected; the case goes back to investigation."""
+
+    case_id: str
+    programme: str
+    objection_id: str
+    anonymous: bool
+    content: str
+    raised_on: date
+
+
+@dataclass(frozen=True)
+class ApprovedMember:
+    """A member as the approval names them."""
+
+    resident_id: str
+    name: str
+    relation: str
+
+
+@event_type("verification.CaseApproved")
+@dataclass(frozen=True)
+class CaseApproved:
+    """The county approved the programme for the household (contract v1)."""
+
+    case_id: str
+    programme: str
+    division_code: str
+    county_code: str
+    registration: str
+    household_size: int
+    members: tuple[ApprovedMember, ...]
+    assessed_monthly_income_fen: int
+    approved_monthly_amount_fen: int
+    rural_class: int | None
+    effective_from: date
+    next_review_due: date
+    bank_account: str | None
+
+
+@event_type("verification.CaseRejected")
+@dataclass(frozen=True)
+class CaseRejected:
+    """The county refused the programme, with its reason and the right to appeal (contract v1)."""
+
+    case_id: str
+    programme: str
+    division_code: str
+    reason: str
+    appeal_rights: str
+
+
+@event_type("verification.BenefitAdjusted")
+@dataclass(frozen=True)
+class BenefitAdjusted:
+    """The monthly amount changed from a date (contract v1)."""
+
+    case_id: str
+    programme: str
+    approved_monthly_amount_fen: int
+    effective_from: date
+
+
+@event_type("verification.BenefitSuspended")
+@dataclass(frozen=True)
+class BenefitSuspended:
+    """Payment stops from a date pending clarification (contract v1)."""
+
+    case_id: str
+    programme: str
+    effective_from: date
+    reason: str
+
+
+@event_type("verification.BenefitTerminated")
+@dataclass(frozen=True)
+class BenefitTerminated:
+    """The household leaves the programme from a date (contract v1)."""
+
+    case_id: str
+    programme: str
+    effective_from: date
+    reason: str
+
+
+@event_type("verification.RecheckOpened")
+@dataclass(frozen=True)
+class RecheckOpened:
+    """A re-check (periodic, on a complaint or a supervision order) reopened investigation."""
+
+    case_id: str
+    programme: str
+    reason: str
+    requested_by_complaint_id: str | None
+
+
+@event_type("verification.CaseOverdue")
+@dataclass(frozen=True)
+class CaseOverdue:
+    """A processing deadline (in working days) passed without the step being done."""
+
+    case_id: str
+    programme: str
+    clock: str  # investigation_start | county_decision | whole_process
+    due_on: date
+
+
+@event_type("verification.PriorityFlagged")
+@dataclass(frozen=True)
+class PriorityFlagged:
+    """A member qualifies for priority treatment (VER-8), for payments and supervision."""
+
+    case_id: str
+    programme: str
+    flag: str
+    resident_id: str
+    reason: str
+
+
+PUBLISHED = (
+    CaseOpened,
+    EvidenceRecorded,
+    EvidenceRequestFailed,
+    ManualFollowUpRequired,
+    EconomicVerificationCompleted,
+    InvestigationRecorded,
+    AppraisalRecorded,
+    ProposalSubmitted,
+    BatchAssigned,
+    SpotCheckSampleDrawn,
+    SpotCheckRecorded,
+    NoticePublished,
+    ObjectionRaised,
+    CaseApproved,
+    CaseRejected,
+    BenefitAdjusted,
+    BenefitSuspended,
+    BenefitTerminated,
+    RecheckOpened,
+    CaseOverdue,
+    PriorityFlagged,
+)
+
+
+def register_events(registry: EventRegistry) -> None:
+    """Register every verification event (CaseOpened with its v1 upcaster)."""
+    registry.register(CaseOpened, {1: upcast_case_opened_v1_v2})
+    registry.register_all(*PUBLISHED[1:])

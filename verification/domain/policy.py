@@ -1,0 +1,126 @@
+"""Verification's rules that are pure arithmetic: assessment, review periods, deadlines, flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from shared.identity import validate_resident_id
+from shared.privacy import mask_resident_id
+from shared.workdays import WorkingCalendar
+from verification.domain import events as ev
+
+# The partner data sources of VER-1, each asked about every member.
+SOURCES: tuple[str, ...] = (
+    "household_registration",
+    "social_insurance",
+    "real_estate",
+    "vehicles",
+    "business_registration",
+    "tax",
+    "housing_fund",
+    "bank_deposits",
+)
+INCOME_SOURCES = frozenset({"social_insurance", "business_registration", "tax"})
+
+
+def assess(
+    opened: ev.CaseOpened, answers: list[ev.EvidenceRecorded]
+) -> ev.EconomicVerificationCompleted:
+    """Add up what the sources found and flag where it differs from the declaration (VER-1)."""
+    income = sum(a.monthly_income_fen for a in answers if a.source in INCOME_SOURCES)
+    assets = sum(a.assets_fen for a in answers)
+    differences: list[str] = []
+    if income > opened.declared_monthly_income_fen:
+        differences.append("income_above_declaration")
+    if assets > opened.declared_assets_fen:
+        differences.append("assets_above_declaration")
+    for answer in answers:
+        if answer.deceased:
+            differences.append(f"member_deceased:{mask_resident_id(answer.resident_id)}")
+            earning = [
+                a
+                for a in answers
+                if a.resident_id == answer.resident_id
+                and a.source in INCOME_SOURCES
+                and a.monthly_income_fen > 0
+            ]
+            if earning:
+                differences.append(f"contradictory_sources:{mask_resident_id(answer.resident_id)}")
+    return ev.EconomicVerificationCompleted(
+        case_id=opened.case_id,
+        programme=opened.programme,
+        assessed_monthly_income_fen=income,
+        assessed_assets_fen=assets,
+        declared_monthly_income_fen=opened.declared_monthly_income_fen,
+        declared_assets_fen=opened.declared_assets_fen,
+        differences=tuple(sorted(set(differences))),
+    )
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def next_review_due(registration: str, rural_class: int | None, effective_from: date) -> date:
+    """Periodic re-review (VER-7 defaults): urban yearly; rural, and classes 3–4, every 6 months."""
+    if registration == "rural" or rural_class in (3, 4):
+        return _add_months(effective_from, 6)
+    return _add_months(effective_from, 12)
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """VER-9 defaults in working days."""
+
+    investigation_start: int = 3
+    county_decision: int = 10
+    whole_process: int = 30
+
+
+def due_dates(
+    calendar: WorkingCalendar, opened_on: date, proposed_on: date | None, limits: Deadlines
+) -> dict[str, date]:
+    """Each clock's due date for a case opened (and perhaps proposed) on those days."""
+    dues = {
+        "investigation_start": calendar.add_working_days(opened_on, limits.investigation_start),
+        "whole_process": calendar.add_working_days(opened_on, limits.whole_process),
+    }
+    if proposed_on is not None:
+        dues["county_decision"] = calendar.add_working_days(proposed_on, limits.county_decision)
+    return dues
+
+
+def _age(birth: date, today: date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def priority_flags(opened: ev.CaseOpened, today: date) -> list[ev.PriorityFlagged]:
+    """VER-8: centralised care, extreme-poverty inclusion, child and elderly subsidies."""
+    flags: list[ev.PriorityFlagged] = []
+    for member in opened.members:
+        age = _age(validate_resident_id(member.resident_id, today=today).birth_date, today)
+        severe = member.disability_grade in (1, 2)
+        found: list[tuple[str, str]] = []
+        if severe and opened.programme == "extreme_poverty":
+            found.append(("centralised_care", "失能半失能特困人员，优先集中供养"))
+        if severe and opened.programme in ("urban_dibao", "rural_dibao"):
+            found.append(("extreme_poverty_inclusion", "符合条件的重度残疾人纳入特困供养"))
+        if age < 18 and (
+            member.disability_grade is not None or opened.programme == "children_in_difficulty"
+        ):
+            found.append(("child_subsidy", "孤儿、贫困残疾儿童保障"))
+        if age >= 60:
+            found.append(("elderly_subsidy", "困难老年人补贴"))
+        flags.extend(
+            ev.PriorityFlagged(opened.case_id, opened.programme, flag, member.resident_id, why)
+            for flag, why in found
+        )
+    return flags

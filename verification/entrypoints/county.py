@@ -1,0 +1,289 @@
+"""County routes: batches and their spot check, decisions and dynamic management (VER-5, VER-7)."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.domain.errors import ConcurrencyConflict
+from shared.http.auth import current_principal
+from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from verification.domain.batch import CountyBatch, parse_rate
+from verification.domain.case import VerificationCase
+from verification.domain.errors import InvalidBatch
+from verification.entrypoints.common import (
+    COUNTY,
+    check_version,
+    ensure_level,
+    metadata_for,
+    run_case_command,
+    service_of,
+)
+from verification.entrypoints.views import BatchView, CaseDetail, batch_view
+from verification.schemas import AdjustmentIn, BatchIn, DecisionIn, RecheckIn, SpotCheckIn, StopIn
+
+router = APIRouter(prefix="/v1", tags=["county 县级审批"])
+ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
+CASE = "/cases/{case_id}/programmes/{programme}"
+
+
+@router.post(
+    "/batches",
+    status_code=201,
+    response_model=BatchView,
+    summary="审批批次 Form a batch of a township's proposals and draw the spot check (VER-5)",
+    responses=ERRORS,
+)
+async def form_batch(
+    body: BatchIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Sample ⌈rate × n⌉ households with a fresh recorded seed; each case joins the batch."""
+    verification = service_of(request)
+    ensure_level(principal, COUNTY, body.township_code)
+    floor = verification.policy.spot_check_rate
+    rate = parse_rate(body.rate, floor) if body.rate else floor
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        batch = CountyBatch(str(uuid.uuid4()))
+        cases = [await verification.case(c.case_id, c.programme, conn) for c in body.cases]
+        for case in cases:
+            assert case.opened is not None
+            if not case.opened.division_code.startswith(body.township_code):
+                raise InvalidBatch(
+                    f"case {case.id} is not of township {body.township_code}",
+                    f"案件 {case.id} 不属于乡镇 {body.township_code}",
+                    field="cases",
+                )
+            case.assign_batch(batch.id)
+        households = [case.household for case in cases]
+        batch.form(
+            body.township_code[:6], body.township_code, households, rate, secrets.token_hex(16)
+        )
+        reason = f"县级审批批次，按{rate}比例入户抽查 (county batch, spot check)"
+        await verification.save(batch, metadata_for(principal, reason, None), conn)
+        for case in cases:
+            assert case.opened is not None
+            await verification.save(
+                case, metadata_for(principal, reason, case.opened.case_id), conn
+            )
+        view = batch_view(batch)
+        headers = {"Location": f"/v1/batches/{batch.id}", "ETag": etag_for(batch.version)}
+        return StoredResponse(201, view.model_dump(mode="json"), headers)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.post(
+    "/batches/{batch_id}/spot-checks",
+    response_model=BatchView,
+    summary="入户抽查 Record a county visit to a sampled household (VER-5)",
+    responses=ERRORS,
+)
+async def spot_check(
+    batch_id: str,
+    body: SpotCheckIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Record the visit against the batch (If-Match: the batch's ETag)."""
+    verification = service_of(request)
+    expected = expected_version_from_if_match(request)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        batch = await verification.batch(batch_id, conn)
+        assert batch.drawn is not None
+        ensure_level(principal, COUNTY, batch.drawn.township_code)
+        check_version(expected, batch.version)
+        household = f"{body.case_id}/{body.programme}"
+        batch.record_visit(
+            household, body.visited_by, body.visited_on, body.findings, body.confirms_proposal
+        )
+        metadata = metadata_for(principal, "县级入户抽查 (county spot check)", body.case_id)
+        try:
+            await verification.save(batch, metadata, conn)
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        view = batch_view(batch)
+        return StoredResponse(200, view.model_dump(mode="json"), {"ETag": etag_for(batch.version)})
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.post(
+    CASE + "/decision",
+    response_model=CaseDetail,
+    responses=ERRORS,
+    summary="审批 Approve or reject the case (VER-7)",
+)
+async def decide(
+    case_id: str,
+    programme: str,
+    body: DecisionIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Only after the batch's spot check is complete and the notice period is over."""
+    verification = service_of(request)
+
+    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+        complete = await verification.batch_complete(case, conn)
+        today = verification.today()
+        if body.decision == "reject":
+            case.reject(complete, today, body.reason, body.appeal_rights)
+            return
+        amount = body.approved_monthly_amount_fen
+        if amount is None:
+            amount = case.proposal.proposed_monthly_amount_fen if case.proposal else 0
+        rural_class = body.rural_class or (case.proposal.rural_class if case.proposal else None)
+        case.approve(complete, today, amount, rural_class, body.effective_from or today)
+
+    return await run_case_command(
+        request,
+        principal=principal,
+        key=key,
+        case_id=case_id,
+        programme=programme,
+        level=COUNTY,
+        reason=body.reason,
+        action=action,
+    )
+
+
+@router.post(
+    CASE + "/adjustment",
+    response_model=CaseDetail,
+    responses=ERRORS,
+    summary="调整 Adjust the monthly amount (VER-7)",
+)
+async def adjust(
+    case_id: str,
+    programme: str,
+    body: AdjustmentIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """A new amount from a date."""
+
+    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+        case.adjust(body.approved_monthly_amount_fen, body.effective_from)
+
+    return await run_case_command(
+        request,
+        principal=principal,
+        key=key,
+        case_id=case_id,
+        programme=programme,
+        level=COUNTY,
+        reason=body.reason,
+        action=action,
+    )
+
+
+@router.post(
+    CASE + "/suspension",
+    response_model=CaseDetail,
+    responses=ERRORS,
+    summary="暂停 Suspend the benefit (VER-7)",
+)
+async def suspend(
+    case_id: str,
+    programme: str,
+    body: StopIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Stop paying from a date, pending clarification."""
+
+    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+        case.suspend(body.effective_from, body.reason)
+
+    return await run_case_command(
+        request,
+        principal=principal,
+        key=key,
+        case_id=case_id,
+        programme=programme,
+        level=COUNTY,
+        reason=body.reason,
+        action=action,
+    )
+
+
+@router.post(
+    CASE + "/termination",
+    response_model=CaseDetail,
+    responses=ERRORS,
+    summary="停保 Terminate the benefit (VER-7)",
+)
+async def terminate(
+    case_id: str,
+    programme: str,
+    body: StopIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """End the benefit from a date."""
+
+    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+        case.terminate(body.effective_from, body.reason)
+
+    return await run_case_command(
+        request,
+        principal=principal,
+        key=key,
+        case_id=case_id,
+        programme=programme,
+        level=COUNTY,
+        reason=body.reason,
+        action=action,
+    )
+
+
+@router.post(
+    CASE + "/recheck",
+    response_model=CaseDetail,
+    responses=ERRORS,
+    summary="复核 Reopen investigation of an approved benefit (VER-7)",
+)
+async def recheck(
+    case_id: str,
+    programme: str,
+    body: RecheckIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Periodic re-review or a re-check on a complaint."""
+
+    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+        case.open_recheck(body.reason, body.complaint_id)
+
+    return await run_case_command(
+        request,
+        principal=principal,
+        key=key,
+        case_id=case_id,
+        programme=programme,
+        level=COUNTY,
+        reason=body.reason,
+        action=action,
+    )

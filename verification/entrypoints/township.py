@@ -1,0 +1,280 @@
+"""Township routes: economic verification, investigation, appraisal, review, notice, objections."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.idempotency import idempotency_key
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from verification.domain import events as ev
+from verification.domain.case import VerificationCase
+from verification.entrypoints.common import TOWNSHIP, ensure_level, run_case_command, service_of
+from verification.entrypoints.views import CaseDetail
+from verification.schemas import (
+    AppraisalIn,
+    InvestigationIn,
+    ManualEvidenceIn,
+    NoticeIn,
+    ObjectionIn,
+    ProposalIn,
+    StepIn,
+)
+
+router = APIRouter(prefix="/v1/cases/{case_id}/programmes/{programme}", tags=["township 乡镇审核"])
+ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
+
+
+@router.post(
+    "/economic-verification",
+    response_model=CaseDetail,
+    summary="家庭经济状况核对 Query the partner data sources (VER-1)",
+    responses=ERRORS,
+)
+async def economic_verification(
+    case_id: str,
+    programme: str,
+    body: StepIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Ask every source still missing; failures are recorded and marked for manual follow-up."""
+    verification = service_of(request)
+    loaded = await verification.case(case_id, programme)
+    assert loaded.opened is not None
+    ensure_level(principal, TOWNSHIP, loaded.opened.division_code)
+    answers, failures = await verification.query_partners(loaded)
+
+    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+        missing = set(case.missing_queries())
+        case.record_evidence(
+            [a for a in answers if (a.source, a.resident_id) in missing],
+            [f for f in failures if (f.source, f.resident_id) in missing],
+        )
+
+    return await run_case_command(
+        request,
+        principal=principal,
+        key=key,
+        case_id=case_id,
+        programme=programme,
+        level=TOWNSHIP,
+        reason=body.reason or "经授权查询家庭经济状况 (authorised economic check)",
+        action=action,
+    )
+
+
+@router.post(
+    "/evidence",
+    response_model=CaseDetail,
+    summary="补录核对结果 Enter a source's answer by hand (manual follow-up)",
+    responses=ERRORS,
+)
+async def manual_evidence(
+    case_id: str,
+    programme: str,
+    body: ManualEvidenceIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Record an answer obtained outside the API after a source failed."""
+
+    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+        answer = ev.EvidenceRecorded(
+            case_id,
+            programme,
+            body.source,
+            body.resident_id,
+            body.monthly_income_fen,
+            body.assets_fen,
+            body.deceased,
+            body.reference,
+            "manual",
+        )
+        case.record_evidence([answer], [])
+
+    return await run_case_command(
+        request,
+        principal=principal,
+        key=key,
+        case_id=case_id,
+        programme=programme,
+        level=TOWNSHIP,
+        reason="人工补录核对结果 (manual follow-up)",
+        action=action,
+    )
+
+
+@router.post(
+    "/investigation",
+    response_model=CaseDetail,
+    summary="入户调查 Record the household investigation (VER-2)",
+    responses=ERRORS,
+)
+async def investigation(
+    case_id: str,
+    programme: str,
+    body: InvestigationIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """At least two staff visited; findings recorded."""
+
+    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+        case.record_investigation(body.staff, body.visited_on, body.findings)
+
+    return await run_case_command(
+        request,
+        principal=principal,
+        key=key,
+        case_id=case_id,
+        programme=programme,
+        level=TOWNSHIP,
+        reason="入户调查 (household investigation)",
+        action=action,
+    )
+
+
+@router.post(
+    "/appraisal",
+    response_model=CaseDetail,
+    summary="民主评议 Record a democratic appraisal (VER-3)",
+    responses=ERRORS,
+)
+async def appraisal(
+    case_id: str,
+    programme: str,
+    body: AppraisalIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Recorded as evidence; it never decides alone."""
+
+    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+        case.record_appraisal(body.held_on, body.participants, body.outcome)
+
+    return await run_case_command(
+        request,
+        principal=principal,
+        key=key,
+        case_id=case_id,
+        programme=programme,
+        level=TOWNSHIP,
+        reason="民主评议 (democratic appraisal)",
+        action=action,
+    )
+
+
+@router.post(
+    "/proposal",
+    response_model=CaseDetail,
+    summary="乡镇审核 Propose the case with a benefit to the county (VER-4)",
+    responses=ERRORS,
+)
+async def proposal(
+    case_id: str,
+    programme: str,
+    body: ProposalIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The township answers for acceptance, investigation and review."""
+    verification = service_of(request)
+
+    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+        case.submit_proposal(
+            body.proposed_monthly_amount_fen,
+            body.rural_class,
+            body.review_opinion,
+            verification.today(),
+        )
+
+    return await run_case_command(
+        request,
+        principal=principal,
+        key=key,
+        case_id=case_id,
+        programme=programme,
+        level=TOWNSHIP,
+        reason=body.review_opinion,
+        action=action,
+    )
+
+
+@router.post(
+    "/notice",
+    response_model=CaseDetail,
+    summary="公示 Publish the pre-approval notice at the place of residence (VER-6)",
+    responses=ERRORS,
+)
+async def notice(
+    case_id: str,
+    programme: str,
+    body: NoticeIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The township posts the proposal; the notice period starts today."""
+    verification = service_of(request)
+
+    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+        assert case.opened is not None
+        village = body.village_code or case.opened.division_code
+        ensure_jurisdiction(principal, village)
+        days = verification.policy.notice_period_days
+        case.publish_notice(village, verification.today(), days)
+
+    return await run_case_command(
+        request,
+        principal=principal,
+        key=key,
+        case_id=case_id,
+        programme=programme,
+        level=TOWNSHIP,
+        reason="在居住地公示 (public notice)",
+        action=action,
+    )
+
+
+@router.post(
+    "/objections",
+    response_model=CaseDetail,
+    summary="公示异议 Raise an objection during the notice (reopens investigation)",
+    responses=ERRORS,
+)
+async def objection(
+    case_id: str,
+    programme: str,
+    body: ObjectionIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Anyone may object, anonymously; whoever receives it records it (If-Match optional)."""
+    verification = service_of(request)
+
+    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+        case.raise_objection(str(uuid.uuid4()), body.anonymous, body.content, verification.today())
+
+    return await run_case_command(
+        request,
+        principal=principal,
+        key=key,
+        case_id=case_id,
+        programme=programme,
+        level=None,
+        reason="公示期收到异议，重新调查 (objection: re-investigate)",
+        action=action,
+        if_match_required=False,
+    )

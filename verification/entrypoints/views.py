@@ -1,0 +1,117 @@
+"""Response models built from aggregates: personal data masked, health never shown."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from pydantic import BaseModel
+
+from shared.privacy import mask_resident_id
+from verification.domain.batch import CountyBatch, draw_sample
+from verification.domain.case import VerificationCase
+
+
+class MemberView(BaseModel):
+    """A household member with the resident ID masked."""
+
+    resident_id_masked: str
+    name: str
+    relation: str
+
+
+class CaseDetail(BaseModel):
+    """One programme's verification file, as the event stream says now."""
+
+    case_id: str
+    programme: str
+    version: int
+    stage: str
+    division_code: str
+    household_size: int
+    members: list[MemberView]
+    evidence_sources_answered: int
+    evidence_sources_expected: int
+    assessed_monthly_income_fen: int | None
+    differences: list[str]
+    investigated: bool
+    appraised: bool
+    proposed_monthly_amount_fen: int | None
+    batch_id: str | None
+    notice_period_ends_on: date | None
+    approved_monthly_amount_fen: int
+    overdue: list[str]
+
+
+def case_detail(case: VerificationCase) -> CaseDetail:
+    """The detail view of a case aggregate."""
+    opened = case.opened
+    assert opened is not None
+    return CaseDetail(
+        case_id=opened.case_id,
+        programme=opened.programme,
+        version=case.version,
+        stage=str(case.stage),
+        division_code=opened.division_code,
+        household_size=opened.household_size,
+        members=[
+            MemberView(
+                resident_id_masked=mask_resident_id(m.resident_id), name=m.name, relation=m.relation
+            )
+            for m in opened.members
+        ],
+        evidence_sources_answered=len(case.evidence),
+        evidence_sources_expected=len(opened.members) * 8,
+        assessed_monthly_income_fen=(
+            case.verified.assessed_monthly_income_fen if case.verified else None
+        ),
+        differences=list(case.verified.differences) if case.verified else [],
+        investigated=case.investigated,
+        appraised=case.appraised,
+        proposed_monthly_amount_fen=(
+            case.proposal.proposed_monthly_amount_fen if case.proposal else None
+        ),
+        batch_id=case.batch_id,
+        notice_period_ends_on=case.notice.period_ends_on if case.notice else None,
+        approved_monthly_amount_fen=case.amount_fen,
+        overdue=sorted(case.overdue),
+    )
+
+
+class BatchView(BaseModel):
+    """A county batch: its households, the seed, the sample and which were visited."""
+
+    batch_id: str
+    version: int
+    county_code: str
+    township_code: str
+    households: list[str]
+    rate: str
+    sample_size: int
+    seed: str
+    sample: list[str]
+    visited: list[str]
+    complete: bool
+    rederived_sample_matches: bool
+
+
+def batch_view(batch: CountyBatch) -> BatchView:
+    """The batch view, with the sample re-derived from the recorded seed for auditors."""
+    drawn = batch.drawn
+    assert drawn is not None
+
+    again = draw_sample(drawn.seed, list(drawn.households), Decimal(drawn.rate))
+    return BatchView(
+        batch_id=drawn.batch_id,
+        version=batch.version,
+        county_code=drawn.county_code,
+        township_code=drawn.township_code,
+        households=list(drawn.households),
+        rate=drawn.rate,
+        sample_size=len(drawn.sample),
+        seed=drawn.seed,
+        sample=list(drawn.sample),
+        visited=sorted(batch.visited),
+        complete=batch.complete,
+        rederived_sample_matches=again == drawn.sample,
+    )

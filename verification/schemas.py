@@ -1,0 +1,140 @@
+"""Request bodies of verification's API (never the domain events themselves)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from shared.identity import DivisionCodeStr, ResidentIdStr
+from verification.domain.policy import SOURCES
+
+FEN_LIMIT = 10**13
+Source = Literal[
+    "household_registration",
+    "social_insurance",
+    "real_estate",
+    "vehicles",
+    "business_registration",
+    "tax",
+    "housing_fund",
+    "bank_deposits",
+]
+assert set(SOURCES) == set(Source.__args__)  # type: ignore[attr-defined]
+
+
+class StepIn(BaseModel):
+    """A step that needs nothing but an optional reason."""
+
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class ManualEvidenceIn(BaseModel):
+    """An answer an officer obtained by hand after a source failed (manual follow-up)."""
+
+    source: Source
+    resident_id: ResidentIdStr
+    monthly_income_fen: int = Field(ge=0, lt=FEN_LIMIT)
+    assets_fen: int = Field(ge=0, lt=FEN_LIMIT)
+    deceased: bool = False
+    reference: str = Field(min_length=1, max_length=200, description="document obtained")
+
+
+class InvestigationIn(BaseModel):
+    """入户调查: at least two staff, the day and the findings."""
+
+    staff: list[str] = Field(min_length=1, max_length=10)
+    visited_on: date
+    findings: str = Field(min_length=1, max_length=4000)
+
+
+class AppraisalIn(BaseModel):
+    """民主评议: recorded, never deciding alone."""
+
+    held_on: date
+    participants: int = Field(ge=1, le=500)
+    outcome: str = Field(min_length=1, max_length=2000)
+
+
+class ProposalIn(BaseModel):
+    """乡镇审核意见 with the proposed benefit."""
+
+    proposed_monthly_amount_fen: int = Field(ge=0, lt=FEN_LIMIT)
+    rural_class: int | None = Field(default=None, ge=1, le=4)
+    review_opinion: str = Field(min_length=1, max_length=2000)
+
+
+class NoticeIn(BaseModel):
+    """Where the notice is posted: the village/community (defaults to the case's village)."""
+
+    village_code: DivisionCodeStr | None = None
+
+
+class ObjectionIn(BaseModel):
+    """An objection during the notice period; anyone, anonymous if they wish."""
+
+    anonymous: bool = True
+    content: str = Field(min_length=1, max_length=4000)
+
+
+class DecisionIn(BaseModel):
+    """The county's decision: approve with amount and class, or reject with the reason."""
+
+    decision: Literal["approve", "reject"]
+    reason: str = Field(min_length=1, max_length=2000)
+    approved_monthly_amount_fen: int | None = Field(default=None, ge=0, lt=FEN_LIMIT)
+    rural_class: int | None = Field(default=None, ge=1, le=4)
+    effective_from: date | None = None
+    appeal_rights: str = Field(
+        default="如对审批决定不服，可自收到决定之日起60日内申请行政复议，或6个月内提起行政诉讼",
+        max_length=2000,
+    )
+
+
+class AdjustmentIn(BaseModel):
+    """A new monthly amount from a date."""
+
+    approved_monthly_amount_fen: int = Field(ge=0, lt=FEN_LIMIT)
+    effective_from: date
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class StopIn(BaseModel):
+    """Suspend or terminate from a date, with the reason."""
+
+    effective_from: date
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class RecheckIn(BaseModel):
+    """Reopen investigation of an approved benefit."""
+
+    reason: str = Field(min_length=1, max_length=2000)
+    complaint_id: str | None = None
+
+
+class BatchCase(BaseModel):
+    """A proposal to take into the batch."""
+
+    case_id: str = Field(min_length=1, max_length=100)
+    programme: str = Field(min_length=1, max_length=50)
+
+
+class BatchIn(BaseModel):
+    """A county batch of one township's proposals; the rate may only be raised."""
+
+    township_code: DivisionCodeStr
+    cases: list[BatchCase] = Field(min_length=1, max_length=2000)
+    rate: str | None = Field(default=None, description="decimal, at least the configured rate")
+
+
+class SpotCheckIn(BaseModel):
+    """A county visit to a sampled household."""
+
+    case_id: str = Field(min_length=1, max_length=100)
+    programme: str = Field(min_length=1, max_length=50)
+    visited_by: list[str] = Field(min_length=1, max_length=10)
+    visited_on: date
+    findings: str = Field(min_length=1, max_length=4000)
+    confirms_proposal: bool = True
