@@ -44,6 +44,30 @@ async def case_division(engine: AsyncEngine, case_id: str) -> str | None:
         return result.scalar_one_or_none()
 
 
+_STREAM = text(
+    """
+    SELECT event_id, case_id, service, stream_id, stream_version, position, type, schema_version,
+        occurred_at, recorded_at, data, metadata, prev_hash, hash
+    FROM audit_trail WHERE service = :service AND stream_id = :stream_id
+    ORDER BY stream_version
+    """
+)
+
+
+async def load_whole_streams(
+    engine: AsyncEngine, trail: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Every copied event of each stream the trail touches (a complaint's stream is partly
+    about the case), so that each chain is walked from its first event."""
+    keys = sorted({(row["service"], row["stream_id"]) for row in trail})
+    rows: list[dict[str, Any]] = []
+    async with engine.connect() as conn:
+        for service, stream_id in keys:
+            result = await conn.execute(_STREAM, {"service": service, "stream_id": stream_id})
+            rows.extend(dict(r._mapping) for r in result)
+    return rows
+
+
 def verify_trail(trail: list[dict[str, Any]]) -> list[ChainReport]:
     """Re-walk each stream's chain from the copies supervision holds."""
     streams: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)

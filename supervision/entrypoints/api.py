@@ -11,7 +11,12 @@ from shared.domain.errors import NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from supervision.application.audit import case_division, load_trail, verify_trail
+from supervision.application.audit import (
+    case_division,
+    load_trail,
+    load_whole_streams,
+    verify_trail,
+)
 from supervision.application.export import export_entry, trail_html
 from supervision.schemas import AuditTrail, ChainVerdict, TrailVerification, entry_of
 
@@ -71,7 +76,7 @@ async def verify(
             first_bad_version=report.verification.first_bad_version,
             problem=report.verification.problem,
         )
-        for report in verify_trail(trail)
+        for report in verify_trail(await load_whole_streams(request.app.state.engine, trail))
     ]
     return TrailVerification(case_id=case_id, ok=all(c.ok for c in chains), chains=chains)
 
@@ -93,7 +98,8 @@ async def export(
     """The whole trail with event data (personal data masked), hashes and the chain verdict."""
     trail = await _authorised_trail(request, case_id, principal)
     division = await case_division(request.app.state.engine, case_id)
-    ok = all(report.verification.ok for report in verify_trail(trail))
+    streams = await load_whole_streams(request.app.state.engine, trail)
+    ok = all(report.verification.ok for report in verify_trail(streams))
     entries = [export_entry(row) for row in trail]
     if format == "html":
         return HTMLResponse(trail_html(case_id, division, entries, ok))

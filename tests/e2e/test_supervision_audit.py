@@ -1,0 +1,248 @@
+"""Supervision end to end: complaint to corrective action in the case's trail; SQL edits found."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from shared.db import create_engine
+from shared.identity import check_char
+from tests.e2e.services import RunningServices, running_services
+from tests.support import eventually
+
+TOWNSHIP = "620102001"
+INSPECTOR = "e2e-inspector-wang"
+
+
+@pytest.fixture(scope="module")
+def services(
+    embedded_postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RunningServices]:
+    """All four services as separate processes."""
+    data_dir: Path = tmp_path_factory.mktemp("e2e-supervision")
+    with running_services(
+        embedded_postgres.server_url, broker.bootstrap_servers, data_dir
+    ) as running:
+        yield running
+
+
+def fresh_resident_id() -> str:
+    """A valid resident ID not used before in this run (intake refuses duplicates)."""
+    n = uuid.uuid4().int
+    first17 = f"620102{1950 + n % 50}0101{100 + n // 50 % 900}"
+    return first17 + check_char(first17)
+
+
+def _application() -> dict[str, object]:
+    resident = fresh_resident_id()
+    return {
+        "division_code": TOWNSHIP,
+        "registration": "urban",
+        "programmes": ["urban_dibao"],
+        "members": [{"resident_id": resident, "name": "张桂兰", "relation": "self"}],
+        "declared_monthly_income_fen": 45_000,
+        "declared_assets_fen": 0,
+        "authorisation": {
+            "signed_by_resident_id": resident,
+            "signed_on": "2026-11-20",
+            "document_ref": "城关区-授权-2026-0002",
+        },
+    }
+
+
+def _post(services: RunningServices, role: str, division: str, **extra: str) -> dict[str, str]:
+    token = services.signer.mint(extra.pop("subject", f"e2e-{role}"), role, division, "督查")
+    return {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4()), **extra}
+
+
+async def _submit_case(services: RunningServices, client: httpx.AsyncClient) -> str:
+    created = await client.post(
+        f"{services.urls['intake']}/v1/applications",
+        json=_application(),
+        headers=_post(services, "township_officer", TOWNSHIP),
+    )
+    assert created.status_code == 201, created.text
+    return str(created.json()["application_id"])
+
+
+async def _trail_types(services: RunningServices, client: httpx.AsyncClient, case: str) -> set:
+    answer = await client.get(
+        f"{services.urls['supervision']}/v1/cases/{case}/audit-trail",
+        headers=services.auth("inspector", "620102"),
+    )
+    return {e["type"] for e in answer.json()["entries"]} if answer.status_code == 200 else set()
+
+
+async def _handle_complaint(services: RunningServices, client: httpx.AsyncClient, case: str) -> str:
+    url = f"{services.urls['supervision']}/v1/complaints"
+    body = {
+        "channel": "hotline",
+        "complainant": {"name": "李举报", "phone": "13800138000"},
+        "division_code": TOWNSHIP,
+        "subject_case_id": case,
+        "allegation": "false_claim",
+        "summary": "该户隐瞒收入",
+    }
+    complaint = await client.post(url, json=body, headers=_post(services, "inspector", "620102"))
+    assert complaint.status_code == 201, complaint.text
+    current = complaint.json()
+    steps = [
+        ("assignment", {"inspector_id": INSPECTOR}, "city_officer"),
+        ("verification", {"upheld": True, "findings": "入户核实：隐瞒工资收入"}, "inspector"),
+        ("corrective-actions", {"action": "recheck", "programme": "urban_dibao",
+                                "reason": "举报查实：隐瞒收入"}, "inspector"),
+        ("closure", {"feedback": "已查实并责令复核"}, "inspector"),
+    ]  # fmt: skip
+    for path, step_body, role in steps:
+        headers = _post(
+            services, role, "620100", subject=INSPECTOR, **{"If-Match": f'"{current["version"]}"'}
+        )
+        answer = await client.post(
+            f"{url}/{current['complaint_id']}/{path}", json=step_body, headers=headers
+        )
+        assert answer.status_code == 200, answer.text
+        current = answer.json()
+    return str(current["complaint_id"])
+
+
+@pytest.mark.req("SUP-1", "SUP-2")
+async def test_an_upheld_complaint_reaches_the_case_trail_and_verification(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=10) as client:
+        await services.wait_until_healthy(client)
+        # given a case that intake accepted and verification opened
+        case = await _submit_case(services, client)
+        await eventually(
+            lambda: _has(services, client, case, {"verification.CaseOpened"}), message="no case"
+        )
+        # when a complaint about it is upheld and a re-check ordered
+        await _handle_complaint(services, client, case)
+        # then the order stands in the case's trail beside intake's and verification's events
+        await eventually(
+            lambda: _has(services, client, case, {"supervision.CorrectiveActionOrdered"}),
+            message="the corrective action never reached the case's trail",
+        )
+        types = await _trail_types(services, client, case)
+        assert {"intake.ApplicationSubmitted", "verification.CaseOpened"} <= types
+        verdict = await client.get(
+            f"{services.urls['supervision']}/v1/cases/{case}/audit-trail/verify",
+            headers=services.auth("auditor", "62"),
+        )
+        assert verdict.json()["ok"] is True, verdict.text
+
+
+async def _has(services: RunningServices, client: httpx.AsyncClient, case: str, want: set) -> bool:
+    return want <= await _trail_types(services, client, case)
+
+
+@pytest.mark.req("SUP-1")
+async def test_sql_edits_in_a_source_database_and_in_the_copy_are_named(
+    services: RunningServices,
+) -> None:
+    supervision = services.urls["supervision"]
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        # given a case whose trail reached supervision, sealed into a digest
+        case = await _submit_case(services, client)
+        await eventually(
+            lambda: _has(services, client, case, {"intake.ApplicationSubmitted"}), message="trail"
+        )
+        sealed = await client.post(
+            f"{supervision}/v1/audit/digests", headers=_post(services, "auditor", "62")
+        )
+        assert sealed.status_code == 201, sealed.text
+        # when someone edits the application event in intake's own database with SQL
+        position = await _tamper_source(services.database_urls["intake"], case)
+        rows = await _source_rows(services.database_urls["intake"])
+        checked = await client.post(
+            f"{supervision}/v1/audit/source-checks",
+            json={"service": "intake", "events": rows},
+            headers=_post(services, "auditor", "62"),
+        )
+        # then the check names that position, against its own chain and against the copy
+        assert checked.status_code == 200, checked.text
+        named = {(f["position"], f["problem"]) for f in checked.json()["findings"]}
+        assert (position, "differs from supervision's copy") in named
+        assert {p for p, _ in named} == {position}
+        # and when the copy in supervision's database is edited too, the digest names it
+        await _tamper_copy(services.database_urls["supervision"], case)
+        verdict = (
+            await client.get(
+                f"{supervision}/v1/audit/digests/verify", headers=services.auth("auditor", "62")
+            )
+        ).json()
+        assert verdict["ok"] is False
+        assert [(f["service"], f["position"]) for f in verdict["findings"]] == [
+            ("intake", position)
+        ]
+
+
+async def _tamper_source(database_url: str, case: str) -> int:
+    engine = create_engine(database_url)
+    try:
+        async with engine.begin() as conn:
+            return int(
+                (
+                    await conn.execute(
+                        text(
+                            "UPDATE events SET data = jsonb_set(data,"
+                            " '{declared_monthly_income_fen}', '1') WHERE stream_id LIKE :s"
+                            " AND type = 'intake.ApplicationSubmitted' RETURNING position"
+                        ),
+                        {"s": f"%{case}%"},
+                    )
+                ).scalar_one()
+            )
+    finally:
+        await engine.dispose()
+
+
+async def _tamper_copy(database_url: str, case: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                text(
+                    "UPDATE audit_trail SET data = jsonb_set(data,"
+                    " '{declared_monthly_income_fen}', '1') WHERE case_id = :c"
+                    " AND type = 'intake.ApplicationSubmitted'"
+                ),
+                {"c": case},
+            )
+    finally:
+        await engine.dispose()
+
+
+async def _source_rows(database_url: str) -> list[dict[str, Any]]:
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as conn:
+            result = await conn.execute(
+                text(
+                    "SELECT event_id, stream_id, stream_version, position, type, schema_version,"
+                    " occurred_at, recorded_at, data, metadata, prev_hash, hash"
+                    " FROM events ORDER BY position"
+                )
+            )
+            return [_json_row(dict(r._mapping)) for r in result]
+    finally:
+        await engine.dispose()
+
+
+def _json_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **row,
+        "event_id": str(row["event_id"]),
+        "occurred_at": row["occurred_at"].isoformat(),
+        "recorded_at": row["recorded_at"].isoformat(),
+    }
