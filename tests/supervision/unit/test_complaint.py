@@ -1,0 +1,66 @@
+"""The complaint aggregate's rules, without I/O."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.domain.errors import DomainError
+from supervision.domain.complaint import (
+    Allegation,
+    Complainant,
+    Complaint,
+    ComplaintChannel,
+    ComplaintReceived,
+    ComplaintStateError,
+    CorrectiveAction,
+    CorrectiveActionOrdered,
+    NotTheHandlingInspector,
+)
+
+
+def _received(anonymous: bool = False, who: Complainant | None = None) -> ComplaintReceived:
+    return ComplaintReceived(
+        "c1", ComplaintChannel.LETTER, anonymous, who, "620102001", "case-1",
+        Allegation.REDISTRIBUTION, "多户低保金打入同一账户", "2026-11-30", "2026-12-21",
+    )  # fmt: skip
+
+
+def _action() -> CorrectiveActionOrdered:
+    return CorrectiveActionOrdered(
+        "a1", "case-1", CorrectiveAction.RECOVER_OVERPAYMENT, "urban_dibao", 120_000, "追回", "c1"
+    )
+
+
+@pytest.mark.req("SUP-2")
+def test_a_named_complaint_needs_its_complainant_an_anonymous_one_does_not() -> None:
+    with pytest.raises(DomainError):
+        Complaint("c1").receive(_received())
+    anonymous = Complaint("c1")
+    anonymous.receive(_received(anonymous=True))
+    assert anonymous.status == "received"
+
+
+@pytest.mark.req("SUP-2")
+def test_only_the_assigned_inspector_verifies_and_orders_after_an_upheld_finding() -> None:
+    complaint = Complaint("c1")
+    complaint.receive(_received(who=Complainant("李举报")))
+    complaint.assign("wang")
+    with pytest.raises(NotTheHandlingInspector):
+        complaint.verify("zhao", True, "x")
+    with pytest.raises(ComplaintStateError):
+        complaint.order("wang", _action())
+    complaint.verify("wang", True, "查实")
+    complaint.order("wang", _action())
+    complaint.close("wang", "已追回")
+    assert complaint.status == "closed" and [a.amount_fen for a in complaint.actions] == [120_000]
+    with pytest.raises(ComplaintStateError):
+        complaint.assign("li")
+
+
+@pytest.mark.req("SUP-2")
+def test_overdue_is_recorded_once_and_never_after_closing() -> None:
+    complaint = Complaint("c1")
+    complaint.receive(_received(anonymous=True))
+    complaint.flag_overdue()
+    complaint.flag_overdue()
+    assert [type(e).__name__ for e in complaint.pending].count("ComplaintOverdue") == 1
