@@ -1,30 +1,65 @@
-"""The one place intake is wired: store, registry, repositories, projections, relay, app."""
+"""The one place intake is wired: store, registry, repositories, projections, loops, app."""
 
 from __future__ import annotations
 
-from intake.domain import application
-from intake.entrypoints.api import router
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from intake.application.deadlines import DeadlineWatcher
+from intake.domain import application, duplicates, referral, urgent
+from intake.entrypoints import api, decisions_api, referrals_api, urgent_api
 from intake.migrations import MIGRATIONS
+from intake.policy import IntakePolicy
 from intake.projections.applications import ApplicationsView
+from intake.projections.deadlines import DeadlinesView
+from intake.reactions.decisions import on_verification_event
 from shared.application.repository import Repository
-from shared.runtime import ServiceConfig, ServiceRuntime, wire
+from shared.clock import Clock, SystemClock
+from shared.eventstore.envelope import RecordedEvent
+from shared.eventstore.registry import EventRegistry
+from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
 
 SERVICE = "intake"
 
 
-def build(config: ServiceConfig) -> ServiceRuntime:
-    """Wire intake for the given configuration."""
+def build(
+    config: ServiceConfig, clock: Clock | None = None, policy: IntakePolicy | None = None
+) -> ServiceRuntime:
+    """Wire intake for the given configuration (clock and policy injectable for tests)."""
+    holder: dict[str, Repository[application.Application]] = {}
+
+    async def on_verification(event: RecordedEvent, conn: AsyncConnection) -> None:
+        await on_verification_event(event, conn, holder["applications"])
+
     runtime = wire(
         config,
         title="SafetyNet intake 一门受理",
         description="One door for every assistance programme: acceptance, first inquiry, referral,"
         " active discovery and the green channel (INT-1 … INT-10).",
-        routers=[router],
+        routers=[api.router, decisions_api.router, referrals_api.router, urgent_api.router],
         migrations=MIGRATIONS,
-        register_events=[application.register_events],
-        projections=[ApplicationsView()],
+        register_events=[
+            application.register_events,
+            referral.register_events,
+            urgent.register_events,
+            _register_flags,
+        ],
+        projections=[ApplicationsView(), DeadlinesView()],
+        subscriptions=[Subscription("intake.verification", ("verification",), on_verification)],
     )
-    runtime.app.state.applications = Repository(
+    state = runtime.app.state
+    state.clock = clock or SystemClock()
+    state.policy = policy or IntakePolicy()
+    state.applications = holder["applications"] = Repository(
         runtime.store, runtime.registry, application.Application
     )
+    state.referrals = Repository(runtime.store, runtime.registry, referral.Referral)
+    state.urgent_cases = Repository(runtime.store, runtime.registry, urgent.UrgentCase)
+    state.deadline_watcher = DeadlineWatcher(
+        runtime.engine, state.referrals, state.urgent_cases, state.clock, state.policy
+    )
+    runtime.loops.append(state.deadline_watcher.run)
     return runtime
+
+
+def _register_flags(registry: EventRegistry) -> None:
+    registry.register_all(duplicates.HouseholdConflictFlagged)

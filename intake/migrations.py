@@ -27,4 +27,75 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX applications_view_division_idx ON applications_view (division_code)",
         ),
     ),
+    Migration(
+        "intake-0002-routing-registry-deadlines",
+        (
+            "ALTER TABLE applications_view ADD COLUMN routes jsonb NOT NULL DEFAULT '[]',"
+            " ADD COLUMN declared_assets_fen bigint NOT NULL DEFAULT 0,"
+            " ADD COLUMN staff_relative boolean NOT NULL DEFAULT false",
+            "CREATE INDEX applications_view_page_idx ON applications_view (accepted_at,"
+            " application_id)",
+            """
+            CREATE TABLE open_claims (
+                resident_id text NOT NULL,
+                programme text NOT NULL,
+                application_id text NOT NULL,
+                PRIMARY KEY (resident_id, programme)
+            )
+            """,
+            "CREATE INDEX open_claims_application_idx ON open_claims (application_id)",
+            """
+            CREATE TABLE household_members (
+                resident_id text NOT NULL,
+                application_id text NOT NULL,
+                household_head text NOT NULL,
+                division_code text NOT NULL,
+                PRIMARY KEY (resident_id, application_id)
+            )
+            """,
+            "CREATE INDEX household_members_application_idx ON household_members (application_id)",
+            """
+            CREATE TABLE staff_relatives_view (
+                application_id text NOT NULL,
+                member_resident_id text NOT NULL,
+                division_code text NOT NULL,
+                official_name text NOT NULL,
+                official_role text NOT NULL,
+                official_org text NOT NULL,
+                kinship text NOT NULL,
+                declared_at timestamptz NOT NULL,
+                PRIMARY KEY (application_id, member_resident_id, official_name)
+            )
+            """,
+            """
+            CREATE TABLE referrals_view (
+                referral_id text PRIMARY KEY,
+                version integer NOT NULL,
+                first_office_division text NOT NULL,
+                to_agency text NOT NULL,
+                to_division text NOT NULL,
+                status text NOT NULL,
+                overdue boolean NOT NULL DEFAULT false,
+                received_on date NOT NULL,
+                acknowledge_by date NOT NULL
+            )
+            """,
+            "CREATE INDEX referrals_view_due_idx ON referrals_view (status, acknowledge_by)",
+            """
+            CREATE TABLE urgent_cases_view (
+                urgent_case_id text PRIMARY KEY,
+                version integer NOT NULL,
+                division_code text NOT NULL,
+                reporter text NOT NULL,
+                status text NOT NULL,
+                overdue boolean NOT NULL DEFAULT false,
+                reported_at timestamptz NOT NULL,
+                respond_by timestamptz NOT NULL,
+                prior_assistance_fen bigint NOT NULL DEFAULT 0,
+                charity_help_fen bigint NOT NULL DEFAULT 0
+            )
+            """,
+            "CREATE INDEX urgent_cases_view_due_idx ON urgent_cases_view (status, respond_by)",
+        ),
+    ),
 )

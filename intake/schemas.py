@@ -7,7 +7,8 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from intake.domain.application import Registration, Relation, SubmissionChannel
-from intake.domain.programmes import Programme
+from intake.domain.application_events import Kinship, OfficialRole, Outcome
+from intake.domain.programmes import Agency, Programme
 from shared.identity import DivisionCodeStr, ResidentIdStr, parse_division
 
 FEN_LIMIT = 10**13  # 千亿元: far beyond any household's money, well inside bigint
@@ -35,6 +36,18 @@ class AuthorisationIn(BaseModel):
     signed_by_resident_id: ResidentIdStr
     signed_on: date
     document_ref: str = Field(min_length=1, max_length=200)
+
+
+class StaffRelativeIn(BaseModel):
+    """INT-10: a member who is a close relative of a cadre or civil affairs staff member."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    member_resident_id: ResidentIdStr
+    official_name: str = Field(min_length=1, max_length=50)
+    official_role: OfficialRole
+    official_org: str = Field(min_length=1, max_length=200, description="干部或工作人员所在单位")
+    kinship: Kinship
 
 
 class ApplicationCreate(BaseModel):
@@ -75,6 +88,9 @@ class ApplicationCreate(BaseModel):
     authorisation: AuthorisationIn
     channel: SubmissionChannel = SubmissionChannel.COUNTER
     bank_account: str | None = Field(default=None, pattern=r"^\d{12,30}$")
+    staff_relatives: list[StaffRelativeIn] = Field(
+        default_factory=list, max_length=30, description="近亲属备案 (INT-10)"
+    )
 
     @field_validator("division_code")
     @classmethod
@@ -93,6 +109,14 @@ class MemberOut(BaseModel):
     age: int | None = None
 
 
+class RouteOut(BaseModel):
+    """One requested programme, the agency it was routed to, and its decision so far."""
+
+    programme: Programme
+    agency: Agency
+    outcome: Outcome | None = None
+
+
 class ApplicationRead(BaseModel):
     """An application as the read model holds it."""
 
@@ -101,8 +125,77 @@ class ApplicationRead(BaseModel):
     division_code: str
     registration: Registration
     programmes: list[Programme]
-    status: str
+    routes: list[RouteOut] = Field(default_factory=list)
+    status: str = Field(description="open | decided | withdrawn")
     members: list[MemberOut]
     declared_monthly_income_fen: int
+    declared_assets_fen: int
+    staff_relative: bool = Field(description="近亲属备案：需重点审核")
     accepted_by: str
     accepted_at: datetime
+
+
+class ApplicationAmend(BaseModel):
+    """Corrected declared figures and bank account, with the reason (If-Match required)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "declared_monthly_income_fen": 30000,
+                    "declared_assets_fen": 0,
+                    "reason": "申请人补充说明：务工收入已停止",
+                }
+            ]
+        },
+    )
+
+    declared_monthly_income_fen: int = Field(ge=0, lt=FEN_LIMIT)
+    declared_assets_fen: int = Field(ge=0, lt=FEN_LIMIT)
+    bank_account: str | None = Field(default=None, pattern=r"^\d{12,30}$")
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class Withdrawal(BaseModel):
+    """Why the household withdraws (If-Match required)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"reason": "申请人家庭收入已改善，主动撤回"}]},
+    )
+
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class ProgrammeDecision(BaseModel):
+    """A competent agency's decision on one programme (INT-4)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"outcome": "approved", "reason": "符合教育救助条件"}]},
+    )
+
+    outcome: Outcome
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class StaffRelativeRead(BaseModel):
+    """A registered staff-relative declaration (resident ID masked)."""
+
+    application_id: str
+    division_code: str
+    member_resident_id_masked: str
+    official_name: str
+    official_role: OfficialRole
+    official_org: str
+    kinship: Kinship
+    declared_at: datetime
+
+
+class CommandAccepted(BaseModel):
+    """What a state-changing command answers: the resource and its new version (also the ETag)."""
+
+    id: str
+    version: int
+    events: list[str]

@@ -7,15 +7,21 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from intake.adapters import registry as claims
 from intake.domain.application import (
     Application,
     ApplicationSubmitted,
     Authorisation,
     Member,
+    Relation,
 )
+from intake.domain.application_events import StaffRelativeDeclared
+from intake.domain.duplicates import HouseholdConflictFlagged, MemberInAnotherHousehold
 from intake.schemas import ApplicationCreate
 from shared.application.repository import Repository
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
+from shared.eventstore.registry import EventRegistry
+from shared.eventstore.store import EventStore
 
 
 @dataclass(frozen=True)
@@ -35,10 +41,66 @@ def new_application_id() -> str:
 async def submit_application(
     cmd: SubmitApplication, repository: Repository[Application], conn: AsyncConnection
 ) -> list[RecordedEvent]:
-    """Register the application and append `intake.ApplicationSubmitted`."""
+    """Register the application, claim its members and programmes (INT-9), append its events."""
     application = Application(cmd.application_id)
-    application.submit(_event_from(cmd))
+    submitted = _event_from(cmd)
+    application.submit(submitted, _declarations(cmd))
+    residents = [m.resident_id for m in submitted.members]
+    await claims.claim(
+        conn,
+        cmd.application_id,
+        submitted.division_code,
+        _head_of(submitted),
+        residents,
+        [str(p) for p in submitted.programmes],
+    )
     return await repository.save(application, cmd.metadata, conn, expected_version=0)
+
+
+async def flag_household_conflict(
+    store: EventStore,
+    registry: EventRegistry,
+    conflict: MemberInAnotherHousehold,
+    cmd: SubmitApplication,
+) -> None:
+    """Record, apart from the refused submission, that an ID was offered for a second household."""
+    index = int(str(conflict.extensions["field"]).split(".")[1])
+    existing = str(conflict.extensions["existing_application_id"])
+    flag = HouseholdConflictFlagged(
+        flag_id=str(uuid.uuid4()),
+        resident_id=cmd.request.members[index].resident_id,
+        existing_application_id=existing,
+        existing_division_code=await _division_of(store, existing),
+        attempted_division_code=cmd.request.division_code,
+    )
+    metadata = EventMetadata(
+        actor=cmd.metadata.actor,
+        channel=cmd.metadata.channel,
+        reason="同一身份证号出现在两个家庭 (one ID offered for two households)",
+        correlation_id=cmd.metadata.correlation_id,
+        case_id=existing,
+    )
+    await store.append(f"household-flag-{flag.flag_id}", [registry.serialize(flag, metadata)], 0)
+
+
+async def _division_of(store: EventStore, application_id: str) -> str:
+    recorded = await store.read_stream(Application.stream_id_for(application_id))
+    return str(recorded[0].data["division_code"]) if recorded else ""
+
+
+def _head_of(submitted: ApplicationSubmitted) -> str:
+    return next(m.resident_id for m in submitted.members if m.relation == Relation.SELF)
+
+
+def _declarations(cmd: SubmitApplication) -> tuple[StaffRelativeDeclared, ...]:
+    return tuple(
+        StaffRelativeDeclared(
+            application_id=cmd.application_id,
+            division_code=cmd.request.division_code,
+            **d.model_dump(),
+        )
+        for d in cmd.request.staff_relatives
+    )
 
 
 def _event_from(cmd: SubmitApplication) -> ApplicationSubmitted:
@@ -48,7 +110,7 @@ def _event_from(cmd: SubmitApplication) -> ApplicationSubmitted:
         division_code=body.division_code,
         registration=body.registration,
         programmes=tuple(body.programmes),
-        members=tuple(Member(**m.model_dump()) for m in body.members),
+        members=tuple(Member(**m.model_dump()) for m in body.members),  # validated IDs
         declared_monthly_income_fen=body.declared_monthly_income_fen,
         declared_assets_fen=body.declared_assets_fen,
         authorisation=Authorisation(**body.authorisation.model_dump()),

@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from intake.domain.programmes import Programme
+from intake.domain.application_events import (
+    ApplicationAmended,
+    ApplicationWithdrawn,
+    Outcome,
+    ProgrammeDecided,
+    ProgrammeRouted,
+    StaffRelativeDeclared,
+)
+from intake.domain.programmes import COMPETENT_AGENCY, Programme
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
 from shared.eventstore.registry import EventRegistry, event_type
@@ -87,6 +95,24 @@ class InvalidApplication(DomainError):
     title_zh = "申请材料不完整或前后矛盾"
 
 
+class ApplicationClosed(DomainError):
+    """The application was withdrawn or every programme is decided: it cannot change any more."""
+
+    code = "application-closed"
+    status = 409
+    title_en = "The application is closed"
+    title_zh = "该申请已办结或已撤回"
+
+
+class ProgrammeNotPending(DomainError):
+    """The programme was not requested, or is already decided."""
+
+    code = "programme-not-pending"
+    status = 409
+    title_en = "The programme is not awaiting a decision"
+    title_zh = "该救助项目不在待决定状态"
+
+
 class Application(Aggregate):
     """One household's application; its id is the case id every service uses."""
 
@@ -95,18 +121,98 @@ class Application(Aggregate):
     def __init__(self, aggregate_id: str) -> None:
         super().__init__(aggregate_id)
         self.submitted: ApplicationSubmitted | None = None
+        self.outcomes: dict[str, str | None] = {}
+        self.withdrawn = False
 
-    def submit(self, submission: ApplicationSubmitted) -> None:
-        """Register the application once, after checking the household hangs together."""
+    @property
+    def open(self) -> bool:
+        """True while withdrawal and amendments are possible (some programme still pending)."""
+        return not self.withdrawn and any(o is None for o in self.outcomes.values())
+
+    def submit(
+        self,
+        submission: ApplicationSubmitted,
+        declarations: tuple[StaffRelativeDeclared, ...] = (),
+    ) -> None:
+        """Register once, route every programme to its agency, file staff-relative declarations."""
         if self.submitted is not None:
             raise InvalidApplication(
                 f"application {self.id} is already registered", "该申请已登记，不能重复登记"
             )
         _check_household(submission)
         self.record(submission)
+        for programme in submission.programmes:
+            self.record(
+                ProgrammeRouted(
+                    application_id=self.id,
+                    programme=programme,
+                    agency=COMPETENT_AGENCY[programme],
+                    division_code=submission.division_code,
+                    competent_division=submission.division_code[:6],
+                )
+            )
+        for declaration in declarations:
+            self.declare_staff_relative(declaration)
+
+    def declare_staff_relative(self, declaration: StaffRelativeDeclared) -> None:
+        """INT-10: a member is a close relative of a cadre or civil affairs staff member."""
+        members = {m.resident_id for m in self._submission().members}
+        if declaration.member_resident_id not in members:
+            raise InvalidApplication(
+                "the declared relative must be a member of the household",
+                "备案的近亲属必须是本户家庭成员",
+                field="staff_relatives.member_resident_id",
+            )
+        self.record(declaration)
+
+    def decide(self, programme: str, outcome: Outcome, decided_by: str, reason: str) -> None:
+        """Record the competent agency's decision on one programme (INT-4)."""
+        if self.outcomes.get(programme, "missing") is not None or self.withdrawn:
+            raise ProgrammeNotPending(
+                f"programme {programme} is not awaiting a decision on application {self.id}",
+                f"申请 {self.id} 的救助项目 {programme} 不在待决定状态",
+                programme=programme,
+            )
+        self.record(ProgrammeDecided(self.id, programme, outcome, decided_by, reason))
+
+    def amend(self, amendment: ApplicationAmended) -> None:
+        """Correct the declared income, assets or bank account while the application is open."""
+        self._ensure_open()
+        self.record(amendment)
+
+    def withdraw(self, reason: str) -> None:
+        """The household withdraws the application while some programme is still pending."""
+        self._ensure_open()
+        self.record(ApplicationWithdrawn(self.id, reason))
+
+    def _ensure_open(self) -> None:
+        if not self.open:
+            raise ApplicationClosed(
+                f"application {self.id} is withdrawn or fully decided",
+                f"申请 {self.id} 已撤回或已全部办结",
+            )
+
+    def _submission(self) -> ApplicationSubmitted:
+        assert self.submitted is not None, "apply only to a submitted application"
+        return self.submitted
 
     def when_ApplicationSubmitted(self, event: ApplicationSubmitted) -> None:
         self.submitted = event
+
+    def when_ProgrammeRouted(self, event: ProgrammeRouted) -> None:
+        self.outcomes[event.programme] = None
+
+    def when_ProgrammeDecided(self, event: ProgrammeDecided) -> None:
+        self.outcomes[event.programme] = event.outcome
+
+    def when_StaffRelativeDeclared(self, event: StaffRelativeDeclared) -> None:
+        pass  # the declaration changes no rule of the application; verification scrutinises it
+
+    def when_ApplicationAmended(self, event: ApplicationAmended) -> None:
+        pass  # the read model shows the amended figures; no guard depends on them
+
+    def when_ApplicationWithdrawn(self, event: ApplicationWithdrawn) -> None:
+        self.withdrawn = True
 
 
 def _check_household(submission: ApplicationSubmitted) -> None:
@@ -131,4 +237,11 @@ def _check_household(submission: ApplicationSubmitted) -> None:
 
 def register_events(registry: EventRegistry) -> None:
     """Register intake's application events."""
-    registry.register_all(ApplicationSubmitted)
+    registry.register_all(
+        ApplicationSubmitted,
+        ProgrammeRouted,
+        ProgrammeDecided,
+        StaffRelativeDeclared,
+        ApplicationAmended,
+        ApplicationWithdrawn,
+    )

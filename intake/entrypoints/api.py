@@ -1,75 +1,50 @@
-"""Intake's HTTP routes for partner systems: thin — build a command, dispatch, answer."""
+"""Intake's application routes for partner systems: thin — build a command, dispatch, answer."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from intake.application.submit import SubmitApplication, new_application_id, submit_application
+from intake.adapters import registry as claims
+from intake.application.changes import change
+from intake.application.submit import (
+    SubmitApplication,
+    flag_household_conflict,
+    new_application_id,
+    submit_application,
+)
 from intake.domain.application import Application
-from intake.schemas import ApplicationCreate, ApplicationRead, MemberOut
+from intake.domain.application_events import ApplicationAmended
+from intake.domain.duplicates import MemberInAnotherHousehold
+from intake.domain.programmes import Programme
+from intake.entrypoints.common import (
+    READING_ROLES,
+    accepted,
+    ensure_may_accept,
+    ensure_role,
+    metadata_for,
+)
+from intake.entrypoints.reads import find_application, list_applications, read_from_row
+from intake.schemas import (
+    ApplicationAmend,
+    ApplicationCreate,
+    ApplicationRead,
+    CommandAccepted,
+    Withdrawal,
+)
 from shared.application.repository import Repository
-from shared.domain.errors import Forbidden, NotFound
-from shared.eventstore.envelope import Actor, EventMetadata
+from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.etag import etag_for, expected_version_from_if_match
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.identity import validate_resident_id
-from shared.logging import correlation_id_var
 
 router = APIRouter(prefix="/v1", tags=["applications 申请"])
-
-ACCEPTING_ROLES = ("township_officer",)
-READING_ROLES = (
-    "township_officer",
-    "county_officer",
-    "city_officer",
-    "province_officer",
-    "inspector",
-    "auditor",
-)
-
-
-class VillageCommitteeCannotAccept(Forbidden):
-    """INT-3: village and residents' committees may help a household, never accept or decide."""
-
-    code = "village-committee-cannot-accept"
-    title_en = "Village and residents' committees cannot accept applications"
-    title_zh = "村（居）委会不得直接受理、审核申请"
-
-
-def ensure_may_accept(principal: Principal, division_code: str) -> None:
-    """Only a township/street officer accepts, and only within their own township (INT-3)."""
-    if principal.role == "village_committee":
-        raise VillageCommitteeCannotAccept(
-            "applications are accepted and registered only by township/street offices; a village"
-            " or residents' committee may help the household submit it there",
-            "低保等申请由乡镇人民政府（街道办事处）受理登记，村（居）委会可协助群众提交，"
-            "但不得直接受理、审核",
-        )
-    if principal.role not in ACCEPTING_ROLES:
-        raise Forbidden(
-            f"role {principal.role} cannot accept applications",
-            f"角色 {principal.role} 无权受理申请",
-        )
-    ensure_jurisdiction(principal, division_code)
-
-
-def metadata_for(principal: Principal, request: Request, reason: str) -> EventMetadata:
-    """Who, how and why for an event caused by an HTTP request."""
-    return EventMetadata(
-        actor=Actor(principal.subject, principal.role, principal.org, principal.division),
-        channel=f"api:{principal.client_id}",
-        reason=reason,
-        correlation_id=correlation_id_var.get() or None,
-    )
 
 
 @router.post(
@@ -85,23 +60,50 @@ async def submit(
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
-    """Register a household's application for one or more programmes (one door, INT-2/INT-4)."""
+    """Register a household's application for one or more programmes (one door, INT-2/4/9/10)."""
     ensure_may_accept(principal, body.division_code)
     repository: Repository[Application] = request.app.state.applications
+    application_id = new_application_id()
+    cmd = SubmitApplication(
+        body, metadata_for(principal, "受理登记申请", application_id), application_id
+    )
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        application_id = new_application_id()
-        metadata = replace(metadata_for(principal, request, "受理登记申请"), case_id=application_id)
-        recorded = await submit_application(
-            SubmitApplication(body, metadata, application_id), repository, conn
-        )
-        read = _read_model(body, application_id, recorded[-1].stream_version, principal, recorded)
-        headers = {"Location": f"/v1/applications/{application_id}", "ETag": f'"{read.version}"'}
+        recorded = await submit_application(cmd, repository, conn)
+        read = _created(cmd, recorded[-1].stream_version, recorded[0].recorded_at)
+        headers = {"Location": f"/v1/applications/{application_id}", "ETag": etag_for(read.version)}
         return StoredResponse(201, read.model_dump(mode="json"), headers)
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+    try:
+        return await respond_idempotently(
+            request, client_id=principal.client_id, key=key, operation=operation
+        )
+    except MemberInAnotherHousehold as conflict:
+        await flag_household_conflict(repository.store, repository.registry, conflict, cmd)
+        raise
+
+
+@router.get(
+    "/applications",
+    response_model=Page[ApplicationRead],
+    summary="申请列表 List applications within your jurisdiction",
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def list_(
+    request: Request,
+    division: str | None = Query(None, description="a division inside your jurisdiction"),
+    programme: Programme | None = None,
+    status: str | None = Query(None, pattern="^(open|decided|withdrawn)$"),
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+    principal: Principal = Depends(current_principal),
+) -> Page[ApplicationRead]:
+    """Applications filtered by division, programme and status, oldest first, by cursor."""
+    ensure_role(principal, READING_ROLES, "查阅申请")
+    scope = division or principal.division
+    ensure_jurisdiction(principal, scope)
+    filters = {"programme": programme, "status": status}
+    return await list_applications(request.app.state.engine, scope, filters, limit, cursor)
 
 
 @router.get(
@@ -117,71 +119,119 @@ async def get_application(
     principal: Principal = Depends(current_principal),
 ) -> ApplicationRead:
     """The application as the read model holds it, with its version as ETag."""
-    if principal.role not in READING_ROLES:
-        raise Forbidden(f"role {principal.role} cannot read applications", "当前角色无权查阅申请")
-    row = await _find(request.app.state.engine, application_id)
+    ensure_role(principal, READING_ROLES, "查阅申请")
+    row = await find_application(request.app.state.engine, application_id)
     if row is None:
         raise NotFound(f"application {application_id} not found", "未找到该申请")
     ensure_jurisdiction(principal, row["division_code"])
-    response.headers["ETag"] = f'"{row["version"]}"'
-    return _read_from_row(row)
+    response.headers["ETag"] = etag_for(row["version"])
+    return read_from_row(row)
 
 
-async def _find(engine: AsyncEngine, application_id: str) -> dict[str, Any] | None:
-    async with engine.connect() as conn:
-        result = await conn.execute(
-            text("SELECT * FROM applications_view WHERE application_id = :id"),
-            {"id": application_id},
-        )
-        row = result.first()
-    return dict(row._mapping) if row else None
-
-
-def _member_out(member: dict[str, Any]) -> MemberOut:
-    resident_id = validate_resident_id(member["resident_id"])
-    return MemberOut(
-        resident_id_masked=resident_id.masked(),
-        name=member["name"],
-        relation=member["relation"],
-        age=_age(resident_id.birth_date, date.today()),
-    )
-
-
-def _age(birth: date, today: date) -> int:
-    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
-
-
-def _read_from_row(row: dict[str, Any]) -> ApplicationRead:
-    return ApplicationRead(
-        application_id=row["application_id"],
-        version=row["version"],
-        division_code=row["division_code"],
-        registration=row["registration"],
-        programmes=row["programmes"],
-        status=row["status"],
-        members=[_member_out(m) for m in row["members"]],
-        declared_monthly_income_fen=row["declared_monthly_income_fen"],
-        accepted_by=row["accepted_by"],
-        accepted_at=row["accepted_at"],
-    )
-
-
-def _read_model(
-    body: ApplicationCreate,
+@router.post(
+    "/applications/{application_id}/amendments",
+    response_model=CommandAccepted,
+    summary="补正申请 Amend declared income, assets or bank account (If-Match)",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+)
+async def amend(
     application_id: str,
-    version: int,
-    principal: Principal,
-    recorded: list[Any],
-) -> ApplicationRead:
-    return ApplicationRead(
-        application_id=application_id,
-        version=version,
-        division_code=body.division_code,
-        registration=body.registration,
-        programmes=list(body.programmes),
-        status="submitted",
-        members=[_member_out(m.model_dump()) for m in body.members],
-        declared_monthly_income_fen=body.declared_monthly_income_fen,
-        accepted_by=principal.subject,
-        accepted_at=recorded[-1].recorded_at,
+    body: ApplicationAmend,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Correct the declared figures while a programme is still pending."""
+    amendment = ApplicationAmended(application_id, **body.model_dump())
+    return await _command(
+        request,
+        principal,
+        key,
+        application_id,
+        "补正申请",
+        body.reason,
+        lambda a: a.amend(amendment),
     )
+
+
+@router.post(
+    "/applications/{application_id}/withdrawal",
+    response_model=CommandAccepted,
+    summary="撤回申请 Withdraw the application (If-Match)",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+)
+async def withdraw(
+    application_id: str,
+    body: Withdrawal,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Withdraw; the INT-9 claims of the household are freed in the same transaction."""
+    return await _command(
+        request,
+        principal,
+        key,
+        application_id,
+        "撤回申请",
+        body.reason,
+        lambda a: a.withdraw(body.reason),
+    )
+
+
+async def _command(
+    request: Request,
+    principal: Principal,
+    key: str,
+    application_id: str,
+    action_zh: str,
+    reason: str,
+    action: Any,
+) -> JSONResponse:
+    ensure_role(principal, ("township_officer",), action_zh)
+    expected = expected_version_from_if_match(request)
+    assert expected is not None
+    repository: Repository[Application] = request.app.state.applications
+    metadata = metadata_for(principal, reason, application_id)
+
+    def guarded(application: Application) -> None:
+        assert application.submitted is not None
+        ensure_jurisdiction(principal, application.submitted.division_code)
+        action(application)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        application, recorded = await change(
+            repository, application_id, expected, metadata, conn, guarded
+        )
+        if application.withdrawn:
+            await _release_all(conn, application)
+        return accepted(application_id, application.version, recorded)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+async def _release_all(conn: AsyncConnection, application: Application) -> None:
+    pending = [p for p, outcome in application.outcomes.items() if outcome is None]
+    await claims.release(conn, application.id, pending)
+
+
+def _created(cmd: SubmitApplication, version: int, at: Any) -> ApplicationRead:
+    body = cmd.request
+    row = {
+        "application_id": cmd.application_id,
+        "version": version,
+        "division_code": body.division_code,
+        "registration": body.registration,
+        "programmes": list(body.programmes),
+        "routes": [],
+        "status": "open",
+        "members": [m.model_dump() for m in body.members],
+        "declared_monthly_income_fen": body.declared_monthly_income_fen,
+        "declared_assets_fen": body.declared_assets_fen,
+        "staff_relative": bool(body.staff_relatives),
+        "accepted_by": cmd.metadata.actor.id,
+        "accepted_at": at,
+    }
+    return read_from_row(row, with_routes_from_programmes=True)

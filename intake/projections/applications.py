@@ -1,7 +1,8 @@
-"""The applications read model: one row per application, for lists and lookups."""
+"""The applications read model: one row per application, its routes, and staff-relative filings."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import text
@@ -13,26 +14,136 @@ from shared.projections.runner import Projection
 
 
 class ApplicationsView(Projection):
-    """applications_view ← intake.ApplicationSubmitted."""
+    """applications_view + staff_relatives_view ← the application stream's events."""
 
     name = "intake.applications_view"
-    tables = ("applications_view",)
+    tables = ("applications_view", "staff_relatives_view")
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Upsert the application row for the events it knows."""
-        if event.type == "intake.ApplicationSubmitted":
-            await conn.execute(_UPSERT, _row_of(event))
+        handler = _HANDLERS.get(event.type)
+        if handler is not None:
+            await handler(event, conn)
 
+
+async def _submitted(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(_UPSERT, _row_of(event))
+
+
+async def _routed(event: RecordedEvent, conn: AsyncConnection) -> None:
+    route = {"programme": event.data["programme"], "agency": event.data["agency"], "outcome": None}
+    await _update_routes(event, conn, lambda routes: [*routes, route])
+
+
+async def _decided(event: RecordedEvent, conn: AsyncConnection) -> None:
+    programme, outcome = event.data["programme"], event.data["outcome"]
+
+    def decide(routes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**r, "outcome": outcome} if r["programme"] == programme else r for r in routes]
+
+    await _update_routes(event, conn, decide)
+
+
+async def _update_routes(event: RecordedEvent, conn: AsyncConnection, change: Any) -> None:
+    found = await conn.execute(
+        text("SELECT routes, status FROM applications_view WHERE application_id = :id"),
+        {"id": event.data["application_id"]},
+    )
+    row = found.first()
+    if row is None:
+        return
+    routes = change(_json(row.routes))
+    status = row.status
+    if status == "open" and routes and all(r["outcome"] for r in routes):
+        status = "decided"
+    await conn.execute(
+        text(
+            "UPDATE applications_view SET routes = CAST(:routes AS jsonb), status = :status,"
+            " version = :version WHERE application_id = :id"
+        ),
+        {**_key(event), "routes": canonical_json(routes), "status": status},
+    )
+
+
+async def _amended(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(
+        text(
+            "UPDATE applications_view SET declared_monthly_income_fen = :income,"
+            " declared_assets_fen = :assets, version = :version WHERE application_id = :id"
+        ),
+        {
+            **_key(event),
+            "income": event.data["declared_monthly_income_fen"],
+            "assets": event.data["declared_assets_fen"],
+        },
+    )
+
+
+async def _withdrawn(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(
+        text(
+            "UPDATE applications_view SET status = 'withdrawn', version = :version"
+            " WHERE application_id = :id"
+        ),
+        _key(event),
+    )
+
+
+async def _staff_relative(event: RecordedEvent, conn: AsyncConnection) -> None:
+    data = event.data
+    await conn.execute(
+        text(
+            "UPDATE applications_view SET staff_relative = true, version = :version"
+            " WHERE application_id = :id"
+        ),
+        _key(event),
+    )
+    await conn.execute(
+        text(
+            "INSERT INTO staff_relatives_view (application_id, member_resident_id, division_code,"
+            " official_name, official_role, official_org, kinship, declared_at) VALUES (:id,"
+            " :member, :division, :name, :role, :org, :kinship, :at) ON CONFLICT DO NOTHING"
+        ),
+        {
+            "id": data["application_id"],
+            "member": data["member_resident_id"],
+            "division": data["division_code"],
+            "name": data["official_name"],
+            "role": data["official_role"],
+            "org": data["official_org"],
+            "kinship": data["kinship"],
+            "at": event.recorded_at,
+        },
+    )
+
+
+_HANDLERS = {
+    "intake.ApplicationSubmitted": _submitted,
+    "intake.ProgrammeRouted": _routed,
+    "intake.ProgrammeDecided": _decided,
+    "intake.ApplicationAmended": _amended,
+    "intake.ApplicationWithdrawn": _withdrawn,
+    "intake.StaffRelativeDeclared": _staff_relative,
+}
 
 _UPSERT = text(
     """
     INSERT INTO applications_view (application_id, version, division_code, registration,
-        programmes, status, members, declared_monthly_income_fen, accepted_by, accepted_at)
+        programmes, status, members, declared_monthly_income_fen, declared_assets_fen,
+        accepted_by, accepted_at)
     VALUES (:application_id, :version, :division_code, :registration, CAST(:programmes AS jsonb),
-        'submitted', CAST(:members AS jsonb), :income, :accepted_by, :accepted_at)
+        'open', CAST(:members AS jsonb), :income, :assets, :accepted_by, :accepted_at)
     ON CONFLICT (application_id) DO UPDATE SET version = EXCLUDED.version
     """
 )
+
+
+def _key(event: RecordedEvent) -> dict[str, Any]:
+    return {"id": event.data["application_id"], "version": event.stream_version}
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def _row_of(event: RecordedEvent) -> dict[str, Any]:
@@ -45,6 +156,7 @@ def _row_of(event: RecordedEvent) -> dict[str, Any]:
         "programmes": canonical_json(data["programmes"]),
         "members": canonical_json(data["members"]),
         "income": data["declared_monthly_income_fen"],
+        "assets": data["declared_assets_fen"],
         "accepted_by": event.metadata.actor.id,
         "accepted_at": event.recorded_at,
     }

@@ -36,10 +36,18 @@ def submission(members: tuple[Member, ...], signer: str = APPLICANT) -> Applicat
     )
 
 
-def test_a_consistent_household_is_registered_once() -> None:
+@pytest.mark.req("INT-4")
+def test_a_consistent_household_is_registered_once_and_each_programme_routed() -> None:
+    # given a consistent one-person household; when it is submitted
     application = Application("case-1")
     application.submit(submission((Member(APPLICANT, "张桂兰", Relation.SELF),)))
-    assert len(application.pending) == 1
+    # then the submission and one routing to county civil affairs are recorded
+    assert [type(e).__name__ for e in application.pending] == [
+        "ApplicationSubmitted",
+        "ProgrammeRouted",
+    ]
+    assert application.pending[1].agency == "county_civil_affairs"
+    assert application.outcomes == {"urban_dibao": None}
     with pytest.raises(InvalidApplication):
         application.submit(submission((Member(APPLICANT, "张桂兰", Relation.SELF),)))
 

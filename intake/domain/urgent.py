@@ -1,0 +1,151 @@
+"""Active discovery (INT-6), the green channel (INT-7) and the charity link (INT-8)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from intake.domain.urgent_events import (
+    CharityHelpRecorded,
+    CharityReferred,
+    PriorAssistanceGranted,
+    UrgentCaseOpened,
+    UrgentCaseOverdue,
+    UrgentCaseResponded,
+)
+from shared.domain.aggregate import Aggregate
+from shared.domain.errors import DomainError
+from shared.eventstore.registry import EventRegistry
+
+
+class UrgentCaseAlreadyResponded(DomainError):
+    """The urgent case has a response already."""
+
+    code = "urgent-case-already-responded"
+    status = 409
+    title_en = "The urgent case was already responded to"
+    title_zh = "该急难个案已响应"
+
+
+class PriorAssistanceOverCap(DomainError):
+    """The grant would exceed the green-channel cap (INT-7)."""
+
+    code = "prior-assistance-over-cap"
+    status = 422
+    title_en = "Prior assistance above the cap"
+    title_zh = "先行救助金额超过上限"
+
+
+class UnknownCharityReferral(DomainError):
+    """Charity help names no referral of this case, or another charity's."""
+
+    code = "unknown-charity-referral"
+    status = 404
+    title_en = "No such charity referral"
+    title_zh = "未找到该慈善转介"
+
+
+@dataclass(frozen=True)
+class Grant:
+    """A green-channel grant as requested, with the cap computed by policy."""
+
+    event: PriorAssistanceGranted
+    cap_fen: int
+
+
+class UrgentCase(Aggregate):
+    """A report of a person in urgent difficulty, its response, prior aid and charity help."""
+
+    stream_prefix = "urgent"
+
+    def __init__(self, aggregate_id: str) -> None:
+        super().__init__(aggregate_id)
+        self.opened: UrgentCaseOpened | None = None
+        self.responded = False
+        self.overdue = False
+        self.granted_fen = 0
+        self.charity_help_fen = 0
+        self.charity_referrals: dict[str, str] = {}  # referral id → charity
+
+    def open(self, opened: UrgentCaseOpened) -> None:
+        """Open the urgent case with its response deadline."""
+        self.record(opened)
+
+    def respond(self, at: datetime, response: str) -> None:
+        """The township responded (visit, help); late when after the deadline."""
+        if self.responded:
+            raise UrgentCaseAlreadyResponded(
+                f"urgent case {self.id} was already responded to", f"急难个案 {self.id} 已响应"
+            )
+        self.record(UrgentCaseResponded(self.id, at, at > self._opened().respond_by, response))
+
+    def escalate_if_overdue(self, now: datetime) -> bool:
+        """Raise UrgentCaseOverdue once when the deadline passed without a response."""
+        opened = self._opened()
+        if self.responded or self.overdue or now <= opened.respond_by:
+            return False
+        self.record(UrgentCaseOverdue(self.id, opened.respond_by, opened.division_code[:6]))
+        return True
+
+    def grant_prior_assistance(self, grant: Grant) -> None:
+        """INT-7: grant before verification, within the cap net of earlier aid and charity help."""
+        already = self.granted_fen + self.charity_help_fen
+        if already + grant.event.amount_fen > grant.cap_fen:
+            raise PriorAssistanceOverCap(
+                f"amount_fen {grant.event.amount_fen} exceeds the cap {grant.cap_fen} less"
+                f" {already} already given",
+                f"amount_fen {grant.event.amount_fen} 超过上限 {grant.cap_fen}（已给予 {already}）",
+                field="amount_fen",
+                cap_fen=grant.cap_fen,
+                already_given_fen=already,
+            )
+        self.record(grant.event)
+
+    def refer_to_charity(self, referred: CharityReferred) -> None:
+        """INT-8: refer the case to a registered charity."""
+        self._opened()
+        self.record(referred)
+
+    def record_charity_help(self, help_given: CharityHelpRecorded) -> None:
+        """INT-8: the charity reports the help it gave, so that aid is not given twice."""
+        if self.charity_referrals.get(help_given.referral_id) != help_given.charity:
+            raise UnknownCharityReferral(
+                f"referral {help_given.referral_id} of urgent case {self.id}"
+                " is not to this charity",
+                f"急难个案 {self.id} 没有转介给该慈善组织的记录 {help_given.referral_id}",
+            )
+        self.record(help_given)
+
+    def _opened(self) -> UrgentCaseOpened:
+        assert self.opened is not None, "the urgent case is not opened"
+        return self.opened
+
+    def when_UrgentCaseOpened(self, event: UrgentCaseOpened) -> None:
+        self.opened = event
+
+    def when_UrgentCaseResponded(self, event: UrgentCaseResponded) -> None:
+        self.responded = True
+
+    def when_UrgentCaseOverdue(self, event: UrgentCaseOverdue) -> None:
+        self.overdue = True
+
+    def when_PriorAssistanceGranted(self, event: PriorAssistanceGranted) -> None:
+        self.granted_fen += event.amount_fen
+
+    def when_CharityReferred(self, event: CharityReferred) -> None:
+        self.charity_referrals[event.referral_id] = event.charity
+
+    def when_CharityHelpRecorded(self, event: CharityHelpRecorded) -> None:
+        self.charity_help_fen += event.amount_fen
+
+
+def register_events(registry: EventRegistry) -> None:
+    """Register the urgent-case events."""
+    registry.register_all(
+        UrgentCaseOpened,
+        UrgentCaseResponded,
+        UrgentCaseOverdue,
+        PriorAssistanceGranted,
+        CharityReferred,
+        CharityHelpRecorded,
+    )

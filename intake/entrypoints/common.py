@@ -1,0 +1,86 @@
+"""What every intake route shares: who may do what, and the metadata of caused events."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fastapi import Request
+
+from shared.domain.errors import Forbidden
+from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
+from shared.http.auth import RoleNotAllowed, ensure_jurisdiction
+from shared.http.etag import etag_for
+from shared.http.idempotency import StoredResponse
+from shared.http.tokens import Principal
+from shared.logging import correlation_id_var
+
+ACCEPTING_ROLES = ("township_officer",)
+READING_ROLES = (
+    "township_officer",
+    "county_officer",
+    "city_officer",
+    "province_officer",
+    "inspector",
+    "auditor",
+)
+
+
+class VillageCommitteeCannotAccept(Forbidden):
+    """INT-3: village and residents' committees may help a household, never accept or decide."""
+
+    code = "village-committee-cannot-accept"
+    title_en = "Village and residents' committees cannot accept applications"
+    title_zh = "村（居）委会不得直接受理、审核申请"
+
+
+def ensure_role(principal: Principal, roles: tuple[str, ...], action_zh: str) -> None:
+    """403: a village committee gets INT-3's refusal, any other role `role-not-allowed`."""
+    if principal.role in roles:
+        return
+    if principal.role == "village_committee":
+        raise VillageCommitteeCannotAccept(
+            "applications are accepted, reviewed and decided only by township/street offices and"
+            " competent agencies; a village or residents' committee may help the household"
+            " submit it there or report an urgent case",
+            "申请由乡镇人民政府（街道办事处）受理、审核，村（居）委会可协助群众提交或报告急难情况，"
+            f"但不得{action_zh}",
+        )
+    raise RoleNotAllowed(
+        f"role {principal.role} may not do this; allowed roles: {', '.join(roles)}",
+        f"角色 {principal.role} 无权{action_zh}；允许的角色：{'、'.join(roles)}",
+        role=principal.role,
+        allowed_roles=list(roles),
+    )
+
+
+def ensure_may_accept(principal: Principal, division_code: str) -> None:
+    """Only a township/street officer accepts, and only within their own township (INT-3)."""
+    ensure_role(principal, ACCEPTING_ROLES, "直接受理、审核申请")
+    ensure_jurisdiction(principal, division_code)
+
+
+def metadata_for(principal: Principal, reason: str, case_id: str | None = None) -> EventMetadata:
+    """Who, how and why for an event caused by an HTTP request."""
+    return EventMetadata(
+        actor=Actor(principal.subject, principal.role, principal.org, principal.division),
+        channel=f"api:{principal.client_id}",
+        reason=reason,
+        correlation_id=correlation_id_var.get() or None,
+        case_id=case_id,
+    )
+
+
+def with_case(metadata: EventMetadata, case_id: str) -> EventMetadata:
+    """The same metadata naming the case."""
+    return replace(metadata, case_id=case_id)
+
+
+def accepted(resource_id: str, version: int, recorded: list[RecordedEvent]) -> StoredResponse:
+    """200 with the new version as ETag, naming the events the command recorded."""
+    body = {"id": resource_id, "version": version, "events": [e.type for e in recorded]}
+    return StoredResponse(200, body, {"ETag": etag_for(version)})
+
+
+def path_of(request: Request) -> str:
+    """The request path (for Location headers)."""
+    return request.url.path

@@ -1,0 +1,138 @@
+"""Decisions of the competent agencies (INT-4) and the staff-relative register (INT-10)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from intake.adapters import registry as claims
+from intake.application.changes import change
+from intake.domain.application import Application
+from intake.domain.programmes import COMPETENT_AGENCY, Agency, Programme
+from intake.entrypoints.common import READING_ROLES, accepted, ensure_role, metadata_for
+from intake.entrypoints.reads import cursor_position, page_of
+from intake.schemas import CommandAccepted, ProgrammeDecision, StaffRelativeRead
+from shared.application.repository import Repository
+from shared.domain.errors import DomainError
+from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.etag import expected_version_from_if_match
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import jurisdiction_prefix
+from shared.privacy import mask_resident_id
+
+router = APIRouter(prefix="/v1", tags=["routing 协同办理"])
+DECIDING_ROLES = ("partner_agency", "county_officer")
+
+
+class DecidedByVerification(DomainError):
+    """County civil affairs programmes are decided through verification, not this endpoint."""
+
+    code = "decided-by-verification"
+    status = 409
+    title_en = "This programme is decided through verification"
+    title_zh = "该救助项目由县级民政部门经核查审批决定"
+
+
+@router.post(
+    "/applications/{application_id}/programmes/{programme}/decision",
+    response_model=CommandAccepted,
+    summary="协同部门决定 Record the competent agency's decision on one programme (If-Match)",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+)
+async def decide(
+    application_id: str,
+    programme: Programme,
+    body: ProgrammeDecision,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """A partner agency (education, housing, medical …) decides the programme routed to it."""
+    ensure_role(principal, DECIDING_ROLES, "作出救助决定")
+    agency = COMPETENT_AGENCY[programme]
+    if agency == Agency.COUNTY_CIVIL_AFFAIRS:
+        raise DecidedByVerification(
+            f"{programme} is decided by county civil affairs through verification",
+            f"{programme} 由县级民政部门经核查审批决定",
+            field="programme",
+        )
+    expected = expected_version_from_if_match(request)
+    assert expected is not None
+    repository: Repository[Application] = request.app.state.applications
+    metadata = metadata_for(principal, body.reason, application_id)
+
+    def guarded(application: Application) -> None:
+        assert application.submitted is not None
+        ensure_jurisdiction(principal, application.submitted.division_code)
+        application.decide(programme, body.outcome, str(agency), body.reason)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        application, recorded = await change(
+            repository, application_id, expected, metadata, conn, guarded
+        )
+        if body.outcome == "rejected":
+            await claims.release(conn, application_id, [str(programme)])
+        return accepted(application_id, application.version, recorded)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.get(
+    "/staff-relatives",
+    response_model=Page[StaffRelativeRead],
+    summary="近亲属备案登记 List households declared as relatives of cadres or staff",
+    responses=problem_responses(400, 401, 403),
+)
+async def staff_relatives(
+    request: Request,
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+    principal: Principal = Depends(current_principal),
+) -> Page[StaffRelativeRead]:
+    """The separate register of INT-10, scoped to the caller's division."""
+    ensure_role(principal, READING_ROLES, "查阅近亲属备案")
+    params: dict[str, Any] = {
+        "prefix": jurisdiction_prefix(principal.division) + "%",
+        "limit": limit + 1,
+    }
+    where = "division_code LIKE :prefix"
+    if cursor is not None:
+        where += " AND (declared_at, application_id || member_resident_id) > (:at, :after)"
+        params.update(cursor_position(cursor))
+    async with request.app.state.engine.connect() as conn:
+        result = await conn.execute(
+            text(
+                f"SELECT * FROM staff_relatives_view WHERE {where}"
+                " ORDER BY declared_at, application_id || member_resident_id LIMIT :limit"
+            ),
+            params,
+        )
+        rows = [dict(r._mapping) for r in result]
+    return page_of(rows, limit, _relative_out, _cursor_of)
+
+
+def _cursor_of(row: dict[str, Any]) -> str:
+    key = row["application_id"] + row["member_resident_id"]
+    return encode_cursor({"at": row["declared_at"].isoformat(), "id": key})
+
+
+def _relative_out(row: dict[str, Any]) -> StaffRelativeRead:
+    return StaffRelativeRead(
+        application_id=row["application_id"],
+        division_code=row["division_code"],
+        member_resident_id_masked=mask_resident_id(row["member_resident_id"]),
+        official_name=row["official_name"],
+        official_role=row["official_role"],
+        official_org=row["official_org"],
+        kinship=row["kinship"],
+        declared_at=row["declared_at"],
+    )

@@ -1,0 +1,232 @@
+"""First inquiry and referral (首问负责制、转介, INT-5): create, acknowledge, list overdue."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from intake.application.changes import change
+from intake.domain.referral import Referral, ReferralOpened
+from intake.entrypoints.common import READING_ROLES, accepted, ensure_role, metadata_for
+from intake.entrypoints.reads import page_of
+from intake.policy import IntakePolicy
+from intake.schemas import CommandAccepted
+from intake.schemas_cases import Acknowledgement, ReferralCreate, ReferralRead
+from shared.application.repository import Repository
+from shared.clock import CHINA, Clock
+from shared.domain.errors import NotFound
+from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.etag import etag_for, expected_version_from_if_match
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.pagination import InvalidCursor, Page, encode_cursor, page_cursor, page_limit
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import jurisdiction_prefix
+
+router = APIRouter(prefix="/v1", tags=["referrals 首问转介"])
+OFFICE_ROLES = ("township_officer", "county_officer", "partner_agency")
+
+
+@router.post(
+    "/referrals",
+    status_code=201,
+    response_model=ReferralRead,
+    summary="首问登记并转介 Record a request and refer it to the competent department",
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def create(
+    body: ReferralCreate,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The office asked first records the request; the receiver must acknowledge in time."""
+    ensure_role(principal, OFFICE_ROLES, "登记转介")
+    clock: Clock = request.app.state.clock
+    policy: IntakePolicy = request.app.state.policy
+    received_on = clock.now().astimezone(CHINA).date()
+    referral = Referral(str(uuid.uuid4()))
+    referral.open(
+        ReferralOpened(
+            referral_id=referral.id,
+            case_id=body.case_id,
+            first_office_division=principal.division,
+            first_office_org=principal.org,
+            to_agency=body.to_agency,
+            to_division=body.to_division,
+            need=body.need,
+            subject_resident_id=body.subject_resident_id,
+            received_on=received_on,
+            acknowledge_by=policy.calendar.add_working_days(
+                received_on, policy.referral_acknowledge_working_days
+            ),
+        )
+    )
+    opened = referral.pending[0]
+    repository: Repository[Referral] = request.app.state.referrals
+    metadata = metadata_for(principal, "首问登记并转介", body.case_id or referral.id)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        await repository.save(referral, metadata, conn, expected_version=0)
+        read = _read(opened, 1, "open", False)
+        headers = {"Location": f"/v1/referrals/{referral.id}", "ETag": etag_for(1)}
+        return StoredResponse(201, read.model_dump(mode="json"), headers)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.post(
+    "/referrals/{referral_id}/acknowledgement",
+    response_model=CommandAccepted,
+    summary="签收转介 Acknowledge a referral (If-Match)",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+)
+async def acknowledge(
+    referral_id: str,
+    body: Acknowledgement,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The receiving department takes the request over (late if after the deadline)."""
+    ensure_role(principal, OFFICE_ROLES, "签收转介")
+    expected = expected_version_from_if_match(request)
+    assert expected is not None
+    clock: Clock = request.app.state.clock
+    repository: Repository[Referral] = request.app.state.referrals
+    now = clock.now()
+
+    def guarded(referral: Referral) -> None:
+        assert referral.opened is not None
+        ensure_jurisdiction(principal, referral.opened.to_division)
+        referral.acknowledge(now, now.astimezone(CHINA).date(), body.note)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        found = await repository.get(referral_id, conn)
+        assert found.opened is not None
+        metadata = metadata_for(principal, body.note, found.opened.case_id or referral_id)
+        referral, recorded = await change(
+            repository, referral_id, expected, metadata, conn, guarded
+        )
+        return accepted(referral_id, referral.version, recorded)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.get(
+    "/referrals/overdue",
+    response_model=Page[ReferralRead],
+    summary="逾期未签收转介 Overdue referrals within your jurisdiction",
+    responses=problem_responses(400, 401, 403),
+)
+async def overdue(
+    request: Request,
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+    principal: Principal = Depends(current_principal),
+) -> Page[ReferralRead]:
+    """Unacknowledged referrals past their deadline (escalated or about to be), for supervision."""
+    ensure_role(principal, (*READING_ROLES, "partner_agency"), "查阅转介")
+    clock: Clock = request.app.state.clock
+    today = clock.now().astimezone(CHINA).date()
+    return await _overdue_page(request.app.state.engine, principal, today, limit, cursor)
+
+
+@router.get(
+    "/referrals/{referral_id}",
+    response_model=ReferralRead,
+    summary="查询转介 Get a referral",
+    responses=problem_responses(401, 403, 404),
+)
+async def get_referral(
+    referral_id: str,
+    request: Request,
+    response: Response,
+    principal: Principal = Depends(current_principal),
+) -> ReferralRead:
+    """The referral as the read model holds it, with its version as ETag."""
+    ensure_role(principal, (*READING_ROLES, "partner_agency"), "查阅转介")
+    async with request.app.state.engine.connect() as conn:
+        found = await conn.execute(
+            text("SELECT * FROM referrals_view WHERE referral_id = :id"), {"id": referral_id}
+        )
+        row = found.first()
+    if row is None or not _visible(principal, dict(row._mapping)):
+        raise NotFound(f"referral {referral_id} not found", "未找到该转介")
+    response.headers["ETag"] = etag_for(row.version)
+    return _row_read(dict(row._mapping))
+
+
+def _visible(principal: Principal, row: dict[str, Any]) -> bool:
+    return principal.covers(row["to_division"]) or principal.covers(row["first_office_division"])
+
+
+async def _overdue_page(
+    engine: AsyncEngine,
+    principal: Principal,
+    today: date,
+    limit: int,
+    cursor: dict[str, Any] | None,
+) -> Page[ReferralRead]:
+    ensure_jurisdiction(principal, principal.division)
+    where = (
+        "status = 'open' AND (overdue OR acknowledge_by < :today)"
+        " AND (to_division LIKE :prefix OR first_office_division LIKE :prefix)"
+    )
+    params: dict[str, Any] = {
+        "today": today,
+        "prefix": jurisdiction_prefix(principal.division) + "%",
+        "limit": limit + 1,
+    }
+    if cursor is not None:
+        where += " AND (acknowledge_by, referral_id) > (:by, :after)"
+        params.update(_position(cursor))
+    async with engine.connect() as conn:
+        rows = await conn.execute(
+            text(
+                f"SELECT * FROM referrals_view WHERE {where}"
+                " ORDER BY acknowledge_by, referral_id LIMIT :limit"
+            ),
+            params,
+        )
+        found = [dict(r._mapping) for r in rows]
+    return page_of(found, limit, _row_read, _cursor_of)
+
+
+def _position(cursor: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return {"by": date.fromisoformat(str(cursor["by"])), "after": str(cursor["id"])}
+    except (KeyError, ValueError):
+        raise InvalidCursor("the cursor is not one this API handed out", "分页游标无效") from None
+
+
+def _cursor_of(row: dict[str, Any]) -> str:
+    return encode_cursor({"by": row["acknowledge_by"].isoformat(), "id": row["referral_id"]})
+
+
+def _row_read(row: dict[str, Any]) -> ReferralRead:
+    return ReferralRead(**{k: row[k] for k in ReferralRead.model_fields})
+
+
+def _read(opened: ReferralOpened, version: int, status: str, overdue: bool) -> ReferralRead:
+    return ReferralRead(
+        referral_id=opened.referral_id,
+        version=version,
+        first_office_division=opened.first_office_division,
+        to_agency=opened.to_agency,
+        to_division=opened.to_division,
+        status=status,
+        overdue=overdue,
+        received_on=opened.received_on,
+        acknowledge_by=opened.acknowledge_by,
+    )

@@ -1,0 +1,325 @@
+"""Urgent reports (INT-6), the green channel (INT-7) and charity referral (INT-8)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from intake.application.changes import change
+from intake.domain.urgent import Grant, UrgentCase
+from intake.domain.urgent_events import (
+    CharityHelpRecorded,
+    CharityReferred,
+    PriorAssistanceGranted,
+    UrgentCaseOpened,
+)
+from intake.entrypoints.common import READING_ROLES, accepted, ensure_role, metadata_for
+from intake.entrypoints.reads import page_of
+from intake.policy import IntakePolicy
+from intake.schemas import CommandAccepted
+from intake.schemas_cases import (
+    CharityHelpCreate,
+    CharityReferralCreate,
+    PriorAssistanceCreate,
+    UrgentCaseRead,
+    UrgentReportCreate,
+    UrgentResponse,
+)
+from shared.application.repository import Repository
+from shared.clock import CHINA, Clock
+from shared.domain.errors import NotFound
+from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.etag import etag_for, expected_version_from_if_match
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.pagination import InvalidCursor, Page, encode_cursor, page_cursor, page_limit
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import jurisdiction_prefix
+
+router = APIRouter(prefix="/v1", tags=["urgent cases 急难救助"])
+REPORTING_ROLES = ("village_committee", "township_officer", "county_officer", "partner_agency")
+OFFICER_ROLES = ("township_officer", "county_officer")
+_COMMANDS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
+
+
+@router.post(
+    "/urgent-reports",
+    status_code=201,
+    response_model=UrgentCaseRead,
+    summary="急难情况报告 Report a person in urgent difficulty",
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def report(
+    body: UrgentReportCreate,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Open an urgent case with its response deadline (default 24 h)."""
+    ensure_role(principal, REPORTING_ROLES, "报告急难情况")
+    ensure_jurisdiction(principal, body.division_code)
+    clock: Clock = request.app.state.clock
+    policy: IntakePolicy = request.app.state.policy
+    now = clock.now()
+    case = UrgentCase(str(uuid.uuid4()))
+    case.open(
+        UrgentCaseOpened(
+            urgent_case_id=case.id,
+            reported_at=now,
+            respond_by=now + policy.urgent_response,
+            **body.model_dump(),
+        )
+    )
+    opened: UrgentCaseOpened = case.pending[0]
+    repository: Repository[UrgentCase] = request.app.state.urgent_cases
+    metadata = metadata_for(principal, "主动发现报告急难情况", case.id)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        await repository.save(case, metadata, conn, expected_version=0)
+        read = UrgentCaseRead(
+            urgent_case_id=case.id,
+            version=1,
+            division_code=opened.division_code,
+            reporter=opened.reporter,
+            status="open",
+            overdue=False,
+            reported_at=now,
+            respond_by=opened.respond_by,
+            prior_assistance_fen=0,
+            charity_help_fen=0,
+        )
+        headers = {"Location": f"/v1/urgent-cases/{case.id}", "ETag": etag_for(1)}
+        return StoredResponse(201, read.model_dump(mode="json"), headers)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.post(
+    "/urgent-cases/{case_id}/response",
+    response_model=CommandAccepted,
+    summary="响应急难个案 Respond to an urgent case (If-Match)",
+    responses=_COMMANDS,
+)
+async def respond(
+    case_id: str,
+    body: UrgentResponse,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The township responds; a response after the deadline is recorded as late."""
+    now = request.app.state.clock.now()
+    return await _command(
+        request,
+        principal,
+        key,
+        case_id,
+        OFFICER_ROLES,
+        body.response,
+        lambda c: c.respond(now, body.response),
+    )
+
+
+@router.post(
+    "/urgent-cases/{case_id}/prior-assistance",
+    response_model=CommandAccepted,
+    summary="先行救助 Grant assistance before verification (If-Match)",
+    responses=_COMMANDS,
+)
+async def grant(
+    case_id: str,
+    body: PriorAssistanceCreate,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Green channel within the cap; verification due within 5 working days (INT-7)."""
+    policy: IntakePolicy = request.app.state.policy
+    today = request.app.state.clock.now().astimezone(CHINA).date()
+
+    def act(case: UrgentCase) -> None:
+        assert case.opened is not None
+        division = case.opened.division_code
+        event = PriorAssistanceGranted(
+            case_id=case.id,
+            programme=body.programme,
+            amount_fen=body.amount_fen,
+            division_code=division,
+            resident_id=body.resident_id,
+            bank_account=body.bank_account,
+            verification_due=policy.calendar.add_working_days(
+                today, policy.follow_up_verification_working_days
+            ),
+            follow_up_programmes=tuple(body.follow_up_programmes),
+        )
+        case.grant_prior_assistance(
+            Grant(event, policy.prior_assistance_cap(division, body.persons))
+        )
+
+    return await _command(request, principal, key, case_id, OFFICER_ROLES, body.reason, act)
+
+
+@router.post(
+    "/urgent-cases/{case_id}/charity-referrals",
+    response_model=CommandAccepted,
+    summary="转介慈善组织 Refer the case to a registered charity (If-Match)",
+    responses=_COMMANDS,
+)
+async def refer_to_charity(
+    case_id: str,
+    body: CharityReferralCreate,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """INT-8: the referral id comes back in the events list's resource (`id`)."""
+    referral = CharityReferred(case_id, str(uuid.uuid4()), body.charity, body.need)
+    return await _command(
+        request,
+        principal,
+        key,
+        case_id,
+        OFFICER_ROLES,
+        body.need,
+        lambda c: c.refer_to_charity(referral),
+    )
+
+
+@router.post(
+    "/urgent-cases/{case_id}/charity-referrals/{referral_id}/help",
+    response_model=CommandAccepted,
+    responses=_COMMANDS,
+    summary="登记慈善救助 The charity records its help (If-Match)",
+)
+async def record_help(
+    case_id: str,
+    referral_id: str,
+    body: CharityHelpCreate,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """INT-8: the charity (its token's org is its registered code) records what it gave."""
+    helped = CharityHelpRecorded(
+        case_id, referral_id, principal.org, body.amount_fen, body.description
+    )
+    return await _command(
+        request,
+        principal,
+        key,
+        case_id,
+        ("charity",),
+        body.description,
+        lambda c: c.record_charity_help(helped),
+        scoped=False,
+    )
+
+
+@router.get(
+    "/urgent-cases/overdue",
+    response_model=Page[UrgentCaseRead],
+    summary="逾期未响应急难个案 Overdue urgent cases",
+    responses=problem_responses(401, 403),
+)
+async def overdue(
+    request: Request,
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+    principal: Principal = Depends(current_principal),
+) -> Page[UrgentCaseRead]:
+    """Urgent cases with no response past their deadline, within the caller's division."""
+    ensure_role(principal, READING_ROLES, "查阅急难个案")
+    where = "status = 'open' AND (overdue OR respond_by < :now) AND division_code LIKE :prefix"
+    params: dict[str, Any] = {
+        "now": request.app.state.clock.now(),
+        "prefix": jurisdiction_prefix(principal.division) + "%",
+        "limit": limit + 1,
+    }
+    if cursor is not None:
+        where += " AND (respond_by, urgent_case_id) > (:by, :after)"
+        params.update(_position(cursor))
+    query = f"SELECT * FROM urgent_cases_view WHERE {where} ORDER BY respond_by, urgent_case_id"
+    async with request.app.state.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in await conn.execute(text(query + " LIMIT :limit"), params)]
+    return page_of(rows, limit, _row_read, _cursor_of)
+
+
+@router.get(
+    "/urgent-cases/{case_id}",
+    response_model=UrgentCaseRead,
+    summary="查询急难个案 Get an urgent case",
+    responses=problem_responses(401, 403, 404),
+)
+async def get_case(
+    case_id: str,
+    request: Request,
+    response: Response,
+    principal: Principal = Depends(current_principal),
+) -> UrgentCaseRead:
+    """The urgent case as the read model holds it, with its version as ETag."""
+    ensure_role(principal, (*READING_ROLES, "village_committee"), "查阅急难个案")
+    async with request.app.state.engine.connect() as conn:
+        found = await conn.execute(
+            text("SELECT * FROM urgent_cases_view WHERE urgent_case_id = :id"), {"id": case_id}
+        )
+        row = found.first()
+    if row is None or not principal.covers(row.division_code):
+        raise NotFound(f"urgent case {case_id} not found", "未找到该急难个案")
+    response.headers["ETag"] = etag_for(row.version)
+    return _row_read(dict(row._mapping))
+
+
+async def _command(
+    request: Request,
+    principal: Principal,
+    key: str,
+    case_id: str,
+    roles: tuple[str, ...],
+    reason: str,
+    action: Callable[[UrgentCase], None],
+    scoped: bool = True,
+) -> JSONResponse:
+    ensure_role(principal, roles, "办理急难个案")
+    expected = expected_version_from_if_match(request)
+    assert expected is not None
+    repository: Repository[UrgentCase] = request.app.state.urgent_cases
+
+    def guarded(case: UrgentCase) -> None:
+        assert case.opened is not None
+        if scoped:
+            ensure_jurisdiction(principal, case.opened.division_code)
+        action(case)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        metadata = metadata_for(principal, reason, case_id)
+        case, recorded = await change(repository, case_id, expected, metadata, conn, guarded)
+        resource = recorded[-1].data.get("referral_id", case_id)
+        return accepted(str(resource), case.version, recorded)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+def _position(cursor: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return {"by": datetime.fromisoformat(str(cursor["by"])), "after": str(cursor["id"])}
+    except (KeyError, ValueError):
+        raise InvalidCursor("the cursor is not one this API handed out", "分页游标无效") from None
+
+
+def _cursor_of(row: dict[str, Any]) -> str:
+    return encode_cursor({"by": row["respond_by"].isoformat(), "id": row["urgent_case_id"]})
+
+
+def _row_read(row: dict[str, Any]) -> UrgentCaseRead:
+    return UrgentCaseRead(**{k: row[k] for k in UrgentCaseRead.model_fields})

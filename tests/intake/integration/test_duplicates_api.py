@@ -1,0 +1,134 @@
+"""INT-9: one person, one open application per programme anywhere; one ID in one household."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.intake.conftest import APPLICANT, OTHER_TOWNSHIP, SPOUSE, Intake, body
+
+NEIGHBOUR = "620102195001010013"
+
+
+def household_of(head: str, *others: str) -> list[dict[str, str]]:
+    """Members: the applicant and others as spouse."""
+    members = [{"resident_id": head, "name": "户主", "relation": "self"}]
+    return members + [{"resident_id": o, "name": "成员", "relation": "spouse"} for o in others]
+
+
+def authorised_by(head: str) -> dict[str, str]:
+    return {"signed_by_resident_id": head, "signed_on": "2026-11-20", "document_ref": "授权-2"}
+
+
+async def _stream_count(intake: Intake) -> int:
+    return len([t for t in await intake.types() if t == "intake.ApplicationSubmitted"])
+
+
+@pytest.mark.req("INT-9")
+async def test_a_second_open_application_for_the_same_programme_is_refused_in_any_jurisdiction(
+    intake: Intake,
+) -> None:
+    # given an open dibao application in one district
+    async with intake.client() as client:
+        first = await client.post("/v1/applications", json=body(), headers=intake.headers())
+        assert first.status_code == 201
+        # when the same person applies for dibao in another district
+        again = await client.post(
+            "/v1/applications",
+            json=body(division_code=OTHER_TOWNSHIP),
+            headers=intake.headers(division=OTHER_TOWNSHIP),
+        )
+        # but a different programme is fine
+        other = await client.post(
+            "/v1/applications",
+            json=body(programmes=["education_assistance"]),
+            headers=intake.headers(),
+        )
+    # then the duplicate is refused naming the member and programme, and nothing is written
+    assert again.status_code == 409
+    problem = again.json()
+    assert (problem["code"], problem["field"], problem["programme"]) == (
+        "duplicate-open-application",
+        "members.0.resident_id",
+        "urban_dibao",
+    )
+    assert problem["detail_zh"]
+    assert other.status_code == 201
+    assert await _stream_count(intake) == 2
+
+
+@pytest.mark.req("INT-9", "GEN-4")
+async def test_one_id_in_two_households_is_refused_and_flagged(intake: Intake) -> None:
+    # given a household of two with an open application
+    async with intake.client() as client:
+        first = await client.post(
+            "/v1/applications",
+            json=body(members=household_of(APPLICANT, SPOUSE)),
+            headers=intake.headers(),
+        )
+        case_id = first.json()["application_id"]
+        # when another household declares the spouse as its member
+        second = await client.post(
+            "/v1/applications",
+            json=body(
+                members=household_of(NEIGHBOUR, SPOUSE),
+                authorisation=authorised_by(NEIGHBOUR),
+                programmes=["medical_assistance"],
+            ),
+            headers=intake.headers(),
+        )
+    # then it is refused naming the member, no application is written
+    assert second.status_code == 409
+    assert second.json()["code"] == "member-in-another-household"
+    assert second.json()["field"] == "members.1.resident_id"
+    assert await _stream_count(intake) == 1
+    # and the conflict is flagged on the first household's case for supervision
+    flags = await intake.events_of("intake.HouseholdConflictFlagged")
+    assert len(flags) == 1
+    assert flags[0]["data"]["resident_id"] == SPOUSE
+    assert flags[0]["data"]["existing_application_id"] == case_id
+    assert flags[0]["metadata"]["case_id"] == case_id
+    assert flags[0]["metadata"]["reason"]
+
+
+@pytest.mark.req("INT-9", "GEN-8")
+async def test_withdrawing_frees_the_programme_for_a_new_application(intake: Intake) -> None:
+    # given an open application, withdrawn with its current version
+    async with intake.client() as client:
+        first = await client.post("/v1/applications", json=body(), headers=intake.headers())
+        case_id, etag = first.json()["application_id"], first.headers["ETag"]
+        withdrawn = await client.post(
+            f"/v1/applications/{case_id}/withdrawal",
+            json={"reason": "家庭收入已改善"},
+            headers={**intake.headers(), "If-Match": etag},
+        )
+        assert withdrawn.status_code == 200, withdrawn.text
+        # when the household applies again for the same programme
+        again = await client.post("/v1/applications", json=body(), headers=intake.headers())
+        # then it is accepted, and the withdrawn one can no longer change
+        amended = await client.post(
+            f"/v1/applications/{case_id}/amendments",
+            json={"declared_monthly_income_fen": 1, "declared_assets_fen": 0, "reason": "补正"},
+            headers=intake.headers(if_match=withdrawn.json()["version"]),
+        )
+    assert again.status_code == 201
+    assert amended.status_code == 409
+    assert amended.json()["code"] == "application-closed"
+
+
+@pytest.mark.req("INT-9")
+async def test_concurrent_duplicates_register_exactly_one(intake: Intake) -> None:
+    # given two offices submitting the same person for the same programme at the same moment
+    async with intake.client() as one, intake.client() as two:
+        answers = await asyncio.gather(
+            one.post("/v1/applications", json=body(), headers=intake.headers()),
+            two.post(
+                "/v1/applications",
+                json=body(division_code=OTHER_TOWNSHIP),
+                headers=intake.headers(division=OTHER_TOWNSHIP),
+            ),
+        )
+    # then exactly one is registered and the other refused
+    assert sorted(a.status_code for a in answers) == [201, 409]
+    assert await _stream_count(intake) == 1

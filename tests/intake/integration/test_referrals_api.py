@@ -1,0 +1,93 @@
+"""INT-5: the office asked first records and refers; the receiver acknowledges within 2 working days."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from intake.application.deadlines import DeadlineWatcher
+from tests.intake.conftest import APPLICANT, Intake
+
+REFERRAL = {
+    "to_agency": "medical_assistance_office",
+    "to_division": "620102",
+    "need": "患者住院费用无力支付",
+    "subject_resident_id": APPLICANT,
+}
+
+
+async def _referred(intake: Intake) -> dict[str, object]:
+    async with intake.client() as client:
+        created = await client.post("/v1/referrals", json=REFERRAL, headers=intake.headers())
+    assert created.status_code == 201, created.text
+    return dict(created.json())
+
+
+def _watcher(intake: Intake) -> DeadlineWatcher:
+    watcher: DeadlineWatcher = intake.runtime.app.state.deadline_watcher
+    return watcher
+
+
+@pytest.mark.req("INT-5")
+async def test_an_unacknowledged_referral_escalates_after_two_working_days(intake: Intake) -> None:
+    # given a referral received on Friday: due by Tuesday (the weekend does not count)
+    referral = await _referred(intake)
+    assert (referral["received_on"], referral["acknowledge_by"]) == ("2026-11-27", "2026-12-01")
+    await intake.caught_up()
+    # when Tuesday evening passes, nothing is escalated yet
+    intake.clock.advance(timedelta(days=4, hours=12))
+    assert await _watcher(intake).tick() == 0
+    # when Wednesday comes without an acknowledgement
+    intake.clock.advance(timedelta(hours=12))
+    assert await _watcher(intake).tick() == 1
+    await intake.caught_up()
+    # then it is escalated once, to the receiver's county, by the system with a reason
+    assert await _watcher(intake).tick() == 0
+    overdue = await intake.events_of("intake.ReferralOverdue")
+    assert len(overdue) == 1
+    assert overdue[0]["data"]["escalated_to"] == "620102"
+    assert overdue[0]["metadata"]["actor"]["role"] == "system"
+    assert overdue[0]["metadata"]["reason"]
+    # and supervision's inspector sees it in the overdue list
+    async with intake.client() as client:
+        listed = await client.get(
+            "/v1/referrals/overdue", headers=intake.headers("inspector", "6201")
+        )
+        elsewhere = await client.get(
+            "/v1/referrals/overdue", headers=intake.headers("inspector", "6202")
+        )
+    assert [r["referral_id"] for r in listed.json()["items"]] == [referral["referral_id"]]
+    assert listed.json()["items"][0]["overdue"] is True
+    assert elsewhere.json()["items"] == []
+
+
+@pytest.mark.req("INT-5", "GEN-8")
+async def test_an_acknowledgement_in_time_stops_the_clock(intake: Intake) -> None:
+    # given a referral to the Chengguan medical assistance office
+    referral = await _referred(intake)
+    url = f"/v1/referrals/{referral['referral_id']}/acknowledgement"
+    note = {"note": "已签收，安排专人办理"}
+    async with intake.client() as client:
+        # when an office of another county tries to acknowledge it
+        foreign = await client.post(
+            url, json=note, headers=intake.headers("partner_agency", "620103", if_match=1)
+        )
+        # and the receiver acknowledges on Monday
+        intake.clock.advance(timedelta(days=3))
+        done = await client.post(
+            url, json=note, headers=intake.headers("partner_agency", "620102", if_match=1)
+        )
+        twice = await client.post(
+            url, json=note, headers=intake.headers("partner_agency", "620102", if_match=2)
+        )
+    # then only the receiver may, once, in time
+    assert foreign.status_code == 403 and foreign.json()["code"] == "out-of-jurisdiction"
+    assert done.status_code == 200, done.text
+    assert twice.json()["code"] == "referral-already-acknowledged"
+    acknowledged = await intake.events_of("intake.ReferralAcknowledged")
+    assert acknowledged[0]["data"]["late"] is False
+    # and no escalation follows when the deadline passes
+    await intake.caught_up()
+    intake.clock.advance(timedelta(days=10))
+    assert await _watcher(intake).tick() == 0

@@ -1,0 +1,153 @@
+"""INT-4: one application, several programmes, each routed to its agency and tracked."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
+from tests.intake.conftest import Intake, body
+
+PROGRAMMES = ["urban_dibao", "education_assistance", "medical_assistance"]
+
+
+def verification_event(type_name: str, case_id: str, programme: str, **data: Any) -> RecordedEvent:
+    """A verification event as intake's consumer receives it (contract fields only)."""
+    return RecordedEvent(
+        event_id=uuid.uuid4(),
+        type=type_name,
+        schema_version=1,
+        stream_id=f"verification-{case_id}-{programme}",
+        stream_version=2,
+        position=7,
+        occurred_at=datetime.now(UTC),
+        recorded_at=datetime.now(UTC),
+        data={"case_id": case_id, "programme": programme, "division_code": "620102001", **data},
+        metadata=EventMetadata(
+            Actor("county-1", "county_officer", "城关区民政局", "620102"),
+            "api",
+            "审批",
+            None,
+            None,
+            case_id,
+        ),
+        prev_hash="0" * 64,
+        hash="1" * 64,
+    )
+
+
+async def _submitted(intake: Intake) -> str:
+    async with intake.client() as client:
+        created = await client.post(
+            "/v1/applications", json=body(programmes=PROGRAMMES), headers=intake.headers()
+        )
+    assert created.status_code == 201, created.text
+    return str(created.json()["application_id"])
+
+
+@pytest.mark.req("INT-4", "INT-1")
+async def test_each_requested_programme_is_routed_to_its_competent_agency(
+    intake: Intake,
+) -> None:
+    # given a household asking for dibao, education and medical assistance at one door
+    case_id = await _submitted(intake)
+    # when the application is read back
+    await intake.caught_up()
+    async with intake.client() as client:
+        read = (await client.get(f"/v1/applications/{case_id}", headers=intake.headers())).json()
+    # then each programme went to its own agency and awaits its decision
+    assert read["routes"] == [
+        {"programme": "urban_dibao", "agency": "county_civil_affairs", "outcome": None},
+        {"programme": "education_assistance", "agency": "education", "outcome": None},
+        {
+            "programme": "medical_assistance",
+            "agency": "medical_assistance_office",
+            "outcome": None,
+        },
+    ]
+    routed = await intake.events_of("intake.ProgrammeRouted")
+    assert [e["data"]["competent_division"] for e in routed] == ["620102"] * 3
+    assert all(e["metadata"]["case_id"] == case_id for e in routed)
+
+
+@pytest.mark.req("INT-4", "GEN-8")
+async def test_every_programme_is_tracked_until_decided(intake: Intake) -> None:
+    # given an application with three programmes routed
+    case_id = await _submitted(intake)
+    url = f"/v1/applications/{case_id}/programmes"
+    decision = {"outcome": "approved", "reason": "符合教育救助条件"}
+    async with intake.client() as client:
+        # when verification approves dibao (its event reaches intake's consumer)
+        approved = verification_event("verification.CaseApproved", case_id, "urban_dibao")
+        async with intake.runtime.engine.begin() as conn:
+            await intake.runtime.handlers["intake.verification"](approved, conn)
+        # then dibao cannot be decided a second time through the agency endpoint
+        again = await client.post(
+            f"{url}/urban_dibao/decision",
+            json=decision,
+            headers=intake.headers("partner_agency", "620102", if_match=5),
+        )
+        assert again.json()["code"] == "decided-by-verification"
+        # and an agency decision needs If-Match (428) with the current version (412 if stale)
+        agency = intake.headers("partner_agency", "620102")
+        missing = await client.post(
+            f"{url}/education_assistance/decision", json=decision, headers=agency
+        )
+        stale = await client.post(
+            f"{url}/education_assistance/decision",
+            json=decision,
+            headers=intake.headers("partner_agency", "620102", if_match=1),
+        )
+        assert (missing.status_code, stale.status_code) == (428, 412)
+        assert stale.json()["current_etag"] == '"5"'
+        # when the education and medical agencies decide with the current version
+        first = await client.post(
+            f"{url}/education_assistance/decision",
+            json=decision,
+            headers=intake.headers("partner_agency", "620102", if_match=5),
+        )
+        second = await client.post(
+            f"{url}/medical_assistance/decision",
+            json={"outcome": "rejected", "reason": "已由医保全额报销"},
+            headers=intake.headers("partner_agency", "620102", if_match=6),
+        )
+        assert (first.status_code, second.status_code) == (200, 200), second.text
+        await intake.caught_up()
+        read = (await client.get(f"/v1/applications/{case_id}", headers=intake.headers())).json()
+    # then every programme shows its outcome and the application is decided
+    assert [r["outcome"] for r in read["routes"]] == ["approved", "approved", "rejected"]
+    assert read["status"] == "decided"
+    decided = await intake.events_of("intake.ProgrammeDecided")
+    assert [e["data"]["decided_by"] for e in decided] == [
+        "verification",
+        "education",
+        "medical_assistance_office",
+    ]
+    assert all(e["metadata"]["reason"] for e in decided)
+    assert decided[0]["metadata"]["causation_id"] == str(approved.event_id)
+
+
+@pytest.mark.req("INT-4")
+async def test_a_redelivered_verification_decision_changes_nothing(intake: Intake) -> None:
+    # given verification's rejection already tracked
+    case_id = await _submitted(intake)
+    rejected = verification_event(
+        "verification.CaseRejected",
+        case_id,
+        "urban_dibao",
+        reason="收入高于标准",
+        appeal_rights="可申请复议",
+    )
+    handler = intake.runtime.handlers["intake.verification"]
+    async with intake.runtime.engine.begin() as conn:
+        await handler(rejected, conn)
+    # when the same decision arrives again
+    async with intake.runtime.engine.begin() as conn:
+        await handler(rejected, conn)
+    # then it was tracked once, with verification's reason
+    decided = await intake.events_of("intake.ProgrammeDecided")
+    assert len(decided) == 1
+    assert decided[0]["data"]["reason"] == "收入高于标准"
