@@ -1,4 +1,4 @@
-"""INT-5: the office asked first records and refers; the receiver acknowledges within 2 working days."""
+"""INT-5: the first office records and refers; the receiver acknowledges in 2 working days."""
 
 from __future__ import annotations
 
