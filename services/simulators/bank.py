@@ -8,7 +8,8 @@ Contract (see docs/events/payments/bank-file.md):
 - Outcome by account number: `4004…` failed (account closed), `5005…` failed on the first
   instruction of a reference and paid on a later one (bank busy), `3003…` returned (name does
   not match), anything else paid.
-- `POST /v1/control` {delay_ms, duplicate_answers}: be slow, or repeat every answer line.
+- `POST /v1/control` {delay_ms, answer_delay_ms, duplicate_answers}: be slow before executing
+  or after executing (the payer may die after the money left), or repeat every answer line.
 - `GET /v1/ledger`: every credit made, by reference, so tests can count payments per key.
 """
 
@@ -44,6 +45,7 @@ class Control(BaseModel):
     """Behaviour switches for tests."""
 
     delay_ms: int = Field(default=0, ge=0, le=60_000)
+    answer_delay_ms: int = Field(default=0, ge=0, le=60_000)  # slow after paying
     duplicate_answers: bool = False
 
 
@@ -95,6 +97,8 @@ async def submit_batch(batch: Batch) -> dict[str, Any]:
         await asyncio.sleep(bank.control.delay_ms / 1000)
     async with bank.lock:
         results = [bank.execute(item) for item in batch.instructions]
+    if bank.control.answer_delay_ms:
+        await asyncio.sleep(bank.control.answer_delay_ms / 1000)
     if bank.control.duplicate_answers:
         results = [r for result in results for r in (result, {**result, "duplicate": True})]
     return {"batch_id": batch.batch_id, "results": results}

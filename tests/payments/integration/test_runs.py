@@ -1,0 +1,154 @@
+"""Enrolment and monthly runs on the real database, through the bank simulator (PAY-2, PAY-3)."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from services.simulators import bank as bank_simulator
+from tests.payments.support import COUNTY, Payments, approved
+
+DECISIONS = "payments.decisions"
+
+
+async def set_standard(payments: Payments, client: httpx.AsyncClient, fen: int = 70_000) -> None:
+    answer = await client.post(
+        "/v1/standards",
+        json={
+            "division_code": COUNTY, "programme": "urban_dibao", "effective_from": "2026-01-01",
+            "monthly_per_person_fen": fen, "floor_per_person_fen": 1_000, "reason": "县标准",
+        },
+        headers=payments.headers(),
+    )  # fmt: skip
+    assert answer.status_code == 201, answer.text
+
+
+async def start_and_execute(payments: Payments, client: httpx.AsyncClient, period: str) -> str:
+    started = await client.post(
+        "/v1/runs",
+        json={"county_code": COUNTY, "period": period, "reason": "月度发放"},
+        headers=payments.headers(),
+    )
+    assert started.status_code == 201, started.text
+    run_id = str(started.json()["run_id"])
+    await payments.settle_projections()
+    assert await payments.runtime.app.state.executor.execute(run_id)
+    await payments.settle_projections()
+    return run_id
+
+
+@pytest.mark.req("PAY-2", "GEN-7")
+async def test_an_approved_case_is_enrolled_with_an_explained_entitlement(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        # given the county's urban dibao standard of 700 yuan
+        await set_standard(payments, client)
+        # when verification approves a household of 3 earning 1,000 yuan a month (amount 0)
+        event = approved("case-a")
+        await payments.consume(DECISIONS, event)
+        await payments.consume(DECISIONS, event)  # a redelivery changes nothing
+        await payments.settle_projections()
+        # then it is enrolled at (700 − 1000/3) × 3 = 1,100 yuan, explained, account masked
+        read = await client.get("/v1/beneficiaries/case-a/urban_dibao", headers=payments.headers())
+        assert read.status_code == 200, read.text
+        beneficiary = read.json()
+        assert beneficiary["monthly_amount_fen"] == 110_000
+        assert beneficiary["method"] == "dibao_gap"
+        assert "× 3" in beneficiary["explanation_zh"]
+        assert beneficiary["bank_account_masked"].endswith("8901")
+        assert "6228480012345678901" not in read.text
+        assert beneficiary["payee_name_masked"] == "张**"
+    async with payments.runtime.engine.connect() as conn:
+        types = list(
+            (
+                await conn.execute(
+                    text("SELECT type FROM events WHERE stream_id = :s ORDER BY stream_version"),
+                    {"s": "beneficiary-case-a:urban_dibao"},
+                )
+            ).scalars()
+        )
+    assert types == ["payments.BeneficiaryEnrolled", "payments.EntitlementCalculated"]
+
+
+@pytest.mark.req("PAY-3", "GEN-8")
+async def test_a_run_pays_every_active_beneficiary_once_and_retries_failures(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        # given three households: a good account, one the bank is busy for, one closed
+        await set_standard(payments, client)
+        accounts = {"ok": "6228480012345678901", "busy": "5005480012345678901",
+                    "closed": "4004480012345678901"}  # fmt: skip
+        for case, account in accounts.items():
+            await payments.consume(DECISIONS, approved(case, account=account))
+        # and a bank that repeats every answer
+        bank_simulator.bank.control = bank_simulator.Control(duplicate_answers=True)
+        # when the November run is started and executed
+        run_id = await start_and_execute(payments, client, "2026-11")
+        # then one is paid once, two failed, and the run is reconciled
+        run = (await client.get(f"/v1/runs/{run_id}", headers=payments.headers())).json()
+        assert (run["status"], run["instructed"], run["settled"], run["failed"]) == (
+            "completed", 3, 1, 2,
+        )  # fmt: skip
+        assert run["settled_fen"] == 110_000
+        # when the failures are retried with the run's ETag
+        etag = (await client.get(f"/v1/runs/{run_id}", headers=payments.headers())).headers["ETag"]
+        retry = await client.post(
+            f"/v1/runs/{run_id}/retries", json={"reason": "银行繁忙后重发"},
+            headers={**payments.headers(), "If-Match": etag},
+        )  # fmt: skip
+        assert retry.status_code == 202, retry.text
+        await payments.settle_projections()
+        assert await payments.runtime.app.state.executor.execute(run_id)
+        await payments.settle_projections()
+        # then the busy account is paid on its second attempt, the closed one stays failed
+        page = (
+            await client.get(f"/v1/runs/{run_id}/payments?limit=2", headers=payments.headers())
+        ).json()
+        rest = (
+            await client.get(
+                f"/v1/runs/{run_id}/payments?cursor={page['next_cursor']}",
+                headers=payments.headers(),
+            )
+        ).json()
+        by_case = {p["case_id"]: p for p in page["items"] + rest["items"]}
+        assert by_case["busy"]["status"] == "settled" and by_case["busy"]["attempt"] == 2
+        assert by_case["closed"]["status"] == "failed"
+        assert by_case["closed"]["bank_reason"]
+        # and the bank credited each household at most once, by business key
+        credits = bank_simulator.bank.credits
+        references = [c["reference"] for c in credits]
+        assert sorted(references) == sorted({*references})
+        assert len(credits) == 2
+        # and starting the same run again is refused
+        again = await client.post(
+            "/v1/runs",
+            json={"county_code": COUNTY, "period": "2026-11", "reason": "重复"},
+            headers=payments.headers(),
+        )
+        assert again.status_code == 409
+        assert again.json()["code"] == "run-already-started"
+
+
+@pytest.mark.req("PAY-3")
+async def test_the_bank_file_is_a_documented_csv(payments: Payments) -> None:
+    async with payments.client() as client:
+        await set_standard(payments, client)
+        await payments.consume(DECISIONS, approved("case-f"))
+        run_id = await start_and_execute(payments, client, "2026-11")
+        answer = await client.get(f"/v1/runs/{run_id}/bank-file", headers=payments.headers())
+        assert answer.status_code == 200
+        assert answer.headers["content-type"].startswith("text/csv")
+        lines = answer.text.split("\r\n")
+        assert lines[0].startswith("instruction_id,reference,payee_name,bank_account,amount_fen")
+        assert ",110000,1100.00,2026-11,urban_dibao," in lines[1]
+        key = str(uuid.uuid4())
+        denied = await client.get(
+            f"/v1/runs/{run_id}/bank-file",
+            headers={**payments.headers("inspector", "620100"), "Idempotency-Key": key},
+        )
+        assert denied.status_code == 403
