@@ -37,12 +37,7 @@ def build(
         " active discovery and the green channel (INT-1 … INT-10).",
         routers=[api.router, decisions_api.router, referrals_api.router, urgent_api.router],
         migrations=MIGRATIONS,
-        register_events=[
-            application.register_events,
-            referral.register_events,
-            urgent.register_events,
-            _register_flags,
-        ],
+        register_events=[register_all_events],
         projections=[ApplicationsView(), DeadlinesView()],
         subscriptions=[Subscription("intake.verification", ("verification",), on_verification)],
     )
@@ -61,5 +56,9 @@ def build(
     return runtime
 
 
-def _register_flags(registry: EventRegistry) -> None:
+def register_all_events(registry: EventRegistry) -> None:
+    """Register every event type intake writes."""
+    application.register_events(registry)
+    referral.register_events(registry)
+    urgent.register_events(registry)
     registry.register_all(duplicates.HouseholdConflictFlagged)

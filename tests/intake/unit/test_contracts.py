@@ -1,0 +1,42 @@
+"""The published JSON Schemas in docs/events/intake/ are exactly what the code writes (GEN-2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.contracts import DOCS, DRAFT, render, schemas
+
+CONTRACT_FIELDS = {
+    "ApplicationSubmitted.v1.json": {
+        "application_id", "division_code", "registration", "programmes", "members",
+        "declared_monthly_income_fen", "declared_assets_fen", "authorisation", "channel",
+        "bank_account",
+    },
+    "PriorAssistanceGranted.v1.json": {
+        "case_id", "programme", "amount_fen", "division_code", "resident_id", "bank_account",
+        "verification_due", "follow_up_programmes",
+    },
+}  # fmt: skip
+
+
+@pytest.mark.req("GEN-2")
+def test_every_published_event_has_its_schema_file_up_to_date() -> None:
+    # given the schemas generated from the event classes
+    generated = schemas()
+    # then each is on disk, byte for byte, and nothing stale lies beside them
+    assert {p.name for p in DOCS.glob("*.json")} == set(generated)
+    for name, schema in generated.items():
+        assert (DOCS / name).read_text(encoding="utf-8") == render(schema), name
+        assert schema["$schema"] == DRAFT
+
+
+@pytest.mark.req("GEN-2", "INT-7")
+def test_the_cross_service_contracts_keep_their_fields() -> None:
+    # given the contracts every service codes against; then their fields are exactly those
+    generated = schemas()
+    for name, fields in CONTRACT_FIELDS.items():
+        assert set(generated[name]["properties"]) == fields, name
+        assert (
+            set(generated[name]["required"]) == fields - {"bank_account"}
+            or set(generated[name]["required"]) == fields
+        )
