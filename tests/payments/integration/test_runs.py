@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from services.simulators import bank as bank_simulator
-from tests.payments.support import COUNTY, Payments, approved
+from tests.payments.support import COUNTY, Payments, approved, foreign_event
 
 DECISIONS = "payments.decisions"
 
@@ -152,3 +152,40 @@ async def test_the_bank_file_is_a_documented_csv(payments: Payments) -> None:
             headers={**payments.headers("inspector", "620100"), "Idempotency-Key": key},
         )
         assert denied.status_code == 403
+
+
+@pytest.mark.req("PAY-3", "PAY-2")
+async def test_suspended_and_terminated_beneficiaries_are_not_paid(payments: Payments) -> None:
+    async with payments.client() as client:
+        # given three enrolled households
+        await set_standard(payments, client)
+        for case in ("paid", "suspended", "terminated"):
+            await payments.consume(DECISIONS, approved(case))
+        # when verification suspends one and supervision orders a stop... and one is terminated
+        await payments.consume(
+            DECISIONS,
+            foreign_event(
+                "supervision.CorrectiveActionOrdered",
+                {"action_id": "a-1", "case_id": "suspended", "action": "suspend_benefit",
+                 "programme": "urban_dibao", "amount_fen": None, "reason": "举报查实：虚报收入",
+                 "complaint_id": "c-1"},
+                "suspended",
+            ),
+        )  # fmt: skip
+        await payments.consume(
+            DECISIONS,
+            foreign_event(
+                "verification.BenefitTerminated",
+                {"case_id": "terminated", "programme": "urban_dibao",
+                 "effective_from": "2026-10-01", "reason": "死亡注销"},
+                "terminated",
+            ),
+        )  # fmt: skip
+        run_id = await start_and_execute(payments, client, "2026-11")
+        # then only the active household is paid
+        page = (await client.get(f"/v1/runs/{run_id}/payments", headers=payments.headers())).json()
+        assert [p["case_id"] for p in page["items"]] == ["paid"]
+        suspended = await client.get(
+            "/v1/beneficiaries/suspended/urban_dibao", headers=payments.headers()
+        )
+        assert suspended.json()["status"] == "suspended"
