@@ -46,11 +46,11 @@ class Verifying:
         """The county civil affairs officer."""
         return self.as_("county_officer", COUNTY)
 
-    async def open_case(self, case_id: str, members: list[str], **changes: Any) -> None:
+    async def open_case(self, case_id: str, resident_ids: list[str], **changes: Any) -> None:
         """Deliver intake.ApplicationSubmitted to verification's consumer handler."""
         handler = self.runtime.handlers["verification.intake"]
         async with self.runtime.engine.begin() as conn:
-            await handler(submitted(application(case_id, members, **changes)), conn)
+            await handler(submitted(application(case_id, resident_ids, **changes)), conn)
         await self.runtime.projections.catch_up_all()
 
     async def events(self, type_name: str) -> list[dict[str, Any]]:

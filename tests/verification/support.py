@@ -23,7 +23,7 @@ def resident(sequence: str, birth: str = "19600101", area: str = "620102") -> st
     return first17 + check_char(first17)
 
 
-def application(case_id: str, members: list[str], **changes: Any) -> dict[str, Any]:
+def application(case_id: str, resident_ids: list[str], **changes: Any) -> dict[str, Any]:
     """intake.ApplicationSubmitted data (the cross-service contract)."""
     data: dict[str, Any] = {
         "application_id": case_id,
@@ -40,12 +40,12 @@ def application(case_id: str, members: list[str], **changes: Any) -> dict[str, A
                 "work": None,
                 "schooling": None,
             }
-            for i, rid in enumerate(members)
+            for i, rid in enumerate(resident_ids)
         ],
         "declared_monthly_income_fen": 45_000,
         "declared_assets_fen": 100_000,
         "authorisation": {
-            "signed_by_resident_id": members[0],
+            "signed_by_resident_id": resident_ids[0],
             "signed_on": "2026-11-20",
             "document_ref": "授权-1",
         },
@@ -57,12 +57,19 @@ def application(case_id: str, members: list[str], **changes: Any) -> dict[str, A
 
 def submitted(data: dict[str, Any], occurred_at: datetime | None = None) -> RecordedEvent:
     """A recorded intake.ApplicationSubmitted as the consumer would hand it over."""
+    return recorded("intake.ApplicationSubmitted", data, data["application_id"], occurred_at)
+
+
+def recorded(
+    type_name: str, data: dict[str, Any], case_id: str, occurred_at: datetime | None = None
+) -> RecordedEvent:
+    """Another service's event as the consumer would hand it over."""
     at = occurred_at or datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
     return RecordedEvent(
         event_id=uuid.uuid4(),
-        type="intake.ApplicationSubmitted",
+        type=type_name,
         schema_version=1,
-        stream_id=f"application-{data['application_id']}",
+        stream_id=f"other-{case_id}",
         stream_version=1,
         position=1,
         occurred_at=at,
@@ -70,11 +77,11 @@ def submitted(data: dict[str, Any], occurred_at: datetime | None = None) -> Reco
         data=data,
         metadata=EventMetadata(
             Actor("officer-1", "township_officer", "街道", TOWNSHIP),
-            "api:intake",
+            "api:other",
             "受理",
             None,
             None,
-            data["application_id"],
+            case_id,
         ),
         prev_hash="",
         hash="",
@@ -125,3 +132,14 @@ INVESTIGATION = {
     "findings": "家中无劳动力，住房简陋",
 }
 PROPOSAL = {"proposed_monthly_amount_fen": 60_000, "review_opinion": "符合城市低保条件，拟保"}
+
+
+async def propose(township: Api, case_id: str) -> None:
+    """Take an opened case through economic verification, investigation and the proposal."""
+    for step, body in (
+        ("economic-verification", {}),
+        ("investigation", INVESTIGATION),
+        ("proposal", PROPOSAL),
+    ):
+        answer = await township.step(case_id, step, body)
+        assert answer.status_code == 200, answer.text

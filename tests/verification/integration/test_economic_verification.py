@@ -1,0 +1,119 @@
+"""VER-1 against the partner data simulator: answers as evidence, failures never lose a case."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.verification.conftest import Verifying
+from tests.verification.support import resident
+
+CASE = "case-ev"
+PATH = f"/v1/cases/{CASE}/programmes/urban_dibao"
+
+
+@pytest.mark.req("VER-1")
+async def test_every_answer_is_evidence_and_differences_are_flagged(verifying: Verifying) -> None:
+    # given a household whose declared assets are below what the sources find
+    await verifying.open_case(CASE, [resident("123")], declared_assets_fen=0)
+    # when the township runs the economic verification
+    done = await verifying.township.step(CASE, "economic-verification", {})
+    # then each of the 8 sources' answers is recorded and the difference flagged
+    assert done.json()["evidence_sources_answered"] == 8
+    evidence = await verifying.events("verification.EvidenceRecorded")
+    assert {e["source"] for e in evidence} == {
+        "household_registration",
+        "social_insurance",
+        "real_estate",
+        "vehicles",
+        "business_registration",
+        "tax",
+        "housing_fund",
+        "bank_deposits",
+    }
+    assert all(e["obtained_by"] == "partner_api" and e["reference"] for e in evidence)
+    completed = (await verifying.events("verification.EconomicVerificationCompleted"))[0]
+    assessed = sum(e["assets_fen"] for e in evidence)
+    assert completed["assessed_assets_fen"] == assessed
+    assert ("assets_above_declaration" in completed["differences"]) == (assessed > 0)
+
+
+@pytest.mark.req("VER-1")
+async def test_a_failing_source_marks_the_case_for_follow_up_and_a_manual_answer_completes_it(
+    verifying: Verifying,
+) -> None:
+    # given a member whose tax bureau answers 503 every time
+    member = resident("901")
+    await verifying.open_case(CASE, [member])
+    # when the verification runs
+    partial = await verifying.township.step(CASE, "economic-verification", {})
+    # then the case stays in economic verification, marked for manual follow-up
+    assert partial.status_code == 200, partial.text
+    assert partial.json()["stage"] == "economic_verification"
+    assert partial.json()["evidence_sources_answered"] == 7
+    failed = await verifying.events("verification.EvidenceRequestFailed")
+    assert [f["source"] for f in failed] == ["tax"] and failed[0]["attempts"] == 2
+    follow_up = (await verifying.events("verification.ManualFollowUpRequired"))[0]
+    assert follow_up["missing"] == ["tax:620***********" + member[-4:]]
+    await verifying.runtime.projections.catch_up_all()
+    queue = await verifying.township.get("/v1/work-queue?stage=economic_verification")
+    assert [i["follow_up"] for i in queue.json()["items"]] == [True]
+    # when an officer enters the tax bureau's answer by hand
+    manual = await verifying.township.step(
+        CASE,
+        "evidence",
+        {
+            "source": "tax",
+            "resident_id": member,
+            "monthly_income_fen": 0,
+            "assets_fen": 0,
+            "reference": "税务局书面回函 2026-118",
+        },
+    )
+    # then the check completes
+    assert manual.json()["stage"] == "investigation", manual.text
+
+
+@pytest.mark.req("VER-1")
+async def test_a_flaky_source_is_retried_and_a_slow_one_times_out(verifying: Verifying) -> None:
+    # given one member whose tax source fails once, and one whose bank is slow
+    await verifying.open_case(CASE, [resident("904"), resident("902")])
+    # when the verification runs
+    answer = await verifying.township.step(CASE, "economic-verification", {})
+    # then the flaky source was retried and answered; the slow one timed out and awaits retry
+    failed = await verifying.events("verification.EvidenceRequestFailed")
+    assert [(f["source"], f["resident_id"]) for f in failed] == [("bank_deposits", resident("902"))]
+    assert "Timeout" in failed[0]["error"]
+    assert answer.json()["evidence_sources_answered"] == 15
+    # and a second run asks only for what is missing
+    again = await verifying.township.step(CASE, "economic-verification", {})
+    assert again.json()["stage"] == "economic_verification"
+    assert len(await verifying.events("verification.EvidenceRecorded")) == 15
+
+
+@pytest.mark.req("VER-1", "VER-7")
+async def test_contradictory_sources_are_flagged(verifying: Verifying) -> None:
+    # given a member reported dead by household registration but earning per social insurance
+    await verifying.open_case(CASE, [resident("903"), resident("123")])
+    await verifying.township.step(CASE, "economic-verification", {})
+    completed = (await verifying.events("verification.EconomicVerificationCompleted"))[0]
+    masked = "620***********" + resident("903")[-4:]
+    assert f"member_deceased:{masked}" in completed["differences"]
+    assert f"contradictory_sources:{masked}" in completed["differences"]
+    assert "income_above_declaration" in completed["differences"]
+
+
+@pytest.mark.req("VER-1", "GEN-7")
+async def test_no_verification_without_a_recorded_authorisation(verifying: Verifying) -> None:
+    await verifying.open_case(
+        CASE,
+        [resident("123")],
+        authorisation={
+            "signed_by_resident_id": resident("123"),
+            "signed_on": "2026-11-20",
+            "document_ref": " ",
+        },
+    )
+    refused = await verifying.township.step(CASE, "economic-verification", {})
+    assert refused.status_code == 422
+    assert refused.json()["code"] == "authorisation-missing"
+    assert await verifying.events("verification.EvidenceRecorded") == []

@@ -1,0 +1,120 @@
+"""VER-6 notices and objections, VER-8 priority flags, VER-9 working-day deadlines."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.verification.conftest import Verifying
+from tests.verification.integration.test_county import approved_case, proposed_batch
+from tests.verification.support import VILLAGE, resident
+from verification.application.service import Policy
+from verification.reactions.deadlines import check_deadlines
+
+
+@pytest.mark.req("VER-6")
+async def test_the_village_notice_shows_the_configured_fields_never_ids_or_health(
+    verifying: Verifying,
+) -> None:
+    # given an approved household (members declared with health details)
+    await approved_case(verifying)
+    await verifying.runtime.projections.catch_up_all()
+    # when the village notice is read as JSON and as the printable page
+    village = verifying.as_("village_committee", VILLAGE)
+    notice = await village.get(f"/v1/notices/{VILLAGE}")
+    page = await village.get(f"/v1/notices/{VILLAGE}/print")
+    # then it names members, income and amount (the source notice), and no ID or health detail
+    entry = notice.json()["entries"][0]
+    assert entry["status"] == "approved" and entry["amount_fen"] == 60_000
+    assert entry["members"] == ["成员0"] and "income_fen" in entry
+    for text in (notice.text, page.text):
+        assert resident("100") not in text and resident("100")[6:14] not in text
+        assert "高血压" not in text
+    assert page.headers["content-type"].startswith("text/html")
+    assert "公示" in page.text and "600.00" in page.text
+
+
+@pytest.mark.req("VER-6")
+@pytest.mark.parametrize("policy", [Policy(notice_fields=("name", "household_size", "amount"))])
+async def test_the_field_set_can_be_narrowed_to_the_national_rule(verifying: Verifying) -> None:
+    await approved_case(verifying)
+    await verifying.runtime.projections.catch_up_all()
+    notice = await verifying.township.get(f"/v1/notices/{VILLAGE}")
+    entry = notice.json()["entries"][0]
+    assert set(entry) == {"programme", "status", "name", "household_size", "amount_fen"}
+
+
+@pytest.mark.req("VER-6")
+async def test_an_objection_during_the_notice_reopens_the_case(verifying: Verifying) -> None:
+    batch = await proposed_batch(verifying, n=1)
+    case_id = batch["households"][0].split("/")[0]
+    await verifying.township.step(case_id, "notice", {})
+    # when a resident objects anonymously (passed on by the village committee)
+    village = verifying.as_("village_committee", VILLAGE)
+    objection = await village.post(
+        f"/v1/cases/{case_id}/programmes/urban_dibao/objections",
+        {"anonymous": True, "content": "该户有营运车辆"},
+    )
+    # then the case goes back to investigation, out of the batch
+    assert objection.status_code == 200, objection.text
+    assert objection.json()["stage"] == "investigation"
+    assert objection.json()["batch_id"] is None
+    raised = (await verifying.events("verification.ObjectionRaised"))[0]
+    assert raised["anonymous"] is True
+
+
+@pytest.mark.req("VER-8")
+async def test_priority_flags_are_raised_for_children_elderly_and_severely_disabled(
+    verifying: Verifying,
+) -> None:
+    child, elder = resident("201", birth="20180101"), resident("202", birth="19500101")
+    members = [
+        {"resident_id": elder, "name": "老人", "relation": "self", "disability_grade": 1},
+        {"resident_id": child, "name": "孩子", "relation": "grandchild", "disability_grade": 2},
+    ]
+    await verifying.open_case("case-p", [elder, child], members=members)
+    flags = {
+        (f["flag"], f["resident_id"])
+        for f in await verifying.events("verification.PriorityFlagged")
+    }
+    assert flags == {
+        ("elderly_subsidy", elder),
+        ("extreme_poverty_inclusion", elder),
+        ("extreme_poverty_inclusion", child),
+        ("child_subsidy", child),
+    }
+
+
+@pytest.mark.req("VER-8")
+async def test_a_severely_disabled_extreme_poverty_person_is_flagged_for_centralised_care(
+    verifying: Verifying,
+) -> None:
+    person = resident("203", birth="19800101")
+    members = [{"resident_id": person, "name": "甲", "relation": "self", "disability_grade": 2}]
+    await verifying.open_case("case-q", [person], members=members, programmes=["extreme_poverty"])
+    flags = [f["flag"] for f in await verifying.events("verification.PriorityFlagged")]
+    assert flags == ["centralised_care"]
+
+
+@pytest.mark.req("VER-9")
+async def test_a_case_not_investigated_within_three_working_days_is_overdue_once(
+    verifying: Verifying,
+) -> None:
+    # given a case opened on Monday 2026-11-23
+    await verifying.open_case("case-d", [resident("123")])
+    await verifying.runtime.projections.catch_up_all()
+    engine = verifying.runtime.engine
+    # when Thursday comes (3 working days later), nothing is overdue yet
+    verifying.clock.advance(timedelta(days=3))
+    assert await check_deadlines(verifying.runtime.app.state.verification, engine) == 0
+    # and on Friday the investigation-start clock has run out
+    verifying.clock.advance(timedelta(days=1))
+    assert await check_deadlines(verifying.runtime.app.state.verification, engine) == 1
+    await verifying.runtime.projections.catch_up_all()
+    # then a second check raises nothing new, and the case shows its overdue clock
+    assert await check_deadlines(verifying.runtime.app.state.verification, engine) == 0
+    overdue = await verifying.events("verification.CaseOverdue")
+    assert [(o["clock"], o["due_on"]) for o in overdue] == [("investigation_start", "2026-11-26")]
+    detail = await verifying.township.get("/v1/cases/case-d/programmes/urban_dibao")
+    assert detail.json()["overdue"] == ["investigation_start"]
