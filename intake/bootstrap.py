@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.application.deadlines import DeadlineWatcher
 from intake.domain import application, duplicates, referral, urgent
-from intake.entrypoints import api, decisions_api, referrals_api, urgent_api
+from intake.entrypoints import api, decisions_api, referrals_api, urgent_api, urgent_reads
 from intake.migrations import MIGRATIONS
 from intake.policy import IntakePolicy
 from intake.projections.applications import ApplicationsView
@@ -35,7 +35,13 @@ def build(
         title="SafetyNet intake 一门受理",
         description="One door for every assistance programme: acceptance, first inquiry, referral,"
         " active discovery and the green channel (INT-1 … INT-10).",
-        routers=[api.router, decisions_api.router, referrals_api.router, urgent_api.router],
+        routers=[
+            api.router,
+            decisions_api.router,
+            referrals_api.router,
+            urgent_api.router,
+            urgent_reads.router,
+        ],
         migrations=MIGRATIONS,
         register_events=[register_all_events],
         projections=[ApplicationsView(), DeadlinesView()],

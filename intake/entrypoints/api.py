@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -186,9 +187,9 @@ async def _command(
     application_id: str,
     action_zh: str,
     reason: str,
-    action: Any,
+    action: Callable[[Application], None],
 ) -> JSONResponse:
-    ensure_role(principal, ("township_officer",), action_zh)
+    ensure_role(principal, ("township_officer",), action_zh, decides=True)
     expected = expected_version_from_if_match(request)
     assert expected is not None
     repository: Repository[Application] = request.app.state.applications

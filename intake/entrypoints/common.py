@@ -33,11 +33,13 @@ class VillageCommitteeCannotAccept(Forbidden):
     title_zh = "村（居）委会不得直接受理、审核申请"
 
 
-def ensure_role(principal: Principal, roles: tuple[str, ...], action_zh: str) -> None:
-    """403: a village committee gets INT-3's refusal, any other role `role-not-allowed`."""
+def ensure_role(
+    principal: Principal, roles: tuple[str, ...], action_zh: str, *, decides: bool = False
+) -> None:
+    """403 `role-not-allowed`; INT-3's own refusal when a village committee would decide."""
     if principal.role in roles:
         return
-    if principal.role == "village_committee":
+    if decides and principal.role == "village_committee":
         raise VillageCommitteeCannotAccept(
             "applications are accepted, reviewed and decided only by township/street offices and"
             " competent agencies; a village or residents' committee may help the household"
@@ -55,7 +57,7 @@ def ensure_role(principal: Principal, roles: tuple[str, ...], action_zh: str) ->
 
 def ensure_may_accept(principal: Principal, division_code: str) -> None:
     """Only a township/street officer accepts, and only within their own township (INT-3)."""
-    ensure_role(principal, ACCEPTING_ROLES, "直接受理、审核申请")
+    ensure_role(principal, ACCEPTING_ROLES, "直接受理、审核申请", decides=True)
     ensure_jurisdiction(principal, division_code)
 
 

@@ -55,7 +55,7 @@ async def decide(
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """A partner agency (education, housing, medical …) decides the programme routed to it."""
-    ensure_role(principal, DECIDING_ROLES, "作出救助决定")
+    ensure_role(principal, DECIDING_ROLES, "作出救助决定", decides=True)
     agency = COMPETENT_AGENCY[programme]
     if agency == Agency.COUNTY_CIVIL_AFFAIRS:
         raise DecidedByVerification(

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.application.changes import change
@@ -20,8 +17,7 @@ from intake.domain.urgent_events import (
     PriorAssistanceGranted,
     UrgentCaseOpened,
 )
-from intake.entrypoints.common import READING_ROLES, accepted, ensure_role, metadata_for
-from intake.entrypoints.reads import page_of
+from intake.entrypoints.common import accepted, ensure_role, metadata_for
 from intake.policy import IntakePolicy
 from intake.schemas import CommandAccepted
 from intake.schemas_cases import (
@@ -34,14 +30,11 @@ from intake.schemas_cases import (
 )
 from shared.application.repository import Repository
 from shared.clock import CHINA, Clock
-from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.etag import etag_for, expected_version_from_if_match
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
-from shared.http.pagination import InvalidCursor, Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.identity import jurisdiction_prefix
 
 router = APIRouter(prefix="/v1", tags=["urgent cases 急难救助"])
 REPORTING_ROLES = ("village_committee", "township_officer", "county_officer", "partner_agency")
@@ -224,60 +217,6 @@ async def record_help(
     )
 
 
-@router.get(
-    "/urgent-cases/overdue",
-    response_model=Page[UrgentCaseRead],
-    summary="逾期未响应急难个案 Overdue urgent cases",
-    responses=problem_responses(401, 403),
-)
-async def overdue(
-    request: Request,
-    limit: int = Depends(page_limit),
-    cursor: dict[str, Any] | None = Depends(page_cursor),
-    principal: Principal = Depends(current_principal),
-) -> Page[UrgentCaseRead]:
-    """Urgent cases with no response past their deadline, within the caller's division."""
-    ensure_role(principal, READING_ROLES, "查阅急难个案")
-    where = "status = 'open' AND (overdue OR respond_by < :now) AND division_code LIKE :prefix"
-    params: dict[str, Any] = {
-        "now": request.app.state.clock.now(),
-        "prefix": jurisdiction_prefix(principal.division) + "%",
-        "limit": limit + 1,
-    }
-    if cursor is not None:
-        where += " AND (respond_by, urgent_case_id) > (:by, :after)"
-        params.update(_position(cursor))
-    query = f"SELECT * FROM urgent_cases_view WHERE {where} ORDER BY respond_by, urgent_case_id"
-    async with request.app.state.engine.connect() as conn:
-        rows = [dict(r._mapping) for r in await conn.execute(text(query + " LIMIT :limit"), params)]
-    return page_of(rows, limit, _row_read, _cursor_of)
-
-
-@router.get(
-    "/urgent-cases/{case_id}",
-    response_model=UrgentCaseRead,
-    summary="查询急难个案 Get an urgent case",
-    responses=problem_responses(401, 403, 404),
-)
-async def get_case(
-    case_id: str,
-    request: Request,
-    response: Response,
-    principal: Principal = Depends(current_principal),
-) -> UrgentCaseRead:
-    """The urgent case as the read model holds it, with its version as ETag."""
-    ensure_role(principal, (*READING_ROLES, "village_committee"), "查阅急难个案")
-    async with request.app.state.engine.connect() as conn:
-        found = await conn.execute(
-            text("SELECT * FROM urgent_cases_view WHERE urgent_case_id = :id"), {"id": case_id}
-        )
-        row = found.first()
-    if row is None or not principal.covers(row.division_code):
-        raise NotFound(f"urgent case {case_id} not found", "未找到该急难个案")
-    response.headers["ETag"] = etag_for(row.version)
-    return _row_read(dict(row._mapping))
-
-
 async def _command(
     request: Request,
     principal: Principal,
@@ -288,7 +227,7 @@ async def _command(
     action: Callable[[UrgentCase], None],
     scoped: bool = True,
 ) -> JSONResponse:
-    ensure_role(principal, roles, "办理急难个案")
+    ensure_role(principal, roles, "办理急难个案", decides=True)
     expected = expected_version_from_if_match(request)
     assert expected is not None
     repository: Repository[UrgentCase] = request.app.state.urgent_cases
@@ -308,18 +247,3 @@ async def _command(
     return await respond_idempotently(
         request, client_id=principal.client_id, key=key, operation=operation
     )
-
-
-def _position(cursor: dict[str, Any]) -> dict[str, Any]:
-    try:
-        return {"by": datetime.fromisoformat(str(cursor["by"])), "after": str(cursor["id"])}
-    except (KeyError, ValueError):
-        raise InvalidCursor("the cursor is not one this API handed out", "分页游标无效") from None
-
-
-def _cursor_of(row: dict[str, Any]) -> str:
-    return encode_cursor({"by": row["respond_by"].isoformat(), "id": row["urgent_case_id"]})
-
-
-def _row_read(row: dict[str, Any]) -> UrgentCaseRead:
-    return UrgentCaseRead(**{k: row[k] for k in UrgentCaseRead.model_fields})
