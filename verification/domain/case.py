@@ -238,7 +238,7 @@ class VerificationCase(Aggregate):
     ) -> None:
         """The county approves with programme, class and amount (VER-7)."""
         opened = self._ready_for_decision(batch_complete, today)
-        if self.notice is None or today <= self.notice.period_ends_on:
+        if self.notice is None or today < self.notice.period_ends_on:
             ends = self.notice.period_ends_on if self.notice else None
             raise NoticePeriodRunning(
                 f"the notice must be published and its period over (ends {ends})",
