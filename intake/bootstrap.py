@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.application.deadlines import DeadlineWatcher
 from intake.domain import application, duplicates, referral, urgent
-from intake.entrypoints import api, decisions_api, referrals_api, urgent_api, urgent_reads
+from intake.entrypoints import api, decisions_api, referrals_api, urgent_api, urgent_reads, work_api
 from intake.migrations import MIGRATIONS
 from intake.policy import IntakePolicy
 from intake.projections.applications import ApplicationsView
@@ -41,6 +41,7 @@ def build(
             referrals_api.router,
             urgent_api.router,
             urgent_reads.router,
+            work_api.router,
         ],
         migrations=MIGRATIONS,
         register_events=[register_all_events],

@@ -107,6 +107,7 @@ class MemberOut(BaseModel):
     name: str
     relation: Relation
     age: int | None = None
+    sex: str | None = Field(default=None, description="male | female, from the resident ID")
 
 
 class RouteOut(BaseModel):

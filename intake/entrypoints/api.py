@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -37,6 +38,7 @@ from intake.schemas import (
     Withdrawal,
 )
 from shared.application.repository import Repository
+from shared.clock import CHINA, Clock
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.etag import etag_for, expected_version_from_if_match
@@ -71,7 +73,7 @@ async def submit(
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         recorded = await submit_application(cmd, repository, conn)
-        read = _created(cmd, recorded[-1].stream_version, recorded[0].recorded_at)
+        read = _created(cmd, recorded[-1].stream_version, recorded[0].recorded_at, _today(request))
         headers = {"Location": f"/v1/applications/{application_id}", "ETag": etag_for(read.version)}
         return StoredResponse(201, read.model_dump(mode="json"), headers)
 
@@ -104,7 +106,9 @@ async def list_(
     scope = division or principal.division
     ensure_jurisdiction(principal, scope)
     filters = {"programme": programme, "status": status}
-    return await list_applications(request.app.state.engine, scope, filters, limit, cursor)
+    return await list_applications(
+        request.app.state.engine, scope, filters, limit, cursor, _today(request)
+    )
 
 
 @router.get(
@@ -126,7 +130,7 @@ async def get_application(
         raise NotFound(f"application {application_id} not found", "未找到该申请")
     ensure_jurisdiction(principal, row["division_code"])
     response.headers["ETag"] = etag_for(row["version"])
-    return read_from_row(row)
+    return read_from_row(row, _today(request))
 
 
 @router.post(
@@ -218,7 +222,12 @@ async def _release_all(conn: AsyncConnection, application: Application) -> None:
     await claims.release(conn, application.id, pending)
 
 
-def _created(cmd: SubmitApplication, version: int, at: Any) -> ApplicationRead:
+def _today(request: Request) -> date:
+    clock: Clock = request.app.state.clock
+    return clock.now().astimezone(CHINA).date()
+
+
+def _created(cmd: SubmitApplication, version: int, at: Any, today: date) -> ApplicationRead:
     body = cmd.request
     row = {
         "application_id": cmd.application_id,
@@ -235,4 +244,4 @@ def _created(cmd: SubmitApplication, version: int, at: Any) -> ApplicationRead:
         "accepted_by": cmd.metadata.actor.id,
         "accepted_at": at,
     }
-    return read_from_row(row, with_routes_from_programmes=True)
+    return read_from_row(row, today, with_routes_from_programmes=True)

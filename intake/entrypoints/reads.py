@@ -32,6 +32,7 @@ async def list_applications(
     filters: dict[str, str | None],
     limit: int,
     cursor: dict[str, Any] | None,
+    today: date,
 ) -> Page[ApplicationRead]:
     """One page of applications inside `scope`, oldest first."""
     where = ["division_code LIKE :prefix"]
@@ -51,7 +52,7 @@ async def list_applications(
     )
     async with engine.connect() as conn:
         rows = [dict(r._mapping) for r in await conn.execute(text(query), params)]
-    return page_of(rows, limit, lambda r: read_from_row(r), _cursor_of)
+    return page_of(rows, limit, lambda r: read_from_row(r, today), _cursor_of)
 
 
 def page_of(rows: list[dict[str, Any]], limit: int, read: Any, cursor_of: Any) -> Page[Any]:
@@ -76,13 +77,14 @@ def cursor_position(cursor: dict[str, Any]) -> dict[str, Any]:
         ) from None
 
 
-def _member_out(member: dict[str, Any]) -> MemberOut:
+def _member_out(member: dict[str, Any], today: date) -> MemberOut:
     resident_id = validate_resident_id(member["resident_id"])
     return MemberOut(
         resident_id_masked=resident_id.masked(),
         name=member["name"],
         relation=member["relation"],
-        age=_age(resident_id.birth_date, date.today()),
+        age=_age(resident_id.birth_date, today),
+        sex=resident_id.sex,
     )
 
 
@@ -95,7 +97,7 @@ def _json(value: Any) -> Any:
 
 
 def read_from_row(
-    row: dict[str, Any], with_routes_from_programmes: bool = False
+    row: dict[str, Any], today: date, with_routes_from_programmes: bool = False
 ) -> ApplicationRead:
     """The API representation of an applications_view row (resident IDs masked)."""
     programmes = _json(row["programmes"])
@@ -110,7 +112,7 @@ def read_from_row(
         programmes=programmes,
         routes=[RouteOut(**r) for r in routes],
         status=row["status"],
-        members=[_member_out(m) for m in _json(row["members"])],
+        members=[_member_out(m, today) for m in _json(row["members"])],
         declared_monthly_income_fen=row["declared_monthly_income_fen"],
         declared_assets_fen=row.get("declared_assets_fen", 0),
         staff_relative=bool(row.get("staff_relative")),
