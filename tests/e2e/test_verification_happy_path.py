@@ -1,0 +1,229 @@
+"""Verification end to end: intake → checks → review → county batch of 10 → 3 spot checks → notice
+→ approval → CaseApproved in payments and in supervision's audit trail (real processes)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from shared.identity import check_char
+from tests.e2e.services import RunningServices, running_services
+from tests.support import eventually
+
+TOWNSHIP = "620102001"
+VILLAGE = "620102001001"
+COUNTY = "620102"
+
+
+@pytest.fixture(scope="module")
+def services(
+    embedded_postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RunningServices]:
+    """All four services and the simulators; a zero-day notice period so approval can follow."""
+    data_dir: Path = tmp_path_factory.mktemp("e2e-verification")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
+        with running_services(
+            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
+        ) as running:
+            yield running
+
+
+def resident(sequence: int) -> str:
+    """A valid resident ID (born 1960) with a sequence code the simulator answers promptly."""
+    first17 = f"62010219600101{sequence:03d}"
+    return first17 + check_char(first17)
+
+
+class Officer:
+    """One role's client against the running services."""
+
+    def __init__(
+        self, services: RunningServices, client: httpx.AsyncClient, role: str, division: str
+    ):
+        self.client, self.base = client, services.urls["verification"]
+        self.auth = services.auth(role, division)
+
+    async def case(self, case_id: str) -> httpx.Response:
+        """The case's urban dibao file."""
+        return await self.client.get(
+            f"{self.base}/v1/cases/{case_id}/programmes/urban_dibao", headers=self.auth
+        )
+
+    async def step(self, case_id: str, step: str, body: dict[str, Any]) -> httpx.Response:
+        """POST a step with the case's current ETag."""
+        etag = (await self.case(case_id)).headers["ETag"]
+        return await self.client.post(
+            f"{self.base}/v1/cases/{case_id}/programmes/urban_dibao/{step}",
+            json=body,
+            headers={**self.auth, "If-Match": etag, "Idempotency-Key": str(uuid.uuid4())},
+        )
+
+    async def post(
+        self, path: str, body: dict[str, Any], etag: str | None = None
+    ) -> httpx.Response:
+        """POST to verification with a fresh Idempotency-Key."""
+        headers = {**self.auth, "Idempotency-Key": str(uuid.uuid4())}
+        if etag:
+            headers["If-Match"] = etag
+        return await self.client.post(f"{self.base}{path}", json=body, headers=headers)
+
+
+def application(sequence: int) -> dict[str, object]:
+    """A one-person urban dibao application."""
+    person = resident(sequence)
+    return {
+        "division_code": TOWNSHIP,
+        "registration": "urban",
+        "programmes": ["urban_dibao"],
+        "members": [{"resident_id": person, "name": f"申请人{sequence}", "relation": "self"}],
+        "declared_monthly_income_fen": 45_000,
+        "declared_assets_fen": 500_000,
+        "authorisation": {
+            "signed_by_resident_id": person,
+            "signed_on": "2026-11-20",
+            "document_ref": f"城关区-授权-{sequence}",
+        },
+    }
+
+
+async def submit_ten(services: RunningServices, client: httpx.AsyncClient) -> list[str]:
+    """Ten applications accepted at intake."""
+    auth = services.auth("township_officer", TOWNSHIP)
+    ids = []
+    for n in range(10):
+        created = await client.post(
+            f"{services.urls['intake']}/v1/applications",
+            json=application(300 + n),
+            headers={**auth, "Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert created.status_code == 201, created.text
+        ids.append(created.json()["application_id"])
+    return ids
+
+
+async def ok(answer: httpx.Response, stage: str) -> None:
+    """The step succeeded and left the case at the stage."""
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["stage"] == stage, answer.text
+
+
+@pytest.mark.req("VER-1", "VER-2", "VER-4", "VER-5", "VER-6", "VER-7", "GEN-1")
+async def test_happy_path_from_intake_to_an_approval_seen_by_payments_and_supervision(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        township = Officer(services, client, "township_officer", TOWNSHIP)
+        county = Officer(services, client, "county_officer", COUNTY)
+        # given ten applications accepted at intake, each opened in verification
+        case_ids = await submit_ten(services, client)
+        for case_id in case_ids:
+            await eventually(lambda c=case_id: _has_case(township, c), message="no case opened")
+        # when the township verifies against the simulator, investigates and proposes each
+        for case_id in case_ids:
+            await ok(await township.step(case_id, "economic-verification", {}), "investigation")
+            await ok(
+                await township.step(
+                    case_id,
+                    "investigation",
+                    {"staff": ["王明", "李华"], "visited_on": "2026-11-24", "findings": "情况属实"},
+                ),
+                "township_review",
+            )
+            await ok(
+                await township.step(
+                    case_id,
+                    "proposal",
+                    {"proposed_monthly_amount_fen": 60_000, "review_opinion": "拟保"},
+                ),
+                "proposed",
+            )
+        # and the county forms a batch of the ten
+        formed = await county.post(
+            "/v1/batches",
+            {
+                "township_code": TOWNSHIP,
+                "cases": [{"case_id": c, "programme": "urban_dibao"} for c in case_ids],
+            },
+        )
+        assert formed.status_code == 201, formed.text
+        batch = formed.json()
+        # then three households are sampled with the seed on record
+        assert batch["sample_size"] == 3 and batch["seed"] and batch["rederived_sample_matches"]
+        target = batch["sample"][0].split("/")[0]
+        # and approval before the spot check is refused
+        early = await county.step(target, "decision", {"decision": "approve", "reason": "审批"})
+        assert early.status_code == 422 and early.json()["code"] == "spot-check-incomplete"
+        # when the county visits the three sampled households
+        etag = formed.headers["ETag"]
+        for household in batch["sample"]:
+            case_id, programme = household.split("/")
+            visited = await county.post(
+                f"/v1/batches/{batch['batch_id']}/spot-checks",
+                {
+                    "case_id": case_id,
+                    "programme": programme,
+                    "visited_by": ["赵", "钱"],
+                    "visited_on": "2026-11-25",
+                    "findings": "与申报一致",
+                },
+                etag=etag,
+            )
+            assert visited.status_code == 200, visited.text
+            etag = visited.headers["ETag"]
+        assert visited.json()["complete"] is True
+        # and the township posts the notice in the village, then the county approves
+        await ok(await township.step(target, "notice", {"village_code": VILLAGE}), "notice")
+        approved = await county.step(
+            target, "decision", {"decision": "approve", "reason": "经入户抽查和公示，符合条件"}
+        )
+        await ok(approved, "approved")
+        # then payments enrols the household and supervision's audit trail shows the approval
+        await eventually(
+            lambda: _enrolled(services, client, target),
+            timeout=30,
+            message="payments never enrolled the approved case",
+        )
+        await eventually(
+            lambda: _trail_has_approval(services, client, target),
+            timeout=30,
+            message="CaseApproved never reached the audit trail",
+        )
+
+
+async def _has_case(officer: Officer, case_id: str) -> bool:
+    return (await officer.case(case_id)).status_code == 200
+
+
+async def _enrolled(services: RunningServices, client: httpx.AsyncClient, case_id: str) -> bool:
+    answer = await client.get(
+        f"{services.urls['payments']}/v1/beneficiaries/{case_id}/urban_dibao",
+        headers=services.auth("county_officer", COUNTY),
+    )
+    return answer.status_code == 200
+
+
+async def _trail_has_approval(
+    services: RunningServices, client: httpx.AsyncClient, case_id: str
+) -> bool:
+    answer = await client.get(
+        f"{services.urls['supervision']}/v1/cases/{case_id}/audit-trail",
+        headers=services.auth("inspector", "620100"),
+    )
+    if answer.status_code != 200:
+        return False
+    approvals = [e for e in answer.json()["entries"] if e["type"] == "verification.CaseApproved"]
+    return (
+        bool(approvals)
+        and approvals[0]["actor"]["role"] == "county_officer"
+        and bool(approvals[0]["reason"])
+    )
