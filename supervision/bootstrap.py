@@ -8,16 +8,22 @@ import logging
 import os
 from collections.abc import Awaitable, Callable
 
+from sqlalchemy.ext.asyncio import AsyncConnection
+
 from shared.application.repository import Repository
 from shared.clock import Clock, SystemClock
-from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
+from shared.eventstore.envelope import RecordedEvent
+from shared.runtime import Handler, ServiceConfig, ServiceRuntime, Subscription, wire
 from supervision.application.complaints import ComplaintPolicy, flag_overdue
 from supervision.application.digest import seal_digest_now
-from supervision.domain import complaint, digest
+from supervision.detectors import detector_handler
+from supervision.domain import alerts, complaint, digest
+from supervision.entrypoints.alerts_api import router as alerts_router
 from supervision.entrypoints.api import router
 from supervision.entrypoints.complaints_api import router as complaints_router
 from supervision.entrypoints.digest_api import router as digest_router
 from supervision.migrations import MIGRATIONS
+from supervision.projections.alerts import AlertsView
 from supervision.projections.complaints import ComplaintsView
 from supervision.reactions.audit_trail import record_in_audit_trail
 
@@ -28,19 +34,38 @@ DEADLINE_INTERVAL_S = float(os.environ.get("SUPERVISION_DEADLINE_INTERVAL_S", "3
 log = logging.getLogger(__name__)
 
 
+class _Detectors:
+    """The detectors' consumer handler, bound to the store once the runtime exists."""
+
+    def __init__(self) -> None:
+        self._handler: Handler | None = None
+
+    def bind(self, runtime: ServiceRuntime) -> None:
+        self._handler = detector_handler(runtime.store, runtime.registry)
+
+    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        assert self._handler is not None, "detectors used before bind()"
+        await self._handler(event, conn)
+
+
 def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
     """Wire supervision for the given configuration."""
+    detectors = _Detectors()
     runtime = wire(
         config,
         title="SafetyNet supervision 监督检查",
         description="Case audit trails across all services, complaints, irregularity detectors,"
         " inspections, institution safety and reports (SUP-1 … SUP-9).",
-        routers=[router, digest_router, complaints_router],
+        routers=[router, digest_router, complaints_router, alerts_router],
         migrations=MIGRATIONS,
-        register_events=[digest.register_events, complaint.register_events],
-        projections=[ComplaintsView()],
-        subscriptions=[Subscription("supervision.audit", ALL_SERVICES, record_in_audit_trail)],
+        register_events=[digest.register_events, complaint.register_events, alerts.register_events],
+        projections=[ComplaintsView(), AlertsView()],
+        subscriptions=[
+            Subscription("supervision.audit", ALL_SERVICES, record_in_audit_trail),
+            Subscription("supervision.detectors", ALL_SERVICES, detectors.handle),
+        ],
     )
+    detectors.bind(runtime)
     state = runtime.app.state
     state.clock = clock or SystemClock()
     state.complaints = Repository(runtime.store, runtime.registry, complaint.Complaint)

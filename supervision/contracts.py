@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from shared.eventstore.registry import EventRegistry, type_name_of
-from supervision.domain import complaint, digest
+from supervision.domain import alerts, complaint, digest
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "events" / "supervision"
 
@@ -19,6 +19,7 @@ def published_registry() -> EventRegistry:
     registry = EventRegistry()
     digest.register_events(registry)
     complaint.register_events(registry)
+    alerts.register_events(registry)
     return registry
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from shared.db import Migration
 from shared.eventstore.schema import KERNEL_MIGRATIONS
+from supervision.detectors.tables import DETECTOR_MIGRATIONS
+from supervision.projections.alerts import ALERT_MIGRATIONS
 from supervision.projections.complaints import COMPLAINT_MIGRATIONS
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -58,4 +60,6 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     *COMPLAINT_MIGRATIONS,
+    *DETECTOR_MIGRATIONS,
+    *ALERT_MIGRATIONS,
 )

@@ -60,6 +60,23 @@ class Supervision:
                 await record_in_audit_trail(event, conn)
         return recorded[-1]
 
+    async def feed(self, type_: str, data: dict) -> None:
+        """Publish an event from a stand-in source and hand it to the detectors' consumer."""
+        case_id = data.get("case_id") or data.get("application_id") or "none"
+        metadata = EventMetadata(Actor.system("source"), "kafka", "测试", case_id=case_id)
+        service = type_.split(".", 1)[0]
+        recorded = await self.source.append(
+            f"{service}:{case_id}", [NewEvent(type_, data, metadata)], None
+        )
+        await self.detect(recorded)
+
+    async def detect(self, recorded: list[RecordedEvent]) -> None:
+        """Run the detectors' consumer handler on recorded events, one transaction each."""
+        handler = self.runtime.handlers["supervision.detectors"]
+        for event in recorded:
+            async with self.runtime.engine.begin() as conn:
+                await handler(event, conn)
+
     async def catch_up(self) -> None:
         """Run the projections over everything appended so far."""
         await self.runtime.projections.catch_up_all()

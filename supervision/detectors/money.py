@@ -1,0 +1,165 @@
+"""Detectors on where the money goes: redistribution, averaging, paid after termination or death."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from shared.privacy import mask_bank_account
+from supervision.detectors.tables import DetectorContext, key_of
+from supervision.domain.alerts import Detector
+
+AVERAGING_MIN_HOUSEHOLDS = 5  # default policy parameter: a village smaller than this is not judged
+
+
+async def on_account(ctx: DetectorContext, case_id: str, account: str, division: str) -> None:
+    """二次分配: a second household paid into an account already paying another."""
+    key = key_of(account)
+    await ctx.run(
+        "INSERT INTO det_accounts VALUES (:k, :c, :m, :d) ON CONFLICT DO NOTHING",
+        k=key, c=case_id, m=mask_bank_account(account), d=division,
+    )  # fmt: skip
+    holders = await ctx.rows(
+        "SELECT case_id, division_code FROM det_accounts WHERE account_key = :k ORDER BY case_id",
+        k=key,
+    )
+    if len(holders) >= 2:
+        await ctx.raise_alert(
+            Detector.REDISTRIBUTION,
+            key,
+            division,
+            [h["case_id"] for h in holders],
+            f"{len(holders)}户的保障金发放至同一银行账户",
+            {"bank_account_masked": mask_bank_account(account), "households": len(holders)},
+        )
+
+
+async def on_amount(ctx: DetectorContext, case_id: str, programme: str, division: str,
+                    amount_fen: int) -> None:  # fmt: skip
+    """平均保: every household of a village gets one amount though incomes or classes differ."""
+    if len(division) != 12:
+        return
+    await ctx.run(
+        "INSERT INTO det_amounts VALUES (:c, :p, :v, :a)"
+        " ON CONFLICT (case_id, programme) DO UPDATE SET amount_fen = EXCLUDED.amount_fen",
+        c=case_id, p=programme, v=division, a=amount_fen,
+    )  # fmt: skip
+    await check_village(ctx, division, programme)
+
+
+async def check_village(ctx: DetectorContext, village: str, programme: str) -> None:
+    """Judge one village's households of one programme (bounded by the village's size)."""
+    stats = (
+        await ctx.rows(
+            "SELECT count(*) AS households, count(DISTINCT a.amount_fen) AS amounts,"
+            " count(DISTINCT c.income_fen) AS incomes, count(DISTINCT c.rural_class) AS classes,"
+            " min(a.amount_fen) AS amount, array_agg(a.case_id ORDER BY a.case_id) AS cases"
+            " FROM det_amounts a JOIN det_cases c USING (case_id, programme)"
+            " WHERE a.village = :v AND a.programme = :p",
+            v=village,
+            p=programme,
+        )
+    )[0]
+    differing = stats["classes"] >= 2 or (stats["classes"] == 0 and stats["incomes"] >= 2)
+    if stats["households"] >= AVERAGING_MIN_HOUSEHOLDS and stats["amounts"] == 1 and differing:
+        await ctx.raise_alert(
+            Detector.AVERAGING,
+            f"{village}:{programme}",
+            village,
+            list(stats["cases"]),
+            f"该村{stats['households']}户保障金额均为{stats['amount']}分，而收入或类别各不相同",
+            {
+                "village": village,
+                "programme": programme,
+                "households": stats["households"],
+                "amount_fen": stats["amount"],
+                "distinct_incomes": stats["incomes"],
+                "distinct_rural_classes": stats["classes"],
+            },
+        )
+
+
+def _month_start(period: str) -> date:
+    return date.fromisoformat(f"{period}-01")
+
+
+async def on_payment(ctx: DetectorContext, data: dict) -> None:
+    """A settled payment: remember it, then check it against terminations and deaths."""
+    await ctx.run(
+        "INSERT INTO det_payments VALUES (:i, :c, :p, :m, :a) ON CONFLICT DO NOTHING",
+        i=data["payment_id"], c=data["case_id"], p=data["programme"], m=data["period"],
+        a=data["amount_fen"],
+    )  # fmt: skip
+    await check_after_termination(ctx, data["case_id"], data["programme"])
+    await check_after_death(ctx, data["case_id"])
+
+
+async def on_termination(ctx: DetectorContext, data: dict) -> None:
+    """A terminated benefit: payments for later months are irregular."""
+    await ctx.run(
+        "INSERT INTO det_terminations VALUES (:c, :p, :e) ON CONFLICT DO NOTHING",
+        c=data["case_id"], p=data["programme"], e=date.fromisoformat(data["effective_from"]),
+    )  # fmt: skip
+    await check_after_termination(ctx, data["case_id"], data["programme"])
+
+
+async def check_after_termination(ctx: DetectorContext, case_id: str, programme: str) -> None:
+    """Alert on each payment for a month starting on or after the termination date."""
+    rows = await ctx.rows(
+        "SELECT p.payment_id, p.period, p.amount_fen, t.effective_from FROM det_payments p"
+        " JOIN det_terminations t USING (case_id, programme)"
+        " WHERE p.case_id = :c AND p.programme = :p",
+        c=case_id, p=programme,
+    )  # fmt: skip
+    for row in rows:
+        if _month_start(row["period"]) >= row["effective_from"]:
+            await ctx.raise_alert(
+                Detector.PAID_AFTER_TERMINATION,
+                row["payment_id"],
+                await _division(ctx, case_id),
+                [case_id],
+                f"保障已于{row['effective_from']}终止，仍发放{row['period']}月{row['amount_fen']}分",
+                {"payment_id": row["payment_id"], "period": row["period"],
+                 "amount_fen": row["amount_fen"], "programme": programme,
+                 "terminated_from": row["effective_from"].isoformat()},
+            )  # fmt: skip
+
+
+async def on_death(ctx: DetectorContext, data: dict) -> None:
+    """A partner source reported a member deceased."""
+    await ctx.run(
+        "INSERT INTO det_deaths VALUES (:k, :c, :t, :s) ON CONFLICT DO NOTHING",
+        k=key_of(data["resident_id"]), c=data["case_id"], t=ctx.event.recorded_at,
+        s=data["source"],
+    )  # fmt: skip
+    await check_after_death(ctx, data["case_id"])
+
+
+async def check_after_death(ctx: DetectorContext, case_id: str) -> None:
+    """Alert on payments for months after the recipient (relation self) was reported dead."""
+    rows = await ctx.rows(
+        "SELECT DISTINCT p.payment_id, p.period, p.amount_fen, d.reported_at, m.masked"
+        " FROM det_deaths d JOIN det_members m ON m.resident_key = d.resident_key"
+        " AND m.case_id = d.case_id AND m.relation = 'self'"
+        " JOIN det_payments p ON p.case_id = d.case_id WHERE d.case_id = :c",
+        c=case_id,
+    )
+    for row in rows:
+        reported = row["reported_at"].date().replace(day=1)
+        if _month_start(row["period"]) > reported:
+            await ctx.raise_alert(
+                Detector.PAID_AFTER_DEATH,
+                row["payment_id"],
+                await _division(ctx, case_id),
+                [case_id],
+                f"户主{row['masked']}已报死亡，仍发放{row['period']}月保障金",
+                {"payment_id": row["payment_id"], "period": row["period"],
+                 "amount_fen": row["amount_fen"], "resident_id_masked": row["masked"],
+                 "reported_at": row["reported_at"].isoformat()},
+            )  # fmt: skip
+
+
+async def _division(ctx: DetectorContext, case_id: str) -> str:
+    rows = await ctx.rows(
+        "SELECT division_code FROM det_cases WHERE case_id = :c LIMIT 1", c=case_id
+    )
+    return str(rows[0]["division_code"]) if rows else "62"

@@ -1,0 +1,127 @@
+"""Detectors on who is paid: duplicate IDs, undeclared assets, undeclared relatives of staff."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shared.privacy import mask_resident_id
+from supervision.detectors.money import check_village, on_account
+from supervision.detectors.tables import DetectorContext, key_of
+from supervision.domain.alerts import Detector
+
+ASSET_SOURCES = {"vehicles": "车辆", "business_registration": "工商登记（企业）"}
+
+
+async def on_approved(ctx: DetectorContext, data: dict[str, Any]) -> None:
+    """An approved case: remember the household, then run every rule that involves it."""
+    case_id, programme, division = data["case_id"], data["programme"], data["division_code"]
+    await ctx.run(
+        "INSERT INTO det_cases VALUES (:c, :p, :d, :i, :r, :h) ON CONFLICT DO NOTHING",
+        c=case_id, p=programme, d=division, i=data["assessed_monthly_income_fen"],
+        r=data.get("rural_class"), h=data["household_size"],
+    )  # fmt: skip
+    for member in data["members"]:
+        await ctx.run(
+            "INSERT INTO det_members VALUES (:k, :c, :p, :r, :m) ON CONFLICT DO NOTHING",
+            k=key_of(member["resident_id"]), c=case_id, p=programme, r=member["relation"],
+            m=mask_resident_id(member["resident_id"]),
+        )  # fmt: skip
+        await check_duplicate(ctx, key_of(member["resident_id"]), programme)
+        await check_assets(ctx, key_of(member["resident_id"]))
+        await check_relative(ctx, key_of(member["resident_id"]))
+    if data.get("bank_account"):
+        await on_account(ctx, case_id, data["bank_account"], division)
+    if len(division) == 12:
+        await check_village(ctx, division, programme)
+
+
+async def check_duplicate(ctx: DetectorContext, resident_key: str, programme: str) -> None:
+    """虚报冒领: one person a member of two households receiving the same programme."""
+    rows = await ctx.rows(
+        "SELECT m.case_id, m.masked, c.division_code FROM det_members m"
+        " JOIN det_cases c USING (case_id, programme)"
+        " WHERE m.resident_key = :k AND m.programme = :p ORDER BY m.case_id",
+        k=resident_key, p=programme,
+    )  # fmt: skip
+    if len(rows) >= 2:
+        await ctx.raise_alert(
+            Detector.DUPLICATE_ID,
+            f"{resident_key}:{programme}",
+            rows[-1]["division_code"],
+            [r["case_id"] for r in rows],
+            f"身份证号{rows[0]['masked']}同时在{len(rows)}户享受{programme}",
+            {"resident_id_masked": rows[0]["masked"], "programme": programme,
+             "households": len(rows)},
+        )  # fmt: skip
+
+
+async def on_evidence(ctx: DetectorContext, data: dict[str, Any]) -> None:
+    """Partner evidence about a member: vehicles or companies owned."""
+    if data.get("source") in ASSET_SOURCES and int(data.get("assets_fen") or 0) > 0:
+        key = key_of(data["resident_id"])
+        await ctx.run(
+            "INSERT INTO det_assets VALUES (:k, :c, :s, :a) ON CONFLICT DO NOTHING",
+            k=key, c=data["case_id"], s=data["source"], a=int(data["assets_fen"]),
+        )  # fmt: skip
+        await check_assets(ctx, key)
+
+
+async def check_assets(ctx: DetectorContext, resident_key: str) -> None:
+    """虚报冒领: a member of an approved household owns a vehicle or a company."""
+    rows = await ctx.rows(
+        "SELECT DISTINCT m.case_id, m.masked, a.source, a.assets_fen, c.division_code"
+        " FROM det_assets a JOIN det_members m ON m.resident_key = a.resident_key"
+        " AND m.case_id = a.case_id JOIN det_cases c ON c.case_id = m.case_id"
+        " AND c.programme = m.programme WHERE a.resident_key = :k",
+        k=resident_key,
+    )
+    for row in rows:
+        await ctx.raise_alert(
+            Detector.UNDECLARED_ASSETS,
+            f"{row['case_id']}:{resident_key}:{row['source']}",
+            row["division_code"],
+            [row["case_id"]],
+            f"保障对象{row['masked']}名下有{ASSET_SOURCES[row['source']]}，价值{row['assets_fen']}分",
+            {"resident_id_masked": row["masked"], "source": row["source"],
+             "assets_fen": row["assets_fen"]},
+        )  # fmt: skip
+
+
+async def on_declared(ctx: DetectorContext, data: dict[str, Any]) -> None:
+    """intake.StaffRelativeDeclared: a declared relative is registered apart, not concealed."""
+    await ctx.run(
+        "INSERT INTO det_declared VALUES (:c, :k) ON CONFLICT DO NOTHING",
+        c=data["application_id"], k=key_of(data["member_resident_id"]),
+    )  # fmt: skip
+
+
+async def on_staff(ctx: DetectorContext, data: dict[str, Any]) -> None:
+    """A staff member registered: they and their relatives are checked against beneficiaries."""
+    for relative in (data["staff_key"], *data["relative_keys"]):
+        await ctx.run(
+            "INSERT INTO det_staff_relatives VALUES (:r, :s, :o, :role) ON CONFLICT DO NOTHING",
+            r=relative, s=data["staff_key"], o=data["org"], role=data["role"],
+        )  # fmt: skip
+        await check_relative(ctx, relative)
+
+
+async def check_relative(ctx: DetectorContext, resident_key: str) -> None:
+    """人情保、关系保: a beneficiary who is staff or a staff relative, not declared at intake."""
+    rows = await ctx.rows(
+        "SELECT DISTINCT m.case_id, m.masked, s.org, s.role, c.division_code"
+        " FROM det_staff_relatives s JOIN det_members m ON m.resident_key = s.relative_key"
+        " JOIN det_cases c ON c.case_id = m.case_id AND c.programme = m.programme"
+        " WHERE s.relative_key = :k AND NOT EXISTS (SELECT 1 FROM det_declared d"
+        " WHERE d.case_id = m.case_id AND d.resident_key = m.resident_key)",
+        k=resident_key,
+    )
+    for row in rows:
+        await ctx.raise_alert(
+            Detector.FAVOURITISM,
+            f"{row['case_id']}:{resident_key}",
+            row["division_code"],
+            [row["case_id"]],
+            f"保障对象{row['masked']}系{row['org']}{row['role']}本人或近亲属，受理时未申报",
+            {"resident_id_masked": row["masked"], "staff_org": row["org"],
+             "staff_role": row["role"], "declared": False},
+        )  # fmt: skip

@@ -1,0 +1,111 @@
+"""The detectors' memory (keyed facts, IDs and accounts only as hashes) and raising an alert."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.db import Migration
+from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
+from shared.eventstore.registry import EventRegistry
+from shared.eventstore.store import EventStore
+from supervision.domain.alerts import AlertRaised, Detector
+
+DETECTOR_MIGRATIONS = (
+    Migration(
+        "supervision-0004-detectors",
+        (
+            """CREATE TABLE det_cases (case_id text, programme text, division_code text NOT NULL,
+                income_fen bigint NOT NULL, rural_class integer, household_size integer NOT NULL,
+                PRIMARY KEY (case_id, programme))""",
+            """CREATE TABLE det_members (resident_key text, case_id text, programme text,
+                relation text NOT NULL, masked text NOT NULL,
+                PRIMARY KEY (resident_key, case_id, programme))""",
+            "CREATE INDEX det_members_case_idx ON det_members (case_id)",
+            """CREATE TABLE det_accounts (account_key text, case_id text, masked text NOT NULL,
+                division_code text NOT NULL, PRIMARY KEY (account_key, case_id))""",
+            """CREATE TABLE det_amounts (case_id text, programme text, village text NOT NULL,
+                amount_fen bigint NOT NULL, PRIMARY KEY (case_id, programme))""",
+            "CREATE INDEX det_amounts_village_idx ON det_amounts (village)",
+            """CREATE TABLE det_terminations (case_id text, programme text,
+                effective_from date NOT NULL, PRIMARY KEY (case_id, programme))""",
+            """CREATE TABLE det_deaths (resident_key text, case_id text,
+                reported_at timestamptz NOT NULL, source text NOT NULL,
+                PRIMARY KEY (resident_key, case_id))""",
+            """CREATE TABLE det_assets (resident_key text, case_id text, source text,
+                assets_fen bigint NOT NULL, PRIMARY KEY (resident_key, case_id, source))""",
+            """CREATE TABLE det_payments (payment_id text PRIMARY KEY, case_id text NOT NULL,
+                programme text NOT NULL, period text NOT NULL, amount_fen bigint NOT NULL)""",
+            "CREATE INDEX det_payments_case_idx ON det_payments (case_id, programme)",
+            """CREATE TABLE det_staff_relatives (relative_key text, staff_key text,
+                org text NOT NULL, role text NOT NULL, PRIMARY KEY (relative_key, staff_key))""",
+            """CREATE TABLE det_declared (case_id text, resident_key text,
+                PRIMARY KEY (case_id, resident_key))""",
+            """CREATE TABLE det_alerts (detector text, key text, alert_id text NOT NULL,
+                PRIMARY KEY (detector, key))""",
+        ),
+    ),
+)
+
+
+def key_of(value: str) -> str:
+    """The detectors' key for a resident ID or account: a hash, never the number itself."""
+    normalised = value.replace(" ", "").replace("-", "").upper()
+    return hashlib.sha256(f"safetynet-detector|{normalised}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class DetectorContext:
+    """What a rule needs: the transaction, the event at hand, and how to raise an alert."""
+
+    conn: AsyncConnection
+    event: RecordedEvent
+    store: EventStore
+    registry: EventRegistry
+
+    async def rows(self, sql: str, **params: Any) -> list[dict[str, Any]]:
+        """Rows of a query in this transaction."""
+        return [dict(r._mapping) for r in await self.conn.execute(text(sql), params)]
+
+    async def run(self, sql: str, **params: Any) -> None:
+        """Execute a statement in this transaction."""
+        await self.conn.execute(text(sql), params)
+
+    async def raise_alert(
+        self,
+        detector: Detector,
+        key: str,
+        division_code: str,
+        case_ids: list[str],
+        summary_zh: str,
+        evidence: dict[str, Any],
+    ) -> bool:
+        """Append `supervision.AlertRaised` once per (detector, key); False when already raised."""
+        alert_id = str(uuid.uuid4())
+        claimed = await self.rows(
+            "INSERT INTO det_alerts (detector, key, alert_id) VALUES (:d, :k, :a)"
+            " ON CONFLICT DO NOTHING RETURNING alert_id",
+            d=detector.value,
+            k=key,
+            a=alert_id,
+        )
+        if not claimed:
+            return False
+        alert = AlertRaised(
+            alert_id, detector, key, division_code, tuple(sorted(set(case_ids))), summary_zh,
+            {**evidence, "triggered_by": {"type": self.event.type,
+                                          "event_id": str(self.event.event_id)}},
+        )  # fmt: skip
+        metadata = self.event.metadata.caused_by(
+            self.event, Actor.system("supervision"), "detector", f"{detector.value}: {summary_zh}"
+        )
+        metadata = EventMetadata(**{**metadata.__dict__, "case_id": alert.case_ids[0]})
+        await self.store.append(
+            f"alert-{alert_id}", [self.registry.serialize(alert, metadata)], 0, self.conn
+        )
+        return True

@@ -1,0 +1,148 @@
+"""Alerts of the irregularity detectors and the staff registry they check against (SUP-3)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.eventstore.envelope import Actor, EventMetadata
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import DivisionCodeStr, ResidentIdStr, jurisdiction_prefix
+from shared.privacy import mask_name
+from supervision.detectors.tables import key_of
+from supervision.domain.alerts import Detector, StaffRegistered
+
+router = APIRouter(prefix="/v1", tags=["detectors 违规线索"])
+READERS = require_roles(
+    "inspector", "auditor", "county_officer", "city_officer", "province_officer"
+)
+REGISTRARS = require_roles("inspector", "county_officer", "city_officer", "province_officer")
+
+
+class AlertOut(BaseModel):
+    """An alert with its evidence (personal data masked)."""
+
+    alert_id: str
+    detector: str
+    division_code: str
+    case_ids: list[str]
+    summary_zh: str
+    evidence: dict[str, Any]
+    raised_at: datetime
+
+
+class RelativeIn(BaseModel):
+    """A close relative of the staff member."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    resident_id: ResidentIdStr
+    kinship: str = Field(min_length=1, max_length=30)
+
+
+class StaffIn(BaseModel):
+    """A cadre or staff member whose relatives must be declared when they apply."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    resident_id: ResidentIdStr
+    name: str = Field(min_length=1, max_length=50)
+    org: str = Field(min_length=1, max_length=100)
+    role: str = Field(min_length=1, max_length=60)
+    division_code: DivisionCodeStr
+    relatives: list[RelativeIn] = Field(default_factory=list, max_length=50)
+
+
+@router.get(
+    "/alerts",
+    response_model=Page[AlertOut],
+    summary="违规线索 Alerts of the detectors in your jurisdiction",
+    responses=problem_responses(400, 401, 403),
+)
+async def alerts(
+    request: Request,
+    detector: Detector | None = Query(None),
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+    principal: Principal = Depends(READERS),
+) -> Page[AlertOut]:
+    """Newest first; filter by detector."""
+    params: dict[str, Any] = {
+        "prefix": jurisdiction_prefix(principal.division) + "%",
+        "detector": detector.value if detector else None,
+        "before": datetime.fromisoformat(cursor["at"]) if cursor else None,
+        "before_id": cursor["id"] if cursor else None,
+        "limit": limit + 1,
+    }
+    where = ["division_code LIKE :prefix"]
+    if detector:
+        where.append("detector = :detector")
+    if cursor:
+        where.append("(raised_at, alert_id) < (:before, :before_id)")
+    query = text(
+        f"SELECT * FROM alerts_view WHERE {' AND '.join(where)}"
+        " ORDER BY raised_at DESC, alert_id DESC LIMIT :limit"
+    )
+    async with request.app.state.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in await conn.execute(query, params)]
+    items = [AlertOut(**{k: row[k] for k in AlertOut.model_fields}) for row in rows[:limit]]
+    last = rows[limit - 1] if len(rows) > limit else None
+    return Page(
+        items=items,
+        next_cursor=encode_cursor({"at": last["raised_at"].isoformat(), "id": last["alert_id"]})
+        if last
+        else None,
+    )
+
+
+@router.post(
+    "/staff-registry",
+    status_code=201,
+    summary="登记干部职工及近亲属 Register a cadre or staff member and their close relatives",
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def register_staff(
+    body: StaffIn,
+    request: Request,
+    principal: Principal = Depends(REGISTRARS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Keep only hashes of the IDs; the favouritism detector checks beneficiaries against them."""
+    ensure_jurisdiction(principal, body.division_code)
+    state = request.app.state
+    staff_key = key_of(body.resident_id)
+    event = StaffRegistered(
+        staff_key=staff_key,
+        name_masked=mask_name(body.name),
+        org=body.org,
+        role=body.role,
+        division_code=body.division_code,
+        relative_keys=tuple(key_of(r.resident_id) for r in body.relatives),
+    )
+    metadata = EventMetadata(
+        actor=Actor(principal.subject, principal.role, principal.org, principal.division),
+        channel=f"api:{principal.client_id}",
+        reason="登记干部职工近亲属备案",
+        case_id=f"staff-{staff_key[:16]}",
+    )
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        recorded = await state.store.append(
+            f"staff-{staff_key}", [state.registry.serialize(event, metadata)], None, conn
+        )
+        body_out = {"staff_key": staff_key, "relatives": len(body.relatives)}
+        return StoredResponse(201, body_out, {"ETag": f'"{recorded[-1].stream_version}"'})
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
