@@ -6,10 +6,11 @@ from payments.adapters.bank import BankClient
 from payments.application.context import Repositories
 from payments.application.executor import RunExecutor
 from payments.domain.events import register_events
-from payments.entrypoints import api, api_beneficiaries, api_runs, api_standards
+from payments.entrypoints import api, api_beneficiaries, api_funds, api_runs, api_standards
 from payments.entrypoints.loops import run_loop
 from payments.migrations import MIGRATIONS
 from payments.projections.beneficiaries import BeneficiariesView
+from payments.projections.funds import FundsView
 from payments.projections.payments import PaymentsView
 from payments.projections.standards import StandardsView
 from payments.reactions.decisions import DecisionReactions
@@ -29,10 +30,16 @@ def build(config: ServiceConfig) -> ServiceRuntime:
         title="SafetyNet payments 资金发放",
         description="Standards, entitlements, monthly payment runs, price linkage, disaster relief"
         " and funds (PAY-1 … PAY-8).",
-        routers=[api.router, api_standards.router, api_beneficiaries.router, api_runs.router],
+        routers=[
+            api.router,
+            api_standards.router,
+            api_beneficiaries.router,
+            api_runs.router,
+            api_funds.router,
+        ],
         migrations=MIGRATIONS,
         register_events=[register_events],
-        projections=[StandardsView(), BeneficiariesView(), PaymentsView()],
+        projections=[StandardsView(), BeneficiariesView(), PaymentsView(), FundsView()],
         subscriptions=[
             Subscription("payments.pipeline", ("intake", "verification"), track_case),
             Subscription("payments.decisions", ("verification", "supervision"), reactions),

@@ -103,4 +103,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        "payments-0003-funds",
+        (
+            """
+            CREATE TABLE funds_view (
+                county_code text NOT NULL,
+                programme text NOT NULL,
+                source text NOT NULL,
+                allocated_fen bigint NOT NULL,
+                arrived_fen bigint NOT NULL,
+                PRIMARY KEY (county_code, programme, source)
+            )
+            """,
+        ),
+    ),
 )

@@ -99,6 +99,12 @@ class RunCreate(BaseModel):
     county_code: str = Field(description="6-digit county code")
     period: str = Field(description="YYYY-MM")
     reason: str = Field(min_length=1, max_length=500)
+    funds_override_reason: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=500,
+        description="pay beyond the available funds (needs scope payments:funds-override)",
+    )
 
     @field_validator("county_code")
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from payments.domain.beneficiary import Beneficiary
+from payments.domain.funds import FundsAccount
 from payments.domain.payment import Payment
 from payments.domain.run import PaymentRun
 from payments.domain.standards import Standard
@@ -21,6 +22,7 @@ class Repositories:
     beneficiaries: Repository[Beneficiary]
     payments: Repository[Payment]
     runs: Repository[PaymentRun]
+    funds: Repository[FundsAccount]
 
     @classmethod
     def of(cls, store: EventStore, registry: EventRegistry) -> Repositories:
@@ -30,4 +32,5 @@ class Repositories:
             Repository(store, registry, Beneficiary),
             Repository(store, registry, Payment),
             Repository(store, registry, PaymentRun),
+            Repository(store, registry, FundsAccount),
         )

@@ -8,6 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
+from payments.application.funds import funds_position
 from payments.domain.run import PaymentRun
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
 
@@ -24,6 +25,7 @@ class StartRun:
     county_code: str
     period: str
     metadata: EventMetadata
+    override_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,11 @@ async def start_run(cmd: StartRun, repos: Repositories, conn: AsyncConnection) -
     """Record PaymentRunStarted once per county and period."""
     run_id = PaymentRun.id_for(cmd.county_code, cmd.period)
     run = await repos.runs.find(run_id, conn) or PaymentRun(run_id)
-    run.start(cmd.county_code, cmd.period)
+    position = await funds_position(conn, cmd.county_code)
+    needed = sum(p.needed_fen for p in position)
+    available = sum(max(0, p.available_fen) for p in position)
+    shortfall = sum(p.shortfall_fen for p in position)
+    run.start(cmd.county_code, cmd.period, needed, available, shortfall, cmd.override_reason)
     await repos.runs.save(run, replace(cmd.metadata, correlation_id=run_id), conn, 0)
     return run
 

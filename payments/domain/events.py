@@ -9,6 +9,7 @@ from payments.domain.beneficiary import (
     BeneficiaryTerminated,
     EntitlementCalculated,
 )
+from payments.domain.funds import FundsAllocated, FundsArrived
 from payments.domain.payment import PaymentFailed, PaymentInstructed, PaymentSettled
 from payments.domain.run import FailedPaymentsRetried, PaymentRunCompleted, PaymentRunStarted
 from payments.domain.standards import StandardSet
@@ -27,6 +28,8 @@ EVENT_CLASSES: tuple[type, ...] = (
     PaymentInstructed,
     PaymentSettled,
     PaymentFailed,
+    FundsAllocated,
+    FundsArrived,
 )
 
 

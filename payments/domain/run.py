@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from payments.domain.funds import InsufficientFunds
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
 from shared.eventstore.registry import event_type
@@ -20,6 +21,10 @@ class PaymentRunStarted:
     run_id: str
     county_code: str
     period: str
+    needed_fen: int = 0
+    available_fen: int = 0
+    shortfall_fen: int = 0
+    funds_override_reason: str | None = None
 
 
 @event_type("payments.FailedPaymentsRetried", version=1)
@@ -67,13 +72,37 @@ class PaymentRun(Aggregate):
         """Run id: `<county>-<period>`, the run's own business key."""
         return f"{county_code}-{period}"
 
-    def start(self, county_code: str, period: str) -> None:
-        """Start the run once."""
+    def start(
+        self,
+        county_code: str,
+        period: str,
+        needed_fen: int = 0,
+        available_fen: int = 0,
+        shortfall_fen: int = 0,
+        override_reason: str | None = None,
+    ) -> None:
+        """Start the run once; over the available funds only with a recorded override."""
         if self.started is not None:
             raise RunAlreadyStarted(
                 f"run {self.id} already exists", f"发放批次{self.id}已存在", run_id=self.id
             )
-        self.record(PaymentRunStarted(self.id, county_code, period))
+        if shortfall_fen > 0 and not override_reason:
+            raise InsufficientFunds(
+                f"the run needs {needed_fen} fen, {available_fen} fen are available"
+                f" ({shortfall_fen} fen short); an officer authorised to override must give"
+                " funds_override_reason",
+                f"本次发放需{needed_fen}分，可用资金{available_fen}分，缺口{shortfall_fen}分；"
+                "如需超额发放，须由有权人员在 funds_override_reason 中说明理由",
+                needed_fen=needed_fen,
+                available_fen=available_fen,
+                shortfall_fen=shortfall_fen,
+            )
+        self.record(
+            PaymentRunStarted(
+                self.id, county_code, period, needed_fen, available_fen, shortfall_fen,
+                override_reason if shortfall_fen > 0 else None,
+            )
+        )  # fmt: skip
 
     def retried(self, count: int) -> None:
         """Reopen the run for retried payments."""

@@ -13,7 +13,7 @@ from payments.application.bank_file import bank_file_csv
 from payments.application.runs import RetryFailed, StartRun, retry_failed, start_run
 from payments.entrypoints.common import READERS, metadata_for, repositories
 from payments.schemas import PaymentRead, RetryCreate, RunCreate, RunRead
-from shared.domain.errors import ConcurrencyConflict, NotFound
+from shared.domain.errors import ConcurrencyConflict, Forbidden, NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
@@ -26,6 +26,15 @@ router = APIRouter(prefix="/v1", tags=["payment runs 社会化发放"])
 RUNNERS = require_roles("county_officer")
 READ = require_roles(*READERS)
 PAYMENTS_VIEW = "payments.payments_view"
+OVERRIDE_SCOPE = "payments:funds-override"
+
+
+class OverrideNotAuthorised(Forbidden):
+    """Paying beyond the available funds needs an authorised officer."""
+
+    code = "funds-override-not-authorised"
+    title_en = "You are not authorised to pay beyond the available funds"
+    title_zh = "无权超出可用资金发放"
 
 
 @router.post(
@@ -43,14 +52,19 @@ async def post_run(
 ) -> JSONResponse:
     """Start the run; the service then instructs, pays and reconciles it in the background."""
     ensure_jurisdiction(principal, body.county_code)
+    if body.funds_override_reason and OVERRIDE_SCOPE not in principal.scopes:
+        raise OverrideNotAuthorised(
+            f"funds_override_reason needs the scope {OVERRIDE_SCOPE}",
+            f"funds_override_reason（超额发放理由）需要 {OVERRIDE_SCOPE} 授权",
+            field="funds_override_reason",
+        )
     repos = repositories(request)
+    await request.app.state.projections.catch_up_all()
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        run = await start_run(
-            StartRun(body.county_code, body.period, metadata_for(principal, body.reason)),
-            repos,
-            conn,
-        )
+        metadata = metadata_for(principal, body.reason)
+        cmd = StartRun(body.county_code, body.period, metadata, body.funds_override_reason)
+        run = await start_run(cmd, repos, conn)
         headers = {"Location": f"/v1/runs/{run.id}", "ETag": etag_for(run.version)}
         return StoredResponse(201, {"run_id": run.id, "status": run.status}, headers)
 

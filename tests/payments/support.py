@@ -113,3 +113,21 @@ def approved(
         },
         case_id,
     )  # fmt: skip
+
+
+async def fund(
+    payments: Payments, client: httpx.AsyncClient, amount_fen: int, programme: str = "urban_dibao"
+) -> None:
+    """Allocate and receive provincial money for the county's programme."""
+    for kind in ("allocations", "arrivals"):
+        stream = f"funds-{COUNTY}:{programme}"
+        version = await payments.runtime.store.stream_version(stream)
+        if_match = {"If-Match": f'"{version}"'} if version else {}
+        answer = await client.post(
+            f"/v1/funds/{kind}",
+            json={"county_code": COUNTY, "programme": programme, "source": "provincial",
+                  "amount_fen": amount_fen, "document_ref": "甘财社〔2026〕1号",
+                  "reason": "省级资金"},
+            headers={**payments.headers(), **if_match},
+        )  # fmt: skip
+        assert answer.status_code == 201, answer.text

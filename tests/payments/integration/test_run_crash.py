@@ -21,7 +21,7 @@ from sqlalchemy import text
 from services.embedded import free_port
 from services.settings import PROJECT_ROOT
 from shared.http.tokens import ensure_dev_keypair
-from tests.payments.support import COUNTY, Payments, approved
+from tests.payments.support import COUNTY, Payments, approved, fund
 from tests.support import eventually
 
 HOUSEHOLDS = 40
@@ -83,6 +83,7 @@ async def test_a_run_killed_mid_way_and_restarted_pays_nobody_twice_and_nobody_z
                   "reason": "县标准"},
             headers=payments.headers(),
         )  # fmt: skip
+        await fund(payments, client, 100_000_000)
         for i in range(HOUSEHOLDS):
             await payments.consume("payments.decisions", approved(f"case-{i:03d}"))
         await eventually(lambda: _bank_up(bank), message="the bank simulator never started")

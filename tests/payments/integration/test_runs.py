@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from services.simulators import bank as bank_simulator
-from tests.payments.support import COUNTY, Payments, approved, foreign_event
+from tests.payments.support import COUNTY, Payments, approved, foreign_event, fund
 
 DECISIONS = "payments.decisions"
 
@@ -24,6 +24,7 @@ async def set_standard(payments: Payments, client: httpx.AsyncClient, fen: int =
         headers=payments.headers(),
     )  # fmt: skip
     assert answer.status_code == 201, answer.text
+    await fund(payments, client, 100_000_000)
 
 
 async def start_and_execute(payments: Payments, client: httpx.AsyncClient, period: str) -> str:

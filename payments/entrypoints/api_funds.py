@@ -1,0 +1,141 @@
+"""Funds routes (PAY-7): allocations, arrivals, the county's position and public disclosure."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from payments.application.disclosure import disclosure, disclosure_html
+from payments.domain.funds import FundsAccount, FundsAllocated, FundsArrived
+from payments.entrypoints.common import OFFICERS, READERS, expected_version, metadata_for
+from payments.entrypoints.common import repositories as repos_of
+from shared.domain.errors import ConcurrencyConflict
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.etag import etag_for, precondition_failed_from
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import parse_division
+
+router = APIRouter(prefix="/v1", tags=["funds 资金"])
+WRITE = require_roles(*OFFICERS)
+READ = require_roles(*READERS)
+
+
+class FundsMovement(BaseModel):
+    """An allocation (下达) or an arrival (到位) of money for a county's programme."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    county_code: str = Field(description="6-digit county code")
+    programme: str = Field(min_length=1, max_length=50)
+    source: Literal["central", "provincial", "city", "county"]
+    amount_fen: int = Field(gt=0, lt=10**13)
+    document_ref: str = Field(default="", max_length=200, description="文号")
+    reason: str = Field(min_length=1, max_length=500)
+
+    @field_validator("county_code")
+    @classmethod
+    def _county(cls, value: str) -> str:
+        if len(value) != 6 or parse_division(value).level != "county":
+            raise ValueError("must be a 6-digit county code")
+        return value
+
+
+async def _move(
+    kind: str, body: FundsMovement, request: Request, principal: Principal, key: str
+) -> JSONResponse:
+    ensure_jurisdiction(principal, body.county_code)
+    repos = repos_of(request)
+    aggregate_id = FundsAccount.id_for(body.county_code, body.programme)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        account = await repos.funds.find(aggregate_id, conn) or FundsAccount(aggregate_id)
+        expected = expected_version(request, account.version)
+        if kind == "allocation":
+            account.allocate(
+                FundsAllocated(body.county_code, body.programme, body.source, body.amount_fen,
+                               body.document_ref)
+            )  # fmt: skip
+        else:
+            account.arrive(
+                FundsArrived(body.county_code, body.programme, body.source, body.amount_fen)
+            )
+        try:
+            recorded = await repos.funds.save(
+                account, metadata_for(principal, body.reason), conn, expected
+            )
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        version = recorded[-1].stream_version
+        return StoredResponse(201, {"funds": aggregate_id, "version": version},
+                              {"ETag": etag_for(version)})  # fmt: skip
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.post(
+    "/funds/allocations",
+    status_code=201,
+    summary="资金下达 Record an allocation",
+    responses=problem_responses(400, 401, 403, 412, 422, 428),
+)
+async def post_allocation(
+    body: FundsMovement,
+    request: Request,
+    principal: Principal = Depends(WRITE),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Money allocated to a county's programme by one level of government."""
+    return await _move("allocation", body, request, principal, key)
+
+
+@router.post(
+    "/funds/arrivals",
+    status_code=201,
+    summary="资金到位 Record an arrival",
+    responses=problem_responses(400, 401, 403, 412, 422, 428),
+)
+async def post_arrival(
+    body: FundsMovement,
+    request: Request,
+    principal: Principal = Depends(WRITE),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Allocated money arrived in the county's account."""
+    return await _move("arrival", body, request, principal, key)
+
+
+@router.get(
+    "/disclosure/{county_code}",
+    summary="资金使用公示 Fund use and performance figures (JSON)",
+    responses=problem_responses(401, 403),
+)
+async def get_disclosure(
+    county_code: str, request: Request, principal: Principal = Depends(READ)
+) -> dict[str, Any]:
+    """Allocated / arrived / paid by programme, payout, on-time, coverage, cost per head."""
+    ensure_jurisdiction(principal, county_code)
+    await request.app.state.projections.catch_up_all()
+    async with request.app.state.engine.connect() as conn:
+        return await disclosure(conn, county_code)
+
+
+@router.get(
+    "/disclosure/{county_code}/page",
+    response_class=HTMLResponse,
+    summary="资金使用公示（打印版） Printable Chinese disclosure page",
+    responses=problem_responses(401, 403),
+)
+async def get_disclosure_page(
+    county_code: str, request: Request, principal: Principal = Depends(READ)
+) -> HTMLResponse:
+    """The same figures as a printable page in Chinese."""
+    data = await get_disclosure(county_code, request, principal)
+    return HTMLResponse(disclosure_html(data))

@@ -1,0 +1,96 @@
+"""Funds: a run over the available funds is refused unless an authorised override (PAY-7)."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pytest
+
+from tests.payments.integration.test_runs import DECISIONS
+from tests.payments.support import COUNTY, Payments, approved, fund
+
+
+async def standard(payments: Payments, client: httpx.AsyncClient) -> None:
+    answer = await client.post(
+        "/v1/standards",
+        json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": "2026-01-01",
+              "monthly_per_person_fen": 70_000, "reason": "县标准"},
+        headers=payments.headers(),
+    )  # fmt: skip
+    assert answer.status_code == 201
+
+
+@pytest.mark.req("PAY-7")
+async def test_a_run_over_the_available_funds_is_refused_unless_overridden(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        # given two households owed 1,100 yuan each and only 2,000 yuan arrived
+        await standard(payments, client)
+        await payments.consume(DECISIONS, approved("case-1"))
+        await payments.consume(DECISIONS, approved("case-2"))
+        await fund(payments, client, 200_000)
+        run = {"county_code": COUNTY, "period": "2026-11", "reason": "月度发放"}
+        # when the county starts the run
+        refused = await client.post("/v1/runs", json=run, headers=payments.headers())
+        # then it is refused with the amounts
+        assert refused.status_code == 409, refused.text
+        problem = refused.json()
+        assert problem["code"] == "insufficient-funds"
+        assert (problem["needed_fen"], problem["available_fen"], problem["shortfall_fen"]) == (
+            220_000, 200_000, 20_000,
+        )  # fmt: skip
+        assert problem["detail_zh"]
+        # and an override by an officer without the authority is refused too
+        override = {**run, "funds_override_reason": "上级资金在途，先行垫付"}
+        denied = await client.post("/v1/runs", json=override, headers=payments.headers())
+        assert denied.status_code == 403
+        assert denied.json()["code"] == "funds-override-not-authorised"
+        # when an authorised officer overrides with a reason
+        token = payments.signer.mint(
+            "director", "county_officer", COUNTY, "城关区民政局",
+            scopes=("payments:funds-override",),
+        )  # fmt: skip
+        authorised = {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())}
+        started = await client.post("/v1/runs", json=override, headers=authorised)
+        # then the run starts and the override is recorded with its reason
+        assert started.status_code == 201, started.text
+        events = await payments.runtime.store.read_stream(f"run-{started.json()['run_id']}")
+        assert events[0].data["funds_override_reason"] == "上级资金在途，先行垫付"
+        assert events[0].data["shortfall_fen"] == 20_000
+        assert events[0].metadata.actor.id == "director"
+
+
+@pytest.mark.req("PAY-7")
+async def test_disclosure_shows_fund_use_and_performance_without_personal_data(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        # given a paid run
+        await standard(payments, client)
+        await payments.consume(DECISIONS, approved("case-1"))
+        await fund(payments, client, 1_000_000)
+        await client.post(
+            "/v1/runs",
+            json={"county_code": COUNTY, "period": "2026-11", "reason": "月度发放"},
+            headers=payments.headers(),
+        )
+        await payments.settle_projections()
+        assert await payments.runtime.app.state.executor.execute(f"{COUNTY}-2026-11")
+        # when the disclosure is read
+        answer = await client.get(f"/v1/disclosure/{COUNTY}", headers=payments.headers())
+        page = await client.get(f"/v1/disclosure/{COUNTY}/page", headers=payments.headers())
+    # then allocated, arrived and paid are shown with the performance figures
+    data = answer.json()
+    assert data["programmes"] == [
+        {"programme": "urban_dibao", "allocated_fen": 1_000_000, "arrived_fen": 1_000_000,
+         "paid_fen": 110_000, "available_fen": 890_000},
+    ]  # fmt: skip
+    assert data["performance"]["payout_rate"] == 1.0
+    assert data["performance"]["coverage"] == 1.0
+    assert data["performance"]["cost_per_beneficiary_fen"] == 110_000
+    # and the printable page is in Chinese, with no name or account
+    assert page.headers["content-type"].startswith("text/html")
+    assert "资金使用情况公示" in page.text and "城市低保" in page.text and "1100.00" in page.text
+    assert "张桂兰" not in page.text and "8901" not in page.text
