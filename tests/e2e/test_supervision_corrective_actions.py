@@ -1,0 +1,174 @@
+"""SUP-2 acceptance end to end: an upheld complaint against an approved beneficiary leads, through
+events, to a re-check in verification and a suspension in payments, all in the case's trail."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from shared.identity import check_char
+from tests.e2e.services import RunningServices, running_services
+from tests.support import eventually
+
+TOWNSHIP = "620102001"
+VILLAGE = "620102001001"
+COUNTY = "620102"
+INSPECTOR = "e2e-inspector-li"
+
+
+@pytest.fixture(scope="module")
+def services(
+    embedded_postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RunningServices]:
+    """All four services and the simulators; a zero-day notice period so approval can follow."""
+    data_dir: Path = tmp_path_factory.mktemp("e2e-supervision-actions")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
+        with running_services(
+            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
+        ) as running:
+            yield running
+
+
+def _resident() -> str:
+    first17 = f"62010219610101{100 + uuid.uuid4().int % 800:03d}"
+    return first17 + check_char(first17)
+
+
+class Client:
+    """Requests as one role against one service."""
+
+    def __init__(self, services: RunningServices, client: httpx.AsyncClient, service: str,
+                 role: str, division: str, subject: str | None = None) -> None:  # fmt: skip
+        self.http, self.base = client, services.urls[service]
+        token = services.signer.mint(subject or f"e2e-{role}", role, division, "测试机构")
+        self.auth = {"Authorization": f"Bearer {token}"}
+
+    async def get(self, path: str) -> httpx.Response:
+        """GET with the role's token."""
+        return await self.http.get(f"{self.base}{path}", headers=self.auth)
+
+    async def post(self, path: str, body: dict[str, Any], etag: str | None = None) -> Any:
+        """POST with a fresh Idempotency-Key (and If-Match); the JSON answer, or fail."""
+        headers = {**self.auth, "Idempotency-Key": str(uuid.uuid4())}
+        if etag:
+            headers["If-Match"] = etag
+        answer = await self.http.post(f"{self.base}{path}", json=body, headers=headers)
+        assert answer.status_code in (200, 201), f"{path}: {answer.text}"
+        return answer
+
+
+async def _approved_case(services: RunningServices, client: httpx.AsyncClient) -> str:
+    township = Client(services, client, "verification", "township_officer", TOWNSHIP)
+    county = Client(services, client, "verification", "county_officer", COUNTY)
+    intake = Client(services, client, "intake", "township_officer", TOWNSHIP)
+    person = _resident()
+    created = await intake.post("/v1/applications", {
+        "division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
+        "members": [{"resident_id": person, "name": "被举报人", "relation": "self"}],
+        "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
+        "authorisation": {"signed_by_resident_id": person, "signed_on": "2026-11-20",
+                          "document_ref": "城关区-授权-督查"},
+    })  # fmt: skip
+    case = created.json()["application_id"]
+    file = f"/v1/cases/{case}/programmes/urban_dibao"
+    await eventually(lambda: _ok(township.get(file)), message="verification never opened it")
+
+    async def step(who: Client, name: str, body: dict[str, Any]) -> None:
+        etag = (await who.get(file)).headers["ETag"]
+        await who.post(f"{file}/{name}", body, etag)
+
+    await step(township, "economic-verification", {})
+    await step(
+        township,
+        "investigation",
+        {"staff": ["王明", "李华"], "visited_on": "2026-11-24", "findings": "情况属实"},
+    )
+    await step(township, "proposal",
+               {"proposed_monthly_amount_fen": 60_000, "review_opinion": "拟保"})  # fmt: skip
+    batch = await county.post(
+        "/v1/batches",
+        {"township_code": TOWNSHIP, "cases": [{"case_id": case, "programme": "urban_dibao"}]},
+    )
+    etag = batch.headers["ETag"]
+    for household in batch.json()["sample"]:
+        sampled, programme = household.split("/")
+        visited = await county.post(f"/v1/batches/{batch.json()['batch_id']}/spot-checks", {
+            "case_id": sampled, "programme": programme, "visited_by": ["赵", "钱"],
+            "visited_on": "2026-11-25", "findings": "与申报一致"}, etag)  # fmt: skip
+        etag = visited.headers["ETag"]
+    await step(township, "notice", {"village_code": VILLAGE})
+    await step(county, "decision", {"decision": "approve", "reason": "经入户抽查和公示，符合条件"})
+    return str(case)
+
+
+async def _ok(answer: Any) -> bool:
+    return bool((await answer).status_code == 200)
+
+
+async def _trail(services: RunningServices, client: httpx.AsyncClient, case: str) -> list[dict]:
+    answer = await Client(services, client, "supervision", "inspector", "620100").get(
+        f"/v1/cases/{case}/audit-trail"
+    )
+    return list(answer.json()["entries"]) if answer.status_code == 200 else []
+
+
+@pytest.mark.req("SUP-2", "SUP-1")
+async def test_an_upheld_complaint_rechecks_and_suspends_the_benefit_through_events(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        # given a beneficiary approved by the county and enrolled by payments
+        case = await _approved_case(services, client)
+        await eventually(
+            lambda: _has(services, client, case, "payments.BeneficiaryEnrolled"),
+            timeout=30, message="payments never enrolled the case",
+        )  # fmt: skip
+        # when a complaint against the household is upheld and both corrections ordered
+        registrar = Client(services, client, "supervision", "inspector", COUNTY)
+        chief = Client(services, client, "supervision", "city_officer", "6201")
+        handler = Client(services, client, "supervision", "inspector", COUNTY, INSPECTOR)
+        complaint = (await registrar.post("/v1/complaints", {
+            "channel": "online", "anonymous": True, "division_code": TOWNSHIP,
+            "subject_case_id": case, "allegation": "false_claim",
+            "summary": "该户有经营性收入未申报"})).json()  # fmt: skip
+        path = f"/v1/complaints/{complaint['complaint_id']}"
+        steps: list[tuple[Client, str, dict[str, Any]]] = [
+            (chief, "assignment", {"inspector_id": INSPECTOR}),
+            (handler, "verification", {"upheld": True, "findings": "查实有经营性收入"}),
+            (handler, "corrective-actions", {"action": "recheck", "programme": "urban_dibao",
+                                             "reason": "举报查实，责令复核"}),
+            (handler, "corrective-actions", {"action": "suspend_benefit",
+                                             "programme": "urban_dibao",
+                                             "reason": "举报查实，暂停发放"}),
+        ]  # fmt: skip
+        for who, name, body in steps:
+            complaint = (await who.post(f"{path}/{name}", body, f'"{complaint["version"]}"')).json()
+        # then verification opens a re-check and payments suspends, each caused by the order
+        for wanted in ("verification.RecheckOpened", "payments.BeneficiarySuspended"):
+            await eventually(
+                lambda w=wanted: _has(services, client, case, w),
+                timeout=30, message=f"{wanted} never reached the case's trail",
+            )  # fmt: skip
+        trail = await _trail(services, client, case)
+        orders = {
+            e["event_id"] for e in trail if e["type"] == "supervision.CorrectiveActionOrdered"
+        }
+        assert len(orders) == 2
+        for wanted in ("verification.RecheckOpened", "payments.BeneficiarySuspended"):
+            reaction = next(e for e in trail if e["type"] == wanted)
+            assert reaction["causation_id"] in orders, reaction
+            assert reaction["reason"]
+
+
+async def _has(services: RunningServices, client: httpx.AsyncClient, case: str, t: str) -> bool:
+    return any(e["type"] == t for e in await _trail(services, client, case))
