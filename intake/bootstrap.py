@@ -5,8 +5,16 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.application.deadlines import DeadlineWatcher
-from intake.domain import application, duplicates, referral, urgent
-from intake.entrypoints import api, decisions_api, referrals_api, urgent_api, urgent_reads, work_api
+from intake.domain import application, duplicates, handed_in, referral, urgent
+from intake.entrypoints import (
+    api,
+    decisions_api,
+    handin_api,
+    referrals_api,
+    urgent_api,
+    urgent_reads,
+    work_api,
+)
 from intake.migrations import MIGRATIONS
 from intake.policy import IntakePolicy
 from intake.projections.applications import ApplicationsView
@@ -37,6 +45,7 @@ def build(
         " active discovery and the green channel (INT-1 … INT-10).",
         routers=[
             api.router,
+            handin_api.router,
             decisions_api.router,
             referrals_api.router,
             urgent_api.router,
@@ -54,6 +63,7 @@ def build(
     state.applications = holder["applications"] = Repository(
         runtime.store, runtime.registry, application.Application
     )
+    state.hand_ins = Repository(runtime.store, runtime.registry, handed_in.HandedIn)
     state.referrals = Repository(runtime.store, runtime.registry, referral.Referral)
     state.urgent_cases = Repository(runtime.store, runtime.registry, urgent.UrgentCase)
     state.deadline_watcher = DeadlineWatcher(
@@ -68,4 +78,5 @@ def register_all_events(registry: EventRegistry) -> None:
     application.register_events(registry)
     referral.register_events(registry)
     urgent.register_events(registry)
+    handed_in.register_events(registry)
     registry.register_all(duplicates.HouseholdConflictFlagged)

@@ -26,7 +26,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     for name in registry.type_names:
         version = registry.current_version(name)
         schema = TypeAdapter(registry.class_of(name)).json_schema(mode="serialization")
-        out[f"{name.removeprefix('intake.')}.v{version}.json"] = {
+        out[f"{name}.v{version}.json"] = {
             "$schema": DRAFT,
             "$id": f"https://safetynet.gansu.gov.cn/events/{name}/v{version}",
             "title": name,

@@ -91,6 +91,11 @@ class ApplicationCreate(BaseModel):
     staff_relatives: list[StaffRelativeIn] = Field(
         default_factory=list, max_length=30, description="近亲属备案 (INT-10)"
     )
+    handed_in_id: str | None = Field(
+        default=None,
+        max_length=100,
+        description="村（居）委会代为提交的记录编号：受理后渠道记为 assisted_by_village_committee",
+    )
 
     @field_validator("division_code")
     @classmethod
@@ -98,6 +103,29 @@ class ApplicationCreate(BaseModel):
         if parse_division(value).level not in ("township", "village"):
             raise ValueError("must be a township (9-digit) or village (12-digit) division code")
         return value
+
+
+class HandInCreate(BaseModel):
+    """A village committee helps a household hand its application in (INT-3)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "division_code": "620102001001",
+                    "applicant_resident_id": "11010519491231002X",
+                    "programmes": ["urban_dibao"],
+                    "note": "申请人行动不便，村委会代为递交材料",
+                }
+            ]
+        },
+    )
+
+    division_code: DivisionCodeStr
+    applicant_resident_id: ResidentIdStr
+    programmes: list[Programme] = Field(min_length=1)
+    note: str = Field(min_length=1, max_length=500)
 
 
 class MemberOut(BaseModel):

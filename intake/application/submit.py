@@ -14,9 +14,11 @@ from intake.domain.application import (
     Authorisation,
     Member,
     Relation,
+    SubmissionChannel,
 )
 from intake.domain.application_events import StaffRelativeDeclared
 from intake.domain.duplicates import HouseholdConflictFlagged, MemberInAnotherHousehold
+from intake.domain.handed_in import HandedIn, HandInNotAcceptable
 from intake.schemas import ApplicationCreate
 from shared.application.repository import Repository
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
@@ -31,6 +33,7 @@ class SubmitApplication:
     request: ApplicationCreate
     metadata: EventMetadata
     application_id: str
+    hand_ins: Repository[HandedIn] | None = None
 
 
 def new_application_id() -> str:
@@ -54,7 +57,25 @@ async def submit_application(
         residents,
         [str(p) for p in submitted.programmes],
     )
-    return await repository.save(application, cmd.metadata, conn, expected_version=0)
+    recorded = await repository.save(application, cmd.metadata, conn, expected_version=0)
+    if cmd.request.handed_in_id:
+        await _accept_hand_in(cmd, _head_of(submitted), conn)
+    return recorded
+
+
+async def _accept_hand_in(cmd: SubmitApplication, head: str, conn: AsyncConnection) -> None:
+    assert cmd.hand_ins is not None and cmd.request.handed_in_id is not None
+    hand_in = await cmd.hand_ins.find(cmd.request.handed_in_id, conn) or HandedIn(
+        cmd.request.handed_in_id
+    )
+    if hand_in.handed_in and hand_in.handed_in.division_code != cmd.request.division_code:
+        raise HandInNotAcceptable(
+            "the hand-in was made for another division of residence",
+            "代为提交记录的居住地与本申请不符",
+            field="handed_in_id",
+        )
+    hand_in.accept(cmd.application_id, head)
+    await cmd.hand_ins.save(hand_in, cmd.metadata, conn)
 
 
 async def flag_household_conflict(
@@ -114,6 +135,8 @@ def _event_from(cmd: SubmitApplication) -> ApplicationSubmitted:
         declared_monthly_income_fen=body.declared_monthly_income_fen,
         declared_assets_fen=body.declared_assets_fen,
         authorisation=Authorisation(**body.authorisation.model_dump()),
-        channel=body.channel,
+        channel=(
+            SubmissionChannel.ASSISTED_BY_VILLAGE_COMMITTEE if body.handed_in_id else body.channel
+        ),
         bank_account=body.bank_account,
     )

@@ -67,9 +67,8 @@ async def submit(
     ensure_may_accept(principal, body.division_code)
     repository: Repository[Application] = request.app.state.applications
     application_id = new_application_id()
-    cmd = SubmitApplication(
-        body, metadata_for(principal, "受理登记申请", application_id), application_id
-    )
+    metadata = metadata_for(principal, "受理登记申请", application_id)
+    cmd = SubmitApplication(body, metadata, application_id, request.app.state.hand_ins)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         recorded = await submit_application(cmd, repository, conn)

@@ -7,12 +7,12 @@ import pytest
 from intake.contracts import DOCS, DRAFT, render, schemas
 
 CONTRACT_FIELDS = {
-    "ApplicationSubmitted.v1.json": {
+    "intake.ApplicationSubmitted.v1.json": {
         "application_id", "division_code", "registration", "programmes", "members",
         "declared_monthly_income_fen", "declared_assets_fen", "authorisation", "channel",
         "bank_account",
     },
-    "PriorAssistanceGranted.v1.json": {
+    "intake.PriorAssistanceGranted.v1.json": {
         "case_id", "programme", "amount_fen", "division_code", "resident_id", "bank_account",
         "verification_due", "follow_up_programmes",
     },

@@ -1,0 +1,61 @@
+"""INT-3: a village or residents' committee helps a household hand its application in."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from intake.domain.handed_in import ApplicationHandedIn, HandedIn
+from intake.entrypoints.common import ensure_role, metadata_for
+from intake.schemas import HandInCreate
+from shared.application.repository import Repository
+from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.etag import etag_for
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+
+router = APIRouter(prefix="/v1", tags=["applications 申请"])
+
+
+@router.post(
+    "/assisted-submissions",
+    status_code=201,
+    summary="村（居）委会代为提交 Hand an application in on a household's behalf",
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def hand_in(
+    body: HandInCreate,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Recorded as assisted; only the township office then accepts it (POST /v1/applications)."""
+    ensure_role(principal, ("village_committee",), "代为提交申请")
+    ensure_jurisdiction(principal, body.division_code)
+    handed = HandedIn(str(uuid.uuid4()))
+    handed.hand_in(
+        ApplicationHandedIn(
+            handed_in_id=handed.id,
+            division_code=body.division_code,
+            township_code=body.division_code[:9],
+            applicant_resident_id=body.applicant_resident_id,
+            programmes=tuple(body.programmes),
+            committee=principal.org,
+            note=body.note,
+        )
+    )
+    repository: Repository[HandedIn] = request.app.state.hand_ins
+    metadata = metadata_for(principal, body.note, handed.id)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        await repository.save(handed, metadata, conn, expected_version=0)
+        answer = {"handed_in_id": handed.id, "status": "awaiting_acceptance"}
+        return StoredResponse(201, answer, {"ETag": etag_for(1)})
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
