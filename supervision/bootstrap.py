@@ -22,6 +22,7 @@ from supervision.entrypoints.alerts_api import router as alerts_router
 from supervision.entrypoints.api import router
 from supervision.entrypoints.complaints_api import router as complaints_router
 from supervision.entrypoints.digest_api import router as digest_router
+from supervision.entrypoints.reports_api import router as reports_router
 from supervision.migrations import MIGRATIONS
 from supervision.projections.alerts import AlertsView
 from supervision.projections.complaints import ComplaintsView
@@ -56,7 +57,7 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
         title="SafetyNet supervision 监督检查",
         description="Case audit trails across all services, complaints, irregularity detectors,"
         " inspections, institution safety and reports (SUP-1 … SUP-9).",
-        routers=[router, digest_router, complaints_router, alerts_router],
+        routers=[router, digest_router, complaints_router, alerts_router, reports_router],
         migrations=MIGRATIONS,
         register_events=[digest.register_events, complaint.register_events, alerts.register_events],
         projections=[ComplaintsView(), AlertsView()],

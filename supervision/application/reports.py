@@ -1,0 +1,174 @@
+"""Statistics for the provincial department (SUP-8), computed from the cross-service audit trail.
+
+Every figure is derived from the events supervision holds copies of, so a report can be re-run
+for any past month and gives the same answer. Rows are (county, programme); figures that belong
+to no programme (spot checks, urgent cases, complaints, alerts) use programme "*".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from shared.clock import CHINA
+
+ALL = "*"
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("county_code", "县级区划"),
+    ("programme", "救助项目"),
+    ("applications", "申请数"),
+    ("approvals", "批准数"),
+    ("rejections", "不予批准数"),
+    ("processing_days_avg", "平均办理天数"),
+    ("spot_check_rate", "入户抽查比例"),
+    ("new_beneficiaries", "新增保障对象"),
+    ("spending_fen", "发放金额（分）"),
+    ("urgent_response_hours_avg", "急难响应平均小时"),
+    ("complaints", "投诉举报数"),
+    ("alerts", "违规线索数"),
+    ("inspection_findings", "督查发现问题数"),
+)
+_WINDOW = "t.recorded_at >= :start AND t.recorded_at < :end AND COALESCE({div}, '') LIKE :prefix"
+
+_COUNTS: dict[str, tuple[str, str, str]] = {  # metric → (type, division expr, programme expr)
+    "approvals": ("verification.CaseApproved", "t.data->>'division_code'", "t.data->>'programme'"),
+    "rejections": ("verification.CaseRejected", "t.data->>'division_code'", "t.data->>'programme'"),
+    "new_beneficiaries": (
+        "payments.BeneficiaryEnrolled", "t.data->>'division_code'", "t.data->>'programme'",
+    ),
+    "complaints": ("supervision.ComplaintReceived", "t.data->>'division_code'", "'*'"),
+    "alerts": ("supervision.AlertRaised", "t.data->>'division_code'", "'*'"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Period:
+    """A calendar month in China time."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, text_: str) -> Period:
+        """`2026-11` → Period(2026, 11)."""
+        parsed = date.fromisoformat(f"{text_}-01")
+        return cls(parsed.year, parsed.month)
+
+    @property
+    def start(self) -> datetime:
+        """The first instant of the month."""
+        return datetime(self.year, self.month, 1, tzinfo=CHINA)
+
+    @property
+    def end(self) -> datetime:
+        """The first instant of the next month."""
+        year, month = (self.year + 1, 1) if self.month == 12 else (self.year, self.month + 1)
+        return datetime(year, month, 1, tzinfo=CHINA)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+Rows = dict[tuple[str, str], dict[str, Any]]
+
+
+async def statistics(engine: AsyncEngine, period: Period, prefix: str) -> list[dict[str, Any]]:
+    """One row per (county, programme) with every figure of SUP-8 for the month."""
+    params = {"start": period.start, "end": period.end, "prefix": prefix + "%"}
+    rows: Rows = defaultdict(dict)
+    async with engine.connect() as conn:
+        for metric, (type_, division, programme) in _COUNTS.items():
+            query = (
+                f"SELECT left({division}, 6) AS county, {programme} AS programme, count(*) AS n"
+                f" FROM audit_trail t WHERE t.type = :type AND {_WINDOW.format(div=division)}"
+                " GROUP BY 1, 2"
+            )
+            for r in await conn.execute(text(query), {**params, "type": type_}):
+                rows[(r.county, r.programme)][metric] = int(r.n)
+        for sql, metric in _SPECIAL:
+            for r in await conn.execute(text(sql), params):
+                value = r.value if isinstance(r.value, int) else round(float(r.value), 2)
+                rows[(r.county, r.programme)][metric] = value
+    return [
+        _row(county, programme, figures) for (county, programme), figures in sorted(rows.items())
+    ]
+
+
+def _row(county: str, programme: str, figures: dict[str, Any]) -> dict[str, Any]:
+    row: dict[str, Any] = {"county_code": county, "programme": programme}
+    for name, _ in COLUMNS[2:]:
+        row[name] = figures.get(name, 0 if not name.endswith(("_avg", "_rate")) else None)
+    return row
+
+
+_APPLICATIONS = f"""
+SELECT left(t.data->>'division_code', 6) AS county, p.programme, count(*) AS value
+FROM audit_trail t
+    CROSS JOIN LATERAL jsonb_array_elements_text(t.data->'programmes') AS p(programme)
+WHERE t.type = 'intake.ApplicationSubmitted' AND {_WINDOW.format(div="t.data->>'division_code'")}
+GROUP BY 1, 2
+"""
+_PROCESSING = f"""
+SELECT left(t.data->>'division_code', 6) AS county, t.data->>'programme' AS programme,
+    avg(extract(epoch FROM t.recorded_at - s.recorded_at) / 86400.0) AS value
+FROM audit_trail t JOIN audit_trail s ON s.case_id = t.case_id
+    AND s.type = 'intake.ApplicationSubmitted'
+WHERE t.type = 'verification.CaseApproved' AND {_WINDOW.format(div="t.data->>'division_code'")}
+GROUP BY 1, 2
+"""
+_SPOT_CHECKS = f"""
+SELECT t.data->>'county_code' AS county, '*' AS programme,
+    sum(jsonb_array_length(t.data->'sample'))::float
+        / NULLIF(sum(jsonb_array_length(t.data->'households')), 0) AS value
+FROM audit_trail t
+WHERE t.type = 'verification.SpotCheckSampleDrawn'
+    AND {_WINDOW.format(div="t.data->>'county_code'")}
+GROUP BY 1, 2
+"""
+_SPENDING = f"""
+SELECT left(c.division_code, 6) AS county, t.data->>'programme' AS programme,
+    sum((t.data->>'amount_fen')::bigint)::bigint AS value
+FROM audit_trail t JOIN case_index c ON c.case_id = t.data->>'case_id'
+WHERE t.type = 'payments.PaymentSettled' AND {_WINDOW.format(div="c.division_code")}
+GROUP BY 1, 2
+"""
+_URGENT = f"""
+SELECT left(o.data->>'division_code', 6) AS county, '*' AS programme,
+    avg(extract(epoch FROM t.recorded_at - o.recorded_at) / 3600.0) AS value
+FROM audit_trail t JOIN audit_trail o ON o.type = 'intake.UrgentCaseOpened'
+    AND o.data->>'urgent_case_id' = t.data->>'urgent_case_id'
+WHERE t.type = 'intake.UrgentCaseResponded' AND {_WINDOW.format(div="o.data->>'division_code'")}
+GROUP BY 1, 2
+"""
+_FINDINGS = f"""
+SELECT left(t.data->>'division_code', 6) AS county, '*' AS programme,
+    sum(jsonb_array_length(t.data->'findings'))::bigint AS value
+FROM audit_trail t
+WHERE t.type = 'supervision.InspectionRecorded' AND {_WINDOW.format(div="t.data->>'division_code'")}
+GROUP BY 1, 2
+"""
+_SPECIAL = (
+    (_APPLICATIONS, "applications"),
+    (_PROCESSING, "processing_days_avg"),
+    (_SPOT_CHECKS, "spot_check_rate"),
+    (_SPENDING, "spending_fen"),
+    (_URGENT, "urgent_response_hours_avg"),
+    (_FINDINGS, "inspection_findings"),
+)
+
+
+def as_csv(rows: list[dict[str, Any]]) -> str:
+    """The rows as CSV with a bilingual header (UTF-8 with BOM, so spreadsheets read Chinese)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([f"{zh} {en}" for en, zh in COLUMNS])
+    for row in rows:
+        writer.writerow(["" if row[name] is None else row[name] for name, _ in COLUMNS])
+    return "\ufeff" + out.getvalue()

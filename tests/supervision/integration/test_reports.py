@@ -1,0 +1,74 @@
+"""SUP-8 on the real PostgreSQL: monthly statistics by county and programme, as JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+
+import pytest
+
+from shared.clock import CHINA
+from tests.supervision.integration.conftest import Supervision
+
+TOWNSHIP = "620102001"
+
+
+async def _plant_month(s: Supervision) -> None:
+    for n, programmes in enumerate((["urban_dibao", "medical_assistance"], ["urban_dibao"])):
+        await s.copy_in("intake", f"case-{n}", "intake.ApplicationSubmitted",
+                        {"application_id": f"case-{n}", "division_code": TOWNSHIP,
+                         "programmes": programmes})  # fmt: skip
+    await s.copy_in("verification", "case-0", "verification.CaseApproved",
+                    {"case_id": "case-0", "programme": "urban_dibao", "division_code": TOWNSHIP,
+                     "county_code": "620102"})  # fmt: skip
+    await s.copy_in("verification", "case-1", "verification.CaseRejected",
+                    {"case_id": "case-1", "programme": "urban_dibao", "division_code": TOWNSHIP,
+                     "reason": "收入超标", "appeal_rights": "可申请复议"})  # fmt: skip
+    await s.copy_in("verification", "batch-1", "verification.SpotCheckSampleDrawn",
+                    {"batch_id": "batch-1", "county_code": "620102", "township_code": TOWNSHIP,
+                     "households": [f"c{n}/urban_dibao" for n in range(10)],
+                     "sample": ["c1/urban_dibao", "c2/urban_dibao", "c3/urban_dibao"]})  # fmt: skip
+    for period, amount in (("2026-10", 60_000), ("2026-11", 60_000)):
+        await s.copy_in("payments", "case-0", "payments.PaymentSettled",
+                        {"payment_id": period, "case_id": "case-0", "programme": "urban_dibao",
+                         "period": period, "amount_fen": amount})  # fmt: skip
+    await s.copy_in("supervision", "c-1", "supervision.ComplaintReceived",
+                    {"complaint_id": "c-1", "division_code": TOWNSHIP})  # fmt: skip
+    await s.copy_in("intake", "other-county", "intake.ApplicationSubmitted",
+                    {"application_id": "x", "division_code": "620103001",
+                     "programmes": ["urban_dibao"]})  # fmt: skip
+
+
+@pytest.mark.req("SUP-8")
+async def test_the_month_is_counted_by_county_and_programme(supervision: Supervision) -> None:
+    # given a month of events from every service in two counties
+    await _plant_month(supervision)
+    month = datetime.now(CHINA).strftime("%Y-%m")
+    async with supervision.client() as client:
+        headers = supervision.headers("county_officer", "620102")
+        # when the county asks for the month's statistics as JSON and as CSV
+        report = await client.get("/v1/reports/statistics", params={"period": month},
+                                  headers=headers)  # fmt: skip
+        sheet = await client.get(
+            "/v1/reports/statistics", params={"period": month, "format": "csv"}, headers=headers
+        )
+        bad = await client.get("/v1/reports/statistics", params={"period": "2026-13"},
+                               headers=headers)  # fmt: skip
+    # then its own county's figures are there, and no other county's
+    assert report.status_code == 200, report.text
+    rows = {(r["county_code"], r["programme"]): r for r in report.json()["rows"]}
+    assert set(rows) == {("620102", "urban_dibao"), ("620102", "medical_assistance"),
+                         ("620102", "*")}  # fmt: skip
+    dibao = rows[("620102", "urban_dibao")]
+    assert (dibao["applications"], dibao["approvals"], dibao["rejections"]) == (2, 1, 1)
+    assert dibao["spending_fen"] == 120_000 and dibao["processing_days_avg"] is not None
+    assert rows[("620102", "*")]["spot_check_rate"] == 0.3
+    assert rows[("620102", "*")]["complaints"] == 1
+    assert rows[("620102", "medical_assistance")]["applications"] == 1
+    # and the CSV carries the same rows under a bilingual header
+    assert sheet.headers["content-type"].startswith("text/csv")
+    table = list(csv.reader(io.StringIO(sheet.text.lstrip("\ufeff"))))
+    assert table[0][0] == "县级区划 county_code" and len(table) == 4
+    # and a malformed month is refused naming the field
+    assert bad.status_code == 400 and bad.json()["field"] == "period"
