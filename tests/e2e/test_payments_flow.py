@@ -1,0 +1,202 @@
+"""Payments end to end: an approved case is paid in the next run and the payment shows in the
+case's audit trail; minimums, funds and duplicated bank answers on the running stack (PAY-*)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from tests.e2e.services import RunningServices, running_services
+from tests.e2e.test_verification_happy_path import Officer, ok, resident
+from tests.support import eventually
+
+TOWNSHIP = "620102001"
+VILLAGE = "620102001001"
+COUNTY = "620102"
+ACCOUNT = "6228480012345678901"
+
+
+@pytest.fixture(scope="module")
+def services(
+    embedded_postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RunningServices]:
+    """All four services and the simulators; a zero-day notice period so approval can follow."""
+    data_dir: Path = tmp_path_factory.mktemp("e2e-payments")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
+        with running_services(
+            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
+        ) as running:
+            yield running
+
+
+class Payments:
+    """A county officer's client on the payments service."""
+
+    def __init__(self, services: RunningServices, client: httpx.AsyncClient) -> None:
+        self.client, self.base = client, services.urls["payments"]
+        self.auth = services.auth("county_officer", COUNTY)
+
+    async def post(
+        self, path: str, body: dict[str, Any], etag: str | None = None
+    ) -> httpx.Response:
+        """POST with a fresh Idempotency-Key (and If-Match when given)."""
+        headers = {**self.auth, "Idempotency-Key": str(uuid.uuid4())}
+        if etag:
+            headers["If-Match"] = etag
+        return await self.client.post(f"{self.base}{path}", json=body, headers=headers)
+
+    async def get(self, path: str) -> httpx.Response:
+        """GET as the county officer."""
+        return await self.client.get(f"{self.base}{path}", headers=self.auth)
+
+
+async def approved_case(services: RunningServices, client: httpx.AsyncClient) -> str:
+    """One application with a bank account taken through verification to approval."""
+    person = resident(501)
+    created = await client.post(
+        f"{services.urls['intake']}/v1/applications",
+        json={
+            "division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
+            "members": [{"resident_id": person, "name": "王秀英", "relation": "self"}],
+            "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
+            "authorisation": {"signed_by_resident_id": person, "signed_on": "2026-11-20",
+                              "document_ref": "城关区-授权-501"},
+            "bank_account": ACCOUNT,
+        },
+        headers={**services.auth("township_officer", TOWNSHIP),
+                 "Idempotency-Key": str(uuid.uuid4())},
+    )  # fmt: skip
+    assert created.status_code == 201, created.text
+    case_id = str(created.json()["application_id"])
+    township = Officer(services, client, "township_officer", TOWNSHIP)
+    county = Officer(services, client, "county_officer", COUNTY)
+    await eventually(lambda: _status(township.case(case_id), 200), message="no case opened")
+    await ok(await township.step(case_id, "economic-verification", {}), "investigation")
+    await ok(
+        await township.step(case_id, "investigation", {
+            "staff": ["王明", "李华"], "visited_on": "2026-11-24", "findings": "情况属实"}),
+        "township_review",
+    )  # fmt: skip
+    await ok(
+        await township.step(case_id, "proposal", {
+            "proposed_monthly_amount_fen": 60_000, "review_opinion": "拟保"}),
+        "proposed",
+    )  # fmt: skip
+    formed = await county.post(
+        "/v1/batches",
+        {"township_code": TOWNSHIP, "cases": [{"case_id": case_id, "programme": "urban_dibao"}]},
+    )
+    assert formed.status_code == 201, formed.text
+    visited = await county.post(
+        f"/v1/batches/{formed.json()['batch_id']}/spot-checks",
+        {"case_id": case_id, "programme": "urban_dibao", "visited_by": ["赵", "钱"],
+         "visited_on": "2026-11-25", "findings": "与申报一致"},
+        etag=formed.headers["ETag"],
+    )  # fmt: skip
+    assert visited.status_code == 200, visited.text
+    await ok(await township.step(case_id, "notice", {"village_code": VILLAGE}), "notice")
+    await ok(
+        await county.step(case_id, "decision", {"decision": "approve", "reason": "符合条件"}),
+        "approved",
+    )
+    return case_id
+
+
+async def _status(answer: Any, status: int) -> bool:
+    return bool((await answer).status_code == status)
+
+
+@pytest.mark.req("PAY-2", "PAY-3", "PAY-7", "SUP-1", "GEN-3")
+async def test_an_approved_case_is_paid_in_the_next_run_and_shown_in_its_audit_trail(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        payments = Payments(services, client)
+        # given a case approved by verification at 600 yuan a month, enrolled by payments
+        case_id = await approved_case(services, client)
+        ledger = f"/v1/beneficiaries/{case_id}/urban_dibao"
+        await eventually(lambda: _status(payments.get(ledger), 200), timeout=30,
+                         message="payments never enrolled the approved case")  # fmt: skip
+        assert (await payments.get(ledger)).json()["monthly_amount_fen"] == 60_000
+        # and a bank that answers every instruction twice
+        await client.post(f"{services.urls['bank']}/v1/control", json={"duplicate_answers": True})
+        run = {"county_code": COUNTY, "period": "2026-11", "reason": "11月城市低保发放"}
+        # when the run is started without funds, it is refused
+        refused = await payments.post("/v1/runs", run)
+        assert refused.status_code == 409 and refused.json()["code"] == "insufficient-funds"
+        # and once the provincial money has arrived it is accepted
+        movement = {"county_code": COUNTY, "programme": "urban_dibao", "source": "provincial",
+                    "amount_fen": 1_000_000, "document_ref": "甘财社〔2026〕9号",
+                    "reason": "省级资金下达"}  # fmt: skip
+        allocated = await payments.post("/v1/funds/allocations", movement)
+        assert allocated.status_code == 201, allocated.text
+        arrived = await payments.post(
+            "/v1/funds/arrivals", movement, etag=allocated.headers["ETag"]
+        )
+        assert arrived.status_code == 201, arrived.text
+        started = await payments.post("/v1/runs", run)
+        assert started.status_code == 201, started.text
+        run_id = started.json()["run_id"]
+        # then the service pays and reconciles it in the background
+        await eventually(lambda: _completed(payments, run_id), timeout=60,
+                         message="the run never completed")  # fmt: skip
+        paid = (await payments.get(f"{ledger}/payments")).json()
+        assert [(p["period"], p["amount_fen"], p["status"]) for p in paid] == [
+            ("2026-11", 60_000, "settled")
+        ]
+        assert ACCOUNT not in str(paid)
+        # and the duplicated answer settled it once; supervision shows the payment
+        inspector = services.auth("inspector", "620100")
+        trail_url = f"{services.urls['supervision']}/v1/cases/{case_id}/audit-trail"
+
+        async def trail_has_payment() -> bool:
+            answer = await client.get(trail_url, headers=inspector)
+            types = [e["type"] for e in answer.json().get("entries", [])]
+            return answer.status_code == 200 and "payments.PaymentSettled" in types
+
+        await eventually(trail_has_payment, timeout=30, message="no payment in the audit trail")
+        entries = (await client.get(trail_url, headers=inspector)).json()["entries"]
+        settled = [e for e in entries if e["type"] == "payments.PaymentSettled"]
+        assert len(settled) == 1 and settled[0]["reason"]
+        verdict = (await client.get(f"{trail_url}/verify", headers=inspector)).json()
+        assert verdict["ok"] is True, verdict
+
+
+async def _completed(payments: Payments, run_id: str) -> bool:
+    answer = await payments.get(f"/v1/runs/{run_id}")
+    return answer.status_code == 200 and answer.json()["status"] == "completed"
+
+
+@pytest.mark.req("PAY-1", "GEN-8")
+async def test_a_county_standard_below_the_guidance_is_refused_on_the_stack(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        base = services.urls["payments"]
+        guidance = await client.post(
+            f"{base}/v1/standards",
+            json={"division_code": "62", "programme": "rural_dibao",
+                  "effective_from": "2026-01-01", "monthly_per_person_fen": 45_000,
+                  "reason": "省级指导标准"},
+            headers={**services.auth("province_officer", "620000"),
+                     "Idempotency-Key": str(uuid.uuid4())},
+        )  # fmt: skip
+        assert guidance.status_code == 201, guidance.text
+        below = await Payments(services, client).post(
+            "/v1/standards",
+            {"division_code": COUNTY, "programme": "rural_dibao", "effective_from": "2026-01-01",
+             "monthly_per_person_fen": 44_999, "reason": "县标准"},
+        )  # fmt: skip
+        assert below.status_code == 422
+        assert below.json()["code"] == "standard-below-provincial-guidance"
