@@ -198,6 +198,19 @@ async def test_happy_path_from_intake_to_an_approval_seen_by_payments_and_superv
             timeout=30,
             message="CaseApproved never reached the audit trail",
         )
+        # and the village's notice board lists the approved household, without its ID
+        village = services.auth("village_committee", VILLAGE)
+        notice_url = f"{township.base}/v1/notices/{VILLAGE}"
+
+        async def on_the_board() -> bool:
+            answer = await client.get(notice_url, headers=village)
+            return any(e["status"] == "approved" for e in answer.json().get("entries", []))
+
+        await eventually(on_the_board, message="the approval never reached the notice board")
+        board = await client.get(notice_url, headers=village)
+        assert resident(300 + case_ids.index(target)) not in board.text
+        printable = await client.get(f"{notice_url}/print", headers=village)
+        assert "公示" in printable.text
 
 
 async def _has_case(officer: Officer, case_id: str) -> bool:
@@ -227,3 +240,94 @@ async def _trail_has_approval(
         and approvals[0]["actor"]["role"] == "county_officer"
         and bool(approvals[0]["reason"])
     )
+
+
+async def _one_case(services: RunningServices, client: httpx.AsyncClient, sequence: int) -> str:
+    auth = services.auth("township_officer", TOWNSHIP)
+    created = await client.post(
+        f"{services.urls['intake']}/v1/applications",
+        json=application(sequence),
+        headers={**auth, "Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert created.status_code == 201, created.text
+    case_id = str(created.json()["application_id"])
+    township = Officer(services, client, "township_officer", TOWNSHIP)
+    await eventually(lambda: _has_case(township, case_id), message="no case opened")
+    return case_id
+
+
+@pytest.mark.req("VER-3", "VER-4", "VER-7", "VER-8", "VER-9", "GEN-6", "GEN-8")
+async def test_refusals_on_the_running_stack(services: RunningServices) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        township = Officer(services, client, "township_officer", TOWNSHIP)
+        case_id = await _one_case(services, client, 401)
+        # the case shows its working-day clocks and the elderly applicant's priority flag
+        detail = (await township.case(case_id)).json()
+        assert set(detail["clocks"]) == {"investigation_start", "whole_process"}
+        assert [f.split(":")[0] for f in detail["priority_flags"]] == ["elderly_subsidy"]
+        # a democratic appraisal alone cannot carry a proposal
+        await ok(
+            await township.step(
+                case_id,
+                "appraisal",
+                {"held_on": "2026-11-24", "participants": 12, "outcome": "同意"},
+            ),
+            "economic_verification",
+        )
+        alone = await township.step(
+            case_id, "proposal", {"proposed_monthly_amount_fen": 1, "review_opinion": "x"}
+        )
+        assert alone.json()["code"] == "appraisal-cannot-decide-alone"
+        # a village committee may not investigate
+        village = Officer(services, client, "village_committee", VILLAGE)
+        etag = (await township.case(case_id)).headers["ETag"]
+        refused = await village.post(
+            f"/v1/cases/{case_id}/programmes/urban_dibao/investigation",
+            {"staff": ["a", "b"], "visited_on": "2026-11-24", "findings": "x"},
+            etag=etag,
+        )
+        assert (
+            refused.status_code == 403
+            and refused.json()["code"] == "village-committee-cannot-review"
+        )
+        # a county outside the case's jurisdiction may not decide
+        elsewhere = Officer(services, client, "county_officer", "620103")
+        decided = await elsewhere.post(
+            f"/v1/cases/{case_id}/programmes/urban_dibao/decision",
+            {"decision": "approve", "reason": "x"},
+            etag='"1"',
+        )
+        assert decided.status_code == 403 and decided.json()["code"] == "out-of-jurisdiction"
+        # a stale expected version changes nothing
+        stale = await township.post(
+            f"/v1/cases/{case_id}/programmes/urban_dibao/economic-verification", {}, etag='"1"'
+        )
+        assert stale.status_code == 412 and stale.json()["code"] == "precondition-failed"
+
+
+@pytest.mark.req("VER-1")
+async def test_a_failing_partner_source_never_loses_the_case(services: RunningServices) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        township = Officer(services, client, "township_officer", TOWNSHIP)
+        case_id = await _one_case(services, client, 901)  # the tax bureau always answers 503
+        partial = await township.step(case_id, "economic-verification", {})
+        await ok(partial, "economic_verification")
+        assert partial.json()["evidence_sources_answered"] == 7
+        queue = await client.get(
+            f"{township.base}/v1/work-queue?stage=economic_verification", headers=township.auth
+        )
+        assert queue.status_code == 200
+        manual = await township.step(
+            case_id,
+            "evidence",
+            {
+                "source": "tax",
+                "resident_id": resident(901),
+                "monthly_income_fen": 0,
+                "assets_fen": 0,
+                "reference": "税务局回函",
+            },
+        )
+        await ok(manual, "investigation")

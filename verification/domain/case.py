@@ -68,6 +68,7 @@ class VerificationCase(Aggregate):
         self.notice: ev.NoticePublished | None = None
         self.amount_fen = 0
         self.overdue: set[str] = set()
+        self.flags: list[ev.PriorityFlagged] = []
 
     @staticmethod
     def id_for(case_id: str, programme: str) -> str:
@@ -370,4 +371,4 @@ class VerificationCase(Aggregate):
         self.overdue.add(event.clock)
 
     def when_PriorityFlagged(self, event: ev.PriorityFlagged) -> None:
-        pass
+        self.flags.append(event)

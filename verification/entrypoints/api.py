@@ -108,7 +108,7 @@ async def get_case_programme(
     assert case.opened is not None
     ensure_jurisdiction(principal, case.opened.division_code)
     response.headers["ETag"] = etag_for(case.version)
-    return case_detail(case)
+    return case_detail(case, service_of(request).policy)
 
 
 @router.get(

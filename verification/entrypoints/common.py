@@ -113,7 +113,7 @@ async def run_case_command(
             await verification.save(case, metadata, conn)
         except ConcurrencyConflict as conflict:
             raise precondition_failed_from(conflict) from None
-        detail = case_detail(case)
+        detail = case_detail(case, verification.policy)
         return StoredResponse(200, detail.model_dump(mode="json"), {"ETag": etag_for(case.version)})
 
     return await respond_idempotently(

@@ -9,7 +9,9 @@ from pydantic import BaseModel
 
 from shared.privacy import mask_resident_id
 from verification.domain.batch import CountyBatch, draw_sample
+from verification.application.service import Policy
 from verification.domain.case import VerificationCase
+from verification.domain.policy import due_dates
 
 
 class MemberView(BaseModel):
@@ -41,12 +43,20 @@ class CaseDetail(BaseModel):
     notice_period_ends_on: date | None
     approved_monthly_amount_fen: int
     overdue: list[str]
+    clocks: dict[str, date]
+    priority_flags: list[str]
 
 
-def case_detail(case: VerificationCase) -> CaseDetail:
-    """The detail view of a case aggregate."""
+def case_detail(case: VerificationCase, policy: Policy) -> CaseDetail:
+    """The detail view of a case aggregate, with its working-day clocks (VER-9)."""
     opened = case.opened
     assert opened is not None
+    proposed_on = case.proposal.submitted_on if case.proposal else None
+    clocks = (
+        due_dates(policy.calendar, opened.opened_on, proposed_on, policy.deadlines)
+        if opened.opened_on
+        else {}
+    )
     return CaseDetail(
         case_id=opened.case_id,
         programme=opened.programme,
@@ -75,6 +85,8 @@ def case_detail(case: VerificationCase) -> CaseDetail:
         notice_period_ends_on=case.notice.period_ends_on if case.notice else None,
         approved_monthly_amount_fen=case.amount_fen,
         overdue=sorted(case.overdue),
+        clocks=clocks,
+        priority_flags=[f"{f.flag}:{mask_resident_id(f.resident_id)}" for f in case.flags],
     )
 
 

@@ -95,6 +95,8 @@ async def test_a_severely_disabled_extreme_poverty_person_is_flagged_for_central
     await verifying.open_case("case-q", [person], members=members, programmes=["extreme_poverty"])
     flags = [f["flag"] for f in await verifying.events("verification.PriorityFlagged")]
     assert flags == ["centralised_care"]
+    detail = await verifying.township.get("/v1/cases/case-q/programmes/extreme_poverty")
+    assert detail.json()["priority_flags"] == ["centralised_care:620***********" + person[-4:]]
 
 
 @pytest.mark.req("VER-9")
@@ -118,3 +120,7 @@ async def test_a_case_not_investigated_within_three_working_days_is_overdue_once
     assert [(o["clock"], o["due_on"]) for o in overdue] == [("investigation_start", "2026-11-26")]
     detail = await verifying.township.get("/v1/cases/case-d/programmes/urban_dibao")
     assert detail.json()["overdue"] == ["investigation_start"]
+    assert detail.json()["clocks"] == {
+        "investigation_start": "2026-11-26",
+        "whole_process": "2027-01-04",
+    }
