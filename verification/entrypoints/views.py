@@ -8,8 +8,8 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from shared.privacy import mask_resident_id
-from verification.domain.batch import CountyBatch, draw_sample
 from verification.application.service import Policy
+from verification.domain.batch import CountyBatch, draw_sample
 from verification.domain.case import VerificationCase
 from verification.domain.policy import due_dates
 
