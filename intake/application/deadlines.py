@@ -85,10 +85,17 @@ class DeadlineWatcher:
             if not raised:
                 return 0
             try:
-                await repository.save(aggregate, _metadata(item_id), conn)
+                await repository.save(aggregate, _metadata(_case_of(aggregate)), conn)
             except ConcurrencyConflict:
                 return 0  # acknowledged or responded meanwhile: the next tick re-decides
         return 1
+
+
+def _case_of(aggregate: Referral | UrgentCase) -> str:
+    """The case the escalation belongs to: a referral's case when it names one."""
+    if isinstance(aggregate, Referral) and aggregate.opened and aggregate.opened.case_id:
+        return aggregate.opened.case_id
+    return aggregate.id
 
 
 def _metadata(item_id: str) -> EventMetadata:

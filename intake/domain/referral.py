@@ -22,6 +22,7 @@ class ReferralOpened:
     first_office_org: str
     to_agency: Agency
     to_division: str
+    division_code: str  # the division answerable for the request: the receiver's
     need: str
     subject_resident_id: str | None
     received_on: date

@@ -60,6 +60,7 @@ async def create(
             first_office_org=principal.org,
             to_agency=body.to_agency,
             to_division=body.to_division,
+            division_code=body.to_division,
             need=body.need,
             subject_resident_id=body.subject_resident_id,
             received_on=received_on,

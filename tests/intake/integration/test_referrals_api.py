@@ -14,6 +14,7 @@ REFERRAL = {
     "to_division": "620102",
     "need": "患者住院费用无力支付",
     "subject_resident_id": APPLICANT,
+    "case_id": "case-42",
 }
 
 
@@ -49,6 +50,7 @@ async def test_an_unacknowledged_referral_escalates_after_two_working_days(intak
     assert overdue[0]["data"]["escalated_to"] == "620102"
     assert overdue[0]["metadata"]["actor"]["role"] == "system"
     assert overdue[0]["metadata"]["reason"]
+    assert overdue[0]["metadata"]["case_id"] == "case-42"
     # and supervision's inspector sees it in the overdue list
     async with intake.client() as client:
         listed = await client.get(

@@ -24,7 +24,7 @@ NOW = datetime(2026, 9, 30, 10, 0, tzinfo=CHINA)
 
 def referral(acknowledge_by: date) -> Referral:
     opened = ReferralOpened(
-        "r-1", None, "620102001", "街道", Agency.EDUCATION, "620102", "助学", None,
+        "r-1", None, "620102001", "街道", Agency.EDUCATION, "620102", "620102", "助学", None,
         date(2026, 9, 30), acknowledge_by,
     )  # fmt: skip
     found = Referral("r-1")
