@@ -17,15 +17,17 @@ from shared.runtime import Handler, ServiceConfig, ServiceRuntime, Subscription,
 from supervision.application.complaints import ComplaintPolicy, flag_overdue
 from supervision.application.digest import seal_digest_now
 from supervision.detectors import detector_handler
-from supervision.domain import alerts, complaint, digest
+from supervision.domain import alerts, complaint, digest, inspection
 from supervision.entrypoints.alerts_api import router as alerts_router
 from supervision.entrypoints.api import router
 from supervision.entrypoints.complaints_api import router as complaints_router
 from supervision.entrypoints.digest_api import router as digest_router
+from supervision.entrypoints.inspections_api import router as inspections_router
 from supervision.entrypoints.reports_api import router as reports_router
 from supervision.migrations import MIGRATIONS
 from supervision.projections.alerts import AlertsView
 from supervision.projections.complaints import ComplaintsView
+from supervision.projections.rectifications import RectificationsView
 from supervision.reactions.audit_trail import record_in_audit_trail
 
 SERVICE = "supervision"
@@ -57,10 +59,22 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
         title="SafetyNet supervision 监督检查",
         description="Case audit trails across all services, complaints, irregularity detectors,"
         " inspections, institution safety and reports (SUP-1 … SUP-9).",
-        routers=[router, digest_router, complaints_router, alerts_router, reports_router],
+        routers=[
+            router,
+            digest_router,
+            complaints_router,
+            alerts_router,
+            reports_router,
+            inspections_router,
+        ],
         migrations=MIGRATIONS,
-        register_events=[digest.register_events, complaint.register_events, alerts.register_events],
-        projections=[ComplaintsView(), AlertsView()],
+        register_events=[
+            digest.register_events,
+            complaint.register_events,
+            alerts.register_events,
+            inspection.register_events,
+        ],
+        projections=[ComplaintsView(), AlertsView(), RectificationsView()],
         subscriptions=[
             Subscription("supervision.audit", ALL_SERVICES, record_in_audit_trail),
             Subscription("supervision.detectors", ALL_SERVICES, detectors.handle),
@@ -71,6 +85,7 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
     state.clock = clock or SystemClock()
     state.complaints = Repository(runtime.store, runtime.registry, complaint.Complaint)
     state.complaint_policy = ComplaintPolicy()
+    state.inspections = Repository(runtime.store, runtime.registry, inspection.Inspection)
 
     async def seal() -> None:
         await seal_digest_now(

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from shared.eventstore.registry import EventRegistry, type_name_of
-from supervision.domain import alerts, complaint, digest
+from supervision.domain import alerts, complaint, digest, inspection
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "events" / "supervision"
 
@@ -20,6 +20,7 @@ def published_registry() -> EventRegistry:
     digest.register_events(registry)
     complaint.register_events(registry)
     alerts.register_events(registry)
+    inspection.register_events(registry)
     return registry
 
 

@@ -1,0 +1,90 @@
+"""The shape every state-changing route of supervision shares: idempotent, If-Match, metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from fastapi import Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.application.repository import Repository
+from shared.domain.aggregate import Aggregate
+from shared.domain.errors import ConcurrencyConflict
+from shared.eventstore.envelope import Actor, EventMetadata
+from shared.http.auth import ensure_jurisdiction
+from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
+from shared.http.idempotency import StoredResponse, respond_idempotently
+from shared.http.tokens import Principal
+from shared.logging import correlation_id_var
+
+A = TypeVar("A", bound=Aggregate)
+
+
+def metadata_for(principal: Principal, reason: str, case_id: str | None = None) -> EventMetadata:
+    """Who, how and why for an event caused by an HTTP request."""
+    return EventMetadata(
+        actor=Actor(principal.subject, principal.role, principal.org, principal.division),
+        channel=f"api:{principal.client_id}",
+        reason=reason,
+        correlation_id=correlation_id_var.get() or None,
+        case_id=case_id,
+    )
+
+
+async def create(
+    request: Request,
+    principal: Principal,
+    key: str,
+    repository: Repository[A],
+    aggregate: A,
+    reason: str,
+    read: Callable[[A], dict[str, Any]],
+    location: str,
+) -> JSONResponse:
+    """Append a new aggregate's first events (version 0 expected); 201 with its ETag."""
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        await repository.save(aggregate, metadata_for(principal, reason, aggregate.id), conn, 0)
+        headers = {"ETag": etag_for(aggregate.version), "Location": location}
+        return StoredResponse(201, read(aggregate), headers)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+async def change(
+    request: Request,
+    principal: Principal,
+    key: str,
+    repository: Repository[A],
+    aggregate_id: str,
+    division_of: Callable[[A], str],
+    step: Callable[[A], None],
+    reason: str,
+    read: Callable[[A], dict[str, Any]],
+) -> JSONResponse:
+    """Load at the If-Match version (428 missing, 412 stale), run the step, append; 200."""
+    expected = expected_version_from_if_match(request)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        aggregate = await repository.get(aggregate_id, conn)
+        ensure_jurisdiction(principal, division_of(aggregate))
+        if expected != aggregate.version:
+            raise precondition_failed_from(
+                ConcurrencyConflict(aggregate.stream_id, expected, aggregate.version)
+            )
+        step(aggregate)
+        metadata = replace(metadata_for(principal, reason), case_id=aggregate.id)
+        try:
+            await repository.save(aggregate, metadata, conn, expected)
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        return StoredResponse(200, read(aggregate), {"ETag": etag_for(aggregate.version)})
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )

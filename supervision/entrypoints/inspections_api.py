@@ -1,0 +1,245 @@
+"""Inspections (督查检查, SUP-4): plans, visits, rectification orders and checks, accountability."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import text
+
+from shared.application.repository import Repository
+from shared.clock import CHINA
+from shared.domain.errors import NotFound
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.etag import etag_for
+from shared.http.idempotency import idempotency_key
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import DivisionCodeStr, jurisdiction_prefix
+from supervision.domain.inspection import (
+    AccountabilityRecorded,
+    Finding,
+    Inspection,
+    InspectionKind,
+    InspectionPlanned,
+)
+from supervision.entrypoints.commands import change, create
+
+router = APIRouter(prefix="/v1", tags=["inspections 督查检查"])
+INSPECTORS = require_roles("inspector", "city_officer", "province_officer")
+READERS = require_roles(
+    "inspector", "auditor", "county_officer", "city_officer", "province_officer"
+)
+SEES_UNANNOUNCED = ("inspector", "auditor", "province_officer")
+_TEXT = Field(min_length=1, max_length=2000)
+
+
+class PlanIn(BaseModel):
+    """An inspection plan."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: InspectionKind
+    division_code: DivisionCodeStr
+    planned_on: date
+    scope: str = _TEXT
+    team: list[str] = Field(min_length=1, max_length=20)
+
+
+class FindingIn(BaseModel):
+    """A problem found."""
+
+    model_config = ConfigDict(extra="forbid")
+    description: str = _TEXT
+    severity: str = Field(pattern="^(minor|serious|grave)$")
+
+
+class VisitIn(BaseModel):
+    """The visit and its findings."""
+
+    model_config = ConfigDict(extra="forbid")
+    visited_on: date
+    findings: list[FindingIn] = Field(default_factory=list, max_length=200)
+
+
+class RectificationIn(BaseModel):
+    """A rectification order on a finding."""
+
+    model_config = ConfigDict(extra="forbid")
+    finding_id: str
+    requirement: str = _TEXT
+    responsible_org: str = Field(min_length=1, max_length=200)
+    due_on: date
+
+
+class CheckIn(BaseModel):
+    """Whether a rectification happened."""
+
+    model_config = ConfigDict(extra="forbid")
+    finding_id: str
+    rectified: bool
+    note: str = _TEXT
+
+
+class AccountabilityIn(BaseModel):
+    """An accountability measure (追责问责)."""
+
+    model_config = ConfigDict(extra="forbid")
+    finding_id: str
+    person_role: str = Field(min_length=1, max_length=100)
+    org: str = Field(min_length=1, max_length=200)
+    measure: str = Field(min_length=1, max_length=200)
+    decided_on: date
+
+
+def _read(inspection: Inspection, today: date | None = None) -> dict[str, Any]:
+    assert inspection.planned is not None
+    today = today or date.today()
+    findings = inspection.recorded.findings if inspection.recorded else ()
+    rectifications = []
+    for finding_id, order in inspection.orders.items():
+        check = inspection.verified.get(finding_id)
+        done = bool(check and check.rectified)
+        rectifications.append(
+            {**asdict(order), "rectified": done,
+             "overdue": not done and date.fromisoformat(order.due_on) < today}
+        )  # fmt: skip
+    return {
+        "inspection_id": inspection.id,
+        "version": inspection.version,
+        **{k: v for k, v in asdict(inspection.planned).items() if k != "inspection_id"},
+        "visited_on": inspection.recorded.visited_on if inspection.recorded else None,
+        "findings": [asdict(f) for f in findings],
+        "rectifications": rectifications,
+        "accountability": [asdict(a) for a in inspection.accountability],
+    }
+
+
+def _repo(request: Request) -> Repository[Inspection]:
+    repository: Repository[Inspection] = request.app.state.inspections
+    return repository
+
+
+def _division(inspection: Inspection) -> str:
+    assert inspection.planned is not None
+    return inspection.planned.division_code
+
+
+@router.post("/inspections", status_code=201, summary="督查立项 Plan an inspection",
+             responses=problem_responses(400, 401, 403, 422))  # fmt: skip
+async def plan(
+    body: PlanIn, request: Request, principal: Principal = Depends(INSPECTORS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:  # fmt: skip
+    """Plan one of the five kinds of inspection."""
+    ensure_jurisdiction(principal, body.division_code)
+    inspection = Inspection(str(uuid.uuid4()))
+    inspection.plan(InspectionPlanned(
+        inspection.id, body.kind, body.division_code, body.planned_on.isoformat(), body.scope,
+        tuple(body.team)))  # fmt: skip
+    return await create(request, principal, key, _repo(request), inspection, "督查立项", _read,
+                        f"/v1/inspections/{inspection.id}")  # fmt: skip
+
+
+@router.get("/inspections/{inspection_id}", summary="查阅督查 Get an inspection",
+            responses=problem_responses(401, 403, 404))  # fmt: skip
+async def get_inspection(
+    inspection_id: str, request: Request, response: Response,
+    principal: Principal = Depends(READERS),
+) -> dict[str, Any]:  # fmt: skip
+    """The inspection; an unannounced one stays hidden from the inspected side until visited."""
+    inspection = await _repo(request).get(inspection_id)
+    assert inspection.planned is not None
+    ensure_jurisdiction(principal, inspection.planned.division_code)
+    hidden = inspection.planned.kind == InspectionKind.UNANNOUNCED and not inspection.recorded
+    if hidden and principal.role not in SEES_UNANNOUNCED:
+        raise NotFound(f"inspection {inspection_id} not found", "未找到该督查记录")
+    response.headers["ETag"] = etag_for(inspection.version)
+    return _read(inspection, request.app.state.clock.now().astimezone(CHINA).date())
+
+
+async def _step(request: Request, principal: Principal, key: str, inspection_id: str,
+                body: BaseModel, reason: str) -> JSONResponse:  # fmt: skip
+    return await change(request, principal, key, _repo(request), inspection_id, _division,
+                        lambda i: _apply(i, body), reason, _read)  # fmt: skip
+
+
+_STEP_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 428)
+
+
+@router.post("/inspections/{inspection_id}/visit", responses=_STEP_ERRORS,
+             summary="督查记录 Record the visit and its findings (If-Match)")  # fmt: skip
+async def visit(
+    inspection_id: str, body: VisitIn, request: Request,
+    principal: Principal = Depends(INSPECTORS), key: str = Depends(idempotency_key),
+) -> JSONResponse:  # fmt: skip
+    """Record the visit; findings are numbered F1, F2, …"""
+    return await _step(request, principal, key, inspection_id, body, "记录督查发现")
+
+
+@router.post("/inspections/{inspection_id}/rectifications", responses=_STEP_ERRORS,
+             summary="下达整改 Order a rectification with a deadline (If-Match)")  # fmt: skip
+async def order_rectification(
+    inspection_id: str, body: RectificationIn, request: Request,
+    principal: Principal = Depends(INSPECTORS), key: str = Depends(idempotency_key),
+) -> JSONResponse:  # fmt: skip
+    """Order the rectification of a finding by a date."""
+    return await _step(request, principal, key, inspection_id, body, "下达整改通知")
+
+
+@router.post("/inspections/{inspection_id}/rectification-checks", responses=_STEP_ERRORS,
+             summary="整改验收 Check that a rectification happened (If-Match)")  # fmt: skip
+async def check_rectification(
+    inspection_id: str, body: CheckIn, request: Request,
+    principal: Principal = Depends(INSPECTORS), key: str = Depends(idempotency_key),
+) -> JSONResponse:  # fmt: skip
+    """Record whether the rectification happened."""
+    return await _step(request, principal, key, inspection_id, body, "整改验收")
+
+
+@router.post("/inspections/{inspection_id}/accountability", responses=_STEP_ERRORS,
+             summary="追责问责 Record an accountability measure (If-Match)")  # fmt: skip
+async def hold_accountable(
+    inspection_id: str, body: AccountabilityIn, request: Request,
+    principal: Principal = Depends(INSPECTORS), key: str = Depends(idempotency_key),
+) -> JSONResponse:  # fmt: skip
+    """Record who was held accountable for a finding, and how."""
+    return await _step(request, principal, key, inspection_id, body, "追责问责")
+
+
+def _apply(inspection: Inspection, body: BaseModel) -> None:
+    if isinstance(body, VisitIn):
+        findings = tuple(Finding(f"F{n}", f.description, f.severity)
+                         for n, f in enumerate(body.findings, start=1))  # fmt: skip
+        inspection.visit(body.visited_on.isoformat(), findings)
+    elif isinstance(body, RectificationIn):
+        inspection.order(body.finding_id, body.requirement, body.responsible_org,
+                         body.due_on.isoformat())  # fmt: skip
+    elif isinstance(body, CheckIn):
+        inspection.check(body.finding_id, body.rectified, body.note)
+    elif isinstance(body, AccountabilityIn):
+        inspection.hold_accountable(AccountabilityRecorded(
+            inspection.id, body.finding_id, body.person_role, body.org, body.measure,
+            body.decided_on.isoformat()))  # fmt: skip
+
+
+@router.get("/rectifications", summary="整改事项 Rectifications in your jurisdiction",
+            responses=problem_responses(401, 403))  # fmt: skip
+async def rectifications(
+    request: Request, overdue: bool = Query(False), principal: Principal = Depends(READERS),
+) -> list[dict[str, Any]]:  # fmt: skip
+    """Open rectifications, oldest deadline first; `overdue=true` for those past their date."""
+    today = request.app.state.clock.now().astimezone(CHINA).date()
+    query = (
+        "SELECT * FROM rectifications_view WHERE division_code LIKE :p AND NOT rectified"
+        + (" AND due_on < :today" if overdue else "")
+        + " ORDER BY due_on LIMIT 500"
+    )
+    async with request.app.state.engine.connect() as conn:
+        rows = await conn.execute(text(query), {"p": jurisdiction_prefix(principal.division) + "%",
+                                               "today": today})  # fmt: skip
+        return [{**dict(r._mapping), "overdue": r.due_on < today} for r in rows]

@@ -1,0 +1,72 @@
+"""The rectifications read model: each ordered rectification, its deadline and its check."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.db import Migration
+from shared.eventstore.envelope import RecordedEvent
+from shared.projections.runner import Projection
+
+RECTIFICATION_MIGRATIONS = (
+    Migration(
+        "supervision-0006-rectifications-view",
+        (
+            """
+            CREATE TABLE rectifications_view (
+                inspection_id text NOT NULL,
+                finding_id text NOT NULL,
+                division_code text NOT NULL,
+                requirement text NOT NULL,
+                responsible_org text NOT NULL,
+                due_on date NOT NULL,
+                rectified boolean NOT NULL DEFAULT false,
+                PRIMARY KEY (inspection_id, finding_id)
+            )
+            """,
+        ),
+    ),
+)
+
+
+class RectificationsView(Projection):
+    """rectifications_view ← supervision.RectificationOrdered / RectificationVerified."""
+
+    name = "supervision.rectifications_view"
+    tables = ("rectifications_view",)
+
+    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        """Upsert the order; mark it rectified when a check says so."""
+        data = event.data
+        if event.type == "supervision.RectificationOrdered":
+            division = (
+                await conn.execute(
+                    text(
+                        "SELECT data->>'division_code' FROM events WHERE stream_id = :s"
+                        " AND type = 'supervision.InspectionPlanned'"
+                    ),
+                    {"s": event.stream_id},
+                )
+            ).scalar_one()
+            await conn.execute(
+                text(
+                    "INSERT INTO rectifications_view VALUES (:i, :f, :d, :r, :o, :due, false)"
+                    " ON CONFLICT (inspection_id, finding_id) DO UPDATE"
+                    " SET due_on = EXCLUDED.due_on,"
+                    " requirement = EXCLUDED.requirement, rectified = false"
+                ),
+                {"i": data["inspection_id"], "f": data["finding_id"], "d": division,
+                 "r": data["requirement"], "o": data["responsible_org"],
+                 "due": date.fromisoformat(data["due_on"])},
+            )  # fmt: skip
+        elif event.type == "supervision.RectificationVerified":
+            await conn.execute(
+                text(
+                    "UPDATE rectifications_view SET rectified = :r"
+                    " WHERE inspection_id = :i AND finding_id = :f"
+                ),
+                {"r": data["rectified"], "i": data["inspection_id"], "f": data["finding_id"]},
+            )
