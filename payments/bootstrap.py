@@ -42,7 +42,9 @@ def build(config: ServiceConfig) -> ServiceRuntime:
         projections=[StandardsView(), BeneficiariesView(), PaymentsView(), FundsView()],
         subscriptions=[
             Subscription("payments.pipeline", ("intake", "verification"), track_case),
-            Subscription("payments.decisions", ("verification", "supervision"), reactions),
+            Subscription(
+                "payments.decisions", ("intake", "verification", "supervision"), reactions
+            ),
             Subscription("payments.standards", ("payments",), raises),
         ],
     )

@@ -9,6 +9,7 @@ exactly once. One executor per run at a time (a session advisory lock, released 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -66,6 +67,13 @@ class RunExecutor:
 
     async def execute(self, run_id: str) -> bool:
         """Drive one run as far as it goes; True when it is completed."""
+        return await self._locked(run_id, self._execute)
+
+    async def send_pending(self, run_id: str) -> bool:
+        """Send what waits under a standing run id (one-off payments); True when done."""
+        return await self._locked(run_id, self._send_all)
+
+    async def _locked(self, run_id: str, work: Callable[[str], Awaitable[bool]]) -> bool:
         async with self.engine.connect() as lock:
             key = f"payments-run:{run_id}"
             got = await lock.scalar(text("SELECT pg_try_advisory_lock(hashtext(:k))"), {"k": key})
@@ -73,7 +81,7 @@ class RunExecutor:
             if not got:
                 return False
             try:
-                return await self._execute(run_id)
+                return await work(run_id)
             finally:
                 await lock.execute(text("SELECT pg_advisory_unlock(hashtext(:k))"), {"k": key})
                 await lock.commit()
@@ -84,11 +92,15 @@ class RunExecutor:
             return True
         await self.projections.catch_up_all()
         await self._instruct_all(run)
+        await self._send_all(run_id)
+        return await self._complete(run_id)
+
+    async def _send_all(self, run_id: str) -> bool:
         await self.projections.catch_up(PAYMENTS_VIEW)
         while pending := await self._pending(run_id):
             await self._send(run_id, pending)
             await self.projections.catch_up(PAYMENTS_VIEW)
-        return await self._complete(run_id)
+        return True
 
     async def _instruct_all(self, run: PaymentRun) -> None:
         assert run.started is not None

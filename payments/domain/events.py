@@ -10,7 +10,12 @@ from payments.domain.beneficiary import (
     EntitlementCalculated,
 )
 from payments.domain.funds import FundsAllocated, FundsArrived
-from payments.domain.payment import PaymentFailed, PaymentInstructed, PaymentSettled
+from payments.domain.payment import (
+    OneOffPaymentRefused,
+    PaymentFailed,
+    PaymentInstructed,
+    PaymentSettled,
+)
 from payments.domain.run import FailedPaymentsRetried, PaymentRunCompleted, PaymentRunStarted
 from payments.domain.standards import StandardSet
 from shared.eventstore.registry import EventRegistry
@@ -30,6 +35,7 @@ EVENT_CLASSES: tuple[type, ...] = (
     PaymentFailed,
     FundsAllocated,
     FundsArrived,
+    OneOffPaymentRefused,
 )
 
 

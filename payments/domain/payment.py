@@ -73,6 +73,18 @@ class PaymentFailed:
     run_id: str
 
 
+@event_type("payments.OneOffPaymentRefused", version=1)
+@dataclass(frozen=True)
+class OneOffPaymentRefused:
+    """A one-off grant payments could not pay: over its cap or no account to pay into."""
+
+    case_id: str
+    programme: str
+    amount_fen: int
+    cap_fen: int | None
+    reason: str
+
+
 class NotRetryable(DomainError):
     """Only a failed or returned payment below the attempt limit can be retried."""
 

@@ -75,3 +75,27 @@ async def _row(request: Request, case_id: str, programme: str) -> dict[str, Any]
     if row is None:
         raise NotFound(f"no beneficiary {case_id} in {programme}", "未找到该保障对象")
     return dict(row._mapping)
+
+
+@router.get(
+    "/cases/{case_id}/payments",
+    response_model=list[PaymentRead],
+    summary="案件发放台账 Every payment of a case (monthly and one-off)",
+    responses=problem_responses(401, 403, 404),
+)
+async def get_case_payments(
+    case_id: str, request: Request, principal: Principal = Depends(READ)
+) -> list[PaymentRead]:
+    """The case's payments in every programme, by period."""
+    async with request.app.state.engine.connect() as conn:
+        rows = [
+            dict(r._mapping)
+            for r in await conn.execute(
+                text("SELECT * FROM payments_view WHERE case_id = :c ORDER BY period, programme"),
+                {"c": case_id},
+            )
+        ]
+    if not rows:
+        raise NotFound(f"no payment for case {case_id}", "该案件暂无发放记录")
+    ensure_jurisdiction(principal, rows[0]["division_code"])
+    return [_payment(r) for r in rows]

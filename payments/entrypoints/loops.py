@@ -37,5 +37,14 @@ async def _once(executor: RunExecutor) -> None:
             text("SELECT run_id FROM runs_view WHERE status = 'executing' ORDER BY run_id")
         )
         run_ids = [r.run_id for r in rows]
+        standing = await conn.execute(
+            text(
+                "SELECT DISTINCT run_id FROM payments_view"
+                " WHERE status = 'instructed' AND run_id LIKE 'oneoff-%' ORDER BY run_id"
+            )
+        )
+        one_off_ids = [r.run_id for r in standing]
     for run_id in run_ids:
         await executor.execute(run_id)
+    for run_id in one_off_ids:
+        await executor.send_pending(run_id)

@@ -9,8 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
 from payments.application.enrol import enrol_approved_case, entitlement_of
+from payments.application.one_off import pay_prior_assistance
 from payments.domain.beneficiary import Beneficiary
 from payments.domain.entitlement import Computed
+from shared.clock import CHINA
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 
 SERVICE = "payments"
@@ -20,6 +22,7 @@ REASONS = {
     "verification.BenefitSuspended": "县级暂停发放 (benefit suspended by the county)",
     "verification.BenefitTerminated": "县级终止保障 (benefit terminated by the county)",
     "supervision.CorrectiveActionOrdered": "督查整改：停发待遇 (supervision ordered a stop)",
+    "intake.PriorAssistanceGranted": "绿色通道先行救助，即时发放 (prior assistance paid at once)",
 }
 
 
@@ -46,7 +49,10 @@ class DecisionReactions:
             return
         metadata = _metadata(event, reason)
         data = event.data
-        if event.type == "verification.CaseApproved":
+        if event.type == "intake.PriorAssistanceGranted":
+            granted_on = event.recorded_at.astimezone(CHINA).date()
+            await pay_prior_assistance(data, granted_on, metadata, self.repos, conn)
+        elif event.type == "verification.CaseApproved":
             await enrol_approved_case(data, metadata, self.repos, conn)
         elif event.type == "verification.BenefitAdjusted":
             await self._adjust(data, metadata, conn)
