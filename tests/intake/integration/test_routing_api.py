@@ -73,7 +73,7 @@ async def test_each_requested_programme_is_routed_to_its_competent_agency(
     assert all(e["metadata"]["case_id"] == case_id for e in routed)
 
 
-@pytest.mark.req("INT-4", "GEN-8")
+@pytest.mark.req("INT-4", "INT-9", "GEN-8")
 async def test_every_programme_is_tracked_until_decided(intake: Intake) -> None:
     # given an application with three programmes routed
     case_id = await _submitted(intake)
@@ -115,9 +115,23 @@ async def test_every_programme_is_tracked_until_decided(intake: Intake) -> None:
             headers=intake.headers("partner_agency", "620102", if_match=6),
         )
         assert (first.status_code, second.status_code) == (200, 200), second.text
+        # and the household asks again for the rejected programme, and for an approved one
+        again = await client.post(
+            "/v1/applications",
+            json=body(programmes=["medical_assistance"]),
+            headers=intake.headers(),
+        )
+        still_held = await client.post(
+            "/v1/applications",
+            json=body(programmes=["education_assistance"]),
+            headers=intake.headers(),
+        )
         await intake.caught_up()
         read = (await client.get(f"/v1/applications/{case_id}", headers=intake.headers())).json()
-    # then every programme shows its outcome and the application is decided
+    # then the rejection freed its claim while the approved benefit still holds its own (INT-9)
+    assert again.status_code == 201, again.text
+    assert still_held.json()["code"] == "duplicate-open-application"
+    # and every programme shows its outcome and the application is decided
     assert [r["outcome"] for r in read["routes"]] == ["approved", "approved", "rejected"]
     assert read["status"] == "decided"
     decided = await intake.events_of("intake.ProgrammeDecided")
