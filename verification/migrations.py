@@ -52,3 +52,11 @@ MIGRATIONS = (
         ),
     ),
 )
+
+MIGRATIONS = (
+    *MIGRATIONS,
+    Migration(
+        "verification-0003-extended-deadline",
+        ("ALTER TABLE cases_view ADD COLUMN extended boolean NOT NULL DEFAULT false",),
+    ),
+)

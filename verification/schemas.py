@@ -30,6 +30,12 @@ class StepIn(BaseModel):
     reason: str | None = Field(default=None, max_length=500)
 
 
+class ExtensionIn(BaseModel):
+    """Why the whole process needs 45 working days instead of 30."""
+
+    reason: str = Field(min_length=1, max_length=2000)
+
+
 class ManualEvidenceIn(BaseModel):
     """An answer an officer obtained by hand after a source failed (manual follow-up)."""
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 
-from shared.domain.aggregate import Aggregate
 from shared.privacy import mask_resident_id
 from verification.domain import events as ev
+from verification.domain.case_state import CaseState, Stage
 from verification.domain.errors import (
     AppraisalCannotDecideAlone,
     AuthorisationMissing,
     CaseAlreadyOpen,
+    DeadlineAlreadyExtended,
     NoticePeriodRunning,
     SpotCheckIncomplete,
     StageOutOfOrder,
@@ -34,41 +34,18 @@ PROGRAMMES_DECIDED_HERE = frozenset(
 )
 
 
-class Stage(StrEnum):
-    """Where a verification case stands."""
-
-    ECONOMIC_VERIFICATION = "economic_verification"
-    INVESTIGATION = "investigation"
-    TOWNSHIP_REVIEW = "township_review"
-    PROPOSED = "proposed"
-    IN_BATCH = "in_batch"
-    NOTICE = "notice"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    SUSPENDED = "suspended"
-    TERMINATED = "terminated"
-    RECHECK = "recheck"
+OPEN_STAGES = (
+    Stage.ECONOMIC_VERIFICATION,
+    Stage.INVESTIGATION,
+    Stage.TOWNSHIP_REVIEW,
+    Stage.PROPOSED,
+    Stage.IN_BATCH,
+    Stage.NOTICE,
+)
 
 
-class VerificationCase(Aggregate):
+class VerificationCase(CaseState):
     """Verification's own record of one application's programme."""
-
-    stream_prefix = "verification"
-
-    def __init__(self, aggregate_id: str) -> None:
-        super().__init__(aggregate_id)
-        self.stage: Stage | None = None
-        self.opened: CaseOpened | None = None
-        self.evidence: dict[tuple[str, str], ev.EvidenceRecorded] = {}
-        self.verified: ev.EconomicVerificationCompleted | None = None
-        self.investigated = False
-        self.appraised = False
-        self.proposal: ev.ProposalSubmitted | None = None
-        self.batch_id: str | None = None
-        self.notice: ev.NoticePublished | None = None
-        self.amount_fen = 0
-        self.overdue: set[str] = set()
-        self.flags: list[ev.PriorityFlagged] = []
 
     @staticmethod
     def id_for(case_id: str, programme: str) -> str:
@@ -309,66 +286,16 @@ class VerificationCase(Aggregate):
             ev.RecheckOpened(**self._key(), reason=reason, requested_by_complaint_id=complaint_id)
         )
 
+    def extend_deadline(self, reason: str, days: int) -> None:
+        """Extend the whole process once, with the recorded reason (VER-9)."""
+        self._require(*OPEN_STAGES)
+        if self.extended:
+            raise DeadlineAlreadyExtended(
+                f"case {self.id} was already extended", f"案件 {self.id} 的办理时限已延长过"
+            )
+        self.record(ev.DeadlineExtended(**self._key(), reason=reason, whole_process_days=days))
+
     def flag_overdue(self, clock: str, due_on: date) -> None:
         """Raise a missed deadline once per clock (VER-9)."""
         if clock not in self.overdue:
             self.record(ev.CaseOverdue(**self._key(), clock=clock, due_on=due_on))
-
-    def when_CaseOpened(self, event: CaseOpened) -> None:
-        self.stage, self.opened = Stage.ECONOMIC_VERIFICATION, event
-
-    def when_EvidenceRecorded(self, event: ev.EvidenceRecorded) -> None:
-        self.evidence[(event.source, event.resident_id)] = event
-
-    def when_EvidenceRequestFailed(self, event: ev.EvidenceRequestFailed) -> None:
-        pass
-
-    def when_ManualFollowUpRequired(self, event: ev.ManualFollowUpRequired) -> None:
-        pass
-
-    def when_EconomicVerificationCompleted(self, event: ev.EconomicVerificationCompleted) -> None:
-        self.stage, self.verified = Stage.INVESTIGATION, event
-
-    def when_InvestigationRecorded(self, event: ev.InvestigationRecorded) -> None:
-        self.investigated = True
-        self.stage = Stage.APPROVED if self.stage == Stage.RECHECK else Stage.TOWNSHIP_REVIEW
-
-    def when_AppraisalRecorded(self, event: ev.AppraisalRecorded) -> None:
-        self.appraised = True
-
-    def when_ProposalSubmitted(self, event: ev.ProposalSubmitted) -> None:
-        self.stage, self.proposal = Stage.PROPOSED, event
-
-    def when_BatchAssigned(self, event: ev.BatchAssigned) -> None:
-        self.stage, self.batch_id = Stage.IN_BATCH, event.batch_id
-
-    def when_NoticePublished(self, event: ev.NoticePublished) -> None:
-        self.stage, self.notice = Stage.NOTICE, event
-
-    def when_ObjectionRaised(self, event: ev.ObjectionRaised) -> None:
-        self.stage, self.investigated, self.notice = Stage.INVESTIGATION, False, None
-        self.proposal, self.batch_id = None, None
-
-    def when_CaseApproved(self, event: ev.CaseApproved) -> None:
-        self.stage, self.amount_fen = Stage.APPROVED, event.approved_monthly_amount_fen
-
-    def when_CaseRejected(self, event: ev.CaseRejected) -> None:
-        self.stage = Stage.REJECTED
-
-    def when_BenefitAdjusted(self, event: ev.BenefitAdjusted) -> None:
-        self.amount_fen = event.approved_monthly_amount_fen
-
-    def when_BenefitSuspended(self, event: ev.BenefitSuspended) -> None:
-        self.stage = Stage.SUSPENDED
-
-    def when_BenefitTerminated(self, event: ev.BenefitTerminated) -> None:
-        self.stage = Stage.TERMINATED
-
-    def when_RecheckOpened(self, event: ev.RecheckOpened) -> None:
-        self.stage = Stage.RECHECK
-
-    def when_CaseOverdue(self, event: ev.CaseOverdue) -> None:
-        self.overdue.add(event.clock)
-
-    def when_PriorityFlagged(self, event: ev.PriorityFlagged) -> None:
-        self.flags.append(event)

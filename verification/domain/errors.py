@@ -79,6 +79,15 @@ class NoticePeriodRunning(DomainError):
     title_zh = "公示期尚未结束，不能审批"
 
 
+class DeadlineAlreadyExtended(DomainError):
+    """VER-9: the whole process may be extended once, from 30 to 45 working days."""
+
+    code = "deadline-already-extended"
+    status = 409
+    title_en = "The deadline was already extended"
+    title_zh = "办理时限已延长过"
+
+
 class InvalidBatch(DomainError):
     """A batch must hold proposals of one township, awaiting the county."""
 

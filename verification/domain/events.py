@@ -293,6 +293,17 @@ class CaseOverdue:
     due_on: date
 
 
+@event_type("verification.DeadlineExtended")
+@dataclass(frozen=True)
+class DeadlineExtended:
+    """The township extended the whole-process deadline (30 → 45 working days), with a reason."""
+
+    case_id: str
+    programme: str
+    reason: str
+    whole_process_days: int
+
+
 @event_type("verification.PriorityFlagged")
 @dataclass(frozen=True)
 class PriorityFlagged:
@@ -327,6 +338,7 @@ PUBLISHED = (
     RecheckOpened,
     CaseOverdue,
     PriorityFlagged,
+    DeadlineExtended,
 )
 
 

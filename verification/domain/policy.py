@@ -83,15 +83,21 @@ class Deadlines:
     investigation_start: int = 3
     county_decision: int = 10
     whole_process: int = 30
+    whole_process_extended: int = 45
 
 
 def due_dates(
-    calendar: WorkingCalendar, opened_on: date, proposed_on: date | None, limits: Deadlines
+    calendar: WorkingCalendar,
+    opened_on: date,
+    proposed_on: date | None,
+    limits: Deadlines,
+    extended: bool = False,
 ) -> dict[str, date]:
     """Each clock's due date for a case opened (and perhaps proposed) on those days."""
+    whole = limits.whole_process_extended if extended else limits.whole_process
     dues = {
         "investigation_start": calendar.add_working_days(opened_on, limits.investigation_start),
-        "whole_process": calendar.add_working_days(opened_on, limits.whole_process),
+        "whole_process": calendar.add_working_days(opened_on, whole),
     }
     if proposed_on is not None:
         dues["county_decision"] = calendar.add_working_days(proposed_on, limits.county_decision)

@@ -18,6 +18,7 @@ from verification.entrypoints.common import TOWNSHIP, ensure_level, run_case_com
 from verification.entrypoints.views import CaseDetail
 from verification.schemas import (
     AppraisalIn,
+    ExtensionIn,
     InvestigationIn,
     ManualEvidenceIn,
     NoticeIn,
@@ -277,4 +278,36 @@ async def objection(
         reason="公示期收到异议，重新调查 (objection: re-investigate)",
         action=action,
         if_match_required=False,
+    )
+
+
+@router.post(
+    "/deadline-extension",
+    response_model=CaseDetail,
+    summary="延长办理时限 Extend the whole process to 45 working days (VER-9)",
+    responses=ERRORS,
+)
+async def extension(
+    case_id: str,
+    programme: str,
+    body: ExtensionIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Once per case, with the reason recorded."""
+    days = service_of(request).policy.deadlines.whole_process_extended
+
+    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+        case.extend_deadline(body.reason, days)
+
+    return await run_case_command(
+        request,
+        principal=principal,
+        key=key,
+        case_id=case_id,
+        programme=programme,
+        level=TOWNSHIP,
+        reason=body.reason,
+        action=action,
     )

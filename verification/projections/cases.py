@@ -49,6 +49,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "next_review_due": "next_review_due",
     },
     "verification.BenefitAdjusted": {"approved_amount_fen": "approved_monthly_amount_fen"},
+    "verification.DeadlineExtended": {"extended": "=true"},
     "verification.CaseOverdue": {"overdue": "=array_append(overdue, :p_clock)"},
 }
 DATE_KEYS = {"submitted_on", "period_ends_on", "next_review_due"}

@@ -39,7 +39,7 @@ async def check_deadlines(verification: Verification, engine: AsyncEngine) -> in
         rows = (
             await conn.execute(
                 text(
-                    "SELECT case_id, programme, stage, opened_on, proposed_on, overdue"
+                    "SELECT case_id, programme, stage, opened_on, proposed_on, overdue, extended"
                     " FROM cases_view"
                     " WHERE stage IN ('economic_verification', 'investigation', 'township_review',"
                     " 'proposed', 'in_batch', 'notice') AND opened_on IS NOT NULL"
@@ -48,7 +48,9 @@ async def check_deadlines(verification: Verification, engine: AsyncEngine) -> in
         ).all()
     raised = 0
     for row in rows:
-        dues = due_dates(policy.calendar, row.opened_on, row.proposed_on, policy.deadlines)
+        dues = due_dates(
+            policy.calendar, row.opened_on, row.proposed_on, policy.deadlines, row.extended
+        )
         late = [
             (clock, due)
             for clock, due in dues.items()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
+from shared.clock import CHINA
 from tests.verification.conftest import Verifying
 from tests.verification.integration.test_county import approved_case, proposed_batch
-from tests.verification.support import VILLAGE, resident
+from tests.verification.support import INVESTIGATION, VILLAGE, resident
 from verification.application.service import Policy
 from verification.reactions.deadlines import check_deadlines
 
@@ -124,3 +125,28 @@ async def test_a_case_not_investigated_within_three_working_days_is_overdue_once
         "investigation_start": "2026-11-26",
         "whole_process": "2027-01-04",
     }
+
+
+@pytest.mark.req("VER-9")
+async def test_an_extension_with_a_reason_moves_the_whole_process_clock_to_45_working_days(
+    verifying: Verifying,
+) -> None:
+    await verifying.open_case("case-e", [resident("123")])
+    extended = await verifying.township.step(
+        "case-e", "deadline-extension", {"reason": "需补充外省社保核对"}
+    )
+    assert extended.json()["clocks"]["whole_process"] == "2027-01-25", extended.text
+    again = await verifying.township.step("case-e", "deadline-extension", {"reason": "再次延长"})
+    assert again.status_code == 409 and again.json()["code"] == "deadline-already-extended"
+    # and the watcher reckons with the extension: day 31 is not overdue, day 46 is
+    await verifying.runtime.projections.catch_up_all()
+    await verifying.township.step("case-e", "economic-verification", {})
+    await verifying.township.step("case-e", "investigation", INVESTIGATION)
+    await verifying.runtime.projections.catch_up_all()
+    service = verifying.runtime.app.state.verification
+    verifying.clock.set(datetime(2027, 1, 6, 10, 0, tzinfo=CHINA))
+    assert await check_deadlines(service, verifying.runtime.engine) == 0
+    verifying.clock.set(datetime(2027, 1, 26, 10, 0, tzinfo=CHINA))
+    assert await check_deadlines(service, verifying.runtime.engine) == 1
+    overdue = await verifying.events("verification.CaseOverdue")
+    assert [(o["clock"], o["due_on"]) for o in overdue] == [("whole_process", "2027-01-25")]

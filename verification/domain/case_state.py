@@ -1,0 +1,109 @@
+"""The state of a verification case, changed only by its events (the `when_` appliers)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from shared.domain.aggregate import Aggregate
+from verification.domain import events as ev
+from verification.domain.events import CaseOpened
+
+
+class Stage(StrEnum):
+    """Where a verification case stands."""
+
+    ECONOMIC_VERIFICATION = "economic_verification"
+    INVESTIGATION = "investigation"
+    TOWNSHIP_REVIEW = "township_review"
+    PROPOSED = "proposed"
+    IN_BATCH = "in_batch"
+    NOTICE = "notice"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    SUSPENDED = "suspended"
+    TERMINATED = "terminated"
+    RECHECK = "recheck"
+
+
+class CaseState(Aggregate):
+    """What the events of one case say; VerificationCase adds the commands and guards."""
+
+    stream_prefix = "verification"
+
+    def __init__(self, aggregate_id: str) -> None:
+        super().__init__(aggregate_id)
+        self.stage: Stage | None = None
+        self.opened: CaseOpened | None = None
+        self.evidence: dict[tuple[str, str], ev.EvidenceRecorded] = {}
+        self.verified: ev.EconomicVerificationCompleted | None = None
+        self.investigated = False
+        self.appraised = False
+        self.proposal: ev.ProposalSubmitted | None = None
+        self.batch_id: str | None = None
+        self.notice: ev.NoticePublished | None = None
+        self.amount_fen = 0
+        self.overdue: set[str] = set()
+        self.flags: list[ev.PriorityFlagged] = []
+        self.extended = False
+
+    def when_CaseOpened(self, event: CaseOpened) -> None:
+        self.stage, self.opened = Stage.ECONOMIC_VERIFICATION, event
+
+    def when_EvidenceRecorded(self, event: ev.EvidenceRecorded) -> None:
+        self.evidence[(event.source, event.resident_id)] = event
+
+    def when_EvidenceRequestFailed(self, event: ev.EvidenceRequestFailed) -> None:
+        pass
+
+    def when_ManualFollowUpRequired(self, event: ev.ManualFollowUpRequired) -> None:
+        pass
+
+    def when_EconomicVerificationCompleted(self, event: ev.EconomicVerificationCompleted) -> None:
+        self.stage, self.verified = Stage.INVESTIGATION, event
+
+    def when_InvestigationRecorded(self, event: ev.InvestigationRecorded) -> None:
+        self.investigated = True
+        self.stage = Stage.APPROVED if self.stage == Stage.RECHECK else Stage.TOWNSHIP_REVIEW
+
+    def when_AppraisalRecorded(self, event: ev.AppraisalRecorded) -> None:
+        self.appraised = True
+
+    def when_ProposalSubmitted(self, event: ev.ProposalSubmitted) -> None:
+        self.stage, self.proposal = Stage.PROPOSED, event
+
+    def when_BatchAssigned(self, event: ev.BatchAssigned) -> None:
+        self.stage, self.batch_id = Stage.IN_BATCH, event.batch_id
+
+    def when_NoticePublished(self, event: ev.NoticePublished) -> None:
+        self.stage, self.notice = Stage.NOTICE, event
+
+    def when_ObjectionRaised(self, event: ev.ObjectionRaised) -> None:
+        self.stage, self.investigated, self.notice = Stage.INVESTIGATION, False, None
+        self.proposal, self.batch_id = None, None
+
+    def when_CaseApproved(self, event: ev.CaseApproved) -> None:
+        self.stage, self.amount_fen = Stage.APPROVED, event.approved_monthly_amount_fen
+
+    def when_CaseRejected(self, event: ev.CaseRejected) -> None:
+        self.stage = Stage.REJECTED
+
+    def when_BenefitAdjusted(self, event: ev.BenefitAdjusted) -> None:
+        self.amount_fen = event.approved_monthly_amount_fen
+
+    def when_BenefitSuspended(self, event: ev.BenefitSuspended) -> None:
+        self.stage = Stage.SUSPENDED
+
+    def when_BenefitTerminated(self, event: ev.BenefitTerminated) -> None:
+        self.stage = Stage.TERMINATED
+
+    def when_RecheckOpened(self, event: ev.RecheckOpened) -> None:
+        self.stage = Stage.RECHECK
+
+    def when_CaseOverdue(self, event: ev.CaseOverdue) -> None:
+        self.overdue.add(event.clock)
+
+    def when_PriorityFlagged(self, event: ev.PriorityFlagged) -> None:
+        self.flags.append(event)
+
+    def when_DeadlineExtended(self, event: ev.DeadlineExtended) -> None:
+        self.extended = True
