@@ -62,3 +62,39 @@ def _of_someone_else(application: dict[str, object]) -> dict[str, object]:
     }
     members = [{"resident_id": SPOUSE, "name": "王", "relation": "self"}]
     return {**application, "members": members, "authorisation": authorisation}
+
+
+@pytest.mark.req("INT-3", "GEN-6")
+@pytest.mark.parametrize(
+    ("path", "payload"),
+    [
+        ("/v1/applications/{id}/amendments",
+         {"declared_monthly_income_fen": 0, "declared_assets_fen": 0, "reason": "改"}),
+        ("/v1/applications/{id}/withdrawal", {"reason": "撤回"}),
+        ("/v1/applications/{id}/programmes/education_assistance/decision",
+         {"outcome": "approved", "reason": "同意"}),
+    ],
+    ids=["amend", "withdraw", "decide"],
+)  # fmt: skip
+async def test_a_committee_may_not_review_or_decide(
+    intake: Intake, path: str, payload: dict[str, object]
+) -> None:
+    # given an application registered by the township
+    async with intake.client() as client:
+        created = await client.post(
+            "/v1/applications",
+            json=body(programmes=["education_assistance"]),
+            headers=intake.headers(),
+        )
+        before = await intake.types()
+        # when the village committee tries to change or decide it
+        answer = await client.post(
+            path.format(id=created.json()["application_id"]),
+            json=payload,
+            headers=intake.headers("village_committee", VILLAGE, if_match=2),
+        )
+    # then INT-3's refusal, and nothing is written
+    assert answer.status_code == 403
+    assert answer.json()["code"] == "village-committee-cannot-accept"
+    assert answer.json()["detail_zh"]
+    assert await intake.types() == before
