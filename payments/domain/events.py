@@ -12,6 +12,7 @@ from payments.domain.beneficiary import (
 from payments.domain.funds import FundsAllocated, FundsArrived
 from payments.domain.payment import (
     OneOffPaymentRefused,
+    OverpaymentRecoveryRecorded,
     PaymentFailed,
     PaymentInstructed,
     PaymentSettled,
@@ -36,6 +37,7 @@ EVENT_CLASSES: tuple[type, ...] = (
     FundsAllocated,
     FundsArrived,
     OneOffPaymentRefused,
+    OverpaymentRecoveryRecorded,
 )
 
 

@@ -85,6 +85,19 @@ class OneOffPaymentRefused:
     reason: str
 
 
+@event_type("payments.OverpaymentRecoveryRecorded", version=1)
+@dataclass(frozen=True)
+class OverpaymentRecoveryRecorded:
+    """Supervision ordered an overpayment recovered (追回): the amount owed back, and why."""
+
+    action_id: str
+    case_id: str
+    programme: str | None
+    amount_fen: int
+    reason: str
+    complaint_id: str | None
+
+
 class NotRetryable(DomainError):
     """Only a failed or returned payment below the attempt limit can be retried."""
 

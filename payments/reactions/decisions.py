@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from typing import Any
 
@@ -12,7 +13,9 @@ from payments.application.enrol import enrol_approved_case, entitlement_of
 from payments.application.one_off import pay_prior_assistance
 from payments.domain.beneficiary import Beneficiary
 from payments.domain.entitlement import Computed
+from payments.domain.payment import OverpaymentRecoveryRecorded
 from shared.clock import CHINA
+from shared.domain.errors import ConcurrencyConflict
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 
 SERVICE = "payments"
@@ -21,7 +24,7 @@ REASONS = {
     "verification.BenefitAdjusted": "县级调整保障金额 (benefit adjusted by the county)",
     "verification.BenefitSuspended": "县级暂停发放 (benefit suspended by the county)",
     "verification.BenefitTerminated": "县级终止保障 (benefit terminated by the county)",
-    "supervision.CorrectiveActionOrdered": "督查整改：停发待遇 (supervision ordered a stop)",
+    "supervision.CorrectiveActionOrdered": "督查整改 (supervision ordered a corrective action)",
     "intake.PriorAssistanceGranted": "绿色通道先行救助，即时发放 (prior assistance paid at once)",
 }
 
@@ -60,11 +63,25 @@ class DecisionReactions:
             await self._status(data, "suspend", data["reason"], metadata, conn)
         elif event.type == "verification.BenefitTerminated":
             await self._status(data, "terminate", data["reason"], metadata, conn)
+        elif data.get("action") == "recover_overpayment":
+            await self._recovery(data, metadata, conn)
         elif data.get("action") == "suspend_benefit" and data.get("programme"):
             await self._status(
                 {**data, "effective_from": event.recorded_at.date().isoformat()},
                 "suspend", data["reason"], metadata, conn,
             )  # fmt: skip
+
+    async def _recovery(
+        self, data: dict[str, Any], metadata: EventMetadata, conn: AsyncConnection
+    ) -> None:
+        """Record the recovery once per order (its stream is keyed by the action id)."""
+        event = OverpaymentRecoveryRecorded(
+            data["action_id"], data["case_id"], data.get("programme"),
+            int(data.get("amount_fen") or 0), data["reason"], data.get("complaint_id"),
+        )  # fmt: skip
+        new = self.repos.payments.registry.serialize(event, metadata)
+        with contextlib.suppress(ConcurrencyConflict):  # the order was recorded already
+            await self.repos.payments.store.append(f"recovery-{data['action_id']}", [new], 0, conn)
 
     async def _adjust(
         self, data: dict[str, Any], metadata: EventMetadata, conn: AsyncConnection
