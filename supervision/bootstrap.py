@@ -17,16 +17,18 @@ from shared.runtime import Handler, ServiceConfig, ServiceRuntime, Subscription,
 from supervision.application.complaints import ComplaintPolicy, flag_overdue
 from supervision.application.digest import seal_digest_now
 from supervision.detectors import detector_handler
-from supervision.domain import alerts, complaint, digest, inspection
+from supervision.domain import alerts, complaint, digest, inspection, institution
 from supervision.entrypoints.alerts_api import router as alerts_router
 from supervision.entrypoints.api import router
 from supervision.entrypoints.complaints_api import router as complaints_router
 from supervision.entrypoints.digest_api import router as digest_router
 from supervision.entrypoints.inspections_api import router as inspections_router
 from supervision.entrypoints.reports_api import router as reports_router
+from supervision.entrypoints.safety_api import router as safety_router
 from supervision.migrations import MIGRATIONS
 from supervision.projections.alerts import AlertsView
 from supervision.projections.complaints import ComplaintsView
+from supervision.projections.hazards import HazardsView
 from supervision.projections.rectifications import RectificationsView
 from supervision.reactions.audit_trail import record_in_audit_trail
 
@@ -66,6 +68,7 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
             alerts_router,
             reports_router,
             inspections_router,
+            safety_router,
         ],
         migrations=MIGRATIONS,
         register_events=[
@@ -73,8 +76,9 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
             complaint.register_events,
             alerts.register_events,
             inspection.register_events,
+            institution.register_events,
         ],
-        projections=[ComplaintsView(), AlertsView(), RectificationsView()],
+        projections=[ComplaintsView(), AlertsView(), RectificationsView(), HazardsView()],
         subscriptions=[
             Subscription("supervision.audit", ALL_SERVICES, record_in_audit_trail),
             Subscription("supervision.detectors", ALL_SERVICES, detectors.handle),
@@ -86,6 +90,7 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
     state.complaints = Repository(runtime.store, runtime.registry, complaint.Complaint)
     state.complaint_policy = ComplaintPolicy()
     state.inspections = Repository(runtime.store, runtime.registry, inspection.Inspection)
+    state.institutions = Repository(runtime.store, runtime.registry, institution.Institution)
 
     async def seal() -> None:
         await seal_digest_now(

@@ -7,6 +7,7 @@ from shared.eventstore.schema import KERNEL_MIGRATIONS
 from supervision.detectors.tables import DETECTOR_MIGRATIONS
 from supervision.projections.alerts import ALERT_MIGRATIONS
 from supervision.projections.complaints import COMPLAINT_MIGRATIONS
+from supervision.projections.hazards import HAZARD_MIGRATIONS
 from supervision.projections.rectifications import RECTIFICATION_MIGRATIONS
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -64,4 +65,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     *DETECTOR_MIGRATIONS,
     *ALERT_MIGRATIONS,
     *RECTIFICATION_MIGRATIONS,
+    *HAZARD_MIGRATIONS,
 )

@@ -1,0 +1,207 @@
+"""Institution safety (安全管理, SUP-5): registry, hazard checks, hazards tracked to closure."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import text
+
+from shared.application.repository import Repository
+from shared.clock import CHINA
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.etag import etag_for
+from shared.http.idempotency import idempotency_key
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import DivisionCodeStr, jurisdiction_prefix
+from supervision.domain.institution import (
+    HazardCategory,
+    HazardCheckRecorded,
+    HazardRecorded,
+    Institution,
+    InstitutionKind,
+    InstitutionRegistered,
+    SafetyActivityRecorded,
+)
+from supervision.entrypoints.commands import change, create
+
+router = APIRouter(prefix="/v1", tags=["safety 机构安全"])
+WRITERS = require_roles("inspector", "county_officer", "city_officer", "province_officer")
+READERS = require_roles(
+    "inspector", "auditor", "county_officer", "city_officer", "province_officer"
+)
+STEP_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 428)
+
+
+class InstitutionIn(BaseModel):
+    """An institution to register."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: InstitutionKind
+    name: str = Field(min_length=1, max_length=200)
+    division_code: DivisionCodeStr
+    capacity: int = Field(ge=0, le=100_000)
+
+
+class HazardIn(BaseModel):
+    """A hazard found on a check."""
+
+    model_config = ConfigDict(extra="forbid")
+    category: HazardCategory
+    description: str = Field(min_length=1, max_length=2000)
+    due_on: date
+
+
+class CheckIn(BaseModel):
+    """A hazard check: what was checked, the fire equipment, the hazards found."""
+
+    model_config = ConfigDict(extra="forbid")
+    checked_on: date
+    categories: list[HazardCategory] = Field(min_length=1)
+    fire_equipment_complete: bool
+    hazards: list[HazardIn] = Field(default_factory=list, max_length=100)
+
+
+class CloseIn(BaseModel):
+    """Closing a hazard."""
+
+    model_config = ConfigDict(extra="forbid")
+    hazard_id: str
+    closed_on: date
+    note: str = Field(min_length=1, max_length=2000)
+
+
+class ActivityIn(BaseModel):
+    """A drill or a staff safety training."""
+
+    model_config = ConfigDict(extra="forbid")
+    activity: str = Field(pattern="^(drill|training)$")
+    held_on: date
+    topic: str = Field(min_length=1, max_length=500)
+    participants: int = Field(ge=1, le=10_000)
+
+
+def _read(institution: Institution, today: date | None = None) -> dict[str, Any]:
+    assert institution.registered is not None
+    today = today or date.today()
+    hazards = [
+        {**asdict(h), "closed_on": c.closed_on if (c := institution.closed.get(h.hazard_id))
+         else None, "overdue": c is None and date.fromisoformat(h.due_on) < today}
+        for h in institution.hazards.values()
+    ]  # fmt: skip
+    return {
+        **asdict(institution.registered),
+        "version": institution.version,
+        "checks": [asdict(c) for c in institution.checks],
+        "hazards": hazards,
+        "activities": [asdict(a) for a in institution.activities],
+    }
+
+
+def _repo(request: Request) -> Repository[Institution]:
+    repository: Repository[Institution] = request.app.state.institutions
+    return repository
+
+
+def _division(institution: Institution) -> str:
+    assert institution.registered is not None
+    return institution.registered.division_code
+
+
+@router.post("/institutions", status_code=201, responses=problem_responses(400, 401, 403, 422),
+             summary="机构登记 Register a welfare or rescue institution")  # fmt: skip
+async def register(
+    body: InstitutionIn, request: Request, principal: Principal = Depends(WRITERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:  # fmt: skip
+    """Enter the institution in the safety registry."""
+    ensure_jurisdiction(principal, body.division_code)
+    institution = Institution(str(uuid.uuid4()))
+    institution.register(InstitutionRegistered(institution.id, body.kind, body.name,
+                                                body.division_code, body.capacity))  # fmt: skip
+    return await create(request, principal, key, _repo(request), institution, "机构安全登记",
+                        _read, f"/v1/institutions/{institution.id}")  # fmt: skip
+
+
+@router.get("/institutions/{institution_id}", responses=problem_responses(401, 403, 404),
+            summary="机构安全档案 An institution's safety file")  # fmt: skip
+async def get_institution(
+    institution_id: str, request: Request, response: Response,
+    principal: Principal = Depends(READERS),
+) -> dict[str, Any]:  # fmt: skip
+    """Checks, hazards (with overdue flags), drills and trainings."""
+    institution = await _repo(request).get(institution_id)
+    ensure_jurisdiction(principal, _division(institution))
+    response.headers["ETag"] = etag_for(institution.version)
+    return _read(institution, request.app.state.clock.now().astimezone(CHINA).date())
+
+
+@router.post("/institutions/{institution_id}/hazard-checks", responses=STEP_ERRORS,
+             summary="隐患排查 Record a hazard check (If-Match)")  # fmt: skip
+async def hazard_check(
+    institution_id: str, body: CheckIn, request: Request,
+    principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
+) -> JSONResponse:  # fmt: skip
+    """Record the check and each hazard found, with its closing deadline."""
+
+    def step(institution: Institution) -> None:
+        check_id = str(uuid.uuid4())
+        institution.check(
+            HazardCheckRecorded(institution.id, check_id, body.checked_on.isoformat(),
+                                tuple(body.categories), body.fire_equipment_complete),
+            tuple(HazardRecorded(institution.id, f"{check_id[:8]}-H{n}", h.category,
+                                 h.description, h.due_on.isoformat())
+                  for n, h in enumerate(body.hazards, start=1)),
+        )  # fmt: skip
+
+    return await change(request, principal, key, _repo(request), institution_id, _division,
+                        step, "安全隐患排查", _read)  # fmt: skip
+
+
+@router.post("/institutions/{institution_id}/hazard-closures", responses=STEP_ERRORS,
+             summary="隐患销号 Close a hazard (If-Match)")  # fmt: skip
+async def close_hazard(
+    institution_id: str, body: CloseIn, request: Request,
+    principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
+) -> JSONResponse:  # fmt: skip
+    """Close an open hazard."""
+    return await change(request, principal, key, _repo(request), institution_id, _division,
+                        lambda i: i.close(body.hazard_id, body.closed_on.isoformat(), body.note),
+                        "隐患整改销号", _read)  # fmt: skip
+
+
+@router.post("/institutions/{institution_id}/activities", responses=STEP_ERRORS,
+             summary="演练与培训 Record a drill or a safety training (If-Match)")  # fmt: skip
+async def activity(
+    institution_id: str, body: ActivityIn, request: Request,
+    principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
+) -> JSONResponse:  # fmt: skip
+    """Record an emergency drill or a staff safety training."""
+    return await change(request, principal, key, _repo(request), institution_id, _division,
+                        lambda i: i.hold(SafetyActivityRecorded(
+                            i.id, body.activity, body.held_on.isoformat(), body.topic,
+                            body.participants)), "记录演练培训", _read)  # fmt: skip
+
+
+@router.get("/hazards", responses=problem_responses(401, 403),
+            summary="安全隐患 Open hazards in your jurisdiction")  # fmt: skip
+async def hazards(
+    request: Request, overdue: bool = Query(False), principal: Principal = Depends(READERS),
+) -> list[dict[str, Any]]:  # fmt: skip
+    """Open hazards, oldest deadline first; `overdue=true` for those past their date."""
+    today = request.app.state.clock.now().astimezone(CHINA).date()
+    query = (
+        "SELECT * FROM hazards_view WHERE division_code LIKE :p AND closed_on IS NULL"
+        + (" AND due_on < :today" if overdue else "")
+        + " ORDER BY due_on LIMIT 500"
+    )
+    async with request.app.state.engine.connect() as conn:
+        rows = await conn.execute(text(query), {"p": jurisdiction_prefix(principal.division) + "%",
+                                               "today": today})  # fmt: skip
+        return [{**dict(r._mapping), "overdue": r.due_on < today} for r in rows]
