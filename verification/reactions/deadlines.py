@@ -13,6 +13,7 @@ from shared.eventstore.envelope import Actor, EventMetadata
 from shared.runtime import Loop
 from verification.application.service import Verification
 from verification.domain.policy import due_dates
+from verification.reactions.follow_up import retry_follow_ups
 
 log = logging.getLogger(__name__)
 SERVICE = "verification"
@@ -88,12 +89,13 @@ async def _flag(
 def deadline_watcher(
     verification: Verification, engine: AsyncEngine, interval_s: float = 30.0
 ) -> Loop:
-    """A service loop that checks the clocks every `interval_s` seconds until stopped."""
+    """A service loop: check the clocks and retry unanswered sources every `interval_s` s."""
 
     async def loop(stop: asyncio.Event) -> None:
         while not stop.is_set():
             try:
                 await check_deadlines(verification, engine)
+                await retry_follow_ups(verification, engine)
             except Exception:
                 log.exception("deadline check failed; will try again")
             try:

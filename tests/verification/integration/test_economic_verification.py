@@ -117,3 +117,26 @@ async def test_no_verification_without_a_recorded_authorisation(verifying: Verif
     assert refused.status_code == 422
     assert refused.json()["code"] == "authorisation-missing"
     assert await verifying.events("verification.EvidenceRecorded") == []
+
+
+@pytest.mark.req("VER-1")
+async def test_unanswered_sources_are_retried_automatically_until_the_check_completes(
+    verifying: Verifying,
+) -> None:
+    from tests.verification.conftest import make_partner
+    from verification.reactions.follow_up import retry_follow_ups
+
+    # given a check run while no partner source could be reached
+    service = verifying.runtime.app.state.verification
+    service.partner = None
+    await verifying.open_case(CASE, [resident("123")])
+    waiting = await verifying.township.step(CASE, "economic-verification", {})
+    assert waiting.json()["stage"] == "economic_verification"
+    await verifying.runtime.projections.catch_up_all()
+    # when the sources are back and the watcher retries
+    service.partner = make_partner()
+    completed = await retry_follow_ups(service, verifying.runtime.engine)
+    # then the check completes without anyone asking again, by the system with a reason
+    assert completed == 1
+    detail = await verifying.township.get(PATH)
+    assert detail.json()["stage"] == "investigation"
