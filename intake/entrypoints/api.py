@@ -21,7 +21,7 @@ from intake.application.submit import (
 from intake.domain.application import Application
 from intake.domain.application_events import ApplicationAmended
 from intake.domain.duplicates import MemberInAnotherHousehold
-from intake.domain.programmes import Programme
+from intake.domain.programmes import Agency, Programme
 from intake.entrypoints.common import (
     READING_ROLES,
     accepted,
@@ -96,15 +96,18 @@ async def list_(
     division: str | None = Query(None, description="a division inside your jurisdiction"),
     programme: Programme | None = None,
     status: str | None = Query(None, pattern="^(open|decided|withdrawn)$"),
+    awaiting_agency: Agency | None = Query(
+        None, description="only applications with a programme awaiting this agency's decision"
+    ),
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(current_principal),
 ) -> Page[ApplicationRead]:
     """Applications filtered by division, programme and status, oldest first, by cursor."""
-    ensure_role(principal, READING_ROLES, "查阅申请")
+    ensure_role(principal, (*READING_ROLES, "partner_agency"), "查阅申请")
     scope = division or principal.division
     ensure_jurisdiction(principal, scope)
-    filters = {"programme": programme, "status": status}
+    filters = {"programme": programme, "status": status, "awaiting_agency": awaiting_agency}
     return await list_applications(
         request.app.state.engine, scope, filters, limit, cursor, _today(request)
     )
@@ -123,7 +126,7 @@ async def get_application(
     principal: Principal = Depends(current_principal),
 ) -> ApplicationRead:
     """The application as the read model holds it, with its version as ETag."""
-    ensure_role(principal, READING_ROLES, "查阅申请")
+    ensure_role(principal, (*READING_ROLES, "partner_agency"), "查阅申请")
     row = await find_application(request.app.state.engine, application_id)
     if row is None:
         raise NotFound(f"application {application_id} not found", "未找到该申请")

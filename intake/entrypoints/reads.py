@@ -43,6 +43,9 @@ async def list_applications(
     if filters.get("status"):
         where.append("status = :status")
         params["status"] = filters["status"]
+    if filters.get("awaiting_agency"):
+        where.append("routes @> CAST(:pending AS jsonb)")
+        params["pending"] = json.dumps([{"agency": filters["awaiting_agency"], "outcome": None}])
     if cursor is not None:
         where.append("(accepted_at, application_id) > (:at, :after)")
         params.update(cursor_position(cursor))

@@ -165,3 +165,27 @@ async def test_a_redelivered_verification_decision_changes_nothing(intake: Intak
     decided = await intake.events_of("intake.ProgrammeDecided")
     assert len(decided) == 1
     assert decided[0]["data"]["reason"] == "收入高于标准"
+
+
+@pytest.mark.req("INT-4", "GEN-6")
+async def test_an_agency_lists_what_awaits_its_decision_in_its_county(intake: Intake) -> None:
+    # given an application routed to county civil affairs, education and medical assistance
+    case_id = await _submitted(intake)
+    await intake.caught_up()
+    async with intake.client() as client:
+        # when the Chengguan education bureau and the Qilihe one list what awaits them
+        mine = await client.get(
+            "/v1/applications?awaiting_agency=education",
+            headers=intake.headers("partner_agency", "620102"),
+        )
+        housing = await client.get(
+            "/v1/applications?awaiting_agency=housing_and_construction",
+            headers=intake.headers("partner_agency", "620102"),
+        )
+        elsewhere = await client.get(
+            "/v1/applications?awaiting_agency=education",
+            headers=intake.headers("partner_agency", "620103"),
+        )
+    # then only the competent agency of the applicant's county sees it
+    assert [a["application_id"] for a in mine.json()["items"]] == [case_id]
+    assert housing.json()["items"] == elsewhere.json()["items"] == []
