@@ -17,10 +17,11 @@ from shared.runtime import Handler, ServiceConfig, ServiceRuntime, Subscription,
 from supervision.application.complaints import ComplaintPolicy, flag_overdue
 from supervision.application.digest import seal_digest_now
 from supervision.detectors import detector_handler
-from supervision.domain import alerts, complaint, digest, inspection, institution
+from supervision.domain import alerts, complaint, coordination, digest, inspection, institution
 from supervision.entrypoints.alerts_api import router as alerts_router
 from supervision.entrypoints.api import router
 from supervision.entrypoints.complaints_api import router as complaints_router
+from supervision.entrypoints.coordination_api import router as coordination_router
 from supervision.entrypoints.digest_api import router as digest_router
 from supervision.entrypoints.inspections_api import router as inspections_router
 from supervision.entrypoints.reports_api import router as reports_router
@@ -69,6 +70,7 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
             reports_router,
             inspections_router,
             safety_router,
+            coordination_router,
         ],
         migrations=MIGRATIONS,
         register_events=[
@@ -77,6 +79,7 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
             alerts.register_events,
             inspection.register_events,
             institution.register_events,
+            coordination.register_events,
         ],
         projections=[ComplaintsView(), AlertsView(), RectificationsView(), HazardsView()],
         subscriptions=[
@@ -91,6 +94,7 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
     state.complaint_policy = ComplaintPolicy()
     state.inspections = Repository(runtime.store, runtime.registry, inspection.Inspection)
     state.institutions = Repository(runtime.store, runtime.registry, institution.Institution)
+    state.division_files = Repository(runtime.store, runtime.registry, coordination.DivisionFile)
 
     async def seal() -> None:
         await seal_digest_now(

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from shared.eventstore.registry import EventRegistry, type_name_of
-from supervision.domain import alerts, complaint, digest, inspection, institution
+from supervision.domain import alerts, complaint, coordination, digest, inspection, institution
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "events" / "supervision"
 
@@ -22,6 +22,7 @@ def published_registry() -> EventRegistry:
     alerts.register_events(registry)
     inspection.register_events(registry)
     institution.register_events(registry)
+    coordination.register_events(registry)
     return registry
 
 

@@ -1,0 +1,208 @@
+"""Coordination mechanisms, city joint meetings and dated policy tasks (SUP-6, SUP-9)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import date
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.application.repository import Repository
+from shared.clock import CHINA
+from shared.domain.errors import ConcurrencyConflict
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import divisions, jurisdiction_prefix
+from supervision.domain.coordination import (
+    POLICY_TASKS,
+    DivisionFile,
+    JointMeetingHeld,
+    MechanismFiled,
+    PolicyTaskReported,
+    filing_deadline,
+    task_deadline,
+    task_status,
+)
+from supervision.entrypoints.commands import metadata_for
+
+router = APIRouter(prefix="/v1", tags=["coordination 协调机制与政策任务"])
+WRITERS = require_roles("county_officer", "city_officer", "province_officer")
+READERS = require_roles(
+    "inspector", "auditor", "county_officer", "city_officer", "province_officer"
+)
+YEAR = Path(ge=2000, le=2100)
+STEP_ERRORS = problem_responses(400, 401, 403, 409, 412, 422, 428)
+
+
+class MechanismIn(BaseModel):
+    """The county's coordination mechanism as filed."""
+
+    model_config = ConfigDict(extra="forbid")
+    filed_on: date
+    head: str = Field(min_length=1, max_length=100, description="政府负责人（负总责）")
+    lead_department: str = Field(min_length=1, max_length=60)
+    member_departments: list[str] = Field(min_length=1, max_length=40)
+
+
+class MeetingIn(BaseModel):
+    """A city joint meeting."""
+
+    model_config = ConfigDict(extra="forbid")
+    held_on: date
+    topics: list[str] = Field(min_length=1, max_length=20)
+    departments: list[str] = Field(min_length=1, max_length=40)
+
+
+class TaskIn(BaseModel):
+    """Progress on a policy task."""
+
+    model_config = ConfigDict(extra="forbid")
+    task_id: str
+    status: Literal["in_progress", "done"]
+    reported_on: date
+    note: str = Field(min_length=1, max_length=2000)
+
+
+def _read(file: DivisionFile) -> dict[str, Any]:
+    return {
+        "file_id": file.id,
+        "version": file.version,
+        "mechanism": asdict(file.mechanism) if file.mechanism else None,
+        "meetings": [asdict(m) for m in file.meetings],
+        "tasks": {k: asdict(v) for k, v in file.tasks.items()},
+    }
+
+
+async def _record(request: Request, principal: Principal, key: str, code: str, year: int,
+                  step: Callable[[DivisionFile], None], reason: str) -> JSONResponse:  # fmt: skip
+    """Append to the division's file of the year at the If-Match version (`"0"`: a new file)."""
+    ensure_jurisdiction(principal, code)
+    expected = expected_version_from_if_match(request)
+    repository: Repository[DivisionFile] = request.app.state.division_files
+    file_id = f"{code}-{year}"
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        file = await repository.find(file_id, conn) or DivisionFile(file_id)
+        if expected != file.version:
+            raise precondition_failed_from(ConcurrencyConflict(file.stream_id, expected,
+                                                               file.version))  # fmt: skip
+        step(file)
+        try:
+            await repository.save(file, metadata_for(principal, reason, file_id), conn, expected)
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        return StoredResponse(200, _read(file), {"ETag": etag_for(file.version)})
+
+    return await respond_idempotently(request, client_id=principal.client_id, key=key,
+                                      operation=operation)  # fmt: skip
+
+
+@router.get("/coordination/{code}/{year}", responses=problem_responses(401, 403),
+            summary="协调档案 A county's or city's coordination file for a year")  # fmt: skip
+async def get_file(code: str, request: Request, response: Response, year: int = YEAR,
+                   principal: Principal = Depends(READERS)) -> dict[str, Any]:  # fmt: skip
+    """The file (version 0 and empty when nothing was filed yet)."""
+    ensure_jurisdiction(principal, code)
+    repository: Repository[DivisionFile] = request.app.state.division_files
+    file = await repository.find(f"{code}-{year}") or DivisionFile(f"{code}-{year}")
+    response.headers["ETag"] = etag_for(file.version)
+    return _read(file)
+
+
+@router.post("/coordination/{county_code}/{year}/mechanism", responses=STEP_ERRORS,
+             summary="协调机制备案 File the coordination mechanism (If-Match)")  # fmt: skip
+async def file_mechanism(county_code: str, body: MechanismIn, request: Request,
+                         year: int = YEAR, principal: Principal = Depends(WRITERS),
+                         key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
+    """Civil affairs leading, every member department listed; filed against the deadline."""
+    event = MechanismFiled(county_code, year, body.filed_on.isoformat(), body.head,
+                           body.lead_department, tuple(body.member_departments))  # fmt: skip
+    return await _record(request, principal, key, county_code, year,
+                         lambda f: f.file_mechanism(event), "协调机制报备")  # fmt: skip
+
+
+@router.post("/coordination/{city_code}/{year}/joint-meetings", responses=STEP_ERRORS,
+             summary="联席会议 Record a city joint meeting (If-Match)")  # fmt: skip
+async def joint_meeting(city_code: str, body: MeetingIn, request: Request,
+                        year: int = YEAR, principal: Principal = Depends(WRITERS),
+                        key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
+    """Record the meeting, its topics and the departments present."""
+    event = JointMeetingHeld(city_code, year, body.held_on.isoformat(), tuple(body.topics),
+                             tuple(body.departments))  # fmt: skip
+    return await _record(request, principal, key, city_code, year,
+                         lambda f: f.hold_meeting(event), "联席会议记录")  # fmt: skip
+
+
+@router.post("/coordination/{county_code}/{year}/policy-tasks", responses=STEP_ERRORS,
+             summary="政策任务进展 Report progress on a dated policy task (If-Match)")  # fmt: skip
+async def report_task(county_code: str, body: TaskIn, request: Request,
+                      year: int = YEAR, principal: Principal = Depends(WRITERS),
+                      key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
+    """Report in progress or done."""
+    event = PolicyTaskReported(county_code, year, body.task_id, body.status,
+                               body.reported_on.isoformat(), body.note)  # fmt: skip
+    return await _record(request, principal, key, county_code, year,
+                         lambda f: f.report_task(event), "政策任务进展报告")  # fmt: skip
+
+
+@router.get("/policy-tasks", responses=problem_responses(400, 401, 403),
+            summary="政策任务台账 Dated tasks and their status per county")  # fmt: skip
+async def policy_tasks(request: Request, year: int = Query(..., ge=2000, le=2100),
+                       principal: Principal = Depends(READERS)) -> dict[str, Any]:  # fmt: skip
+    """Filed / late / overdue per county, for coordination filing and the other dated tasks."""
+    today = request.app.state.clock.now().astimezone(CHINA).date()
+    prefix = jurisdiction_prefix(principal.division)
+    table = divisions()
+    counties = [
+        d.code for d in table if d.code.startswith(prefix) and table.hosts_townships(d.code)
+    ]
+    reported = await _reports(request, year, prefix)
+    rows = [_county_row(code, year, reported.get(code, {}), today) for code in counties]
+    summary = {task: dict.fromkeys(("done", "done_late", "in_progress", "not_started",
+                                    "overdue"), 0) for task in POLICY_TASKS}  # fmt: skip
+    for row in rows:
+        for task, state in row["tasks"].items():
+            summary[task][state["status"]] += 1
+    return {"year": year, "filing_deadline": filing_deadline(year).isoformat(),
+            "summary": summary, "counties": rows}  # fmt: skip
+
+
+async def _reports(request: Request, year: int, prefix: str) -> dict[str, dict[str, dict]]:
+    query = text(
+        "SELECT type, data FROM events WHERE stream_id LIKE :s AND type IN"
+        " ('supervision.MechanismFiled', 'supervision.PolicyTaskReported') ORDER BY position"
+    )
+    found: dict[str, dict[str, dict]] = {}
+    async with request.app.state.engine.connect() as conn:
+        for row in await conn.execute(query, {"s": f"division-file-{prefix}%-{year}"}):
+            task = (
+                "coordination_filing"
+                if row.type.endswith("MechanismFiled")
+                else row.data["task_id"]
+            )
+            found.setdefault(row.data["county_code"], {})[task] = row.data
+    return found
+
+
+def _county_row(code: str, year: int, reports: dict[str, dict], today: date) -> dict[str, Any]:
+    tasks = {}
+    for task, (title, _) in POLICY_TASKS.items():
+        report = reports.get(task)
+        done_on = (report.get("filed_on") if task == "coordination_filing" else
+                   report["reported_on"] if report and report["status"] == "done" else None
+                   ) if report else None  # fmt: skip
+        deadline = task_deadline(task, year)
+        tasks[task] = {"title_zh": title, "deadline": deadline.isoformat(),
+                       "status": task_status(done_on, report is not None, deadline, today),
+                       "done_on": done_on}  # fmt: skip
+    division = divisions().get(code)
+    return {"county_code": code, "name": division.name if division else None, "tasks": tasks}
