@@ -18,6 +18,7 @@ from verification.projections.cases import CasesView
 from verification.reactions.deadlines import deadline_watcher
 from verification.reactions.open_case import open_cases_for_application
 from verification.reactions.recheck import open_recheck_on_order
+from verification.reactions.withdrawn import close_on_withdrawal
 
 SERVICE = "verification"
 
@@ -35,6 +36,8 @@ def build(
     async def on_intake_event(event: RecordedEvent, conn: AsyncConnection) -> None:
         if event.type == "intake.ApplicationSubmitted":
             await open_cases_for_application(event, conn, holder["v"].cases)
+        elif event.type == "intake.ApplicationWithdrawn":
+            await close_on_withdrawal(event, conn, holder["v"].cases)
 
     async def on_supervision_event(event: RecordedEvent, conn: AsyncConnection) -> None:
         if event.type == "supervision.CorrectiveActionOrdered":

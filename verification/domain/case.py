@@ -295,6 +295,13 @@ class VerificationCase(CaseState):
             )
         self.record(ev.DeadlineExtended(**self._key(), reason=reason, whole_process_days=days))
 
+    def withdraw(self, reason: str) -> bool:
+        """Close an undecided case when the household withdraws; False if already decided."""
+        if self.stage not in OPEN_STAGES:
+            return False
+        self.record(ev.CaseWithdrawn(**self._key(), reason=reason))
+        return True
+
     def flag_overdue(self, clock: str, due_on: date) -> None:
         """Raise a missed deadline once per clock (VER-9)."""
         if clock not in self.overdue:

@@ -23,6 +23,7 @@ class Stage(StrEnum):
     SUSPENDED = "suspended"
     TERMINATED = "terminated"
     RECHECK = "recheck"
+    WITHDRAWN = "withdrawn"
 
 
 class CaseState(Aggregate):
@@ -107,3 +108,6 @@ class CaseState(Aggregate):
 
     def when_DeadlineExtended(self, event: ev.DeadlineExtended) -> None:
         self.extended = True
+
+    def when_CaseWithdrawn(self, event: ev.CaseWithdrawn) -> None:
+        self.stage = Stage.WITHDRAWN

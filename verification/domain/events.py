@@ -304,6 +304,16 @@ class DeadlineExtended:
     whole_process_days: int
 
 
+@event_type("verification.CaseWithdrawn")
+@dataclass(frozen=True)
+class CaseWithdrawn:
+    """The household withdrew the application before a decision; the case closes."""
+
+    case_id: str
+    programme: str
+    reason: str
+
+
 @event_type("verification.PriorityFlagged")
 @dataclass(frozen=True)
 class PriorityFlagged:
@@ -339,6 +349,7 @@ PUBLISHED = (
     CaseOverdue,
     PriorityFlagged,
     DeadlineExtended,
+    CaseWithdrawn,
 )
 
 

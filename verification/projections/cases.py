@@ -26,6 +26,7 @@ STAGE_AFTER = {
     "verification.BenefitSuspended": "'suspended'",
     "verification.BenefitTerminated": "'terminated'",
     "verification.RecheckOpened": "'recheck'",
+    "verification.CaseWithdrawn": "'withdrawn'",
 }
 # Other columns each event sets: column → key of the event's data (or a SQL expression).
 COLUMNS: dict[str, dict[str, str]] = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from tests.verification.conftest import Verifying
@@ -166,3 +168,22 @@ async def test_reads_are_scoped_to_the_callers_division(verifying: Verifying) ->
     other = verifying.as_("county_officer", "620103")
     assert (await other.get(PATH)).json()["code"] == "out-of-jurisdiction"
     assert (await verifying.as_("county_officer", COUNTY).get(PATH)).status_code == 200
+
+
+@pytest.mark.req("VER-9")
+async def test_a_withdrawn_application_closes_the_undecided_case(verifying: Verifying) -> None:
+    from tests.verification.support import recorded
+    from verification.reactions.deadlines import check_deadlines
+
+    await verified_case(verifying)
+    withdrawn = recorded(
+        "intake.ApplicationWithdrawn", {"application_id": CASE, "reason": "已外出务工"}, CASE
+    )
+    async with verifying.runtime.engine.begin() as conn:
+        await verifying.runtime.handlers["verification.intake"](withdrawn, conn)
+    assert (await verifying.township.get(PATH)).json()["stage"] == "withdrawn"
+    # and its clocks stop: no overdue alert for a closed case
+    await verifying.runtime.projections.catch_up_all()
+    verifying.clock.advance(timedelta(days=90))
+    service = verifying.runtime.app.state.verification
+    assert await check_deadlines(service, verifying.runtime.engine) == 0
