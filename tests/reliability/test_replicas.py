@@ -1,0 +1,139 @@
+"""Distributed mode: two replicas per service on one broker; SIGKILL one of each under load."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from shared.db import create_engine
+from shared.identity import check_char
+from tests.reliability.replicas import Replicas, running_replicas
+from tests.support import eventually
+
+TOWNSHIP = "620102001"
+CASES_BEFORE_KILL = 12
+CASES_AFTER_KILL = 12
+REACHED_THE_TRAIL = ("intake.ApplicationSubmitted", "verification.CaseOpened")
+
+
+@pytest.fixture(scope="module")
+def replicas(
+    embedded_postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Replicas]:
+    """Every service twice, against one broker and the services' own databases."""
+    data_dir: Path = tmp_path_factory.mktemp("replicas")
+    with running_replicas(embedded_postgres.server_url, broker.bootstrap_servers, data_dir) as rs:
+        yield rs
+
+
+def resident_id(n: int) -> str:
+    """A valid resident ID of someone born in 1960 in Chengguan district, sequence n."""
+    first17 = f"62010219600101{n:03d}"
+    return first17 + check_char(first17)
+
+
+def application(n: int) -> dict[str, object]:
+    """A one-person urban dibao application of applicant n."""
+    applicant = resident_id(n)
+    return {
+        "division_code": TOWNSHIP,
+        "registration": "urban",
+        "programmes": ["urban_dibao"],
+        "members": [{"resident_id": applicant, "name": f"申请人{n}", "relation": "self"}],
+        "declared_monthly_income_fen": 30_000,
+        "declared_assets_fen": 0,
+        "authorisation": {
+            "signed_by_resident_id": applicant,
+            "signed_on": "2026-11-20",
+            "document_ref": f"城关区-授权-{n:04d}",
+        },
+    }
+
+
+async def submit(client: httpx.AsyncClient, rs: Replicas, n: int, replicas: list[str]) -> str:
+    """Submit application n to the first replica that answers, retrying with the same key."""
+    key = str(uuid.uuid4())
+    headers = {**rs.auth("township_officer", TOWNSHIP), "Idempotency-Key": key}
+    for replica in replicas:
+        try:
+            url = f"{rs.urls[('intake', replica)]}/v1/applications"
+            answer = await client.post(url, json=application(n), headers=headers)
+        except httpx.TransportError:
+            continue  # that replica was killed mid-request: the same key goes to the other one
+        assert answer.status_code in (200, 201), answer.text
+        return str(answer.json()["application_id"])
+    raise AssertionError(f"no intake replica accepted application {n}")
+
+
+async def trail_counts(rs: Replicas) -> dict[tuple[str, str], int]:
+    """How many entries of each type each case has in supervision's audit trail."""
+    engine = create_engine(rs.database_urls["supervision"])
+    try:
+        async with engine.connect() as conn:
+            rows = await conn.execute(
+                text("SELECT case_id, type, count(*) AS n FROM audit_trail GROUP BY case_id, type")
+            )
+            return {(r.case_id, r.type): int(r.n) for r in rows}
+    finally:
+        await engine.dispose()
+
+
+async def count_case_opened(rs: Replicas) -> dict[str, int]:
+    """How many CaseOpened events verification's store holds per case."""
+    engine = create_engine(rs.database_urls["verification"])
+    try:
+        async with engine.connect() as conn:
+            rows = await conn.execute(
+                text(
+                    "SELECT metadata->>'case_id' AS case_id, count(*) AS n FROM events"
+                    " WHERE type = 'verification.CaseOpened' GROUP BY 1"
+                )
+            )
+            return {r.case_id: int(r.n) for r in rows}
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.slow
+@pytest.mark.req("GEN-10")
+async def test_killing_one_replica_of_each_group_under_load_loses_and_doubles_nothing(
+    replicas: Replicas,
+) -> None:
+    async with httpx.AsyncClient(timeout=15) as client:
+        await replicas.wait_until_healthy(client)
+
+        # given applications flowing through both intake replicas
+        first = [
+            asyncio.create_task(submit(client, replicas, n, ["a", "b"] if n % 2 else ["b", "a"]))
+            for n in range(CASES_BEFORE_KILL)
+        ]
+        # when replica "a" of every service is SIGKILLed while some of them are still in flight
+        await eventually(lambda: sum(t.done() for t in first) >= 3, message="no first answers")
+        replicas.kill("a")
+        rest = [
+            asyncio.create_task(submit(client, replicas, n, ["b"]))
+            for n in range(CASES_BEFORE_KILL, CASES_BEFORE_KILL + CASES_AFTER_KILL)
+        ]
+        cases = set(await asyncio.gather(*first, *rest))
+        assert len(cases) == CASES_BEFORE_KILL + CASES_AFTER_KILL
+
+        # then the surviving replicas take over: every case reaches supervision's audit trail
+        async def all_cases_in_the_trail() -> bool:
+            counts = await trail_counts(replicas)
+            return all((c, t) in counts for c in cases for t in REACHED_THE_TRAIL)
+
+        await eventually(all_cases_in_the_trail, timeout=120, interval=0.5, message="trail")
+
+    # and none twice: one submission and one opened verification case per application
+    counts = await trail_counts(replicas)
+    assert {counts[(c, t)] for c in cases for t in REACHED_THE_TRAIL} == {1}
+    assert await count_case_opened(replicas) == dict.fromkeys(cases, 1)
