@@ -6,7 +6,14 @@ from payments.adapters.bank import BankClient
 from payments.application.context import Repositories
 from payments.application.executor import RunExecutor
 from payments.domain.events import register_events
-from payments.entrypoints import api, api_beneficiaries, api_funds, api_runs, api_standards
+from payments.entrypoints import (
+    api,
+    api_beneficiaries,
+    api_funds,
+    api_prices,
+    api_runs,
+    api_standards,
+)
 from payments.entrypoints.loops import run_loop
 from payments.migrations import MIGRATIONS
 from payments.projections.beneficiaries import BeneficiariesView
@@ -36,6 +43,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
             api_beneficiaries.router,
             api_runs.router,
             api_funds.router,
+            api_prices.router,
         ],
         migrations=MIGRATIONS,
         register_events=[register_events],

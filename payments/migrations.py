@@ -118,4 +118,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        "payments-0004-price-subsidy-and-priority",
+        (
+            "ALTER TABLE payments_view ADD COLUMN price_subsidy_fen bigint NOT NULL DEFAULT 0",
+            "ALTER TABLE payments_view ADD COLUMN priority integer NOT NULL DEFAULT 9",
+        ),
+    ),
 )

@@ -156,6 +156,7 @@ class PaymentRead(BaseModel):
     amount_fen: int
     monthly_fen: int
     back_pay_fen: int
+    price_subsidy_fen: int = 0
     attempt: int
     status: str
     outcome: str | None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from payments.domain.beneficiary import Beneficiary
 from payments.domain.funds import FundsAccount
 from payments.domain.payment import Payment
+from payments.domain.prices import PriceLinkage
 from payments.domain.run import PaymentRun
 from payments.domain.standards import Standard
 from shared.application.repository import Repository
@@ -23,6 +24,7 @@ class Repositories:
     payments: Repository[Payment]
     runs: Repository[PaymentRun]
     funds: Repository[FundsAccount]
+    prices: Repository[PriceLinkage]
 
     @classmethod
     def of(cls, store: EventStore, registry: EventRegistry) -> Repositories:
@@ -33,4 +35,5 @@ class Repositories:
             Repository(store, registry, Payment),
             Repository(store, registry, PaymentRun),
             Repository(store, registry, FundsAccount),
+            Repository(store, registry, PriceLinkage),
         )

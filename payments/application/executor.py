@@ -21,6 +21,7 @@ from payments.application.context import Repositories
 from payments.application.instruct import active_beneficiaries, instruct_one
 from payments.domain.payment import Payment
 from payments.domain.run import PaymentRun
+from payments.domain.standards import PROVINCE
 from shared.eventstore.envelope import Actor, EventMetadata
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
@@ -32,7 +33,7 @@ PAYMENTS_VIEW = "payments.payments_view"
 _PENDING = text(
     "SELECT payment_key, instruction_id, amount_fen, payee_name, bank_account"
     " FROM payments_view WHERE run_id = :run AND status = 'instructed'"
-    " ORDER BY payment_key LIMIT :limit"
+    " ORDER BY priority, payment_key LIMIT :limit"
 )
 _TOTALS = text(
     "SELECT count(*) AS instructed,"
@@ -104,12 +105,13 @@ class RunExecutor:
 
     async def _instruct_all(self, run: PaymentRun) -> None:
         assert run.started is not None
+        prices = await self.repos.prices.find(PROVINCE)
         async with self.engine.connect() as conn:
             payables = await active_beneficiaries(conn, run.started.county_code)
         for start in range(0, len(payables), self.chunk_size):
             async with self.engine.begin() as conn:
                 for case_id, programme in payables[start : start + self.chunk_size]:
-                    await instruct_one(self.repos, conn, run, case_id, programme)
+                    await instruct_one(self.repos, conn, run, case_id, programme, prices)
 
     async def _pending(self, run_id: str) -> list[Any]:
         async with self.engine.connect() as conn:

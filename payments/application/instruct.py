@@ -9,6 +9,7 @@ from payments.application.context import Repositories
 from payments.application.periods import period_end
 from payments.domain.beneficiary import BackPayMonth, Beneficiary
 from payments.domain.payment import Payment, PaymentInstructed, payment_id_for, payment_key
+from payments.domain.prices import PriceLinkage
 from payments.domain.run import PaymentRun
 from shared.domain.errors import ConcurrencyConflict
 from shared.eventstore.envelope import Actor, EventMetadata
@@ -36,6 +37,7 @@ async def instruct_one(
     run: PaymentRun,
     case_id: str,
     programme: str,
+    prices: PriceLinkage | None = None,
 ) -> bool:
     """Instruct the beneficiary's payment for the run's period; False if it exists or is nil."""
     assert run.started is not None
@@ -50,6 +52,8 @@ async def instruct_one(
         return False
     months = await _back_pay_months(conn, beneficiary, period)
     back_pay = sum(m.difference_fen for m in months)
+    per_person = prices.subsidy_for(period, programme) if prices and monthly > 0 else 0
+    subsidy = per_person * enrolled.household_size
     if monthly + back_pay <= 0:
         return False
     metadata = _metadata(run, case_id)
@@ -62,9 +66,10 @@ async def instruct_one(
         PaymentInstructed(
             payment_id=payment_id, run_id=run.id, case_id=case_id, programme=programme,
             period=period, division_code=enrolled.division_code,
-            amount_fen=monthly + back_pay, monthly_fen=monthly, back_pay_fen=back_pay,
-            attempt=1, instruction_id=f"{payment_id}-1", payee_name=enrolled.payee_name,
-            bank_account=enrolled.bank_account,
+            amount_fen=monthly + back_pay + subsidy, monthly_fen=monthly,
+            back_pay_fen=back_pay, attempt=1, instruction_id=f"{payment_id}-1",
+            payee_name=enrolled.payee_name, bank_account=enrolled.bank_account,
+            price_subsidy_fen=subsidy,
         )
     )  # fmt: skip
     try:

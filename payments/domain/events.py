@@ -17,6 +17,12 @@ from payments.domain.payment import (
     PaymentInstructed,
     PaymentSettled,
 )
+from payments.domain.prices import (
+    PriceIndexRecorded,
+    PriceLinkageParametersSet,
+    PriceSubsidyLapsed,
+    PriceSubsidyTriggered,
+)
 from payments.domain.run import FailedPaymentsRetried, PaymentRunCompleted, PaymentRunStarted
 from payments.domain.standards import StandardSet
 from shared.eventstore.registry import EventRegistry
@@ -38,6 +44,10 @@ EVENT_CLASSES: tuple[type, ...] = (
     FundsArrived,
     OneOffPaymentRefused,
     OverpaymentRecoveryRecorded,
+    PriceLinkageParametersSet,
+    PriceIndexRecorded,
+    PriceSubsidyTriggered,
+    PriceSubsidyLapsed,
 )
 
 

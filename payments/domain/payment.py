@@ -38,6 +38,8 @@ class PaymentInstructed:
     instruction_id: str
     payee_name: str
     bank_account: str
+    price_subsidy_fen: int = 0
+    priority: int = 9  # disaster relief is paid in the notice's priority order (1 first)
 
 
 @event_type("payments.PaymentSettled", version=1)

@@ -15,9 +15,10 @@ _INSTRUCTED = text(
     """
     INSERT INTO payments_view (payment_key, payment_id, run_id, case_id, programme, period,
         division_code, amount_fen, monthly_fen, back_pay_fen, attempt, instruction_id,
-        payee_name, bank_account, status)
+        payee_name, bank_account, status, price_subsidy_fen, priority)
     VALUES (:key, :payment_id, :run_id, :case_id, :programme, :period, :division, :amount,
-        :monthly, :back_pay, :attempt, :instruction_id, :payee, :account, 'instructed')
+        :monthly, :back_pay, :attempt, :instruction_id, :payee, :account, 'instructed',
+        :subsidy, :priority)
     ON CONFLICT (payment_key) DO UPDATE SET attempt = EXCLUDED.attempt,
         instruction_id = EXCLUDED.instruction_id, status = 'instructed', outcome = NULL,
         bank_reason = NULL
@@ -94,6 +95,8 @@ def _instructed(data: dict[str, Any]) -> dict[str, Any]:
         "instruction_id": data["instruction_id"],
         "payee": data["payee_name"],
         "account": data["bank_account"],
+        "subsidy": data.get("price_subsidy_fen", 0),
+        "priority": data.get("priority", 9),
     }
 
 

@@ -1,0 +1,146 @@
+"""Price linkage routes (PAY-5): parameters and monthly indices, set by the province."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from payments.domain.prices import DEFAULT_PROGRAMMES, PriceLinkage, PriceLinkageParametersSet
+from payments.domain.standards import PROVINCE
+from payments.entrypoints.common import READERS, expected_version, metadata_for, repositories
+from shared.domain.errors import ConcurrencyConflict
+from shared.http.auth import require_roles
+from shared.http.etag import etag_for, precondition_failed_from
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+
+router = APIRouter(prefix="/v1", tags=["price linkage 物价联动"])
+PROVINCE_ONLY = require_roles("province_officer")
+READ = require_roles(*READERS)
+
+
+class ParametersIn(BaseModel):
+    """Trigger thresholds (basis points), subsidy per person per month, covered programmes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cpi_threshold_bp: int = Field(default=350, ge=0, le=10_000, description="3.5% = 350")
+    food_cpi_threshold_bp: int = Field(default=600, ge=0, le=10_000, description="6% = 600")
+    subsidy_per_person_fen: int = Field(gt=0, lt=10**8)
+    covered_programmes: list[str] = Field(default=list(DEFAULT_PROGRAMMES), min_length=1)
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class IndexIn(BaseModel):
+    """A month's price indices, year on year, in basis points (may be negative)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
+    cpi_yoy_bp: int = Field(ge=-10_000, le=10_000)
+    food_cpi_yoy_bp: int = Field(ge=-10_000, le=10_000)
+    reason: str = Field(default="统计部门发布", min_length=1, max_length=500)
+
+
+async def _command(
+    request: Request, principal: Principal, key: str, reason: str, change: Any
+) -> JSONResponse:
+    repos = repositories(request)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        linkage = await repos.prices.find(PROVINCE, conn) or PriceLinkage(PROVINCE)
+        expected = expected_version(request, linkage.version)
+        change(linkage)
+        try:
+            recorded = await repos.prices.save(
+                linkage, metadata_for(principal, reason), conn, expected
+            )
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        version = recorded[-1].stream_version
+        return StoredResponse(201, _read(linkage), {"ETag": etag_for(version)})
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.post(
+    "/price-linkage/parameters",
+    status_code=201,
+    summary="设定物价联动参数 Set the price linkage parameters",
+    responses=problem_responses(400, 401, 403, 412, 422, 428),
+)
+async def post_parameters(
+    body: ParametersIn,
+    request: Request,
+    principal: Principal = Depends(PROVINCE_ONLY),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Thresholds, subsidy and covered programmes for the months recorded from now on."""
+    parameters = PriceLinkageParametersSet(
+        body.cpi_threshold_bp, body.food_cpi_threshold_bp, body.subsidy_per_person_fen,
+        tuple(body.covered_programmes),
+    )  # fmt: skip
+    return await _command(
+        request, principal, key, body.reason, lambda linkage: linkage.configure(parameters)
+    )
+
+
+@router.post(
+    "/price-linkage/indices",
+    status_code=201,
+    summary="录入月度价格指数 Record a month's CPI and food CPI",
+    responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
+)
+async def post_index(
+    body: IndexIn,
+    request: Request,
+    principal: Principal = Depends(PROVINCE_ONLY),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Record the figures; the subsidy is triggered or lapses for that month."""
+    return await _command(
+        request, principal, key, body.reason,
+        lambda linkage: linkage.record_index(body.month, body.cpi_yoy_bp, body.food_cpi_yoy_bp),
+    )  # fmt: skip
+
+
+@router.get(
+    "/price-linkage",
+    summary="物价联动状态 Parameters and each month's decision",
+    responses=problem_responses(401, 403),
+)
+async def get_linkage(
+    request: Request, response: Response, principal: Principal = Depends(READ)
+) -> dict[str, Any]:
+    """The parameters in use and, per month, whether the subsidy was triggered."""
+    linkage = await repositories(request).prices.find(PROVINCE) or PriceLinkage(PROVINCE)
+    response.headers["ETag"] = etag_for(linkage.version)
+    return _read(linkage)
+
+
+def _read(linkage: PriceLinkage) -> dict[str, Any]:
+    p = linkage.parameters
+    return {
+        "version": linkage.version,
+        "parameters": {
+            "cpi_threshold_bp": p.cpi_threshold_bp,
+            "food_cpi_threshold_bp": p.food_cpi_threshold_bp,
+            "subsidy_per_person_fen": p.subsidy_per_person_fen,
+            "covered_programmes": list(p.covered_programmes),
+        },
+        "months": {
+            month: {
+                "triggered": type(decision).__name__ == "PriceSubsidyTriggered",
+                "cpi_yoy_bp": decision.cpi_yoy_bp,
+                "food_cpi_yoy_bp": decision.food_cpi_yoy_bp,
+            }
+            for month, decision in sorted(linkage.months.items())
+        },
+    }
