@@ -91,6 +91,10 @@ class ApplicationCreate(BaseModel):
     staff_relatives: list[StaffRelativeIn] = Field(
         default_factory=list, max_length=30, description="近亲属备案 (INT-10)"
     )
+    programme_details: dict[Programme, dict[str, str]] = Field(
+        default_factory=dict,
+        description="INT-1 明细，如 extreme_poverty: {care: centralised, self_care: partial}",
+    )
     handed_in_id: str | None = Field(
         default=None,
         max_length=100,
@@ -144,6 +148,7 @@ class RouteOut(BaseModel):
     programme: Programme
     agency: Agency
     outcome: Outcome | None = None
+    details: dict[str, str] = Field(default_factory=dict, description="INT-1 sub-options")
 
 
 class ApplicationRead(BaseModel):

@@ -47,7 +47,7 @@ async def submit_application(
     """Register the application, claim its members and programmes (INT-9), append its events."""
     application = Application(cmd.application_id)
     submitted = _event_from(cmd)
-    application.submit(submitted, _declarations(cmd))
+    application.submit(submitted, _declarations(cmd), cmd.request.programme_details)
     residents = [m.resident_id for m in submitted.members]
     await claims.claim(
         conn,

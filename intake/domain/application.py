@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -14,7 +15,7 @@ from intake.domain.application_events import (
     ProgrammeRouted,
     StaffRelativeDeclared,
 )
-from intake.domain.programmes import COMPETENT_AGENCY, Programme
+from intake.domain.programmes import COMPETENT_AGENCY, Programme, detail_problem
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
 from shared.eventstore.registry import EventRegistry, event_type
@@ -133,6 +134,7 @@ class Application(Aggregate):
         self,
         submission: ApplicationSubmitted,
         declarations: tuple[StaffRelativeDeclared, ...] = (),
+        details: Mapping[Programme, Mapping[str, str]] | None = None,
     ) -> None:
         """Register once, route every programme to its agency, file staff-relative declarations."""
         if self.submitted is not None:
@@ -140,6 +142,7 @@ class Application(Aggregate):
                 f"application {self.id} is already registered", "该申请已登记，不能重复登记"
             )
         _check_household(submission)
+        _check_details(submission.programmes, details or {})
         self.record(submission)
         for programme in submission.programmes:
             self.record(
@@ -149,6 +152,7 @@ class Application(Aggregate):
                     agency=COMPETENT_AGENCY[programme],
                     division_code=submission.division_code,
                     competent_division=submission.division_code[:6],
+                    details=dict((details or {}).get(programme, {})),
                 )
             )
         for declaration in declarations:
@@ -213,6 +217,27 @@ class Application(Aggregate):
 
     def when_ApplicationWithdrawn(self, event: ApplicationWithdrawn) -> None:
         self.withdrawn = True
+
+
+def _check_details(
+    programmes: tuple[Programme, ...], details: Mapping[Programme, Mapping[str, str]]
+) -> None:
+    for programme, options in details.items():
+        field = f"programme_details.{programme}"
+        if programme not in programmes:
+            raise InvalidApplication(
+                f"{field}: details given for a programme not requested",
+                f"{field}：未申请该救助项目，不能填写其明细",
+                field=field,
+            )
+        for key, value in options.items():
+            problem = detail_problem(programme, key, value)
+            if problem:
+                raise InvalidApplication(
+                    f"{field}.{key}: {problem}",
+                    f"{field}.{key}：取值不符合该救助项目的选项",
+                    field=f"{field}.{key}",
+                )
 
 
 def _check_household(submission: ApplicationSubmitted) -> None:

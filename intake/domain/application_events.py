@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from intake.domain.programmes import Agency, Programme
@@ -45,6 +45,7 @@ class ProgrammeRouted:
     agency: Agency
     division_code: str
     competent_division: str  # the county (6 digits) whose agency decides
+    details: dict[str, str] = field(default_factory=dict)  # INT-1 sub-options as requested
 
 
 @event_type("intake.ProgrammeDecided", version=1)

@@ -53,3 +53,31 @@ COMPETENT_AGENCY: dict[Programme, Agency] = {
     Programme.DISABILITY_SUBSIDIES: Agency.DISABLED_PERSONS_FEDERATION,
     Programme.VAGRANT_ASSISTANCE: Agency.RESCUE_STATION,
 }
+
+# INT-1 sub-options a request may state per programme (the agency still decides): the values
+# allowed for each key; None means free text (a disease name checked by the medical office).
+DETAIL_OPTIONS: dict[Programme, dict[str, tuple[str, ...] | None]] = {
+    Programme.RURAL_DIBAO: {"requested_class": ("1", "2", "3", "4")},  # 一二三四类
+    Programme.EXTREME_POVERTY: {
+        "care": ("centralised", "scattered"),  # 集中/分散供养
+        "self_care": ("full", "partial", "none"),  # 生活自理/半失能/失能
+    },
+    Programme.TEMPORARY_ASSISTANCE: {"urgency": ("urgent", "ordinary")},  # 急难型/支出型
+    Programme.MEDICAL_ASSISTANCE: {"kind": ("ordinary", "major_disease"), "disease": None},
+    Programme.DISASTER_RELIEF: {"need": ("house_rebuild", "temporary_shelter", "living")},
+    Programme.DISABILITY_SUBSIDIES: {"subsidy": ("living_subsidy", "care_subsidy")},
+    Programme.CHILDREN_IN_DIFFICULTY: {
+        "category": ("orphan", "child_in_difficulty", "left_behind")
+    },
+}
+
+
+def detail_problem(programme: Programme, key: str, value: str) -> str | None:
+    """Why a stated sub-option is not allowed for the programme, or None when it is."""
+    options = DETAIL_OPTIONS.get(programme, {})
+    if key not in options:
+        return f"{programme} has no option {key!r}; allowed: {sorted(options) or 'none'}"
+    allowed = options[key]
+    if allowed is None:
+        return None if 0 < len(value) <= 100 else f"{key} must be 1 to 100 characters"
+    return None if value in allowed else f"{key} must be one of {', '.join(allowed)}"

@@ -243,6 +243,7 @@ def _created(cmd: SubmitApplication, version: int, at: Any, today: date) -> Appl
         "declared_monthly_income_fen": body.declared_monthly_income_fen,
         "declared_assets_fen": body.declared_assets_fen,
         "staff_relative": bool(body.staff_relatives),
+        "details": {str(p): d for p, d in body.programme_details.items()},
         "accepted_by": cmd.metadata.actor.id,
         "accepted_at": at,
     }

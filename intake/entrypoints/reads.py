@@ -106,7 +106,15 @@ def read_from_row(
     programmes = _json(row["programmes"])
     routes = _json(row.get("routes") or [])
     if with_routes_from_programmes:
-        routes = [{"programme": p, "agency": COMPETENT_AGENCY[Programme(p)]} for p in programmes]
+        details = row.get("details") or {}
+        routes = [
+            {
+                "programme": p,
+                "agency": COMPETENT_AGENCY[Programme(p)],
+                "details": details.get(p, {}),
+            }
+            for p in programmes
+        ]
     return ApplicationRead(
         application_id=row["application_id"],
         version=row["version"],

@@ -31,7 +31,13 @@ async def _submitted(event: RecordedEvent, conn: AsyncConnection) -> None:
 
 
 async def _routed(event: RecordedEvent, conn: AsyncConnection) -> None:
-    route = {"programme": event.data["programme"], "agency": event.data["agency"], "outcome": None}
+    data = event.data
+    route = {
+        "programme": data["programme"],
+        "agency": data["agency"],
+        "outcome": None,
+        "details": data.get("details") or {},
+    }
     await _update_routes(event, conn, lambda routes: [*routes, route])
 
 

@@ -12,6 +12,7 @@ from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 from tests.intake.conftest import Intake, body
 
 PROGRAMMES = ["urban_dibao", "education_assistance", "medical_assistance"]
+MAJOR_DISEASE = {"medical_assistance": {"kind": "major_disease", "disease": "尿毒症"}}
 
 
 def verification_event(type_name: str, case_id: str, programme: str, **data: Any) -> RecordedEvent:
@@ -39,10 +40,12 @@ def verification_event(type_name: str, case_id: str, programme: str, **data: Any
     )
 
 
-async def _submitted(intake: Intake) -> str:
+async def _submitted(intake: Intake, **changes: object) -> str:
     async with intake.client() as client:
         created = await client.post(
-            "/v1/applications", json=body(programmes=PROGRAMMES), headers=intake.headers()
+            "/v1/applications",
+            json=body(programmes=PROGRAMMES, **changes),
+            headers=intake.headers(),
         )
     assert created.status_code == 201, created.text
     return str(created.json()["application_id"])
@@ -52,22 +55,21 @@ async def _submitted(intake: Intake) -> str:
 async def test_each_requested_programme_is_routed_to_its_competent_agency(
     intake: Intake,
 ) -> None:
-    # given a household asking for dibao, education and medical assistance at one door
-    case_id = await _submitted(intake)
+    # given a household asking for dibao, education and major-disease medical assistance
+    case_id = await _submitted(intake, programme_details=MAJOR_DISEASE)
     # when the application is read back
     await intake.caught_up()
     async with intake.client() as client:
         read = (await client.get(f"/v1/applications/{case_id}", headers=intake.headers())).json()
     # then each programme went to its own agency and awaits its decision
     assert read["routes"] == [
-        {"programme": "urban_dibao", "agency": "county_civil_affairs", "outcome": None},
-        {"programme": "education_assistance", "agency": "education", "outcome": None},
-        {
-            "programme": "medical_assistance",
-            "agency": "medical_assistance_office",
-            "outcome": None,
-        },
-    ]
+        {"programme": "urban_dibao", "agency": "county_civil_affairs", "outcome": None,
+         "details": {}},
+        {"programme": "education_assistance", "agency": "education", "outcome": None,
+         "details": {}},
+        {"programme": "medical_assistance", "agency": "medical_assistance_office",
+         "outcome": None, "details": MAJOR_DISEASE["medical_assistance"]},
+    ]  # fmt: skip
     routed = await intake.events_of("intake.ProgrammeRouted")
     assert [e["data"]["competent_division"] for e in routed] == ["620102"] * 3
     assert all(e["metadata"]["case_id"] == case_id for e in routed)
@@ -189,3 +191,30 @@ async def test_an_agency_lists_what_awaits_its_decision_in_its_county(intake: In
     # then only the competent agency of the applicant's county sees it
     assert [a["application_id"] for a in mine.json()["items"]] == [case_id]
     assert housing.json()["items"] == elsewhere.json()["items"] == []
+
+
+@pytest.mark.req("INT-1", "INT-2")
+@pytest.mark.parametrize(
+    ("details", "field"),
+    [
+        ({"extreme_poverty": {"care": "centralised"}}, "programme_details.extreme_poverty"),
+        ({"medical_assistance": {"kind": "cosmetic"}}, "programme_details.medical_assistance.kind"),
+        ({"urban_dibao": {"care": "scattered"}}, "programme_details.urban_dibao.care"),
+    ],
+    ids=["not-requested", "unknown-value", "option-of-another-programme"],
+)
+async def test_sub_options_of_the_catalogue_are_checked_and_nothing_is_written(
+    intake: Intake, details: dict[str, object], field: str
+) -> None:
+    # given sub-options that do not fit the requested programmes
+    async with intake.client() as client:
+        # when the application is submitted
+        answer = await client.post(
+            "/v1/applications",
+            json=body(programmes=PROGRAMMES, programme_details=details),
+            headers=intake.headers(),
+        )
+    # then it is refused naming the field, and nothing is written
+    assert answer.status_code == 422
+    assert (answer.json()["code"], answer.json()["field"]) == ("invalid-application", field)
+    assert await intake.types() == []
