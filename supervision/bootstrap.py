@@ -17,9 +17,18 @@ from shared.runtime import Handler, ServiceConfig, ServiceRuntime, Subscription,
 from supervision.application.complaints import ComplaintPolicy, flag_overdue
 from supervision.application.digest import seal_digest_now
 from supervision.detectors import detector_handler
-from supervision.domain import alerts, complaint, coordination, digest, inspection, institution
+from supervision.domain import (
+    alerts,
+    capacity,
+    complaint,
+    coordination,
+    digest,
+    inspection,
+    institution,
+)
 from supervision.entrypoints.alerts_api import router as alerts_router
 from supervision.entrypoints.api import router
+from supervision.entrypoints.capacity_api import router as capacity_router
 from supervision.entrypoints.complaints_api import router as complaints_router
 from supervision.entrypoints.coordination_api import router as coordination_router
 from supervision.entrypoints.digest_api import router as digest_router
@@ -71,6 +80,7 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
             inspections_router,
             safety_router,
             coordination_router,
+            capacity_router,
         ],
         migrations=MIGRATIONS,
         register_events=[
@@ -80,6 +90,7 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
             inspection.register_events,
             institution.register_events,
             coordination.register_events,
+            capacity.register_events,
         ],
         projections=[ComplaintsView(), AlertsView(), RectificationsView(), HazardsView()],
         subscriptions=[
@@ -90,11 +101,8 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
     detectors.bind(runtime)
     state = runtime.app.state
     state.clock = clock or SystemClock()
-    state.complaints = Repository(runtime.store, runtime.registry, complaint.Complaint)
     state.complaint_policy = ComplaintPolicy()
-    state.inspections = Repository(runtime.store, runtime.registry, inspection.Inspection)
-    state.institutions = Repository(runtime.store, runtime.registry, institution.Institution)
-    state.division_files = Repository(runtime.store, runtime.registry, coordination.DivisionFile)
+    _repositories(runtime)
 
     async def seal() -> None:
         await seal_digest_now(
@@ -107,6 +115,16 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
     runtime.loops.append(_every(DIGEST_INTERVAL_S, seal, "digest"))
     runtime.loops.append(_every(DEADLINE_INTERVAL_S, overdue, "complaint deadlines"))
     return runtime
+
+
+def _repositories(runtime: ServiceRuntime) -> None:
+    """Each aggregate's repository on app.state, where the routes find it."""
+    state, store, registry = runtime.app.state, runtime.store, runtime.registry
+    state.complaints = Repository(store, registry, complaint.Complaint)
+    state.inspections = Repository(store, registry, inspection.Inspection)
+    state.institutions = Repository(store, registry, institution.Institution)
+    state.division_files = Repository(store, registry, coordination.DivisionFile)
+    state.capacity_files = Repository(store, registry, capacity.CapacityFile)
 
 
 def _every(

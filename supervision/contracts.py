@@ -9,7 +9,15 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from shared.eventstore.registry import EventRegistry, type_name_of
-from supervision.domain import alerts, complaint, coordination, digest, inspection, institution
+from supervision.domain import (
+    alerts,
+    capacity,
+    complaint,
+    coordination,
+    digest,
+    inspection,
+    institution,
+)
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "events" / "supervision"
 
@@ -23,6 +31,7 @@ def published_registry() -> EventRegistry:
     inspection.register_events(registry)
     institution.register_events(registry)
     coordination.register_events(registry)
+    capacity.register_events(registry)
     return registry
 
 

@@ -1,0 +1,165 @@
+"""Grassroots capacity (SUP-7): named desk staff, purchased services, training records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.application.repository import Repository
+from shared.domain.errors import ConcurrencyConflict
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import DivisionCodeStr, jurisdiction_prefix
+from shared.privacy import mask_phone
+from supervision.domain.capacity import (
+    CapacityFile,
+    DeskStaffNamed,
+    ServicePurchased,
+    StaffTrainingRecorded,
+)
+from supervision.entrypoints.commands import metadata_for
+
+router = APIRouter(prefix="/v1/capacity", tags=["capacity 基层力量"])
+WRITERS = require_roles("township_officer", "county_officer", "city_officer", "province_officer")
+READERS = require_roles(
+    "inspector", "auditor", "township_officer", "county_officer", "city_officer",
+    "province_officer",
+)  # fmt: skip
+STEP_ERRORS = problem_responses(400, 401, 403, 412, 422, 428)
+
+
+class DeskIn(BaseModel):
+    """The named desk person."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=50)
+    phone: str | None = Field(default=None, pattern=r"^\+?[0-9 -]{7,20}$")
+    since: date
+
+
+class ServiceIn(BaseModel):
+    """A purchased service."""
+
+    model_config = ConfigDict(extra="forbid")
+    provider: str = Field(min_length=1, max_length=200)
+    service: str = Field(min_length=1, max_length=500)
+    amount_fen: int = Field(ge=1, le=10**13)
+    period_from: date
+    period_to: date
+
+
+class TrainingIn(BaseModel):
+    """A training record."""
+
+    model_config = ConfigDict(extra="forbid")
+    held_on: date
+    topic: str = Field(min_length=1, max_length=500)
+    attendees: int = Field(ge=1, le=100_000)
+
+
+def _read(file: CapacityFile) -> dict[str, Any]:
+    desk = asdict(file.desk) if file.desk else None
+    if desk and desk["phone"]:
+        desk["phone"] = mask_phone(desk["phone"])
+    return {
+        "division_code": file.id,
+        "version": file.version,
+        "desk_staff": desk,
+        "purchased_services": [asdict(s) for s in file.services],
+        "purchased_fen_total": sum(s.amount_fen for s in file.services),
+        "trainings": [asdict(t) for t in file.trainings],
+    }
+
+
+async def _record(request: Request, principal: Principal, key: str, division: str,
+                  step: Callable[[CapacityFile], None], reason: str) -> JSONResponse:  # fmt: skip
+    ensure_jurisdiction(principal, division)
+    expected = expected_version_from_if_match(request)
+    repository: Repository[CapacityFile] = request.app.state.capacity_files
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        file = await repository.find(division, conn) or CapacityFile(division)
+        if expected != file.version:
+            raise precondition_failed_from(ConcurrencyConflict(file.stream_id, expected,
+                                                               file.version))  # fmt: skip
+        step(file)
+        try:
+            await repository.save(file, metadata_for(principal, reason, division), conn, expected)
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        return StoredResponse(200, _read(file), {"ETag": etag_for(file.version)})
+
+    return await respond_idempotently(request, client_id=principal.client_id, key=key,
+                                      operation=operation)  # fmt: skip
+
+
+@router.get("/desks", responses=problem_responses(401, 403),
+            summary="受理专人 Named desk persons in your jurisdiction")  # fmt: skip
+async def desks(request: Request, principal: Principal = Depends(READERS)) -> list[dict[str, Any]]:
+    """Every township file that named a desk person (phone masked)."""
+    query = text(
+        "SELECT DISTINCT ON (stream_id) data FROM events WHERE type = 'supervision.DeskStaffNamed'"
+        " AND data->>'division_code' LIKE :p ORDER BY stream_id, stream_version DESC"
+    )
+    async with request.app.state.engine.connect() as conn:
+        rows = await conn.execute(query, {"p": jurisdiction_prefix(principal.division) + "%"})
+        return [{**r.data, "phone": mask_phone(r.data["phone"]) if r.data["phone"] else None}
+                for r in rows]  # fmt: skip
+
+
+@router.get("/{division_code}", responses=problem_responses(401, 403),
+            summary="基层力量档案 A division's capacity file")  # fmt: skip
+async def get_file(division_code: DivisionCodeStr, request: Request, response: Response,
+                   principal: Principal = Depends(READERS)) -> dict[str, Any]:  # fmt: skip
+    """Desk person, purchased services and trainings (version 0 when nothing recorded)."""
+    ensure_jurisdiction(principal, division_code)
+    repository: Repository[CapacityFile] = request.app.state.capacity_files
+    file = await repository.find(division_code) or CapacityFile(division_code)
+    response.headers["ETag"] = etag_for(file.version)
+    return _read(file)
+
+
+@router.post("/{division_code}/desk-staff", responses=STEP_ERRORS,
+             summary="配备受理专人 Name the desk person (If-Match)")  # fmt: skip
+async def name_desk(division_code: DivisionCodeStr, body: DeskIn, request: Request,
+                    principal: Principal = Depends(WRITERS),
+                    key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
+    """Name (or replace) the township desk's person for acceptance and referral."""
+    event = DeskStaffNamed(division_code, body.name, body.phone, body.since.isoformat())
+    return await _record(request, principal, key, division_code,
+                         lambda f: f.name_desk_staff(event), "配备受理转办专人")  # fmt: skip
+
+
+@router.post("/{division_code}/purchased-services", responses=STEP_ERRORS,
+             summary="购买服务 Record a purchased service (If-Match)")  # fmt: skip
+async def purchase(division_code: DivisionCodeStr, body: ServiceIn, request: Request,
+                   principal: Principal = Depends(WRITERS),
+                   key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
+    """Record the provider, the service, the amount and the period."""
+    event = ServicePurchased(division_code, body.provider, body.service, body.amount_fen,
+                             body.period_from.isoformat(), body.period_to.isoformat())  # fmt: skip
+    return await _record(request, principal, key, division_code,
+                         lambda f: f.purchase(event), "政府购买社会救助服务")  # fmt: skip
+
+
+@router.post("/{division_code}/trainings", responses=STEP_ERRORS,
+             summary="业务培训 Record a staff training (If-Match)")  # fmt: skip
+async def train(division_code: DivisionCodeStr, body: TrainingIn, request: Request,
+                principal: Principal = Depends(WRITERS),
+                key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
+    """Record a training of social-assistance staff."""
+    event = StaffTrainingRecorded(division_code, body.held_on.isoformat(), body.topic,
+                                  body.attendees)  # fmt: skip
+    return await _record(request, principal, key, division_code,
+                         lambda f: f.train(event), "社会救助业务培训")  # fmt: skip
