@@ -93,9 +93,8 @@ def test_configuration_and_jobs_name_only_variables_and_commands_the_code_has() 
     known = settings_variables()
     assert set(of_kind("ConfigMap")["safetynet-config"]["data"]) <= known
     jobs = of_kind("Job")
-    assert jobs["safetynet-migrate"]["spec"]["template"]["spec"]["containers"][0]["args"] == [
-        "migrate"
-    ]
+    migrate_job = jobs["safetynet-migrate"]["spec"]["template"]["spec"]["containers"][0]
+    assert migrate_job["args"] == ["migrate", *SERVICES]
     assert "safetynet-topics" in jobs
     for document in manifests():
         spec = document.get("spec", {}).get("template", {}).get("spec", {})
