@@ -9,6 +9,7 @@ from payments.domain.events import register_events
 from payments.entrypoints import (
     api,
     api_beneficiaries,
+    api_disasters,
     api_funds,
     api_prices,
     api_runs,
@@ -44,6 +45,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
             api_runs.router,
             api_funds.router,
             api_prices.router,
+            api_disasters.router,
         ],
         migrations=MIGRATIONS,
         register_events=[register_events],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from payments.domain.beneficiary import Beneficiary
+from payments.domain.disaster import Disaster
 from payments.domain.funds import FundsAccount
 from payments.domain.payment import Payment
 from payments.domain.prices import PriceLinkage
@@ -25,6 +26,7 @@ class Repositories:
     runs: Repository[PaymentRun]
     funds: Repository[FundsAccount]
     prices: Repository[PriceLinkage]
+    disasters: Repository[Disaster]
 
     @classmethod
     def of(cls, store: EventStore, registry: EventRegistry) -> Repositories:
@@ -36,4 +38,5 @@ class Repositories:
             Repository(store, registry, PaymentRun),
             Repository(store, registry, FundsAccount),
             Repository(store, registry, PriceLinkage),
+            Repository(store, registry, Disaster),
         )

@@ -9,6 +9,7 @@ from payments.domain.beneficiary import (
     BeneficiaryTerminated,
     EntitlementCalculated,
 )
+from payments.domain.disaster import DisasterDeclared, DisasterReliefGranted, HousingSolved
 from payments.domain.funds import FundsAllocated, FundsArrived
 from payments.domain.payment import (
     OneOffPaymentRefused,
@@ -48,6 +49,9 @@ EVENT_CLASSES: tuple[type, ...] = (
     PriceIndexRecorded,
     PriceSubsidyTriggered,
     PriceSubsidyLapsed,
+    DisasterDeclared,
+    DisasterReliefGranted,
+    HousingSolved,
 )
 
 

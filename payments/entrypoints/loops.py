@@ -40,7 +40,8 @@ async def _once(executor: RunExecutor) -> None:
         standing = await conn.execute(
             text(
                 "SELECT DISTINCT run_id FROM payments_view"
-                " WHERE status = 'instructed' AND run_id LIKE 'oneoff-%' ORDER BY run_id"
+                " WHERE status = 'instructed'"
+                " AND (run_id LIKE 'oneoff-%' OR run_id LIKE 'disaster-%') ORDER BY run_id"
             )
         )
         one_off_ids = [r.run_id for r in standing]

@@ -1,0 +1,219 @@
+"""Disaster relief routes (PAY-6): declare, grant in priority order, track shelters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from payments.application.disasters import GrantRelief, grant_relief
+from payments.domain.disaster import (
+    Disaster,
+    DisasterDeclared,
+    DisasterReliefGranted,
+    HousingSolved,
+)
+from payments.entrypoints.common import READERS, expected_version, metadata_for, repositories
+from shared.domain.errors import ConcurrencyConflict
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.etag import etag_for, precondition_failed_from
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import DivisionCodeStr, parse_division
+
+router = APIRouter(prefix="/v1", tags=["disaster relief 受灾人员救助"])
+COUNTY = require_roles("county_officer")
+READ = require_roles(*READERS)
+Category = Literal[
+    "collapsed_house_rebuild", "dibao_household", "scattered_extreme_poverty", "disabled_family",
+    "other",
+]  # fmt: skip
+
+
+class DisasterIn(BaseModel):
+    """A disaster and its relief allocation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    disaster_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
+    county_code: str
+    name: str = Field(min_length=1, max_length=200)
+    occurred_on: date
+    allocation_fen: int = Field(gt=0, lt=10**13)
+    housing_target: date | None = Field(default=None, description="default: 31 Dec that year")
+    reason: str = Field(min_length=1, max_length=500)
+
+    @field_validator("county_code")
+    @classmethod
+    def _county(cls, value: str) -> str:
+        if len(value) != 6 or parse_division(value).level != "county":
+            raise ValueError("must be a 6-digit county code")
+        return value
+
+
+class ReliefIn(BaseModel):
+    """Relief for one household."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    household_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
+    case_id: str | None = Field(default=None, max_length=100)
+    category: Category
+    amount_fen: int = Field(gt=0, lt=10**10)
+    in_temporary_shelter: bool = False
+    payee_name: str = Field(min_length=1, max_length=50)
+    bank_account: str = Field(pattern=r"^\d{12,30}$")
+    division_code: DivisionCodeStr
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class SolvedIn(BaseModel):
+    """How a sheltered household's housing was solved."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    solved_on: date
+    how: str = Field(min_length=1, max_length=200, description="重建、维修、安置…")
+
+
+async def _command(
+    request: Request, principal: Principal, key: str, disaster_id: str,
+    act: Callable[[Disaster, AsyncConnection, int], Any], status: int = 200,
+) -> JSONResponse:  # fmt: skip
+    repos = repositories(request)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        disaster = await repos.disasters.find(disaster_id, conn) or Disaster(disaster_id)
+        if disaster.declared is not None:
+            ensure_jurisdiction(principal, disaster.declared.county_code)
+        try:
+            await act(disaster, conn, expected_version(request, disaster.version))
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        fresh = await repos.disasters.get(disaster_id, conn)
+        return StoredResponse(status, _read(fresh), {"ETag": etag_for(fresh.version)})
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.post("/disasters", status_code=201, summary="登记灾害 Declare a disaster",
+             responses=problem_responses(400, 401, 403, 409, 422))  # fmt: skip
+async def post_disaster(
+    body: DisasterIn,
+    request: Request,
+    principal: Principal = Depends(COUNTY),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """A disaster with its allocation and the housing target for sheltered households."""
+    ensure_jurisdiction(principal, body.county_code)
+    target = body.housing_target or date(body.occurred_on.year, 12, 31)
+    declared = DisasterDeclared(
+        body.disaster_id, body.county_code, body.name, body.occurred_on, body.allocation_fen,
+        target,
+    )  # fmt: skip
+
+    async def act(disaster: Disaster, conn: AsyncConnection, expected: int) -> None:
+        disaster.declare(declared)
+        await repositories(request).disasters.save(
+            disaster, metadata_for(principal, body.reason), conn, expected
+        )
+
+    return await _command(request, principal, key, body.disaster_id, act, 201)
+
+
+@router.post("/disasters/{disaster_id}/relief", summary="发放救灾资金 Grant relief to a household",
+             responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428))  # fmt: skip
+async def post_relief(
+    disaster_id: str,
+    body: ReliefIn,
+    request: Request,
+    principal: Principal = Depends(COUNTY),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Grant and pay at once; the bank receives grants in the notice's priority order."""
+
+    async def act(disaster: Disaster, conn: AsyncConnection, expected: int) -> None:
+        cmd = GrantRelief(
+            disaster_id, body.household_id, body.case_id, body.category, body.amount_fen,
+            body.in_temporary_shelter, body.payee_name, body.bank_account, body.division_code,
+            expected, metadata_for(principal, body.reason),
+        )  # fmt: skip
+        await grant_relief(cmd, repositories(request), conn)
+
+    return await _command(request, principal, key, disaster_id, act)
+
+
+@router.post("/disasters/{disaster_id}/households/{household_id}/housing-solved",
+             summary="住房问题解决 A sheltered household's housing is solved",
+             responses=problem_responses(400, 401, 403, 404, 409, 412, 428))  # fmt: skip
+async def post_solved(
+    disaster_id: str,
+    household_id: str,
+    body: SolvedIn,
+    request: Request,
+    principal: Principal = Depends(COUNTY),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Close the household's temporary shelter."""
+
+    async def act(disaster: Disaster, conn: AsyncConnection, expected: int) -> None:
+        disaster.solve_housing(HousingSolved(disaster_id, household_id, body.solved_on, body.how))
+        await repositories(request).disasters.save(
+            disaster, metadata_for(principal, f"住房问题已解决：{body.how}"), conn, expected
+        )
+
+    return await _command(request, principal, key, disaster_id, act)
+
+
+@router.get("/disasters/{disaster_id}", summary="灾害救助情况 Relief and shelters of a disaster",
+            responses=problem_responses(401, 403, 404))  # fmt: skip
+async def get_disaster(
+    disaster_id: str, request: Request, response: Response, principal: Principal = Depends(READ)
+) -> dict[str, Any]:
+    """Allocation, granted, households by priority, those still in shelter and the target."""
+    disaster = await repositories(request).disasters.get(disaster_id)
+    assert disaster.declared is not None
+    ensure_jurisdiction(principal, disaster.declared.county_code)
+    response.headers["ETag"] = etag_for(disaster.version)
+    return _read(disaster)
+
+
+def _read(disaster: Disaster) -> dict[str, Any]:
+    declared = disaster.declared
+    if declared is None:
+        return {"disaster_id": disaster.id, "version": disaster.version}
+    today = date.today()
+    return {
+        "disaster_id": disaster.id,
+        "version": disaster.version,
+        "county_code": declared.county_code,
+        "name": declared.name,
+        "allocation_fen": declared.allocation_fen,
+        "granted_fen": disaster.granted_fen,
+        "households": [_household(g) for g in _by_priority(disaster)],
+        "in_temporary_shelter": disaster.in_shelter,
+        "housing_solved": sorted(disaster.solved),
+        "housing_target": declared.housing_target.isoformat(),
+        "housing_target_missed": bool(disaster.in_shelter) and today > declared.housing_target,
+    }
+
+
+def _by_priority(disaster: Disaster) -> list[DisasterReliefGranted]:
+    return sorted(disaster.granted.values(), key=lambda g: (g.priority, g.household_id))
+
+
+def _household(grant: DisasterReliefGranted) -> dict[str, Any]:
+    return {
+        "household_id": grant.household_id,
+        "category": grant.category,
+        "priority": grant.priority,
+        "amount_fen": grant.amount_fen,
+    }
