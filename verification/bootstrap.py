@@ -12,7 +12,7 @@ from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
 from verification.adapters.partner_data import PartnerDataClient
 from verification.application.service import Policy, Verification
 from verification.domain.events import register_events
-from verification.entrypoints import api, county, notices, township
+from verification.entrypoints import api, county, notices, publication, township
 from verification.migrations import MIGRATIONS
 from verification.projections.cases import CasesView
 from verification.reactions.deadlines import deadline_watcher
@@ -48,7 +48,7 @@ def build(
         title="SafetyNet verification 核查审核审批",
         description="Economic verification, household investigation, township review, the county's"
         " 30% spot check, approval and public notice (VER-1 … VER-9).",
-        routers=[api.router, township.router, county.router, notices.router],
+        routers=[api.router, township.router, publication.router, county.router, notices.router],
         migrations=MIGRATIONS,
         register_events=[register_events],
         projections=[CasesView()],

@@ -12,6 +12,7 @@ from verification.domain.errors import (
     AuthorisationMissing,
     CaseAlreadyOpen,
     DeadlineAlreadyExtended,
+    EvidenceNotRequested,
     NoticePeriodRunning,
     SpotCheckIncomplete,
     StageOutOfOrder,
@@ -101,7 +102,14 @@ class VerificationCase(CaseState):
         self, answers: list[ev.EvidenceRecorded], failures: list[ev.EvidenceRequestFailed]
     ) -> None:
         """Record what the sources said; complete the check or mark it for manual follow-up."""
-        self.missing_queries()
+        waiting = set(self.missing_queries())
+        unexpected = [a for a in answers if (a.source, a.resident_id) not in waiting]
+        if unexpected:
+            raise EvidenceNotRequested(
+                f"no open request to {unexpected[0].source} about that member",
+                f"未向 {unexpected[0].source} 请求该成员的核对结果",
+                field="resident_id",
+            )
         for answer in answers:
             self.record(answer)
         for failure in failures:

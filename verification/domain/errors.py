@@ -31,6 +31,15 @@ class AuthorisationMissing(DomainError):
     title_zh = "缺少家庭经济状况核对授权书"
 
 
+class EvidenceNotRequested(DomainError):
+    """The answer is for a source or person the case is not waiting for."""
+
+    code = "evidence-not-requested"
+    status = 409
+    title_en = "This case is not waiting for that answer"
+    title_zh = "该案件未在等待此项核对结果"
+
+
 class TooFewInvestigators(DomainError):
     """A household investigation needs at least two staff."""
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
-
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.auth import current_principal
 from shared.http.idempotency import idempotency_key
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -21,14 +19,13 @@ from verification.schemas import (
     ExtensionIn,
     InvestigationIn,
     ManualEvidenceIn,
-    NoticeIn,
-    ObjectionIn,
     ProposalIn,
     StepIn,
 )
 
 router = APIRouter(prefix="/v1/cases/{case_id}/programmes/{programme}", tags=["township 乡镇审核"])
 ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
+EVIDENCE_ROLES = ("township_officer", "partner_agency")
 
 
 @router.post(
@@ -74,7 +71,7 @@ async def economic_verification(
 @router.post(
     "/evidence",
     response_model=CaseDetail,
-    summary="补录核对结果 Enter a source's answer by hand (manual follow-up)",
+    summary="补录核对结果 A partner agency's or officer's answer to a data request (VER-1)",
     responses=ERRORS,
 )
 async def manual_evidence(
@@ -85,7 +82,10 @@ async def manual_evidence(
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
-    """Record an answer obtained outside the API after a source failed."""
+    """Record an answer given outside the query API: by the agency itself or by the township."""
+    if principal.role not in EVIDENCE_ROLES:
+        ensure_level(principal, TOWNSHIP, principal.division)
+    obtained_by = "partner_agency" if principal.role == "partner_agency" else "manual"
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         answer = ev.EvidenceRecorded(
@@ -97,7 +97,7 @@ async def manual_evidence(
             body.assets_fen,
             body.deceased,
             body.reference,
-            "manual",
+            obtained_by,
         )
         case.record_evidence([answer], [])
 
@@ -107,9 +107,10 @@ async def manual_evidence(
         key=key,
         case_id=case_id,
         programme=programme,
-        level=TOWNSHIP,
-        reason="人工补录核对结果 (manual follow-up)",
+        level=None,
+        reason=f"{obtained_by}: {body.reference}",
         action=action,
+        if_match_required=False,
     )
 
 
@@ -209,75 +210,6 @@ async def proposal(
         level=TOWNSHIP,
         reason=body.review_opinion,
         action=action,
-    )
-
-
-@router.post(
-    "/notice",
-    response_model=CaseDetail,
-    summary="公示 Publish the pre-approval notice at the place of residence (VER-6)",
-    responses=ERRORS,
-)
-async def notice(
-    case_id: str,
-    programme: str,
-    body: NoticeIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
-) -> JSONResponse:
-    """The township posts the proposal; the notice period starts today."""
-    verification = service_of(request)
-
-    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
-        assert case.opened is not None
-        village = body.village_code or case.opened.division_code
-        ensure_jurisdiction(principal, village)
-        days = verification.policy.notice_period_days
-        case.publish_notice(village, verification.today(), days)
-
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=TOWNSHIP,
-        reason="在居住地公示 (public notice)",
-        action=action,
-    )
-
-
-@router.post(
-    "/objections",
-    response_model=CaseDetail,
-    summary="公示异议 Raise an objection during the notice (reopens investigation)",
-    responses=ERRORS,
-)
-async def objection(
-    case_id: str,
-    programme: str,
-    body: ObjectionIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
-) -> JSONResponse:
-    """Anyone may object, anonymously; whoever receives it records it (If-Match optional)."""
-    verification = service_of(request)
-
-    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
-        case.raise_objection(str(uuid.uuid4()), body.anonymous, body.content, verification.today())
-
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=None,
-        reason="公示期收到异议，重新调查 (objection: re-investigate)",
-        action=action,
-        if_match_required=False,
     )
 
 

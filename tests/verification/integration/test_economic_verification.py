@@ -140,3 +140,33 @@ async def test_unanswered_sources_are_retried_automatically_until_the_check_comp
     assert completed == 1
     detail = await verifying.township.get(PATH)
     assert detail.json()["stage"] == "investigation"
+
+
+@pytest.mark.req("VER-1")
+async def test_a_partner_agency_answers_a_pending_request_but_nothing_else(
+    verifying: Verifying,
+) -> None:
+    # given a case waiting for the tax bureau
+    member = resident("901")
+    await verifying.open_case(CASE, [member])
+    await verifying.township.step(CASE, "economic-verification", {})
+    agency = verifying.as_("partner_agency", "620102")
+    answer = {
+        "source": "tax",
+        "resident_id": member,
+        "monthly_income_fen": 0,
+        "assets_fen": 0,
+        "reference": "税务-回复-77",
+    }
+    # when the agency answers about someone not in the household, it is refused
+    stranger = await agency.post(f"{PATH}/evidence", {**answer, "resident_id": resident("777")})
+    assert stranger.status_code == 409 and stranger.json()["code"] == "evidence-not-requested"
+    # when it answers the pending request
+    answered = await agency.post(f"{PATH}/evidence", answer)
+    # then the check completes, the evidence naming the agency
+    assert answered.json()["stage"] == "investigation", answered.text
+    last = (await verifying.events("verification.EvidenceRecorded"))[-1]
+    assert last["obtained_by"] == "partner_agency" and last["reference"] == "税务-回复-77"
+    # and an agency of another county cannot answer for this one
+    other = verifying.as_("partner_agency", "620103")
+    assert (await other.post(f"{PATH}/evidence", answer)).json()["code"] == "out-of-jurisdiction"

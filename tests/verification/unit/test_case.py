@@ -1,0 +1,98 @@
+"""The case aggregate without I/O: guards refuse, events change state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from shared.domain.errors import DomainError
+from shared.identity import check_char
+from verification.domain import events as ev
+from verification.domain.case import Stage, VerificationCase
+
+
+def _rid(seq: str) -> str:
+    first17 = f"62010219600101{seq}"
+    return first17 + check_char(first17)
+
+
+def opened_case(authorisation: str = "授权-1") -> VerificationCase:
+    """Given an opened case of a one-person household."""
+    case = VerificationCase("c-urban_dibao")
+    member = ev.Member(_rid("123"), "甲", "self")
+    case.open(
+        ev.CaseOpened(
+            "c",
+            "urban_dibao",
+            "620102001001",
+            "urban",
+            1,
+            45_000,
+            authorisation,
+            (member,),
+            0,
+            None,
+            date(2026, 11, 23),
+        )
+    )
+    return case
+
+
+def answers(case: VerificationCase) -> list[ev.EvidenceRecorded]:
+    """An answer with nothing found for every pending query."""
+    return [
+        ev.EvidenceRecorded("c", "urban_dibao", s, r, 0, 0, False, "ref", "partner_api")
+        for s, r in case.missing_queries()
+    ]
+
+
+def reviewed_case() -> VerificationCase:
+    """Given a case verified and investigated."""
+    case = opened_case()
+    case.record_evidence(answers(case), [])
+    case.record_investigation(["甲", "乙"], date(2026, 11, 24), "属实")
+    return case
+
+
+@pytest.mark.req("VER-1")
+def test_no_answers_are_asked_for_without_an_authorisation() -> None:
+    with pytest.raises(DomainError) as refused:
+        opened_case(authorisation="").missing_queries()
+    assert refused.value.code == "authorisation-missing"
+
+
+@pytest.mark.req("VER-2")
+def test_two_names_that_are_the_same_person_are_one_investigator() -> None:
+    case = opened_case()
+    case.record_evidence(answers(case), [])
+    with pytest.raises(DomainError) as refused:
+        case.record_investigation(["甲", "甲"], date(2026, 11, 24), "x")
+    assert refused.value.code == "too-few-investigators"
+
+
+@pytest.mark.req("VER-5")
+def test_a_decision_without_a_batch_is_refused_as_out_of_order() -> None:
+    case = reviewed_case()
+    case.submit_proposal(60_000, None, "拟保", date(2026, 11, 25))
+    with pytest.raises(DomainError) as refused:
+        case.approve(True, date(2026, 12, 9), 60_000, None, date(2026, 12, 9))
+    assert refused.value.code == "stage-out-of-order"
+
+
+@pytest.mark.req("VER-6")
+def test_an_objection_sends_the_case_back_to_investigation_out_of_its_batch() -> None:
+    case = reviewed_case()
+    case.submit_proposal(60_000, None, "拟保", date(2026, 11, 25))
+    case.assign_batch("b-1")
+    case.publish_notice("620102001001", date(2026, 11, 26), 7)
+    case.raise_objection("o-1", True, "有车", date(2026, 11, 27))
+    assert case.stage == Stage.INVESTIGATION and case.batch_id is None and not case.investigated
+
+
+@pytest.mark.req("VER-7")
+def test_only_an_approved_benefit_can_be_suspended() -> None:
+    case = reviewed_case()
+    with pytest.raises(DomainError) as refused:
+        case.suspend(date(2027, 1, 1), "x")
+    assert refused.value.code == "stage-out-of-order"
