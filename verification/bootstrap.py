@@ -12,8 +12,9 @@ from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
 from verification.adapters.partner_data import PartnerDataClient
 from verification.application.service import Policy, Verification
 from verification.domain.events import register_events
-from verification.entrypoints import api, county, notices, publication, township
+from verification.entrypoints import api, batches, county, notices, publication, township
 from verification.migrations import MIGRATIONS
+from verification.projections.batches import BatchesView
 from verification.projections.cases import CasesView
 from verification.reactions.deadlines import deadline_watcher
 from verification.reactions.open_case import open_cases_for_application
@@ -48,10 +49,17 @@ def build(
         title="SafetyNet verification 核查审核审批",
         description="Economic verification, household investigation, township review, the county's"
         " 30% spot check, approval and public notice (VER-1 … VER-9).",
-        routers=[api.router, township.router, publication.router, county.router, notices.router],
+        routers=[
+            api.router,
+            township.router,
+            publication.router,
+            county.router,
+            batches.router,
+            notices.router,
+        ],
         migrations=MIGRATIONS,
         register_events=[register_events],
-        projections=[CasesView()],
+        projections=[CasesView(), BatchesView()],
         subscriptions=[
             Subscription("verification.intake", ("intake",), on_intake_event),
             Subscription("verification.supervision", ("supervision",), on_supervision_event),

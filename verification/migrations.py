@@ -60,3 +60,25 @@ MIGRATIONS = (
         ("ALTER TABLE cases_view ADD COLUMN extended boolean NOT NULL DEFAULT false",),
     ),
 )
+
+MIGRATIONS = (
+    *MIGRATIONS,
+    Migration(
+        "verification-0004-batches-view",
+        (
+            """
+            CREATE TABLE batches_view (
+                batch_id text PRIMARY KEY,
+                version integer NOT NULL,
+                county_code text NOT NULL,
+                township_code text NOT NULL,
+                households integer NOT NULL,
+                sample text[] NOT NULL,
+                visited text[] NOT NULL,
+                formed_at timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX batches_view_township_idx ON batches_view (township_code, batch_id)",
+        ),
+    ),
+)

@@ -245,3 +245,21 @@ async def test_a_supervision_recheck_order_reopens_investigation(verifying: Veri
     assert opened["requested_by_complaint_id"] == "c-9"
     rechecked = await verifying.township.step(case_id, "investigation", INVESTIGATION)
     assert rechecked.json()["stage"] == "approved"
+
+
+@pytest.mark.req("VER-5", "GEN-6")
+async def test_the_countys_batch_queue_shows_spot_check_progress_within_its_division(
+    verifying: Verifying,
+) -> None:
+    batch = await proposed_batch(verifying, n=4)  # ⌈0.3 × 4⌉ = 2 sampled
+    for household in batch["sample"][:1]:
+        await visit(verifying, batch, household)
+    await verifying.runtime.projections.catch_up_all()
+    queue = (await verifying.county.get("/v1/batches")).json()["items"]
+    assert [(b["sample_size"], b["visited"], b["complete"]) for b in queue] == [(2, 1, False)]
+    await visit(verifying, batch, batch["sample"][1])
+    await verifying.runtime.projections.catch_up_all()
+    done = (await verifying.county.get("/v1/batches?complete=true")).json()["items"]
+    assert [b["batch_id"] for b in done] == [batch["batch_id"]]
+    other = verifying.as_("county_officer", "620103")
+    assert (await other.get("/v1/batches")).json()["items"] == []
