@@ -14,14 +14,14 @@ from intake.application.changes import change
 from intake.domain.application import Application
 from intake.domain.programmes import COMPETENT_AGENCY, Agency, Programme
 from intake.entrypoints.common import READING_ROLES, accepted, ensure_role, metadata_for
-from intake.entrypoints.reads import cursor_position, page_of
+from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
 from intake.schemas import CommandAccepted, ProgrammeDecision, StaffRelativeRead
 from shared.application.repository import Repository
 from shared.domain.errors import DomainError
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.etag import expected_version_from_if_match
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
-from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
+from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import jurisdiction_prefix
@@ -121,8 +121,7 @@ async def staff_relatives(
 
 
 def _cursor_of(row: dict[str, Any]) -> str:
-    key = row["application_id"] + row["member_resident_id"]
-    return encode_cursor({"at": row["declared_at"].isoformat(), "id": key})
+    return keyset_cursor(row["declared_at"], row["application_id"] + row["member_resident_id"])
 
 
 def _relative_out(row: dict[str, Any]) -> StaffRelativeRead:

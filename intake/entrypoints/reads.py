@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -66,18 +67,25 @@ def page_of(rows: list[dict[str, Any]], limit: int, read: Any, cursor_of: Any) -
 
 
 def _cursor_of(row: dict[str, Any]) -> str:
-    return encode_cursor({"at": row["accepted_at"].isoformat(), "id": row["application_id"]})
+    return keyset_cursor(row["accepted_at"], row["application_id"])
 
 
-def cursor_position(cursor: dict[str, Any]) -> dict[str, Any]:
-    """The (instant, id) position inside a cursor of this API."""
+def cursor_position(
+    cursor: dict[str, Any], parse: Callable[[str], date | datetime] = datetime.fromisoformat
+) -> dict[str, Any]:
+    """The keyset position (`:at`, `:after`) inside a cursor made by `keyset_cursor`."""
     try:
-        return {"at": datetime.fromisoformat(str(cursor["at"])), "after": str(cursor["id"])}
+        return {"at": parse(str(cursor["at"])), "after": str(cursor["id"])}
     except (KeyError, ValueError):
         raise InvalidCursor(
             "the cursor is not one this API handed out; start again without it",
             "分页游标无效，请不带游标重新查询",
         ) from None
+
+
+def keyset_cursor(at: date | datetime, item_id: str) -> str:
+    """An opaque cursor after the row ordered by (at, id)."""
+    return encode_cursor({"at": at.isoformat(), "id": item_id})
 
 
 def _member_out(member: dict[str, Any], today: date) -> MemberOut:

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from intake.application.changes import change
 from intake.domain.referral import Referral, ReferralOpened
 from intake.entrypoints.common import READING_ROLES, accepted, ensure_role, metadata_for
-from intake.entrypoints.reads import page_of
+from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
 from intake.policy import IntakePolicy
 from intake.schemas import CommandAccepted
 from intake.schemas_cases import Acknowledgement, ReferralCreate, ReferralRead
@@ -24,7 +24,7 @@ from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.etag import etag_for, expected_version_from_if_match
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
-from shared.http.pagination import InvalidCursor, Page, encode_cursor, page_cursor, page_limit
+from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import jurisdiction_prefix
@@ -190,8 +190,8 @@ async def _overdue_page(
         "limit": limit + 1,
     }
     if cursor is not None:
-        where += " AND (acknowledge_by, referral_id) > (:by, :after)"
-        params.update(_position(cursor))
+        where += " AND (acknowledge_by, referral_id) > (:at, :after)"
+        params.update(cursor_position(cursor, date.fromisoformat))
     async with engine.connect() as conn:
         rows = await conn.execute(
             text(
@@ -204,15 +204,8 @@ async def _overdue_page(
     return page_of(found, limit, _row_read, _cursor_of)
 
 
-def _position(cursor: dict[str, Any]) -> dict[str, Any]:
-    try:
-        return {"by": date.fromisoformat(str(cursor["by"])), "after": str(cursor["id"])}
-    except (KeyError, ValueError):
-        raise InvalidCursor("the cursor is not one this API handed out", "分页游标无效") from None
-
-
 def _cursor_of(row: dict[str, Any]) -> str:
-    return encode_cursor({"by": row["acknowledge_by"].isoformat(), "id": row["referral_id"]})
+    return keyset_cursor(row["acknowledge_by"], row["referral_id"])
 
 
 def _row_read(row: dict[str, Any]) -> ReferralRead:

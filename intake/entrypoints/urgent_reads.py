@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
 from sqlalchemy import text
 
 from intake.entrypoints.common import READING_ROLES, ensure_role
-from intake.entrypoints.reads import page_of
+from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
 from intake.schemas_cases import UrgentCaseRead
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal
 from shared.http.etag import etag_for
-from shared.http.pagination import InvalidCursor, Page, encode_cursor, page_cursor, page_limit
+from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import jurisdiction_prefix
@@ -43,8 +42,8 @@ async def overdue(
         "limit": limit + 1,
     }
     if cursor is not None:
-        where += " AND (respond_by, urgent_case_id) > (:by, :after)"
-        params.update(_position(cursor))
+        where += " AND (respond_by, urgent_case_id) > (:at, :after)"
+        params.update(cursor_position(cursor))
     query = f"SELECT * FROM urgent_cases_view WHERE {where} ORDER BY respond_by, urgent_case_id"
     async with request.app.state.engine.connect() as conn:
         rows = [dict(r._mapping) for r in await conn.execute(text(query + " LIMIT :limit"), params)]
@@ -76,15 +75,8 @@ async def get_case(
     return _row_read(dict(row._mapping))
 
 
-def _position(cursor: dict[str, Any]) -> dict[str, Any]:
-    try:
-        return {"by": datetime.fromisoformat(str(cursor["by"])), "after": str(cursor["id"])}
-    except (KeyError, ValueError):
-        raise InvalidCursor("the cursor is not one this API handed out", "分页游标无效") from None
-
-
 def _cursor_of(row: dict[str, Any]) -> str:
-    return encode_cursor({"by": row["respond_by"].isoformat(), "id": row["urgent_case_id"]})
+    return keyset_cursor(row["respond_by"], row["urgent_case_id"])
 
 
 def _row_read(row: dict[str, Any]) -> UrgentCaseRead:

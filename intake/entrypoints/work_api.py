@@ -10,9 +10,9 @@ from pydantic import BaseModel, Field
 from sqlalchemy import text
 
 from intake.entrypoints.common import READING_ROLES, ensure_role
-from intake.entrypoints.reads import page_of
+from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
 from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.pagination import InvalidCursor, Page, encode_cursor, page_cursor, page_limit
+from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import jurisdiction_prefix
@@ -64,20 +64,13 @@ async def open_work(
     params: dict[str, Any] = {"prefix": jurisdiction_prefix(scope) + "%", "limit": limit + 1}
     after = ""
     if cursor is not None:
-        after = "AND (due_at, id) > (:due, :after)"
-        params.update(_position(cursor))
+        after = "AND (due_at, id) > (:at, :after)"
+        params.update(cursor_position(cursor))
     async with request.app.state.engine.connect() as conn:
         result = await conn.execute(text(_WORK.format(after=after)), params)
         rows = [dict(r._mapping) for r in result]
     return page_of(rows, limit, lambda r: WorkItem(**r), _cursor_of)
 
 
-def _position(cursor: dict[str, Any]) -> dict[str, Any]:
-    try:
-        return {"due": datetime.fromisoformat(str(cursor["due"])), "after": str(cursor["id"])}
-    except (KeyError, ValueError):
-        raise InvalidCursor("the cursor is not one this API handed out", "分页游标无效") from None
-
-
 def _cursor_of(row: dict[str, Any]) -> str:
-    return encode_cursor({"due": row["due_at"].isoformat(), "id": row["id"]})
+    return keyset_cursor(row["due_at"], row["id"])

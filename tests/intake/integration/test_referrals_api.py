@@ -93,3 +93,24 @@ async def test_an_acknowledgement_in_time_stops_the_clock(intake: Intake) -> Non
     await intake.caught_up()
     intake.clock.advance(timedelta(days=10))
     assert await _watcher(intake).tick() == 0
+
+
+@pytest.mark.req("INT-5", "GEN-8")
+async def test_the_overdue_list_pages_by_cursor(intake: Intake) -> None:
+    # given two referrals left unacknowledged for a week
+    first, second = await _referred(intake), await _referred(intake)
+    await intake.caught_up()
+    intake.clock.advance(timedelta(days=7))
+    async with intake.client() as client:
+        # when the county pages through the overdue list one at a time
+        county = intake.headers("county_officer", "620102")
+        page_one = (await client.get("/v1/referrals/overdue?limit=1", headers=county)).json()
+        page_two = (
+            await client.get(
+                f"/v1/referrals/overdue?limit=1&cursor={page_one['next_cursor']}", headers=county
+            )
+        ).json()
+    # then each referral comes once and the last page says so
+    listed = [r["referral_id"] for r in page_one["items"] + page_two["items"]]
+    assert sorted(listed) == sorted([first["referral_id"], second["referral_id"]])
+    assert page_two["next_cursor"] is None
