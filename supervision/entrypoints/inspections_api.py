@@ -10,7 +10,6 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import text
 
 from shared.application.repository import Repository
 from shared.clock import CHINA
@@ -18,9 +17,10 @@ from shared.domain.errors import NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.etag import etag_for
 from shared.http.idempotency import idempotency_key
+from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.identity import DivisionCodeStr, jurisdiction_prefix
+from shared.identity import DivisionCodeStr
 from supervision.domain.inspection import (
     AccountabilityRecorded,
     Finding,
@@ -29,6 +29,7 @@ from supervision.domain.inspection import (
     InspectionPlanned,
 )
 from supervision.entrypoints.commands import change, create
+from supervision.entrypoints.paging import deadline_page
 
 router = APIRouter(prefix="/v1", tags=["inspections 督查检查"])
 INSPECTORS = require_roles("inspector", "city_officer", "province_officer")
@@ -227,19 +228,17 @@ def _apply(inspection: Inspection, body: BaseModel) -> None:
             body.decided_on.isoformat()))  # fmt: skip
 
 
-@router.get("/rectifications", summary="整改事项 Rectifications in your jurisdiction",
-            responses=problem_responses(401, 403))  # fmt: skip
+@router.get("/rectifications", summary="整改事项 Open rectifications in your jurisdiction",
+            response_model=Page[dict[str, Any]],
+            responses=problem_responses(400, 401, 403))  # fmt: skip
 async def rectifications(
-    request: Request, overdue: bool = Query(False), principal: Principal = Depends(READERS),
-) -> list[dict[str, Any]]:  # fmt: skip
-    """Open rectifications, oldest deadline first; `overdue=true` for those past their date."""
-    today = request.app.state.clock.now().astimezone(CHINA).date()
-    query = (
-        "SELECT * FROM rectifications_view WHERE division_code LIKE :p AND NOT rectified"
-        + (" AND due_on < :today" if overdue else "")
-        + " ORDER BY due_on LIMIT 500"
-    )
-    async with request.app.state.engine.connect() as conn:
-        rows = await conn.execute(text(query), {"p": jurisdiction_prefix(principal.division) + "%",
-                                               "today": today})  # fmt: skip
-        return [{**dict(r._mapping), "overdue": r.due_on < today} for r in rows]
+    request: Request, overdue: bool = Query(False), limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+    principal: Principal = Depends(READERS),
+) -> Page[dict[str, Any]]:  # fmt: skip
+    """Oldest deadline first; `overdue=true` for those past their date."""
+    return await deadline_page(
+        request, table="rectifications_view", id_column="finding_key",
+        open_condition="NOT rectified", division=principal.division, overdue=overdue,
+        limit=limit, cursor=cursor,
+    )  # fmt: skip

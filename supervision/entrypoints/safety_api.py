@@ -10,16 +10,16 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import text
 
 from shared.application.repository import Repository
 from shared.clock import CHINA
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.etag import etag_for
 from shared.http.idempotency import idempotency_key
+from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.identity import DivisionCodeStr, jurisdiction_prefix
+from shared.identity import DivisionCodeStr
 from supervision.domain.institution import (
     HazardCategory,
     HazardCheckRecorded,
@@ -30,6 +30,7 @@ from supervision.domain.institution import (
     SafetyActivityRecorded,
 )
 from supervision.entrypoints.commands import change, create
+from supervision.entrypoints.paging import deadline_page
 
 router = APIRouter(prefix="/v1", tags=["safety 机构安全"])
 WRITERS = require_roles("inspector", "county_officer", "city_officer", "province_officer")
@@ -189,19 +190,16 @@ async def activity(
                             body.participants)), "记录演练培训", _read)  # fmt: skip
 
 
-@router.get("/hazards", responses=problem_responses(401, 403),
+@router.get("/hazards", response_model=Page[dict[str, Any]],
+            responses=problem_responses(400, 401, 403),
             summary="安全隐患 Open hazards in your jurisdiction")  # fmt: skip
 async def hazards(
-    request: Request, overdue: bool = Query(False), principal: Principal = Depends(READERS),
-) -> list[dict[str, Any]]:  # fmt: skip
-    """Open hazards, oldest deadline first; `overdue=true` for those past their date."""
-    today = request.app.state.clock.now().astimezone(CHINA).date()
-    query = (
-        "SELECT * FROM hazards_view WHERE division_code LIKE :p AND closed_on IS NULL"
-        + (" AND due_on < :today" if overdue else "")
-        + " ORDER BY due_on LIMIT 500"
-    )
-    async with request.app.state.engine.connect() as conn:
-        rows = await conn.execute(text(query), {"p": jurisdiction_prefix(principal.division) + "%",
-                                               "today": today})  # fmt: skip
-        return [{**dict(r._mapping), "overdue": r.due_on < today} for r in rows]
+    request: Request, overdue: bool = Query(False), limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+    principal: Principal = Depends(READERS),
+) -> Page[dict[str, Any]]:  # fmt: skip
+    """Oldest deadline first; `overdue=true` for those past their date."""
+    return await deadline_page(
+        request, table="hazards_view", id_column="hazard_id", open_condition="closed_on IS NULL",
+        division=principal.division, overdue=overdue, limit=limit, cursor=cursor,
+    )  # fmt: skip

@@ -29,6 +29,15 @@ RECTIFICATION_MIGRATIONS = (
             """,
         ),
     ),
+    Migration(
+        "supervision-0008-rectifications-keyset",
+        (
+            "ALTER TABLE rectifications_view ADD COLUMN finding_key text",
+            "UPDATE rectifications_view SET finding_key = inspection_id || '/' || finding_id",
+            "ALTER TABLE rectifications_view ALTER COLUMN finding_key SET NOT NULL",
+            "CREATE INDEX rectifications_view_due_idx ON rectifications_view (due_on, finding_key)",
+        ),
+    ),
 )
 
 
@@ -53,14 +62,15 @@ class RectificationsView(Projection):
             ).scalar_one()
             await conn.execute(
                 text(
-                    "INSERT INTO rectifications_view VALUES (:i, :f, :d, :r, :o, :due, false)"
+                    "INSERT INTO rectifications_view VALUES (:i, :f, :d, :r, :o, :due, false, :key)"
                     " ON CONFLICT (inspection_id, finding_id) DO UPDATE"
                     " SET due_on = EXCLUDED.due_on,"
                     " requirement = EXCLUDED.requirement, rectified = false"
                 ),
                 {"i": data["inspection_id"], "f": data["finding_id"], "d": division,
                  "r": data["requirement"], "o": data["responsible_org"],
-                 "due": date.fromisoformat(data["due_on"])},
+                 "due": date.fromisoformat(data["due_on"]),
+                 "key": f"{data['inspection_id']}/{data['finding_id']}"},
             )  # fmt: skip
         elif event.type == "supervision.RectificationVerified":
             await conn.execute(

@@ -51,7 +51,7 @@ async def test_an_unannounced_inspection_through_rectification_and_accountabilit
         supervision.clock.advance(timedelta(days=30))
         overdue = await client.get("/v1/rectifications", params={"overdue": "true"},
                                    headers=county)  # fmt: skip
-        assert [(r["finding_id"], r["overdue"]) for r in overdue.json()] == [("F1", True)]
+        assert [(r["finding_id"], r["overdue"]) for r in overdue.json()["items"]] == [("F1", True)]
         # when the check finds it rectified and accountability is recorded
         checked = await _post(
             supervision,
@@ -73,7 +73,7 @@ async def test_an_unannounced_inspection_through_rectification_and_accountabilit
         seen = (await client.get(url, headers=county)).json()
     assert checked.status_code == 200 and held.status_code == 200, held.text
     assert unknown.status_code == 409 and unknown.json()["code"] == "inspection-wrong-stage"
-    assert still_overdue.json() == []
+    assert still_overdue.json()["items"] == []
     assert seen["kind"] == "unannounced" and len(seen["findings"]) == 2
     assert seen["rectifications"][0]["rectified"] is True
     assert seen["accountability"][0]["measure"] == "诫勉谈话"

@@ -48,7 +48,7 @@ async def test_a_hazard_found_on_a_check_is_tracked_until_closed(supervision: Su
         supervision.clock.advance(timedelta(days=15))
         headers = supervision.headers("county_officer", COUNTY)
         overdue = await client.get("/v1/hazards", params={"overdue": "true"}, headers=headers)
-        assert [h["hazard_id"] for h in overdue.json()] == [hazard_id]
+        assert [h["hazard_id"] for h in overdue.json()["items"]] == [hazard_id]
         # when it is closed, it leaves the list; closing it twice is refused naming the field
         closed = await _post(
             supervision,
@@ -64,7 +64,7 @@ async def test_a_hazard_found_on_a_check_is_tracked_until_closed(supervision: Su
         other = await client.get(url, headers=supervision.headers("county_officer", "620103"))
     assert closed.status_code == 200 and closed.json()["hazards"][0]["closed_on"] == "2026-12-14"
     assert again.status_code == 409 and again.json()["field"] == "hazard_id"
-    assert remaining == []
+    assert remaining["items"] == []
     assert closed.json()["checks"][0]["fire_equipment_complete"] is False
     assert closed.json()["activities"][0]["topic"] == "消防疏散演练"
     assert other.status_code == 403
