@@ -11,7 +11,7 @@ from shared.http.idempotency import idempotency_key
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from verification.domain import events as ev
-from verification.domain.case import VerificationCase
+from verification.domain.case import Stage, VerificationCase
 from verification.entrypoints.common import TOWNSHIP, ensure_level, run_case_command, service_of
 from verification.entrypoints.views import CaseDetail
 from verification.schemas import (
@@ -47,7 +47,10 @@ async def economic_verification(
     loaded = await verification.case(case_id, programme)
     assert loaded.opened is not None
     ensure_level(principal, TOWNSHIP, loaded.opened.division_code)
-    answers, failures = await verification.query_partners(loaded)
+    answers: list[ev.EvidenceRecorded] = []
+    failures: list[ev.EvidenceRequestFailed] = []
+    if loaded.stage == Stage.ECONOMIC_VERIFICATION:  # else a replay, or refused in the action
+        answers, failures = await verification.query_partners(loaded)
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         missing = set(case.missing_queries())

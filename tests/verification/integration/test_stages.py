@@ -187,3 +187,17 @@ async def test_a_withdrawn_application_closes_the_undecided_case(verifying: Veri
     verifying.clock.advance(timedelta(days=90))
     service = verifying.runtime.app.state.verification
     assert await check_deadlines(service, verifying.runtime.engine) == 0
+
+
+@pytest.mark.req("GEN-8", "VER-1")
+async def test_a_repeated_economic_verification_replays_instead_of_refusing(
+    verifying: Verifying,
+) -> None:
+    await verifying.open_case(CASE, [resident("123")])
+    version = (await verifying.township.get(PATH)).json()["version"]
+    path = f"{PATH}/economic-verification"
+    first = await verifying.township.post(path, {}, version, key="ev-1")
+    again = await verifying.township.post(path, {}, version, key="ev-1")
+    assert first.status_code == again.status_code == 200, again.text
+    assert again.json() == first.json()
+    assert len(await verifying.events("verification.EconomicVerificationCompleted")) == 1
