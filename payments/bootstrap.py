@@ -14,6 +14,7 @@ from payments.entrypoints import (
     api_prices,
     api_runs,
     api_standards,
+    api_tasks,
 )
 from payments.entrypoints.loops import run_loop
 from payments.migrations import MIGRATIONS
@@ -24,6 +25,7 @@ from payments.projections.standards import StandardsView
 from payments.reactions.decisions import DecisionReactions
 from payments.reactions.pipeline import track_case
 from payments.reactions.standards import StandardReactions
+from shared.clock import SystemClock
 from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
 
 SERVICE = "payments"
@@ -46,6 +48,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
             api_funds.router,
             api_prices.router,
             api_disasters.router,
+            api_tasks.router,
         ],
         migrations=MIGRATIONS,
         register_events=[register_events],
@@ -72,4 +75,5 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     runtime.app.state.repositories = repos
     runtime.app.state.projections = runtime.projections
     runtime.app.state.executor = executor
+    runtime.app.state.clock = SystemClock()
     return runtime

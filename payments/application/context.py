@@ -11,6 +11,7 @@ from payments.domain.payment import Payment
 from payments.domain.prices import PriceLinkage
 from payments.domain.run import PaymentRun
 from payments.domain.standards import Standard
+from payments.domain.tasks import PracticalTasks
 from shared.application.repository import Repository
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
@@ -27,6 +28,7 @@ class Repositories:
     funds: Repository[FundsAccount]
     prices: Repository[PriceLinkage]
     disasters: Repository[Disaster]
+    tasks: Repository[PracticalTasks]
 
     @classmethod
     def of(cls, store: EventStore, registry: EventRegistry) -> Repositories:
@@ -39,4 +41,5 @@ class Repositories:
             Repository(store, registry, FundsAccount),
             Repository(store, registry, PriceLinkage),
             Repository(store, registry, Disaster),
+            Repository(store, registry, PracticalTasks),
         )

@@ -26,6 +26,7 @@ from payments.domain.prices import (
 )
 from payments.domain.run import FailedPaymentsRetried, PaymentRunCompleted, PaymentRunStarted
 from payments.domain.standards import StandardSet
+from payments.domain.tasks import PracticalTaskEntered
 from shared.eventstore.registry import EventRegistry
 
 EVENT_CLASSES: tuple[type, ...] = (
@@ -52,6 +53,7 @@ EVENT_CLASSES: tuple[type, ...] = (
     DisasterDeclared,
     DisasterReliefGranted,
     HousingSolved,
+    PracticalTaskEntered,
 )
 
 
