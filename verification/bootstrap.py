@@ -17,6 +17,7 @@ from verification.migrations import MIGRATIONS
 from verification.projections.batches import BatchesView
 from verification.projections.cases import CasesView
 from verification.reactions.deadlines import deadline_watcher
+from verification.reactions.green_channel import note_prior_assistance
 from verification.reactions.open_case import open_cases_for_application
 from verification.reactions.recheck import open_recheck_on_order
 from verification.reactions.withdrawn import close_on_withdrawal
@@ -37,6 +38,8 @@ def build(
     async def on_intake_event(event: RecordedEvent, conn: AsyncConnection) -> None:
         if event.type == "intake.ApplicationSubmitted":
             await open_cases_for_application(event, conn, holder["v"].cases)
+        elif event.type == "intake.PriorAssistanceGranted":
+            await note_prior_assistance(event, conn, holder["v"].cases)
         elif event.type == "intake.ApplicationWithdrawn":
             await close_on_withdrawal(event, conn, holder["v"].cases)
 

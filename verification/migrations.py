@@ -82,3 +82,22 @@ MIGRATIONS = (
         ),
     ),
 )
+
+MIGRATIONS = (
+    *MIGRATIONS,
+    Migration(
+        "verification-0005-green-channel",
+        (
+            "ALTER TABLE cases_view ADD COLUMN decide_by date",
+            """
+            CREATE TABLE prior_assistance_due (
+                case_id text NOT NULL,
+                programme text NOT NULL,
+                due_on date NOT NULL,
+                prior_programme text NOT NULL,
+                PRIMARY KEY (case_id, programme)
+            )
+            """,
+        ),
+    ),
+)

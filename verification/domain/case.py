@@ -310,6 +310,17 @@ class VerificationCase(CaseState):
         self.record(ev.CaseWithdrawn(**self._key(), reason=reason))
         return True
 
+    def set_decide_by(self, due_on: date, prior_programme: str) -> bool:
+        """Record the date a green-channel case must be decided by (once, while undecided)."""
+        if self.stage not in OPEN_STAGES or self.decide_by is not None:
+            return False
+        self.record(
+            ev.VerificationDueSet(
+                **self._key(), due_on=due_on, prior_assistance_programme=prior_programme
+            )
+        )
+        return True
+
     def flag_overdue(self, clock: str, due_on: date) -> None:
         """Raise a missed deadline once per clock (VER-9)."""
         if clock not in self.overdue:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 from shared.domain.aggregate import Aggregate
@@ -46,6 +47,7 @@ class CaseState(Aggregate):
         self.overdue: set[str] = set()
         self.flags: list[ev.PriorityFlagged] = []
         self.extended = False
+        self.decide_by: date | None = None
 
     def when_CaseOpened(self, event: CaseOpened) -> None:
         self.stage, self.opened = Stage.ECONOMIC_VERIFICATION, event
@@ -111,3 +113,6 @@ class CaseState(Aggregate):
 
     def when_CaseWithdrawn(self, event: ev.CaseWithdrawn) -> None:
         self.stage = Stage.WITHDRAWN
+
+    def when_VerificationDueSet(self, event: ev.VerificationDueSet) -> None:
+        self.decide_by = event.due_on

@@ -314,6 +314,17 @@ class CaseWithdrawn:
     reason: str
 
 
+@event_type("verification.VerificationDueSet")
+@dataclass(frozen=True)
+class VerificationDueSet:
+    """Assistance was granted first (green channel); verification must be decided by a date."""
+
+    case_id: str
+    programme: str
+    due_on: date
+    prior_assistance_programme: str
+
+
 @event_type("verification.PriorityFlagged")
 @dataclass(frozen=True)
 class PriorityFlagged:
@@ -350,6 +361,7 @@ PUBLISHED = (
     PriorityFlagged,
     DeadlineExtended,
     CaseWithdrawn,
+    VerificationDueSet,
 )
 
 

@@ -92,6 +92,7 @@ def due_dates(
     proposed_on: date | None,
     limits: Deadlines,
     extended: bool = False,
+    decide_by: date | None = None,
 ) -> dict[str, date]:
     """Each clock's due date for a case opened (and perhaps proposed) on those days."""
     whole = limits.whole_process_extended if extended else limits.whole_process
@@ -99,6 +100,8 @@ def due_dates(
         "investigation_start": calendar.add_working_days(opened_on, limits.investigation_start),
         "whole_process": calendar.add_working_days(opened_on, whole),
     }
+    if decide_by is not None:
+        dues["prior_assistance"] = decide_by
     if proposed_on is not None:
         dues["county_decision"] = calendar.add_working_days(proposed_on, limits.county_decision)
     return dues

@@ -53,7 +53,14 @@ def case_detail(case: VerificationCase, policy: Policy) -> CaseDetail:
     assert opened is not None
     proposed_on = case.proposal.submitted_on if case.proposal else None
     clocks = (
-        due_dates(policy.calendar, opened.opened_on, proposed_on, policy.deadlines, case.extended)
+        due_dates(
+            policy.calendar,
+            opened.opened_on,
+            proposed_on,
+            policy.deadlines,
+            case.extended,
+            case.decide_by,
+        )
         if opened.opened_on
         else {}
     )

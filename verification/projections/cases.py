@@ -51,9 +51,10 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "verification.BenefitAdjusted": {"approved_amount_fen": "approved_monthly_amount_fen"},
     "verification.DeadlineExtended": {"extended": "=true"},
+    "verification.VerificationDueSet": {"decide_by": "due_on"},
     "verification.CaseOverdue": {"overdue": "=array_append(overdue, :p_clock)"},
 }
-DATE_KEYS = {"submitted_on", "period_ends_on", "next_review_due"}
+DATE_KEYS = {"submitted_on", "period_ends_on", "next_review_due", "due_on"}
 
 
 class CasesView(Projection):

@@ -18,17 +18,19 @@ from verification.reactions.follow_up import retry_follow_ups
 log = logging.getLogger(__name__)
 SERVICE = "verification"
 # Which stages still run each clock.
+OPEN = (
+    "economic_verification",
+    "investigation",
+    "township_review",
+    "proposed",
+    "in_batch",
+    "notice",
+)
 RUNNING = {
     "investigation_start": ("economic_verification", "investigation"),
     "county_decision": ("proposed", "in_batch", "notice"),
-    "whole_process": (
-        "economic_verification",
-        "investigation",
-        "township_review",
-        "proposed",
-        "in_batch",
-        "notice",
-    ),
+    "whole_process": OPEN,
+    "prior_assistance": OPEN,
 }
 
 
@@ -40,7 +42,8 @@ async def check_deadlines(verification: Verification, engine: AsyncEngine) -> in
         rows = (
             await conn.execute(
                 text(
-                    "SELECT case_id, programme, stage, opened_on, proposed_on, overdue, extended"
+                    "SELECT case_id, programme, stage, opened_on, proposed_on, overdue, extended,"
+                    " decide_by"
                     " FROM cases_view"
                     " WHERE stage IN ('economic_verification', 'investigation', 'township_review',"
                     " 'proposed', 'in_batch', 'notice') AND opened_on IS NOT NULL"
@@ -50,7 +53,12 @@ async def check_deadlines(verification: Verification, engine: AsyncEngine) -> in
     raised = 0
     for row in rows:
         dues = due_dates(
-            policy.calendar, row.opened_on, row.proposed_on, policy.deadlines, row.extended
+            policy.calendar,
+            row.opened_on,
+            row.proposed_on,
+            policy.deadlines,
+            row.extended,
+            row.decide_by,
         )
         late = [
             (clock, due)

@@ -12,6 +12,7 @@ from shared.clock import CHINA
 from shared.eventstore.envelope import Actor, RecordedEvent
 from verification.domain.case import PROGRAMMES_DECIDED_HERE, CaseOpened, VerificationCase
 from verification.domain.events import Member
+from verification.reactions.green_channel import apply_waiting_due_date
 
 SERVICE = "verification"
 OPENING_REASON = "乡镇已受理申请，建立核查案件 (application accepted by the township)"
@@ -31,6 +32,7 @@ async def open_cases_for_application(
             continue
         case.open(_opened(data, programme, opened_on))
         case.flag_priorities(opened_on)
+        await apply_waiting_due_date(case, conn, data["application_id"], programme)
         metadata = event.metadata.caused_by(
             event, Actor.system(SERVICE), channel="kafka", reason=OPENING_REASON
         )

@@ -9,7 +9,7 @@ import pytest
 from shared.clock import CHINA
 from tests.verification.conftest import Verifying
 from tests.verification.integration.test_county import approved_case, proposed_batch
-from tests.verification.support import INVESTIGATION, VILLAGE, resident
+from tests.verification.support import INVESTIGATION, VILLAGE, recorded, resident
 from verification.application.service import Policy
 from verification.reactions.deadlines import check_deadlines
 
@@ -150,3 +150,44 @@ async def test_an_extension_with_a_reason_moves_the_whole_process_clock_to_45_wo
     assert await check_deadlines(service, verifying.runtime.engine) == 1
     overdue = await verifying.events("verification.CaseOverdue")
     assert [(o["clock"], o["due_on"]) for o in overdue] == [("whole_process", "2027-01-25")]
+
+
+def _grant(case_id: str) -> dict[str, object]:
+    return {
+        "case_id": case_id,
+        "programme": "temporary_assistance",
+        "amount_fen": 80_000,
+        "division_code": VILLAGE,
+        "resident_id": resident("123"),
+        "bank_account": None,
+        "verification_due": "2026-12-10",
+        "follow_up_programmes": ["urban_dibao"],
+    }
+
+
+@pytest.mark.req("VER-9")
+@pytest.mark.parametrize("grant_first", [True, False])
+async def test_a_green_channel_case_must_be_decided_by_its_date(
+    verifying: Verifying, grant_first: bool
+) -> None:
+    # given assistance granted first, before or after the application reaches verification
+    handler = verifying.runtime.handlers["verification.intake"]
+    grant = recorded("intake.PriorAssistanceGranted", _grant("case-g"), "case-g")
+    if grant_first:
+        async with verifying.runtime.engine.begin() as conn:
+            await handler(grant, conn)
+    await verifying.open_case("case-g", [resident("123")])
+    if not grant_first:
+        async with verifying.runtime.engine.begin() as conn:
+            await handler(grant, conn)
+    # then the case carries the date as one of its clocks
+    detail = await verifying.township.get("/v1/cases/case-g/programmes/urban_dibao")
+    assert detail.json()["clocks"]["prior_assistance"] == "2026-12-10"
+    # and the watcher raises it once the date has passed
+    await verifying.runtime.projections.catch_up_all()
+    verifying.clock.set(datetime(2026, 12, 11, 10, 0, tzinfo=CHINA))
+    service = verifying.runtime.app.state.verification
+    await check_deadlines(service, verifying.runtime.engine)
+    clocks = [o["clock"] for o in await verifying.events("verification.CaseOverdue")]
+    assert "prior_assistance" in clocks
+    assert len(await verifying.events("verification.VerificationDueSet")) == 1
