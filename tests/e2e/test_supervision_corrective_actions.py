@@ -66,7 +66,9 @@ class Client:
         return answer
 
 
-async def _approved_case(services: RunningServices, client: httpx.AsyncClient) -> str:
+async def _approved_case(
+    services: RunningServices, client: httpx.AsyncClient, bank_account: str | None = None
+) -> str:
     township = Client(services, client, "verification", "township_officer", TOWNSHIP)
     county = Client(services, client, "verification", "county_officer", COUNTY)
     intake = Client(services, client, "intake", "township_officer", TOWNSHIP)
@@ -77,6 +79,7 @@ async def _approved_case(services: RunningServices, client: httpx.AsyncClient) -
         "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
         "authorisation": {"signed_by_resident_id": person, "signed_on": "2026-11-20",
                           "document_ref": "城关区-授权-督查"},
+        **({"bank_account": bank_account} if bank_account else {}),
     })  # fmt: skip
     case = created.json()["application_id"]
     file = f"/v1/cases/{case}/programmes/urban_dibao"
@@ -172,3 +175,30 @@ async def test_an_upheld_complaint_rechecks_and_suspends_the_benefit_through_eve
 
 async def _has(services: RunningServices, client: httpx.AsyncClient, case: str, t: str) -> bool:
     return any(e["type"] == t for e in await _trail(services, client, case))
+
+
+@pytest.mark.req("SUP-3")
+async def test_two_approved_households_paid_into_one_account_raise_an_alert(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        # given two households approved with the same bank account
+        account = f"6222{uuid.uuid4().int % 10**15:015d}"
+        first = await _approved_case(services, client, account)
+        second = await _approved_case(services, client, account)
+        inspector = Client(services, client, "supervision", "inspector", COUNTY)
+
+        async def alerts() -> list[dict[str, Any]]:
+            answer = await inspector.get("/v1/alerts?detector=redistribution")
+            return list(answer.json()["items"]) if answer.status_code == 200 else []
+
+        # then supervision's detector raises one redistribution alert naming both cases
+        await eventually(lambda: _any(alerts()), timeout=30, message="no redistribution alert")
+        [alert] = [a for a in await alerts() if set(a["case_ids"]) == {first, second}]
+        assert alert["evidence"]["bank_account_masked"].endswith(account[-4:])
+        assert account not in str(alert)
+
+
+async def _any(pending: Any) -> bool:
+    return bool(await pending)
