@@ -17,8 +17,9 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from payments.adapters.bank import BankAnswer, BankClient
+from payments.adapters.streams import load_many
 from payments.application.context import Repositories
-from payments.application.instruct import active_beneficiaries, instruct_one
+from payments.application.instruct import active_beneficiaries, instruct_chunk
 from payments.domain.payment import Payment
 from payments.domain.run import PaymentRun
 from payments.domain.standards import PROVINCE
@@ -110,8 +111,8 @@ class RunExecutor:
             payables = await active_beneficiaries(conn, run.started.county_code)
         for start in range(0, len(payables), self.chunk_size):
             async with self.engine.begin() as conn:
-                for case_id, programme in payables[start : start + self.chunk_size]:
-                    await instruct_one(self.repos, conn, run, case_id, programme, prices)
+                chunk = payables[start : start + self.chunk_size]
+                await instruct_chunk(self.repos, conn, run, chunk, prices)
 
     async def _pending(self, run_id: str) -> list[Any]:
         async with self.engine.connect() as conn:
@@ -129,15 +130,15 @@ class RunExecutor:
         if not any(a.instruction_id in by_instruction for a in answers):
             raise IncompleteBankAnswer(f"the bank answered none of {len(pending)} instructions")
         async with self.engine.begin() as conn:
+            loaded = await load_many(self.repos.payments, conn, list(by_instruction.values()))
             for answer in answers:
                 key = by_instruction.get(answer.instruction_id)
-                if key is not None:
-                    await self._record(conn, key, answer, run_id)
+                if key is not None and key in loaded:
+                    await self._record(conn, loaded[key], answer, run_id)
 
     async def _record(
-        self, conn: AsyncConnection, key: str, answer: BankAnswer, run_id: str
+        self, conn: AsyncConnection, payment: Payment, answer: BankAnswer, run_id: str
     ) -> None:
-        payment = await self.repos.payments.get(key, conn)
         if answer.status == "paid":
             changed = payment.settle(answer.instruction_id, datetime.now(UTC))
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from payments.adapters.streams import load_many
 from payments.application.context import Repositories
 from payments.application.periods import period_end
 from payments.domain.beneficiary import BackPayMonth, Beneficiary
@@ -31,22 +32,42 @@ async def active_beneficiaries(conn: AsyncConnection, county: str) -> list[tuple
     return [(r.case_id, r.programme) for r in rows]
 
 
+async def instruct_chunk(
+    repos: Repositories,
+    conn: AsyncConnection,
+    run: PaymentRun,
+    payables: list[tuple[str, str]],
+    prices: PriceLinkage | None = None,
+) -> int:
+    """Instruct a chunk of payables, loading their aggregates in two queries; how many new."""
+    assert run.started is not None
+    period = run.started.period
+    keys = {payment_key(c, p, period): Beneficiary.id_for(c, p) for c, p in payables}
+    existing = await load_many(repos.payments, conn, list(keys))
+    beneficiaries = await load_many(
+        repos.beneficiaries, conn, [b for k, b in keys.items() if k not in existing]
+    )
+    count = 0
+    for beneficiary in beneficiaries.values():
+        count += await instruct_one(repos, conn, run, beneficiary, prices)
+    return count
+
+
 async def instruct_one(
     repos: Repositories,
     conn: AsyncConnection,
     run: PaymentRun,
-    case_id: str,
-    programme: str,
+    beneficiary: Beneficiary,
     prices: PriceLinkage | None = None,
 ) -> bool:
     """Instruct the beneficiary's payment for the run's period; False if it exists or is nil."""
     assert run.started is not None
     period = run.started.period
-    key = payment_key(case_id, programme, period)
-    if await repos.payments.find(key, conn) is not None:
-        return False
-    beneficiary = await repos.beneficiaries.get(Beneficiary.id_for(case_id, programme), conn)
     enrolled = beneficiary.enrolled
+    if enrolled is None:
+        return False
+    case_id, programme = enrolled.case_id, enrolled.programme
+    key = payment_key(case_id, programme, period)
     monthly = beneficiary.amount_on(period_end(period))
     if enrolled is None or beneficiary.status != "active" or not enrolled.bank_account:
         return False
@@ -82,6 +103,8 @@ async def instruct_one(
 async def _back_pay_months(
     conn: AsyncConnection, beneficiary: Beneficiary, period: str
 ) -> tuple[BackPayMonth, ...]:
+    if len(beneficiary.entitlements) < 2:
+        return ()  # one entitlement ever: every past payment already paid it in full
     rows = list(
         await conn.execute(
             _HISTORY,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.eventstore.envelope import RecordedEvent
@@ -66,17 +66,50 @@ class PaymentsView(Projection):
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Apply payment and run events."""
-        data = event.data
-        if event.type == "payments.PaymentInstructed":
-            await conn.execute(_INSTRUCTED, _instructed(data))
-        elif event.type == "payments.PaymentSettled":
-            settled_at = datetime.fromisoformat(data["settled_at"])
-            await conn.execute(_SETTLED, {"key": _key(data), "at": settled_at})
-        elif event.type == "payments.PaymentFailed":
-            params = {"key": _key(data), "outcome": data["outcome"], "attempt": data["attempt"]}
-            await conn.execute(_FAILED, {**params, "reason": data["bank_reason"]})
-        else:
-            await _run_event(event, conn)
+        await self.handle_batch([event], conn)
+
+    async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
+        """Consecutive payment events of one type in one pipelined executemany, in log order."""
+        statement: TextClause | None = None
+        pending: list[dict[str, Any]] = []
+        for event in batch:
+            step = _step(event)
+            if step is None and event.type in _RUN_EVENTS:
+                await _flush(conn, statement, pending)
+                statement, pending = None, []
+                await _run_event(event, conn)
+            elif step is not None:
+                if step[0] is not statement:
+                    await _flush(conn, statement, pending)
+                    statement, pending = step[0], []
+                pending.append(step[1])
+        await _flush(conn, statement, pending)
+
+
+async def _flush(
+    conn: AsyncConnection, statement: TextClause | None, rows: list[dict[str, Any]]
+) -> None:
+    if statement is not None and rows:
+        await conn.execute(statement, rows)
+
+
+def _step(event: RecordedEvent) -> tuple[TextClause, dict[str, Any]] | None:
+    data = event.data
+    if event.type == "payments.PaymentInstructed":
+        return _INSTRUCTED, _instructed(data)
+    if event.type == "payments.PaymentSettled":
+        return _SETTLED, {"key": _key(data), "at": datetime.fromisoformat(data["settled_at"])}
+    if event.type == "payments.PaymentFailed":
+        return _FAILED, {
+            "key": _key(data), "outcome": data["outcome"], "attempt": data["attempt"],
+            "reason": data["bank_reason"],
+        }  # fmt: skip
+    return None
+
+
+_RUN_EVENTS = frozenset(
+    {"payments.PaymentRunStarted", "payments.FailedPaymentsRetried", "payments.PaymentRunCompleted"}
+)
 
 
 def _instructed(data: dict[str, Any]) -> dict[str, Any]:
