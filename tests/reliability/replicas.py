@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import signal
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from sqlalchemy.engine import make_url
 
-from services.embedded import free_port
+from services.embedded import ensure_database, free_port
 from services.settings import PROJECT_ROOT, SERVICES
 from services.simulators import SIMULATORS
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
@@ -71,6 +74,7 @@ def running_replicas(server_url: str, bootstrap: str, data_dir: Path) -> Iterato
     env, database_urls = service_env(
         server_url, bootstrap, data_dir, ports, f"rel_{uuid.uuid4().hex[:8]}"
     )
+    _create_databases(server_url, database_urls.values())
     processes = {("simulators", "-"): _spawn(["simulators"], env, data_dir / "simulators.log")}
     urls = {}
     for service in SERVICES:
@@ -89,6 +93,18 @@ def running_replicas(server_url: str, bootstrap: str, data_dir: Path) -> Iterato
         )
     finally:
         _stop(list(processes.values()))
+
+
+def _create_databases(server_url: str, urls: Iterable[str]) -> None:
+    """Create the databases before the replicas start, as a deployment does (init script, job)."""
+    names = [str(make_url(url).database) for url in urls]
+
+    async def create() -> None:
+        for name in names:
+            await ensure_database(server_url, name)
+
+    with ThreadPoolExecutor(1) as pool:  # a loop of its own, whatever loop the caller runs
+        pool.submit(asyncio.run, create()).result()
 
 
 def _spawn(args: list[str], env: dict[str, str], log_path: Path) -> subprocess.Popen[bytes]:

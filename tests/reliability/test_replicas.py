@@ -11,7 +11,9 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from services import status, verify_audit
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from services.settings import SERVICES, Settings
 from shared.db import create_engine
 from shared.identity import check_char
 from tests.reliability.replicas import Replicas, running_replicas
@@ -137,3 +139,32 @@ async def test_killing_one_replica_of_each_group_under_load_loses_and_doubles_no
     counts = await trail_counts(replicas)
     assert {counts[(c, t)] for c in cases for t in REACHED_THE_TRAIL} == {1}
     assert await count_case_opened(replicas) == dict.fromkeys(cases, 1)
+
+
+@pytest.mark.slow
+@pytest.mark.req("GEN-9")
+async def test_status_and_audit_of_the_running_replicas_show_every_service_caught_up(
+    replicas: Replicas, tmp_path: Path
+) -> None:
+    # given the replicas' databases (after the load of the previous test, or a fresh start)
+    env = {f"{s.upper()}_DATABASE_URL": u for s, u in replicas.database_urls.items()}
+    settings = Settings.from_env({**env, "SAFETYNET_DATA_DIR": str(tmp_path)})
+
+    # when the status is taken once the relays have published everything
+    async def outboxes_drained() -> bool:
+        report = await status.status(settings)
+        return all(figures["outbox"]["lag"] == 0 for figures in report.values())
+
+    await eventually(outboxes_drained, timeout=60, interval=0.5, message="outbox never drained")
+    report = await status.status(settings)
+
+    # then all four services answer with consumer partitions, dead letters and checkpoints
+    assert set(report) == set(SERVICES)
+    assert {c["group"] for c in report["supervision"]["consumers"]} >= {"supervision.audit"}
+    assert all(f["dead_letters"] == {} for f in report.values()), report
+    assert report["verification"]["projections"], "verification has a projection checkpoint"
+    printed = status.render(report)
+    assert all(f"== {s} ==" in printed for s in SERVICES)
+    # and every chain in every store is intact
+    audit = await verify_audit.verify_audit(settings)
+    assert audit.ok and audit.streams["intake"] > 0, verify_audit.render(audit)
