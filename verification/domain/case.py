@@ -6,20 +6,20 @@ from datetime import date
 
 from shared.privacy import mask_resident_id
 from verification.domain import events as ev
-from verification.domain.case_state import CaseState, Stage
+from verification.domain.case_lifecycle import CaseLifecycle
+from verification.domain.case_state import Stage
+from verification.domain.decision_events import ApprovedMember
 from verification.domain.errors import (
     AppraisalCannotDecideAlone,
     AuthorisationMissing,
     CaseAlreadyOpen,
-    DeadlineAlreadyExtended,
     EvidenceNotRequested,
     NoticePeriodRunning,
     SpotCheckIncomplete,
-    StageOutOfOrder,
     TooFewInvestigators,
 )
 from verification.domain.events import CaseOpened, register_events  # noqa: F401 - re-exported
-from verification.domain.policy import SOURCES, assess, next_review_due, priority_flags
+from verification.domain.policy import SOURCES, assess, next_review_due
 
 # Programmes that reach this service (the county civil affairs bureau decides them);
 # the rest are decided by other agencies and tracked by intake's routing.
@@ -35,17 +35,7 @@ PROGRAMMES_DECIDED_HERE = frozenset(
 )
 
 
-OPEN_STAGES = (
-    Stage.ECONOMIC_VERIFICATION,
-    Stage.INVESTIGATION,
-    Stage.TOWNSHIP_REVIEW,
-    Stage.PROPOSED,
-    Stage.IN_BATCH,
-    Stage.NOTICE,
-)
-
-
-class VerificationCase(CaseState):
+class VerificationCase(CaseLifecycle):
     """Verification's own record of one application's programme."""
 
     @staticmethod
@@ -53,38 +43,11 @@ class VerificationCase(CaseState):
         """The aggregate id of the case for one programme."""
         return f"{case_id}-{programme}"
 
-    @property
-    def household(self) -> str:
-        """The key of this case inside a county batch: `case_id/programme`."""
-        assert self.opened is not None
-        return f"{self.opened.case_id}/{self.opened.programme}"
-
-    def _require(self, *stages: Stage) -> CaseOpened:
-        if self.opened is None or self.stage not in stages:
-            allowed = ", ".join(stages)
-            raise StageOutOfOrder(
-                f"case {self.id} is at stage {self.stage}; this step needs {allowed}",
-                f"案件 {self.id} 当前环节为 {self.stage}，此事项需在 {allowed} 环节办理",
-                stage=str(self.stage),
-                allowed_stages=list(stages),
-            )
-        return self.opened
-
-    def _key(self) -> dict[str, str]:
-        opened = self._require(*Stage)
-        return {"case_id": opened.case_id, "programme": opened.programme}
-
     def open(self, opened: CaseOpened) -> None:
         """Open the case once."""
         if self.stage is not None:
             raise CaseAlreadyOpen(f"case {self.id} is already open", f"案件 {self.id} 已建立")
         self.record(opened)
-
-    def flag_priorities(self, today: date) -> None:
-        """Raise the VER-8 priority flags of the household's members."""
-        assert self.opened is not None
-        for flag in priority_flags(self.opened, today):
-            self.record(flag)
 
     def missing_queries(self) -> list[tuple[str, str]]:
         """The (source, resident ID) pairs still without an answer (VER-1)."""
@@ -231,9 +194,7 @@ class VerificationCase(CaseState):
                 f"须先公示且公示期届满（截止 {ends}）",
                 period_ends_on=str(ends) if ends else None,
             )
-        members = tuple(
-            ev.ApprovedMember(m.resident_id, m.name, m.relation) for m in opened.members
-        )
+        members = tuple(ApprovedMember(m.resident_id, m.name, m.relation) for m in opened.members)
         assessed = self.verified.assessed_monthly_income_fen if self.verified else 0
         self.record(
             ev.CaseApproved(
@@ -293,35 +254,3 @@ class VerificationCase(CaseState):
         self.record(
             ev.RecheckOpened(**self._key(), reason=reason, requested_by_complaint_id=complaint_id)
         )
-
-    def extend_deadline(self, reason: str, days: int) -> None:
-        """Extend the whole process once, with the recorded reason (VER-9)."""
-        self._require(*OPEN_STAGES)
-        if self.extended:
-            raise DeadlineAlreadyExtended(
-                f"case {self.id} was already extended", f"案件 {self.id} 的办理时限已延长过"
-            )
-        self.record(ev.DeadlineExtended(**self._key(), reason=reason, whole_process_days=days))
-
-    def withdraw(self, reason: str) -> bool:
-        """Close an undecided case when the household withdraws; False if already decided."""
-        if self.stage not in OPEN_STAGES:
-            return False
-        self.record(ev.CaseWithdrawn(**self._key(), reason=reason))
-        return True
-
-    def set_decide_by(self, due_on: date, prior_programme: str) -> bool:
-        """Record the date a green-channel case must be decided by (once, while undecided)."""
-        if self.stage not in OPEN_STAGES or self.decide_by is not None:
-            return False
-        self.record(
-            ev.VerificationDueSet(
-                **self._key(), due_on=due_on, prior_assistance_programme=prior_programme
-            )
-        )
-        return True
-
-    def flag_overdue(self, clock: str, due_on: date) -> None:
-        """Raise a missed deadline once per clock (VER-9)."""
-        if clock not in self.overdue:
-            self.record(ev.CaseOverdue(**self._key(), clock=clock, due_on=due_on))

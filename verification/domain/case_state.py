@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from shared.domain.aggregate import Aggregate
 from verification.domain import events as ev
+from verification.domain.errors import StageOutOfOrder
 from verification.domain.events import CaseOpened
 
 
@@ -48,6 +49,27 @@ class CaseState(Aggregate):
         self.flags: list[ev.PriorityFlagged] = []
         self.extended = False
         self.decide_by: date | None = None
+
+    @property
+    def household(self) -> str:
+        """The key of this case inside a county batch: `case_id/programme`."""
+        assert self.opened is not None
+        return f"{self.opened.case_id}/{self.opened.programme}"
+
+    def _require(self, *stages: Stage) -> CaseOpened:
+        if self.opened is None or self.stage not in stages:
+            allowed = ", ".join(stages)
+            raise StageOutOfOrder(
+                f"case {self.id} is at stage {self.stage}; this step needs {allowed}",
+                f"案件 {self.id} 当前环节为 {self.stage}，此事项需在 {allowed} 环节办理",
+                stage=str(self.stage),
+                allowed_stages=list(stages),
+            )
+        return self.opened
+
+    def _key(self) -> dict[str, str]:
+        opened = self._require(*Stage)
+        return {"case_id": opened.case_id, "programme": opened.programme}
 
     def when_CaseOpened(self, event: CaseOpened) -> None:
         self.stage, self.opened = Stage.ECONOMIC_VERIFICATION, event
