@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.identity import DivisionCodeStr, ResidentIdStr
 from supervision.domain.complaint import Allegation, Complaint, ComplaintChannel, CorrectiveAction
@@ -64,6 +64,15 @@ class ActionIn(BaseModel):
     programme: str | None = Field(default=None, max_length=60)
     amount_fen: int | None = Field(default=None, ge=1, le=FEN_LIMIT)
     reason: str = Field(min_length=1, max_length=2000)
+
+    @model_validator(mode="after")
+    def _what_the_receivers_need(self) -> ActionIn:
+        """Payments acts on a suspension only for a programme, on a recovery only with both."""
+        if self.action != CorrectiveAction.RECHECK and not self.programme:
+            raise ValueError("programme is required to suspend a benefit or recover money")
+        if self.action == CorrectiveAction.RECOVER_OVERPAYMENT and self.amount_fen is None:
+            raise ValueError("amount_fen is required to recover an overpayment")
+        return self
 
 
 class ClosureIn(BaseModel):

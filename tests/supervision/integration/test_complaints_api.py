@@ -230,6 +230,11 @@ async def test_steps_need_if_match_the_right_stage_and_the_handling_inspector(
             {"action": "recheck", "reason": "x"},
         )
         assert refused.status_code == 409
+        # and a recovery without its amount is refused before anything is written
+        no_amount = await _step(supervision, client, verified, "corrective-actions",
+                                {"action": "recover_overpayment", "programme": "urban_dibao",
+                                 "reason": "x"})  # fmt: skip
+        assert no_amount.status_code == 422 and "amount_fen" in no_amount.text
         # and a named complaint without the complainant is refused naming the field
         bad = await client.post(
             "/v1/complaints",
