@@ -112,3 +112,13 @@ def test_network_policies_deny_by_default_and_admit_each_service_on_its_port() -
     for service, port in DEFAULT_PORTS.items():
         ingress = policies[f"{service}-traffic"]["spec"]["ingress"]
         assert [p["port"] for rule in ingress for p in rule["ports"]] == [port]
+
+
+def test_each_deployment_reads_only_its_own_database_secret() -> None:
+    deployments = of_kind("Deployment")
+    for service in SERVICES:
+        container = deployments[service]["spec"]["template"]["spec"]["containers"][0]
+        secret_keys = {
+            e["valueFrom"]["secretKeyRef"]["key"] for e in container["env"] if "valueFrom" in e
+        }
+        assert secret_keys == {f"{service}-url"}, service
