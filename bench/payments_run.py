@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import logging
+import os
 import resource
+import shutil
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import asyncpg
@@ -25,6 +30,7 @@ from payments.application.runs import StartRun, start_run
 from payments.bootstrap import build
 from payments.domain.beneficiary import BeneficiaryEnrolled, EntitlementCalculated
 from payments.domain.funds import FundsAccount, FundsAllocated, FundsArrived
+from services.embedded import EmbeddedPostgres, free_port
 from services.simulators import bank as bank_simulator
 from shared.eventstore.envelope import Actor, EventMetadata
 from shared.http.tokens import ensure_dev_keypair
@@ -139,14 +145,33 @@ async def measure(rt_env: runtime.Runtime, n: int) -> str:
     ])  # fmt: skip
 
 
+@contextmanager
+def own_runtime() -> Iterator[runtime.Runtime]:
+    """A PostgreSQL (fsync on) of this bench's own, so it never meets `python -m bench`'s."""
+    pg_dir = runtime.DATA_DIR / f"bench-payments-pg-{os.getpid()}"
+    shutil.rmtree(pg_dir, ignore_errors=True)
+    postgres = EmbeddedPostgres(pg_dir, free_port(), fast=False)
+    postgres.start()
+    try:
+        yield runtime.Runtime(postgres, None)  # type: ignore[arg-type]  # no broker needed
+    finally:
+        postgres.stop()
+        shutil.rmtree(pg_dir, ignore_errors=True)
+
+
 def main() -> int:
-    """Start the bench runtime, measure, print."""
+    """Start a private PostgreSQL, measure, print."""
     parser = argparse.ArgumentParser(prog="python -m bench.payments_run", description=__doc__)
     parser.add_argument("--beneficiaries", type=int, default=100_000)
+    parser.add_argument("--profile", action="store_true", help="cProfile the timed run")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    with runtime.started() as rt_env:
-        print(asyncio.run(measure(rt_env, args.beneficiaries)))
+    with own_runtime() as rt_env:
+        if args.profile:
+            scope = {"rt_env": rt_env, "n": args.beneficiaries}
+            cProfile.runctx("asyncio.run(measure(rt_env, n))", globals(), scope, sort="cumulative")
+        else:
+            print(asyncio.run(measure(rt_env, args.beneficiaries)))
     return 0
 
 
