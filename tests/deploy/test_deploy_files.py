@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 
@@ -110,3 +111,19 @@ def test_the_entry_point_migrates_before_it_serves_each_service() -> None:
     assert tuple(case["names"].split("|")) == SERVICES
     body = case["body"]
     assert body.index('migrate "$service"') < body.index('exec python -m services serve "$service"')
+
+
+def test_everything_the_image_copies_exists_and_reaches_the_build_context() -> None:
+    # given the Dockerfile's COPY instructions from the build context (not from a stage)
+    dockerfile = DOCKERFILE.read_text()
+    sources = [
+        src
+        for line in re.findall(r"^COPY (?!--from)(.+)$", dockerfile, re.MULTILINE)
+        for src in line.split()[:-1]
+    ]
+    ignored = (DEPLOY.parent / ".dockerignore").read_text().split()
+    # then each source exists in the repository and no .dockerignore pattern drops it
+    assert {"shared", "services", *SERVICES} <= set(sources)
+    for src in sources:
+        assert (DEPLOY.parent / src).exists(), src
+        assert not any(fnmatch.fnmatch(src, pattern) for pattern in ignored), src
