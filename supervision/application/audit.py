@@ -78,3 +78,19 @@ def verify_trail(trail: list[dict[str, Any]]) -> list[ChainReport]:
         rows.sort(key=lambda r: r["stream_version"])
         reports.append(ChainReport(service, verify_chain(stream_id, rows)))
     return reports
+
+
+_SEALS = text(
+    """
+    SELECT l.service, l.position, l.digest_sequence FROM digest_leaves l
+    JOIN audit_trail t ON t.service = l.service AND t.position = l.position
+    WHERE t.case_id = :case_id
+    """
+)
+
+
+async def seals_of(engine: AsyncEngine, case_id: str) -> dict[tuple[str, int], int]:
+    """Which digest sealed each of the case's events: (service, position) → digest sequence."""
+    async with engine.connect() as conn:
+        rows = await conn.execute(_SEALS, {"case_id": case_id})
+        return {(r.service, r.position): r.digest_sequence for r in rows}

@@ -75,7 +75,7 @@ font-size:12px;vertical-align:top}}@media print{{a{{color:#000}}}}</style></head
 <p>案件编号：{esc(case_id)}　行政区划：{esc(division or "未知")}　共 {len(entries)} 条记录</p>
 <p>校验结论：{verdict}</p>
 <table><thead><tr><th>序号</th><th>记录时间</th><th>环节</th><th>事项</th><th>操作人（角色/机构/区划）</th>
-<th>渠道</th><th>理由</th><th>哈希</th></tr></thead>
+<th>渠道</th><th>理由</th><th>哈希</th><th>封存摘要</th></tr></thead>
 <tbody>
 {rows}
 </tbody></table>
@@ -96,5 +96,12 @@ def _html_row(index: int, entry: dict[str, Any]) -> str:
         entry["channel"],
         scrub(entry["reason"] or ""),
         entry["hash"][:16] + "…",
+        _seal_text(entry.get("sealed_in_digest")),
     ]
     return "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>"
+
+
+def _seal_text(sealed: dict[str, Any] | None) -> str:
+    if not sealed:
+        return "尚未封存"
+    return f"第{sealed['sequence']}期 {str(sealed['root'])[:16]}…"

@@ -15,8 +15,10 @@ from supervision.application.audit import (
     case_division,
     load_trail,
     load_whole_streams,
+    seals_of,
     verify_trail,
 )
+from supervision.application.digest import list_digests
 from supervision.application.export import export_entry, trail_html
 from supervision.schemas import AuditTrail, ChainVerdict, TrailVerification, entry_of
 
@@ -100,7 +102,16 @@ async def export(
     division = await case_division(request.app.state.engine, case_id)
     streams = await load_whole_streams(request.app.state.engine, trail)
     ok = all(report.verification.ok for report in verify_trail(streams))
-    entries = [export_entry(row) for row in trail]
+    seals = await seals_of(request.app.state.engine, case_id)
+    roots = {
+        d.sequence: d.root
+        for d in await list_digests(request.app.state.store, request.app.state.registry)
+    }
+    entries = []
+    for row in trail:
+        sequence = seals.get((row["service"], row["position"]))
+        sealed = {"sequence": sequence, "root": roots.get(sequence)} if sequence else None
+        entries.append({**export_entry(row), "sealed_in_digest": sealed})
     if format == "html":
         return HTMLResponse(trail_html(case_id, division, entries, ok))
     body: dict[str, Any] = {

@@ -152,6 +152,7 @@ async def test_the_export_masks_personal_data_and_prints_in_chinese(
 ) -> None:
     # given a case with a resident ID and a bank account in its data
     await _plant_case(supervision, "case-d", events=1)
+    sealed = await _seal(supervision)
     async with supervision.client() as client:
         inspector = supervision.headers("inspector", "620102")
         # when its trail is exported as JSON and as HTML
@@ -170,12 +171,14 @@ async def test_the_export_masks_personal_data_and_prints_in_chinese(
     assert body["chains_ok"] is True
     entry = body["entries"][0]
     assert entry["actor"]["role"] == "township_officer" and entry["reason"] == "测试"
+    assert entry["sealed_in_digest"] == {"sequence": 1, "root": sealed["root"]}
     member = entry["data"]["members"][0]
     assert member["resident_id"] == "110***********002X" and member["name"] == "张**"
     assert entry["data"]["bank_account"].endswith("0123") and "6222" not in exported.text
     # and the page is printable Chinese with the chain verdict
     assert page.headers["content-type"].startswith("text/html")
     assert "案件全程留痕记录" in page.text and "哈希链校验通过" in page.text
+    assert f"第1期 {sealed['root'][:16]}" in page.text
     assert RESIDENT not in page.text
     # and the trail is refused outside the case's jurisdiction
     assert outsider.status_code == 403
