@@ -46,7 +46,9 @@ class DisasterIn(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     occurred_on: date
     allocation_fen: int = Field(gt=0, lt=10**13)
-    housing_target: date | None = Field(default=None, description="default: 31 Dec that year")
+    housing_target: date | None = Field(
+        default=None, description="default: 31 Dec of the year after the disaster (the notice)"
+    )
     reason: str = Field(min_length=1, max_length=500)
 
     @field_validator("county_code")
@@ -114,7 +116,8 @@ async def post_disaster(
 ) -> JSONResponse:
     """A disaster with its allocation and the housing target for sheltered households."""
     ensure_jurisdiction(principal, body.county_code)
-    target = body.housing_target or date(body.occurred_on.year, 12, 31)
+    # The notice: households still sheltered after last year's disasters are housed this year.
+    target = body.housing_target or date(body.occurred_on.year + 1, 12, 31)
     declared = DisasterDeclared(
         body.disaster_id, body.county_code, body.name, body.occurred_on, body.allocation_fen,
         target,

@@ -72,5 +72,5 @@ async def test_relief_is_paid_in_priority_order_and_shelters_are_tracked(
     assert state["granted_fen"] == 1_000_000
     assert state["in_temporary_shelter"] == ["h-collapsed"]
     assert state["housing_solved"] == ["h-dibao"]
-    assert state["housing_target"] == "2026-12-31"
+    assert state["housing_target"] == "2027-12-31"  # the year after the disaster (the notice)
     assert [h["priority"] for h in state["households"]] == [1, 2, 3, 4, 5]
