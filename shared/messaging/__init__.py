@@ -1,0 +1,1 @@
+"""Kafka messaging: CloudEvents, the outbox relay, the idempotent consumer and its dead letters."""

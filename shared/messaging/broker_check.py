@@ -20,12 +20,24 @@ async def probably_lost(reader: AIOKafkaConsumer, topic: str, marks: Sequence[Ma
     """A cheap look before each send: an empty or unreachable marked partition is suspicious."""
     if not marks:
         return False
+    empty = await empty_partitions(reader, topic, marks)
+    return empty is None or bool(empty)
+
+
+async def empty_partitions(
+    reader: AIOKafkaConsumer, topic: str, marks: Sequence[Mark]
+) -> list[int] | None:
+    """Marked partitions whose end offset is 0 (None when the broker would not say).
+
+    Only "empty" is conclusive: tansu reports the base offset of the last record batch + 1 as
+    the end, which can be below a marked offset inside that batch.
+    """
     tps = [TopicPartition(topic, m.partition) for m in marks]
     try:
         ends = await asyncio.wait_for(reader.end_offsets(tps), FETCH_TIMEOUT_S)
     except (KafkaError, TimeoutError):
-        return True
-    return any(ends.get(tp, 0) == 0 for tp in tps)
+        return None
+    return [tp.partition for tp in tps if ends.get(tp, 0) == 0]
 
 
 async def find_loss(
@@ -40,6 +52,9 @@ async def find_loss(
     gone = [m.partition for m in marks if m.partition not in partitions]
     if gone:
         return f"{topic} has lost partitions {gone}"
+    empty = await empty_partitions(reader, topic, marks)
+    if empty:
+        return f"{topic} partitions {empty} are empty"
     found = await fetch_event_ids(reader, topic, marks)
     for mark in marks:
         seen = found.get(mark.partition)
@@ -56,6 +71,15 @@ async def fetch_event_ids(
     """The `ce_id` of the record at each mark's exact offset (None when there is none)."""
     wanted = {TopicPartition(topic, m.partition): m.offset for m in marks}
     reader.assign(list(wanted))
+    try:
+        return await _fetch_ids(reader, wanted)
+    finally:
+        reader.unsubscribe()  # no background fetching between checks
+
+
+async def _fetch_ids(
+    reader: AIOKafkaConsumer, wanted: dict[TopicPartition, int]
+) -> dict[int, uuid.UUID | None]:
     for tp, offset in wanted.items():
         reader.seek(tp, offset)
     found: dict[int, uuid.UUID | None] = {}

@@ -10,7 +10,7 @@ from enum import Enum
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
+from aiokafka.errors import KafkaError
 from sqlalchemy.exc import DBAPIError, InterfaceError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -20,21 +20,23 @@ from shared.messaging.cloudevents import UndecodableMessage, decode
 from shared.messaging.dead_letters import (
     DeadLetter,
     RetryOutcome,
+    count_dead_letters,
     get_dead_letter,
     list_dead_letters,
     retry_dead_letter,
 )
 from shared.messaging.delivery import Delivered, Handler, StoredMessage, deliver, insert_letter
-from shared.messaging.kafka import KafkaConfig, make_consumer, make_producer
-from shared.messaging.metrics import CONSUMER_DEAD_LETTERS, CONSUMER_LAG
+from shared.messaging.kafka import KafkaConfig, make_consumer, make_producer, stop_group_consumer
+from shared.messaging.metrics import CONSUMER_LAG, DLQ_MESSAGES
 from shared.messaging.topics import dlq_topic as default_dlq_topic
-from shared.messaging.topics import ensure_topics
+from shared.messaging.topics import ensure_topics_for
 
 __all__ = [
     "DeadLetter",
     "EventConsumer",
     "Handler",
     "RetryOutcome",
+    "count_dead_letters",
     "get_dead_letter",
     "list_dead_letters",
     "retry_dead_letter",
@@ -43,8 +45,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 FETCH_TIMEOUT_MS = 200
-MAX_RECORDS = 500
 INFRA_BACKOFF_CAP_S = 10.0
+POSITION_TIMEOUT_S = 1.0
+LETTER_COUNT_INTERVAL_S = 30.0
 
 
 class _Step(Enum):
@@ -83,34 +86,64 @@ class EventConsumer:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Consume until `stop` is set; infrastructure failures back off and retry."""
-        await ensure_topics(self.cfg.bootstrap_servers, [self.dlq_topic])
-        consumer = make_consumer(self.cfg, self.group_id, self.topics)
-        await consumer.start()
-        self._consumer = consumer
-        failures = 0
         try:
-            while not stop.is_set():
-                batches = await consumer.getmany(
-                    timeout_ms=FETCH_TIMEOUT_MS, max_records=MAX_RECORDS
-                )
-                results = await asyncio.gather(
-                    *(self._partition(tp, msgs, stop) for tp, msgs in batches.items()),
-                    return_exceptions=True,
-                )
-                failures = failures + 1 if _first_error(results) else 0
+            consumer = await self._start(stop)
+            loop = asyncio.get_running_loop()
+            failures, next_count = 0, loop.time()
+            while consumer is not None and not stop.is_set():
+                failed = await self._poll(consumer, stop)
+                failures = failures + 1 if failed else 0
                 if failures:
                     await _pause(stop, min(INFRA_BACKOFF_CAP_S, self.backoff_base_s * 2**failures))
+                if loop.time() >= next_count:
+                    next_count = loop.time() + LETTER_COUNT_INTERVAL_S
+                    with contextlib.suppress(Exception):
+                        await self._count_letters()
         finally:
             await self.close()
+
+    async def _start(self, stop: asyncio.Event) -> AIOKafkaConsumer | None:
+        attempt = 0
+        while not stop.is_set():
+            try:
+                # create what we subscribe to before subscribing: a subscription to a missing
+                # topic makes tansu create it with its own default of 4 partitions
+                await ensure_topics_for(self.cfg, [*self.topics, self.dlq_topic])
+                consumer = make_consumer(self.cfg, self.group_id, self.topics)
+                await consumer.start()
+                self._consumer = consumer
+                return consumer
+            except (KafkaError, OSError) as error:
+                attempt += 1
+                log.warning("consumer %s cannot start (%s); retrying", self.group_id, error)
+                await _pause(stop, min(INFRA_BACKOFF_CAP_S, self.backoff_base_s * 2**attempt))
+        return None
+
+    async def _poll(self, consumer: AIOKafkaConsumer, stop: asyncio.Event) -> bool:
+        """One fetch, its partitions processed side by side; True if any of them failed."""
+        try:
+            # no max_records: aiokafka would fill it from one partition, serialising them all
+            batches = await consumer.getmany(timeout_ms=FETCH_TIMEOUT_MS)
+        except KafkaError as error:
+            log.warning("consumer %s: fetch failed (%s)", self.group_id, error)
+            return True
+        results = await asyncio.gather(
+            *(self._partition(tp, msgs, stop) for tp, msgs in batches.items()),
+            return_exceptions=True,
+        )
+        await self._catch_lost_records(consumer)
+        return _first_error(results) is not None
 
     async def close(self) -> None:
         """Leave the group and stop the DLQ producer."""
         consumer, self._consumer = self._consumer, None
         producer, self._producer = self._producer, None
-        for client in (consumer, producer):
-            if client is not None:
-                with contextlib.suppress(Exception):
-                    await asyncio.wait_for(client.stop(), 10)
+        if consumer is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(stop_group_consumer(consumer), 10)
+        if producer is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(producer.stop(), 10)
 
     async def _partition(
         self, tp: TopicPartition, messages: list[Any], stop: asyncio.Event
@@ -164,7 +197,7 @@ class EventConsumer:
                 await asyncio.sleep(self.backoff_base_s * 2 ** (attempt - 1))
                 continue
             if outcome is Delivered.PARKED:
-                CONSUMER_DEAD_LETTERS.labels(self.service, self.group_id, "parked").inc()
+                await self._count_letters()
             return
 
     async def _dead(
@@ -175,7 +208,7 @@ class EventConsumer:
         case_key = event.case_id if event is not None else stored.case_key
         async with self.engine.begin() as conn:
             await insert_letter(conn, self.group_id, case_key, stored, "dead", reason, attempts)
-        CONSUMER_DEAD_LETTERS.labels(self.service, self.group_id, "dead").inc()
+        await self._count_letters()
         log.error("consumer %s: dead letter %s (%s)", self.group_id, stored.event_id, reason)
 
     async def _to_dlq(self, stored: StoredMessage, reason: str, attempts: int) -> None:
@@ -183,16 +216,14 @@ class EventConsumer:
             producer = make_producer(self.cfg)
             await producer.start()
             self._producer = producer
-        extra = {
-            "dlq_reason": reason, "dlq_group": self.group_id, "dlq_topic": stored.topic,
-            "dlq_partition": str(stored.partition), "dlq_offset": str(stored.offset),
-            "dlq_attempts": str(attempts),
-        }  # fmt: skip
-        headers = stored.headers + [(k, v.encode("utf-8")) for k, v in extra.items()]
-        sent = await self._producer.send(
-            self.dlq_topic, stored.value, key=stored.key, headers=headers
+        headers = stored.dlq_headers(self.group_id, reason, attempts)
+        await (
+            await self._producer.send(self.dlq_topic, stored.value, key=stored.key, headers=headers)
         )
-        await sent
+
+    async def _count_letters(self) -> None:
+        for status, count in (await count_dead_letters(self.engine, self.group_id)).items():
+            DLQ_MESSAGES.labels(self.service, self.group_id, status).set(count)
 
     async def _rewind_to_start(self, tp: TopicPartition, epoch: int) -> None:
         """The relay republished into a broker that lost everything: read the partition again."""
@@ -200,12 +231,35 @@ class EventConsumer:
         # Commit 0 before recording the epoch: a crash in between rewinds again, never skips.
         await self._consumer.commit({tp: 0})
         await self._epochs.record(tp, epoch)
-        self._consumer.seek_to_beginning(tp)
+        await self._consumer.seek_to_beginning(tp)
         log.warning("consumer %s: %s is in broker epoch %d; rereading it", self.group_id, tp, epoch)
+
+    async def _catch_lost_records(self, consumer: AIOKafkaConsumer) -> None:
+        """Read a partition again from its beginning when our position is past its end.
+
+        The broker lost records we had read (Apache Kafka answers OFFSET_OUT_OF_RANGE and the
+        reset policy applies; tansu just returns nothing, for ever). A stale position can come
+        from before the loss, or from an offset committed by a batch that straddled it.
+        """
+        for tp in list(consumer.assignment()):
+            high_water = consumer.highwater(tp)
+            if high_water is None:
+                continue
+            try:
+                position = await asyncio.wait_for(consumer.position(tp), POSITION_TIMEOUT_S)
+                if position > high_water:
+                    log.warning(
+                        "consumer %s: %s is at %d, past its end %d; rereading it",
+                        self.group_id, tp, position, high_water,
+                    )  # fmt: skip
+                    await consumer.commit({tp: 0})
+                    await consumer.seek_to_beginning(tp)
+            except (KafkaError, TimeoutError) as error:
+                log.warning("consumer %s: could not check %s (%s)", self.group_id, tp, error)
 
     def _rewind(self, tp: TopicPartition, offset: int) -> None:
         if self._consumer is not None:
-            with contextlib.suppress(IllegalStateError, KafkaError, AssertionError):
+            with contextlib.suppress(KafkaError, AssertionError):
                 self._consumer.seek(tp, offset)
 
     async def _checkpoint(self, tp: TopicPartition, done: int | None) -> None:
@@ -213,7 +267,8 @@ class EventConsumer:
             return
         try:
             await self._consumer.commit({tp: done + 1})
-        except (CommitFailedError, IllegalStateError) as error:
+        except KafkaError as error:
+            # harmless: whoever reads these messages again finds them in the inbox
             log.warning("consumer %s: commit of %s failed (%s)", self.group_id, tp, error)
             return
         high_water = self._consumer.highwater(tp)

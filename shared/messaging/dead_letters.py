@@ -71,6 +71,20 @@ async def list_dead_letters(
         return [_letter(r._mapping) for r in rows]
 
 
+async def count_dead_letters(engine: AsyncEngine, group: str) -> dict[str, int]:
+    """How many dead letters a group has in each status (every status named, 0 when none)."""
+    async with engine.connect() as conn:
+        rows = await conn.execute(
+            text(
+                "SELECT status, count(*) AS n FROM dead_letters"
+                " WHERE consumer_group = :g GROUP BY status"
+            ),
+            {"g": group},
+        )
+        counted = {r.status: int(r.n) for r in rows}
+    return {s: counted.get(s, 0) for s in ("dead", "parked", "resolved")}
+
+
 async def get_dead_letter(engine: AsyncEngine, id: int) -> DeadLetter | None:
     """One dead letter by id."""
     async with engine.connect() as conn:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
@@ -19,6 +20,12 @@ class KafkaConfig:
     bootstrap_servers: str
     enable_idempotence: bool
     client_id: str = "safetynet"
+    # tansu answers a JoinGroup after half the session timeout; Apache Kafka's floor is 6 s
+    session_timeout_ms: int = 10_000
+    # how soon a consumer notices a topic's partitions changed (a broker that lost it all)
+    metadata_max_age_ms: int = 30_000
+    topic_partitions: int = 6
+    replication_factor: int = 1
 
 
 def make_producer(cfg: KafkaConfig) -> AIOKafkaProducer:
@@ -43,7 +50,23 @@ def make_consumer(cfg: KafkaConfig, group_id: str, topics: Sequence[str]) -> AIO
         group_id=group_id,
         enable_auto_commit=False,
         auto_offset_reset="earliest",
+        session_timeout_ms=cfg.session_timeout_ms,
+        heartbeat_interval_ms=max(100, cfg.session_timeout_ms // 3),
+        metadata_max_age_ms=cfg.metadata_max_age_ms,
     )
+
+
+async def stop_group_consumer(consumer: AIOKafkaConsumer) -> None:
+    """Stop a group consumer so that it leaves its group, even in generation 0.
+
+    aiokafka sends LeaveGroup only from generation > 0, as Apache Kafka numbers them from 1;
+    tansu starts at 0, so a member that stopped in the first generation would hold its
+    partitions until its session timed out, stalling the next member for that long.
+    """
+    coordinator: Any = getattr(consumer, "_coordinator", None)
+    if getattr(coordinator, "generation", None) == 0 and getattr(coordinator, "member_id", ""):
+        coordinator.generation = 1
+    await consumer.stop()
 
 
 def make_reader(cfg: KafkaConfig) -> AIOKafkaConsumer:

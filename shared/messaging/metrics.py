@@ -11,15 +11,9 @@ BROKER_LOSSES = Counter(
     "Times the relay found the broker had lost published events and republished from the store",
     ("service",),
 )
-CONSUMER_DEAD_LETTERS = Counter(
-    "safetynet_consumer_dead_letters_total",
-    "Messages a consumer gave up on (dead) or held back behind a dead one (parked)",
-    ("service", "group", "status"),
-)
 
 __all__ = [
     "BROKER_LOSSES",
-    "CONSUMER_DEAD_LETTERS",
     "CONSUMER_LAG",
     "DLQ_MESSAGES",
     "OUTBOX_LAG",

@@ -16,7 +16,7 @@ from shared.messaging.broker_check import find_loss, probably_lost
 from shared.messaging.cloudevents import encode
 from shared.messaging.kafka import KafkaConfig, make_producer, make_reader
 from shared.messaging.metrics import BROKER_LOSSES, OUTBOX_LAG, RELAY_PUBLISHED
-from shared.messaging.topics import dlq_topic, ensure_topics, events_topic
+from shared.messaging.topics import dlq_topic, ensure_topics_for, events_topic
 from shared.messaging.waves import Outgoing, send_in_waves
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,7 @@ LEADER_LOCK_CLASS = 7_310_003
 STANDBY_RETRY_S = 1.0
 BACKOFF_BASE_S = 0.2
 BACKOFF_CAP_S = 10.0
+CLIENT_STOP_TIMEOUT_S = 5.0
 
 
 class OutboxRelay:
@@ -53,10 +54,10 @@ class OutboxRelay:
         self._producer: AIOKafkaProducer | None = None
         self._reader: AIOKafkaConsumer | None = None
         self._leader: AsyncConnection | None = None
+        self._failures = 0
 
     async def run(self, stop: asyncio.Event) -> None:
         """Relay until `stop` is set: stand by while another replica leads, back off on errors."""
-        failures = 0
         try:
             while not stop.is_set():
                 if not await self._lead():
@@ -64,10 +65,9 @@ class OutboxRelay:
                     continue
                 try:
                     await self._serve(stop)
-                    failures = 0
                 except Exception:
-                    failures += 1
-                    delay = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** min(failures, 10))
+                    self._failures += 1
+                    delay = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** min(self._failures, 10))
                     log.exception("relay %s failed; retrying in %.1fs", self.service, delay)
                     await self._drop_clients()
                     await _wait(stop, delay)
@@ -81,6 +81,7 @@ class OutboxRelay:
         next_check = loop.time() + self.loss_check_interval_s
         while not stop.is_set():
             sent = await self.publish_once()
+            self._failures = 0
             if loop.time() >= next_check:
                 await self._confirm_leadership()
                 await self.check_broker()
@@ -194,7 +195,7 @@ class OutboxRelay:
     async def _started_producer(self) -> AIOKafkaProducer:
         if self._producer is None:
             # every new producer first makes sure the topics exist (again, after a broker loss)
-            await ensure_topics(self.cfg.bootstrap_servers, [self.topic, dlq_topic(self.service)])
+            await ensure_topics_for(self.cfg, [self.topic, dlq_topic(self.service)])
             producer = make_producer(self.cfg)
             await producer.start()
             self._producer = producer
@@ -212,8 +213,9 @@ class OutboxRelay:
         reader, self._reader = self._reader, None
         for client in (producer, reader):
             if client is not None:
+                # a stop may hang while the broker is away (pending batches, fetch retries)
                 with contextlib.suppress(Exception):
-                    await client.stop()
+                    await asyncio.wait_for(client.stop(), CLIENT_STOP_TIMEOUT_S)
 
 
 _TRY_LOCK = text("SELECT pg_try_advisory_lock(:c, hashtext(:s))")

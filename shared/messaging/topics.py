@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
-log = logging.getLogger(__name__)
+from shared.messaging.kafka import KafkaConfig
 
 TOPIC_ALREADY_EXISTS = TopicAlreadyExistsError.errno
 
@@ -33,8 +32,8 @@ async def ensure_topics(
     """Create the topics that do not exist yet; existing topics are left as they are."""
     wanted = [NewTopic(t, partitions, replication_factor) for t in topics]
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
     try:
+        await admin.start()
         response = await admin.create_topics(wanted)
     except TopicAlreadyExistsError:
         return
@@ -45,11 +44,16 @@ async def ensure_topics(
             raise TopicCreationFailed(f"{topic}: error {code} {message}")
 
 
+async def ensure_topics_for(cfg: KafkaConfig, topics: Iterable[str]) -> None:
+    """Create missing topics with the configured partitions and replication."""
+    await ensure_topics(cfg.bootstrap_servers, topics, cfg.topic_partitions, cfg.replication_factor)
+
+
 async def topic_partitions(bootstrap: str, topic: str) -> set[int] | None:
     """The partitions a topic has now, None when it does not exist (the lookup creates nothing)."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
     try:
+        await admin.start()
         if topic not in await admin.list_topics():
             return None
         described = await admin.describe_topics([topic])
