@@ -27,6 +27,8 @@ def service_config(settings: Settings, service: str) -> ServiceConfig:
             bootstrap_servers=settings.kafka_bootstrap_servers,
             enable_idempotence=settings.kafka_idempotence,
             client_id=f"safetynet-{service}",
+            topic_partitions=settings.kafka_topic_partitions,
+            replication_factor=settings.kafka_replication_factor,
         ),
         token_public_key_pem=settings.jwt_public_key_path.read_bytes(),
         jwt_issuer=settings.jwt_issuer,

@@ -45,6 +45,7 @@ def embedded_runtime(settings: Settings) -> Iterator[Settings]:
             database_url=postgres.server_url,
             kafka_bootstrap_servers=broker.bootstrap_servers,
             kafka_idempotence=False,
+            kafka_replication_factor=1,
         )
 
 
@@ -57,7 +58,12 @@ async def prepare(settings: Settings, services: Sequence[str]) -> list[ServiceRu
         await ensure_database(server_url, str(url.database))
     assert settings.kafka_bootstrap_servers is not None
     topics = [t for s in SERVICES for t in (events_topic(s), dlq_topic(s))]
-    await ensure_topics(settings.kafka_bootstrap_servers, topics)
+    await ensure_topics(
+        settings.kafka_bootstrap_servers,
+        topics,
+        settings.kafka_topic_partitions,
+        settings.kafka_replication_factor,
+    )
     runtimes = [build_runtime(settings, service) for service in services]
     for runtime in runtimes:
         applied = await runtime.migrate()

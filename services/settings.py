@@ -50,6 +50,8 @@ class Settings:
     relay_poll_interval_s: float = 0.2
     consumer_max_attempts: int = 5
     consumer_backoff_base_s: float = 0.2
+    kafka_replication_factor: int = 1
+    kafka_topic_partitions: int = 6
     partner_data_url: str = "http://127.0.0.1:8011"
     bank_url: str = "http://127.0.0.1:8012"
     simulator_ports: Mapping[str, int] = field(
@@ -88,6 +90,10 @@ class Settings:
             relay_poll_interval_s=_positive_float(env, "RELAY_POLL_INTERVAL_S", 0.2),
             consumer_max_attempts=_positive_int(env, "CONSUMER_MAX_ATTEMPTS", 5),
             consumer_backoff_base_s=_positive_float(env, "CONSUMER_BACKOFF_BASE_S", 0.2),
+            kafka_replication_factor=_positive_int(
+                env, "KAFKA_REPLICATION_FACTOR", 3 if kafka is not None else 1
+            ),
+            kafka_topic_partitions=_positive_int(env, "KAFKA_TOPIC_PARTITIONS", 6),
             partner_data_url=_get(env, "PARTNER_DATA_URL") or "http://127.0.0.1:8011",
             bank_url=_get(env, "BANK_API_URL") or "http://127.0.0.1:8012",
             simulator_ports={
