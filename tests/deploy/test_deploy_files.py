@@ -84,6 +84,7 @@ def test_compose_names_the_four_services_twice_each_and_a_three_broker_kraft_clu
         'KAFKA_DEFAULT_REPLICATION_FACTOR: "3"',
         'KAFKA_MIN_INSYNC_REPLICAS: "2"',
         'KAFKA_ENABLE_IDEMPOTENCE: "true"',
+        "KAFKA_LOG_DIRS: /var/lib/kafka/data",  # the image's data volume, owned by its user
     ):
         assert setting in compose, setting
     init_sql = (DEPLOY / "postgres/init.sql").read_text()

@@ -102,6 +102,7 @@ def test_configuration_and_jobs_name_only_variables_and_commands_the_code_has() 
             assert {e["name"] for e in container.get("env", [])} <= known | {
                 "TOPIC_PARTITIONS",
                 "TOPIC_REPLICATION_FACTOR",
+                "LOG_DIR",  # the Kafka tools' log directory, in the topics job
             }
 
 
