@@ -66,8 +66,13 @@ async def change(
     step: Callable[[A], None],
     reason: str,
     read: Callable[[A], dict[str, Any]],
+    case_of: Callable[[A], str] | None = None,
 ) -> JSONResponse:
-    """Load at the If-Match version (428 missing, 412 stale), run the step, append; 200."""
+    """Load at the If-Match version (428 missing, 412 stale), run the step, append; 200.
+
+    `case_of` names the case the new events belong to when it is not the aggregate itself
+    (a corrective action belongs to the case it corrects).
+    """
     expected = expected_version_from_if_match(request)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
@@ -78,7 +83,8 @@ async def change(
                 ConcurrencyConflict(aggregate.stream_id, expected, aggregate.version)
             )
         step(aggregate)
-        metadata = replace(metadata_for(principal, reason), case_id=aggregate.id)
+        case_id = case_of(aggregate) if case_of else aggregate.id
+        metadata = replace(metadata_for(principal, reason), case_id=case_id)
         try:
             await repository.save(aggregate, metadata, conn, expected)
         except ConcurrencyConflict as conflict:

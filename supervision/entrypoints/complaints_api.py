@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -14,16 +13,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
 from shared.clock import CHINA
-from shared.domain.errors import ConcurrencyConflict, DomainError
-from shared.eventstore.envelope import Actor, EventMetadata
+from shared.domain.errors import DomainError
 from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
+from shared.http.etag import etag_for
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import jurisdiction_prefix
-from shared.logging import correlation_id_var
 from supervision.application.complaints import OrderAction, ReceiveComplaint, action_event, receive
 from supervision.complaint_schemas import (
     ActionIn,
@@ -36,6 +33,7 @@ from supervision.complaint_schemas import (
     read_of,
 )
 from supervision.domain.complaint import Complainant, Complaint
+from supervision.entrypoints.commands import change, metadata_for
 
 router = APIRouter(prefix="/v1/complaints", tags=["complaints 投诉举报"])
 REGISTRARS = require_roles("inspector", "county_officer", "city_officer", "province_officer")
@@ -44,15 +42,6 @@ READERS = require_roles(
 )
 ASSIGNERS = require_roles("inspector", "city_officer", "province_officer")
 HANDLERS = require_roles("inspector")
-
-
-def _metadata(principal: Principal, reason: str) -> EventMetadata:
-    return EventMetadata(
-        actor=Actor(principal.subject, principal.role, principal.org, principal.division),
-        channel=f"api:{principal.client_id}",
-        reason=reason,
-        correlation_id=correlation_id_var.get() or None,
-    )
 
 
 def _today(request: Request) -> date:
@@ -93,7 +82,7 @@ async def register(
     )
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        metadata = _metadata(principal, "登记投诉举报")
+        metadata = metadata_for(principal, "登记投诉举报")
         complaint = await receive(
             cmd, state.complaints, conn, metadata, state.clock, state.complaint_policy
         )
@@ -177,42 +166,26 @@ async def get_complaint(
     return read_of(complaint, principal.subject, _today(request))
 
 
-Step = Callable[[Complaint], None]
-
-
 async def _step(
     request: Request,
     principal: Principal,
     key: str,
     complaint_id: str,
-    step: Step,
+    step: Callable[[Complaint], None],
     reason: str,
     case_id: Callable[[Complaint], str] | None = None,
 ) -> JSONResponse:
     """Load at the If-Match version, run the step, append; 412 when the version moved."""
-    expected = expected_version_from_if_match(request)
-    repository: Repository[Complaint] = request.app.state.complaints
+    today = _today(request)
+    return await change(
+        request, principal, key, request.app.state.complaints, complaint_id, _division, step,
+        reason, lambda c: read_of(c, principal.subject, today).model_dump(mode="json"), case_id,
+    )  # fmt: skip
 
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        complaint = await repository.get(complaint_id, conn)
-        assert complaint.received is not None
-        ensure_jurisdiction(principal, complaint.received.division_code)
-        if expected != complaint.version:
-            raise precondition_failed_from(
-                ConcurrencyConflict(complaint.stream_id, expected, complaint.version)
-            )
-        step(complaint)
-        metadata = _metadata(principal, reason)
-        target = case_id(complaint) if case_id else complaint.id
-        try:
-            await repository.save(complaint, replace(metadata, case_id=target), conn, expected)
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        return _answer(request, complaint, principal.subject, 200)
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+def _division(complaint: Complaint) -> str:
+    assert complaint.received is not None
+    return complaint.received.division_code
 
 
 @router.post(
