@@ -101,3 +101,11 @@ MIGRATIONS = (
         ),
     ),
 )
+
+MIGRATIONS = (
+    *MIGRATIONS,
+    Migration(
+        "verification-0006-periodic-review",
+        ("ALTER TABLE cases_view ADD COLUMN stage_before_recheck text",),
+    ),
+)

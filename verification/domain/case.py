@@ -87,7 +87,8 @@ class VerificationCase(CaseLifecycle):
 
     def record_investigation(self, staff: list[str], visited_on: date, findings: str) -> None:
         """The township's household visit: at least two staff (VER-2)."""
-        self._require(Stage.INVESTIGATION, Stage.RECHECK)
+        opened = self._require(Stage.INVESTIGATION, Stage.RECHECK)
+        rechecking = self.stage == Stage.RECHECK
         if len(set(staff)) < 2:
             raise TooFewInvestigators(
                 f"{len(set(staff))} distinct staff recorded; at least 2 must visit",
@@ -99,6 +100,12 @@ class VerificationCase(CaseLifecycle):
                 **self._key(), staff=tuple(staff), visited_on=visited_on, findings=findings
             )
         )
+        if rechecking:
+            rural_class = self.approved.rural_class if self.approved else None
+            due = next_review_due(opened.registration, rural_class, visited_on)
+            self.record(
+                ev.ReviewScheduled(**self._key(), reviewed_on=visited_on, next_review_due=due)
+            )
 
     def record_appraisal(self, held_on: date, participants: int, outcome: str) -> None:
         """Democratic appraisal may be recorded before the proposal (VER-3)."""

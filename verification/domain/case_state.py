@@ -49,6 +49,9 @@ class CaseState(Aggregate):
         self.flags: list[ev.PriorityFlagged] = []
         self.extended = False
         self.decide_by: date | None = None
+        self.approved: ev.CaseApproved | None = None
+        self.next_review: date | None = None
+        self.before_recheck: Stage | None = None
 
     @property
     def household(self) -> str:
@@ -88,7 +91,10 @@ class CaseState(Aggregate):
 
     def when_InvestigationRecorded(self, event: ev.InvestigationRecorded) -> None:
         self.investigated = True
-        self.stage = Stage.APPROVED if self.stage == Stage.RECHECK else Stage.TOWNSHIP_REVIEW
+        if self.stage == Stage.RECHECK and self.before_recheck is not None:
+            self.stage = self.before_recheck
+        else:
+            self.stage = Stage.TOWNSHIP_REVIEW
 
     def when_AppraisalRecorded(self, event: ev.AppraisalRecorded) -> None:
         self.appraised = True
@@ -108,6 +114,7 @@ class CaseState(Aggregate):
 
     def when_CaseApproved(self, event: ev.CaseApproved) -> None:
         self.stage, self.amount_fen = Stage.APPROVED, event.approved_monthly_amount_fen
+        self.approved, self.next_review = event, event.next_review_due
 
     def when_CaseRejected(self, event: ev.CaseRejected) -> None:
         self.stage = Stage.REJECTED
@@ -122,7 +129,10 @@ class CaseState(Aggregate):
         self.stage = Stage.TERMINATED
 
     def when_RecheckOpened(self, event: ev.RecheckOpened) -> None:
-        self.stage = Stage.RECHECK
+        self.before_recheck, self.stage = self.stage, Stage.RECHECK
+
+    def when_ReviewScheduled(self, event: ev.ReviewScheduled) -> None:
+        self.next_review = event.next_review_due
 
     def when_CaseOverdue(self, event: ev.CaseOverdue) -> None:
         self.overdue.add(event.clock)

@@ -248,6 +248,17 @@ class VerificationDueSet:
     prior_assistance_programme: str
 
 
+@event_type("verification.ReviewScheduled")
+@dataclass(frozen=True)
+class ReviewScheduled:
+    """A re-check ended; the next periodic re-review is due on a date (VER-7)."""
+
+    case_id: str
+    programme: str
+    reviewed_on: date
+    next_review_due: date
+
+
 @event_type("verification.PriorityFlagged")
 @dataclass(frozen=True)
 class PriorityFlagged:
@@ -285,6 +296,7 @@ PUBLISHED = (
     DeadlineExtended,
     CaseWithdrawn,
     VerificationDueSet,
+    ReviewScheduled,
 )
 
 

@@ -15,7 +15,7 @@ from shared.projections.runner import Projection
 STAGE_AFTER = {
     "verification.EconomicVerificationCompleted": "'investigation'",
     "verification.InvestigationRecorded": (
-        "CASE WHEN stage = 'recheck' THEN 'approved' ELSE 'township_review' END"
+        "CASE WHEN stage = 'recheck' THEN stage_before_recheck ELSE 'township_review' END"
     ),
     "verification.ProposalSubmitted": "'proposed'",
     "verification.BatchAssigned": "'in_batch'",
@@ -52,6 +52,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "verification.BenefitAdjusted": {"approved_amount_fen": "approved_monthly_amount_fen"},
     "verification.DeadlineExtended": {"extended": "=true"},
     "verification.VerificationDueSet": {"decide_by": "due_on"},
+    "verification.RecheckOpened": {"stage_before_recheck": "=stage"},
+    "verification.ReviewScheduled": {"next_review_due": "next_review_due"},
     "verification.CaseOverdue": {"overdue": "=array_append(overdue, :p_clock)"},
 }
 DATE_KEYS = {"submitted_on", "period_ends_on", "next_review_due", "due_on"}

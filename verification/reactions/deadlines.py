@@ -14,6 +14,7 @@ from shared.runtime import Loop
 from verification.application.service import Verification
 from verification.domain.policy import due_dates
 from verification.reactions.follow_up import retry_follow_ups
+from verification.reactions.reviews import open_due_reviews
 
 log = logging.getLogger(__name__)
 SERVICE = "verification"
@@ -104,6 +105,7 @@ def deadline_watcher(
             try:
                 await check_deadlines(verification, engine)
                 await retry_follow_ups(verification, engine)
+                await open_due_reviews(verification, engine)
             except Exception:
                 log.exception("deadline check failed; will try again")
             try:

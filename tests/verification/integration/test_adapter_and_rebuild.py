@@ -35,16 +35,19 @@ async def test_the_simulator_refuses_a_query_without_authorisation() -> None:
     assert isinstance(outcome, Failure) and "403" in outcome.error
 
 
-async def _rows(v: Verifying) -> list[dict[str, Any]]:
+async def _rows(v: Verifying, table: str = "cases_view") -> list[dict[str, Any]]:
     async with v.runtime.engine.connect() as conn:
-        rows = await conn.execute(text("SELECT * FROM cases_view ORDER BY case_id, programme"))
+        rows = await conn.execute(text(f"SELECT * FROM {table} ORDER BY 1, 2"))
         return [{k: val for k, val in r._mapping.items() if k != "updated_at"} for r in rows]
 
 
-async def test_the_cases_view_rebuilds_from_zero_to_the_live_state(verifying: Verifying) -> None:
+async def test_the_read_models_rebuild_from_zero_to_the_live_state(verifying: Verifying) -> None:
     await approved_case(verifying)
     await verifying.runtime.projections.catch_up_all()
     live = await _rows(verifying)
     await verifying.runtime.projections.rebuild("verification.cases_view")
     assert await _rows(verifying) == live
     assert live[0]["stage"] == "approved" and live[0]["approved_amount_fen"] == 60_000
+    batches = await _rows(verifying, "batches_view")
+    await verifying.runtime.projections.rebuild("verification.batches_view")
+    assert await _rows(verifying, "batches_view") == batches and len(batches) == 1
