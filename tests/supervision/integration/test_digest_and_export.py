@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from shared.eventstore.hashing import event_hash
+from supervision.source_check import check
 from tests.supervision.integration.conftest import Supervision
 
 PROVINCE_AUDITOR = ("auditor", "62")
@@ -182,3 +183,22 @@ async def test_the_export_masks_personal_data_and_prints_in_chinese(
     assert RESIDENT not in page.text
     # and the trail is refused outside the case's jurisdiction
     assert outsider.status_code == 403
+
+
+@pytest.mark.req("SUP-1")
+async def test_the_ops_source_check_names_a_position_edited_in_the_source_database(
+    supervision: Supervision, database_url: str
+) -> None:
+    # given three intake events copied into the trail
+    await _plant_case(supervision, "case-e")
+    source_url = supervision.source.engine.url.render_as_string(hide_password=False)
+    assert await check("intake", source_url, database_url) == []
+    # when position 2 is edited with SQL in the source service's own database
+    async with supervision.source.engine.begin() as conn:
+        await conn.execute(text("UPDATE events SET data = '{\"note\": 7}' WHERE position = 2"))
+    # then the database-to-database check names position 2, against its chain and the copy
+    findings = await check("intake", source_url, database_url)
+    assert {(f.position, f.problem) for f in findings} == {
+        (2, "source chain broken: content does not match its hash"),
+        (2, "differs from supervision's copy"),
+    }
