@@ -42,6 +42,7 @@ class AuditTrail(BaseModel):
     division_code: str | None
     services: list[str]
     entries: list[TrailEntry]
+    next_cursor: str | None = None
 
 
 class ChainVerdict(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import text
@@ -33,6 +34,47 @@ async def load_trail(engine: AsyncEngine, case_id: str) -> list[dict[str, Any]]:
     """The case's events from every service, in recorded order."""
     async with engine.connect() as conn:
         return [dict(r._mapping) for r in await conn.execute(_TRAIL, {"case_id": case_id})]
+
+
+_PAGE = text(
+    """
+    SELECT event_id, case_id, service, stream_id, stream_version, position, type, schema_version,
+        occurred_at, recorded_at, data, metadata, prev_hash, hash
+    FROM audit_trail WHERE case_id = :case_id
+        AND (recorded_at, service, position) > (:after_at, :after_service, :after_position)
+    ORDER BY recorded_at, service, position LIMIT :limit
+    """
+)
+
+
+_BEGINNING = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+async def load_trail_page(
+    engine: AsyncEngine, case_id: str, after: dict[str, Any] | None, limit: int
+) -> list[dict[str, Any]]:
+    """Up to `limit` + 1 of the case's events after a keyset position (None: the first)."""
+    params = {
+        "case_id": case_id,
+        "after_at": datetime.fromisoformat(after["at"])
+        if after
+        else datetime.min.replace(tzinfo=UTC),
+        "after_service": after["service"] if after else "",
+        "after_position": int(after["position"]) if after else 0,
+        "limit": limit + 1,
+    }
+    async with engine.connect() as conn:
+        return [dict(r._mapping) for r in await conn.execute(_PAGE, params)]
+
+
+async def services_of(engine: AsyncEngine, case_id: str) -> list[str]:
+    """The services that recorded events of the case."""
+    async with engine.connect() as conn:
+        result = await conn.execute(
+            text("SELECT DISTINCT service FROM audit_trail WHERE case_id = :c ORDER BY 1"),
+            {"c": case_id},
+        )
+        return list(result.scalars())
 
 
 async def case_division(engine: AsyncEngine, case_id: str) -> str | None:

@@ -9,13 +9,16 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from shared.domain.errors import NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.pagination import encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from supervision.application.audit import (
     case_division,
     load_trail,
+    load_trail_page,
     load_whole_streams,
     seals_of,
+    services_of,
     verify_trail,
 )
 from supervision.application.digest import list_digests
@@ -46,15 +49,34 @@ async def _authorised_trail(request: Request, case_id: str, principal: Principal
     responses=problem_responses(401, 403, 404),
 )
 async def audit_trail(
-    case_id: str, request: Request, principal: Principal = Depends(AUDITORS)
+    case_id: str,
+    request: Request,
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+    principal: Principal = Depends(AUDITORS),
 ) -> AuditTrail:
-    """Every event of the case from every service, in the order they were recorded."""
-    trail = await _authorised_trail(request, case_id, principal)
+    """The case's events from every service in recorded order, a page at a time."""
+    engine = request.app.state.engine
+    rows = await load_trail_page(engine, case_id, cursor, limit)
+    if not rows and cursor is None:
+        raise NotFound(f"no events recorded for case {case_id}", "未找到该案件的任何记录")
+    division = await case_division(engine, case_id)
+    ensure_jurisdiction(principal, division or "62")
+    last = rows[limit - 1] if len(rows) > limit else None
+    next_cursor = (
+        encode_cursor(
+            {"at": last["recorded_at"].isoformat(), "service": last["service"],
+             "position": last["position"]}
+        )
+        if last
+        else None
+    )  # fmt: skip
     return AuditTrail(
         case_id=case_id,
-        division_code=await case_division(request.app.state.engine, case_id),
-        services=sorted({row["service"] for row in trail}),
-        entries=[entry_of(row) for row in trail],
+        division_code=division,
+        services=await services_of(engine, case_id),
+        entries=[entry_of(row) for row in rows[:limit]],
+        next_cursor=next_cursor,
     )
 
 

@@ -79,6 +79,7 @@ async def _submit_case(services: RunningServices, client: httpx.AsyncClient) -> 
 async def _trail_types(services: RunningServices, client: httpx.AsyncClient, case: str) -> set:
     answer = await client.get(
         f"{services.urls['supervision']}/v1/cases/{case}/audit-trail",
+        params={"limit": 200},
         headers=services.auth("inspector", "620102"),
     )
     return {e["type"] for e in answer.json()["entries"]} if answer.status_code == 200 else set()

@@ -119,7 +119,7 @@ async def _ok(answer: Any) -> bool:
 
 async def _trail(services: RunningServices, client: httpx.AsyncClient, case: str) -> list[dict]:
     answer = await Client(services, client, "supervision", "inspector", "620100").get(
-        f"/v1/cases/{case}/audit-trail"
+        f"/v1/cases/{case}/audit-trail?limit=200"
     )
     return list(answer.json()["entries"]) if answer.status_code == 200 else []
 

@@ -202,3 +202,26 @@ async def test_the_ops_source_check_names_a_position_edited_in_the_source_databa
         (2, "source chain broken: content does not match its hash"),
         (2, "differs from supervision's copy"),
     }
+
+
+@pytest.mark.req("SUP-1")
+async def test_the_trail_is_read_a_page_at_a_time(supervision: Supervision) -> None:
+    # given a case of five events
+    await _plant_case(supervision, "case-f", events=5)
+    headers = supervision.headers("inspector", "620102")
+    async with supervision.client() as client:
+        # when it is read two at a time
+        seen, cursor, pages = [], None, 0
+        while True:
+            params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+            page = (await client.get("/v1/cases/case-f/audit-trail", params=params,
+                                     headers=headers)).json()  # fmt: skip
+            seen += [e["stream_version"] for e in page["entries"]]
+            pages, cursor = pages + 1, page["next_cursor"]
+            if cursor is None:
+                break
+        missing = await client.get("/v1/cases/nothing/audit-trail", headers=headers)
+    # then every event comes once, in order, over three pages
+    assert seen == [1, 2, 3, 4, 5] and pages == 3
+    assert page["services"] == ["intake"]
+    assert missing.status_code == 404
