@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -139,3 +139,28 @@ async def get_disclosure_page(
     """The same figures as a printable page in Chinese."""
     data = await get_disclosure(county_code, request, principal)
     return HTMLResponse(disclosure_html(data))
+
+
+@router.get(
+    "/funds/{county_code}/{programme}",
+    summary="资金账户 Allocated and arrived money by source, with the account's ETag",
+    responses=problem_responses(401, 403, 404),
+)
+async def get_funds(
+    county_code: str,
+    programme: str,
+    request: Request,
+    response: Response,
+    principal: Principal = Depends(READ),
+) -> dict[str, Any]:
+    """The county's money for a programme by source (ETag for the next movement's If-Match)."""
+    ensure_jurisdiction(principal, county_code)
+    account = await repos_of(request).funds.get(FundsAccount.id_for(county_code, programme))
+    response.headers["ETag"] = etag_for(account.version)
+    return {
+        "county_code": county_code,
+        "programme": programme,
+        "version": account.version,
+        "allocated_fen": dict(account.allocated),
+        "arrived_fen": dict(account.arrived),
+    }

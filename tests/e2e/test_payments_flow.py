@@ -3,6 +3,10 @@ case's audit trail; minimums, funds and duplicated bank answers on the running s
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +16,7 @@ import httpx
 import pytest
 
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from services.settings import PROJECT_ROOT
 from tests.e2e.services import RunningServices, running_services
 from tests.e2e.test_verification_happy_path import Officer, ok, resident
 from tests.support import eventually
@@ -20,6 +25,7 @@ TOWNSHIP = "620102001"
 VILLAGE = "620102001001"
 COUNTY = "620102"
 ACCOUNT = "6228480012345678901"
+STACK: dict[str, Any] = {}  # where the module's stack lives, to restart a killed process
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +36,8 @@ def services(
 ) -> Iterator[RunningServices]:
     """All four services and the simulators; a zero-day notice period so approval can follow."""
     data_dir: Path = tmp_path_factory.mktemp("e2e-payments")
+    STACK.update(data_dir=data_dir, server=embedded_postgres.server_url,
+                 bootstrap=broker.bootstrap_servers)  # fmt: skip
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
         with running_services(
@@ -59,9 +67,11 @@ class Payments:
         return await self.client.get(f"{self.base}{path}", headers=self.auth)
 
 
-async def approved_case(services: RunningServices, client: httpx.AsyncClient) -> str:
+async def approved_case(
+    services: RunningServices, client: httpx.AsyncClient, sequence: int = 501
+) -> str:
     """One application with a bank account taken through verification to approval."""
-    person = resident(501)
+    person = resident(sequence)
     created = await client.post(
         f"{services.urls['intake']}/v1/applications",
         json={
@@ -69,7 +79,7 @@ async def approved_case(services: RunningServices, client: httpx.AsyncClient) ->
             "members": [{"resident_id": person, "name": "王秀英", "relation": "self"}],
             "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
             "authorisation": {"signed_by_resident_id": person, "signed_on": "2026-11-20",
-                              "document_ref": "城关区-授权-501"},
+                              "document_ref": f"城关区-授权-{sequence}"},
             "bank_account": ACCOUNT,
         },
         headers={**services.auth("township_officer", TOWNSHIP),
@@ -173,7 +183,10 @@ async def test_an_approved_case_is_paid_in_the_next_run_and_shown_in_its_audit_t
 
 
 async def _completed(payments: Payments, run_id: str) -> bool:
-    answer = await payments.get(f"/v1/runs/{run_id}")
+    try:
+        answer = await payments.get(f"/v1/runs/{run_id}")
+    except httpx.TransportError:
+        return False  # restarting
     return answer.status_code == 200 and answer.json()["status"] == "completed"
 
 
@@ -200,3 +213,77 @@ async def test_a_county_standard_below_the_guidance_is_refused_on_the_stack(
         )  # fmt: skip
         assert below.status_code == 422
         assert below.json()["code"] == "standard-below-provincial-guidance"
+
+
+def restart_payments(services: RunningServices) -> subprocess.Popen[bytes]:
+    """Start the payments service again on its port and database, as the stack started it."""
+    port = services.urls["payments"].rsplit(":", 1)[1]
+    env = {
+        **os.environ,
+        "DATABASE_URL": STACK["server"],
+        "KAFKA_BOOTSTRAP_SERVERS": STACK["bootstrap"],
+        "KAFKA_ENABLE_IDEMPOTENCE": "false",
+        "SAFETYNET_DATA_DIR": str(STACK["data_dir"]),
+        "LOG_LEVEL": "WARNING",
+        "BANK_API_URL": services.urls["bank"],
+        "PARTNER_DATA_URL": services.urls["partner_data"],
+        "PAYMENTS_PORT": port,
+        "PAYMENTS_DATABASE_URL": services.database_urls["payments"],
+    }
+    log = (STACK["data_dir"] / "payments-restarted.log").open("wb")
+    return subprocess.Popen(
+        [sys.executable, "-m", "services", "serve", "payments"],
+        cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+
+
+@pytest.mark.req("PAY-3", "GEN-3")
+async def test_the_payments_process_killed_mid_run_pays_nobody_twice_and_nobody_zero_times(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        payments = Payments(services, client)
+        # given three more approved cases (and the one of the first test), funds and a bank that
+        # is slow to answer after paying
+        cases = [await approved_case(services, client, 510 + i) for i in range(3)]
+        for case_id in cases:
+            ledger = f"/v1/beneficiaries/{case_id}/urban_dibao"
+            await eventually(lambda u=ledger: _status(payments.get(u), 200), timeout=30,
+                             message="not enrolled")  # fmt: skip
+        bank = services.urls["bank"]
+        await client.post(f"{bank}/v1/reset")
+        await client.post(f"{bank}/v1/control", json={"answer_delay_ms": 3000})
+        movement = {"county_code": COUNTY, "programme": "urban_dibao", "source": "central",
+                    "amount_fen": 1_000_000, "reason": "中央资金"}  # fmt: skip
+        account = await payments.get(f"/v1/funds/{COUNTY}/urban_dibao")
+        allocated = await payments.post(
+            "/v1/funds/allocations", movement, etag=account.headers["ETag"]
+        )
+        assert allocated.status_code == 201, allocated.text
+        etag = allocated.headers["ETag"]
+        assert (await payments.post("/v1/funds/arrivals", movement, etag=etag)).status_code == 201
+        # when the December run starts and the service is killed once the bank has paid
+        started = await payments.post(
+            "/v1/runs", {"county_code": COUNTY, "period": "2026-12", "reason": "12月发放"}
+        )
+        assert started.status_code == 201, started.text
+        await eventually(lambda: _credits(client, bank, 4), timeout=60, message="bank paid none")
+        services.processes["payments"].send_signal(signal.SIGKILL)
+        services.processes["payments"].wait(timeout=10)
+        # and started again
+        services.processes["payments"] = restart_payments(services)
+        await client.post(f"{bank}/v1/control", json={})
+        run_id = started.json()["run_id"]
+        await eventually(lambda: _completed(payments, run_id), timeout=90,
+                         message="the run never completed after the restart")  # fmt: skip
+        # then every household was credited exactly once by the bank
+        credits = (await client.get(f"{bank}/v1/ledger")).json()["credits"]
+        references = sorted(c["reference"] for c in credits)
+        assert len(references) == 4 and len(set(references)) == 4
+        run = (await payments.get(f"/v1/runs/{run_id}")).json()
+        assert (run["instructed"], run["settled"], run["failed"]) == (4, 4, 0)
+
+
+async def _credits(client: httpx.AsyncClient, bank: str, n: int) -> bool:
+    return len((await client.get(f"{bank}/v1/ledger")).json()["credits"]) >= n
