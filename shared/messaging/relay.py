@@ -13,9 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from shared.eventstore.store import EventStore
 from shared.messaging import relay_state as state
 from shared.messaging.broker_check import find_loss, probably_lost
-from shared.messaging.cloudevents import encode
 from shared.messaging.kafka import KafkaConfig, make_producer, make_reader
 from shared.messaging.metrics import BROKER_LOSSES, OUTBOX_LAG, RELAY_PUBLISHED
+from shared.messaging.outbox import read_outbox
 from shared.messaging.topics import dlq_topic, ensure_topics_for, events_topic
 from shared.messaging.waves import Outgoing, send_in_waves
 
@@ -85,6 +85,7 @@ class OutboxRelay:
             if loop.time() >= next_check:
                 await self._confirm_leadership()
                 await self.check_broker()
+                OUTBOX_LAG.labels(self.service).set(await self.lag())
                 next_check = loop.time() + self.loss_check_interval_s
             if sent < self.batch_size:
                 await _wait(stop, self.poll_interval_s)
@@ -92,13 +93,15 @@ class OutboxRelay:
     async def publish_once(self) -> int:
         """Publish the next batch after the checkpoint; return how many events were sent."""
         checkpoint = await state.load_checkpoint(self.engine, self.topic)
-        events = await self.store.read_all(checkpoint.position, self.batch_size)
+        events = await read_outbox(
+            self.engine, checkpoint.position, self.batch_size, self.service, checkpoint.epoch
+        )
         if not events:
             OUTBOX_LAG.labels(self.service).set(0)
             return 0
         if await self._suspect_loss() and await self.check_broker():
             return 0
-        outgoing = [Outgoing(encode(e, self.service, checkpoint.epoch), e.event_id) for e in events]
+        outgoing = [Outgoing(e.record, e.event_id) for e in events]
         acked = await send_in_waves(await self._started_producer(), self.topic, outgoing)
         marks = {p: state.Mark(p, a.last_offset, a.last_event_id) for p, a in acked.items()}
         bases = {p: a.base_offset for p, a in acked.items()}
@@ -111,7 +114,8 @@ class OutboxRelay:
         if outcome is state.Advance.STALE:
             return 0
         RELAY_PUBLISHED.labels(self.service).inc(len(events))
-        OUTBOX_LAG.labels(self.service).set(await self.lag())
+        if len(events) < self.batch_size:  # drained: the lag is what arrived meanwhile
+            OUTBOX_LAG.labels(self.service).set(await self.lag())
         return len(events)
 
     async def check_broker(self) -> bool:
