@@ -31,6 +31,7 @@ def services(
     data_dir: Path = tmp_path_factory.mktemp("e2e-verification")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
+        patch.setenv("VERIFICATION_PARTNER_TIMEOUT_S", "5")  # a shared, loaded test machine
         with running_services(
             embedded_postgres.server_url, broker.bootstrap_servers, data_dir
         ) as running:
@@ -130,7 +131,7 @@ async def test_happy_path_from_intake_to_an_approval_seen_by_payments_and_superv
             await eventually(lambda c=case_id: _has_case(township, c), message="no case opened")
         # when the township verifies against the simulator, investigates and proposes each
         for case_id in case_ids:
-            await ok(await township.step(case_id, "economic-verification", {}), "investigation")
+            await ok(await _verified(township, case_id), "investigation")
             await ok(
                 await township.step(
                     case_id,
@@ -211,6 +212,16 @@ async def test_happy_path_from_intake_to_an_approval_seen_by_payments_and_superv
         assert resident(300 + case_ids.index(target)) not in board.text
         printable = await client.get(f"{notice_url}/print", headers=village)
         assert "公示" in printable.text
+
+
+async def _verified(township: Officer, case_id: str) -> httpx.Response:
+    """Run the economic check; a source that timed out on a loaded machine is asked again."""
+    answer = await township.step(case_id, "economic-verification", {})
+    for _ in range(3):
+        if answer.status_code != 200 or answer.json()["stage"] != "economic_verification":
+            break
+        answer = await township.step(case_id, "economic-verification", {})
+    return answer
 
 
 async def _has_case(officer: Officer, case_id: str) -> bool:

@@ -82,7 +82,11 @@ class PartnerDataClient:
         return self.breakers.setdefault(source, CircuitBreaker())
 
     async def query(
-        self, source: str, resident_id: str, authorisation_ref: str
+        self,
+        source: str,
+        resident_id: str,
+        authorisation_ref: str,
+        client: httpx.AsyncClient | None = None,
     ) -> Answer | Failure:
         """Ask with retries and back-off; after the last attempt return a Failure, never raise."""
         breaker, error = self.breaker(source), "not tried"
@@ -91,7 +95,7 @@ class PartnerDataClient:
                 return Failure(source, resident_id, "circuit open", attempt - 1)
             try:
                 answer = await asyncio.wait_for(
-                    self._get(source, resident_id, authorisation_ref), self.timeout_s
+                    self._get(source, resident_id, authorisation_ref, client), self.timeout_s
                 )
             except (TimeoutError, httpx.HTTPError, ValueError, KeyError) as problem:
                 breaker.failed()
@@ -114,19 +118,32 @@ class PartnerDataClient:
     async def query_all(
         self, pairs: list[tuple[str, str]], authorisation_ref: str
     ) -> list[Answer | Failure]:
-        """Every (source, resident) pair, concurrently."""
-        return list(await asyncio.gather(*(self.query(s, r, authorisation_ref) for s, r in pairs)))
+        """Every (source, resident) pair, concurrently, over one connection pool."""
+        async with self._client() as client:
+            queries = (self.query(s, r, authorisation_ref, client) for s, r in pairs)
+            return list(await asyncio.gather(*queries))
 
-    async def _get(self, source: str, resident_id: str, authorisation_ref: str) -> Answer:
-        async with httpx.AsyncClient(
+    def _client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
             base_url=self.base_url, timeout=self.timeout_s, transport=self.transport
-        ) as client:
-            response = await client.get(
-                f"/v1/sources/{source}/residents/{resident_id}",
-                headers={"X-Authorisation-Ref": quote(authorisation_ref)},  # may be Chinese
-            )
-            response.raise_for_status()
-            body: dict[str, Any] = response.json()
+        )
+
+    async def _get(
+        self,
+        source: str,
+        resident_id: str,
+        authorisation_ref: str,
+        client: httpx.AsyncClient | None,
+    ) -> Answer:
+        if client is None:
+            async with self._client() as own:
+                return await self._get(source, resident_id, authorisation_ref, own)
+        response = await client.get(
+            f"/v1/sources/{source}/residents/{resident_id}",
+            headers={"X-Authorisation-Ref": quote(authorisation_ref)},  # may be Chinese
+        )
+        response.raise_for_status()
+        body: dict[str, Any] = response.json()
         return Answer(
             source=source,
             resident_id=resident_id,
