@@ -269,12 +269,14 @@ async def test_the_payments_process_killed_mid_run_pays_nobody_twice_and_nobody_
         )
         assert started.status_code == 201, started.text
         await eventually(lambda: _credits(client, bank, 4), timeout=60, message="bank paid none")
+        run_id = started.json()["run_id"]
+        waiting = (await payments.get(f"/v1/runs/{run_id}/payments")).json()["items"]
+        assert [p["status"] for p in waiting] == ["instructed"] * 4  # paid, answer not yet in
         services.processes["payments"].send_signal(signal.SIGKILL)
         services.processes["payments"].wait(timeout=10)
         # and started again
         services.processes["payments"] = restart_payments(services)
         await client.post(f"{bank}/v1/control", json={})
-        run_id = started.json()["run_id"]
         await eventually(lambda: _completed(payments, run_id), timeout=90,
                          message="the run never completed after the restart")  # fmt: skip
         # then every household was credited exactly once by the bank
