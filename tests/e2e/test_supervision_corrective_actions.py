@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import httpx
 import pytest
 
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from shared.clock import CHINA
 from shared.identity import check_char
 from tests.e2e.services import RunningServices, running_services
 from tests.support import eventually
@@ -202,3 +204,104 @@ async def test_two_approved_households_paid_into_one_account_raise_an_alert(
 
 async def _any(pending: Any) -> bool:
     return bool(await pending)
+
+
+@pytest.mark.req("SUP-4", "SUP-5", "SUP-6", "SUP-7", "SUP-8", "SUP-9")
+async def test_inspections_safety_coordination_capacity_and_reports_on_the_stack(
+    services: RunningServices,
+) -> None:
+    base = services.urls["supervision"]
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        county = "620102"
+
+        async def post(path: str, body: dict[str, Any], role: str, version: int | None = None,
+                       division: str = county) -> dict[str, Any]:  # fmt: skip
+            extra = {"If-Match": f'"{version}"'} if version is not None else {}
+            answer = await client.post(
+                f"{base}{path}", json=body, headers=_post(services, role, division, **extra)
+            )
+            assert answer.status_code in (200, 201), f"{path}: {answer.text}"
+            return dict(answer.json())
+
+        # SUP-4: a special inspection finds a problem and orders its rectification
+        inspection = await post("/v1/inspections", {
+            "kind": "special", "division_code": county, "planned_on": "2026-12-01",
+            "scope": "农村低保专项治理", "team": ["督查组"]}, "inspector")  # fmt: skip
+        path = f"/v1/inspections/{inspection['inspection_id']}"
+        await post(
+            f"{path}/visit",
+            {
+                "visited_on": "2026-12-02",
+                "findings": [{"description": "平均分配保障金", "severity": "grave"}],
+            },
+            "inspector",
+            1,
+        )
+        done = await post(f"{path}/rectifications", {
+            "finding_id": "F1", "requirement": "逐户核定保障金额", "responsible_org": "某乡政府",
+            "due_on": "2026-12-31"}, "inspector", 2)  # fmt: skip
+        assert done["rectifications"][0]["overdue"] is False
+        # SUP-5: a rescue station's check records a freezing hazard
+        station = await post("/v1/institutions", {
+            "kind": "rescue_station", "name": "城关区救助管理站", "division_code": county,
+            "capacity": 60}, "county_officer")  # fmt: skip
+        checked = await post(f"/v1/institutions/{station['institution_id']}/hazard-checks", {
+            "checked_on": "2026-12-01", "categories": ["freezing", "gas_poisoning"],
+            "fire_equipment_complete": True,
+            "hazards": [{"category": "freezing", "description": "水管未保温",
+                         "due_on": "2026-12-08"}]}, "county_officer", 1)  # fmt: skip
+        assert checked["hazards"][0]["category"] == "freezing"
+        # SUP-6 / SUP-9: the county files its mechanism; the province's ledger shows it
+        members = ["development_reform", "education", "finance", "human_resources",
+                   "construction", "health_family_planning", "poverty_alleviation",
+                   "disabled_persons_federation"]  # fmt: skip
+        await post(f"/v1/coordination/{county}/2027/mechanism", {
+            "filed_on": "2027-02-10", "head": "区长", "lead_department": "civil_affairs",
+            "member_departments": members}, "county_officer", 0)  # fmt: skip
+        ledger = (
+            await client.get(
+                f"{base}/v1/policy-tasks",
+                params={"year": 2027},
+                headers=services.auth("province_officer", "62"),
+            )
+        ).json()
+        row = next(r for r in ledger["counties"] if r["county_code"] == county)
+        assert row["tasks"]["coordination_filing"]["status"] == "done"
+        # SUP-7: the township names its desk person
+        desk = await post("/v1/capacity/620102001/desk-staff", {
+            "name": "刘专干", "since": "2026-01-01"}, "township_officer", 0,
+            division="620102001")  # fmt: skip
+        assert desk["desk_staff"]["name"] == "刘专干"
+        # SUP-8: the month's statistics count this month's applications in the county
+        case = await _submit_case(services, client)
+        await eventually(lambda: _has(services, client, case, "intake.ApplicationSubmitted"),
+                         message="trail")  # fmt: skip
+        month = datetime.now(CHINA).strftime("%Y-%m")
+        report = await client.get(f"{base}/v1/reports/statistics", params={"period": month},
+                                  headers=services.auth("county_officer", county))  # fmt: skip
+        rows = {(r["county_code"], r["programme"]): r for r in report.json()["rows"]}
+        assert rows[(county, "urban_dibao")]["applications"] >= 1
+        sheet = await client.get(
+            f"{base}/v1/reports/statistics",
+            params={"period": month, "format": "csv"},
+            headers=services.auth("county_officer", county),
+        )
+        assert sheet.headers["content-type"].startswith("text/csv")
+
+
+def _post(services: RunningServices, role: str, division: str, **extra: str) -> dict[str, str]:
+    token = services.signer.mint(f"e2e-{role}", role, division, "督查")
+    return {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4()), **extra}
+
+
+async def _submit_case(services: RunningServices, client: httpx.AsyncClient) -> str:
+    intake = Client(services, client, "intake", "township_officer", TOWNSHIP)
+    person = _resident()
+    created = await intake.post("/v1/applications", {
+        "division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
+        "members": [{"resident_id": person, "name": "申请人", "relation": "self"}],
+        "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
+        "authorisation": {"signed_by_resident_id": person, "signed_on": "2026-11-20",
+                          "document_ref": "城关区-授权-统计"}})  # fmt: skip
+    return str(created.json()["application_id"])
