@@ -60,6 +60,13 @@ async def test_a_clean_generated_population_raises_no_alert(supervision: Supervi
     )  # fmt: skip
     await _register_staff(supervision, ids.resident(), declared)
     await _register_staff(supervision, ids.resident(), ids.resident())
+    # and a rural village whose households are all class 2 and so all get the class amount
+    population += [
+        replace(population[0], case_id=f"class2-{n}", village="620102001098",
+                members=_people(ids, 1), income_fen=5_000 * n, amount_fen=35_000,
+                rural_class=2, account=ids.account())
+        for n in range(6)
+    ]  # fmt: skip
     # when every household's events pass through the detectors
     for household in population:
         await _feed_household(supervision, household)
