@@ -29,6 +29,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("processing_days_avg", "平均办理天数"),
     ("spot_check_rate", "入户抽查比例"),
     ("new_beneficiaries", "新增保障对象"),
+    ("beneficiaries", "月末在保对象"),
     ("spending_fen", "发放金额（分）"),
     ("urgent_response_hours_avg", "急难响应平均小时"),
     ("complaints", "投诉举报数"),
@@ -154,11 +155,23 @@ FROM audit_trail t
 WHERE t.type = 'supervision.InspectionRecorded' AND {_WINDOW.format(div="t.data->>'division_code'")}
 GROUP BY 1, 2
 """
+_STOCK = """
+SELECT left(t.data->>'division_code', 6) AS county, t.data->>'programme' AS programme,
+    count(*) AS value
+FROM audit_trail t
+WHERE t.type = 'payments.BeneficiaryEnrolled' AND t.recorded_at < :end
+    AND COALESCE(t.data->>'division_code', '') LIKE :prefix
+    AND NOT EXISTS (SELECT 1 FROM audit_trail e WHERE e.type = 'payments.BeneficiaryTerminated'
+        AND e.data->>'case_id' = t.data->>'case_id'
+        AND e.data->>'programme' = t.data->>'programme' AND e.recorded_at < :end)
+GROUP BY 1, 2
+"""
 _SPECIAL = (
     (_APPLICATIONS, "applications"),
     (_PROCESSING, "processing_days_avg"),
     (_SPOT_CHECKS, "spot_check_rate"),
     (_SPENDING, "spending_fen"),
+    (_STOCK, "beneficiaries"),
     (_URGENT, "urgent_response_hours_avg"),
     (_FINDINGS, "inspection_findings"),
 )

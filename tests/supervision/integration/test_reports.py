@@ -33,6 +33,12 @@ async def _plant_month(s: Supervision) -> None:
         await s.copy_in("payments", "case-0", "payments.PaymentSettled",
                         {"payment_id": period, "case_id": "case-0", "programme": "urban_dibao",
                          "period": period, "amount_fen": amount})  # fmt: skip
+    for case in ("case-0", "case-9"):
+        await s.copy_in("payments", case, "payments.BeneficiaryEnrolled",
+                        {"case_id": case, "programme": "urban_dibao", "division_code": TOWNSHIP,
+                         "monthly_amount_fen": 60_000})  # fmt: skip
+    await s.copy_in("payments", "case-9", "payments.BeneficiaryTerminated",
+                    {"case_id": "case-9", "programme": "urban_dibao"})  # fmt: skip
     await s.copy_in("supervision", "c-1", "supervision.ComplaintReceived",
                     {"complaint_id": "c-1", "division_code": TOWNSHIP})  # fmt: skip
     await s.copy_in("intake", "other-county", "intake.ApplicationSubmitted",
@@ -63,6 +69,7 @@ async def test_the_month_is_counted_by_county_and_programme(supervision: Supervi
     dibao = rows[("620102", "urban_dibao")]
     assert (dibao["applications"], dibao["approvals"], dibao["rejections"]) == (2, 1, 1)
     assert dibao["spending_fen"] == 120_000 and dibao["processing_days_avg"] is not None
+    assert dibao["new_beneficiaries"] == 2 and dibao["beneficiaries"] == 1
     assert rows[("620102", "*")]["spot_check_rate"] == 0.3
     assert rows[("620102", "*")]["complaints"] == 1
     assert rows[("620102", "medical_assistance")]["applications"] == 1
