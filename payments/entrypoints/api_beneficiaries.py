@@ -13,6 +13,7 @@ from payments.schemas import BeneficiaryRead, PaymentRead
 from shared.domain.errors import NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.etag import etag_for
+from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.privacy import mask_name
@@ -44,24 +45,23 @@ async def get_beneficiary(
 
 @router.get(
     "/beneficiaries/{case_id}/{programme}/payments",
-    response_model=list[PaymentRead],
+    response_model=Page[PaymentRead],
     summary="发放台账 The beneficiary's payment ledger",
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(400, 401, 403, 404),
 )
 async def get_ledger(
-    case_id: str, programme: str, request: Request, principal: Principal = Depends(READ)
-) -> list[PaymentRead]:
-    """Every payment of the benefit, by period (a short list: one per month)."""
+    case_id: str,
+    programme: str,
+    request: Request,
+    principal: Principal = Depends(READ),
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+) -> Page[PaymentRead]:
+    """Every payment of the benefit, by period, one page at a time."""
     row = await _row(request, case_id, programme)
     ensure_jurisdiction(principal, row["division_code"])
-    async with request.app.state.engine.connect() as conn:
-        rows = await conn.execute(
-            text(
-                "SELECT * FROM payments_view WHERE case_id = :c AND programme = :p ORDER BY period"
-            ),
-            {"c": case_id, "p": programme},
-        )
-        return [_payment(dict(r._mapping)) for r in rows]
+    where = "case_id = :c AND programme = :p"
+    return await _page(request, where, {"c": case_id, "p": programme}, limit, cursor)
 
 
 async def _row(request: Request, case_id: str, programme: str) -> dict[str, Any]:
@@ -79,23 +79,48 @@ async def _row(request: Request, case_id: str, programme: str) -> dict[str, Any]
 
 @router.get(
     "/cases/{case_id}/payments",
-    response_model=list[PaymentRead],
+    response_model=Page[PaymentRead],
     summary="案件发放台账 Every payment of a case (monthly and one-off)",
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(400, 401, 403, 404),
 )
 async def get_case_payments(
-    case_id: str, request: Request, principal: Principal = Depends(READ)
-) -> list[PaymentRead]:
-    """The case's payments in every programme, by period."""
+    case_id: str,
+    request: Request,
+    principal: Principal = Depends(READ),
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+) -> Page[PaymentRead]:
+    """The case's payments in every programme, by programme and period."""
+    async with request.app.state.engine.connect() as conn:
+        first = (
+            await conn.execute(
+                text("SELECT division_code FROM payments_view WHERE case_id = :c LIMIT 1"),
+                {"c": case_id},
+            )
+        ).first()
+    if first is None:
+        raise NotFound(f"no payment for case {case_id}", "该案件暂无发放记录")
+    ensure_jurisdiction(principal, first.division_code)
+    return await _page(request, "case_id = :c", {"c": case_id}, limit, cursor)
+
+
+async def _page(
+    request: Request,
+    where: str,
+    params: dict[str, Any],
+    limit: int,
+    cursor: dict[str, Any] | None,
+) -> Page[PaymentRead]:
+    after = str((cursor or {}).get("after", ""))
+    query = text(
+        f"SELECT * FROM payments_view WHERE {where} AND payment_key > :after"
+        " ORDER BY payment_key LIMIT :n"
+    )
     async with request.app.state.engine.connect() as conn:
         rows = [
             dict(r._mapping)
-            for r in await conn.execute(
-                text("SELECT * FROM payments_view WHERE case_id = :c ORDER BY period, programme"),
-                {"c": case_id},
-            )
+            for r in await conn.execute(query, {**params, "after": after, "n": limit + 1})
         ]
-    if not rows:
-        raise NotFound(f"no payment for case {case_id}", "该案件暂无发放记录")
-    ensure_jurisdiction(principal, rows[0]["division_code"])
-    return [_payment(r) for r in rows]
+    more = len(rows) > limit
+    next_cursor = encode_cursor({"after": rows[limit - 1]["payment_key"]}) if more else None
+    return Page(items=[_payment(r) for r in rows[:limit]], next_cursor=next_cursor)

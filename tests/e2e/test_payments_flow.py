@@ -160,7 +160,7 @@ async def test_an_approved_case_is_paid_in_the_next_run_and_shown_in_its_audit_t
         # then the service pays and reconciles it in the background
         await eventually(lambda: _completed(payments, run_id), timeout=60,
                          message="the run never completed")  # fmt: skip
-        paid = (await payments.get(f"{ledger}/payments")).json()
+        paid = (await payments.get(f"{ledger}/payments")).json()["items"]
         assert [(p["period"], p["amount_fen"], p["status"]) for p in paid] == [
             ("2026-11", 60_000, "settled")
         ]

@@ -57,12 +57,12 @@ async def test_a_retroactive_raise_pays_back_pay_to_the_fen(payments: Payments) 
             await client.get(
                 "/v1/beneficiaries/case-a/urban_dibao/payments", headers=payments.headers()
             )
-        ).json()
+        ).json()["items"]
         ledger_b = (
             await client.get(
                 "/v1/beneficiaries/case-b/urban_dibao/payments", headers=payments.headers()
             )
-        ).json()
+        ).json()["items"]
     assert [(p["period"], p["amount_fen"], p["back_pay_fen"]) for p in ledger_a] == [
         ("2026-09", 110_000, 0),
         ("2026-10", 110_000, 0),
@@ -91,7 +91,7 @@ async def test_a_retroactive_raise_pays_back_pay_to_the_fen(payments: Payments) 
             await client.get(
                 "/v1/beneficiaries/case-a/urban_dibao/payments", headers=payments.headers()
             )
-        ).json()
+        ).json()["items"]
     assert (ledger[-1]["period"], ledger[-1]["amount_fen"], ledger[-1]["back_pay_fen"]) == (
         "2026-12", 125_000, 0,
     )  # fmt: skip

@@ -55,7 +55,7 @@ async def test_prior_assistance_is_paid_at_once_within_its_cap(payments: Payment
     assert len(refused) == 1
     assert refused[0].data["cap_fen"] == 210_000 and "cap" in refused[0].data["reason"]
     # and the case's ledger shows the payment to its county only, account masked
-    assert [(p["programme"], p["status"]) for p in ledger.json()] == [
+    assert [(p["programme"], p["status"]) for p in ledger.json()["items"]] == [
         ("temporary_assistance", "settled")
     ]
     assert "6228480012345678901" not in ledger.text

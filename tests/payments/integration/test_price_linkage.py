@@ -63,7 +63,7 @@ async def test_the_price_subsidy_follows_the_trigger(payments: Payments) -> None
             await client.get(
                 "/v1/beneficiaries/case-p/urban_dibao/payments", headers=payments.headers()
             )
-        ).json()
+        ).json()["items"]
         state = (await client.get("/v1/price-linkage", headers=payments.headers())).json()
     # then the subsidy is paid exactly in the triggered months
     assert [(p["period"], p["amount_fen"], p["price_subsidy_fen"]) for p in ledger] == [
