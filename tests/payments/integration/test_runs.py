@@ -80,20 +80,21 @@ async def test_a_run_pays_every_active_beneficiary_once_and_retries_failures(
     payments: Payments,
 ) -> None:
     async with payments.client() as client:
-        # given three households: a good account, one the bank is busy for, one closed
+        # given four households: a good account, one the bank is busy for, one closed and one
+        # whose money comes back (name mismatch, 退票)
         await set_standard(payments, client)
         accounts = {"ok": "6228480012345678901", "busy": "5005480012345678901",
-                    "closed": "4004480012345678901"}  # fmt: skip
+                    "closed": "4004480012345678901", "returned": "3003480012345678901"}  # fmt: skip
         for case, account in accounts.items():
             await payments.consume(DECISIONS, approved(case, account=account))
         # and a bank that repeats every answer
         bank_simulator.bank.control = bank_simulator.Control(duplicate_answers=True)
         # when the November run is started and executed
         run_id = await start_and_execute(payments, client, "2026-11")
-        # then one is paid once, two failed, and the run is reconciled
+        # then one is paid once, three are not, and the run is reconciled
         run = (await client.get(f"/v1/runs/{run_id}", headers=payments.headers())).json()
         assert (run["status"], run["instructed"], run["settled"], run["failed"]) == (
-            "completed", 3, 1, 2,
+            "completed", 4, 1, 3,
         )  # fmt: skip
         assert run["settled_fen"] == 110_000
         # when the failures are retried with the run's ETag
@@ -108,7 +109,7 @@ async def test_a_run_pays_every_active_beneficiary_once_and_retries_failures(
         await payments.settle_projections()
         # then the busy account is paid on its second attempt, the closed one stays failed
         page = (
-            await client.get(f"/v1/runs/{run_id}/payments?limit=2", headers=payments.headers())
+            await client.get(f"/v1/runs/{run_id}/payments?limit=3", headers=payments.headers())
         ).json()
         rest = (
             await client.get(
@@ -120,6 +121,9 @@ async def test_a_run_pays_every_active_beneficiary_once_and_retries_failures(
         assert by_case["busy"]["status"] == "settled" and by_case["busy"]["attempt"] == 2
         assert by_case["closed"]["status"] == "failed"
         assert by_case["closed"]["bank_reason"]
+        assert (by_case["returned"]["status"], by_case["returned"]["outcome"]) == (
+            "failed", "returned",
+        )  # fmt: skip
         # and the bank credited each household at most once, by business key
         credits = bank_simulator.bank.credits
         references = [c["reference"] for c in credits]
