@@ -214,3 +214,31 @@ async def test_an_ordered_overpayment_recovery_is_recorded_once(payments: Paymen
         ("payments.OverpaymentRecoveryRecorded", 220_000, "case-r")
     ]
     assert events[0].metadata.causation_id == str(order.event_id)
+
+
+@pytest.mark.req("PAY-2", "GEN-6", "GEN-8")
+async def test_the_roll_is_paginated_and_scoped_to_the_callers_division(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        await set_standard(payments, client)
+        for i in range(5):
+            await payments.consume(DECISIONS, approved(f"roll-{i}"))
+        await payments.settle_projections()
+        first = await client.get(
+            f"/v1/beneficiaries?division_code={COUNTY}&status=active&limit=3",
+            headers=payments.headers(),
+        )
+        assert first.status_code == 200, first.text
+        rest = await client.get(
+            f"/v1/beneficiaries?division_code={COUNTY}&cursor={first.json()['next_cursor']}",
+            headers=payments.headers(),
+        )
+        cases = [b["case_id"] for b in first.json()["items"] + rest.json()["items"]]
+        assert cases == [f"roll-{i}" for i in range(5)]
+        assert rest.json()["next_cursor"] is None
+        assert all(b["payee_name_masked"] == "张**" for b in first.json()["items"])
+        other = await client.get(
+            f"/v1/beneficiaries?division_code={COUNTY}", headers=payments.headers(division="620103")
+        )
+        assert other.status_code == 403
