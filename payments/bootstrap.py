@@ -63,7 +63,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     )
     repos = Repositories.of(runtime.store, runtime.registry)
     reactions.bind(repos)
-    raises.bind(repos)
+    raises.bind(repos, runtime.projections)
     executor = RunExecutor(
         runtime.engine,
         runtime.store,

@@ -18,6 +18,7 @@ from payments.application.enrol import entitlement_of, local_standard, recompute
 from payments.domain.beneficiary import Beneficiary
 from payments.domain.standards import PROVINCE
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
+from shared.projections.runner import ProjectionRunner
 
 REASON = "保障标准调整，重新核定待遇 (standard changed: entitlement recomputed)"
 _GOVERNED = text(
@@ -32,15 +33,19 @@ class StandardReactions:
 
     def __init__(self) -> None:
         self._repos: Repositories | None = None
+        self._projections: ProjectionRunner | None = None
 
-    def bind(self, repos: Repositories) -> None:
-        """Give the policy its repositories once the runtime is wired."""
+    def bind(self, repos: Repositories, projections: ProjectionRunner | None = None) -> None:
+        """Give the policy its repositories (and the projections it reads) once wired."""
         self._repos = repos
+        self._projections = projections
 
     async def __call__(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Recompute the entitlements a new standard version governs."""
         if event.type != "payments.StandardSet" or self._repos is None:
             return
+        if self._projections is not None:  # every enrolment recorded so far is in the roll
+            await self._projections.catch_up("payments.beneficiaries_view")
         data = event.data
         params = {"programme": data["programme"], "county": data["division_code"]}
         for row in list(await conn.execute(_GOVERNED, params)):
