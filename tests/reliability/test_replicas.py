@@ -133,7 +133,13 @@ async def test_killing_one_replica_of_each_group_under_load_loses_and_doubles_no
             counts = await trail_counts(replicas)
             return all((c, t) in counts for c in cases for t in REACHED_THE_TRAIL)
 
-        await eventually(all_cases_in_the_trail, timeout=120, interval=0.5, message="trail")
+        try:
+            await eventually(all_cases_in_the_trail, timeout=120, interval=0.5)
+        except AssertionError:
+            counts = await trail_counts(replicas)
+            wanted = [(c, t) for c in cases for t in REACHED_THE_TRAIL]
+            missing = sorted(pair for pair in wanted if pair not in counts)
+            raise AssertionError(f"not in the audit trail after 120 s: {missing}") from None
 
     # and none twice: one submission and one opened verification case per application
     counts = await trail_counts(replicas)
