@@ -144,7 +144,8 @@ async def test_killing_one_replica_of_each_group_under_load_loses_and_doubles_no
     # and none twice: one submission and one opened verification case per application
     counts = await trail_counts(replicas)
     assert {counts[(c, t)] for c in cases for t in REACHED_THE_TRAIL} == {1}
-    assert await count_case_opened(replicas) == dict.fromkeys(cases, 1)
+    opened = await count_case_opened(replicas)  # other modules' cases may share the broker
+    assert {c: opened.get(c) for c in cases} == dict.fromkeys(cases, 1)
 
 
 @pytest.mark.slow
