@@ -1,0 +1,435 @@
+"""`python -m bench.intake_http`: intake POST /v1/applications vs a bare FastAPI + asyncpg insert.
+
+One embedded PostgreSQL (fsync on) and one broker; each HTTP peer is its own uvicorn process with
+one worker on a free loopback port:
+
+- intake: `python -m services serve intake` (the real service: JWT, validation, idempotency key,
+  INT-9 claims, event append, relay and projections running in the same process);
+- bare: `uvicorn bench.intake_http:bare_app`, a pydantic model of the same body and one asyncpg
+  INSERT of it as JSONB.
+
+An httpx load generator in this process POSTs distinct applications with fixed concurrency.
+`--profile` then profiles the intake request path in process (bench/intake_http_profile.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Literal
+
+import asyncpg
+import httpx
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from bench.intake_http_load import (
+    Applications,
+    PeerResult,
+    Round,
+    cpu_seconds,
+    fire,
+    own_cpu_seconds,
+    postgres_pids,
+)
+from bench.runtime import database_url, plain_dsn
+from services.embedded import EmbeddedBroker, EmbeddedPostgres, ensure_database, free_port
+from services.settings import PROJECT_ROOT
+from shared.http.tokens import TokenSigner, ensure_dev_keypair
+
+DATA_DIR = PROJECT_ROOT / ".data"
+PG_DIR = DATA_DIR / "bench-intake-pg"
+WORK_DIR = DATA_DIR / "bench-intake"
+CONCURRENCY = 16
+REQUESTS = 1500
+WARM_UP = 100
+ROUNDS = 3
+TARGET = 0.7
+START_TIMEOUT_S = 60.0
+BARE_DSN_ENV = "BENCH_BARE_DSN"
+BARE_TABLE = (
+    "CREATE TABLE IF NOT EXISTS bare_applications ("
+    " id uuid PRIMARY KEY, payload jsonb NOT NULL, received_at timestamptz NOT NULL DEFAULT now())"
+)
+
+# ---------------------------------------------------------------------------------------------
+# The bare peer: validate a comparable body with pydantic, insert one row with asyncpg.
+
+
+class BareMember(BaseModel):
+    """A member: the same fields and simple constraints, no domain checks."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    resident_id: str = Field(pattern=r"^\d{17}[\dX]$")
+    name: str = Field(min_length=1, max_length=50)
+    relation: Literal[
+        "self", "spouse", "child", "parent", "grandparent", "grandchild", "sibling", "other"
+    ]
+    disability_grade: int | None = Field(default=None, ge=1, le=4)
+
+
+class BareAuthorisation(BaseModel):
+    """The signed authorisation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    signed_by_resident_id: str = Field(pattern=r"^\d{17}[\dX]$")
+    signed_on: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    document_ref: str = Field(min_length=1, max_length=200)
+
+
+class BareApplication(BaseModel):
+    """The intake body's shape with plain pydantic types."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    division_code: str = Field(pattern=r"^\d{9}(\d{3})?$")
+    registration: Literal["urban", "rural"]
+    programmes: list[str] = Field(min_length=1)
+    members: list[BareMember] = Field(min_length=1, max_length=30)
+    declared_monthly_income_fen: int = Field(ge=0)
+    declared_assets_fen: int = Field(ge=0)
+    authorisation: BareAuthorisation
+    channel: str = "counter"
+
+
+@asynccontextmanager
+async def _bare_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    app.state.pool = await asyncpg.create_pool(os.environ[BARE_DSN_ENV], min_size=10, max_size=20)
+    try:
+        yield
+    finally:
+        await app.state.pool.close()
+
+
+bare_app = FastAPI(title="bare FastAPI + asyncpg", lifespan=_bare_lifespan)
+
+
+@bare_app.post("/v1/applications", status_code=201)
+async def bare_create(body: BareApplication) -> JSONResponse:
+    """Insert the validated body as one JSONB row."""
+    new_id = uuid.uuid4()
+    await bare_app.state.pool.execute(
+        "INSERT INTO bare_applications (id, payload) VALUES ($1, $2::jsonb)",
+        new_id,
+        body.model_dump_json(),
+    )
+    return JSONResponse({"application_id": str(new_id)}, status_code=201)
+
+
+@bare_app.get("/healthz")
+async def bare_health() -> dict[str, str]:
+    """Liveness."""
+    return {"status": "ok"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Processes.
+
+
+@dataclass(frozen=True)
+class Server:
+    """A peer's uvicorn process and its base URL."""
+
+    name: str
+    process: subprocess.Popen[bytes]
+    url: str
+
+
+def _spawn(name: str, args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    with (WORK_DIR / f"{name}.log").open("wb") as log:
+        return subprocess.Popen(
+            [sys.executable, *args],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+async def _wait_healthy(server: Server) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    async with httpx.AsyncClient() as client:
+        while True:
+            if server.process.poll() is not None:
+                log = (WORK_DIR / f"{server.name}.log").read_text(errors="replace")[-3000:]
+                raise RuntimeError(f"{server.name} exited at start:\n{log}")
+            try:
+                if (await client.get(f"{server.url}/healthz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{server.name} not healthy within {START_TIMEOUT_S}s")
+            await asyncio.sleep(0.1)
+
+
+@dataclass(frozen=True)
+class Stack:
+    """PostgreSQL, broker, both peers and a signer for intake's tokens."""
+
+    postgres: EmbeddedPostgres
+    intake: Server
+    bare: Server
+    signer: TokenSigner
+
+
+@contextmanager
+def _runtime() -> Iterator[tuple[EmbeddedPostgres, EmbeddedBroker]]:
+    shutil.rmtree(PG_DIR, ignore_errors=True)
+    shutil.rmtree(WORK_DIR, ignore_errors=True)
+    WORK_DIR.mkdir(parents=True)
+    postgres = EmbeddedPostgres(PG_DIR, free_port(), fast=False)
+    broker = EmbeddedBroker(free_port(), WORK_DIR / "broker.log")
+    postgres.start()
+    try:
+        broker.start()
+        try:
+            yield postgres, broker
+        finally:
+            broker.stop()
+    finally:
+        postgres.stop()
+        shutil.rmtree(PG_DIR, ignore_errors=True)
+        shutil.rmtree(WORK_DIR, ignore_errors=True)
+
+
+@asynccontextmanager
+async def stack(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> AsyncIterator[Stack]:
+    """Create both databases, start both peers, wait until they answer."""
+    server = postgres.server_url
+    await ensure_database(server, "bench_intake")
+    await ensure_database(server, "bench_bare")
+    bare_url = database_url(server, "bench_bare")
+    conn = await asyncpg.connect(plain_dsn(bare_url))
+    try:
+        await conn.execute(BARE_TABLE)
+    finally:
+        await conn.close()
+    private_pem, _ = ensure_dev_keypair(
+        WORK_DIR / "keys/jwt-private.pem", WORK_DIR / "keys/jwt-public.pem"
+    )
+    intake_port, bare_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": server,
+        "INTAKE_DATABASE_URL": database_url(server, "bench_intake"),
+        "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers,
+        "KAFKA_ENABLE_IDEMPOTENCE": "false",
+        "SAFETYNET_DATA_DIR": str(WORK_DIR),
+        "INTAKE_PORT": str(intake_port),
+        "LOG_LEVEL": "WARNING",
+        BARE_DSN_ENV: plain_dsn(bare_url),
+    }
+    intake_args = ["-m", "services", "serve", "intake"]
+    bare_args = ["-m", "uvicorn", "bench.intake_http:bare_app", "--host", "127.0.0.1"]
+    bare_args += ["--port", str(bare_port), "--workers", "1", "--no-access-log"]
+    bare_args += ["--log-level", "warning"]
+    intake = Server("intake", _spawn("intake", intake_args, env), f"http://127.0.0.1:{intake_port}")
+    bare = Server("bare", _spawn("bare", bare_args, env), f"http://127.0.0.1:{bare_port}")
+    try:
+        await asyncio.gather(_wait_healthy(intake), _wait_healthy(bare))
+        signer = TokenSigner(private_pem, "safetynet-dev", "safetynet")
+        yield Stack(postgres, intake, bare, signer)
+    finally:
+        _stop(intake.process)
+        _stop(bare.process)
+
+
+# ---------------------------------------------------------------------------------------------
+# Measurement.
+
+
+SAMPLE_EVERY_S = 0.02
+SESSIONS = """
+SELECT count(*) FILTER (WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'),
+       count(*) FILTER (WHERE state <> 'idle')
+FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()
+"""
+
+
+async def _sample_sessions(dsn: str, database: str, stop: asyncio.Event) -> tuple[float, float]:
+    """Mean sessions of `database` waiting on an advisory lock, and busy, until `stop`."""
+    conn = await asyncpg.connect(dsn)
+    waiting: list[int] = []
+    busy: list[int] = []
+    try:
+        while not stop.is_set():
+            row = await conn.fetchrow(SESSIONS, database)
+            waiting.append(row[0])
+            busy.append(row[1])
+            await asyncio.sleep(SAMPLE_EVERY_S)
+    finally:
+        await conn.close()
+    return (sum(waiting) / len(waiting), sum(busy) / len(busy)) if waiting else (0.0, 0.0)
+
+
+async def _round(
+    client: httpx.AsyncClient, st: Stack, peer: Server, apps: Applications, count: int
+) -> Round:
+    work = apps.take(count)
+    pg = postgres_pids(_postmaster_pid(st.postgres))
+    stop = asyncio.Event()
+    sampler = asyncio.create_task(
+        _sample_sessions(plain_dsn(st.postgres.server_url), f"bench_{peer.name}", stop)
+    )
+    before = (cpu_seconds([peer.process.pid]), cpu_seconds(pg), own_cpu_seconds())
+    seconds, latencies = await fire(client, f"{peer.url}/v1/applications", work, CONCURRENCY)
+    after = (cpu_seconds([peer.process.pid]), cpu_seconds(pg), own_cpu_seconds())
+    stop.set()
+    waiting, busy = await sampler
+    cpu = {
+        "server": after[0] - before[0],
+        "postgres": after[1] - before[1],
+        "load generator": after[2] - before[2],
+    }
+    return Round(count, seconds, latencies, cpu, waiting, busy)
+
+
+def _postmaster_pid(postgres: EmbeddedPostgres) -> int:
+    return int((postgres.data_dir / "postmaster.pid").read_text().split()[0])
+
+
+async def measure(st: Stack) -> tuple[PeerResult, PeerResult]:
+    """Warm both peers up, then alternate timed rounds (bare, intake) `ROUNDS` times."""
+    token = st.signer.mint("bench-intake", "township_officer", "620102001", "城关区民政")
+    apps = Applications(token)
+    limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
+    rounds: dict[str, list[Round]] = {"bare": [], "intake": []}
+    async with httpx.AsyncClient(limits=limits, timeout=60) as client:
+        for peer in (st.bare, st.intake):
+            await _round(client, st, peer, apps, WARM_UP)
+        for _ in range(ROUNDS):
+            for peer in (st.bare, st.intake):
+                rounds[peer.name].append(await _round(client, st, peer, apps, REQUESTS))
+    return (
+        PeerResult("intake POST /v1/applications", tuple(rounds["intake"])),
+        PeerResult("bare FastAPI + asyncpg INSERT", tuple(rounds["bare"])),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Report.
+
+
+async def machine(postgres: EmbeddedPostgres) -> list[tuple[str, str]]:
+    """Date, machine, versions and the database's durability settings."""
+    conn = await asyncpg.connect(plain_dsn(postgres.server_url))
+    try:
+        server = await conn.fetchval("SHOW server_version")
+        names = ("fsync", "synchronous_commit", "full_page_writes")
+        settings = [f"{n}={await conn.fetchval(f'SHOW {n}')}" for n in names]
+    finally:
+        await conn.close()
+    libs = ("fastapi", "uvicorn", "pydantic", "sqlalchemy", "asyncpg", "httpx", "pyjwt")
+    return [
+        ("date", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
+        ("machine", f"nproc {os.cpu_count()}, {_cpu_model()}, {platform.platform()}"),
+        ("python", platform.python_version()),
+        ("postgresql", f"{server} (embedded, both peers on it; {', '.join(settings)})"),
+        ("libraries", ", ".join(f"{lib} {version(lib)}" for lib in libs)),
+        (
+            "load",
+            f"httpx.AsyncClient in the bench process, {CONCURRENCY} concurrent, keep-alive;"
+            f" {WARM_UP} warm-up then {ROUNDS} rounds of {REQUESTS} per peer, alternating",
+        ),
+    ]
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def render(facts: Sequence[tuple[str, str]], intake: PeerResult, bare: PeerResult) -> str:
+    """The report as text."""
+    lines = ["Intake HTTP benchmark", ""]
+    lines += [f"{k:<11}{v}" for k, v in facts]
+    head = f"{'peer':<32}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}   rounds (req/s)"
+    lines += ["", head, "-" * len(head)]
+    for peer in (intake, bare):
+        m = peer.median
+        rounds = ", ".join(f"{r.per_second:,.0f}" for r in peer.rounds)
+        lines.append(
+            f"{peer.peer:<32}{peer.per_second:>8,.0f}{m.percentile_ms(50):>9.1f}"
+            f"{m.percentile_ms(99):>9.1f}   {rounds}"
+        )
+    head = f"{'CPU ms per request (median round)':<36}{'server':>8}{'postgres':>10}{'loadgen':>9}"
+    lines += ["", head, "-" * len(head)]
+    for peer in (intake, bare):
+        m = peer.median
+        cpu = [m.cpu_s[k] * 1000 / m.requests for k in ("server", "postgres", "load generator")]
+        lines.append(f"{peer.peer:<36}{cpu[0]:>8.2f}{cpu[1]:>10.2f}{cpu[2]:>9.2f}")
+    head = f"{'DB sessions, mean of samples every 20 ms':<44}{'busy':>7}{'on advisory lock':>18}"
+    lines += ["", head, "-" * len(head)]
+    for peer in (intake, bare):
+        m = peer.median
+        lines.append(f"{peer.peer:<44}{m.busy_sessions:>7.1f}{m.lock_waiters:>18.1f}")
+    ratio = intake.per_second / bare.per_second
+    verdict = "met" if ratio >= TARGET else "NOT met"
+    lines += ["", f"ratio intake/bare {ratio:.2f} (target >= {TARGET:g}: {verdict})"]
+    return "\n".join(lines)
+
+
+async def _run() -> str:
+    with _runtime() as (postgres, broker):
+        async with stack(postgres, broker) as st:
+            intake, bare = await measure(st)
+            facts = await machine(postgres)
+    return render(facts, intake, bare)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the comparison (or, with --profile, profile the intake request path in process)."""
+    parser = argparse.ArgumentParser(prog="python -m bench.intake_http", description=__doc__)
+    parser.add_argument("--profile", action="store_true", help="profile intake's POST in process")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    began = time.perf_counter()
+    if args.profile:
+        from bench.intake_http_profile import run_profile
+
+        text = asyncio.run(run_profile())
+    else:
+        text = asyncio.run(_run())
+    print(text)
+    print(f"\ntotal run time {time.perf_counter() - began:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
