@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
@@ -49,7 +50,8 @@ async def pay_prior_assistance(
     county, amount = data["division_code"][:6], int(data["amount_fen"])
     standard = await local_standard(repos, conn, county, "urban_dibao")
     in_force = standard.in_force(granted_on) if standard else None
-    cap = CAP_MULTIPLE * in_force.monthly_per_person_fen if in_force else None
+    persons = await _persons(conn, data)
+    cap = CAP_MULTIPLE * in_force.monthly_per_person_fen * persons if in_force else None
     refusal = _refusal(data, amount, cap)
     if refusal is not None:
         await _refuse(data, amount, cap, refusal, metadata, repos, conn)
@@ -70,11 +72,27 @@ async def pay_prior_assistance(
     return "instructed"
 
 
+async def _persons(conn: AsyncConnection, data: dict[str, Any]) -> int:
+    """People the grant covers: `persons` if intake sends it, else the household we know, else 1.
+
+    The cap is per person (INT-7) but contract v1 of the grant does not carry the count.
+    """
+    if data.get("persons"):
+        return int(data["persons"])
+    row = (
+        await conn.execute(
+            text("SELECT household_size FROM case_pipeline WHERE case_id = :c"),
+            {"c": data["case_id"]},
+        )
+    ).first()
+    return int(row.household_size) if row else 1
+
+
 def _refusal(data: dict[str, Any], amount: int, cap: int | None) -> str | None:
     if cap is None:
         return "no urban dibao standard in force to check the cap 无城市低保标准，无法核对限额"
     if amount > cap:
-        return f"amount_fen {amount} exceeds the cap {cap} (3× the urban dibao standard) 超过限额"
+        return f"amount_fen {amount} exceeds the cap {cap} (3× standard per person) 超过限额"
     if not data.get("bank_account"):
         return "no bank account: pay in cash at the township 无银行账户，请乡镇现金发放"
     return None

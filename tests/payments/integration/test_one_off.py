@@ -10,13 +10,15 @@ from tests.payments.integration.test_runs import DECISIONS, set_standard
 from tests.payments.support import TOWNSHIP, Payments, foreign_event
 
 
-def granted(case_id: str, amount_fen: int, account: str | None = "6228480012345678901") -> object:
+def granted(
+    case_id: str, amount_fen: int, account: str | None = "6228480012345678901", persons: int = 1
+) -> object:
     return foreign_event(
         "intake.PriorAssistanceGranted",
         {"case_id": case_id, "programme": "temporary_assistance", "amount_fen": amount_fen,
          "division_code": TOWNSHIP, "resident_id": "11010519491231002X",
          "bank_account": account, "verification_due": "2026-12-05",
-         "follow_up_programmes": ["urban_dibao"]},
+         "follow_up_programmes": ["urban_dibao"], **({"persons": persons} if persons > 1 else {})},
         case_id,
     )  # fmt: skip
 
@@ -31,6 +33,11 @@ async def test_prior_assistance_is_paid_at_once_within_its_cap(payments: Payment
         await payments.consume(DECISIONS, within)  # type: ignore[arg-type]
         await payments.consume(DECISIONS, within)  # type: ignore[arg-type]
         await payments.consume(DECISIONS, granted("urgent-2", 210_001))  # type: ignore[arg-type]
+        # and 4,200 yuan to a household of two people (the cap is per person)
+        await payments.consume(
+            DECISIONS,
+            granted("urgent-3", 420_000, persons=2),  # type: ignore[arg-type]
+        )
         # and the service's run loop goes round once
         await _once(payments.runtime.app.state.executor)
         await payments.settle_projections()
@@ -50,7 +57,10 @@ async def test_prior_assistance_is_paid_at_once_within_its_cap(payments: Payment
                 text("SELECT data FROM events WHERE type = 'payments.OneOffPaymentRefused'")
             )
         )
-    assert [(r.case_id, r.amount_fen, r.status) for r in rows] == [("urgent-1", 210_000, "settled")]
+    assert [(r.case_id, r.amount_fen, r.status) for r in rows] == [
+        ("urgent-1", 210_000, "settled"),
+        ("urgent-3", 420_000, "settled"),
+    ]
     # and the second is refused with the cap and a reason, never paid
     assert len(refused) == 1
     assert refused[0].data["cap_fen"] == 210_000 and "cap" in refused[0].data["reason"]
