@@ -289,3 +289,93 @@ async def test_the_payments_process_killed_mid_run_pays_nobody_twice_and_nobody_
 
 async def _credits(client: httpx.AsyncClient, bank: str, n: int) -> bool:
     return len((await client.get(f"{bank}/v1/ledger")).json()["credits"]) >= n
+
+
+async def _settled(payments: Payments, case_id: str) -> bool:
+    answer = await payments.get(f"/v1/cases/{case_id}/payments")
+    items = answer.json().get("items", []) if answer.status_code == 200 else []
+    return bool(items) and all(p["status"] == "settled" for p in items)
+
+
+@pytest.mark.req("PAY-4", "PAY-5", "PAY-6", "PAY-8")
+async def test_green_channel_disaster_relief_price_linkage_and_tasks_on_the_stack(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        payments = Payments(services, client)
+        province = {**services.auth("province_officer", "620000")}
+        standard = await payments.post(
+            "/v1/standards",
+            {"division_code": COUNTY, "programme": "urban_dibao", "effective_from": "2026-01-01",
+             "monthly_per_person_fen": 70_000, "reason": "县标准"},
+        )  # fmt: skip
+        assert standard.status_code == 201, standard.text
+        # PAY-8: intake's green channel grants 300 yuan; payments pays it at once
+        intake = services.urls["intake"]
+        township = services.auth("township_officer", TOWNSHIP)
+        reported = await client.post(
+            f"{intake}/v1/urgent-reports",
+            json={"division_code": TOWNSHIP, "reporter": "village_cadre",
+                  "situation": "独居老人突发疾病", "household_size": 1},
+            headers={**township, "Idempotency-Key": str(uuid.uuid4())},
+        )  # fmt: skip
+        assert reported.status_code == 201, reported.text
+        urgent = reported.json()["urgent_case_id"]
+        granted = await client.post(
+            f"{intake}/v1/urgent-cases/{urgent}/prior-assistance",
+            json={"programme": "temporary_assistance", "amount_fen": 30_000,
+                  "resident_id": resident(601), "persons": 1, "bank_account": ACCOUNT,
+                  "follow_up_programmes": ["urban_dibao"], "reason": "先行给予临时救助"},
+            headers={**township, "Idempotency-Key": str(uuid.uuid4()),
+                     "If-Match": reported.headers["ETag"]},
+        )  # fmt: skip
+        assert granted.status_code == 200, granted.text
+        await eventually(lambda: _settled(payments, urgent), timeout=60,
+                         message="the prior assistance was never paid")  # fmt: skip
+        # PAY-6: a disaster's relief is paid at once
+        declared = await payments.post(
+            "/v1/disasters",
+            {"disaster_id": "quake-e2e", "county_code": COUNTY, "name": "地震",
+             "occurred_on": "2026-11-01", "allocation_fen": 500_000, "reason": "下拨救灾资金"},
+        )  # fmt: skip
+        assert declared.status_code == 201, declared.text
+        relief = await payments.post(
+            "/v1/disasters/quake-e2e/relief",
+            {"household_id": "hh-1", "category": "collapsed_house_rebuild", "amount_fen": 300_000,
+             "in_temporary_shelter": True, "payee_name": "受灾户", "bank_account": ACCOUNT,
+             "division_code": TOWNSHIP, "reason": "倒房重建"},
+            etag=declared.headers["ETag"],
+        )  # fmt: skip
+        assert relief.status_code == 200, relief.text
+        await eventually(lambda: _settled(payments, "disaster:quake-e2e:hh-1"), timeout=60,
+                         message="the relief was never paid")  # fmt: skip
+        state = (await payments.get("/v1/disasters/quake-e2e")).json()
+        assert state["in_temporary_shelter"] == ["hh-1"]
+        # PAY-5: an index over the threshold triggers the subsidy
+        configured = await client.post(
+            f"{services.urls['payments']}/v1/price-linkage/parameters",
+            json={"subsidy_per_person_fen": 4_000, "reason": "物价联动"},
+            headers={**province, "Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert configured.status_code == 201, configured.text
+        index = await client.post(
+            f"{services.urls['payments']}/v1/price-linkage/indices",
+            json={"month": "2026-11", "cpi_yoy_bp": 380, "food_cpi_yoy_bp": 200},
+            headers={**province, "Idempotency-Key": str(uuid.uuid4()),
+                     "If-Match": configured.headers["ETag"]},
+        )  # fmt: skip
+        assert index.status_code == 201, index.text
+        assert index.json()["months"]["2026-11"]["triggered"] is True
+        # PAY-4: the year's task on the urban guidance is open until the province raises it
+        task = await client.post(
+            f"{services.urls['payments']}/v1/practical-tasks",
+            json={"year": 2027, "task_id": "urban", "title": "提高城市低保指导标准",
+                  "programme": "urban_dibao", "target_fen": 72_000, "reason": "为民办实事"},
+            headers={**province, "Idempotency-Key": str(uuid.uuid4())},
+        )  # fmt: skip
+        assert task.status_code == 201, task.text
+        tasks = (await payments.get("/v1/practical-tasks/2027")).json()["tasks"]
+        assert [(t["task_id"], t["status"], t["due"]) for t in tasks] == [
+            ("urban", "open", "2027-06-30")
+        ]
