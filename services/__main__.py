@@ -7,7 +7,7 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from services import ops
+from services import asyncapi, ops, status, verify_audit
 from services.settings import SERVICES, Settings
 from shared.http.tokens import ROLES
 from shared.logging import configure_logging
@@ -21,23 +21,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     return int(args.func(settings, args) or 0)
 
 
+def _services(values: list[str]) -> list[str]:
+    unknown = sorted(set(values) - set(SERVICES))
+    if unknown:
+        raise SystemExit(f"unknown service(s) {', '.join(unknown)}; choose from {SERVICES}")
+    return values or list(SERVICES)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m services", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="command")
+    _serving(commands)
+    _operating(commands)
+    return parser
 
+
+def _serving(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = commands.add_parser("run", help="embedded PostgreSQL + broker and all four services")
     run.set_defaults(func=lambda s, a: asyncio.run(ops.run_embedded(s)))
 
     serve = commands.add_parser("serve", help="serve services against DATABASE_URL/KAFKA_…")
-    serve.add_argument("services", nargs="*", choices=SERVICES, default=list(SERVICES))
-    serve.set_defaults(func=lambda s, a: asyncio.run(ops.serve_external(s, a.services)))
+    serve.add_argument("services", nargs="*", metavar="service", help=f"of {SERVICES}; all")
+    serve.set_defaults(func=lambda s, a: asyncio.run(ops.serve_external(s, _services(a.services))))
 
     sims = commands.add_parser("simulators", help="serve the partner simulators only")
     sims.set_defaults(func=lambda s, a: asyncio.run(ops.simulators(s)))
 
     migrate = commands.add_parser("migrate", help="apply pending schema migrations (idempotent)")
-    migrate.add_argument("services", nargs="*", choices=SERVICES, default=list(SERVICES))
-    migrate.set_defaults(func=lambda s, a: asyncio.run(ops.migrate(s, a.services)))
+    migrate.add_argument("services", nargs="*", metavar="service", help=f"of {SERVICES}; all")
+    migrate.set_defaults(func=lambda s, a: asyncio.run(ops.migrate(s, _services(a.services))))
+
+    topics = commands.add_parser("topics", help="create the topics (`topics create`)")
+    topics.add_argument("action", choices=("create",))
+    topics.set_defaults(func=lambda s, a: asyncio.run(ops.create_topics(s)))
 
     token = commands.add_parser("token", help="mint a development access token")
     token.add_argument("--role", required=True, choices=ROLES)
@@ -46,6 +62,17 @@ def _parser() -> argparse.ArgumentParser:
     token.add_argument("--client-id", default=None)
     token.add_argument("--ttl", type=int, default=3600, help="seconds")
     token.set_defaults(func=ops.mint_token)
+
+
+def _operating(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    stat = commands.add_parser("status", help="outbox lag, consumer lag, dead letters, checkpoints")
+    stat.add_argument("--json", action="store_true")
+    stat.set_defaults(func=lambda s, a: asyncio.run(status.status_command(s, as_json=a.json)))
+
+    audit = commands.add_parser("verify-audit", help="re-walk hash chains: one case or --all")
+    audit.add_argument("case", nargs="?")
+    audit.add_argument("--all", action="store_true", dest="all_streams")
+    audit.set_defaults(func=_verify_audit)
 
     dlq = commands.add_parser("dlq", help="dead letters: list, show, retry")
     dlq.add_argument("action", choices=("list", "show", "retry"))
@@ -58,7 +85,16 @@ def _parser() -> argparse.ArgumentParser:
     rebuild.add_argument("service", choices=SERVICES)
     rebuild.add_argument("projection", nargs="?", help="name; omit to list them")
     rebuild.set_defaults(func=lambda s, a: asyncio.run(ops.rebuild(s, a.service, a.projection)))
-    return parser
+
+    spec = commands.add_parser("asyncapi", help="regenerate docs/asyncapi.yaml from docs/events")
+    spec.set_defaults(func=lambda s, a: print(asyncapi.write()) or 0)
+
+
+def _verify_audit(settings: Settings, args: argparse.Namespace) -> int:
+    if not args.case and not args.all_streams:
+        raise SystemExit("verify-audit needs a case id or --all")
+    command = verify_audit.verify_audit_command(settings, args.case, all_streams=args.all_streams)
+    return asyncio.run(command)
 
 
 if __name__ == "__main__":

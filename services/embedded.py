@@ -247,7 +247,8 @@ async def ensure_database(server_url: str, name: str) -> None:
         if await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name):
             return
         # Another process may create it between the check and here: the goal is met all the same.
-        with contextlib.suppress(asyncpg.DuplicateDatabaseError):
+        # two replicas starting at once: the loser sees a duplicate name or a unique violation
+        with contextlib.suppress(asyncpg.DuplicateDatabaseError, asyncpg.UniqueViolationError):
             await conn.execute(f'CREATE DATABASE "{name}"')
     finally:
         await conn.close()

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from services import runner
 from services.composition import build_runtime
 from services.settings import SERVICES, Settings
+from services.status import attach_embedded
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
 from shared.messaging import dead_letters as dlq
 from shared.runtime import ServiceRuntime
@@ -19,7 +20,7 @@ from shared.runtime import ServiceRuntime
 async def run_embedded(settings: Settings) -> None:
     """`make run`: embedded PostgreSQL and broker, then all four services."""
     with runner.embedded_runtime(settings) as embedded:
-        await runner.serve(embedded, SERVICES, with_simulators=True)
+        await runner.serve(embedded, SERVICES, with_simulators=True, dev_keys=True)
 
 
 async def serve_external(settings: Settings, services: Sequence[str]) -> None:
@@ -38,7 +39,7 @@ async def simulators(settings: Settings) -> None:
 
 async def migrate(settings: Settings, services: Sequence[str]) -> None:
     """Create the databases if needed and apply pending migrations."""
-    runtimes = await runner.prepare(settings, services)
+    runtimes = await runner.prepare(attach_embedded(settings), services)
     for runtime in runtimes:
         await runtime.close()
 
@@ -52,9 +53,14 @@ def mint_token(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def create_topics(settings: Settings) -> None:
+    """Create every service's events and dead-letter topics (idempotent)."""
+    await runner.create_topics(attach_embedded(settings))
+
+
 async def dead_letters(settings: Settings, args: argparse.Namespace) -> int:
     """List, show or retry the dead letters of a service's consumers."""
-    runtime = build_runtime(settings, args.service)
+    runtime = build_runtime(attach_embedded(settings), args.service)
     try:
         if args.action == "list":
             rows = await dlq.list_dead_letters(runtime.engine, status=args.status)
@@ -81,7 +87,7 @@ async def _retry(runtime: ServiceRuntime, dead_letter_id: int) -> object:
 
 async def rebuild(settings: Settings, service: str, projection: str | None) -> int:
     """Rebuild one projection from zero with a progress line, or list the projections."""
-    runtime = build_runtime(settings, service)
+    runtime = build_runtime(attach_embedded(settings), service)
     try:
         if projection is None:
             print("\n".join(runtime.projections.projections))

@@ -49,13 +49,30 @@ def embedded_runtime(settings: Settings) -> Iterator[Settings]:
         )
 
 
-async def prepare(settings: Settings, services: Sequence[str]) -> list[ServiceRuntime]:
-    """Keys, databases, topics and migrations: everything idempotent, done before serving."""
-    ensure_dev_keypair(settings.jwt_private_key_path, settings.jwt_public_key_path)
+async def prepare(
+    settings: Settings, services: Sequence[str], dev_keys: bool = False
+) -> list[ServiceRuntime]:
+    """Keys, databases, topics and migrations: everything idempotent, done before serving.
+
+    Only the embedded mode (`dev_keys`) makes a development key pair; elsewhere the public key
+    (or JWKS) is provisioned by the operator and never overwritten here.
+    """
+    if dev_keys:
+        ensure_dev_keypair(settings.jwt_private_key_path, settings.jwt_public_key_path)
     for service in services:
         url = make_url(settings.database_url_for(service))
         server_url = url.set(database="postgres").render_as_string(hide_password=False)
         await ensure_database(server_url, str(url.database))
+    await create_topics(settings)
+    runtimes = [build_runtime(settings, service) for service in services]
+    for runtime in runtimes:
+        applied = await runtime.migrate()
+        log.info("%s: migrations applied %s", runtime.name, applied or "none (up to date)")
+    return runtimes
+
+
+async def create_topics(settings: Settings) -> None:
+    """Every service's events and dead-letter topics, with the configured partitions/replicas."""
     assert settings.kafka_bootstrap_servers is not None
     topics = [t for s in SERVICES for t in (events_topic(s), dlq_topic(s))]
     await ensure_topics(
@@ -64,16 +81,16 @@ async def prepare(settings: Settings, services: Sequence[str]) -> list[ServiceRu
         settings.kafka_topic_partitions,
         settings.kafka_replication_factor,
     )
-    runtimes = [build_runtime(settings, service) for service in services]
-    for runtime in runtimes:
-        applied = await runtime.migrate()
-        log.info("%s: migrations applied %s", runtime.name, applied or "none (up to date)")
-    return runtimes
 
 
-async def serve(settings: Settings, services: Sequence[str], with_simulators: bool = False) -> None:
+async def serve(
+    settings: Settings,
+    services: Sequence[str],
+    with_simulators: bool = False,
+    dev_keys: bool = False,
+) -> None:
     """Serve the given services (and the simulators) until SIGINT/SIGTERM, then stop cleanly."""
-    runtimes = await prepare(settings, services)
+    runtimes = await prepare(settings, services, dev_keys)
     stop = _stop_on_signals()
     apps = {r.name: (r.app, settings.service_ports[r.name]) for r in runtimes}
     if with_simulators:
