@@ -16,6 +16,7 @@ from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from services.settings import SERVICES, Settings
 from shared.db import create_engine
 from shared.identity import check_char
+from shared.messaging.dead_letters import list_dead_letters
 from tests.reliability.replicas import Replicas, running_replicas
 from tests.support import eventually
 
@@ -168,10 +169,24 @@ async def test_status_and_audit_of_the_running_replicas_show_every_service_caugh
     # then all four services answer with consumer partitions, dead letters and checkpoints
     assert set(report) == set(SERVICES)
     assert {c["group"] for c in report["supervision"]["consumers"]} >= {"supervision.audit"}
-    assert all(f["dead_letters"] == {} for f in report.values()), report
+    dead = {service: f["dead_letters"] for service, f in report.items() if f["dead_letters"]}
+    assert dead == {}, await _dead_letter_reasons(settings, dead)
     assert report["verification"]["projections"], "verification has a projection checkpoint"
     printed = status.render(report)
     assert all(f"== {s} ==" in printed for s in SERVICES)
     # and every chain in every store is intact
     audit = await verify_audit.verify_audit(settings)
     assert audit.ok and audit.streams["intake"] > 0, verify_audit.render(audit)
+
+
+async def _dead_letter_reasons(settings: Settings, dead: dict[str, object]) -> str:
+    """The reasons of the dead letters, for the failure message."""
+    lines = [str(dead)]
+    for service in dead:
+        engine = create_engine(settings.database_url_for(service))
+        try:
+            for letter in await list_dead_letters(engine):
+                lines.append(f"{service} #{letter.id} {letter.event_type}: {letter.reason}")
+        finally:
+            await engine.dispose()
+    return "\n".join(lines)
