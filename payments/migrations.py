@@ -125,4 +125,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE payments_view ADD COLUMN priority integer NOT NULL DEFAULT 9",
         ),
     ),
+    Migration(
+        "payments-0005-care-standards",
+        ("ALTER TABLE standards_view ADD COLUMN care_amounts_fen jsonb NOT NULL DEFAULT '{}'",),
+    ),
 )

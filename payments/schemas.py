@@ -27,7 +27,18 @@ class StandardCreate(BaseModel):
     class_amounts_fen: dict[str, int] = Field(
         default_factory=dict, description="rural dibao class 1–4 → 分/人/月"
     )
+    care_amounts_fen: dict[str, int] = Field(
+        default_factory=dict,
+        description="extreme-poverty care by self-care ability (full/partial/none) 分/人/月",
+    )
     reason: str = Field(min_length=1, max_length=500, description="文件依据 / why")
+
+    @field_validator("care_amounts_fen")
+    @classmethod
+    def _care(cls, value: dict[str, int]) -> dict[str, int]:
+        if not set(value) <= {"full", "partial", "none"} or any(v < 0 for v in value.values()):
+            raise ValueError("keys are full, partial, none and amounts are fen ≥ 0")
+        return value
 
     @field_validator("division_code")
     @classmethod
@@ -59,6 +70,7 @@ class StandardVersion(BaseModel):
     monthly_per_person_fen: int
     floor_per_person_fen: int
     class_amounts_fen: dict[str, int]
+    care_amounts_fen: dict[str, int] = {}
     set_by: str
     reason: str | None
     recorded_at: datetime

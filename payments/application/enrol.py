@@ -40,6 +40,7 @@ async def enrol_approved_case(
         effective_from=effective_from,
         payee_name=_payee(data["members"]),
         bank_account=data.get("bank_account"),
+        self_care=household.self_care,
     )
     beneficiary.enrol(enrolled, entitlement_of(enrolled, computed, effective_from))
     await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
@@ -62,6 +63,7 @@ def household_of(enrolled: BeneficiaryEnrolled) -> Household:
         enrolled.assessed_monthly_income_fen,
         enrolled.rural_class,
         enrolled.approved_monthly_amount_fen,
+        enrolled.self_care,
     )
 
 
@@ -91,6 +93,7 @@ def recomputed(enrolled: BeneficiaryEnrolled, standard: StandardSet) -> Computed
             household.assessed_monthly_income_fen,
             household.rural_class,
             0,
+            household.self_care,
         ),
         standard,
     )
@@ -103,6 +106,7 @@ def _household(data: dict[str, Any]) -> Household:
         assessed_monthly_income_fen=int(data["assessed_monthly_income_fen"]),
         rural_class=data.get("rural_class"),
         approved_monthly_amount_fen=int(data.get("approved_monthly_amount_fen") or 0),
+        self_care=data.get("self_care"),  # not in CaseApproved v1: read when verification sends it
     )
 
 

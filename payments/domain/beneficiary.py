@@ -28,6 +28,7 @@ class BeneficiaryEnrolled:
     effective_from: date
     payee_name: str
     bank_account: str | None
+    self_care: str | None = None
 
 
 @event_type("payments.EntitlementCalculated", version=1)

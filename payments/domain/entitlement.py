@@ -16,6 +16,7 @@ class Household:
     assessed_monthly_income_fen: int
     rural_class: int | None
     approved_monthly_amount_fen: int
+    self_care: str | None = None  # extreme poverty: full | partial | none (自理/半失能/失能)
 
 
 @dataclass(frozen=True)
@@ -92,11 +93,14 @@ def _class_amount(household: Household, standard: StandardSet) -> Computed:
 
 def _fixed(household: Household, standard: StandardSet) -> Computed:
     n, per_person = household.household_size, standard.monthly_per_person_fen
-    amount = per_person * n
+    care = standard.care_amounts_fen.get(household.self_care or "", 0)
+    amount = (per_person + care) * n
+    care_en = f" + care ({household.self_care} self-care) {care}" if care else ""
+    care_zh = f" + 照料护理（{household.self_care}）{care}分" if care else ""
     return Computed(
         amount,
         "fixed",
-        f"{household.programme}: {per_person} fen per person × {n} = {amount} fen",
-        f"{household.programme}：每人{per_person}分 × {n}人 = {amount}分",
+        f"{household.programme}: ({per_person}{care_en}) fen per person × {n} = {amount} fen",
+        f"{household.programme}：每人（{per_person}分{care_zh}）× {n}人 = {amount}分",
         per_person,
     )

@@ -32,6 +32,7 @@ class StandardSet:
     monthly_per_person_fen: int
     floor_per_person_fen: int = 0
     class_amounts_fen: dict[str, int] = field(default_factory=dict)
+    care_amounts_fen: dict[str, int] = field(default_factory=dict)  # self-care: full|partial|none
 
 
 class StandardBelowGuidance(DomainError):

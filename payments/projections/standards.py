@@ -15,9 +15,9 @@ _UPSERT = text(
     """
     INSERT INTO standards_view (division_code, programme, version, effective_from,
         monthly_per_person_fen, floor_per_person_fen, class_amounts_fen, set_by, reason,
-        recorded_at)
+        recorded_at, care_amounts_fen)
     VALUES (:division, :programme, :version, :effective_from, :monthly, :floor,
-        CAST(:classes AS jsonb), :set_by, :reason, :recorded_at)
+        CAST(:classes AS jsonb), :set_by, :reason, :recorded_at, CAST(:care AS jsonb))
     ON CONFLICT (division_code, programme, version) DO NOTHING
     """
 )
@@ -44,6 +44,7 @@ class StandardsView(Projection):
                 "monthly": data["monthly_per_person_fen"],
                 "floor": data["floor_per_person_fen"],
                 "classes": canonical_json(data["class_amounts_fen"]),
+                "care": canonical_json(data.get("care_amounts_fen", {})),
                 "set_by": event.metadata.actor.id,
                 "reason": event.metadata.reason,
                 "recorded_at": event.recorded_at,

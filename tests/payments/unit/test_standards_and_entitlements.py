@@ -134,3 +134,14 @@ def test_a_task_is_due_by_the_end_of_june_by_default_and_met_late_after() -> Non
     assert task_status(date(2017, 7, 1), june_30, date(2017, 7, 2)) == "met_late"
     assert task_status(None, june_30, date(2017, 6, 30)) == "open"
     assert task_status(None, june_30, date(2017, 7, 1)) == "overdue"
+
+
+@pytest.mark.req("PAY-1", "PAY-2")
+def test_extreme_poverty_adds_the_care_standard_of_the_persons_self_care_ability() -> None:
+    basic = standard("extreme_poverty", 91_000, care_amounts_fen={"full": 0, "partial": 20_000,
+                                                                  "none": 60_000})  # fmt: skip
+    partial = household("extreme_poverty", 1, 0, self_care="partial")
+    computed = compute(partial, basic)
+    assert computed.monthly_amount_fen == 111_000
+    assert "照料护理" in computed.explanation_zh
+    assert compute(household("extreme_poverty", 1, 0), basic).monthly_amount_fen == 91_000
