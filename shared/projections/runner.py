@@ -8,6 +8,7 @@ them in under the projection's lock: readers see the old model until the new one
 from __future__ import annotations
 
 import asyncio
+from abc import ABC, abstractmethod
 import contextlib
 import uuid
 from collections.abc import Callable
@@ -23,15 +24,15 @@ from shared.eventstore.store import EventStore
 Progress = Callable[[int, int], None]
 
 
-class Projection:
+class Projection(ABC):
     """A read model: the tables it owns and how one event changes them (idempotent upserts)."""
 
     name: ClassVar[str]
     tables: ClassVar[tuple[str, ...]]
 
+    @abstractmethod
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Apply one event; events the projection does not care about are ignored."""
-        raise NotImplementedError  # pragma: no cover - abstract
 
     async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
         """Apply a batch in log order; override with set-based SQL where one statement will do."""
