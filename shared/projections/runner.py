@@ -8,9 +8,9 @@ them in under the projection's lock: readers see the old model until the new one
 from __future__ import annotations
 
 import asyncio
-from abc import ABC, abstractmethod
 import contextlib
 import uuid
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
