@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean install stop format
+.PHONY: run test lint bench bench-intake bench-payments bench-audit bench-all clean install format
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,19 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: $(STAMP) ## side-by-side benchmarks, printed as ratios
+bench: $(STAMP) ## kernel benchmarks side by side with peers, printed as ratios (~1 min)
 	$(PY) -m bench
+
+bench-intake: $(STAMP) ## intake HTTP requests/s vs a bare FastAPI + asyncpg endpoint (~1 min)
+	$(PY) -m bench.intake_http
+
+bench-payments: $(STAMP) ## a county's monthly payment run vs the COPY floor
+	$(PY) -m bench.payments_run
+
+bench-audit: $(STAMP) ## audit-trail query latency with 10 million events vs an indexed SELECT (~4 min)
+	$(PY) -m bench.audit_trail
+
+bench-all: bench bench-intake bench-payments bench-audit
 
 clean:
 	rm -rf $(VENV) .data .pytest_cache .mypy_cache .ruff_cache
