@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from shared.clock import CHINA
 from shared.domain.errors import DomainError
-from shared.http.auth import require_roles
+from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import jurisdiction_prefix
+from supervision.application.report_charts import (
+    MEDIA_TYPES,
+    SERIES,
+    ChartFormat,
+    SeriesName,
+    chart_language,
+    render,
+)
+from supervision.application.report_xlsx import as_xlsx, statistics_tables
 from supervision.application.reports import COLUMNS, Period, as_csv, statistics
 
 router = APIRouter(prefix="/v1/reports", tags=["reports 统计报表"])
 REPORTERS = require_roles(
     "county_officer", "city_officer", "province_officer", "auditor", "inspector"
 )
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class InvalidPeriod(DomainError):
@@ -40,36 +53,123 @@ def _period(value: str) -> Period:
         ) from None
 
 
+async def _rows(
+    request: Request, principal: Principal, period: str, division: str | None
+) -> tuple[Period, str, list[dict[str, Any]]]:
+    """The month, the division reported on (the caller's own unless a part of it is named)."""
+    month = _period(period)
+    scope = division or principal.division
+    ensure_jurisdiction(principal, scope)
+    rows = await statistics(request.app.state.engine, month, jurisdiction_prefix(scope))
+    return month, scope, rows
+
+
+def _attachment(body: bytes | str, media_type: str, filename: str) -> Response:
+    return Response(
+        body,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+_DIVISION = Query(
+    None, description="a division inside the caller's jurisdiction (default: the caller's own)"
+)
+
+
 @router.get(
     "/statistics",
     summary="统计报表 Applications, approvals, spending, complaints… by county and programme",
     responses={
         **problem_responses(400, 401, 403),
-        200: {"content": {"application/json": {}, "text/csv": {}}},
+        200: {"content": {"application/json": {}, "text/csv": {}, XLSX: {}}},
     },
 )
 async def report(
     request: Request,
     period: str = Query(..., description="month, YYYY-MM (China time)"),
-    format: Literal["json", "csv"] = Query("json"),
+    format: Literal["json", "csv", "xlsx"] = Query("json"),
+    division: str | None = _DIVISION,
     principal: Principal = Depends(REPORTERS),
 ) -> Response:
-    """The month's figures for every county in the caller's jurisdiction."""
-    month = _period(period)
-    rows = await statistics(
-        request.app.state.engine, month, jurisdiction_prefix(principal.division)
-    )
+    """The month's figures for every county in the caller's jurisdiction (JSON, CSV or XLSX)."""
+    month, scope, rows = await _rows(request, principal, period, division)
     if format == "csv":
-        filename = f"safetynet-statistics-{month}.csv"
-        return Response(
-            as_csv(rows),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        return _attachment(
+            as_csv(rows), "text/csv; charset=utf-8", f"safetynet-statistics-{month}.csv"
         )
+    if format == "xlsx":
+        return await _xlsx(request, month, scope, rows)
     body: dict[str, Any] = {
         "period": str(month),
-        "jurisdiction": principal.division,
+        "jurisdiction": scope,
         "columns": [{"name": en, "title_zh": zh} for en, zh in COLUMNS],
         "rows": rows,
+        "charts": {name: _chart_links(name, month, division) for name in SERIES},
     }
     return JSONResponse(body)
+
+
+@router.get(
+    "/statistics.xlsx",
+    summary="统计报表（Excel）The month's statistics as an XLSX workbook",
+    responses={**problem_responses(400, 401, 403), 200: {"content": {XLSX: {}}}},
+    response_class=Response,
+)
+async def report_xlsx(
+    request: Request,
+    period: str = Query(..., description="month, YYYY-MM (China time)"),
+    division: str | None = _DIVISION,
+    principal: Principal = Depends(REPORTERS),
+) -> Response:
+    """Same figures as the JSON report; one sheet per table, Chinese headers, yuan beside fen."""
+    month, scope, rows = await _rows(request, principal, period, division)
+    return await _xlsx(request, month, scope, rows)
+
+
+async def _xlsx(
+    request: Request, month: Period, scope: str, rows: list[dict[str, Any]]
+) -> Response:
+    workbook = await asyncio.to_thread(
+        as_xlsx,
+        statistics_tables(rows),
+        period=str(month),
+        jurisdiction=scope,
+        generated_at=request.app.state.clock.now().astimezone(CHINA),
+    )
+    return _attachment(workbook, XLSX, f"safetynet-statistics-{month}.xlsx")
+
+
+@router.get(
+    "/statistics/charts/{series}.{fmt}",
+    summary="统计图表 A chart of one main series of the month (PNG or SVG)",
+    responses={
+        **problem_responses(400, 401, 403),
+        200: {"content": {"image/png": {}, "image/svg+xml": {}}},
+    },
+    response_class=Response,
+)
+async def chart(
+    request: Request,
+    series: SeriesName,
+    fmt: ChartFormat,
+    period: str = Query(..., description="month, YYYY-MM (China time)"),
+    division: str | None = _DIVISION,
+    principal: Principal = Depends(REPORTERS),
+) -> Response:
+    """One bar group per county; labels are Chinese if a CJK font is installed, else English."""
+    month, scope, rows = await _rows(request, principal, period, division)
+    image = await asyncio.to_thread(render, series, rows, str(month), scope, fmt)
+    return Response(
+        image,
+        media_type=MEDIA_TYPES[fmt],
+        headers={
+            "Content-Disposition": f'inline; filename="safetynet-{series}-{month}.{fmt}"',
+            "Content-Language": "zh-CN" if chart_language() == "zh" else "en",
+        },
+    )
+
+
+def _chart_links(name: str, month: Period, division: str | None) -> dict[str, str]:
+    query = f"?period={month}" + (f"&division={division}" if division else "")
+    return {fmt: f"{router.prefix}/statistics/charts/{name}.{fmt}{query}" for fmt in MEDIA_TYPES}

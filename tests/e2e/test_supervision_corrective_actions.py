@@ -3,6 +3,7 @@ events, to a re-check in verification and a suspension in payments, all in the c
 
 from __future__ import annotations
 
+import io
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import openpyxl
 import pytest
 
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
@@ -22,6 +24,7 @@ TOWNSHIP = "620102001"
 VILLAGE = "620102001001"
 COUNTY = "620102"
 INSPECTOR = "e2e-inspector-li"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture(scope="module")
@@ -288,6 +291,13 @@ async def test_inspections_safety_coordination_capacity_and_reports_on_the_stack
             headers=services.auth("county_officer", county),
         )
         assert sheet.headers["content-type"].startswith("text/csv")
+        xlsx = await client.get(f"{base}/v1/reports/statistics.xlsx", params={"period": month},
+                                headers=services.auth("county_officer", county))  # fmt: skip
+        assert xlsx.headers["content-type"] == XLSX, xlsx.text
+        book = openpyxl.load_workbook(io.BytesIO(xlsx.content))["统计报表"]
+        cells = {(r[0].value, r[1].value): r[2].value for r in book.iter_rows(min_row=2)}
+        assert book["C1"].value == "申请数" and book.freeze_panes == "A2"
+        assert cells[(county, "urban_dibao")] >= rows[(county, "urban_dibao")]["applications"]
 
 
 def _post(services: RunningServices, role: str, division: str, **extra: str) -> dict[str, str]:
