@@ -12,11 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.settings import SERVICES, Settings
 from shared.db import create_engine
-from shared.messaging.topics import events_topic
 
 _OUTBOX = text(
     "SELECT (SELECT coalesce(max(position), 0) FROM events) AS head,"
-    " (SELECT position FROM relay_checkpoints WHERE topic = :t) AS relayed"
+    " (SELECT max(position) FROM relay_checkpoints WHERE topic LIKE :t) AS relayed"
 )
 _CONSUMERS = text(
     'SELECT consumer_group, topic, partition, "offset", high_water, broker_epoch, updated_at'
@@ -62,7 +61,8 @@ async def service_status(settings: Settings, service: str) -> dict[str, Any]:
 
 
 async def _figures(conn: AsyncConnection, service: str) -> dict[str, Any]:
-    outbox = (await conn.execute(_OUTBOX, {"t": events_topic(service)})).one()
+    # any namespace: a service's database relays only its own events topic
+    outbox = (await conn.execute(_OUTBOX, {"t": f"%.{service}.events"})).one()
     head, relayed = int(outbox.head), int(outbox.relayed or 0)
     consumers = [
         {

@@ -8,6 +8,8 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from shared.messaging.namespace import consumer_group
+
 LINGER_MS = 5
 # One relay wave puts a partition's share of a relay batch into a single record batch.
 MAX_BATCH_BYTES = 512 * 1024
@@ -47,7 +49,7 @@ def make_consumer(cfg: KafkaConfig, group_id: str, topics: Sequence[str]) -> AIO
         *topics,
         bootstrap_servers=cfg.bootstrap_servers,
         client_id=cfg.client_id,
-        group_id=group_id,
+        group_id=consumer_group(group_id),
         enable_auto_commit=False,
         auto_offset_reset="earliest",
         session_timeout_ms=cfg.session_timeout_ms,

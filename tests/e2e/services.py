@@ -30,6 +30,7 @@ class RunningServices:
     signer: TokenSigner
     processes: dict[str, subprocess.Popen[bytes]]
     database_urls: dict[str, str]
+    env: dict[str, str]  # the processes' environment, to start one again as the stack did
 
     def token(self, role: str, division: str, org: str = "测试机构") -> str:
         """A bearer token for a role within a division."""
@@ -73,6 +74,7 @@ def service_env(
         "DATABASE_URL": server_url,
         "KAFKA_BOOTSTRAP_SERVERS": bootstrap,
         "KAFKA_ENABLE_IDEMPOTENCE": "false",
+        "KAFKA_TOPIC_NAMESPACE": prefix.replace("_", "-"),  # stacks share the session broker
         "SAFETYNET_DATA_DIR": str(data_dir),
         "LOG_LEVEL": "WARNING",
         "PARTNER_DATA_URL": f"http://127.0.0.1:{ports['partner_data']}",
@@ -101,6 +103,7 @@ def running_services(server_url: str, bootstrap: str, data_dir: Path) -> Iterato
             signer=TokenSigner(private_pem, "safetynet-dev", "safetynet"),
             processes=processes,
             database_urls=database_urls,
+            env=env,
         )
     finally:
         _stop(processes)

@@ -3,7 +3,6 @@ case's audit trail; minimums, funds and duplicated bank answers on the running s
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -218,18 +217,7 @@ async def test_a_county_standard_below_the_guidance_is_refused_on_the_stack(
 def restart_payments(services: RunningServices) -> subprocess.Popen[bytes]:
     """Start the payments service again on its port and database, as the stack started it."""
     port = services.urls["payments"].rsplit(":", 1)[1]
-    env = {
-        **os.environ,
-        "DATABASE_URL": STACK["server"],
-        "KAFKA_BOOTSTRAP_SERVERS": STACK["bootstrap"],
-        "KAFKA_ENABLE_IDEMPOTENCE": "false",
-        "SAFETYNET_DATA_DIR": str(STACK["data_dir"]),
-        "LOG_LEVEL": "WARNING",
-        "BANK_API_URL": services.urls["bank"],
-        "PARTNER_DATA_URL": services.urls["partner_data"],
-        "PAYMENTS_PORT": port,
-        "PAYMENTS_DATABASE_URL": services.database_urls["payments"],
-    }
+    env = {**services.env, "PAYMENTS_PORT": port}
     log = (STACK["data_dir"] / "payments-restarted.log").open("wb")
     return subprocess.Popen(
         [sys.executable, "-m", "services", "serve", "payments"],
