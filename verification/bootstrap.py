@@ -25,6 +25,18 @@ from verification.reactions.withdrawn import close_on_withdrawal
 SERVICE = "verification"
 
 
+def watcher_interval_s() -> float:
+    """How often the service loop checks deadlines, retries sources and opens due re-reviews."""
+    raw = os.environ.get("VERIFICATION_WATCHER_INTERVAL_S", "30").strip() or "30"
+    try:
+        interval = float(raw)
+    except ValueError:
+        raise ValueError("VERIFICATION_WATCHER_INTERVAL_S must be a number of seconds") from None
+    if not interval > 0:
+        raise ValueError("VERIFICATION_WATCHER_INTERVAL_S must be positive")
+    return interval
+
+
 def build(
     config: ServiceConfig,
     *,
@@ -78,5 +90,5 @@ def build(
     )
     holder["v"] = verification
     runtime.app.state.verification = verification
-    runtime.loops.append(deadline_watcher(verification, runtime.engine))
+    runtime.loops.append(deadline_watcher(verification, runtime.engine, watcher_interval_s()))
     return runtime

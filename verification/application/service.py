@@ -39,7 +39,7 @@ class Policy:
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Policy:
-        """Read VERIFICATION_* overrides; a rate below 30% or an unknown field is refused."""
+        """Read VERIFICATION_* overrides; a bad rate, notice field or deadline is refused."""
         env = dict(os.environ) if env is None else env
         fields = tuple(
             f.strip() for f in env.get("VERIFICATION_NOTICE_FIELDS", "").split(",") if f.strip()
@@ -51,7 +51,40 @@ class Policy:
             notice_period_days=int(env.get("VERIFICATION_NOTICE_PERIOD_DAYS", "7")),
             spot_check_rate=parse_rate(env.get("VERIFICATION_SPOT_CHECK_RATE", "0.30")),
             notice_fields=fields or NOTICE_FIELDS_DEFAULT,
+            deadlines=deadlines_from_env(env),
         )
+
+
+def deadlines_from_env(env: dict[str, str]) -> Deadlines:
+    """VER-9 allowances from VERIFICATION_*_WORKING_DAYS; a bad value names its variable."""
+    defaults = Deadlines()
+
+    def working_days(name: str, default: int) -> int:
+        variable = f"VERIFICATION_{name.upper()}_WORKING_DAYS"
+        raw = env.get(variable, "").strip()
+        if not raw:
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ValueError(f"{variable} must be a whole number of working days") from None
+        if value < 0:
+            raise ValueError(f"{variable} must not be negative")
+        return value
+
+    whole = working_days("whole_process", defaults.whole_process)
+    extended = working_days("whole_process_extended", max(whole, defaults.whole_process_extended))
+    if extended < whole:
+        raise ValueError(
+            "VERIFICATION_WHOLE_PROCESS_EXTENDED_WORKING_DAYS must not be shorter than"
+            " VERIFICATION_WHOLE_PROCESS_WORKING_DAYS"
+        )
+    return Deadlines(
+        investigation_start=working_days("investigation_start", defaults.investigation_start),
+        county_decision=working_days("county_decision", defaults.county_decision),
+        whole_process=whole,
+        whole_process_extended=extended,
+    )
 
 
 class Verification:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from shared.identity import validate_resident_id
 from shared.privacy import mask_resident_id
@@ -78,12 +78,31 @@ def next_review_due(registration: str, rural_class: int | None, effective_from: 
 
 @dataclass(frozen=True)
 class Deadlines:
-    """VER-9 defaults in working days."""
+    """VER-9 allowances in working days (the defaults of the requirement; 0 = no allowance)."""
 
     investigation_start: int = 3
     county_decision: int = 10
     whole_process: int = 30
     whole_process_extended: int = 45
+
+    def __post_init__(self) -> None:
+        """A negative allowance, or an extension shorter than the whole process, is refused."""
+        for name in ("investigation_start", "county_decision", "whole_process"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"the {name} deadline must not be negative")
+        if self.whole_process_extended < self.whole_process:
+            raise ValueError("the extended whole process must not be shorter than the ordinary one")
+
+
+def _due(calendar: WorkingCalendar, start: date, working_days: int) -> date:
+    """The last day of an allowance of working days after `start`; overdue on the day after.
+
+    An allowance of 0 working days leaves no time at all: the clock ran out the day before it
+    started, so a case is overdue as soon as the watcher sees that clock running.
+    """
+    if working_days == 0:
+        return start - timedelta(days=1)
+    return calendar.add_working_days(start, working_days)
 
 
 def due_dates(
@@ -97,13 +116,13 @@ def due_dates(
     """Each clock's due date for a case opened (and perhaps proposed) on those days."""
     whole = limits.whole_process_extended if extended else limits.whole_process
     dues = {
-        "investigation_start": calendar.add_working_days(opened_on, limits.investigation_start),
-        "whole_process": calendar.add_working_days(opened_on, whole),
+        "investigation_start": _due(calendar, opened_on, limits.investigation_start),
+        "whole_process": _due(calendar, opened_on, whole),
     }
     if decide_by is not None:
         dues["prior_assistance"] = decide_by
     if proposed_on is not None:
-        dues["county_decision"] = calendar.add_working_days(proposed_on, limits.county_decision)
+        dues["county_decision"] = _due(calendar, proposed_on, limits.county_decision)
     return dues
 
 

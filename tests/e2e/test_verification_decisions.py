@@ -1,0 +1,340 @@
+"""VER-7 on the running stack: approve and reject, then adjust, suspend and terminate with If-Match
+(payments follows, supervision's audit trail shows each step), and the periodic re-review that the
+service loop opens when a benefit's review date has passed (real processes)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from shared.clock import CHINA
+from tests.e2e.services import RunningServices, running_services
+from tests.e2e.test_verification_happy_path import Officer, application, ok
+from tests.support import eventually
+
+TOWNSHIP = "620102001"
+VILLAGE = "620102001001"
+COUNTY = "620102"
+FILE = "/v1/cases/{}/programmes/urban_dibao"
+
+
+@pytest.fixture(scope="module")
+def services(
+    embedded_postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RunningServices]:
+    """All four services; a zero-day notice period and a service loop that looks every 0.2 s."""
+    data_dir: Path = tmp_path_factory.mktemp("e2e-verification-decisions")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
+        patch.setenv("VERIFICATION_WATCHER_INTERVAL_S", "0.2")
+        patch.setenv("VERIFICATION_PARTNER_TIMEOUT_S", "5")  # a shared, loaded test machine
+        with running_services(
+            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
+        ) as running:
+            yield running
+
+
+def today() -> str:
+    """Today in China, as the services reckon it."""
+    return datetime.now(CHINA).date().isoformat()
+
+
+async def open_case(services: RunningServices, client: httpx.AsyncClient, sequence: int) -> str:
+    """An application accepted at intake, once verification has opened its case."""
+    created = await client.post(
+        f"{services.urls['intake']}/v1/applications",
+        json=application(sequence),
+        headers={
+            **services.auth("township_officer", TOWNSHIP),
+            "Idempotency-Key": str(uuid.uuid4()),
+        },
+    )
+    assert created.status_code == 201, created.text
+    case_id = str(created.json()["application_id"])
+    township = Officer(services, client, "township_officer", TOWNSHIP)
+
+    async def opened() -> bool:
+        return (await township.case(case_id)).status_code == 200
+
+    await eventually(opened, message=f"verification never opened {case_id}")
+    return case_id
+
+
+async def verified(township: Officer, case_id: str) -> None:
+    """Economic verification done; asked again if a source timed out (or the loop finished it)."""
+
+    async def at_investigation() -> bool:
+        stage = (await township.case(case_id)).json()["stage"]
+        if stage == "economic_verification":
+            await township.step(case_id, "economic-verification", {})
+            return False
+        return bool(stage == "investigation")
+
+    await eventually(at_investigation, timeout=60, message=f"{case_id} never verified")
+
+
+async def investigated_and_proposed(township: Officer, case_id: str) -> None:
+    """The township's household visit and its proposal to the county."""
+    await ok(
+        await township.step(
+            case_id,
+            "investigation",
+            {"staff": ["王明", "李华"], "visited_on": today(), "findings": "情况属实"},
+        ),
+        "township_review",
+    )
+    await ok(
+        await township.step(
+            case_id, "proposal", {"proposed_monthly_amount_fen": 60_000, "review_opinion": "拟保"}
+        ),
+        "proposed",
+    )
+
+
+async def batched_and_spot_checked(county: Officer, case_ids: list[str]) -> dict[str, Any]:
+    """A county batch of the cases with every sampled household visited."""
+    formed = await county.post(
+        "/v1/batches",
+        {
+            "township_code": TOWNSHIP,
+            "cases": [{"case_id": c, "programme": "urban_dibao"} for c in case_ids],
+        },
+    )
+    assert formed.status_code == 201, formed.text
+    batch: dict[str, Any] = formed.json()
+    etag = formed.headers["ETag"]
+    for household in batch["sample"]:
+        case_id, programme = household.split("/")
+        visited = await county.post(
+            f"/v1/batches/{batch['batch_id']}/spot-checks",
+            {
+                "case_id": case_id,
+                "programme": programme,
+                "visited_by": ["赵", "钱"],
+                "visited_on": today(),
+                "findings": "与申报一致",
+            },
+            etag=etag,
+        )
+        assert visited.status_code == 200, visited.text
+        etag = visited.headers["ETag"]
+        batch = visited.json()
+    assert batch["complete"] is True
+    return batch
+
+
+async def noticed(
+    services: RunningServices, client: httpx.AsyncClient, sequences: list[int]
+) -> list[str]:
+    """Cases taken through checks, investigation, proposal, batch and notice, ready to decide."""
+    township = Officer(services, client, "township_officer", TOWNSHIP)
+    county = Officer(services, client, "county_officer", COUNTY)
+    case_ids = [await open_case(services, client, n) for n in sequences]
+    for case_id in case_ids:
+        await verified(township, case_id)
+        await investigated_and_proposed(township, case_id)
+    await batched_and_spot_checked(county, case_ids)
+    for case_id in case_ids:
+        await ok(await township.step(case_id, "notice", {"village_code": VILLAGE}), "notice")
+    return case_ids
+
+
+class Watch:
+    """What payments and supervision's audit trail say about one case."""
+
+    def __init__(self, services: RunningServices, client: httpx.AsyncClient, case_id: str):
+        self.services, self.client, self.case_id = services, client, case_id
+
+    async def beneficiary(self) -> httpx.Response:
+        """Payments' entitlement and status of the urban dibao benefit."""
+        return await self.client.get(
+            f"{self.services.urls['payments']}/v1/beneficiaries/{self.case_id}/urban_dibao",
+            headers=self.services.auth("county_officer", COUNTY),
+        )
+
+    async def trail(self) -> list[dict[str, Any]]:
+        """The case's audit trail across the services."""
+        answer = await self.client.get(
+            f"{self.services.urls['supervision']}/v1/cases/{self.case_id}/audit-trail?limit=200",
+            headers=self.services.auth("inspector", "620100"),
+        )
+        return list(answer.json()["entries"]) if answer.status_code == 200 else []
+
+    async def paid_as(self, status: str, amount_fen: int | None = None) -> None:
+        """Wait until payments shows the benefit with that status (and monthly amount)."""
+
+        async def shown() -> bool:
+            answer = await self.beneficiary()
+            if answer.status_code != 200:
+                return False
+            body = answer.json()
+            return bool(
+                body["status"] == status
+                and (amount_fen is None or body["monthly_amount_fen"] == amount_fen)
+            )
+
+        await eventually(
+            shown, timeout=30, message=f"payments never showed {status} {amount_fen or ''}"
+        )
+
+    async def in_trail(self, event_type: str) -> dict[str, Any]:
+        """Wait for an event type in the audit trail; the entry."""
+        found: list[dict[str, Any]] = []
+
+        async def listed() -> bool:
+            found[:] = [e for e in await self.trail() if e["type"] == event_type]
+            return bool(found)
+
+        await eventually(listed, timeout=30, message=f"{event_type} never reached the trail")
+        return found[0]
+
+
+async def decided(county: Officer, case_id: str, body: dict[str, Any]) -> httpx.Response:
+    """The county's decision on a noticed case."""
+    return await county.step(case_id, "decision", body)
+
+
+@pytest.mark.req("VER-7", "VER-5", "VER-6", "SUP-1")
+async def test_approve_adjust_suspend_terminate_reach_payments_and_the_audit_trail(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        county = Officer(services, client, "county_officer", COUNTY)
+        # given two households of one batch, spot-checked and noticed
+        approved_id, rejected_id = await noticed(services, client, [501, 502])
+        # when the county approves one with class and amount, and rejects the other with a reason
+        approved = await decided(
+            county,
+            approved_id,
+            {
+                "decision": "approve",
+                "reason": "经入户抽查和公示，符合条件",
+                "approved_monthly_amount_fen": 60_000,
+                "effective_from": today(),
+            },
+        )
+        await ok(approved, "approved")
+        assert approved.json()["approved_monthly_amount_fen"] == 60_000
+        rejected = await decided(
+            county, rejected_id, {"decision": "reject", "reason": "家庭人均收入高于当地低保标准"}
+        )
+        await ok(rejected, "rejected")
+        # then payments enrols the approved household only
+        paid = Watch(services, client, approved_id)
+        await paid.paid_as("active")
+        rejection = await Watch(services, client, rejected_id).in_trail("verification.CaseRejected")
+        assert rejection["actor"]["role"] == "county_officer"
+        assert rejection["reason"] == "家庭人均收入高于当地低保标准"
+        assert (await Watch(services, client, rejected_id).beneficiary()).status_code == 404
+        # when circumstances change, the county adjusts the amount (If-Match: the case's ETag)
+        file = FILE.format(approved_id)
+        etag = (await county.case(approved_id)).headers["ETag"]
+        adjusted = await county.post(
+            f"{file}/adjustment",
+            {
+                "approved_monthly_amount_fen": 52_000,
+                "effective_from": today(),
+                "reason": "家庭成员就业，收入增加",
+            },
+            etag=etag,
+        )
+        await ok(adjusted, "approved")
+        assert adjusted.json()["approved_monthly_amount_fen"] == 52_000
+        # then payments pays the new amount
+        await paid.paid_as("active", 52_000)
+        # and a suspension naming the version before the adjustment changes nothing
+        stale = await county.post(
+            f"{file}/suspension", {"effective_from": today(), "reason": "待核实"}, etag=etag
+        )
+        assert stale.status_code == 412 and stale.json()["code"] == "precondition-failed"
+        # when the county suspends with the current version, payments stops paying
+        suspended = await county.post(
+            f"{file}/suspension",
+            {"effective_from": today(), "reason": "群众反映有车辆，暂停发放待核实"},
+            etag=adjusted.headers["ETag"],
+        )
+        await ok(suspended, "suspended")
+        await paid.paid_as("suspended")
+        # and a township officer may not terminate: that is the county's decision
+        township = Officer(services, client, "township_officer", TOWNSHIP)
+        wrong = await township.post(
+            f"{file}/termination",
+            {"effective_from": today(), "reason": "x"},
+            etag=suspended.headers["ETag"],
+        )
+        assert wrong.status_code == 403, wrong.text
+        # when public security reports a death, the county terminates the benefit
+        terminated = await county.post(
+            f"{file}/termination",
+            {"effective_from": today(), "reason": "公安部门通报死亡，终止保障"},
+            etag=suspended.headers["ETag"],
+        )
+        await ok(terminated, "terminated")
+        await paid.paid_as("terminated")
+        # then each decision is in the case's audit trail with the county's actor and reason
+        reasons = {
+            "verification.CaseApproved": "经入户抽查和公示，符合条件",
+            "verification.BenefitAdjusted": "家庭成员就业，收入增加",
+            "verification.BenefitSuspended": "群众反映有车辆，暂停发放待核实",
+            "verification.BenefitTerminated": "公安部门通报死亡，终止保障",
+        }
+        for event_type, reason in reasons.items():
+            entry = await paid.in_trail(event_type)
+            assert entry["actor"]["role"] == "county_officer", entry
+            assert entry["reason"] == reason, entry
+        # and so are payments' own consequences
+        for event_type in ("payments.BeneficiarySuspended", "payments.BeneficiaryTerminated"):
+            assert (await paid.in_trail(event_type))["service"] == "payments"
+
+
+@pytest.mark.req("VER-7", "VER-2")
+async def test_the_service_loop_opens_a_periodic_re_review_once_the_review_date_has_passed(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        township = Officer(services, client, "township_officer", TOWNSHIP)
+        county = Officer(services, client, "county_officer", COUNTY)
+        # given an urban household approved from 2025-06-02, due for its yearly re-review
+        (case_id,) = await noticed(services, client, [503])
+        await ok(
+            await decided(
+                county,
+                case_id,
+                {
+                    "decision": "approve",
+                    "reason": "经入户抽查和公示，符合条件（补录）",
+                    "effective_from": "2025-06-02",
+                },
+            ),
+            "approved",
+        )
+
+        # when the service loop next looks, it opens the re-review by itself
+        async def rechecking() -> bool:
+            return bool((await township.case(case_id)).json()["stage"] == "recheck")
+
+        await eventually(rechecking, timeout=30, message="no periodic re-review was opened")
+        opened = await Watch(services, client, case_id).in_trail("verification.RecheckOpened")
+        assert opened["actor"]["role"] == "system" and opened["channel"] == "review-watcher"
+        assert "2026-06-02" in opened["reason"]
+        # and the township's new household visit returns the case to approved, next due in a year
+        revisited = await township.step(
+            case_id,
+            "investigation",
+            {"staff": ["王明", "李华"], "visited_on": today(), "findings": "复核情况属实"},
+        )
+        await ok(revisited, "approved")
+        await Watch(services, client, case_id).in_trail("verification.ReviewScheduled")
+        # and the benefit stays in payment throughout
+        await Watch(services, client, case_id).paid_as("active")
