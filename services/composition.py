@@ -39,6 +39,8 @@ def service_config(settings: Settings, service: str) -> ServiceConfig:
         consumer_backoff_base_s=settings.consumer_backoff_base_s,
         partner_data_url=settings.partner_data_url,
         bank_url=settings.bank_url,
+        otel_endpoint=settings.otel_endpoint,
+        otel_service_prefix=settings.otel_service_prefix,
     )
 
 

@@ -57,6 +57,8 @@ class Settings:
     simulator_ports: Mapping[str, int] = field(
         default_factory=lambda: dict(DEFAULT_SIMULATOR_PORTS)
     )
+    otel_endpoint: str | None = None  # traces are exported only when this is set
+    otel_service_prefix: str = "safetynet"
 
     def __post_init__(self) -> None:
         """Derive the key paths from the data directory when they were not given."""
@@ -100,6 +102,8 @@ class Settings:
                 name: _port(env, f"{name.upper()}_SIMULATOR_PORT", port)
                 for name, port in DEFAULT_SIMULATOR_PORTS.items()
             },
+            otel_endpoint=_get(env, "OTEL_EXPORTER_OTLP_ENDPOINT"),
+            otel_service_prefix=_get(env, "OTEL_SERVICE_NAME") or "safetynet",
         )
 
     @property

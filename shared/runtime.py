@@ -22,6 +22,7 @@ from shared.messaging.kafka import KafkaConfig
 from shared.messaging.relay import OutboxRelay
 from shared.messaging.topics import events_topic
 from shared.projections.runner import Projection, ProjectionRunner
+from shared.tracing import configure_tracing
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,8 @@ class ServiceConfig:
     consumer_backoff_base_s: float = 0.2
     partner_data_url: str | None = None  # verification's partner data sources (VER-1)
     bank_url: str | None = None  # payments' bank API (PAY-3)
+    otel_endpoint: str | None = None  # OTLP/HTTP collector; no span export when None
+    otel_service_prefix: str = "safetynet"
 
 
 @dataclass
@@ -106,7 +109,8 @@ def wire(
     projections: Sequence[Projection],
     subscriptions: Sequence[Subscription] = (),
 ) -> ServiceRuntime:
-    """The wiring every service shares: engine, store, registry, relay, consumers, app."""
+    """The wiring every service shares: tracing, engine, store, registry, relay, consumers, app."""
+    configure_tracing(config.service, config.otel_endpoint, config.otel_service_prefix)
     engine = create_engine(config.database_url)
     store = EventStore(engine, on_appended=_count_appends(config.service))
     registry = EventRegistry()

@@ -36,13 +36,13 @@ SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_ver
 
 INSERT_IF_HEAD = """
 INSERT INTO events (position, event_id, stream_id, stream_version, type, schema_version,
-    occurred_at, recorded_at, data, metadata, prev_hash, hash)
+    occurred_at, recorded_at, data, metadata, prev_hash, hash, trace_context)
 SELECT base.top + e.ord, e.event_id, $1, e.stream_version, e.type, e.schema_version,
-    e.occurred_at, $2, e.data::jsonb, e.metadata::jsonb, e.prev_hash, e.hash
+    e.occurred_at, $2, e.data::jsonb, e.metadata::jsonb, e.prev_hash, e.hash, e.trace_context
 FROM unnest($3::uuid[], $4::int[], $5::text[], $6::int[], $7::timestamptz[], $8::text[],
-            $9::text[], $10::text[], $11::text[])
+            $9::text[], $10::text[], $11::text[], $13::text[])
     WITH ORDINALITY AS e(event_id, stream_version, type, schema_version, occurred_at, data,
-                         metadata, prev_hash, hash, ord),
+                         metadata, prev_hash, hash, trace_context, ord),
     (SELECT coalesce(max(position), 0) AS top FROM events) AS base
 WHERE coalesce((SELECT max(stream_version) FROM events WHERE stream_id = $1), 0) = $12
 RETURNING position
@@ -61,6 +61,7 @@ class ChainedBatch:
     metadata_json: list[str]
     prev_hashes: list[str]
     hashes: list[str]
+    trace_context: str | None = None  # the appender's W3C traceparent; not hashed
 
     def insert_args(self) -> tuple[Any, ...]:
         """The parameters of INSERT_IF_HEAD."""
@@ -77,6 +78,7 @@ class ChainedBatch:
             self.prev_hashes,
             self.hashes,
             self.base_version,
+            [self.trace_context] * len(self.events),
         )
 
     def recorded(self, first_position: int) -> list[RecordedEvent]:
@@ -106,11 +108,12 @@ def chain(
     version: int | None,
     prev_hash: str | None,
     recorded_at: datetime,
+    trace_context: str | None = None,
 ) -> ChainedBatch:
     """Hash a batch onto the stream head (version, hash); (None, None) is an empty stream."""
     base = version or 0
     link = prev_hash or GENESIS_HASH
-    batch = ChainedBatch(stream_id, base, recorded_at, events, [], [], [], [])
+    batch = ChainedBatch(stream_id, base, recorded_at, events, [], [], [], [], trace_context)
     metadata_texts: dict[int, str] = {}  # a batch usually shares one metadata object
     for offset, new in enumerate(events, start=1):
         data_json = canonical_json(new.data)

@@ -32,6 +32,7 @@ events = Table(
     Column("metadata", JSONB, nullable=False),
     Column("prev_hash", Text, nullable=False),
     Column("hash", Text, nullable=False),
+    # trace_context (kernel-0004) is left out on purpose: it rides beside the event, not in it
 )
 
 KERNEL_MIGRATIONS: tuple[Migration, ...] = (
@@ -157,5 +158,10 @@ KERNEL_MIGRATIONS: tuple[Migration, ...] = (
             )
             """,
         ),
+    ),
+    Migration(
+        "kernel-0004-trace-context",
+        # beside the event, outside its hash: the W3C traceparent of the span that appended it
+        ("ALTER TABLE events ADD COLUMN IF NOT EXISTS trace_context text",),
     ),
 )

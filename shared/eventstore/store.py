@@ -22,6 +22,7 @@ from shared.eventstore.append import HEAD, INSERT_IF_HEAD, LOCK_AND_HEAD, chain
 from shared.eventstore.envelope import EventMetadata, NewEvent, RecordedEvent, utc_now
 from shared.eventstore.hashing import GENESIS_HASH, event_hash
 from shared.eventstore.schema import events
+from shared.tracing import current_traceparent
 
 APPEND_LOCK_KEY = 7_310_002
 
@@ -83,10 +84,11 @@ class EventStore:
             version, prev_hash = head.stream_version, head.hash
             raw = (await c.get_raw_connection()).driver_connection
             assert raw is not None, "the append path needs the asyncpg driver connection"
+            trace_context = current_traceparent()
             while True:
                 if expected_version is not None and expected_version != (version or 0):
                     raise ConcurrencyConflict(stream_id, expected_version, version or 0)
-                batch = chain(stream_id, new_events, version, prev_hash, utc_now())
+                batch = chain(stream_id, new_events, version, prev_hash, utc_now(), trace_context)
                 positions = await raw.fetch(INSERT_IF_HEAD, *batch.insert_args())
                 if positions:
                     break

@@ -17,6 +17,7 @@ from shared.http.correlation import CorrelationMiddleware
 from shared.http.metrics import MetricsMiddleware, metrics_endpoint
 from shared.http.problems import install_problem_handlers, problem_response
 from shared.http.tokens import TokenVerifier
+from shared.http.tracing import FASTAPI_TELEMETRY_OFF, TracingMiddleware
 
 ReadinessCheck = Callable[[], Awaitable[bool]]
 READINESS_TIMEOUT_S = 2.0
@@ -36,11 +37,17 @@ def create_app(
     readiness_checks: Mapping[str, ReadinessCheck],
     lifespan: Any = None,
 ) -> FastAPI:
-    """A service's app: routers, problem+json errors, correlation ids, metrics, health checks.
+    """A service's app: routers, problem+json errors, correlation ids, metrics, traces, health.
 
     A `database` readiness check (SELECT 1) is added unless one of that name is given.
     """
-    app = FastAPI(title=title, version=version, description=description, lifespan=lifespan)
+    app = FastAPI(
+        title=title,
+        version=version,
+        description=description,
+        lifespan=lifespan,
+        telemetry=FASTAPI_TELEMETRY_OFF,
+    )
     app.state.service = service
     app.state.engine = engine
     app.state.token_verifier = verifier
@@ -48,6 +55,7 @@ def create_app(
     install_problem_handlers(app)  # first added = innermost: inside metrics and correlation
     app.add_middleware(MetricsMiddleware, service=service)
     app.add_middleware(CorrelationMiddleware)
+    app.add_middleware(TracingMiddleware, service=service)  # last added = outermost
     app.include_router(_operations_router(service, checks))
     for router in routers:
         app.include_router(router)

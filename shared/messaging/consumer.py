@@ -30,6 +30,7 @@ from shared.messaging.kafka import KafkaConfig, make_consumer, make_producer, st
 from shared.messaging.metrics import CONSUMER_LAG, DLQ_MESSAGES
 from shared.messaging.topics import dlq_topic as default_dlq_topic
 from shared.messaging.topics import ensure_topics_for
+from shared.tracing import consumer_span, mark_failed
 
 __all__ = [
     "DeadLetter",
@@ -176,7 +177,9 @@ class EventConsumer:
         if await self._epochs.is_new_epoch(tp, decoded.broker_epoch, message.offset):
             await self._rewind_to_start(tp, decoded.broker_epoch)
             return _Step.RESTART
-        await self._deliver(stored, decoded.event)
+        event = decoded.event
+        with consumer_span(self.service, self.group_id, stored.topic, stored.headers, event):
+            await self._deliver(stored, event)
         return _Step.NEXT
 
     async def _deliver(self, stored: StoredMessage, event: RecordedEvent) -> None:
@@ -205,6 +208,7 @@ class EventConsumer:
     ) -> None:
         """Publish to the dead-letter topic, then keep it in the table (which parks the case)."""
         await self._to_dlq(stored, reason, attempts)
+        mark_failed()
         case_key = event.case_id if event is not None else stored.case_key
         async with self.engine.begin() as conn:
             await insert_letter(conn, self.group_id, case_key, stored, "dead", reason, attempts)

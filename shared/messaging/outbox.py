@@ -22,8 +22,9 @@ from shared.messaging.cloudevents import (
     KafkaRecord,
     dataschema,
 )
+from shared.tracing import TRACEPARENT
 
-_UTC_MICROS = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"'"
+_UTC_MICROS = '\'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"\''
 
 OUTBOX_QUERY = f"""
 SELECT position, event_id, stream_id, stream_version, type, schema_version,
@@ -32,7 +33,7 @@ SELECT position, event_id, stream_id, stream_version, type, schema_version,
     data::text AS data, (metadata->'actor')::text AS actor, metadata->>'channel' AS channel,
     metadata->>'reason' AS reason, metadata->>'correlation_id' AS correlation_id,
     metadata->>'causation_id' AS causation_id, metadata->>'case_id' AS case_id,
-    prev_hash, hash
+    prev_hash, hash, trace_context
 FROM events WHERE position > $1 ORDER BY position LIMIT $2
 """
 
@@ -87,6 +88,8 @@ def _record(row: Any, source: bytes, epoch: bytes) -> KafkaRecord:
         ("ce_hash", row["hash"].encode()),
         ("ce_brokerepoch", epoch),
     ]
+    if row["trace_context"] is not None:  # W3C trace context, as CloudEvents' tracing extension
+        headers.append((TRACEPARENT, row["trace_context"].encode()))
     key = (row["case_id"] or row["stream_id"]).encode()
     return KafkaRecord(key=key, value=row["data"].encode(), headers=headers)
 
