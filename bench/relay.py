@@ -19,7 +19,7 @@ from shared.messaging.relay import OutboxRelay
 from shared.messaging.topics import ensure_topics, events_topic
 
 EVENTS = 20_000
-RELAY_BATCH = 500
+RELAY_BATCH = 2000
 FILL_BATCH = 50
 _ROUNDS = itertools.count()
 

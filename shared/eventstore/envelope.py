@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from shared.ids import uuid7
+
 
 def utc_now() -> datetime:
     """The current instant, timezone-aware in UTC, to the microsecond PostgreSQL keeps."""
@@ -85,7 +87,7 @@ class NewEvent:
     data: dict[str, Any]
     metadata: EventMetadata
     schema_version: int = 1
-    event_id: uuid.UUID = field(default_factory=uuid.uuid4)
+    event_id: uuid.UUID = field(default_factory=uuid7)
     occurred_at: datetime = field(default_factory=utc_now)
 
 

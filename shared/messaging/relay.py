@@ -38,7 +38,7 @@ class OutboxRelay:
         store: EventStore,
         cfg: KafkaConfig,
         *,
-        batch_size: int = 500,
+        batch_size: int = 2000,
         poll_interval_s: float = 0.2,
         loss_check_interval_s: float = 5.0,
     ) -> None:
