@@ -98,4 +98,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX urgent_cases_view_due_idx ON urgent_cases_view (status, respond_by)",
         ),
     ),
+    Migration(
+        "intake-0003-bank-account-holder",
+        (
+            # SUP-3: who holds the account (optional; null for applications without it)
+            "ALTER TABLE applications_view ADD COLUMN bank_account_holder jsonb",
+        ),
+    ),
 )

@@ -38,6 +38,15 @@ class AuthorisationIn(BaseModel):
     document_ref: str = Field(min_length=1, max_length=200)
 
 
+class BankAccountHolderIn(BaseModel):
+    """Who holds the bank account, when it is not obvious from the members (SUP-3 二次分配)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=50)
+    resident_id: ResidentIdStr = Field(description="18-character resident ID (GB 11643 check)")
+
+
 class StaffRelativeIn(BaseModel):
     """INT-10: a member who is a close relative of a cadre or civil affairs staff member."""
 
@@ -88,6 +97,9 @@ class ApplicationCreate(BaseModel):
     authorisation: AuthorisationIn
     channel: SubmissionChannel = SubmissionChannel.COUNTER
     bank_account: str | None = Field(default=None, pattern=r"^\d{12,30}$")
+    bank_account_holder: BankAccountHolderIn | None = Field(
+        default=None, description="银行账户持有人（可选）：不是家庭成员的，监督检查将预警"
+    )
     staff_relatives: list[StaffRelativeIn] = Field(
         default_factory=list, max_length=30, description="近亲属备案 (INT-10)"
     )
@@ -142,6 +154,13 @@ class MemberOut(BaseModel):
     sex: str | None = Field(default=None, description="male | female, from the resident ID")
 
 
+class BankAccountHolderOut(BaseModel):
+    """The account holder as shown: resident ID masked."""
+
+    name: str
+    resident_id_masked: str
+
+
 class RouteOut(BaseModel):
     """One requested programme, the agency it was routed to, and its decision so far."""
 
@@ -164,6 +183,7 @@ class ApplicationRead(BaseModel):
     members: list[MemberOut]
     declared_monthly_income_fen: int
     declared_assets_fen: int
+    bank_account_holder: BankAccountHolderOut | None = None
     staff_relative: bool = Field(description="近亲属备案：需重点审核")
     accepted_by: str
     accepted_at: datetime

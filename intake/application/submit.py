@@ -12,6 +12,7 @@ from intake.domain.application import (
     Application,
     ApplicationSubmitted,
     Authorisation,
+    BankAccountHolder,
     Member,
     Relation,
     SubmissionChannel,
@@ -139,4 +140,9 @@ def _event_from(cmd: SubmitApplication) -> ApplicationSubmitted:
             SubmissionChannel.ASSISTED_BY_VILLAGE_COMMITTEE if body.handed_in_id else body.channel
         ),
         bank_account=body.bank_account,
+        bank_account_holder=(
+            BankAccountHolder(**body.bank_account_holder.model_dump())
+            if body.bank_account_holder
+            else None
+        ),
     )

@@ -71,6 +71,14 @@ class Authorisation:
     document_ref: str
 
 
+@dataclass(frozen=True)
+class BankAccountHolder:
+    """Who holds the bank account the benefit is paid into, when the office recorded it (SUP-3)."""
+
+    name: str
+    resident_id: str  # validated by GB 11643 at the API
+
+
 @event_type("intake.ApplicationSubmitted", version=1)
 @dataclass(frozen=True)
 class ApplicationSubmitted:
@@ -86,6 +94,7 @@ class ApplicationSubmitted:
     authorisation: Authorisation
     channel: SubmissionChannel
     bank_account: str | None = None
+    bank_account_holder: BankAccountHolder | None = None  # optional: older events carry none
 
 
 class InvalidApplication(DomainError):

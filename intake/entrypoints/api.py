@@ -242,6 +242,9 @@ def _created(cmd: SubmitApplication, version: int, at: Any, today: date) -> Appl
         "members": [m.model_dump() for m in body.members],
         "declared_monthly_income_fen": body.declared_monthly_income_fen,
         "declared_assets_fen": body.declared_assets_fen,
+        "bank_account_holder": (
+            body.bank_account_holder.model_dump() if body.bank_account_holder else None
+        ),
         "staff_relative": bool(body.staff_relatives),
         "details": {str(p): d for p, d in body.programme_details.items()},
         "accepted_by": cmd.metadata.actor.id,

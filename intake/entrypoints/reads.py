@@ -11,9 +11,10 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from intake.domain.programmes import COMPETENT_AGENCY, Programme
-from intake.schemas import ApplicationRead, MemberOut, RouteOut
+from intake.schemas import ApplicationRead, BankAccountHolderOut, MemberOut, RouteOut
 from shared.http.pagination import InvalidCursor, Page, encode_cursor
 from shared.identity import jurisdiction_prefix, validate_resident_id
+from shared.privacy import mask_resident_id
 
 
 async def find_application(engine: AsyncEngine, application_id: str) -> dict[str, Any] | None:
@@ -99,6 +100,15 @@ def _member_out(member: dict[str, Any], today: date) -> MemberOut:
     )
 
 
+def _holder_out(holder: Any) -> BankAccountHolderOut | None:
+    if not holder:
+        return None
+    holder = _json(holder)
+    return BankAccountHolderOut(
+        name=holder["name"], resident_id_masked=mask_resident_id(holder["resident_id"])
+    )
+
+
 def _age(birth: date, today: date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
@@ -134,6 +144,7 @@ def read_from_row(
         members=[_member_out(m, today) for m in _json(row["members"])],
         declared_monthly_income_fen=row["declared_monthly_income_fen"],
         declared_assets_fen=row.get("declared_assets_fen", 0),
+        bank_account_holder=_holder_out(row.get("bank_account_holder")),
         staff_relative=bool(row.get("staff_relative")),
         accepted_by=row["accepted_by"],
         accepted_at=row["accepted_at"],

@@ -136,9 +136,10 @@ _UPSERT = text(
     """
     INSERT INTO applications_view (application_id, version, division_code, registration,
         programmes, status, members, declared_monthly_income_fen, declared_assets_fen,
-        accepted_by, accepted_at)
+        bank_account_holder, accepted_by, accepted_at)
     VALUES (:application_id, :version, :division_code, :registration, CAST(:programmes AS jsonb),
-        'open', CAST(:members AS jsonb), :income, :assets, :accepted_by, :accepted_at)
+        'open', CAST(:members AS jsonb), :income, :assets, CAST(:holder AS jsonb), :accepted_by,
+        :accepted_at)
     ON CONFLICT (application_id) DO UPDATE SET version = EXCLUDED.version
     """
 )
@@ -163,6 +164,11 @@ def _row_of(event: RecordedEvent) -> dict[str, Any]:
         "members": canonical_json(data["members"]),
         "income": data["declared_monthly_income_fen"],
         "assets": data["declared_assets_fen"],
+        "holder": _holder_json(data.get("bank_account_holder")),
         "accepted_by": event.metadata.actor.id,
         "accepted_at": event.recorded_at,
     }
+
+
+def _holder_json(holder: dict[str, Any] | None) -> str | None:
+    return canonical_json(holder) if holder else None

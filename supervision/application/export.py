@@ -10,6 +10,7 @@ from shared.privacy import mask_bank_account, mask_name, mask_phone, mask_reside
 _MASKERS = {
     "resident_id": mask_resident_id,
     "signed_by_resident_id": mask_resident_id,
+    "bank_account_holder_resident_id": mask_resident_id,
     "name": mask_name,
     "bank_account": mask_bank_account,
     "phone": mask_phone,

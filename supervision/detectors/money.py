@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from shared.privacy import mask_bank_account
+from shared.privacy import mask_bank_account, mask_resident_id
 from supervision.detectors.tables import DetectorContext, key_of
 from supervision.domain.alerts import Detector
 
@@ -31,6 +31,28 @@ async def on_account(ctx: DetectorContext, case_id: str, account: str, division:
             f"{len(holders)}户的保障金发放至同一银行账户",
             {"bank_account_masked": mask_bank_account(account), "households": len(holders)},
         )
+
+
+async def on_holder(
+    ctx: DetectorContext, data: dict, holder_resident_id: str, account: str
+) -> None:
+    """二次分配: the account the household is paid into is held by someone outside the household.
+
+    Judged from the approval alone (its members are the whole household): no table, no rescan.
+    """
+    if key_of(holder_resident_id) in {key_of(m["resident_id"]) for m in data["members"]}:
+        return
+    masked = mask_resident_id(holder_resident_id)
+    await ctx.raise_alert(
+        Detector.REDISTRIBUTION,
+        f"holder:{data['case_id']}",
+        data["division_code"],
+        [data["case_id"]],
+        f"保障金发放账户的持有人{masked}不是该户家庭成员",
+        {"kind": "account_holder_outside_household", "bank_account_masked":
+         mask_bank_account(account), "account_holder_resident_id_masked": masked,
+         "household_size": len(data["members"])},
+    )  # fmt: skip
 
 
 async def on_amount(ctx: DetectorContext, case_id: str, programme: str, division: str,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from shared.privacy import mask_resident_id
-from supervision.detectors.money import check_village, on_account
+from supervision.detectors.money import check_village, on_account, on_holder
 from supervision.detectors.tables import DetectorContext, key_of
 from supervision.domain.alerts import Detector
 
@@ -31,6 +31,10 @@ async def on_approved(ctx: DetectorContext, data: dict[str, Any]) -> None:
         await check_relative(ctx, key_of(member["resident_id"]))
     if data.get("bank_account"):
         await on_account(ctx, case_id, data["bank_account"], division)
+        if data.get("bank_account_holder_resident_id"):  # optional: older approvals carry none
+            await on_holder(
+                ctx, data, data["bank_account_holder_resident_id"], data["bank_account"]
+            )
     if len(division) == 12:
         await check_village(ctx, division, programme)
 

@@ -14,7 +14,7 @@ class Detector(StrEnum):
 
     FAVOURITISM = "favouritism"  # 人情保、关系保: undeclared relatives of cadres or staff
     AVERAGING = "averaging"  # 平均保
-    REDISTRIBUTION = "redistribution"  # 二次分配: several households paid into one account
+    REDISTRIBUTION = "redistribution"  # 二次分配: shared account, or holder outside household
     DUPLICATE_ID = "duplicate_id"  # 虚报冒领: one person in two households' benefit
     PAID_AFTER_DEATH = "paid_after_death"  # 虚报冒领: deceased recipient still paid
     PAID_AFTER_TERMINATION = "paid_after_termination"  # 虚报冒领

@@ -217,6 +217,7 @@ class VerificationCase(CaseLifecycle):
                 effective_from=effective_from,
                 next_review_due=next_review_due(opened.registration, rural_class, effective_from),
                 bank_account=opened.bank_account,
+                bank_account_holder_resident_id=opened.bank_account_holder_resident_id,
             )
         )
 

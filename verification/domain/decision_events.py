@@ -35,6 +35,7 @@ class CaseApproved:
     effective_from: date
     next_review_due: date
     bank_account: str | None
+    bank_account_holder_resident_id: str | None = None  # optional (SUP-3): null when unknown
 
 
 @event_type("verification.CaseRejected")

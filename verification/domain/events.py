@@ -46,6 +46,7 @@ class CaseOpened:
     declared_assets_fen: int = 0
     bank_account: str | None = None
     opened_on: date | None = None
+    bank_account_holder_resident_id: str | None = None  # optional (SUP-3): null when not recorded
 
 
 def upcast_case_opened_v1_v2(data: dict[str, Any]) -> dict[str, Any]:

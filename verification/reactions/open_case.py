@@ -64,4 +64,5 @@ def _opened(data: dict[str, Any], programme: str, opened_on: date) -> CaseOpened
         declared_assets_fen=data.get("declared_assets_fen", 0),
         bank_account=data.get("bank_account"),
         opened_on=opened_on,
+        bank_account_holder_resident_id=(data.get("bank_account_holder") or {}).get("resident_id"),
     )

@@ -10,13 +10,14 @@ CONTRACT_FIELDS = {
     "intake.ApplicationSubmitted.v1.json": {
         "application_id", "division_code", "registration", "programmes", "members",
         "declared_monthly_income_fen", "declared_assets_fen", "authorisation", "channel",
-        "bank_account",
+        "bank_account", "bank_account_holder",  # SUP-3: optional, additive (null when absent)
     },
     "intake.PriorAssistanceGranted.v1.json": {
         "case_id", "programme", "amount_fen", "division_code", "resident_id", "bank_account",
         "verification_due", "follow_up_programmes",
     },
 }  # fmt: skip
+OPTIONAL = {"bank_account", "bank_account_holder"}
 
 
 @pytest.mark.req("GEN-2")
@@ -36,4 +37,5 @@ def test_the_cross_service_contracts_keep_their_fields() -> None:
     generated = schemas()
     for name, fields in CONTRACT_FIELDS.items():
         assert set(generated[name]["properties"]) == fields, name
-        assert set(generated[name]["required"]) >= fields - {"bank_account"}, name
+        assert set(generated[name]["required"]) >= fields - OPTIONAL, name
+        assert not set(generated[name]["required"]) & {"bank_account_holder"}, name

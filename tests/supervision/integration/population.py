@@ -44,6 +44,7 @@ class Household:
     account: str
     rural_class: int | None = None
     programme: str = "urban_dibao"
+    account_holder: str | None = None  # the account holder's resident ID, when intake recorded it
     periods: list[str] = field(default_factory=lambda: ["2026-10", "2026-11"])
 
     def events(self) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -69,6 +70,7 @@ class Household:
             "approved_monthly_amount_fen": self.amount_fen, "rural_class": self.rural_class,
             "effective_from": "2026-10-01", "next_review_due": "2027-10-01",
             "bank_account": self.account,
+            "bank_account_holder_resident_id": self.account_holder,
         }  # fmt: skip
 
     def payment(self, period: str) -> dict[str, Any]:
@@ -90,7 +92,11 @@ class Household:
 
 
 def clean_population(ids: Ids, households: int, seed: int = 7) -> list[Household]:
-    """Households with their own accounts and IDs, amounts following their incomes."""
+    """Households with their own accounts and IDs, amounts following their incomes.
+
+    Three in four name their account holder, always one of their own members (head or other);
+    the fourth leaves the holder unknown, as applications before SUP-3's holder field did.
+    """
     rng = random.Random(seed)
     population = []
     for n in range(households):
@@ -112,6 +118,7 @@ def clean_population(ids: Ids, households: int, seed: int = 7) -> list[Household
                 income_fen=income,
                 amount_fen=STANDARD_FEN * size - income,
                 account=ids.account(),
+                account_holder=members[n % size]["resident_id"] if n % 4 else None,
             )
         )
     return population

@@ -48,6 +48,7 @@ async def _register_staff(supervision: Supervision, staff_id: str, relative_id: 
 @pytest.mark.req("SUP-3")
 async def test_a_clean_generated_population_raises_no_alert(supervision: Supervision) -> None:
     # given a generated population: own accounts and IDs, amounts that follow incomes,
+    # account holders who are members of their household (or not recorded),
     # staff whose relatives are not beneficiaries or were declared at intake
     ids = Ids()
     population = clean_population(ids, CLEAN_HOUSEHOLDS)
@@ -139,6 +140,41 @@ async def test_each_detector_finds_its_planted_case_among_clean_households(
     assert all(ids_ok(a) for a in alerts)
     # and alerts are scoped: another county sees none
     assert await _alerts(supervision, "620103") == []
+
+
+@pytest.mark.req("SUP-3")
+async def test_an_account_held_outside_the_household_raises_one_redistribution_alert(
+    supervision: Supervision,
+) -> None:
+    ids = Ids()
+    clean = clean_population(ids, 20, seed=5)
+    assert any(h.account_holder for h in clean) and any(not h.account_holder for h in clean)
+    # given clean households whose holders are members or unknown
+    for household in clean:
+        await _feed_household(supervision, household)
+    # and 二次分配: a household paid into an account held by someone outside it,
+    # approved for two programmes (the alert is about the household, raised once)
+    outsider = ids.resident()
+    planted = replace(clean[0], case_id="plant-holder", members=_people(ids, 2),
+                      account=ids.account(), account_holder=outsider)  # fmt: skip
+    await _feed_household(supervision, planted)
+    await _feed_household(supervision, replace(planted, programme="extreme_poverty"))
+    # and a household whose holder is its second member (not the head) is not irregular
+    members = _people(ids, 2)
+    await _feed_household(supervision, replace(
+        clean[0], case_id="holder-child", members=members, account=ids.account(),
+        account_holder=members[1]["resident_id"].lower()))  # fmt: skip
+    # then exactly one alert: the planted household, with masked evidence
+    alerts = await _alerts(supervision)
+    assert [(a["detector"], a["case_ids"]) for a in alerts] == [
+        ("redistribution", ["plant-holder"])
+    ]
+    evidence = alerts[0]["evidence"]
+    assert evidence["kind"] == "account_holder_outside_household"
+    assert evidence["account_holder_resident_id_masked"] == outsider[:3] + "*" * 11 + outsider[-4:]
+    assert evidence["bank_account_masked"].endswith(planted.account[-4:])
+    assert evidence["household_size"] == 2
+    assert outsider not in str(alerts) and ids_ok(alerts[0])
 
 
 def ids_ok(alert: dict) -> bool:
