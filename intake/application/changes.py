@@ -9,9 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
 from shared.domain.aggregate import Aggregate
-from shared.domain.errors import ConcurrencyConflict
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
-from shared.http.etag import precondition_failed_from
+from shared.http.commands import ensure_current
 
 A = TypeVar("A", bound=Aggregate)
 
@@ -26,10 +25,7 @@ async def change(
 ) -> tuple[A, list[RecordedEvent]]:
     """Load, refuse a stale If-Match (412) before any rule, act, append at the expected version."""
     aggregate = await repository.get(aggregate_id, conn)
-    if aggregate.version != expected_version:
-        raise precondition_failed_from(
-            ConcurrencyConflict(aggregate.stream_id, expected_version, aggregate.version)
-        )
+    ensure_current(aggregate.stream_id, expected_version, aggregate.version)
     action(aggregate)
     recorded = await repository.save(aggregate, metadata, conn, expected_version=expected_version)
     return aggregate, recorded

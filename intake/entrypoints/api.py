@@ -27,7 +27,6 @@ from intake.entrypoints.common import (
     accepted,
     ensure_may_accept,
     ensure_role,
-    metadata_for,
 )
 from intake.entrypoints.reads import find_application, list_applications, read_from_row
 from intake.schemas import (
@@ -41,6 +40,7 @@ from shared.application.repository import Repository
 from shared.clock import CHINA, Clock
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, expected_version_from_if_match
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.pagination import Page, page_cursor, page_limit
@@ -67,7 +67,7 @@ async def submit(
     ensure_may_accept(principal, body.division_code)
     repository: Repository[Application] = request.app.state.applications
     application_id = new_application_id()
-    metadata = metadata_for(principal, "受理登记申请", application_id)
+    metadata = request_metadata(principal, "受理登记申请", application_id)
     cmd = SubmitApplication(body, metadata, application_id, request.app.state.hand_ins)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
@@ -199,7 +199,7 @@ async def _command(
     expected = expected_version_from_if_match(request)
     assert expected is not None
     repository: Repository[Application] = request.app.state.applications
-    metadata = metadata_for(principal, reason, application_id)
+    metadata = request_metadata(principal, reason, application_id)
 
     def guarded(application: Application) -> None:
         assert application.submitted is not None

@@ -7,12 +7,11 @@ from dataclasses import replace
 from fastapi import Request
 
 from shared.domain.errors import Forbidden
-from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
+from shared.eventstore.envelope import EventMetadata, RecordedEvent
 from shared.http.auth import RoleNotAllowed, ensure_jurisdiction
 from shared.http.etag import etag_for
 from shared.http.idempotency import StoredResponse
 from shared.http.tokens import Principal
-from shared.logging import correlation_id_var
 
 ACCEPTING_ROLES = ("township_officer",)
 READING_ROLES = (
@@ -59,17 +58,6 @@ def ensure_may_accept(principal: Principal, division_code: str) -> None:
     """Only a township/street officer accepts, and only within their own township (INT-3)."""
     ensure_role(principal, ACCEPTING_ROLES, "直接受理、审核申请", decides=True)
     ensure_jurisdiction(principal, division_code)
-
-
-def metadata_for(principal: Principal, reason: str, case_id: str | None = None) -> EventMetadata:
-    """Who, how and why for an event caused by an HTTP request."""
-    return EventMetadata(
-        actor=Actor(principal.subject, principal.role, principal.org, principal.division),
-        channel=f"api:{principal.client_id}",
-        reason=reason,
-        correlation_id=correlation_id_var.get() or None,
-        case_id=case_id,
-    )
 
 
 def with_case(metadata: EventMetadata, case_id: str) -> EventMetadata:

@@ -13,12 +13,13 @@ from intake.adapters import registry as claims
 from intake.application.changes import change
 from intake.domain.application import Application
 from intake.domain.programmes import COMPETENT_AGENCY, Agency, Programme
-from intake.entrypoints.common import READING_ROLES, accepted, ensure_role, metadata_for
+from intake.entrypoints.common import READING_ROLES, accepted, ensure_role
 from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
 from intake.schemas import CommandAccepted, ProgrammeDecision, StaffRelativeRead
 from shared.application.repository import Repository
 from shared.domain.errors import DomainError
 from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.commands import request_metadata
 from shared.http.etag import expected_version_from_if_match
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.pagination import Page, page_cursor, page_limit
@@ -66,7 +67,7 @@ async def decide(
     expected = expected_version_from_if_match(request)
     assert expected is not None
     repository: Repository[Application] = request.app.state.applications
-    metadata = metadata_for(principal, body.reason, application_id)
+    metadata = request_metadata(principal, body.reason, application_id)
 
     def guarded(application: Application) -> None:
         assert application.submitted is not None

@@ -9,10 +9,11 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.domain.handed_in import ApplicationHandedIn, HandedIn
-from intake.entrypoints.common import ensure_role, metadata_for
+from intake.entrypoints.common import ensure_role
 from intake.schemas import HandInCreate
 from shared.application.repository import Repository
 from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.commands import request_metadata
 from shared.http.etag import etag_for
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
@@ -49,7 +50,7 @@ async def hand_in(
         )
     )
     repository: Repository[HandedIn] = request.app.state.hand_ins
-    metadata = metadata_for(principal, body.note, handed.id)
+    metadata = request_metadata(principal, body.note, handed.id)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         await repository.save(handed, metadata, conn, expected_version=0)

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from intake.application.changes import change
 from intake.domain.referral import Referral, ReferralOpened
-from intake.entrypoints.common import READING_ROLES, accepted, ensure_role, metadata_for
+from intake.entrypoints.common import READING_ROLES, accepted, ensure_role
 from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
 from intake.policy import IntakePolicy
 from intake.schemas import CommandAccepted
@@ -22,6 +22,7 @@ from shared.application.repository import Repository
 from shared.clock import CHINA, Clock
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, expected_version_from_if_match
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.pagination import Page, page_cursor, page_limit
@@ -71,7 +72,7 @@ async def create(
     )
     opened = referral.pending[0]
     repository: Repository[Referral] = request.app.state.referrals
-    metadata = metadata_for(principal, "首问登记并转介", body.case_id or referral.id)
+    metadata = request_metadata(principal, "首问登记并转介", body.case_id or referral.id)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         await repository.save(referral, metadata, conn, expected_version=0)
@@ -113,7 +114,7 @@ async def acknowledge(
     async def operation(conn: AsyncConnection) -> StoredResponse:
         found = await repository.get(referral_id, conn)
         assert found.opened is not None
-        metadata = metadata_for(principal, body.note, found.opened.case_id or referral_id)
+        metadata = request_metadata(principal, body.note, found.opened.case_id or referral_id)
         referral, recorded = await change(
             repository, referral_id, expected, metadata, conn, guarded
         )

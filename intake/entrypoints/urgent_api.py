@@ -17,7 +17,7 @@ from intake.domain.urgent_events import (
     PriorAssistanceGranted,
     UrgentCaseOpened,
 )
-from intake.entrypoints.common import accepted, ensure_role, metadata_for
+from intake.entrypoints.common import accepted, ensure_role
 from intake.policy import IntakePolicy
 from intake.schemas import CommandAccepted
 from intake.schemas_cases import (
@@ -31,6 +31,7 @@ from intake.schemas_cases import (
 from shared.application.repository import Repository
 from shared.clock import CHINA, Clock
 from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, expected_version_from_if_match
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
@@ -72,7 +73,7 @@ async def report(
     )
     opened: UrgentCaseOpened = case.pending[0]
     repository: Repository[UrgentCase] = request.app.state.urgent_cases
-    metadata = metadata_for(principal, "主动发现报告急难情况", case.id)
+    metadata = request_metadata(principal, "主动发现报告急难情况", case.id)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         await repository.save(case, metadata, conn, expected_version=0)
@@ -239,7 +240,7 @@ async def _command(
         action(case)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        metadata = metadata_for(principal, reason, case_id)
+        metadata = request_metadata(principal, reason, case_id)
         case, recorded = await change(repository, case_id, expected, metadata, conn, guarded)
         resource = recorded[-1].data.get("referral_id", case_id)
         return accepted(str(resource), case.version, recorded)

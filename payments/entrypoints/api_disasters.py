@@ -18,9 +18,10 @@ from payments.domain.disaster import (
     DisasterReliefGranted,
     HousingSolved,
 )
-from payments.entrypoints.common import READERS, expected_version, metadata_for, repositories
+from payments.entrypoints.common import READERS, expected_version, repositories
 from shared.domain.errors import ConcurrencyConflict
 from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
@@ -126,7 +127,7 @@ async def post_disaster(
     async def act(disaster: Disaster, conn: AsyncConnection, expected: int) -> None:
         disaster.declare(declared)
         await repositories(request).disasters.save(
-            disaster, metadata_for(principal, body.reason), conn, expected
+            disaster, request_metadata(principal, body.reason), conn, expected
         )
 
     return await _command(request, principal, key, body.disaster_id, act, 201)
@@ -147,7 +148,7 @@ async def post_relief(
         cmd = GrantRelief(
             disaster_id, body.household_id, body.case_id, body.category, body.amount_fen,
             body.in_temporary_shelter, body.payee_name, body.bank_account, body.division_code,
-            expected, metadata_for(principal, body.reason),
+            expected, request_metadata(principal, body.reason),
         )  # fmt: skip
         await grant_relief(cmd, repositories(request), conn)
 
@@ -170,7 +171,7 @@ async def post_solved(
     async def act(disaster: Disaster, conn: AsyncConnection, expected: int) -> None:
         disaster.solve_housing(HousingSolved(disaster_id, household_id, body.solved_on, body.how))
         await repositories(request).disasters.save(
-            disaster, metadata_for(principal, f"住房问题已解决：{body.how}"), conn, expected
+            disaster, request_metadata(principal, f"住房问题已解决：{body.how}"), conn, expected
         )
 
     return await _command(request, principal, key, disaster_id, act)

@@ -11,10 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.disclosure import disclosure, disclosure_html
 from payments.domain.funds import FundsAccount, FundsAllocated, FundsArrived
-from payments.entrypoints.common import OFFICERS, READERS, expected_version, metadata_for
+from payments.entrypoints.common import OFFICERS, READERS, expected_version
 from payments.entrypoints.common import repositories as repos_of
 from shared.domain.errors import ConcurrencyConflict
 from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
@@ -67,7 +68,7 @@ async def _move(
             )
         try:
             recorded = await repos.funds.save(
-                account, metadata_for(principal, body.reason), conn, expected
+                account, request_metadata(principal, body.reason), conn, expected
             )
         except ConcurrencyConflict as conflict:
             raise precondition_failed_from(conflict) from None

@@ -11,9 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.domain.prices import DEFAULT_PROGRAMMES, PriceLinkage, PriceLinkageParametersSet
 from payments.domain.standards import PROVINCE
-from payments.entrypoints.common import READERS, expected_version, metadata_for, repositories
+from payments.entrypoints.common import READERS, expected_version, repositories
 from shared.domain.errors import ConcurrencyConflict
 from shared.http.auth import require_roles
+from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
@@ -58,7 +59,7 @@ async def _command(
         change(linkage)
         try:
             recorded = await repos.prices.save(
-                linkage, metadata_for(principal, reason), conn, expected
+                linkage, request_metadata(principal, reason), conn, expected
             )
         except ConcurrencyConflict as conflict:
             raise precondition_failed_from(conflict) from None

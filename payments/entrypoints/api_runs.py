@@ -11,10 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.bank_file import bank_file_csv
 from payments.application.runs import RetryFailed, StartRun, retry_failed, start_run
-from payments.entrypoints.common import READERS, metadata_for, repositories
+from payments.entrypoints.common import READERS, repositories
 from payments.schemas import PaymentRead, RetryCreate, RunCreate, RunRead
 from shared.domain.errors import ConcurrencyConflict, Forbidden, NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
@@ -62,7 +63,7 @@ async def post_run(
     await request.app.state.projections.catch_up_all()
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        metadata = metadata_for(principal, body.reason)
+        metadata = request_metadata(principal, body.reason)
         cmd = StartRun(body.county_code, body.period, metadata, body.funds_override_reason)
         run = await start_run(cmd, repos, conn)
         headers = {"Location": f"/v1/runs/{run.id}", "ETag": etag_for(run.version)}
@@ -95,7 +96,7 @@ async def post_retry(
     repos = repositories(request)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        cmd = RetryFailed(run_id, expected, metadata_for(principal, body.reason))
+        cmd = RetryFailed(run_id, expected, request_metadata(principal, body.reason))
         try:
             recorded = await retry_failed(cmd, repos, conn)
         except ConcurrencyConflict as conflict:

@@ -9,10 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.standards import SetStandard, set_standard
 from payments.domain.standards import PROVINCE, Standard, StandardSet
-from payments.entrypoints.common import expected_version, metadata_for, repositories
+from payments.entrypoints.common import expected_version, repositories
 from payments.schemas import StandardCreate, StandardRead, StandardVersion
 from shared.domain.errors import ConcurrencyConflict, NotFound
 from shared.http.auth import RoleNotAllowed, ensure_jurisdiction, require_roles
+from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
@@ -61,7 +62,7 @@ async def post_standard(
                 body.monthly_per_person_fen, body.floor_per_person_fen, body.class_amounts_fen,
                 body.care_amounts_fen,
             ),
-            metadata_for(principal, body.reason),
+            request_metadata(principal, body.reason),
             expected_version(request, current),
         )  # fmt: skip
         try:

@@ -13,10 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.domain.standards import STANDARD_PROGRAMMES
 from payments.domain.tasks import PracticalTaskEntered, PracticalTasks
-from payments.entrypoints.common import READERS, expected_version, metadata_for, repositories
+from payments.entrypoints.common import READERS, expected_version, repositories
 from shared.clock import CHINA
 from shared.domain.errors import ConcurrencyConflict
 from shared.http.auth import require_roles
+from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
@@ -73,7 +74,7 @@ async def post_task(
         tasks.enter(task)
         try:
             recorded = await repos.tasks.save(
-                tasks, metadata_for(principal, body.reason), conn, expected
+                tasks, request_metadata(principal, body.reason), conn, expected
             )
         except ConcurrencyConflict as conflict:
             raise precondition_failed_from(conflict) from None

@@ -5,24 +5,10 @@ from __future__ import annotations
 from fastapi import Request
 
 from payments.application.context import Repositories
-from shared.eventstore.envelope import Actor, EventMetadata
 from shared.http.etag import PreconditionRequired, expected_version_from_if_match
-from shared.http.tokens import Principal
-from shared.logging import correlation_id_var
 
 OFFICERS = ("county_officer", "city_officer", "province_officer")
 READERS = (*OFFICERS, "inspector", "auditor")
-
-
-def metadata_for(principal: Principal, reason: str, case_id: str | None = None) -> EventMetadata:
-    """Who, how and why for an event caused by an HTTP request."""
-    return EventMetadata(
-        actor=Actor(principal.subject, principal.role, principal.org, principal.division),
-        channel=f"api:{principal.client_id}",
-        reason=reason,
-        correlation_id=correlation_id_var.get() or None,
-        case_id=case_id,
-    )
 
 
 def expected_version(request: Request, current: int) -> int:

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from shared.application.repository import Repository
 from shared.domain.errors import ConcurrencyConflict
 from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.commands import ensure_current, request_metadata
 from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
@@ -28,7 +29,6 @@ from supervision.domain.capacity import (
     ServicePurchased,
     StaffTrainingRecorded,
 )
-from supervision.entrypoints.commands import metadata_for
 
 router = APIRouter(prefix="/v1/capacity", tags=["capacity 基层力量"])
 WRITERS = require_roles("township_officer", "county_officer", "city_officer", "province_officer")
@@ -90,12 +90,12 @@ async def _record(request: Request, principal: Principal, key: str, division: st
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         file = await repository.find(division, conn) or CapacityFile(division)
-        if expected != file.version:
-            raise precondition_failed_from(ConcurrencyConflict(file.stream_id, expected,
-                                                               file.version))  # fmt: skip
+        ensure_current(file.stream_id, expected, file.version)
         step(file)
         try:
-            await repository.save(file, metadata_for(principal, reason, division), conn, expected)
+            await repository.save(
+                file, request_metadata(principal, reason, division), conn, expected
+            )
         except ConcurrencyConflict as conflict:
             raise precondition_failed_from(conflict) from None
         return StoredResponse(200, _read(file), {"ETag": etag_for(file.version)})

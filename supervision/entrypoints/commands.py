@@ -13,25 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from shared.application.repository import Repository
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import ConcurrencyConflict
-from shared.eventstore.envelope import Actor, EventMetadata
 from shared.http.auth import ensure_jurisdiction
+from shared.http.commands import ensure_current, request_metadata
 from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
 from shared.http.idempotency import StoredResponse, respond_idempotently
 from shared.http.tokens import Principal
-from shared.logging import correlation_id_var
 
 A = TypeVar("A", bound=Aggregate)
-
-
-def metadata_for(principal: Principal, reason: str, case_id: str | None = None) -> EventMetadata:
-    """Who, how and why for an event caused by an HTTP request."""
-    return EventMetadata(
-        actor=Actor(principal.subject, principal.role, principal.org, principal.division),
-        channel=f"api:{principal.client_id}",
-        reason=reason,
-        correlation_id=correlation_id_var.get() or None,
-        case_id=case_id,
-    )
 
 
 async def create(
@@ -47,7 +35,7 @@ async def create(
     """Append a new aggregate's first events (version 0 expected); 201 with its ETag."""
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        await repository.save(aggregate, metadata_for(principal, reason, aggregate.id), conn, 0)
+        await repository.save(aggregate, request_metadata(principal, reason, aggregate.id), conn, 0)
         headers = {"ETag": etag_for(aggregate.version), "Location": location}
         return StoredResponse(201, read(aggregate), headers)
 
@@ -78,13 +66,10 @@ async def change(
     async def operation(conn: AsyncConnection) -> StoredResponse:
         aggregate = await repository.get(aggregate_id, conn)
         ensure_jurisdiction(principal, division_of(aggregate))
-        if expected != aggregate.version:
-            raise precondition_failed_from(
-                ConcurrencyConflict(aggregate.stream_id, expected, aggregate.version)
-            )
+        ensure_current(aggregate.stream_id, expected, aggregate.version)
         step(aggregate)
         case_id = case_of(aggregate) if case_of else aggregate.id
-        metadata = replace(metadata_for(principal, reason), case_id=case_id)
+        metadata = replace(request_metadata(principal, reason), case_id=case_id)
         try:
             await repository.save(aggregate, metadata, conn, expected)
         except ConcurrencyConflict as conflict:

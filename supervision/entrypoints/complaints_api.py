@@ -15,6 +15,7 @@ from shared.application.repository import Repository
 from shared.clock import CHINA
 from shared.domain.errors import DomainError
 from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.commands import request_metadata
 from shared.http.etag import etag_for
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
@@ -33,7 +34,7 @@ from supervision.complaint_schemas import (
     read_of,
 )
 from supervision.domain.complaint import Complainant, Complaint
-from supervision.entrypoints.commands import change, metadata_for
+from supervision.entrypoints.commands import change
 
 router = APIRouter(prefix="/v1/complaints", tags=["complaints 投诉举报"])
 REGISTRARS = require_roles("inspector", "county_officer", "city_officer", "province_officer")
@@ -82,7 +83,7 @@ async def register(
     )
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        metadata = metadata_for(principal, "登记投诉举报")
+        metadata = request_metadata(principal, "登记投诉举报")
         complaint = await receive(
             cmd, state.complaints, conn, metadata, state.clock, state.complaint_policy
         )

@@ -17,6 +17,7 @@ from shared.application.repository import Repository
 from shared.clock import CHINA
 from shared.domain.errors import ConcurrencyConflict
 from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.commands import ensure_current, request_metadata
 from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
@@ -32,7 +33,6 @@ from supervision.domain.coordination import (
     task_deadline,
     task_status,
 )
-from supervision.entrypoints.commands import metadata_for
 
 router = APIRouter(prefix="/v1", tags=["coordination 协调机制与政策任务"])
 WRITERS = require_roles("county_officer", "city_officer", "province_officer")
@@ -92,12 +92,12 @@ async def _record(request: Request, principal: Principal, key: str, code: str, y
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         file = await repository.find(file_id, conn) or DivisionFile(file_id)
-        if expected != file.version:
-            raise precondition_failed_from(ConcurrencyConflict(file.stream_id, expected,
-                                                               file.version))  # fmt: skip
+        ensure_current(file.stream_id, expected, file.version)
         step(file)
         try:
-            await repository.save(file, metadata_for(principal, reason, file_id), conn, expected)
+            await repository.save(
+                file, request_metadata(principal, reason, file_id), conn, expected
+            )
         except ConcurrencyConflict as conflict:
             raise precondition_failed_from(conflict) from None
         return StoredResponse(200, _read(file), {"ETag": etag_for(file.version)})

@@ -10,8 +10,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.domain.errors import ConcurrencyConflict
-from shared.eventstore.envelope import Actor, EventMetadata
 from shared.http.auth import ensure_jurisdiction
+from shared.http.commands import request_metadata
 from shared.http.etag import (
     PreconditionFailed,
     etag_for,
@@ -20,7 +20,6 @@ from shared.http.etag import (
 )
 from shared.http.idempotency import StoredResponse, respond_idempotently
 from shared.http.tokens import Principal
-from shared.logging import correlation_id_var
 from verification.application.service import Verification
 from verification.domain.case import VerificationCase
 from verification.domain.errors import VillageCommitteeCannotDecide, WrongLevel
@@ -60,17 +59,6 @@ def ensure_level(principal: Principal, level: str, division_code: str) -> None:
     ensure_jurisdiction(principal, division_code)
 
 
-def metadata_for(principal: Principal, reason: str, case_id: str | None) -> EventMetadata:
-    """Who, how and why for an event caused by an HTTP request."""
-    return EventMetadata(
-        actor=Actor(principal.subject, principal.role, principal.org, principal.division),
-        channel=f"api:{principal.client_id}",
-        reason=reason,
-        correlation_id=correlation_id_var.get() or None,
-        case_id=case_id,
-    )
-
-
 def check_version(expected: int | None, actual: int) -> None:
     """412 when If-Match names a version that is no longer current."""
     if expected is not None and expected != actual:
@@ -108,7 +96,7 @@ async def run_case_command(
             ensure_jurisdiction(principal, case.opened.division_code)
         check_version(expected, case.version)
         await action(case, conn)
-        metadata = replace(metadata_for(principal, reason, case_id))
+        metadata = replace(request_metadata(principal, reason, case_id))
         try:
             await verification.save(case, metadata, conn)
         except ConcurrencyConflict as conflict:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.domain.errors import ConcurrencyConflict
 from shared.http.auth import current_principal
+from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
@@ -22,7 +23,6 @@ from verification.entrypoints.common import (
     COUNTY,
     check_version,
     ensure_level,
-    metadata_for,
     run_case_command,
     service_of,
 )
@@ -70,11 +70,11 @@ async def form_batch(
             body.township_code[:6], body.township_code, households, rate, secrets.token_hex(16)
         )
         reason = f"县级审批批次，按{rate}比例入户抽查 (county batch, spot check)"
-        await verification.save(batch, metadata_for(principal, reason, None), conn)
+        await verification.save(batch, request_metadata(principal, reason, None), conn)
         for case in cases:
             assert case.opened is not None
             await verification.save(
-                case, metadata_for(principal, reason, case.opened.case_id), conn
+                case, request_metadata(principal, reason, case.opened.case_id), conn
             )
         view = batch_view(batch)
         headers = {"Location": f"/v1/batches/{batch.id}", "ETag": etag_for(batch.version)}
@@ -111,7 +111,7 @@ async def spot_check(
         batch.record_visit(
             household, body.visited_by, body.visited_on, body.findings, body.confirms_proposal
         )
-        metadata = metadata_for(principal, "县级入户抽查 (county spot check)", body.case_id)
+        metadata = request_metadata(principal, "县级入户抽查 (county spot check)", body.case_id)
         try:
             await verification.save(batch, metadata, conn)
         except ConcurrencyConflict as conflict:
