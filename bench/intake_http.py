@@ -203,12 +203,22 @@ class Stack:
     signer: TokenSigner
 
 
+STATEMENT_STATS = ("shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all")
+TOP_STATEMENTS = """
+SELECT calls, total_exec_time + total_plan_time AS ms, left(regexp_replace(query, '\\s+', ' ',
+    'g'), 110) AS query
+FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = $1)
+ORDER BY 2 DESC LIMIT 25
+"""
+
+
 @contextmanager
-def _runtime() -> Iterator[tuple[EmbeddedPostgres, EmbeddedBroker]]:
+def _runtime(statements: bool = False) -> Iterator[tuple[EmbeddedPostgres, EmbeddedBroker]]:
     shutil.rmtree(PG_DIR, ignore_errors=True)
     shutil.rmtree(WORK_DIR, ignore_errors=True)
     WORK_DIR.mkdir(parents=True)
-    postgres = EmbeddedPostgres(PG_DIR, free_port(), fast=False)
+    settings = STATEMENT_STATS if statements else ()
+    postgres = EmbeddedPostgres(PG_DIR, free_port(), fast=False, settings=settings)
     broker = EmbeddedBroker(free_port(), WORK_DIR / "broker.log")
     postgres.start()
     try:
@@ -405,18 +415,47 @@ def render(facts: Sequence[tuple[str, str]], intake: PeerResult, bare: PeerResul
     return "\n".join(lines)
 
 
-async def _run() -> str:
-    with _runtime() as (postgres, broker):
+async def _run(statements: bool = False) -> str:
+    with _runtime(statements) as (postgres, broker):
         async with stack(postgres, broker) as st:
+            if statements:
+                await _reset_statement_stats(postgres)
             intake, bare = await measure(st)
             facts = await machine(postgres)
-    return render(facts, intake, bare)
+            top = await _top_statements(postgres, intake) if statements else ""
+    return render(facts, intake, bare) + top
+
+
+async def _reset_statement_stats(postgres: EmbeddedPostgres) -> None:
+    conn = await asyncpg.connect(plain_dsn(postgres.server_url))
+    try:
+        await conn.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+        await conn.execute("SELECT pg_stat_statements_reset()")
+    finally:
+        await conn.close()
+
+
+async def _top_statements(postgres: EmbeddedPostgres, intake: PeerResult) -> str:
+    """PostgreSQL time per intake request by statement (pg_stat_statements, all rounds)."""
+    conn = await asyncpg.connect(plain_dsn(postgres.server_url))
+    try:
+        rows = await conn.fetch(TOP_STATEMENTS, "bench_intake")
+    finally:
+        await conn.close()
+    requests = WARM_UP + sum(r.requests for r in intake.rounds)
+    lines = ["", "", f"{'calls/req':>9}{'ms/req':>8}  statement (intake database)"]
+    for row in rows:
+        lines.append(f"{row['calls'] / requests:>9.2f}{row['ms'] / requests:>8.3f}  {row['query']}")
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the comparison (or, with --profile, profile the intake request path in process)."""
     parser = argparse.ArgumentParser(prog="python -m bench.intake_http", description=__doc__)
     parser.add_argument("--profile", action="store_true", help="profile intake's POST in process")
+    parser.add_argument(
+        "--statements", action="store_true", help="also print PostgreSQL time per statement"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     began = time.perf_counter()
@@ -425,7 +464,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         text = asyncio.run(run_profile())
     else:
-        text = asyncio.run(_run())
+        text = asyncio.run(_run(args.statements))
     print(text)
     print(f"\ntotal run time {time.perf_counter() - began:.0f}s")
     return 0

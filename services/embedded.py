@@ -56,10 +56,13 @@ def _port_open(port: int) -> bool:
 class EmbeddedPostgres:
     """A PostgreSQL server on 127.0.0.1 whose cluster lives in `data_dir`."""
 
-    def __init__(self, data_dir: Path, port: int, fast: bool = False) -> None:
+    def __init__(
+        self, data_dir: Path, port: int, fast: bool = False, settings: tuple[str, ...] = ()
+    ) -> None:
         self.data_dir = data_dir.resolve()
         self.port = port
         self.fast = fast
+        self.settings = settings  # extra `name=value` server settings (diagnostics)
         self.system_user = SYSTEM_USER if os.geteuid() == 0 else None
         self._atexit_registered = False
 
@@ -150,7 +153,7 @@ class EmbeddedPostgres:
         socket_dir = self._socket_dir()
         for leftover in socket_dir.glob(".s.PGSQL.*"):
             leftover.unlink()  # a crashed server's socket and lock: no postmaster owns them
-        settings = ["max_connections=200", *(FAST_OPTIONS if self.fast else ())]
+        settings = ["max_connections=200", *(FAST_OPTIONS if self.fast else ()), *self.settings]
         options = ["-h", "127.0.0.1", "-p", str(self.port), "-k", str(socket_dir)]
         options += [word for setting in settings for word in ("-c", setting)]
         log_file = str(self.data_dir / "log")

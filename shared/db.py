@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+import asyncpg
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from shared.canonical import canonical_json
 
@@ -33,6 +35,22 @@ def create_engine(url: str, pool_size: int = 10) -> AsyncEngine:
         json_serializer=canonical_json,
         json_deserializer=json.loads,
     )
+
+
+async def driver_in_transaction(conn: AsyncConnection) -> asyncpg.Connection:
+    """The asyncpg connection under `conn`, with the SQLAlchemy transaction's BEGIN sent.
+
+    Hot paths run their statements on the driver directly (no statement compilation, no greenlet
+    hop). SQLAlchemy's asyncpg adapter sends BEGIN lazily, on its own first statement; a raw
+    statement issued before that would run outside the transaction, so it is begun here first.
+    """
+    fairy = await conn.get_raw_connection()
+    adapted: Any = fairy.dbapi_connection
+    if adapted._transaction is None and conn.in_transaction():
+        await adapted._start_transaction()  # what the adapter does before its own first statement
+    driver = fairy.driver_connection
+    assert isinstance(driver, asyncpg.Connection), "SafetyNet runs on the asyncpg driver"
+    return driver
 
 
 async def migrate(engine: AsyncEngine, migrations: Sequence[Migration]) -> list[str]:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import asyncpg
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.domain.duplicates import DuplicateOpenApplication, MemberInAnotherHousehold
+from shared.db import driver_in_transaction
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,25 @@ class HouseholdConflict:
     division_code: str
 
 
+_LOCK_RESIDENTS = """
+SELECT count(pg_advisory_xact_lock(hashtext(k)))
+FROM (SELECT 'household:' || r AS k FROM unnest($1::text[]) AS r ORDER BY 1) AS keys
+"""
+_HOUSEHOLD_CONFLICTS = """
+SELECT resident_id, application_id, division_code FROM household_members
+WHERE resident_id = ANY($1::text[]) AND household_head <> $2
+"""
+_INSERT_MEMBERS = """
+INSERT INTO household_members (resident_id, application_id, household_head, division_code)
+SELECT unnest($1::text[]), $2, $3, $4
+"""
+_INSERT_CLAIMS = """
+INSERT INTO open_claims (resident_id, programme, application_id)
+SELECT r, p, $3 FROM unnest($1::text[], $2::text[]) AS t(r, p)
+ON CONFLICT DO NOTHING RETURNING resident_id, programme
+"""
+
+
 async def claim(
     conn: AsyncConnection,
     application_id: str,
@@ -35,11 +56,11 @@ async def claim(
     programmes: list[str],
 ) -> None:
     """Register the household and its claims, or raise naming the first conflicting member."""
-    for resident in sorted(set(residents)):
-        await conn.execute(
-            text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": f"household:{resident}"}
-        )
-    conflict = await household_conflict(conn, head, residents)
+    raw = await driver_in_transaction(conn)
+    # per-resident locks in one sorted order (no deadlock), in a statement of their own: the
+    # conflict check after it then reads in a snapshot that sees what the lock waited for
+    await raw.fetchval(_LOCK_RESIDENTS, sorted(set(residents)))
+    conflict = await _household_conflict(raw, head, residents)
     if conflict is not None:
         raise MemberInAnotherHousehold(
             f"members.{conflict.index}.resident_id is already a member of another household"
@@ -49,59 +70,29 @@ async def claim(
             field=f"members.{conflict.index}.resident_id",
             existing_application_id=conflict.application_id,
         )
-    await _insert_members(conn, application_id, division_code, head, residents)
-    await _insert_claims(conn, application_id, residents, programmes)
+    await raw.execute(_INSERT_MEMBERS, residents, application_id, head, division_code)
+    await _insert_claims(raw, application_id, residents, programmes)
 
 
-async def household_conflict(
-    conn: AsyncConnection, head: str, residents: list[str]
+async def _household_conflict(
+    raw: asyncpg.Connection, head: str, residents: list[str]
 ) -> HouseholdConflict | None:
-    """The first resident already in an open household with another applicant."""
-    rows = (
-        await conn.execute(
-            text(
-                "SELECT resident_id, application_id, division_code FROM household_members"
-                " WHERE resident_id = ANY(:ids) AND household_head <> :head"
-            ),
-            {"ids": residents, "head": head},
-        )
-    ).all()
-    found = {r.resident_id: r for r in rows}
+    found = {r["resident_id"]: r for r in await raw.fetch(_HOUSEHOLD_CONFLICTS, residents, head)}
     for index, resident in enumerate(residents):
         if resident in found:
             row = found[resident]
-            return HouseholdConflict(index, resident, row.application_id, row.division_code)
+            return HouseholdConflict(index, resident, row["application_id"], row["division_code"])
     return None
 
 
-async def _insert_members(
-    conn: AsyncConnection, application_id: str, division_code: str, head: str, residents: list[str]
-) -> None:
-    await conn.execute(
-        text(
-            "INSERT INTO household_members (resident_id, application_id, household_head,"
-            " division_code) SELECT unnest(CAST(:ids AS text[])), :app, :head, :division"
-        ),
-        {"ids": residents, "app": application_id, "head": head, "division": division_code},
-    )
-
-
 async def _insert_claims(
-    conn: AsyncConnection, application_id: str, residents: list[str], programmes: list[str]
+    raw: asyncpg.Connection, application_id: str, residents: list[str], programmes: list[str]
 ) -> None:
     pairs = [(r, p) for p in programmes for r in residents]
-    inserted = (
-        await conn.execute(
-            text(
-                "INSERT INTO open_claims (resident_id, programme, application_id)"
-                " SELECT r, p, :app"
-                " FROM unnest(CAST(:rs AS text[]), CAST(:ps AS text[])) AS t(r, p)"
-                " ON CONFLICT DO NOTHING RETURNING resident_id, programme"
-            ),
-            {"app": application_id, "rs": [r for r, _ in pairs], "ps": [p for _, p in pairs]},
-        )
-    ).all()
-    taken = set(pairs) - {(r.resident_id, r.programme) for r in inserted}
+    inserted = await raw.fetch(
+        _INSERT_CLAIMS, [r for r, _ in pairs], [p for _, p in pairs], application_id
+    )
+    taken = set(pairs) - {(r["resident_id"], r["programme"]) for r in inserted}
     if taken:
         resident, programme = min(taken, key=lambda pair: residents.index(pair[0]))
         index = residents.index(resident)

@@ -1,9 +1,17 @@
-"""The append path in raw SQL: one lock-and-head read, one set-based insert that re-checks the head.
+"""The append path in raw SQL: a head read, one set-based insert that re-checks the head.
 
-Round trips per append: BEGIN, lock + head, insert, COMMIT — whatever the batch size. The head is
-read in the statement that takes the lock, so its snapshot may predate the lock; the insert runs
-in a fresh snapshot under the lock and inserts nothing unless the head is still what we chained
-onto, in which case the head is re-read and the batch re-chained.
+Two ways to give events their global positions in commit order (ADR 0002, ADR 0010):
+
+- under the lock, now: the head is read in the statement that takes the append lock, so its
+  snapshot may predate the lock; the insert runs in a fresh snapshot under the lock, numbers the
+  batch after the highest position and inserts nothing unless the head is still what we chained
+  onto, in which case the head is re-read and the batch re-chained. The lock is then held until
+  the transaction ends, so this suits appends in their own short transaction.
+- at commit: the batch is inserted with temporary negative positions and no lock; a deferred
+  constraint trigger takes the lock inside COMMIT and renumbers the transaction's rows after the
+  highest position. The lock is held for the server's commit work only, never across a client
+  round trip, so this suits appends inside a wider unit of work (idempotency record, inbox).
+  A concurrent append to the same stream meets the (stream_id, stream_version) unique index.
 """
 
 from __future__ import annotations
@@ -13,40 +21,41 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import text
-
 from shared.canonical import canonical_json
 from shared.eventstore.envelope import NewEvent, RecordedEvent
 from shared.eventstore.hashing import GENESIS_HASH, event_hash
 
-LOCK_AND_HEAD = text(
-    """
-    SELECT pg_advisory_xact_lock(:lock) AS locked, h.stream_version, h.hash
-    FROM (SELECT 1) AS one
-    LEFT JOIN LATERAL (
-        SELECT stream_version, hash FROM events WHERE stream_id = :stream
-        ORDER BY stream_version DESC LIMIT 1
-    ) AS h ON true
-    """
-)
+LOCK_AND_HEAD = """
+SELECT pg_advisory_xact_lock($1) AS locked, h.stream_version, h.hash
+FROM (SELECT 1) AS one
+LEFT JOIN LATERAL (
+    SELECT stream_version, hash FROM events WHERE stream_id = $2
+    ORDER BY stream_version DESC LIMIT 1
+) AS h ON true
+"""
 
 HEAD = """
 SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1
 """
 
-INSERT_IF_HEAD = """
+PENDING_POSITIONS = "events_pending_position"
+STREAM_VERSION_UNIQUE = "events_stream_id_stream_version_key"
+
+_INSERT_IF_HEAD = """
 INSERT INTO events (position, event_id, stream_id, stream_version, type, schema_version,
     occurred_at, recorded_at, data, metadata, prev_hash, hash, trace_context)
-SELECT base.top + e.ord, e.event_id, $1, e.stream_version, e.type, e.schema_version,
+SELECT {position}, e.event_id, $1, e.stream_version, e.type, e.schema_version,
     e.occurred_at, $2, e.data::jsonb, e.metadata::jsonb, e.prev_hash, e.hash, e.trace_context
 FROM unnest($3::uuid[], $4::int[], $5::text[], $6::int[], $7::timestamptz[], $8::text[],
             $9::text[], $10::text[], $11::text[], $13::text[])
     WITH ORDINALITY AS e(event_id, stream_version, type, schema_version, occurred_at, data,
                          metadata, prev_hash, hash, trace_context, ord),
-    (SELECT coalesce(max(position), 0) AS top FROM events) AS base
+    (SELECT coalesce(max(position), 0) AS top FROM events WHERE position > 0) AS base
 WHERE coalesce((SELECT max(stream_version) FROM events WHERE stream_id = $1), 0) = $12
 RETURNING position
 """
+INSERT_IF_HEAD = _INSERT_IF_HEAD.format(position="base.top + e.ord")
+INSERT_PENDING_IF_HEAD = _INSERT_IF_HEAD.format(position=f"-nextval('{PENDING_POSITIONS}')")
 
 
 @dataclass(frozen=True)
@@ -81,8 +90,8 @@ class ChainedBatch:
             [self.trace_context] * len(self.events),
         )
 
-    def recorded(self, first_position: int) -> list[RecordedEvent]:
-        """The batch as recorded events, given the position of its first event."""
+    def recorded(self, positions: Sequence[int]) -> list[RecordedEvent]:
+        """The batch as recorded events, given the positions of its events in order."""
         return [
             RecordedEvent(
                 event_id=new.event_id,
@@ -90,7 +99,7 @@ class ChainedBatch:
                 schema_version=new.schema_version,
                 stream_id=self.stream_id,
                 stream_version=self.base_version + i + 1,
-                position=first_position + i,
+                position=positions[i],
                 occurred_at=new.occurred_at,
                 recorded_at=self.recorded_at,
                 data=new.data,

@@ -15,6 +15,8 @@ from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 from shared.db import Migration
 
+APPEND_LOCK_KEY = 7_310_002  # the advisory lock that serialises position assignment (ADR 0002)
+
 metadata = MetaData()
 
 events = Table(
@@ -163,5 +165,32 @@ KERNEL_MIGRATIONS: tuple[Migration, ...] = (
         "kernel-0004-trace-context",
         # beside the event, outside its hash: the W3C traceparent of the span that appended it
         ("ALTER TABLE events ADD COLUMN IF NOT EXISTS trace_context text",),
+    ),
+    Migration(
+        "kernel-0005-positions-at-commit",
+        # ADR 0010: a row appended with a temporary negative position is numbered inside COMMIT,
+        # under the append lock, after the highest committed position. Deferred row triggers
+        # fire in insertion order, so a transaction's rows keep their order; each firing looks
+        # up one key and the top of the index only (never a range of dead temporary rows).
+        (
+            "CREATE SEQUENCE IF NOT EXISTS events_pending_position",
+            f"""
+            CREATE OR REPLACE FUNCTION events_position_at_commit() RETURNS trigger
+            LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_advisory_xact_lock({APPEND_LOCK_KEY});
+                UPDATE events SET position = (
+                    SELECT coalesce(max(position), 0) + 1 FROM events WHERE position > 0
+                ) WHERE position = NEW.position;
+                RETURN NULL;
+            END $$
+            """,
+            "DROP TRIGGER IF EXISTS events_position_at_commit ON events",
+            """
+            CREATE CONSTRAINT TRIGGER events_position_at_commit AFTER INSERT ON events
+            DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.position < 0)
+            EXECUTE FUNCTION events_position_at_commit()
+            """,
+        ),
     ),
 )

@@ -1,9 +1,10 @@
 """The PostgreSQL event store: optimistic appends, hash-chained streams, a gap-free global log.
 
-Appends are serialised per database by a transaction-scoped advisory lock taken before the
-global positions are assigned, so positions become visible in commit order: a reader that
-follows `position > checkpoint` can never pass over a row whose transaction commits late
-(see docs/decisions/0002-serialised-appends.md).
+Global positions are assigned under a transaction-scoped advisory lock held until the commit is
+visible, so positions become visible in commit order: a reader that follows
+`position > checkpoint` can never pass over a row whose transaction commits late (ADR 0002). An
+append inside a wider unit of work is numbered inside its COMMIT by a deferred trigger, so the
+lock is never held across a client round trip (ADR 0010).
 """
 
 from __future__ import annotations
@@ -13,18 +14,25 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import asyncpg
 from sqlalchemy import func, select
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from shared.db import driver_in_transaction
 from shared.domain.errors import ConcurrencyConflict
-from shared.eventstore.append import HEAD, INSERT_IF_HEAD, LOCK_AND_HEAD, chain
+from shared.eventstore.append import (
+    HEAD,
+    INSERT_IF_HEAD,
+    INSERT_PENDING_IF_HEAD,
+    LOCK_AND_HEAD,
+    STREAM_VERSION_UNIQUE,
+    chain,
+)
 from shared.eventstore.envelope import EventMetadata, NewEvent, RecordedEvent, utc_now
 from shared.eventstore.hashing import GENESIS_HASH, event_hash
-from shared.eventstore.schema import events
+from shared.eventstore.schema import APPEND_LOCK_KEY, events
 from shared.tracing import current_traceparent
-
-APPEND_LOCK_KEY = 7_310_002
 
 ANY_VERSION = None
 NO_STREAM = 0
@@ -71,34 +79,70 @@ class EventStore:
     ) -> list[RecordedEvent]:
         """Append a batch at `expected_version` (None: any, 0: new stream); all or nothing.
 
-        Pass `conn` to append inside a wider transaction (an inbox entry, an idempotency record):
-        the append lock is then held until that transaction ends, so append last.
+        Pass `conn` to append inside a wider transaction (an inbox entry, an idempotency record).
+        With an expected version the events then get their global positions inside COMMIT (the
+        returned events carry temporary negative positions); otherwise the append lock is taken
+        now and held until that transaction ends, so append last.
         """
         if not new_events:
             return []
         async with self._connection(conn) as c:
-            # through SQLAlchemy first: it opens the transaction the raw statements then join
-            head = (
-                await c.execute(LOCK_AND_HEAD, {"lock": APPEND_LOCK_KEY, "stream": stream_id})
-            ).one()
-            version, prev_hash = head.stream_version, head.hash
-            raw = (await c.get_raw_connection()).driver_connection
-            assert raw is not None, "the append path needs the asyncpg driver connection"
-            trace_context = current_traceparent()
-            while True:
-                if expected_version is not None and expected_version != (version or 0):
-                    raise ConcurrencyConflict(stream_id, expected_version, version or 0)
-                batch = chain(stream_id, new_events, version, prev_hash, utc_now(), trace_context)
-                positions = await raw.fetch(INSERT_IF_HEAD, *batch.insert_args())
-                if positions:
-                    break
-                # the head moved before we held the lock: re-read it, now under the lock
-                fresh = await raw.fetchrow(HEAD, stream_id)
-                version, prev_hash = (fresh[0], fresh[1]) if fresh else (None, None)
-        recorded = batch.recorded(min(p[0] for p in positions))
+            if conn is not None and expected_version is not None:
+                recorded = await self._append_numbered_at_commit(
+                    c, stream_id, new_events, expected_version
+                )
+            else:
+                recorded = await self._append_under_lock(c, stream_id, new_events, expected_version)
         if self.on_appended:
             self.on_appended(recorded)
         return recorded
+
+    async def _append_under_lock(
+        self,
+        c: AsyncConnection,
+        stream_id: str,
+        new_events: Sequence[NewEvent],
+        expected_version: int | None,
+    ) -> list[RecordedEvent]:
+        raw = await driver_in_transaction(c)
+        head = await raw.fetchrow(LOCK_AND_HEAD, APPEND_LOCK_KEY, stream_id)
+        version, prev_hash = head["stream_version"], head["hash"]
+        trace_context = current_traceparent()
+        while True:
+            if expected_version is not None and expected_version != (version or 0):
+                raise ConcurrencyConflict(stream_id, expected_version, version or 0)
+            batch = chain(stream_id, new_events, version, prev_hash, utc_now(), trace_context)
+            positions = await raw.fetch(INSERT_IF_HEAD, *batch.insert_args())
+            if positions:
+                return batch.recorded(sorted(p[0] for p in positions))
+            # the head moved before we held the lock: re-read it, now under the lock
+            fresh = await raw.fetchrow(HEAD, stream_id)
+            version, prev_hash = (fresh[0], fresh[1]) if fresh else (None, None)
+
+    async def _append_numbered_at_commit(
+        self,
+        c: AsyncConnection,
+        stream_id: str,
+        new_events: Sequence[NewEvent],
+        expected_version: int,
+    ) -> list[RecordedEvent]:
+        raw = await driver_in_transaction(c)
+        head = await raw.fetchrow(HEAD, stream_id)
+        version, prev_hash = (head[0], head[1]) if head else (0, None)
+        if expected_version != version:
+            raise ConcurrencyConflict(stream_id, expected_version, version)
+        batch = chain(stream_id, new_events, version, prev_hash, utc_now(), current_traceparent())
+        try:
+            positions = await raw.fetch(INSERT_PENDING_IF_HEAD, *batch.insert_args())
+        except asyncpg.UniqueViolationError as error:
+            if error.constraint_name != STREAM_VERSION_UNIQUE:
+                raise
+            positions = []  # a concurrent writer committed this version first
+        if not positions:
+            raise ConcurrencyConflict(
+                stream_id, expected_version, await self.stream_version(stream_id)
+            )
+        return batch.recorded(sorted((p[0] for p in positions), reverse=True))
 
     async def _stream_head(self, conn: AsyncConnection, stream_id: str) -> tuple[int, str]:
         row = (

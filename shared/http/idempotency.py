@@ -13,13 +13,14 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any, NamedTuple
 
+import asyncpg
 from fastapi import Header, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.canonical import canonical_json
+from shared.db import driver_in_transaction
 from shared.domain.errors import DomainError
 
 MAX_KEY_LENGTH = 200
@@ -75,64 +76,69 @@ def fingerprint_of(method: str, path: str, body: bytes) -> str:
     ).hexdigest()
 
 
+_CLAIM = """
+INSERT INTO idempotency_keys (client_id, key, fingerprint) VALUES ($1, $2, $3)
+ON CONFLICT DO NOTHING RETURNING key
+"""
+_ANSWER = """
+UPDATE idempotency_keys SET status_code = $3, response_body = $4::jsonb,
+    response_headers = $5::jsonb
+WHERE client_id = $1 AND key = $2
+"""
+_STORED = """
+SELECT fingerprint, status_code, response_body::text, response_headers::text
+FROM idempotency_keys WHERE client_id = $1 AND key = $2
+"""
+
+
 async def run_idempotent(
     engine: AsyncEngine, *, client_id: str, key: str, fingerprint: str, operation: Operation
 ) -> StoredResponse:
     """Run `operation` once per (client, key); replay its stored response on a repeat."""
     async with engine.begin() as conn:
-        claimed = await conn.execute(
-            text(
-                "INSERT INTO idempotency_keys (client_id, key, fingerprint)"
-                " VALUES (:client_id, :key, :fingerprint) ON CONFLICT DO NOTHING RETURNING key"
-            ),
-            {"client_id": client_id, "key": key, "fingerprint": fingerprint},
-        )
-        if claimed.first() is None:
-            return await _replay(conn, client_id, key, fingerprint)
+        raw = await driver_in_transaction(conn)
+        if await raw.fetchval(_CLAIM, client_id, key, fingerprint) is None:
+            return await _replay(raw, client_id, key, fingerprint)
         answered = await operation(conn)
-        response = StoredResponse(
-            answered.status_code, jsonable_encoder(answered.body), dict(answered.headers)
-        )
-        await conn.execute(
-            text(
-                "UPDATE idempotency_keys SET status_code = :status, response_body = :body,"
-                " response_headers = :headers WHERE client_id = :client_id AND key = :key"
-            ),
-            {
-                "status": response.status_code,
-                "body": canonical_json(response.body),
-                "headers": canonical_json(response.headers),
-                "client_id": client_id,
-                "key": key,
-            },
+        body, body_json = _json_ready(answered.body)
+        response = StoredResponse(answered.status_code, body, dict(answered.headers))
+        await raw.execute(
+            _ANSWER,
+            client_id,
+            key,
+            response.status_code,
+            body_json,
+            canonical_json(response.headers),
         )
         return response
 
 
+def _json_ready(body: Any) -> tuple[Any, str]:
+    """The body as plain JSON values and as canonical text (encoding dates, ids… if needed)."""
+    try:
+        return body, canonical_json(body)
+    except TypeError:  # not plain JSON values yet: a date, a UUID, a model
+        plain = jsonable_encoder(body)
+        return plain, canonical_json(plain)
+
+
 async def _replay(
-    conn: AsyncConnection, client_id: str, key: str, fingerprint: str
+    raw: asyncpg.Connection, client_id: str, key: str, fingerprint: str
 ) -> StoredResponse:
-    row = (
-        await conn.execute(
-            text(
-                "SELECT fingerprint, status_code, response_body, response_headers"
-                " FROM idempotency_keys WHERE client_id = :client_id AND key = :key"
-            ),
-            {"client_id": client_id, "key": key},
-        )
-    ).one()
-    if row.fingerprint != fingerprint:
+    row = await raw.fetchrow(_STORED, client_id, key)
+    assert row is not None, "the key's row exists: our claim conflicted with it"
+    if row["fingerprint"] != fingerprint:
         raise IdempotencyKeyReused(
             f"idempotency key {key!r} was already used with a different request",
             f"幂等键“{key}”已用于内容不同的请求",
             idempotency_key=key,
         )
-    if row.status_code is None:  # only if a writer stored the key without an answer
+    if row["status_code"] is None:  # only if a writer stored the key without an answer
         raise IdempotencyKeyReused(
             f"idempotency key {key!r} has no stored answer", f"幂等键“{key}”没有已保存的响应"
         )
-    headers = {**_json(row.response_headers), REPLAYED_HEADER: "true"}
-    return StoredResponse(row.status_code, _json(row.response_body), headers)
+    headers = {**_json(row["response_headers"]), REPLAYED_HEADER: "true"}
+    return StoredResponse(row["status_code"], _json(row["response_body"]), headers)
 
 
 def _json(value: Any) -> Any:
@@ -162,9 +168,7 @@ async def idempotency_key(
 
 def to_response(stored: StoredResponse) -> JSONResponse:
     """The HTTP response for a stored (or fresh) idempotent answer."""
-    return JSONResponse(
-        jsonable_encoder(stored.body), status_code=stored.status_code, headers=stored.headers
-    )
+    return JSONResponse(stored.body, status_code=stored.status_code, headers=stored.headers)
 
 
 async def respond_idempotently(

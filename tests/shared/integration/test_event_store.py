@@ -123,12 +123,63 @@ async def test_concurrent_appends_at_the_same_version_exactly_one_wins(
     assert await count_events(engine) == 2
 
 
-@pytest.mark.req("GEN-3")
-@pytest.mark.slow
-async def test_a_checkpoint_reader_never_skips_events_of_late_committing_transactions(
+@pytest.mark.req("GEN-1")
+async def test_concurrent_appends_inside_wider_transactions_exactly_one_wins(
     event_store: EventStore, engine: AsyncEngine
 ) -> None:
+    # given a stream at version 1
+    await event_store.append("case-8", [an_event()], expected_version=NO_STREAM)
+
+    # when five units of work append at version 1, each holding its transaction open a moment
+    async def unit_of_work(n: int) -> list[RecordedEvent]:
+        async with engine.begin() as conn:
+            recorded = await event_store.append("case-8", [an_event(n=n)], 1, conn=conn)
+            await asyncio.sleep(0.01)  # still open: the others meet its row in the unique index
+            return recorded
+
+    outcomes = await asyncio.gather(*(unit_of_work(i) for i in range(5)), return_exceptions=True)
+
+    # then exactly one wins, the others conflict naming the version now current
+    winners = [o for o in outcomes if isinstance(o, list)]
+    losers = [o for o in outcomes if isinstance(o, ConcurrencyConflict)]
+    assert (len(winners), len(losers)) == (1, 4), outcomes
+    assert all(loser.actual == 2 for loser in losers)
+    assert await count_events(engine) == 2
+    assert [e.position for e in await event_store.read_all()] == [1, 2]
+
+
+@pytest.mark.req("GEN-3")
+async def test_units_of_work_get_gap_free_positions_in_commit_order(
+    event_store: EventStore, engine: AsyncEngine
+) -> None:
+    # given a unit of work that appends to two streams, then commits after another one
+    async with engine.begin() as first:
+        await event_store.append("case-a", [an_event(n=1), an_event(n=2)], NO_STREAM, conn=first)
+        async with engine.begin() as second:
+            await event_store.append("case-b", [an_event(n=3)], NO_STREAM, conn=second)
+        await event_store.append("case-c", [an_event(n=4)], NO_STREAM, conn=first)
+    # and one that rolls back
+    with pytest.raises(RuntimeError):
+        async with engine.begin() as aborted:
+            await event_store.append("case-d", [an_event(n=5)], NO_STREAM, conn=aborted)
+            raise RuntimeError("the unit of work fails after its append")
+    await event_store.append("case-e", [an_event(n=6)], NO_STREAM)
+
+    # then positions follow commit order, insertion order within a transaction, with no gap
+    read = await event_store.read_all()
+    assert [(e.position, e.data["n"]) for e in read] == [(1, 3), (2, 1), (3, 2), (4, 4), (5, 6)]
+
+
+@pytest.mark.req("GEN-3")
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "numbered", ["at commit", "under the lock"], ids=["at-commit", "under-lock"]
+)
+async def test_a_checkpoint_reader_never_skips_events_of_late_committing_transactions(
+    event_store: EventStore, engine: AsyncEngine, numbered: str
+) -> None:
     # given 8 writers, each appending 40 events in transactions held open 0-50 ms after the append
+    # (with an expected version positions are given at commit; with any version, under the lock)
     writers, appends_each = 8, 40
     appended: set[uuid.UUID] = set()
     rng = random.Random(20170328)
@@ -137,8 +188,9 @@ async def test_a_checkpoint_reader_never_skips_events_of_late_committing_transac
     async def writer(number: int) -> None:
         for version in range(appends_each):
             async with engine.begin() as conn:
+                expected = version if numbered == "at commit" else None
                 recorded = await event_store.append(
-                    f"case-{number}", [an_event(n=version)], expected_version=version, conn=conn
+                    f"case-{number}", [an_event(n=version)], expected_version=expected, conn=conn
                 )
                 await asyncio.sleep(rng.uniform(0, 0.05))  # a slow transaction, still open
             appended.update(e.event_id for e in recorded)
