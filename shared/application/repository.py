@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -10,7 +11,7 @@ from shared.domain.aggregate import Aggregate
 from shared.domain.errors import NotFound
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
 from shared.eventstore.registry import EventRegistry
-from shared.eventstore.store import EventStore
+from shared.eventstore.store import EventStore, StreamAppend
 
 A = TypeVar("A", bound=Aggregate)
 
@@ -55,4 +56,27 @@ class Repository(Generic[A]):
         recorded = await self.store.append(instance.stream_id, new_events, base, conn)
         instance.version = base + len(recorded)
         instance.pending.clear()
+        return recorded
+
+    async def save_many(
+        self, changed: Sequence[tuple[A, EventMetadata]], conn: AsyncConnection
+    ) -> list[RecordedEvent]:
+        """Append what many aggregates recorded, each at its loaded version, in one statement.
+
+        For bulk work (a payment run's chunk): the append lock is held from here to the end of
+        `conn`'s transaction, so commit soon after.
+        """
+        changed = [(instance, metadata) for instance, metadata in changed if instance.pending]
+        appends = [
+            StreamAppend(
+                instance.stream_id,
+                [self.registry.serialize(e, metadata) for e in instance.pending],
+                instance.version,
+            )
+            for instance, metadata in changed
+        ]
+        recorded = await self.store.append_many(appends, conn)
+        for instance, _ in changed:
+            instance.version += len(instance.pending)
+            instance.pending.clear()
         return recorded

@@ -2,7 +2,7 @@
 
 from shared.eventstore.envelope import Actor, EventMetadata, NewEvent, RecordedEvent
 from shared.eventstore.registry import EventRegistry, event_type
-from shared.eventstore.store import EventStore, StreamVerification
+from shared.eventstore.store import EventStore, StreamAppend, StreamVerification
 
 __all__ = [
     "Actor",
@@ -11,6 +11,7 @@ __all__ = [
     "EventStore",
     "NewEvent",
     "RecordedEvent",
+    "StreamAppend",
     "StreamVerification",
     "event_type",
 ]

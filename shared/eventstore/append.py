@@ -55,6 +55,24 @@ WHERE coalesce((SELECT max(stream_version) FROM events WHERE stream_id = $1), 0)
 RETURNING position
 """
 INSERT_IF_HEAD = _INSERT_IF_HEAD.format(position="base.top + e.ord")
+LOCK = "SELECT pg_advisory_xact_lock($1)"
+HEADS = """
+SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM events
+WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version DESC
+"""
+# many streams at once, under the lock already held: every head was checked in Python
+INSERT_MANY = """
+INSERT INTO events (position, event_id, stream_id, stream_version, type, schema_version,
+    occurred_at, recorded_at, data, metadata, prev_hash, hash, trace_context)
+SELECT base.top + e.ord, e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version,
+    e.occurred_at, $1, e.data::jsonb, e.metadata::jsonb, e.prev_hash, e.hash, $12
+FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[], $6::int[], $7::timestamptz[],
+            $8::text[], $9::text[], $10::text[], $11::text[])
+    WITH ORDINALITY AS e(event_id, stream_id, stream_version, type, schema_version, occurred_at,
+                         data, metadata, prev_hash, hash, ord),
+    (SELECT coalesce(max(position), 0) AS top FROM events WHERE position > 0) AS base
+RETURNING position
+"""
 INSERT_PENDING_IF_HEAD = _INSERT_IF_HEAD.format(position=f"-nextval('{PENDING_POSITIONS}')")
 
 
@@ -109,6 +127,25 @@ class ChainedBatch:
             )
             for i, new in enumerate(self.events)
         ]
+
+
+def many_insert_args(batches: Sequence[ChainedBatch]) -> tuple[Any, ...]:
+    """The parameters of INSERT_MANY: the batches' events concatenated in order."""
+    events = [(b, i, e) for b in batches for i, e in enumerate(b.events)]
+    return (
+        batches[0].recorded_at,
+        [e.event_id for _, _, e in events],
+        [b.stream_id for b, _, _ in events],
+        [b.base_version + i + 1 for b, i, _ in events],
+        [e.type for _, _, e in events],
+        [e.schema_version for _, _, e in events],
+        [e.occurred_at for _, _, e in events],
+        [t for b in batches for t in b.data_json],
+        [t for b in batches for t in b.metadata_json],
+        [h for b in batches for h in b.prev_hashes],
+        [h for b in batches for h in b.hashes],
+        batches[0].trace_context,
+    )
 
 
 def chain(

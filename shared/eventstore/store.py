@@ -23,11 +23,15 @@ from shared.db import driver_in_transaction
 from shared.domain.errors import ConcurrencyConflict
 from shared.eventstore.append import (
     HEAD,
+    HEADS,
     INSERT_IF_HEAD,
+    INSERT_MANY,
     INSERT_PENDING_IF_HEAD,
+    LOCK,
     LOCK_AND_HEAD,
     STREAM_VERSION_UNIQUE,
     chain,
+    many_insert_args,
 )
 from shared.eventstore.envelope import EventMetadata, NewEvent, RecordedEvent, utc_now
 from shared.eventstore.hashing import GENESIS_HASH, event_hash
@@ -51,6 +55,15 @@ class StreamVerification:
     def ok(self) -> bool:
         """True when every event links to its predecessor and hashes to its recorded hash."""
         return self.first_bad_version is None
+
+
+@dataclass(frozen=True)
+class StreamAppend:
+    """A batch for one stream at an expected version (0: a new stream), for `append_many`."""
+
+    stream_id: str
+    events: Sequence[NewEvent]
+    expected_version: int
 
 
 class EventStore:
@@ -93,6 +106,43 @@ class EventStore:
                 )
             else:
                 recorded = await self._append_under_lock(c, stream_id, new_events, expected_version)
+        if self.on_appended:
+            self.on_appended(recorded)
+        return recorded
+
+    async def append_many(
+        self, batches: Sequence[StreamAppend], conn: AsyncConnection
+    ) -> list[RecordedEvent]:
+        """Append to many streams in one statement, each at its expected version; all or nothing.
+
+        For bulk writers (a payment run's chunk of thousands of payments): the append lock is
+        taken first and held to the end of `conn`'s transaction, the heads of every stream are
+        read under it, and one set-based insert numbers every event after the highest position.
+        """
+        batches = [b for b in batches if b.events]
+        if not batches:
+            return []
+        raw = await driver_in_transaction(conn)
+        await raw.execute(LOCK, APPEND_LOCK_KEY)
+        heads = {
+            r["stream_id"]: (r["stream_version"], r["hash"])
+            for r in await raw.fetch(HEADS, [b.stream_id for b in batches])
+        }
+        recorded_at, trace_context = utc_now(), current_traceparent()
+        chained = []
+        for b in batches:
+            version, prev_hash = heads.get(b.stream_id, (0, None))
+            if b.expected_version != version:
+                raise ConcurrencyConflict(b.stream_id, b.expected_version, version)
+            chained.append(
+                chain(b.stream_id, b.events, version, prev_hash, recorded_at, trace_context)
+            )
+        rows = await raw.fetch(INSERT_MANY, *many_insert_args(chained))
+        positions = sorted(r[0] for r in rows)
+        recorded: list[RecordedEvent] = []
+        for batch in chained:
+            count = len(batch.events)
+            recorded += batch.recorded(positions[len(recorded) : len(recorded) + count])
         if self.on_appended:
             self.on_appended(recorded)
         return recorded

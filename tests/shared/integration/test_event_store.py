@@ -14,7 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.db import migrate
 from shared.domain.errors import ConcurrencyConflict
-from shared.eventstore import Actor, EventMetadata, EventStore, NewEvent, RecordedEvent
+from shared.eventstore import (
+    Actor,
+    EventMetadata,
+    EventStore,
+    NewEvent,
+    RecordedEvent,
+    StreamAppend,
+)
 from shared.eventstore.schema import KERNEL_MIGRATIONS
 from shared.eventstore.store import NO_STREAM
 
@@ -222,6 +229,56 @@ async def test_a_checkpoint_reader_never_skips_events_of_late_committing_transac
     assert len(seen_ids) == len(set(seen_ids)), "an event was read twice"
     assert set(seen_ids) == appended, f"{len(appended - set(seen_ids))} events were skipped"
     assert all(a.position < b.position for a, b in pairwise(seen))
+
+
+@pytest.mark.req("GEN-1")
+async def test_append_many_writes_every_stream_at_its_version_in_one_go(
+    event_store: EventStore, engine: AsyncEngine
+) -> None:
+    # given one stream at version 1
+    await event_store.append("case-x", [an_event(n=0)], expected_version=NO_STREAM)
+
+    # when a bulk writer appends to it and to two new streams at once
+    async with engine.begin() as conn:
+        await event_store.append_many(
+            [
+                StreamAppend("case-y", [an_event(n=1), an_event(n=2)], NO_STREAM),
+                StreamAppend("case-x", [an_event(n=3)], 1),
+                StreamAppend("case-z", [an_event(n=4)], NO_STREAM),
+            ],
+            conn,
+        )
+
+    # then each stream continues its own chain, positions follow the batches' order
+    read = await event_store.read_all()
+    assert [(e.stream_id, e.stream_version, e.position) for e in read] == [
+        ("case-x", 1, 1), ("case-y", 1, 2), ("case-y", 2, 3), ("case-x", 2, 4), ("case-z", 1, 5),
+    ]  # fmt: skip
+    for stream in ("case-x", "case-y", "case-z"):
+        assert (await event_store.verify_stream(stream)).ok
+
+
+@pytest.mark.req("GEN-1")
+async def test_append_many_with_one_stale_version_writes_nothing(
+    event_store: EventStore, engine: AsyncEngine
+) -> None:
+    # given one stream at version 1
+    await event_store.append("case-x", [an_event(n=0)], expected_version=NO_STREAM)
+
+    # when a bulk writer expects it to be new, beside a genuinely new stream
+    with pytest.raises(ConcurrencyConflict) as conflict:
+        async with engine.begin() as conn:
+            await event_store.append_many(
+                [
+                    StreamAppend("case-new", [an_event(n=1)], NO_STREAM),
+                    StreamAppend("case-x", [an_event(n=2)], NO_STREAM),
+                ],
+                conn,
+            )
+
+    # then the conflict names the stale stream and neither stream gained an event
+    assert (conflict.value.stream_id, conflict.value.actual) == ("case-x", 1)
+    assert await count_events(engine) == 1
 
 
 async def _three_event_stream(event_store: EventStore) -> None:
