@@ -129,4 +129,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         "payments-0005-care-standards",
         ("ALTER TABLE standards_view ADD COLUMN care_amounts_fen jsonb NOT NULL DEFAULT '{}'",),
     ),
+    Migration(
+        "payments-0006-run-keyset-indexes",
+        # a run walks payables and pending payments in key order, a page at a time
+        (
+            "CREATE INDEX IF NOT EXISTS beneficiaries_view_payables_idx"
+            " ON beneficiaries_view (county_code, status, case_id, programme)",
+            "DROP INDEX IF EXISTS beneficiaries_view_county_idx",
+            "CREATE INDEX IF NOT EXISTS payments_view_pending_idx"
+            " ON payments_view (run_id, status, priority, payment_key)",
+            "DROP INDEX IF EXISTS payments_view_run_idx",
+        ),
+    ),
 )

@@ -23,4 +23,8 @@ def uuid7() -> uuid.UUID:
     value |= ((random >> 62) & 0xFFF) << 64  # rand_a
     value |= 0b10 << 62  # variant
     value |= random & _MASK_62  # rand_b
-    return uuid.UUID(int=value)
+    # what UUID(int=…) does, without re-checking a value built in range (one per event appended)
+    made = object.__new__(uuid.UUID)
+    object.__setattr__(made, "int", value)
+    object.__setattr__(made, "is_safe", uuid.SafeUUID.unknown)
+    return made

@@ -9,12 +9,13 @@ exactly once. One executor per run at a time (a session advisory lock, released 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from payments.adapters.bank import BankAnswer, BankClient
 from payments.adapters.streams import load_many
@@ -32,10 +33,12 @@ log = logging.getLogger(__name__)
 PAYMENTS_VIEW = "payments.payments_view"
 
 _PENDING = text(
-    "SELECT payment_key, instruction_id, amount_fen, payee_name, bank_account"
+    "SELECT payment_key, instruction_id, amount_fen, payee_name, bank_account, priority"
     " FROM payments_view WHERE run_id = :run AND status = 'instructed'"
+    " AND (priority, payment_key) > (:priority, :key)"
     " ORDER BY priority, payment_key LIMIT :limit"
 )
+START: tuple[int, str] = (-1, "")  # before every (priority, payment key)
 _TOTALS = text(
     "SELECT count(*) AS instructed,"
     " count(*) FILTER (WHERE status = 'settled') AS settled,"
@@ -98,28 +101,45 @@ class RunExecutor:
         return await self._complete(run_id)
 
     async def _send_all(self, run_id: str) -> bool:
-        await self.projections.catch_up(PAYMENTS_VIEW)
-        while pending := await self._pending(run_id):
-            await self._send(run_id, pending)
+        """Every instructed payment of the run to the bank, a chunk at a time, in priority order;
+        passes repeat until one finds nothing left instructed (an answer the bank left out)."""
+        sent = True
+        while sent:
             await self.projections.catch_up(PAYMENTS_VIEW)
+            sent, after = False, START
+            while pending := await self._pending(run_id, after):
+                await self._send(run_id, pending)
+                sent, after = True, (pending[-1].priority, pending[-1].payment_key)
         return True
 
     async def _instruct_all(self, run: PaymentRun) -> None:
+        """Instruct the payables a page at a time and send each page's new payments at once;
+        the pass of `_send_all` after it finds whatever a crash or the bank left instructed."""
         assert run.started is not None
         prices = await self.repos.prices.find(PROVINCE)
-        async with self.engine.connect() as conn:
-            payables = await active_beneficiaries(conn, run.started.county_code)
-        for start in range(0, len(payables), self.chunk_size):
+        county, after = run.started.county_code, ("", "")
+        while True:
+            async with self.engine.connect() as conn:
+                chunk = await active_beneficiaries(conn, county, after, self.chunk_size)
+            if not chunk:
+                return
             async with self.engine.begin() as conn:
-                chunk = payables[start : start + self.chunk_size]
-                await instruct_chunk(self.repos, conn, run, chunk, prices)
+                instructed = await instruct_chunk(self.repos, conn, run, chunk, prices)
+            if instructed:
+                await self.projections.catch_up(PAYMENTS_VIEW)  # what the bank has is on view
+                await self._send(run.id, [_pending_of(p) for p in instructed], instructed)
+            after = chunk[-1]
 
-    async def _pending(self, run_id: str) -> list[Any]:
+    async def _pending(self, run_id: str, after: tuple[int, str]) -> list[Any]:
+        params = {"run": run_id, "priority": after[0], "key": after[1], "limit": self.chunk_size}
         async with self.engine.connect() as conn:
-            rows = await conn.execute(_PENDING, {"run": run_id, "limit": self.chunk_size})
-            return list(rows)
+            return list(await conn.execute(_PENDING, params))
 
-    async def _send(self, run_id: str, pending: list[Any]) -> None:
+    async def _send(
+        self, run_id: str, pending: Sequence[Any], loaded: Sequence[Payment] = ()
+    ) -> None:
+        """Send instructions (rows of payments_view, or `_Pending`) and record the answers on the
+        payments (`loaded`, or read from their streams)."""
         instructions = [
             {"instruction_id": r.instruction_id, "reference": r.payment_key,
              "account": r.bank_account, "name": r.payee_name, "amount_fen": r.amount_fen}
@@ -130,21 +150,17 @@ class RunExecutor:
         if not any(a.instruction_id in by_instruction for a in answers):
             raise IncompleteBankAnswer(f"the bank answered none of {len(pending)} instructions")
         async with self.engine.begin() as conn:
-            loaded = await load_many(self.repos.payments, conn, list(by_instruction.values()))
+            payments = {p.id: p for p in loaded} or await load_many(
+                self.repos.payments, conn, list(by_instruction.values())
+            )
+            answered: dict[str, tuple[Payment, EventMetadata]] = {}  # once per payment
             for answer in answers:
                 key = by_instruction.get(answer.instruction_id)
-                if key is not None and key in loaded:
-                    await self._record(conn, loaded[key], answer, run_id)
-
-    async def _record(
-        self, conn: AsyncConnection, payment: Payment, answer: BankAnswer, run_id: str
-    ) -> None:
-        if answer.status == "paid":
-            changed = payment.settle(answer.instruction_id, datetime.now(UTC))
-        else:
-            changed = payment.fail(answer.instruction_id, answer.status, answer.reason)
-        if changed:  # a duplicated answer finds the payment settled and changes nothing
-            await self.repos.payments.save(payment, _bank_metadata(payment, answer, run_id), conn)
+                if key is not None and key in payments and _record(payments[key], answer):
+                    answered.setdefault(
+                        key, (payments[key], _bank_metadata(payments[key], answer, run_id))
+                    )
+            await self.repos.payments.save_many(list(answered.values()), conn)
 
     async def _complete(self, run_id: str) -> bool:
         async with self.engine.begin() as conn:
@@ -159,6 +175,36 @@ class RunExecutor:
                 )  # fmt: skip
                 await self.repos.runs.save(run, metadata, conn)
         return True
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """An instruction to send, shaped like a payments_view row."""
+
+    payment_key: str
+    instruction_id: str
+    amount_fen: int
+    payee_name: str
+    bank_account: str
+
+
+def _pending_of(payment: Payment) -> _Pending:
+    instructed = payment.instructed
+    assert instructed is not None
+    return _Pending(
+        payment.id,
+        instructed.instruction_id,
+        instructed.amount_fen,
+        instructed.payee_name,
+        instructed.bank_account,
+    )
+
+
+def _record(payment: Payment, answer: BankAnswer) -> bool:
+    """Apply the bank's answer; False when it changes nothing (a duplicated answer)."""
+    if answer.status == "paid":
+        return payment.settle(answer.instruction_id, datetime.now(UTC))
+    return payment.fail(answer.instruction_id, answer.status, answer.reason)
 
 
 def _bank_metadata(payment: Payment, answer: BankAnswer, run_id: str) -> EventMetadata:

@@ -12,12 +12,13 @@ from payments.domain.beneficiary import BackPayMonth, Beneficiary
 from payments.domain.payment import Payment, PaymentInstructed, payment_id_for, payment_key
 from payments.domain.prices import PriceLinkage
 from payments.domain.run import PaymentRun
-from shared.domain.errors import ConcurrencyConflict
 from shared.eventstore.envelope import Actor, EventMetadata
 
 _ACTIVE = text(
     "SELECT case_id, programme FROM beneficiaries_view"
-    " WHERE county_code = :county AND status = 'active' ORDER BY case_id, programme"
+    " WHERE county_code = :county AND status = 'active'"
+    " AND (case_id, programme) > (:case, :programme)"
+    " ORDER BY case_id, programme LIMIT :limit"
 )
 _HISTORY = text(
     "SELECT period, monthly_fen, back_pay_fen, status FROM payments_view"
@@ -26,9 +27,13 @@ _HISTORY = text(
 )
 
 
-async def active_beneficiaries(conn: AsyncConnection, county: str) -> list[tuple[str, str]]:
-    """(case, programme) of every active beneficiary of the county."""
-    rows = await conn.execute(_ACTIVE, {"county": county})
+async def active_beneficiaries(
+    conn: AsyncConnection, county: str, after: tuple[str, str] = ("", ""), limit: int = 1000
+) -> list[tuple[str, str]]:
+    """(case, programme) of the county's active beneficiaries after `after`, in key order."""
+    rows = await conn.execute(
+        _ACTIVE, {"county": county, "case": after[0], "programme": after[1], "limit": limit}
+    )
     return [(r.case_id, r.programme) for r in rows]
 
 
@@ -38,8 +43,9 @@ async def instruct_chunk(
     run: PaymentRun,
     payables: list[tuple[str, str]],
     prices: PriceLinkage | None = None,
-) -> int:
-    """Instruct a chunk of payables, loading their aggregates in two queries; how many new."""
+) -> list[Payment]:
+    """Instruct a chunk of payables: their aggregates loaded in two queries, the payments (and
+    any back pay recorded on beneficiaries) appended in one statement each; the new payments."""
     assert run.started is not None
     period = run.started.period
     keys = {payment_key(c, p, period): Beneficiary.id_for(c, p) for c, p in payables}
@@ -47,40 +53,41 @@ async def instruct_chunk(
     beneficiaries = await load_many(
         repos.beneficiaries, conn, [b for k, b in keys.items() if k not in existing]
     )
-    count = 0
+    payments: list[tuple[Payment, EventMetadata]] = []
     for beneficiary in beneficiaries.values():
-        count += await instruct_one(repos, conn, run, beneficiary, prices)
-    return count
+        payment = await plan_payment(conn, run, beneficiary, prices)
+        if payment is not None:
+            payments.append((payment, _metadata(run, beneficiary.case_id)))
+    back_paid = [(b, _metadata(run, b.case_id)) for b in beneficiaries.values() if b.pending]
+    await repos.beneficiaries.save_many(back_paid, conn)
+    await repos.payments.save_many(payments, conn)
+    return [payment for payment, _ in payments]
 
 
-async def instruct_one(
-    repos: Repositories,
+async def plan_payment(
     conn: AsyncConnection,
     run: PaymentRun,
     beneficiary: Beneficiary,
     prices: PriceLinkage | None = None,
-) -> bool:
-    """Instruct the beneficiary's payment for the run's period; False if it exists or is nil."""
+) -> Payment | None:
+    """The beneficiary's new payment for the run's period (back pay recorded on the beneficiary,
+    not yet saved), or None when nothing is due."""
     assert run.started is not None
     period = run.started.period
     enrolled = beneficiary.enrolled
-    if enrolled is None:
-        return False
+    if enrolled is None or beneficiary.status != "active" or not enrolled.bank_account:
+        return None
     case_id, programme = enrolled.case_id, enrolled.programme
     key = payment_key(case_id, programme, period)
     monthly = beneficiary.amount_on(period_end(period))
-    if enrolled is None or beneficiary.status != "active" or not enrolled.bank_account:
-        return False
     months = await _back_pay_months(conn, beneficiary, period)
     back_pay = sum(m.difference_fen for m in months)
     per_person = prices.subsidy_for(period, programme) if prices and monthly > 0 else 0
     subsidy = per_person * enrolled.household_size
     if monthly + back_pay <= 0:
-        return False
-    metadata = _metadata(run, case_id)
+        return None
     if months:
         beneficiary.back_pay(period, months)
-        await repos.beneficiaries.save(beneficiary, metadata, conn)
     payment = Payment(key)
     payment_id = payment_id_for(key)
     payment.instruct(
@@ -93,11 +100,7 @@ async def instruct_one(
             price_subsidy_fen=subsidy,
         )
     )  # fmt: skip
-    try:
-        await repos.payments.save(payment, metadata, conn, expected_version=0)
-    except ConcurrencyConflict:
-        return False  # another executor instructed it first: the key holds
-    return True
+    return payment
 
 
 async def _back_pay_months(

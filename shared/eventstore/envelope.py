@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from shared.ids import uuid7
@@ -60,10 +61,14 @@ class EventMetadata:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EventMetadata:
-        """Read back the stored form."""
-        fields = dict(data)
-        fields["actor"] = Actor(**fields["actor"])
-        return cls(**fields)
+        """Read back the stored form (on every event read, so built without `__init__`)."""
+        if not data.keys() <= _METADATA_FIELDS or "actor" not in data or "channel" not in data:
+            raise TypeError(f"not event metadata: {sorted(data)}")
+        metadata = object.__new__(cls)
+        # a frozen dataclass refuses setattr, not its instance dictionary: same fields as __init__
+        metadata.__dict__.update(_METADATA_DEFAULTS, **data)
+        metadata.__dict__["actor"] = _actor(**data["actor"])
+        return metadata
 
     def caused_by(
         self, event: RecordedEvent, actor: Actor, channel: str, reason: str
@@ -77,6 +82,20 @@ class EventMetadata:
             causation_id=str(event.event_id),
             case_id=event.metadata.case_id,
         )
+
+
+_METADATA_FIELDS = frozenset(EventMetadata.__dataclass_fields__)
+_METADATA_DEFAULTS: dict[str, Any] = {
+    name: f.default
+    for name, f in EventMetadata.__dataclass_fields__.items()
+    if f.default is not MISSING
+}
+
+
+@lru_cache(maxsize=4096)
+def _actor(id: str, role: str, org: str, division: str) -> Actor:  # field name
+    """Actors repeat (the service itself, a clerk, the bank): one instance each."""
+    return Actor(id, role, org, division)
 
 
 @dataclass(frozen=True)

@@ -215,24 +215,34 @@ class EventStore:
         self, stream_id: str, conn: AsyncConnection | None = None
     ) -> list[RecordedEvent]:
         """Every event of a stream, in version order."""
-        query = (
-            select(events).where(events.c.stream_id == stream_id).order_by(events.c.stream_version)
-        )
-        if conn is not None:
-            return [_recorded_of(r) for r in await conn.execute(query)]
-        async with self.engine.connect() as own:
-            return [_recorded_of(r) for r in await own.execute(query)]
+        return (await self.read_streams([stream_id], conn)).get(stream_id, [])
+
+    async def read_streams(
+        self, stream_ids: Sequence[str], conn: AsyncConnection | None = None
+    ) -> dict[str, list[RecordedEvent]]:
+        """Every event of each stream, in version order, keyed by stream id (absent when empty)."""
+        if not stream_ids:
+            return {}
+        async with self._reading(conn) as raw:
+            rows = await raw.fetch(_READ_STREAMS, list(stream_ids))
+        out: dict[str, list[RecordedEvent]] = {}
+        for row in rows:
+            out.setdefault(row[2], []).append(_recorded_of_record(row))
+        return out
 
     async def read_all(self, after_position: int = 0, limit: int = 500) -> list[RecordedEvent]:
         """Events after a global position, in position (= commit) order."""
-        query = (
-            select(events)
-            .where(events.c.position > after_position)
-            .order_by(events.c.position)
-            .limit(limit)
-        )
-        async with self.engine.connect() as conn:
-            return [_recorded_of(r) for r in await conn.execute(query)]
+        async with self._reading(None) as raw:
+            rows = await raw.fetch(_READ_ALL, after_position, limit)
+        return [_recorded_of_record(r) for r in rows]
+
+    @asynccontextmanager
+    async def _reading(self, conn: AsyncConnection | None) -> AsyncIterator[asyncpg.Connection]:
+        if conn is not None:
+            yield await driver_in_transaction(conn)
+            return
+        async with self.engine.connect() as own:
+            yield await driver_in_transaction(own)
 
     async def head_position(self) -> int:
         """The highest global position written so far (0 for an empty store)."""
@@ -309,14 +319,28 @@ def _row_of(event: RecordedEvent) -> dict[str, Any]:
     }
 
 
+_COLUMNS = (
+    "position, event_id, stream_id, stream_version, type, schema_version, occurred_at,"
+    " recorded_at, data, metadata, prev_hash, hash"
+)
+_READ_STREAMS = (
+    f"SELECT {_COLUMNS} FROM events WHERE stream_id = ANY($1::text[])"
+    " ORDER BY stream_id, stream_version"
+)
+_READ_ALL = f"SELECT {_COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2"
+
+
+def _recorded_of_record(r: asyncpg.Record) -> RecordedEvent:
+    """A row of `_COLUMNS` as a recorded event (the connection decodes jsonb)."""
+    return RecordedEvent(
+        position=r[0], event_id=r[1], stream_id=r[2], stream_version=r[3], type=r[4],
+        schema_version=r[5], occurred_at=r[6], recorded_at=r[7], data=r[8],
+        metadata=EventMetadata.from_dict(r[9]), prev_hash=r[10], hash=r[11],
+    )  # fmt: skip
+
+
 def _raw_of(row: Row[Any]) -> dict[str, Any]:
     return dict(row._mapping)
-
-
-def _recorded_of(row: Row[Any]) -> RecordedEvent:
-    raw = _raw_of(row)
-    raw["metadata"] = EventMetadata.from_dict(raw["metadata"])
-    return RecordedEvent(**raw)
 
 
 def recorded_to_raw(event: RecordedEvent) -> dict[str, Any]:
