@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from services import asyncapi, ops, status, verify_audit
+from services.runner import serve_forever
 from services.settings import SERVICES, Settings
 from shared.http.tokens import ROLES
 from shared.logging import configure_logging
@@ -38,14 +39,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def _serving(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = commands.add_parser("run", help="embedded PostgreSQL + broker and all four services")
-    run.set_defaults(func=lambda s, a: asyncio.run(ops.run_embedded(s)))
+    run.set_defaults(func=lambda s, a: serve_forever(ops.run_embedded(s)))
 
     serve = commands.add_parser("serve", help="serve services against DATABASE_URL/KAFKA_…")
     serve.add_argument("services", nargs="*", metavar="service", help=f"of {SERVICES}; all")
-    serve.set_defaults(func=lambda s, a: asyncio.run(ops.serve_external(s, _services(a.services))))
+    serve.set_defaults(
+        func=lambda s, a: serve_forever(ops.serve_external(s, _services(a.services)))
+    )
 
     sims = commands.add_parser("simulators", help="serve the partner simulators only")
-    sims.set_defaults(func=lambda s, a: asyncio.run(ops.simulators(s)))
+    sims.set_defaults(func=lambda s, a: serve_forever(ops.simulators(s)))
 
     migrate = commands.add_parser("migrate", help="apply pending schema migrations (idempotent)")
     migrate.add_argument("services", nargs="*", metavar="service", help=f"of {SERVICES}; all")

@@ -6,8 +6,9 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Coroutine, Iterator, Sequence
 from dataclasses import replace
+from typing import Any, TypeVar
 
 import uvicorn
 from fastapi import FastAPI
@@ -20,6 +21,8 @@ from services.simulators import available
 from shared.http.tokens import ensure_dev_keypair
 from shared.messaging.topics import dlq_topic, ensure_topics, events_topic
 from shared.runtime import ServiceRuntime
+
+T = TypeVar("T")
 
 log = logging.getLogger("safetynet.runner")
 
@@ -81,6 +84,16 @@ async def create_topics(settings: Settings) -> None:
         settings.kafka_topic_partitions,
         settings.kafka_replication_factor,
     )
+
+
+def serve_forever(main: Coroutine[Any, Any, T]) -> T:
+    """Run a serving coroutine on uvloop where installed (ADR 0011), plain asyncio otherwise."""
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - uvloop is a dependency except on Windows
+        return asyncio.run(main)
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(main)
 
 
 async def serve(

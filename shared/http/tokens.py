@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,6 +114,26 @@ class TokenSigner:
         return jwt.encode(claims, self._key, algorithm=ALGORITHM, headers=headers)
 
 
+VERIFIED_TOKENS_KEPT = 10_000
+
+
+@dataclass(frozen=True)
+class _Verified:
+    """A token that passed full verification: its principal and its lifetime."""
+
+    principal: Principal
+    expires_at: float
+    not_before: float
+
+    def usable_at(self, now: float, leeway_s: int) -> bool:
+        """Inside the lifetime the full check allows (the same leeway either side)."""
+        return self.not_before - leeway_s <= now < self.expires_at + leeway_s
+
+
+def _not_before(claims: dict[str, Any]) -> float:
+    return float(claims.get("nbf") or claims.get("iat") or 0)
+
+
 class TokenVerifier:
     """Verifies RS256 tokens against a public key or a JWKS endpoint, issuer and audience."""
 
@@ -123,6 +144,7 @@ class TokenVerifier:
         public_key_pem: bytes | str | None = None,
         jwks_url: str | None = None,
         leeway_s: int = 10,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         if public_key_pem is None and jwks_url is None:
             raise ValueError("a TokenVerifier needs a public key or a JWKS URL")
@@ -131,6 +153,9 @@ class TokenVerifier:
         self.leeway_s = leeway_s
         self._key = public_key_pem
         self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url else None
+        self._clock = clock
+        # a client sends one token with every request until it expires: verify it once
+        self._verified: OrderedDict[str, _Verified] = OrderedDict()
 
     @property
     def uses_jwks(self) -> bool:
@@ -138,7 +163,28 @@ class TokenVerifier:
         return self._jwks is not None
 
     def verify(self, token: str) -> Principal:
-        """The principal a valid token names; `Unauthenticated` for anything else."""
+        """The principal a valid token names; `Unauthenticated` for anything else.
+
+        A token verified before is answered from memory while its lifetime (with the leeway)
+        holds; once expired it goes through full verification again, which refuses it.
+        """
+        known = self._verified.get(token)
+        now = self._clock()
+        if known is not None and known.usable_at(now, self.leeway_s):
+            return known.principal
+        if known is not None and now >= known.expires_at + self.leeway_s:
+            del self._verified[token]
+            raise Unauthenticated("the token has expired", "令牌已过期")
+        principal, claims = self._verify_fully(token)
+        self._remember(token, _Verified(principal, float(claims["exp"]), _not_before(claims)))
+        return principal
+
+    def _remember(self, token: str, verified: _Verified) -> None:
+        self._verified[token] = verified
+        if len(self._verified) > VERIFIED_TOKENS_KEPT:
+            self._verified.popitem(last=False)  # the oldest first
+
+    def _verify_fully(self, token: str) -> tuple[Principal, dict[str, Any]]:
         claims = self._decode(token)
         try:
             parse_division(str(claims.get("division")))
@@ -148,7 +194,7 @@ class TokenVerifier:
             ) from None
         if claims.get("role") not in ROLES:
             raise Unauthenticated("the token's role is not known", "令牌中的角色无效")
-        return Principal(
+        principal = Principal(
             client_id=str(claims.get("client_id") or claims["sub"]),
             subject=str(claims["sub"]),
             role=str(claims["role"]),
@@ -156,6 +202,7 @@ class TokenVerifier:
             org=str(claims.get("org") or ""),
             scopes=tuple(str(claims.get("scope") or "").split()),
         )
+        return principal, claims
 
     def _decode(self, token: str) -> dict[str, Any]:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import time
 from pathlib import Path
 
 import jwt
@@ -120,3 +121,21 @@ def test_the_dev_key_pair_is_made_once_and_kept_private(tmp_path: Path) -> None:
     assert first == second
     assert stat.S_IMODE(private.stat().st_mode) == 0o600
     assert public.read_bytes() == first[1]
+
+
+def test_a_token_verified_before_is_refused_once_it_expires(keys: tuple[bytes, bytes]) -> None:
+    # given a verifier whose clock we move, and a token of 60 s verified once (and so remembered)
+    now = [time.time()]
+    checking = TokenVerifier(ISSUER, AUDIENCE, public_key_pem=keys[1], clock=lambda: now[0])
+    token = signer(keys).mint("c1", "township_officer", "620102001", "东岗街道", ttl_s=60)
+    assert checking.verify(token).role == "township_officer"
+
+    # when it is presented again within its lifetime, then after it (and the leeway) has passed
+    now[0] += 30
+    still = checking.verify(token)
+    now[0] += 60 + checking.leeway_s
+
+    # then the second use is answered, the third refused as expired
+    assert still.client_id == "c1"
+    with pytest.raises(Unauthenticated, match="expired"):
+        checking.verify(token)
