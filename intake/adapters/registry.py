@@ -36,11 +36,13 @@ _HOUSEHOLD_CONFLICTS = """
 SELECT resident_id, application_id, division_code FROM household_members
 WHERE resident_id = ANY($1::text[]) AND household_head <> $2
 """
-_INSERT_MEMBERS = """
-INSERT INTO household_members (resident_id, application_id, household_head, division_code)
-SELECT unnest($1::text[]), $2, $3, $4
-"""
-_INSERT_CLAIMS = """
+# the household's members and its (resident, programme) claims in one statement; a claim that
+# another open application or benefit holds is left out of RETURNING
+_INSERT_MEMBERS_AND_CLAIMS = """
+WITH members AS (
+    INSERT INTO household_members (resident_id, application_id, household_head, division_code)
+    SELECT unnest($4::text[]), $3, $5, $6
+)
 INSERT INTO open_claims (resident_id, programme, application_id)
 SELECT r, p, $3 FROM unnest($1::text[], $2::text[]) AS t(r, p)
 ON CONFLICT DO NOTHING RETURNING resident_id, programme
@@ -70,8 +72,9 @@ async def claim(
             field=f"members.{conflict.index}.resident_id",
             existing_application_id=conflict.application_id,
         )
-    await raw.execute(_INSERT_MEMBERS, residents, application_id, head, division_code)
-    await _insert_claims(raw, application_id, residents, programmes)
+    await _insert_members_and_claims(
+        raw, application_id, division_code, head, residents, programmes
+    )
 
 
 async def _household_conflict(
@@ -85,12 +88,23 @@ async def _household_conflict(
     return None
 
 
-async def _insert_claims(
-    raw: asyncpg.Connection, application_id: str, residents: list[str], programmes: list[str]
+async def _insert_members_and_claims(
+    raw: asyncpg.Connection,
+    application_id: str,
+    division_code: str,
+    head: str,
+    residents: list[str],
+    programmes: list[str],
 ) -> None:
     pairs = [(r, p) for p in programmes for r in residents]
     inserted = await raw.fetch(
-        _INSERT_CLAIMS, [r for r, _ in pairs], [p for _, p in pairs], application_id
+        _INSERT_MEMBERS_AND_CLAIMS,
+        [r for r, _ in pairs],
+        [p for _, p in pairs],
+        application_id,
+        residents,
+        head,
+        division_code,
     )
     taken = set(pairs) - {(r["resident_id"], r["programme"]) for r in inserted}
     if taken:

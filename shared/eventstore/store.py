@@ -177,8 +177,10 @@ class EventStore:
         expected_version: int,
     ) -> list[RecordedEvent]:
         raw = await driver_in_transaction(c)
-        head = await raw.fetchrow(HEAD, stream_id)
-        version, prev_hash = (head[0], head[1]) if head else (0, None)
+        version, prev_hash = 0, None  # a new stream: the insert's own head check suffices
+        if expected_version != NO_STREAM:
+            head = await raw.fetchrow(HEAD, stream_id)
+            version, prev_hash = (head[0], head[1]) if head else (0, None)
         if expected_version != version:
             raise ConcurrencyConflict(stream_id, expected_version, version)
         batch = chain(stream_id, new_events, version, prev_hash, utc_now(), current_traceparent())
