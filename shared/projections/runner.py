@@ -84,8 +84,26 @@ class ProjectionRunner:
             applied += len(batch)
 
     async def catch_up_all(self) -> int:
-        """Catch up every projection."""
-        return sum([await self.catch_up(name) for name in self.projections])
+        """Catch up every projection, reading each batch of the log once for all of them.
+
+        Each batch is applied to every projection still behind its end, in one transaction
+        holding every projection's lock (taken in name order, so no deadlock with `catch_up`).
+        """
+        names, applied = sorted(self.projections), 0
+        while True:
+            async with self.engine.begin() as conn:
+                for name in names:
+                    await _lock(conn, name)
+                checkpoints = await _checkpoints(conn, names)
+                batch = await self.store.read_all(min(checkpoints.values()), self.batch_size)
+                if not batch:
+                    return applied
+                for name in names:
+                    behind = [e for e in batch if e.position > checkpoints[name]]
+                    if behind:
+                        await _apply(self.projections[name], behind, conn)
+                        await _save_checkpoint(conn, name, batch[-1].position)
+                        applied += len(behind)
 
     async def run(self, stop: asyncio.Event, poll_interval_s: float = 0.2) -> None:
         """Catch up forever, polling the store, until `stop` is set."""
@@ -166,6 +184,15 @@ async def _checkpoint(conn: AsyncConnection, name: str) -> int:
         text("SELECT position FROM projection_checkpoints WHERE projection = :p"), {"p": name}
     )
     return int(result.scalar_one_or_none() or 0)
+
+
+async def _checkpoints(conn: AsyncConnection, names: list[str]) -> dict[str, int]:
+    rows = await conn.execute(
+        text("SELECT projection, position FROM projection_checkpoints WHERE projection = ANY(:ps)"),
+        {"ps": names},
+    )
+    found = {r.projection: int(r.position) for r in rows}
+    return {name: found.get(name, 0) for name in names}
 
 
 async def _save_checkpoint(conn: AsyncConnection, name: str, position: int) -> None:

@@ -101,3 +101,41 @@ async def test_catch_up_applies_each_event_once_across_restarts(
 
     # then every event was applied exactly once
     assert sum(r["events"] for r in await _snapshot(engine)) == 75
+
+
+class EventCount(Projection):
+    """How many events it has applied, in one row."""
+
+    name = "test.event_count"
+    tables = ("event_count",)
+
+    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        await conn.execute(text("UPDATE event_count SET events = events + 1"))
+
+
+@pytest.mark.req("GEN-1")
+async def test_catch_up_all_brings_projections_at_different_checkpoints_to_the_head(
+    engine: AsyncEngine, event_store: EventStore
+) -> None:
+    # given two projections: one caught up with the first 40 events, one that never ran
+    await _create_table(engine)
+    async with engine.begin() as conn:
+        await conn.execute(text("CREATE TABLE event_count (events int NOT NULL)"))
+        await conn.execute(text("INSERT INTO event_count VALUES (0)"))
+    await _append_random(event_store, 40, seed=3)
+    runner = ProjectionRunner(engine, event_store, [HouseholdTotals(), EventCount()], batch_size=9)
+    assert await runner.catch_up(HouseholdTotals.name) == 40
+    await _append_random(event_store, 30, seed=4)
+
+    # when every projection is caught up at once (each batch read once for both)
+    applied = await runner.catch_up_all()
+
+    # then each applied exactly the events it had not, and both stand at the head
+    assert applied == 30 + 70
+    assert sum(r["events"] for r in await _snapshot(engine)) == 70
+    async with engine.connect() as conn:
+        assert await conn.scalar(text("SELECT events FROM event_count")) == 70
+    head = await event_store.head_position()
+    assert await runner.checkpoint(HouseholdTotals.name) == head
+    assert await runner.checkpoint(EventCount.name) == head
+    assert await runner.catch_up_all() == 0
