@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.eventstore.envelope import RecordedEvent
@@ -50,36 +50,53 @@ class BeneficiariesView(Projection):
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Apply enrolment, entitlement and status events."""
-        data, common = event.data, _common(event)
-        if event.type == "payments.BeneficiaryEnrolled":
-            await conn.execute(
-                _ENROL,
-                {
-                    **common,
-                    "division": data["division_code"],
-                    "county": data["county_code"],
-                    "amount": data["monthly_amount_fen"],
-                    "effective_from": date.fromisoformat(data["effective_from"]),
-                    "payee": data["payee_name"],
-                    "account": mask_bank_account(data["bank_account"])
-                    if data["bank_account"]
-                    else None,
-                },
-            )
-        elif event.type == "payments.EntitlementCalculated":
-            await conn.execute(
-                _ENTITLEMENT,
-                {
-                    **common,
-                    "amount": data["monthly_amount_fen"],
-                    "effective_from": date.fromisoformat(data["effective_from"]),
-                    "method": data["method"],
-                    "en": data["explanation_en"],
-                    "zh": data["explanation_zh"],
-                },
-            )
-        elif event.type in _STATUSES:
-            await conn.execute(_STATUS, {**common, "status": _STATUSES[event.type]})
+        await self.handle_batch([event], conn)
+
+    async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
+        """Apply a batch in rounds: the n-th event of every benefit in round n, each round one
+        executemany per statement — a benefit's events keep their order, different benefits'
+        rows are independent."""
+        rounds: list[dict[TextClause, list[dict[str, Any]]]] = []
+        seen: dict[tuple[Any, Any], int] = {}
+        for event in batch:
+            step = _step(event)
+            if step is None:
+                continue
+            key = (event.data.get("case_id"), event.data.get("programme"))
+            n = seen[key] = seen.get(key, -1) + 1
+            if n == len(rounds):
+                rounds.append({})
+            rounds[n].setdefault(step[0], []).append(step[1])
+        for statements in rounds:
+            for statement, rows in statements.items():
+                await conn.execute(statement, rows)
+
+
+def _step(event: RecordedEvent) -> tuple[TextClause, dict[str, Any]] | None:
+    data, common = event.data, _common(event)
+    if event.type == "payments.BeneficiaryEnrolled":
+        account = data["bank_account"]
+        return _ENROL, {
+            **common,
+            "division": data["division_code"],
+            "county": data["county_code"],
+            "amount": data["monthly_amount_fen"],
+            "effective_from": date.fromisoformat(data["effective_from"]),
+            "payee": data["payee_name"],
+            "account": mask_bank_account(account) if account else None,
+        }
+    if event.type == "payments.EntitlementCalculated":
+        return _ENTITLEMENT, {
+            **common,
+            "amount": data["monthly_amount_fen"],
+            "effective_from": date.fromisoformat(data["effective_from"]),
+            "method": data["method"],
+            "en": data["explanation_en"],
+            "zh": data["explanation_zh"],
+        }
+    if event.type in _STATUSES:
+        return _STATUS, {**common, "status": _STATUSES[event.type]}
+    return None
 
 
 def _common(event: RecordedEvent) -> dict[str, Any]:
