@@ -41,6 +41,7 @@ def service_config(settings: Settings, service: str) -> ServiceConfig:
         bank_url=settings.bank_url,
         otel_endpoint=settings.otel_endpoint,
         otel_service_prefix=settings.otel_service_prefix,
+        db_pool_size=settings.db_pool_size,
     )
 
 

@@ -49,6 +49,9 @@ class ServiceConfig:
     bank_url: str | None = None  # payments' bank API (PAY-3)
     otel_endpoint: str | None = None  # OTLP/HTTP collector; no span export when None
     otel_service_prefix: str = "safetynet"
+    # connections kept open; more than the requests in flight plus the background loops, or
+    # every overflow connection is opened (a new server process) and closed again per use
+    db_pool_size: int = 20
 
 
 @dataclass
@@ -111,7 +114,7 @@ def wire(
 ) -> ServiceRuntime:
     """The wiring every service shares: tracing, engine, store, registry, relay, consumers, app."""
     configure_tracing(config.service, config.otel_endpoint, config.otel_service_prefix)
-    engine = create_engine(config.database_url)
+    engine = create_engine(config.database_url, pool_size=config.db_pool_size)
     store = EventStore(engine, on_appended=_count_appends(config.service))
     registry = EventRegistry()
     for register in register_events:
