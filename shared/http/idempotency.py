@@ -33,6 +33,7 @@ class StoredResponse(NamedTuple):
     status_code: int
     body: Any
     headers: dict[str, str]
+    body_json: str | None = None  # the body already rendered as JSON (stored or canonical)
 
 
 Operation = Callable[[AsyncConnection], Awaitable[StoredResponse]]
@@ -101,7 +102,7 @@ async def run_idempotent(
             return await _replay(raw, client_id, key, fingerprint)
         answered = await operation(conn)
         body, body_json = _json_ready(answered.body)
-        response = StoredResponse(answered.status_code, body, dict(answered.headers))
+        response = StoredResponse(answered.status_code, body, dict(answered.headers), body_json)
         await raw.execute(
             _ANSWER,
             client_id,
@@ -138,7 +139,8 @@ async def _replay(
             f"idempotency key {key!r} has no stored answer", f"幂等键“{key}”没有已保存的响应"
         )
     headers = {**_json(row["response_headers"]), REPLAYED_HEADER: "true"}
-    return StoredResponse(row["status_code"], _json(row["response_body"]), headers)
+    body_json = row["response_body"]
+    return StoredResponse(row["status_code"], _json(body_json), headers, body_json)
 
 
 def _json(value: Any) -> Any:
@@ -166,8 +168,20 @@ async def idempotency_key(
     return idempotency_key
 
 
+class RenderedJSONResponse(JSONResponse):
+    """A JSON response whose content is JSON text rendered already (stored, or canonical)."""
+
+    def render(self, content: Any) -> bytes:
+        """The text as is: encoding it again would cost a second JSON rendering."""
+        return str(content).encode()
+
+
 def to_response(stored: StoredResponse) -> JSONResponse:
     """The HTTP response for a stored (or fresh) idempotent answer."""
+    if stored.body_json is not None:
+        return RenderedJSONResponse(
+            stored.body_json, status_code=stored.status_code, headers=stored.headers
+        )
     return JSONResponse(stored.body, status_code=stored.status_code, headers=stored.headers)
 
 
