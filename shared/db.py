@@ -44,7 +44,11 @@ async def driver_in_transaction(conn: AsyncConnection) -> asyncpg.Connection:
     hop). SQLAlchemy's asyncpg adapter sends BEGIN lazily, on its own first statement; a raw
     statement issued before that would run outside the transaction, so it is begun here first.
     """
-    fairy = await conn.get_raw_connection()
+    sync = conn.sync_connection
+    if sync is not None and not sync.closed and not sync.invalidated:
+        fairy = sync.connection  # checked out already: an attribute read, no I/O to await
+    else:
+        fairy = await conn.get_raw_connection()
     adapted: Any = fairy.dbapi_connection
     if adapted._transaction is None and conn.in_transaction():
         await adapted._start_transaction()  # what the adapter does before its own first statement
