@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-intake bench-payments bench-audit bench-all clean install format
+.PHONY: run test lint bench bench-intake bench-payments bench-payments-province bench-audit bench-all clean install format
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ bench-intake: $(STAMP) ## intake HTTP requests/s vs a bare FastAPI + asyncpg end
 
 bench-payments: $(STAMP) ## a county's monthly payment run vs the COPY floor
 	$(PY) -m bench.payments_run
+
+bench-payments-province: $(STAMP) ## a province's monthly run (4,000,000 beneficiaries) vs the COPY floor (setup ~13 min)
+	$(PY) -m bench.payments_run --province
 
 bench-audit: $(STAMP) ## audit-trail query latency with 10 million events vs an indexed SELECT (~4 min)
 	$(PY) -m bench.audit_trail
