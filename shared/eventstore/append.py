@@ -49,12 +49,12 @@ SELECT {position}, e.event_id, $1, e.stream_version, e.type, e.schema_version,
 FROM unnest($3::uuid[], $4::int[], $5::text[], $6::int[], $7::timestamptz[], $8::text[],
             $9::text[], $10::text[], $11::text[], $13::text[])
     WITH ORDINALITY AS e(event_id, stream_version, type, schema_version, occurred_at, data,
-                         metadata, prev_hash, hash, trace_context, ord),
-    (SELECT coalesce(max(position), 0) AS top FROM events WHERE position > 0) AS base
+                         metadata, prev_hash, hash, trace_context, ord){top}
 WHERE coalesce((SELECT max(stream_version) FROM events WHERE stream_id = $1), 0) = $12
 RETURNING position
 """
-INSERT_IF_HEAD = _INSERT_IF_HEAD.format(position="base.top + e.ord")
+_TOP = ",\n    (SELECT coalesce(max(position), 0) AS top FROM events WHERE position > 0) AS base"
+INSERT_IF_HEAD = _INSERT_IF_HEAD.format(position="base.top + e.ord", top=_TOP)
 LOCK = "SELECT pg_advisory_xact_lock($1)"
 HEADS = """
 SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM events
@@ -73,7 +73,10 @@ FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[], $6::int[], $7::timest
     (SELECT coalesce(max(position), 0) AS top FROM events WHERE position > 0) AS base
 RETURNING position
 """
-INSERT_PENDING_IF_HEAD = _INSERT_IF_HEAD.format(position=f"-nextval('{PENDING_POSITIONS}')")
+INSERT_PENDING_IF_HEAD = _INSERT_IF_HEAD.format(
+    position=f"-nextval('{PENDING_POSITIONS}')",
+    top="",  # numbered at commit: no top to read
+)
 
 
 @dataclass(frozen=True)
