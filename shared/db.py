@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import asyncpg
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.util import greenlet_spawn
 
 from shared.canonical import canonical_json
 
 MIGRATION_LOCK_KEY = 7_310_001
+
+Connection: TypeAlias = AsyncConnection | asyncpg.Connection
+"""A unit of work's connection: SQLAlchemy's, or on a hot path the driver's own (ADR 0012)."""
 
 
 @dataclass(frozen=True)
@@ -37,13 +43,46 @@ def create_engine(url: str, pool_size: int = 10) -> AsyncEngine:
     )
 
 
-async def driver_in_transaction(conn: AsyncConnection) -> asyncpg.Connection:
+# after these the connection's state is unknown (broken, or cancelled mid-statement): not reused
+_CONNECTION_IN_DOUBT = (
+    asyncpg.InterfaceError,
+    asyncpg.PostgresConnectionError,
+    OSError,
+    asyncio.CancelledError,
+)
+
+
+@asynccontextmanager
+async def driver_transaction(engine: AsyncEngine) -> AsyncIterator[asyncpg.Connection]:
+    """A connection from `engine`'s pool, on the driver, inside BEGIN … COMMIT (ROLLBACK on error).
+
+    For the hottest commands (ADR 0012): the same pool and the same transaction semantics as
+    `engine.begin()`, without SQLAlchemy's connection, transaction and greenlet layers around
+    every step. A connection that failed at the driver level is invalidated, not pooled again.
+    """
+    pooled = await engine.raw_connection()
+    try:
+        driver = pooled.driver_connection
+        assert isinstance(driver, asyncpg.Connection), "SafetyNet runs on the asyncpg driver"
+        async with driver.transaction():
+            yield driver
+    except _CONNECTION_IN_DOUBT:
+        pooled.invalidate()
+        raise
+    finally:
+        await greenlet_spawn(pooled.close)  # back to the pool; closing an overflow one awaits
+
+
+async def driver_in_transaction(conn: Connection) -> asyncpg.Connection:
     """The asyncpg connection under `conn`, with the SQLAlchemy transaction's BEGIN sent.
 
     Hot paths run their statements on the driver directly (no statement compilation, no greenlet
     hop). SQLAlchemy's asyncpg adapter sends BEGIN lazily, on its own first statement; a raw
     statement issued before that would run outside the transaction, so it is begun here first.
+    A driver connection (from `driver_transaction`) is its own answer.
     """
+    if isinstance(conn, asyncpg.Connection):
+        return conn
     sync = conn.sync_connection
     if sync is not None and not sync.closed and not sync.invalidated:
         fairy = sync.connection  # checked out already: an attribute read, no I/O to await

@@ -5,8 +5,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from intake.adapters import registry as claims
 from intake.domain.application import (
     Application,
@@ -22,6 +20,7 @@ from intake.domain.duplicates import HouseholdConflictFlagged, MemberInAnotherHo
 from intake.domain.handed_in import HandedIn, HandInNotAcceptable
 from intake.schemas import ApplicationCreate
 from shared.application.repository import Repository
+from shared.db import Connection
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
@@ -43,7 +42,7 @@ def new_application_id() -> str:
 
 
 async def submit_application(
-    cmd: SubmitApplication, repository: Repository[Application], conn: AsyncConnection
+    cmd: SubmitApplication, repository: Repository[Application], conn: Connection
 ) -> list[RecordedEvent]:
     """Register the application, claim its members and programmes (INT-9), append its events."""
     application = Application(cmd.application_id)
@@ -64,7 +63,7 @@ async def submit_application(
     return recorded
 
 
-async def _accept_hand_in(cmd: SubmitApplication, head: str, conn: AsyncConnection) -> None:
+async def _accept_hand_in(cmd: SubmitApplication, head: str, conn: Connection) -> None:
     assert cmd.hand_ins is not None and cmd.request.handed_in_id is not None
     hand_in = await cmd.hand_ins.find(cmd.request.handed_in_id, conn) or HandedIn(
         cmd.request.handed_in_id

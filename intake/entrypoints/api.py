@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import asyncpg
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -42,7 +43,12 @@ from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, expected_version_from_if_match
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.idempotency import (
+    StoredResponse,
+    idempotency_key,
+    respond_idempotently,
+    respond_idempotently_on_driver,
+)
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -70,14 +76,14 @@ async def submit(
     metadata = request_metadata(principal, "受理登记申请", application_id)
     cmd = SubmitApplication(body, metadata, application_id, request.app.state.hand_ins)
 
-    async def operation(conn: AsyncConnection) -> StoredResponse:
+    async def operation(conn: asyncpg.Connection) -> StoredResponse:
         recorded = await submit_application(cmd, repository, conn)
         read = _created(cmd, recorded[-1].stream_version, recorded[0].recorded_at, _today(request))
         headers = {"Location": f"/v1/applications/{application_id}", "ETag": etag_for(read.version)}
         return StoredResponse(201, read.model_dump(mode="json"), headers)
 
-    try:
-        return await respond_idempotently(
+    try:  # the one-door hot path: its unit of work runs on the driver (ADR 0012)
+        return await respond_idempotently_on_driver(
             request, client_id=principal.client_id, key=key, operation=operation
         )
     except MemberInAnotherHousehold as conflict:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
+from shared.db import Connection
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import NotFound
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
@@ -24,7 +23,7 @@ class Repository(Generic[A]):
         self.registry = registry
         self.aggregate = aggregate
 
-    async def find(self, aggregate_id: str, conn: AsyncConnection | None = None) -> A | None:
+    async def find(self, aggregate_id: str, conn: Connection | None = None) -> A | None:
         """The aggregate rebuilt from its events, or None when its stream is empty."""
         recorded = await self.store.read_stream(self.aggregate.stream_id_for(aggregate_id), conn)
         if not recorded:
@@ -33,7 +32,7 @@ class Repository(Generic[A]):
         instance.replay([self.registry.deserialize(e) for e in recorded])
         return instance
 
-    async def get(self, aggregate_id: str, conn: AsyncConnection | None = None) -> A:
+    async def get(self, aggregate_id: str, conn: Connection | None = None) -> A:
         """The aggregate, or NotFound."""
         found = await self.find(aggregate_id, conn)
         if found is None:
@@ -47,7 +46,7 @@ class Repository(Generic[A]):
         self,
         instance: A,
         metadata: EventMetadata,
-        conn: AsyncConnection,
+        conn: Connection,
         expected_version: int | None = None,
     ) -> list[RecordedEvent]:
         """Append the pending events at the loaded (or the caller's expected) version."""
@@ -59,7 +58,7 @@ class Repository(Generic[A]):
         return recorded
 
     async def save_many(
-        self, changed: Sequence[tuple[A, EventMetadata]], conn: AsyncConnection
+        self, changed: Sequence[tuple[A, EventMetadata]], conn: Connection
     ) -> list[RecordedEvent]:
         """Append what many aggregates recorded, each at its loaded version, in one statement.
 

@@ -17,9 +17,9 @@ from typing import Any
 import asyncpg
 from sqlalchemy import func, select
 from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from shared.db import driver_in_transaction
+from shared.db import Connection, driver_in_transaction
 from shared.domain.errors import ConcurrencyConflict
 from shared.eventstore.append import (
     HEAD,
@@ -76,7 +76,7 @@ class EventStore:
         self.on_appended = on_appended
 
     @asynccontextmanager
-    async def _connection(self, conn: AsyncConnection | None) -> AsyncIterator[AsyncConnection]:
+    async def _connection(self, conn: Connection | None) -> AsyncIterator[Connection]:
         if conn is not None:
             yield conn
             return
@@ -88,7 +88,7 @@ class EventStore:
         stream_id: str,
         new_events: Sequence[NewEvent],
         expected_version: int | None,
-        conn: AsyncConnection | None = None,
+        conn: Connection | None = None,
     ) -> list[RecordedEvent]:
         """Append a batch at `expected_version` (None: any, 0: new stream); all or nothing.
 
@@ -111,7 +111,7 @@ class EventStore:
         return recorded
 
     async def append_many(
-        self, batches: Sequence[StreamAppend], conn: AsyncConnection
+        self, batches: Sequence[StreamAppend], conn: Connection
     ) -> list[RecordedEvent]:
         """Append to many streams in one statement, each at its expected version; all or nothing.
 
@@ -149,7 +149,7 @@ class EventStore:
 
     async def _append_under_lock(
         self,
-        c: AsyncConnection,
+        c: Connection,
         stream_id: str,
         new_events: Sequence[NewEvent],
         expected_version: int | None,
@@ -171,7 +171,7 @@ class EventStore:
 
     async def _append_numbered_at_commit(
         self,
-        c: AsyncConnection,
+        c: Connection,
         stream_id: str,
         new_events: Sequence[NewEvent],
         expected_version: int,
@@ -196,7 +196,7 @@ class EventStore:
             )
         return batch.recorded(sorted((p[0] for p in positions), reverse=True))
 
-    async def _stream_head(self, conn: AsyncConnection, stream_id: str) -> tuple[int, str]:
+    async def _stream_head(self, conn: Connection, stream_id: str) -> tuple[int, str]:
         row = (
             await conn.execute(
                 select(events.c.stream_version, events.c.hash)
@@ -214,13 +214,13 @@ class EventStore:
         return version
 
     async def read_stream(
-        self, stream_id: str, conn: AsyncConnection | None = None
+        self, stream_id: str, conn: Connection | None = None
     ) -> list[RecordedEvent]:
         """Every event of a stream, in version order."""
         return (await self.read_streams([stream_id], conn)).get(stream_id, [])
 
     async def read_streams(
-        self, stream_ids: Sequence[str], conn: AsyncConnection | None = None
+        self, stream_ids: Sequence[str], conn: Connection | None = None
     ) -> dict[str, list[RecordedEvent]]:
         """Every event of each stream, in version order, keyed by stream id (absent when empty)."""
         if not stream_ids:
@@ -239,7 +239,7 @@ class EventStore:
         return [_recorded_of_record(r) for r in rows]
 
     @asynccontextmanager
-    async def _reading(self, conn: AsyncConnection | None) -> AsyncIterator[asyncpg.Connection]:
+    async def _reading(self, conn: Connection | None) -> AsyncIterator[asyncpg.Connection]:
         if conn is not None:
             yield await driver_in_transaction(conn)
             return

@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.canonical import canonical_json
-from shared.db import driver_in_transaction
+from shared.db import driver_in_transaction, driver_transaction
 from shared.domain.errors import DomainError
 
 MAX_KEY_LENGTH = 200
@@ -37,6 +37,7 @@ class StoredResponse(NamedTuple):
 
 
 Operation = Callable[[AsyncConnection], Awaitable[StoredResponse]]
+DriverOperation = Callable[[asyncpg.Connection], Awaitable[StoredResponse]]
 
 
 class IdempotencyKeyReused(DomainError):
@@ -98,20 +99,33 @@ async def run_idempotent(
     """Run `operation` once per (client, key); replay its stored response on a repeat."""
     async with engine.begin() as conn:
         raw = await driver_in_transaction(conn)
-        if await raw.fetchval(_CLAIM, client_id, key, fingerprint) is None:
-            return await _replay(raw, client_id, key, fingerprint)
-        answered = await operation(conn)
-        body, body_json = _json_ready(answered.body)
-        response = StoredResponse(answered.status_code, body, dict(answered.headers), body_json)
-        await raw.execute(
-            _ANSWER,
-            client_id,
-            key,
-            response.status_code,
-            body_json,
-            canonical_json(response.headers),
-        )
-        return response
+        return await _once(raw, client_id, key, fingerprint, lambda: operation(conn))
+
+
+async def run_idempotent_on_driver(
+    engine: AsyncEngine, *, client_id: str, key: str, fingerprint: str, operation: DriverOperation
+) -> StoredResponse:
+    """`run_idempotent` with the whole unit of work on the driver (ADR 0012: hot commands)."""
+    async with driver_transaction(engine) as raw:
+        return await _once(raw, client_id, key, fingerprint, lambda: operation(raw))
+
+
+async def _once(
+    raw: asyncpg.Connection,
+    client_id: str,
+    key: str,
+    fingerprint: str,
+    operate: Callable[[], Awaitable[StoredResponse]],
+) -> StoredResponse:
+    if await raw.fetchval(_CLAIM, client_id, key, fingerprint) is None:
+        return await _replay(raw, client_id, key, fingerprint)
+    answered = await operate()
+    body, body_json = _json_ready(answered.body)
+    response = StoredResponse(answered.status_code, body, dict(answered.headers), body_json)
+    await raw.execute(
+        _ANSWER, client_id, key, response.status_code, body_json, canonical_json(response.headers)
+    )
+    return response
 
 
 def _json_ready(body: Any) -> tuple[Any, str]:
@@ -191,6 +205,21 @@ async def respond_idempotently(
     """Fingerprint the request, run the operation idempotently on `app.state.engine`, respond."""
     fingerprint = fingerprint_of(request.method, request.url.path, await request.body())
     stored = await run_idempotent(
+        request.app.state.engine,
+        client_id=client_id,
+        key=key,
+        fingerprint=fingerprint,
+        operation=operation,
+    )
+    return to_response(stored)
+
+
+async def respond_idempotently_on_driver(
+    request: Request, *, client_id: str, key: str, operation: DriverOperation
+) -> JSONResponse:
+    """`respond_idempotently` for a hot command whose unit of work runs on the driver."""
+    fingerprint = fingerprint_of(request.method, request.url.path, await request.body())
+    stored = await run_idempotent_on_driver(
         request.app.state.engine,
         client_id=client_id,
         key=key,

@@ -6,6 +6,7 @@ import asyncio
 import uuid
 from typing import Any
 
+import asyncpg
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
@@ -23,7 +24,12 @@ from shared.http.auth import (
     require_roles,
 )
 from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.idempotency import (
+    StoredResponse,
+    idempotency_key,
+    respond_idempotently,
+    respond_idempotently_on_driver,
+)
 from shared.identity import DivisionCodeStr, ResidentIdStr
 
 ISSUER, AUDIENCE, SERVICE = "safetynet-test", "safetynet", "kernel-test"
@@ -72,16 +78,45 @@ async def create_thing(
             text("INSERT INTO things (id, name, division) VALUES (:id, :name, :division)"),
             {"id": thing_id, "name": body.name, "division": body.division},
         )
-        if body.name == "slow":
-            await asyncio.sleep(0.3)  # widens the window in which a duplicate runs concurrently
-        if body.name == "explode":
-            raise Refused("refused after writing", "写入后拒绝")
-        headers = {"ETag": etag_for(1), "Location": f"/v1/things/{thing_id}"}
-        return StoredResponse(201, {"id": thing_id, "name": body.name}, headers)
+        return await _created(body, thing_id)
 
     return await respond_idempotently(
         request, client_id=principal.client_id, key=key, operation=operation
     )
+
+
+@router.post("/driver-things", status_code=201)
+async def create_thing_on_driver(
+    body: ThingCreate,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The same command with its unit of work on the driver (ADR 0012)."""
+    ensure_jurisdiction(principal, body.division)
+
+    async def operation(conn: asyncpg.Connection) -> StoredResponse:
+        thing_id = uuid.uuid4()
+        await conn.execute(
+            "INSERT INTO things (id, name, division) VALUES ($1, $2, $3)",
+            thing_id,
+            body.name,
+            body.division,
+        )
+        return await _created(body, thing_id)
+
+    return await respond_idempotently_on_driver(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+async def _created(body: ThingCreate, thing_id: uuid.UUID) -> StoredResponse:
+    if body.name == "slow":
+        await asyncio.sleep(0.3)  # widens the window in which a duplicate runs concurrently
+    if body.name == "explode":
+        raise Refused("refused after writing", "写入后拒绝")
+    headers = {"ETag": etag_for(1), "Location": f"/v1/things/{thing_id}"}
+    return StoredResponse(201, {"id": thing_id, "name": body.name}, headers)
 
 
 async def _thing(engine: AsyncEngine, thing_id: uuid.UUID) -> Any:

@@ -38,6 +38,10 @@ def signer(keys: tuple[bytes, bytes]) -> TokenSigner:
     return TokenSigner(keys[0], ISSUER, AUDIENCE)
 
 
+# the same command on SQLAlchemy's unit of work, and on the driver's (ADR 0012)
+UNITS_OF_WORK = pytest.mark.parametrize("things", ["/v1/things", "/v1/driver-things"])
+
+
 @pytest.fixture
 async def client(
     engine: AsyncEngine, keys: tuple[bytes, bytes]
@@ -54,16 +58,17 @@ async def client(
         yield http
 
 
+@UNITS_OF_WORK
 @pytest.mark.req("GEN-8")
 async def test_a_repeated_post_replays_the_answer_and_has_one_effect(
-    client: httpx.AsyncClient, signer: TokenSigner, engine: AsyncEngine
+    client: httpx.AsyncClient, signer: TokenSigner, engine: AsyncEngine, things: str
 ) -> None:
     # given a POST made with an idempotency key
-    first = await client.post("/v1/things", json=thing(), headers=post_headers(signer, "k-1"))
+    first = await client.post(things, json=thing(), headers=post_headers(signer, "k-1"))
     # when the same request is sent again with the same key (keys in another order)
     body = thing()
     again = await client.post(
-        "/v1/things", json=dict(reversed(body.items())), headers=post_headers(signer, "k-1")
+        things, json=dict(reversed(body.items())), headers=post_headers(signer, "k-1")
     )
     # then the same answer comes back, marked as a replay, and the effect happened once
     assert first.status_code == again.status_code == 201
@@ -75,12 +80,13 @@ async def test_a_repeated_post_replays_the_answer_and_has_one_effect(
     assert await count(engine, "SELECT count(*) FROM things") == 1
 
 
+@UNITS_OF_WORK
 @pytest.mark.req("GEN-8")
 async def test_a_key_reused_for_another_body_is_refused(
-    client: httpx.AsyncClient, signer: TokenSigner, engine: AsyncEngine
+    client: httpx.AsyncClient, signer: TokenSigner, engine: AsyncEngine, things: str
 ) -> None:
-    await client.post("/v1/things", json=thing("a"), headers=post_headers(signer, "k-2"))
-    reused = await client.post("/v1/things", json=thing("b"), headers=post_headers(signer, "k-2"))
+    await client.post(things, json=thing("a"), headers=post_headers(signer, "k-2"))
+    reused = await client.post(things, json=thing("b"), headers=post_headers(signer, "k-2"))
     assert reused.status_code == 422
     assert reused.headers["content-type"] == "application/problem+json"
     assert reused.json()["code"] == "idempotency-key-reused"
@@ -102,35 +108,33 @@ async def test_a_post_without_a_key_is_refused(
     assert await count(engine, "SELECT count(*) FROM things") == 0
 
 
+@UNITS_OF_WORK
 @pytest.mark.req("GEN-8")
 async def test_a_failing_operation_leaves_neither_key_nor_effect(
-    client: httpx.AsyncClient, signer: TokenSigner, engine: AsyncEngine
+    client: httpx.AsyncClient, signer: TokenSigner, engine: AsyncEngine, things: str
 ) -> None:
     # given an operation that writes and then refuses
-    failed = await client.post(
-        "/v1/things", json=thing("explode"), headers=post_headers(signer, "k-3")
-    )
+    failed = await client.post(things, json=thing("explode"), headers=post_headers(signer, "k-3"))
     # then the refusal is answered and nothing was kept
     assert failed.status_code == 422
     assert failed.json()["code"] == "thing-refused"
     assert await count(engine, "SELECT count(*) FROM things") == 0
     assert await count(engine, "SELECT count(*) FROM idempotency_keys") == 0
     # and the key is free for a corrected request
-    retried = await client.post(
-        "/v1/things", json=thing("fixed"), headers=post_headers(signer, "k-3")
-    )
+    retried = await client.post(things, json=thing("fixed"), headers=post_headers(signer, "k-3"))
     assert retried.status_code == 201
 
 
+@UNITS_OF_WORK
 @pytest.mark.req("GEN-8")
 async def test_concurrent_duplicates_have_one_effect(
-    client: httpx.AsyncClient, signer: TokenSigner, engine: AsyncEngine
+    client: httpx.AsyncClient, signer: TokenSigner, engine: AsyncEngine, things: str
 ) -> None:
     # given two identical requests in flight at the same time
     headers = post_headers(signer, "k-4")
     one, two = await asyncio.gather(
-        client.post("/v1/things", json=thing("slow"), headers=headers),
-        client.post("/v1/things", json=thing("slow"), headers=headers),
+        client.post(things, json=thing("slow"), headers=headers),
+        client.post(things, json=thing("slow"), headers=headers),
     )
     # then both get the same answer, one of them a replay, and there is one effect
     assert one.status_code == two.status_code == 201
