@@ -125,7 +125,7 @@ async def measure(rt_env: runtime.Runtime, n: int) -> str:
             run_s = await timed_run(rt)
         dsn = runtime.plain_dsn(rt.engine.url.render_as_string(hide_password=False))
         floor_s = await copy_floor(dsn, n)
-        paid = len(bank_simulator.bank.credits)
+        paid = bank_simulator.bank.credit_count
     ratio = run_s / floor_s
     return "\n".join([
         f"payments monthly run, {n:,} beneficiaries of one county (bank simulator in process)",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -159,8 +160,8 @@ def wire(
 
 def _count_appends(service: str) -> Callable[[list[RecordedEvent]], None]:
     def count(recorded: list[RecordedEvent]) -> None:
-        for event in recorded:
-            EVENTS_APPENDED.labels(service=service, type=event.type).inc()
+        for event_type, appended in Counter(e.type for e in recorded).items():
+            EVENTS_APPENDED.labels(service=service, type=event_type).inc(appended)
 
     return count
 

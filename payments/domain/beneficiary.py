@@ -159,8 +159,12 @@ class Beneficiary(Aggregate):
         self.status = "active"
 
     def when_EntitlementCalculated(self, event: EntitlementCalculated) -> None:
+        out_of_order = bool(self.entitlements) and (
+            self.entitlements[-1].effective_from > event.effective_from
+        )
         self.entitlements.append(event)
-        self.entitlements.sort(key=lambda e: e.effective_from)
+        if out_of_order:  # kept in effective-date order; a stable sort keeps arrival order on ties
+            self.entitlements.sort(key=lambda e: e.effective_from)
 
     def when_BeneficiarySuspended(self, event: BeneficiarySuspended) -> None:
         self.status = "suspended"

@@ -56,25 +56,45 @@ class _Bank:
 
     def reset(self) -> None:
         """Forget every batch, credit and switch."""
-        self.answers: dict[str, dict[str, Any]] = {}
+        # tuples of strings and ints: a province's millions of them are not the collector's work
+        self.answers: dict[str, tuple[str, str]] = {}
         self.seen_references: set[str] = set()
-        self.credits: list[dict[str, Any]] = []
+        self._credits: list[tuple[str, str, str, int]] = []
         self.control = Control()
+
+    @property
+    def credits(self) -> list[dict[str, Any]]:
+        """Every credit made: reference, instruction id, account tail and amount."""
+        fields = ("reference", "instruction_id", "account_tail", "amount_fen")
+        return [dict(zip(fields, credit, strict=True)) for credit in self._credits]
+
+    @property
+    def credit_count(self) -> int:
+        """How many credits were made."""
+        return len(self._credits)
 
     def execute(self, item: Instruction) -> dict[str, Any]:
         known = self.answers.get(item.instruction_id)
         if known is not None:
-            return {**known, "duplicate": True}
+            return _answer(item.instruction_id, known, duplicate=True)
         status, reason = _outcome(item, item.reference in self.seen_references)
         self.seen_references.add(item.reference)
         if status == "paid":
-            self.credits.append(
-                {"reference": item.reference, "instruction_id": item.instruction_id,
-                 "account_tail": item.account[-4:], "amount_fen": item.amount_fen}
-            )  # fmt: skip
-        answer = {"instruction_id": item.instruction_id, "status": status, "reason": reason}
-        self.answers[item.instruction_id] = answer
-        return {**answer, "duplicate": False}
+            self._credits.append(
+                (item.reference, item.instruction_id, item.account[-4:], item.amount_fen)
+            )
+        self.answers[item.instruction_id] = (status, reason)
+        return _answer(item.instruction_id, (status, reason), duplicate=False)
+
+
+def _answer(instruction_id: str, outcome: tuple[str, str], *, duplicate: bool) -> dict[str, Any]:
+    status, reason = outcome
+    return {
+        "instruction_id": instruction_id,
+        "status": status,
+        "reason": reason,
+        "duplicate": duplicate,
+    }
 
 
 def _outcome(item: Instruction, seen_before: bool) -> tuple[str, str]:
@@ -121,7 +141,7 @@ async def reset() -> dict[str, str]:
 @app.get("/v1/ledger")
 async def ledger() -> dict[str, Any]:
     """Every credit made so far."""
-    return {"credits": list(bank.credits)}
+    return {"credits": bank.credits}
 
 
 @app.get("/healthz")
