@@ -70,6 +70,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
         runtime.registry,
         runtime.projections,
         BankClient(config.bank_url or DEFAULT_BANK_URL),
+        partitions=config.payment_run_partitions,
     )
     runtime.loops.append(run_loop(executor))
     runtime.app.state.repositories = repos

@@ -141,4 +141,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "DROP INDEX IF EXISTS payments_view_run_idx",
         ),
     ),
+    Migration(
+        "payments-0007-run-partitions",
+        # executor bookkeeping, not audit: a run's round (0, then one per retry of its failures)
+        # is executed in `partitions` disjoint parts, each finished once (ADR 0013)
+        (
+            "CREATE TABLE IF NOT EXISTS run_partitions ("
+            " run_id text NOT NULL, round integer NOT NULL,"
+            " partitions integer NOT NULL CHECK (partitions > 0),"
+            " finished integer[] NOT NULL DEFAULT '{}',"
+            " PRIMARY KEY (run_id, round))",
+        ),
+    ),
 )

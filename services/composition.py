@@ -42,6 +42,7 @@ def service_config(settings: Settings, service: str) -> ServiceConfig:
         otel_endpoint=settings.otel_endpoint,
         otel_service_prefix=settings.otel_service_prefix,
         db_pool_size=settings.db_pool_size,
+        payment_run_partitions=settings.payment_run_partitions,
     )
 
 

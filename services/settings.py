@@ -60,6 +60,7 @@ class Settings:
     otel_endpoint: str | None = None  # traces are exported only when this is set
     otel_service_prefix: str = "safetynet"
     db_pool_size: int = 20  # kept-open connections per service process (as many again overflow)
+    payment_run_partitions: int = 1  # a run is shared out in this many parts (ADR 0013)
 
     def __post_init__(self) -> None:
         """Derive the key paths from the data directory when they were not given."""
@@ -106,6 +107,7 @@ class Settings:
             otel_endpoint=_get(env, "OTEL_EXPORTER_OTLP_ENDPOINT"),
             otel_service_prefix=_get(env, "OTEL_SERVICE_NAME") or "safetynet",
             db_pool_size=_positive_int(env, "DB_POOL_SIZE", 20),
+            payment_run_partitions=_positive_int(env, "PAYMENT_RUN_PARTITIONS", 1),
         )
 
     @property

@@ -53,6 +53,7 @@ class ServiceConfig:
     # connections kept open; more than the requests in flight plus the background loops, or
     # every overflow connection is opened (a new server process) and closed again per use
     db_pool_size: int = 20
+    payment_run_partitions: int = 1  # payments: the parts a run is shared out in (ADR 0013)
 
 
 @dataclass

@@ -3,7 +3,9 @@
 Every step is idempotent: a payment's stream is its business key, a bank instruction id is
 never executed twice by the bank, and an answer is recorded only while the payment still waits
 for it. So a run killed at any instant (SIGKILL included) and started again pays every payable
-exactly once. One executor per run at a time (a session advisory lock, released by a crash).
+exactly once. A run is executed in disjoint partitions by case (ADR 0013), one executor per
+partition at a time (a session advisory lock, released by a crash): executors in several
+processes share a run. The last partition to finish reconciles and completes it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import text
@@ -21,6 +24,14 @@ from payments.adapters.bank import BankAnswer, BankClient
 from payments.adapters.streams import load_many
 from payments.application.context import Repositories
 from payments.application.instruct import active_beneficiaries, instruct_chunk
+from payments.application.partitions import (
+    IN_PARTITION,
+    WHOLE,
+    Partition,
+    RunPartitions,
+    finish,
+    partitions_of,
+)
 from payments.domain.payment import Payment
 from payments.domain.run import PaymentRun
 from payments.domain.standards import PROVINCE
@@ -36,6 +47,7 @@ _PENDING = text(
     "SELECT payment_key, instruction_id, amount_fen, payee_name, bank_account, priority"
     " FROM payments_view WHERE run_id = :run AND status = 'instructed'"
     " AND (priority, payment_key) > (:priority, :key)"
+    f" AND {IN_PARTITION}"
     " ORDER BY priority, payment_key LIMIT :limit"
 )
 START: tuple[int, str] = (-1, "")  # before every (priority, payment key)
@@ -63,56 +75,76 @@ class RunExecutor:
         projections: ProjectionRunner,
         bank: BankClient,
         chunk_size: int = 100,
+        partitions: int = 1,
     ) -> None:
         self.engine = engine
         self.repos = Repositories.of(store, registry)
         self.projections = projections
         self.bank = bank
         self.chunk_size = chunk_size
+        self.partitions = partitions  # for a run this executor is the first to reach
 
     async def execute(self, run_id: str) -> bool:
-        """Drive one run as far as it goes; True when it is completed."""
-        return await self._locked(run_id, self._execute)
+        """Drive one run as far as this executor can; True when it is completed.
+
+        Executes every partition of the run's round that no other executor holds or finished,
+        then completes the run if every partition has finished.
+        """
+        run = await self.repos.runs.get(run_id)
+        if run.status == "completed":
+            return True
+        for partition in (await self._partitions(run)).unfinished():
+            key = f"{run_id}/{partition.index}"
+            await self._locked(key, partial(self._execute_partition, run, partition))
+        if (await self._partitions(run)).all_finished:
+            return await self._complete(run_id)
+        return False
 
     async def send_pending(self, run_id: str) -> bool:
         """Send what waits under a standing run id (one-off payments); True when done."""
-        return await self._locked(run_id, self._send_all)
+        return await self._locked(run_id, lambda: self._send_all(run_id, WHOLE))
 
-    async def _locked(self, run_id: str, work: Callable[[str], Awaitable[bool]]) -> bool:
+    async def _locked(self, key: str, work: Callable[[], Awaitable[bool]]) -> bool:
         async with self.engine.connect() as lock:
-            key = f"payments-run:{run_id}"
+            key = f"payments-run:{key}"
             got = await lock.scalar(text("SELECT pg_try_advisory_lock(hashtext(:k))"), {"k": key})
             await lock.commit()
             if not got:
                 return False
             try:
-                return await work(run_id)
+                return await work()
             finally:
                 await lock.execute(text("SELECT pg_advisory_unlock(hashtext(:k))"), {"k": key})
                 await lock.commit()
 
-    async def _execute(self, run_id: str) -> bool:
-        run = await self.repos.runs.get(run_id)
-        if run.status == "completed":
-            return True
-        await self.projections.catch_up_all()
-        await self._instruct_all(run)
-        await self._send_all(run_id)
-        return await self._complete(run_id)
+    async def _partitions(self, run: PaymentRun) -> RunPartitions:
+        async with self.engine.begin() as conn:
+            return await partitions_of(conn, run.id, run.round, self.partitions)
 
-    async def _send_all(self, run_id: str) -> bool:
-        """Every instructed payment of the run to the bank, a chunk at a time, in priority order;
-        passes repeat until one finds nothing left instructed (an answer the bank left out)."""
+    async def _execute_partition(self, run: PaymentRun, partition: Partition) -> bool:
+        if partition.index in (await self._partitions(run)).finished:
+            return True  # another executor finished it before this one took the lock
+        await self.projections.catch_up_all()
+        await self._instruct_all(run, partition)
+        await self._send_all(run.id, partition)
+        async with self.engine.begin() as conn:
+            await finish(conn, run.id, run.round, partition)
+        return True
+
+    async def _send_all(self, run_id: str, partition: Partition) -> bool:
+        """Every instructed payment of the run's partition to the bank, a chunk at a time, in
+        priority order; passes repeat until one finds nothing left instructed (an answer the
+        bank left out)."""
         sent = True
         while sent:
             await self.projections.catch_up(PAYMENTS_VIEW)
             sent, after = False, START
-            while pending := await self._pending(run_id, after):
+            while pending := await self._pending(run_id, after, partition):
                 await self._send(run_id, pending)
                 sent, after = True, (pending[-1].priority, pending[-1].payment_key)
         return True
 
-    async def _instruct_all(self, run: PaymentRun) -> None:
+    async def _instruct_all(self, run: PaymentRun, partition: Partition) -> None:
         """Instruct the payables a page at a time and send each page's new payments at once;
         the pass of `_send_all` after it finds whatever a crash or the bank left instructed."""
         assert run.started is not None
@@ -120,7 +152,7 @@ class RunExecutor:
         county, after = run.started.county_code, ("", "")
         while True:
             async with self.engine.connect() as conn:
-                chunk = await active_beneficiaries(conn, county, after, self.chunk_size)
+                chunk = await active_beneficiaries(conn, county, after, self.chunk_size, partition)
             if not chunk:
                 return
             async with self.engine.begin() as conn:
@@ -130,10 +162,12 @@ class RunExecutor:
                 await self._send(run.id, [_pending_of(p) for p in instructed], instructed)
             after = chunk[-1]
 
-    async def _pending(self, run_id: str, after: tuple[int, str]) -> list[Any]:
+    async def _pending(
+        self, run_id: str, after: tuple[int, str], partition: Partition
+    ) -> list[Any]:
         params = {"run": run_id, "priority": after[0], "key": after[1], "limit": self.chunk_size}
         async with self.engine.connect() as conn:
-            return list(await conn.execute(_PENDING, params))
+            return list(await conn.execute(_PENDING, params | partition.params()))
 
     async def _send(
         self, run_id: str, pending: Sequence[Any], loaded: Sequence[Payment] = ()
@@ -164,6 +198,11 @@ class RunExecutor:
 
     async def _complete(self, run_id: str) -> bool:
         async with self.engine.begin() as conn:
+            # executors finishing their last partitions at once complete the run one at a time
+            await conn.execute(
+                text("SELECT pg_advisory_xact_lock(hashtext(:k))"),
+                {"k": f"payments-run-complete:{run_id}"},
+            )
             totals = (await conn.execute(_TOTALS, {"run": run_id})).one()
             run = await self.repos.runs.get(run_id, conn)
             if run.complete(

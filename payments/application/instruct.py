@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.adapters.streams import load_many
 from payments.application.context import Repositories
+from payments.application.partitions import IN_PARTITION, WHOLE, Partition
 from payments.application.periods import period_end
 from payments.domain.beneficiary import BackPayMonth, Beneficiary
 from payments.domain.payment import Payment, PaymentInstructed, payment_id_for, payment_key
@@ -18,6 +19,7 @@ _ACTIVE = text(
     "SELECT case_id, programme FROM beneficiaries_view"
     " WHERE county_code = :county AND status = 'active'"
     " AND (case_id, programme) > (:case, :programme)"
+    f" AND {IN_PARTITION}"
     " ORDER BY case_id, programme LIMIT :limit"
 )
 _HISTORY = text(
@@ -28,12 +30,15 @@ _HISTORY = text(
 
 
 async def active_beneficiaries(
-    conn: AsyncConnection, county: str, after: tuple[str, str] = ("", ""), limit: int = 1000
+    conn: AsyncConnection,
+    county: str,
+    after: tuple[str, str] = ("", ""),
+    limit: int = 1000,
+    partition: Partition = WHOLE,
 ) -> list[tuple[str, str]]:
     """(case, programme) of the county's active beneficiaries after `after`, in key order."""
-    rows = await conn.execute(
-        _ACTIVE, {"county": county, "case": after[0], "programme": after[1], "limit": limit}
-    )
+    params = {"county": county, "case": after[0], "programme": after[1], "limit": limit}
+    rows = await conn.execute(_ACTIVE, params | partition.params())
     return [(r.case_id, r.programme) for r in rows]
 
 

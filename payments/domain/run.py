@@ -66,6 +66,7 @@ class PaymentRun(Aggregate):
         super().__init__(aggregate_id)
         self.started: PaymentRunStarted | None = None
         self.status = "none"
+        self.round = 0  # of execution: one more each time its failed payments are retried
 
     @staticmethod
     def id_for(county_code: str, period: str) -> str:
@@ -121,6 +122,7 @@ class PaymentRun(Aggregate):
 
     def when_FailedPaymentsRetried(self, event: FailedPaymentsRetried) -> None:
         self.status = "executing"
+        self.round += 1
 
     def when_PaymentRunCompleted(self, event: PaymentRunCompleted) -> None:
         self.status = "completed"
