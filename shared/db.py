@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.util import greenlet_spawn
 
-from shared.canonical import canonical_json, parse_json
+from shared.canonical import canonical_json
 
 MIGRATION_LOCK_KEY = 7_310_001
 
@@ -38,7 +39,7 @@ def create_engine(url: str, pool_size: int = 10) -> AsyncEngine:
         pool_pre_ping=False,  # saves a round trip per checkout; broken connections are dropped
         pool_recycle=1800,
         json_serializer=canonical_json,
-        json_deserializer=parse_json,
+        json_deserializer=json.loads,
     )
 
 
