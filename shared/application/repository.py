@@ -30,6 +30,7 @@ class Repository(Generic[A]):
             return None
         instance = self.aggregate(aggregate_id)
         instance.replay([self.registry.deserialize(e) for e in recorded])
+        instance.head_hash = recorded[-1].hash
         return instance
 
     async def get(self, aggregate_id: str, conn: Connection | None = None) -> A:
@@ -54,6 +55,7 @@ class Repository(Generic[A]):
         new_events = [self.registry.serialize(e, metadata) for e in instance.pending]
         recorded = await self.store.append(instance.stream_id, new_events, base, conn)
         instance.version = base + len(recorded)
+        instance.head_hash = recorded[-1].hash if recorded else instance.head_hash
         instance.pending.clear()
         return recorded
 
@@ -71,11 +73,14 @@ class Repository(Generic[A]):
                 instance.stream_id,
                 [self.registry.serialize(e, metadata) for e in instance.pending],
                 instance.version,
+                instance.head_hash,
             )
             for instance, metadata in changed
         ]
         recorded = await self.store.append_many(appends, conn)
+        heads = {e.stream_id: e.hash for e in recorded}  # each stream's last event wins
         for instance, _ in changed:
             instance.version += len(instance.pending)
+            instance.head_hash = heads[instance.stream_id]
             instance.pending.clear()
         return recorded

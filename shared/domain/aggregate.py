@@ -13,6 +13,7 @@ class Aggregate:
     def __init__(self, aggregate_id: str) -> None:
         self.id = aggregate_id
         self.version = 0
+        self.head_hash: str | None = None  # the stream's last hash, when loaded or saved
         self.pending: list[Any] = []
 
     @classmethod

@@ -30,6 +30,7 @@ from shared.eventstore.append import (
     LOCK,
     LOCK_AND_HEAD,
     STREAM_VERSION_UNIQUE,
+    ChainedBatch,
     chain,
     many_insert_args,
 )
@@ -64,6 +65,7 @@ class StreamAppend:
     stream_id: str
     events: Sequence[NewEvent]
     expected_version: int
+    head_hash: str | None = None  # the head's hash when known: then chained before the lock
 
 
 class EventStore:
@@ -122,21 +124,33 @@ class EventStore:
         batches = [b for b in batches if b.events]
         if not batches:
             return []
+        recorded_at, trace_context = utc_now(), current_traceparent()
+
+        def chained_on(version: int, prev_hash: str | None, b: StreamAppend) -> ChainedBatch:
+            return chain(b.stream_id, b.events, version, prev_hash, recorded_at, trace_context)
+
+        # hashing is most of the work: done before the lock for every batch whose head is known
+        # (a new stream, or the hash its caller loaded), checked against the real head under it
+        early = [
+            chained_on(b.expected_version, b.head_hash, b)
+            if b.expected_version == 0 or b.head_hash is not None
+            else None
+            for b in batches
+        ]
         raw = await driver_in_transaction(conn)
         await raw.execute(LOCK, APPEND_LOCK_KEY)
         heads = {
             r["stream_id"]: (r["stream_version"], r["hash"])
             for r in await raw.fetch(HEADS, [b.stream_id for b in batches])
         }
-        recorded_at, trace_context = utc_now(), current_traceparent()
         chained = []
-        for b in batches:
+        for b, batch in zip(batches, early, strict=True):
             version, prev_hash = heads.get(b.stream_id, (0, None))
             if b.expected_version != version:
                 raise ConcurrencyConflict(b.stream_id, b.expected_version, version)
-            chained.append(
-                chain(b.stream_id, b.events, version, prev_hash, recorded_at, trace_context)
-            )
+            if batch is None or batch.prev_hashes[0] != (prev_hash or GENESIS_HASH):
+                batch = chained_on(version, prev_hash, b)
+            chained.append(batch)
         rows = await raw.fetch(INSERT_MANY, *many_insert_args(chained))
         positions = sorted(r[0] for r in rows)
         recorded: list[RecordedEvent] = []

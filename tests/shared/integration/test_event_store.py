@@ -281,6 +281,24 @@ async def test_append_many_with_one_stale_version_writes_nothing(
     assert await count_events(engine) == 1
 
 
+@pytest.mark.req("GEN-5")
+@pytest.mark.parametrize("known", ["right", "wrong", "unknown"])
+async def test_append_many_chains_onto_the_real_head_whatever_hash_the_caller_knew(
+    event_store: EventStore, engine: AsyncEngine, known: str
+) -> None:
+    # given a stream at version 1, and a caller who knows its head's hash, a wrong one, or none
+    first = await event_store.append("case-x", [an_event(n=0)], expected_version=NO_STREAM)
+    head_hash = {"right": first[0].hash, "wrong": "f" * 64, "unknown": None}[known]
+    # when it appends at version 1 with that hash (hashed before the lock when it has one)
+    async with engine.begin() as conn:
+        appended = await event_store.append_many(
+            [StreamAppend("case-x", [an_event(n=1)], 1, head_hash)], conn
+        )
+    # then the new event links to the real head, and the chain verifies
+    assert appended[0].prev_hash == first[0].hash
+    assert (await event_store.verify_stream("case-x")).ok
+
+
 async def _three_event_stream(event_store: EventStore) -> None:
     events = [an_event(n=1), an_event(n=2), an_event(n=3)]
     await event_store.append("case-5", events, expected_version=NO_STREAM)
