@@ -23,5 +23,6 @@ async def load_many(
     for stream_id, recorded in (await repository.store.read_streams(list(by_stream), conn)).items():
         instance = cls(by_stream[stream_id])
         instance.replay([repository.registry.deserialize(e) for e in recorded])
+        instance.head_hash = recorded[-1].hash
         found[instance.id] = instance
     return found
