@@ -20,9 +20,6 @@ import logging
 import os
 import platform
 import shutil
-import signal
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator, Sequence
@@ -48,6 +45,7 @@ from bench.intake_http_load import (
     own_cpu_seconds,
     postgres_pids,
 )
+from bench.processes import Server, spawn, stop, wait_healthy
 from bench.runtime import database_url, plain_dsn
 from services.embedded import EmbeddedBroker, EmbeddedPostgres, ensure_database, free_port
 from services.settings import PROJECT_ROOT
@@ -61,7 +59,6 @@ REQUESTS = 1500
 WARM_UP = 100
 ROUNDS = 3
 TARGET = 0.7
-START_TIMEOUT_S = 60.0
 BARE_DSN_ENV = "BENCH_BARE_DSN"
 BARE_TABLE = (
     "CREATE TABLE IF NOT EXISTS bare_applications ("
@@ -144,53 +141,9 @@ async def bare_health() -> dict[str, str]:
 # Processes.
 
 
-@dataclass(frozen=True)
-class Server:
-    """A peer's uvicorn process and its base URL."""
-
-    name: str
-    process: subprocess.Popen[bytes]
-    url: str
-
-
-def _spawn(name: str, args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
-    with (WORK_DIR / f"{name}.log").open("wb") as log:
-        return subprocess.Popen(
-            [sys.executable, *args],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
-async def _wait_healthy(server: Server) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    async with httpx.AsyncClient() as client:
-        while True:
-            if server.process.poll() is not None:
-                log = (WORK_DIR / f"{server.name}.log").read_text(errors="replace")[-3000:]
-                raise RuntimeError(f"{server.name} exited at start:\n{log}")
-            try:
-                if (await client.get(f"{server.url}/healthz")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{server.name} not healthy within {START_TIMEOUT_S}s")
-            await asyncio.sleep(0.1)
+def _server(name: str, args: list[str], env: dict[str, str], port: int) -> Server:
+    log = WORK_DIR / f"{name}.log"
+    return Server(name, spawn(log, args, env), f"http://127.0.0.1:{port}", log)
 
 
 @dataclass(frozen=True)
@@ -264,15 +217,15 @@ async def stack(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> AsyncIter
     bare_args = ["-m", "uvicorn", "bench.intake_http:bare_app", "--host", "127.0.0.1"]
     bare_args += ["--port", str(bare_port), "--workers", "1", "--no-access-log"]
     bare_args += ["--log-level", "warning"]
-    intake = Server("intake", _spawn("intake", intake_args, env), f"http://127.0.0.1:{intake_port}")
-    bare = Server("bare", _spawn("bare", bare_args, env), f"http://127.0.0.1:{bare_port}")
+    intake = _server("intake", intake_args, env, intake_port)
+    bare = _server("bare", bare_args, env, bare_port)
     try:
-        await asyncio.gather(_wait_healthy(intake), _wait_healthy(bare))
+        await asyncio.gather(wait_healthy(intake), wait_healthy(bare))
         signer = TokenSigner(private_pem, "safetynet-dev", "safetynet")
         yield Stack(postgres, intake, bare, signer)
     finally:
-        _stop(intake.process)
-        _stop(bare.process)
+        stop(intake.process)
+        stop(bare.process)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,11 +1,15 @@
-"""`python -m bench.payments_run [--beneficiaries N | --province]`: a monthly run vs COPY.
+"""`python -m bench.payments_run [--beneficiaries N | --province] [--executors K]`: a run vs COPY.
 
 Generates N enrolled, funded beneficiaries of one county with `bench.payments_population`
 (`append_many` in chunks, then the projection runner; not timed), then times the whole run —
-payables instructed, sent to the bank simulator (in process), answers recorded, run reconciled —
-against loading N payment rows of the same shape with COPY in the same database (the floor).
-Prints time, the run's own peak memory, the ratio, and whether the issue's province-scale
-targets hold (4,000,000 beneficiaries: the run under 10 minutes and within 10× the floor).
+payables instructed, sent to the bank, answers recorded, run reconciled — against loading N
+payment rows of the same shape with COPY in the same database (the floor).
+
+The run is executed as production would execute it: by K executors (this process and K − 1
+`bench.payments_executor` processes, as K replicas; default 2 on this 2-core machine) sharing the
+run in K partitions (ADR 0013), paying through the bank simulator in a process of its own over
+HTTP. Prints time, peak memory, the ratio, and whether the issue's province-scale targets hold
+(4,000,000 beneficiaries: the run under 10 minutes and within 10× the floor).
 """
 
 from __future__ import annotations
@@ -16,12 +20,15 @@ import cProfile
 import logging
 import time
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import asyncpg
 import httpx
 
 from bench import runtime
+from bench.payments_executor import configure
 from bench.payments_population import (
     ACTOR,
     COUNTY,
@@ -37,10 +44,10 @@ from bench.payments_population import (
     payee,
     payments_service,
 )
-from bench.rss import PeakRss, lifetime_peak_mb
-from payments.adapters.bank import BankClient
+from bench.processes import Server, spawn, stop, tail, wait_healthy
+from bench.rss import PeakRss, children_peak_mb, lifetime_peak_mb
 from payments.application.runs import StartRun, start_run
-from services.simulators import bank as bank_simulator
+from services.embedded import free_port
 from shared.eventstore.envelope import EventMetadata
 from shared.runtime import ServiceRuntime
 
@@ -48,17 +55,32 @@ PERIOD = "2026-11"
 TARGET_RUN_S = 600  # the issue's province-scale targets: under 10 minutes …
 TARGET_RATIO = 10  # … and within 10× the COPY floor
 COPY_CHUNK = 200_000  # floor rows built per COPY, outside the timing
+CHUNK_SIZE = 1000  # payables per page, and instructions per bank batch
+WORK_DIR = runtime.DATA_DIR / "bench-payments"
 
 
-async def timed_run(rt: ServiceRuntime) -> float:
-    """Start and execute the run; its wall-clock seconds."""
+async def timed_run(rt: ServiceRuntime, executors: int, bank_url: str) -> float:
+    """Start the run and execute it with `executors` executors; its wall-clock seconds."""
     began = time.perf_counter()
     async with rt.engine.begin() as conn:
         run = await start_run(
             StartRun(COUNTY, PERIOD, EventMetadata(ACTOR, "bench", "月度发放")),
             rt.app.state.repositories, conn,
         )  # fmt: skip
-    assert await rt.app.state.executor.execute(run.id)
+    url = rt.engine.url.render_as_string(hide_password=False)
+    args = ["-m", "bench.payments_executor", "--database-url", url, "--run-id", run.id,
+            "--bank-url", bank_url, "--partitions", str(executors)]  # fmt: skip
+    logs = [WORK_DIR / f"executor-{i}.log" for i in range(1, executors)]
+    others = [spawn(log, args) for log in logs]
+    try:
+        await rt.app.state.executor.execute(run.id)
+        for other, log in zip(others, logs, strict=True):
+            if await asyncio.to_thread(other.wait) != 0:
+                raise RuntimeError(f"an executor failed:\n{tail(log)}")
+    finally:
+        for other in others:
+            stop(other)
+    assert await rt.app.state.executor.execute(run.id), "every partition finished: completed"
     return time.perf_counter() - began
 
 
@@ -106,37 +128,59 @@ def targets(n: int, run_s: float, ratio: float) -> str:
     )
 
 
-def _bank(rt: ServiceRuntime) -> None:
-    bank_simulator.bank.reset()
-    rt.app.state.executor.bank = BankClient(
-        "http://bank", transport=httpx.ASGITransport(app=bank_simulator.app)
-    )
-    rt.app.state.executor.chunk_size = 1000
+@asynccontextmanager
+async def bank_simulator_process() -> AsyncIterator[str]:
+    """The bank simulator in a uvicorn process of its own; its base URL."""
+    port = free_port()
+    log = WORK_DIR / "bank-simulator.log"
+    args = ["-m", "uvicorn", "services.simulators.bank:app", "--port", str(port),
+            "--log-level", "warning"]  # fmt: skip
+    bank = Server("bank simulator", spawn(log, args), f"http://127.0.0.1:{port}", log)
+    try:
+        await wait_healthy(bank)
+        yield bank.url
+    finally:
+        stop(bank.process)
 
 
-async def measure(rt_env: runtime.Runtime, n: int) -> str:
+async def bank_totals(bank_url: str) -> dict[str, int]:
+    """What the bank credited: count and sum."""
+    async with httpx.AsyncClient() as client:
+        answer = await client.get(f"{bank_url}/v1/ledger/totals")
+        answer.raise_for_status()
+        return dict(answer.json())
+
+
+async def measure(rt_env: runtime.Runtime, n: int, executors: int) -> str:
     """Set up, time the run and the floor, render the lines of the report."""
-    async with payments_service(rt_env, f"bench_pay_{uuid.uuid4().hex[:8]}") as rt:
-        _bank(rt)
+    async with (
+        payments_service(rt_env, f"bench_pay_{uuid.uuid4().hex[:8]}") as rt,
+        bank_simulator_process() as bank_url,
+    ):
+        configure(rt, bank_url, CHUNK_SIZE, executors)
         began = time.perf_counter()
         await generate(rt, n, Printer())
         setup_s = time.perf_counter() - began
         with PeakRss() as peak:
-            run_s = await timed_run(rt)
+            run_s = await timed_run(rt, executors, bank_url)
+        credited = await bank_totals(bank_url)
         dsn = runtime.plain_dsn(rt.engine.url.render_as_string(hide_password=False))
         floor_s = await copy_floor(dsn, n)
-        paid = bank_simulator.bank.credit_count
+    others_mb = children_peak_mb()  # the executors, and the bank simulator now stopped
     ratio = run_s / floor_s
     return "\n".join([
-        f"payments monthly run, {n:,} beneficiaries of one county (bank simulator in process)",
+        f"payments monthly run, {n:,} beneficiaries of one county, {executors} executor"
+        f" process(es) in {executors} partition(s), bank simulator in its own process",
         f"  setup (enrol + project, not timed): {setup_s:.1f}s",
         f"  run (instruct, bank, reconcile):    {run_s:.1f}s  ({n / run_s:,.0f} payments/s),"
-        f" {paid:,} paid",
+        f" {credited['credits']:,} credited by the bank",
         f"  COPY floor of {n:,} payment rows:    {floor_s:.2f}s",
         f"  ratio run / floor:                  {ratio:,.0f}×",
-        f"  peak RSS during the run:            {peak.mb:,.0f} MB"
+        f"  peak RSS during the run:            {peak.mb:,.0f} MB in this executor"
         f"  (at its start {peak.start_mb:,.0f} MB; {peak.how})",
-        f"  peak RSS of the process (+ setup):  {lifetime_peak_mb():,.0f} MB",
+        f"  peak RSS of the other processes:    {others_mb:,.0f} MB (the largest of"
+        " the other executors and the bank simulator)",
+        f"  peak RSS of this process (+ setup): {lifetime_peak_mb():,.0f} MB",
         targets(n, run_s, ratio),
     ])  # fmt: skip
 
@@ -147,16 +191,21 @@ def main() -> int:
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--beneficiaries", type=int, default=100_000)
     size.add_argument("--province", action="store_true", help=f"{PROVINCE:,} beneficiaries")
+    parser.add_argument(
+        "--executors", type=int, default=2, help="executor processes sharing the run (default 2)"
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile the timed run")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     n = PROVINCE if args.province else args.beneficiaries
     with own_runtime() as rt_env:
         if args.profile:
-            scope = {"rt_env": rt_env, "n": n}
-            cProfile.runctx("asyncio.run(measure(rt_env, n))", globals(), scope, sort="cumulative")
+            scope = {"rt_env": rt_env, "n": n, "k": args.executors}
+            cProfile.runctx(
+                "asyncio.run(measure(rt_env, n, k))", globals(), scope, sort="cumulative"
+            )
         else:
-            print(asyncio.run(measure(rt_env, n)))
+            print(asyncio.run(measure(rt_env, n, args.executors)))
     return 0
 
 

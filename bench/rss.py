@@ -32,6 +32,11 @@ def lifetime_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def children_peak_mb() -> float:
+    """The largest peak RSS of this process's ended, waited-for children (ru_maxrss), in MB."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def _reset_high_water_mark() -> bool:
     try:
         CLEAR_REFS.write_text("5")  # 5: reset the peak RSS (Linux ≥ 4.0)

@@ -10,7 +10,8 @@ Contract (see docs/events/payments/bank-file.md):
   not match), anything else paid.
 - `POST /v1/control` {delay_ms, answer_delay_ms, duplicate_answers}: be slow before executing
   or after executing (the payer may die after the money left), or repeat every answer line.
-- `GET /v1/ledger`: every credit made, by reference, so tests can count payments per key.
+- `GET /v1/ledger`: every credit made, by reference, so tests can count payments per key;
+  `GET /v1/ledger/totals`: their count and sum.
 """
 
 from __future__ import annotations
@@ -72,6 +73,11 @@ class _Bank:
     def credit_count(self) -> int:
         """How many credits were made."""
         return len(self._credits)
+
+    @property
+    def credited_fen(self) -> int:
+        """The sum of every credit made."""
+        return sum(credit[3] for credit in self._credits)
 
     def execute(self, item: Instruction) -> dict[str, Any]:
         known = self.answers.get(item.instruction_id)
@@ -142,6 +148,12 @@ async def reset() -> dict[str, str]:
 async def ledger() -> dict[str, Any]:
     """Every credit made so far."""
     return {"credits": bank.credits}
+
+
+@app.get("/v1/ledger/totals")
+async def ledger_totals() -> dict[str, int]:
+    """How many credits were made, and their sum (a province's ledger is too long to list)."""
+    return {"credits": bank.credit_count, "amount_fen": bank.credited_fen}
 
 
 @app.get("/healthz")
