@@ -25,20 +25,48 @@ class ApplicationsView(Projection):
         if handler is not None:
             await handler(event, conn)
 
+    async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
+        """Applications submitted and routed within the batch are inserted with their routes in
+        one statement (a submission's events come together); anything else applies in order."""
+        fresh: dict[str, dict[str, Any]] = {}
+        for event in batch:
+            application_id = str(event.data.get("application_id"))
+            if event.type == "intake.ApplicationSubmitted":
+                fresh[application_id] = {**_row_of(event), "routes": []}
+            elif event.type == "intake.ProgrammeRouted" and application_id in fresh:
+                row = fresh[application_id]
+                row["routes"].append(_route_of(event))
+                row["version"] = event.stream_version
+            else:
+                await _insert_fresh(fresh, conn)
+                await self.handle(event, conn)
+        await _insert_fresh(fresh, conn)
+
 
 async def _submitted(event: RecordedEvent, conn: AsyncConnection) -> None:
     await conn.execute(_UPSERT, _row_of(event))
 
 
+async def _insert_fresh(fresh: dict[str, dict[str, Any]], conn: AsyncConnection) -> None:
+    if fresh:
+        rows = [{**row, "routes": canonical_json(row["routes"])} for row in fresh.values()]
+        await conn.execute(_INSERT_ROUTED, rows)
+        fresh.clear()
+
+
 async def _routed(event: RecordedEvent, conn: AsyncConnection) -> None:
+    route = _route_of(event)
+    await _update_routes(event, conn, lambda routes: [*routes, route])
+
+
+def _route_of(event: RecordedEvent) -> dict[str, Any]:
     data = event.data
-    route = {
+    return {
         "programme": data["programme"],
         "agency": data["agency"],
         "outcome": None,
         "details": data.get("details") or {},
     }
-    await _update_routes(event, conn, lambda routes: [*routes, route])
 
 
 async def _decided(event: RecordedEvent, conn: AsyncConnection) -> None:
@@ -141,6 +169,21 @@ _UPSERT = text(
         'open', CAST(:members AS jsonb), :income, :assets, CAST(:holder AS jsonb), :accepted_by,
         :accepted_at)
     ON CONFLICT (application_id) DO UPDATE SET version = EXCLUDED.version
+    """
+)
+
+
+# a submission with the routes that followed it (none decided yet: still open); a row already
+# there (the batch applied before a crash, then again) keeps what it has
+_INSERT_ROUTED = text(
+    """
+    INSERT INTO applications_view (application_id, version, division_code, registration,
+        programmes, status, members, declared_monthly_income_fen, declared_assets_fen,
+        bank_account_holder, accepted_by, accepted_at, routes)
+    VALUES (:application_id, :version, :division_code, :registration, CAST(:programmes AS jsonb),
+        'open', CAST(:members AS jsonb), :income, :assets, CAST(:holder AS jsonb), :accepted_by,
+        :accepted_at, CAST(:routes AS jsonb))
+    ON CONFLICT (application_id) DO NOTHING
     """
 )
 
