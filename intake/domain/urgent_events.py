@@ -90,6 +90,7 @@ class PriorAssistanceGranted:
     bank_account: str | None
     verification_due: date
     follow_up_programmes: tuple[FollowUpProgramme, ...]
+    persons: int = 1  # people the grant covers: its cap is per person (additive; absent means 1)
 
 
 @event_type("intake.CharityReferred", version=1)

@@ -154,6 +154,7 @@ async def grant(
                 today, policy.follow_up_verification_working_days
             ),
             follow_up_programmes=tuple(body.follow_up_programmes),
+            persons=body.persons,
         )
         case.grant_prior_assistance(
             Grant(event, policy.prior_assistance_cap(division, body.persons))

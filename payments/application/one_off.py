@@ -73,9 +73,9 @@ async def pay_prior_assistance(
 
 
 async def _persons(conn: AsyncConnection, data: dict[str, Any]) -> int:
-    """People the grant covers: `persons` if intake sends it, else the household we know, else 1.
+    """People the grant covers: `persons` as intake sends it, else the household we know, else 1.
 
-    The cap is per person (INT-7) but contract v1 of the grant does not carry the count.
+    The cap is per person (INT-7); grants recorded before intake sent `persons` do not carry it.
     """
     if data.get("persons"):
         return int(data["persons"])

@@ -111,6 +111,7 @@ async def test_prior_assistance_is_granted_within_the_cap_with_follow_up(intake:
     assert data["verification_due"] == "2026-12-04"
     assert data["follow_up_programmes"] == ["urban_dibao", "housing_assistance"]
     assert (data["case_id"], data["division_code"]) == (case_id, "620102001001")
+    assert data["persons"] == 2  # payments checks the same per-person cap
     assert granted[0]["metadata"]["reason"] == "突发重病，先行救助"
 
 

@@ -15,9 +15,10 @@ CONTRACT_FIELDS = {
     "intake.PriorAssistanceGranted.v1.json": {
         "case_id", "programme", "amount_fen", "division_code", "resident_id", "bank_account",
         "verification_due", "follow_up_programmes",
+        "persons",  # additive: payments' per-person cap (absent in older events: 1)
     },
 }  # fmt: skip
-OPTIONAL = {"bank_account", "bank_account_holder"}
+OPTIONAL = {"bank_account", "bank_account_holder", "persons"}
 
 
 @pytest.mark.req("GEN-2")
