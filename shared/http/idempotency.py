@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any, NamedTuple
 
 import asyncpg
@@ -203,27 +204,22 @@ async def respond_idempotently(
     request: Request, *, client_id: str, key: str, operation: Operation
 ) -> JSONResponse:
     """Fingerprint the request, run the operation idempotently on `app.state.engine`, respond."""
-    fingerprint = fingerprint_of(request.method, request.url.path, await request.body())
-    stored = await run_idempotent(
-        request.app.state.engine,
-        client_id=client_id,
-        key=key,
-        fingerprint=fingerprint,
-        operation=operation,
-    )
-    return to_response(stored)
+    return await _respond(request, partial(run_idempotent, operation=operation), client_id, key)
 
 
 async def respond_idempotently_on_driver(
     request: Request, *, client_id: str, key: str, operation: DriverOperation
 ) -> JSONResponse:
     """`respond_idempotently` for a hot command whose unit of work runs on the driver."""
+    runner = partial(run_idempotent_on_driver, operation=operation)
+    return await _respond(request, runner, client_id, key)
+
+
+async def _respond(
+    request: Request, runner: Callable[..., Awaitable[StoredResponse]], client_id: str, key: str
+) -> JSONResponse:
     fingerprint = fingerprint_of(request.method, request.url.path, await request.body())
-    stored = await run_idempotent_on_driver(
-        request.app.state.engine,
-        client_id=client_id,
-        key=key,
-        fingerprint=fingerprint,
-        operation=operation,
+    stored = await runner(
+        request.app.state.engine, client_id=client_id, key=key, fingerprint=fingerprint
     )
     return to_response(stored)

@@ -56,6 +56,15 @@ async def completions(payments: Payments, run_id: str) -> int:
         return int(found.scalar_one())
 
 
+async def reconciled(
+    payments: Payments, client: httpx.AsyncClient, run_id: str
+) -> tuple[str, int, int, int]:
+    """The run as its read model shows it: status, instructed, settled, settled fen."""
+    await payments.settle_projections()
+    run = (await client.get(f"/v1/runs/{run_id}", headers=payments.headers())).json()
+    return run["status"], run["instructed"], run["settled"], run["settled_fen"]
+
+
 def credited_cases() -> Counter[str]:
     return Counter(c["reference"].split(":")[0] for c in bank_simulator.bank.credits)
 
@@ -89,10 +98,7 @@ async def test_two_executors_share_a_run_and_pay_every_household_once(
         assert await completions(payments, run_id) == 1
         # and every household was credited exactly once
         assert credited_cases() == Counter(dict.fromkeys(CASES, 1))
-        await payments.settle_projections()
-        run = (await client.get(f"/v1/runs/{run_id}", headers=payments.headers())).json()
-        assert (run["status"], run["instructed"], run["settled"]) == ("completed", 24, 24)
-        assert run["settled_fen"] == 24 * 110_000
+        assert await reconciled(payments, client, run_id) == ("completed", 24, 24, 24 * 110_000)
 
 
 @pytest.mark.req("PAY-3")
@@ -123,6 +129,4 @@ async def test_a_run_completes_only_when_every_partition_has_finished(
         # then the rest is paid, nobody twice, and the run is completed with all of it
         assert credited_cases() == Counter(dict.fromkeys(CASES, 1))
         assert await completions(payments, run_id) == 1
-        await payments.settle_projections()
-        run = (await client.get(f"/v1/runs/{run_id}", headers=payments.headers())).json()
-        assert (run["status"], run["instructed"], run["settled"]) == ("completed", 24, 24)
+        assert await reconciled(payments, client, run_id) == ("completed", 24, 24, 24 * 110_000)
