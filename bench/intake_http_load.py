@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-import httpx
-
+from bench.raw_http import RawConnection
 from shared.identity import check_char
 
 TOWNSHIP = "620102001"  # 兰州市城关区 某街道
@@ -128,23 +127,29 @@ class LoadFailed(RuntimeError):
 
 
 async def fire(
-    client: httpx.AsyncClient, url: str, work: Sequence[Request], concurrency: int
+    base_url: str, path: str, work: Sequence[Request], concurrency: int
 ) -> tuple[float, tuple[float, ...]]:
-    """POST every request with `concurrency` closed-loop workers; elapsed s and latencies."""
+    """POST every request with `concurrency` closed-loop workers, one kept-alive connection each
+    (bench.raw_http); elapsed s and latencies."""
     latencies: list[float] = []
     queue = iter(work)
+    connections = [await RawConnection.open(base_url) for _ in range(concurrency)]
 
-    async def worker() -> None:
+    async def worker(connection: RawConnection) -> None:
         for request in queue:
             began = time.perf_counter()
-            response = await client.post(url, content=request.body, headers=request.headers)
+            status, body = await connection.post(path, request.body, request.headers)
             latencies.append(time.perf_counter() - began)
-            if response.status_code != 201:
-                raise LoadFailed(f"{url} answered {response.status_code}: {response.text[:500]}")
+            if status != 201:
+                raise LoadFailed(f"{base_url}{path} answered {status}: {body[:500]!r}")
 
-    began = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return time.perf_counter() - began, tuple(latencies)
+    try:
+        began = time.perf_counter()
+        await asyncio.gather(*(worker(c) for c in connections))
+        return time.perf_counter() - began, tuple(latencies)
+    finally:
+        for connection in connections:
+            await connection.close()
 
 
 def cpu_seconds(pids: Sequence[int]) -> float:
