@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import asyncpg
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.domain.duplicates import DuplicateOpenApplication, MemberInAnotherHousehold
 from shared.db import Connection, driver_in_transaction
@@ -118,7 +119,7 @@ async def _insert_members_and_claims(
         )
 
 
-async def release(conn: Connection, application_id: str, programmes: list[str]) -> None:
+async def release(conn: AsyncConnection, application_id: str, programmes: list[str]) -> None:
     """Free the claims of rejected or withdrawn programmes; the household once none is left."""
     await conn.execute(
         text("DELETE FROM open_claims WHERE application_id = :app AND programme = ANY(:ps)"),

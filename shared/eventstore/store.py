@@ -210,22 +210,11 @@ class EventStore:
             )
         return batch.recorded(sorted((p[0] for p in positions), reverse=True))
 
-    async def _stream_head(self, conn: Connection, stream_id: str) -> tuple[int, str]:
-        row = (
-            await conn.execute(
-                select(events.c.stream_version, events.c.hash)
-                .where(events.c.stream_id == stream_id)
-                .order_by(events.c.stream_version.desc())
-                .limit(1)
-            )
-        ).first()
-        return (row.stream_version, row.hash) if row else (0, GENESIS_HASH)
-
     async def stream_version(self, stream_id: str) -> int:
         """The version of a stream: the number of its events, 0 when it does not exist."""
-        async with self.engine.connect() as conn:
-            version, _ = await self._stream_head(conn, stream_id)
-        return version
+        async with self._reading(None) as raw:
+            head = await raw.fetchrow(HEAD, stream_id)
+        return int(head[0]) if head else 0
 
     async def read_stream(
         self, stream_id: str, conn: Connection | None = None
