@@ -8,8 +8,6 @@ to; per-resident advisory locks serialise the check-then-insert of concurrent su
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import asyncpg
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -17,35 +15,29 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from intake.domain.duplicates import DuplicateOpenApplication, MemberInAnotherHousehold
 from shared.db import Connection, driver_in_transaction
 
-
-@dataclass(frozen=True)
-class HouseholdConflict:
-    """A resident already in another open household."""
-
-    index: int
-    resident_id: str
-    application_id: str
-    division_code: str
-
-
 _LOCK_RESIDENTS = """
 SELECT count(pg_advisory_xact_lock(hashtext(k)))
 FROM (SELECT 'household:' || r AS k FROM unnest($1::text[]) AS r ORDER BY 1) AS keys
 """
-_HOUSEHOLD_CONFLICTS = """
-SELECT resident_id, application_id, division_code FROM household_members
-WHERE resident_id = ANY($1::text[]) AND household_head <> $2
-"""
-# the household's members and its (resident, programme) claims in one statement; a claim that
-# another open application or benefit holds is left out of RETURNING
-_INSERT_MEMBERS_AND_CLAIMS = """
-WITH members AS (
+# in one statement, after the locks: the members of other households among these residents, or,
+# when there are none, the household's members and its (resident, programme) claims inserted —
+# a claim another open application or benefit holds is left out of what comes back
+_REGISTER = """
+WITH conflicts AS (
+    SELECT resident_id, application_id, division_code FROM household_members
+    WHERE resident_id = ANY($4::text[]) AND household_head <> $5
+), members AS (
     INSERT INTO household_members (resident_id, application_id, household_head, division_code)
-    SELECT unnest($4::text[]), $3, $5, $6
+    SELECT unnest($4::text[]), $3, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM conflicts)
+), claims AS (
+    INSERT INTO open_claims (resident_id, programme, application_id)
+    SELECT r, p, $3 FROM unnest($1::text[], $2::text[]) AS t(r, p)
+    WHERE NOT EXISTS (SELECT 1 FROM conflicts)
+    ON CONFLICT DO NOTHING RETURNING resident_id, programme
 )
-INSERT INTO open_claims (resident_id, programme, application_id)
-SELECT r, p, $3 FROM unnest($1::text[], $2::text[]) AS t(r, p)
-ON CONFLICT DO NOTHING RETURNING resident_id, programme
+SELECT 'household' AS kind, resident_id, application_id AS detail, division_code FROM conflicts
+UNION ALL
+SELECT 'claimed', resident_id, programme, NULL FROM claims
 """
 
 
@@ -62,43 +54,9 @@ async def claim(
     # per-resident locks in one sorted order (no deadlock), in a statement of their own: the
     # conflict check after it then reads in a snapshot that sees what the lock waited for
     await raw.fetchval(_LOCK_RESIDENTS, sorted(set(residents)))
-    conflict = await _household_conflict(raw, head, residents)
-    if conflict is not None:
-        raise MemberInAnotherHousehold(
-            f"members.{conflict.index}.resident_id is already a member of another household"
-            f" (application {conflict.application_id})",
-            f"members.{conflict.index}.resident_id 已登记在其他家庭"
-            f"（申请 {conflict.application_id}）中",
-            field=f"members.{conflict.index}.resident_id",
-            existing_application_id=conflict.application_id,
-        )
-    await _insert_members_and_claims(
-        raw, application_id, division_code, head, residents, programmes
-    )
-
-
-async def _household_conflict(
-    raw: asyncpg.Connection, head: str, residents: list[str]
-) -> HouseholdConflict | None:
-    found = {r["resident_id"]: r for r in await raw.fetch(_HOUSEHOLD_CONFLICTS, residents, head)}
-    for index, resident in enumerate(residents):
-        if resident in found:
-            row = found[resident]
-            return HouseholdConflict(index, resident, row["application_id"], row["division_code"])
-    return None
-
-
-async def _insert_members_and_claims(
-    raw: asyncpg.Connection,
-    application_id: str,
-    division_code: str,
-    head: str,
-    residents: list[str],
-    programmes: list[str],
-) -> None:
     pairs = [(r, p) for p in programmes for r in residents]
-    inserted = await raw.fetch(
-        _INSERT_MEMBERS_AND_CLAIMS,
+    rows = await raw.fetch(
+        _REGISTER,
         [r for r, _ in pairs],
         [p for _, p in pairs],
         application_id,
@@ -106,7 +64,26 @@ async def _insert_members_and_claims(
         head,
         division_code,
     )
-    taken = set(pairs) - {(r["resident_id"], r["programme"]) for r in inserted}
+    _refuse_another_household(residents, [r for r in rows if r["kind"] == "household"])
+    claimed = {(r["resident_id"], r["detail"]) for r in rows if r["kind"] == "claimed"}
+    _refuse_duplicate_claims(residents, set(pairs) - claimed)
+
+
+def _refuse_another_household(residents: list[str], conflicts: list[asyncpg.Record]) -> None:
+    found = {r["resident_id"]: r for r in conflicts}
+    for index, resident in enumerate(residents):
+        if resident in found:
+            existing = found[resident]["detail"]
+            raise MemberInAnotherHousehold(
+                f"members.{index}.resident_id is already a member of another household"
+                f" (application {existing})",
+                f"members.{index}.resident_id 已登记在其他家庭（申请 {existing}）中",
+                field=f"members.{index}.resident_id",
+                existing_application_id=existing,
+            )
+
+
+def _refuse_duplicate_claims(residents: list[str], taken: set[tuple[str, str]]) -> None:
     if taken:
         resident, programme = min(taken, key=lambda pair: residents.index(pair[0]))
         index = residents.index(resident)
