@@ -20,7 +20,8 @@ async def load_many(
     cls = repository.aggregate
     by_stream = {cls.stream_id_for(i): i for i in aggregate_ids}
     found: dict[str, A] = {}
-    for stream_id, recorded in (await repository.store.read_streams(list(by_stream), conn)).items():
+    states = await repository.store.read_stream_states(list(by_stream), conn)
+    for stream_id, recorded in states.items():
         instance = cls(by_stream[stream_id])
         instance.replay([repository.registry.deserialize(e) for e in recorded])
         instance.head_hash = recorded[-1].hash

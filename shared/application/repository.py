@@ -25,7 +25,8 @@ class Repository(Generic[A]):
 
     async def find(self, aggregate_id: str, conn: Connection | None = None) -> A | None:
         """The aggregate rebuilt from its events, or None when its stream is empty."""
-        recorded = await self.store.read_stream(self.aggregate.stream_id_for(aggregate_id), conn)
+        stream_id = self.aggregate.stream_id_for(aggregate_id)
+        recorded = (await self.store.read_stream_states([stream_id], conn)).get(stream_id)
         if not recorded:
             return None
         instance = self.aggregate(aggregate_id)

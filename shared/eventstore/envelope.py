@@ -6,7 +6,7 @@ import uuid
 from dataclasses import MISSING, dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from shared.ids import uuid7
 
@@ -131,3 +131,12 @@ class RecordedEvent:
     def case_id(self) -> str:
         """The case this event belongs to (the stream itself when it names no case)."""
         return self.metadata.case_id or self.stream_id
+
+
+class StoredState(NamedTuple):
+    """An event as aggregates are rebuilt from it: no position, times or audit metadata."""
+
+    type: str
+    schema_version: int
+    data: dict[str, Any]
+    hash: str

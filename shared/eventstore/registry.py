@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 
-from shared.eventstore.envelope import EventMetadata, NewEvent, RecordedEvent
+from shared.eventstore.envelope import EventMetadata, NewEvent, RecordedEvent, StoredState
 
 Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
 E = TypeVar("E")
@@ -92,8 +92,8 @@ class EventRegistry:
             data = entry.upcasters[step](data)
         return data
 
-    def deserialize(self, event: RecordedEvent) -> Any:
-        """The domain event a recorded event stands for, upcast to the current schema."""
+    def deserialize(self, event: RecordedEvent | StoredState) -> Any:
+        """The domain event a recorded or stored event stands for, upcast to the current schema."""
         entry = self._entry(event.type)
         data = self.upcast(event.type, event.schema_version, event.data)
         return entry.adapter.validate_python(data)

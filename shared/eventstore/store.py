@@ -34,7 +34,13 @@ from shared.eventstore.append import (
     chain,
     many_insert_args,
 )
-from shared.eventstore.envelope import EventMetadata, NewEvent, RecordedEvent, utc_now
+from shared.eventstore.envelope import (
+    EventMetadata,
+    NewEvent,
+    RecordedEvent,
+    StoredState,
+    utc_now,
+)
 from shared.eventstore.hashing import GENESIS_HASH, event_hash
 from shared.eventstore.schema import APPEND_LOCK_KEY, events
 from shared.tracing import current_traceparent
@@ -235,6 +241,20 @@ class EventStore:
             out.setdefault(row[2], []).append(_recorded_of_record(row))
         return out
 
+    async def read_stream_states(
+        self, stream_ids: Sequence[str], conn: Connection | None = None
+    ) -> dict[str, list[StoredState]]:
+        """What rebuilding aggregates needs of each stream's events, in version order: type,
+        schema version, data and hash — the audit metadata is not decoded."""
+        if not stream_ids:
+            return {}
+        async with self._reading(conn) as raw:
+            rows = await raw.fetch(_READ_STATES, list(stream_ids))
+        out: dict[str, list[StoredState]] = {}
+        for row in rows:
+            out.setdefault(row[0], []).append(StoredState(row[1], row[2], row[3], row[4]))
+        return out
+
     async def read_all(self, after_position: int = 0, limit: int = 500) -> list[RecordedEvent]:
         """Events after a global position, in position (= commit) order."""
         async with self._reading(None) as raw:
@@ -331,6 +351,10 @@ _COLUMNS = (
 _READ_STREAMS = (
     f"SELECT {_COLUMNS} FROM events WHERE stream_id = ANY($1::text[])"
     " ORDER BY stream_id, stream_version"
+)
+_READ_STATES = (
+    "SELECT stream_id, type, schema_version, data, hash FROM events"
+    " WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version"
 )
 _READ_ALL = f"SELECT {_COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2"
 

@@ -299,6 +299,24 @@ async def test_append_many_chains_onto_the_real_head_whatever_hash_the_caller_kn
     assert (await event_store.verify_stream("case-x")).ok
 
 
+@pytest.mark.req("GEN-1")
+async def test_stream_states_are_the_recorded_events_without_their_audit_envelope(
+    event_store: EventStore,
+) -> None:
+    # given two streams, one of two events
+    await event_store.append("case-a", [an_event(n=1), an_event(n=2)], expected_version=NO_STREAM)
+    await event_store.append("case-b", [an_event(n=3)], expected_version=NO_STREAM)
+    # when aggregates' states are read, with a stream that does not exist
+    states = await event_store.read_stream_states(["case-b", "case-a", "case-none"])
+    recorded = await event_store.read_streams(["case-a", "case-b"])
+    # then each stream has its events' type, schema version, data and hash in version order
+    assert set(states) == {"case-a", "case-b"}
+    for stream, events in recorded.items():
+        assert states[stream] == [(e.type, e.schema_version, e.data, e.hash) for e in events], (
+            stream
+        )
+
+
 async def _three_event_stream(event_store: EventStore) -> None:
     events = [an_event(n=1), an_event(n=2), an_event(n=3)]
     await event_store.append("case-5", events, expected_version=NO_STREAM)
