@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import asyncpg
 from sqlalchemy import func, select
@@ -62,6 +62,9 @@ class StreamVerification:
     def ok(self) -> bool:
         """True when every event links to its predecessor and hashes to its recorded hash."""
         return self.first_bad_version is None
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -232,27 +235,30 @@ class EventStore:
         self, stream_ids: Sequence[str], conn: Connection | None = None
     ) -> dict[str, list[RecordedEvent]]:
         """Every event of each stream, in version order, keyed by stream id (absent when empty)."""
-        if not stream_ids:
-            return {}
-        async with self._reading(conn) as raw:
-            rows = await raw.fetch(_READ_STREAMS, list(stream_ids))
-        out: dict[str, list[RecordedEvent]] = {}
-        for row in rows:
-            out.setdefault(row[2], []).append(_recorded_of_record(row))
-        return out
+        return await self._by_stream(_READ_STREAMS, stream_ids, conn, _recorded_of_record)
 
     async def read_stream_states(
         self, stream_ids: Sequence[str], conn: Connection | None = None
     ) -> dict[str, list[StoredState]]:
         """What rebuilding aggregates needs of each stream's events, in version order: type,
         schema version, data and hash — the audit metadata is not decoded."""
+        return await self._by_stream(_READ_STATES, stream_ids, conn, _state_of_record)
+
+    async def _by_stream(
+        self,
+        sql: str,
+        stream_ids: Sequence[str],
+        conn: Connection | None,
+        build: Callable[[asyncpg.Record], T],
+    ) -> dict[str, list[T]]:
+        """`sql`'s rows (stream id in the column `stream_id`) built and grouped by stream."""
         if not stream_ids:
             return {}
         async with self._reading(conn) as raw:
-            rows = await raw.fetch(_READ_STATES, list(stream_ids))
-        out: dict[str, list[StoredState]] = {}
+            rows = await raw.fetch(sql, list(stream_ids))
+        out: dict[str, list[T]] = {}
         for row in rows:
-            out.setdefault(row[0], []).append(StoredState(row[1], row[2], row[3], row[4]))
+            out.setdefault(row["stream_id"], []).append(build(row))
         return out
 
     async def read_all(self, after_position: int = 0, limit: int = 500) -> list[RecordedEvent]:
@@ -357,6 +363,10 @@ _READ_STATES = (
     " WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version"
 )
 _READ_ALL = f"SELECT {_COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2"
+
+
+def _state_of_record(r: asyncpg.Record) -> StoredState:
+    return StoredState(r["type"], r["schema_version"], r["data"], r["hash"])
 
 
 def _recorded_of_record(r: asyncpg.Record) -> RecordedEvent:
