@@ -14,6 +14,7 @@ import logging
 from bench.payments_population import service_config
 from payments.adapters.bank import BankClient
 from payments.bootstrap import build
+from shared.collector import tune_collector
 from shared.runtime import ServiceRuntime
 
 
@@ -29,6 +30,7 @@ async def execute(database_url: str, run_id: str, bank_url: str, chunk: int, par
     """Execute the run's free partitions in this process."""
     rt = build(service_config(database_url))
     configure(rt, bank_url, chunk, parts)
+    tune_collector()  # as a service process does (ADR 0014)
     try:
         await rt.app.state.executor.execute(run_id)
     finally:

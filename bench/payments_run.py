@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import cProfile
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -45,9 +44,11 @@ from bench.payments_population import (
     payments_service,
 )
 from bench.processes import Server, spawn, stop, tail, wait_healthy
+from bench.profiling import profiled
 from bench.rss import PeakRss, children_peak_mb, lifetime_peak_mb
 from payments.application.runs import StartRun, start_run
 from services.embedded import free_port
+from shared.collector import tune_collector
 from shared.eventstore.envelope import EventMetadata
 from shared.runtime import ServiceRuntime
 
@@ -82,6 +83,10 @@ async def timed_run(rt: ServiceRuntime, executors: int, bank_url: str) -> float:
             stop(other)
     assert await rt.app.state.executor.execute(run.id), "every partition finished: completed"
     return time.perf_counter() - began
+
+
+async def _timed_into(seconds: list[float], run: Awaitable[float]) -> None:
+    seconds.append(await run)
 
 
 def _payment_rows(start: int, stop: int) -> list[tuple[Any, ...]]:
@@ -151,8 +156,9 @@ async def bank_totals(bank_url: str) -> dict[str, int]:
         return dict(answer.json())
 
 
-async def measure(rt_env: runtime.Runtime, n: int, executors: int) -> str:
-    """Set up, time the run and the floor, render the lines of the report."""
+async def measure(rt_env: runtime.Runtime, n: int, executors: int, profile: bool = False) -> str:
+    """Set up, time the run and the floor, render the lines of the report (after the profile of
+    this executor's part of the run, with `profile`)."""
     async with (
         payments_service(rt_env, f"bench_pay_{uuid.uuid4().hex[:8]}") as rt,
         bank_simulator_process() as bank_url,
@@ -161,14 +167,22 @@ async def measure(rt_env: runtime.Runtime, n: int, executors: int) -> str:
         began = time.perf_counter()
         await generate(rt, n, Printer())
         setup_s = time.perf_counter() - began
+        tune_collector()  # this process executes too, as a service process would (ADR 0014)
+        seconds: list[float] = []
         with PeakRss() as peak:
-            run_s = await timed_run(rt, executors, bank_url)
+            run = _timed_into(seconds, timed_run(rt, executors, bank_url))
+            report = ""
+            if profile:
+                report = await profiled(run)
+            else:
+                await run
+        run_s = seconds[0]
         credited = await bank_totals(bank_url)
         dsn = runtime.plain_dsn(rt.engine.url.render_as_string(hide_password=False))
         floor_s = await copy_floor(dsn, n)
     others_mb = children_peak_mb()  # the executors, and the bank simulator now stopped
     ratio = run_s / floor_s
-    return "\n".join([
+    return report + "\n".join([
         f"payments monthly run, {n:,} beneficiaries of one county, {executors} executor"
         f" process(es) in {executors} partition(s), bank simulator in its own process",
         f"  setup (enrol + project, not timed): {setup_s:.1f}s",
@@ -194,18 +208,14 @@ def main() -> int:
     parser.add_argument(
         "--executors", type=int, default=2, help="executor processes sharing the run (default 2)"
     )
-    parser.add_argument("--profile", action="store_true", help="cProfile the timed run")
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile this executor during the timed run"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     n = PROVINCE if args.province else args.beneficiaries
     with own_runtime() as rt_env:
-        if args.profile:
-            scope = {"rt_env": rt_env, "n": n, "k": args.executors}
-            cProfile.runctx(
-                "asyncio.run(measure(rt_env, n, k))", globals(), scope, sort="cumulative"
-            )
-        else:
-            print(asyncio.run(measure(rt_env, n, args.executors)))
+        print(asyncio.run(measure(rt_env, n, args.executors, args.profile)))
     return 0
 
 

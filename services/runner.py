@@ -18,6 +18,7 @@ from services.composition import build_runtime
 from services.embedded import EmbeddedBroker, EmbeddedPostgres, ensure_database
 from services.settings import SERVICES, Settings
 from services.simulators import available
+from shared.collector import tune_collector
 from shared.http.tokens import ensure_dev_keypair
 from shared.messaging.topics import dlq_topic, ensure_topics, events_topic
 from shared.runtime import ServiceRuntime
@@ -104,6 +105,7 @@ async def serve(
 ) -> None:
     """Serve the given services (and the simulators) until SIGINT/SIGTERM, then stop cleanly."""
     runtimes = await prepare(settings, services, dev_keys)
+    tune_collector(settings.gc_gen0_threshold)  # what start-up built stays (ADR 0014)
     stop = _stop_on_signals()
     apps = {r.name: (r.app, settings.service_ports[r.name]) for r in runtimes}
     if with_simulators:

@@ -61,6 +61,7 @@ class Settings:
     otel_service_prefix: str = "safetynet"
     db_pool_size: int = 20  # kept-open connections per service process (as many again overflow)
     payment_run_partitions: int = 1  # a run is shared out in this many parts (ADR 0013)
+    gc_gen0_threshold: int = 50_000  # young collections' step; 0 keeps CPython's (ADR 0014)
 
     def __post_init__(self) -> None:
         """Derive the key paths from the data directory when they were not given."""
@@ -108,6 +109,7 @@ class Settings:
             otel_service_prefix=_get(env, "OTEL_SERVICE_NAME") or "safetynet",
             db_pool_size=_positive_int(env, "DB_POOL_SIZE", 20),
             payment_run_partitions=_positive_int(env, "PAYMENT_RUN_PARTITIONS", 1),
+            gc_gen0_threshold=_non_negative_int(env, "GC_GEN0_THRESHOLD", 50_000),
         )
 
     @property
@@ -181,6 +183,13 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
     value = _int(env, name, default)
     if value < 1:
         raise ValueError(f"{name} must be at least 1, not {value}")
+    return value
+
+
+def _non_negative_int(env: Mapping[str, str], name: str, default: int) -> int:
+    value = _int(env, name, default)
+    if value < 0:
+        raise ValueError(f"{name} must be 0 or more, not {value}")
     return value
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 import httpx
 
+from shared.http.outbound import tls_context
+
 TIMEOUT_S = 30.0
 
 
@@ -34,7 +36,9 @@ class BankClient:
 
     async def submit(self, batch_id: str, instructions: list[dict[str, Any]]) -> list[BankAnswer]:
         """Submit a batch; every answer line (duplicates included) in the bank's order."""
-        async with httpx.AsyncClient(timeout=self.timeout_s, transport=self.transport) as client:
+        async with httpx.AsyncClient(
+            timeout=self.timeout_s, transport=self.transport, verify=tls_context()
+        ) as client:
             response = await client.post(
                 f"{self.base_url}/v1/batches",
                 json={"batch_id": batch_id, "instructions": instructions},

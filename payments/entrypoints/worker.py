@@ -16,11 +16,14 @@ from payments.application.executor import RunExecutor
 from payments.bootstrap import build
 from services.composition import service_config
 from services.settings import Settings
+from shared.collector import tune_collector
 
 
 async def execute(run_id: str, chunk_size: int) -> int:
     """Run the executor once for `run_id`."""
-    runtime = build(service_config(Settings.from_env(), "payments"))
+    settings = Settings.from_env()
+    runtime = build(service_config(settings, "payments"))
+    tune_collector(settings.gc_gen0_threshold)
     try:
         executor: RunExecutor = runtime.app.state.executor
         executor.chunk_size = chunk_size

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import httpx
 
+from shared.http.outbound import tls_context
 from shared.privacy import mask_resident_id
 
 log = logging.getLogger(__name__)
@@ -125,7 +126,10 @@ class PartnerDataClient:
 
     def _client(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(
-            base_url=self.base_url, timeout=self.timeout_s, transport=self.transport
+            base_url=self.base_url,
+            timeout=self.timeout_s,
+            transport=self.transport,
+            verify=tls_context(),
         )
 
     async def _get(
