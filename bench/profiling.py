@@ -17,7 +17,7 @@ from shared.eventstore.store import EventStore
 from shared.messaging.kafka import KafkaConfig
 from shared.projections.runner import ProjectionRunner
 
-TOP = 25
+TOP = 45
 
 
 async def profile_all(rt: Runtime) -> str:

@@ -158,7 +158,8 @@ class RunExecutor:
             async with self.engine.begin() as conn:
                 instructed = await instruct_chunk(self.repos, conn, run, chunk, prices)
             if instructed:
-                await self.projections.catch_up(PAYMENTS_VIEW)  # what the bank has is on view
+                # what the bank has is on view — unless another executor is projecting it already
+                await self.projections.catch_up(PAYMENTS_VIEW, wait=False)
                 await self._send(run.id, [_pending_of(p) for p in instructed], instructed)
             after = chunk[-1]
 

@@ -148,10 +148,9 @@ class EventStore:
         ]
         raw = await driver_in_transaction(conn)
         await raw.execute(LOCK, APPEND_LOCK_KEY)
-        heads = {
-            r["stream_id"]: (r["stream_version"], r["hash"])
-            for r in await raw.fetch(HEADS, [b.stream_id for b in batches])
-        }
+        # a new stream's head needs no reading: if it exists, its version 1 is in the unique index
+        existing = [b.stream_id for b in batches if b.expected_version != NO_STREAM]
+        heads = await self._heads(raw, existing) if existing else {}
         chained = []
         for b, batch in zip(batches, early, strict=True):
             version, prev_hash = heads.get(b.stream_id, (0, None))
@@ -160,7 +159,15 @@ class EventStore:
             if batch is None or batch.prev_hashes[0] != (prev_hash or GENESIS_HASH):
                 batch = chained_on(version, prev_hash, b)
             chained.append(batch)
-        rows = await raw.fetch(INSERT_MANY, *many_insert_args(chained))
+        try:
+            rows = await raw.fetch(INSERT_MANY, *many_insert_args(chained))
+        except asyncpg.UniqueViolationError as error:
+            if error.constraint_name != STREAM_VERSION_UNIQUE:
+                raise
+            conflict = await self._conflict_of(batches)
+            if conflict is None:
+                raise
+            raise conflict from error
         positions = sorted(r[0] for r in rows)
         recorded: list[RecordedEvent] = []
         for batch in chained:
@@ -169,6 +176,23 @@ class EventStore:
         if self.on_appended:
             self.on_appended(recorded)
         return recorded
+
+    @staticmethod
+    async def _heads(raw: Any, stream_ids: list[str]) -> dict[str, tuple[int, str]]:
+        """Each existing stream's (version, hash)."""
+        rows = await raw.fetch(HEADS, stream_ids)
+        return {r["stream_id"]: (r["stream_version"], r["hash"]) for r in rows}
+
+    async def _conflict_of(self, batches: Sequence[StreamAppend]) -> ConcurrencyConflict | None:
+        """The first batch whose stream is no longer at its expected version, read outside the
+        failed transaction (a bulk append whose insert met a version already taken)."""
+        async with self._reading(None) as raw:
+            heads = await self._heads(raw, [b.stream_id for b in batches])
+        for b in batches:
+            version = heads.get(b.stream_id, (0, ""))[0]
+            if version != b.expected_version:
+                return ConcurrencyConflict(b.stream_id, b.expected_version, version)
+        return None
 
     async def _append_under_lock(
         self,

@@ -69,12 +69,19 @@ class ProjectionRunner:
         async with self.engine.connect() as conn:
             return await _checkpoint(conn, name)
 
-    async def catch_up(self, name: str) -> int:
-        """Apply every event after the checkpoint; return how many were applied."""
+    async def catch_up(self, name: str, wait: bool = True) -> int:
+        """Apply every event after the checkpoint; return how many were applied.
+
+        With `wait=False` a catch-up already under way elsewhere (it reads the same log) is left
+        to finish the work: this one returns at once instead of queueing for the lock.
+        """
         projection, applied = self.projections[name], 0
         while True:
             async with self.engine.begin() as conn:
-                await _lock(conn, name)
+                if wait:
+                    await _lock(conn, name)
+                elif not await _try_lock(conn, name):
+                    return applied
                 position = await _checkpoint(conn, name)
                 batch = await self.store.read_all(position, self.batch_size)
                 if not batch:
@@ -177,6 +184,13 @@ async def _lock(conn: AsyncConnection, name: str) -> None:
     await conn.execute(
         text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": f"projection:{name}"}
     )
+
+
+async def _try_lock(conn: AsyncConnection, name: str) -> bool:
+    held = await conn.scalar(
+        text("SELECT pg_try_advisory_xact_lock(hashtext(:k))"), {"k": f"projection:{name}"}
+    )
+    return bool(held)
 
 
 async def _checkpoint(conn: AsyncConnection, name: str) -> int:

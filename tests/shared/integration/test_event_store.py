@@ -259,19 +259,20 @@ async def test_append_many_writes_every_stream_at_its_version_in_one_go(
 
 
 @pytest.mark.req("GEN-1")
+@pytest.mark.parametrize("stale", [NO_STREAM, 2])  # new (the unique index tells) or ahead
 async def test_append_many_with_one_stale_version_writes_nothing(
-    event_store: EventStore, engine: AsyncEngine
+    event_store: EventStore, engine: AsyncEngine, stale: int
 ) -> None:
     # given one stream at version 1
     await event_store.append("case-x", [an_event(n=0)], expected_version=NO_STREAM)
 
-    # when a bulk writer expects it to be new, beside a genuinely new stream
+    # when a bulk writer expects another version of it, beside a genuinely new stream
     with pytest.raises(ConcurrencyConflict) as conflict:
         async with engine.begin() as conn:
             await event_store.append_many(
                 [
                     StreamAppend("case-new", [an_event(n=1)], NO_STREAM),
-                    StreamAppend("case-x", [an_event(n=2)], NO_STREAM),
+                    StreamAppend("case-x", [an_event(n=2)], stale),
                 ],
                 conn,
             )

@@ -139,3 +139,23 @@ async def test_catch_up_all_brings_projections_at_different_checkpoints_to_the_h
     assert await runner.checkpoint(HouseholdTotals.name) == head
     assert await runner.checkpoint(EventCount.name) == head
     assert await runner.catch_up_all() == 0
+
+
+@pytest.mark.req("GEN-1")
+async def test_a_catch_up_that_will_not_wait_leaves_the_work_to_the_one_under_way(
+    engine: AsyncEngine, event_store: EventStore
+) -> None:
+    # given 20 events, and another process catching the projection up (holding its lock)
+    await _create_table(engine)
+    await _append_random(event_store, 20, seed=5)
+    runner = ProjectionRunner(engine, event_store, [HouseholdTotals()])
+    async with engine.begin() as other:
+        key = f"projection:{HouseholdTotals.name}"
+        await other.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": key})
+        # when this runner catches up without waiting
+        skipped = await runner.catch_up(HouseholdTotals.name, wait=False)
+    # then it applied nothing and returned at once; once the lock is free, it does the work
+    assert skipped == 0
+    assert await runner.checkpoint(HouseholdTotals.name) == 0
+    assert await runner.catch_up(HouseholdTotals.name, wait=False) == 20
+    assert sum(r["events"] for r in await _snapshot(engine)) == 20
