@@ -11,14 +11,22 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from shared.eventstore.envelope import RecordedEvent
 from shared.projections.runner import Projection
 
+# each statement applies a run of consecutive events of one type at once: one array per column
 _INSTRUCTED = text(
     """
     INSERT INTO payments_view (payment_key, payment_id, run_id, case_id, programme, period,
         division_code, amount_fen, monthly_fen, back_pay_fen, attempt, instruction_id,
         payee_name, bank_account, status, price_subsidy_fen, priority)
-    VALUES (:key, :payment_id, :run_id, :case_id, :programme, :period, :division, :amount,
-        :monthly, :back_pay, :attempt, :instruction_id, :payee, :account, 'instructed',
-        :subsidy, :priority)
+    SELECT key, payment_id, run_id, case_id, programme, period, division, amount, monthly,
+        back_pay, attempt, instruction_id, payee, account, 'instructed', subsidy, priority
+    FROM unnest(CAST(:key AS text[]), CAST(:payment_id AS text[]), CAST(:run_id AS text[]),
+        CAST(:case_id AS text[]), CAST(:programme AS text[]), CAST(:period AS text[]),
+        CAST(:division AS text[]), CAST(:amount AS bigint[]), CAST(:monthly AS bigint[]),
+        CAST(:back_pay AS bigint[]), CAST(:attempt AS integer[]),
+        CAST(:instruction_id AS text[]), CAST(:payee AS text[]), CAST(:account AS text[]),
+        CAST(:subsidy AS bigint[]), CAST(:priority AS integer[]))
+        AS u(key, payment_id, run_id, case_id, programme, period, division, amount, monthly,
+            back_pay, attempt, instruction_id, payee, account, subsidy, priority)
     ON CONFLICT (payment_key) DO UPDATE SET attempt = EXCLUDED.attempt,
         instruction_id = EXCLUDED.instruction_id, status = 'instructed', outcome = NULL,
         bank_reason = NULL
@@ -26,12 +34,16 @@ _INSTRUCTED = text(
     """
 )
 _SETTLED = text(
-    "UPDATE payments_view SET status = 'settled', settled_at = :at"
-    " WHERE payment_key = :key AND status <> 'settled'"
+    "UPDATE payments_view AS v SET status = 'settled', settled_at = u.at"
+    " FROM unnest(CAST(:key AS text[]), CAST(:at AS timestamptz[])) AS u(key, at)"
+    " WHERE v.payment_key = u.key AND v.status <> 'settled'"
 )
 _FAILED = text(
-    "UPDATE payments_view SET status = 'failed', outcome = :outcome, bank_reason = :reason"
-    " WHERE payment_key = :key AND attempt = :attempt AND status = 'instructed'"
+    "UPDATE payments_view AS v SET status = 'failed', outcome = u.outcome,"
+    " bank_reason = u.reason"
+    " FROM unnest(CAST(:key AS text[]), CAST(:outcome AS text[]),"
+    " CAST(:attempt AS integer[]), CAST(:reason AS text[])) AS u(key, outcome, attempt, reason)"
+    " WHERE v.payment_key = u.key AND v.attempt = u.attempt AND v.status = 'instructed'"
 )
 _RUN_STARTED = text(
     """
@@ -69,7 +81,7 @@ class PaymentsView(Projection):
         await self.handle_batch([event], conn)
 
     async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
-        """Consecutive payment events of one type in one pipelined executemany, in log order."""
+        """Consecutive payment events of one type in one set-based statement, in log order."""
         statement: TextClause | None = None
         pending: list[dict[str, Any]] = []
         for event in batch:
@@ -89,8 +101,14 @@ class PaymentsView(Projection):
 async def _flush(
     conn: AsyncConnection, statement: TextClause | None, rows: list[dict[str, Any]]
 ) -> None:
-    if statement is not None and rows:
-        await conn.execute(statement, rows)
+    """One statement for the rows, as columns; a payment instructed twice in the run keeps its
+    latest attempt (the upsert may touch a row once per statement)."""
+    if statement is None or not rows:
+        return
+    if statement is _INSTRUCTED:
+        latest = {row["key"]: row for row in sorted(rows, key=lambda row: row["attempt"])}
+        rows = list(latest.values())
+    await conn.execute(statement, {name: [row[name] for row in rows] for name in rows[0]})
 
 
 def _step(event: RecordedEvent) -> tuple[TextClause, dict[str, Any]] | None:
