@@ -19,11 +19,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from shared.canonical import canonical_json
+from shared.canonical import canonical_json, canonical_string
 from shared.eventstore.envelope import NewEvent, RecordedEvent
-from shared.eventstore.hashing import GENESIS_HASH, event_hash
+from shared.eventstore.hashing import (
+    GENESIS_HASH,
+    CanonicalEvent,
+    canonical_instant,
+    linked_digest,
+)
 
 LOCK_AND_HEAD = """
 SELECT pg_advisory_xact_lock($1) AS locked, h.stream_version, h.hash
@@ -163,28 +169,29 @@ def chain(
     base = version or 0
     link = prev_hash or GENESIS_HASH
     batch = ChainedBatch(stream_id, base, recorded_at, events, [], [], [], [], trace_context)
+    recorded_text, stream_text = canonical_instant(recorded_at), canonical_string(stream_id)
     metadata_texts: dict[int, str] = {}  # a batch usually shares one metadata object
     for offset, new in enumerate(events, start=1):
         data_json = canonical_json(new.data)
         metadata_json = metadata_texts.get(id(new.metadata))
         if metadata_json is None:
-            metadata_json = canonical_json(new.metadata.to_dict())
+            metadata_json = new.metadata.canonical_text()
             metadata_texts[id(new.metadata)] = metadata_json
-        digest = event_hash(
-            prev_hash=link,
-            event_id=new.event_id,
-            stream_id=stream_id,
-            stream_version=base + offset,
-            type=new.type,
-            schema_version=new.schema_version,
-            occurred_at=new.occurred_at,
-            recorded_at=recorded_at,
-            data_json=data_json,
-            metadata_json=metadata_json,
-        )
+        digest = linked_digest(
+            link,
+            CanonicalEvent(
+                data_json, str(new.event_id), metadata_json, canonical_instant(new.occurred_at),
+                recorded_text, new.schema_version, stream_text, base + offset, _type_text(new.type),
+            ),
+        )  # fmt: skip
         batch.data_json.append(data_json)
         batch.metadata_json.append(metadata_json)
         batch.prev_hashes.append(link)
         batch.hashes.append(digest)
         link = digest
     return batch
+
+
+@lru_cache(maxsize=1024)
+def _type_text(type_name: str) -> str:
+    return canonical_string(type_name)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from shared.canonical import canonical_json, canonical_optional
 from shared.ids import uuid7
 
 
@@ -59,6 +60,30 @@ class EventMetadata:
             "case_id": self.case_id,
         }
 
+    def canonical_text(self) -> str:
+        """`canonical_json(self.to_dict())`, assembled field by field (keys in sorted order): it
+        is hashed and stored with every event appended."""
+        texts = (self.case_id, self.causation_id, self.channel, self.correlation_id, self.reason)
+        if not all(t is None or type(t) is str for t in texts):
+            return canonical_json(self.to_dict())  # not what the fields declare: the slow way
+        return "".join(
+            (
+                '{"actor":',
+                _actor_text(self.actor),
+                ',"case_id":',
+                canonical_optional(self.case_id),
+                ',"causation_id":',
+                canonical_optional(self.causation_id),
+                ',"channel":',
+                canonical_optional(self.channel),
+                ',"correlation_id":',
+                canonical_optional(self.correlation_id),
+                ',"reason":',
+                canonical_optional(self.reason),
+                "}",
+            )
+        )
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EventMetadata:
         """Read back the stored form (on every event read, so built without `__init__`)."""
@@ -90,6 +115,14 @@ _METADATA_DEFAULTS: dict[str, Any] = {
     for name, f in EventMetadata.__dataclass_fields__.items()
     if f.default is not MISSING
 }
+
+
+@lru_cache(maxsize=4096)
+def _actor_text(actor: Actor) -> str:
+    """An actor's canonical JSON (actors repeat: the service itself, a clerk, the bank)."""
+    return canonical_json(
+        {"id": actor.id, "role": actor.role, "org": actor.org, "division": actor.division}
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from shared.canonical import canonical_json
 
@@ -39,28 +39,59 @@ def event_hash(
     The body is `canonical_json` of the event's fields; pass `data_json`/`metadata_json` when
     their canonical text is already at hand (the append path stores the same text).
     """
+    return linked_digest(
+        prev_hash,
+        CanonicalEvent(
+            data_json if data_json is not None else canonical_json(data),
+            str(event_id),
+            metadata_json if metadata_json is not None else canonical_json(metadata),
+            canonical_instant(occurred_at),
+            canonical_instant(recorded_at),
+            schema_version,
+            canonical_json(stream_id),
+            stream_version,
+            canonical_json(type),
+        ),
+    )
+
+
+class CanonicalEvent(NamedTuple):
+    """The hashed fields of an event, each already in its canonical JSON text (a string field
+    without its quotes where it is a UUID or an instant: they need no escaping)."""
+
+    data_json: str
+    event_id: str
+    metadata_json: str
+    occurred_at: str
+    recorded_at: str
+    schema_version: int
+    stream_id_json: str
+    stream_version: int
+    type_json: str
+
+
+def linked_digest(prev_hash: str, event: CanonicalEvent) -> str:
+    """SHA-256 over the previous hash and the event's canonical JSON object (keys sorted)."""
     body = "".join(
         (
             '{"data":',
-            data_json if data_json is not None else canonical_json(data),
+            event.data_json,
             ',"event_id":"',
-            str(event_id),  # a UUID's text needs no escaping
-            '"',
-            ',"metadata":',
-            metadata_json if metadata_json is not None else canonical_json(metadata),
+            event.event_id,
+            '","metadata":',
+            event.metadata_json,
             ',"occurred_at":"',
-            canonical_instant(occurred_at),  # ISO 8601 digits and signs: nothing to escape
+            event.occurred_at,
             '","recorded_at":"',
-            canonical_instant(recorded_at),
-            '"',
-            ',"schema_version":',
-            str(schema_version),
+            event.recorded_at,
+            '","schema_version":',
+            str(event.schema_version),
             ',"stream_id":',
-            canonical_json(stream_id),
+            event.stream_id_json,
             ',"stream_version":',
-            str(stream_version),
+            str(event.stream_version),
             ',"type":',
-            canonical_json(type),
+            event.type_json,
             "}",
         )
     )
