@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable
@@ -135,12 +136,14 @@ def targets(n: int, run_s: float, ratio: float) -> str:
 
 @asynccontextmanager
 async def bank_simulator_process() -> AsyncIterator[str]:
-    """The bank simulator in a uvicorn process of its own; its base URL."""
-    port = free_port()
+    """The simulators served as `python -m services simulators` does, in a process of their own
+    (collector tuned as a service's, ADR 0014); the bank's base URL."""
+    bank_port, partner_port = free_port(), free_port()
     log = WORK_DIR / "bank-simulator.log"
-    args = ["-m", "uvicorn", "services.simulators.bank:app", "--port", str(port),
-            "--log-level", "warning"]  # fmt: skip
-    bank = Server("bank simulator", spawn(log, args), f"http://127.0.0.1:{port}", log)
+    env = {**os.environ, "BANK_SIMULATOR_PORT": str(bank_port),
+           "PARTNER_DATA_SIMULATOR_PORT": str(partner_port), "LOG_LEVEL": "WARNING"}  # fmt: skip
+    process = spawn(log, ["-m", "services", "simulators"], env)
+    bank = Server("bank simulator", process, f"http://127.0.0.1:{bank_port}", log)
     try:
         await wait_healthy(bank)
         yield bank.url

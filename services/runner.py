@@ -137,6 +137,7 @@ async def serve_simulators(settings: Settings) -> None:
     """Serve only the partner simulators (for tests and distributed development)."""
     stop = _stop_on_signals()
     apps = available()
+    tune_collector(settings.gc_gen0_threshold)  # the bank's ledger grows to millions (ADR 0014)
     servers = [_server(settings, app, settings.simulator_ports[n]) for n, app in apps.items()]
     tasks = [asyncio.create_task(s.serve()) for s in servers]
     log.info("simulators %s serving", sorted(apps))

@@ -127,8 +127,9 @@ class EventStore:
         """Append to many streams in one statement, each at its expected version; all or nothing.
 
         For bulk writers (a payment run's chunk of thousands of payments): the append lock is
-        taken first and held to the end of `conn`'s transaction, the heads of every stream are
-        read under it, and one set-based insert numbers every event after the highest position.
+        taken first and held to the end of `conn`'s transaction, the heads of the existing streams
+        are read under it (a stream expected new is checked by the unique index), and one
+        set-based insert numbers every event after the highest position.
         """
         batches = [b for b in batches if b.events]
         if not batches:
@@ -178,7 +179,7 @@ class EventStore:
         return recorded
 
     @staticmethod
-    async def _heads(raw: Any, stream_ids: list[str]) -> dict[str, tuple[int, str]]:
+    async def _heads(raw: asyncpg.Connection, stream_ids: list[str]) -> dict[str, tuple[int, str]]:
         """Each existing stream's (version, hash)."""
         rows = await raw.fetch(HEADS, stream_ids)
         return {r["stream_id"]: (r["stream_version"], r["hash"]) for r in rows}
