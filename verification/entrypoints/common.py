@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
+from dataclasses import dataclass
 
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.domain.errors import ConcurrencyConflict
-from shared.http.auth import ensure_jurisdiction
+from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.commands import request_metadata
 from shared.http.etag import (
     PreconditionFailed,
@@ -18,7 +18,7 @@ from shared.http.etag import (
     expected_version_from_if_match,
     precondition_failed_from,
 )
-from shared.http.idempotency import StoredResponse, respond_idempotently
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.tokens import Principal
 from verification.application.service import Verification
 from verification.domain.case import VerificationCase
@@ -71,39 +71,56 @@ def check_version(expected: int | None, actual: int) -> None:
         )
 
 
-async def run_case_command(
-    request: Request,
-    *,
-    principal: Principal,
-    key: str,
+@dataclass(frozen=True)
+class CaseCommand:
+    """A command on one case as its route received it: the request, who asks, the Idempotency-Key
+    and the case's path. Routes take it with `Depends(case_command)` and `run` their action."""
+
+    request: Request
+    principal: Principal
+    key: str
+    case_id: str
+    programme: str
+
+    async def run(
+        self, level: str | None, reason: str, action: CaseAction, *, if_match_required: bool = True
+    ) -> JSONResponse:
+        """Load the case, check level (None: jurisdiction only) and version, run the action, save;
+        idempotent by key."""
+        request, principal, case_id = self.request, self.principal, self.case_id
+        expected = expected_version_from_if_match(request, required=if_match_required)
+        verification = service_of(request)
+
+        async def operation(conn: AsyncConnection) -> StoredResponse:
+            case = await verification.case(case_id, self.programme, conn)
+            assert case.opened is not None
+            if level is not None:
+                ensure_level(principal, level, case.opened.division_code)
+            else:
+                ensure_jurisdiction(principal, case.opened.division_code)
+            check_version(expected, case.version)
+            await action(case, conn)
+            metadata = request_metadata(principal, reason, case_id)
+            try:
+                await verification.save(case, metadata, conn)
+            except ConcurrencyConflict as conflict:
+                raise precondition_failed_from(conflict) from None
+            detail = case_detail(case, verification.policy)
+            return StoredResponse(
+                200, detail.model_dump(mode="json"), {"ETag": etag_for(case.version)}
+            )
+
+        return await respond_idempotently(
+            request, client_id=principal.client_id, key=self.key, operation=operation
+        )
+
+
+async def case_command(
     case_id: str,
     programme: str,
-    level: str | None,
-    reason: str,
-    action: CaseAction,
-    if_match_required: bool = True,
-) -> JSONResponse:
-    """Load the case, check level and version, run the action, save; idempotent by key."""
-    expected = expected_version_from_if_match(request, required=if_match_required)
-    verification = service_of(request)
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        case = await verification.case(case_id, programme, conn)
-        assert case.opened is not None
-        if level is not None:
-            ensure_level(principal, level, case.opened.division_code)
-        else:
-            ensure_jurisdiction(principal, case.opened.division_code)
-        check_version(expected, case.version)
-        await action(case, conn)
-        metadata = replace(request_metadata(principal, reason, case_id))
-        try:
-            await verification.save(case, metadata, conn)
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        detail = case_detail(case, verification.policy)
-        return StoredResponse(200, detail.model_dump(mode="json"), {"ETag": etag_for(case.version)})
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> CaseCommand:
+    """The route's case command: its path, the caller's token and the Idempotency-Key."""
+    return CaseCommand(request, principal, key, case_id, programme)

@@ -21,9 +21,10 @@ from verification.domain.case import VerificationCase
 from verification.domain.errors import InvalidBatch
 from verification.entrypoints.common import (
     COUNTY,
+    CaseCommand,
+    case_command,
     check_version,
     ensure_level,
-    run_case_command,
     service_of,
 )
 from verification.entrypoints.views import BatchView, CaseDetail, batch_view
@@ -131,15 +132,11 @@ async def spot_check(
     summary="审批 Approve or reject the case (VER-7)",
 )
 async def decide(
-    case_id: str,
-    programme: str,
     body: DecisionIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """Only after the batch's spot check is complete and the notice period is over."""
-    verification = service_of(request)
+    verification = service_of(command.request)
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         complete = await verification.batch_complete(case, conn)
@@ -153,16 +150,7 @@ async def decide(
         rural_class = body.rural_class or (case.proposal.rural_class if case.proposal else None)
         case.approve(complete, today, amount, rural_class, body.effective_from or today)
 
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=COUNTY,
-        reason=body.reason,
-        action=action,
-    )
+    return await command.run(COUNTY, body.reason, action)
 
 
 @router.post(
@@ -172,28 +160,15 @@ async def decide(
     summary="调整 Adjust the monthly amount (VER-7)",
 )
 async def adjust(
-    case_id: str,
-    programme: str,
     body: AdjustmentIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """A new amount from a date."""
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         case.adjust(body.approved_monthly_amount_fen, body.effective_from)
 
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=COUNTY,
-        reason=body.reason,
-        action=action,
-    )
+    return await command.run(COUNTY, body.reason, action)
 
 
 @router.post(
@@ -203,28 +178,15 @@ async def adjust(
     summary="暂停 Suspend the benefit (VER-7)",
 )
 async def suspend(
-    case_id: str,
-    programme: str,
     body: StopIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """Stop paying from a date, pending clarification."""
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         case.suspend(body.effective_from, body.reason)
 
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=COUNTY,
-        reason=body.reason,
-        action=action,
-    )
+    return await command.run(COUNTY, body.reason, action)
 
 
 @router.post(
@@ -234,28 +196,15 @@ async def suspend(
     summary="停保 Terminate the benefit (VER-7)",
 )
 async def terminate(
-    case_id: str,
-    programme: str,
     body: StopIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """End the benefit from a date."""
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         case.terminate(body.effective_from, body.reason)
 
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=COUNTY,
-        reason=body.reason,
-        action=action,
-    )
+    return await command.run(COUNTY, body.reason, action)
 
 
 @router.post(
@@ -265,25 +214,12 @@ async def terminate(
     summary="复核 Reopen investigation of an approved benefit (VER-7)",
 )
 async def recheck(
-    case_id: str,
-    programme: str,
     body: RecheckIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """Periodic re-review or a re-check on a complaint."""
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         case.open_recheck(body.reason, body.complaint_id)
 
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=COUNTY,
-        reason=body.reason,
-        action=action,
-    )
+    return await command.run(COUNTY, body.reason, action)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.idempotency import idempotency_key
+from shared.http.auth import ensure_jurisdiction
 from shared.http.problems import problem_responses
-from shared.http.tokens import Principal
 from verification.domain.case import VerificationCase
-from verification.entrypoints.common import TOWNSHIP, run_case_command, service_of
+from verification.entrypoints.common import TOWNSHIP, CaseCommand, case_command, service_of
 from verification.entrypoints.views import CaseDetail
 from verification.schemas import NoticeIn, ObjectionIn
 
@@ -28,33 +26,20 @@ ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
     responses=ERRORS,
 )
 async def notice(
-    case_id: str,
-    programme: str,
     body: NoticeIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """The township posts the proposal; the notice period starts today."""
-    verification = service_of(request)
+    verification = service_of(command.request)
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         assert case.opened is not None
         village = body.village_code or case.opened.division_code
-        ensure_jurisdiction(principal, village)
+        ensure_jurisdiction(command.principal, village)
         days = verification.policy.notice_period_days
         case.publish_notice(village, verification.today(), days)
 
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=TOWNSHIP,
-        reason="在居住地公示 (public notice)",
-        action=action,
-    )
+    return await command.run(TOWNSHIP, "在居住地公示 (public notice)", action)
 
 
 @router.post(
@@ -64,27 +49,18 @@ async def notice(
     responses=ERRORS,
 )
 async def objection(
-    case_id: str,
-    programme: str,
     body: ObjectionIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """Anyone may object, anonymously; whoever receives it records it (If-Match optional)."""
-    verification = service_of(request)
+    verification = service_of(command.request)
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         case.raise_objection(str(uuid.uuid4()), body.anonymous, body.content, verification.today())
 
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=None,
-        reason="公示期收到异议，重新调查 (objection: re-investigate)",
-        action=action,
+    return await command.run(
+        None,
+        "公示期收到异议，重新调查 (objection: re-investigate)",
+        action,
         if_match_required=False,
     )

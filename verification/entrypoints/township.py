@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.http.auth import current_principal
-from shared.http.idempotency import idempotency_key
 from shared.http.problems import problem_responses
-from shared.http.tokens import Principal
 from verification.domain import events as ev
 from verification.domain.case import Stage, VerificationCase
-from verification.entrypoints.common import TOWNSHIP, ensure_level, run_case_command, service_of
+from verification.entrypoints.common import (
+    TOWNSHIP,
+    CaseCommand,
+    case_command,
+    ensure_level,
+    service_of,
+)
 from verification.entrypoints.views import CaseDetail
 from verification.schemas import (
     AppraisalIn,
@@ -35,18 +38,14 @@ EVIDENCE_ROLES = ("township_officer", "partner_agency")
     responses=ERRORS,
 )
 async def economic_verification(
-    case_id: str,
-    programme: str,
     body: StepIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """Ask every source still missing; failures are recorded and marked for manual follow-up."""
-    verification = service_of(request)
-    loaded = await verification.case(case_id, programme)
+    verification = service_of(command.request)
+    loaded = await verification.case(command.case_id, command.programme)
     assert loaded.opened is not None
-    ensure_level(principal, TOWNSHIP, loaded.opened.division_code)
+    ensure_level(command.principal, TOWNSHIP, loaded.opened.division_code)
     answers: list[ev.EvidenceRecorded] = []
     failures: list[ev.EvidenceRequestFailed] = []
     if loaded.stage == Stage.ECONOMIC_VERIFICATION:  # else a replay, or refused in the action
@@ -59,15 +58,8 @@ async def economic_verification(
             [f for f in failures if (f.source, f.resident_id) in missing],
         )
 
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=TOWNSHIP,
-        reason=body.reason or "经授权查询家庭经济状况 (authorised economic check)",
-        action=action,
+    return await command.run(
+        TOWNSHIP, body.reason or "经授权查询家庭经济状况 (authorised economic check)", action
     )
 
 
@@ -78,22 +70,18 @@ async def economic_verification(
     responses=ERRORS,
 )
 async def manual_evidence(
-    case_id: str,
-    programme: str,
     body: ManualEvidenceIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """Record an answer given outside the query API: by the agency itself or by the township."""
-    if principal.role not in EVIDENCE_ROLES:
-        ensure_level(principal, TOWNSHIP, principal.division)
-    obtained_by = "partner_agency" if principal.role == "partner_agency" else "manual"
+    if command.principal.role not in EVIDENCE_ROLES:
+        ensure_level(command.principal, TOWNSHIP, command.principal.division)
+    obtained_by = "partner_agency" if command.principal.role == "partner_agency" else "manual"
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         answer = ev.EvidenceRecorded(
-            case_id,
-            programme,
+            command.case_id,
+            command.programme,
             body.source,
             body.resident_id,
             body.monthly_income_fen,
@@ -104,16 +92,8 @@ async def manual_evidence(
         )
         case.record_evidence([answer], [])
 
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=None,
-        reason=f"{obtained_by}: {body.reference}",
-        action=action,
-        if_match_required=False,
+    return await command.run(
+        None, f"{obtained_by}: {body.reference}", action, if_match_required=False
     )
 
 
@@ -124,28 +104,15 @@ async def manual_evidence(
     responses=ERRORS,
 )
 async def investigation(
-    case_id: str,
-    programme: str,
     body: InvestigationIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """At least two staff visited; findings recorded."""
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         case.record_investigation(body.staff, body.visited_on, body.findings)
 
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=TOWNSHIP,
-        reason="入户调查 (household investigation)",
-        action=action,
-    )
+    return await command.run(TOWNSHIP, "入户调查 (household investigation)", action)
 
 
 @router.post(
@@ -155,28 +122,15 @@ async def investigation(
     responses=ERRORS,
 )
 async def appraisal(
-    case_id: str,
-    programme: str,
     body: AppraisalIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """Recorded as evidence; it never decides alone."""
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         case.record_appraisal(body.held_on, body.participants, body.outcome)
 
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=TOWNSHIP,
-        reason="民主评议 (democratic appraisal)",
-        action=action,
-    )
+    return await command.run(TOWNSHIP, "民主评议 (democratic appraisal)", action)
 
 
 @router.post(
@@ -186,15 +140,11 @@ async def appraisal(
     responses=ERRORS,
 )
 async def proposal(
-    case_id: str,
-    programme: str,
     body: ProposalIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """The township answers for acceptance, investigation and review."""
-    verification = service_of(request)
+    verification = service_of(command.request)
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         case.submit_proposal(
@@ -204,16 +154,7 @@ async def proposal(
             verification.today(),
         )
 
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=TOWNSHIP,
-        reason=body.review_opinion,
-        action=action,
-    )
+    return await command.run(TOWNSHIP, body.review_opinion, action)
 
 
 @router.post(
@@ -223,26 +164,13 @@ async def proposal(
     responses=ERRORS,
 )
 async def extension(
-    case_id: str,
-    programme: str,
     body: ExtensionIn,
-    request: Request,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """Once per case, with the reason recorded."""
-    days = service_of(request).policy.deadlines.whole_process_extended
+    days = service_of(command.request).policy.deadlines.whole_process_extended
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         case.extend_deadline(body.reason, days)
 
-    return await run_case_command(
-        request,
-        principal=principal,
-        key=key,
-        case_id=case_id,
-        programme=programme,
-        level=TOWNSHIP,
-        reason=body.reason,
-        action=action,
-    )
+    return await command.run(TOWNSHIP, body.reason, action)
