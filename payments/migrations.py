@@ -153,4 +153,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             " PRIMARY KEY (run_id, round))",
         ),
     ),
+    Migration(
+        "payments-0008-payments-view-one-key",
+        # the business key (case, programme, period) is the primary key; payment_key, the same
+        # fact as one text, no longer keeps an index of its own to maintain on every write
+        # (the new primary key's index is built once, when the migration runs at deploy)
+        (
+            "ALTER TABLE payments_view DROP CONSTRAINT payments_view_pkey",
+            "ALTER TABLE payments_view DROP CONSTRAINT payments_view_case_id_programme_period_key",
+            "ALTER TABLE payments_view ADD PRIMARY KEY (case_id, programme, period)",
+        ),
+    ),
 )

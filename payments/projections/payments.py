@@ -27,7 +27,7 @@ _INSTRUCTED = text(
         CAST(:subsidy AS bigint[]), CAST(:priority AS integer[]))
         AS u(key, payment_id, run_id, case_id, programme, period, division, amount, monthly,
             back_pay, attempt, instruction_id, payee, account, subsidy, priority)
-    ON CONFLICT (payment_key) DO UPDATE SET attempt = EXCLUDED.attempt,
+    ON CONFLICT (case_id, programme, period) DO UPDATE SET attempt = EXCLUDED.attempt,
         instruction_id = EXCLUDED.instruction_id, status = 'instructed', outcome = NULL,
         bank_reason = NULL
     WHERE payments_view.attempt < EXCLUDED.attempt
@@ -35,15 +35,19 @@ _INSTRUCTED = text(
 )
 _SETTLED = text(
     "UPDATE payments_view AS v SET status = 'settled', settled_at = u.at"
-    " FROM unnest(CAST(:key AS text[]), CAST(:at AS timestamptz[])) AS u(key, at)"
-    " WHERE v.payment_key = u.key AND v.status <> 'settled'"
+    " FROM unnest(CAST(:case_id AS text[]), CAST(:programme AS text[]),"
+    " CAST(:period AS text[]), CAST(:at AS timestamptz[])) AS u(case_id, programme, period, at)"
+    " WHERE (v.case_id, v.programme, v.period) = (u.case_id, u.programme, u.period)"
+    " AND v.status <> 'settled'"
 )
 _FAILED = text(
     "UPDATE payments_view AS v SET status = 'failed', outcome = u.outcome,"
     " bank_reason = u.reason"
-    " FROM unnest(CAST(:key AS text[]), CAST(:outcome AS text[]),"
-    " CAST(:attempt AS integer[]), CAST(:reason AS text[])) AS u(key, outcome, attempt, reason)"
-    " WHERE v.payment_key = u.key AND v.attempt = u.attempt AND v.status = 'instructed'"
+    " FROM unnest(CAST(:case_id AS text[]), CAST(:programme AS text[]),"
+    " CAST(:period AS text[]), CAST(:outcome AS text[]), CAST(:attempt AS integer[]),"
+    " CAST(:reason AS text[])) AS u(case_id, programme, period, outcome, attempt, reason)"
+    " WHERE (v.case_id, v.programme, v.period) = (u.case_id, u.programme, u.period)"
+    " AND v.attempt = u.attempt AND v.status = 'instructed'"
 )
 _RUN_STARTED = text(
     """
@@ -64,6 +68,10 @@ _RUN_COMPLETED = text(
     WHERE run_id = :run_id AND version < :version
     """
 )
+
+
+def _business_key(data: dict[str, Any]) -> dict[str, str]:
+    return {"case_id": data["case_id"], "programme": data["programme"], "period": data["period"]}
 
 
 def _key(data: dict[str, Any]) -> str:
@@ -116,10 +124,10 @@ def _step(event: RecordedEvent) -> tuple[TextClause, dict[str, Any]] | None:
     if event.type == "payments.PaymentInstructed":
         return _INSTRUCTED, _instructed(data)
     if event.type == "payments.PaymentSettled":
-        return _SETTLED, {"key": _key(data), "at": datetime.fromisoformat(data["settled_at"])}
+        return _SETTLED, {**_business_key(data), "at": datetime.fromisoformat(data["settled_at"])}
     if event.type == "payments.PaymentFailed":
         return _FAILED, {
-            "key": _key(data), "outcome": data["outcome"], "attempt": data["attempt"],
+            **_business_key(data), "outcome": data["outcome"], "attempt": data["attempt"],
             "reason": data["bank_reason"],
         }  # fmt: skip
     return None
