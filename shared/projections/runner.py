@@ -180,15 +180,18 @@ async def _swap(conn: AsyncConnection, projection: Projection, scratch: str) -> 
     await conn.execute(text(f'DROP SCHEMA "{scratch}"'))
 
 
+def lock_key(name: str) -> str:
+    """The advisory lock a projection's catch-ups and rebuilds take (hashed by PostgreSQL)."""
+    return f"projection:{name}"
+
+
 async def _lock(conn: AsyncConnection, name: str) -> None:
-    await conn.execute(
-        text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": f"projection:{name}"}
-    )
+    await conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": lock_key(name)})
 
 
 async def _try_lock(conn: AsyncConnection, name: str) -> bool:
     held = await conn.scalar(
-        text("SELECT pg_try_advisory_xact_lock(hashtext(:k))"), {"k": f"projection:{name}"}
+        text("SELECT pg_try_advisory_xact_lock(hashtext(:k))"), {"k": lock_key(name)}
     )
     return bool(held)
 

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.eventstore import Actor, EventMetadata, EventStore, NewEvent, RecordedEvent
-from shared.projections.runner import Projection, ProjectionRunner
+from shared.projections.runner import Projection, ProjectionRunner, lock_key
 
 METADATA = EventMetadata(Actor("officer-1", "township_officer", "城关区民政", "620102001"), "test")
 
@@ -150,7 +150,7 @@ async def test_a_catch_up_that_will_not_wait_leaves_the_work_to_the_one_under_wa
     await _append_random(event_store, 20, seed=5)
     runner = ProjectionRunner(engine, event_store, [HouseholdTotals()])
     async with engine.begin() as other:
-        key = f"projection:{HouseholdTotals.name}"
+        key = lock_key(HouseholdTotals.name)
         await other.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": key})
         # when this runner catches up without waiting
         skipped = await runner.catch_up(HouseholdTotals.name, wait=False)
