@@ -38,6 +38,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from bench.intake_envelope import AUDIENCE, BARE_DSN_ENV, ISSUER, PUBLIC_KEY_ENV
 from bench.intake_http_load import (
     Applications,
     PeerResult,
@@ -61,7 +62,7 @@ REQUESTS = 1500
 WARM_UP = 100
 ROUNDS = 3
 TARGET = 0.7
-BARE_DSN_ENV = "BENCH_BARE_DSN"
+DATABASE_OF = {"intake": "bench_intake", "bare": "bench_bare", "envelope": "bench_bare"}
 BARE_TABLE = (
     "CREATE TABLE IF NOT EXISTS bare_applications ("
     " id uuid PRIMARY KEY, payload jsonb NOT NULL, received_at timestamptz NOT NULL DEFAULT now())"
@@ -143,6 +144,12 @@ async def bare_health() -> dict[str, str]:
 # Processes.
 
 
+def _uvicorn(app: str, port: int) -> list[str]:
+    """One uvicorn worker serving `app` on the loopback `port`, quietly."""
+    return ["-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
+            "--no-access-log", "--log-level", "warning"]  # fmt: skip
+
+
 def _server(name: str, args: list[str], env: dict[str, str], port: int) -> Server:
     log = WORK_DIR / f"{name}.log"
     return Server(name, spawn(log, args, env), f"http://127.0.0.1:{port}", log)
@@ -150,11 +157,12 @@ def _server(name: str, args: list[str], env: dict[str, str], port: int) -> Serve
 
 @dataclass(frozen=True)
 class Stack:
-    """PostgreSQL, broker, both peers and a signer for intake's tokens."""
+    """PostgreSQL, broker, the three peers and a signer for intake's tokens."""
 
     postgres: EmbeddedPostgres
     intake: Server
     bare: Server
+    envelope: Server
     signer: TokenSigner
 
 
@@ -203,7 +211,7 @@ async def stack(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> AsyncIter
     private_pem, _ = ensure_dev_keypair(
         WORK_DIR / "keys/jwt-private.pem", WORK_DIR / "keys/jwt-public.pem"
     )
-    intake_port, bare_port = free_port(), free_port()
+    intake_port, bare_port, envelope_port = free_port(), free_port(), free_port()
     env = {
         **os.environ,
         "DATABASE_URL": server,
@@ -214,20 +222,21 @@ async def stack(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> AsyncIter
         "INTAKE_PORT": str(intake_port),
         "LOG_LEVEL": "WARNING",
         BARE_DSN_ENV: plain_dsn(bare_url),
+        PUBLIC_KEY_ENV: str(WORK_DIR / "keys/jwt-public.pem"),
     }
     intake_args = ["-m", "services", "serve", "intake"]
-    bare_args = ["-m", "uvicorn", "bench.intake_http:bare_app", "--host", "127.0.0.1"]
-    bare_args += ["--port", str(bare_port), "--workers", "1", "--no-access-log"]
-    bare_args += ["--log-level", "warning"]
+    bare_args = _uvicorn("bench.intake_http:bare_app", bare_port)
     intake = _server("intake", intake_args, env, intake_port)
     bare = _server("bare", bare_args, env, bare_port)
+    envelope_args = _uvicorn("bench.intake_envelope:envelope_app", envelope_port)
+    envelope = _server("envelope", envelope_args, env, envelope_port)
     try:
-        await asyncio.gather(wait_healthy(intake), wait_healthy(bare))
-        signer = TokenSigner(private_pem, "safetynet-dev", "safetynet")
-        yield Stack(postgres, intake, bare, signer)
+        await asyncio.gather(wait_healthy(intake), wait_healthy(bare), wait_healthy(envelope))
+        signer = TokenSigner(private_pem, ISSUER, AUDIENCE)
+        yield Stack(postgres, intake, bare, envelope, signer)
     finally:
-        stop(intake.process)
-        stop(bare.process)
+        for peer in (intake, bare, envelope):
+            stop(peer.process)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -263,7 +272,7 @@ async def _round(st: Stack, peer: Server, apps: Applications, count: int) -> Rou
     pg = postgres_pids(_postmaster_pid(st.postgres))
     stop = asyncio.Event()
     sampler = asyncio.create_task(
-        _sample_sessions(plain_dsn(st.postgres.server_url), f"bench_{peer.name}", stop)
+        _sample_sessions(plain_dsn(st.postgres.server_url), DATABASE_OF[peer.name], stop)
     )
     before = (cpu_seconds([peer.process.pid]), cpu_seconds(pg), own_cpu_seconds())
     seconds, latencies = await fire(peer.url, "/v1/applications", work, CONCURRENCY)
@@ -282,19 +291,33 @@ def _postmaster_pid(postgres: EmbeddedPostgres) -> int:
     return int((postgres.data_dir / "postmaster.pid").read_text().split()[0])
 
 
-async def measure(st: Stack) -> tuple[PeerResult, PeerResult]:
-    """Warm both peers up, then alternate timed rounds (bare, intake) `ROUNDS` times."""
+@dataclass(frozen=True)
+class Results:
+    """The three peers' rounds."""
+
+    intake: PeerResult
+    bare: PeerResult
+    envelope: PeerResult
+
+    def __iter__(self) -> Iterator[PeerResult]:
+        return iter((self.intake, self.envelope, self.bare))
+
+
+async def measure(st: Stack) -> Results:
+    """Warm every peer up, then alternate timed rounds (bare, envelope, intake) `ROUNDS` times."""
     token = st.signer.mint("bench-intake", "township_officer", "620102001", "城关区民政")
     apps = Applications(token)
-    rounds: dict[str, list[Round]] = {"bare": [], "intake": []}
-    for peer in (st.bare, st.intake):
+    peers = (st.bare, st.envelope, st.intake)
+    rounds: dict[str, list[Round]] = {peer.name: [] for peer in peers}
+    for peer in peers:
         await _round(st, peer, apps, WARM_UP)
     for _ in range(ROUNDS):
-        for peer in (st.bare, st.intake):
+        for peer in peers:
             rounds[peer.name].append(await _round(st, peer, apps, REQUESTS))
-    return (
+    return Results(
         PeerResult("intake POST /v1/applications", tuple(rounds["intake"])),
         PeerResult("bare FastAPI + asyncpg INSERT", tuple(rounds["bare"])),
+        PeerResult("bare INSERT in the envelope", tuple(rounds["envelope"])),
     )
 
 
@@ -336,13 +359,13 @@ def _cpu_model() -> str:
     return platform.processor() or "unknown CPU"
 
 
-def render(facts: Sequence[tuple[str, str]], intake: PeerResult, bare: PeerResult) -> str:
+def render(facts: Sequence[tuple[str, str]], results: Results) -> str:
     """The report as text."""
     lines = ["Intake HTTP benchmark", ""]
     lines += [f"{k:<11}{v}" for k, v in facts]
     head = f"{'peer':<32}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}   rounds (req/s)"
     lines += ["", head, "-" * len(head)]
-    for peer in (intake, bare):
+    for peer in results:
         m = peer.median
         rounds = ", ".join(f"{r.per_second:,.0f}" for r in peer.rounds)
         lines.append(
@@ -351,18 +374,26 @@ def render(facts: Sequence[tuple[str, str]], intake: PeerResult, bare: PeerResul
         )
     head = f"{'CPU ms per request (median round)':<36}{'server':>8}{'postgres':>10}{'loadgen':>9}"
     lines += ["", head, "-" * len(head)]
-    for peer in (intake, bare):
+    for peer in results:
         m = peer.median
         cpu = [m.cpu_s[k] * 1000 / m.requests for k in ("server", "postgres", "load generator")]
         lines.append(f"{peer.peer:<36}{cpu[0]:>8.2f}{cpu[1]:>10.2f}{cpu[2]:>9.2f}")
     head = f"{'DB sessions, mean of samples every 20 ms':<44}{'busy':>7}{'on advisory lock':>18}"
     lines += ["", head, "-" * len(head)]
-    for peer in (intake, bare):
+    for peer in results:
         m = peer.median
         lines.append(f"{peer.peer:<44}{m.busy_sessions:>7.1f}{m.lock_waiters:>18.1f}")
-    ratio = intake.per_second / bare.per_second
+    ratio = results.intake.per_second / results.bare.per_second
+    ceiling = results.envelope.per_second / results.bare.per_second
     verdict = "met" if ratio >= TARGET else "NOT met"
-    lines += ["", f"ratio intake/bare {ratio:.2f} (target >= {TARGET:g}: {verdict})"]
+    lines += [
+        "",
+        f"ratio intake/bare {ratio:.2f} (target >= {TARGET:g}: {verdict})",
+        f"ratio envelope/bare {ceiling:.2f}: the ceiling of intake's ratio — the bare INSERT"
+        " inside the service's middleware, token check, Idempotency-Key and intake's body schema",
+        f"ratio intake/envelope {results.intake.per_second / results.envelope.per_second:.2f}:"
+        " intake's own unit of work (idempotency record, INT-9 claims, two hash-chained events)",
+    ]
     return "\n".join(lines)
 
 
@@ -371,10 +402,10 @@ async def _run(statements: bool = False) -> str:
         async with stack(postgres, broker) as st:
             if statements:
                 await _reset_statement_stats(postgres)
-            intake, bare = await measure(st)
+            results = await measure(st)
             facts = await machine(postgres)
-            top = await _top_statements(postgres, intake) if statements else ""
-    return render(facts, intake, bare) + top
+            top = await _top_statements(postgres, results.intake) if statements else ""
+    return render(facts, results) + top
 
 
 async def _reset_statement_stats(postgres: EmbeddedPostgres) -> None:

@@ -26,6 +26,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+from sqlalchemy import text
 
 from bench import runtime
 from bench.payments_executor import configure
@@ -119,6 +120,27 @@ async def copy_floor(dsn: str, n: int) -> float:
         await conn.close()
 
 
+async def event_floor(dsn: str, after_position: int) -> tuple[int, float]:
+    """Store the run's own events again, set-based, into an empty table shaped and indexed like
+    `events`; (rows, seconds). No client, no parsing, no hashing: the least PostgreSQL needs to
+    keep those rows, which any design that records them per payment must also spend."""
+    conn = await asyncpg.connect(dsn)
+    try:
+        await conn.execute("CREATE TABLE event_floor (LIKE events INCLUDING ALL)")
+        began = time.perf_counter()
+        status = await conn.execute(
+            "INSERT INTO event_floor SELECT * FROM events WHERE position > $1", after_position
+        )
+        return int(status.split()[-1]), time.perf_counter() - began
+    finally:
+        await conn.close()
+
+
+async def last_position(rt: ServiceRuntime) -> int:
+    async with rt.engine.connect() as conn:
+        return int(await conn.scalar(text("SELECT coalesce(max(position), 0) FROM events")))
+
+
 def _yes(held: bool) -> str:
     return "yes" if held else "NO"
 
@@ -171,6 +193,7 @@ async def measure(rt_env: runtime.Runtime, n: int, executors: int, profile: bool
         await generate(rt, n, Printer())
         setup_s = time.perf_counter() - began
         tune_collector()  # this process executes too, as a service process would (ADR 0014)
+        before_run = await last_position(rt)
         seconds: list[float] = []
         with PeakRss() as peak:
             run = _timed_into(seconds, timed_run(rt, executors, bank_url))
@@ -183,6 +206,7 @@ async def measure(rt_env: runtime.Runtime, n: int, executors: int, profile: bool
         credited = await bank_totals(bank_url)
         dsn = runtime.plain_dsn(rt.engine.url.render_as_string(hide_password=False))
         floor_s = await copy_floor(dsn, n)
+        events, events_s = await event_floor(dsn, before_run)
     others_mb = children_peak_mb()  # the executors, and the bank simulator now stopped
     ratio = run_s / floor_s
     return report + "\n".join([
@@ -193,6 +217,11 @@ async def measure(rt_env: runtime.Runtime, n: int, executors: int, profile: bool
         f" {credited['credits']:,} credited by the bank",
         f"  COPY floor of {n:,} payment rows:    {floor_s:.2f}s",
         f"  ratio run / floor:                  {ratio:,.0f}×",
+        f"  event-store floor: the run's {events:,} events stored again set-based"
+        f" (INSERT … SELECT, same table and indexes): {events_s:.2f}s = {events_s / floor_s:.1f}×"
+        " the COPY floor",
+        f"  least ratio of a run that stores those events and the payment rows:"
+        f" {(events_s + floor_s) / floor_s:.1f}× (before any hashing, Python, bank or Kafka)",
         f"  peak RSS during the run:            {peak.mb:,.0f} MB in this executor"
         f"  (at its start {peak.start_mb:,.0f} MB; {peak.how})",
         f"  peak RSS of the other processes:    {others_mb:,.0f} MB (the largest of"
