@@ -5,8 +5,11 @@ one worker on a free loopback port:
 
 - intake: `python -m services serve intake` (the real service: JWT, validation, idempotency key,
   INT-9 claims, event append, relay and projections running in the same process);
-- bare: `uvicorn bench.intake_http:bare_app`, a pydantic model of the same body and one asyncpg
-  INSERT of it as JSONB.
+- bare: `uvicorn bench.intake_peers:bare_app`, a pydantic model of the same body and one asyncpg
+  INSERT of it as JSONB;
+- envelope: `uvicorn bench.intake_peers:envelope_app`, the bare INSERT inside the envelope every
+  service wears (middleware, token, Idempotency-Key, intake's body schema): the ceiling of
+  intake's ratio.
 
 A light load generator in this process (bench.raw_http: prepared HTTP/1.1 requests on kept-alive
 connections) POSTs distinct applications with fixed concurrency. Until 2026-11-29 it was an
@@ -24,21 +27,15 @@ import os
 import platform
 import shutil
 import time
-import uuid
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
-from typing import Literal
 
 import asyncpg
-from fastapi import FastAPI
-from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
 
-from bench.intake_envelope import AUDIENCE, BARE_DSN_ENV, ISSUER, PUBLIC_KEY_ENV
 from bench.intake_http_load import (
     Applications,
     PeerResult,
@@ -48,6 +45,7 @@ from bench.intake_http_load import (
     own_cpu_seconds,
     postgres_pids,
 )
+from bench.intake_peers import AUDIENCE, BARE_DSN_ENV, BARE_TABLE, ISSUER, PUBLIC_KEY_ENV
 from bench.processes import Server, spawn, stop, wait_healthy
 from bench.runtime import database_url, plain_dsn
 from services.embedded import EmbeddedBroker, EmbeddedPostgres, ensure_database, free_port
@@ -63,83 +61,6 @@ WARM_UP = 100
 ROUNDS = 3
 TARGET = 0.7
 DATABASE_OF = {"intake": "bench_intake", "bare": "bench_bare", "envelope": "bench_bare"}
-BARE_TABLE = (
-    "CREATE TABLE IF NOT EXISTS bare_applications ("
-    " id uuid PRIMARY KEY, payload jsonb NOT NULL, received_at timestamptz NOT NULL DEFAULT now())"
-)
-
-# ---------------------------------------------------------------------------------------------
-# The bare peer: validate a comparable body with pydantic, insert one row with asyncpg.
-
-
-class BareMember(BaseModel):
-    """A member: the same fields and simple constraints, no domain checks."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    resident_id: str = Field(pattern=r"^\d{17}[\dX]$")
-    name: str = Field(min_length=1, max_length=50)
-    relation: Literal[
-        "self", "spouse", "child", "parent", "grandparent", "grandchild", "sibling", "other"
-    ]
-    disability_grade: int | None = Field(default=None, ge=1, le=4)
-
-
-class BareAuthorisation(BaseModel):
-    """The signed authorisation."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    signed_by_resident_id: str = Field(pattern=r"^\d{17}[\dX]$")
-    signed_on: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
-    document_ref: str = Field(min_length=1, max_length=200)
-
-
-class BareApplication(BaseModel):
-    """The intake body's shape with plain pydantic types."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    division_code: str = Field(pattern=r"^\d{9}(\d{3})?$")
-    registration: Literal["urban", "rural"]
-    programmes: list[str] = Field(min_length=1)
-    members: list[BareMember] = Field(min_length=1, max_length=30)
-    declared_monthly_income_fen: int = Field(ge=0)
-    declared_assets_fen: int = Field(ge=0)
-    authorisation: BareAuthorisation
-    channel: str = "counter"
-
-
-@asynccontextmanager
-async def _bare_lifespan(app: FastAPI) -> AsyncIterator[None]:
-    app.state.pool = await asyncpg.create_pool(os.environ[BARE_DSN_ENV], min_size=10, max_size=20)
-    try:
-        yield
-    finally:
-        await app.state.pool.close()
-
-
-bare_app = FastAPI(title="bare FastAPI + asyncpg", lifespan=_bare_lifespan)
-
-
-@bare_app.post("/v1/applications", status_code=201)
-async def bare_create(body: BareApplication) -> JSONResponse:
-    """Insert the validated body as one JSONB row."""
-    new_id = uuid.uuid4()
-    await bare_app.state.pool.execute(
-        "INSERT INTO bare_applications (id, payload) VALUES ($1, $2::jsonb)",
-        new_id,
-        body.model_dump_json(),
-    )
-    return JSONResponse({"application_id": str(new_id)}, status_code=201)
-
-
-@bare_app.get("/healthz")
-async def bare_health() -> dict[str, str]:
-    """Liveness."""
-    return {"status": "ok"}
-
-
 # ---------------------------------------------------------------------------------------------
 # Processes.
 
@@ -225,10 +146,10 @@ async def stack(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> AsyncIter
         PUBLIC_KEY_ENV: str(WORK_DIR / "keys/jwt-public.pem"),
     }
     intake_args = ["-m", "services", "serve", "intake"]
-    bare_args = _uvicorn("bench.intake_http:bare_app", bare_port)
+    bare_args = _uvicorn("bench.intake_peers:bare_app", bare_port)
     intake = _server("intake", intake_args, env, intake_port)
     bare = _server("bare", bare_args, env, bare_port)
-    envelope_args = _uvicorn("bench.intake_envelope:envelope_app", envelope_port)
+    envelope_args = _uvicorn("bench.intake_peers:envelope_app", envelope_port)
     envelope = _server("envelope", envelope_args, env, envelope_port)
     try:
         await asyncio.gather(wait_healthy(intake), wait_healthy(bare), wait_healthy(envelope))
