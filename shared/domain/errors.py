@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 
@@ -48,6 +49,25 @@ class ConcurrencyConflict(DomainError):
         self.stream_id = stream_id
         self.expected = expected
         self.actual = actual
+
+
+class AppendContended(DomainError):
+    """An append holding the append lock met another unit of work's uncommitted events on one of
+    its streams and gave way rather than wait (ADR 0002); nothing was written. Retry it."""
+
+    code = "append-contended"
+    status = 409
+    title_en = "Someone else is changing the same record at this moment"
+    title_zh = "他人正在修改同一记录"
+
+    def __init__(self, stream_ids: Sequence[str]) -> None:
+        which = stream_ids[0] if len(stream_ids) == 1 else f"one of {len(stream_ids)} streams"
+        super().__init__(
+            f"another unit of work is writing {which} now; nothing was written: retry",
+            "另一笔业务正在写入同一记录，本次未写入任何内容，请重试",
+            stream_ids=list(stream_ids[:10]),
+        )
+        self.stream_ids = tuple(stream_ids)
 
 
 class Forbidden(DomainError):

@@ -31,8 +31,14 @@ from shared.eventstore.hashing import (
     linked_digest,
 )
 
+# Holding the append lock, a transaction gives way rather than wait on another's row: that one
+# may be waiting for the lock inside its COMMIT, a deadlock PostgreSQL would break only after
+# deadlock_timeout, with every commit of the service queued behind the lock meanwhile. So the
+# statement that takes the lock also bounds the transaction's lock waits from then on.
+HOLDER_LOCK_TIMEOUT = "100ms"
 LOCK_AND_HEAD = """
-SELECT pg_advisory_xact_lock($1) AS locked, h.stream_version, h.hash
+SELECT pg_advisory_xact_lock($1) AS locked, set_config('lock_timeout', $3, true) AS bounded,
+    h.stream_version, h.hash
 FROM (SELECT 1) AS one
 LEFT JOIN LATERAL (
     SELECT stream_version, hash FROM events WHERE stream_id = $2
@@ -61,7 +67,7 @@ RETURNING position
 """
 _TOP = ",\n    (SELECT coalesce(max(position), 0) AS top FROM events WHERE position > 0) AS base"
 INSERT_IF_HEAD = _INSERT_IF_HEAD.format(position="base.top + e.ord", top=_TOP)
-LOCK = "SELECT pg_advisory_xact_lock($1)"
+LOCK = "SELECT pg_advisory_xact_lock($1), set_config('lock_timeout', $2, true)"
 HEADS = """
 SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM events
 WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version DESC

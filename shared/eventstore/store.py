@@ -20,10 +20,11 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.db import Connection, driver_in_transaction
-from shared.domain.errors import ConcurrencyConflict
+from shared.domain.errors import AppendContended, ConcurrencyConflict
 from shared.eventstore.append import (
     HEAD,
     HEADS,
+    HOLDER_LOCK_TIMEOUT,
     INSERT_IF_HEAD,
     INSERT_MANY,
     INSERT_PENDING_IF_HEAD,
@@ -148,7 +149,7 @@ class EventStore:
             for b in batches
         ]
         raw = await driver_in_transaction(conn)
-        await raw.execute(LOCK, APPEND_LOCK_KEY)
+        await raw.execute(LOCK, APPEND_LOCK_KEY, HOLDER_LOCK_TIMEOUT)
         # a new stream's head needs no reading: if it exists, its version 1 is in the unique index
         existing = [b.stream_id for b in batches if b.expected_version != NO_STREAM]
         heads = await self._heads(raw, existing) if existing else {}
@@ -162,6 +163,8 @@ class EventStore:
             chained.append(batch)
         try:
             rows = await raw.fetch(INSERT_MANY, *many_insert_args(chained))
+        except asyncpg.LockNotAvailableError as error:
+            raise AppendContended([b.stream_id for b in batches]) from error
         except asyncpg.UniqueViolationError as error:
             if error.constraint_name != STREAM_VERSION_UNIQUE:
                 raise
@@ -203,14 +206,17 @@ class EventStore:
         expected_version: int | None,
     ) -> list[RecordedEvent]:
         raw = await driver_in_transaction(c)
-        head = await raw.fetchrow(LOCK_AND_HEAD, APPEND_LOCK_KEY, stream_id)
+        head = await raw.fetchrow(LOCK_AND_HEAD, APPEND_LOCK_KEY, stream_id, HOLDER_LOCK_TIMEOUT)
         version, prev_hash = head["stream_version"], head["hash"]
         trace_context = current_traceparent()
         while True:
             if expected_version is not None and expected_version != (version or 0):
                 raise ConcurrencyConflict(stream_id, expected_version, version or 0)
             batch = chain(stream_id, new_events, version, prev_hash, utc_now(), trace_context)
-            positions = await raw.fetch(INSERT_IF_HEAD, *batch.insert_args())
+            try:
+                positions = await raw.fetch(INSERT_IF_HEAD, *batch.insert_args())
+            except asyncpg.LockNotAvailableError as error:
+                raise AppendContended([stream_id]) from error
             if positions:
                 return batch.recorded(sorted(p[0] for p in positions))
             # the head moved before we held the lock: re-read it, now under the lock

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.db import migrate
-from shared.domain.errors import ConcurrencyConflict
+from shared.domain.errors import AppendContended, ConcurrencyConflict
 from shared.eventstore import (
     Actor,
     EventMetadata,
@@ -22,8 +22,9 @@ from shared.eventstore import (
     RecordedEvent,
     StreamAppend,
 )
-from shared.eventstore.schema import KERNEL_MIGRATIONS
+from shared.eventstore.schema import APPEND_LOCK_KEY, KERNEL_MIGRATIONS
 from shared.eventstore.store import NO_STREAM
+from tests.support import eventually
 
 CLERK = Actor(id="clerk-007", role="township_clerk", org="城关镇人民政府", division="620102001")
 
@@ -385,3 +386,48 @@ async def test_migrations_are_idempotent(engine: AsyncEngine) -> None:
 
     # then nothing is applied twice
     assert applied == []
+
+
+async def waits_for_the_append_lock(engine: AsyncEngine) -> bool:
+    """True when some session waits for the append lock (a COMMIT numbering its events)."""
+    async with engine.connect() as conn:
+        waiting = await conn.scalar(
+            text(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                " AND objid = :key"
+            ),
+            {"key": APPEND_LOCK_KEY},
+        )
+    return bool(waiting)
+
+
+@pytest.mark.req("GEN-1", "GEN-3")
+@pytest.mark.parametrize("writer", ["bulk", "under-lock"])
+async def test_a_writer_holding_the_append_lock_gives_way_to_a_committing_unit_of_work(
+    event_store: EventStore, engine: AsyncEngine, writer: str
+) -> None:
+    # given a unit of work that appended to a new stream and is committing (numbered at commit),
+    # and a writer that holds the append lock, so the commit waits for it
+    async with engine.connect() as committing, engine.connect() as holder:
+        await committing.begin()
+        await event_store.append("case-q", [an_event(n=1)], NO_STREAM, conn=committing)
+        await holder.begin()
+        await holder.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": APPEND_LOCK_KEY})
+        commit = asyncio.create_task(committing.commit())
+        await eventually(lambda: waits_for_the_append_lock(engine), message="commit not waiting")
+
+        # when the lock holder appends to the same stream (it would wait for the committing
+        # unit of work, which waits for it: a deadlock)
+        with pytest.raises(AppendContended):
+            if writer == "bulk":
+                await event_store.append_many(
+                    [StreamAppend("case-q", [an_event(n=2)], NO_STREAM)], holder
+                )
+            else:
+                await event_store.append("case-q", [an_event(n=2)], None, conn=holder)
+        await holder.rollback()
+        await commit
+
+    # then the holder gave way with nothing written, and the committing unit of work committed
+    assert [e.data["n"] for e in await event_store.read_stream("case-q")] == [1]
+    assert [e.position for e in await event_store.read_all()] == [1]
