@@ -2,8 +2,10 @@
 
 The relay needs each event as CloudEvents headers and a JSON value. Reading it as a
 `RecordedEvent` would parse the stored JSON only to serialise it again; here PostgreSQL hands over
-the data as text and the header values as strings. The JSON text is jsonb's rendering, not the
-canonical one: consumers parse it, and the hash is verified over the parsed value.
+the data and every header value already as UTF-8 bytes (bytea), so Python neither decodes nor
+encodes a field. The JSON text is jsonb's rendering, not the canonical one: consumers parse it,
+and the hash is verified over the parsed value. The batch after the current one is read while the
+current one is in flight (`OutboxRelay._read_ahead`).
 """
 
 from __future__ import annotations
@@ -27,13 +29,20 @@ from shared.tracing import TRACEPARENT
 _UTC_MICROS = '\'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"\''
 
 OUTBOX_QUERY = f"""
-SELECT position, event_id, stream_id, stream_version, type, schema_version,
-    to_char(occurred_at AT TIME ZONE 'UTC', {_UTC_MICROS}) AS occurred_at,
-    to_char(recorded_at AT TIME ZONE 'UTC', {_UTC_MICROS}) AS recorded_at,
-    data::text AS data, (metadata->'actor')::text AS actor, metadata->>'channel' AS channel,
-    metadata->>'reason' AS reason, metadata->>'correlation_id' AS correlation_id,
-    metadata->>'causation_id' AS causation_id, metadata->>'case_id' AS case_id,
-    prev_hash, hash, trace_context
+SELECT position, event_id, convert_to(event_id::text, 'UTF8') AS ce_id,
+    convert_to(position::text, 'UTF8') AS ce_position, convert_to(stream_id, 'UTF8') AS stream_id,
+    convert_to(stream_version::text, 'UTF8') AS stream_version, type, schema_version,
+    convert_to(to_char(occurred_at AT TIME ZONE 'UTC', {_UTC_MICROS}), 'UTF8') AS occurred_at,
+    convert_to(to_char(recorded_at AT TIME ZONE 'UTC', {_UTC_MICROS}), 'UTF8') AS recorded_at,
+    convert_to(data::text, 'UTF8') AS data,
+    convert_to((metadata->'actor')::text, 'UTF8') AS actor,
+    convert_to(metadata->>'channel', 'UTF8') AS channel,
+    convert_to(metadata->>'reason', 'UTF8') AS reason,
+    convert_to(metadata->>'correlation_id', 'UTF8') AS correlation_id,
+    convert_to(metadata->>'causation_id', 'UTF8') AS causation_id,
+    convert_to(metadata->>'case_id', 'UTF8') AS case_id,
+    convert_to(prev_hash, 'UTF8') AS prev_hash, convert_to(hash, 'UTF8') AS hash,
+    convert_to(trace_context, 'UTF8') AS trace_context
 FROM events WHERE position > $1 ORDER BY position LIMIT $2
 """
 
@@ -57,47 +66,63 @@ async def read_outbox(
         rows = await raw.fetch(OUTBOX_QUERY, after, limit)
     source = (SOURCE_PREFIX + service).encode()
     epoch = str(broker_epoch).encode()
-    return [OutboxEvent(r[0], r[1], _record(r, source, epoch)) for r in rows]
+    types: dict[tuple[str, int], _TypeHeaders] = {}
+    return [OutboxEvent(r[0], r[1], _record(r, source, epoch, types)) for r in rows]
 
 
-def _record(row: Any, source: bytes, epoch: bytes) -> KafkaRecord:
-    """One row of OUTBOX_QUERY as a Kafka record (unpacked at once: by-name lookups cost more)."""
-    (position, event_id, stream_id, stream_version, event_type, schema_version, occurred_at,
-     recorded_at, data, actor, channel, reason, correlation_id, causation_id, case_id, prev_hash,
-     hash_, trace_context) = row  # fmt: skip
-    stream = stream_id.encode()
-    headers = [
-        ("ce_specversion", _SPEC),
-        ("ce_id", str(event_id).encode()),
-        ("ce_source", source),
+_TypeHeaders = tuple[tuple[str, bytes], tuple[str, bytes], tuple[str, bytes]]
+
+
+def _type_headers(event_type: str, schema_version: int) -> _TypeHeaders:
+    """The headers an event's type and schema version give, built once per type in a batch."""
+    return (
         ("ce_type", event_type.encode()),
-        ("ce_time", occurred_at.encode()),
-        ("ce_subject", stream),
-        ("content-type", _CONTENT_TYPE),
         ("ce_dataschema", dataschema(event_type, schema_version).encode()),
         ("ce_schemaversion", str(schema_version).encode()),
-        ("ce_streamid", stream),
-        ("ce_streamversion", str(stream_version).encode()),
-        ("ce_position", str(position).encode()),
-        ("ce_recordedat", recorded_at.encode()),
-        ("ce_actor", actor.encode()),
-        ("ce_channel", channel.encode()),
+    )
+
+
+def _record(
+    row: Any, source: bytes, epoch: bytes, types: dict[tuple[str, int], _TypeHeaders]
+) -> KafkaRecord:
+    """One row of OUTBOX_QUERY as a Kafka record (unpacked at once: by-name lookups cost more).
+
+    PostgreSQL hands over every header value as UTF-8 bytes (bytea): no decoding to str and
+    encoding back per field."""
+    (_, _, ce_id, ce_position, stream_id, stream_version, event_type, schema_version, occurred_at,
+     recorded_at, data, actor, channel, reason, correlation_id, causation_id, case_id, prev_hash,
+     hash_, trace_context) = row  # fmt: skip
+    type_headers = types.get((event_type, schema_version))
+    if type_headers is None:
+        type_headers = types[event_type, schema_version] = _type_headers(event_type, schema_version)
+    ce_type, ce_dataschema, ce_schemaversion = type_headers
+    headers = [
+        _SPEC_HEADER,
+        ("ce_id", ce_id),
+        ("ce_source", source),
+        ce_type,
+        ("ce_time", occurred_at),
+        ("ce_subject", stream_id),
+        _CONTENT_TYPE_HEADER,
+        ce_dataschema,
+        ce_schemaversion,
+        ("ce_streamid", stream_id),
+        ("ce_streamversion", stream_version),
+        ("ce_position", ce_position),
+        ("ce_recordedat", recorded_at),
+        ("ce_actor", actor),
+        ("ce_channel", channel),
     ]
     optional = (reason, correlation_id, causation_id, case_id)  # OPTIONAL_METADATA's order
     for header, value in zip(_OPTIONAL_HEADERS, optional, strict=True):
         if value is not None:
-            headers.append((header, value.encode()))
-    headers += [
-        ("ce_prevhash", prev_hash.encode()),
-        ("ce_hash", hash_.encode()),
-        ("ce_brokerepoch", epoch),
-    ]
+            headers.append((header, value))
+    headers += [("ce_prevhash", prev_hash), ("ce_hash", hash_), ("ce_brokerepoch", epoch)]
     if trace_context is not None:  # W3C trace context, as CloudEvents' tracing extension
-        headers.append((TRACEPARENT, trace_context.encode()))
-    key = case_id.encode() if case_id else stream
-    return KafkaRecord(key=key, value=data.encode(), headers=headers)
+        headers.append((TRACEPARENT, trace_context))
+    return KafkaRecord(key=case_id or stream_id, value=data, headers=headers)
 
 
-_SPEC = SPEC_VERSION.encode()
-_CONTENT_TYPE = CONTENT_TYPE.encode()
+_SPEC_HEADER = ("ce_specversion", SPEC_VERSION.encode())
+_CONTENT_TYPE_HEADER = ("content-type", CONTENT_TYPE.encode())
 _OPTIONAL_HEADERS = tuple(OPTIONAL_METADATA)  # reason, correlation, causation, case: as unpacked

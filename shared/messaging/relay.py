@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from sqlalchemy import text
@@ -15,7 +16,7 @@ from shared.messaging import relay_state as state
 from shared.messaging.broker_check import find_loss, probably_lost
 from shared.messaging.kafka import KafkaConfig, make_producer, make_reader
 from shared.messaging.metrics import BROKER_LOSSES, OUTBOX_LAG, RELAY_PUBLISHED
-from shared.messaging.outbox import read_outbox
+from shared.messaging.outbox import OutboxEvent, read_outbox
 from shared.messaging.topics import dlq_topic, ensure_topics_for, events_topic
 from shared.messaging.waves import Outgoing, send_in_waves
 
@@ -55,6 +56,7 @@ class OutboxRelay:
         self._reader: AIOKafkaConsumer | None = None
         self._leader: AsyncConnection | None = None
         self._failures = 0
+        self._ahead: _ReadAhead | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
         """Relay until `stop` is set: stand by while another replica leads, back off on errors."""
@@ -93,14 +95,14 @@ class OutboxRelay:
     async def publish_once(self) -> int:
         """Publish the next batch after the checkpoint; return how many events were sent."""
         checkpoint = await state.load_checkpoint(self.engine, self.topic)
-        events = await read_outbox(
-            self.engine, checkpoint.position, self.batch_size, self.service, checkpoint.epoch
-        )
+        events = await self._read(checkpoint)
         if not events:
             OUTBOX_LAG.labels(self.service).set(0)
             return 0
         if await self._suspect_loss() and await self.check_broker():
             return 0
+        if len(events) == self.batch_size:  # a full batch: more may wait, read it meanwhile
+            self._read_ahead(state.Checkpoint(events[-1].position, checkpoint.epoch))
         outgoing = [Outgoing(e.record, e.event_id) for e in events]
         acked = await send_in_waves(await self._started_producer(), self.topic, outgoing)
         marks = {p: state.Mark(p, a.last_offset, a.last_event_id) for p, a in acked.items()}
@@ -117,6 +119,29 @@ class OutboxRelay:
         if len(events) < self.batch_size:  # drained: the lag is what arrived meanwhile
             OUTBOX_LAG.labels(self.service).set(await self.lag())
         return len(events)
+
+    async def _read(self, checkpoint: state.Checkpoint) -> list[OutboxEvent]:
+        """The batch after the checkpoint: the one read ahead if it starts there, else read now."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead.after == checkpoint:
+            return await ahead.events
+        _discard(ahead)
+        return await self._read_after(checkpoint)
+
+    def _read_ahead(self, after: state.Checkpoint) -> None:
+        """Start reading the batch that follows `after` while the current one is sent.
+
+        Positions are given in commit order without gaps (ADR 0002, ADR 0010), so what lies past
+        `after` now is what a read after the broker's acknowledgement would find, and more may
+        only follow it. The read is used only if the checkpoint then is `after`: the batch was
+        acknowledged in the same broker epoch."""
+        _discard(self._ahead)
+        self._ahead = _ReadAhead(after, asyncio.create_task(self._read_after(after)))
+
+    async def _read_after(self, checkpoint: state.Checkpoint) -> list[OutboxEvent]:
+        return await read_outbox(
+            self.engine, checkpoint.position, self.batch_size, self.service, checkpoint.epoch
+        )
 
     async def check_broker(self) -> bool:
         """Compare the broker with the marks; on loss reset to the next epoch. True if lost."""
@@ -136,6 +161,8 @@ class OutboxRelay:
 
     async def close(self) -> None:
         """Stop the Kafka clients and give up leadership."""
+        ahead, self._ahead = self._ahead, None
+        _discard(ahead)
         await self._drop_clients()
         leader, self._leader = self._leader, None
         if leader is not None:
@@ -220,6 +247,21 @@ class OutboxRelay:
                 # a stop may hang while the broker is away (pending batches, fetch retries)
                 with contextlib.suppress(Exception):
                     await asyncio.wait_for(client.stop(), CLIENT_STOP_TIMEOUT_S)
+
+
+@dataclass(frozen=True)
+class _ReadAhead:
+    """The batch after a checkpoint, being read while the batch before it is in flight."""
+
+    after: state.Checkpoint
+    events: asyncio.Task[list[OutboxEvent]]
+
+
+def _discard(ahead: _ReadAhead | None) -> None:
+    """Drop a read ahead that will not be used (its outcome, even a failure, is not wanted)."""
+    if ahead is not None:
+        ahead.events.cancel()
+        ahead.events.add_done_callback(lambda task: task.cancelled() or task.exception())
 
 
 _TRY_LOCK = text("SELECT pg_try_advisory_lock(:c, hashtext(:s))")

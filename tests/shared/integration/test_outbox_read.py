@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.eventstore import Actor, EventMetadata, EventStore, NewEvent
 from shared.eventstore.store import recorded_to_raw, verify_chain
-from shared.messaging.cloudevents import decode
+from shared.messaging.cloudevents import decode, encode
 from shared.messaging.outbox import read_outbox
 
 
@@ -42,3 +42,12 @@ async def test_outbox_records_decode_to_the_stored_events_and_their_chain_verifi
     assert {d.broker_epoch for d in decoded} == {3}
     assert [e.record.key for e in outbox] == [b"case-1", b"application-1"]
     assert verify_chain("application-1", [recorded_to_raw(d.event) for d in decoded]).ok
+    # and the headers are those of the general encoder, in the same order, byte for byte but for
+    # the actor's JSON (jsonb's rendering, not the canonical one; it decodes equal, above)
+    expected = [encode(event, "intake", 3) for event in stored]
+    assert [_plain(e.record.headers) for e in outbox] == [_plain(r.headers) for r in expected]
+    assert [e.record.key for e in outbox] == [r.key for r in expected]
+
+
+def _plain(headers: list[tuple[str, bytes]]) -> list[tuple[str, bytes | None]]:
+    return [(name, None if name == "ce_actor" else value) for name, value in headers]

@@ -20,6 +20,7 @@ from shared.eventstore import EventStore
 from shared.messaging.cloudevents import decode
 from shared.messaging.consumer import EventConsumer
 from shared.messaging.relay import OutboxRelay
+from shared.messaging.relay_state import reset_for_new_broker
 from shared.messaging.topics import events_topic
 from tests.shared.integration.messaging_support import (
     append_streams,
@@ -223,3 +224,34 @@ async def _consumed_all(engine: AsyncEngine, group: str, records: int) -> bool:
         g=group,
     )
     return int(consumed) >= records
+
+
+@pytest.mark.req("GEN-2", "GEN-3")
+async def test_a_batch_read_ahead_is_used_only_where_the_checkpoint_then_stands(
+    engine: AsyncEngine, event_store: EventStore, kafka_bootstrap: str
+) -> None:
+    # given 25 events and a relay sending 10 at a time, which after a full batch reads the next
+    service = new_service()
+    topic = events_topic(service)
+    await append_streams(event_store, streams=5, per_stream=5, case_of=case_of)
+    relay = OutboxRelay(service, engine, event_store, kafka(kafka_bootstrap), batch_size=10)
+    try:
+        assert await relay.publish_once() == 10
+
+        # when the checkpoint moves elsewhere before the next batch (a new broker epoch, from 0)
+        await reset_for_new_broker(engine, topic)
+        assert await relay.publish_once() == 10
+
+        # then that batch started at the new checkpoint, not where the read ahead began
+        assert await checkpoint_of(engine, topic) == (10, 1)
+        # and a read ahead that begins where the checkpoint stands is the next batch
+        assert await relay.publish_once() == 10
+        assert await checkpoint_of(engine, topic) == (20, 1)
+        assert await relay.publish_once() == 5
+    finally:
+        await relay.close()
+    records = await read_topic(kafka_bootstrap, topic, at_least=35)
+    sent = sorted(
+        (headers_of(r)["ce_brokerepoch"], int(headers_of(r)["ce_position"])) for r in records
+    )
+    assert sent == [("0", p) for p in range(1, 11)] + [("1", p) for p in range(1, 26)]
