@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from bench import append, projection, relay, report, runtime
 from bench.profiling import profile_all
+from shared.collector import tune_collector
 
 
 async def measure_all(rt: runtime.Runtime) -> str:
@@ -29,6 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     began = time.perf_counter()
+    tune_collector()  # as every service process runs (ADR 0014); both peers of a pair share it
     with runtime.started() as rt:
         text = asyncio.run(profile_all(rt) if args.profile else measure_all(rt))
     print(text)
