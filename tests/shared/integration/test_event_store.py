@@ -24,6 +24,7 @@ from shared.eventstore import (
 )
 from shared.eventstore.schema import APPEND_LOCK_KEY, KERNEL_MIGRATIONS
 from shared.eventstore.store import NO_STREAM
+from tests.shared.integration.messaging_support import scalar
 from tests.support import eventually
 
 CLERK = Actor(id="clerk-007", role="township_clerk", org="城关镇人民政府", division="620102001")
@@ -390,15 +391,8 @@ async def test_migrations_are_idempotent(engine: AsyncEngine) -> None:
 
 async def waits_for_the_append_lock(engine: AsyncEngine) -> bool:
     """True when some session waits for the append lock (a COMMIT numbering its events)."""
-    async with engine.connect() as conn:
-        waiting = await conn.scalar(
-            text(
-                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-                " AND objid = :key"
-            ),
-            {"key": APPEND_LOCK_KEY},
-        )
-    return bool(waiting)
+    waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+    return bool(await scalar(engine, f"{waiting} AND objid = :k", k=APPEND_LOCK_KEY))
 
 
 @pytest.mark.req("GEN-1", "GEN-3")
