@@ -6,7 +6,7 @@
   bearer token verified by the same `TokenVerifier`, the Idempotency-Key header read, and intake's
   own body schema (`ApplicationCreate`: GB 11643 resident IDs, division codes, programmes). No
   idempotency record, no INT-9 claims, no events. Its rate over the bare peer's is the ceiling of
-  intake's ratio on this machine: the share of a request that is the service envelope (GEN-2…8)
+  intake's ratio on this machine: the share of a request that is the service envelope (GEN-6…9)
   and the validated body, which intake cannot shed (ADR 0015).
 
 Both read `BENCH_BARE_DSN`; the envelope also `BENCH_JWT_PUBLIC_KEY` (the PEM file of the key the
