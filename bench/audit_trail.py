@@ -30,6 +30,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -89,7 +90,7 @@ async def measure(url: str, events: int, samples: int, warmup: int, seed: int) -
         jwt_issuer="bench",
         jwt_audience="safetynet",
     )
-    runtime = build(config, clock=ManualClock(datetime(2026, 11, 30, 9, 0, tzinfo=CHINA)))
+    runtime = build(replace(config, clock=ManualClock(datetime(2026, 11, 30, 9, 0, tzinfo=CHINA))))
     token = TokenSigner(private, "bench", "safetynet").mint(
         "auditor-62", "province_officer", "62", "省民政厅"
     )

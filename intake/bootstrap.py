@@ -21,7 +21,6 @@ from intake.projections.applications import ApplicationsView
 from intake.projections.deadlines import DeadlinesView
 from intake.reactions.decisions import on_verification_event
 from shared.application.repository import Repository
-from shared.clock import Clock, SystemClock
 from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
@@ -29,10 +28,8 @@ from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
 SERVICE = "intake"
 
 
-def build(
-    config: ServiceConfig, clock: Clock | None = None, policy: IntakePolicy | None = None
-) -> ServiceRuntime:
-    """Wire intake for the given configuration (clock and policy injectable for tests)."""
+def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceRuntime:
+    """Wire intake for the given configuration (its clock in it; policy injectable for tests)."""
     holder: dict[str, Repository[application.Application]] = {}
 
     async def on_verification(event: RecordedEvent, conn: AsyncConnection) -> None:
@@ -58,7 +55,6 @@ def build(
         subscriptions=[Subscription("intake.verification", ("verification",), on_verification)],
     )
     state = runtime.app.state
-    state.clock = clock or SystemClock()
     state.policy = policy or IntakePolicy()
     state.applications = holder["applications"] = Repository(
         runtime.store, runtime.registry, application.Application

@@ -25,7 +25,6 @@ from payments.projections.standards import StandardsView
 from payments.reactions.decisions import DecisionReactions
 from payments.reactions.pipeline import track_case
 from payments.reactions.standards import StandardReactions
-from shared.clock import SystemClock
 from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
 
 SERVICE = "payments"
@@ -76,5 +75,4 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     runtime.app.state.repositories = repos
     runtime.app.state.projections = runtime.projections
     runtime.app.state.executor = executor
-    runtime.app.state.clock = SystemClock()
     return runtime

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib
+from datetime import timedelta
 from typing import Protocol
 
 from services.settings import SERVICES, Settings
+from shared.clock import SystemClock
 from shared.messaging.kafka import KafkaConfig
 from shared.runtime import ServiceConfig, ServiceRuntime
 
@@ -43,6 +45,7 @@ def service_config(settings: Settings, service: str) -> ServiceConfig:
         otel_service_prefix=settings.otel_service_prefix,
         db_pool_size=settings.db_pool_size,
         payment_run_partitions=settings.payment_run_partitions,
+        clock=SystemClock(timedelta(seconds=settings.clock_offset_s)),
     )
 
 

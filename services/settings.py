@@ -62,6 +62,7 @@ class Settings:
     db_pool_size: int = 20  # kept-open connections per service process (as many again overflow)
     payment_run_partitions: int = 1  # a run is shared out in this many parts (ADR 0013)
     gc_gen0_threshold: int = 50_000  # young collections' step; 0 keeps CPython's (ADR 0014)
+    clock_offset_s: float = 0.0  # added to the machine's clock: rehearsals and e2e stacks only
 
     def __post_init__(self) -> None:
         """Derive the key paths from the data directory when they were not given."""
@@ -110,6 +111,7 @@ class Settings:
             db_pool_size=_positive_int(env, "DB_POOL_SIZE", 20),
             payment_run_partitions=_positive_int(env, "PAYMENT_RUN_PARTITIONS", 1),
             gc_gen0_threshold=_non_negative_int(env, "GC_GEN0_THRESHOLD", 50_000),
+            clock_offset_s=_float(env, "SAFETYNET_CLOCK_OFFSET_S", 0.0),
         )
 
     @property
@@ -193,7 +195,7 @@ def _non_negative_int(env: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
-def _positive_float(env: Mapping[str, str], name: str, default: float) -> float:
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
     raw = _get(env, name)
     if raw is None:
         return default
@@ -201,6 +203,14 @@ def _positive_float(env: Mapping[str, str], name: str, default: float) -> float:
         value = float(raw)
     except ValueError:
         raise ValueError(f"{name} must be a number, not {raw!r}") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{name} must be a finite number, not {raw!r}")
+    return value
+
+
+def _positive_float(env: Mapping[str, str], name: str, default: float) -> float:
+    value = _float(env, name, default)
+    raw = _get(env, name)
     if not value > 0:
         raise ValueError(f"{name} must be positive, not {raw!r}")
     return value

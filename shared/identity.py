@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator
 
+from shared.clock import SystemClock
+from shared.clock import today as civil_today
 from shared.domain.errors import DomainError
 
 Sex = Literal["male", "female"]
@@ -81,7 +83,7 @@ def validate_resident_id(value: str, *, today: date | None = None) -> ResidentId
             "a resident ID is 17 digits followed by a digit or X",
             "公民身份号码应为17位数字加1位数字或X",
         )
-    birth = _birth_date(normalised[6:14], today or date.today())
+    birth = _birth_date(normalised[6:14], today or civil_today(SystemClock()))
     if check_char(normalised[:17]) != normalised[17]:
         raise InvalidResidentId(
             "the check character (last character) does not match the first 17 digits",

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from fastapi import APIRouter, FastAPI
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from shared.clock import Clock, SystemClock
 from shared.db import Migration, create_engine, migrate
 from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.registry import EventRegistry
@@ -54,6 +55,7 @@ class ServiceConfig:
     # every overflow connection is opened (a new server process) and closed again per use
     db_pool_size: int = 20
     payment_run_partitions: int = 1  # payments: the parts a run is shared out in (ADR 0013)
+    clock: Clock = field(default_factory=SystemClock)  # the service's one clock (tests set it)
 
 
 @dataclass
@@ -117,7 +119,7 @@ def wire(
     """The wiring every service shares: tracing, engine, store, registry, relay, consumers, app."""
     configure_tracing(config.service, config.otel_endpoint, config.otel_service_prefix)
     engine = create_engine(config.database_url, pool_size=config.db_pool_size)
-    store = EventStore(engine, on_appended=_count_appends(config.service))
+    store = EventStore(engine, on_appended=_count_appends(config.service), clock=config.clock)
     registry = EventRegistry()
     for register in register_events:
         register(registry)
@@ -138,6 +140,7 @@ def wire(
         readiness_checks=checks,
     )
     app.state.store = store
+    app.state.clock = config.clock
     app.state.registry = registry
     return ServiceRuntime(
         name=config.service,

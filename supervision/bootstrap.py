@@ -11,7 +11,6 @@ from collections.abc import Awaitable, Callable
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
-from shared.clock import Clock, SystemClock
 from shared.eventstore.envelope import RecordedEvent
 from shared.runtime import Handler, ServiceConfig, ServiceRuntime, Subscription, wire
 from supervision.application.complaints import ComplaintPolicy, flag_overdue
@@ -63,7 +62,7 @@ class _Detectors:
         await self._handler(event, conn)
 
 
-def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
+def build(config: ServiceConfig) -> ServiceRuntime:
     """Wire supervision for the given configuration."""
     detectors = _Detectors()
     runtime = wire(
@@ -100,7 +99,6 @@ def build(config: ServiceConfig, clock: Clock | None = None) -> ServiceRuntime:
     )
     detectors.bind(runtime)
     state = runtime.app.state
-    state.clock = clock or SystemClock()
     state.complaint_policy = ComplaintPolicy()
     _repositories(runtime)
 

@@ -6,7 +6,6 @@ import os
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.clock import Clock
 from shared.eventstore.envelope import RecordedEvent
 from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
 from verification.adapters.partner_data import PartnerDataClient
@@ -40,11 +39,10 @@ def watcher_interval_s() -> float:
 def build(
     config: ServiceConfig,
     *,
-    clock: Clock | None = None,
     policy: Policy | None = None,
     partner: PartnerDataClient | None = None,
 ) -> ServiceRuntime:
-    """Wire verification for the given configuration (tests pass a clock, policy or client)."""
+    """Wire verification for the given configuration (tests pass a policy or a partner client)."""
     holder: dict[str, Verification] = {}
 
     async def on_intake_event(event: RecordedEvent, conn: AsyncConnection) -> None:
@@ -86,7 +84,7 @@ def build(
             timeout_s=float(os.environ.get("VERIFICATION_PARTNER_TIMEOUT_S", "1.0")),
         )
     verification = Verification(
-        runtime.store, runtime.registry, partner, clock, policy or Policy.from_env()
+        runtime.store, runtime.registry, partner, config.clock, policy or Policy.from_env()
     )
     holder["v"] = verification
     runtime.app.state.verification = verification

@@ -7,11 +7,9 @@ from dataclasses import dataclass, replace
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
-from payments.application.periods import period_of
 from payments.domain.disaster import PRIORITY, DisasterReliefGranted
 from payments.domain.payment import Payment, PaymentInstructed, payment_id_for, payment_key
-from shared.clock import CHINA
-from shared.eventstore.envelope import EventMetadata, RecordedEvent, utc_now
+from shared.eventstore.envelope import EventMetadata, RecordedEvent
 
 
 @dataclass(frozen=True)
@@ -29,6 +27,7 @@ class GrantRelief:
     division_code: str
     expected_version: int
     metadata: EventMetadata
+    period: str  # the month the grant is paid in (today's, from the service's clock)
 
 
 async def grant_relief(
@@ -46,7 +45,7 @@ async def grant_relief(
     )  # fmt: skip
     metadata = replace(cmd.metadata, case_id=case_id)
     recorded = await repos.disasters.save(disaster, metadata, conn, cmd.expected_version)
-    key = payment_key(case_id, "disaster_relief", period_of(utc_now().astimezone(CHINA).date()))
+    key = payment_key(case_id, "disaster_relief", cmd.period)
     payment, payment_id = Payment(key), payment_id_for(key)
     payment.instruct(
         PaymentInstructed(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -78,6 +78,7 @@ class RunExecutor:
         partitions: int = 1,
     ) -> None:
         self.engine = engine
+        self.clock = store.clock  # settlement instants, as the store records events
         self.repos = Repositories.of(store, registry)
         self.projections = projections
         self.bank = bank
@@ -191,7 +192,11 @@ class RunExecutor:
             answered: dict[str, tuple[Payment, EventMetadata]] = {}  # once per payment
             for answer in answers:
                 key = by_instruction.get(answer.instruction_id)
-                if key is not None and key in payments and _record(payments[key], answer):
+                if (
+                    key is not None
+                    and key in payments
+                    and _record(payments[key], answer, self.clock.now())
+                ):
                     answered.setdefault(
                         key, (payments[key], _bank_metadata(payments[key], answer, run_id))
                     )
@@ -240,10 +245,10 @@ def _pending_of(payment: Payment) -> _Pending:
     )
 
 
-def _record(payment: Payment, answer: BankAnswer) -> bool:
+def _record(payment: Payment, answer: BankAnswer, at: datetime) -> bool:
     """Apply the bank's answer; False when it changes nothing (a duplicated answer)."""
     if answer.status == "paid":
-        return payment.settle(answer.instruction_id, datetime.now(UTC))
+        return payment.settle(answer.instruction_id, at)
     return payment.fail(answer.instruction_id, answer.status, answer.reason)
 
 

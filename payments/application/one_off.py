@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
 from payments.application.enrol import local_standard
-from payments.application.periods import period_of
 from payments.domain.payment import (
     OneOffPaymentRefused,
     Payment,
@@ -23,6 +22,7 @@ from payments.domain.payment import (
     payment_id_for,
     payment_key,
 )
+from shared.clock import period_of
 from shared.eventstore.envelope import EventMetadata
 from shared.identity import validate_resident_id
 

@@ -10,8 +10,3 @@ def period_end(period: str) -> date:
     """The last day of a period."""
     year, month = int(period[:4]), int(period[5:7])
     return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def period_of(day: date) -> str:
-    """The period a day falls in."""
-    return f"{day.year:04d}-{day.month:02d}"

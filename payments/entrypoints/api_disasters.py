@@ -19,6 +19,7 @@ from payments.domain.disaster import (
     HousingSolved,
 )
 from payments.entrypoints.common import READERS, expected_version, repositories
+from shared.clock import current_period, today
 from shared.domain.errors import ConcurrencyConflict
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import request_metadata
@@ -100,7 +101,9 @@ async def _command(
         except ConcurrencyConflict as conflict:
             raise precondition_failed_from(conflict) from None
         fresh = await repos.disasters.get(disaster_id, conn)
-        return StoredResponse(status, _read(fresh), {"ETag": etag_for(fresh.version)})
+        return StoredResponse(
+            status, _read(fresh, today(request.app.state.clock)), {"ETag": etag_for(fresh.version)}
+        )
 
     return await respond_idempotently(
         request, client_id=principal.client_id, key=key, operation=operation
@@ -149,6 +152,7 @@ async def post_relief(
             disaster_id, body.household_id, body.case_id, body.category, body.amount_fen,
             body.in_temporary_shelter, body.payee_name, body.bank_account, body.division_code,
             expected, request_metadata(principal, body.reason),
+            current_period(request.app.state.clock),
         )  # fmt: skip
         await grant_relief(cmd, repositories(request), conn)
 
@@ -187,14 +191,13 @@ async def get_disaster(
     assert disaster.declared is not None
     ensure_jurisdiction(principal, disaster.declared.county_code)
     response.headers["ETag"] = etag_for(disaster.version)
-    return _read(disaster)
+    return _read(disaster, today(request.app.state.clock))
 
 
-def _read(disaster: Disaster) -> dict[str, Any]:
+def _read(disaster: Disaster, today: date) -> dict[str, Any]:
     declared = disaster.declared
     if declared is None:
         return {"disaster_id": disaster.id, "version": disaster.version}
-    today = date.today()
     return {
         "disaster_id": disaster.id,
         "version": disaster.version,

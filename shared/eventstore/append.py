@@ -114,7 +114,7 @@ class ChainedBatch:
             [self.base_version + i for i in range(1, len(self.events) + 1)],
             [e.type for e in self.events],
             [e.schema_version for e in self.events],
-            [e.occurred_at for e in self.events],
+            [e.occurred_at or self.recorded_at for e in self.events],
             self.data_json,
             self.metadata_json,
             self.prev_hashes,
@@ -133,7 +133,7 @@ class ChainedBatch:
                 stream_id=self.stream_id,
                 stream_version=self.base_version + i + 1,
                 position=positions[i],
-                occurred_at=new.occurred_at,
+                occurred_at=new.occurred_at or self.recorded_at,
                 recorded_at=self.recorded_at,
                 data=new.data,
                 metadata=new.metadata,
@@ -154,7 +154,7 @@ def many_insert_args(batches: Sequence[ChainedBatch]) -> tuple[Any, ...]:
         [b.base_version + i + 1 for b, i, _ in events],
         [e.type for _, _, e in events],
         [e.schema_version for _, _, e in events],
-        [e.occurred_at for _, _, e in events],
+        [e.occurred_at or b.recorded_at for b, _, e in events],
         [t for b in batches for t in b.data_json],
         [t for b in batches for t in b.metadata_json],
         [h for b in batches for h in b.prev_hashes],
@@ -186,8 +186,9 @@ def chain(
         digest = linked_digest(
             link,
             CanonicalEvent(
-                data_json, str(new.event_id), metadata_json, canonical_instant(new.occurred_at),
-                recorded_text, new.schema_version, stream_text, base + offset, _type_text(new.type),
+                data_json, str(new.event_id), metadata_json,
+                canonical_instant(new.occurred_at or recorded_at), recorded_text,
+                new.schema_version, stream_text, base + offset, _type_text(new.type),
             ),
         )  # fmt: skip
         batch.data_json.append(data_json)

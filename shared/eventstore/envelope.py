@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import MISSING, dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from shared.canonical import canonical_json, canonical_optional
 from shared.ids import uuid7
-
-
-def utc_now() -> datetime:
-    """The current instant, timezone-aware in UTC, to the microsecond PostgreSQL keeps."""
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -140,7 +135,7 @@ class NewEvent:
     metadata: EventMetadata
     schema_version: int = 1
     event_id: uuid.UUID = field(default_factory=uuid7)
-    occurred_at: datetime = field(default_factory=utc_now)
+    occurred_at: datetime | None = None  # None: when the store records it (its clock)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from shared.clock import Clock, SystemClock
 from shared.db import Connection, driver_in_transaction
 from shared.domain.errors import AppendContended, ConcurrencyConflict
 from shared.eventstore.append import (
@@ -40,7 +41,6 @@ from shared.eventstore.envelope import (
     NewEvent,
     RecordedEvent,
     StoredState,
-    utc_now,
 )
 from shared.eventstore.hashing import GENESIS_HASH, event_hash
 from shared.eventstore.schema import APPEND_LOCK_KEY, events
@@ -82,10 +82,14 @@ class EventStore:
     """Appends to and reads from one service's event log."""
 
     def __init__(
-        self, engine: AsyncEngine, on_appended: Callable[[list[RecordedEvent]], None] | None = None
+        self,
+        engine: AsyncEngine,
+        on_appended: Callable[[list[RecordedEvent]], None] | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.engine = engine
         self.on_appended = on_appended
+        self.clock: Clock = clock or SystemClock()
 
     @asynccontextmanager
     async def _connection(self, conn: Connection | None) -> AsyncIterator[Connection]:
@@ -135,7 +139,7 @@ class EventStore:
         batches = [b for b in batches if b.events]
         if not batches:
             return []
-        recorded_at, trace_context = utc_now(), current_traceparent()
+        recorded_at, trace_context = self.clock.now(), current_traceparent()
 
         def chained_on(version: int, prev_hash: str | None, b: StreamAppend) -> ChainedBatch:
             return chain(b.stream_id, b.events, version, prev_hash, recorded_at, trace_context)
@@ -212,7 +216,9 @@ class EventStore:
         while True:
             if expected_version is not None and expected_version != (version or 0):
                 raise ConcurrencyConflict(stream_id, expected_version, version or 0)
-            batch = chain(stream_id, new_events, version, prev_hash, utc_now(), trace_context)
+            batch = chain(
+                stream_id, new_events, version, prev_hash, self.clock.now(), trace_context
+            )
             try:
                 positions = await raw.fetch(INSERT_IF_HEAD, *batch.insert_args())
             except asyncpg.LockNotAvailableError as error:
@@ -237,7 +243,9 @@ class EventStore:
             version, prev_hash = (head[0], head[1]) if head else (0, None)
         if expected_version != version:
             raise ConcurrencyConflict(stream_id, expected_version, version)
-        batch = chain(stream_id, new_events, version, prev_hash, utc_now(), current_traceparent())
+        batch = chain(
+            stream_id, new_events, version, prev_hash, self.clock.now(), current_traceparent()
+        )
         try:
             positions = await raw.fetch(INSERT_PENDING_IF_HEAD, *batch.insert_args())
         except asyncpg.UniqueViolationError as error:

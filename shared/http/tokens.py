@@ -15,6 +15,7 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from shared.clock import SystemClock, epoch_seconds
 from shared.domain.errors import DomainError
 from shared.identity import InvalidDivisionCode, covers, parse_division
 
@@ -95,7 +96,7 @@ class TokenSigner:
             parse_division(division)
         except InvalidDivisionCode as bad:
             raise ValueError(bad.detail_en) from None
-        now = int(time.time())
+        now = epoch_seconds(SystemClock())  # security time: the real instant, never shifted
         claims: dict[str, Any] = {
             "iss": self.issuer,
             "aud": self.audience,

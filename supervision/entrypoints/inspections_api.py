@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -12,7 +13,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.application.repository import Repository
-from shared.clock import CHINA
+from shared.clock import today
 from shared.domain.errors import NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.etag import etag_for
@@ -97,9 +98,13 @@ class AccountabilityIn(BaseModel):
     decided_on: date
 
 
-def _read(inspection: Inspection, today: date | None = None) -> dict[str, Any]:
+def _reader(request: Request) -> Callable[[Inspection], dict[str, Any]]:
+    """How the answer to a command shows the inspection: overdue as of the clock's today."""
+    return lambda inspection: _read(inspection, today(request.app.state.clock))
+
+
+def _read(inspection: Inspection, as_of: date) -> dict[str, Any]:
     assert inspection.planned is not None
-    today = today or date.today()
     findings = inspection.recorded.findings if inspection.recorded else ()
     rectifications = []
     for finding_id, order in inspection.orders.items():
@@ -107,7 +112,7 @@ def _read(inspection: Inspection, today: date | None = None) -> dict[str, Any]:
         done = bool(check and check.rectified)
         rectifications.append(
             {**asdict(order), "rectified": done,
-             "overdue": not done and date.fromisoformat(order.due_on) < today}
+             "overdue": not done and date.fromisoformat(order.due_on) < as_of}
         )  # fmt: skip
     return {
         "inspection_id": inspection.id,
@@ -142,8 +147,8 @@ async def plan(
     inspection.plan(InspectionPlanned(
         inspection.id, body.kind, body.division_code, body.planned_on.isoformat(), body.scope,
         tuple(body.team)))  # fmt: skip
-    return await create(request, principal, key, _repo(request), inspection, "督查立项", _read,
-                        f"/v1/inspections/{inspection.id}")  # fmt: skip
+    return await create(request, principal, key, _repo(request), inspection, "督查立项",
+                        _reader(request), f"/v1/inspections/{inspection.id}")  # fmt: skip
 
 
 @router.get("/inspections/{inspection_id}", summary="查阅督查 Get an inspection",
@@ -160,13 +165,13 @@ async def get_inspection(
     if hidden and principal.role not in SEES_UNANNOUNCED:
         raise NotFound(f"inspection {inspection_id} not found", "未找到该督查记录")
     response.headers["ETag"] = etag_for(inspection.version)
-    return _read(inspection, request.app.state.clock.now().astimezone(CHINA).date())
+    return _read(inspection, today(request.app.state.clock))
 
 
 async def _step(request: Request, principal: Principal, key: str, inspection_id: str,
                 body: BaseModel, reason: str) -> JSONResponse:  # fmt: skip
     return await change(request, principal, key, _repo(request), inspection_id, _division,
-                        lambda i: _apply(i, body), reason, _read)  # fmt: skip
+                        lambda i: _apply(i, body), reason, _reader(request))  # fmt: skip
 
 
 _STEP_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 428)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -12,7 +13,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.application.repository import Repository
-from shared.clock import CHINA
+from shared.clock import today
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.etag import etag_for
 from shared.http.idempotency import idempotency_key
@@ -88,12 +89,16 @@ class ActivityIn(BaseModel):
     participants: int = Field(ge=1, le=10_000)
 
 
-def _read(institution: Institution, today: date | None = None) -> dict[str, Any]:
+def _reader(request: Request) -> Callable[[Institution], dict[str, Any]]:
+    """How the answer to a command shows the institution: overdue as of the clock's today."""
+    return lambda institution: _read(institution, today(request.app.state.clock))
+
+
+def _read(institution: Institution, as_of: date) -> dict[str, Any]:
     assert institution.registered is not None
-    today = today or date.today()
     hazards = [
         {**asdict(h), "closed_on": c.closed_on if (c := institution.closed.get(h.hazard_id))
-         else None, "overdue": c is None and date.fromisoformat(h.due_on) < today}
+         else None, "overdue": c is None and date.fromisoformat(h.due_on) < as_of}
         for h in institution.hazards.values()
     ]  # fmt: skip
     return {
@@ -127,7 +132,7 @@ async def register(
     institution.register(InstitutionRegistered(institution.id, body.kind, body.name,
                                                 body.division_code, body.capacity))  # fmt: skip
     return await create(request, principal, key, _repo(request), institution, "机构安全登记",
-                        _read, f"/v1/institutions/{institution.id}")  # fmt: skip
+                        _reader(request), f"/v1/institutions/{institution.id}")  # fmt: skip
 
 
 @router.get("/institutions/{institution_id}", responses=problem_responses(401, 403, 404),
@@ -140,7 +145,7 @@ async def get_institution(
     institution = await _repo(request).get(institution_id)
     ensure_jurisdiction(principal, _division(institution))
     response.headers["ETag"] = etag_for(institution.version)
-    return _read(institution, request.app.state.clock.now().astimezone(CHINA).date())
+    return _read(institution, today(request.app.state.clock))
 
 
 @router.post("/institutions/{institution_id}/hazard-checks", responses=STEP_ERRORS,
@@ -162,7 +167,7 @@ async def hazard_check(
         )  # fmt: skip
 
     return await change(request, principal, key, _repo(request), institution_id, _division,
-                        step, "安全隐患排查", _read)  # fmt: skip
+                        step, "安全隐患排查", _reader(request))  # fmt: skip
 
 
 @router.post("/institutions/{institution_id}/hazard-closures", responses=STEP_ERRORS,
@@ -174,7 +179,7 @@ async def close_hazard(
     """Close an open hazard."""
     return await change(request, principal, key, _repo(request), institution_id, _division,
                         lambda i: i.close(body.hazard_id, body.closed_on.isoformat(), body.note),
-                        "隐患整改销号", _read)  # fmt: skip
+                        "隐患整改销号", _reader(request))  # fmt: skip
 
 
 @router.post("/institutions/{institution_id}/activities", responses=STEP_ERRORS,
@@ -187,7 +192,7 @@ async def activity(
     return await change(request, principal, key, _repo(request), institution_id, _division,
                         lambda i: i.hold(SafetyActivityRecorded(
                             i.id, body.activity, body.held_on.isoformat(), body.topic,
-                            body.participants)), "记录演练培训", _read)  # fmt: skip
+                            body.participants)), "记录演练培训", _reader(request))  # fmt: skip
 
 
 @router.get("/hazards", response_model=Page[dict[str, Any]],

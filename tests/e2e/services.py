@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -18,6 +19,7 @@ from sqlalchemy.engine import make_url
 from services.embedded import free_port
 from services.settings import PROJECT_ROOT, SERVICES
 from services.simulators import SIMULATORS
+from shared.clock import CHINA, SystemClock, offset_to
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
 from tests.support import eventually
 
@@ -31,6 +33,7 @@ class RunningServices:
     processes: dict[str, subprocess.Popen[bytes]]
     database_urls: dict[str, str]
     env: dict[str, str]  # the processes' environment, to start one again as the stack did
+    clock: SystemClock  # the stack's clock: every date and period a test sends derives from it
 
     def token(self, role: str, division: str, org: str = "测试机构") -> str:
         """A bearer token for a role within a division."""
@@ -57,12 +60,23 @@ class RunningServices:
         return True
 
 
+# The instant every end-to-end stack starts at, whatever the machine's date: a Wednesday morning
+# in the middle of an ordinary month, so that no run straddles a month, a year or a holiday by
+# accident. Tests that are about those edges move the stack's clock there themselves.
+STACK_INSTANT = datetime(2027, 3, 10, 9, 30, tzinfo=CHINA)
+
+
 def _ports() -> dict[str, int]:
     return {name: free_port() for name in (*SERVICES, *SIMULATORS)}
 
 
 def service_env(
-    server_url: str, bootstrap: str, data_dir: Path, ports: dict[str, int], prefix: str
+    server_url: str,
+    bootstrap: str,
+    data_dir: Path,
+    ports: dict[str, int],
+    prefix: str,
+    clock: SystemClock,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """The environment of the processes: their own databases, the session broker, simulators."""
     database_urls = {
@@ -77,6 +91,7 @@ def service_env(
         "KAFKA_TOPIC_NAMESPACE": prefix.replace("_", "-"),  # stacks share the session broker
         "SAFETYNET_DATA_DIR": str(data_dir),
         "LOG_LEVEL": "WARNING",
+        "SAFETYNET_CLOCK_OFFSET_S": str(clock.offset.total_seconds()),
         "PARTNER_DATA_URL": f"http://127.0.0.1:{ports['partner_data']}",
         "BANK_API_URL": f"http://127.0.0.1:{ports['bank']}",
         **{f"{s.upper()}_PORT": str(ports[s]) for s in SERVICES},
@@ -86,15 +101,23 @@ def service_env(
     return env, database_urls
 
 
+def stack_clock(at: datetime = STACK_INSTANT) -> SystemClock:
+    """A clock that reads `at` now and runs on: every process of a stack shares its offset."""
+    return SystemClock(offset_to(at))
+
+
 @contextmanager
-def running_services(server_url: str, bootstrap: str, data_dir: Path) -> Iterator[RunningServices]:
+def running_services(
+    server_url: str, bootstrap: str, data_dir: Path, clock: SystemClock | None = None
+) -> Iterator[RunningServices]:
     """Four `python -m services serve <name>` processes and one for the simulators."""
+    clock = clock or stack_clock()
     private_pem, _ = ensure_dev_keypair(
         data_dir / "keys/jwt-private.pem", data_dir / "keys/jwt-public.pem"
     )
     ports = _ports()
     prefix = f"e2e_{uuid.uuid4().hex[:8]}"
-    env, database_urls = service_env(server_url, bootstrap, data_dir, ports, prefix)
+    env, database_urls = service_env(server_url, bootstrap, data_dir, ports, prefix, clock)
     processes = {s: _spawn(["serve", s], env, data_dir / f"{s}.log") for s in SERVICES}
     processes["simulators"] = _spawn(["simulators"], env, data_dir / "simulators.log")
     try:
@@ -104,6 +127,7 @@ def running_services(server_url: str, bootstrap: str, data_dir: Path) -> Iterato
             processes=processes,
             database_urls=database_urls,
             env=env,
+            clock=clock,
         )
     finally:
         _stop(processes)

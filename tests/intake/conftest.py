@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -104,7 +104,7 @@ async def intake(database_url: str, tmp_path: Path) -> AsyncIterator[Intake]:
         jwt_audience="safetynet",
     )
     clock = ManualClock(FRIDAY_MORNING)
-    runtime = build(config, clock=clock)
+    runtime = build(replace(config, clock=clock))
     await runtime.migrate()
     yield Intake(runtime, TokenSigner(private, "test", "safetynet"), clock)
     await runtime.engine.dispose()

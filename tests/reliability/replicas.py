@@ -20,7 +20,7 @@ from services.embedded import ensure_database, free_port
 from services.settings import PROJECT_ROOT, SERVICES
 from services.simulators import SIMULATORS
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
-from tests.e2e.services import service_env
+from tests.e2e.services import service_env, stack_clock
 from tests.support import eventually
 
 REPLICAS = ("a", "b")
@@ -72,7 +72,7 @@ def running_replicas(server_url: str, bootstrap: str, data_dir: Path) -> Iterato
     )
     ports = {name: free_port() for name in (*SERVICES, *SIMULATORS)}
     env, database_urls = service_env(
-        server_url, bootstrap, data_dir, ports, f"rel_{uuid.uuid4().hex[:8]}"
+        server_url, bootstrap, data_dir, ports, f"rel_{uuid.uuid4().hex[:8]}", stack_clock()
     )
     _create_databases(server_url, database_urls.values())
     processes = {("simulators", "-"): _spawn(["simulators"], env, data_dir / "simulators.log")}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -92,7 +92,7 @@ async def verifying(database_url: str, tmp_path: Path, policy: Policy) -> AsyncI
         jwt_audience="safetynet",
     )
     clock = ManualClock(datetime(2026, 11, 23, 10, 0, tzinfo=CHINA))
-    runtime = build(config, clock=clock, policy=policy, partner=make_partner())
+    runtime = build(replace(config, clock=clock), policy=policy, partner=make_partner())
     await runtime.migrate()
     transport = httpx.ASGITransport(app=runtime.app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t", timeout=30) as client:

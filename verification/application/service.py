@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
-from shared.clock import CHINA, Clock, SystemClock
+from shared.clock import Clock, today
 from shared.domain.errors import NotFound
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
 from shared.eventstore.registry import EventRegistry
@@ -95,18 +95,18 @@ class Verification:
         store: EventStore,
         registry: EventRegistry,
         partner: PartnerDataClient | None,
-        clock: Clock | None = None,
+        clock: Clock,
         policy: Policy | None = None,
     ) -> None:
         self.cases = Repository(store, registry, VerificationCase)
         self.batches = Repository(store, registry, CountyBatch)
         self.partner = partner
-        self.clock = clock or SystemClock()
+        self.clock = clock
         self.policy = policy or Policy()
 
     def today(self) -> date:
         """Today in China."""
-        return self.clock.now().astimezone(CHINA).date()
+        return today(self.clock)
 
     async def case(
         self, case_id: str, programme: str, conn: AsyncConnection | None = None

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import uuid
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,7 @@ async def wired_intake(
         jwt_audience="safetynet",
         consumer_backoff_base_s=0.05,
     )
-    runtime = build(config, clock=ManualClock(FRIDAY_MORNING))
+    runtime = build(replace(config, clock=ManualClock(FRIDAY_MORNING)))
     await runtime.migrate()
     yield Intake(runtime, TokenSigner(private, "test", "safetynet"), runtime.app.state.clock)
     await runtime.close()

@@ -68,7 +68,7 @@ def test_a_chained_batch_hashes_each_event_as_event_hash_does() -> None:
         expected = event_hash(
             prev_hash=link, event_id=new.event_id, stream_id="case-\"x\"",
             stream_version=5 + offset, type=new.type, schema_version=new.schema_version,
-            occurred_at=new.occurred_at, recorded_at=recorded_at, data=new.data,
+            occurred_at=new.occurred_at or recorded_at, recorded_at=recorded_at, data=new.data,
             metadata=new.metadata.to_dict(),
         )  # fmt: skip
         assert batch.hashes[offset] == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -109,7 +109,7 @@ async def supervision(
         jwt_audience="safetynet",
     )
     clock = ManualClock(datetime(2026, 11, 30, 9, 0, tzinfo=CHINA))
-    runtime = build(config, clock=clock)
+    runtime = build(replace(config, clock=clock))
     await runtime.migrate()
     yield Supervision(runtime, clock, TokenSigner(private, "test", "safetynet"), source_store)
     await runtime.engine.dispose()
