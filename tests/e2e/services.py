@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from services.embedded import free_port
 from services.settings import PROJECT_ROOT, SERVICES
 from services.simulators import SIMULATORS
-from shared.clock import CHINA, SystemClock, offset_to
+from shared.clock import CHINA, SystemClock, offset_to, today
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
 from tests.support import eventually
 
@@ -38,6 +38,16 @@ class RunningServices:
     def token(self, role: str, division: str, org: str = "测试机构") -> str:
         """A bearer token for a role within a division."""
         return self.signer.mint(f"e2e-{role}-{division}", role, division, org)
+
+    def day(self, offset_days: int = 0) -> str:
+        """An ISO civil date this many days from the stack's today (negative: in the past)."""
+        return (today(self.clock) + timedelta(days=offset_days)).isoformat()
+
+    def period(self, months_ahead: int = 0) -> str:
+        """The payment period (YYYY-MM) this many months after the stack's current one."""
+        current = today(self.clock)
+        months = current.year * 12 + current.month - 1 + months_ahead
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
 
     def auth(self, role: str, division: str) -> dict[str, str]:
         """Authorization header for a role within a division."""
@@ -64,6 +74,11 @@ class RunningServices:
 # in the middle of an ordinary month, so that no run straddles a month, a year or a holiday by
 # accident. Tests that are about those edges move the stack's clock there themselves.
 STACK_INSTANT = datetime(2027, 3, 10, 9, 30, tzinfo=CHINA)
+
+
+def stack_day(offset_days: int = 0) -> str:
+    """An ISO date this many days from the day every stack starts on (bodies built before one)."""
+    return (STACK_INSTANT.date() + timedelta(days=offset_days)).isoformat()
 
 
 def _ports() -> dict[str, int]:

@@ -12,7 +12,7 @@ import pytest
 
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from shared.identity import check_char
-from tests.e2e.services import RunningServices, running_services
+from tests.e2e.services import RunningServices, running_services, stack_day
 from tests.support import eventually
 
 TOWNSHIP = "620102001"
@@ -61,7 +61,7 @@ def application(head: str, *others: str, **changes: Any) -> dict[str, Any]:
         "declared_assets_fen": 0,
         "authorisation": {
             "signed_by_resident_id": head,
-            "signed_on": "2026-11-20",
+            "signed_on": stack_day(-15),
             "document_ref": "城关区-授权-e2e",
         },
     }

@@ -77,7 +77,7 @@ async def approved_case(
             "division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
             "members": [{"resident_id": person, "name": "王秀英", "relation": "self"}],
             "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
-            "authorisation": {"signed_by_resident_id": person, "signed_on": "2026-11-20",
+            "authorisation": {"signed_by_resident_id": person, "signed_on": services.day(-15),
                               "document_ref": f"城关区-授权-{sequence}"},
             "bank_account": ACCOUNT,
         },
@@ -92,7 +92,7 @@ async def approved_case(
     await ok(await township.step(case_id, "economic-verification", {}), "investigation")
     await ok(
         await township.step(case_id, "investigation", {
-            "staff": ["王明", "李华"], "visited_on": "2026-11-24", "findings": "情况属实"}),
+            "staff": ["王明", "李华"], "visited_on": services.day(-8), "findings": "情况属实"}),
         "township_review",
     )  # fmt: skip
     await ok(
@@ -108,7 +108,7 @@ async def approved_case(
     visited = await county.post(
         f"/v1/batches/{formed.json()['batch_id']}/spot-checks",
         {"case_id": case_id, "programme": "urban_dibao", "visited_by": ["赵", "钱"],
-         "visited_on": "2026-11-25", "findings": "与申报一致"},
+         "visited_on": services.day(-7), "findings": "与申报一致"},
         etag=formed.headers["ETag"],
     )  # fmt: skip
     assert visited.status_code == 200, visited.text
@@ -139,7 +139,8 @@ async def test_an_approved_case_is_paid_in_the_next_run_and_shown_in_its_audit_t
         assert (await payments.get(ledger)).json()["monthly_amount_fen"] == 60_000
         # and a bank that answers every instruction twice
         await client.post(f"{services.urls['bank']}/v1/control", json={"duplicate_answers": True})
-        run = {"county_code": COUNTY, "period": "2026-11", "reason": "11月城市低保发放"}
+        period = services.period()
+        run = {"county_code": COUNTY, "period": period, "reason": f"{period}城市低保发放"}
         # when the run is started without funds, it is refused
         refused = await payments.post("/v1/runs", run)
         assert refused.status_code == 409 and refused.json()["code"] == "insufficient-funds"
@@ -161,7 +162,7 @@ async def test_an_approved_case_is_paid_in_the_next_run_and_shown_in_its_audit_t
                          message="the run never completed")  # fmt: skip
         paid = (await payments.get(f"{ledger}/payments")).json()["items"]
         assert [(p["period"], p["amount_fen"], p["status"]) for p in paid] == [
-            ("2026-11", 60_000, "settled")
+            (period, 60_000, "settled")
         ]
         assert ACCOUNT not in str(paid)
         # and the duplicated answer settled it once; supervision shows the payment
@@ -199,7 +200,7 @@ async def test_a_county_standard_below_the_guidance_is_refused_on_the_stack(
         guidance = await client.post(
             f"{base}/v1/standards",
             json={"division_code": "62", "programme": "rural_dibao",
-                  "effective_from": "2026-01-01", "monthly_per_person_fen": 45_000,
+                  "effective_from": f"{services.period(-12)}-01", "monthly_per_person_fen": 45_000,
                   "reason": "省级指导标准"},
             headers={**services.auth("province_officer", "620000"),
                      "Idempotency-Key": str(uuid.uuid4())},
@@ -207,7 +208,8 @@ async def test_a_county_standard_below_the_guidance_is_refused_on_the_stack(
         assert guidance.status_code == 201, guidance.text
         below = await Payments(services, client).post(
             "/v1/standards",
-            {"division_code": COUNTY, "programme": "rural_dibao", "effective_from": "2026-01-01",
+            {"division_code": COUNTY, "programme": "rural_dibao",
+             "effective_from": f"{services.period(-12)}-01",
              "monthly_per_person_fen": 44_999, "reason": "县标准"},
         )  # fmt: skip
         assert below.status_code == 422
@@ -251,9 +253,9 @@ async def test_the_payments_process_killed_mid_run_pays_nobody_twice_and_nobody_
         assert allocated.status_code == 201, allocated.text
         etag = allocated.headers["ETag"]
         assert (await payments.post("/v1/funds/arrivals", movement, etag=etag)).status_code == 201
-        # when the December run starts and the service is killed once the bank has paid
+        # when next month's run starts and the service is killed once the bank has paid
         started = await payments.post(
-            "/v1/runs", {"county_code": COUNTY, "period": "2026-12", "reason": "12月发放"}
+            "/v1/runs", {"county_code": COUNTY, "period": services.period(1), "reason": "下月发放"}
         )
         assert started.status_code == 201, started.text
         await eventually(lambda: _credits(client, bank, 4), timeout=60, message="bank paid none")
@@ -295,7 +297,8 @@ async def test_green_channel_disaster_relief_price_linkage_and_tasks_on_the_stac
         province = {**services.auth("province_officer", "620000")}
         standard = await payments.post(
             "/v1/standards",
-            {"division_code": COUNTY, "programme": "urban_dibao", "effective_from": "2026-01-01",
+            {"division_code": COUNTY, "programme": "urban_dibao",
+             "effective_from": f"{services.period(-12)}-01",
              "monthly_per_person_fen": 70_000, "reason": "县标准"},
         )  # fmt: skip
         assert standard.status_code == 201, standard.text
@@ -325,7 +328,7 @@ async def test_green_channel_disaster_relief_price_linkage_and_tasks_on_the_stac
         declared = await payments.post(
             "/v1/disasters",
             {"disaster_id": "quake-e2e", "county_code": COUNTY, "name": "地震",
-             "occurred_on": "2026-11-01", "allocation_fen": 500_000, "reason": "下拨救灾资金"},
+             "occurred_on": services.day(-9), "allocation_fen": 500_000, "reason": "下拨救灾资金"},
         )  # fmt: skip
         assert declared.status_code == 201, declared.text
         relief = await payments.post(
@@ -349,21 +352,22 @@ async def test_green_channel_disaster_relief_price_linkage_and_tasks_on_the_stac
         assert configured.status_code == 201, configured.text
         index = await client.post(
             f"{services.urls['payments']}/v1/price-linkage/indices",
-            json={"month": "2026-11", "cpi_yoy_bp": 380, "food_cpi_yoy_bp": 200},
+            json={"month": services.period(-1), "cpi_yoy_bp": 380, "food_cpi_yoy_bp": 200},
             headers={**province, "Idempotency-Key": str(uuid.uuid4()),
                      "If-Match": configured.headers["ETag"]},
         )  # fmt: skip
         assert index.status_code == 201, index.text
-        assert index.json()["months"]["2026-11"]["triggered"] is True
+        assert index.json()["months"][services.period(-1)]["triggered"] is True
         # PAY-4: the year's task on the urban guidance is open until the province raises it
+        year = int(services.day()[:4])
         task = await client.post(
             f"{services.urls['payments']}/v1/practical-tasks",
-            json={"year": 2027, "task_id": "urban", "title": "提高城市低保指导标准",
+            json={"year": year, "task_id": "urban", "title": "提高城市低保指导标准",
                   "programme": "urban_dibao", "target_fen": 72_000, "reason": "为民办实事"},
             headers={**province, "Idempotency-Key": str(uuid.uuid4())},
         )  # fmt: skip
         assert task.status_code == 201, task.text
-        tasks = (await payments.get("/v1/practical-tasks/2027")).json()["tasks"]
+        tasks = (await payments.get(f"/v1/practical-tasks/{year}")).json()["tasks"]
         assert [(t["task_id"], t["status"], t["due"]) for t in tasks] == [
-            ("urban", "open", "2027-06-30")
+            ("urban", "open", f"{year}-06-30")  # the stack's clock stands before the end of June
         ]

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from shared.db import create_engine
 from shared.identity import check_char
-from tests.e2e.services import RunningServices, running_services
+from tests.e2e.services import RunningServices, running_services, stack_day
 from tests.support import eventually
 
 TOWNSHIP = "620102001"
@@ -53,7 +53,7 @@ def _application() -> dict[str, object]:
         "declared_assets_fen": 0,
         "authorisation": {
             "signed_by_resident_id": resident,
-            "signed_on": "2026-11-20",
+            "signed_on": stack_day(-15),
             "document_ref": "城关区-授权-2026-0002",
         },
     }

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import uuid
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,6 @@ import openpyxl
 import pytest
 
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
-from shared.clock import CHINA
 from shared.identity import check_char
 from tests.e2e.services import RunningServices, running_services
 from tests.support import eventually
@@ -82,7 +80,7 @@ async def _approved_case(
         "division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
         "members": [{"resident_id": person, "name": "被举报人", "relation": "self"}],
         "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
-        "authorisation": {"signed_by_resident_id": person, "signed_on": "2026-11-20",
+        "authorisation": {"signed_by_resident_id": person, "signed_on": services.day(-15),
                           "document_ref": "城关区-授权-督查"},
         **({"bank_account": bank_account} if bank_account else {}),
     })  # fmt: skip
@@ -98,7 +96,7 @@ async def _approved_case(
     await step(
         township,
         "investigation",
-        {"staff": ["王明", "李华"], "visited_on": "2026-11-24", "findings": "情况属实"},
+        {"staff": ["王明", "李华"], "visited_on": services.day(-8), "findings": "情况属实"},
     )
     await step(township, "proposal",
                {"proposed_monthly_amount_fen": 60_000, "review_opinion": "拟保"})  # fmt: skip
@@ -111,7 +109,7 @@ async def _approved_case(
         sampled, programme = household.split("/")
         visited = await county.post(f"/v1/batches/{batch.json()['batch_id']}/spot-checks", {
             "case_id": sampled, "programme": programme, "visited_by": ["赵", "钱"],
-            "visited_on": "2026-11-25", "findings": "与申报一致"}, etag)  # fmt: skip
+            "visited_on": services.day(-7), "findings": "与申报一致"}, etag)  # fmt: skip
         etag = visited.headers["ETag"]
     await step(township, "notice", {"village_code": VILLAGE})
     await step(county, "decision", {"decision": "approve", "reason": "经入户抽查和公示，符合条件"})
@@ -229,13 +227,13 @@ async def test_inspections_safety_coordination_capacity_and_reports_on_the_stack
 
         # SUP-4: a special inspection finds a problem and orders its rectification
         inspection = await post("/v1/inspections", {
-            "kind": "special", "division_code": county, "planned_on": "2026-12-01",
+            "kind": "special", "division_code": county, "planned_on": services.day(-9),
             "scope": "农村低保专项治理", "team": ["督查组"]}, "inspector")  # fmt: skip
         path = f"/v1/inspections/{inspection['inspection_id']}"
         await post(
             f"{path}/visit",
             {
-                "visited_on": "2026-12-02",
+                "visited_on": services.day(-8),
                 "findings": [{"description": "平均分配保障金", "severity": "grave"}],
             },
             "inspector",
@@ -243,29 +241,30 @@ async def test_inspections_safety_coordination_capacity_and_reports_on_the_stack
         )
         done = await post(f"{path}/rectifications", {
             "finding_id": "F1", "requirement": "逐户核定保障金额", "responsible_org": "某乡政府",
-            "due_on": "2026-12-31"}, "inspector", 2)  # fmt: skip
+            "due_on": services.day(21)}, "inspector", 2)  # fmt: skip
         assert done["rectifications"][0]["overdue"] is False
         # SUP-5: a rescue station's check records a freezing hazard
         station = await post("/v1/institutions", {
             "kind": "rescue_station", "name": "城关区救助管理站", "division_code": county,
             "capacity": 60}, "county_officer")  # fmt: skip
         checked = await post(f"/v1/institutions/{station['institution_id']}/hazard-checks", {
-            "checked_on": "2026-12-01", "categories": ["freezing", "gas_poisoning"],
+            "checked_on": services.day(-9), "categories": ["freezing", "gas_poisoning"],
             "fire_equipment_complete": True,
             "hazards": [{"category": "freezing", "description": "水管未保温",
-                         "due_on": "2026-12-08"}]}, "county_officer", 1)  # fmt: skip
+                         "due_on": services.day(5)}]}, "county_officer", 1)  # fmt: skip
         assert checked["hazards"][0]["category"] == "freezing"
         # SUP-6 / SUP-9: the county files its mechanism; the province's ledger shows it
+        year = int(services.day()[:4])  # the stack's clock stands after February
         members = ["development_reform", "education", "finance", "human_resources",
                    "construction", "health_family_planning", "poverty_alleviation",
                    "disabled_persons_federation"]  # fmt: skip
-        await post(f"/v1/coordination/{county}/2027/mechanism", {
-            "filed_on": "2027-02-10", "head": "区长", "lead_department": "civil_affairs",
+        await post(f"/v1/coordination/{county}/{year}/mechanism", {
+            "filed_on": f"{year}-02-10", "head": "区长", "lead_department": "civil_affairs",
             "member_departments": members}, "county_officer", 0)  # fmt: skip
         ledger = (
             await client.get(
                 f"{base}/v1/policy-tasks",
-                params={"year": 2027},
+                params={"year": year},
                 headers=services.auth("province_officer", "62"),
             )
         ).json()
@@ -273,14 +272,14 @@ async def test_inspections_safety_coordination_capacity_and_reports_on_the_stack
         assert row["tasks"]["coordination_filing"]["status"] == "done"
         # SUP-7: the township names its desk person
         desk = await post("/v1/capacity/620102001/desk-staff", {
-            "name": "刘专干", "since": "2026-01-01"}, "township_officer", 0,
+            "name": "刘专干", "since": services.day(-60)}, "township_officer", 0,
             division="620102001")  # fmt: skip
         assert desk["desk_staff"]["name"] == "刘专干"
         # SUP-8: the month's statistics count this month's applications in the county
         case = await _submit_case(services, client)
         await eventually(lambda: _has(services, client, case, "intake.ApplicationSubmitted"),
                          message="trail")  # fmt: skip
-        month = datetime.now(CHINA).strftime("%Y-%m")
+        month = services.period()
         report = await client.get(f"{base}/v1/reports/statistics", params={"period": month},
                                   headers=services.auth("county_officer", county))  # fmt: skip
         rows = {(r["county_code"], r["programme"]): r for r in report.json()["rows"]}
@@ -312,6 +311,6 @@ async def _submit_case(services: RunningServices, client: httpx.AsyncClient) -> 
         "division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
         "members": [{"resident_id": person, "name": "申请人", "relation": "self"}],
         "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
-        "authorisation": {"signed_by_resident_id": person, "signed_on": "2026-11-20",
+        "authorisation": {"signed_by_resident_id": person, "signed_on": services.day(-15),
                           "document_ref": "城关区-授权-统计"}})  # fmt: skip
     return str(created.json()["application_id"])

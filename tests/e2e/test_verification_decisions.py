@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,6 @@ import httpx
 import pytest
 
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
-from shared.clock import CHINA
 from tests.e2e.services import RunningServices, running_services
 from tests.e2e.test_verification_happy_path import Officer, application, ok
 from tests.support import eventually
@@ -41,11 +40,6 @@ def services(
             embedded_postgres.server_url, broker.bootstrap_servers, data_dir
         ) as running:
             yield running
-
-
-def today() -> str:
-    """Today in China, as the services reckon it."""
-    return datetime.now(CHINA).date().isoformat()
 
 
 async def open_case(services: RunningServices, client: httpx.AsyncClient, sequence: int) -> str:
@@ -88,7 +82,7 @@ async def investigated_and_proposed(township: Officer, case_id: str) -> None:
         await township.step(
             case_id,
             "investigation",
-            {"staff": ["王明", "李华"], "visited_on": today(), "findings": "情况属实"},
+            {"staff": ["王明", "李华"], "visited_on": township.day(), "findings": "情况属实"},
         ),
         "township_review",
     )
@@ -120,7 +114,7 @@ async def batched_and_spot_checked(county: Officer, case_ids: list[str]) -> dict
                 "case_id": case_id,
                 "programme": programme,
                 "visited_by": ["赵", "钱"],
-                "visited_on": today(),
+                "visited_on": county.day(),
                 "findings": "与申报一致",
             },
             etag=etag,
@@ -220,7 +214,7 @@ async def test_approve_adjust_suspend_terminate_reach_payments_and_the_audit_tra
                 "decision": "approve",
                 "reason": "经入户抽查和公示，符合条件",
                 "approved_monthly_amount_fen": 60_000,
-                "effective_from": today(),
+                "effective_from": services.day(),
             },
         )
         await ok(approved, "approved")
@@ -243,7 +237,7 @@ async def test_approve_adjust_suspend_terminate_reach_payments_and_the_audit_tra
             f"{file}/adjustment",
             {
                 "approved_monthly_amount_fen": 52_000,
-                "effective_from": today(),
+                "effective_from": services.day(),
                 "reason": "家庭成员就业，收入增加",
             },
             etag=etag,
@@ -254,13 +248,13 @@ async def test_approve_adjust_suspend_terminate_reach_payments_and_the_audit_tra
         await paid.paid_as("active", 52_000)
         # and a suspension naming the version before the adjustment changes nothing
         stale = await county.post(
-            f"{file}/suspension", {"effective_from": today(), "reason": "待核实"}, etag=etag
+            f"{file}/suspension", {"effective_from": services.day(), "reason": "待核实"}, etag=etag
         )
         assert stale.status_code == 412 and stale.json()["code"] == "precondition-failed"
         # when the county suspends with the current version, payments stops paying
         suspended = await county.post(
             f"{file}/suspension",
-            {"effective_from": today(), "reason": "群众反映有车辆，暂停发放待核实"},
+            {"effective_from": services.day(), "reason": "群众反映有车辆，暂停发放待核实"},
             etag=adjusted.headers["ETag"],
         )
         await ok(suspended, "suspended")
@@ -269,14 +263,14 @@ async def test_approve_adjust_suspend_terminate_reach_payments_and_the_audit_tra
         township = Officer(services, client, "township_officer", TOWNSHIP)
         wrong = await township.post(
             f"{file}/termination",
-            {"effective_from": today(), "reason": "x"},
+            {"effective_from": services.day(), "reason": "x"},
             etag=suspended.headers["ETag"],
         )
         assert wrong.status_code == 403, wrong.text
         # when public security reports a death, the county terminates the benefit
         terminated = await county.post(
             f"{file}/termination",
-            {"effective_from": today(), "reason": "公安部门通报死亡，终止保障"},
+            {"effective_from": services.day(), "reason": "公安部门通报死亡，终止保障"},
             etag=suspended.headers["ETag"],
         )
         await ok(terminated, "terminated")
@@ -305,7 +299,8 @@ async def test_the_service_loop_opens_a_periodic_re_review_once_the_review_date_
         await services.wait_until_healthy(client)
         township = Officer(services, client, "township_officer", TOWNSHIP)
         county = Officer(services, client, "county_officer", COUNTY)
-        # given an urban household approved from 2025-06-02, due for its yearly re-review
+        # given an urban household approved a year and ten days ago, due for its yearly re-review
+        approved_from = date.fromisoformat(services.day(-376))
         (case_id,) = await noticed(services, client, [503])
         await ok(
             await decided(
@@ -314,7 +309,7 @@ async def test_the_service_loop_opens_a_periodic_re_review_once_the_review_date_
                 {
                     "decision": "approve",
                     "reason": "经入户抽查和公示，符合条件（补录）",
-                    "effective_from": "2025-06-02",
+                    "effective_from": approved_from.isoformat(),
                 },
             ),
             "approved",
@@ -327,12 +322,13 @@ async def test_the_service_loop_opens_a_periodic_re_review_once_the_review_date_
         await eventually(rechecking, timeout=30, message="no periodic re-review was opened")
         opened = await Watch(services, client, case_id).in_trail("verification.RecheckOpened")
         assert opened["actor"]["role"] == "system" and opened["channel"] == "review-watcher"
-        assert "2026-06-02" in opened["reason"]
+        due = approved_from.replace(year=approved_from.year + 1)
+        assert due.isoformat() in opened["reason"]
         # and the township's new household visit returns the case to approved, next due in a year
         revisited = await township.step(
             case_id,
             "investigation",
-            {"staff": ["王明", "李华"], "visited_on": today(), "findings": "复核情况属实"},
+            {"staff": ["王明", "李华"], "visited_on": services.day(), "findings": "复核情况属实"},
         )
         await ok(revisited, "approved")
         await Watch(services, client, case_id).in_trail("verification.ReviewScheduled")

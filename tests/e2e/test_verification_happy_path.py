@@ -13,7 +13,7 @@ import pytest
 
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from shared.identity import check_char
-from tests.e2e.services import RunningServices, running_services
+from tests.e2e.services import RunningServices, running_services, stack_day
 from tests.support import eventually
 
 TOWNSHIP = "620102001"
@@ -52,6 +52,7 @@ class Officer:
     ):
         self.client, self.base = client, services.urls["verification"]
         self.auth = services.auth(role, division)
+        self.day = services.day  # dates on the stack's clock
 
     async def case(self, case_id: str) -> httpx.Response:
         """The case's urban dibao file."""
@@ -90,7 +91,7 @@ def application(sequence: int) -> dict[str, object]:
         "declared_assets_fen": 500_000,
         "authorisation": {
             "signed_by_resident_id": person,
-            "signed_on": "2026-11-20",
+            "signed_on": stack_day(-15),
             "document_ref": f"城关区-授权-{sequence}",
         },
     }
@@ -136,7 +137,11 @@ async def test_happy_path_from_intake_to_an_approval_seen_by_payments_and_superv
                 await township.step(
                     case_id,
                     "investigation",
-                    {"staff": ["王明", "李华"], "visited_on": "2026-11-24", "findings": "情况属实"},
+                    {
+                        "staff": ["王明", "李华"],
+                        "visited_on": services.day(-8),
+                        "findings": "情况属实",
+                    },
                 ),
                 "township_review",
             )
@@ -174,7 +179,7 @@ async def test_happy_path_from_intake_to_an_approval_seen_by_payments_and_superv
                     "case_id": case_id,
                     "programme": programme,
                     "visited_by": ["赵", "钱"],
-                    "visited_on": "2026-11-25",
+                    "visited_on": services.day(-7),
                     "findings": "与申报一致",
                 },
                 etag=etag,
@@ -282,7 +287,7 @@ async def test_refusals_on_the_running_stack(services: RunningServices) -> None:
             await township.step(
                 case_id,
                 "appraisal",
-                {"held_on": "2026-11-24", "participants": 12, "outcome": "同意"},
+                {"held_on": services.day(-8), "participants": 12, "outcome": "同意"},
             ),
             "economic_verification",
         )
@@ -295,7 +300,7 @@ async def test_refusals_on_the_running_stack(services: RunningServices) -> None:
         etag = (await township.case(case_id)).headers["ETag"]
         refused = await village.post(
             f"/v1/cases/{case_id}/programmes/urban_dibao/investigation",
-            {"staff": ["a", "b"], "visited_on": "2026-11-24", "findings": "x"},
+            {"staff": ["a", "b"], "visited_on": services.day(-8), "findings": "x"},
             etag=etag,
         )
         assert (

@@ -5,7 +5,7 @@ investigation deadline whose overdue event the API and supervision show (real pr
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,6 @@ import httpx
 import pytest
 
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
-from shared.clock import CHINA
 from tests.e2e.services import RunningServices, running_services
 from tests.e2e.test_verification_decisions import (
     COUNTY,
@@ -24,7 +23,6 @@ from tests.e2e.test_verification_decisions import (
     batched_and_spot_checked,
     investigated_and_proposed,
     open_case,
-    today,
     verified,
 )
 from tests.e2e.test_verification_happy_path import Officer, ok
@@ -79,7 +77,7 @@ async def test_a_case_past_its_investigation_deadline_is_overdue_once_in_the_api
         detail = (await township.case(case_id)).json()
         # then the case shows the clock that ran out, and the others still running
         clocks = {k: date.fromisoformat(v) for k, v in detail["clocks"].items()}
-        china_today = datetime.now(CHINA).date()
+        china_today = date.fromisoformat(services.day())
         assert clocks["investigation_start"] < china_today <= clocks["whole_process"]
         assert clocks["whole_process"] >= china_today + timedelta(days=30)  # 30 working days
 
@@ -111,7 +109,7 @@ async def test_a_case_past_its_investigation_deadline_is_overdue_once_in_the_api
             await township.step(
                 case_id,
                 "investigation",
-                {"staff": ["王明", "李华"], "visited_on": today(), "findings": "情况属实"},
+                {"staff": ["王明", "李华"], "visited_on": services.day(), "findings": "情况属实"},
             ),
             "township_review",
         )
@@ -138,7 +136,7 @@ async def test_an_objection_during_the_notice_period_sends_the_case_back_to_inve
         posted = await township.step(case_id, "notice", {"village_code": VILLAGE})
         await ok(posted, "notice")
         ends = date.fromisoformat(posted.json()["notice_period_ends_on"])
-        assert ends == datetime.now(CHINA).date() + timedelta(days=7)
+        assert ends == date.fromisoformat(services.day()) + timedelta(days=7)
         # then the village board lists it as proposed, open to objections until the period ends
         entries: list[dict[str, Any]] = []
 

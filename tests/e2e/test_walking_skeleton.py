@@ -11,7 +11,7 @@ import pytest
 
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from services.settings import SERVICES
-from tests.e2e.services import RunningServices, running_services
+from tests.e2e.services import RunningServices, running_services, stack_day
 from tests.support import eventually
 
 TOWNSHIP = "620102001"  # 兰州市城关区 某街道
@@ -43,7 +43,7 @@ def application_body() -> dict[str, object]:
         "declared_assets_fen": 0,
         "authorisation": {
             "signed_by_resident_id": APPLICANT_ID,
-            "signed_on": "2026-11-20",
+            "signed_on": stack_day(-15),
             "document_ref": "城关区-授权-2026-0001",
         },
     }

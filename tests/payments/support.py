@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import httpx
 
 from payments.adapters.bank import BankClient
 from services.simulators import bank as bank_simulator
+from shared.clock import CHINA, ManualClock
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 from shared.http.tokens import TokenSigner
 from shared.messaging.kafka import KafkaConfig
@@ -18,6 +19,9 @@ from shared.runtime import ServiceConfig, ServiceRuntime
 
 COUNTY = "620102"  # 兰州市城关区
 TOWNSHIP = "620102001"
+# The instant the in-process service stands at: the periods and dates of the payments tests
+# (standards from January 2026, runs for the autumn months of 2026) are reckoned against it.
+NOW = datetime(2026, 11, 29, 10, 0, tzinfo=CHINA)
 
 
 def config(database_url: str, public_key: bytes, bank_url: str = "http://bank") -> ServiceConfig:
@@ -30,6 +34,7 @@ def config(database_url: str, public_key: bytes, bank_url: str = "http://bank") 
         jwt_issuer="test",
         jwt_audience="safetynet",
         bank_url=bank_url,
+        clock=ManualClock(NOW),
     )
 
 
@@ -68,7 +73,7 @@ def in_process_bank() -> BankClient:
 
 def foreign_event(event_type: str, data: dict[str, Any], case_id: str | None) -> RecordedEvent:
     """An event as another service would publish it (read by payments as JSON only)."""
-    now = datetime.now(UTC)
+    now = NOW
     actor = Actor("officer-1", "county_officer", "城关区民政局", COUNTY)
     return RecordedEvent(
         event_id=uuid.uuid4(),

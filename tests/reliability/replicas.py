@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from services.embedded import ensure_database, free_port
 from services.settings import PROJECT_ROOT, SERVICES
 from services.simulators import SIMULATORS
+from shared.clock import SystemClock
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
 from tests.e2e.services import service_env, stack_clock
 from tests.support import eventually
@@ -34,6 +35,7 @@ class Replicas:
     processes: dict[tuple[str, str], subprocess.Popen[bytes]]
     database_urls: dict[str, str]
     signer: TokenSigner
+    clock: SystemClock  # the replicas' shared clock
 
     def auth(self, role: str, division: str) -> dict[str, str]:
         """Authorization header for a role within a division."""
@@ -70,9 +72,10 @@ def running_replicas(server_url: str, bootstrap: str, data_dir: Path) -> Iterato
     private_pem, _ = ensure_dev_keypair(
         data_dir / "keys/jwt-private.pem", data_dir / "keys/jwt-public.pem"
     )
+    clock = stack_clock()
     ports = {name: free_port() for name in (*SERVICES, *SIMULATORS)}
     env, database_urls = service_env(
-        server_url, bootstrap, data_dir, ports, f"rel_{uuid.uuid4().hex[:8]}", stack_clock()
+        server_url, bootstrap, data_dir, ports, f"rel_{uuid.uuid4().hex[:8]}", clock
     )
     _create_databases(server_url, database_urls.values())
     processes = {("simulators", "-"): _spawn(["simulators"], env, data_dir / "simulators.log")}
@@ -90,6 +93,7 @@ def running_replicas(server_url: str, bootstrap: str, data_dir: Path) -> Iterato
             processes={k: p for k, p in processes.items() if k[0] != "simulators"},
             database_urls=database_urls,
             signer=TokenSigner(private_pem, "safetynet-dev", "safetynet"),
+            clock=clock,
         )
     finally:
         _stop(list(processes.values()))

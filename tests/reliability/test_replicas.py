@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -14,6 +15,7 @@ from sqlalchemy import text
 from services import status, verify_audit
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from services.settings import SERVICES, Settings
+from shared.clock import today
 from shared.db import create_engine
 from shared.identity import check_char
 from shared.messaging.dead_letters import list_dead_letters
@@ -44,8 +46,8 @@ def resident_id(n: int) -> str:
     return first17 + check_char(first17)
 
 
-def application(n: int) -> dict[str, object]:
-    """A one-person urban dibao application of applicant n."""
+def application(n: int, signed_on: date) -> dict[str, object]:
+    """A one-person urban dibao application of applicant n, authorised on `signed_on`."""
     applicant = resident_id(n)
     return {
         "division_code": TOWNSHIP,
@@ -56,7 +58,7 @@ def application(n: int) -> dict[str, object]:
         "declared_assets_fen": 0,
         "authorisation": {
             "signed_by_resident_id": applicant,
-            "signed_on": "2026-11-20",
+            "signed_on": signed_on.isoformat(),
             "document_ref": f"城关区-授权-{n:04d}",
         },
     }
@@ -65,11 +67,12 @@ def application(n: int) -> dict[str, object]:
 async def submit(client: httpx.AsyncClient, rs: Replicas, n: int, replicas: list[str]) -> str:
     """Submit application n to the first replica that answers, retrying with the same key."""
     key = str(uuid.uuid4())
+    body = application(n, today(rs.clock) - timedelta(days=15))
     headers = {**rs.auth("township_officer", TOWNSHIP), "Idempotency-Key": key}
     for replica in replicas:
         try:
             url = f"{rs.urls[('intake', replica)]}/v1/applications"
-            answer = await client.post(url, json=application(n), headers=headers)
+            answer = await client.post(url, json=body, headers=headers)
         except httpx.TransportError:
             continue  # that replica was killed mid-request: the same key goes to the other one
         assert answer.status_code in (200, 201), answer.text

@@ -35,7 +35,7 @@ def _instructed(case_id: str) -> Payment:
 
 def _recorded(payments: Payments, payment: Payment) -> list[RecordedEvent]:
     """The payment's pending events as the store would give them back."""
-    now = datetime.now(UTC)
+    now = payments.runtime.store.clock.now()
     recorded = []
     for event in payment.pending:
         new = payments.runtime.registry.serialize(event, METADATA)

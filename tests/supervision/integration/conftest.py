@@ -83,21 +83,33 @@ class Supervision:
 
 
 @pytest.fixture
-async def source_store(embedded_postgres: EmbeddedPostgres) -> AsyncIterator[EventStore]:
+def clock() -> ManualClock:
+    """The clock of supervision and of the services whose events it is fed (one stack, one time).
+
+    The population's periods (October and November 2026, a death reported before December) are
+    reckoned against it.
+    """
+    return ManualClock(datetime(2026, 11, 30, 9, 0, tzinfo=CHINA))
+
+
+@pytest.fixture
+async def source_store(
+    embedded_postgres: EmbeddedPostgres, clock: ManualClock
+) -> AsyncIterator[EventStore]:
     """An event store in a database of its own, as another service would have."""
     name = f"src_{uuid.uuid4().hex[:12]}"
     await ensure_database(embedded_postgres.server_url, name)
     url = make_url(embedded_postgres.server_url).set(database=name)
     engine = create_engine(url.render_as_string(hide_password=False))
     await migrate(engine, KERNEL_MIGRATIONS)
-    yield EventStore(engine)
+    yield EventStore(engine, clock=clock)
     await engine.dispose()
     await drop_database(embedded_postgres.server_url, name)
 
 
 @pytest.fixture
 async def supervision(
-    database_url: str, tmp_path: Path, source_store: EventStore
+    database_url: str, tmp_path: Path, source_store: EventStore, clock: ManualClock
 ) -> AsyncIterator[Supervision]:
     private, public = ensure_dev_keypair(tmp_path / "k.pem", tmp_path / "k.pub")
     config = ServiceConfig(
@@ -108,7 +120,6 @@ async def supervision(
         jwt_issuer="test",
         jwt_audience="safetynet",
     )
-    clock = ManualClock(datetime(2026, 11, 30, 9, 0, tzinfo=CHINA))
     runtime = build(replace(config, clock=clock))
     await runtime.migrate()
     yield Supervision(runtime, clock, TokenSigner(private, "test", "safetynet"), source_store)

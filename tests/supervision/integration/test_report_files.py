@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
-from datetime import datetime
 from typing import get_args
 
 import openpyxl
 import pytest
 
-from shared.clock import CHINA
+from shared.clock import current_period
 from supervision.application.report_charts import SERIES, SeriesName
 from supervision.application.reports import COLUMNS
 from tests.supervision.integration.conftest import Supervision
@@ -20,34 +19,35 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def _month() -> str:
-    return datetime.now(CHINA).strftime("%Y-%m")
-
-
 @pytest.mark.req("SUP-8")
 async def test_the_workbook_holds_the_json_figures_under_chinese_headers(
     supervision: Supervision,
 ) -> None:
+    month = current_period(supervision.clock)
     # given a month of events in two counties
     await _plant_month(supervision)
     headers = supervision.headers("city_officer", "620100")
     async with supervision.client() as client:
         # when the city asks for the month as JSON and as XLSX (both spellings)
         report = await client.get(
-            "/v1/reports/statistics", params={"period": _month()}, headers=headers
+            "/v1/reports/statistics",
+            params={"period": month},
+            headers=headers,
         )
         by_format = await client.get(
-            "/v1/reports/statistics", params={"period": _month(), "format": "xlsx"},
+            "/v1/reports/statistics", params={"period": month, "format": "xlsx"},
             headers=headers)  # fmt: skip
         by_path = await client.get(
-            "/v1/reports/statistics.xlsx", params={"period": _month()}, headers=headers
+            "/v1/reports/statistics.xlsx",
+            params={"period": month},
+            headers=headers,
         )
     # then both are workbooks with the spreadsheet media type
     assert report.status_code == 200, report.text
     for answer in (by_format, by_path):
         assert answer.status_code == 200, answer.text
         assert answer.headers["content-type"] == XLSX
-        assert answer.headers["content-disposition"].endswith(f'statistics-{_month()}.xlsx"')
+        assert answer.headers["content-disposition"].endswith(f'statistics-{month}.xlsx"')
     book = openpyxl.load_workbook(io.BytesIO(by_path.content))
     assert book.sheetnames == ["统计报表", "说明"]
     sheet = book["统计报表"]
@@ -73,18 +73,21 @@ async def test_the_workbook_holds_the_json_figures_under_chinese_headers(
     assert dibao[spending].value == 120_000 and dibao[spending + 1].value == 1200.0
     assert dibao[spending + 1].number_format == "#,##0.00"
     about = {row[0].value: row[1].value for row in book["说明"].iter_rows(min_row=2)}
-    assert about["统计期间"] == _month() and about["管辖区划"] == "620100"
+    assert about["统计期间"] == month and about["管辖区划"] == "620100"
 
 
 @pytest.mark.req("SUP-8")
 async def test_every_main_series_is_drawn_as_png_and_svg(supervision: Supervision) -> None:
+    month = current_period(supervision.clock)
     # given a month of events
     await _plant_month(supervision)
     headers = supervision.headers("county_officer", "620102")
     assert set(SERIES) == set(get_args(SeriesName))
     async with supervision.client() as client:
         report = await client.get(
-            "/v1/reports/statistics", params={"period": _month()}, headers=headers
+            "/v1/reports/statistics",
+            params={"period": month},
+            headers=headers,
         )
         charts = report.json()["charts"]
         assert set(charts) == set(SERIES)
@@ -103,9 +106,9 @@ async def test_every_main_series_is_drawn_as_png_and_svg(supervision: Supervisio
             assert len(svg.content) > 5_000
         # and an unknown series or image format is refused naming the field
         unknown = await client.get("/v1/reports/statistics/charts/gossip.png",
-                                   params={"period": _month()}, headers=headers)  # fmt: skip
+                                   params={"period": month}, headers=headers)  # fmt: skip
         gif = await client.get("/v1/reports/statistics/charts/spending.gif",
-                               params={"period": _month()}, headers=headers)  # fmt: skip
+                               params={"period": month}, headers=headers)  # fmt: skip
     assert unknown.status_code == 422 and gif.status_code == 422
 
 
@@ -116,7 +119,7 @@ async def test_a_caller_outside_the_division_is_refused_in_every_format(
     # given a month of events in two counties
     await _plant_month(supervision)
     county = supervision.headers("county_officer", "620102")
-    month = _month()
+    month = current_period(supervision.clock)
     async with supervision.client() as client:
         # when a county officer asks for the neighbouring county in each format
         refused = [

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
 
 import pytest
 
-from shared.clock import CHINA
+from shared.clock import current_period
 from tests.supervision.integration.conftest import Supervision
 
 TOWNSHIP = "620102001"
@@ -50,7 +49,7 @@ async def _plant_month(s: Supervision) -> None:
 async def test_the_month_is_counted_by_county_and_programme(supervision: Supervision) -> None:
     # given a month of events from every service in two counties
     await _plant_month(supervision)
-    month = datetime.now(CHINA).strftime("%Y-%m")
+    month = current_period(supervision.clock)
     async with supervision.client() as client:
         headers = supervision.headers("county_officer", "620102")
         # when the county asks for the month's statistics as JSON and as CSV
