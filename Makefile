@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-intake bench-payments bench-payments-province bench-audit bench-all clean install format
+.PHONY: run test lint docs-config bench bench-intake bench-payments bench-payments-province bench-audit bench-all clean install format
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+docs-config: $(STAMP) ## regenerate README.md's configuration table from services/settings.py
+	$(PY) -m services settings-table --write
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.application.deadlines import DeadlineWatcher
@@ -24,6 +26,9 @@ from shared.application.repository import Repository
 from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
+from shared.workcalendar.api import mount as mount_calendar
+from shared.workcalendar.book import CalendarBook
+from shared.workcalendar.year import register_calendar_events
 
 SERVICE = "intake"
 
@@ -55,7 +60,10 @@ def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceR
         subscriptions=[Subscription("intake.verification", ("verification",), on_verification)],
     )
     state = runtime.app.state
-    state.policy = policy or IntakePolicy()
+    chosen = policy or IntakePolicy()
+    book = CalendarBook.over(SERVICE, chosen.calendar)
+    state.policy = replace(chosen, calendar=book)
+    mount_calendar(runtime, book)
     state.applications = holder["applications"] = Repository(
         runtime.store, runtime.registry, application.Application
     )
@@ -76,3 +84,4 @@ def register_all_events(registry: EventRegistry) -> None:
     urgent.register_events(registry)
     handed_in.register_events(registry)
     registry.register_all(duplicates.HouseholdConflictFlagged)
+    register_calendar_events(SERVICE, registry)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from shared.workdays import WorkingCalendar
+from shared.workdays import Workdays, library_calendar
 
 # Assumed default monthly urban dibao standard per person (分). Standards are owned by payments
 # (PAY-1); intake only needs one number for the green-channel cap, so it keeps a per-county copy
@@ -24,7 +24,8 @@ class IntakePolicy:
     follow_up_verification_working_days: int = 5  # INT-7
     urban_dibao_standard_fen: Mapping[str, int] = field(default_factory=dict)  # county → 分
     default_urban_dibao_standard_fen: int = DEFAULT_URBAN_DIBAO_STANDARD_FEN
-    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+    # statutory holidays from the library; the service overlays the years operators load
+    calendar: Workdays = field(default_factory=library_calendar)
     watch_interval_s: float = 1.0
 
     def urban_standard_for(self, division_code: str) -> int:

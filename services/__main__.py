@@ -7,7 +7,8 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from services import asyncapi, ops, status, verify_audit
+from services import asyncapi, ops, places, settings_doc, status, verify_audit
+from services.composition import configure_process
 from services.runner import serve_forever
 from services.settings import SERVICES, Settings
 from shared.http.tokens import ROLES
@@ -19,6 +20,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = Settings.from_env()
     configure_logging("services", settings.log_level)
+    configure_process(settings)
     return int(args.func(settings, args) or 0)
 
 
@@ -34,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="command")
     _serving(commands)
     _operating(commands)
+    places.add_command(commands)
     return parser
 
 
@@ -91,6 +94,12 @@ def _operating(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     spec = commands.add_parser("asyncapi", help="regenerate docs/asyncapi.yaml from docs/events")
     spec.set_defaults(func=lambda s, a: print(asyncapi.write()) or 0)
+
+    table = commands.add_parser(
+        "settings-table", help="print the environment variables as the README's Markdown table"
+    )
+    table.add_argument("--write", action="store_true", help="rewrite the README's table instead")
+    table.set_defaults(func=settings_doc.command)
 
 
 def _verify_audit(settings: Settings, args: argparse.Namespace) -> int:

@@ -8,14 +8,47 @@ from typing import Protocol
 
 from services.settings import SERVICES, Settings
 from shared.clock import SystemClock
+from shared.domain.errors import DomainError
 from shared.messaging.kafka import KafkaConfig
+from shared.messaging.namespace import use_namespace
 from shared.runtime import ServiceConfig, ServiceRuntime
+from verification.application.service import NOTICE_FIELDS_ALLOWED, Policy
+from verification.domain.batch import parse_rate
+from verification.domain.policy import Deadlines
 
 
 class Bootstrap(Protocol):
     """A service package's `bootstrap.build`."""
 
     def __call__(self, config: ServiceConfig) -> ServiceRuntime: ...
+
+
+def configure_process(settings: Settings) -> None:
+    """What is fixed for a whole process, set once at start-up: the topic namespace."""
+    use_namespace(settings.kafka_topic_namespace)
+
+
+def verification_policy(settings: Settings) -> Policy:
+    """Verification's policy defaults (VER-5, VER-6, VER-9); a bad one names its variable."""
+    try:
+        rate = parse_rate(str(settings.verification_spot_check_rate))
+    except DomainError as refused:
+        raise ValueError(f"VERIFICATION_SPOT_CHECK_RATE: {refused.detail_en}") from None
+    unknown = set(settings.verification_notice_fields) - NOTICE_FIELDS_ALLOWED
+    if unknown:
+        raise ValueError(f"VERIFICATION_NOTICE_FIELDS: unknown notice fields {sorted(unknown)}")
+    fields = settings.verification_notice_fields
+    return Policy(
+        notice_period_days=settings.verification_notice_period_days,
+        spot_check_rate=rate,
+        notice_fields=fields or Policy().notice_fields,
+        deadlines=Deadlines(
+            investigation_start=settings.verification_investigation_start_working_days,
+            county_decision=settings.verification_county_decision_working_days,
+            whole_process=settings.verification_whole_process_working_days,
+            whole_process_extended=settings.verification_whole_process_extended_working_days,
+        ),
+    )
 
 
 def service_config(settings: Settings, service: str) -> ServiceConfig:
@@ -46,6 +79,11 @@ def service_config(settings: Settings, service: str) -> ServiceConfig:
         db_pool_size=settings.db_pool_size,
         payment_run_partitions=settings.payment_run_partitions,
         clock=SystemClock(timedelta(seconds=settings.clock_offset_s)),
+        policy=verification_policy(settings) if service == "verification" else None,
+        partner_timeout_s=settings.verification_partner_timeout_s,
+        watcher_interval_s=settings.verification_watcher_interval_s,
+        digest_interval_s=settings.supervision_digest_interval_s,
+        deadline_interval_s=settings.supervision_deadline_interval_s,
     )
 
 

@@ -1,14 +1,24 @@
-"""Settings read once from the environment; nothing else in the project reads os.environ."""
+"""Settings read once from the environment; nothing else in the project reads os.environ.
+
+Every variable is declared once, as a field of `Settings` made with `setting(...)`: its name, its
+default, how it is read and validated, and a one-line meaning. `Settings.from_env` reads them all
+and `markdown_table()` renders them as the README's configuration table
+(`python -m services settings-table`).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import make_url
+
+from shared.messaging.namespace import DEFAULT_NAMESPACE, valid_namespace
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SERVICES: tuple[str, ...] = ("intake", "verification", "payments", "supervision")
@@ -26,114 +36,18 @@ _ASYNC_DRIVER = "postgresql+asyncpg"
 _PLAIN_SCHEMES = ("postgresql://", "postgres://")
 _PRIVATE_KEY = "keys/jwt-private.pem"
 _PUBLIC_KEY = "keys/jwt-public.pem"
+_DATA_DIR = PROJECT_ROOT / ".data"
+_DERIVED = Path()  # a key path derived from the data directory
+_MINIMUM_RATE = Decimal("0.30")
+_KAFKA = "KAFKA_BOOTSTRAP_SERVERS"
+_WHOLE_PROCESS = "VERIFICATION_WHOLE_PROCESS_WORKING_DAYS"
+_WHOLE_PROCESS_EXTENDED = "VERIFICATION_WHOLE_PROCESS_EXTENDED_WORKING_DAYS"
+_EXTENSION_DEFAULT = 45
+_SERVICE = "<SERVICE>"  # in a variable's name: one variable per service (INTAKE_, …)
+_SIMULATOR = "<SIMULATOR>"  # in a variable's name: one variable per simulator (PARTNER_DATA_, …)
 
-
-@dataclass(frozen=True)
-class Settings:
-    """Where the databases, the broker, the keys and the ports are; how patient consumers are."""
-
-    data_dir: Path
-    database_url: str | None = field(default=None, repr=False)  # may carry a password
-    database_overrides: Mapping[str, str] = field(default_factory=dict, repr=False)
-    kafka_bootstrap_servers: str | None = None
-    kafka_idempotence: bool = False
-    embedded_postgres_port: int = 54329
-    embedded_kafka_port: int = 19092
-    service_ports: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_PORTS))
-    host: str = "127.0.0.1"
-    jwt_issuer: str = "safetynet-dev"
-    jwt_audience: str = "safetynet"
-    jwt_private_key_path: Path = Path()
-    jwt_public_key_path: Path = Path()
-    jwks_url: str | None = None
-    log_level: str = "INFO"
-    relay_poll_interval_s: float = 0.2
-    consumer_max_attempts: int = 5
-    consumer_backoff_base_s: float = 0.2
-    kafka_replication_factor: int = 1
-    kafka_topic_partitions: int = 6
-    partner_data_url: str = "http://127.0.0.1:8011"
-    bank_url: str = "http://127.0.0.1:8012"
-    simulator_ports: Mapping[str, int] = field(
-        default_factory=lambda: dict(DEFAULT_SIMULATOR_PORTS)
-    )
-    otel_endpoint: str | None = None  # traces are exported only when this is set
-    otel_service_prefix: str = "safetynet"
-    db_pool_size: int = 20  # kept-open connections per service process (as many again overflow)
-    payment_run_partitions: int = 1  # a run is shared out in this many parts (ADR 0013)
-    gc_gen0_threshold: int = 50_000  # young collections' step; 0 keeps CPython's (ADR 0014)
-    clock_offset_s: float = 0.0  # added to the machine's clock: rehearsals and e2e stacks only
-
-    def __post_init__(self) -> None:
-        """Derive the key paths from the data directory when they were not given."""
-        if self.jwt_private_key_path == Path():
-            object.__setattr__(self, "jwt_private_key_path", self.data_dir / _PRIVATE_KEY)
-        if self.jwt_public_key_path == Path():
-            object.__setattr__(self, "jwt_public_key_path", self.data_dir / _PUBLIC_KEY)
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
-        """Read and validate the settings; a bad value raises ValueError naming its variable."""
-        data_dir = Path(_get(env, "SAFETYNET_DATA_DIR") or PROJECT_ROOT / ".data")
-        kafka = _get(env, "KAFKA_BOOTSTRAP_SERVERS")
-        database_url = _get(env, "DATABASE_URL")
-        return cls(
-            data_dir=data_dir,
-            database_url=_asyncpg_url(database_url) if database_url else None,
-            database_overrides=_database_overrides(env),
-            kafka_bootstrap_servers=kafka,
-            kafka_idempotence=_bool(env, "KAFKA_ENABLE_IDEMPOTENCE", default=kafka is not None),
-            embedded_postgres_port=_port(env, "EMBEDDED_POSTGRES_PORT", 54329),
-            embedded_kafka_port=_port(env, "EMBEDDED_KAFKA_PORT", 19092),
-            service_ports={s: _port(env, f"{s.upper()}_PORT", p) for s, p in DEFAULT_PORTS.items()},
-            host=_get(env, "SAFETYNET_HOST") or "127.0.0.1",
-            jwt_issuer=_get(env, "JWT_ISSUER") or "safetynet-dev",
-            jwt_audience=_get(env, "JWT_AUDIENCE") or "safetynet",
-            jwt_private_key_path=_path(env, "JWT_PRIVATE_KEY_FILE"),
-            jwt_public_key_path=_path(env, "JWT_PUBLIC_KEY_FILE"),
-            jwks_url=_get(env, "JWT_JWKS_URL"),
-            log_level=(_get(env, "LOG_LEVEL") or "INFO").upper(),
-            relay_poll_interval_s=_positive_float(env, "RELAY_POLL_INTERVAL_S", 0.2),
-            consumer_max_attempts=_positive_int(env, "CONSUMER_MAX_ATTEMPTS", 5),
-            consumer_backoff_base_s=_positive_float(env, "CONSUMER_BACKOFF_BASE_S", 0.2),
-            kafka_replication_factor=_positive_int(
-                env, "KAFKA_REPLICATION_FACTOR", 3 if kafka is not None else 1
-            ),
-            kafka_topic_partitions=_positive_int(env, "KAFKA_TOPIC_PARTITIONS", 6),
-            partner_data_url=_get(env, "PARTNER_DATA_URL") or "http://127.0.0.1:8011",
-            bank_url=_get(env, "BANK_API_URL") or "http://127.0.0.1:8012",
-            simulator_ports={
-                name: _port(env, f"{name.upper()}_SIMULATOR_PORT", port)
-                for name, port in DEFAULT_SIMULATOR_PORTS.items()
-            },
-            otel_endpoint=_get(env, "OTEL_EXPORTER_OTLP_ENDPOINT"),
-            otel_service_prefix=_get(env, "OTEL_SERVICE_NAME") or "safetynet",
-            db_pool_size=_positive_int(env, "DB_POOL_SIZE", 20),
-            payment_run_partitions=_positive_int(env, "PAYMENT_RUN_PARTITIONS", 1),
-            gc_gen0_threshold=_non_negative_int(env, "GC_GEN0_THRESHOLD", 50_000),
-            clock_offset_s=_float(env, "SAFETYNET_CLOCK_OFFSET_S", 0.0),
-        )
-
-    @property
-    def embedded(self) -> bool:
-        """True when the database or the broker still has to come from the embedded runtime."""
-        return self.database_url is None or self.kafka_bootstrap_servers is None
-
-    def database_url_for(self, service: str) -> str:
-        """The asyncpg URL of a service's own database (`safetynet_<service>` on the server)."""
-        override = self.database_overrides.get(service)
-        if override:
-            return override
-        if self.database_url is None:
-            raise ValueError(f"no database for {service}: set DATABASE_URL or use the embedded one")
-        url = make_url(self.database_url).set(database=f"safetynet_{service}")
-        return url.render_as_string(hide_password=False)
-
-    def with_embedded(self, pg_url: str, kafka: str) -> Settings:
-        """A copy that uses the embedded PostgreSQL server and broker."""
-        return dataclasses.replace(
-            self, database_url=_asyncpg_url(pg_url), kafka_bootstrap_servers=kafka
-        )
+# How one variable is read: (environment, its name, the field's default) → the value.
+Reader = Callable[[Mapping[str, str], str, Any], Any]
 
 
 def _get(env: Mapping[str, str], name: str) -> str | None:
@@ -146,11 +60,6 @@ def _asyncpg_url(url: str) -> str:
         if url.startswith(scheme):
             return f"{_ASYNC_DRIVER}://{url[len(scheme) :]}"
     return url
-
-
-def _database_overrides(env: Mapping[str, str]) -> dict[str, str]:
-    overrides = {s: _get(env, f"{s.upper()}_DATABASE_URL") for s in SERVICES}
-    return {s: _asyncpg_url(url) for s, url in overrides.items() if url}
 
 
 def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -219,3 +128,414 @@ def _positive_float(env: Mapping[str, str], name: str, default: float) -> float:
 def _path(env: Mapping[str, str], name: str) -> Path:
     raw = _get(env, name)
     return Path(raw) if raw else Path()
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One setting's variable: its name, its meaning, how it is read and how its default reads."""
+
+    name: str
+    meaning: str
+    read: Reader
+    shown_default: str | None = None  # the default as documented; derived from the value if None
+
+
+def setting(
+    default: Any,
+    name: str,
+    meaning: str,
+    *,
+    read: Reader | None = None,
+    shown: str | None = None,
+    repr: bool = True,
+) -> Any:
+    """Declare a field of `Settings` read from the variable `name` (mappings are copied)."""
+    metadata = {"variable": Variable(name, meaning, read or _text, shown)}
+    if isinstance(default, Mapping):
+        frozen = dict(default)
+        return field(default_factory=lambda: dict(frozen), repr=repr, metadata=metadata)
+    return field(default=default, repr=repr, metadata=metadata)
+
+
+def _text(env: Mapping[str, str], name: str, default: Any) -> Any:
+    return _get(env, name) or default
+
+
+def _upper(env: Mapping[str, str], name: str, default: Any) -> Any:
+    return (_get(env, name) or default).upper()
+
+
+def _database_url(env: Mapping[str, str], name: str, default: Any) -> Any:
+    url = _get(env, name)
+    return _asyncpg_url(url) if url else default
+
+
+def _per_service_url(env: Mapping[str, str], name: str, default: Any) -> Any:
+    urls = {s: _get(env, name.replace(_SERVICE, s.upper())) for s in SERVICES}
+    return {s: _asyncpg_url(url) for s, url in urls.items() if url}
+
+
+def _ports(placeholder: str) -> Reader:
+    def read(env: Mapping[str, str], name: str, default: Any) -> Any:
+        return {k: _port(env, name.replace(placeholder, k.upper()), p) for k, p in default.items()}
+
+    return read
+
+
+def _when_external_kafka(read: Reader, value: Any) -> Reader:
+    """`read` with `value` as the default when an external broker is configured."""
+
+    def with_kafka(env: Mapping[str, str], name: str, default: Any) -> Any:
+        return read(env, name, value if _get(env, _KAFKA) is not None else default)
+
+    return with_kafka
+
+
+def _namespace(env: Mapping[str, str], name: str, default: Any) -> Any:
+    return valid_namespace(_get(env, name) or default)
+
+
+def _rate(env: Mapping[str, str], name: str, default: Any) -> Any:
+    raw = _get(env, name)
+    if raw is None:
+        return default
+    try:
+        rate = Decimal(raw)
+    except InvalidOperation:
+        raise ValueError(f"{name} must be a decimal number, not {raw!r}") from None
+    if not rate.is_finite():
+        raise ValueError(f"{name} must be a finite number, not {raw!r}")
+    return rate
+
+
+def _names(env: Mapping[str, str], name: str, default: Any) -> Any:
+    raw = _get(env, name)
+    if raw is None:
+        return default
+    return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+
+def _extended_working_days(env: Mapping[str, str], name: str, default: Any) -> Any:
+    # never shorter than the whole process by default: a longer whole process raises it
+    whole = _non_negative_int(env, _WHOLE_PROCESS, 30)
+    return _non_negative_int(env, name, max(whole, default))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the databases, the broker, the keys and the ports are; how patient consumers are."""
+
+    data_dir: Path = setting(
+        _DATA_DIR,
+        "SAFETYNET_DATA_DIR",
+        "embedded PostgreSQL data, broker log, development keys",
+        read=lambda env, name, default: Path(_get(env, name) or default),
+        shown="`.data`",
+    )
+    database_url: str | None = setting(
+        None,
+        "DATABASE_URL",
+        "PostgreSQL *server* URL; each service uses its own database `safetynet_<service>`",
+        read=_database_url,
+        shown="embedded",
+        repr=False,  # may carry a password
+    )
+    database_overrides: Mapping[str, str] = setting(
+        {},
+        f"{_SERVICE}_DATABASE_URL",
+        "a service's own database URL, overriding the above",
+        read=_per_service_url,
+        shown="—",
+        repr=False,
+    )
+    kafka_bootstrap_servers: str | None = setting(
+        None, _KAFKA, "Apache Kafka bootstrap servers (distributed mode)", shown="embedded"
+    )
+    kafka_idempotence: bool = setting(
+        False,
+        "KAFKA_ENABLE_IDEMPOTENCE",
+        "idempotent producer (the embedded broker refuses it)",
+        read=_when_external_kafka(_bool, True),
+        shown="true with external Kafka, false embedded",
+    )
+    kafka_topic_namespace: str = setting(
+        DEFAULT_NAMESPACE,
+        "KAFKA_TOPIC_NAMESPACE",
+        "prefix of topics (and of consumer groups when not the default), so stacks can share a"
+        " cluster (ADR 0009)",
+        read=_namespace,
+    )
+    kafka_replication_factor: int = setting(
+        1,
+        "KAFKA_REPLICATION_FACTOR",
+        "replication factor of the topics the services create",
+        read=_when_external_kafka(_positive_int, 3),
+        shown="3 with external Kafka, 1 embedded",
+    )
+    kafka_topic_partitions: int = setting(
+        6,
+        "KAFKA_TOPIC_PARTITIONS",
+        "partitions of the topics the services create",
+        read=_positive_int,
+    )
+    embedded_postgres_port: int = setting(
+        54329,
+        "EMBEDDED_POSTGRES_PORT",
+        "port of the embedded PostgreSQL server",
+        read=_port,
+    )
+    embedded_kafka_port: int = setting(
+        19092,
+        "EMBEDDED_KAFKA_PORT",
+        "port of the embedded broker",
+        read=_port,
+    )
+    service_ports: Mapping[str, int] = setting(
+        DEFAULT_PORTS,
+        f"{_SERVICE}_PORT",
+        "HTTP port of each service (`INTAKE_PORT` … `SUPERVISION_PORT`)",
+        read=_ports(_SERVICE),
+        shown="8001–8004",
+    )
+    host: str = setting("127.0.0.1", "SAFETYNET_HOST", "address the HTTP servers listen on")
+    jwt_issuer: str = setting("safetynet-dev", "JWT_ISSUER", "expected `iss` claim of tokens")
+    jwt_audience: str = setting("safetynet", "JWT_AUDIENCE", "expected `aud` claim of tokens")
+    jwt_private_key_path: Path = setting(
+        _DERIVED,
+        "JWT_PRIVATE_KEY_FILE",
+        "PEM private key that signs development tokens (`python -m services token`)",
+        read=lambda env, name, default: _path(env, name),
+        shown=f"`.data/{_PRIVATE_KEY}`",
+    )
+    jwt_public_key_path: Path = setting(
+        _DERIVED,
+        "JWT_PUBLIC_KEY_FILE",
+        "PEM public key that verifies tokens",
+        read=lambda env, name, default: _path(env, name),
+        shown=f"`.data/{_PUBLIC_KEY}`",
+    )
+    jwks_url: str | None = setting(
+        None, "JWT_JWKS_URL", "JWKS endpoint whose keys also verify tokens", shown="unset"
+    )
+    log_level: str = setting(
+        "INFO", "LOG_LEVEL", "JSON logs on stderr, personal data masked", read=_upper
+    )
+    relay_poll_interval_s: float = setting(
+        0.2,
+        "RELAY_POLL_INTERVAL_S",
+        "seconds between the outbox relay's polls when nothing is waiting",
+        read=_positive_float,
+    )
+    consumer_max_attempts: int = setting(
+        5,
+        "CONSUMER_MAX_ATTEMPTS",
+        "attempts of a failing event before it goes to the dead-letter topic",
+        read=_positive_int,
+    )
+    consumer_backoff_base_s: float = setting(
+        0.2,
+        "CONSUMER_BACKOFF_BASE_S",
+        "first retry delay of a failing event, doubled per attempt",
+        read=_positive_float,
+    )
+    partner_data_url: str = setting(
+        "http://127.0.0.1:8011",
+        "PARTNER_DATA_URL",
+        "partner data sources (verification, VER-1)",
+        shown="the simulator on :8011",
+    )
+    bank_url: str = setting(
+        "http://127.0.0.1:8012",
+        "BANK_API_URL",
+        "bank API (payments, PAY-3)",
+        shown="the simulator on :8012",
+    )
+    simulator_ports: Mapping[str, int] = setting(
+        DEFAULT_SIMULATOR_PORTS,
+        f"{_SIMULATOR}_SIMULATOR_PORT",
+        "HTTP port of each partner simulator (`PARTNER_DATA_SIMULATOR_PORT`,"
+        " `BANK_SIMULATOR_PORT`)",
+        read=_ports(_SIMULATOR),
+        shown="8011 / 8012",
+    )
+    otel_endpoint: str | None = setting(
+        None,
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "OTLP/HTTP collector base URL (spans go to `<url>/v1/traces`)",
+        shown="unset (no export)",
+    )
+    otel_service_prefix: str = setting(
+        "safetynet",
+        "OTEL_SERVICE_NAME",
+        "prefix of the traced `service.name` (`<prefix>-<service>`)",
+    )
+    db_pool_size: int = setting(
+        20,
+        "DB_POOL_SIZE",
+        "database connections each service process keeps open (as many again may overflow);"
+        " keep it above the requests in flight, or connections are opened and closed per use."
+        " PostgreSQL's `max_connections` must cover services × replicas × 2 × this",
+        read=_positive_int,
+    )
+    payment_run_partitions: int = setting(
+        1,
+        "PAYMENT_RUN_PARTITIONS",
+        "payments: the disjoint parts (by case) a monthly run is executed in; replicas of the"
+        " payments service each execute one part at a time, so set it to the number of replicas"
+        " (ADR 0013). Fixed per run by the first replica to reach it",
+        read=_positive_int,
+    )
+    gc_gen0_threshold: int = setting(
+        50_000,
+        "GC_GEN0_THRESHOLD",
+        "net allocations between young garbage collections in a service process, which also"
+        " freezes what start-up built (ADR 0014); `0` keeps CPython's defaults",
+        read=_non_negative_int,
+    )
+    clock_offset_s: float = setting(
+        0.0,
+        "SAFETYNET_CLOCK_OFFSET_S",
+        "seconds added to the machine's clock by every service: rehearsals and e2e stacks only",
+        read=_float,
+    )
+    verification_notice_period_days: int = setting(
+        7,
+        "VERIFICATION_NOTICE_PERIOD_DAYS",
+        "verification: VER-6 pre-approval notice period, calendar days",
+        read=_non_negative_int,
+    )
+    verification_notice_fields: tuple[str, ...] = setting(
+        (),
+        "VERIFICATION_NOTICE_FIELDS",
+        "verification: VER-6 fields the notice shows, comma-separated, of `name`,"
+        " `household_size`, `members`, `income`, `amount`",
+        read=_names,
+        shown="all five",
+    )
+    verification_spot_check_rate: Decimal = setting(
+        _MINIMUM_RATE,
+        "VERIFICATION_SPOT_CHECK_RATE",
+        "verification: VER-5 county spot-check rate, never below 0.30",
+        read=_rate,
+    )
+    verification_investigation_start_working_days: int = setting(
+        3,
+        "VERIFICATION_INVESTIGATION_START_WORKING_DAYS",
+        "verification: VER-9 the investigation starts within this of acceptance",
+        read=_non_negative_int,
+    )
+    verification_county_decision_working_days: int = setting(
+        10,
+        "VERIFICATION_COUNTY_DECISION_WORKING_DAYS",
+        "verification: VER-9 the county decides within this of the proposal",
+        read=_non_negative_int,
+    )
+    verification_whole_process_working_days: int = setting(
+        30,
+        _WHOLE_PROCESS,
+        "verification: VER-9 the whole process",
+        read=_non_negative_int,
+    )
+    verification_whole_process_extended_working_days: int = setting(
+        _EXTENSION_DEFAULT,
+        _WHOLE_PROCESS_EXTENDED,
+        "verification: VER-9 the whole process once extended with a reason; never shorter than"
+        " the whole process",
+        read=_extended_working_days,
+        shown="45 (at least the whole process)",
+    )
+    verification_partner_timeout_s: float = setting(
+        1.0,
+        "VERIFICATION_PARTNER_TIMEOUT_S",
+        "verification: VER-1 timeout of one partner-source request, seconds",
+        read=_positive_float,
+    )
+    verification_watcher_interval_s: float = setting(
+        30.0,
+        "VERIFICATION_WATCHER_INTERVAL_S",
+        "verification: how often the service loop checks deadlines, retries unanswered sources"
+        " and opens due periodic re-reviews, seconds",
+        read=_positive_float,
+    )
+    supervision_digest_interval_s: float = setting(
+        3600.0,
+        "SUPERVISION_DIGEST_INTERVAL_S",
+        "supervision: seconds between sealed audit-trail digests (SUP-1)",
+        read=_positive_float,
+    )
+    supervision_deadline_interval_s: float = setting(
+        300.0,
+        "SUPERVISION_DEADLINE_INTERVAL_S",
+        "supervision: seconds between checks for overdue complaints",
+        read=_positive_float,
+    )
+
+    def __post_init__(self) -> None:
+        """Derive the key paths from the data directory; refuse an extension shorter than due."""
+        if self.jwt_private_key_path == _DERIVED:
+            object.__setattr__(self, "jwt_private_key_path", self.data_dir / _PRIVATE_KEY)
+        if self.jwt_public_key_path == _DERIVED:
+            object.__setattr__(self, "jwt_public_key_path", self.data_dir / _PUBLIC_KEY)
+        extended = self.verification_whole_process_extended_working_days
+        if extended < self.verification_whole_process_working_days:
+            raise ValueError(f"{_WHOLE_PROCESS_EXTENDED} must not be shorter than {_WHOLE_PROCESS}")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
+        """Read and validate the settings; a bad value raises ValueError naming its variable."""
+        values: dict[str, Any] = {}
+        for each in dataclasses.fields(cls):
+            variable: Variable = each.metadata["variable"]
+            values[each.name] = variable.read(env, variable.name, _default(each))
+        return cls(**values)
+
+    @property
+    def embedded(self) -> bool:
+        """True when the database or the broker still has to come from the embedded runtime."""
+        return self.database_url is None or self.kafka_bootstrap_servers is None
+
+    def database_url_for(self, service: str) -> str:
+        """The asyncpg URL of a service's own database (`safetynet_<service>` on the server)."""
+        override = self.database_overrides.get(service)
+        if override:
+            return override
+        if self.database_url is None:
+            raise ValueError(f"no database for {service}: set DATABASE_URL or use the embedded one")
+        url = make_url(self.database_url).set(database=f"safetynet_{service}")
+        return url.render_as_string(hide_password=False)
+
+    def with_embedded(self, pg_url: str, kafka: str) -> Settings:
+        """A copy that uses the embedded PostgreSQL server and broker."""
+        return dataclasses.replace(
+            self, database_url=_asyncpg_url(pg_url), kafka_bootstrap_servers=kafka
+        )
+
+
+def variables() -> list[Variable]:
+    """Every declared variable, in the order of the settings."""
+    return [each.metadata["variable"] for each in dataclasses.fields(Settings)]
+
+
+def markdown_table() -> str:
+    """The README's configuration table: one row per setting."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    defaults = {each.name: _default(each) for each in dataclasses.fields(Settings)}
+    for each in dataclasses.fields(Settings):
+        variable: Variable = each.metadata["variable"]
+        shown = variable.shown_default or _shown(defaults[each.name])
+        rows.append(f"| `{variable.name}` | {shown} | {variable.meaning} |")
+    return "\n".join(rows) + "\n"
+
+
+def _default(each: dataclasses.Field[Any]) -> Any:
+    if each.default_factory is not dataclasses.MISSING:
+        return each.default_factory()
+    return each.default
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "unset"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    return f"`{value}`"

@@ -23,6 +23,7 @@ from shared.messaging.consumer import EventConsumer
 from shared.messaging.kafka import KafkaConfig
 from shared.messaging.relay import OutboxRelay
 from shared.messaging.topics import events_topic
+from shared.places.api import router as places_router
 from shared.projections.runner import Projection, ProjectionRunner
 from shared.tracing import configure_tracing
 
@@ -56,6 +57,13 @@ class ServiceConfig:
     db_pool_size: int = 20
     payment_run_partitions: int = 1  # payments: the parts a run is shared out in (ADR 0013)
     clock: Clock = field(default_factory=SystemClock)  # the service's one clock (tests set it)
+    # The service's own policy object (verification: verification.application.service.Policy),
+    # built from the settings by the composition root; None: the service's defaults.
+    policy: object | None = None
+    partner_timeout_s: float = 1.0  # verification: one partner-source request (VER-1)
+    watcher_interval_s: float = 30.0  # verification: deadlines, retries, re-reviews loop
+    digest_interval_s: float = 3600.0  # supervision: sealing audit-trail digests (SUP-1)
+    deadline_interval_s: float = 300.0  # supervision: flagging overdue complaints
 
 
 @dataclass
@@ -134,7 +142,7 @@ def wire(
         title=title,
         version=VERSION,
         description=description,
-        routers=list(routers),
+        routers=[*routers, places_router],  # names of places, on every service
         engine=engine,
         verifier=verifier,
         readiness_checks=checks,

@@ -5,6 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
+from typing import Protocol
+
+import chinese_calendar
+from chinese_calendar import constants as _library
+
+LIBRARY = f"chinese-calendar {chinese_calendar.__version__}"
+
+
+class Workdays(Protocol):
+    """What deadline code needs of a calendar (a WorkingCalendar or a service's CalendarBook)."""
+
+    def is_working_day(self, day: date) -> bool: ...
+
+    def add_working_days(self, start: date, days: int) -> date: ...
+
+    def working_days_between(self, start: date, end: date) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -45,3 +62,32 @@ class WorkingCalendar:
             current += timedelta(days=1)
             count += self.is_working_day(current)
         return count
+
+    def days_of(self, year: int) -> tuple[list[date], list[date]]:
+        """The year's holidays and make-up working days, sorted."""
+        return (
+            sorted(d for d in self.holidays if d.year == year),
+            sorted(d for d in self.makeup_workdays if d.year == year),
+        )
+
+    def with_year(
+        self, year: int, holidays: Iterable[date], makeup_workdays: Iterable[date]
+    ) -> WorkingCalendar:
+        """This calendar with one year's holidays and make-up days replaced by those given."""
+        return WorkingCalendar(
+            frozenset(d for d in self.holidays if d.year != year) | frozenset(holidays),
+            frozenset(d for d in self.makeup_workdays if d.year != year)
+            | frozenset(makeup_workdays),
+        )
+
+
+@cache
+def library_years() -> frozenset[int]:
+    """The years the installed chinese-calendar release has the State Council's schedule for."""
+    return frozenset(d.year for d in _library.holidays)
+
+
+@cache
+def library_calendar() -> WorkingCalendar:
+    """Statutory holidays and make-up working days as published in chinese-calendar."""
+    return WorkingCalendar.of(_library.holidays, _library.workdays)

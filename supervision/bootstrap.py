@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 from collections.abc import Awaitable, Callable
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -13,6 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from shared.application.repository import Repository
 from shared.eventstore.envelope import RecordedEvent
 from shared.runtime import Handler, ServiceConfig, ServiceRuntime, Subscription, wire
+from shared.workcalendar.api import mount as mount_calendar
+from shared.workcalendar.book import CalendarBook
+from shared.workcalendar.year import register_calendar_events
 from supervision.application.complaints import ComplaintPolicy, flag_overdue
 from supervision.application.digest import seal_digest_now
 from supervision.detectors import detector_handler
@@ -43,8 +45,6 @@ from supervision.reactions.audit_trail import record_in_audit_trail
 
 SERVICE = "supervision"
 ALL_SERVICES = ("intake", "verification", "payments", "supervision")
-DIGEST_INTERVAL_S = float(os.environ.get("SUPERVISION_DIGEST_INTERVAL_S", "3600"))
-DEADLINE_INTERVAL_S = float(os.environ.get("SUPERVISION_DEADLINE_INTERVAL_S", "300"))
 log = logging.getLogger(__name__)
 
 
@@ -90,6 +90,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
             institution.register_events,
             coordination.register_events,
             capacity.register_events,
+            lambda registry: register_calendar_events(SERVICE, registry),
         ],
         projections=[ComplaintsView(), AlertsView(), RectificationsView(), HazardsView()],
         subscriptions=[
@@ -99,7 +100,9 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     )
     detectors.bind(runtime)
     state = runtime.app.state
-    state.complaint_policy = ComplaintPolicy()
+    book = CalendarBook(SERVICE)
+    state.complaint_policy = ComplaintPolicy(calendar=book)
+    mount_calendar(runtime, book)
     _repositories(runtime)
 
     async def seal() -> None:
@@ -110,8 +113,8 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     async def overdue() -> None:
         await flag_overdue(runtime.engine, state.complaints, state.clock)
 
-    runtime.loops.append(_every(DIGEST_INTERVAL_S, seal, "digest"))
-    runtime.loops.append(_every(DEADLINE_INTERVAL_S, overdue, "complaint deadlines"))
+    runtime.loops.append(_every(config.digest_interval_s, seal, "digest"))
+    runtime.loops.append(_every(config.deadline_interval_s, overdue, "complaint deadlines"))
     return runtime
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from shared.eventstore.registry import EventRegistry, type_name_of
+from shared.workcalendar.year import register_calendar_events
 from supervision.domain import (
     alerts,
     capacity,
@@ -32,6 +33,7 @@ def published_registry() -> EventRegistry:
     institution.register_events(registry)
     coordination.register_events(registry)
     capacity.register_events(registry)
+    register_calendar_events("supervision", registry)
     return registry
 
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import os
+from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.eventstore.envelope import RecordedEvent
 from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
+from shared.workcalendar.api import mount as mount_calendar
+from shared.workcalendar.book import CalendarBook
+from shared.workcalendar.year import register_calendar_events
 from verification.adapters.partner_data import PartnerDataClient
 from verification.application.service import Policy, Verification
 from verification.domain.events import register_events
 from verification.entrypoints import api, batches, county, notices, publication, township
+from verification.entrypoints import policy as policy_routes
 from verification.migrations import MIGRATIONS
 from verification.projections.batches import BatchesView
 from verification.projections.cases import CasesView
@@ -24,16 +28,13 @@ from verification.reactions.withdrawn import close_on_withdrawal
 SERVICE = "verification"
 
 
-def watcher_interval_s() -> float:
-    """How often the service loop checks deadlines, retries sources and opens due re-reviews."""
-    raw = os.environ.get("VERIFICATION_WATCHER_INTERVAL_S", "30").strip() or "30"
-    try:
-        interval = float(raw)
-    except ValueError:
-        raise ValueError("VERIFICATION_WATCHER_INTERVAL_S must be a number of seconds") from None
-    if not interval > 0:
-        raise ValueError("VERIFICATION_WATCHER_INTERVAL_S must be positive")
-    return interval
+def configured_policy(config: ServiceConfig) -> Policy:
+    """The policy the composition root built from the settings; the defaults when there is none."""
+    if config.policy is None:
+        return Policy()
+    if not isinstance(config.policy, Policy):
+        raise TypeError(f"verification needs a Policy, not {type(config.policy).__name__}")
+    return config.policy
 
 
 def build(
@@ -69,9 +70,13 @@ def build(
             county.router,
             batches.router,
             notices.router,
+            policy_routes.router,
         ],
         migrations=MIGRATIONS,
-        register_events=[register_events],
+        register_events=[
+            register_events,
+            lambda registry: register_calendar_events(SERVICE, registry),
+        ],
         projections=[CasesView(), BatchesView()],
         subscriptions=[
             Subscription("verification.intake", ("intake",), on_intake_event),
@@ -81,12 +86,15 @@ def build(
     if partner is None and config.partner_data_url:
         partner = PartnerDataClient(
             config.partner_data_url,
-            timeout_s=float(os.environ.get("VERIFICATION_PARTNER_TIMEOUT_S", "1.0")),
+            timeout_s=config.partner_timeout_s,
         )
     verification = Verification(
-        runtime.store, runtime.registry, partner, config.clock, policy or Policy.from_env()
+        runtime.store, runtime.registry, partner, config.clock, policy or configured_policy(config)
     )
     holder["v"] = verification
+    book = CalendarBook.over(SERVICE, verification.policy.calendar)
+    verification.policy = replace(verification.policy, calendar=book)
+    mount_calendar(runtime, book)
     runtime.app.state.verification = verification
-    runtime.loops.append(deadline_watcher(verification, runtime.engine, watcher_interval_s()))
+    runtime.loops.append(deadline_watcher(verification, runtime.engine, config.watcher_interval_s))
     return runtime

@@ -27,6 +27,7 @@ class ReferralOpened:
     subject_resident_id: str | None
     received_on: date
     acknowledge_by: date  # the last working day on which the receiver may acknowledge
+    calendar_version: str | None = None  # the calendar it was computed on: 2027:v1,…
 
 
 @event_type("intake.ReferralAcknowledged", version=1)

@@ -29,6 +29,7 @@ from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import jurisdiction_prefix
+from shared.workcalendar.book import calendar_version
 
 router = APIRouter(prefix="/v1", tags=["referrals 首问转介"])
 OFFICE_ROLES = ("township_officer", "county_officer", "partner_agency")
@@ -52,6 +53,9 @@ async def create(
     clock: Clock = request.app.state.clock
     policy: IntakePolicy = request.app.state.policy
     received_on = clock.now().astimezone(CHINA).date()
+    acknowledge_by = policy.calendar.add_working_days(
+        received_on, policy.referral_acknowledge_working_days
+    )
     referral = Referral(str(uuid.uuid4()))
     referral.open(
         ReferralOpened(
@@ -65,9 +69,8 @@ async def create(
             need=body.need,
             subject_resident_id=body.subject_resident_id,
             received_on=received_on,
-            acknowledge_by=policy.calendar.add_working_days(
-                received_on, policy.referral_acknowledge_working_days
-            ),
+            acknowledge_by=acknowledge_by,
+            calendar_version=calendar_version(policy.calendar, received_on, acknowledge_by),
         )
     )
     opened = referral.pending[0]

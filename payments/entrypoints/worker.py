@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from payments.application.executor import RunExecutor
 from payments.bootstrap import build
-from services.composition import service_config
+from services.composition import configure_process, service_config
 from services.settings import Settings
 from shared.collector import tune_collector
 
@@ -22,6 +22,7 @@ from shared.collector import tune_collector
 async def execute(run_id: str, chunk_size: int) -> int:
     """Run the executor once for `run_id`."""
     settings = Settings.from_env()
+    configure_process(settings)
     runtime = build(service_config(settings, "payments"))
     tune_collector(settings.gc_gen0_threshold)
     try:

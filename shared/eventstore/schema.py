@@ -193,4 +193,33 @@ KERNEL_MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        "kernel-0006-places-register",
+        # reference data, not an event stream (ADR 0019): townships and villages by code, loaded
+        # by operators from CSV into every service's database; each load recorded with its file
+        (
+            """
+            CREATE TABLE places_loads (
+                id bigserial PRIMARY KEY,
+                loaded_at timestamptz NOT NULL,
+                loaded_by text NOT NULL,
+                file_name text NOT NULL,
+                sha256 text NOT NULL,
+                row_count integer NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE places (
+                code text PRIMARY KEY,
+                name text NOT NULL,
+                level text NOT NULL CHECK (level IN ('township', 'village')),
+                parent text NOT NULL,
+                valid_from date NOT NULL,
+                valid_to date CHECK (valid_to IS NULL OR valid_to >= valid_from),
+                load_id bigint NOT NULL REFERENCES places_loads (id)
+            )
+            """,
+            "CREATE INDEX places_parent_idx ON places (parent, code)",
+        ),
+    ),
 )

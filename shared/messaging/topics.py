@@ -8,19 +8,19 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
 from shared.messaging.kafka import KafkaConfig
-from shared.messaging.namespace import NAMESPACE
+from shared.messaging.namespace import namespace
 
 TOPIC_ALREADY_EXISTS = TopicAlreadyExistsError.errno
 
 
 def events_topic(service: str) -> str:
     """The topic a service publishes its events to (`safetynet.<service>.events`)."""
-    return f"{NAMESPACE}.{service}.events"
+    return f"{namespace()}.{service}.events"
 
 
 def dlq_topic(service: str) -> str:
     """The dead-letter topic of a service's consumers (`safetynet.<service>.dlq`)."""
-    return f"{NAMESPACE}.{service}.dlq"
+    return f"{namespace()}.{service}.dlq"
 
 
 class TopicCreationFailed(RuntimeError):

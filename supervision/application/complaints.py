@@ -13,7 +13,8 @@ from shared.application.repository import Repository
 from shared.clock import CHINA, Clock
 from shared.domain.errors import ConcurrencyConflict
 from shared.eventstore.envelope import Actor, EventMetadata
-from shared.workdays import WorkingCalendar
+from shared.workcalendar.book import calendar_version
+from shared.workdays import Workdays, library_calendar
 from supervision.domain.complaint import (
     Allegation,
     Complainant,
@@ -31,12 +32,16 @@ COMPLAINT_WORKING_DAYS = 15  # default policy parameter: days to verify and answ
 class ComplaintPolicy:
     """How long a complaint may take, on which calendar."""
 
-    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+    calendar: Workdays = field(default_factory=library_calendar)
     working_days: int = COMPLAINT_WORKING_DAYS
 
     def due_on(self, received_on: date) -> date:
         """The date the complaint must be answered by."""
         return self.calendar.add_working_days(received_on, self.working_days)
+
+    def version_for(self, received_on: date) -> str | None:
+        """The calendar versions the deadline of a complaint received that day is computed on."""
+        return calendar_version(self.calendar, received_on, self.due_on(received_on))
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,7 @@ async def receive(
             summary=cmd.summary,
             received_on=received_on.isoformat(),
             due_on=policy.due_on(received_on).isoformat(),
+            calendar_version=policy.version_for(received_on),
         )
     )
     await repository.save(complaint, replace(metadata, case_id=complaint.id), conn, 0)

@@ -60,6 +60,7 @@ class ComplaintReceived:
     summary: str
     received_on: str  # ISO date (China time)
     due_on: str  # ISO date: received_on + the policy's working days
+    calendar_version: str | None = None  # the working calendar due_on was computed on
 
 
 @event_type("supervision.ComplaintAssigned", 1)

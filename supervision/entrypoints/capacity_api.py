@@ -14,6 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
+from shared.clock import today
 from shared.domain.errors import ConcurrencyConflict
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import ensure_current, request_metadata
@@ -21,7 +22,8 @@ from shared.http.etag import etag_for, expected_version_from_if_match, precondit
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.identity import DivisionCodeStr, jurisdiction_prefix
+from shared.identity import DivisionCodeStr, jurisdiction_prefix, parse_division
+from shared.places.guard import ensure_township_in_force
 from shared.privacy import mask_phone
 from supervision.domain.capacity import (
     CapacityFile,
@@ -136,6 +138,11 @@ async def name_desk(division_code: DivisionCodeStr, body: DeskIn, request: Reque
                     principal: Principal = Depends(WRITERS),
                     key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
     """Name (or replace) the township desk's person for acceptance and referral."""
+    ensure_jurisdiction(principal, division_code)
+    if parse_division(division_code).level == "township":  # where its county's list is loaded
+        async with request.app.state.engine.connect() as conn:
+            day = today(request.app.state.clock)
+            await ensure_township_in_force(conn, division_code, day, "division_code")
     event = DeskStaffNamed(division_code, body.name, body.phone, body.since.isoformat())
     return await _record(request, principal, key, division_code,
                          lambda f: f.name_desk_staff(event), "配备受理转办专人")  # fmt: skip

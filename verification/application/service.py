@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -15,12 +14,14 @@ from shared.domain.errors import NotFound
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
-from shared.workdays import WorkingCalendar
+from shared.workdays import Workdays, library_calendar
 from verification.adapters.partner_data import Answer, PartnerDataClient
+from verification.application.policies import PolicyData
 from verification.domain import events as ev
-from verification.domain.batch import MINIMUM_RATE, CountyBatch, parse_rate
+from verification.domain.batch import MINIMUM_RATE, CountyBatch
 from verification.domain.case import VerificationCase
 from verification.domain.policy import Deadlines
+from verification.domain.policy_book import NOTICE_PERIOD_DAYS, SPOT_CHECK_RATE
 
 # The source notice: members, their income situation and the benefit amount (长期公示).
 NOTICE_FIELDS_DEFAULT = ("name", "household_size", "members", "income", "amount")
@@ -29,62 +30,16 @@ NOTICE_FIELDS_ALLOWED = frozenset(NOTICE_FIELDS_DEFAULT)
 
 @dataclass(frozen=True)
 class Policy:
-    """Configurable parameters (VER-5, VER-6, VER-9) with the requirement defaults."""
+    """Configurable parameters (VER-5, VER-6, VER-9) with the requirement defaults.
+
+    The deployment's values come from the settings: services.composition.verification_policy.
+    """
 
     notice_period_days: int = 7
     spot_check_rate: Decimal = MINIMUM_RATE
     notice_fields: tuple[str, ...] = NOTICE_FIELDS_DEFAULT
     deadlines: Deadlines = field(default_factory=Deadlines)
-    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
-
-    @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> Policy:
-        """Read VERIFICATION_* overrides; a bad rate, notice field or deadline is refused."""
-        env = dict(os.environ) if env is None else env
-        fields = tuple(
-            f.strip() for f in env.get("VERIFICATION_NOTICE_FIELDS", "").split(",") if f.strip()
-        )
-        unknown = set(fields) - NOTICE_FIELDS_ALLOWED
-        if unknown:
-            raise ValueError(f"unknown notice fields {sorted(unknown)}")
-        return cls(
-            notice_period_days=int(env.get("VERIFICATION_NOTICE_PERIOD_DAYS", "7")),
-            spot_check_rate=parse_rate(env.get("VERIFICATION_SPOT_CHECK_RATE", "0.30")),
-            notice_fields=fields or NOTICE_FIELDS_DEFAULT,
-            deadlines=deadlines_from_env(env),
-        )
-
-
-def deadlines_from_env(env: dict[str, str]) -> Deadlines:
-    """VER-9 allowances from VERIFICATION_*_WORKING_DAYS; a bad value names its variable."""
-    defaults = Deadlines()
-
-    def working_days(name: str, default: int) -> int:
-        variable = f"VERIFICATION_{name.upper()}_WORKING_DAYS"
-        raw = env.get(variable, "").strip()
-        if not raw:
-            return default
-        try:
-            value = int(raw)
-        except ValueError:
-            raise ValueError(f"{variable} must be a whole number of working days") from None
-        if value < 0:
-            raise ValueError(f"{variable} must not be negative")
-        return value
-
-    whole = working_days("whole_process", defaults.whole_process)
-    extended = working_days("whole_process_extended", max(whole, defaults.whole_process_extended))
-    if extended < whole:
-        raise ValueError(
-            "VERIFICATION_WHOLE_PROCESS_EXTENDED_WORKING_DAYS must not be shorter than"
-            " VERIFICATION_WHOLE_PROCESS_WORKING_DAYS"
-        )
-    return Deadlines(
-        investigation_start=working_days("investigation_start", defaults.investigation_start),
-        county_decision=working_days("county_decision", defaults.county_decision),
-        whole_process=whole,
-        whole_process_extended=extended,
-    )
+    calendar: Workdays = field(default_factory=library_calendar)  # overlaid by loaded years
 
 
 class Verification:
@@ -103,6 +58,15 @@ class Verification:
         self.partner = partner
         self.clock = clock
         self.policy = policy or Policy()
+        # The deployment's numbers are only the defaults beneath what the province sets (ADR 0017).
+        self.policies = PolicyData(
+            store,
+            registry,
+            {
+                NOTICE_PERIOD_DAYS: str(self.policy.notice_period_days),
+                SPOT_CHECK_RATE: str(self.policy.spot_check_rate),
+            },
+        )
 
     def today(self) -> date:
         """Today in China."""

@@ -20,7 +20,7 @@ from verification.domain.errors import (
 MINIMUM_RATE = Decimal("0.30")
 
 
-def parse_rate(text: str, floor: Decimal = MINIMUM_RATE) -> Decimal:
+def parse_rate(text: str, floor: Decimal = MINIMUM_RATE, field: str = "rate") -> Decimal:
     """A spot-check rate: a decimal in [floor, 1]; never below 30% (configurable upward only)."""
     try:
         rate = Decimal(text)
@@ -30,7 +30,7 @@ def parse_rate(text: str, floor: Decimal = MINIMUM_RATE) -> Decimal:
         raise SpotCheckRateTooLow(
             f"rate {text} must lie between {max(floor, MINIMUM_RATE)} and 1",
             f"抽查比例 {text} 应在 {max(floor, MINIMUM_RATE)} 与 1 之间",
-            field="rate",
+            field=field,
         )
     return rate
 
@@ -58,9 +58,16 @@ class CountyBatch(Aggregate):
         self.visited: set[str] = set()
 
     def form(
-        self, county_code: str, township_code: str, households: list[str], rate: Decimal, seed: str
+        self,
+        county_code: str,
+        township_code: str,
+        households: list[str],
+        rate: Decimal,
+        seed: str,
+        policy: tuple[int, Decimal] | None = None,
     ) -> None:
-        """Form the batch and draw its sample with the given seed."""
+        """Form the batch and draw its sample with the given seed; `policy` is the version of the
+        spot-check rate setting in force (0: the deployment default) and the rate it requires."""
         if self.drawn is not None:
             raise InvalidBatch(f"batch {self.id} already exists", f"批次 {self.id} 已存在")
         if not households or len(set(households)) != len(households):
@@ -78,6 +85,8 @@ class CountyBatch(Aggregate):
                 rate=str(rate),
                 seed=seed,
                 sample=draw_sample(seed, households, rate),
+                policy_version=policy[0] if policy else None,
+                policy_rate=str(policy[1]) if policy else None,
             )
         )
 

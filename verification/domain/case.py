@@ -148,13 +148,21 @@ class VerificationCase(CaseLifecycle):
         self._require(Stage.PROPOSED)
         self.record(ev.BatchAssigned(**self._key(), batch_id=batch_id))
 
-    def publish_notice(self, village_code: str, today: date, period_days: int) -> None:
-        """Post the proposal at the place of residence for the notice period (VER-6)."""
+    def publish_notice(
+        self, village_code: str, today: date, period_days: int, policy_version: int | None = None
+    ) -> None:
+        """Post the proposal at the place of residence for the notice period (VER-6), recording
+        the period and the version of the policy setting it came from (0: the default)."""
         self._require(Stage.IN_BATCH)
         ends = date.fromordinal(today.toordinal() + period_days)
         self.record(
             ev.NoticePublished(
-                **self._key(), village_code=village_code, published_on=today, period_ends_on=ends
+                **self._key(),
+                village_code=village_code,
+                published_on=today,
+                period_ends_on=ends,
+                period_days=period_days,
+                policy_version=policy_version,
             )
         )
 

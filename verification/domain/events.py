@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from shared.eventstore.registry import EventRegistry, event_type
+from shared.policy import PolicySet as PolicySetBase
 from verification.domain.decision_events import (  # the published decision contracts
     BenefitAdjusted,
     BenefitSuspended,
@@ -166,6 +167,8 @@ class SpotCheckSampleDrawn:
     rate: str  # decimal text, never below the floor
     seed: str
     sample: tuple[str, ...]
+    policy_version: int | None = None  # the spot_check_rate setting in force (0: default)
+    policy_rate: str | None = None  # the rate that setting required (a batch may ask more)
 
 
 @event_type("verification.SpotCheckRecorded")
@@ -191,6 +194,8 @@ class NoticePublished:
     village_code: str
     published_on: date
     period_ends_on: date
+    period_days: int | None = None  # the notice period in force (absent from older events)
+    policy_version: int | None = None  # the notice_period_days setting used (0: default)
 
 
 @event_type("verification.ObjectionRaised")
@@ -272,6 +277,12 @@ class PriorityFlagged:
     reason: str
 
 
+@event_type("verification.PolicySet")
+@dataclass(frozen=True)
+class PolicySet(PolicySetBase):
+    """The province (or a county) set a verification policy number from a date (VER-5, VER-6)."""
+
+
 PUBLISHED = (
     CaseOpened,
     EvidenceRecorded,
@@ -298,6 +309,7 @@ PUBLISHED = (
     CaseWithdrawn,
     VerificationDueSet,
     ReviewScheduled,
+    PolicySet,
 )
 
 

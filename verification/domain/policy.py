@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from shared.identity import validate_resident_id
 from shared.privacy import mask_resident_id
-from shared.workdays import WorkingCalendar
+from shared.workdays import Workdays
 from verification.domain import events as ev
 
 # The partner data sources of VER-1, each asked about every member.
@@ -94,7 +94,7 @@ class Deadlines:
             raise ValueError("the extended whole process must not be shorter than the ordinary one")
 
 
-def _due(calendar: WorkingCalendar, start: date, working_days: int) -> date:
+def _due(calendar: Workdays, start: date, working_days: int) -> date:
     """The last day of an allowance of working days after `start`; overdue on the day after.
 
     An allowance of 0 working days leaves no time at all: the clock ran out the day before it
@@ -106,7 +106,7 @@ def _due(calendar: WorkingCalendar, start: date, working_days: int) -> date:
 
 
 def due_dates(
-    calendar: WorkingCalendar,
+    calendar: Workdays,
     opened_on: date,
     proposed_on: date | None,
     limits: Deadlines,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from decimal import Decimal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
@@ -19,6 +20,7 @@ from shared.http.tokens import Principal
 from verification.domain.batch import CountyBatch, parse_rate
 from verification.domain.case import VerificationCase
 from verification.domain.errors import InvalidBatch
+from verification.domain.policy_book import SPOT_CHECK_RATE
 from verification.entrypoints.common import (
     COUNTY,
     CaseCommand,
@@ -51,10 +53,14 @@ async def form_batch(
     """Sample ⌈rate × n⌉ households with a fresh recorded seed; each case joins the batch."""
     verification = service_of(request)
     ensure_level(principal, COUNTY, body.township_code)
-    floor = verification.policy.spot_check_rate
-    rate = parse_rate(body.rate, floor) if body.rate else floor
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
+        # The rate the policy requires today for this county (province data, else the default).
+        policy = await verification.policies.in_force(
+            SPOT_CHECK_RATE, body.township_code, verification.today(), conn
+        )
+        floor = Decimal(policy.value)
+        rate = parse_rate(body.rate, floor) if body.rate else floor
         batch = CountyBatch(str(uuid.uuid4()))
         cases = [await verification.case(c.case_id, c.programme, conn) for c in body.cases]
         for case in cases:
@@ -68,7 +74,12 @@ async def form_batch(
             case.assign_batch(batch.id)
         households = [case.household for case in cases]
         batch.form(
-            body.township_code[:6], body.township_code, households, rate, secrets.token_hex(16)
+            body.township_code[:6],
+            body.township_code,
+            households,
+            rate,
+            secrets.token_hex(16),
+            policy=(policy.version, floor),
         )
         reason = f"县级审批批次，按{rate}比例入户抽查 (county batch, spot check)"
         await verification.save(batch, request_metadata(principal, reason, None), conn)

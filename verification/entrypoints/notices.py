@@ -15,6 +15,7 @@ from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import DivisionCodeStr
+from shared.places.names import names_by_level
 from verification.entrypoints.common import service_of
 
 router = APIRouter(prefix="/v1/notices", tags=["notices 公示"])
@@ -58,9 +59,12 @@ class NoticeEntry(BaseModel):
 
 
 class VillageNotice(BaseModel):
-    """The notice board of one village or community."""
+    """The notice board of one village or community, named where the register knows it."""
 
     village_code: str
+    village_name: str | None = None
+    township_name: str | None = None
+    county_name: str | None = None
     fields: list[str]
     entries: list[NoticeEntry]
 
@@ -78,8 +82,12 @@ async def _notice(request: Request, village_code: str, principal: Principal) -> 
                 {"v": village_code},
             )
         ).all()
+        names = await names_by_level(conn, village_code)
     return VillageNotice(
         village_code=village_code,
+        village_name=names.get("village"),
+        township_name=names.get("township"),
+        county_name=names.get("county"),
         fields=fields,
         entries=[_entry(dict(r._mapping), fields) for r in rows],
     )
@@ -128,15 +136,23 @@ async def printable_notice(
     notice = await _notice(request, village_code, principal)
     head = "".join(f"<th>{COLUMN_ZH[f]}</th>" for f in notice.fields)
     rows = "".join(_row_html(e, notice.fields) for e in notice.entries)
+    place = escape(_place_label(notice))
     body = (
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
-        f"<title>社会救助公示 {escape(village_code)}</title></head><body>"
-        f"<h1>城乡低保等社会救助对象公示（{escape(village_code)}）</h1>"
+        f"<title>社会救助公示 {place}</title></head><body>"
+        f"<h1>城乡低保等社会救助对象公示（{place}）</h1>"
         "<p>如有异议，请在公示期内向乡镇人民政府（街道办事处）反映，可匿名。</p>"
         f'<table border="1"><thead><tr><th>救助项目</th><th>状态</th>{head}'
         f"<th>异议截止</th></tr></thead><tbody>{rows}</tbody></table></body></html>"
     )
     return HTMLResponse(body)
+
+
+def _place_label(notice: VillageNotice) -> str:
+    """County, township and village names where known, then the code."""
+    names = [notice.county_name, notice.township_name, notice.village_name]
+    named = "".join(n for n in names if n)
+    return f"{named} {notice.village_code}" if named else notice.village_code
 
 
 def _yuan(fen: int | None) -> str:

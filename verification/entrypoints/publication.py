@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from shared.http.auth import ensure_jurisdiction
 from shared.http.problems import problem_responses
 from verification.domain.case import VerificationCase
+from verification.domain.policy_book import NOTICE_PERIOD_DAYS
 from verification.entrypoints.common import TOWNSHIP, CaseCommand, case_command, service_of
 from verification.entrypoints.views import CaseDetail
 from verification.schemas import NoticeIn, ObjectionIn
@@ -36,8 +37,9 @@ async def notice(
         assert case.opened is not None
         village = body.village_code or case.opened.division_code
         ensure_jurisdiction(command.principal, village)
-        days = verification.policy.notice_period_days
-        case.publish_notice(village, verification.today(), days)
+        today = verification.today()
+        period = await verification.policies.in_force(NOTICE_PERIOD_DAYS, village, today, conn)
+        case.publish_notice(village, today, int(period.value), period.version)
 
     return await command.run(TOWNSHIP, "在居住地公示 (public notice)", action)
 

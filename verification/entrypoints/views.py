@@ -41,6 +41,8 @@ class CaseDetail(BaseModel):
     proposed_monthly_amount_fen: int | None
     batch_id: str | None
     notice_period_ends_on: date | None
+    notice_period_days: int | None = None  # the period the notice used (VER-6)
+    notice_policy_version: int | None = None  # its policy setting's version (0: the default)
     approved_monthly_amount_fen: int
     overdue: list[str]
     clocks: dict[str, date]
@@ -90,6 +92,8 @@ def case_detail(case: VerificationCase, policy: Policy) -> CaseDetail:
         ),
         batch_id=case.batch_id,
         notice_period_ends_on=case.notice.period_ends_on if case.notice else None,
+        notice_period_days=case.notice.period_days if case.notice else None,
+        notice_policy_version=case.notice.policy_version if case.notice else None,
         approved_monthly_amount_fen=case.amount_fen,
         overdue=sorted(case.overdue),
         clocks=clocks,
@@ -112,6 +116,8 @@ class BatchView(BaseModel):
     visited: list[str]
     complete: bool
     rederived_sample_matches: bool
+    policy_version: int | None = None  # the spot_check_rate setting in force (0: the default)
+    policy_rate: str | None = None  # the rate it required; `rate` may be higher
 
 
 def batch_view(batch: CountyBatch) -> BatchView:
@@ -133,4 +139,6 @@ def batch_view(batch: CountyBatch) -> BatchView:
         visited=sorted(batch.visited),
         complete=batch.complete,
         rederived_sample_matches=again == drawn.sample,
+        policy_version=drawn.policy_version,
+        policy_rate=drawn.policy_rate,
     )
