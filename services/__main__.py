@@ -7,7 +7,7 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from services import asyncapi, ops, places, settings_doc, status, verify_audit
+from services import asyncapi, calendar, ops, places, settings_doc, status, verify_audit
 from services.composition import configure_process
 from services.runner import serve_forever
 from services.settings import SERVICES, Settings
@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     _serving(commands)
     _operating(commands)
     places.add_command(commands)
+    calendar.add_command(commands)
     return parser
 
 
