@@ -32,6 +32,10 @@ class StandardCreate(BaseModel):
         description="extreme-poverty care by self-care ability (full/partial/none) 分/人/月",
     )
     reason: str = Field(min_length=1, max_length=500, description="文件依据 / why")
+    lowering_reason: str | None = Field(
+        default=None, min_length=1, max_length=500,
+        description="降低理由: needed to set a level below the one in force (保障水平不能降低)",
+    )  # fmt: skip
 
     @field_validator("care_amounts_fen")
     @classmethod

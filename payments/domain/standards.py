@@ -33,6 +33,7 @@ class StandardSet:
     floor_per_person_fen: int = 0
     class_amounts_fen: dict[str, int] = field(default_factory=dict)
     care_amounts_fen: dict[str, int] = field(default_factory=dict)  # self-care: full|partial|none
+    lowering_reason: str | None = None  # why a lower level is accepted (保障水平不能降低), audited
 
 
 class StandardBelowGuidance(DomainError):
@@ -49,6 +50,14 @@ class ExtremePovertyBelowDibao(DomainError):
     code = "extreme-poverty-below-ratio"
     title_en = "The extreme-poverty standard is below 1.3× the local dibao standard"
     title_zh = "特困人员基本生活标准低于当地低保标准的1.3倍"
+
+
+class StandardLowered(DomainError):
+    """A version below the one in force on its date, without a stated reason (the notice)."""
+
+    code = "standard-lowered"
+    title_en = "The protection level may not be lowered without a stated reason"
+    title_zh = "保障水平不能降低（确需调整的须说明理由）"
 
 
 class NoStandard(DomainError):
@@ -79,7 +88,9 @@ class Standard(Aggregate):
         guidance: StandardSet | None,
         dibao: StandardSet | None,
     ) -> None:
-        """Record a new version, refusing one below the guidance or the 1.3× dibao rule."""
+        """Record a new version, refusing one below the guidance, the 1.3× dibao rule or, without
+        a lowering reason, the version in force on its date."""
+        _check_not_lowered(new, self.in_force(new.effective_from))
         _check_guidance(new, guidance)
         _check_extreme_poverty(new, dibao)
         self.record(new)
@@ -93,6 +104,29 @@ class Standard(Aggregate):
 
     def when_StandardSet(self, event: StandardSet) -> None:
         self.versions.append(event)
+
+
+def _check_not_lowered(new: StandardSet, previous: StandardSet | None) -> None:
+    """The level in force may rise, never fall without a reason; an amount the new version
+    leaves out (a floor of 0, a class or care level not listed) is not read as a cut."""
+    if previous is None or new.lowering_reason:
+        return
+    before = {"monthly_per_person_fen": previous.monthly_per_person_fen,
+              "floor_per_person_fen": previous.floor_per_person_fen}  # fmt: skip
+    after = {"monthly_per_person_fen": new.monthly_per_person_fen}
+    if new.floor_per_person_fen:
+        after["floor_per_person_fen"] = new.floor_per_person_fen
+    for name in ("class_amounts_fen", "care_amounts_fen"):
+        before |= {f"{name}.{k}": v for k, v in getattr(previous, name).items()}
+        after |= {f"{name}.{k}": v for k, v in getattr(new, name).items()}
+    lowered = [name for name, amount in after.items() if amount < before.get(name, 0)]
+    if lowered:
+        raise StandardLowered(
+            f"{', '.join(lowered)} would fall below the version in force on {new.effective_from};"
+            " give lowering_reason to record why the level is lowered",
+            f"{'、'.join(lowered)}低于{new.effective_from}起执行的现行标准；确需降低的须填写降低理由",
+            field=lowered[0],
+        )
 
 
 def _check_guidance(new: StandardSet, guidance: StandardSet | None) -> None:

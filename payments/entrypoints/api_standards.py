@@ -60,7 +60,7 @@ async def post_standard(
             StandardSet(
                 body.division_code, body.programme, body.effective_from,
                 body.monthly_per_person_fen, body.floor_per_person_fen, body.class_amounts_fen,
-                body.care_amounts_fen,
+                body.care_amounts_fen, body.lowering_reason,
             ),
             request_metadata(principal, body.reason),
             expected_version(request, current),

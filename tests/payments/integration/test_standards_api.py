@@ -73,3 +73,30 @@ async def test_a_new_version_needs_the_current_etag(payments: Payments) -> None:
             f"/v1/standards/{COUNTY}/urban_dibao", headers=payments.headers(division="620103")
         )
         assert other.status_code == 403
+
+
+@pytest.mark.req("PAY-1", "GEN-4")
+async def test_a_lower_level_needs_a_stated_reason_and_records_it(payments: Payments) -> None:
+    async with payments.client() as client:
+        # given a county standard of 700 yuan from January
+        created = await client.post("/v1/standards", json=body(), headers=payments.headers())
+        assert created.status_code == 201, created.text
+        etag = {"If-Match": created.headers["ETag"]}
+        # when the county sets 690 yuan from July without saying why
+        lower = body(fen=69_000, effective_from="2026-07-01")
+        refused = await client.post("/v1/standards", json=lower,
+                                    headers={**payments.headers(), **etag})  # fmt: skip
+        # then it is refused (保障水平不能降低), naming the field, and nothing is recorded
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["code"] == "standard-lowered"
+        assert refused.json()["field"] == "monthly_per_person_fen"
+        stream = f"standard-{COUNTY}:urban_dibao"
+        assert len(await payments.runtime.store.read_stream(stream)) == 1
+        # and with a stated reason it is accepted, the reason kept with the version
+        accepted = await client.post(
+            "/v1/standards", json={**lower, "lowering_reason": "统计口径调整，经省厅批准"},
+            headers={**payments.headers(), **etag},
+        )  # fmt: skip
+        assert accepted.status_code == 201, accepted.text
+        events = await payments.runtime.store.read_stream(stream)
+        assert events[-1].data["lowering_reason"] == "统计口径调整，经省厅批准"
