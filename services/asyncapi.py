@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from services.settings import PROJECT_ROOT, SERVICES
-from shared.messaging.topics import dlq_topic, events_topic
+from shared.messaging.topics import dlq_topic, events_topic, internal_topic
 
 EVENTS_DIR = PROJECT_ROOT / "docs" / "events"
 DOCUMENT = PROJECT_ROOT / "docs" / "asyncapi.yaml"
@@ -91,9 +91,14 @@ def build_document(schemas: Iterable[EventSchema], version: str = "0.1.0") -> di
     for service in SERVICES:
         own = [s for s in schemas if s.service == service]
         refs = {s.message_id: {"$ref": f"#/components/messages/{s.message_id}"} for s in own}
-        channels[f"{service}Events"] = _channel(events_topic(service), service, refs, dlq=False)
-        channels[f"{service}Dlq"] = _channel(dlq_topic(service), service, refs, dlq=True)
-        operations[f"publish{service.capitalize()}Events"] = _operation(f"{service}Events", refs)
+        channels[f"{service}Internal"] = _channel(
+            internal_topic(service), service, refs, "internal"
+        )
+        channels[f"{service}Events"] = _channel(events_topic(service), service, refs, "public")
+        channels[f"{service}Dlq"] = _channel(dlq_topic(service), service, refs, "dlq")
+        for kind in ("Internal", "Events"):
+            name = f"{service}{kind}"
+            operations[f"publish{service.capitalize()}{kind}"] = _operation(name, refs)
         messages |= {s.message_id: _message(s) for s in own}
     return {
         "asyncapi": "3.0.0",
@@ -112,12 +117,25 @@ def build_document(schemas: Iterable[EventSchema], version: str = "0.1.0") -> di
     }
 
 
-def _channel(topic: str, service: str, refs: Mapping[str, Any], dlq: bool) -> dict[str, Any]:
-    what = "dead-lettered messages of" if dlq else "events published by"
+_CHANNEL_TEXT = {
+    "internal": "The events of {service} exactly as stored (personal data included), for"
+    " SafetyNet's own consumers only: no other reader is granted this topic (ADR 0020).",
+    "public": "The public view of the events of {service}, for the provincial integration bus"
+    " (ADR 0020): resident IDs are keyed pseudonyms (`pid_…`), bank accounts keep their last 4"
+    " digits, names, phones and addresses are masked, health, disability and complainant fields"
+    " are absent; each record carries `ce_safetynetview: public`, a `ce_dataschema` ending in"
+    " `.public.json` and no `ce_hash`/`ce_prevhash`. The payload schemas below describe the"
+    " stored events; masked values keep their field and type, dropped fields are missing.",
+    "dlq": "The dead-lettered messages of {service}'s consumers.",
+}
+
+
+def _channel(topic: str, service: str, refs: Mapping[str, Any], kind: str) -> dict[str, Any]:
+    what = _CHANNEL_TEXT[kind].format(service=service)
     return {
         "address": topic,
         "title": topic,
-        "description": f"The {what} {service}; Kafka key = case id (ADR 0004).",
+        "description": f"{what} Kafka key = case id (ADR 0004).",
         "messages": dict(refs),
         "bindings": {"kafka": {"topic": topic, "partitions": 6, "replicas": 3}},
     }

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import os
+import secrets
 from datetime import timedelta
+from pathlib import Path
 from typing import Protocol
 
 from services.settings import SERVICES, Settings
@@ -84,7 +87,25 @@ def service_config(settings: Settings, service: str) -> ServiceConfig:
         watcher_interval_s=settings.verification_watcher_interval_s,
         digest_interval_s=settings.supervision_digest_interval_s,
         deadline_interval_s=settings.supervision_deadline_interval_s,
+        pseudonym_key=ensure_pseudonym_key(settings.pseudonym_key_path),
     )
+
+
+def ensure_pseudonym_key(path: Path) -> bytes:
+    """The deployment's pseudonym key (ADR 0020), made (32 random bytes, mode 600) if missing."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it meanwhile
+            pass
+        else:
+            with os.fdopen(fd, "wb") as out:
+                out.write(secrets.token_bytes(32))
+    key = path.read_bytes()
+    if len(key) < 16:
+        raise ValueError(f"PSEUDONYM_KEY_FILE {path} holds {len(key)} bytes; at least 16 needed")
+    return key
 
 
 def build_runtime(settings: Settings, service: str) -> ServiceRuntime:

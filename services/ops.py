@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from services import runner
-from services.composition import build_runtime
+from services.composition import build_runtime, ensure_pseudonym_key
 from services.settings import SERVICES, Settings
 from services.status import attach_embedded
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
@@ -47,6 +47,7 @@ async def migrate(settings: Settings, services: Sequence[str]) -> None:
 def mint_token(settings: Settings, args: argparse.Namespace) -> int:
     """Print a development token signed with the local key pair."""
     private_pem, _ = ensure_dev_keypair(settings.jwt_private_key_path, settings.jwt_public_key_path)
+    ensure_pseudonym_key(settings.pseudonym_key_path)  # beside the dev keys (deploy's dev-keys)
     signer = TokenSigner(private_pem, settings.jwt_issuer, settings.jwt_audience)
     client_id = args.client_id or f"dev-{args.role}-{args.division}"
     print(signer.mint(client_id, args.role, args.division, args.org, ttl_s=args.ttl))

@@ -20,7 +20,7 @@ from services.settings import SERVICES, Settings
 from services.simulators import available
 from shared.collector import tune_collector
 from shared.http.tokens import ensure_dev_keypair
-from shared.messaging.topics import dlq_topic, ensure_topics, events_topic
+from shared.messaging.topics import dlq_topic, ensure_topics, events_topic, internal_topic
 from shared.runtime import ServiceRuntime
 
 T = TypeVar("T")
@@ -76,9 +76,9 @@ async def prepare(
 
 
 async def create_topics(settings: Settings) -> None:
-    """Every service's events and dead-letter topics, with the configured partitions/replicas."""
+    """Every service's internal, events and dead-letter topics (partitions/replicas as set)."""
     assert settings.kafka_bootstrap_servers is not None
-    topics = [t for s in SERVICES for t in (events_topic(s), dlq_topic(s))]
+    topics = [t for s in SERVICES for t in (internal_topic(s), events_topic(s), dlq_topic(s))]
     await ensure_topics(
         settings.kafka_bootstrap_servers,
         topics,

@@ -36,6 +36,7 @@ _ASYNC_DRIVER = "postgresql+asyncpg"
 _PLAIN_SCHEMES = ("postgresql://", "postgres://")
 _PRIVATE_KEY = "keys/jwt-private.pem"
 _PUBLIC_KEY = "keys/jwt-public.pem"
+_PSEUDONYM_KEY = "keys/pseudonym.key"
 _DATA_DIR = PROJECT_ROOT / ".data"
 _DERIVED = Path()  # a key path derived from the data directory
 _MINIMUM_RATE = Decimal("0.30")
@@ -317,6 +318,14 @@ class Settings:
     jwks_url: str | None = setting(
         None, "JWT_JWKS_URL", "JWKS endpoint whose keys also verify tokens", shown="unset"
     )
+    pseudonym_key_path: Path = setting(
+        _DERIVED,
+        "PSEUDONYM_KEY_FILE",
+        "secret key (the same for every service) of the resident-ID pseudonyms on the public"
+        " topics (ADR 0020); made with mode 600 when missing",
+        read=lambda env, name, default: _path(env, name),
+        shown=f"`.data/{_PSEUDONYM_KEY}`",
+    )
     log_level: str = setting(
         "INFO", "LOG_LEVEL", "JSON logs on stderr, personal data masked", read=_upper
     )
@@ -476,6 +485,8 @@ class Settings:
             object.__setattr__(self, "jwt_private_key_path", self.data_dir / _PRIVATE_KEY)
         if self.jwt_public_key_path == _DERIVED:
             object.__setattr__(self, "jwt_public_key_path", self.data_dir / _PUBLIC_KEY)
+        if self.pseudonym_key_path == _DERIVED:
+            object.__setattr__(self, "pseudonym_key_path", self.data_dir / _PSEUDONYM_KEY)
         extended = self.verification_whole_process_extended_working_days
         if extended < self.verification_whole_process_working_days:
             raise ValueError(f"{_WHOLE_PROCESS_EXTENDED} must not be shorter than {_WHOLE_PROCESS}")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import re
+from typing import Any
 
 _MASK = "*"
 
@@ -63,3 +67,77 @@ def _replace(match: re.Match[str]) -> str:
 def scrub(text: str) -> str:
     """Mask every resident ID, bank account number and mobile number found in free text."""
     return _SENSITIVE.sub(_replace, text)
+
+
+# ---- The public view of event data (DESIGN property 9, ADR 0020) ----------------------------
+
+_RESIDENT_ID = re.compile(r"\d{17}[\dXx]")
+_ACCOUNT = re.compile(r"\d{13,19}")
+_PHONE = re.compile(r"(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}")
+_LONG_DIGITS = re.compile(r"(?<![0-9])\d{13,19}(?![0-9])")  # what scrub leaves: 13-15 digits
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_.-]*")  # a `name` that names a thing, not a person
+PSEUDONYM_PREFIX = "pid_"
+# Keys whose values a public reader must not see at all, even masked.
+_DROPPED = ("health", "disability", "complainant")
+
+
+def pseudonym(resident_id: str, key: bytes) -> str:
+    """A keyed pseudonym of a resident ID: stable within a deployment, unguessable without the key.
+
+    HMAC-SHA256 under the deployment's key, the first 160 bits in lower-case base32 (letters
+    and 2-7, so the pseudonym never looks like an ID, an account or a phone number)."""
+    digest = hmac.new(key, resident_id.strip().upper().encode("utf-8"), hashlib.sha256).digest()
+    return PSEUDONYM_PREFIX + base64.b32encode(digest[:20]).decode("ascii").lower()
+
+
+def mask_address(value: str) -> str:
+    """Keep the first 3 characters (the county or town), star the rest."""
+    return _keep(value.strip(), 3, 0)
+
+
+def public_view(data: Any, key: bytes) -> Any:
+    """What a public topic may carry of event data: the one rule for every event type.
+
+    Resident IDs (keys `resident_id`, `*_resident_id`, or any value shaped like one) become keyed
+    pseudonyms; bank accounts (keys naming an account, or 13-19 digit values) keep their last 4
+    digits; names, phones and addresses are masked; health, disability and complainant fields
+    are dropped; IDs, accounts and phones inside free text are masked. Everything else is kept."""
+    return _view(data, None, key)
+
+
+def _view(value: Any, name: str | None, key: bytes) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: _view(v, str(k).lower(), key)
+            for k, v in value.items()
+            if not any(word in str(k).lower() for word in _DROPPED)
+        }
+    if isinstance(value, list):
+        return [_view(item, name, key) for item in value]
+    if isinstance(value, str):
+        return _view_text(value, name, key)
+    return value
+
+
+def _view_text(value: str, name: str | None, key: bytes) -> str:
+    text = value.strip()
+    if name is not None:
+        if name == "resident_id" or name.endswith(("resident_id", "resident_ids")):
+            return pseudonym(text, key)
+        if "account" in name and not name.endswith("_masked"):
+            return mask_bank_account(text)
+        if "phone" in name:
+            return mask_phone(text)
+        if "address" in name:
+            return mask_address(text)
+        if (name == "name" or name.endswith(("_name", "holder"))) and not _IDENTIFIER.fullmatch(
+            text
+        ):
+            return mask_name(text)
+    if _RESIDENT_ID.fullmatch(text):
+        return pseudonym(text, key)
+    if _ACCOUNT.fullmatch(text):
+        return mask_bank_account(text)
+    if _PHONE.fullmatch(text):
+        return mask_phone(text)
+    return _LONG_DIGITS.sub(lambda m: mask_bank_account(m.group(0)), scrub(value))

@@ -22,7 +22,7 @@ from shared.http.tokens import TokenVerifier
 from shared.messaging.consumer import EventConsumer
 from shared.messaging.kafka import KafkaConfig
 from shared.messaging.relay import OutboxRelay
-from shared.messaging.topics import events_topic
+from shared.messaging.topics import internal_topic
 from shared.places.api import router as places_router
 from shared.projections.runner import Projection, ProjectionRunner
 from shared.tracing import configure_tracing
@@ -64,6 +64,9 @@ class ServiceConfig:
     watcher_interval_s: float = 30.0  # verification: deadlines, retries, re-reviews loop
     digest_interval_s: float = 3600.0  # supervision: sealing audit-trail digests (SUP-1)
     deadline_interval_s: float = 300.0  # supervision: flagging overdue complaints
+    # the deployment's key for pseudonyms of resident IDs on the public topics (ADR 0020);
+    # None: one per process (pseudonyms then change at each restart)
+    pseudonym_key: bytes | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -106,7 +109,9 @@ class ServiceRuntime:
 
 @dataclass(frozen=True)
 class Subscription:
-    """A consumer group of this service: the services it listens to and its handler."""
+    """A consumer group of this service: the services it listens to and its handler.
+
+    It reads their internal topics (the events as stored, ADR 0020), never the public view."""
 
     group: str
     sources: tuple[str, ...]
@@ -164,6 +169,7 @@ def wire(
             store,
             config.kafka,
             poll_interval_s=config.relay_poll_interval_s,
+            pseudonym_key=config.pseudonym_key,
         ),
         consumers=[_consumer(config, engine, s) for s in subscriptions],
         handlers={s.group: s.handler for s in subscriptions},
@@ -182,7 +188,7 @@ def _consumer(config: ServiceConfig, engine: AsyncEngine, sub: Subscription) -> 
     return EventConsumer(
         config.service,
         sub.group,
-        [events_topic(source) for source in sub.sources],
+        [internal_topic(source) for source in sub.sources],
         sub.handler,
         engine,
         config.kafka,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -17,8 +18,9 @@ from shared.messaging.broker_check import find_loss, probably_lost
 from shared.messaging.kafka import KafkaConfig, make_producer, make_reader
 from shared.messaging.metrics import BROKER_LOSSES, OUTBOX_LAG, RELAY_PUBLISHED
 from shared.messaging.outbox import OutboxEvent, read_outbox
-from shared.messaging.topics import dlq_topic, ensure_topics_for, events_topic
-from shared.messaging.waves import Outgoing, send_in_waves
+from shared.messaging.public import public_record
+from shared.messaging.topics import dlq_topic, ensure_topics_for, events_topic, internal_topic
+from shared.messaging.waves import Acked, Outgoing, send_in_waves
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,12 @@ CLIENT_STOP_TIMEOUT_S = 5.0
 
 
 class OutboxRelay:
-    """Publishes a service's events to `safetynet.<service>.events`; one leader per service."""
+    """Publishes a service's events; one leader per service.
+
+    Each event goes twice (ADR 0020): as stored to `<ns>.<service>.internal` for the platform's
+    own consumers, and as its public view to `<ns>.<service>.events`. One checkpoint (named by
+    the events topic, as before) moves only when both topics have acknowledged the batch; each
+    topic keeps its own partition marks and either one's loss republishes both."""
 
     def __init__(
         self,
@@ -42,9 +49,15 @@ class OutboxRelay:
         batch_size: int = 2000,
         poll_interval_s: float = 0.2,
         loss_check_interval_s: float = 5.0,
+        pseudonym_key: bytes | None = None,
     ) -> None:
         self.service = service
-        self.topic = events_topic(service)
+        self.topic = events_topic(service)  # the public view; it also names the checkpoint
+        self.internal_topic = internal_topic(service)
+        self.topics = (self.internal_topic, self.topic)
+        # without the deployment's key, one of this process's own: pseudonyms then hold only
+        # until a restart, but they never become guessable
+        self.pseudonym_key = pseudonym_key or secrets.token_bytes(32)
         self.engine = engine
         self.store = store
         self.cfg = cfg
@@ -103,10 +116,23 @@ class OutboxRelay:
             return 0
         if len(events) == self.batch_size:  # a full batch: more may wait, read it meanwhile
             self._read_ahead(state.Checkpoint(events[-1].position, checkpoint.epoch))
-        outgoing = [Outgoing(e.record, e.event_id) for e in events]
-        acked = await send_in_waves(await self._started_producer(), self.topic, outgoing)
-        marks = {p: state.Mark(p, a.last_offset, a.last_event_id) for p, a in acked.items()}
-        bases = {p: a.base_offset for p, a in acked.items()}
+        internal = [Outgoing(e.record, e.event_id) for e in events]
+        public = [Outgoing(public_record(e.record, self.pseudonym_key), e.event_id) for e in events]
+        producer = await self._started_producer()
+        sent: list[dict[int, Acked]] = list(
+            await asyncio.gather(
+                send_in_waves(producer, self.internal_topic, internal),
+                send_in_waves(producer, self.topic, public),
+            )
+        )
+        marks = {
+            topic: {p: state.Mark(p, a.last_offset, a.last_event_id) for p, a in acked.items()}
+            for topic, acked in zip(self.topics, sent, strict=True)
+        }
+        bases = {
+            topic: {p: a.base_offset for p, a in acked.items()}
+            for topic, acked in zip(self.topics, sent, strict=True)
+        }
         outcome = await state.advance(
             self.engine, self.topic, checkpoint, events[-1].position, marks, bases
         )
@@ -145,14 +171,15 @@ class OutboxRelay:
 
     async def check_broker(self) -> bool:
         """Compare the broker with the marks; on loss reset to the next epoch. True if lost."""
-        marks = await state.load_marks(self.engine, self.topic)
-        reason = await find_loss(
-            self.cfg.bootstrap_servers, await self._started_reader(), self.topic, marks
-        )
-        if reason is None:
-            return False
-        await self._handle_loss(reason)
-        return True
+        for topic in self.topics:
+            marks = await state.load_marks(self.engine, topic)
+            reason = await find_loss(
+                self.cfg.bootstrap_servers, await self._started_reader(), topic, marks
+            )
+            if reason is not None:
+                await self._handle_loss(reason)
+                return True
+        return False
 
     async def lag(self) -> int:
         """Events in the store that the broker has not acknowledged yet."""
@@ -173,7 +200,9 @@ class OutboxRelay:
                 await leader.close()
 
     async def _handle_loss(self, reason: str) -> None:
-        checkpoint = await state.reset_for_new_broker(self.engine, self.topic)
+        checkpoint = await state.reset_for_new_broker(
+            self.engine, self.topic, also=(self.internal_topic,)
+        )
         self.losses_detected += 1
         BROKER_LOSSES.labels(self.service).inc()
         log.warning(
@@ -187,8 +216,11 @@ class OutboxRelay:
         await self._started_producer()  # recreates the topics before anyone else's client does
 
     async def _suspect_loss(self) -> bool:
-        marks = await state.load_marks(self.engine, self.topic)
-        return await probably_lost(await self._started_reader(), self.topic, marks)
+        for topic in self.topics:
+            marks = await state.load_marks(self.engine, topic)
+            if await probably_lost(await self._started_reader(), topic, marks):
+                return True
+        return False
 
     async def _lead(self) -> bool:
         if self._leader is not None:
@@ -226,7 +258,7 @@ class OutboxRelay:
     async def _started_producer(self) -> AIOKafkaProducer:
         if self._producer is None:
             # every new producer first makes sure the topics exist (again, after a broker loss)
-            await ensure_topics_for(self.cfg, [self.topic, dlq_topic(self.service)])
+            await ensure_topics_for(self.cfg, [*self.topics, dlq_topic(self.service)])
             producer = make_producer(self.cfg)
             await producer.start()
             self._producer = producer

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -67,36 +67,47 @@ async def advance(
     topic: str,
     expected: Checkpoint,
     position: int,
-    acked: Mapping[int, Mark],
-    base_offsets: Mapping[int, int],
+    acked: Mapping[str, Mapping[int, Mark]],
+    base_offsets: Mapping[str, Mapping[int, int]],
 ) -> Advance:
-    """In one transaction: move the checkpoint to `position` and record the partition marks."""
+    """In one transaction: move the checkpoint to `position` and record the partition marks.
+
+    `topic` names the checkpoint; `acked` and `base_offsets` are per topic the batch went to
+    (the internal and the public topic, ADR 0020), so the checkpoint moves only once every one
+    of them has acknowledged the batch."""
     async with engine.begin() as conn:
         if await _checkpoint(conn, topic, lock=True) != expected:
             return Advance.STALE
-        if await _went_back(conn, topic, base_offsets):
-            return Advance.WENT_BACK
+        for sent_to, bases in base_offsets.items():
+            if await _went_back(conn, sent_to, bases):
+                return Advance.WENT_BACK
         await conn.execute(
             text("UPDATE relay_checkpoints SET position = :p, updated_at = now() WHERE topic = :t"),
             {"t": topic, "p": position},
         )
-        if acked:
+        rows = [
+            {"t": sent_to, "p": m.partition, "o": m.offset, "e": m.event_id}
+            for sent_to, marks in acked.items()
+            for m in marks.values()
+        ]
+        if rows:
             await conn.execute(
                 text(
                     'INSERT INTO relay_marks (topic, partition, "offset", event_id)'
                     " VALUES (:t, :p, :o, :e) ON CONFLICT (topic, partition)"
                     ' DO UPDATE SET "offset" = EXCLUDED."offset", event_id = EXCLUDED.event_id'
                 ),
-                [
-                    {"t": topic, "p": m.partition, "o": m.offset, "e": m.event_id}
-                    for m in acked.values()
-                ],
+                rows,
             )
     return Advance.ADVANCED
 
 
-async def reset_for_new_broker(engine: AsyncEngine, topic: str) -> Checkpoint:
-    """In one transaction: back to position 0 in the next broker epoch, with no marks."""
+async def reset_for_new_broker(
+    engine: AsyncEngine, topic: str, also: Sequence[str] = ()
+) -> Checkpoint:
+    """In one transaction: back to position 0 in the next broker epoch, with no marks.
+
+    `also`: the other topics the relay sends the same batches to, whose marks go too."""
     async with engine.begin() as conn:
         result = await conn.execute(
             text(
@@ -106,7 +117,8 @@ async def reset_for_new_broker(engine: AsyncEngine, topic: str) -> Checkpoint:
             {"t": topic},
         )
         epoch = int(result.scalar_one())
-        await conn.execute(text("DELETE FROM relay_marks WHERE topic = :t"), {"t": topic})
+        for each in (topic, *also):
+            await conn.execute(text("DELETE FROM relay_marks WHERE topic = :t"), {"t": each})
     return Checkpoint(0, epoch)
 
 

@@ -14,8 +14,13 @@ TOPIC_ALREADY_EXISTS = TopicAlreadyExistsError.errno
 
 
 def events_topic(service: str) -> str:
-    """The topic a service publishes its events to (`safetynet.<service>.events`)."""
+    """The public view of a service's events (`safetynet.<service>.events`, ADR 0020)."""
     return f"{namespace()}.{service}.events"
+
+
+def internal_topic(service: str) -> str:
+    """The full events of a service, for the platform's own consumers only (ADR 0020)."""
+    return f"{namespace()}.{service}.internal"
 
 
 def dlq_topic(service: str) -> str:

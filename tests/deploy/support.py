@@ -12,7 +12,7 @@ from prometheus_client import REGISTRY
 import shared.http.metrics
 import shared.messaging.metrics
 from services.settings import PROJECT_ROOT, SERVICES, Settings
-from shared.messaging.topics import dlq_topic, events_topic
+from shared.messaging.topics import dlq_topic, events_topic, internal_topic
 
 DEPLOY = PROJECT_ROOT / "deploy"
 COMPOSE = DEPLOY / "compose.yaml"
@@ -43,8 +43,8 @@ def settings_variables() -> set[str]:
 
 
 def real_topics() -> set[str]:
-    """The events and dead-letter topic of every service."""
-    return {t for s in SERVICES for t in (events_topic(s), dlq_topic(s))}
+    """The internal, events and dead-letter topic of every service (ADR 0020)."""
+    return {t for s in SERVICES for t in (internal_topic(s), events_topic(s), dlq_topic(s))}
 
 
 def real_metrics() -> set[str]:

@@ -67,11 +67,16 @@ def test_the_checked_in_asyncapi_document_is_current() -> None:
     assert asyncapi.DOCUMENT.read_text(encoding="utf-8") == asyncapi.render(), REGENERATE
 
 
-def test_each_service_has_an_events_and_a_dlq_channel_with_cloudevents_headers() -> None:
+def test_each_service_has_internal_events_and_dlq_channels_with_cloudevents_headers() -> None:
     document = asyncapi.build_document(asyncapi.load_schemas())
     assert document["asyncapi"] == "3.0.0"
     addresses = {c["address"] for c in document["channels"].values()}
-    assert addresses == {f"safetynet.{s}.{kind}" for s in SERVICES for kind in ("events", "dlq")}
+    kinds = ("internal", "events", "dlq")
+    assert addresses == {f"safetynet.{s}.{kind}" for s in SERVICES for kind in kinds}
+    # the public view says it is one (ADR 0020)
+    public = document["channels"]["intakeEvents"]
+    assert "public view" in public["description"]
+    assert "ce_safetynetview" in public["description"]
     submitted = document["components"]["messages"]["intake_ApplicationSubmitted_v1"]
     assert submitted["traits"] == [{"$ref": "#/components/messageTraits/cloudEvents"}]
     assert "ce_type" in asyncapi.CLOUDEVENTS_HEADERS["required"]

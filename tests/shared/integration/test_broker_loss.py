@@ -15,7 +15,7 @@ from services.embedded import EmbeddedBroker
 from shared.eventstore import EventStore
 from shared.messaging.consumer import EventConsumer
 from shared.messaging.relay import OutboxRelay
-from shared.messaging.topics import events_topic
+from shared.messaging.topics import events_topic, internal_topic
 from tests.shared.integration.messaging_support import (
     append_streams,
     checkpoint_of,
@@ -41,13 +41,14 @@ async def test_after_the_broker_restarts_empty_every_effect_happens_exactly_once
 ) -> None:
     # given a relay and a consumer that have published and applied 240 events
     service = new_service()
-    topic = events_topic(service)
+    topic = events_topic(service)  # names the relay's checkpoint
+    internal = internal_topic(service)  # what the platform's consumers read (ADR 0020)
     cfg = kafka(broker.bootstrap_servers)
     await create_effects_table(engine)
     relay = OutboxRelay(service, engine, event_store, cfg, batch_size=50, loss_check_interval_s=1)
 
     def consumer() -> EventConsumer:
-        return EventConsumer(service, "loss", [topic], record_effect, engine, cfg)
+        return EventConsumer(service, "loss", [internal], record_effect, engine, cfg)
 
     first = await append_streams(event_store, streams=12, per_stream=20, case_of=lambda s: None)
     async with running(relay.run):
@@ -67,7 +68,7 @@ async def test_after_the_broker_restarts_empty_every_effect_happens_exactly_once
     # then the relay noticed once, moved to broker epoch 1 and republished everything
     assert relay.losses_detected == 1
     assert await checkpoint_of(engine, topic) == (first[-1].position + AFTER, 1)
-    records = await read_topic(broker.bootstrap_servers, topic, at_least=BEFORE + AFTER)
+    records = await read_topic(broker.bootstrap_servers, internal, at_least=BEFORE + AFTER)
     # and every effect happened exactly once, in stream order
     counts = await effect_counts(engine)
     assert (counts.total, counts.distinct) == (BEFORE + AFTER, BEFORE + AFTER)

@@ -15,7 +15,7 @@ from shared.messaging.consumer import (
     retry_dead_letter,
 )
 from shared.messaging.kafka import make_consumer, stop_group_consumer
-from shared.messaging.topics import dlq_topic, ensure_topics, events_topic
+from shared.messaging.topics import dlq_topic, ensure_topics, internal_topic
 from tests.shared.integration.messaging_support import (
     an_event,
     append_streams,
@@ -44,7 +44,7 @@ def consumer_for(
     return EventConsumer(
         service,
         GROUP,
-        [events_topic(service)],
+        [internal_topic(service)],
         handler,
         engine,
         kafka(bootstrap),
@@ -81,7 +81,7 @@ async def test_a_redelivered_message_changes_nothing(
         await eventually(lambda: _applied(engine, len(stored)), message="first pass incomplete")
 
     # when the group's committed offsets are rewound to 0 and a new member reads it all again
-    await _rewind_group(kafka_bootstrap, events_topic(service))
+    await _rewind_group(kafka_bootstrap, internal_topic(service))
     async with engine.begin() as conn:  # forget how far we got, to see the second pass finish
         await conn.execute(text("DELETE FROM consumer_partitions"))
     async with running(consumer_for(service, engine, kafka_bootstrap).run):
@@ -142,7 +142,7 @@ async def test_a_poison_message_is_dead_lettered_and_parks_its_case_until_retrie
         assert headers["ce_id"] == str(poison)
         assert headers["dlq_reason"] == dead.reason
         assert headers["dlq_group"] == GROUP
-        assert headers["dlq_topic"] == events_topic(service)
+        assert headers["dlq_topic"] == internal_topic(service)
         assert (int(headers["dlq_partition"]), int(headers["dlq_offset"])) == (
             dead.partition,
             dead.offset,
@@ -213,7 +213,7 @@ async def test_an_undecodable_message_is_dead_at_once_and_other_cases_flow(
 ) -> None:
     # given a garbage message of case A on the topic, then good events of cases A and B
     service = new_service()
-    topic = events_topic(service)
+    topic = internal_topic(service)
     await create_effects_table(engine)
     await ensure_topics(kafka_bootstrap, [topic])
     await _produce(kafka_bootstrap, topic, [(b"case-A", b"{not json", [("ce_type", b"x")])])
@@ -242,7 +242,7 @@ async def test_a_higher_broker_epoch_rewinds_the_partition_so_nothing_is_skipped
     # given a one-partition topic holding events 1-3 twice (a relay crash re-sent them), which
     # the group applied and committed up to offset 6
     service = new_service()
-    topic = events_topic(service)
+    topic = internal_topic(service)
     await create_effects_table(engine)
     await ensure_topics(kafka_bootstrap, [topic], partitions=1)
     events = await event_store.append("s", [an_event("c", n) for n in range(8)], None)
@@ -268,7 +268,7 @@ async def test_a_position_past_the_end_of_a_shrunken_partition_rewinds_it(
 ) -> None:
     # given a one-partition topic holding events 1-2 twice, applied and committed up to offset 4
     service = new_service()
-    topic = events_topic(service)
+    topic = internal_topic(service)
     await create_effects_table(engine)
     await ensure_topics(kafka_bootstrap, [topic], partitions=1)
     events = await event_store.append("s", [an_event("c", n) for n in range(3)], None)

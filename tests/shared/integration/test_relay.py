@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import os
 import signal
 import subprocess
@@ -11,18 +12,22 @@ import sys
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from aiokafka.errors import KafkaConnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from services.settings import PROJECT_ROOT
-from shared.eventstore import EventStore
-from shared.messaging.cloudevents import decode
+from shared.eventstore import EventMetadata, EventStore, NewEvent
+from shared.messaging import relay as relay_module
+from shared.messaging.cloudevents import UndecodableMessage, decode
 from shared.messaging.consumer import EventConsumer
 from shared.messaging.relay import OutboxRelay
 from shared.messaging.relay_state import reset_for_new_broker
-from shared.messaging.topics import events_topic
+from shared.messaging.topics import events_topic, internal_topic
 from tests.shared.integration.messaging_support import (
+    CLERK,
     append_streams,
     checkpoint_of,
     create_effects_table,
@@ -57,9 +62,10 @@ async def test_relay_publishes_every_event_once_in_stream_order_keyed_by_case(
     # when the relay runs until it has nothing left to publish
     async with running(relay.run):
         await eventually(lambda: _lag_is_zero(relay), message="relay never caught up")
-    records = await read_topic(kafka_bootstrap, events_topic(service), at_least=len(stored))
+    records = await read_topic(kafka_bootstrap, internal_topic(service), at_least=len(stored))
 
-    # then every event is on the topic exactly once, as a CloudEvent that decodes to the stored one
+    # then every event is on the internal topic exactly once, a CloudEvent that decodes to the
+    # stored one
     decoded = [decode(r.headers, r.value) for r in records]
     assert sorted(str(d.event.event_id) for d in decoded) == sorted(str(e.event_id) for e in stored)
     assert {d.event.event_id: d.event for d in decoded} == {e.event_id: e for e in stored}
@@ -115,7 +121,8 @@ async def test_a_relay_killed_mid_batch_loses_nothing_and_effects_happen_once(
 ) -> None:
     # given 3000 events across 50 streams and a relay running as its own process
     service = new_service()
-    topic = events_topic(service)
+    topic = events_topic(service)  # names the checkpoint
+    internal = internal_topic(service)  # what the platform's consumers read
     stored = await append_streams(event_store, streams=50, per_stream=60, case_of=lambda s: None)
     head = stored[-1].position
     start = functools.partial(_start_relay, database_url, kafka_bootstrap, service, tmp_path)
@@ -135,14 +142,14 @@ async def test_a_relay_killed_mid_batch_loses_nothing_and_effects_happen_once(
     finally:
         third.send_signal(signal.SIGTERM)
         third.wait(30)
-    records = await read_topic(kafka_bootstrap, topic, at_least=len(stored))
+    records = await read_topic(kafka_bootstrap, internal, at_least=len(stored))
     on_topic = [headers_of(r)["ce_id"] for r in records]
 
     # then the topic holds every event (some twice), and a consumer applies each once
     assert set(on_topic) == {str(e.event_id) for e in stored}
     await create_effects_table(engine)
     consumer = EventConsumer(
-        service, "counting", [topic], record_effect, engine, kafka(kafka_bootstrap)
+        service, "counting", [internal], record_effect, engine, kafka(kafka_bootstrap)
     )
     async with running(consumer.run):
         await eventually(
@@ -255,3 +262,68 @@ async def test_a_batch_read_ahead_is_used_only_where_the_checkpoint_then_stands(
         (headers_of(r)["ce_brokerepoch"], int(headers_of(r)["ce_position"])) for r in records
     )
     assert sent == [("0", p) for p in range(1, 11)] + [("1", p) for p in range(1, 26)]
+
+
+@pytest.mark.req("GEN-3", "GEN-7")
+async def test_each_event_goes_whole_to_the_internal_topic_and_as_its_public_view_to_events(
+    engine: AsyncEngine,
+    event_store: EventStore,
+    kafka_bootstrap: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # given events holding a resident ID, a bank account, a name and a health note
+    service = new_service()
+    person = {"resident_id": "62010219800101123X", "name": "张三丰", "health": "糖尿病"}
+    data = {"members": [person], "bank_account": "6222021234567890123", "n": 1}
+    metadata = EventMetadata(actor=CLERK, channel="counter", reason="核对", case_id="case-p")
+    stored = [
+        *(await event_store.append("p-1", [NewEvent("test.Applied", data, metadata)], 0)),
+        *(await event_store.append("p-2", [NewEvent("test.Applied", data, metadata)], 0)),
+    ]
+    relay = OutboxRelay(service, engine, event_store, kafka(kafka_bootstrap), batch_size=10)
+    sent_to: list[str] = []
+    real_send = relay_module.send_in_waves
+
+    async def public_fails(producer: Any, topic: str, outgoing: Any) -> Any:
+        sent_to.append(topic)
+        if topic == events_topic(service):
+            raise KafkaConnectionError("the public topic is unreachable")
+        return await real_send(producer, topic, outgoing)
+
+    try:
+        # when the public topic refuses the batch while the internal one takes it
+        monkeypatch.setattr(relay_module, "send_in_waves", public_fails)
+        with pytest.raises(KafkaConnectionError):
+            await relay.publish_once()
+        # then the checkpoint has not moved: the batch counts only once both topics have it
+        assert await checkpoint_of(engine, events_topic(service)) == (0, 0)
+        assert set(sent_to) == {internal_topic(service), events_topic(service)}
+
+        # when the public topic is back
+        monkeypatch.setattr(relay_module, "send_in_waves", real_send)
+        assert await relay.publish_once() == 2
+    finally:
+        await relay.close()
+    assert await checkpoint_of(engine, events_topic(service)) == (stored[-1].position, 0)
+
+    # then the internal topic holds the events as stored (the first attempt's copy too)
+    internal = await read_topic(kafka_bootstrap, internal_topic(service), at_least=4)
+    decoded = [decode(r.headers, r.value).event for r in internal]
+    assert {e.event_id: e for e in decoded} == {e.event_id: e for e in stored}
+    # and the public topic holds each once, as its public view, with no hash to decode it by
+    public = await read_topic(kafka_bootstrap, events_topic(service), at_least=2)
+    assert sorted(headers_of(r)["ce_id"] for r in public) == sorted(str(e.event_id) for e in stored)
+    for record in public:
+        headers = headers_of(record)
+        assert headers["ce_safetynetview"] == "public"
+        assert headers["ce_dataschema"].endswith("/test.Applied/v1.public.json")
+        assert "ce_hash" not in headers and "ce_prevhash" not in headers
+        assert record.key == b"case-p"
+        view = json.loads(record.value)
+        [member] = view["members"]
+        assert member["resident_id"].startswith("pid_") and member["name"] == "张**"
+        assert "health" not in member and view["bank_account"].endswith("0123")
+        assert "62010219800101123X" not in record.value.decode()
+        assert "6222021234567890123" not in record.value.decode()
+        with pytest.raises(UndecodableMessage):
+            decode(record.headers, record.value)

@@ -18,7 +18,7 @@ from shared.eventstore import EventStore, RecordedEvent
 from shared.http.tokens import ensure_dev_keypair
 from shared.messaging.cloudevents import decode
 from shared.messaging.consumer import EventConsumer
-from shared.messaging.topics import events_topic
+from shared.messaging.topics import internal_topic
 from shared.tracing import TRACER, configure_tracing, current_traceparent
 from tests.shared.integration.http_kernel_app import build_app
 from tests.shared.integration.messaging_support import (
@@ -69,7 +69,7 @@ async def test_a_trace_runs_from_an_append_through_kafka_into_a_consumer_and_its
     # when the relay publishes both
     async with open_relay(service, engine, event_store, kafka_bootstrap) as relay:
         await publish_all(relay)
-    records = await read_topic(kafka_bootstrap, events_topic(service), at_least=2)
+    records = await read_topic(kafka_bootstrap, internal_topic(service), at_least=2)
 
     # then the traced record carries a `traceparent` header, and both decode to the stored events
     by_id = {headers_of(r)["ce_id"]: headers_of(r) for r in records}
@@ -86,7 +86,7 @@ async def test_a_trace_runs_from_an_append_through_kafka_into_a_consumer_and_its
         await event_store.append(f"reaction-{event.stream_id}", [an_event(None, 2)], 0, conn)
 
     consumer = EventConsumer(
-        service, GROUP, [events_topic(service)], react, engine, kafka(kafka_bootstrap)
+        service, GROUP, [internal_topic(service)], react, engine, kafka(kafka_bootstrap)
     )
     async with running(consumer.run):
         await eventually(lambda: len(seen) == 2, message="the consumer never handled both")
@@ -99,7 +99,7 @@ async def test_a_trace_runs_from_an_append_through_kafka_into_a_consumer_and_its
     assert span.kind is SpanKind.CONSUMER and span.name == "test.Happened process"
     assert span.parent is not None and span.parent.span_id == producer.get_span_context().span_id
     assert span.attributes is not None
-    assert span.attributes["messaging.destination.name"] == events_topic(service)
+    assert span.attributes["messaging.destination.name"] == internal_topic(service)
     assert span.attributes["messaging.kafka.consumer.group"] == GROUP
     assert span.attributes["messaging.message.id"] == str(traced.event_id)
     # and what the handler appended carries the consumer span's traceparent, for the next hop

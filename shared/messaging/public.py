@@ -1,0 +1,63 @@
+"""The public view of a relayed event: what `<ns>.<service>.events` may carry (ADR 0020).
+
+The relay sends each event twice: as stored to `<ns>.<service>.internal`, which only the
+platform's own consumers read, and as this view to `<ns>.<service>.events`, which feeds the
+provincial integration bus. The view's data is `shared.privacy.public_view` of the stored data;
+the envelope headers go through the same rule (the actor, the reason), the record is marked
+`ce_safetynetview: public` with a public dataschema, and it carries no hash: its data is not
+what was hashed, and a hash of data that holds a resident ID would fingerprint that ID.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from shared.messaging.cloudevents import KafkaRecord, dataschema
+from shared.privacy import public_view
+
+VIEW_HEADER = "ce_safetynetview"
+PUBLIC = "public"
+# Dropped from the public record: the chain's digests (see the module doc).
+_DROPPED = frozenset({"ce_hash", "ce_prevhash"})
+# Header values that are text about people: through the same rule as the data.
+_TEXT_HEADERS = frozenset({"ce_reason", "ce_subject", "ce_streamid"})
+
+
+def public_dataschema(event_type: str, schema_version: int) -> str:
+    """The URI of the public view of an event type's schema (masked and dropped fields)."""
+    return dataschema(event_type, schema_version).removesuffix(".json") + ".public.json"
+
+
+def public_record(record: KafkaRecord, key: bytes) -> KafkaRecord:
+    """The public view of a relay record; the key (the case id) and the order are unchanged."""
+    data = json.loads(record.value)
+    value = _json(public_view(data, key))
+    headers: list[tuple[str, bytes]] = []
+    event_type, version = "", ""
+    for name, raw in record.headers:
+        if name == "ce_type":
+            event_type = raw.decode("utf-8")
+        elif name == "ce_schemaversion":
+            version = raw.decode("utf-8")
+    for name, raw in record.headers:
+        if name in _DROPPED:
+            continue
+        if name == "ce_dataschema" and event_type and version.isdigit():
+            raw = public_dataschema(event_type, int(version)).encode("utf-8")
+        elif name == "ce_actor":
+            raw = _json(public_view(json.loads(raw), key))
+        elif name in _TEXT_HEADERS:
+            raw = public_view(raw.decode("utf-8"), key).encode("utf-8")
+        headers.append((name, raw))
+    headers.append((VIEW_HEADER, PUBLIC.encode("utf-8")))
+    return KafkaRecord(key=record.key, value=value, headers=headers)
+
+
+def is_public(headers: Any) -> bool:
+    """True for a record of the public view (never to be imported as the stored event)."""
+    return any(name == VIEW_HEADER and bytes(raw) == PUBLIC.encode() for name, raw in headers or ())
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -1,0 +1,107 @@
+"""The public view of event data (GEN-7, DESIGN property 9, ADR 0020), on events shaped as in
+docs/events: intake.ApplicationSubmitted, payments.BeneficiaryEnrolled and
+supervision.ComplaintReceived."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from shared.messaging.cloudevents import KafkaRecord
+from shared.messaging.public import is_public, public_record
+from shared.privacy import pseudonym, public_view
+
+KEY = b"k" * 32
+APPLICANT, SPOUSE = "62010219800101123X", "620102198203054321"
+ACCOUNT = "6228480012345678901"
+SUBMITTED = {
+    "application_id": "0190a1b2-0000-7000-8000-000000000001",
+    "division_code": "620102001", "registration": "urban", "programmes": ["urban_dibao"],
+    "members": [
+        {"resident_id": APPLICANT, "name": "王秀英", "relation": "self", "health": "糖尿病",
+         "disability_grade": 2, "work": "无业"},
+        {"resident_id": SPOUSE, "name": "欧阳娜娜", "relation": "spouse"},
+    ],
+    "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
+    "authorisation": {"signed_by_resident_id": APPLICANT, "signed_on": "2026-11-01",
+                      "document_ref": "城关区-授权-501"},
+    "bank_account": ACCOUNT,
+    "bank_account_holder": {"name": "王秀英", "resident_id": APPLICANT},
+}  # fmt: skip
+ENROLLED = {"case_id": "c-1", "payee_name": "王秀英", "bank_account": ACCOUNT, "monthly_fen": 600}
+COMPLAINT = {
+    "complaint_id": "k-1", "channel": "hotline", "anonymous": False,
+    "complainant": {"name": "李四", "phone": "13812345678", "resident_id": SPOUSE},
+    "division_code": "620102001", "allegation": "favouritism",
+    "summary": "举报人电话13912345678，称身份证620102198001011234的户主有车",
+    "due_on": "2026-12-01",
+}  # fmt: skip
+PERSONAL = re.compile(r"(?<![0-9])(\d{17}[\dX]|\d{13,19}|1[3-9]\d{9})(?![0-9])")
+
+
+@pytest.mark.req("GEN-7")
+def test_an_application_keeps_its_shape_with_pseudonyms_masks_and_no_health() -> None:
+    view = public_view(SUBMITTED, KEY)
+    first, second = view["members"]
+    assert first == {"resident_id": pseudonym(APPLICANT, KEY), "name": "王**",
+                     "relation": "self", "work": "无业"}  # fmt: skip
+    assert second["name"] == "欧***" and second["resident_id"] == pseudonym(SPOUSE, KEY)
+    assert view["authorisation"]["signed_by_resident_id"] == pseudonym(APPLICANT, KEY)
+    assert view["bank_account"] == "*" * 15 + "8901"
+    assert view["bank_account_holder"] == {"name": "王**", "resident_id": pseudonym(APPLICANT, KEY)}
+    # and what is not personal is as it was
+    assert view["declared_monthly_income_fen"] == 45_000
+    assert view["division_code"] == "620102001" and view["programmes"] == ["urban_dibao"]
+    assert not PERSONAL.search(json.dumps(view, ensure_ascii=False))
+
+
+@pytest.mark.req("GEN-7")
+def test_a_pseudonym_is_stable_keyed_and_never_looks_like_a_number() -> None:
+    assert pseudonym(APPLICANT, KEY) == pseudonym(APPLICANT.lower(), KEY)
+    assert pseudonym(APPLICANT, KEY) != pseudonym(SPOUSE, KEY)
+    assert pseudonym(APPLICANT, KEY) != pseudonym(APPLICANT, b"another deployment's key")
+    assert re.fullmatch(r"pid_[a-z2-7]{32}", pseudonym(APPLICANT, KEY))
+    # a value shaped like a resident ID is pseudonymised whatever its key
+    assert public_view({"subject": APPLICANT}, KEY) == {"subject": pseudonym(APPLICANT, KEY)}
+
+
+@pytest.mark.req("GEN-7")
+def test_a_payee_and_a_whistle_blower_are_not_shown() -> None:
+    assert public_view(ENROLLED, KEY) == {
+        "case_id": "c-1", "payee_name": "王**", "bank_account": "*" * 15 + "8901",
+        "monthly_fen": 600,
+    }  # fmt: skip
+    view = public_view(COMPLAINT, KEY)
+    assert "complainant" not in view
+    assert view["summary"] == "举报人电话139****5678，称身份证620***********1234的户主有车"
+    assert view["allegation"] == "favouritism" and view["anonymous"] is False
+    text = json.dumps(view, ensure_ascii=False)
+    assert not PERSONAL.search(text) and "李四" not in text
+
+
+@pytest.mark.req("GEN-7")
+def test_the_public_record_marks_itself_drops_the_hash_and_masks_the_envelope() -> None:
+    actor = {"id": APPLICANT, "role": "resident", "org": "-", "division": "620102001"}
+    record = KafkaRecord(
+        key=b"case-1",
+        value=json.dumps(COMPLAINT, ensure_ascii=False).encode(),
+        headers=[
+            ("ce_type", b"supervision.ComplaintReceived"),
+            ("ce_schemaversion", b"1"),
+            ("ce_dataschema", b"https://x/schemas/supervision.ComplaintReceived/v1.json"),
+            ("ce_actor", json.dumps(actor).encode()),
+            ("ce_reason", f"来电 {SPOUSE}".encode()),
+            ("ce_prevhash", b"0" * 64),
+            ("ce_hash", b"1" * 64),
+        ],
+    )
+    public = public_record(record, KEY)
+    headers = {name: value.decode() for name, value in public.headers}
+    assert public.key == b"case-1" and is_public(public.headers) and not is_public(record.headers)
+    assert headers["ce_dataschema"].endswith("/supervision.ComplaintReceived/v1.public.json")
+    assert "ce_hash" not in headers and "ce_prevhash" not in headers
+    assert json.loads(headers["ce_actor"])["id"] == pseudonym(APPLICANT, KEY)
+    assert SPOUSE not in headers["ce_reason"]
+    assert json.loads(public.value) == public_view(COMPLAINT, KEY)
