@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from intake.domain.application import Registration, Relation, SubmissionChannel
 from intake.domain.application_events import Kinship, OfficialRole, Outcome
 from intake.domain.programmes import Agency, Programme
+from shared.fields import Fen, Int64
 from shared.identity import DivisionCodeStr, ResidentIdStr, parse_division
 
 FEN_LIMIT = 10**13  # 千亿元: far beyond any household's money, well inside bigint
@@ -22,7 +23,7 @@ class MemberIn(BaseModel):
     resident_id: ResidentIdStr = Field(description="18-character resident ID (GB 11643 check)")
     name: str = Field(min_length=1, max_length=50)
     relation: Relation
-    disability_grade: int | None = Field(default=None, ge=1, le=4, description="残疾等级 1–4")
+    disability_grade: Int64 | None = Field(default=None, ge=1, le=4, description="残疾等级 1–4")
     health: str | None = Field(default=None, max_length=200)
     work: str | None = Field(default=None, max_length=200)
     schooling: str | None = Field(default=None, max_length=200)
@@ -92,11 +93,11 @@ class ApplicationCreate(BaseModel):
     registration: Registration
     programmes: list[Programme] = Field(min_length=1)
     members: list[MemberIn] = Field(min_length=1, max_length=30)
-    declared_monthly_income_fen: int = Field(ge=0, lt=FEN_LIMIT, description="household, 分/月")
-    declared_assets_fen: int = Field(ge=0, lt=FEN_LIMIT, description="分")
+    declared_monthly_income_fen: Fen = Field(ge=0, lt=FEN_LIMIT, description="household, 分/月")
+    declared_assets_fen: Fen = Field(ge=0, lt=FEN_LIMIT, description="分")
     authorisation: AuthorisationIn
     channel: SubmissionChannel = SubmissionChannel.COUNTER
-    bank_account: str | None = Field(default=None, pattern=r"^\d{12,30}$")
+    bank_account: str | None = Field(default=None, pattern=r"^[0-9]{12,30}$")
     bank_account_holder: BankAccountHolderIn | None = Field(
         default=None, description="银行账户持有人（可选）：不是家庭成员的，监督检查将预警"
     )
@@ -205,9 +206,9 @@ class ApplicationAmend(BaseModel):
         },
     )
 
-    declared_monthly_income_fen: int = Field(ge=0, lt=FEN_LIMIT)
-    declared_assets_fen: int = Field(ge=0, lt=FEN_LIMIT)
-    bank_account: str | None = Field(default=None, pattern=r"^\d{12,30}$")
+    declared_monthly_income_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
+    declared_assets_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
+    bank_account: str | None = Field(default=None, pattern=r"^[0-9]{12,30}$")
     reason: str = Field(min_length=1, max_length=500)
 
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from intake.domain.programmes import Agency
 from intake.domain.urgent_events import FollowUpProgramme, PriorProgramme, Reporter
 from intake.schemas import FEN_LIMIT
+from shared.fields import Count, Fen
 from shared.identity import DivisionCodeStr, ResidentIdStr
 
 _FORBID = ConfigDict(extra="forbid")
@@ -85,7 +86,7 @@ class UrgentReportCreate(BaseModel):
     situation: str = Field(min_length=1, max_length=2000)
     subject_name: str | None = Field(default=None, max_length=50)
     subject_resident_id: ResidentIdStr | None = None
-    household_size: int = Field(default=1, ge=1, le=30)
+    household_size: Count = Field(default=1, ge=1, le=30)
 
 
 class UrgentResponse(BaseModel):
@@ -133,10 +134,10 @@ class PriorAssistanceCreate(BaseModel):
     )
 
     programme: PriorProgramme
-    amount_fen: int = Field(gt=0, lt=FEN_LIMIT)
+    amount_fen: Fen = Field(gt=0, lt=FEN_LIMIT)
     resident_id: ResidentIdStr = Field(description="the recipient")
-    persons: int = Field(default=1, ge=1, le=30, description="persons the grant covers")
-    bank_account: str | None = Field(default=None, pattern=r"^\d{12,30}$")
+    persons: Count = Field(default=1, ge=1, le=30, description="persons the grant covers")
+    bank_account: str | None = Field(default=None, pattern=r"^[0-9]{12,30}$")
     follow_up_programmes: list[FollowUpProgramme] = Field(default_factory=list)
     reason: str = Field(min_length=1, max_length=500)
 
@@ -163,5 +164,5 @@ class CharityHelpCreate(BaseModel):
         json_schema_extra={"examples": [{"amount_fen": 2000000, "description": "资助住院费用"}]},
     )
 
-    amount_fen: int = Field(ge=0, lt=FEN_LIMIT)
+    amount_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
     description: str = Field(min_length=1, max_length=1000)

@@ -8,10 +8,11 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from payments.domain.standards import STANDARD_PROGRAMMES
+from shared.fields import Fen
 from shared.identity import parse_division
 
 FEN_LIMIT = 10**11
-_PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_PERIOD = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 
 
 class StandardCreate(BaseModel):
@@ -22,12 +23,12 @@ class StandardCreate(BaseModel):
     division_code: str = Field(description="62 (provincial guidance) or a 6-digit county code")
     programme: str = Field(description="urban_dibao, rural_dibao, extreme_poverty, …")
     effective_from: date
-    monthly_per_person_fen: int = Field(gt=0, lt=FEN_LIMIT, description="分/人/月")
-    floor_per_person_fen: int = Field(default=0, ge=0, lt=FEN_LIMIT, description="保底 分/人/月")
-    class_amounts_fen: dict[str, int] = Field(
+    monthly_per_person_fen: Fen = Field(gt=0, lt=FEN_LIMIT, description="分/人/月")
+    floor_per_person_fen: Fen = Field(default=0, ge=0, lt=FEN_LIMIT, description="保底 分/人/月")
+    class_amounts_fen: dict[str, Fen] = Field(
         default_factory=dict, description="rural dibao class 1–4 → 分/人/月"
     )
-    care_amounts_fen: dict[str, int] = Field(
+    care_amounts_fen: dict[str, Fen] = Field(
         default_factory=dict,
         description="extreme-poverty care by self-care ability (full/partial/none) 分/人/月",
     )

@@ -24,7 +24,7 @@ Level = Literal["province", "city", "county", "township", "village"]
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
 _EARLIEST_BIRTH = date(1890, 1, 1)
-_ID_SHAPE = re.compile(r"\d{17}[\dX]")
+_ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]")  # ASCII digits only (\d and isdigit take ６, ٦)
 
 
 class InvalidResidentId(DomainError):

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from shared.fields import Fen
 from shared.identity import DivisionCodeStr, ResidentIdStr
 from supervision.domain.complaint import Allegation, Complaint, ComplaintChannel, CorrectiveAction
 
@@ -62,7 +63,7 @@ class ActionIn(BaseModel):
     action: CorrectiveAction
     case_id: str | None = Field(default=None, max_length=100)
     programme: str | None = Field(default=None, max_length=60)
-    amount_fen: int | None = Field(default=None, ge=1, le=FEN_LIMIT)
+    amount_fen: Fen | None = Field(default=None, ge=1, le=FEN_LIMIT)
     reason: str = Field(min_length=1, max_length=2000)
 
     @model_validator(mode="after")

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from shared.fields import Count, Fen, Int64
 from shared.identity import DivisionCodeStr, ResidentIdStr
 from verification.domain.policy import SOURCES
 
@@ -41,8 +42,8 @@ class ManualEvidenceIn(BaseModel):
 
     source: Source
     resident_id: ResidentIdStr
-    monthly_income_fen: int = Field(ge=0, lt=FEN_LIMIT)
-    assets_fen: int = Field(ge=0, lt=FEN_LIMIT)
+    monthly_income_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
+    assets_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
     deceased: bool = False
     reference: str = Field(min_length=1, max_length=200, description="document obtained")
 
@@ -59,15 +60,15 @@ class AppraisalIn(BaseModel):
     """民主评议: recorded, never deciding alone."""
 
     held_on: date
-    participants: int = Field(ge=1, le=500)
+    participants: Count = Field(ge=1, le=500)
     outcome: str = Field(min_length=1, max_length=2000)
 
 
 class ProposalIn(BaseModel):
     """乡镇审核意见 with the proposed benefit."""
 
-    proposed_monthly_amount_fen: int = Field(ge=0, lt=FEN_LIMIT)
-    rural_class: int | None = Field(default=None, ge=1, le=4)
+    proposed_monthly_amount_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
+    rural_class: Int64 | None = Field(default=None, ge=1, le=4)
     review_opinion: str = Field(min_length=1, max_length=2000)
 
 
@@ -89,9 +90,15 @@ class DecisionIn(BaseModel):
 
     decision: Literal["approve", "reject"]
     reason: str = Field(min_length=1, max_length=2000)
-    approved_monthly_amount_fen: int | None = Field(default=None, ge=0, lt=FEN_LIMIT)
-    rural_class: int | None = Field(default=None, ge=1, le=4)
+    approved_monthly_amount_fen: Fen | None = Field(default=None, ge=0, lt=FEN_LIMIT)
+    rural_class: Int64 | None = Field(default=None, ge=1, le=4)
     effective_from: date | None = None
+    override_deceased_reason: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=2000,
+        description="approve although a member is reported deceased, and why (VER-7)",
+    )
     appeal_rights: str = Field(
         default="如对审批决定不服，可自收到决定之日起60日内申请行政复议，或6个月内提起行政诉讼",
         max_length=2000,
@@ -101,7 +108,7 @@ class DecisionIn(BaseModel):
 class AdjustmentIn(BaseModel):
     """A new monthly amount from a date."""
 
-    approved_monthly_amount_fen: int = Field(ge=0, lt=FEN_LIMIT)
+    approved_monthly_amount_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
     effective_from: date
     reason: str = Field(min_length=1, max_length=2000)
 
@@ -144,3 +151,36 @@ class SpotCheckIn(BaseModel):
     visited_on: date
     findings: str = Field(min_length=1, max_length=4000)
     confirms_proposal: bool = True
+
+
+class LifeEventIn(BaseModel):
+    """One life event a partner department reports: for now a death from public security (公安)."""
+
+    kind: Literal["death"]
+    resident_id: ResidentIdStr
+    died_on: date
+    source_ref: str = Field(min_length=1, max_length=200, description="the partner's record id")
+    reported_by_department: Literal["public_security"]
+
+
+class LifeEventsIn(BaseModel):
+    """A bulk feed of life events; each record is applied once whatever the retries."""
+
+    records: list[LifeEventIn] = Field(min_length=1, max_length=1000)
+
+
+class LifeEventOutcome(BaseModel):
+    """What one record changed: matched (cases affected), unmatched, or a repeat of a known one."""
+
+    source_ref: str
+    outcome: Literal["matched", "unmatched"]
+    repeated: bool
+    cases_affected: int
+
+
+class LifeEventsRead(BaseModel):
+    """The answer to a feed: one outcome per record, in order."""
+
+    results: list[LifeEventOutcome]
+    matched: int
+    unmatched: int

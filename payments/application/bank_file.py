@@ -8,6 +8,8 @@ import io
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from shared.exports import spreadsheet_safe
+
 HEADER = (
     "instruction_id", "reference", "payee_name", "bank_account", "amount_fen", "amount_yuan",
     "period", "programme", "division_code",
@@ -25,13 +27,15 @@ def yuan(fen: int) -> str:
 
 
 async def bank_file_csv(conn: AsyncConnection, run_id: str) -> str:
-    """UTF-8 CSV with a header line, one line per instruction, CRLF line ends."""
+    """UTF-8 CSV with a header line, one line per instruction, CRLF line ends; a text cell that
+    starts like a formula (= + - @ tab CR) is prefixed with `'`."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
     for r in await conn.execute(_ROWS, {"run": run_id}):
         writer.writerow(
-            (r.instruction_id, r.payment_key, r.payee_name, r.bank_account, r.amount_fen,
-             yuan(r.amount_fen), r.period, r.programme, r.division_code)
+            spreadsheet_safe(cell)  # a payee name like "=HYPERLINK(…)" stays text
+            for cell in (r.instruction_id, r.payment_key, r.payee_name, r.bank_account,
+                         r.amount_fen, yuan(r.amount_fen), r.period, r.programme, r.division_code)
         )  # fmt: skip
     return out.getvalue()

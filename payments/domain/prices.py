@@ -14,7 +14,7 @@ from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
 from shared.eventstore.registry import event_type
 
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 DEFAULT_PROGRAMMES = ("urban_dibao", "rural_dibao", "extreme_poverty")
 
 

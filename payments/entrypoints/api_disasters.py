@@ -21,6 +21,7 @@ from payments.domain.disaster import (
 from payments.entrypoints.common import READERS, expected_version, repositories
 from shared.clock import current_period, today
 from shared.domain.errors import ConcurrencyConflict
+from shared.fields import Fen
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
@@ -47,7 +48,7 @@ class DisasterIn(BaseModel):
     county_code: str
     name: str = Field(min_length=1, max_length=200)
     occurred_on: date
-    allocation_fen: int = Field(gt=0, lt=10**13)
+    allocation_fen: Fen = Field(gt=0, lt=10**13)
     housing_target: date | None = Field(
         default=None, description="default: 31 Dec of the year after the disaster (the notice)"
     )
@@ -69,10 +70,10 @@ class ReliefIn(BaseModel):
     household_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
     case_id: str | None = Field(default=None, max_length=100)
     category: Category
-    amount_fen: int = Field(gt=0, lt=10**10)
+    amount_fen: Fen = Field(gt=0, lt=10**10)
     in_temporary_shelter: bool = False
     payee_name: str = Field(min_length=1, max_length=50)
-    bank_account: str = Field(pattern=r"^\d{12,30}$")
+    bank_account: str = Field(pattern=r"^[0-9]{12,30}$")
     division_code: DivisionCodeStr
     reason: str = Field(min_length=1, max_length=500)
 

@@ -14,6 +14,7 @@ from payments.domain.funds import FundsAccount, FundsAllocated, FundsArrived
 from payments.entrypoints.common import OFFICERS, READERS, expected_version
 from payments.entrypoints.common import repositories as repos_of
 from shared.domain.errors import ConcurrencyConflict
+from shared.fields import Fen
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
@@ -35,7 +36,7 @@ class FundsMovement(BaseModel):
     county_code: str = Field(description="6-digit county code")
     programme: str = Field(min_length=1, max_length=50)
     source: Literal["central", "provincial", "city", "county"]
-    amount_fen: int = Field(gt=0, lt=10**13)
+    amount_fen: Fen = Field(gt=0, lt=10**13)
     document_ref: str = Field(default="", max_length=200, description="文号")
     reason: str = Field(min_length=1, max_length=500)
 

@@ -13,6 +13,7 @@ from payments.domain.prices import DEFAULT_PROGRAMMES, PriceLinkage, PriceLinkag
 from payments.domain.standards import PROVINCE
 from payments.entrypoints.common import READERS, expected_version, repositories
 from shared.domain.errors import ConcurrencyConflict
+from shared.fields import Fen, Int64
 from shared.http.auth import require_roles
 from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
@@ -30,9 +31,9 @@ class ParametersIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    cpi_threshold_bp: int = Field(default=350, ge=0, le=10_000, description="3.5% = 350")
-    food_cpi_threshold_bp: int = Field(default=600, ge=0, le=10_000, description="6% = 600")
-    subsidy_per_person_fen: int = Field(gt=0, lt=10**8)
+    cpi_threshold_bp: Int64 = Field(default=350, ge=0, le=10_000, description="3.5% = 350")
+    food_cpi_threshold_bp: Int64 = Field(default=600, ge=0, le=10_000, description="6% = 600")
+    subsidy_per_person_fen: Fen = Field(gt=0, lt=10**8)
     covered_programmes: list[str] = Field(default=list(DEFAULT_PROGRAMMES), min_length=1)
     reason: str = Field(min_length=1, max_length=500)
 
@@ -42,9 +43,9 @@ class IndexIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
-    cpi_yoy_bp: int = Field(ge=-10_000, le=10_000)
-    food_cpi_yoy_bp: int = Field(ge=-10_000, le=10_000)
+    month: str = Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
+    cpi_yoy_bp: Int64 = Field(ge=-10_000, le=10_000)
+    food_cpi_yoy_bp: Int64 = Field(ge=-10_000, le=10_000)
     reason: str = Field(default="统计部门发布", min_length=1, max_length=500)
 
 

@@ -16,6 +16,7 @@ from payments.domain.tasks import PracticalTaskEntered, PracticalTasks
 from payments.entrypoints.common import READERS, expected_version, repositories
 from shared.clock import CHINA
 from shared.domain.errors import ConcurrencyConflict
+from shared.fields import Fen, Int64
 from shared.http.auth import require_roles
 from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
@@ -43,12 +44,12 @@ class TaskIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    year: int = Field(ge=2000, le=2100)
+    year: Int64 = Field(ge=2000, le=2100)
     task_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
     title: str = Field(min_length=1, max_length=200)
     programme: str = Field(json_schema_extra={"enum": list(STANDARD_PROGRAMMES)})
-    target_fen: int = Field(gt=0, lt=10**9, description="分/人/月 to reach")
-    rural_class: int | None = Field(default=None, ge=1, le=4)
+    target_fen: Fen = Field(gt=0, lt=10**9, description="分/人/月 to reach")
+    rural_class: Int64 | None = Field(default=None, ge=1, le=4)
     due: date | None = Field(default=None, description="default: 30 June of the year")
     reason: str = Field(min_length=1, max_length=500)
 

@@ -30,7 +30,7 @@ class Instruction(BaseModel):
 
     instruction_id: str = Field(min_length=1, max_length=100)
     reference: str = Field(min_length=1, max_length=200)
-    account: str = Field(pattern=r"^\d{12,30}$")
+    account: str = Field(pattern=r"^[0-9]{12,30}$")
     name: str
     amount_fen: int = Field(gt=0)
 

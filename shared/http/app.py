@@ -7,13 +7,14 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.http.correlation import CorrelationMiddleware
+from shared.http.guard import InputGuardMiddleware, refuse_control_characters_in_path
 from shared.http.metrics import MetricsMiddleware, metrics_endpoint
 from shared.http.problems import install_problem_handlers, problem_response
 from shared.http.tokens import TokenVerifier
@@ -47,12 +48,14 @@ def create_app(
         description=description,
         lifespan=lifespan,
         telemetry=FASTAPI_TELEMETRY_OFF,
+        dependencies=[Depends(refuse_control_characters_in_path)],  # before auth, before any
     )
     app.state.service = service
     app.state.engine = engine
     app.state.token_verifier = verifier
     checks = {"database": _database_check(engine), **readiness_checks}
     install_problem_handlers(app)  # first added = innermost: inside metrics and correlation
+    app.add_middleware(InputGuardMiddleware)  # hostile input: 415/422 before any route runs
     app.add_middleware(MetricsMiddleware, service=service)
     app.add_middleware(CorrelationMiddleware)
     app.add_middleware(TracingMiddleware, service=service)  # last added = outermost

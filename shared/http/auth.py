@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable
 
 from fastapi import Depends, Request
@@ -50,6 +51,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 _bearer = HTTPBearer(auto_error=False, scheme_name="bearerAuth", bearerFormat="JWT")
 _AUDIT_TIMEOUT_S = 2.0
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class RoleNotAllowed(Forbidden):
@@ -146,13 +148,13 @@ async def record_denial(
     service = getattr(request.app.state, "service", "unknown")
     ACCESS_DENIALS.labels(service, code).inc()
     row = {
-        "client_id": principal.client_id if principal else None,
+        "client_id": _storable(principal.client_id) if principal else None,
         "role": principal.role if principal else None,
         "division": principal.division if principal else None,
         "method": request.method,
-        "path": scrub(request.url.path),
+        "path": _storable(scrub(request.url.path)),
         "code": code,
-        "detail": scrub(detail),
+        "detail": _storable(scrub(detail)),
     }
     log.warning("access denied", extra={"denial": row})
     if engine is None:
@@ -161,6 +163,12 @@ async def record_denial(
         await asyncio.wait_for(_insert_denial(engine, row), _AUDIT_TIMEOUT_S)
     except Exception:
         log.exception("could not record an access denial", extra={"denial": row})
+
+
+def _storable(value: str) -> str:
+    """The text with what PostgreSQL cannot store (NUL, lone surrogates) replaced, so a hostile
+    path or detail never costs the denial its audit row."""
+    return _UNSTORABLE.sub("\ufffd", value)
 
 
 async def _insert_denial(engine: AsyncEngine, row: dict[str, str | None]) -> None:

@@ -14,7 +14,7 @@ from fastapi import Request
 
 from shared.domain.errors import ConcurrencyConflict, DomainError
 
-_STRONG_ETAG = re.compile(r'"(\d{1,18})"')
+_STRONG_ETAG = re.compile(r'"([0-9]{1,18})"')
 
 
 class PreconditionRequired(DomainError):

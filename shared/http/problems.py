@@ -134,6 +134,11 @@ async def validation_error_handler(request: Request, exc: Exception) -> JSONResp
         {"field": ".".join(str(p) for p in e.get("loc", ())), "message": scrub(str(e.get("msg")))}
         for e in exc.errors()
     ]
+    return invalid_request_response(request.url.path, errors)
+
+
+def invalid_request_response(instance: str, errors: list[dict[str, str]]) -> JSONResponse:
+    """422 `invalid-request` listing `{"field", "message"}` errors (field: `body.x.0.y`)."""
     fields = ", ".join(e["field"] for e in errors)
     return problem_response(
         422,
@@ -142,7 +147,7 @@ async def validation_error_handler(request: Request, exc: Exception) -> JSONResp
         "请求参数校验失败",
         f"invalid fields: {fields}",
         f"以下字段不符合要求：{fields}",
-        request.url.path,
+        instance,
         errors=errors,
     )
 
@@ -179,7 +184,10 @@ def internal_error_response(instance: str) -> JSONResponse:
 
 
 async def unhandled_error_handler(request: Request, exc: Exception) -> JSONResponse:
-    """Last resort for errors no other handler took: log with the traceback, answer 500."""
+    """Last resort for errors no other handler took: log with the traceback, answer 500 (422 for
+    a value the database refused)."""
+    if data_error_of(exc) is not None:
+        return _data_error_response(request.method, request.url.path, exc)
     log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return internal_error_response(request.url.path)
 
@@ -209,10 +217,59 @@ class UnhandledErrorMiddleware:
         try:
             await self.app(scope, receive, note)
         except Exception as exc:
+            if not started and data_error_of(exc) is not None:
+                response = _data_error_response(scope["method"], scope["path"], exc)
+                await response(scope, receive, send)
+                return
             log.error("unhandled error on %s %s", scope["method"], scope["path"], exc_info=exc)
             if started:
                 raise
             await internal_error_response(scope["path"])(scope, receive, send)
+
+
+def data_error_of(exc: BaseException) -> BaseException | None:
+    """The driver data error behind `exc` (SQLSTATE class 22: invalid text representation, numeric
+    out of range, character not in repertoire …, or asyncpg refusing to encode a value, e.g. an
+    int beyond int64), following SQLAlchemy's `orig` and explicit causes; None if there is none."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if _is_data_error(current):
+            return current
+        orig = getattr(current, "orig", None)
+        current = orig if isinstance(orig, BaseException) else current.__cause__
+    return None
+
+
+def _is_data_error(exc: BaseException) -> bool:
+    sqlstate = getattr(exc, "sqlstate", None)
+    if isinstance(sqlstate, str) and sqlstate.startswith("22"):
+        return True
+    # asyncpg's client-side DataError (a value it cannot encode) and SQLAlchemy's DataError
+    library = type(exc).__module__.split(".", 1)[0]
+    return library in ("asyncpg", "sqlalchemy") and any(
+        cls.__name__ == "DataError" for cls in type(exc).__mro__
+    )
+
+
+def _data_error_response(method: str, path: str, exc: BaseException) -> JSONResponse:
+    cause = data_error_of(exc)
+    log.warning(
+        "the database refused a request value on %s %s: %s",
+        method,
+        scrub(path),
+        type(cause).__name__,
+    )
+    return problem_response(
+        422,
+        "invalid-value",
+        "A value in the request cannot be stored",
+        "请求中的某个值无法保存",
+        "a value is out of range or holds characters that cannot be stored; nothing was changed",
+        "请求中的某个值超出范围或含有无法保存的字符，未作任何更改",
+        path,
+    )
 
 
 def install_problem_handlers(app: FastAPI) -> None:

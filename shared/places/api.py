@@ -23,7 +23,7 @@ from shared.places.names import NamedPlace, ancestors, resolve
 from shared.places.store import registered_children
 
 router = APIRouter(prefix="/v1/places", tags=["places 行政区划"])
-CODE_PATTERN = r"^(\d{6}|\d{9}|\d{12})$"
+CODE_PATTERN = r"^([0-9]{6}|[0-9]{9}|[0-9]{12})$"
 CODE_HELP = "GB/T 2260 county code (6 digits), township (9) or village (12, NBS statistical code)"
 
 

@@ -21,7 +21,7 @@ from shared.identity import divisions
 PlaceLevel = Literal["township", "village"]
 COLUMNS = ("code", "name", "level", "parent", "valid_from", "valid_to")
 MAX_NAME = 100
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _Refuse = Callable[[str, str], None]  # refuse(field, reason)
 
 

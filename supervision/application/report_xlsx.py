@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from shared.exports import spreadsheet_safe
 from supervision.application.reports import COLUMNS
 
 YUAN_SUFFIX = "_yuan"
@@ -67,7 +68,7 @@ def as_xlsx(
     about = book.create_sheet("说明")
     about.append(["项目", "内容"])
     about.append(["统计期间", period])
-    about.append(["管辖区划", jurisdiction])
+    about.append(["管辖区划", spreadsheet_safe(jurisdiction)])
     about.append(["生成时间", generated_at.isoformat(timespec="seconds")])
     about.append(["数据来源", "监督检查服务审计留痕（可按月重算）"])
     about.append(["说明", "救助项目“*”表示不分项目的指标（入户抽查、急难、投诉、线索、督查）"])
@@ -83,7 +84,7 @@ def _table_sheet(book: Workbook, table: Table) -> None:
     sheet = book.create_sheet(table.title)
     sheet.append([title for _, title in table.columns])
     for row in table.rows:
-        sheet.append([_value(row, name) for name, _ in table.columns])
+        sheet.append([spreadsheet_safe(_value(row, name)) for name, _ in table.columns])
     _style_header(sheet, len(table.columns))
     for index, (name, title) in enumerate(table.columns, start=1):
         letter = get_column_letter(index)

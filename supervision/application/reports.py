@@ -18,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.clock import CHINA
+from shared.exports import spreadsheet_safe
 
 ALL = "*"
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -183,5 +184,7 @@ def as_csv(rows: list[dict[str, Any]]) -> str:
     writer = csv.writer(out)
     writer.writerow([f"{zh} {en}" for en, zh in COLUMNS])
     for row in rows:
-        writer.writerow(["" if row[name] is None else row[name] for name, _ in COLUMNS])
+        writer.writerow(
+            ["" if row[name] is None else spreadsheet_safe(row[name]) for name, _ in COLUMNS]
+        )
     return "\ufeff" + out.getvalue()

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from shared.application.repository import Repository
 from shared.clock import today
 from shared.domain.errors import ConcurrencyConflict
+from shared.fields import Count, Fen
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import ensure_current, request_metadata
 from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
@@ -56,7 +57,7 @@ class ServiceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     provider: str = Field(min_length=1, max_length=200)
     service: str = Field(min_length=1, max_length=500)
-    amount_fen: int = Field(ge=1, le=10**13)
+    amount_fen: Fen = Field(ge=1, le=10**13)
     period_from: date
     period_to: date
 
@@ -67,7 +68,7 @@ class TrainingIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     held_on: date
     topic: str = Field(min_length=1, max_length=500)
-    attendees: int = Field(ge=1, le=100_000)
+    attendees: Count = Field(ge=1, le=100_000)
 
 
 def _read(file: CapacityFile) -> dict[str, Any]:

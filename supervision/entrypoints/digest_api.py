@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from shared.fields import Int64
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
@@ -55,10 +56,10 @@ class SourceEvent(BaseModel):
 
     event_id: str
     stream_id: str
-    stream_version: int
-    position: int
+    stream_version: Int64
+    position: Int64
     type: str
-    schema_version: int
+    schema_version: Int64
     occurred_at: datetime
     recorded_at: datetime
     data: dict[str, Any]

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from shared.application.repository import Repository
 from shared.clock import today
+from shared.fields import Count
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.etag import etag_for
 from shared.http.idempotency import idempotency_key
@@ -48,7 +49,7 @@ class InstitutionIn(BaseModel):
     kind: InstitutionKind
     name: str = Field(min_length=1, max_length=200)
     division_code: DivisionCodeStr
-    capacity: int = Field(ge=0, le=100_000)
+    capacity: Count = Field(ge=0, le=100_000)
 
 
 class HazardIn(BaseModel):
@@ -86,7 +87,7 @@ class ActivityIn(BaseModel):
     activity: str = Field(pattern="^(drill|training)$")
     held_on: date
     topic: str = Field(min_length=1, max_length=500)
-    participants: int = Field(ge=1, le=10_000)
+    participants: Count = Field(ge=1, le=10_000)
 
 
 def _reader(request: Request) -> Callable[[Institution], dict[str, Any]]:

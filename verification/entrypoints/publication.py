@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.http.auth import ensure_jurisdiction
+from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.problems import problem_responses
 from verification.domain.case import VerificationCase
 from verification.domain.policy_book import NOTICE_PERIOD_DAYS
@@ -44,25 +44,26 @@ async def notice(
     return await command.run(TOWNSHIP, "在居住地公示 (public notice)", action)
 
 
+OBJECTION_RECEIVERS = ("township_officer", "county_officer")
+"""Who records an objection: the township that posted the notice, or the county approving it."""
+
+
 @router.post(
     "/objections",
     response_model=CaseDetail,
-    summary="公示异议 Raise an objection during the notice (reopens investigation)",
+    summary="公示异议 Record an objection raised during the notice (reopens investigation)",
     responses=ERRORS,
+    dependencies=[Depends(require_roles(*OBJECTION_RECEIVERS))],
 )
 async def objection(
     body: ObjectionIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
-    """Anyone may object, anonymously; whoever receives it records it (If-Match optional)."""
+    """Anyone may object, anonymously, to the township or the county; the township officer of
+    the case's township or the county officer of its county records it, with If-Match."""
     verification = service_of(command.request)
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         case.raise_objection(str(uuid.uuid4()), body.anonymous, body.content, verification.today())
 
-    return await command.run(
-        None,
-        "公示期收到异议，重新调查 (objection: re-investigate)",
-        action,
-        if_match_required=False,
-    )
+    return await command.run(None, "公示期收到异议，重新调查 (objection: re-investigate)", action)

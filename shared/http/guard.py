@@ -1,0 +1,195 @@
+"""Hostile input stops at the door: control characters, oversized integers, foreign charsets.
+
+One ASGI middleware, inside the correlation and metrics middleware and before routing, refuses:
+
+- a request body whose Content-Type names a charset other than UTF-8 (415);
+- NUL and the other control characters (C0, DEL, C1) and lone surrogates in any query name or
+  value, and in any JSON string or key except tab, LF and CR (422);
+- a JSON integer outside PostgreSQL's bigint (−2^63 … 2^63−1) anywhere in a JSON body (422).
+
+Path parameters are only known once routed, so the same check on them is an app-wide dependency
+(`refuse_control_characters_in_path`) that runs before any other, authentication included.
+Each 422 is the usual `invalid-request` problem naming the field (`path.case_id`,
+`query.cursor`, `body.members.0.name`). Nothing reaches a route, so nothing is written or
+audited with a value PostgreSQL would refuse. The backstop for what still gets through is in
+`shared.http.problems`: a driver data error (SQLSTATE class 22) is a 422, never a 500.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import parse_qsl
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from shared.fields import INT64_MAX, INT64_MIN
+from shared.http.problems import invalid_request_response, problem_response
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Refused in path and query: every C0/C1 control, DEL and lone surrogates."""
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Refused in JSON strings: the same, except tab, line feed and carriage return."""
+_UTF8 = {"utf-8", "utf8"}
+_BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+CONTROL_MESSAGE = "control characters (such as NUL) are not allowed"
+INT64_MESSAGE = "integers must lie between -2^63 and 2^63-1"
+
+
+class InputGuardMiddleware:
+    """Refuses hostile path, query and JSON input with 415/422 problems before any route runs."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Check the charset, path and query; buffer and check a JSON body; then pass it on."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        content_type = _header(scope, b"content-type")
+        charset = _charset(content_type)
+        if charset is not None and charset not in _UTF8 and scope["method"] in _BODY_METHODS:
+            await _unsupported_charset(charset, path)(scope, receive, send)
+            return
+        errors = _query_errors(scope)
+        if errors:
+            await invalid_request_response(path, errors)(scope, receive, send)
+            return
+        if not _is_json(content_type) or scope["method"] not in _BODY_METHODS:
+            await self.app(scope, receive, send)
+            return
+        body, more = await _read_body(receive)
+        errors = _body_errors(body)
+        if errors:
+            await invalid_request_response(path, errors)(scope, receive, send)
+            return
+        await self.app(scope, _replay(body, more, receive), send)
+
+
+def _header(scope: Scope, name: bytes) -> str:
+    for key, value in scope.get("headers", ()):
+        if key.lower() == name:
+            return str(value.decode("latin-1"))
+    return ""
+
+
+def _charset(content_type: str) -> str | None:
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            return value.strip().strip('"').lower()
+    return None
+
+
+def _is_json(content_type: str) -> bool:
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or media.endswith("+json")
+
+
+def _unsupported_charset(charset: str, path: str) -> JSONResponse:
+    return problem_response(
+        415,
+        "unsupported-charset",
+        "Unsupported charset",
+        "不支持的字符集",
+        f"request bodies are UTF-8 JSON; charset {charset[:40]!r} is not accepted",
+        f"请求体须为 UTF-8 编码的 JSON，不接受字符集“{charset[:40]}”",
+        path,
+        charset=charset[:40],
+    )
+
+
+def _error(field: str, message: str) -> dict[str, str]:
+    return {"field": field, "message": message}
+
+
+async def refuse_control_characters_in_path(request: Request) -> None:
+    """App-wide dependency (it runs before every other one, authentication included): a path
+    parameter holding a control character is a 422 naming it, e.g. `path.case_id`."""
+    bad = [
+        name
+        for name, value in request.path_params.items()
+        if isinstance(value, str) and _CONTROL.search(value)
+    ]
+    if bad:
+        raise RequestValidationError(
+            [{"loc": ("path", name), "msg": CONTROL_MESSAGE, "type": "control_character"}
+             for name in bad]
+        )  # fmt: skip
+
+
+def _query_errors(scope: Scope) -> list[dict[str, str]]:
+    raw = scope.get("query_string", b"")
+    if not raw:
+        return []
+    pairs = parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True)
+    fields = []
+    for name, value in pairs:
+        if _CONTROL.search(name) or _CONTROL.search(value):
+            field = f"query.{_CONTROL.sub('?', name)}"
+            if field not in fields:
+                fields.append(field)
+    return [_error(field, CONTROL_MESSAGE) for field in fields]
+
+
+async def _read_body(receive: Receive) -> tuple[bytes, bool]:
+    """The whole body; `more` is False (the stream ended) unless the client went away."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return b"".join(chunks), True  # a disconnect: let the app see it
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks), False
+
+
+def _replay(body: bytes, disconnected: bool, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            if not disconnected:
+                return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+def _body_errors(body: bytes) -> list[dict[str, str]]:
+    if not body:
+        return []
+    try:
+        document = json.loads(body)
+    except ValueError:  # not JSON (or not UTF-8): the route's own parsing reports it as 422
+        return []
+    return [_error(field, message) for field, message in _walk(document, "body")]
+
+
+def _walk(value: Any, where: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        if _CONTROL_IN_TEXT.search(value):
+            yield where, CONTROL_MESSAGE
+    elif isinstance(value, bool):
+        return
+    elif isinstance(value, int):
+        if not INT64_MIN <= value <= INT64_MAX:
+            yield where, INT64_MESSAGE
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            name = _CONTROL.sub("?", key)
+            if _CONTROL_IN_TEXT.search(key):
+                yield f"{where}.{name}", CONTROL_MESSAGE
+            yield from _walk(item, f"{where}.{name}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{where}.{index}")

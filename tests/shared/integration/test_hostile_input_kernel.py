@@ -1,0 +1,111 @@
+"""The kernel's backstop: a value PostgreSQL refuses is a 422 problem, never a 500 (GEN-8)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import APIRouter, Request
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from shared.http.app import create_app
+from shared.http.tokens import TokenVerifier, ensure_dev_keypair
+
+PROBES = {
+    "text-to-int": "SELECT CAST(:v AS integer)",  # 22P02 invalid text representation
+    "smallint": "SELECT CAST(CAST(:v AS integer) AS smallint)",  # 22003 numeric out of range
+    "nul": "SELECT CAST(:v AS text)",  # 22021 character not in repertoire
+    "syntax": "SELECT FROM WHERE",  # 42601: a bug of ours, still a 500
+}
+
+
+def _probe_app(engine: AsyncEngine, public_key: bytes) -> httpx.AsyncClient:
+    router = APIRouter()
+
+    @router.post("/v1/probes/{name}")
+    async def probe(name: str, value: str, request: Request) -> dict[str, str]:
+        # the route writes a row, then a value reaches PostgreSQL that the guard did not catch
+        async with engine.begin() as conn:
+            await conn.execute(text("INSERT INTO probe_writes (name) VALUES (:n)"), {"n": name})
+            await conn.execute(text(PROBES[name]), {"v": value.replace("~", "\x00")})
+        return {"ok": "yes"}
+
+    @router.post("/v1/bigints/{number}")
+    async def bigint(number: int) -> dict[str, str]:
+        async with engine.begin() as conn:  # asyncpg refuses to encode a value beyond int64
+            await conn.execute(text("SELECT CAST(:n AS bigint)"), {"n": number})
+        return {"ok": "yes"}
+
+    app = create_app(
+        "probe",
+        title="probe",
+        version="0",
+        description="",
+        routers=[router],
+        engine=engine,
+        verifier=TokenVerifier("test", "safetynet", public_key_pem=public_key),
+        readiness_checks={},
+    )
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    return httpx.AsyncClient(transport=transport, base_url="http://probe")
+
+
+@pytest.fixture
+async def probe(engine: AsyncEngine, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+    _, public = ensure_dev_keypair(tmp_path / "k.pem", tmp_path / "k.pub")
+    async with engine.begin() as conn:
+        await conn.execute(text("CREATE TABLE probe_writes (name text NOT NULL)"))
+    async with _probe_app(engine, public) as client:
+        yield client
+
+
+async def _writes(engine: AsyncEngine) -> int:
+    async with engine.connect() as conn:
+        return int((await conn.execute(text("SELECT count(*) FROM probe_writes"))).scalar_one())
+
+
+@pytest.mark.req("GEN-8")
+@pytest.mark.parametrize(
+    ("name", "value"), [("text-to-int", "abc"), ("smallint", "99999"), ("nul", "a~b")]
+)
+async def test_a_database_data_error_is_422_and_nothing_is_written(
+    probe: httpx.AsyncClient, engine: AsyncEngine, name: str, value: str
+) -> None:
+    answer = await probe.post(f"/v1/probes/{name}", params={"value": value})
+    assert answer.status_code == 422, answer.text
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    assert answer.json()["code"] == "invalid-value"
+    assert value not in answer.text.replace("~", "")  # the value is never echoed
+    assert await _writes(engine) == 0
+
+
+@pytest.mark.req("GEN-8")
+async def test_an_integer_beyond_int64_in_a_path_is_422(probe: httpx.AsyncClient) -> None:
+    answer = await probe.post(f"/v1/bigints/{2**63}")
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["code"] == "invalid-value"
+
+
+@pytest.mark.req("GEN-8")
+async def test_other_database_errors_stay_a_500(
+    probe: httpx.AsyncClient, engine: AsyncEngine
+) -> None:
+    answer = await probe.post("/v1/probes/syntax", params={"value": "x"})
+    assert answer.status_code == 500
+    assert answer.json()["code"] == "internal-error"
+    assert await _writes(engine) == 0
+
+
+@pytest.mark.req("GEN-8")
+async def test_control_characters_in_query_or_json_are_refused_before_the_route(
+    probe: httpx.AsyncClient, engine: AsyncEngine
+) -> None:
+    in_query = await probe.post("/v1/probes/nul", params={"value": "a\x00b"})
+    in_path = await probe.post("/v1/probes/n%01ul", params={"value": "x"})
+    assert in_query.status_code == in_path.status_code == 422
+    assert [e["field"] for e in in_query.json()["errors"]] == ["query.value"]
+    assert [e["field"] for e in in_path.json()["errors"]] == ["path.name"]
+    assert await _writes(engine) == 0
