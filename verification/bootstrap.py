@@ -14,11 +14,20 @@ from shared.workcalendar.year import register_calendar_events
 from verification.adapters.partner_data import PartnerDataClient
 from verification.application.service import Policy, Verification
 from verification.domain.events import register_events
-from verification.entrypoints import api, batches, county, notices, publication, township
+from verification.entrypoints import (
+    api,
+    batches,
+    county,
+    life_events,
+    notices,
+    publication,
+    township,
+)
 from verification.entrypoints import policy as policy_routes
 from verification.migrations import MIGRATIONS
 from verification.projections.batches import BatchesView
 from verification.projections.cases import CasesView
+from verification.projections.members import MembersView
 from verification.reactions.deadlines import deadline_watcher
 from verification.reactions.green_channel import note_prior_assistance
 from verification.reactions.open_case import open_cases_for_application
@@ -71,13 +80,14 @@ def build(
             batches.router,
             notices.router,
             policy_routes.router,
+            life_events.router,
         ],
         migrations=MIGRATIONS,
         register_events=[
             register_events,
             lambda registry: register_calendar_events(SERVICE, registry),
         ],
-        projections=[CasesView(), BatchesView()],
+        projections=[CasesView(), BatchesView(), MembersView()],
         subscriptions=[
             Subscription("verification.intake", ("intake",), on_intake_event),
             Subscription("verification.supervision", ("supervision",), on_supervision_event),

@@ -109,3 +109,36 @@ MIGRATIONS = (
         ("ALTER TABLE cases_view ADD COLUMN stage_before_recheck text",),
     ),
 )
+
+MIGRATIONS = (
+    *MIGRATIONS,
+    Migration(
+        "verification-0007-life-events",
+        (
+            """
+            CREATE TABLE case_members (
+                resident_id text NOT NULL,
+                case_id text NOT NULL,
+                programme text NOT NULL,
+                relation text NOT NULL,
+                division_code text NOT NULL,
+                PRIMARY KEY (resident_id, case_id, programme)
+            )
+            """,
+            # Every partner record received, once per (department, its record id): a repeat
+            # answers what the first did and changes nothing.
+            """
+            CREATE TABLE life_events_received (
+                department text NOT NULL,
+                source_ref text NOT NULL,
+                kind text NOT NULL,
+                died_on date,
+                outcome text NOT NULL,
+                cases_affected integer NOT NULL,
+                received_at timestamptz NOT NULL,
+                PRIMARY KEY (department, source_ref)
+            )
+            """,
+        ),
+    ),
+)

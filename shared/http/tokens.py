@@ -29,6 +29,7 @@ ROLES: tuple[str, ...] = (
     "inspector",
     "auditor",
     "partner_agency",
+    "public_security",  # 公安: household registration and deaths (life events feed)
     "ops",
     "bank",
     "charity",

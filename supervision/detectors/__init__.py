@@ -10,7 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
-from supervision.detectors.money import on_amount, on_payment, on_termination
+from supervision.detectors.money import (
+    on_amount,
+    on_death_reported,
+    on_payment,
+    on_termination,
+)
 from supervision.detectors.money import on_death as _on_death
 from supervision.detectors.people import on_approved, on_declared, on_evidence, on_staff
 from supervision.detectors.tables import DetectorContext
@@ -33,6 +38,7 @@ async def _evidence(ctx: DetectorContext, data: dict[str, Any]) -> None:
 RULES: dict[str, Rule] = {
     "verification.CaseApproved": on_approved,
     "verification.EvidenceRecorded": _evidence,
+    "verification.DeathReported": on_death_reported,
     "verification.BenefitTerminated": on_termination,
     "payments.BeneficiaryEnrolled": _enrolled,
     "payments.PaymentSettled": on_payment,

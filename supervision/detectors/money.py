@@ -156,17 +156,43 @@ async def on_death(ctx: DetectorContext, data: dict) -> None:
     await check_after_death(ctx, data["case_id"])
 
 
+async def on_death_reported(ctx: DetectorContext, data: dict) -> None:
+    """A partner department reported a member dead: the county must act on the benefit, and any
+    period paid after the month of death is irregular."""
+    masked = mask_resident_id(data["resident_id"])
+    await ctx.run(
+        "INSERT INTO det_deaths (resident_key, case_id, reported_at, source, died_on)"
+        " VALUES (:k, :c, :t, :s, :d) ON CONFLICT (resident_key, case_id)"
+        " DO UPDATE SET died_on = COALESCE(det_deaths.died_on, EXCLUDED.died_on)",
+        k=key_of(data["resident_id"]), c=data["case_id"], t=ctx.event.recorded_at,
+        s=data["reported_by_department"], d=date.fromisoformat(data["died_on"]),
+    )  # fmt: skip
+    await ctx.raise_alert(
+        Detector.DEATH_REPORTED,
+        f"{data['case_id']}:{data['programme']}:{key_of(data['resident_id'])}",
+        data["division_code"],
+        [data["case_id"]],
+        f"公安部门报告保障对象家庭成员{masked}已于{data['died_on']}死亡，请县级民政部门核实处理",
+        {"resident_id_masked": masked, "relation": data["relation"], "died_on": data["died_on"],
+         "programme": data["programme"], "reported_by_department": data["reported_by_department"],
+         "source_ref": data["source_ref"], "stage_when_reported": data["stage_when_reported"],
+         "termination_review_opened": data["opens_termination_review"]},
+    )  # fmt: skip
+    await check_after_death(ctx, data["case_id"])
+
+
 async def check_after_death(ctx: DetectorContext, case_id: str) -> None:
-    """Alert on payments for months after the recipient (relation self) was reported dead."""
+    """Alert on payments for months after the month the recipient (relation self) died, or was
+    reported dead when the day of death is unknown."""
     rows = await ctx.rows(
-        "SELECT DISTINCT p.payment_id, p.period, p.amount_fen, d.reported_at, m.masked"
+        "SELECT DISTINCT p.payment_id, p.period, p.amount_fen, d.reported_at, d.died_on, m.masked"
         " FROM det_deaths d JOIN det_members m ON m.resident_key = d.resident_key"
         " AND m.case_id = d.case_id AND m.relation = 'self'"
         " JOIN det_payments p ON p.case_id = d.case_id WHERE d.case_id = :c",
         c=case_id,
     )
     for row in rows:
-        reported = row["reported_at"].date().replace(day=1)
+        reported = (row["died_on"] or row["reported_at"].date()).replace(day=1)
         if _month_start(row["period"]) > reported:
             await ctx.raise_alert(
                 Detector.PAID_AFTER_DEATH,
@@ -176,7 +202,8 @@ async def check_after_death(ctx: DetectorContext, case_id: str) -> None:
                 f"户主{row['masked']}已报死亡，仍发放{row['period']}月保障金",
                 {"payment_id": row["payment_id"], "period": row["period"],
                  "amount_fen": row["amount_fen"], "resident_id_masked": row["masked"],
-                 "reported_at": row["reported_at"].isoformat()},
+                 "reported_at": row["reported_at"].isoformat(),
+                 "died_on": row["died_on"].isoformat() if row["died_on"] else None},
             )  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
 from supervision.domain.alerts import AlertRaised, Detector
 
-DETECTOR_MIGRATIONS = (
+DETECTOR_MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "supervision-0004-detectors",
         (
@@ -49,6 +49,17 @@ DETECTOR_MIGRATIONS = (
             """CREATE TABLE det_alerts (detector text, key text, alert_id text NOT NULL,
                 PRIMARY KEY (detector, key))""",
         ),
+    ),
+)
+
+
+DETECTOR_MIGRATIONS = (
+    *DETECTOR_MIGRATIONS,
+    # The day of death a partner department reported (absent when only verification evidence
+    # said `deceased`: then the report's instant stands for it).
+    Migration(
+        "supervision-0009-det-deaths-died-on",
+        ("ALTER TABLE det_deaths ADD COLUMN IF NOT EXISTS died_on date",),
     ),
 )
 

@@ -17,6 +17,7 @@ class Detector(StrEnum):
     REDISTRIBUTION = "redistribution"  # 二次分配: shared account, or holder outside household
     DUPLICATE_ID = "duplicate_id"  # 虚报冒领: one person in two households' benefit
     PAID_AFTER_DEATH = "paid_after_death"  # 虚报冒领: deceased recipient still paid
+    DEATH_REPORTED = "death_reported"  # a beneficiary's death reported: the county must act
     PAID_AFTER_TERMINATION = "paid_after_termination"  # 虚报冒领
     UNDECLARED_ASSETS = "undeclared_assets"  # 虚报冒领: vehicles or companies
 

@@ -199,6 +199,7 @@ class VerificationCase(CaseLifecycle):
         amount_fen: int,
         rural_class: int | None,
         effective_from: date,
+        override_deceased_reason: str | None = None,
     ) -> None:
         """The county approves with programme, class and amount (VER-7)."""
         opened = self._ready_for_decision(batch_complete, today)
@@ -209,6 +210,7 @@ class VerificationCase(CaseLifecycle):
                 f"须先公示且公示期届满（截止 {ends}）",
                 period_ends_on=str(ends) if ends else None,
             )
+        self.ensure_nobody_deceased(override_deceased_reason)
         members = tuple(ApprovedMember(m.resident_id, m.name, m.relation) for m in opened.members)
         assessed = self.verified.assessed_monthly_income_fen if self.verified else 0
         self.record(
@@ -259,7 +261,7 @@ class VerificationCase(CaseLifecycle):
 
     def terminate(self, effective_from: date, reason: str) -> None:
         """End the benefit (e.g. a death reported by public security)."""
-        self._require(Stage.APPROVED, Stage.SUSPENDED, Stage.RECHECK)
+        self._require(Stage.APPROVED, Stage.SUSPENDED, Stage.RECHECK, Stage.TERMINATION_REVIEW)
         self.record(
             ev.BenefitTerminated(**self._key(), effective_from=effective_from, reason=reason)
         )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from shared.privacy import mask_resident_id
 from verification.domain import events as ev
 from verification.domain.case_state import CaseState, Stage
-from verification.domain.errors import DeadlineAlreadyExtended
+from verification.domain.errors import DeadlineAlreadyExtended, MemberReportedDeceased
 from verification.domain.policy import priority_flags
 
 OPEN_STAGES = (
@@ -17,6 +18,14 @@ OPEN_STAGES = (
     Stage.IN_BATCH,
     Stage.NOTICE,
 )
+# Stages where the benefit runs or is under way to end: a death opens the termination review.
+BENEFIT_STAGES = (Stage.APPROVED, Stage.SUSPENDED, Stage.RECHECK, Stage.TERMINATION_REVIEW)
+_DEPARTMENTS = {"public_security": "公安部门"}
+
+
+def month_after(day: date) -> date:
+    """The first day of the month after `day`: payment stops from the next period."""
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 class CaseLifecycle(CaseState):
@@ -59,3 +68,52 @@ class CaseLifecycle(CaseState):
         """Raise a missed deadline once per clock (VER-9)."""
         if clock not in self.overdue:
             self.record(ev.CaseOverdue(**self._key(), clock=clock, due_on=due_on))
+
+    def report_death(
+        self, resident_id: str, died_on: date, department: str, source_ref: str
+    ) -> bool:
+        """A partner reports a member dead (VER-7): before approval the record blocks approval;
+        on a running benefit payment stops from the next month and the termination review opens.
+        False when nothing changes (the case is closed or that death is on record already)."""
+        opened, stage = self.opened, self.stage
+        running = stage in BENEFIT_STAGES
+        if opened is None or resident_id in self.deaths:
+            return False
+        if self.stage not in OPEN_STAGES and not running:
+            return False
+        member = next((m for m in opened.members if m.resident_id == resident_id), None)
+        if member is None:
+            return False
+        who = _DEPARTMENTS.get(department, department)
+        reason = f"{who}报告家庭成员于{died_on}死亡，自次月起停发"
+        if self.stage in (Stage.APPROVED, Stage.RECHECK):
+            self.record(ev.BenefitSuspended(**self._key(), effective_from=month_after(died_on),
+                                            reason=reason))  # fmt: skip
+        self.record(
+            ev.DeathReported(
+                **self._key(), division_code=opened.division_code, resident_id=resident_id,
+                relation=member.relation, died_on=died_on, reported_by_department=department,
+                source_ref=source_ref, stage_when_reported=str(stage),
+                opens_termination_review=running,
+            )
+        )  # fmt: skip
+        return True
+
+    def ensure_nobody_deceased(self, override_reason: str | None) -> None:
+        """Approval of a household with a member reported dead needs an override with a reason."""
+        dead = [mask_resident_id(r) for r in self.deceased_residents()]
+        if not dead or self.deceased_overridden:
+            return
+        if override_reason is None or not override_reason.strip():
+            raise MemberReportedDeceased(
+                f"members reported deceased: {', '.join(dead)}; approve only with"
+                " override_deceased_reason",
+                f"家庭成员 {'、'.join(dead)} 已被报告死亡；"
+                "如确需审批，须填写 override_deceased_reason",
+                residents_masked=dead,
+            )
+        self.record(
+            ev.DeceasedApprovalOverridden(
+                **self._key(), residents_masked=tuple(dead), reason=override_reason.strip()
+            )
+        )

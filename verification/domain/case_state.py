@@ -25,6 +25,7 @@ class Stage(StrEnum):
     SUSPENDED = "suspended"
     TERMINATED = "terminated"
     RECHECK = "recheck"
+    TERMINATION_REVIEW = "termination_review"  # a death was reported: the county decides the end
     WITHDRAWN = "withdrawn"
 
 
@@ -52,6 +53,8 @@ class CaseState(Aggregate):
         self.approved: ev.CaseApproved | None = None
         self.next_review: date | None = None
         self.before_recheck: Stage | None = None
+        self.deaths: dict[str, ev.DeathReported] = {}  # resident ID → the partner's report
+        self.deceased_overridden = False
 
     @property
     def household(self) -> str:
@@ -79,6 +82,19 @@ class CaseState(Aggregate):
 
     def when_EvidenceRecorded(self, event: ev.EvidenceRecorded) -> None:
         self.evidence[(event.source, event.resident_id)] = event
+
+    def deceased_residents(self) -> list[str]:
+        """Members a partner reported dead, by a death report or a verification answer."""
+        found = set(self.deaths) | {r for (_, r), a in self.evidence.items() if a.deceased}
+        return sorted(found)
+
+    def when_DeathReported(self, event: ev.DeathReported) -> None:
+        self.deaths.setdefault(event.resident_id, event)
+        if event.opens_termination_review:
+            self.stage = Stage.TERMINATION_REVIEW
+
+    def when_DeceasedApprovalOverridden(self, event: ev.DeceasedApprovalOverridden) -> None:
+        self.deceased_overridden = True
 
     def when_EvidenceRequestFailed(self, event: ev.EvidenceRequestFailed) -> None:
         pass

@@ -88,6 +88,15 @@ class NoticePeriodRunning(DomainError):
     title_zh = "公示期尚未结束，不能审批"
 
 
+class MemberReportedDeceased(DomainError):
+    """VER-7: a member is reported dead; approval needs an explicit override with its reason."""
+
+    code = "member-reported-deceased"
+    status = 409
+    title_en = "A member of the household is reported deceased"
+    title_zh = "家庭成员已被报告死亡，不能径行审批"
+
+
 class DeadlineAlreadyExtended(DomainError):
     """VER-9: the whole process may be extended once, from 30 to 45 working days."""
 

@@ -277,6 +277,34 @@ class PriorityFlagged:
     reason: str
 
 
+@event_type("verification.DeathReported")
+@dataclass(frozen=True)
+class DeathReported:
+    """A partner department (public security) reported a member of the household dead (VER-7)."""
+
+    case_id: str
+    programme: str
+    division_code: str
+    resident_id: str
+    relation: str
+    died_on: date
+    reported_by_department: str  # public_security
+    source_ref: str  # the partner's own record id
+    stage_when_reported: str
+    opens_termination_review: bool  # the benefit was running: the county must decide its end
+
+
+@event_type("verification.DeceasedApprovalOverridden")
+@dataclass(frozen=True)
+class DeceasedApprovalOverridden:
+    """The county approved although a member was reported dead, and recorded why."""
+
+    case_id: str
+    programme: str
+    residents_masked: tuple[str, ...]
+    reason: str
+
+
 @event_type("verification.PolicySet")
 @dataclass(frozen=True)
 class PolicySet(PolicySetBase):
@@ -310,6 +338,8 @@ PUBLISHED = (
     VerificationDueSet,
     ReviewScheduled,
     PolicySet,
+    DeathReported,
+    DeceasedApprovalOverridden,
 )
 
 

@@ -159,7 +159,14 @@ async def decide(
         if amount is None:
             amount = case.proposal.proposed_monthly_amount_fen if case.proposal else 0
         rural_class = body.rural_class or (case.proposal.rural_class if case.proposal else None)
-        case.approve(complete, today, amount, rural_class, body.effective_from or today)
+        case.approve(
+            complete,
+            today,
+            amount,
+            rural_class,
+            body.effective_from or today,
+            override_deceased_reason=body.override_deceased_reason,
+        )
 
     return await command.run(COUNTY, body.reason, action)
 

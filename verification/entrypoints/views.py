@@ -22,6 +22,16 @@ class MemberView(BaseModel):
     relation: str
 
 
+class DeathView(BaseModel):
+    """A death a partner department reported for a member."""
+
+    resident_id_masked: str
+    relation: str
+    died_on: date
+    reported_by_department: str
+    source_ref: str
+
+
 class CaseDetail(BaseModel):
     """One programme's verification file, as the event stream says now."""
 
@@ -47,6 +57,8 @@ class CaseDetail(BaseModel):
     overdue: list[str]
     clocks: dict[str, date]
     priority_flags: list[str]
+    deaths_reported: list[DeathView] = []  # by a partner department (VER-7)
+    deceased_members_masked: list[str] = []  # reported dead by a report or a verification answer
 
 
 def case_detail(case: VerificationCase, policy: Policy) -> CaseDetail:
@@ -98,6 +110,17 @@ def case_detail(case: VerificationCase, policy: Policy) -> CaseDetail:
         overdue=sorted(case.overdue),
         clocks=clocks,
         priority_flags=[f"{f.flag}:{mask_resident_id(f.resident_id)}" for f in case.flags],
+        deaths_reported=[
+            DeathView(
+                resident_id_masked=mask_resident_id(d.resident_id),
+                relation=d.relation,
+                died_on=d.died_on,
+                reported_by_department=d.reported_by_department,
+                source_ref=d.source_ref,
+            )
+            for d in case.deaths.values()
+        ],
+        deceased_members_masked=[mask_resident_id(r) for r in case.deceased_residents()],
     )
 
 

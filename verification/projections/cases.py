@@ -27,6 +27,7 @@ STAGE_AFTER = {
     "verification.BenefitTerminated": "'terminated'",
     "verification.RecheckOpened": "'recheck'",
     "verification.CaseWithdrawn": "'withdrawn'",
+    "verification.DeathReported": ("CASE WHEN :p_review THEN 'termination_review' ELSE stage END"),
 }
 # Other columns each event sets: column → key of the event's data (or a SQL expression).
 COLUMNS: dict[str, dict[str, str]] = {
@@ -80,6 +81,7 @@ class CasesView(Projection):
             "case_id": data["case_id"],
             "programme": data["programme"],
             "p_clock": data.get("clock"),
+            "p_review": bool(data.get("opens_termination_review")),
         }
         if event.type in STAGE_AFTER:
             sets.append(f"stage = {STAGE_AFTER[event.type]}")

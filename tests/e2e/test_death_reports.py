@@ -1,0 +1,223 @@
+"""A death reported by public security, end to end through the public APIs only: payment stops
+from the next period, the termination review opens, supervision alerts the county; a death found
+at the first check blocks approval unless overridden with a reason (VER-7, PAY-3, SUP-3)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from tests.e2e.services import RunningServices, running_services
+from tests.e2e.test_payments_flow import ACCOUNT, COUNTY, TOWNSHIP, VILLAGE, Payments, approved_case
+from tests.e2e.test_verification_happy_path import Officer, ok, resident
+from tests.support import eventually
+
+CITY = "620100"  # the city public security bureau reports for all its districts
+
+
+@pytest.fixture(scope="module")
+def services(
+    embedded_postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RunningServices]:
+    """All four services and the simulators; a zero-day notice period so approval can follow."""
+    data_dir: Path = tmp_path_factory.mktemp("e2e-deaths")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
+        with running_services(
+            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
+        ) as running:
+            yield running
+
+
+async def _answer_is(answer: Any, check: Any) -> bool:
+    try:
+        response = await answer
+    except httpx.TransportError:
+        return False
+    return response.status_code == 200 and bool(check(response.json()))
+
+
+async def _run_period(payments: Payments, period: str) -> str:
+    """Start the county's run for a period and wait until it completed."""
+    started = await payments.post(
+        "/v1/runs", {"county_code": COUNTY, "period": period, "reason": f"{period}城市低保发放"}
+    )
+    assert started.status_code == 201, started.text
+    run_id = str(started.json()["run_id"])
+    await eventually(
+        lambda: _answer_is(
+            payments.get(f"/v1/runs/{run_id}"), lambda r: r["status"] == "completed"
+        ),
+        timeout=60,
+        message=f"the run of {period} never completed",
+    )
+    return run_id
+
+
+async def _periods_paid(payments: Payments, case_id: str) -> list[str]:
+    answer = await payments.get(f"/v1/beneficiaries/{case_id}/urban_dibao/payments")
+    assert answer.status_code == 200, answer.text
+    return sorted(p["period"] for p in answer.json()["items"] if p["status"] == "settled")
+
+
+async def _fund(payments: Payments) -> None:
+    movement = {"county_code": COUNTY, "programme": "urban_dibao", "source": "provincial",
+                "amount_fen": 1_000_000, "document_ref": "甘财社〔2027〕3号",
+                "reason": "省级资金下达"}  # fmt: skip
+    allocated = await payments.post("/v1/funds/allocations", movement)
+    assert allocated.status_code == 201, allocated.text
+    arrived = await payments.post("/v1/funds/arrivals", movement, etag=allocated.headers["ETag"])
+    assert arrived.status_code == 201, arrived.text
+
+
+@pytest.mark.req("VER-7", "PAY-3", "SUP-3")
+async def test_a_death_reported_by_public_security_stops_payment_and_alerts_the_county(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        payments = Payments(services, client)
+        county = Officer(services, client, "county_officer", COUNTY)
+        # given two beneficiaries approved and enrolled, both paid for the current period
+        dying, living = (await approved_case(services, client, 701),
+                         await approved_case(services, client, 702))  # fmt: skip
+        for case_id in (dying, living):
+            await eventually(
+                lambda c=case_id: _answer_is(
+                    payments.get(f"/v1/beneficiaries/{c}/urban_dibao"), lambda r: True
+                ),
+                timeout=30,
+                message="payments never enrolled the approved case",
+            )
+        await _fund(payments)
+        await _run_period(payments, services.period())
+        assert await _periods_paid(payments, dying) == [services.period()]
+        # when public security reports the first beneficiary's death today
+        feed = await client.post(
+            f"{services.urls['verification']}/v1/life-events",
+            json={"records": [{"kind": "death", "resident_id": resident(701),
+                               "died_on": services.day(), "source_ref": "公安-死亡-701",
+                               "reported_by_department": "public_security"}]},
+            headers={**services.auth("public_security", CITY),
+                     "Idempotency-Key": str(uuid.uuid4())},
+        )  # fmt: skip
+        assert feed.status_code == 200, feed.text
+        assert feed.json()["results"][0]["outcome"] == "matched"
+        # then the case waits for the county's termination review, the death on record
+        detail = (await county.case(dying)).json()
+        assert detail["stage"] == "termination_review", detail
+        assert detail["deaths_reported"][0]["died_on"] == services.day()
+        # and payments suspends the benefit
+        await eventually(
+            lambda: _answer_is(
+                payments.get(f"/v1/beneficiaries/{dying}/urban_dibao"),
+                lambda r: r["status"] == "suspended",
+            ),
+            timeout=30,
+            message="payments never suspended the benefit",
+        )
+        # and next period's run pays the living household but nothing to the deceased's
+        await _run_period(payments, services.period(1))
+        assert await _periods_paid(payments, dying) == [services.period()]
+        assert await _periods_paid(payments, living) == [services.period(), services.period(1)]
+        # and supervision shows the county the alert that a beneficiary died
+        alerts_url = f"{services.urls['supervision']}/v1/alerts"
+
+        async def death_alerts() -> list[dict[str, Any]]:
+            answer = await client.get(
+                alerts_url, params={"detector": "death_reported"},
+                headers=services.auth("county_officer", COUNTY),
+            )  # fmt: skip
+            assert answer.status_code == 200, answer.text
+            return [a for a in answer.json()["items"] if dying in a["case_ids"]]
+
+        await eventually(
+            lambda: _truthy(death_alerts()), timeout=30, message="no death_reported alert"
+        )
+        alert = (await death_alerts())[0]
+        assert alert["division_code"] == TOWNSHIP
+        assert alert["evidence"]["source_ref"] == "公安-死亡-701"
+        assert resident(701) not in str(alert) and ACCOUNT not in str(alert)
+        # and the county ends the benefit through the termination route
+        first_of_next = f"{services.period(1)}-01"
+        ended = await county.step(
+            dying, "termination", {"effective_from": first_of_next, "reason": "公安部门通报死亡"}
+        )
+        await ok(ended, "terminated")
+
+
+async def _truthy(answer: Any) -> bool:
+    return bool(await answer)
+
+
+async def _case_at_notice(services: RunningServices, client: httpx.AsyncClient, seq: int) -> str:
+    """An application taken through verification to the end of its (zero-day) notice."""
+    person = resident(seq)
+    created = await client.post(
+        f"{services.urls['intake']}/v1/applications",
+        json={
+            "division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
+            "members": [{"resident_id": person, "name": "李桂兰", "relation": "self"}],
+            "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
+            "authorisation": {"signed_by_resident_id": person, "signed_on": services.day(-15),
+                              "document_ref": f"城关区-授权-{seq}"},
+            "bank_account": ACCOUNT,
+        },
+        headers={**services.auth("township_officer", TOWNSHIP),
+                 "Idempotency-Key": str(uuid.uuid4())},
+    )  # fmt: skip
+    assert created.status_code == 201, created.text
+    case_id = str(created.json()["application_id"])
+    township = Officer(services, client, "township_officer", TOWNSHIP)
+    county = Officer(services, client, "county_officer", COUNTY)
+    await eventually(
+        lambda: _answer_is(township.case(case_id), lambda r: True), message="no case opened"
+    )
+    await ok(await township.step(case_id, "economic-verification", {}), "investigation")
+    visit = {"staff": ["王明", "李华"], "visited_on": services.day(-8), "findings": "情况属实"}
+    await ok(await township.step(case_id, "investigation", visit), "township_review")
+    proposal = {"proposed_monthly_amount_fen": 60_000, "review_opinion": "拟保"}
+    await ok(await township.step(case_id, "proposal", proposal), "proposed")
+    formed = await county.post(
+        "/v1/batches",
+        {"township_code": TOWNSHIP, "cases": [{"case_id": case_id, "programme": "urban_dibao"}]},
+    )
+    assert formed.status_code == 201, formed.text
+    visited = await county.post(
+        f"/v1/batches/{formed.json()['batch_id']}/spot-checks",
+        {"case_id": case_id, "programme": "urban_dibao", "visited_by": ["赵", "钱"],
+         "visited_on": services.day(-7), "findings": "与申报一致"},
+        etag=formed.headers["ETag"],
+    )  # fmt: skip
+    assert visited.status_code == 200, visited.text
+    await ok(await township.step(case_id, "notice", {"village_code": VILLAGE}), "notice")
+    return case_id
+
+
+@pytest.mark.req("VER-1", "VER-7")
+async def test_a_head_reported_dead_at_the_first_check_blocks_approval_unless_overridden(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        county = Officer(services, client, "county_officer", COUNTY)
+        # given an applicant the household registration reports deceased (simulator code 903)
+        case_id = await _case_at_notice(services, client, 903)
+        assert (await county.case(case_id)).json()["deceased_members_masked"]
+        # when the county approves it, the approval is refused with its code
+        decision = {"decision": "approve", "reason": "符合条件"}
+        refused = await county.step(case_id, "decision", decision)
+        assert refused.status_code == 409, refused.text
+        assert refused.json()["code"] == "member-reported-deceased"
+        assert resident(903) not in refused.text
+        # and with an explicit override and its reason it approves
+        override = {**decision, "override_deceased_reason": "经派出所核实户籍死亡登记有误"}
+        await ok(await county.step(case_id, "decision", override), "approved")
