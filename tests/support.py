@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Awaitable, Callable
+from datetime import date, timedelta
 
 
 async def eventually(
@@ -25,3 +26,19 @@ async def eventually(
         if loop.time() >= deadline:
             raise AssertionError(message or f"condition not met within {timeout}s")
         await asyncio.sleep(interval)
+
+
+def months_from(period: str, n: int) -> str:
+    """The payment period (YYYY-MM) `n` months after `period` (before it when `n` < 0)."""
+    year, month = divmod(int(period[:4]) * 12 + int(period[5:7]) - 1 + n, 12)
+    return f"{year:04d}-{month + 1:02d}"
+
+
+def first_day(period: str) -> str:
+    """The ISO date of the first day of a payment period."""
+    return f"{period}-01"
+
+
+def days_from(day: date, n: int) -> str:
+    """The ISO date `n` days after `day` (before it when `n` < 0)."""
+    return (day + timedelta(days=n)).isoformat()

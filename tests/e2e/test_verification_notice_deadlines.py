@@ -16,7 +16,6 @@ from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from tests.e2e.services import RunningServices, running_services
 from tests.e2e.test_verification_decisions import (
     COUNTY,
-    FILE,
     TOWNSHIP,
     VILLAGE,
     Watch,
@@ -150,11 +149,9 @@ async def test_an_objection_during_the_notice_period_sends_the_case_back_to_inve
         # and the county may not approve while the notice period runs
         early = await county.step(case_id, "decision", {"decision": "approve", "reason": "审批"})
         assert early.status_code == 422 and early.json()["code"] == "notice-period-running"
-        # when someone objects anonymously and the township records it (no If-Match needed)
-        objected = await township.post(
-            f"{FILE.format(case_id)}/objections",
-            {"anonymous": True, "content": "该户家中有经营性车辆，未如实申报"},
-        )
+        # when someone objects anonymously and the township records it (with If-Match)
+        objection = {"anonymous": True, "content": "该户家中有经营性车辆，未如实申报"}
+        objected = await township.step(case_id, "objections", objection)
         # then the case goes back to investigation, out of the batch and off the board
         await ok(objected, "investigation")
         assert objected.json()["batch_id"] is None and not objected.json()["investigated"]

@@ -14,16 +14,19 @@ import pytest
 from sqlalchemy import text
 
 from intake.bootstrap import build
-from shared.clock import CHINA, ManualClock
+from shared.clock import CHINA, ManualClock, today
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
 from shared.messaging.kafka import KafkaConfig
 from shared.runtime import ServiceConfig, ServiceRuntime
+from tests.support import days_from
 
 APPLICANT = "11010519491231002X"
 SPOUSE = "110105194805160011"
 TOWNSHIP = "620102001"  # 兰州市城关区 某街道
 OTHER_TOWNSHIP = "620103001"  # 兰州市七里河区 某街道
-FRIDAY_MORNING = datetime(2026, 11, 27, 9, 0, tzinfo=CHINA)
+FRIDAY_MORNING = datetime(2026, 11, 27, 9, 0, tzinfo=CHINA)  # the `intake` fixture's pinned clock
+TODAY = today(ManualClock(FRIDAY_MORNING))
+SIGNED_ON = days_from(TODAY, -7)  # the authorisation was signed a week before the application
 
 
 def body(**changes: object) -> dict[str, object]:
@@ -37,7 +40,7 @@ def body(**changes: object) -> dict[str, object]:
         "declared_assets_fen": 0,
         "authorisation": {
             "signed_by_resident_id": APPLICANT,
-            "signed_on": "2026-11-20",
+            "signed_on": SIGNED_ON,
             "document_ref": "授权-1",
         },
     }

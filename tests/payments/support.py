@@ -11,17 +11,29 @@ import httpx
 
 from payments.adapters.bank import BankClient
 from services.simulators import bank as bank_simulator
-from shared.clock import CHINA, ManualClock
+from shared.clock import CHINA, ManualClock, current_period, today
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 from shared.http.tokens import TokenSigner
 from shared.messaging.kafka import KafkaConfig
 from shared.runtime import ServiceConfig, ServiceRuntime
+from tests.support import first_day, months_from
 
 COUNTY = "620102"  # 兰州市城关区
 TOWNSHIP = "620102001"
 # The instant the in-process service stands at: the periods and dates of the payments tests
-# (standards from January 2026, runs for the autumn months of 2026) are reckoned against it.
+# (standards from ten months before, runs for the months around it) are reckoned against it.
 NOW = datetime(2026, 11, 29, 10, 0, tzinfo=CHINA)
+
+
+def pinned_clock() -> ManualClock:
+    """A fresh clock standing at NOW (the service's own is `Payments.clock`)."""
+    return ManualClock(NOW)
+
+
+TODAY = today(pinned_clock())
+PERIOD = current_period(pinned_clock())  # the month the service stands in
+SINCE = first_day(months_from(PERIOD, -10))  # standards and enrolments in force from (Jan 2026)
+REVIEW_DUE = first_day(months_from(PERIOD, 2))  # an enrolled household's next review (Jan 2027)
 
 
 def config(database_url: str, public_key: bytes, bank_url: str = "http://bank") -> ServiceConfig:
@@ -34,7 +46,7 @@ def config(database_url: str, public_key: bytes, bank_url: str = "http://bank") 
         jwt_issuer="test",
         jwt_audience="safetynet",
         bank_url=bank_url,
-        clock=ManualClock(NOW),
+        clock=pinned_clock(),
     )
 
 
@@ -44,6 +56,13 @@ class Payments:
 
     runtime: ServiceRuntime
     signer: TokenSigner
+
+    @property
+    def clock(self) -> ManualClock:
+        """The service's pinned clock."""
+        clock = self.runtime.app.state.clock
+        assert isinstance(clock, ManualClock)
+        return clock
 
     def client(self) -> httpx.AsyncClient:
         """An HTTP client on the app."""
@@ -98,7 +117,7 @@ def approved(
     income: int = 100_000,
     account: str | None = "6228480012345678901",
     programme: str = "urban_dibao",
-    effective_from: str = "2026-01-01",
+    effective_from: str = SINCE,
     amount: int = 0,
 ) -> RecordedEvent:
     """verification.CaseApproved v1 as the contract describes it."""
@@ -113,7 +132,7 @@ def approved(
             "county_code": COUNTY, "registration": "urban", "household_size": size,
             "members": members, "assessed_monthly_income_fen": income,
             "approved_monthly_amount_fen": amount, "rural_class": None,
-            "effective_from": effective_from, "next_review_due": "2027-01-01",
+            "effective_from": effective_from, "next_review_due": REVIEW_DUE,
             "bank_account": account,
         },
         case_id,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +12,11 @@ import pytest
 from sqlalchemy import text
 
 from services.simulators.partner_data import app as simulator
-from shared.clock import CHINA, ManualClock
+from shared.clock import ManualClock
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
 from shared.messaging.kafka import KafkaConfig
 from shared.runtime import ServiceConfig, ServiceRuntime
-from tests.verification.support import COUNTY, TOWNSHIP, Api, application, submitted
+from tests.verification.support import COUNTY, PINNED, TOWNSHIP, Api, application, submitted
 from verification.adapters.partner_data import PartnerDataClient
 from verification.application.service import Policy
 from verification.bootstrap import build
@@ -81,7 +80,7 @@ def policy() -> Policy:
 
 @pytest.fixture
 async def verifying(database_url: str, tmp_path: Path, policy: Policy) -> AsyncIterator[Verifying]:
-    """Verification on a fresh database, at Monday 2026-11-23 10:00 China time."""
+    """Verification on a fresh database, its clock pinned at PINNED (Monday 23 Nov 2026 10:00)."""
     private, public = ensure_dev_keypair(tmp_path / "k.pem", tmp_path / "k.pub")
     config = ServiceConfig(
         service="verification",
@@ -91,7 +90,7 @@ async def verifying(database_url: str, tmp_path: Path, policy: Policy) -> AsyncI
         jwt_issuer="test",
         jwt_audience="safetynet",
     )
-    clock = ManualClock(datetime(2026, 11, 23, 10, 0, tzinfo=CHINA))
+    clock = ManualClock(PINNED)
     runtime = build(replace(config, clock=clock), policy=policy, partner=make_partner())
     await runtime.migrate()
     transport = httpx.ASGITransport(app=runtime.app)

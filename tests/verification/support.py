@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import httpx
 
+from shared.clock import CHINA, ManualClock, today
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 from shared.http.tokens import TokenSigner
 from shared.identity import check_char
+from tests.support import days_from
 
 TOWNSHIP = "620102001"
 VILLAGE = "620102001001"
 COUNTY = "620102"
+# The instant the `verifying` fixture's clock is pinned at (a Monday): every date the tests send
+# or expect is reckoned from it.
+PINNED = datetime(2026, 11, 23, 10, 0, tzinfo=CHINA)
+TODAY = today(ManualClock(PINNED))
 
 
 def resident(sequence: str, birth: str = "19600101", area: str = "620102") -> str:
@@ -46,7 +52,7 @@ def application(case_id: str, resident_ids: list[str], **changes: Any) -> dict[s
         "declared_assets_fen": 100_000,
         "authorisation": {
             "signed_by_resident_id": resident_ids[0],
-            "signed_on": "2026-11-20",
+            "signed_on": days_from(TODAY, -3),
             "document_ref": "授权-1",
         },
         "channel": "counter",
@@ -64,7 +70,7 @@ def recorded(
     type_name: str, data: dict[str, Any], case_id: str, occurred_at: datetime | None = None
 ) -> RecordedEvent:
     """Another service's event as the consumer would hand it over."""
-    at = occurred_at or datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    at = occurred_at or PINNED
     return RecordedEvent(
         event_id=uuid.uuid4(),
         type=type_name,
@@ -128,7 +134,7 @@ class Api:
 
 INVESTIGATION = {
     "staff": ["王明", "李华"],
-    "visited_on": "2026-11-24",
+    "visited_on": days_from(TODAY, 1),
     "findings": "家中无劳动力，住房简陋",
 }
 PROPOSAL = {"proposed_monthly_amount_fen": 60_000, "review_opinion": "符合城市低保条件，拟保"}

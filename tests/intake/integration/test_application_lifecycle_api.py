@@ -7,7 +7,7 @@ import time
 import jwt
 import pytest
 
-from tests.intake.conftest import OTHER_TOWNSHIP, SPOUSE, TOWNSHIP, Intake, body
+from tests.intake.conftest import OTHER_TOWNSHIP, SIGNED_ON, SPOUSE, TOWNSHIP, Intake, body
 
 
 def other_household(division: str, programmes: list[str]) -> dict[str, object]:
@@ -17,7 +17,7 @@ def other_household(division: str, programmes: list[str]) -> dict[str, object]:
         members=[{"resident_id": SPOUSE, "name": "王", "relation": "self"}],
         authorisation={
             "signed_by_resident_id": SPOUSE,
-            "signed_on": "2026-11-20",
+            "signed_on": SIGNED_ON,
             "document_ref": "y",
         },
     )

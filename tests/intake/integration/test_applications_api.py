@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -11,9 +12,11 @@ import pytest
 from sqlalchemy import text
 
 from intake.bootstrap import build
+from shared.clock import ManualClock
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
 from shared.messaging.kafka import KafkaConfig
 from shared.runtime import ServiceConfig, ServiceRuntime
+from tests.intake.conftest import FRIDAY_MORNING, SIGNED_ON
 
 APPLICANT = "11010519491231002X"
 TOWNSHIP = "620102001"
@@ -29,7 +32,7 @@ def body(**changes: object) -> dict[str, object]:
         "declared_assets_fen": 0,
         "authorisation": {
             "signed_by_resident_id": APPLICANT,
-            "signed_on": "2026-11-20",
+            "signed_on": SIGNED_ON,
             "document_ref": "授权-1",
         },
     }
@@ -49,7 +52,7 @@ async def intake(
         jwt_issuer="test",
         jwt_audience="safetynet",
     )
-    runtime = build(config)
+    runtime = build(replace(config, clock=ManualClock(FRIDAY_MORNING)))  # the pinned clock
     await runtime.migrate()
     yield runtime, TokenSigner(private, "test", "safetynet")
     await runtime.engine.dispose()
@@ -97,7 +100,7 @@ async def test_an_inconsistent_household_is_refused_with_its_rule_and_writes_not
     bad = body(
         authorisation={
             "signed_by_resident_id": "110105194805160011",
-            "signed_on": "2026-11-20",
+            "signed_on": SIGNED_ON,
             "document_ref": "x",
         }
     )

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from tests.intake.conftest import APPLICANT, SPOUSE, Intake, body
+from tests.intake.conftest import APPLICANT, SIGNED_ON, SPOUSE, Intake, body
 
 VIEW = "intake.applications_view"
 OTHER = "110105197001010011"
@@ -39,12 +39,12 @@ async def test_a_folded_batch_gives_the_rows_of_one_event_at_a_time(intake: Inta
         two_programmes = body(
             programmes=["urban_dibao", "medical_assistance"],
             members=[{"resident_id": SPOUSE, "name": "王建军", "relation": "self"}],
-            authorisation={"signed_by_resident_id": SPOUSE, "signed_on": "2026-11-20",
+            authorisation={"signed_by_resident_id": SPOUSE, "signed_on": SIGNED_ON,
                            "document_ref": "授权-2"},
         )  # fmt: skip
         plain = body(
             members=[{"resident_id": OTHER, "name": "赵晓梅", "relation": "self"}],
-            authorisation={"signed_by_resident_id": OTHER, "signed_on": "2026-11-20",
+            authorisation={"signed_by_resident_id": OTHER, "signed_on": SIGNED_ON,
                            "document_ref": "授权-3"},
         )  # fmt: skip
         created = [

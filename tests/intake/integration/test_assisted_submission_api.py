@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.intake.conftest import APPLICANT, SPOUSE, Intake, body
+from tests.intake.conftest import APPLICANT, SIGNED_ON, SPOUSE, Intake, body
 
 VILLAGE = "620102001001"
 HAND_IN = {
@@ -57,7 +57,7 @@ async def test_a_committee_hands_in_and_only_the_township_accepts(intake: Intake
 def _of_someone_else(application: dict[str, object]) -> dict[str, object]:
     authorisation = {
         "signed_by_resident_id": SPOUSE,
-        "signed_on": "2026-11-20",
+        "signed_on": SIGNED_ON,
         "document_ref": "z",
     }
     members = [{"resident_id": SPOUSE, "name": "王", "relation": "self"}]

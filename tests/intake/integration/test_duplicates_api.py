@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from tests.intake.conftest import APPLICANT, OTHER_TOWNSHIP, SPOUSE, Intake, body
+from tests.intake.conftest import APPLICANT, OTHER_TOWNSHIP, SIGNED_ON, SPOUSE, Intake, body
 
 NEIGHBOUR = "620102195001010013"
 
@@ -18,7 +18,7 @@ def household_of(head: str, *others: str) -> list[dict[str, str]]:
 
 
 def authorised_by(head: str) -> dict[str, str]:
-    return {"signed_by_resident_id": head, "signed_on": "2026-11-20", "document_ref": "授权-2"}
+    return {"signed_by_resident_id": head, "signed_on": SIGNED_ON, "document_ref": "授权-2"}
 
 
 async def _stream_count(intake: Intake) -> int:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import text
 
-from tests.intake.conftest import APPLICANT, TOWNSHIP, Intake, body
+from shared.clock import CHINA
+from shared.workdays import library_calendar
+from tests.intake.conftest import APPLICANT, TODAY, TOWNSHIP, Intake, body
 
 REFERRAL = {"to_agency": "education", "to_division": TOWNSHIP, "need": "子女就学困难"}
 REPORT = {"division_code": TOWNSHIP, "reporter": "hospital", "situation": "无人陪护的重病患者"}
@@ -31,14 +33,23 @@ async def test_a_township_sees_its_open_work_soonest_first(intake: Intake) -> No
         )
         # and a neighbouring township looks at its own
         other = await client.get("/v1/open-work", headers=intake.headers(division="620102002"))
-    # then the urgent case comes first, then the referral due at the end of Tuesday
+    # then the urgent case comes first, then the referral due at the end of its second working
+    # day (the Tuesday after the pinned Friday)
     assert [i["id"] for i in first["items"] + rest.json()["items"]] == [
         urgent.json()["urgent_case_id"],
         referral.json()["referral_id"],
     ]
-    assert rest.json()["items"][0]["due_at"] == "2026-12-01T16:00:00Z"
+    end = datetime.combine(
+        library_calendar().add_working_days(TODAY, 2) + timedelta(days=1), time(0), tzinfo=CHINA
+    )
+    assert rest.json()["items"][0]["due_at"] == end.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert rest.json()["next_cursor"] is None
     assert other.json()["items"] == []
+
+
+def _age_today() -> int:
+    """The applicant's age today (born 31 December 1949, as APPLICANT's ID says: 76 at the pin)."""
+    return TODAY.year - 1949 - ((TODAY.month, TODAY.day) < (12, 31))
 
 
 @pytest.mark.req("GEN-1", "GEN-7")
@@ -54,7 +65,7 @@ async def test_intake_read_models_rebuild_to_the_live_state(intake: Intake) -> N
             "resident_id_masked": "110***********002X",
             "name": "张桂兰",
             "relation": "self",
-            "age": 76,
+            "age": _age_today(),
             "sex": "female",
         }
         await client.post(

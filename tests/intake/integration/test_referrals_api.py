@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
 from intake.application.deadlines import DeadlineWatcher
-from tests.intake.conftest import APPLICANT, Intake
+from shared.clock import CHINA
+from shared.workdays import library_calendar
+from tests.intake.conftest import APPLICANT, TODAY, Intake
+
+# the receiver has until the end of the second working day after the day it was referred
+ACKNOWLEDGE_BY = library_calendar().add_working_days(TODAY, 2)
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=CHINA)
+
 
 REFERRAL = {
     "to_agency": "medical_assistance_office",
@@ -32,15 +42,19 @@ def _watcher(intake: Intake) -> DeadlineWatcher:
 
 @pytest.mark.req("INT-5")
 async def test_an_unacknowledged_referral_escalates_after_two_working_days(intake: Intake) -> None:
-    # given a referral received on Friday: due by Tuesday (the weekend does not count)
+    # given a referral received today (a Friday at the pinned clock): due by the second working
+    # day after it (the Tuesday: the weekend does not count)
     referral = await _referred(intake)
-    assert (referral["received_on"], referral["acknowledge_by"]) == ("2026-11-27", "2026-12-01")
+    assert (referral["received_on"], referral["acknowledge_by"]) == (
+        TODAY.isoformat(),
+        ACKNOWLEDGE_BY.isoformat(),
+    )
     await intake.caught_up()
-    # when Tuesday evening passes, nothing is escalated yet
-    intake.clock.advance(timedelta(days=4, hours=12))
+    # when that day's evening passes, nothing is escalated yet
+    intake.clock.set(_at(ACKNOWLEDGE_BY, 21))
     assert await _watcher(intake).tick() == 0
-    # when Wednesday comes without an acknowledgement
-    intake.clock.advance(timedelta(hours=12))
+    # when the next morning comes without an acknowledgement
+    intake.clock.set(_at(ACKNOWLEDGE_BY + timedelta(days=1), 9))
     assert await _watcher(intake).tick() == 1
     await intake.caught_up()
     # then it is escalated once, to the receiver's county, by the system with a reason
@@ -75,8 +89,8 @@ async def test_an_acknowledgement_in_time_stops_the_clock(intake: Intake) -> Non
         foreign = await client.post(
             url, json=note, headers=intake.headers("partner_agency", "620103", if_match=1)
         )
-        # and the receiver acknowledges on Monday
-        intake.clock.advance(timedelta(days=3))
+        # and the receiver acknowledges on the morning of the last day it may
+        intake.clock.set(_at(ACKNOWLEDGE_BY, 9))
         done = await client.post(
             url, json=note, headers=intake.headers("partner_agency", "620102", if_match=1)
         )

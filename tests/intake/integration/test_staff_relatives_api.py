@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.intake.conftest import APPLICANT, OTHER_TOWNSHIP, SPOUSE, Intake, body
+from tests.intake.conftest import APPLICANT, OTHER_TOWNSHIP, SIGNED_ON, SPOUSE, Intake, body
 
 DECLARATION = {
     "member_resident_id": APPLICANT,
@@ -34,7 +34,7 @@ async def test_a_declared_relative_is_registered_separately_and_listed(intake: I
                 members=[{"resident_id": SPOUSE, "name": "王", "relation": "self"}],
                 authorisation={
                     "signed_by_resident_id": SPOUSE,
-                    "signed_on": "2026-11-20",
+                    "signed_on": SIGNED_ON,
                     "document_ref": "x",
                 },
             ),

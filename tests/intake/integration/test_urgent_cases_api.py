@@ -8,7 +8,9 @@ from datetime import timedelta
 import pytest
 
 from intake.application.deadlines import DeadlineWatcher
-from tests.intake.conftest import APPLICANT, TOWNSHIP, Intake
+from shared.clock import CHINA
+from shared.workdays import library_calendar
+from tests.intake.conftest import APPLICANT, FRIDAY_MORNING, TODAY, TOWNSHIP, Intake
 from tests.support import eventually
 
 REPORT = {
@@ -29,7 +31,8 @@ async def _reported(intake: Intake) -> str:
             headers=intake.headers("village_committee", "620102001001"),
         )
     assert created.status_code == 201, created.text
-    assert created.json()["respond_by"] == "2026-11-28T09:00:00+08:00"
+    respond_by = (FRIDAY_MORNING + timedelta(hours=24)).astimezone(CHINA)  # 24 h after reporting
+    assert created.json()["respond_by"] == respond_by.isoformat()
     return str(created.json()["urgent_case_id"])
 
 
@@ -107,8 +110,8 @@ async def test_prior_assistance_is_granted_within_the_cap_with_follow_up(intake:
     granted = await intake.events_of("intake.PriorAssistanceGranted")
     assert len(granted) == 1
     data = granted[0]["data"]
-    # and verification is due 5 working days after Friday: the next Friday
-    assert data["verification_due"] == "2026-12-04"
+    # and verification is due 5 working days after today (the pinned Friday: the next Friday)
+    assert data["verification_due"] == library_calendar().add_working_days(TODAY, 5).isoformat()
     assert data["follow_up_programmes"] == ["urban_dibao", "housing_assistance"]
     assert (data["case_id"], data["division_code"]) == (case_id, "620102001001")
     assert data["persons"] == 2  # payments checks the same per-person cap

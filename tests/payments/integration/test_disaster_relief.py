@@ -3,11 +3,16 @@ households tracked until their housing is solved (PAY-6)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from payments.entrypoints.loops import _once
 from services.simulators import bank as bank_simulator
-from tests.payments.support import COUNTY, TOWNSHIP, Payments
+from tests.payments.support import COUNTY, TODAY, TOWNSHIP, Payments
+from tests.support import days_from
+
+OCCURRED = TODAY - timedelta(days=137)  # 15 July at the pinned clock
 
 # granted in the reverse of the notice's order, to see the bank receive them in order
 HOUSEHOLDS = [
@@ -28,7 +33,7 @@ async def test_relief_is_paid_in_priority_order_and_shelters_are_tracked(
         declared = await client.post(
             "/v1/disasters",
             json={"disaster_id": "flood-2026-07", "county_code": COUNTY, "name": "7·15 洪涝",
-                  "occurred_on": "2026-07-15", "allocation_fen": 1_000_000,
+                  "occurred_on": OCCURRED.isoformat(), "allocation_fen": 1_000_000,
                   "reason": "省应急厅下拨救灾资金"},
             headers=payments.headers(),
         )  # fmt: skip
@@ -63,7 +68,7 @@ async def test_relief_is_paid_in_priority_order_and_shelters_are_tracked(
         # when one sheltered household's housing is solved
         solved = await client.post(
             "/v1/disasters/flood-2026-07/households/h-dibao/housing-solved",
-            json={"solved_on": "2026-11-20", "how": "原址重建"},
+            json={"solved_on": days_from(TODAY, -9), "how": "原址重建"},
             headers={**payments.headers(), "If-Match": etag},
         )
         assert solved.status_code == 200, solved.text
@@ -72,5 +77,5 @@ async def test_relief_is_paid_in_priority_order_and_shelters_are_tracked(
     assert state["granted_fen"] == 1_000_000
     assert state["in_temporary_shelter"] == ["h-collapsed"]
     assert state["housing_solved"] == ["h-dibao"]
-    assert state["housing_target"] == "2027-12-31"  # the year after the disaster (the notice)
+    assert state["housing_target"] == f"{OCCURRED.year + 1}-12-31"  # the year after (the notice)
     assert [h["priority"] for h in state["households"]] == [1, 2, 3, 4, 5]

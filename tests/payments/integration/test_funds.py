@@ -8,13 +8,13 @@ import httpx
 import pytest
 
 from tests.payments.integration.test_runs import DECISIONS
-from tests.payments.support import COUNTY, Payments, approved, fund
+from tests.payments.support import COUNTY, PERIOD, SINCE, Payments, approved, fund
 
 
 async def standard(payments: Payments, client: httpx.AsyncClient) -> None:
     answer = await client.post(
         "/v1/standards",
-        json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": "2026-01-01",
+        json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": SINCE,
               "monthly_per_person_fen": 70_000, "reason": "县标准"},
         headers=payments.headers(),
     )  # fmt: skip
@@ -31,7 +31,7 @@ async def test_a_run_over_the_available_funds_is_refused_unless_overridden(
         await payments.consume(DECISIONS, approved("case-1"))
         await payments.consume(DECISIONS, approved("case-2"))
         await fund(payments, client, 200_000)
-        run = {"county_code": COUNTY, "period": "2026-11", "reason": "月度发放"}
+        run = {"county_code": COUNTY, "period": PERIOD, "reason": "月度发放"}
         # when the county starts the run
         refused = await client.post("/v1/runs", json=run, headers=payments.headers())
         # then it is refused with the amounts
@@ -73,11 +73,11 @@ async def test_disclosure_shows_fund_use_and_performance_without_personal_data(
         await fund(payments, client, 1_000_000)
         await client.post(
             "/v1/runs",
-            json={"county_code": COUNTY, "period": "2026-11", "reason": "月度发放"},
+            json={"county_code": COUNTY, "period": PERIOD, "reason": "月度发放"},
             headers=payments.headers(),
         )
         await payments.settle_projections()
-        assert await payments.runtime.app.state.executor.execute(f"{COUNTY}-2026-11")
+        assert await payments.runtime.app.state.executor.execute(f"{COUNTY}-{PERIOD}")
         # when the disclosure is read
         answer = await client.get(f"/v1/disclosure/{COUNTY}", headers=payments.headers())
         page = await client.get(f"/v1/disclosure/{COUNTY}/page", headers=payments.headers())

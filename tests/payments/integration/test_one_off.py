@@ -7,7 +7,8 @@ from sqlalchemy import text
 
 from payments.entrypoints.loops import _once
 from tests.payments.integration.test_runs import DECISIONS, set_standard
-from tests.payments.support import TOWNSHIP, Payments, foreign_event
+from tests.payments.support import TODAY, TOWNSHIP, Payments, foreign_event
+from tests.support import days_from
 
 
 def granted(
@@ -17,7 +18,7 @@ def granted(
         "intake.PriorAssistanceGranted",
         {"case_id": case_id, "programme": "temporary_assistance", "amount_fen": amount_fen,
          "division_code": TOWNSHIP, "resident_id": "11010519491231002X",
-         "bank_account": account, "verification_due": "2026-12-05",
+         "bank_account": account, "verification_due": days_from(TODAY, 6),
          "follow_up_programmes": ["urban_dibao"], **({"persons": persons} if persons > 1 else {})},
         case_id,
     )  # fmt: skip

@@ -14,7 +14,7 @@ from payments.application.instruct import active_beneficiaries
 from payments.application.partitions import WHOLE, Partition
 from services.simulators import bank as bank_simulator
 from tests.payments.integration.test_runs import DECISIONS, set_standard
-from tests.payments.support import COUNTY, Payments, approved
+from tests.payments.support import COUNTY, PERIOD, Payments, approved
 
 CASES = [f"case-{i:02d}" for i in range(24)]
 
@@ -39,7 +39,7 @@ async def start_run(payments: Payments, client: httpx.AsyncClient) -> str:
         await payments.consume(DECISIONS, approved(case))
     started = await client.post(
         "/v1/runs",
-        json={"county_code": COUNTY, "period": "2026-11", "reason": "月度发放"},
+        json={"county_code": COUNTY, "period": PERIOD, "reason": "月度发放"},
         headers=payments.headers(),
     )
     assert started.status_code == 201, started.text

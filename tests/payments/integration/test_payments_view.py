@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import timedelta
 from itertools import count
 from typing import Any
 
@@ -13,20 +13,20 @@ from sqlalchemy import text
 from payments.domain.payment import Payment, PaymentInstructed, payment_id_for, payment_key
 from payments.projections.payments import PaymentsView
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
-from tests.payments.support import Payments
+from tests.payments.support import NOW, PERIOD, Payments
 
 METADATA = EventMetadata(Actor.system("payments"), "payment-run", "测试批次")
-RUN = "620102-2026-11"
+RUN = f"620102-{PERIOD}"
 _positions = count(1)
 
 
 def _instructed(case_id: str) -> Payment:
-    key = payment_key(case_id, "urban_dibao", "2026-11")
+    key = payment_key(case_id, "urban_dibao", PERIOD)
     pid = payment_id_for(key)
     payment = Payment(key)
     payment.instruct(
         PaymentInstructed(
-            pid, RUN, case_id, "urban_dibao", "2026-11", "620102001", 110_000, 100_000, 0, 1,
+            pid, RUN, case_id, "urban_dibao", PERIOD, "620102001", 110_000, 100_000, 0, 1,
             f"{pid}-1", "张桂兰", "6228480012345678901", price_subsidy_fen=10_000,
         )
     )  # fmt: skip
@@ -55,7 +55,7 @@ def _log(payments: Payments) -> list[RecordedEvent]:
     first, second, third = (_instructed(c) for c in ("case-1", "case-2", "case-3"))
     log = [e for p in (first, second, third) for e in _recorded(payments, p)]
     log.append(log[1])  # the second instruction again, as a redelivery would
-    paid_at = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+    paid_at = NOW - timedelta(days=4)  # the bank answered a few days ago
     second.settle(f"{payment_id_for(second.id)}-1", paid_at)
     first.fail(f"{payment_id_for(first.id)}-1", "failed", "账户已冻结")
     third.fail(f"{payment_id_for(third.id)}-1", "returned", "户名不符")

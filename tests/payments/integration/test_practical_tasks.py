@@ -6,26 +6,29 @@ from datetime import UTC, datetime
 
 import pytest
 
-from shared.clock import ManualClock
+from shared.clock import ManualClock, today
 from tests.payments.support import Payments
 
 
-def task(task_id: str, programme: str, target: int, cls: int | None = None) -> dict[str, object]:
-    return {"year": 2026, "task_id": task_id, "title": f"提高{programme}", "programme": programme,
-            "target_fen": target, "rural_class": cls, "due": "2026-12-31",
+def task(
+    year: int, task_id: str, programme: str, target: int, cls: int | None = None
+) -> dict[str, object]:
+    return {"year": year, "task_id": task_id, "title": f"提高{programme}", "programme": programme,
+            "target_fen": target, "rural_class": cls, "due": f"{year}-12-31",
             "reason": "省政府为民办实事"}  # fmt: skip
 
 
 @pytest.mark.req("PAY-4")
 async def test_practical_tasks_are_tracked_against_their_due_date(payments: Payments) -> None:
-    payments.runtime.app.state.clock = ManualClock(datetime(2027, 1, 2, tzinfo=UTC))
+    year = today(payments.clock).year  # this year's tasks, looked at after their due date
+    payments.runtime.app.state.clock = ManualClock(datetime(year + 1, 1, 2, tzinfo=UTC))
     province = "620000"
     async with payments.client() as client:
         # given the three tasks of the year with their due date
         etag = None
-        for body in (task("urban", "urban_dibao", 68_000),
-                     task("rural-class-1", "rural_dibao", 45_000, cls=1),
-                     task("extreme", "extreme_poverty", 90_000)):  # fmt: skip
+        for body in (task(year, "urban", "urban_dibao", 68_000),
+                     task(year, "rural-class-1", "rural_dibao", 45_000, cls=1),
+                     task(year, "extreme", "extreme_poverty", 90_000)):  # fmt: skip
             headers = payments.headers("province_officer", province)
             entered = await client.post(
                 "/v1/practical-tasks",
@@ -40,13 +43,13 @@ async def test_practical_tasks_are_tracked_against_their_due_date(payments: Paym
             raised = await client.post(
                 "/v1/standards",
                 json={"division_code": "62", "programme": programme,
-                      "effective_from": "2026-01-01", "monthly_per_person_fen": fen,
+                      "effective_from": f"{year}-01-01", "monthly_per_person_fen": fen,
                       "class_amounts_fen": classes, "reason": "三件实事"},
                 headers=payments.headers("province_officer", province),
             )  # fmt: skip
             assert raised.status_code == 201, raised.text
         # then after the due date two tasks are met and the third is overdue
-        tasks = (await client.get("/v1/practical-tasks/2026", headers=payments.headers())).json()
+        tasks = (await client.get(f"/v1/practical-tasks/{year}", headers=payments.headers())).json()
     status = {t["task_id"]: t["status"] for t in tasks["tasks"]}
     assert status == {"urban": "met", "rural-class-1": "met", "extreme": "overdue"}
-    assert all(t["due"] == "2026-12-31" for t in tasks["tasks"])
+    assert all(t["due"] == f"{year}-12-31" for t in tasks["tasks"])

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.payments.integration.test_runs import DECISIONS, set_standard, start_and_execute
-from tests.payments.support import Payments, approved
+from tests.payments.support import PERIOD, Payments, approved
 
 
 async def snapshot(payments: Payments) -> dict[str, list[Any]]:
@@ -28,7 +28,7 @@ async def test_rebuilt_read_models_equal_the_live_ones(payments: Payments) -> No
         await set_standard(payments, client)
         await payments.consume(DECISIONS, approved("case-1"))
         await payments.consume(DECISIONS, approved("case-2", account="4004480012345678901"))
-        await start_and_execute(payments, client, "2026-11")
+        await start_and_execute(payments, client, PERIOD)
     live = await snapshot(payments)
     assert live["payments_view"] and live["runs_view"] and live["funds_view"]
     # when every projection is rebuilt from zero

@@ -21,7 +21,7 @@ from sqlalchemy import text
 from services.embedded import free_port
 from services.settings import PROJECT_ROOT
 from shared.http.tokens import ensure_dev_keypair
-from tests.payments.support import COUNTY, Payments, approved, fund
+from tests.payments.support import COUNTY, PERIOD, SINCE, Payments, approved, fund
 from tests.support import eventually
 
 HOUSEHOLDS = 40
@@ -79,7 +79,7 @@ async def test_a_run_killed_mid_way_and_restarted_pays_nobody_twice_and_nobody_z
         await client.post(
             "/v1/standards",
             json={"division_code": COUNTY, "programme": "urban_dibao",
-                  "effective_from": "2026-01-01", "monthly_per_person_fen": 70_000,
+                  "effective_from": SINCE, "monthly_per_person_fen": 70_000,
                   "reason": "县标准"},
             headers=payments.headers(),
         )  # fmt: skip
@@ -90,7 +90,7 @@ async def test_a_run_killed_mid_way_and_restarted_pays_nobody_twice_and_nobody_z
         await bank.post("/v1/control", json={"answer_delay_ms": 300})
         started = await client.post(
             "/v1/runs",
-            json={"county_code": COUNTY, "period": "2026-11", "reason": "月度发放"},
+            json={"county_code": COUNTY, "period": PERIOD, "reason": "月度发放"},
             headers=payments.headers(),
         )
         run_id = started.json()["run_id"]
@@ -118,7 +118,7 @@ async def test_a_run_killed_mid_way_and_restarted_pays_nobody_twice_and_nobody_z
     async with httpx.AsyncClient(base_url=bank_url) as bank:
         credits = (await bank.get("/v1/ledger")).json()["credits"]
     references = sorted(c["reference"] for c in credits)
-    expected = sorted(f"case-{i:03d}:urban_dibao:2026-11" for i in range(HOUSEHOLDS))
+    expected = sorted(f"case-{i:03d}:urban_dibao:{PERIOD}" for i in range(HOUSEHOLDS))
     assert references == expected
     # and payments recorded one instruction and one settlement per household
     assert await count(payments, "payments.PaymentInstructed") == HOUSEHOLDS

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import text
 
 from services.simulators import bank as bank_simulator
-from tests.payments.support import COUNTY, Payments, approved, foreign_event, fund
+from tests.payments.support import COUNTY, PERIOD, SINCE, Payments, approved, foreign_event, fund
+from tests.support import first_day, months_from
 
 DECISIONS = "payments.decisions"
 
@@ -18,7 +19,7 @@ async def set_standard(payments: Payments, client: httpx.AsyncClient, fen: int =
     answer = await client.post(
         "/v1/standards",
         json={
-            "division_code": COUNTY, "programme": "urban_dibao", "effective_from": "2026-01-01",
+            "division_code": COUNTY, "programme": "urban_dibao", "effective_from": SINCE,
             "monthly_per_person_fen": fen, "floor_per_person_fen": 1_000, "reason": "县标准",
         },
         headers=payments.headers(),
@@ -89,8 +90,8 @@ async def test_a_run_pays_every_active_beneficiary_once_and_retries_failures(
             await payments.consume(DECISIONS, approved(case, account=account))
         # and a bank that repeats every answer
         bank_simulator.bank.control = bank_simulator.Control(duplicate_answers=True)
-        # when the November run is started and executed
-        run_id = await start_and_execute(payments, client, "2026-11")
+        # when this month's run is started and executed
+        run_id = await start_and_execute(payments, client, PERIOD)
         # then one is paid once, three are not, and the run is reconciled
         run = (await client.get(f"/v1/runs/{run_id}", headers=payments.headers())).json()
         assert (run["status"], run["instructed"], run["settled"], run["failed"]) == (
@@ -132,7 +133,7 @@ async def test_a_run_pays_every_active_beneficiary_once_and_retries_failures(
         # and starting the same run again is refused
         again = await client.post(
             "/v1/runs",
-            json={"county_code": COUNTY, "period": "2026-11", "reason": "重复"},
+            json={"county_code": COUNTY, "period": PERIOD, "reason": "重复"},
             headers=payments.headers(),
         )
         assert again.status_code == 409
@@ -144,13 +145,13 @@ async def test_the_bank_file_is_a_documented_csv(payments: Payments) -> None:
     async with payments.client() as client:
         await set_standard(payments, client)
         await payments.consume(DECISIONS, approved("case-f"))
-        run_id = await start_and_execute(payments, client, "2026-11")
+        run_id = await start_and_execute(payments, client, PERIOD)
         answer = await client.get(f"/v1/runs/{run_id}/bank-file", headers=payments.headers())
         assert answer.status_code == 200
         assert answer.headers["content-type"].startswith("text/csv")
         lines = answer.text.split("\r\n")
         assert lines[0].startswith("instruction_id,reference,payee_name,bank_account,amount_fen")
-        assert ",110000,1100.00,2026-11,urban_dibao," in lines[1]
+        assert f",110000,1100.00,{PERIOD},urban_dibao," in lines[1]
         key = str(uuid.uuid4())
         denied = await client.get(
             f"/v1/runs/{run_id}/bank-file",
@@ -182,11 +183,11 @@ async def test_suspended_and_terminated_beneficiaries_are_not_paid(payments: Pay
             foreign_event(
                 "verification.BenefitTerminated",
                 {"case_id": "terminated", "programme": "urban_dibao",
-                 "effective_from": "2026-10-01", "reason": "死亡注销"},
+                 "effective_from": first_day(months_from(PERIOD, -1)), "reason": "死亡注销"},
                 "terminated",
             ),
         )  # fmt: skip
-        run_id = await start_and_execute(payments, client, "2026-11")
+        run_id = await start_and_execute(payments, client, PERIOD)
         # then only the active household is paid
         page = (await client.get(f"/v1/runs/{run_id}/payments", headers=payments.headers())).json()
         assert [p["case_id"] for p in page["items"]] == ["paid"]

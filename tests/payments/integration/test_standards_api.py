@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.payments.support import COUNTY, Payments
+from tests.payments.support import COUNTY, PERIOD, SINCE, Payments
+from tests.support import first_day, months_from
+
+RAISED_FROM = first_day(months_from(PERIOD, -4))  # a later version, July at the pinned clock
 
 
 def body(division: str = COUNTY, fen: int = 70_000, **kw: object) -> dict[str, object]:
     return {
         "division_code": division,
         "programme": "urban_dibao",
-        "effective_from": "2026-01-01",
+        "effective_from": SINCE,
         "monthly_per_person_fen": fen,
         "reason": "甘民发〔2026〕1号",
         **kw,
@@ -51,7 +54,7 @@ async def test_a_new_version_needs_the_current_etag(payments: Payments) -> None:
         created = await client.post("/v1/standards", json=body(), headers=payments.headers())
         assert created.status_code == 201, created.text
         assert created.headers["ETag"] == '"1"'
-        raise_ = body(fen=75_000, effective_from="2026-07-01")
+        raise_ = body(fen=75_000, effective_from=RAISED_FROM)
         missing = await client.post("/v1/standards", json=raise_, headers=payments.headers())
         assert missing.status_code == 428
         stale = await client.post(
@@ -83,7 +86,7 @@ async def test_a_lower_level_needs_a_stated_reason_and_records_it(payments: Paym
         assert created.status_code == 201, created.text
         etag = {"If-Match": created.headers["ETag"]}
         # when the county sets 690 yuan from July without saying why
-        lower = body(fen=69_000, effective_from="2026-07-01")
+        lower = body(fen=69_000, effective_from=RAISED_FROM)
         refused = await client.post("/v1/standards", json=lower,
                                     headers={**payments.headers(), **etag})  # fmt: skip
         # then it is refused (保障水平不能降低), naming the field, and nothing is recorded

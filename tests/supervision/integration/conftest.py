@@ -24,6 +24,10 @@ from shared.runtime import ServiceConfig, ServiceRuntime
 from supervision.bootstrap import build
 from supervision.reactions.audit_trail import record_in_audit_trail
 
+# The instant the `clock` fixture pins: the population's periods (the month before and this one,
+# a death reported before next month) and every test's dates are reckoned against it.
+PINNED = datetime(2026, 11, 30, 9, 0, tzinfo=CHINA)
+
 
 @dataclass
 class Supervision:
@@ -89,7 +93,7 @@ def clock() -> ManualClock:
     The population's periods (October and November 2026, a death reported before December) are
     reckoned against it.
     """
-    return ManualClock(datetime(2026, 11, 30, 9, 0, tzinfo=CHINA))
+    return ManualClock(PINNED)
 
 
 @pytest.fixture

@@ -7,9 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from shared.clock import ManualClock, current_period
 from shared.identity import check_char
+from tests.supervision.integration.conftest import PINNED
+from tests.support import first_day, months_from
 
 STANDARD_FEN = 60_000  # an urban dibao standard per person-month, for the generated amounts
+PERIOD = current_period(ManualClock(PINNED))  # the month the supervision clock stands in
+LAST = months_from(PERIOD, -1)  # households are enrolled from the month before, paid for both
 
 
 class Ids:
@@ -45,7 +50,7 @@ class Household:
     rural_class: int | None = None
     programme: str = "urban_dibao"
     account_holder: str | None = None  # the account holder's resident ID, when intake recorded it
-    periods: list[str] = field(default_factory=lambda: ["2026-10", "2026-11"])
+    periods: list[str] = field(default_factory=lambda: [LAST, PERIOD])
 
     def events(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """The events the other services would publish about this household, in order."""
@@ -55,7 +60,7 @@ class Household:
         yield "verification.CaseApproved", self.approved()
         yield "payments.BeneficiaryEnrolled", {
             "case_id": self.case_id, "programme": self.programme, "division_code": self.village,
-            "monthly_amount_fen": self.amount_fen, "effective_from": "2026-10-01",
+            "monthly_amount_fen": self.amount_fen, "effective_from": first_day(LAST),
         }  # fmt: skip
         for period in self.periods:
             yield "payments.PaymentSettled", self.payment(period)
@@ -68,7 +73,8 @@ class Household:
             "household_size": len(self.members), "members": self.members,
             "assessed_monthly_income_fen": self.income_fen,
             "approved_monthly_amount_fen": self.amount_fen, "rural_class": self.rural_class,
-            "effective_from": "2026-10-01", "next_review_due": "2027-10-01",
+            "effective_from": first_day(LAST),
+            "next_review_due": first_day(months_from(LAST, 12)),
             "bank_account": self.account,
             "bank_account_holder_resident_id": self.account_holder,
         }  # fmt: skip

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from shared.clock import today
 from tests.supervision.integration.conftest import Supervision
+from tests.support import days_from
 
 TOWNSHIP = "620102001"
 
@@ -13,6 +15,8 @@ TOWNSHIP = "620102001"
 async def test_a_township_names_its_desk_person_buys_services_and_trains_staff(
     supervision: Supervision,
 ) -> None:
+    day = today(supervision.clock)
+    new_year = f"{day.year}-01-01"
     async with supervision.client() as client:
         base = f"/v1/capacity/{TOWNSHIP}"
         officer = supervision.headers("township_officer", TOWNSHIP)
@@ -21,11 +25,11 @@ async def test_a_township_names_its_desk_person_buys_services_and_trains_staff(
         assert empty.headers["ETag"] == '"0"' and empty.json()["desk_staff"] is None
         # when the desk person is named, a service bought and a training held
         steps = [
-            ("desk-staff", {"name": "刘专干", "phone": "13912345678", "since": "2026-01-01"}),
+            ("desk-staff", {"name": "刘专干", "phone": "13912345678", "since": new_year}),
             ("purchased-services", {"provider": "某社工服务中心", "service": "困难群众走访",
-                                    "amount_fen": 12_000_000, "period_from": "2026-01-01",
-                                    "period_to": "2026-12-31"}),
-            ("trainings", {"held_on": "2026-03-15", "topic": "低保政策", "attendees": 25}),
+                                    "amount_fen": 12_000_000, "period_from": new_year,
+                                    "period_to": f"{day.year}-12-31"}),
+            ("trainings", {"held_on": days_from(day, -260), "topic": "低保政策", "attendees": 25}),
         ]  # fmt: skip
         answer = None
         for version, (path, body) in enumerate(steps):

@@ -8,6 +8,8 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from shared.clock import today
+from shared.workdays import library_calendar
 from supervision.application.complaints import flag_overdue
 from tests.supervision.integration.conftest import Supervision
 
@@ -65,7 +67,8 @@ async def test_an_upheld_complaint_orders_a_recheck_and_a_suspension_and_feeds_b
     async with supervision.client() as client:
         # given a named hotline complaint about a case, assigned to one inspector
         complaint = await _register(supervision, client)
-        assert complaint["due_on"] == "2026-12-21"  # 15 working days after Monday 30 November
+        due = library_calendar().add_working_days(today(supervision.clock), 15)
+        assert complaint["due_on"] == due.isoformat()  # 15 working days after it was received
         complaint = (
             await _step(
                 supervision,

@@ -8,7 +8,14 @@ from dataclasses import replace
 import pytest
 
 from tests.supervision.integration.conftest import Supervision
-from tests.supervision.integration.population import Household, Ids, clean_population
+from tests.supervision.integration.population import (
+    LAST,
+    PERIOD,
+    Household,
+    Ids,
+    clean_population,
+)
+from tests.support import first_day, months_from
 
 CLEAN_HOUSEHOLDS = 150
 
@@ -99,10 +106,10 @@ async def test_each_detector_finds_its_planted_case_among_clean_households(
     # and 虚报冒领: a person already in clean-0002's household approved again in another one
     duplicate = replace(base, case_id="plant-dup", account=ids.account(),
                         members=[{**clean[2].members[0], "relation": "self"}])  # fmt: skip
-    # and a recipient reported dead, still paid for December
+    # and a recipient reported dead, still paid for next month
     dead = replace(base, case_id="plant-dead", members=_people(ids, 1), account=ids.account(),
-                   periods=["2026-12"])  # fmt: skip
-    # and a household terminated from October, paid for November
+                   periods=[months_from(PERIOD, 1)])  # fmt: skip
+    # and a household terminated from last month, paid for last month and this one
     ended = replace(base, case_id="plant-ended", members=_people(ids, 1), account=ids.account())
     # and a beneficiary owning a car, and a staff member's undeclared brother
     car = replace(base, case_id="plant-car", members=_people(ids, 1), account=ids.account())
@@ -113,7 +120,7 @@ async def test_each_detector_finds_its_planted_case_among_clean_households(
         **_evidence(dead), "source": "household_registration", "deceased": True})  # fmt: skip
     await _feed_household(supervision, dead)
     await supervision.feed("verification.BenefitTerminated", {
-        "case_id": "plant-ended", "programme": "urban_dibao", "effective_from": "2026-10-01",
+        "case_id": "plant-ended", "programme": "urban_dibao", "effective_from": first_day(LAST),
         "reason": "收入超标"})  # fmt: skip
     await supervision.feed("verification.EvidenceRecorded", {
         **_evidence(car), "source": "vehicles", "assets_fen": 8_000_000})  # fmt: skip
@@ -131,7 +138,7 @@ async def test_each_detector_finds_its_planted_case_among_clean_households(
         ("undeclared_assets", ("plant-car",)),
         ("favouritism", ("plant-brother",)),
     }, found
-    assert Counter(a["detector"] for a in alerts)["paid_after_termination"] == 2  # Oct and Nov
+    assert Counter(a["detector"] for a in alerts)["paid_after_termination"] == 2  # LAST and PERIOD
     by_detector = {a["detector"]: a for a in alerts}
     assert by_detector["redistribution"]["evidence"]["bank_account_masked"].endswith(
         clean[1].account[-4:]

@@ -8,7 +8,9 @@ from typing import Any
 import httpx
 import pytest
 
+from shared.clock import today
 from tests.supervision.integration.conftest import Supervision
+from tests.support import days_from
 
 COUNTY = "620102"
 
@@ -25,10 +27,11 @@ async def _post(s: Supervision, client: httpx.AsyncClient, path: str, body: dict
 async def test_an_unannounced_inspection_through_rectification_and_accountability(
     supervision: Supervision,
 ) -> None:
+    day = today(supervision.clock)
     async with supervision.client() as client:
-        # given an unannounced inspection planned in a county
+        # given an unannounced inspection planned in a county for tomorrow
         planned = await _post(supervision, client, "/v1/inspections", {
-            "kind": "unannounced", "division_code": COUNTY, "planned_on": "2026-12-01",
+            "kind": "unannounced", "division_code": COUNTY, "planned_on": days_from(day, 1),
             "scope": "低保审核审批", "team": ["督查一组"]})  # fmt: skip
         assert planned.status_code == 201, planned.text
         inspection = planned.json()
@@ -38,13 +41,13 @@ async def test_an_unannounced_inspection_through_rectification_and_accountabilit
         assert (await client.get(url, headers=county)).status_code == 404
         # when the visit finds two problems, and a rectification is ordered for the first
         visited = await _post(supervision, client, f"{url}/visit", {
-            "visited_on": "2026-12-01", "findings": [
+            "visited_on": days_from(day, 1), "findings": [
                 {"description": "村委会直接确定保障对象", "severity": "serious"},
                 {"description": "公示不到位", "severity": "minor"}]}, 1)  # fmt: skip
         assert visited.status_code == 200, visited.text
         ordered = await _post(supervision, client, f"{url}/rectifications", {
             "finding_id": "F1", "requirement": "重新入户核查", "responsible_org": "某街道办事处",
-            "due_on": "2026-12-15"}, 2)  # fmt: skip
+            "due_on": days_from(day, 15)}, 2)  # fmt: skip
         assert ordered.status_code == 200, ordered.text
         await supervision.catch_up()
         # then once the deadline passes it is listed overdue for the county
@@ -62,11 +65,11 @@ async def test_an_unannounced_inspection_through_rectification_and_accountabilit
         )
         held = await _post(supervision, client, f"{url}/accountability", {
             "finding_id": "F1", "person_role": "民政助理员", "org": "某街道办事处",
-            "measure": "诫勉谈话", "decided_on": "2026-12-20"}, 4)  # fmt: skip
+            "measure": "诫勉谈话", "decided_on": days_from(day, 20)}, 4)  # fmt: skip
         # and a finding that does not exist is refused
         unknown = await _post(supervision, client, f"{url}/rectifications", {
             "finding_id": "F9", "requirement": "x", "responsible_org": "y",
-            "due_on": "2026-12-15"}, 5)  # fmt: skip
+            "due_on": days_from(day, 15)}, 5)  # fmt: skip
         await supervision.catch_up()
         still_overdue = await client.get("/v1/rectifications", params={"overdue": "true"},
                                          headers=county)  # fmt: skip
@@ -81,15 +84,20 @@ async def test_an_unannounced_inspection_through_rectification_and_accountabilit
 
 @pytest.mark.req("SUP-4")
 async def test_inspection_steps_need_if_match_and_a_known_kind(supervision: Supervision) -> None:
+    tomorrow = days_from(today(supervision.clock), 1)
     async with supervision.client() as client:
         bad = await _post(supervision, client, "/v1/inspections", {
-            "kind": "casual", "division_code": COUNTY, "planned_on": "2026-12-01",
+            "kind": "casual", "division_code": COUNTY, "planned_on": tomorrow,
             "scope": "x", "team": ["a"]})  # fmt: skip
         planned = await _post(supervision, client, "/v1/inspections", {
-            "kind": "follow_up", "division_code": COUNTY, "planned_on": "2026-12-01",
+            "kind": "follow_up", "division_code": COUNTY, "planned_on": tomorrow,
             "scope": "跟踪督查", "team": ["a"]})  # fmt: skip
         url = f"/v1/inspections/{planned.json()['inspection_id']}/visit"
-        missing = await _post(supervision, client, url, {"visited_on": "2026-12-02"})
-        stale = await _post(supervision, client, url, {"visited_on": "2026-12-02"}, 5)
+        missing = await _post(
+            supervision, client, url, {"visited_on": days_from(today(supervision.clock), 2)}
+        )
+        stale = await _post(
+            supervision, client, url, {"visited_on": days_from(today(supervision.clock), 2)}, 5
+        )
     assert bad.status_code == 422 and "kind" in bad.text
     assert missing.status_code == 428 and stale.status_code == 412

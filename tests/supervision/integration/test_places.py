@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import timedelta
 
 import pytest
 
 from shared.places.store import load_places
-from tests.supervision.integration.conftest import Supervision
+from tests.supervision.integration.conftest import PINNED, Supervision
 
 HEADER = "code,name,level,parent,valid_from,valid_to\n"
 PLACES = (
@@ -16,11 +16,11 @@ PLACES = (
     "620102003,丙街道,township,620102,2001-01-01,\n"
     "620102001001,丁社区,village,620102001,2001-01-01,\n"
 ).encode()
-DESK = {"name": "刘专干", "phone": "13912345678", "since": "2026-01-01"}
+DESK = {"name": "刘专干", "phone": "13912345678", "since": f"{PINNED.year}-01-01"}
 
 
 async def _register(supervision: Supervision) -> None:
-    at = datetime(2026, 11, 1, tzinfo=UTC)
+    at = PINNED - timedelta(days=29)  # the register was loaded earlier in the month
     await load_places(supervision.runtime.engine, PLACES, file_name="p.csv", loaded_by="ops",
                       at=at)  # fmt: skip
 

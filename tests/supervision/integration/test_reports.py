@@ -9,6 +9,7 @@ import pytest
 
 from shared.clock import current_period
 from tests.supervision.integration.conftest import Supervision
+from tests.support import months_from
 
 TOWNSHIP = "620102001"
 
@@ -28,7 +29,8 @@ async def _plant_month(s: Supervision) -> None:
                     {"batch_id": "batch-1", "county_code": "620102", "township_code": TOWNSHIP,
                      "households": [f"c{n}/urban_dibao" for n in range(10)],
                      "sample": ["c1/urban_dibao", "c2/urban_dibao", "c3/urban_dibao"]})  # fmt: skip
-    for period, amount in (("2026-10", 60_000), ("2026-11", 60_000)):
+    month = current_period(s.clock)
+    for period, amount in ((months_from(month, -1), 60_000), (month, 60_000)):
         await s.copy_in("payments", "case-0", "payments.PaymentSettled",
                         {"payment_id": period, "case_id": "case-0", "programme": "urban_dibao",
                          "period": period, "amount_fen": amount})  # fmt: skip

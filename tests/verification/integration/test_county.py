@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
+from shared.clock import current_period, today
+from tests.support import days_from, first_day, months_from
 from tests.verification.conftest import Verifying
 from tests.verification.support import (
     COUNTY,
     INVESTIGATION,
+    TODAY,
     TOWNSHIP,
     propose,
     recorded,
@@ -47,7 +50,7 @@ async def visit(v: Verifying, batch: dict[str, Any], household: str) -> Any:
         "case_id": case_id,
         "programme": programme,
         "visited_by": ["县民政 赵", "县民政 钱"],
-        "visited_on": "2026-11-25",
+        "visited_on": days_from(TODAY, 2),
         "findings": "情况属实",
     }
     return await v.county.post(
@@ -138,8 +141,9 @@ async def test_approval_waits_for_every_sampled_visit_and_the_notice_period(
     event = (await verifying.events("verification.CaseApproved"))[0]
     assert event["case_id"] == target and event["county_code"] == COUNTY
     assert event["approved_monthly_amount_fen"] == 60_000
-    assert event["effective_from"] == "2026-12-01"
-    assert event["next_review_due"] == "2027-12-01"  # urban dibao: yearly
+    approved_on = today(verifying.clock)
+    assert event["effective_from"] == approved_on.isoformat()
+    assert event["next_review_due"] == a_year_after(approved_on).isoformat()  # urban: yearly
     assert event["members"][0].keys() == {"resident_id", "name", "relation"}
 
 
@@ -179,6 +183,11 @@ async def test_a_rejection_carries_the_reason_and_the_right_to_appeal(verifying:
     assert "行政复议" in event["appeal_rights"]
 
 
+def a_year_after(day: date) -> date:
+    """The same day a year later (a 29 February's anniversary is 28 February)."""
+    return day.replace(year=day.year + 1, day=min(day.day, 28 if day.month == 2 else day.day))
+
+
 async def approved_case(v: Verifying) -> str:
     """Given one approved case."""
     batch = await proposed_batch(v, n=1)
@@ -195,26 +204,31 @@ async def test_an_approved_benefit_is_adjusted_suspended_and_terminated(
     verifying: Verifying,
 ) -> None:
     case_id = await approved_case(verifying)
+    month = current_period(verifying.clock)  # changes take effect from the months that follow
     adjusted = await verifying.county.step(
         case_id,
         "adjustment",
         {
             "approved_monthly_amount_fen": 55_000,
-            "effective_from": "2027-01-01",
+            "effective_from": first_day(months_from(month, 1)),
             "reason": "收入变化",
         },
     )
     assert adjusted.json()["approved_monthly_amount_fen"] == 55_000
     suspended = await verifying.county.step(
-        case_id, "suspension", {"effective_from": "2027-02-01", "reason": "待核实外出务工情况"}
+        case_id,
+        "suspension",
+        {"effective_from": first_day(months_from(month, 2)), "reason": "待核实外出务工情况"},
     )
     assert suspended.json()["stage"] == "suspended"
     ended = await verifying.county.step(
-        case_id, "termination", {"effective_from": "2027-03-01", "reason": "公安部门通报死亡"}
+        case_id,
+        "termination",
+        {"effective_from": first_day(months_from(month, 3)), "reason": "公安部门通报死亡"},
     )
     assert ended.json()["stage"] == "terminated"
     again = await verifying.county.step(
-        case_id, "suspension", {"effective_from": "2027-04-01", "reason": "x"}
+        case_id, "suspension", {"effective_from": first_day(months_from(month, 4)), "reason": "x"}
     )
     assert again.json()["code"] == "stage-out-of-order"
     for kind in ("BenefitAdjusted", "BenefitSuspended", "BenefitTerminated"):

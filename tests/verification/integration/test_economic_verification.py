@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import days_from
 from tests.verification.conftest import Verifying
-from tests.verification.support import resident
+from tests.verification.support import TODAY, resident
 
 CASE = "case-ev"
 PATH = f"/v1/cases/{CASE}/programmes/urban_dibao"
@@ -109,7 +110,7 @@ async def test_no_verification_without_a_recorded_authorisation(verifying: Verif
         [resident("123")],
         authorisation={
             "signed_by_resident_id": resident("123"),
-            "signed_on": "2026-11-20",
+            "signed_on": days_from(TODAY, -3),
             "document_ref": " ",
         },
     )

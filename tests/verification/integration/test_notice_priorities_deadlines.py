@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
 from shared.clock import CHINA
+from shared.workdays import library_calendar
 from tests.verification.conftest import Verifying
 from tests.verification.integration.test_county import approved_case, proposed_batch
-from tests.verification.support import INVESTIGATION, VILLAGE, recorded, resident
+from tests.verification.support import INVESTIGATION, TODAY, VILLAGE, recorded, resident
 from verification.application.service import Policy
 from verification.reactions.deadlines import check_deadlines
+
+
+def _working_days_after(day: date, n: int) -> date:
+    """The n-th working day after `day` on the default calendar (no year loaded in these tests)."""
+    return library_calendar().add_working_days(day, n)
+
+
+def _morning(day: date) -> datetime:
+    return datetime.combine(day, time(10, 0), tzinfo=CHINA)
 
 
 @pytest.mark.req("VER-6")
@@ -51,11 +61,9 @@ async def test_an_objection_during_the_notice_reopens_the_case(verifying: Verify
     batch = await proposed_batch(verifying, n=1)
     case_id = batch["households"][0].split("/")[0]
     await verifying.township.step(case_id, "notice", {})
-    # when a resident objects anonymously (passed on by the village committee)
-    village = verifying.as_("village_committee", VILLAGE)
-    objection = await village.post(
-        f"/v1/cases/{case_id}/programmes/urban_dibao/objections",
-        {"anonymous": True, "content": "该户有营运车辆"},
+    # when a resident objects anonymously and the township officer records it (with If-Match)
+    objection = await verifying.township.step(
+        case_id, "objections", {"anonymous": True, "content": "该户有营运车辆"}
     )
     # then the case goes back to investigation, out of the batch
     assert objection.status_code == 200, objection.text
@@ -104,26 +112,29 @@ async def test_a_severely_disabled_extreme_poverty_person_is_flagged_for_central
 async def test_a_case_not_investigated_within_three_working_days_is_overdue_once(
     verifying: Verifying,
 ) -> None:
-    # given a case opened on Monday 2026-11-23
+    # given a case opened today
     await verifying.open_case("case-d", [resident("123")])
     await verifying.runtime.projections.catch_up_all()
     engine = verifying.runtime.engine
-    # when Thursday comes (3 working days later), nothing is overdue yet
-    verifying.clock.advance(timedelta(days=3))
+    start_by = _working_days_after(TODAY, 3)
+    # when the third working day comes, nothing is overdue yet
+    verifying.clock.set(_morning(start_by))
     assert await check_deadlines(verifying.runtime.app.state.verification, engine) == 0
-    # and on Friday the investigation-start clock has run out
-    verifying.clock.advance(timedelta(days=1))
+    # and on the day after, the investigation-start clock has run out
+    verifying.clock.set(_morning(start_by + timedelta(days=1)))
     assert await check_deadlines(verifying.runtime.app.state.verification, engine) == 1
     await verifying.runtime.projections.catch_up_all()
     # then a second check raises nothing new, and the case shows its overdue clock
     assert await check_deadlines(verifying.runtime.app.state.verification, engine) == 0
     overdue = await verifying.events("verification.CaseOverdue")
-    assert [(o["clock"], o["due_on"]) for o in overdue] == [("investigation_start", "2026-11-26")]
+    assert [(o["clock"], o["due_on"]) for o in overdue] == [
+        ("investigation_start", start_by.isoformat())
+    ]
     detail = await verifying.township.get("/v1/cases/case-d/programmes/urban_dibao")
     assert detail.json()["overdue"] == ["investigation_start"]
     assert detail.json()["clocks"] == {
-        "investigation_start": "2026-11-26",
-        "whole_process": "2027-01-04",
+        "investigation_start": start_by.isoformat(),
+        "whole_process": _working_days_after(TODAY, 30).isoformat(),
     }
 
 
@@ -135,7 +146,8 @@ async def test_an_extension_with_a_reason_moves_the_whole_process_clock_to_45_wo
     extended = await verifying.township.step(
         "case-e", "deadline-extension", {"reason": "需补充外省社保核对"}
     )
-    assert extended.json()["clocks"]["whole_process"] == "2027-01-25", extended.text
+    extended_due = _working_days_after(TODAY, 45)
+    assert extended.json()["clocks"]["whole_process"] == extended_due.isoformat(), extended.text
     again = await verifying.township.step("case-e", "deadline-extension", {"reason": "再次延长"})
     assert again.status_code == 409 and again.json()["code"] == "deadline-already-extended"
     # and the watcher reckons with the extension: day 31 is not overdue, day 46 is
@@ -144,12 +156,17 @@ async def test_an_extension_with_a_reason_moves_the_whole_process_clock_to_45_wo
     await verifying.township.step("case-e", "investigation", INVESTIGATION)
     await verifying.runtime.projections.catch_up_all()
     service = verifying.runtime.app.state.verification
-    verifying.clock.set(datetime(2027, 1, 6, 10, 0, tzinfo=CHINA))
+    verifying.clock.set(_morning(_working_days_after(TODAY, 31)))
     assert await check_deadlines(service, verifying.runtime.engine) == 0
-    verifying.clock.set(datetime(2027, 1, 26, 10, 0, tzinfo=CHINA))
+    verifying.clock.set(_morning(extended_due + timedelta(days=1)))
     assert await check_deadlines(service, verifying.runtime.engine) == 1
     overdue = await verifying.events("verification.CaseOverdue")
-    assert [(o["clock"], o["due_on"]) for o in overdue] == [("whole_process", "2027-01-25")]
+    assert [(o["clock"], o["due_on"]) for o in overdue] == [
+        ("whole_process", extended_due.isoformat())
+    ]
+
+
+GREEN_CHANNEL_DUE = TODAY + timedelta(days=17)  # the date intake set for the decision
 
 
 def _grant(case_id: str) -> dict[str, object]:
@@ -160,7 +177,7 @@ def _grant(case_id: str) -> dict[str, object]:
         "division_code": VILLAGE,
         "resident_id": resident("123"),
         "bank_account": None,
-        "verification_due": "2026-12-10",
+        "verification_due": GREEN_CHANNEL_DUE.isoformat(),
         "follow_up_programmes": ["urban_dibao"],
     }
 
@@ -182,10 +199,10 @@ async def test_a_green_channel_case_must_be_decided_by_its_date(
             await handler(grant, conn)
     # then the case carries the date as one of its clocks
     detail = await verifying.township.get("/v1/cases/case-g/programmes/urban_dibao")
-    assert detail.json()["clocks"]["prior_assistance"] == "2026-12-10"
+    assert detail.json()["clocks"]["prior_assistance"] == GREEN_CHANNEL_DUE.isoformat()
     # and the watcher raises it once the date has passed
     await verifying.runtime.projections.catch_up_all()
-    verifying.clock.set(datetime(2026, 12, 11, 10, 0, tzinfo=CHINA))
+    verifying.clock.set(_morning(GREEN_CHANNEL_DUE + timedelta(days=1)))
     service = verifying.runtime.app.state.verification
     await check_deadlines(service, verifying.runtime.engine)
     clocks = [o["clock"] for o in await verifying.events("verification.CaseOverdue")]

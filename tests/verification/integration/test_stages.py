@@ -6,8 +6,9 @@ from datetime import timedelta
 
 import pytest
 
+from tests.support import days_from
 from tests.verification.conftest import Verifying
-from tests.verification.support import COUNTY, INVESTIGATION, PROPOSAL, VILLAGE, resident
+from tests.verification.support import COUNTY, INVESTIGATION, PROPOSAL, TODAY, VILLAGE, resident
 
 CASE = "case-0001"
 PATH = f"/v1/cases/{CASE}/programmes/urban_dibao"
@@ -117,7 +118,7 @@ async def test_the_county_cannot_do_the_townships_review(verifying: Verifying) -
 async def test_a_democratic_appraisal_alone_cannot_decide(verifying: Verifying) -> None:
     # given a case with only a democratic appraisal recorded
     await verifying.open_case(CASE, [resident("123")])
-    appraisal = {"held_on": "2026-11-24", "participants": 15, "outcome": "多数同意纳入低保"}
+    appraisal = {"held_on": days_from(TODAY, 1), "participants": 15, "outcome": "多数同意纳入低保"}
     recorded = await verifying.township.step(CASE, "appraisal", appraisal)
     assert recorded.status_code == 200, recorded.text
     assert recorded.json()["appraised"] is True
