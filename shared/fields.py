@@ -8,21 +8,43 @@ fen with `Fen` and a count with `Count` instead, so only a real JSON integer in 
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
-from pydantic import Field, StrictInt
+from pydantic import AfterValidator, Field, StrictInt
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
 
-Int64 = Annotated[StrictInt, Field(ge=INT64_MIN, le=INT64_MAX)]
+
+def _within(low: int, message: str) -> Any:
+    """A strict int in `low … INT64_MAX`, as a validator and a schema default rather than `ge`/
+    `le` metadata: those would override the same bounds a field sets (`Field(ge=2000)`)."""
+
+    def check(value: int) -> int:
+        if not low <= value <= INT64_MAX:
+            raise ValueError(message)
+        return value
+
+    def defaults(schema: dict[str, Any]) -> None:
+        schema.setdefault("minimum", low)
+        schema.setdefault("maximum", INT64_MAX)
+
+    extra: Callable[[dict[str, Any]], None] = defaults
+    return (AfterValidator(check), Field(json_schema_extra=extra))
+
+
+_INT64 = _within(INT64_MIN, "integers must lie between -2^63 and 2^63-1")
+_NON_NEGATIVE = _within(0, "the value must lie between 0 and 2^63-1")
+
+Int64 = Annotated[StrictInt, *_INT64]
 """A strict JSON integer within bigint (−2^63 … 2^63−1): no booleans, strings or floats."""
 
-Fen = Annotated[StrictInt, Field(ge=0, le=INT64_MAX)]
+Fen = Annotated[StrictInt, *_NON_NEGATIVE]
 """An amount of money in fen (分): a strict, non-negative JSON integer within bigint."""
 
 SignedFen = Int64
 """A money difference in fen that may be negative (an adjustment): strict, within bigint."""
 
-Count = Annotated[StrictInt, Field(ge=0, le=INT64_MAX)]
+Count = Annotated[StrictInt, *_NON_NEGATIVE]
 """A count (people, attendees, places …): a strict, non-negative JSON integer within bigint."""

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from shared.http.correlation import CorrelationMiddleware
 from shared.http.guard import InputGuardMiddleware, refuse_control_characters_in_path
 from shared.http.metrics import MetricsMiddleware, metrics_endpoint
+from shared.http.openapi import make_truthful
 from shared.http.problems import install_problem_handlers, problem_response
 from shared.http.tokens import TokenVerifier
 from shared.http.tracing import FASTAPI_TELEMETRY_OFF, TracingMiddleware
@@ -119,7 +120,8 @@ def _database_check(engine: AsyncEngine) -> ReadinessCheck:
 
 
 def _add_bearer_scheme(app: FastAPI) -> None:
-    """Make sure `bearerAuth` (JWT) is in the OpenAPI components even if no route uses it yet."""
+    """The document `make_truthful` rewrote, with `bearerAuth` (JWT) in its components even if no
+    route uses it yet."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -132,7 +134,7 @@ def _add_bearer_scheme(app: FastAPI) -> None:
             )
             schemes = schema.setdefault("components", {}).setdefault("securitySchemes", {})
             schemes.setdefault("bearerAuth", BEARER_SCHEME)
-            app.openapi_schema = schema
+            app.openapi_schema = make_truthful(schema)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

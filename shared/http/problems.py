@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.domain.errors import DomainError
@@ -158,6 +159,9 @@ async def http_error_handler(request: Request, exc: Exception) -> JSONResponse:
     code, title_zh = _code_for(exc.status_code)
     detail = exc.detail if isinstance(exc.detail, str) else _title(exc.status_code)
     await _audit_if_denied(request, exc.status_code, code, detail)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = allowed_methods(request)
     return problem_response(
         exc.status_code,
         code,
@@ -166,8 +170,22 @@ async def http_error_handler(request: Request, exc: Exception) -> JSONResponse:
         detail,
         title_zh,
         request.url.path,
-        headers=dict(exc.headers or {}),
+        headers=headers,
     )
+
+
+def allowed_methods(request: Request) -> str:
+    """`Allow` for a 405: every method some route on the path takes, not only those of the first
+    route Starlette tried (it answers that route's methods alone, in set order)."""
+    routes = request.app.router.routes
+    return ", ".join(
+        method
+        for method in _METHODS
+        if any(r.matches({**request.scope, "method": method})[0] is Match.FULL for r in routes)
+    )
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
 def internal_error_response(instance: str) -> JSONResponse:
