@@ -13,6 +13,7 @@ from pydantic import TypeAdapter
 
 from intake.bootstrap import register_all_events
 from shared.eventstore.registry import EventRegistry
+from shared.eventstore.sealing import register_store_digest
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "events" / "intake"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -22,6 +23,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     """File name → JSON Schema of every registered intake event type."""
     registry = EventRegistry()
     register_all_events(registry)
+    register_store_digest("intake", registry)
     out: dict[str, dict[str, Any]] = {}
     for name in registry.type_names:
         version = registry.current_version(name)

@@ -87,8 +87,22 @@ def service_config(settings: Settings, service: str) -> ServiceConfig:
         watcher_interval_s=settings.verification_watcher_interval_s,
         digest_interval_s=settings.supervision_digest_interval_s,
         deadline_interval_s=settings.supervision_deadline_interval_s,
+        store_digest_interval_s=settings.store_digest_interval_s,
+        store_check_interval_s=settings.supervision_store_check_interval_s,
+        source_database_urls=source_databases(settings) if service == "supervision" else {},
         pseudonym_key=ensure_pseudonym_key(settings.pseudonym_key_path),
     )
+
+
+def source_databases(settings: Settings) -> dict[str, str]:
+    """Every service's own database, as supervision re-reads them for sealed ranges (GEN-5)."""
+    urls = {}
+    for service in SERVICES:
+        try:
+            urls[service] = settings.database_url_for(service)
+        except ValueError:
+            continue  # no URL known for it here: its source check is skipped
+    return urls
 
 
 def ensure_pseudonym_key(path: Path) -> bytes:

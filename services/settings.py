@@ -478,6 +478,20 @@ class Settings:
         "supervision: seconds between checks for overdue complaints",
         read=_positive_float,
     )
+    store_digest_interval_s: float = setting(
+        3600.0,
+        "DIGEST_INTERVAL_S",
+        "every service: seconds between the chained digests it seals over its own event store"
+        " (GEN-5, ADR 0022)",
+        read=_positive_float,
+    )
+    supervision_store_check_interval_s: float = setting(
+        3600.0,
+        "SUPERVISION_STORE_CHECK_INTERVAL_S",
+        "supervision: seconds between re-verifications of every service's sealed digests against"
+        " its copy, the service's own database and its own trail digests (GEN-5, ADR 0022)",
+        read=_positive_float,
+    )
 
     def __post_init__(self) -> None:
         """Derive the key paths from the data directory; refuse an extension shorter than due."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
@@ -15,6 +16,7 @@ from shared.clock import Clock, SystemClock
 from shared.db import Migration, create_engine, migrate
 from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.registry import EventRegistry
+from shared.eventstore.sealing import register_store_digest, seal_store
 from shared.eventstore.store import EventStore
 from shared.http.app import create_app
 from shared.http.metrics import EVENTS_APPENDED
@@ -63,6 +65,10 @@ class ServiceConfig:
     partner_timeout_s: float = 1.0  # verification: one partner-source request (VER-1)
     watcher_interval_s: float = 30.0  # verification: deadlines, retries, re-reviews loop
     digest_interval_s: float = 3600.0  # supervision: sealing audit-trail digests (SUP-1)
+    store_digest_interval_s: float = 3600.0  # every service: sealing its own store (GEN-5)
+    store_check_interval_s: float = 3600.0  # supervision: re-verifying every store (GEN-5)
+    # supervision: each service's own database, read to re-verify its sealed ranges (GEN-5)
+    source_database_urls: dict[str, str] = field(default_factory=dict, repr=False)
     deadline_interval_s: float = 300.0  # supervision: flagging overdue complaints
     # the deployment's key for pseudonyms of resident IDs on the public topics (ADR 0020);
     # None: one per process (pseudonyms then change at each restart)
@@ -134,7 +140,7 @@ def wire(
     engine = create_engine(config.database_url, pool_size=config.db_pool_size)
     store = EventStore(engine, on_appended=_count_appends(config.service), clock=config.clock)
     registry = EventRegistry()
-    for register in register_events:
+    for register in [*register_events, lambda r: register_store_digest(config.service, r)]:
         register(registry)
     verifier = TokenVerifier(
         config.jwt_issuer, config.jwt_audience, config.token_public_key_pem, config.jwks_url
@@ -155,7 +161,7 @@ def wire(
     app.state.store = store
     app.state.clock = config.clock
     app.state.registry = registry
-    return ServiceRuntime(
+    runtime = ServiceRuntime(
         name=config.service,
         app=app,
         engine=engine,
@@ -174,6 +180,29 @@ def wire(
         consumers=[_consumer(config, engine, s) for s in subscriptions],
         handlers={s.group: s.handler for s in subscriptions},
     )
+
+    async def seal() -> None:
+        await seal_store(engine, store, config.service, config.clock)
+
+    runtime.loops.append(every(config.store_digest_interval_s, seal, "store digest"))
+    return runtime
+
+
+def every(interval_s: float, work: Callable[[], Awaitable[object]], name: str) -> Loop:
+    """A background loop running `work` every `interval_s` until stopped; failures are logged."""
+
+    async def loop(stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), interval_s)
+            if stop.is_set():
+                return
+            try:
+                await work()
+            except Exception:
+                log.exception("%s loop failed; retrying next period", name)
+
+    return loop
 
 
 def _count_appends(service: str) -> Callable[[list[RecordedEvent]], None]:

@@ -11,12 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
 from shared.eventstore.envelope import RecordedEvent
-from shared.runtime import Handler, ServiceConfig, ServiceRuntime, Subscription, wire
+from shared.runtime import Handler, ServiceConfig, ServiceRuntime, Subscription, every, wire
 from shared.workcalendar.api import mount as mount_calendar
 from shared.workcalendar.book import CalendarBook
 from shared.workcalendar.year import register_calendar_events
 from supervision.application.complaints import ComplaintPolicy, flag_overdue
 from supervision.application.digest import seal_digest_now
+from supervision.application.store_check import StoreCheck, check_stores
 from supervision.detectors import detector_handler
 from supervision.domain import (
     alerts,
@@ -113,7 +114,14 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     async def overdue() -> None:
         await flag_overdue(runtime.engine, state.complaints, state.clock)
 
+    async def stores() -> StoreCheck:
+        return await check_stores(
+            runtime.engine, runtime.store, runtime.registry, config.source_database_urls
+        )
+
+    state.check_stores = stores  # one iteration of the scheduled store check (GEN-5)
     runtime.loops.append(_every(config.digest_interval_s, seal, "digest"))
+    runtime.loops.append(every(config.store_check_interval_s, stores, "supervision store check"))
     runtime.loops.append(_every(config.deadline_interval_s, overdue, "complaint deadlines"))
     return runtime
 

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from shared.eventstore.registry import EventRegistry, type_name_of
+from shared.eventstore.sealing import register_store_digest
 from shared.workcalendar.year import register_calendar_events
 from supervision.domain import (
     alerts,
@@ -34,6 +35,7 @@ def published_registry() -> EventRegistry:
     coordination.register_events(registry)
     capacity.register_events(registry)
     register_calendar_events("supervision", registry)
+    register_store_digest("supervision", registry)
     return registry
 
 

@@ -25,18 +25,19 @@ BATCH = 50_000
 
 
 async def source_rows(
-    database_url: str, after: int = 0, limit: int = BATCH
+    database_url: str, after: int = 0, limit: int = BATCH, upto: int | None = None
 ) -> list[dict[str, Any]]:
-    """A slice of the source's event log in position order."""
+    """A slice of the source's event log in position order (up to `upto` when given)."""
     engine = create_engine(database_url)
     try:
         async with engine.connect() as conn:
             result = await conn.execute(
                 text(
                     f"SELECT {ROW_COLUMNS} FROM events WHERE position > :after"
+                    " AND (CAST(:upto AS bigint) IS NULL OR position <= :upto)"
                     " ORDER BY position LIMIT :limit"
                 ),
-                {"after": after, "limit": limit},
+                {"after": after, "limit": limit, "upto": upto},
             )
             return [dict(r._mapping) for r in result]
     finally:

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from shared.eventstore.registry import TYPE_ATTR, VERSION_ATTR
+from shared.eventstore.sealing import store_digest_event
 from shared.workcalendar.year import calendar_events
 from verification.domain.events import PUBLISHED
 
@@ -31,7 +32,8 @@ def schema_of(cls: type) -> dict[str, Any]:
 def expected_files() -> dict[str, str]:
     """File name → content of every published event's schema."""
     files = {}
-    for cls in (*PUBLISHED, *calendar_events("verification")):
+    published = (*PUBLISHED, *calendar_events("verification"), store_digest_event("verification"))
+    for cls in published:
         name, version = getattr(cls, TYPE_ATTR), getattr(cls, VERSION_ATTR)
         text = json.dumps(schema_of(cls), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         files[f"{name}.v{version}.json"] = text

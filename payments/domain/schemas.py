@@ -8,6 +8,7 @@ from pydantic import TypeAdapter
 
 from payments.domain.events import EVENT_CLASSES
 from shared.eventstore.registry import TYPE_ATTR, VERSION_ATTR
+from shared.eventstore.sealing import store_digest_event
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -30,7 +31,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     """File name → schema for every published event type."""
     return {
         f"{getattr(c, TYPE_ATTR)}.v{getattr(c, VERSION_ATTR)}.json": schema_of(c)
-        for c in EVENT_CLASSES
+        for c in (*EVENT_CLASSES, store_digest_event("payments"))
     }
 
 

@@ -112,15 +112,22 @@ async def verify_digests(
 
 
 async def compare_source(
-    engine: AsyncEngine, service: str, rows: list[dict[str, Any]]
+    engine: AsyncEngine,
+    service: str,
+    rows: list[dict[str, Any]],
+    span: tuple[int, int] | None = None,
 ) -> list[Finding]:
-    """Check a service's own events (as its database holds them) against its chains and the copy."""
+    """Check a service's own events (as its database holds them) against its chains and the copy.
+
+    `span` (first, last position) is the slice the rows were read for, so that an event missing
+    at either end of it is named too; without it the rows' own first and last positions."""
     findings = _chain_findings(service, rows)
-    if not rows:
+    if not rows and span is None:
         return findings
     positions = [r["position"] for r in rows]
+    low, high = span or (min(positions), max(positions))
     async with engine.connect() as conn:
-        copies = await _copies(conn, service, min(positions), max(positions))
+        copies = await _copies(conn, service, low, high)
     seen = set()
     for row in rows:
         seen.add(row["position"])

@@ -9,35 +9,17 @@ of history (even one that recomputes every hash) disagrees with a root held outs
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from shared.eventstore.hashing import GENESIS_HASH, event_hash
+from shared.eventstore.merkle import content_hash as content_hash  # the kernel's, one for all
+from shared.eventstore.merkle import merkle_root as merkle_root
+from shared.eventstore.merkle import sha256_text
 from shared.eventstore.registry import EventRegistry, event_type
 
 DIGEST_STREAM = "trail-digests"
-
-
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def content_hash(row: dict[str, Any]) -> str:
-    """The hash a stored event's content recomputes to (its own prev_hash taken as given)."""
-    return event_hash(
-        prev_hash=row["prev_hash"],
-        event_id=row["event_id"],
-        stream_id=row["stream_id"],
-        stream_version=row["stream_version"],
-        type=row["type"],
-        schema_version=row["schema_version"],
-        occurred_at=row["occurred_at"],
-        recorded_at=row["recorded_at"],
-        data=row["data"],
-        metadata=row["metadata"],
-    )
+_sha = sha256_text
 
 
 def leaf_of(service: str, row: dict[str, Any]) -> str:
@@ -46,18 +28,6 @@ def leaf_of(service: str, row: dict[str, Any]) -> str:
         f"{service}|{row['position']}|{row['stream_id']}|{row['stream_version']}"
         f"|{content_hash(row)}|{row['hash']}"
     )
-
-
-def merkle_root(leaves: Sequence[str]) -> str:
-    """The Merkle root of leaves in order (an odd node is paired with itself)."""
-    if not leaves:
-        return GENESIS_HASH
-    level = list(leaves)
-    while len(level) > 1:
-        if len(level) % 2:
-            level.append(level[-1])
-        level = [_sha(level[i] + level[i + 1]) for i in range(0, len(level), 2)]
-    return level[0]
 
 
 @dataclass(frozen=True)
