@@ -164,4 +164,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE payments_view ADD PRIMARY KEY (case_id, programme, period)",
         ),
     ),
+    Migration(
+        "payments-0009-stop-dates-and-unpayable",
+        # a run selects by the stop date (a suspension from next month still pays this month),
+        # and lists the beneficiaries it found due but could not pay (no bank account)
+        (
+            "ALTER TABLE beneficiaries_view ADD COLUMN IF NOT EXISTS stopped_from date",
+            "CREATE INDEX IF NOT EXISTS beneficiaries_view_run_idx"
+            " ON beneficiaries_view (county_code, case_id, programme) INCLUDE (stopped_from)",
+            "CREATE TABLE IF NOT EXISTS run_unpayable ("
+            " run_id text NOT NULL, case_id text NOT NULL, programme text NOT NULL,"
+            " division_code text NOT NULL, reason text NOT NULL,"
+            " PRIMARY KEY (run_id, case_id, programme))",
+        ),
+    ),
 )

@@ -153,7 +153,9 @@ class RunExecutor:
         county, after = run.started.county_code, ("", "")
         while True:
             async with self.engine.connect() as conn:
-                chunk = await active_beneficiaries(conn, county, after, self.chunk_size, partition)
+                chunk = await active_beneficiaries(
+                    conn, county, after, self.chunk_size, partition, run.started.period
+                )
             if not chunk:
                 return
             async with self.engine.begin() as conn:

@@ -8,20 +8,25 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from payments.adapters.streams import load_many
 from payments.application.context import Repositories
 from payments.application.partitions import IN_PARTITION, WHOLE, Partition
-from payments.application.periods import period_end
+from payments.application.periods import next_period_start, period_end, period_start
 from payments.domain.beneficiary import BackPayMonth, Beneficiary
 from payments.domain.payment import Payment, PaymentInstructed, payment_id_for, payment_key
 from payments.domain.prices import PriceLinkage
+from payments.domain.programmes import Kind, kind_of
 from payments.domain.run import PaymentRun
 from shared.eventstore.envelope import Actor, EventMetadata
 
+# payable in a period: not stopped (suspended or terminated) on or before its first day
 _ACTIVE = text(
     "SELECT case_id, programme FROM beneficiaries_view"
-    " WHERE county_code = :county AND status = 'active'"
+    " WHERE county_code = :county"
+    " AND (stopped_from IS NULL OR stopped_from > CAST(:period_start AS date))"
     " AND (case_id, programme) > (:case, :programme)"
     f" AND {IN_PARTITION}"
     " ORDER BY case_id, programme LIMIT :limit"
 )
+NO_BANK_ACCOUNT = "no-bank-account"
+ONE_OFF_PAID = "一次性救助已发放，待遇结束 (one-off assistance paid: the benefit ends)"
 _HISTORY = text(
     "SELECT period, monthly_fen, back_pay_fen, status FROM payments_view"
     " WHERE case_id = :case_id AND programme = :programme AND period < :period"
@@ -35,9 +40,14 @@ async def active_beneficiaries(
     after: tuple[str, str] = ("", ""),
     limit: int = 1000,
     partition: Partition = WHOLE,
+    period: str | None = None,
 ) -> list[tuple[str, str]]:
-    """(case, programme) of the county's active beneficiaries after `after`, in key order."""
-    params = {"county": county, "case": after[0], "programme": after[1], "limit": limit}
+    """(case, programme) of the county's beneficiaries payable in `period` (never stopped, when
+    no period is given) after `after`, in key order."""
+    params = {
+        "county": county, "case": after[0], "programme": after[1], "limit": limit,
+        "period_start": period_start(period) if period else None,
+    }  # fmt: skip
     rows = await conn.execute(_ACTIVE, params | partition.params())
     return [(r.case_id, r.programme) for r in rows]
 
@@ -75,21 +85,28 @@ async def plan_payment(
     beneficiary: Beneficiary,
     prices: PriceLinkage | None = None,
 ) -> Payment | None:
-    """The beneficiary's new payment for the run's period (back pay recorded on the beneficiary,
-    not yet saved), or None when nothing is due."""
+    """The beneficiary's new payment for the run's period, or None when nothing is due or it
+    cannot be paid. Events recorded on the beneficiary (back pay, unpayable, a one-off's end)
+    are not yet saved."""
     assert run.started is not None
     period = run.started.period
     enrolled = beneficiary.enrolled
-    if enrolled is None or beneficiary.status != "active" or not enrolled.bank_account:
+    if enrolled is None or not beneficiary.payable_in(period_start(period)):
         return None
+    one_off = kind_of(enrolled.programme) is Kind.ONE_OFF
+    if one_off and (beneficiary.status != "active" or enrolled.effective_from > period_end(period)):
+        return None  # paid once already, or approved after this period
     case_id, programme = enrolled.case_id, enrolled.programme
     key = payment_key(case_id, programme, period)
     monthly = beneficiary.amount_on(period_end(period))
-    months = await _back_pay_months(conn, beneficiary, period)
+    months = () if one_off else await _back_pay_months(conn, beneficiary, period)
     back_pay = sum(m.difference_fen for m in months)
     per_person = prices.subsidy_for(period, programme) if prices and monthly > 0 else 0
-    subsidy = per_person * enrolled.household_size
+    subsidy = 0 if one_off else per_person * enrolled.household_size
     if monthly + back_pay <= 0:
+        return None
+    if not beneficiary.bank_account:
+        beneficiary.unpayable(run.id, period, NO_BANK_ACCOUNT)
         return None
     if months:
         beneficiary.back_pay(period, months)
@@ -101,10 +118,12 @@ async def plan_payment(
             period=period, division_code=enrolled.division_code,
             amount_fen=monthly + back_pay + subsidy, monthly_fen=monthly,
             back_pay_fen=back_pay, attempt=1, instruction_id=f"{payment_id}-1",
-            payee_name=enrolled.payee_name, bank_account=enrolled.bank_account,
+            payee_name=enrolled.payee_name, bank_account=beneficiary.bank_account,
             price_subsidy_fen=subsidy,
         )
     )  # fmt: skip
+    if one_off:  # PAY-8: paid once, then the benefit ends
+        beneficiary.terminate(next_period_start(period), ONE_OFF_PAID)
     return payment
 
 

@@ -5,21 +5,27 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
 
+from payments.application.accounts import ChangeBankAccount, change_bank_account
 from payments.entrypoints.api_runs import _payment
-from payments.entrypoints.common import READERS
-from payments.schemas import BeneficiaryRead, PaymentRead
-from shared.domain.errors import NotFound
+from payments.entrypoints.common import READERS, repositories
+from payments.schemas import BankAccountChange, BankAccountRead, BeneficiaryRead, PaymentRead
+from shared.domain.errors import ConcurrencyConflict, NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.etag import etag_for
+from shared.http.commands import request_metadata
+from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.privacy import mask_name
+from shared.privacy import mask_bank_account, mask_name
 
 router = APIRouter(prefix="/v1", tags=["beneficiaries 保障对象"])
 READ = require_roles("township_officer", *READERS)
+ACCOUNT_OFFICERS = require_roles("township_officer", "county_officer")
 
 
 @router.get(
@@ -84,6 +90,47 @@ async def get_beneficiary(
     ensure_jurisdiction(principal, row["division_code"])
     response.headers["ETag"] = etag_for(row["version"])
     return _beneficiary(row)
+
+
+@router.put(
+    "/beneficiaries/{case_id}/{programme}/bank-account",
+    response_model=BankAccountRead,
+    summary="变更发放账户 Change the account a benefit is paid into",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+)
+async def put_bank_account(
+    case_id: str,
+    programme: str,
+    body: BankAccountChange,
+    request: Request,
+    principal: Principal = Depends(ACCOUNT_OFFICERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The next run pays into this account; answers and events show it masked."""
+    row = await _row(request, case_id, programme)
+    ensure_jurisdiction(principal, row["division_code"])
+    expected = expected_version_from_if_match(request)
+    assert expected is not None
+    repos = repositories(request)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        metadata = request_metadata(principal, body.reason, case_id)
+        cmd = ChangeBankAccount(case_id, programme, body.bank_account, expected, metadata)
+        try:
+            beneficiary = await change_bank_account(cmd, repos, conn)
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        answer = BankAccountRead(
+            case_id=case_id, programme=programme,
+            bank_account_masked=mask_bank_account(body.bank_account),
+        )  # fmt: skip
+        return StoredResponse(
+            200, answer.model_dump(mode="json"), {"ETag": etag_for(beneficiary.version)}
+        )
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
 
 
 @router.get(

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from payments.application.bank_file import bank_file_csv
 from payments.application.runs import RetryFailed, StartRun, retry_failed, start_run
 from payments.entrypoints.common import READERS, repositories
-from payments.schemas import PaymentRead, RetryCreate, RunCreate, RunRead
+from payments.schemas import PaymentRead, RetryCreate, RunCreate, RunRead, UnpayableRead
 from shared.domain.errors import ConcurrencyConflict, Forbidden, NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import request_metadata
@@ -123,7 +123,17 @@ async def get_run(
     row = await _run_row(request, run_id)
     ensure_jurisdiction(principal, row["county_code"])
     response.headers["ETag"] = etag_for(row["version"])
-    return RunRead(**row)
+    async with request.app.state.engine.connect() as conn:
+        unpayable = [
+            UnpayableRead(**r._mapping) for r in await conn.execute(_UNPAYABLE, {"r": run_id})
+        ]
+    return RunRead(**row, unpayable=unpayable)
+
+
+_UNPAYABLE = text(
+    "SELECT case_id, programme, division_code, reason FROM run_unpayable WHERE run_id = :r"
+    " ORDER BY case_id, programme"
+)
 
 
 @router.get(

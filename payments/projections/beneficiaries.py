@@ -32,10 +32,25 @@ _ENTITLEMENT = text(
 )
 _STATUS = text(
     """
-    UPDATE beneficiaries_view SET version = :version, status = :status, updated_at = :at
+    UPDATE beneficiaries_view SET version = :version, status = :status, updated_at = :at,
+        stopped_from = LEAST(stopped_from, CAST(:stopped_from AS date))
     WHERE case_id = :case_id AND programme = :programme AND version < :version
     """
 )
+_ACCOUNT = text(
+    """
+    UPDATE beneficiaries_view SET version = :version, bank_account_masked = :account,
+        updated_at = :at
+    WHERE case_id = :case_id AND programme = :programme AND version < :version
+    """
+)
+_VERSION = text(
+    """
+    UPDATE beneficiaries_view SET version = :version, updated_at = :at
+    WHERE case_id = :case_id AND programme = :programme AND version < :version
+    """
+)
+_VERSION_ONLY = frozenset({"payments.BackPayCalculated", "payments.BeneficiaryUnpayable"})
 _STATUSES = {
     "payments.BeneficiarySuspended": "suspended",
     "payments.BeneficiaryTerminated": "terminated",
@@ -95,7 +110,12 @@ def _step(event: RecordedEvent) -> tuple[TextClause, dict[str, Any]] | None:
             "zh": data["explanation_zh"],
         }
     if event.type in _STATUSES:
-        return _STATUS, {**common, "status": _STATUSES[event.type]}
+        stopped = date.fromisoformat(data["effective_from"])
+        return _STATUS, {**common, "status": _STATUSES[event.type], "stopped_from": stopped}
+    if event.type == "payments.BankAccountChanged":
+        return _ACCOUNT, {**common, "account": data["bank_account_masked"]}
+    if event.type in _VERSION_ONLY:  # the ETag follows the stream, for If-Match on the account
+        return _VERSION, common
     return None
 
 

@@ -69,6 +69,11 @@ _RUN_COMPLETED = text(
     """
 )
 
+_UNPAYABLE = text(
+    "INSERT INTO run_unpayable (run_id, case_id, programme, division_code, reason)"
+    " VALUES (:run_id, :case_id, :programme, :division, :reason) ON CONFLICT DO NOTHING"
+)
+
 
 def _business_key(data: dict[str, Any]) -> dict[str, str]:
     return {"case_id": data["case_id"], "programme": data["programme"], "period": data["period"]}
@@ -82,7 +87,7 @@ class PaymentsView(Projection):
     """One row per payment (its latest attempt) and one per run."""
 
     name = "payments.payments_view"
-    tables = ("payments_view", "runs_view")
+    tables = ("payments_view", "runs_view", "run_unpayable")
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Apply payment and run events."""
@@ -134,8 +139,9 @@ def _step(event: RecordedEvent) -> tuple[TextClause, dict[str, Any]] | None:
 
 
 _RUN_EVENTS = frozenset(
-    {"payments.PaymentRunStarted", "payments.FailedPaymentsRetried", "payments.PaymentRunCompleted"}
-)
+    {"payments.PaymentRunStarted", "payments.FailedPaymentsRetried", "payments.PaymentRunCompleted",
+     "payments.BeneficiaryUnpayable"}
+)  # fmt: skip
 
 
 def _instructed(data: dict[str, Any]) -> dict[str, Any]:
@@ -170,6 +176,12 @@ async def _run_event(event: RecordedEvent, conn: AsyncConnection) -> None:
         )  # fmt: skip
     elif event.type == "payments.FailedPaymentsRetried":
         await conn.execute(_RUN_RETRIED, common)
+    elif event.type == "payments.BeneficiaryUnpayable":
+        await conn.execute(
+            _UNPAYABLE,
+            {"run_id": data["run_id"], "case_id": data["case_id"], "programme": data["programme"],
+             "division": data["division_code"], "reason": data["reason"]},
+        )  # fmt: skip
     elif event.type == "payments.PaymentRunCompleted":
         totals = {k: data[k] for k in ("instructed", "settled", "settled_fen", "failed")}
         await conn.execute(_RUN_COMPLETED, {**common, **totals, "at": event.recorded_at})

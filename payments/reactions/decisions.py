@@ -66,8 +66,11 @@ class DecisionReactions:
         elif data.get("action") == "recover_overpayment":
             await self._recovery(data, metadata, conn)
         elif data.get("action") == "suspend_benefit" and data.get("programme"):
+            # an order to stop (a complaint found true) stops at once: from the first day of
+            # the month it was ordered in, so that month is not paid if not paid already
+            ordered = event.recorded_at.astimezone(CHINA).date().replace(day=1)
             await self._status(
-                {**data, "effective_from": event.recorded_at.date().isoformat()},
+                {**data, "effective_from": ordered.isoformat()},
                 "suspend", data["reason"], metadata, conn,
             )  # fmt: skip
 

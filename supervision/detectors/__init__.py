@@ -15,6 +15,7 @@ from supervision.detectors.money import (
     on_death_reported,
     on_payment,
     on_termination,
+    on_unpayable,
 )
 from supervision.detectors.money import on_death as _on_death
 from supervision.detectors.people import on_approved, on_declared, on_evidence, on_staff
@@ -42,6 +43,7 @@ RULES: dict[str, Rule] = {
     "verification.BenefitTerminated": on_termination,
     "payments.BeneficiaryEnrolled": _enrolled,
     "payments.PaymentSettled": on_payment,
+    "payments.BeneficiaryUnpayable": on_unpayable,
     "intake.StaffRelativeDeclared": on_declared,
     "supervision.StaffRegistered": on_staff,
 }

@@ -212,3 +212,18 @@ async def _division(ctx: DetectorContext, case_id: str) -> str:
         "SELECT division_code FROM det_cases WHERE case_id = :c LIMIT 1", c=case_id
     )
     return str(rows[0]["division_code"]) if rows else "62"
+
+
+async def on_unpayable(ctx: DetectorContext, data: dict) -> None:
+    """An approved beneficiary a run could not pay (no bank account): the county must act."""
+    await ctx.raise_alert(
+        Detector.UNPAYABLE_BENEFICIARY,
+        f"{data['case_id']}:{data['programme']}:{data['period']}",
+        data["county_code"],
+        [data["case_id"]],
+        f"{data['period']}月发放批次中该保障对象无法发放（{data['reason']}），"
+        "请核实并补录发放账户",
+        {"case_id": data["case_id"], "programme": data["programme"], "period": data["period"],
+         "run_id": data["run_id"], "division_code": data["division_code"],
+         "reason": data["reason"]},
+    )  # fmt: skip
