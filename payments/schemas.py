@@ -106,6 +106,9 @@ class BeneficiaryRead(BaseModel):
     explanation_zh: str
     payee_name_masked: str
     bank_account_masked: str | None
+    stopped_from: date | None = Field(
+        default=None, description="suspended or terminated from: periods from then are not paid"
+    )
 
 
 class RunCreate(BaseModel):
@@ -146,6 +149,32 @@ class RetryCreate(BaseModel):
     reason: str = Field(min_length=1, max_length=500)
 
 
+class UnpayableRead(BaseModel):
+    """A beneficiary the run found due but could not pay, and why."""
+
+    case_id: str
+    programme: str
+    division_code: str
+    reason: str = Field(description="no-bank-account")
+
+
+class BankAccountChange(BaseModel):
+    """The account a benefit is paid into from the next run on."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    bank_account: str = Field(pattern=r"^[0-9]{12,30}$", description="银行账号 (12–30 digits)")
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class BankAccountRead(BaseModel):
+    """The account a benefit is paid into, masked."""
+
+    case_id: str
+    programme: str
+    bank_account_masked: str
+
+
 class RunRead(BaseModel):
     """A run and its reconciliation totals."""
 
@@ -161,6 +190,9 @@ class RunRead(BaseModel):
     settled: int
     settled_fen: int
     failed: int
+    unpayable: list[UnpayableRead] = Field(
+        default_factory=list, description="due but not paid (e.g. no bank account) 无法发放名单"
+    )
 
 
 class PaymentRead(BaseModel):

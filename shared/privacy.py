@@ -78,7 +78,7 @@ _LONG_DIGITS = re.compile(r"(?<![0-9])\d{13,19}(?![0-9])")  # what scrub leaves:
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_.-]*")  # a `name` that names a thing, not a person
 PSEUDONYM_PREFIX = "pid_"
 # Keys whose values a public reader must not see at all, even masked.
-_DROPPED = ("health", "disability", "complainant")
+_DROPPED = ("health", "disability", "complainant", "self_care")
 
 
 def pseudonym(resident_id: str, key: bytes) -> str:
@@ -100,8 +100,9 @@ def public_view(data: Any, key: bytes) -> Any:
 
     Resident IDs (keys `resident_id`, `*_resident_id`, or any value shaped like one) become keyed
     pseudonyms; bank accounts (keys naming an account, or 13-19 digit values) keep their last 4
-    digits; names, phones and addresses are masked; health, disability and complainant fields
-    are dropped; IDs, accounts and phones inside free text are masked. Everything else is kept."""
+    digits; names, phones and addresses are masked; health, disability, self-care and
+    complainant fields are dropped; IDs, accounts and phones inside free text are masked.
+    Everything else is kept."""
     return _view(data, None, key)
 
 

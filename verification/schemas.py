@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from shared.fields import Count, Fen, Int64
 from shared.identity import DivisionCodeStr, ResidentIdStr
@@ -48,12 +48,29 @@ class ManualEvidenceIn(BaseModel):
     reference: str = Field(min_length=1, max_length=200, description="document obtained")
 
 
+class SelfCareIn(BaseModel):
+    """生活自理能力评估: one member's self-care ability as the visit found it (VER-8)."""
+
+    resident_id: ResidentIdStr
+    ability: Literal["full", "partial", "none"] = Field(
+        description="full 全自理 | partial 半失能 | none 全失能; sets the care standard paid"
+    )
+
+
 class InvestigationIn(BaseModel):
-    """入户调查: at least two staff, the day and the findings."""
+    """入户调查: at least two staff, the day and the findings; for extreme poverty, every
+    member's self-care ability."""
 
     staff: list[str] = Field(min_length=1, max_length=10)
     visited_on: date
     findings: str = Field(min_length=1, max_length=4000)
+    self_care: list[SelfCareIn] = Field(
+        default_factory=list,
+        max_length=50,
+        description="extreme poverty (特困): each member's self-care ability, required before"
+        " the proposal; partial or none flags the person for centralised care (VER-8) and"
+        " payments adds the care standard for that ability (PAY-1)",
+    )
 
 
 class AppraisalIn(BaseModel):
@@ -65,9 +82,14 @@ class AppraisalIn(BaseModel):
 
 
 class ProposalIn(BaseModel):
-    """乡镇审核意见 with the proposed benefit."""
+    """乡镇审核意见 with the proposed benefit (information for the county)."""
 
-    proposed_monthly_amount_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
+    proposed_monthly_amount_fen: Fen = Field(
+        ge=0,
+        lt=FEN_LIMIT,
+        description="the township's proposed amount, shown to the county; it is not paid unless"
+        " the county overrides the computed amount with it",
+    )
     rural_class: Int64 | None = Field(default=None, ge=1, le=4)
     review_opinion: str = Field(min_length=1, max_length=2000)
 
@@ -86,11 +108,26 @@ class ObjectionIn(BaseModel):
 
 
 class DecisionIn(BaseModel):
-    """The county's decision: approve with amount and class, or reject with the reason."""
+    """The county's decision: approve (the amount by rule, or an override with its reason) or
+    reject with the reason."""
 
     decision: Literal["approve", "reject"]
     reason: str = Field(min_length=1, max_length=2000)
-    approved_monthly_amount_fen: Fen | None = Field(default=None, ge=0, lt=FEN_LIMIT)
+    override_monthly_amount_fen: Fen | None = Field(
+        default=None,
+        ge=1,
+        lt=FEN_LIMIT,
+        description="fix the monthly amount instead of the computed one (needs override_reason);"
+        " never recomputed when standards change",
+    )
+    override_reason: str | None = Field(
+        default=None, min_length=1, max_length=2000, description="why the amount is fixed"
+    )
+    approved_monthly_amount_fen: Fen | None = Field(
+        default=None,
+        description="no longer accepted: state override_monthly_amount_fen and override_reason",
+        json_schema_extra={"deprecated": True},
+    )
     rural_class: Int64 | None = Field(default=None, ge=1, le=4)
     effective_from: date | None = None
     override_deceased_reason: str | None = Field(
@@ -103,6 +140,17 @@ class DecisionIn(BaseModel):
         default="如对审批决定不服，可自收到决定之日起60日内申请行政复议，或6个月内提起行政诉讼",
         max_length=2000,
     )
+
+    @field_validator("approved_monthly_amount_fen")
+    @classmethod
+    def _no_silent_amount(cls, value: int | None) -> int | None:
+        """A fixed amount is an override and says why; it is never taken silently."""
+        if value is not None:
+            raise ValueError(
+                "approved_monthly_amount_fen is no longer accepted: the amount is computed by"
+                " rule; to fix it send override_monthly_amount_fen with override_reason"
+            )
+        return value
 
 
 class AdjustmentIn(BaseModel):

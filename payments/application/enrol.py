@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from payments.application.context import Repositories
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled, EntitlementCalculated
 from payments.domain.entitlement import Computed, Household, compute
+from payments.domain.programmes import Kind, eligible_persons, kind_of
 from payments.domain.standards import PROVINCE, Standard, StandardSet
 from shared.eventstore.envelope import EventMetadata
 
@@ -41,6 +42,8 @@ async def enrol_approved_case(
         payee_name=_payee(data["members"]),
         bank_account=data.get("bank_account"),
         self_care=household.self_care,
+        eligible_persons=household.eligible_persons,
+        members_self_care=household.members_self_care,
     )
     beneficiary.enrol(enrolled, entitlement_of(enrolled, computed, effective_from))
     await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
@@ -64,6 +67,8 @@ def household_of(enrolled: BeneficiaryEnrolled) -> Household:
         enrolled.rural_class,
         enrolled.approved_monthly_amount_fen,
         enrolled.self_care,
+        enrolled.eligible_persons,
+        enrolled.members_self_care,
     )
 
 
@@ -94,6 +99,8 @@ def recomputed(enrolled: BeneficiaryEnrolled, standard: StandardSet) -> Computed
             household.rural_class,
             0,
             household.self_care,
+            household.eligible_persons,
+            household.members_self_care,
         ),
         standard,
     )
@@ -105,9 +112,29 @@ def _household(data: dict[str, Any]) -> Household:
         household_size=int(data["household_size"]),
         assessed_monthly_income_fen=int(data["assessed_monthly_income_fen"]),
         rural_class=data.get("rural_class"),
-        approved_monthly_amount_fen=int(data.get("approved_monthly_amount_fen") or 0),
+        approved_monthly_amount_fen=fixed_amount_of(data),
         self_care=data.get("self_care"),  # not in CaseApproved v1: read when verification sends it
+        eligible_persons=_eligible(data),
+        members_self_care=tuple(
+            str(m["self_care"]) for m in data.get("members") or [] if m.get("self_care")
+        ),
     )
+
+
+def fixed_amount_of(data: dict[str, Any]) -> int:
+    """The county's override, or 0 when the amount is by rule (`amount_basis`, VER-7); approvals
+    without the basis (recorded before it existed) read 0 as rule and any other amount as fixed."""
+    if data.get("amount_basis") == "rule":
+        return 0
+    return int(data.get("approved_monthly_amount_fen") or 0)
+
+
+def _eligible(data: dict[str, Any]) -> int | None:
+    """Per-person programmes: the members the fixed amount is paid for (PAY-2)."""
+    if kind_of(data["programme"]) is not Kind.PER_PERSON:
+        return None
+    on = date.fromisoformat(data["effective_from"])
+    return eligible_persons(data["programme"], data["members"], on)
 
 
 def _payee(members: list[dict[str, Any]]) -> str:

@@ -29,6 +29,9 @@ class BeneficiaryEnrolled:
     payee_name: str
     bank_account: str | None
     self_care: str | None = None
+    eligible_persons: int | None = None  # per-person programmes: the members paid for
+    # extreme poverty: each member's self-care ability (full|partial|none), for the care standard
+    members_self_care: tuple[str, ...] = ()
 
 
 @event_type("payments.EntitlementCalculated", version=1)
@@ -68,6 +71,31 @@ class BeneficiaryTerminated:
     reason: str
 
 
+@event_type("payments.BankAccountChanged", version=1)
+@dataclass(frozen=True)
+class BankAccountChanged:
+    """An officer recorded the account the benefit is paid into from now on (topics: masked)."""
+
+    case_id: str
+    programme: str
+    bank_account: str
+    bank_account_masked: str
+
+
+@event_type("payments.BeneficiaryUnpayable", version=1)
+@dataclass(frozen=True)
+class BeneficiaryUnpayable:
+    """A run found the benefit due but could not instruct it (e.g. `no-bank-account`)."""
+
+    case_id: str
+    programme: str
+    run_id: str
+    period: str
+    division_code: str
+    county_code: str
+    reason: str
+
+
 class BeneficiaryClosed(DomainError):
     """A terminated benefit cannot change any more."""
 
@@ -87,6 +115,9 @@ class Beneficiary(Aggregate):
         self.enrolled: BeneficiaryEnrolled | None = None
         self.entitlements: list[EntitlementCalculated] = []
         self.status = "none"
+        self.stopped_from: date | None = None  # earliest suspension or termination date
+        self.bank_account: str | None = None
+        self.unpayable_periods: set[str] = set()
 
     @staticmethod
     def id_for(case_id: str, programme: str) -> str:
@@ -126,6 +157,35 @@ class Beneficiary(Aggregate):
         self.record(BeneficiaryTerminated(self.case_id, self.programme, effective_from, reason))
         return True
 
+    def payable_in(self, period_start: date) -> bool:
+        """Enrolled, and no suspension or termination effective on or before the period's first
+        day (a stop from 1 January still pays December)."""
+        if self.enrolled is None:
+            return False
+        return self.stopped_from is None or self.stopped_from > period_start
+
+    def change_account(self, account: str, masked: str) -> bool:
+        """Pay into another account from the next instruction on; False when it is the same."""
+        self._ensure_open()
+        if account == self.bank_account:
+            return False
+        self.record(BankAccountChanged(self.case_id, self.programme, account, masked))
+        return True
+
+    def unpayable(self, run_id: str, period: str, reason: str) -> bool:
+        """Record once per period that a run could not pay the benefit."""
+        if period in self.unpayable_periods:
+            return False
+        assert self.enrolled is not None
+        enrolled = self.enrolled
+        self.record(
+            BeneficiaryUnpayable(
+                self.case_id, self.programme, run_id, period,
+                enrolled.division_code, enrolled.county_code, reason,
+            )
+        )  # fmt: skip
+        return True
+
     def back_pay(self, period: str, months: tuple[BackPayMonth, ...]) -> None:
         """Record the back pay owed for past periods, paid in `period`'s run."""
         total = sum(m.difference_fen for m in months)
@@ -157,6 +217,13 @@ class Beneficiary(Aggregate):
     def when_BeneficiaryEnrolled(self, event: BeneficiaryEnrolled) -> None:
         self.enrolled = event
         self.status = "active"
+        self.bank_account = event.bank_account
+
+    def when_BankAccountChanged(self, event: BankAccountChanged) -> None:
+        self.bank_account = event.bank_account
+
+    def when_BeneficiaryUnpayable(self, event: BeneficiaryUnpayable) -> None:
+        self.unpayable_periods.add(event.period)
 
     def when_EntitlementCalculated(self, event: EntitlementCalculated) -> None:
         out_of_order = bool(self.entitlements) and (
@@ -168,9 +235,15 @@ class Beneficiary(Aggregate):
 
     def when_BeneficiarySuspended(self, event: BeneficiarySuspended) -> None:
         self.status = "suspended"
+        self._stop(event.effective_from)
 
     def when_BeneficiaryTerminated(self, event: BeneficiaryTerminated) -> None:
         self.status = "terminated"
+        self._stop(event.effective_from)
+
+    def _stop(self, effective_from: date) -> None:
+        if self.stopped_from is None or effective_from < self.stopped_from:
+            self.stopped_from = effective_from
 
     def when_BackPayCalculated(self, event: BackPayCalculated) -> None:
         pass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from payments.domain.programmes import Kind, kind_of
 from payments.domain.standards import DIBAO_PROGRAMMES, NoStandard, StandardSet
 
 
@@ -17,6 +18,17 @@ class Household:
     rural_class: int | None
     approved_monthly_amount_fen: int
     self_care: str | None = None  # extreme poverty: full | partial | none (自理/半失能/失能)
+    eligible_persons: int | None = None  # per-person programmes: members paid for
+    # extreme poverty: each member's self-care ability as verification assessed it (VER-8)
+    members_self_care: tuple[str, ...] = ()
+
+    @property
+    def persons_paid(self) -> int:
+        """Who a fixed amount is multiplied by: eligible persons for per-person programmes."""
+        per_person = kind_of(self.programme) is Kind.PER_PERSON
+        if per_person and self.eligible_persons is not None:
+            return self.eligible_persons
+        return self.household_size
 
 
 @dataclass(frozen=True)
@@ -37,8 +49,9 @@ def compute(household: Household, standard: StandardSet | None) -> Computed:
         return Computed(
             amount,
             "approved",
-            f"amount approved by the county: {amount} fen",
-            f"县级民政部门审批金额：{amount}分",
+            f"amount fixed by the county's decision (override): {amount} fen;"
+            " not recomputed when standards change",
+            f"县级民政部门审批改定金额：{amount}分（标准调整时不重新核定）",
             standard.monthly_per_person_fen if standard else None,
         )
     if standard is None:
@@ -92,15 +105,42 @@ def _class_amount(household: Household, standard: StandardSet) -> Computed:
 
 
 def _fixed(household: Household, standard: StandardSet) -> Computed:
-    n, per_person = household.household_size, standard.monthly_per_person_fen
+    n, per_person = household.persons_paid, standard.monthly_per_person_fen
+    if household.members_self_care:
+        return _basic_and_care(household, standard)
     care = standard.care_amounts_fen.get(household.self_care or "", 0)
     amount = (per_person + care) * n
     care_en = f" + care ({household.self_care} self-care) {care}" if care else ""
     care_zh = f" + 照料护理（{household.self_care}）{care}分" if care else ""
+    eligible = kind_of(household.programme) is Kind.PER_PERSON
+    who_en, who_zh = (" eligible persons", "名符合条件人员") if eligible else ("", "人")
     return Computed(
         amount,
         "fixed",
-        f"{household.programme}: ({per_person}{care_en}) fen per person × {n} = {amount} fen",
-        f"{household.programme}：每人（{per_person}分{care_zh}）× {n}人 = {amount}分",
+        f"{household.programme}: ({per_person}{care_en}) fen per person × {n}{who_en}"
+        f" = {amount} fen",
+        f"{household.programme}：每人（{per_person}分{care_zh}）× {n}{who_zh} = {amount}分",
         per_person,
+    )
+
+
+SELF_CARE_ZH = {"full": "全自理", "partial": "半失能", "none": "全失能"}
+
+
+def _basic_and_care(household: Household, standard: StandardSet) -> Computed:
+    """Extreme poverty (PAY-1): the basic living standard per person plus, for each person, the
+    care standard of their self-care ability."""
+    n, basic = household.household_size, standard.monthly_per_person_fen
+    cares = [(a, standard.care_amounts_fen.get(a, 0)) for a in household.members_self_care]
+    amount = basic * n + sum(fen for _, fen in cares)
+    care_en = " + ".join(f"{fen} ({a} self-care)" for a, fen in cares)
+    care_zh = " + ".join(f"{fen}分（{SELF_CARE_ZH.get(a, a)}）" for a, fen in cares)
+    return Computed(
+        amount,
+        "basic_and_care",
+        f"{household.programme}: basic standard {basic} fen × {n} + care standard {care_en}"
+        f" = {amount} fen",
+        f"{household.programme}：基本生活标准{basic}分 × {n}人 + 照料护理标准{care_zh}"
+        f" = {amount}分",
+        basic,
     )

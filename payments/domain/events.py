@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from payments.domain.beneficiary import (
     BackPayCalculated,
+    BankAccountChanged,
     BeneficiaryEnrolled,
     BeneficiarySuspended,
     BeneficiaryTerminated,
+    BeneficiaryUnpayable,
     EntitlementCalculated,
 )
 from payments.domain.disaster import DisasterDeclared, DisasterReliefGranted, HousingSolved
@@ -36,6 +38,8 @@ EVENT_CLASSES: tuple[type, ...] = (
     BackPayCalculated,
     BeneficiarySuspended,
     BeneficiaryTerminated,
+    BankAccountChanged,
+    BeneficiaryUnpayable,
     PaymentRunStarted,
     FailedPaymentsRetried,
     PaymentRunCompleted,

@@ -19,6 +19,7 @@ from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import parse_division
@@ -87,6 +88,7 @@ async def _move(
     status_code=201,
     summary="资金下达 Record an allocation",
     responses=problem_responses(400, 401, 403, 412, 422, 428),
+    openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
 async def post_allocation(
     body: FundsMovement,
@@ -103,6 +105,7 @@ async def post_allocation(
     status_code=201,
     summary="资金到位 Record an arrival",
     responses=problem_responses(400, 401, 403, 412, 422, 428),
+    openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
 async def post_arrival(
     body: FundsMovement,

@@ -18,6 +18,7 @@ from shared.http.auth import require_roles
 from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 
@@ -77,6 +78,7 @@ async def _command(
     status_code=201,
     summary="设定物价联动参数 Set the price linkage parameters",
     responses=problem_responses(400, 401, 403, 412, 422, 428),
+    openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
 async def post_parameters(
     body: ParametersIn,
@@ -99,6 +101,7 @@ async def post_parameters(
     status_code=201,
     summary="录入月度价格指数 Record a month's CPI and food CPI",
     responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
+    openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
 async def post_index(
     body: IndexIn,

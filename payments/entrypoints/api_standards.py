@@ -16,6 +16,7 @@ from shared.http.auth import RoleNotAllowed, ensure_jurisdiction, require_roles
 from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 
@@ -42,6 +43,7 @@ def _ensure_may_set(principal: Principal, division_code: str) -> None:
     response_model=StandardRead,
     summary="设定保障标准 Set a standard version",
     responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
+    openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
 async def post_standard(
     body: StandardCreate,

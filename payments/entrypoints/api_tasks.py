@@ -21,6 +21,7 @@ from shared.http.auth import require_roles
 from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 
@@ -55,7 +56,8 @@ class TaskIn(BaseModel):
 
 
 @router.post("/practical-tasks", status_code=201, summary="录入为民办实事 Enter a practical task",
-             responses=problem_responses(400, 401, 403, 409, 412, 422, 428))  # fmt: skip
+             responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
+             openapi_extra=IF_MATCH_WHEN_EXISTS)  # fmt: skip
 async def post_task(
     body: TaskIn,
     request: Request,

@@ -61,8 +61,11 @@ class StandardReactions:
         if beneficiary is None or beneficiary.enrolled is None:
             return
         enrolled = beneficiary.enrolled
-        if enrolled.approved_monthly_amount_fen > 0 or beneficiary.status == "terminated":
-            return  # an amount fixed by the county's decision is changed by the county
+        fixed = enrolled.approved_monthly_amount_fen > 0 or any(
+            e.method == "approved" for e in beneficiary.entitlements
+        )
+        if fixed or beneficiary.status == "terminated":
+            return  # an amount fixed by the county (override or adjustment) is changed by it
         standard = await local_standard(self._repos, conn, enrolled.county_code, programme)
         if standard is None or (
             event.data["division_code"] == PROVINCE and standard.id.split(":")[0] != PROVINCE

@@ -26,6 +26,7 @@ from shared.http.etag import (
     precondition_failed_from,
 )
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.runtime import ServiceRuntime
@@ -70,6 +71,7 @@ def _version(event: CalendarYearSet, version: int) -> dict[str, Any]:
 
 
 @router.put("/years/{year}", responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
+            openapi_extra=IF_MATCH_WHEN_EXISTS,
             summary="载入或更正节假日安排 Load or correct a year (If-Match)")  # fmt: skip
 async def put_year(body: YearIn, request: Request, year: int = YEAR,
                    principal: Principal = Depends(LOADERS),

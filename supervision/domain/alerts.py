@@ -20,6 +20,8 @@ class Detector(StrEnum):
     DEATH_REPORTED = "death_reported"  # a beneficiary's death reported: the county must act
     PAID_AFTER_TERMINATION = "paid_after_termination"  # 虚报冒领
     UNDECLARED_ASSETS = "undeclared_assets"  # 虚报冒领: vehicles or companies
+    STORE_TAMPERED = "store_tampered"  # an event store no longer matches its sealed digest
+    UNPAYABLE_BENEFICIARY = "unpayable_beneficiary"  # approved but unpaid (no bank account)
 
 
 @event_type("supervision.AlertRaised", 1)

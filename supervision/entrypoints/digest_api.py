@@ -92,7 +92,22 @@ def _out(finding: Finding) -> FindingOut:
     "/digests",
     status_code=201,
     summary="封存留痕摘要 Seal the newly copied events into a chained digest now",
-    responses=problem_responses(400, 401, 403),
+    responses={
+        201: {"description": "Sealed: `sealed: true` and the digest"},
+        200: {
+            "description": 'Nothing new to seal: `{"sealed": false}`',
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["sealed"],
+                        "properties": {"sealed": {"type": "boolean", "const": False}},
+                    }
+                }
+            },
+        },
+        **problem_responses(400, 401, 403),
+    },
 )
 async def seal_now(
     request: Request,

@@ -213,7 +213,12 @@ async def test_a_head_reported_dead_at_the_first_check_blocks_approval_unless_ov
         case_id = await _case_at_notice(services, client, 903)
         assert (await county.case(case_id)).json()["deceased_members_masked"]
         # when the county approves it, the approval is refused with its code
-        decision = {"decision": "approve", "reason": "符合条件"}
+        decision = {
+            "decision": "approve",
+            "reason": "符合条件",
+            "override_monthly_amount_fen": 60_000,
+            "override_reason": "按乡镇审核意见核定",
+        }
         refused = await county.step(case_id, "decision", decision)
         assert refused.status_code == 409, refused.text
         assert refused.json()["code"] == "member-reported-deceased"

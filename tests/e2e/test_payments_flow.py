@@ -67,9 +67,14 @@ class Payments:
 
 
 async def approved_case(
-    services: RunningServices, client: httpx.AsyncClient, sequence: int = 501
+    services: RunningServices,
+    client: httpx.AsyncClient,
+    sequence: int = 501,
+    decision: dict[str, Any] | None = None,
+    bank_account: str | None = ACCOUNT,
 ) -> str:
-    """One application with a bank account taken through verification to approval."""
+    """One application with a bank account taken through verification to approval; by default
+    the county fixes the township's proposed 600 yuan (an override with its reason)."""
     person = resident(sequence)
     created = await client.post(
         f"{services.urls['intake']}/v1/applications",
@@ -79,7 +84,7 @@ async def approved_case(
             "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
             "authorisation": {"signed_by_resident_id": person, "signed_on": services.day(-15),
                               "document_ref": f"城关区-授权-{sequence}"},
-            "bank_account": ACCOUNT,
+            **({"bank_account": bank_account} if bank_account else {}),
         },
         headers={**services.auth("township_officer", TOWNSHIP),
                  "Idempotency-Key": str(uuid.uuid4())},
@@ -114,9 +119,11 @@ async def approved_case(
     assert visited.status_code == 200, visited.text
     await ok(await township.step(case_id, "notice", {"village_code": VILLAGE}), "notice")
     await ok(
-        await county.step(case_id, "decision", {"decision": "approve", "reason": "符合条件"}),
+        await county.step(case_id, "decision", decision or {
+            "decision": "approve", "reason": "符合条件", "override_monthly_amount_fen": 60_000,
+            "override_reason": "按乡镇审核意见核定每月600元"}),
         "approved",
-    )
+    )  # fmt: skip
     return case_id
 
 

@@ -112,7 +112,9 @@ async def _approved_case(
             "visited_on": services.day(-7), "findings": "与申报一致"}, etag)  # fmt: skip
         etag = visited.headers["ETag"]
     await step(township, "notice", {"village_code": VILLAGE})
-    await step(county, "decision", {"decision": "approve", "reason": "经入户抽查和公示，符合条件"})
+    await step(county, "decision", {"decision": "approve", "reason": "经入户抽查和公示，符合条件",
+                                    "override_monthly_amount_fen": 60_000,
+                                    "override_reason": "按乡镇审核意见核定"})  # fmt: skip
     return str(case)
 
 

@@ -213,12 +213,15 @@ async def test_approve_adjust_suspend_terminate_reach_payments_and_the_audit_tra
             {
                 "decision": "approve",
                 "reason": "经入户抽查和公示，符合条件",
-                "approved_monthly_amount_fen": 60_000,
+                "override_monthly_amount_fen": 60_000,
+                "override_reason": "家庭有重病患者，按600元核定",
                 "effective_from": services.day(),
             },
         )
         await ok(approved, "approved")
         assert approved.json()["approved_monthly_amount_fen"] == 60_000
+        assert approved.json()["amount_basis"] == "override"
+        assert approved.json()["override_reason"] == "家庭有重病患者，按600元核定"
         rejected = await decided(
             county, rejected_id, {"decision": "reject", "reason": "家庭人均收入高于当地低保标准"}
         )
@@ -309,6 +312,8 @@ async def test_the_service_loop_opens_a_periodic_re_review_once_the_review_date_
                 {
                     "decision": "approve",
                     "reason": "经入户抽查和公示，符合条件（补录）",
+                    "override_monthly_amount_fen": 60_000,
+                    "override_reason": "按乡镇审核意见核定",
                     "effective_from": approved_from.isoformat(),
                 },
             ),

@@ -189,9 +189,10 @@ async def test_happy_path_from_intake_to_an_approval_seen_by_payments_and_superv
         assert visited.json()["complete"] is True
         # and the township posts the notice in the village, then the county approves
         await ok(await township.step(target, "notice", {"village_code": VILLAGE}), "notice")
-        approved = await county.step(
-            target, "decision", {"decision": "approve", "reason": "经入户抽查和公示，符合条件"}
-        )
+        approved = await county.step(target, "decision", {
+            "decision": "approve", "reason": "经入户抽查和公示，符合条件",
+            "override_monthly_amount_fen": 60_000,
+            "override_reason": "按乡镇审核意见核定"})  # fmt: skip
         await ok(approved, "approved")
         # then payments enrols the household and supervision's audit trail shows the approval
         await eventually(

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from shared.privacy import mask_resident_id
 from verification.domain import events as ev
 from verification.domain.case_lifecycle import CaseLifecycle
 from verification.domain.case_state import Stage
-from verification.domain.decision_events import ApprovedMember
+from verification.domain.decision_events import ApprovedMember, SelfCare
 from verification.domain.errors import (
+    AmountOverrideIncomplete,
     AppraisalCannotDecideAlone,
     AuthorisationMissing,
     CaseAlreadyOpen,
     EvidenceNotRequested,
+    NotAMember,
     NoticePeriodRunning,
+    SelfCareNotAssessed,
     SpotCheckIncomplete,
     TooFewInvestigators,
 )
 from verification.domain.events import CaseOpened, register_events  # noqa: F401 - re-exported
-from verification.domain.policy import SOURCES, assess, next_review_due
+from verification.domain.policy import SOURCES, assess, care_flags, next_review_due
 
 # Programmes that reach this service (the county civil affairs bureau decides them);
 # the rest are decided by other agencies and tracked by intake's routing.
@@ -33,6 +37,24 @@ PROGRAMMES_DECIDED_HERE = frozenset(
         "children_in_difficulty",
     }
 )
+
+
+@dataclass(frozen=True)
+class AmountOverride:
+    """The county fixes the monthly amount instead of the computed one, and says why (VER-7)."""
+
+    amount_fen: int
+    reason: str
+    by: str
+
+    def __post_init__(self) -> None:
+        """An override of 0 fen or without a reason is refused."""
+        if self.amount_fen <= 0 or not self.reason.strip():
+            raise AmountOverrideIncomplete(
+                "an override needs override_monthly_amount_fen above 0 and override_reason",
+                "改定金额须大于0并写明理由 (override_monthly_amount_fen, override_reason)",
+                field="override_reason" if self.amount_fen > 0 else "override_monthly_amount_fen",
+            )
 
 
 class VerificationCase(CaseLifecycle):
@@ -85,9 +107,25 @@ class VerificationCase(CaseLifecycle):
         assert self.opened is not None
         self.record(assess(self.opened, list(self.evidence.values())))
 
-    def record_investigation(self, staff: list[str], visited_on: date, findings: str) -> None:
-        """The township's household visit: at least two staff (VER-2)."""
+    def record_investigation(
+        self,
+        staff: list[str],
+        visited_on: date,
+        findings: str,
+        self_care: dict[str, SelfCare] | None = None,
+    ) -> None:
+        """The township's household visit: at least two staff (VER-2), and for extreme poverty
+        each member's self-care ability (VER-8), which flags the partly or wholly dependent for
+        centralised care."""
         opened = self._require(Stage.INVESTIGATION, Stage.RECHECK)
+        members = {m.resident_id for m in opened.members}
+        strangers = sorted(set(self_care or {}) - members)
+        if strangers:
+            raise NotAMember(
+                f"{mask_resident_id(strangers[0])} is not a member of case {self.id}",
+                f"{mask_resident_id(strangers[0])} 不是本户家庭成员",
+                field="self_care",
+            )
         rechecking = self.stage == Stage.RECHECK
         if len(set(staff)) < 2:
             raise TooFewInvestigators(
@@ -95,11 +133,23 @@ class VerificationCase(CaseLifecycle):
                 f"记录的调查人员为{len(set(staff))}人，入户调查不得少于2人",
                 field="staff",
             )
+        assessments = tuple(
+            ev.SelfCareAssessment(resident, ability)
+            for resident, ability in sorted((self_care or {}).items())
+        )
         self.record(
             ev.InvestigationRecorded(
-                **self._key(), staff=tuple(staff), visited_on=visited_on, findings=findings
+                **self._key(),
+                staff=tuple(staff),
+                visited_on=visited_on,
+                findings=findings,
+                self_care=assessments,
             )
         )
+        flagged = {(f.flag, f.resident_id) for f in self.flags}
+        for flag in care_flags(opened, assessments):
+            if (flag.flag, flag.resident_id) not in flagged:
+                self.record(flag)
         if rechecking:
             rural_class = self.approved.rural_class if self.approved else None
             due = next_review_due(opened.registration, rural_class, visited_on)
@@ -130,9 +180,18 @@ class VerificationCase(CaseLifecycle):
     def submit_proposal(
         self, amount_fen: int, rural_class: int | None, opinion: str, today: date
     ) -> None:
-        """The township's review sends the case with a proposed benefit to the county (VER-4)."""
+        """The township's review sends the case with a proposed benefit to the county (VER-4);
+        the amount is information for the county, which approves the computed one by default."""
         self._require_evidence()
-        self._require(Stage.TOWNSHIP_REVIEW)
+        opened = self._require(Stage.TOWNSHIP_REVIEW)
+        unassessed = [m for m in opened.members if m.resident_id not in self.self_care]
+        if opened.programme == "extreme_poverty" and unassessed:
+            masked = mask_resident_id(unassessed[0].resident_id)
+            raise SelfCareNotAssessed(
+                f"record the self-care ability of {masked} with the investigation first",
+                f"请先在入户调查中评估 {masked} 的生活自理能力（全自理/半失能/全失能）",
+                field="self_care",
+            )
         self.record(
             ev.ProposalSubmitted(
                 **self._key(),
@@ -196,12 +255,13 @@ class VerificationCase(CaseLifecycle):
         self,
         batch_complete: bool,
         today: date,
-        amount_fen: int,
+        override: AmountOverride | None,
         rural_class: int | None,
         effective_from: date,
         override_deceased_reason: str | None = None,
     ) -> None:
-        """The county approves with programme, class and amount (VER-7)."""
+        """The county approves with programme and class (VER-7): the amount by the programme's
+        rule, computed by payments, unless the county overrides it with a reason."""
         opened = self._ready_for_decision(batch_complete, today)
         if self.notice is None or today < self.notice.period_ends_on:
             ends = self.notice.period_ends_on if self.notice else None
@@ -211,7 +271,16 @@ class VerificationCase(CaseLifecycle):
                 period_ends_on=str(ends) if ends else None,
             )
         self.ensure_nobody_deceased(override_deceased_reason)
-        members = tuple(ApprovedMember(m.resident_id, m.name, m.relation) for m in opened.members)
+        care = opened.programme == "extreme_poverty"
+        members = tuple(
+            ApprovedMember(
+                m.resident_id,
+                m.name,
+                m.relation,
+                self_care=self.self_care.get(m.resident_id) if care else None,
+            )
+            for m in opened.members
+        )
         assessed = self.verified.assessed_monthly_income_fen if self.verified else 0
         self.record(
             ev.CaseApproved(
@@ -222,12 +291,15 @@ class VerificationCase(CaseLifecycle):
                 household_size=opened.household_size,
                 members=members,
                 assessed_monthly_income_fen=assessed,
-                approved_monthly_amount_fen=amount_fen,
+                approved_monthly_amount_fen=override.amount_fen if override else 0,
                 rural_class=rural_class,
                 effective_from=effective_from,
                 next_review_due=next_review_due(opened.registration, rural_class, effective_from),
                 bank_account=opened.bank_account,
                 bank_account_holder_resident_id=opened.bank_account_holder_resident_id,
+                amount_basis="override" if override else "rule",
+                override_reason=override.reason if override else None,
+                overridden_by=override.by if override else None,
             )
         )
 

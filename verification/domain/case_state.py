@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from shared.domain.aggregate import Aggregate
 from verification.domain import events as ev
+from verification.domain.decision_events import SelfCare
 from verification.domain.errors import StageOutOfOrder
 from verification.domain.events import CaseOpened
 
@@ -55,6 +56,7 @@ class CaseState(Aggregate):
         self.before_recheck: Stage | None = None
         self.deaths: dict[str, ev.DeathReported] = {}  # resident ID → the partner's report
         self.deceased_overridden = False
+        self.self_care: dict[str, SelfCare] = {}  # resident ID → full | partial | none (VER-8)
 
     @property
     def household(self) -> str:
@@ -107,6 +109,7 @@ class CaseState(Aggregate):
 
     def when_InvestigationRecorded(self, event: ev.InvestigationRecorded) -> None:
         self.investigated = True
+        self.self_care.update((a.resident_id, a.ability) for a in event.self_care)
         if self.stage == Stage.RECHECK and self.before_recheck is not None:
             self.stage = self.before_recheck
         else:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from shared.eventstore.registry import event_type
+
+SelfCare = Literal["full", "partial", "none"]  # 生活自理 / 半失能 / 失能
+AmountBasis = Literal["rule", "override"]
 
 
 @dataclass(frozen=True)
@@ -15,12 +19,20 @@ class ApprovedMember:
     resident_id: str
     name: str
     relation: str
+    # extreme poverty: the township's self-care assessment (VER-8), which sets the care standard
+    self_care: SelfCare | None = None
 
 
 @event_type("verification.CaseApproved")
 @dataclass(frozen=True)
 class CaseApproved:
-    """The county approved the programme for the household (contract v1)."""
+    """The county approved the programme for the household (contract v1).
+
+    `amount_basis` "rule": payments computes the amount by the programme's rule (PAY-2) and
+    recomputes it when standards change (PAY-4); `approved_monthly_amount_fen` is then 0.
+    "override": the county fixed `approved_monthly_amount_fen`, with `override_reason` and
+    `overridden_by`. Absent (events recorded before it existed): 0 means rule, else override.
+    """
 
     case_id: str
     programme: str
@@ -36,6 +48,16 @@ class CaseApproved:
     next_review_due: date
     bank_account: str | None
     bank_account_holder_resident_id: str | None = None  # optional (SUP-3): null when unknown
+    amount_basis: AmountBasis | None = None
+    override_reason: str | None = None
+    overridden_by: str | None = None  # the county officer who fixed the amount
+
+
+def amount_basis_of(approved: CaseApproved) -> AmountBasis:
+    """How the approval's amount is set, also for approvals recorded before the field existed."""
+    if approved.amount_basis is not None:
+        return approved.amount_basis
+    return "override" if approved.approved_monthly_amount_fen > 0 else "rule"
 
 
 @event_type("verification.CaseRejected")

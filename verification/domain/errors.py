@@ -97,6 +97,30 @@ class MemberReportedDeceased(DomainError):
     title_zh = "家庭成员已被报告死亡，不能径行审批"
 
 
+class AmountOverrideIncomplete(DomainError):
+    """VER-7: a county override of the computed amount needs an amount above 0 and its reason."""
+
+    code = "amount-override-incomplete"
+    title_en = "An amount override needs the amount and the reason"
+    title_zh = "县级改定保障金额须同时写明金额和理由"
+
+
+class SelfCareNotAssessed(DomainError):
+    """VER-8: every extreme-poverty member's self-care ability is assessed before the proposal."""
+
+    code = "self-care-not-assessed"
+    title_en = "A member's self-care ability has not been assessed"
+    title_zh = "特困人员生活自理能力尚未评估"
+
+
+class NotAMember(DomainError):
+    """The resident named is not a member of the case's household."""
+
+    code = "not-a-member"
+    title_en = "The resident is not a member of this household"
+    title_zh = "该居民不是本户家庭成员"
+
+
 class DeadlineAlreadyExtended(DomainError):
     """VER-9: the whole process may be extended once, from 30 to 45 working days."""
 

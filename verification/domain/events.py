@@ -15,6 +15,7 @@ from verification.domain.decision_events import (  # the published decision cont
     CaseApproved,
     CaseRejected,
     RecheckOpened,
+    SelfCare,
 )
 
 
@@ -108,6 +109,14 @@ class EconomicVerificationCompleted:
     differences: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class SelfCareAssessment:
+    """A member's ability to look after themselves as the visit found it (VER-8)."""
+
+    resident_id: str
+    ability: SelfCare  # full 生活自理 | partial 半失能 | none 失能
+
+
 @event_type("verification.InvestigationRecorded")
 @dataclass(frozen=True)
 class InvestigationRecorded:
@@ -118,6 +127,7 @@ class InvestigationRecorded:
     staff: tuple[str, ...]
     visited_on: date
     findings: str
+    self_care: tuple[SelfCareAssessment, ...] = ()  # extreme poverty: each member's assessment
 
 
 @event_type("verification.AppraisalRecorded")

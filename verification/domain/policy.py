@@ -152,3 +152,23 @@ def priority_flags(opened: ev.CaseOpened, today: date) -> list[ev.PriorityFlagge
             for flag, why in found
         )
     return flags
+
+
+def care_flags(
+    opened: ev.CaseOpened, assessments: tuple[ev.SelfCareAssessment, ...]
+) -> list[ev.PriorityFlagged]:
+    """VER-8: an extreme-poverty person assessed partly or wholly dependent (半失能/失能) is
+    flagged for centralised care."""
+    if opened.programme != "extreme_poverty":
+        return []
+    return [
+        ev.PriorityFlagged(
+            opened.case_id,
+            opened.programme,
+            "centralised_care",
+            a.resident_id,
+            "失能半失能特困人员，优先集中供养（生活自理能力评估）",
+        )
+        for a in assessments
+        if a.ability in ("partial", "none")
+    ]

@@ -15,10 +15,11 @@ from shared.http.auth import current_principal
 from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.openapi import IF_MATCH_UNUSED
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from verification.domain.batch import CountyBatch, parse_rate
-from verification.domain.case import VerificationCase
+from verification.domain.case import AmountOverride, VerificationCase
 from verification.domain.errors import InvalidBatch
 from verification.domain.policy_book import SPOT_CHECK_RATE
 from verification.entrypoints.common import (
@@ -43,6 +44,7 @@ CASE = "/cases/{case_id}/programmes/{programme}"
     response_model=BatchView,
     summary="审批批次 Form a batch of a township's proposals and draw the spot check (VER-5)",
     responses=ERRORS,
+    openapi_extra=IF_MATCH_UNUSED,
 )
 async def form_batch(
     body: BatchIn,
@@ -140,13 +142,32 @@ async def spot_check(
     CASE + "/decision",
     response_model=CaseDetail,
     responses=ERRORS,
-    summary="审批 Approve or reject the case (VER-7)",
+    summary="审批 Approve (amount by rule, or an override with its reason) or reject (VER-7)",
 )
 async def decide(
     body: DecisionIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
-    """Only after the batch's spot check is complete and the notice period is over."""
+    """Only after the batch's spot check is complete and the notice period is over.
+
+    **Approve by rule (the default).** Without an override the county approves the computed
+    entitlement: `CaseApproved` carries `amount_basis: "rule"` and `approved_monthly_amount_fen`
+    0, and payments computes the amount with its explanation (PAY-2: the dibao gap formula
+    (standard − per-capita income) × members with its floor, the rural class amount, or the fixed
+    subsidy; for extreme poverty the basic living standard plus the care standard of each
+    member's self-care ability recorded by the township's investigation). When a standard is
+    raised, the amount is recomputed from the raise's effective date and the months already
+    paid are topped up as back pay (补发) in the next run (PAY-4).
+
+    **Override.** `override_monthly_amount_fen` with `override_reason` fixes the amount instead:
+    `amount_basis: "override"`, the reason and the officer are recorded in the event and shown on
+    the case. A fixed amount is paid as it stands and is **not** recomputed when standards change;
+    only a later adjustment by the county changes it.
+
+    The township's `proposed_monthly_amount_fen` is information shown on the case; it is not
+    paid unless the county overrides with it. `approved_monthly_amount_fen` is no longer
+    accepted (422): a fixed amount always states its reason.
+    """
     verification = service_of(command.request)
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
@@ -155,14 +176,18 @@ async def decide(
         if body.decision == "reject":
             case.reject(complete, today, body.reason, body.appeal_rights)
             return
-        amount = body.approved_monthly_amount_fen
-        if amount is None:
-            amount = case.proposal.proposed_monthly_amount_fen if case.proposal else 0
+        override = None
+        if body.override_monthly_amount_fen is not None or body.override_reason is not None:
+            override = AmountOverride(
+                body.override_monthly_amount_fen or 0,
+                body.override_reason or "",
+                command.principal.subject,
+            )
         rural_class = body.rural_class or (case.proposal.rural_class if case.proposal else None)
         case.approve(
             complete,
             today,
-            amount,
+            override,
             rural_class,
             body.effective_from or today,
             override_deceased_reason=body.override_deceased_reason,

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from shared.http.auth import require_roles
 from shared.http.commands import request_metadata
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.openapi import IF_MATCH_UNUSED
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import jurisdiction_prefix
@@ -25,6 +26,7 @@ PUBLIC_SECURITY = require_roles("public_security")
     response_model=LifeEventsRead,
     summary="死亡信息推送 Deaths reported by public security, in bulk (VER-7)",
     responses=problem_responses(400, 401, 403, 409, 422, 428),
+    openapi_extra=IF_MATCH_UNUSED,
 )
 async def report_life_events(
     body: LifeEventsIn,

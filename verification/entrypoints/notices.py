@@ -97,6 +97,8 @@ def _entry(row: dict[str, Any], fields: list[str]) -> NoticeEntry:
     members = row["members"] or []
     proposed = row["stage"] == "notice"
     amount = row["proposed_amount_fen"] if proposed else row["approved_amount_fen"]
+    if not amount:  # approved by rule: payments computes it; the township's proposal is shown
+        amount = row["proposed_amount_fen"]
     return NoticeEntry(
         programme=row["programme"],
         status="proposed" if proposed else "approved",

@@ -24,6 +24,7 @@ from shared.http.etag import (
     precondition_failed_from,
 )
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import DivisionCodeStr
@@ -166,6 +167,7 @@ def _ensure_may_set(principal: Principal, scope: str) -> None:
     response_model=SettingView,
     summary="设定政策参数 Set a policy number from a date (province, or a county's override)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+    openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
 async def set_policy(
     name: str,

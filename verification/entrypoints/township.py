@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from shared.http.openapi import IF_MATCH_OPTIONAL
 from shared.http.problems import problem_responses
 from verification.domain import events as ev
 from verification.domain.case import Stage, VerificationCase
@@ -68,6 +69,7 @@ async def economic_verification(
     response_model=CaseDetail,
     summary="补录核对结果 A partner agency's or officer's answer to a data request (VER-1)",
     responses=ERRORS,
+    openapi_extra=IF_MATCH_OPTIONAL,
 )
 async def manual_evidence(
     body: ManualEvidenceIn,
@@ -107,10 +109,15 @@ async def investigation(
     body: InvestigationIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
-    """At least two staff visited; findings recorded."""
+    """At least two staff visited; findings recorded. For extreme poverty (特困) the visit
+    assesses each member's self-care ability (`self_care`: full 全自理, partial 半失能, none
+    全失能): required before the proposal, it flags the partly or wholly dependent for
+    centralised care (VER-8) and travels with the approval so that payments pays the basic
+    living standard plus the care standard for that ability (PAY-1)."""
+    self_care = {a.resident_id: a.ability for a in body.self_care}
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
-        case.record_investigation(body.staff, body.visited_on, body.findings)
+        case.record_investigation(body.staff, body.visited_on, body.findings, self_care)
 
     return await command.run(TOWNSHIP, "入户调查 (household investigation)", action)
 
@@ -143,7 +150,9 @@ async def proposal(
     body: ProposalIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
-    """The township answers for acceptance, investigation and review."""
+    """The township answers for acceptance, investigation and review. The proposed amount is
+    information for the county, shown on the case: the county approves the amount computed by
+    rule unless it overrides it with a reason (see the decision)."""
     verification = service_of(command.request)
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:

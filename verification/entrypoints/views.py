@@ -11,6 +11,7 @@ from shared.privacy import mask_resident_id
 from verification.application.service import Policy
 from verification.domain.batch import CountyBatch, draw_sample
 from verification.domain.case import VerificationCase
+from verification.domain.decision_events import amount_basis_of
 from verification.domain.policy import due_dates
 
 
@@ -53,7 +54,10 @@ class CaseDetail(BaseModel):
     notice_period_ends_on: date | None
     notice_period_days: int | None = None  # the period the notice used (VER-6)
     notice_policy_version: int | None = None  # its policy setting's version (0: the default)
-    approved_monthly_amount_fen: int
+    approved_monthly_amount_fen: int  # 0 when approved by rule: payments computes the amount
+    amount_basis: str | None = None  # rule | override, once approved (VER-7)
+    override_reason: str | None = None  # why the county fixed the amount
+    overridden_by: str | None = None
     overdue: list[str]
     clocks: dict[str, date]
     priority_flags: list[str]
@@ -107,6 +111,9 @@ def case_detail(case: VerificationCase, policy: Policy) -> CaseDetail:
         notice_period_days=case.notice.period_days if case.notice else None,
         notice_policy_version=case.notice.policy_version if case.notice else None,
         approved_monthly_amount_fen=case.amount_fen,
+        amount_basis=amount_basis_of(case.approved) if case.approved else None,
+        override_reason=case.approved.override_reason if case.approved else None,
+        overridden_by=case.approved.overridden_by if case.approved else None,
         overdue=sorted(case.overdue),
         clocks=clocks,
         priority_flags=[f"{f.flag}:{mask_resident_id(f.resident_id)}" for f in case.flags],

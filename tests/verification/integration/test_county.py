@@ -140,11 +140,13 @@ async def test_approval_waits_for_every_sampled_visit_and_the_notice_period(
     assert approved.json()["stage"] == "approved"
     event = (await verifying.events("verification.CaseApproved"))[0]
     assert event["case_id"] == target and event["county_code"] == COUNTY
-    assert event["approved_monthly_amount_fen"] == 60_000
+    # by rule: no fixed amount, whatever the township proposed (payments computes it, PAY-2)
+    assert (event["amount_basis"], event["approved_monthly_amount_fen"]) == ("rule", 0)
+    assert approved.json()["proposed_monthly_amount_fen"] == 60_000
     approved_on = today(verifying.clock)
     assert event["effective_from"] == approved_on.isoformat()
     assert event["next_review_due"] == a_year_after(approved_on).isoformat()  # urban: yearly
-    assert event["members"][0].keys() == {"resident_id", "name", "relation"}
+    assert event["members"][0].keys() == {"resident_id", "name", "relation", "self_care"}
 
 
 @pytest.mark.req("VER-7", "GEN-6")
@@ -195,7 +197,10 @@ async def approved_case(v: Verifying) -> str:
     case_id = batch["households"][0].split("/")[0]
     await v.township.step(case_id, "notice", {})
     v.clock.advance(timedelta(days=8))
-    assert (await decide(v, case_id)).status_code == 200
+    fixed = {"override_monthly_amount_fen": 60_000, "override_reason": "按乡镇审核意见核定"}
+    approved = await decide(v, case_id, **fixed)
+    assert approved.status_code == 200, approved.text
+    assert approved.json()["amount_basis"] == "override"
     return case_id
 
 

@@ -76,7 +76,7 @@ def test_a_decision_without_a_batch_is_refused_as_out_of_order() -> None:
     case = reviewed_case()
     case.submit_proposal(60_000, None, "拟保", date(2026, 11, 25))
     with pytest.raises(DomainError) as refused:
-        case.approve(True, date(2026, 12, 9), 60_000, None, date(2026, 12, 9))
+        case.approve(True, date(2026, 12, 9), None, None, date(2026, 12, 9))
     assert refused.value.code == "stage-out-of-order"
 
 

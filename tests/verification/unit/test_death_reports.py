@@ -27,7 +27,7 @@ def case_at_notice() -> VerificationCase:
 def approved_case() -> VerificationCase:
     """Given an approved benefit."""
     case = case_at_notice()
-    case.approve(True, date(2026, 12, 9), 60_000, None, date(2026, 12, 9))
+    case.approve(True, date(2026, 12, 9), None, None, date(2026, 12, 9))
     return case
 
 
@@ -61,10 +61,10 @@ def test_a_death_before_approval_blocks_approval_unless_overridden_with_a_reason
     assert case.report_death(HEAD, date(2026, 11, 20), "public_security", "公安-9")
     assert case.stage == Stage.NOTICE  # recorded, the stage unchanged
     with pytest.raises(DomainError) as refused:
-        case.approve(True, date(2026, 12, 9), 60_000, None, date(2026, 12, 9))
+        case.approve(True, date(2026, 12, 9), None, None, date(2026, 12, 9))
     assert refused.value.code == "member-reported-deceased"
     assert HEAD not in refused.value.detail_en  # masked
-    case.approve(True, date(2026, 12, 9), 60_000, None, date(2026, 12, 9), "户籍信息有误，已核实")
+    case.approve(True, date(2026, 12, 9), None, None, date(2026, 12, 9), "户籍信息有误，已核实")
     assert case.stage == Stage.APPROVED
     overridden = [e for e in case.pending if isinstance(e, ev.DeceasedApprovalOverridden)]
     assert overridden and overridden[0].reason == "户籍信息有误，已核实"
@@ -86,5 +86,5 @@ def test_a_registry_answer_deceased_at_the_first_check_blocks_approval() -> None
     case.assign_batch("b-1")
     case.publish_notice("620102001001", date(2026, 11, 26), 7)
     with pytest.raises(DomainError) as refused:
-        case.approve(True, date(2026, 12, 9), 60_000, None, date(2026, 12, 9), "  ")
+        case.approve(True, date(2026, 12, 9), None, None, date(2026, 12, 9), "  ")
     assert refused.value.code == "member-reported-deceased"

@@ -1,0 +1,278 @@
+"""Amounts by rule, overrides by reason, care by self-care, end to end through the public APIs:
+a dibao household approved by the formula gets back pay to the fen when the county raises its
+standard from three months back (PAY-2, PAY-4, VER-7); a partly dependent (半失能) extreme-poverty
+person is paid the basic standard plus the care standard for that ability (PAY-1, VER-8)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from tests.e2e.services import RunningServices, running_services
+from tests.e2e.test_payments_flow import ACCOUNT, COUNTY, TOWNSHIP, VILLAGE, Payments
+from tests.e2e.test_verification_happy_path import Officer, ok, resident
+from tests.support import eventually
+
+DIBAO, RAISED, BASIC, CARE_PARTIAL = 70_000, 75_000, 100_000, 30_000
+
+
+@pytest.fixture(scope="module")
+def services(
+    embedded_postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RunningServices]:
+    """All four services and the simulators; a zero-day notice period so approval can follow."""
+    data_dir: Path = tmp_path_factory.mktemp("e2e-amounts")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
+        with running_services(
+            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
+        ) as running:
+            yield running
+
+
+class CaseOfficer(Officer):
+    """An officer's client on one programme's case files."""
+
+    def __init__(self, services: RunningServices, client: httpx.AsyncClient, role: str,
+                 division: str, programme: str) -> None:  # fmt: skip
+        super().__init__(services, client, role, division)
+        self.programme = programme
+
+    async def case(self, case_id: str) -> httpx.Response:
+        """The case's file for the programme."""
+        return await self.client.get(
+            f"{self.base}/v1/cases/{case_id}/programmes/{self.programme}", headers=self.auth
+        )
+
+    async def step(self, case_id: str, step: str, body: dict[str, Any]) -> httpx.Response:
+        """POST a step with the case's current ETag."""
+        etag = (await self.case(case_id)).headers["ETag"]
+        return await self.client.post(
+            f"{self.base}/v1/cases/{case_id}/programmes/{self.programme}/{step}",
+            json=body,
+            headers={**self.auth, "If-Match": etag, "Idempotency-Key": str(uuid.uuid4())},
+        )
+
+
+async def approved(
+    services: RunningServices,
+    client: httpx.AsyncClient,
+    programme: str,
+    sequence: int,
+    decision: dict[str, Any],
+    self_care: str | None = None,
+) -> tuple[str, dict[str, Any]]:
+    """A one-person application taken through verification to approval; the case's file."""
+    person = resident(sequence)
+    created = await client.post(
+        f"{services.urls['intake']}/v1/applications",
+        json={
+            "division_code": TOWNSHIP, "registration": "urban", "programmes": [programme],
+            "members": [{"resident_id": person, "name": "李桂兰", "relation": "self"}],
+            "declared_monthly_income_fen": 10_000, "declared_assets_fen": 0,
+            "authorisation": {"signed_by_resident_id": person, "signed_on": services.day(-15),
+                              "document_ref": f"城关区-授权-{sequence}"},
+            "bank_account": ACCOUNT,
+        },
+        headers={**services.auth("township_officer", TOWNSHIP),
+                 "Idempotency-Key": str(uuid.uuid4())},
+    )  # fmt: skip
+    assert created.status_code == 201, created.text
+    case_id = str(created.json()["application_id"])
+    township = CaseOfficer(services, client, "township_officer", TOWNSHIP, programme)
+    county = CaseOfficer(services, client, "county_officer", COUNTY, programme)
+
+    async def opened() -> bool:
+        return (await township.case(case_id)).status_code == 200
+
+    await eventually(opened, message="no case opened")
+    await ok(await township.step(case_id, "economic-verification", {}), "investigation")
+    visit: dict[str, Any] = {"staff": ["王明", "李华"], "visited_on": services.day(-8),
+                             "findings": "情况属实"}  # fmt: skip
+    if self_care:
+        visit["self_care"] = [{"resident_id": person, "ability": self_care}]
+    await ok(await township.step(case_id, "investigation", visit), "township_review")
+    proposal = {"proposed_monthly_amount_fen": 12_345, "review_opinion": "拟保"}
+    await ok(await township.step(case_id, "proposal", proposal), "proposed")
+    formed = await county.post(
+        "/v1/batches",
+        {"township_code": TOWNSHIP, "cases": [{"case_id": case_id, "programme": programme}]},
+    )
+    assert formed.status_code == 201, formed.text
+    visited = await county.post(
+        f"/v1/batches/{formed.json()['batch_id']}/spot-checks",
+        {"case_id": case_id, "programme": programme, "visited_by": ["赵", "钱"],
+         "visited_on": services.day(-7), "findings": "与申报一致"},
+        etag=formed.headers["ETag"],
+    )  # fmt: skip
+    assert visited.status_code == 200, visited.text
+    await ok(await township.step(case_id, "notice", {"village_code": VILLAGE}), "notice")
+    decided = await county.step(case_id, "decision", decision)
+    await ok(decided, "approved")
+    return case_id, decided.json()
+
+
+async def standard(payments: Payments, programme: str, fen: int, since: str,
+                   **extra: Any) -> None:  # fmt: skip
+    """Set the county's standard for the programme from a month (If-Match its current version)."""
+    current = await payments.get(f"/v1/standards/{COUNTY}/{programme}")
+    etag = current.headers.get("ETag") if current.status_code == 200 else None
+    answer = await payments.post(
+        "/v1/standards",
+        {"division_code": COUNTY, "programme": programme, "effective_from": f"{since}-01",
+         "monthly_per_person_fen": fen, "reason": "县民政局、财政局联合发文", **extra},
+        etag=etag,
+    )  # fmt: skip
+    assert answer.status_code == 201, answer.text
+
+
+async def funded(payments: Payments, programme: str) -> None:
+    """Provincial money allocated and arrived for the programme."""
+    movement = {"county_code": COUNTY, "programme": programme, "source": "provincial",
+                "amount_fen": 10_000_000, "reason": "省级资金下达"}  # fmt: skip
+    allocated = await payments.post("/v1/funds/allocations", movement)
+    assert allocated.status_code == 201, allocated.text
+    arrived = await payments.post("/v1/funds/arrivals", movement, etag=allocated.headers["ETag"])
+    assert arrived.status_code == 201, arrived.text
+
+
+async def run(payments: Payments, period: str) -> None:
+    """Run the county's payments for a period and wait until it completes."""
+    started = await payments.post(
+        "/v1/runs", {"county_code": COUNTY, "period": period, "reason": f"{period}发放"}
+    )
+    assert started.status_code == 201, started.text
+
+    async def completed() -> bool:
+        answer = await payments.get(f"/v1/runs/{started.json()['run_id']}")
+        return answer.status_code == 200 and answer.json()["status"] == "completed"
+
+    await eventually(completed, timeout=60, message=f"the {period} run never completed")
+
+
+async def entitlement(payments: Payments, ledger: str, amount: int | None = None) -> Any:
+    """Wait until payments shows the beneficiary (at that monthly amount); its view."""
+
+    async def shown() -> bool:
+        answer = await payments.get(ledger)
+        return answer.status_code == 200 and amount in (None, answer.json()["monthly_amount_fen"])
+
+    await eventually(shown, timeout=30, message=f"{ledger} never showed {amount}")
+    return (await payments.get(ledger)).json()
+
+
+@pytest.mark.req("PAY-2", "PAY-4", "VER-7")
+async def test_a_household_approved_by_rule_gets_back_pay_to_the_fen_when_the_standard_rises(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        payments = Payments(services, client)
+        # given the county's urban dibao standard of 700 yuan for the past year
+        await standard(payments, "urban_dibao", DIBAO, services.period(-12))
+        await funded(payments, "urban_dibao")
+        # when the county approves a household from three months ago without fixing an amount
+        since = services.period(-3)
+        decision = {"decision": "approve", "reason": "经入户抽查和公示，符合条件",
+                    "effective_from": f"{since}-01"}  # fmt: skip
+        case_id, file = await approved(services, client, "urban_dibao", 801, decision)
+        # then the approval is by rule and the township's 123.45 yuan is only information
+        assert (file["amount_basis"], file["approved_monthly_amount_fen"]) == ("rule", 0)
+        assert file["proposed_monthly_amount_fen"] == 12_345 and file["override_reason"] is None
+        income = int(file["assessed_monthly_income_fen"])
+        gap = DIBAO - income  # (standard − per-capita income) × 1 member
+        assert gap > 0
+        # and payments computes the gap formula, with its explanation
+        ledger = f"/v1/beneficiaries/{case_id}/urban_dibao"
+        shown = await entitlement(payments, ledger, gap)
+        assert shown["method"] == "dibao_gap" and str(gap) in shown["explanation_en"]
+        # and pays it for the three months past
+        for months_ago in (3, 2, 1):
+            await run(payments, services.period(-months_ago))
+        # when the county raises its standard to 750 yuan from three months back
+        await standard(payments, "urban_dibao", RAISED, since)
+        raised_gap = RAISED - income
+        await entitlement(payments, ledger, raised_gap)
+        # then the next run pays the new amount and 3 × 50 yuan of back pay, to the fen
+        await run(payments, services.period())
+        paid = {p["period"]: p for p in (await payments.get(f"{ledger}/payments")).json()["items"]}
+        assert [paid[services.period(-m)]["amount_fen"] for m in (3, 2, 1)] == [gap] * 3
+        now = paid[services.period()]
+        assert (now["monthly_fen"], now["back_pay_fen"]) == (raised_gap, 3 * (RAISED - DIBAO))
+        assert now["amount_fen"] == raised_gap + 15_000 and now["status"] == "settled"
+
+
+@pytest.mark.req("PAY-2", "PAY-4", "VER-7")
+async def test_an_override_is_paid_as_fixed_with_its_reason_and_not_recomputed_on_a_raise(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        payments = Payments(services, client)
+        # given the county's standard (set by the test before, or now)
+        if (await payments.get(f"/v1/standards/{COUNTY}/urban_dibao")).status_code != 200:
+            await standard(payments, "urban_dibao", DIBAO, services.period(-12))
+        # when the county fixes one household's amount, with its reason, and approves another
+        # by rule
+        decision = {"decision": "approve", "reason": "符合条件",
+                    "override_monthly_amount_fen": 66_600,
+                    "override_reason": "家有重病患者，酌情提高"}  # fmt: skip
+        fixed_id, file = await approved(services, client, "urban_dibao", 802, decision)
+        by_rule = {"decision": "approve", "reason": "符合条件"}
+        rule_id, rule_file = await approved(services, client, "urban_dibao", 803, by_rule)
+        # then the case shows the override, its reason and who fixed it; payments pays it
+        assert (file["amount_basis"], file["approved_monthly_amount_fen"]) == ("override", 66_600)
+        assert file["override_reason"] == "家有重病患者，酌情提高" and file["overridden_by"]
+        fixed = f"/v1/beneficiaries/{fixed_id}/urban_dibao"
+        shown = await entitlement(payments, fixed, 66_600)
+        assert shown["method"] == "approved" and "override" in shown["explanation_en"]
+        # when the standard is raised from last month
+        raised = RAISED + 1_000
+        await standard(payments, "urban_dibao", raised, services.period(-1))
+        # then the amount by rule is recomputed, and the fixed amount is left alone
+        income = int(rule_file["assessed_monthly_income_fen"])
+        await entitlement(payments, f"/v1/beneficiaries/{rule_id}/urban_dibao", raised - income)
+        assert (await payments.get(fixed)).json()["monthly_amount_fen"] == 66_600
+        # and the old field is refused rather than taken silently as a fixed amount
+        county = CaseOfficer(services, client, "county_officer", COUNTY, "urban_dibao")
+        silent = await county.step(rule_id, "decision", {
+            "decision": "approve", "reason": "x", "approved_monthly_amount_fen": 1})  # fmt: skip
+        assert silent.status_code == 422
+        assert "body.approved_monthly_amount_fen" in {e["field"] for e in silent.json()["errors"]}
+
+
+@pytest.mark.req("PAY-1", "VER-8")
+async def test_a_partly_dependent_extreme_poverty_person_is_paid_basic_plus_the_care_standard(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        payments = Payments(services, client)
+        # given the county's extreme-poverty basic standard of 1,000 yuan with its care standards
+        cares = {"full": 0, "partial": CARE_PARTIAL, "none": 60_000}
+        await standard(payments, "extreme_poverty", BASIC, services.period(-12),
+                       care_amounts_fen=cares)  # fmt: skip
+        await funded(payments, "extreme_poverty")
+        # when the township's investigation assesses the person partly dependent (半失能)
+        # and the county approves by rule
+        decision = {"decision": "approve", "reason": "符合特困供养条件"}
+        case_id, file = await approved(
+            services, client, "extreme_poverty", 811, decision, self_care="partial"
+        )
+        # then the person is flagged for centralised care (VER-8)
+        assert any(f.startswith("centralised_care:") for f in file["priority_flags"])
+        # and payments pays the basic standard plus the care standard for partial self-care
+        ledger = f"/v1/beneficiaries/{case_id}/extreme_poverty"
+        shown = await entitlement(payments, ledger, BASIC + CARE_PARTIAL)
+        assert shown["method"] == "basic_and_care" and "半失能" in shown["explanation_zh"]
+        await run(payments, services.period(1))  # this month's run was the first test's
+        paid = (await payments.get(f"{ledger}/payments")).json()["items"]
+        assert [(p["amount_fen"], p["status"]) for p in paid] == [(BASIC + CARE_PARTIAL, "settled")]
