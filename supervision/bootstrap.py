@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-from collections.abc import Awaitable, Callable
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -120,9 +117,9 @@ def build(config: ServiceConfig) -> ServiceRuntime:
         )
 
     state.check_stores = stores  # one iteration of the scheduled store check (GEN-5)
-    runtime.loops.append(_every(config.digest_interval_s, seal, "digest"))
+    runtime.loops.append(every(config.digest_interval_s, seal, "digest"))
     runtime.loops.append(every(config.store_check_interval_s, stores, "supervision store check"))
-    runtime.loops.append(_every(config.deadline_interval_s, overdue, "complaint deadlines"))
+    runtime.loops.append(every(config.deadline_interval_s, overdue, "complaint deadlines"))
     return runtime
 
 
@@ -134,22 +131,3 @@ def _repositories(runtime: ServiceRuntime) -> None:
     state.institutions = Repository(store, registry, institution.Institution)
     state.division_files = Repository(store, registry, coordination.DivisionFile)
     state.capacity_files = Repository(store, registry, capacity.CapacityFile)
-
-
-def _every(
-    interval_s: float, work: Callable[[], Awaitable[None]], name: str
-) -> Callable[[asyncio.Event], Awaitable[None]]:
-    """A background loop running `work` every `interval_s` until stopped; failures are logged."""
-
-    async def loop(stop: asyncio.Event) -> None:
-        while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), interval_s)
-            if stop.is_set():
-                return
-            try:
-                await work()
-            except Exception:
-                log.exception("supervision %s loop failed; retrying next period", name)
-
-    return loop

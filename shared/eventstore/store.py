@@ -42,7 +42,8 @@ from shared.eventstore.envelope import (
     RecordedEvent,
     StoredState,
 )
-from shared.eventstore.hashing import GENESIS_HASH, event_hash
+from shared.eventstore.hashing import GENESIS_HASH
+from shared.eventstore.merkle import content_hash
 from shared.eventstore.schema import APPEND_LOCK_KEY, events
 from shared.tracing import current_traceparent
 
@@ -352,24 +353,9 @@ def _link_problem(row: dict[str, Any], expected_version: int, prev_hash: str) ->
         return f"expected version {expected_version}, found {row['stream_version']}"
     if row["prev_hash"] != prev_hash:
         return "previous-hash link broken"
-    if _hash_of_raw(row) != row["hash"]:
+    if content_hash(row) != row["hash"]:
         return "content does not match its hash"
     return None
-
-
-def _hash_of_raw(row: dict[str, Any]) -> str:
-    return event_hash(
-        prev_hash=row["prev_hash"],
-        event_id=row["event_id"],
-        stream_id=row["stream_id"],
-        stream_version=row["stream_version"],
-        type=row["type"],
-        schema_version=row["schema_version"],
-        occurred_at=row["occurred_at"],
-        recorded_at=row["recorded_at"],
-        data=row["data"],
-        metadata=row["metadata"],
-    )
 
 
 def _row_of(event: RecordedEvent) -> dict[str, Any]:
