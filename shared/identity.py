@@ -83,6 +83,7 @@ def validate_resident_id(value: str, *, today: date | None = None) -> ResidentId
             "a resident ID is 17 digits followed by a digit or X",
             "公民身份号码应为17位数字加1位数字或X",
         )
+    _check_region(normalised[:6])
     birth = _birth_date(normalised[6:14], today or civil_today(SystemClock()))
     if check_char(normalised[:17]) != normalised[17]:
         raise InvalidResidentId(
@@ -91,6 +92,17 @@ def validate_resident_id(value: str, *, today: date | None = None) -> ResidentId
         )
     sex: Sex = "male" if int(normalised[16]) % 2 else "female"
     return ResidentId(normalised, birth, sex, normalised[:6])
+
+
+def _check_region(prefix: str) -> None:
+    """The address code must lie in a real province, below the province itself. A code that no
+    longer exists is not refused (../shared/data/README.md: codes change over time, and some
+    older IDs carry a city's code), so 620199 passes while 000000 and 999999 do not."""
+    if prefix[:2] not in PROVINCE_CODES or prefix[2:] == "0000":
+        raise InvalidResidentId(
+            f"characters 1 to 6 ({prefix}) are not an address code within a province",
+            f"第1至6位（{prefix}）不是省级行政区内的地址码",
+        )
 
 
 def _birth_date(digits: str, today: date) -> date:
@@ -106,6 +118,15 @@ def _birth_date(digits: str, today: date) -> date:
     if born < _EARLIEST_BIRTH:
         raise InvalidResidentId("the birth date is before 1890", "出生日期早于1890年")
     return born
+
+
+# GB/T 2260 province-level codes (and 71 Taiwan, 81 Hong Kong, 82 Macao, 83 for the residence
+# permits of their residents): an ID's first two digits are always one of these.
+PROVINCE_CODES = frozenset({
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+    "65", "71", "81", "82", "83",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)

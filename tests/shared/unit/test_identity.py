@@ -90,10 +90,22 @@ def test_wrong_length_or_characters_are_refused(value: str) -> None:
 
 
 def test_an_unknown_or_retired_region_code_is_still_accepted() -> None:
-    # given an ID whose first six digits are no division in the table (retired or elsewhere)
-    value = with_check("99999919850317123")
-    # then it is valid all the same
-    assert validate_resident_id(value).region_code == "999999"
+    # given IDs whose first six digits are no division in today's table: a retired code of the
+    # former 酒泉地区, a plausible county code, another province's district
+    for region in ("622101", "620199", "110105"):
+        value = with_check(f"{region}19850317123")
+        # then each is valid all the same (codes change over time: shared/data/README.md)
+        assert validate_resident_id(value).region_code == region
+
+
+@pytest.mark.req("GEN-7")
+@pytest.mark.parametrize("region", ["000000", "999999", "620000", "990102", "001234"])
+def test_an_address_code_outside_every_province_is_refused(region: str) -> None:
+    # given an ID whose address code names no province, or only the province itself
+    value = with_check(f"{region}19850317123")
+    # then it is refused as no resident ID
+    with pytest.raises(InvalidResidentId, match="address code"):
+        validate_resident_id(value)
 
 
 def test_the_mask_keeps_the_first_three_and_last_four() -> None:
