@@ -6,6 +6,8 @@ from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from intake.access import ACCESS
+from intake.adapters.green_channel import on_payments_event
 from intake.application.deadlines import DeadlineWatcher
 from intake.domain import application, duplicates, handed_in, referral, urgent
 from intake.entrypoints import (
@@ -42,6 +44,7 @@ def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceR
 
     runtime = wire(
         config,
+        access=ACCESS,
         title="SafetyNet intake 一门受理",
         description="One door for every assistance programme: acceptance, first inquiry, referral,"
         " active discovery and the green channel (INT-1 … INT-10).",
@@ -57,7 +60,10 @@ def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceR
         migrations=MIGRATIONS,
         register_events=[register_all_events],
         projections=[ApplicationsView(), DeadlinesView()],
-        subscriptions=[Subscription("intake.verification", ("verification",), on_verification)],
+        subscriptions=[
+            Subscription("intake.verification", ("verification",), on_verification),
+            Subscription("intake.payments", ("payments",), on_payments_event),
+        ],
     )
     state = runtime.app.state
     chosen = policy or IntakePolicy()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from payments.access import ACCESS
 from payments.adapters.bank import BankClient
 from payments.application.context import Repositories
 from payments.application.executor import RunExecutor
@@ -36,6 +37,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     reactions, raises = DecisionReactions(), StandardReactions()
     runtime = wire(
         config,
+        access=ACCESS,
         title="SafetyNet payments 资金发放",
         description="Standards, entitlements, monthly payment runs, price linkage, disaster relief"
         " and funds (PAY-1 … PAY-8).",

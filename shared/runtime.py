@@ -18,6 +18,7 @@ from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.sealing import register_store_digest, seal_store
 from shared.eventstore.store import EventStore
+from shared.http.access import AccessTable
 from shared.http.app import create_app
 from shared.http.metrics import EVENTS_APPENDED
 from shared.http.tokens import TokenVerifier
@@ -134,6 +135,7 @@ def wire(
     register_events: Sequence[Callable[[EventRegistry], None]],
     projections: Sequence[Projection],
     subscriptions: Sequence[Subscription] = (),
+    access: AccessTable,
 ) -> ServiceRuntime:
     """The wiring every service shares: tracing, engine, store, registry, relay, consumers, app."""
     configure_tracing(config.service, config.otel_endpoint, config.otel_service_prefix)
@@ -157,6 +159,7 @@ def wire(
         engine=engine,
         verifier=verifier,
         readiness_checks=checks,
+        access=access,
     )
     app.state.store = store
     app.state.clock = config.clock

@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from shared.http.access import AccessTable, enforce_access
 from shared.http.correlation import CorrelationMiddleware
 from shared.http.guard import InputGuardMiddleware, refuse_control_characters_in_path
 from shared.http.metrics import MetricsMiddleware, metrics_endpoint
@@ -38,10 +39,13 @@ def create_app(
     verifier: TokenVerifier,
     readiness_checks: Mapping[str, ReadinessCheck],
     lifespan: Any = None,
+    access: AccessTable | None = None,
 ) -> FastAPI:
     """A service's app: routers, problem+json errors, correlation ids, metrics, traces, health.
 
-    A `database` readiness check (SELECT 1) is added unless one of that name is given.
+    A `database` readiness check (SELECT 1) is added unless one of that name is given. `access`
+    is the service's authorisation table, enforced on every route before it runs (deny by
+    default, `shared/http/access.py`); every service passes one (`wire`).
     """
     app = FastAPI(
         title=title,
@@ -49,11 +53,15 @@ def create_app(
         description=description,
         lifespan=lifespan,
         telemetry=FASTAPI_TELEMETRY_OFF,
-        dependencies=[Depends(refuse_control_characters_in_path)],  # before auth, before any
+        dependencies=[  # after routing, before the route's own dependencies and body
+            Depends(refuse_control_characters_in_path),  # before auth, before any
+            Depends(enforce_access),  # the service's access table, deny by default
+        ],
     )
     app.state.service = service
     app.state.engine = engine
     app.state.token_verifier = verifier
+    app.state.access = access
     checks = {"database": _database_check(engine), **readiness_checks}
     install_problem_handlers(app)  # first added = innermost: inside metrics and correlation
     app.add_middleware(InputGuardMiddleware)  # hostile input: 415/422 before any route runs

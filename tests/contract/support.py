@@ -102,6 +102,8 @@ class Served:
     portal: BlockingPortal
     client: httpx.AsyncClient
     token: str
+    signer: TokenSigner | None = None
+    """Mints tokens for other roles and divisions (the same key as `token`)."""
 
     def call_and_validate(self, case: Case) -> httpx.Response:
         """Send the case (our token, a fresh Idempotency-Key if it has none) and run CHECKS."""
@@ -141,11 +143,10 @@ def serving(service: str, build: Build, server_url: str, bootstrap: str) -> Iter
         portal.call(runtime.migrate)
         transport = httpx.ASGITransport(app=runtime.app)
         client = httpx.AsyncClient(transport=transport, base_url=BASE_URL, timeout=30)
-        token = TokenSigner(private, "test", "safetynet").mint(
-            f"contract-{service}", ROLE, DIVISION, "省民政厅"
-        )
+        signer = TokenSigner(private, "test", "safetynet")
+        token = signer.mint(f"contract-{service}", ROLE, DIVISION, "省民政厅")
         try:
-            yield Served(runtime, portal, client, token)
+            yield Served(runtime, portal, client, token, signer)
         finally:
             portal.call(client.aclose)
             portal.call(runtime.engine.dispose)

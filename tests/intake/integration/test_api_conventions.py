@@ -16,14 +16,21 @@ def _post_paths(intake: Intake) -> list[str]:
 
 @pytest.mark.req("GEN-8")
 async def test_every_post_refuses_a_request_without_an_idempotency_key(intake: Intake) -> None:
-    # given every POST route of intake, with placeholders for path ids
-    paths = [re.sub(r"\{[^}]+\}", "x", p) for p in _post_paths(intake)]
-    assert len(paths) >= 12
-    headers = intake.headers()
-    del headers["Idempotency-Key"]
+    # given every POST route of intake, with placeholders for path ids, and for each a token of
+    # a role its access table admits (any other role is refused first, 403)
+    table = intake.runtime.app.state.access
+    templates = _post_paths(intake)
+    assert len(templates) >= 12
+    paths, calls = [], {}
+    for template in templates:
+        path = re.sub(r"\{[^}]+\}", "x", template)
+        headers = intake.headers(role=sorted(table[("POST", template)].roles)[0])
+        del headers["Idempotency-Key"]
+        paths.append(path)
+        calls[path] = headers
     async with intake.client() as client:
         # when each is called without an Idempotency-Key
-        answers = {p: await client.post(p, json={}, headers=headers) for p in paths}
+        answers = {p: await client.post(p, json={}, headers=calls[p]) for p in paths}
     # then each answers 400 idempotency-key-required and nothing is written
     assert {p: (a.status_code, a.json()["code"]) for p, a in answers.items()} == {
         p: (400, "idempotency-key-required") for p in paths

@@ -1,0 +1,142 @@
+"""Who may call each intake operation: the service's access table (shared/http/access.py).
+
+Built from what the routes enforce (`ensure_role` in intake/entrypoints); enforced for every route
+before it runs. A role not listed gets the route's own refusal (`ensure_role`: INT-3's
+`village-committee-cannot-accept` where a village committee would decide, else
+`role-not-allowed`); jurisdiction is checked in the handlers against the loaded resource.
+"""
+
+from __future__ import annotations
+
+from intake.entrypoints.common import ensure_role
+from shared.http.access import ANY, DIVISION_FILTER, OWN_DIVISION, AccessTable, Refusal, allow
+from shared.http.tokens import Principal
+
+
+def _as_route(roles: tuple[str, ...], action_zh: str, *, decides: bool = False) -> Refusal:
+    """The route's own refusal (its message and, for a deciding step, INT-3's code)."""
+
+    def refuse(principal: Principal) -> None:
+        ensure_role(principal, roles, action_zh, decides=decides)
+
+    return refuse
+
+
+READERS = (
+    "township_officer",
+    "county_officer",
+    "city_officer",
+    "province_officer",
+    "inspector",
+    "auditor",
+)
+
+RULES = {
+    # intake/entrypoints/api.py:submit
+    ("POST", "/v1/applications"): allow(
+        "township_officer",
+        jurisdiction=OWN_DIVISION,
+        refuse=_as_route(("township_officer",), "直接受理、审核申请", decides=True),
+    ),
+    # intake/entrypoints/api.py:list_
+    ("GET", "/v1/applications"): allow(*READERS, "partner_agency", jurisdiction=DIVISION_FILTER),
+    # intake/entrypoints/api.py:get_application
+    ("GET", "/v1/applications/{application_id}"): allow(
+        *READERS, "partner_agency", jurisdiction=OWN_DIVISION
+    ),
+    # intake/entrypoints/api.py:amend
+    ("POST", "/v1/applications/{application_id}/amendments"): allow(
+        "township_officer",
+        jurisdiction=OWN_DIVISION,
+        if_match="required",
+        refuse=_as_route(("township_officer",), "补正申请", decides=True),
+    ),
+    # intake/entrypoints/api.py:withdraw
+    ("POST", "/v1/applications/{application_id}/withdrawal"): allow(
+        "township_officer",
+        jurisdiction=OWN_DIVISION,
+        if_match="required",
+        refuse=_as_route(("township_officer",), "撤回申请", decides=True),
+    ),
+    # intake/entrypoints/handin_api.py:hand_in
+    ("POST", "/v1/assisted-submissions"): allow("village_committee", jurisdiction=OWN_DIVISION),
+    # intake/entrypoints/decisions_api.py:decide
+    ("POST", "/v1/applications/{application_id}/programmes/{programme}/decision"): allow(
+        "partner_agency",
+        "county_officer",
+        jurisdiction=OWN_DIVISION,
+        if_match="required",
+        refuse=_as_route(("partner_agency", "county_officer"), "作出救助决定", decides=True),
+    ),
+    # intake/entrypoints/decisions_api.py:staff_relatives
+    ("GET", "/v1/staff-relatives"): allow(*READERS, jurisdiction=DIVISION_FILTER),
+    # intake/entrypoints/referrals_api.py:create
+    ("POST", "/v1/referrals"): allow(
+        "township_officer", "county_officer", "partner_agency", jurisdiction=ANY
+    ),
+    # intake/entrypoints/referrals_api.py:acknowledge
+    ("POST", "/v1/referrals/{referral_id}/acknowledgement"): allow(
+        "township_officer",
+        "county_officer",
+        "partner_agency",
+        jurisdiction=OWN_DIVISION,
+        if_match="required",
+    ),
+    # intake/entrypoints/referrals_api.py:overdue
+    ("GET", "/v1/referrals/overdue"): allow(
+        *READERS, "partner_agency", jurisdiction=DIVISION_FILTER
+    ),
+    # intake/entrypoints/referrals_api.py:get_referral
+    ("GET", "/v1/referrals/{referral_id}"): allow(
+        *READERS, "partner_agency", jurisdiction=OWN_DIVISION
+    ),
+    # intake/entrypoints/urgent_api.py:report
+    ("POST", "/v1/urgent-reports"): allow(
+        "village_committee",
+        "township_officer",
+        "county_officer",
+        "partner_agency",
+        jurisdiction=OWN_DIVISION,
+    ),
+    # intake/entrypoints/urgent_api.py:respond
+    ("POST", "/v1/urgent-cases/{case_id}/response"): allow(
+        "township_officer",
+        "county_officer",
+        jurisdiction=OWN_DIVISION,
+        if_match="required",
+        refuse=_as_route(("township_officer", "county_officer"), "办理急难个案", decides=True),
+    ),
+    # intake/entrypoints/urgent_api.py:grant
+    ("POST", "/v1/urgent-cases/{case_id}/prior-assistance"): allow(
+        "township_officer",
+        "county_officer",
+        jurisdiction=OWN_DIVISION,
+        if_match="required",
+        refuse=_as_route(("township_officer", "county_officer"), "办理急难个案", decides=True),
+    ),
+    # intake/entrypoints/urgent_api.py:refer_to_charity
+    ("POST", "/v1/urgent-cases/{case_id}/charity-referrals"): allow(
+        "township_officer",
+        "county_officer",
+        jurisdiction=OWN_DIVISION,
+        if_match="required",
+        refuse=_as_route(("township_officer", "county_officer"), "办理急难个案", decides=True),
+    ),
+    # intake/entrypoints/urgent_api.py:record_help
+    ("POST", "/v1/urgent-cases/{case_id}/charity-referrals/{referral_id}/help"): allow(
+        "charity",
+        jurisdiction=ANY,
+        if_match="required",
+        refuse=_as_route(("charity",), "办理急难个案", decides=True),
+    ),
+    # intake/entrypoints/urgent_reads.py:overdue
+    ("GET", "/v1/urgent-cases/overdue"): allow(*READERS, jurisdiction=DIVISION_FILTER),
+    # intake/entrypoints/urgent_reads.py:get_case
+    ("GET", "/v1/urgent-cases/{case_id}"): allow(
+        *READERS, "village_committee", jurisdiction=OWN_DIVISION
+    ),
+    # intake/entrypoints/work_api.py:open_work
+    ("GET", "/v1/open-work"): allow(*READERS, jurisdiction=DIVISION_FILTER),
+}
+ACCESS = AccessTable("intake", RULES)
+"""Every intake operation, the kernel's (health, places, calendar) included."""

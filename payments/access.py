@@ -1,0 +1,111 @@
+"""Who may call each payments operation: the service's access table (shared/http/access.py).
+
+Built from what the routes enforce (`require_roles` in payments/entrypoints); enforced for every
+route before it runs. Finer rules stay in the handlers (a provincial standard is set by the
+province only; jurisdiction against the loaded resource).
+"""
+
+from __future__ import annotations
+
+from shared.http.access import (
+    ANY,
+    DIVISION_FILTER,
+    OWN_DIVISION,
+    PROVINCE_ONLY,
+    AccessTable,
+    allow,
+)
+
+READERS = ("county_officer", "city_officer", "province_officer", "inspector", "auditor")
+OFFICERS = ("county_officer", "city_officer", "province_officer")
+
+RULES = {
+    # payments/entrypoints/api.py:get_pipeline_case
+    ("GET", "/v1/pipeline/{case_id}"): allow(*READERS, jurisdiction=OWN_DIVISION),
+    # payments/entrypoints/api_standards.py:post_standard
+    ("POST", "/v1/standards"): allow(
+        "county_officer", "province_officer", jurisdiction=OWN_DIVISION, if_match="when-exists"
+    ),
+    # payments/entrypoints/api_standards.py:get_standard
+    ("GET", "/v1/standards/{division_code}/{programme}"): allow(
+        *READERS, "township_officer", jurisdiction=OWN_DIVISION
+    ),
+    # payments/entrypoints/api_beneficiaries.py:list_beneficiaries
+    ("GET", "/v1/beneficiaries"): allow(*READERS, "township_officer", jurisdiction=DIVISION_FILTER),
+    # payments/entrypoints/api_beneficiaries.py:get_beneficiary
+    ("GET", "/v1/beneficiaries/{case_id}/{programme}"): allow(
+        *READERS, "township_officer", jurisdiction=OWN_DIVISION
+    ),
+    # payments/entrypoints/api_beneficiaries.py:put_bank_account
+    ("PUT", "/v1/beneficiaries/{case_id}/{programme}/bank-account"): allow(
+        "township_officer", "county_officer", jurisdiction=OWN_DIVISION, if_match="required"
+    ),
+    # payments/entrypoints/api_beneficiaries.py:get_ledger
+    ("GET", "/v1/beneficiaries/{case_id}/{programme}/payments"): allow(
+        *READERS, "township_officer", jurisdiction=OWN_DIVISION
+    ),
+    # payments/entrypoints/api_beneficiaries.py:get_case_payments
+    ("GET", "/v1/cases/{case_id}/payments"): allow(
+        *READERS, "township_officer", jurisdiction=OWN_DIVISION
+    ),
+    # payments/entrypoints/api_runs.py:post_run
+    ("POST", "/v1/runs"): allow("county_officer", jurisdiction=OWN_DIVISION),
+    # payments/entrypoints/api_runs.py:post_retry
+    ("POST", "/v1/runs/{run_id}/retries"): allow(
+        "county_officer", jurisdiction=OWN_DIVISION, if_match="required"
+    ),
+    # payments/entrypoints/api_runs.py:get_run
+    ("GET", "/v1/runs/{run_id}"): allow(*READERS, jurisdiction=OWN_DIVISION),
+    # payments/entrypoints/api_runs.py:list_run_payments
+    ("GET", "/v1/runs/{run_id}/payments"): allow(*READERS, jurisdiction=OWN_DIVISION),
+    # payments/entrypoints/api_runs.py:get_bank_file
+    ("GET", "/v1/runs/{run_id}/bank-file"): allow("county_officer", jurisdiction=OWN_DIVISION),
+    # payments/entrypoints/api_funds.py:post_allocation
+    ("POST", "/v1/funds/allocations"): allow(
+        *OFFICERS,
+        jurisdiction=OWN_DIVISION,
+        if_match="when-exists",
+    ),
+    # payments/entrypoints/api_funds.py:post_arrival
+    ("POST", "/v1/funds/arrivals"): allow(
+        *OFFICERS,
+        jurisdiction=OWN_DIVISION,
+        if_match="when-exists",
+    ),
+    # payments/entrypoints/api_funds.py:get_disclosure
+    ("GET", "/v1/disclosure/{county_code}"): allow(*READERS, jurisdiction=OWN_DIVISION),
+    # payments/entrypoints/api_funds.py:get_disclosure_page
+    ("GET", "/v1/disclosure/{county_code}/page"): allow(*READERS, jurisdiction=OWN_DIVISION),
+    # payments/entrypoints/api_funds.py:get_funds
+    ("GET", "/v1/funds/{county_code}/{programme}"): allow(*READERS, jurisdiction=OWN_DIVISION),
+    # payments/entrypoints/api_prices.py:post_parameters
+    ("POST", "/v1/price-linkage/parameters"): allow(
+        "province_officer", jurisdiction=PROVINCE_ONLY, if_match="when-exists"
+    ),
+    # payments/entrypoints/api_prices.py:post_index
+    ("POST", "/v1/price-linkage/indices"): allow(
+        "province_officer", jurisdiction=PROVINCE_ONLY, if_match="when-exists"
+    ),
+    # payments/entrypoints/api_prices.py:get_linkage
+    ("GET", "/v1/price-linkage"): allow(*READERS, jurisdiction=ANY),
+    # payments/entrypoints/api_disasters.py:post_disaster
+    ("POST", "/v1/disasters"): allow("county_officer", jurisdiction=OWN_DIVISION),
+    # payments/entrypoints/api_disasters.py:post_relief
+    ("POST", "/v1/disasters/{disaster_id}/relief"): allow(
+        "county_officer", jurisdiction=OWN_DIVISION, if_match="required"
+    ),
+    # payments/entrypoints/api_disasters.py:post_solved
+    ("POST", "/v1/disasters/{disaster_id}/households/{household_id}/housing-solved"): allow(
+        "county_officer", jurisdiction=OWN_DIVISION, if_match="required"
+    ),
+    # payments/entrypoints/api_disasters.py:get_disaster
+    ("GET", "/v1/disasters/{disaster_id}"): allow(*READERS, jurisdiction=OWN_DIVISION),
+    # payments/entrypoints/api_tasks.py:post_task
+    ("POST", "/v1/practical-tasks"): allow(
+        "province_officer", jurisdiction=PROVINCE_ONLY, if_match="when-exists"
+    ),
+    # payments/entrypoints/api_tasks.py:get_tasks
+    ("GET", "/v1/practical-tasks/{year}"): allow(*READERS, jurisdiction=DIVISION_FILTER),
+}
+ACCESS = AccessTable("payments", RULES)
+"""Every payments operation, the kernel's (health, places, calendar) included."""
