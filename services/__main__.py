@@ -67,6 +67,9 @@ def _serving(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     token.add_argument("--division", required=True, help="GB/T 2260 code, e.g. 620102001")
     token.add_argument("--org", default="开发测试")
     token.add_argument("--client-id", default=None)
+    token.add_argument(
+        "--subject", default=None, help="the person acting (staff id); default: the client id"
+    )
     token.add_argument("--ttl", type=int, default=3600, help="seconds")
     token.set_defaults(func=ops.mint_token)
 

@@ -50,7 +50,9 @@ def mint_token(settings: Settings, args: argparse.Namespace) -> int:
     ensure_pseudonym_key(settings.pseudonym_key_path)  # beside the dev keys (deploy's dev-keys)
     signer = TokenSigner(private_pem, settings.jwt_issuer, settings.jwt_audience)
     client_id = args.client_id or f"dev-{args.role}-{args.division}"
-    print(signer.mint(client_id, args.role, args.division, args.org, ttl_s=args.ttl))
+    # sub: the named clerk who acts (events' actor id); client_id: the partner system (channel)
+    subject = getattr(args, "subject", None)
+    print(signer.mint(client_id, args.role, args.division, args.org, args.ttl, subject))
     return 0
 
 

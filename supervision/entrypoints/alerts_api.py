@@ -20,7 +20,7 @@ from shared.http.tokens import Principal
 from shared.identity import DivisionCodeStr, ResidentIdStr, jurisdiction_prefix
 from shared.privacy import mask_name
 from supervision.detectors.tables import key_of
-from supervision.domain.alerts import Detector, StaffRegistered
+from supervision.domain.alerts import AlertStatus, Detector, EscalationLevel, StaffRegistered
 
 router = APIRouter(prefix="/v1", tags=["detectors 违规线索"])
 READERS = require_roles(
@@ -39,6 +39,14 @@ class AlertOut(BaseModel):
     summary_zh: str
     evidence: dict[str, Any]
     raised_at: datetime
+    status: AlertStatus = Field(description="open, acknowledged, dismissed or escalated")
+    version: int = Field(description="the alert's stream version: send it back as If-Match")
+    escalated_to: EscalationLevel | None = None
+    escalated_division: str | None = None
+    acted_by: str | None = Field(None, description="who took the latest step (staff id)")
+    acted_role: str | None = None
+    acted_at: datetime | None = None
+    action_reason: str | None = None
 
 
 class RelativeIn(BaseModel):
@@ -72,14 +80,18 @@ class StaffIn(BaseModel):
 async def alerts(
     request: Request,
     detector: Detector | None = Query(None),
+    status: AlertStatus | None = Query(None, description="open, acknowledged, dismissed…"),
+    escalated_to: EscalationLevel | None = Query(None, description="escalated to this level"),
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(READERS),
 ) -> Page[AlertOut]:
-    """Newest first; filter by detector."""
+    """Newest first; filter by detector, status or the level an alert was escalated to."""
     params: dict[str, Any] = {
         "prefix": jurisdiction_prefix(principal.division) + "%",
         "detector": detector.value if detector else None,
+        "status": status.value if status else None,
+        "escalated_to": escalated_to.value if escalated_to else None,
         "before": datetime.fromisoformat(cursor["at"]) if cursor else None,
         "before_id": cursor["id"] if cursor else None,
         "limit": limit + 1,
@@ -87,6 +99,10 @@ async def alerts(
     where = ["division_code LIKE :prefix"]
     if detector:
         where.append("detector = :detector")
+    if status:
+        where.append("status = :status")
+    if escalated_to:
+        where.append("escalated_to = :escalated_to")
     if cursor:
         where.append("(raised_at, alert_id) < (:before, :before_id)")
     query = text(

@@ -1,4 +1,4 @@
-"""The alerts read model: one row per AlertRaised, for lists by division and detector."""
+"""The alerts read model: one row per alert, for lists by division, detector and status."""
 
 from __future__ import annotations
 
@@ -29,25 +29,56 @@ ALERT_MIGRATIONS = (
             "CREATE INDEX alerts_view_division_idx ON alerts_view (division_code, raised_at)",
         ),
     ),
+    # Acknowledged, dismissed or escalated: the latest step, who took it, when and why.
+    Migration(
+        "supervision-alerts-0001-lifecycle-view",
+        (
+            "ALTER TABLE alerts_view ADD COLUMN status text NOT NULL DEFAULT 'open',"
+            " ADD COLUMN version integer NOT NULL DEFAULT 1, ADD COLUMN escalated_to text,"
+            " ADD COLUMN escalated_division text, ADD COLUMN acted_by text,"
+            " ADD COLUMN acted_role text, ADD COLUMN acted_at timestamptz,"
+            " ADD COLUMN action_reason text",
+            "CREATE INDEX alerts_view_status_idx ON alerts_view (status, raised_at)",
+        ),
+    ),
 )
 
 _INSERT = text(
     """
-    INSERT INTO alerts_view VALUES (:alert_id, :detector, :key, :division_code,
+    INSERT INTO alerts_view (alert_id, detector, key, division_code, case_ids, summary_zh,
+        evidence, raised_at) VALUES (:alert_id, :detector, :key, :division_code,
         CAST(:case_ids AS jsonb), :summary_zh, CAST(:evidence AS jsonb), :raised_at)
     ON CONFLICT (alert_id) DO NOTHING
     """
 )
+_STEP = text(
+    """
+    UPDATE alerts_view SET status = :status, version = :version,
+        escalated_to = COALESCE(:escalated_to, escalated_to),
+        escalated_division = COALESCE(:escalated_division, escalated_division),
+        acted_by = :acted_by, acted_role = :acted_role, acted_at = :acted_at,
+        action_reason = :reason
+    WHERE alert_id = :alert_id AND version < :version
+    """
+)
+_STATUS = {
+    "supervision.AlertAcknowledged": "acknowledged",
+    "supervision.AlertDismissed": "dismissed",
+    "supervision.AlertEscalated": "escalated",
+}
 
 
 class AlertsView(Projection):
-    """alerts_view ← supervision.AlertRaised."""
+    """alerts_view ← supervision.AlertRaised, then its acknowledgement, dismissal, escalation."""
 
     name = "supervision.alerts_view"
     tables = ("alerts_view",)
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Insert the alert."""
+        """Insert the alert; record each later step (once: the version only moves on)."""
+        if event.type in _STATUS:
+            await self._step(event, conn)
+            return
         if event.type != "supervision.AlertRaised":
             return
         data = event.data
@@ -62,5 +93,22 @@ class AlertsView(Projection):
                 "summary_zh": data["summary_zh"],
                 "evidence": canonical_json(data["evidence"]),
                 "raised_at": event.recorded_at,
+            },
+        )
+
+    async def _step(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        data, actor = event.data, event.metadata.actor
+        await conn.execute(
+            _STEP,
+            {
+                "alert_id": data["alert_id"],
+                "status": _STATUS[event.type],
+                "version": event.stream_version,
+                "escalated_to": data.get("to_level"),
+                "escalated_division": data.get("to_division"),
+                "acted_by": actor.id,
+                "acted_role": actor.role,
+                "acted_at": event.recorded_at,
+                "reason": data.get("reason") or data.get("note") or event.metadata.reason,
             },
         )

@@ -1,0 +1,172 @@
+"""What officers do with an alert (SUP-3): acknowledge it, dismiss it with a reason, escalate it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import text
+
+from shared.application.repository import Repository
+from shared.domain.errors import NotFound
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.etag import etag_for
+from shared.http.idempotency import idempotency_key
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from supervision.domain.alert_lifecycle import Alert
+from supervision.domain.alerts import AlertStatus, EscalationLevel
+from supervision.entrypoints.alerts_api import READERS, AlertOut
+from supervision.entrypoints.commands import change
+
+router = APIRouter(prefix="/v1/alerts", tags=["detectors 违规线索"])
+# Auditors read alerts; the officers and inspectors of the alert's jurisdiction act on them.
+ACTORS = require_roles("inspector", "county_officer", "city_officer", "province_officer")
+_CHANGE_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
+
+
+class AlertState(BaseModel):
+    """An alert's stage after a step, with the version to send back as If-Match."""
+
+    alert_id: str
+    status: AlertStatus
+    escalated_to: EscalationLevel | None
+    escalated_division: str | None
+    version: int
+
+
+class AcknowledgementIn(BaseModel):
+    """Taking the alert in hand."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    note: str = Field("", max_length=500, description="optional: what will be done")
+
+
+class DismissalIn(BaseModel):
+    """Setting the alert aside: why it is not an irregularity."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class EscalationIn(BaseModel):
+    """Sending the alert up to the city or the province."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    to: EscalationLevel
+    reason: str = Field(min_length=1, max_length=500)
+
+
+def _alerts(request: Request) -> Repository[Alert]:
+    state = request.app.state
+    return Repository(state.store, state.registry, Alert)
+
+
+def _read(alert: Alert) -> dict[str, Any]:
+    return AlertState(
+        alert_id=alert.id,
+        status=alert.status,
+        escalated_to=alert.escalated_to,
+        escalated_division=alert.escalated_division,
+        version=alert.version,
+    ).model_dump(mode="json")
+
+
+async def _step(
+    request: Request, principal: Principal, key: str, alert_id: str,
+    step: Callable[[Alert], None], reason: str,
+) -> JSONResponse:  # fmt: skip
+    return await change(
+        request, principal, key, _alerts(request), alert_id,
+        lambda a: a.division_code, step, reason, _read,
+        case_of=lambda a: a.alert.case_ids[0] if a.alert.case_ids else a.id,
+    )  # fmt: skip
+
+
+@router.get(
+    "/{alert_id}",
+    response_model=AlertOut,
+    summary="违规线索详情 One alert, its evidence and its stage (ETag: its version)",
+    responses=problem_responses(401, 403, 404),
+)
+async def alert(
+    alert_id: str, request: Request, principal: Principal = Depends(READERS)
+) -> JSONResponse:
+    """The alert as the read model holds it; 404 outside the caller's jurisdiction too."""
+    async with request.app.state.engine.connect() as conn:
+        row = (
+            await conn.execute(
+                text("SELECT * FROM alerts_view WHERE alert_id = :a"), {"a": alert_id}
+            )
+        ).first()
+    if row is None:
+        raise NotFound(f"alert {alert_id} does not exist", f"未找到违规线索 {alert_id}")
+    data = dict(row._mapping)
+    ensure_jurisdiction(principal, data["division_code"])
+    read = AlertOut(**{k: data[k] for k in AlertOut.model_fields})
+    return JSONResponse(read.model_dump(mode="json"), headers={"ETag": etag_for(read.version)})
+
+
+@router.post(
+    "/{alert_id}/acknowledgement",
+    response_model=AlertState,
+    summary="确认违规线索 Acknowledge an alert (If-Match: its version)",
+    responses=_CHANGE_ERRORS,
+)
+async def acknowledge(
+    alert_id: str,
+    body: AcknowledgementIn,
+    request: Request,
+    principal: Principal = Depends(ACTORS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """An open or escalated alert is taken in hand by an officer who covers its division."""
+    reason = "确认违规线索" + (f"：{body.note}" if body.note else "")
+    return await _step(
+        request, principal, key, alert_id, lambda a: a.acknowledge(body.note), reason
+    )
+
+
+@router.post(
+    "/{alert_id}/dismissal",
+    response_model=AlertState,
+    summary="排除违规线索 Dismiss an alert with a reason (If-Match: its version)",
+    responses=_CHANGE_ERRORS,
+)
+async def dismiss(
+    alert_id: str,
+    body: DismissalIn,
+    request: Request,
+    principal: Principal = Depends(ACTORS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Set aside for good: the detector never raises the same evidence key again."""
+    return await _step(
+        request, principal, key, alert_id, lambda a: a.dismiss(body.reason), body.reason
+    )
+
+
+@router.post(
+    "/{alert_id}/escalation",
+    response_model=AlertState,
+    summary="上报违规线索 Escalate an alert to the city or the province (If-Match: its version)",
+    responses=_CHANGE_ERRORS,
+)
+async def escalate(
+    alert_id: str,
+    body: EscalationIn,
+    request: Request,
+    principal: Principal = Depends(ACTORS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The alert joins that level's queue (`GET /v1/alerts?escalated_to=…`), with the reason."""
+    return await _step(
+        request, principal, key, alert_id,
+        lambda a: a.escalate(body.to, principal.division, body.reason), body.reason,
+    )  # fmt: skip
