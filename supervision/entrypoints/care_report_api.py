@@ -1,0 +1,90 @@
+"""Centralised care report (SUP-10): share, target, monthly trend and those still dispersed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from shared.http.auth import ensure_jurisdiction
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import jurisdiction_prefix
+from supervision.application.centralised_care import (
+    COLUMNS,
+    as_csv,
+    by_county,
+    persons,
+    still_dispersed,
+)
+from supervision.application.policies import PolicyData
+from supervision.application.reports import Period
+from supervision.domain.policy_book import CENTRALISED_CARE_TARGET
+from supervision.entrypoints.policy_api import today
+from supervision.entrypoints.reports_api import REPORTERS, _period
+
+router = APIRouter(prefix="/v1/reports", tags=["reports 统计报表"])
+
+
+def _months_back(last: Period, count: int) -> list[Period]:
+    months, (year, month) = [], (last.year, last.month)
+    for _ in range(count):
+        months.append(Period(year, month))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return months[::-1]
+
+
+@router.get(
+    "/centralised-care",
+    summary="集中供养比例 Share of (semi-)disabled extreme-poverty persons in centralised care",
+    responses={**problem_responses(400, 401, 403), 200: {"content": {"text/csv": {}}}},
+)
+async def centralised_care(
+    request: Request,
+    county: str | None = Query(None, description="a county (or city) inside the jurisdiction"),
+    period: str | None = Query(None, description="month YYYY-MM (default: this month)"),
+    months: int = Query(6, ge=1, le=24, description="months of trend, ending with `period`"),
+    format: Literal["json", "csv"] = Query("json"),
+    principal: Principal = Depends(REPORTERS),
+) -> Response:
+    """Per county at the end of the month (so far, for this month): counts, share, target and
+    whether it is met; the trend of the share by month; everyone flagged but not centralised."""
+    day = today(request)
+    month = _period(period) if period else Period(day.year, day.month)
+    scope = county or principal.division
+    ensure_jurisdiction(principal, scope)
+    prefix = jurisdiction_prefix(scope)
+    policies: PolicyData = request.app.state.policies
+    value, version = await policies.value(CENTRALISED_CARE_TARGET, day)
+    target = Decimal(value)
+    engine = request.app.state.engine
+    people = await persons(engine, month.end, prefix)
+    rows = by_county(people, target)
+    if format == "csv":
+        return Response(
+            as_csv(rows),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="centralised-care-{month}.csv"'},
+        )
+    trend = []
+    for past in _months_back(month, months):
+        counties = by_county(await persons(engine, past.end, prefix), target)
+        total = sum(r["disabled"] for r in counties)
+        central = sum(r["centralised"] for r in counties)
+        trend.append({
+            "period": str(past), "disabled": total, "centralised": central,
+            "share": round(central / total, 4) if total else None,
+            "by_county": {r["county_code"]: r["share"] for r in counties},
+        })  # fmt: skip
+    body: dict[str, Any] = {
+        "period": str(month),
+        "jurisdiction": scope,
+        "target": {"value": float(target), "policy_version": version},
+        "columns": [{"name": en, "title_zh": zh} for en, zh in COLUMNS],
+        "rows": rows,
+        "trend": trend,
+        "still_dispersed": still_dispersed(people),
+    }
+    return JSONResponse(body)

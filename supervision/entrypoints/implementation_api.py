@@ -1,0 +1,146 @@
+"""Implementation reports (SUP-11): counties file per period, the province sees filed and late."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.application.repository import Repository
+from shared.domain.errors import ConcurrencyConflict
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.commands import ensure_current, request_metadata
+from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import divisions, jurisdiction_prefix
+from supervision.application.policies import PolicyData
+from supervision.domain.implementation import (
+    ImplementationFile,
+    ImplementationReportFiled,
+    ReportPeriod,
+    status,
+)
+from supervision.domain.policy_book import REPORT_DUE_DAYS, REPORT_PERIOD
+from supervision.entrypoints.policy_api import today
+
+router = APIRouter(prefix="/v1/implementation-reports", tags=["implementation 贯彻落实情况"])
+FILERS = require_roles("county_officer")
+READERS = require_roles(
+    "inspector", "auditor", "county_officer", "city_officer", "province_officer"
+)
+
+
+class ReportIn(BaseModel):
+    """A county's implementation report for a period."""
+
+    model_config = ConfigDict(extra="forbid")
+    county_code: str = Field(pattern=r"^62\d{4}$")
+    period: str = Field(description="2026-H1 / 2026-H2 (half_year), or 2026 (year)")
+    document_ref: str = Field(min_length=1, max_length=200, description="文号")
+    summary: str = Field(min_length=1, max_length=4000)
+
+
+async def _period(request: Request, value: str, day: date) -> tuple[ReportPeriod, date]:
+    policies: PolicyData = request.app.state.policies
+    kind, _ = await policies.value(REPORT_PERIOD, day)
+    days, _ = await policies.value(REPORT_DUE_DAYS, day)
+    period = ReportPeriod.parse(value, kind)
+    return period, period.due_on(int(days))
+
+
+def _read(file: ImplementationFile) -> dict[str, Any]:
+    return {"file_id": file.id, "version": file.version,
+            "reports": [asdict(r) for r in file.reports]}  # fmt: skip
+
+
+@router.post("", summary="报送贯彻落实情况 A county files its implementation report (If-Match)",
+             responses=problem_responses(400, 401, 403, 412, 422, 428))  # fmt: skip
+async def file_report(
+    body: ReportIn,
+    request: Request,
+    principal: Principal = Depends(FILERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """If-Match: the file's version (`"0"` for the period's first report); late when filed after
+    the due day (the period's end plus the policy's days), on the service clock."""
+    ensure_jurisdiction(principal, body.county_code)
+    expected = expected_version_from_if_match(request)
+    day = today(request)
+    period, due = await _period(request, body.period, day)
+    repository: Repository[ImplementationFile] = request.app.state.implementation_files
+    file_id = f"{body.county_code}-{period}"
+    event = ImplementationReportFiled(body.county_code, str(period), body.document_ref,
+                                      body.summary, day.isoformat(), due.isoformat(),
+                                      day > due)  # fmt: skip
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        file = await repository.find(file_id, conn) or ImplementationFile(file_id)
+        ensure_current(file.stream_id, expected, file.version)
+        file.file(event)
+        try:
+            await repository.save(
+                file, request_metadata(principal, "报送贯彻落实情况", file_id), conn, expected
+            )
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        return StoredResponse(200, _read(file), {"ETag": etag_for(file.version)})
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.get("", summary="贯彻落实情况台账 Filed, late and missing reports per county",
+            responses=problem_responses(401, 403, 422))  # fmt: skip
+async def ledger(
+    request: Request,
+    period: str = Query(..., description="2026-H1 / 2026-H2, or 2026"),
+    principal: Principal = Depends(READERS),
+) -> dict[str, Any]:
+    """Every county in the caller's jurisdiction with its status for the period."""
+    day = today(request)
+    parsed, due = await _period(request, period, day)
+    prefix = jurisdiction_prefix(principal.division)
+    table = divisions()
+    counties = [
+        d.code for d in table if d.code.startswith(prefix) and table.hosts_townships(d.code)
+    ]
+    filed = await _filed(request, str(parsed), prefix)
+    rows = []
+    for code in counties:
+        reports = filed.get(code, [])
+        first = date.fromisoformat(reports[0]["filed_on"]) if reports else None
+        division = table.get(code)
+        rows.append({
+            "county_code": code, "name": division.name if division else None,
+            "status": status(first, due, day),
+            "filed_on": first.isoformat() if first else None,
+            "document_ref": reports[-1]["document_ref"] if reports else None,
+            "filings": len(reports),
+        })  # fmt: skip
+    summary = dict.fromkeys(("filed", "late", "missing", "not_yet_due"), 0)
+    for row in rows:
+        summary[str(row["status"])] += 1
+    return {"period": str(parsed), "due_on": due.isoformat(), "today": day.isoformat(),
+            "summary": summary, "counties": rows}  # fmt: skip
+
+
+async def _filed(request: Request, period: str, prefix: str) -> dict[str, list[dict]]:
+    query = text(
+        "SELECT data FROM events WHERE stream_id LIKE :s"
+        " AND type = 'supervision.ImplementationReportFiled' ORDER BY position"
+    )
+    found: dict[str, list[dict]] = {}
+    async with request.app.state.engine.connect() as conn:
+        for row in await conn.execute(query, {"s": f"implementation-{prefix}%-{period}"}):
+            if row.data["period"] == period:
+                found.setdefault(row.data["county_code"], []).append(row.data)
+    return found

@@ -1,0 +1,119 @@
+"""Supervision's policy numbers (SUP-10, SUP-11): what is in force, and the province's settings.
+
+GET shows each number in force today with its history; PUT records `supervision.PolicySet` with
+the caller as actor and the body's reason (If-Match on the policy stream, `"0"` for the first).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.clock import CHINA
+from shared.domain.errors import ConcurrencyConflict
+from shared.eventstore.envelope import RecordedEvent
+from shared.http.auth import require_roles
+from shared.http.commands import ensure_current, request_metadata
+from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.policy import PROVINCE, PolicySet, UnknownPolicy
+from supervision.application.policies import PolicyData
+from supervision.domain.policy_book import RULES
+
+router = APIRouter(prefix="/v1/policy", tags=["policy 政策参数"])
+READERS = require_roles(
+    "inspector", "auditor", "county_officer", "city_officer", "province_officer"
+)
+SETTERS = require_roles("province_officer")
+
+
+class PolicyIn(BaseModel):
+    """A new province-wide setting of one policy number, from a date, with the reason."""
+
+    value: StrictStr | StrictInt | StrictFloat
+    effective_from: date
+    reason: StrictStr = Field(min_length=1, max_length=500)
+
+
+def _view(setting: PolicySet, recorded: dict[int, RecordedEvent]) -> dict[str, Any]:
+    event = recorded.get(setting.version)
+    return {
+        "version": setting.version,
+        "value": setting.value,
+        "scope": setting.scope,
+        "effective_from": setting.effective_from.isoformat(),
+        "reason": setting.reason,
+        "set_by": event.metadata.actor.id if event else None,
+        "recorded_at": event.recorded_at.isoformat() if event else None,
+    }
+
+
+def today(request: Request) -> date:
+    """Today on the service clock, China time."""
+    return request.app.state.clock.now().astimezone(CHINA).date()
+
+
+@router.get("", summary="政策参数 Supervision's policy numbers in force today, with history",
+            responses=problem_responses(401, 403))  # fmt: skip
+async def get_policy(
+    request: Request, response: Response, principal: Principal = Depends(READERS)
+) -> dict[str, Any]:
+    """Each number: value, source (province or default), version and its settings."""
+    data: PolicyData = request.app.state.policies
+    book, recorded, day = await data.book(), await data.recorded(), today(request)
+    policies = []
+    for name, rule in RULES.items():
+        setting = book.effective(name, PROVINCE, day)
+        policies.append({
+            "name": name,
+            "description": rule.description,
+            "value": setting.value if setting else data.defaults[name],
+            "source": "province" if setting else "default",
+            "version": setting.version if setting else 0,
+            "history": [_view(s, recorded) for s in book.history(name, PROVINCE)],
+        })  # fmt: skip
+    response.headers["ETag"] = etag_for(book.version)
+    return {"on": day.isoformat(), "stream_version": book.version, "policies": policies}
+
+
+@router.put("/{name}", summary="设定政策参数 The province sets a policy number from a date",
+            responses=problem_responses(400, 401, 403, 404, 412, 422, 428))  # fmt: skip
+async def set_policy(
+    name: str,
+    body: PolicyIn,
+    request: Request,
+    principal: Principal = Depends(SETTERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Record `supervision.PolicySet` (If-Match: the policy stream's version, "0" at first)."""
+    rule = RULES.get(name)
+    if rule is None:
+        raise UnknownPolicy(
+            f"no policy {name!r}; known: {', '.join(RULES)}", f"无政策参数 {name}", field="name"
+        )
+    expected = expected_version_from_if_match(request)
+    data: PolicyData = request.app.state.policies
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        book = await data.book(conn)
+        ensure_current(book.stream_id, expected, book.version)
+        setting = book.set(
+            rule, str(body.value), body.effective_from, PROVINCE, body.reason, today(request)
+        )
+        try:
+            recorded = await data.save(book, request_metadata(principal, body.reason), conn)
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        view = _view(setting, {setting.version: recorded[-1]})
+        return StoredResponse(200, view, {"ETag": etag_for(book.version)})
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
