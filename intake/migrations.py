@@ -105,4 +105,30 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE applications_view ADD COLUMN bank_account_holder jsonb",
         ),
     ),
+    Migration(
+        "intake-0004-green-channel",
+        (
+            # INT-7: the urban dibao standards payments published, and one grant of a programme
+            # per person and month across urgent cases
+            """
+            CREATE TABLE urban_standards (
+                division_code text NOT NULL,
+                effective_from date NOT NULL,
+                monthly_per_person_fen bigint NOT NULL,
+                PRIMARY KEY (division_code, effective_from)
+            )
+            """,
+            """
+            CREATE TABLE prior_grants (
+                resident_id text NOT NULL,
+                programme text NOT NULL,
+                month text NOT NULL,
+                urgent_case_id text NOT NULL,
+                PRIMARY KEY (resident_id, programme, month)
+            )
+            """,
+            "ALTER TABLE urgent_cases_view ADD COLUMN follow_up_application_id text,"
+            " ADD COLUMN verification_due date",
+        ),
+    ),
 )

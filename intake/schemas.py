@@ -113,6 +113,12 @@ class ApplicationCreate(BaseModel):
         max_length=100,
         description="村（居）委会代为提交的记录编号：受理后渠道记为 assisted_by_village_committee",
     )
+    urgent_case_id: str | None = Field(
+        default=None,
+        max_length=100,
+        description="后续救助：the urgent case this application follows up (INT-7); when"
+        " assistance was granted first, verification is due 5 working days after the grant",
+    )
 
     @field_validator("division_code")
     @classmethod

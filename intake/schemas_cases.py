@@ -112,6 +112,12 @@ class UrgentCaseRead(BaseModel):
     respond_by: datetime
     prior_assistance_fen: int
     charity_help_fen: int
+    follow_up_application_id: str | None = Field(
+        default=None, description="后续救助申请：the application filed naming this case (INT-7)"
+    )
+    verification_due: date | None = Field(
+        default=None, description="its verification is due by (5 working days after the grant)"
+    )
 
 
 class PriorAssistanceCreate(BaseModel):

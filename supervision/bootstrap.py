@@ -12,6 +12,8 @@ from shared.runtime import Handler, ServiceConfig, ServiceRuntime, Subscription,
 from shared.workcalendar.api import mount as mount_calendar
 from shared.workcalendar.book import CalendarBook
 from shared.workcalendar.year import register_calendar_events
+from supervision import notice_rest
+from supervision.access import ACCESS
 from supervision.application.complaints import ComplaintPolicy, flag_overdue
 from supervision.application.digest import seal_digest_now
 from supervision.application.store_check import StoreCheck, check_stores
@@ -25,6 +27,7 @@ from supervision.domain import (
     inspection,
     institution,
 )
+from supervision.entrypoints.alert_actions_api import router as alert_actions_router
 from supervision.entrypoints.alerts_api import router as alerts_router
 from supervision.entrypoints.api import router
 from supervision.entrypoints.capacity_api import router as capacity_router
@@ -65,6 +68,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     detectors = _Detectors()
     runtime = wire(
         config,
+        access=ACCESS,
         title="SafetyNet supervision 监督检查",
         description="Case audit trails across all services, complaints, irregularity detectors,"
         " inspections, institution safety and reports (SUP-1 … SUP-9).",
@@ -73,11 +77,13 @@ def build(config: ServiceConfig) -> ServiceRuntime:
             digest_router,
             complaints_router,
             alerts_router,
+            alert_actions_router,
             reports_router,
             inspections_router,
             safety_router,
             coordination_router,
             capacity_router,
+            *notice_rest.ROUTERS,
         ],
         migrations=MIGRATIONS,
         register_events=[
@@ -88,6 +94,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
             institution.register_events,
             coordination.register_events,
             capacity.register_events,
+            notice_rest.register_events,
             lambda registry: register_calendar_events(SERVICE, registry),
         ],
         projections=[ComplaintsView(), AlertsView(), RectificationsView(), HazardsView()],
@@ -102,6 +109,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     state.complaint_policy = ComplaintPolicy(calendar=book)
     mount_calendar(runtime, book)
     _repositories(runtime)
+    notice_rest.mount(runtime, config.deadline_interval_s)
 
     async def seal() -> None:
         await seal_digest_now(

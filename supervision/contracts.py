@@ -17,8 +17,10 @@ from supervision.domain import (
     complaint,
     coordination,
     digest,
+    implementation,
     inspection,
     institution,
+    policy_book,
 )
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "events" / "supervision"
@@ -34,6 +36,8 @@ def published_registry() -> EventRegistry:
     institution.register_events(registry)
     coordination.register_events(registry)
     capacity.register_events(registry)
+    implementation.register_events(registry)
+    policy_book.register_events(registry)
     register_calendar_events("supervision", registry)
     register_store_digest("supervision", registry)
     return registry

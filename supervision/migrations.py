@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from shared.db import Migration
 from shared.eventstore.schema import KERNEL_MIGRATIONS
+from supervision.detectors.funds import FUNDS_MIGRATIONS
 from supervision.detectors.tables import DETECTOR_MIGRATIONS
 from supervision.projections.alerts import ALERT_MIGRATIONS
 from supervision.projections.complaints import COMPLAINT_MIGRATIONS
@@ -66,4 +67,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     *ALERT_MIGRATIONS,
     *RECTIFICATION_MIGRATIONS,
     *HAZARD_MIGRATIONS,
+    *FUNDS_MIGRATIONS,
 )

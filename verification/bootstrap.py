@@ -11,6 +11,7 @@ from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
 from shared.workcalendar.api import mount as mount_calendar
 from shared.workcalendar.book import CalendarBook
 from shared.workcalendar.year import register_calendar_events
+from verification.access import ACCESS
 from verification.adapters.partner_data import PartnerDataClient
 from verification.application.service import Policy, Verification
 from verification.domain.events import register_events
@@ -32,6 +33,7 @@ from verification.reactions.deadlines import deadline_watcher
 from verification.reactions.green_channel import note_prior_assistance
 from verification.reactions.open_case import open_cases_for_application
 from verification.reactions.recheck import open_recheck_on_order
+from verification.reactions.staff_relatives import note_staff_relative
 from verification.reactions.withdrawn import close_on_withdrawal
 
 SERVICE = "verification"
@@ -62,6 +64,8 @@ def build(
             await note_prior_assistance(event, conn, holder["v"].cases)
         elif event.type == "intake.ApplicationWithdrawn":
             await close_on_withdrawal(event, conn, holder["v"].cases)
+        elif event.type == "intake.StaffRelativeDeclared":
+            await note_staff_relative(event, conn, holder["v"].cases)
 
     async def on_supervision_event(event: RecordedEvent, conn: AsyncConnection) -> None:
         if event.type == "supervision.CorrectiveActionOrdered":
@@ -69,6 +73,7 @@ def build(
 
     runtime = wire(
         config,
+        access=ACCESS,
         title="SafetyNet verification 核查审核审批",
         description="Economic verification, household investigation, township review, the county's"
         " 30% spot check, approval and public notice (VER-1 … VER-9).",

@@ -136,6 +136,11 @@ class DecisionIn(BaseModel):
         max_length=2000,
         description="approve although a member is reported deceased, and why (VER-7)",
     )
+    care_arrangement: Literal["centralised", "scattered"] | None = Field(
+        default=None,
+        description="extreme poverty: 集中供养 centralised or 分散供养 scattered care, published"
+        " with the approval for the centralised-care ratio (SUP-10); ignored for other programmes",
+    )
     appeal_rights: str = Field(
         default="如对审批决定不服，可自收到决定之日起60日内申请行政复议，或6个月内提起行政诉讼",
         max_length=2000,

@@ -18,9 +18,11 @@ from intake.domain.application import (
 from intake.domain.application_events import StaffRelativeDeclared
 from intake.domain.duplicates import HouseholdConflictFlagged, MemberInAnotherHousehold
 from intake.domain.handed_in import HandedIn, HandInNotAcceptable
+from intake.domain.urgent import UrgentCase
 from intake.schemas import ApplicationCreate
 from shared.application.repository import Repository
 from shared.db import Connection
+from shared.domain.errors import NotFound
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
@@ -34,6 +36,7 @@ class SubmitApplication:
     metadata: EventMetadata
     application_id: str
     hand_ins: Repository[HandedIn] | None = None
+    urgent_cases: Repository[UrgentCase] | None = None
 
 
 def new_application_id() -> str:
@@ -46,7 +49,8 @@ async def submit_application(
 ) -> list[RecordedEvent]:
     """Register the application, claim its members and programmes (INT-9), append its events."""
     application = Application(cmd.application_id)
-    submitted = _event_from(cmd)
+    urgent = await _urgent_case_followed(cmd, conn)
+    submitted = _event_from(cmd, urgent)
     application.submit(submitted, _declarations(cmd), cmd.request.programme_details)
     residents = [m.resident_id for m in submitted.members]
     await claims.claim(
@@ -60,7 +64,28 @@ async def submit_application(
     recorded = await repository.save(application, cmd.metadata, conn, expected_version=0)
     if cmd.request.handed_in_id:
         await _accept_hand_in(cmd, _head_of(submitted), conn)
+    if urgent is not None:
+        assert cmd.urgent_cases is not None
+        await cmd.urgent_cases.save(urgent, cmd.metadata, conn)
     return recorded
+
+
+async def _urgent_case_followed(cmd: SubmitApplication, conn: Connection) -> UrgentCase | None:
+    """INT-7: the urgent case the application follows up, with the link recorded on it."""
+    urgent_case_id = cmd.request.urgent_case_id
+    if urgent_case_id is None:
+        return None
+    assert cmd.urgent_cases is not None
+    urgent = await cmd.urgent_cases.find(urgent_case_id, conn)
+    township = cmd.request.division_code[:9]
+    if urgent is None or urgent.opened is None or urgent.opened.division_code[:9] != township:
+        raise NotFound(
+            f"urgent case {urgent_case_id} not found in township {township}",
+            f"本乡镇（街道）未找到急难个案 {urgent_case_id}",
+            field="urgent_case_id",
+        )
+    urgent.file_follow_up(cmd.application_id)
+    return urgent
 
 
 async def _accept_hand_in(cmd: SubmitApplication, head: str, conn: Connection) -> None:
@@ -124,8 +149,9 @@ def _declarations(cmd: SubmitApplication) -> tuple[StaffRelativeDeclared, ...]:
     )
 
 
-def _event_from(cmd: SubmitApplication) -> ApplicationSubmitted:
+def _event_from(cmd: SubmitApplication, urgent: UrgentCase | None) -> ApplicationSubmitted:
     body = cmd.request
+    first_grant = urgent.grants[0] if urgent is not None and urgent.grants else None
     return ApplicationSubmitted(
         application_id=cmd.application_id,
         division_code=body.division_code,
@@ -144,4 +170,7 @@ def _event_from(cmd: SubmitApplication) -> ApplicationSubmitted:
             if body.bank_account_holder
             else None
         ),
+        urgent_case_id=urgent.id if urgent is not None else None,
+        verification_due=first_grant.verification_due if first_grant else None,
+        prior_assistance_programme=str(first_grant.programme) if first_grant else None,
     )

@@ -95,6 +95,11 @@ class ApplicationSubmitted:
     channel: SubmissionChannel
     bank_account: str | None = None
     bank_account_holder: BankAccountHolder | None = None  # optional: older events carry none
+    # INT-7 (additive): the follow-up application of an urgent case names it; when assistance was
+    # granted first, verification must decide by the grant's date (5 working days after it)
+    urgent_case_id: str | None = None
+    verification_due: date | None = None
+    prior_assistance_programme: str | None = None
 
 
 class InvalidApplication(DomainError):

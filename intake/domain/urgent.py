@@ -8,6 +8,7 @@ from datetime import datetime
 from intake.domain.urgent_events import (
     CharityHelpRecorded,
     CharityReferred,
+    FollowUpApplicationFiled,
     PriorAssistanceGranted,
     UrgentCaseOpened,
     UrgentCaseOverdue,
@@ -34,6 +35,33 @@ class PriorAssistanceOverCap(DomainError):
     status = 422
     title_en = "Prior assistance above the cap"
     title_zh = "先行救助金额超过上限"
+
+
+class PriorAssistanceAlreadyGranted(DomainError):
+    """The person already had this programme's prior assistance in the month (INT-7)."""
+
+    code = "prior-assistance-already-granted"
+    status = 409
+    title_en = "Prior assistance of this programme was already granted this month"
+    title_zh = "本月已给予该项先行救助"
+
+
+class NoStandardInForce(DomainError):
+    """No urban dibao standard of the county is known: the cap cannot be computed (INT-7)."""
+
+    code = "no-standard-in-force"
+    status = 409
+    title_en = "No urban dibao standard is in force for the county"
+    title_zh = "该县（区）无有效的城市低保标准，无法计算先行救助上限"
+
+
+class FollowUpAlreadyFiled(DomainError):
+    """The urgent case already has its follow-up application."""
+
+    code = "follow-up-already-filed"
+    status = 409
+    title_en = "The urgent case already has a follow-up application"
+    title_zh = "该急难个案已提交后续救助申请"
 
 
 class UnknownCharityReferral(DomainError):
@@ -66,6 +94,8 @@ class UrgentCase(Aggregate):
         self.granted_fen = 0
         self.charity_help_fen = 0
         self.charity_referrals: dict[str, str] = {}  # referral id → charity
+        self.grants: list[PriorAssistanceGranted] = []
+        self.follow_up: FollowUpApplicationFiled | None = None
 
     def open(self, opened: UrgentCaseOpened) -> None:
         """Open the urgent case with its response deadline."""
@@ -89,6 +119,7 @@ class UrgentCase(Aggregate):
 
     def grant_prior_assistance(self, grant: Grant) -> None:
         """INT-7: grant before verification, within the cap net of earlier aid and charity help."""
+        self._refuse_second_grant_in_month(grant.event)
         already = self.granted_fen + self.charity_help_fen
         if already + grant.event.amount_fen > grant.cap_fen:
             raise PriorAssistanceOverCap(
@@ -100,6 +131,33 @@ class UrgentCase(Aggregate):
                 already_given_fen=already,
             )
         self.record(grant.event)
+
+    def _refuse_second_grant_in_month(self, new: PriorAssistanceGranted) -> None:
+        month = new.granted_on.strftime("%Y-%m") if new.granted_on else None
+        for old in self.grants:
+            same_month = old.granted_on is not None and old.granted_on.strftime("%Y-%m") == month
+            if old.resident_id == new.resident_id and old.programme == new.programme and same_month:
+                raise PriorAssistanceAlreadyGranted(
+                    f"{new.programme} was already granted to this person in {month}",
+                    f"本月（{month}）已向该人员给予 {new.programme} 先行救助",
+                    field="programme",
+                )
+
+    def file_follow_up(self, application_id: str) -> FollowUpApplicationFiled:
+        """INT-7: link the follow-up application; its verification is due by the first grant's
+        date (5 working days after it)."""
+        self._opened()
+        if self.follow_up is not None:
+            raise FollowUpAlreadyFiled(
+                f"urgent case {self.id} already has follow-up application"
+                f" {self.follow_up.application_id}",
+                f"急难个案 {self.id} 已提交后续救助申请 {self.follow_up.application_id}",
+                field="urgent_case_id",
+            )
+        due = self.grants[0].verification_due if self.grants else None
+        filed = FollowUpApplicationFiled(self.id, application_id, due)
+        self.record(filed)
+        return filed
 
     def refer_to_charity(self, referred: CharityReferred) -> None:
         """INT-8: refer the case to a registered charity."""
@@ -131,6 +189,10 @@ class UrgentCase(Aggregate):
 
     def when_PriorAssistanceGranted(self, event: PriorAssistanceGranted) -> None:
         self.granted_fen += event.amount_fen
+        self.grants.append(event)
+
+    def when_FollowUpApplicationFiled(self, event: FollowUpApplicationFiled) -> None:
+        self.follow_up = event
 
     def when_CharityReferred(self, event: CharityReferred) -> None:
         self.charity_referrals[event.referral_id] = event.charity
@@ -146,6 +208,7 @@ def register_events(registry: EventRegistry) -> None:
         UrgentCaseResponded,
         UrgentCaseOverdue,
         PriorAssistanceGranted,
+        FollowUpApplicationFiled,
         CharityReferred,
         CharityHelpRecorded,
     )

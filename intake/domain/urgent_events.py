@@ -91,6 +91,22 @@ class PriorAssistanceGranted:
     verification_due: date
     follow_up_programmes: tuple[FollowUpProgramme, ...]
     persons: int = 1  # people the grant covers: its cap is per person (additive; absent means 1)
+    # additive: the day of the grant, the cap it was checked against (3 × the county's urban dibao
+    # standard in force × persons) and the follow-up application already filed, if any
+    granted_on: date | None = None
+    cap_fen: int | None = None
+    follow_up_application_id: str | None = None
+
+
+@event_type("intake.FollowUpApplicationFiled", version=1)
+@dataclass(frozen=True)
+class FollowUpApplicationFiled:
+    """The township filed the follow-up application (后续救助) of the urgent case: its
+    verification is due by the date set at the first grant (None when nothing was granted)."""
+
+    urgent_case_id: str
+    application_id: str
+    verification_due: date | None
 
 
 @event_type("intake.CharityReferred", version=1)

@@ -74,7 +74,13 @@ async def submit(
     repository: Repository[Application] = request.app.state.applications
     application_id = new_application_id()
     metadata = request_metadata(principal, "受理登记申请", application_id)
-    cmd = SubmitApplication(body, metadata, application_id, request.app.state.hand_ins)
+    cmd = SubmitApplication(
+        body,
+        metadata,
+        application_id,
+        request.app.state.hand_ins,
+        request.app.state.urgent_cases,
+    )
 
     async def operation(conn: asyncpg.Connection) -> StoredResponse:
         recorded = await submit_application(cmd, repository, conn)

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from intake.adapters.green_channel import claim_prior_grant, urban_standard_in_force
 from intake.application.changes import change
-from intake.domain.urgent import Grant, UrgentCase
+from intake.domain.urgent import (
+    Grant,
+    NoStandardInForce,
+    PriorAssistanceAlreadyGranted,
+    UrgentCase,
+)
 from intake.domain.urgent_events import (
     CharityHelpRecorded,
     CharityReferred,
@@ -31,7 +37,7 @@ from intake.schemas_cases import (
 from shared.application.repository import Repository
 from shared.clock import CHINA, Clock
 from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.commands import request_metadata
+from shared.http.commands import ensure_current, request_metadata
 from shared.http.etag import etag_for, expected_version_from_if_match
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
@@ -40,6 +46,7 @@ from shared.http.tokens import Principal
 router = APIRouter(prefix="/v1", tags=["urgent cases 急难救助"])
 REPORTING_ROLES = ("village_committee", "township_officer", "county_officer", "partner_agency")
 OFFICER_ROLES = ("township_officer", "county_officer")
+Prepare = Callable[[UrgentCase, AsyncConnection], Awaitable[Callable[[UrgentCase], None]]]
 _COMMANDS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
 
 
@@ -136,13 +143,34 @@ async def grant(
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
-    """Green channel within the cap; verification due within 5 working days (INT-7)."""
+    """Green channel within the cap: 3 × the county's monthly urban dibao standard in force (as
+    payments published it) per person, net of earlier aid; 409 `no-standard-in-force` when none
+    is known, 409 `prior-assistance-already-granted` for a second grant of the programme to the
+    person in the month. Verification is due 5 working days after the grant (INT-7)."""
     policy: IntakePolicy = request.app.state.policy
     today = request.app.state.clock.now().astimezone(CHINA).date()
 
-    def act(case: UrgentCase) -> None:
+    async def prepare(case: UrgentCase, conn: AsyncConnection) -> Callable[[UrgentCase], None]:
         assert case.opened is not None
         division = case.opened.division_code
+        standard = await urban_standard_in_force(conn, division[:6], today)
+        if standard is None:
+            raise NoStandardInForce(
+                f"no urban dibao standard of county {division[:6]} is in force on {today}",
+                f"{today} 县（区）{division[:6]} 无有效的城市低保标准",
+                county_code=division[:6],
+            )
+        month = today.strftime("%Y-%m")
+        holder = await claim_prior_grant(conn, body.resident_id, body.programme, month, case.id)
+        if holder is not None:
+            raise PriorAssistanceAlreadyGranted(
+                f"{body.programme} was already granted to this person in {month}"
+                f" (urgent case {holder})",
+                f"本月（{month}）已向该人员给予 {body.programme} 先行救助（急难个案 {holder}）",
+                field="programme",
+                urgent_case_id=holder,
+            )
+        cap = policy.prior_assistance_cap(standard, body.persons)
         event = PriorAssistanceGranted(
             case_id=case.id,
             programme=body.programme,
@@ -155,12 +183,17 @@ async def grant(
             ),
             follow_up_programmes=tuple(body.follow_up_programmes),
             persons=body.persons,
+            granted_on=today,
+            cap_fen=cap,
+            follow_up_application_id=(
+                case.follow_up.application_id if case.follow_up is not None else None
+            ),
         )
-        case.grant_prior_assistance(
-            Grant(event, policy.prior_assistance_cap(division, body.persons))
-        )
+        return lambda c: c.grant_prior_assistance(Grant(event, cap))
 
-    return await _command(request, principal, key, case_id, OFFICER_ROLES, body.reason, act)
+    return await _command(
+        request, principal, key, case_id, OFFICER_ROLES, body.reason, None, prepare=prepare
+    )
 
 
 @router.post(
@@ -226,22 +259,35 @@ async def _command(
     case_id: str,
     roles: tuple[str, ...],
     reason: str,
-    action: Callable[[UrgentCase], None],
+    action: Callable[[UrgentCase], None] | None,
     scoped: bool = True,
+    prepare: Prepare | None = None,
 ) -> JSONResponse:
     ensure_role(principal, roles, "办理急难个案", decides=True)
     expected = expected_version_from_if_match(request)
     assert expected is not None
     repository: Repository[UrgentCase] = request.app.state.urgent_cases
 
-    def guarded(case: UrgentCase) -> None:
+    def scope(case: UrgentCase) -> None:
         assert case.opened is not None
         if scoped:
             ensure_jurisdiction(principal, case.opened.division_code)
-        action(case)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         metadata = request_metadata(principal, reason, case_id)
+        act = action
+        if prepare is not None:  # reads beside the stream first (standards, grant registry)
+            current = await repository.get(case_id, conn)
+            ensure_current(current.stream_id, expected, current.version)
+            scope(current)
+            act = await prepare(current, conn)
+        assert act is not None
+        chosen = act
+
+        def guarded(case: UrgentCase) -> None:
+            scope(case)
+            chosen(case)
+
         case, recorded = await change(repository, case_id, expected, metadata, conn, guarded)
         resource = recorded[-1].data.get("referral_id", case_id)
         return accepted(str(resource), case.version, recorded)

@@ -29,7 +29,7 @@ class DeadlinesView(Projection):
 
 
 _INSTANTS = ("reported_at", "respond_by")
-_DATES = ("received_on", "acknowledge_by")
+_DATES = ("received_on", "acknowledge_by", "verification_due")
 
 
 def _params(event: RecordedEvent) -> dict[str, Any]:
@@ -38,7 +38,7 @@ def _params(event: RecordedEvent) -> dict[str, Any]:
         if key in data:
             data[key] = datetime.fromisoformat(data[key])
     for key in _DATES:
-        if key in data:
+        if data.get(key) is not None:
             data[key] = date.fromisoformat(data[key])
     data["version"] = event.stream_version
     if event.type.startswith("intake.Referral"):
@@ -74,6 +74,9 @@ _STATEMENTS = {
     "intake.UrgentCaseOverdue": _URGENT.format("overdue = true"),
     "intake.PriorAssistanceGranted": _URGENT.format(
         "prior_assistance_fen = prior_assistance_fen + :amount_fen"
+    ),
+    "intake.FollowUpApplicationFiled": _URGENT.format(
+        "follow_up_application_id = :application_id, verification_due = :verification_due"
     ),
     "intake.CharityReferred": _URGENT.format("status = status"),
     "intake.CharityHelpRecorded": _URGENT.format(

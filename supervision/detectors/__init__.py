@@ -10,6 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
+from supervision.detectors.deadlines import (
+    on_case_opened,
+    on_case_overdue,
+    on_referral_opened,
+    on_referral_overdue,
+    on_urgent_opened,
+    on_urgent_overdue,
+)
+from supervision.detectors.funds import on_allocated, on_arrived
 from supervision.detectors.money import (
     on_amount,
     on_death_reported,
@@ -44,8 +53,16 @@ RULES: dict[str, Rule] = {
     "payments.BeneficiaryEnrolled": _enrolled,
     "payments.PaymentSettled": on_payment,
     "payments.BeneficiaryUnpayable": on_unpayable,
+    "payments.FundsAllocated": on_allocated,
+    "payments.FundsArrived": on_arrived,
     "intake.StaffRelativeDeclared": on_declared,
     "supervision.StaffRegistered": on_staff,
+    "verification.CaseOpened": on_case_opened,
+    "verification.CaseOverdue": on_case_overdue,
+    "intake.ReferralOpened": on_referral_opened,
+    "intake.ReferralOverdue": on_referral_overdue,
+    "intake.UrgentCaseOpened": on_urgent_opened,
+    "intake.UrgentCaseOverdue": on_urgent_overdue,
 }
 
 

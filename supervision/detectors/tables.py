@@ -61,6 +61,15 @@ DETECTOR_MIGRATIONS = (
         "supervision-0009-det-deaths-died-on",
         ("ALTER TABLE det_deaths ADD COLUMN IF NOT EXISTS died_on date",),
     ),
+    # Where each piece of work with a deadline lies (a verification case, a referral, an urgent
+    # case), remembered when it opens: the overdue events name the item, not its division.
+    Migration(
+        "supervision-alerts-0002-det-deadline-items",
+        (
+            """CREATE TABLE det_deadline_items (item text PRIMARY KEY, case_id text NOT NULL,
+                division_code text NOT NULL, facts jsonb NOT NULL)""",
+        ),
+    ),
 )
 
 

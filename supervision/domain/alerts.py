@@ -22,6 +22,31 @@ class Detector(StrEnum):
     UNDECLARED_ASSETS = "undeclared_assets"  # 虚报冒领: vehicles or companies
     STORE_TAMPERED = "store_tampered"  # an event store no longer matches its sealed digest
     UNPAYABLE_BENEFICIARY = "unpayable_beneficiary"  # approved but unpaid (no bank account)
+    FUNDS_NOT_ARRIVED = "funds_not_arrived"  # SUP-11: central/provincial money not arrived (到位)
+    CASE_OVERDUE = "case_overdue"  # VER-9: a verification clock ran out (办理时限)
+    REFERRAL_OVERDUE = "referral_overdue"  # INT-5: a referral not acknowledged in time (转介)
+    URGENT_CASE_OVERDUE = "urgent_case_overdue"  # INT-6: an urgent case not responded to in time
+
+
+class AlertStatus(StrEnum):
+    """Where an alert stands: raised, seen, set aside with a reason, or sent up a level."""
+
+    OPEN = "open"
+    ACKNOWLEDGED = "acknowledged"
+    DISMISSED = "dismissed"
+    ESCALATED = "escalated"
+
+
+class EscalationLevel(StrEnum):
+    """The level an alert is escalated to, and the length of that level's division code."""
+
+    CITY = "city"
+    PROVINCE = "province"
+
+    @property
+    def code_length(self) -> int:
+        """2 for the province, 4 for a city (GB/T 2260)."""
+        return 2 if self is EscalationLevel.PROVINCE else 4
 
 
 @event_type("supervision.AlertRaised", 1)
@@ -36,6 +61,37 @@ class AlertRaised:
     case_ids: tuple[str, ...]
     summary_zh: str
     evidence: dict[str, Any]
+
+
+@event_type("supervision.AlertAcknowledged", 1)
+@dataclass(frozen=True)
+class AlertAcknowledged:
+    """An officer saw the alert and took it in hand (who and when: the envelope's actor)."""
+
+    alert_id: str
+    note: str
+
+
+@event_type("supervision.AlertDismissed", 1)
+@dataclass(frozen=True)
+class AlertDismissed:
+    """An officer set the alert aside with a reason; its evidence key is never raised again."""
+
+    alert_id: str
+    detector: Detector
+    key: str
+    reason: str
+
+
+@event_type("supervision.AlertEscalated", 1)
+@dataclass(frozen=True)
+class AlertEscalated:
+    """An officer sent the alert up to the city or the province, with a reason."""
+
+    alert_id: str
+    to_level: EscalationLevel
+    to_division: str  # the city (4 digits) or province (2 digits) code of the alert's division
+    reason: str
 
 
 @event_type("supervision.StaffRegistered", 1)
@@ -53,4 +109,6 @@ class StaffRegistered:
 
 def register_events(registry: EventRegistry) -> None:
     """Register the detector events."""
-    registry.register_all(AlertRaised, StaffRegistered)
+    registry.register_all(
+        AlertRaised, AlertAcknowledged, AlertDismissed, AlertEscalated, StaffRegistered
+    )

@@ -168,12 +168,29 @@ async def test_urgent_report_green_channel_charity_and_referral(services: Runnin
         responded = await client.post(
             f"{base}/response", json={"response": "已入户探视并送医"}, headers=officer(1)
         )
-        granted = await client.post(
-            f"{base}/prior-assistance",
-            json={"programme": "disease_emergency", "amount_fen": 200_000, "resident_id": HEAD,
-                  "follow_up_programmes": ["urban_dibao"], "reason": "疾病应急先行救助"},
-            headers=officer(2),
+        # (the cap is 3 × the county's urban dibao standard, set through payments' API, INT-7)
+        standard = await client.post(
+            f"{services.urls['payments']}/v1/standards",
+            json={"division_code": "620102", "programme": "urban_dibao",
+                  "effective_from": f"{services.period(-12)}-01",
+                  "monthly_per_person_fen": 70_000, "reason": "县城市低保标准"},
+            headers=post_headers(services, "county_officer", "620102"),
         )  # fmt: skip
+        assert standard.status_code == 201, standard.text
+        answers: list[httpx.Response] = []
+
+        async def granted_once_standard_known() -> bool:  # the standard reaches intake by Kafka
+            answers.append(await client.post(
+                f"{base}/prior-assistance",
+                json={"programme": "disease_emergency", "amount_fen": 200_000,
+                      "resident_id": HEAD, "follow_up_programmes": ["urban_dibao"],
+                      "reason": "疾病应急先行救助"},
+                headers=officer(2),
+            ))  # fmt: skip
+            return answers[-1].json().get("code") != "no-standard-in-force"
+
+        await eventually(granted_once_standard_known, timeout=60, message="no standard in intake")
+        granted = answers[-1]
         referred = await client.post(
             f"{base}/charity-referrals",
             json={"charity": "53620000MJ0000000X", "need": "住院自付费用"},

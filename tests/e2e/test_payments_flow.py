@@ -320,14 +320,21 @@ async def test_green_channel_disaster_relief_price_linkage_and_tasks_on_the_stac
         )  # fmt: skip
         assert reported.status_code == 201, reported.text
         urgent = reported.json()["urgent_case_id"]
-        granted = await client.post(
-            f"{intake}/v1/urgent-cases/{urgent}/prior-assistance",
-            json={"programme": "temporary_assistance", "amount_fen": 30_000,
-                  "resident_id": resident(601), "persons": 1, "bank_account": ACCOUNT,
-                  "follow_up_programmes": ["urban_dibao"], "reason": "先行给予临时救助"},
-            headers={**township, "Idempotency-Key": str(uuid.uuid4()),
-                     "If-Match": reported.headers["ETag"]},
-        )  # fmt: skip
+        answers: list[httpx.Response] = []
+
+        async def granted_once_standard_known() -> bool:  # the standard reaches intake by Kafka
+            answers.append(await client.post(
+                f"{intake}/v1/urgent-cases/{urgent}/prior-assistance",
+                json={"programme": "temporary_assistance", "amount_fen": 30_000,
+                      "resident_id": resident(601), "persons": 1, "bank_account": ACCOUNT,
+                      "follow_up_programmes": ["urban_dibao"], "reason": "先行给予临时救助"},
+                headers={**township, "Idempotency-Key": str(uuid.uuid4()),
+                         "If-Match": reported.headers["ETag"]},
+            ))  # fmt: skip
+            return answers[-1].json().get("code") != "no-standard-in-force"
+
+        await eventually(granted_once_standard_known, timeout=60, message="no standard in intake")
+        granted = answers[-1]
         assert granted.status_code == 200, granted.text
         await eventually(lambda: _settled(payments, urgent), timeout=60,
                          message="the prior assistance was never paid")  # fmt: skip

@@ -47,6 +47,13 @@ def draw_sample(seed: str, households: list[str], rate: Decimal) -> tuple[str, .
     return tuple(sorted(chosen))
 
 
+def full_sample(
+    seed: str, households: list[str], rate: Decimal, declared_relatives: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """The random draw plus every household with a declared relative of an official (INT-10)."""
+    return tuple(sorted(set(draw_sample(seed, households, rate)) | set(declared_relatives)))
+
+
 class CountyBatch(Aggregate):
     """The proposals of one township that the county decides together."""
 
@@ -65,9 +72,11 @@ class CountyBatch(Aggregate):
         rate: Decimal,
         seed: str,
         policy: tuple[int, Decimal] | None = None,
+        declared_relatives: tuple[str, ...] = (),
     ) -> None:
         """Form the batch and draw its sample with the given seed; `policy` is the version of the
-        spot-check rate setting in force (0: the deployment default) and the rate it requires."""
+        spot-check rate setting in force (0: the deployment default) and the rate it requires.
+        Households with a declared relative of an official join the sample whatever the draw."""
         if self.drawn is not None:
             raise InvalidBatch(f"batch {self.id} already exists", f"批次 {self.id} 已存在")
         if not households or len(set(households)) != len(households):
@@ -76,6 +85,7 @@ class CountyBatch(Aggregate):
                 "批次须包含至少一户且不重复",
                 field="cases",
             )
+        relatives = tuple(sorted(set(declared_relatives) & set(households)))
         self.record(
             ev.SpotCheckSampleDrawn(
                 batch_id=self.id,
@@ -84,9 +94,10 @@ class CountyBatch(Aggregate):
                 households=tuple(sorted(households)),
                 rate=str(rate),
                 seed=seed,
-                sample=draw_sample(seed, households, rate),
+                sample=full_sample(seed, households, rate, relatives),
                 policy_version=policy[0] if policy else None,
                 policy_rate=str(policy[1]) if policy else None,
+                declared_relatives=relatives,
             )
         )
 

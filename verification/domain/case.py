@@ -9,7 +9,7 @@ from shared.privacy import mask_resident_id
 from verification.domain import events as ev
 from verification.domain.case_lifecycle import CaseLifecycle
 from verification.domain.case_state import Stage
-from verification.domain.decision_events import ApprovedMember, SelfCare
+from verification.domain.decision_events import ApprovedMember, CareArrangement, SelfCare
 from verification.domain.errors import (
     AmountOverrideIncomplete,
     AppraisalCannotDecideAlone,
@@ -259,6 +259,7 @@ class VerificationCase(CaseLifecycle):
         rural_class: int | None,
         effective_from: date,
         override_deceased_reason: str | None = None,
+        care_arrangement: CareArrangement | None = None,
     ) -> None:
         """The county approves with programme and class (VER-7): the amount by the programme's
         rule, computed by payments, unless the county overrides it with a reason."""
@@ -298,8 +299,10 @@ class VerificationCase(CaseLifecycle):
                 bank_account=opened.bank_account,
                 bank_account_holder_resident_id=opened.bank_account_holder_resident_id,
                 amount_basis="override" if override else "rule",
+                care_arrangement=care_arrangement if care else None,
                 override_reason=override.reason if override else None,
                 overridden_by=override.by if override else None,
+                declared_relative=self.declared_relative,
             )
         )
 
@@ -312,6 +315,7 @@ class VerificationCase(CaseLifecycle):
                 division_code=opened.division_code,
                 reason=reason,
                 appeal_rights=appeal_rights,
+                declared_relative=self.declared_relative,
             )
         )
 

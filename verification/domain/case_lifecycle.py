@@ -64,6 +64,19 @@ class CaseLifecycle(CaseState):
         )
         return True
 
+    def note_declared_relative(self, resident_id: str, official_role: str, kinship: str) -> bool:
+        """INT-10: record a declared relative of an official once (False when already noted or
+        the case is closed)."""
+        masked = mask_resident_id(resident_id)
+        if self.stage not in OPEN_STAGES or (masked, official_role) in self.declared_relatives:
+            return False
+        self.record(
+            ev.DeclaredRelativeNoted(
+                **self._key(), member_masked=masked, official_role=official_role, kinship=kinship
+            )
+        )
+        return True
+
     def flag_overdue(self, clock: str, due_on: date) -> None:
         """Raise a missed deadline once per clock (VER-9)."""
         if clock not in self.overdue:

@@ -57,6 +57,7 @@ class CaseState(Aggregate):
         self.deaths: dict[str, ev.DeathReported] = {}  # resident ID → the partner's report
         self.deceased_overridden = False
         self.self_care: dict[str, SelfCare] = {}  # resident ID → full | partial | none (VER-8)
+        self.declared_relatives: set[tuple[str, str]] = set()  # (member masked, role) INT-10
 
     @property
     def household(self) -> str:
@@ -167,3 +168,11 @@ class CaseState(Aggregate):
 
     def when_VerificationDueSet(self, event: ev.VerificationDueSet) -> None:
         self.decide_by = event.due_on
+
+    def when_DeclaredRelativeNoted(self, event: ev.DeclaredRelativeNoted) -> None:
+        self.declared_relatives.add((event.member_masked, event.official_role))
+
+    @property
+    def declared_relative(self) -> bool:
+        """A member is a declared relative of an official (INT-10): extra scrutiny."""
+        return bool(self.declared_relatives)

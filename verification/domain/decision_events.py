@@ -10,6 +10,7 @@ from shared.eventstore.registry import event_type
 
 SelfCare = Literal["full", "partial", "none"]  # 生活自理 / 半失能 / 失能
 AmountBasis = Literal["rule", "override"]
+CareArrangement = Literal["centralised", "scattered"]  # 集中供养 / 分散供养
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class CaseApproved:
     amount_basis: AmountBasis | None = None
     override_reason: str | None = None
     overridden_by: str | None = None  # the county officer who fixed the amount
+    declared_relative: bool = False  # INT-10: a member is a declared relative of an official
+    # extreme poverty: how the person is cared for (SUP-10); null when not stated at approval
+    care_arrangement: CareArrangement | None = None
 
 
 def amount_basis_of(approved: CaseApproved) -> AmountBasis:
@@ -70,6 +74,7 @@ class CaseRejected:
     division_code: str
     reason: str
     appeal_rights: str
+    declared_relative: bool = False  # INT-10: a member is a declared relative of an official
 
 
 @event_type("verification.BenefitAdjusted")

@@ -179,6 +179,9 @@ class SpotCheckSampleDrawn:
     sample: tuple[str, ...]
     policy_version: int | None = None  # the spot_check_rate setting in force (0: default)
     policy_rate: str | None = None  # the rate that setting required (a batch may ask more)
+    # INT-10 (additive): households with a declared relative of an official, always in the sample
+    # beyond the random draw (sample = the draw from the seed ∪ these)
+    declared_relatives: tuple[str, ...] = ()
 
 
 @event_type("verification.SpotCheckRecorded")
@@ -315,6 +318,19 @@ class DeceasedApprovalOverridden:
     reason: str
 
 
+@event_type("verification.DeclaredRelativeNoted")
+@dataclass(frozen=True)
+class DeclaredRelativeNoted:
+    """A member is a declared close relative of an official (INT-10): the case is always in the
+    county's spot-check sample and is decided at county level only."""
+
+    case_id: str
+    programme: str
+    member_masked: str
+    official_role: str  # village_cadre | township_cadre | civil_affairs_staff
+    kinship: str
+
+
 @event_type("verification.PolicySet")
 @dataclass(frozen=True)
 class PolicySet(PolicySetBase):
@@ -350,6 +366,7 @@ PUBLISHED = (
     PolicySet,
     DeathReported,
     DeceasedApprovalOverridden,
+    DeclaredRelativeNoted,
 )
 
 

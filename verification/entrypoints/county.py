@@ -52,7 +52,9 @@ async def form_batch(
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
-    """Sample ⌈rate × n⌉ households with a fresh recorded seed; each case joins the batch."""
+    """Sample ⌈rate × n⌉ households with a fresh recorded seed; each case joins the batch.
+    Every case with a declared relative of an official (INT-10) is sampled as well, named in the
+    sample event's `declared_relatives`."""
     verification = service_of(request)
     ensure_level(principal, COUNTY, body.township_code)
 
@@ -82,6 +84,7 @@ async def form_batch(
             rate,
             secrets.token_hex(16),
             policy=(policy.version, floor),
+            declared_relatives=tuple(c.household for c in cases if c.declared_relative),
         )
         reason = f"县级审批批次，按{rate}比例入户抽查 (county batch, spot check)"
         await verification.save(batch, request_metadata(principal, reason, None), conn)
@@ -191,6 +194,7 @@ async def decide(
             rural_class,
             body.effective_from or today,
             override_deceased_reason=body.override_deceased_reason,
+            care_arrangement=body.care_arrangement,
         )
 
     return await command.run(COUNTY, body.reason, action)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from shared.privacy import mask_resident_id
 from verification.application.service import Policy
-from verification.domain.batch import CountyBatch, draw_sample
+from verification.domain.batch import CountyBatch, full_sample
 from verification.domain.case import VerificationCase
 from verification.domain.decision_events import amount_basis_of
 from verification.domain.policy import due_dates
@@ -63,6 +63,8 @@ class CaseDetail(BaseModel):
     priority_flags: list[str]
     deaths_reported: list[DeathView] = []  # by a partner department (VER-7)
     deceased_members_masked: list[str] = []  # reported dead by a report or a verification answer
+    declared_relative: bool = False  # INT-10: always spot-checked, decided by the county only
+    decide_by: date | None = None  # green channel (INT-7): due 5 working days after the grant
 
 
 def case_detail(case: VerificationCase, policy: Policy) -> CaseDetail:
@@ -128,6 +130,8 @@ def case_detail(case: VerificationCase, policy: Policy) -> CaseDetail:
             for d in case.deaths.values()
         ],
         deceased_members_masked=[mask_resident_id(r) for r in case.deceased_residents()],
+        declared_relative=case.declared_relative,
+        decide_by=case.decide_by,
     )
 
 
@@ -148,6 +152,10 @@ class BatchView(BaseModel):
     rederived_sample_matches: bool
     policy_version: int | None = None  # the spot_check_rate setting in force (0: the default)
     policy_rate: str | None = None  # the rate it required; `rate` may be higher
+    declared_relatives: list[str] = Field(
+        default_factory=list,
+        description="近亲属备案：households always sampled beyond the random draw (INT-10)",
+    )
 
 
 def batch_view(batch: CountyBatch) -> BatchView:
@@ -155,7 +163,9 @@ def batch_view(batch: CountyBatch) -> BatchView:
     drawn = batch.drawn
     assert drawn is not None
 
-    again = draw_sample(drawn.seed, list(drawn.households), Decimal(drawn.rate))
+    again = full_sample(
+        drawn.seed, list(drawn.households), Decimal(drawn.rate), drawn.declared_relatives
+    )
     return BatchView(
         batch_id=drawn.batch_id,
         version=batch.version,
@@ -171,4 +181,5 @@ def batch_view(batch: CountyBatch) -> BatchView:
         rederived_sample_matches=again == drawn.sample,
         policy_version=drawn.policy_version,
         policy_rate=drawn.policy_rate,
+        declared_relatives=list(drawn.declared_relatives),
     )

@@ -25,6 +25,8 @@ async def note_prior_assistance(
     """
     data = event.data
     due_on = date.fromisoformat(data["verification_due"])
+    if data.get("follow_up_application_id"):  # INT-7: the follow-up was filed before the grant
+        await _set_due_on_follow_up(event, conn, repository, due_on)
     for programme in data.get("follow_up_programmes", []):
         if programme not in PROGRAMMES_DECIDED_HERE:
             continue
@@ -37,6 +39,23 @@ async def note_prior_assistance(
         )
         case = await repository.find(VerificationCase.id_for(data["case_id"], programme), conn)
         if case is not None and case.set_decide_by(due_on, data["programme"]):
+            metadata = event.metadata.caused_by(
+                event, Actor.system(SERVICE), channel="kafka", reason=REASON
+            )
+            await repository.save(case, metadata, conn)
+
+
+async def _set_due_on_follow_up(
+    event: RecordedEvent,
+    conn: AsyncConnection,
+    repository: Repository[VerificationCase],
+    due_on: date,
+) -> None:
+    """The application that named the urgent case: each of its cases decided here is due."""
+    application_id = str(event.data["follow_up_application_id"])
+    for programme in PROGRAMMES_DECIDED_HERE:
+        case = await repository.find(VerificationCase.id_for(application_id, programme), conn)
+        if case is not None and case.set_decide_by(due_on, str(event.data["programme"])):
             metadata = event.metadata.caused_by(
                 event, Actor.system(SERVICE), channel="kafka", reason=REASON
             )

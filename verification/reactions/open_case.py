@@ -33,6 +33,11 @@ async def open_cases_for_application(
         case.open(_opened(data, programme, opened_on))
         case.flag_priorities(opened_on)
         await apply_waiting_due_date(case, conn, data["application_id"], programme)
+        if data.get("verification_due"):  # INT-7: the follow-up of a green-channel grant
+            case.set_decide_by(
+                date.fromisoformat(data["verification_due"]),
+                str(data.get("prior_assistance_programme") or ""),
+            )
         metadata = event.metadata.caused_by(
             event, Actor.system(SERVICE), channel="kafka", reason=OPENING_REASON
         )

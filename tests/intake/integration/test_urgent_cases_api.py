@@ -11,6 +11,7 @@ from intake.application.deadlines import DeadlineWatcher
 from shared.clock import CHINA
 from shared.workdays import library_calendar
 from tests.intake.conftest import APPLICANT, FRIDAY_MORNING, TODAY, TOWNSHIP, Intake
+from tests.intake.integration.green_channel_support import publish_standard
 from tests.support import eventually
 
 REPORT = {
@@ -20,10 +21,11 @@ REPORT = {
     "subject_name": "王德福",
     "household_size": 2,
 }
-CAP_FOR_TWO = 3 * 70_000 * 2  # 3 × the default urban dibao standard × 2 persons
+CAP_FOR_TWO = 3 * 70_000 * 2  # 3 × the urban dibao standard payments published × 2 persons
 
 
 async def _reported(intake: Intake) -> str:
+    await publish_standard(intake, "620102", 70_000)  # payments' Chengguan standard, 700 元
     async with intake.client() as client:
         created = await client.post(
             "/v1/urgent-reports",
@@ -98,9 +100,11 @@ async def test_prior_assistance_is_granted_within_the_cap_with_follow_up(intake:
         within = await client.post(
             url, json={**grant, "amount_fen": CAP_FOR_TWO}, headers=intake.headers(if_match=1)
         )
-        # and anything more
+        # and anything more, under another programme
         more = await client.post(
-            url, json={**grant, "amount_fen": 1}, headers=intake.headers(if_match=2)
+            url,
+            json={**grant, "programme": "medical_assistance", "amount_fen": 1},
+            headers=intake.headers(if_match=2),
         )
     # then the first and the last are refused naming the field, the cap is granted
     assert over.status_code == 422 and over.json()["code"] == "prior-assistance-over-cap"

@@ -11,14 +11,20 @@ CONTRACT_FIELDS = {
         "application_id", "division_code", "registration", "programmes", "members",
         "declared_monthly_income_fen", "declared_assets_fen", "authorisation", "channel",
         "bank_account", "bank_account_holder",  # SUP-3: optional, additive (null when absent)
+        # INT-7: optional, additive: the urgent case followed up and its verification due date
+        "urgent_case_id", "verification_due", "prior_assistance_programme",
     },
     "intake.PriorAssistanceGranted.v1.json": {
         "case_id", "programme", "amount_fen", "division_code", "resident_id", "bank_account",
         "verification_due", "follow_up_programmes",
         "persons",  # additive: payments' per-person cap (absent in older events: 1)
+        "granted_on", "cap_fen", "follow_up_application_id",  # additive (INT-7)
     },
 }  # fmt: skip
-OPTIONAL = {"bank_account", "bank_account_holder", "persons"}
+OPTIONAL = {
+    "bank_account", "bank_account_holder", "persons", "urgent_case_id", "verification_due",
+    "prior_assistance_programme", "granted_on", "cap_fen", "follow_up_application_id",
+}  # fmt: skip
 
 
 @pytest.mark.req("GEN-2")

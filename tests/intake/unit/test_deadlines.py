@@ -8,7 +8,12 @@ import pytest
 
 from intake.domain.programmes import Agency
 from intake.domain.referral import Referral, ReferralAlreadyAcknowledged, ReferralOpened
-from intake.domain.urgent import Grant, PriorAssistanceOverCap, UrgentCase
+from intake.domain.urgent import (
+    Grant,
+    PriorAssistanceAlreadyGranted,
+    PriorAssistanceOverCap,
+    UrgentCase,
+)
 from intake.domain.urgent_events import (
     PriorAssistanceGranted,
     PriorProgramme,
@@ -61,27 +66,30 @@ def test_a_referral_escalates_once_and_never_after_acknowledgement() -> None:
 
 @pytest.mark.req("INT-6", "INT-7")
 def test_the_cap_follows_the_county_standard_and_counts_earlier_grants() -> None:
-    # given Chengguan's standard configured above the default
-    policy = IntakePolicy(urban_dibao_standard_fen={"620102": 80_000})
-    assert policy.prior_assistance_cap("620102001", 1) == 240_000
-    assert policy.prior_assistance_cap("620103001", 1) == 210_000
+    # given Chengguan's standard of 800 元 as payments published it
+    policy = IntakePolicy()
+    assert policy.prior_assistance_cap(80_000, 1) == 240_000
+    assert policy.prior_assistance_cap(70_000, 2) == 420_000
     case = UrgentCase("u-1")
     case.replay(
         [UrgentCaseOpened("u-1", "620102001", Reporter.HOSPITAL, "重病", None, None, 1, NOW,
                           NOW + timedelta(hours=24))]
     )  # fmt: skip
 
-    def grant(amount: int) -> Grant:
+    def grant(amount: int, programme: PriorProgramme) -> Grant:
         event = PriorAssistanceGranted(
-            "u-1", PriorProgramme.DISEASE_EMERGENCY, amount, "620102001", "11010519491231002X",
-            None, date(2026, 10, 9), (),
+            "u-1", programme, amount, "620102001", "11010519491231002X",
+            None, date(2026, 10, 9), (), granted_on=date(2026, 10, 2),
         )  # fmt: skip
-        return Grant(event, policy.prior_assistance_cap("620102001", 1))
+        return Grant(event, policy.prior_assistance_cap(80_000, 1))
 
     # when two grants are made, the second would pass the cap
-    case.grant_prior_assistance(grant(200_000))
+    case.grant_prior_assistance(grant(200_000, PriorProgramme.DISEASE_EMERGENCY))
     with pytest.raises(PriorAssistanceOverCap):
-        case.grant_prior_assistance(grant(40_001))
+        case.grant_prior_assistance(grant(40_001, PriorProgramme.MEDICAL_ASSISTANCE))
+    # and a second grant of the same programme in the month, even within the cap
+    with pytest.raises(PriorAssistanceAlreadyGranted):
+        case.grant_prior_assistance(grant(1, PriorProgramme.DISEASE_EMERGENCY))
     # then only the first is recorded
     assert [e.amount_fen for e in case.pending] == [200_000]
     assert not case.escalate_if_overdue(NOW + timedelta(hours=24))

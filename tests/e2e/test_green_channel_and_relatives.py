@@ -1,0 +1,270 @@
+"""The green channel and declared relatives end to end, through the public APIs only.
+
+INT-7: the cap follows the county's urban dibao standard set through payments' API; a second grant
+of a programme to a person in a month is refused; the follow-up application names its urgent case
+and its verification case is due 5 working days after the grant. INT-10 / VER-5: a declared
+relative's application is always in the county's spot-check sample and is decided by the county.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from tests.e2e.services import RunningServices, running_services
+from tests.e2e.test_payments_flow import ACCOUNT, COUNTY, TOWNSHIP, VILLAGE, Payments
+from tests.e2e.test_verification_happy_path import Officer, ok, resident
+from tests.support import eventually
+
+
+@pytest.fixture(scope="module")
+def services(
+    embedded_postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RunningServices]:
+    """All four services and the simulators; a zero-day notice period so approval can follow."""
+    data_dir: Path = tmp_path_factory.mktemp("e2e-green-channel")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
+        with running_services(
+            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
+        ) as running:
+            yield running
+
+
+class Township:
+    """The township officer's client on intake."""
+
+    def __init__(self, services: RunningServices, client: httpx.AsyncClient) -> None:
+        self.client, self.base = client, services.urls["intake"]
+        self.auth = services.auth("township_officer", TOWNSHIP)
+        self.etags: dict[str, str] = {}  # urgent case → its current ETag, from the answers
+
+    async def post(self, path: str, body: dict[str, Any], etag: str | None = None) -> Any:
+        """POST with a fresh Idempotency-Key (and If-Match when given)."""
+        headers = {**self.auth, "Idempotency-Key": str(uuid.uuid4())}
+        if etag:
+            headers["If-Match"] = etag
+        return await self.client.post(f"{self.base}{path}", json=body, headers=headers)
+
+    async def get(self, path: str) -> Any:
+        """GET as the township officer."""
+        return await self.client.get(f"{self.base}{path}", headers=self.auth)
+
+    async def urgent_case(self) -> str:
+        """A reported urgent case of the township."""
+        reported = await self.post(
+            "/v1/urgent-reports",
+            {"division_code": TOWNSHIP, "reporter": "hospital", "situation": "突发重病",
+             "household_size": 1},
+        )  # fmt: skip
+        assert reported.status_code == 201, reported.text
+        urgent = str(reported.json()["urgent_case_id"])
+        self.etags[urgent] = reported.headers["ETag"]
+        return urgent
+
+    async def grant(self, urgent: str, **body: Any) -> Any:
+        """Grant prior assistance with the urgent case's current ETag."""
+        grant = {
+            "programme": "temporary_assistance",
+            "persons": 1,
+            "bank_account": ACCOUNT,
+            "follow_up_programmes": ["urban_dibao"],
+            "reason": "先行给予临时救助",
+            **body,
+        }
+        answer = await self.post(
+            f"/v1/urgent-cases/{urgent}/prior-assistance", grant, self.etags[urgent]
+        )
+        if answer.status_code == 200:
+            self.etags[urgent] = answer.headers["ETag"]
+        return answer
+
+    async def apply(self, sequence: int, **extra: Any) -> str:
+        """A one-person urban dibao application, as the township registers it."""
+        person = resident(sequence)
+        created = await self.post(
+            "/v1/applications",
+            {"division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
+             "members": [{"resident_id": person, "name": f"申请人{sequence}", "relation": "self"}],
+             "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
+             "authorisation": {"signed_by_resident_id": person, "signed_on": "2000-01-01",
+                               "document_ref": f"城关区-授权-{sequence}"},
+             "bank_account": ACCOUNT, **extra},
+        )  # fmt: skip
+        assert created.status_code == 201, created.text
+        return str(created.json()["application_id"])
+
+
+async def _cap_once_known(township: Township, urgent: str, person: str, cap: int) -> Any:
+    """Grant one fen over `cap` until intake knows the standard that makes it the cap (payments'
+    StandardSet travels by the broker); the refusal naming that cap."""
+    answers: list[Any] = []
+
+    async def refused_at_cap() -> bool:
+        answer = await township.grant(urgent, amount_fen=cap + 1, resident_id=person)
+        answers.append(answer)
+        return bool(answer.status_code == 422 and answer.json().get("cap_fen") == cap)
+
+    await eventually(refused_at_cap, timeout=60, message="intake never used the standard")
+    return answers[-1]
+
+
+@pytest.mark.req("INT-7")
+async def test_green_channel_cap_one_grant_a_month_and_the_linked_follow_up(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        township, payments = Township(services, client), Payments(services, client)
+        person, other = resident(701), resident(702)
+        # given an urgent case, before any standard is known: no cap, no grant
+        urgent = await township.urgent_case()
+        unknown = await township.grant(urgent, amount_fen=10_000, resident_id=person)
+        assert unknown.status_code == 409 and unknown.json()["code"] == "no-standard-in-force"
+        # when the county sets its urban dibao standard of 700 元 through payments' API
+        standard = await payments.post(
+            "/v1/standards",
+            {"division_code": COUNTY, "programme": "urban_dibao",
+             "effective_from": f"{services.period(-12)}-01", "monthly_per_person_fen": 70_000,
+             "reason": "县城市低保标准"},
+        )  # fmt: skip
+        assert standard.status_code == 201, standard.text
+        # then the cap is 3 × 700 元 for one person
+        over = await _cap_once_known(township, urgent, person, 210_000)
+        assert over.json()["code"] == "prior-assistance-over-cap"
+        # when the township grants 1,500 元, then the same programme again this month
+        granted = await township.grant(urgent, amount_fen=150_000, resident_id=person)
+        assert granted.status_code == 200, granted.text
+        again = await township.grant(urgent, amount_fen=10_000, resident_id=person)
+        # then the second grant is refused with its code, not dropped silently
+        assert again.status_code == 409, again.text
+        assert again.json()["code"] == "prior-assistance-already-granted"
+        # when the county raises its standard to 800 元 from this month
+        raised = await payments.post(
+            "/v1/standards",
+            {"division_code": COUNTY, "programme": "urban_dibao",
+             "effective_from": f"{services.period(0)}-01", "monthly_per_person_fen": 80_000,
+             "reason": "提高城市低保标准"},
+            etag=standard.headers["ETag"],
+        )  # fmt: skip
+        assert raised.status_code == 201, raised.text
+        # then the cap of another urgent case follows: 3 × 800 元
+        await _cap_once_known(township, await township.urgent_case(), other, 240_000)
+
+        # when the township files the follow-up dibao application naming the urgent case
+        application_id = await township.apply(701, urgent_case_id=urgent)
+        due = services.day(7)  # the stack's Wednesday + 5 working days: next Wednesday
+
+        # then the urgent case shows its follow-up application and due date
+        async def linked() -> bool:
+            read = (await township.get(f"/v1/urgent-cases/{urgent}")).json()
+            return bool(read.get("follow_up_application_id") == application_id)
+
+        await eventually(linked, timeout=30, message="the urgent case shows no follow-up")
+        read = (await township.get(f"/v1/urgent-cases/{urgent}")).json()
+        assert read["verification_due"] == due and read["prior_assistance_fen"] == 150_000
+        # and its verification case is due 5 working days after the grant
+        officer = Officer(services, client, "county_officer", COUNTY)
+
+        async def opened() -> bool:
+            return bool((await officer.case(application_id)).status_code == 200)
+
+        await eventually(opened, timeout=30, message="no verification case opened")
+        case = (await officer.case(application_id)).json()
+        assert case["decide_by"] == due and case["clocks"]["prior_assistance"] == due
+
+
+async def _proposed(
+    services: RunningServices, client: httpx.AsyncClient, case_id: str, relative: bool = False
+) -> None:
+    township = Officer(services, client, "township_officer", TOWNSHIP)
+
+    async def opened() -> bool:
+        answer = await township.case(case_id)
+        return bool(answer.status_code == 200 and answer.json()["declared_relative"] == relative)
+
+    # a declaration follows the application on intake's stream: wait for it, not to race it
+    await eventually(opened, timeout=30, message="no case opened")
+    await ok(await township.step(case_id, "economic-verification", {}), "investigation")
+    await ok(
+        await township.step(case_id, "investigation", {
+            "staff": ["王明", "李华"], "visited_on": services.day(-8), "findings": "情况属实"}),
+        "township_review",
+    )  # fmt: skip
+    await ok(
+        await township.step(case_id, "proposal", {
+            "proposed_monthly_amount_fen": 60_000, "review_opinion": "拟保"}),
+        "proposed",
+    )  # fmt: skip
+
+
+@pytest.mark.req("INT-10", "VER-5")
+async def test_a_staff_relatives_application_is_sampled_and_decided_by_the_county(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        township = Township(services, client)
+        county = Officer(services, client, "county_officer", COUNTY)
+        # given a household whose head is the sibling of a township cadre, declared at intake
+        relative = await township.apply(
+            801,
+            staff_relatives=[{"member_resident_id": resident(801), "official_name": "李四",
+                              "official_role": "township_cadre", "official_org": "某街道办事处",
+                              "kinship": "sibling"}],
+        )  # fmt: skip
+        # and five ordinary households of the same township
+        ordinary = [await township.apply(810 + n) for n in range(5)]
+        await _proposed(services, client, relative, relative=True)
+        for case_id in ordinary:
+            await _proposed(services, client, case_id)
+        assert (await county.case(relative)).json()["declared_relative"] is True
+        # when the county forms the batch (a 30% draw: 2 of 6)
+        formed = await county.post(
+            "/v1/batches",
+            {"township_code": TOWNSHIP,
+             "cases": [{"case_id": c, "programme": "urban_dibao"} for c in [relative, *ordinary]]},
+        )  # fmt: skip
+        assert formed.status_code == 201, formed.text
+        batch = formed.json()
+        # then the relative's household is sampled whatever the draw, and the event says why
+        household = f"{relative}/urban_dibao"
+        assert household in batch["sample"] and batch["declared_relatives"] == [household]
+        assert len(batch["sample"]) in (2, 3) and batch["rederived_sample_matches"] is True
+        # when the township tries to decide the case, it may not
+        township_officer = Officer(services, client, "township_officer", TOWNSHIP)
+        refused = await township_officer.step(
+            relative, "decision", {"decision": "approve", "reason": "乡镇自行审批"}
+        )
+        assert refused.status_code == 403 and refused.json()["code"] == "wrong-level"
+        # when the county visits every sampled household, the notice is published, it approves
+        etag = formed.headers["ETag"]
+        for sampled in batch["sample"]:
+            case_id, programme = sampled.split("/")
+            visited = await county.post(
+                f"/v1/batches/{batch['batch_id']}/spot-checks",
+                {"case_id": case_id, "programme": programme, "visited_by": ["赵", "钱"],
+                 "visited_on": services.day(-1), "findings": "与申报一致"},
+                etag=etag,
+            )  # fmt: skip
+            assert visited.status_code == 200, visited.text
+            etag = visited.headers["ETag"]
+        await ok(
+            await township_officer.step(relative, "notice", {"village_code": VILLAGE}), "notice"
+        )
+        approved = await county.step(
+            relative, "decision", {"decision": "approve", "reason": "县级审批：近亲属备案户已抽查",
+                                   "override_monthly_amount_fen": 60_000,
+                                   "override_reason": "按乡镇审核意见核定"},
+        )  # fmt: skip
+        # then the county's decision stands on a case recorded as a declared relative's
+        await ok(approved, "approved")
+        assert approved.json()["declared_relative"] is True
