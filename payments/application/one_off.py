@@ -48,10 +48,11 @@ async def pay_prior_assistance(
     if await repos.payments.find(key, conn) is not None:
         return "duplicate"
     county, amount = data["division_code"][:6], int(data["amount_fen"])
-    standard = await local_standard(repos, conn, county, "urban_dibao")
-    in_force = standard.in_force(granted_on) if standard else None
-    persons = await _persons(conn, data)
-    cap = CAP_MULTIPLE * in_force.monthly_per_person_fen * persons if in_force else None
+    cap = (
+        int(data["cap_fen"])
+        if data.get("cap_fen")
+        else await _own_cap(data, granted_on, repos, conn)
+    )
     refusal = _refusal(data, amount, cap)
     if refusal is not None:
         await _refuse(data, amount, cap, refusal, metadata, repos, conn)
@@ -70,6 +71,17 @@ async def pay_prior_assistance(
     )  # fmt: skip
     await repos.payments.save(payment, metadata, conn, expected_version=0)
     return "instructed"
+
+
+async def _own_cap(
+    data: dict[str, Any], granted_on: date, repos: Repositories, conn: AsyncConnection
+) -> int | None:
+    """The cap of a grant recorded before intake stated its own (its cap_fen, under intake's
+    policy multiple, is the one cap since): 3 × the urban standard in force × persons."""
+    standard = await local_standard(repos, conn, data["division_code"][:6], "urban_dibao")
+    in_force = standard.in_force(granted_on) if standard else None
+    persons = await _persons(conn, data)
+    return CAP_MULTIPLE * in_force.monthly_per_person_fen * persons if in_force else None
 
 
 async def _persons(conn: AsyncConnection, data: dict[str, Any]) -> int:

@@ -71,3 +71,36 @@ async def test_prior_assistance_is_paid_at_once_within_its_cap(payments: Payment
     ]
     assert "6228480012345678901" not in ledger.text
     assert other_county.status_code == 403
+
+
+@pytest.mark.req("PAY-8", "INT-7")
+async def test_the_cap_intake_stated_with_the_grant_is_the_one_payments_holds_to(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        # given a 700 yuan standard, and a province whose intake policy caps at 2× (1,400 yuan)
+        await set_standard(payments, client, 70_000)
+        stated = {"cap_fen": 140_000, "granted_on": TODAY.isoformat()}
+        over = granted("urgent-5", 150_000)
+        within = granted("urgent-6", 140_000)
+        over.data.update(stated)  # type: ignore[attr-defined]
+        within.data.update(stated)  # type: ignore[attr-defined]
+        # when intake's grants arrive with the cap it applied
+        await payments.consume(DECISIONS, over)  # type: ignore[arg-type]
+        await payments.consume(DECISIONS, within)  # type: ignore[arg-type]
+    async with payments.runtime.engine.connect() as conn:
+        refused = list(
+            await conn.execute(
+                text("SELECT data FROM events WHERE type = 'payments.OneOffPaymentRefused'")
+            )
+        )
+        instructed = list(
+            await conn.execute(
+                text("SELECT stream_id FROM events WHERE type = 'payments.PaymentInstructed'")
+            )
+        )
+    # then 1,500 yuan is refused against intake's 1,400 (not payments' own 3 × 700 = 2,100)
+    assert [r.data["cap_fen"] for r in refused] == [140_000]
+    assert [r.stream_id for r in instructed] == [
+        f"payment-urgent-6:temporary_assistance:{TODAY:%Y-%m}"
+    ]
