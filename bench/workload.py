@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from shared.canonical import canonical_json
+from shared.clock import SystemClock
 from shared.eventstore.envelope import Actor, EventMetadata, NewEvent
 from shared.eventstore.hashing import GENESIS_HASH, event_hash
 
@@ -22,6 +23,9 @@ class Batch:
     stream_id: str
     expected_version: int
     events: list[NewEvent]
+
+
+_CLOCK = SystemClock()
 
 
 def payload(stream_id: str, seq: int) -> dict[str, Any]:
@@ -66,9 +70,11 @@ def batches(prefix: str, count: int, batch_size: int) -> list[Batch]:
 
 
 def _event(stream_id: str, seq: int) -> NewEvent:
+    # occurred_at stated, as every peer stores it: the store would otherwise use its own clock
     return NewEvent(
-        type=EVENT_TYPE, data=payload(stream_id, seq), metadata=metadata(stream_id, seq)
-    )
+        type=EVENT_TYPE, data=payload(stream_id, seq), metadata=metadata(stream_id, seq),
+        occurred_at=_CLOCK.now(),
+    )  # fmt: skip
 
 
 def event_count(work: list[Batch]) -> int:

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import re
+from functools import lru_cache
 from typing import Any
 
 _MASK = "*"
@@ -75,6 +76,7 @@ _RESIDENT_ID = re.compile(r"\d{17}[\dXx]")
 _ACCOUNT = re.compile(r"\d{13,19}")
 _PHONE = re.compile(r"(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}")
 _LONG_DIGITS = re.compile(r"(?<![0-9])\d{13,19}(?![0-9])")  # what scrub leaves: 13-15 digits
+_ANY_DIGIT = re.compile(r"\d")
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_.-]*")  # a `name` that names a thing, not a person
 PSEUDONYM_PREFIX = "pid_"
 # Keys whose values a public reader must not see at all, even masked.
@@ -109,9 +111,9 @@ def public_view(data: Any, key: bytes) -> Any:
 def _view(value: Any, name: str | None, key: bytes) -> Any:
     if isinstance(value, dict):
         return {
-            k: _view(v, str(k).lower(), key)
+            k: _view(v, lowered, key)
             for k, v in value.items()
-            if not any(word in str(k).lower() for word in _DROPPED)
+            if not _dropped(lowered := _lower(k))
         }
     if isinstance(value, list):
         return [_view(item, name, key) for item in value]
@@ -120,21 +122,47 @@ def _view(value: Any, name: str | None, key: bytes) -> Any:
     return value
 
 
+@lru_cache(maxsize=4096)
+def _lower(key: object) -> str:
+    return str(key).lower()
+
+
+@lru_cache(maxsize=4096)
+def _dropped(name: str) -> bool:
+    return any(word in name for word in _DROPPED)
+
+
+@lru_cache(maxsize=4096)
+def _rule_of(name: str) -> str | None:
+    """What a key's name says its text is (keys repeat in every event: decided once each)."""
+    if name == "resident_id" or name.endswith(("resident_id", "resident_ids")):
+        return "resident_id"
+    if "account" in name and not name.endswith("_masked"):
+        return "account"
+    if "phone" in name:
+        return "phone"
+    if "address" in name:
+        return "address"
+    if name == "name" or name.endswith(("_name", "holder")):
+        return "name"
+    return None
+
+
 def _view_text(value: str, name: str | None, key: bytes) -> str:
     text = value.strip()
-    if name is not None:
-        if name == "resident_id" or name.endswith(("resident_id", "resident_ids")):
-            return pseudonym(text, key)
-        if "account" in name and not name.endswith("_masked"):
-            return mask_bank_account(text)
-        if "phone" in name:
-            return mask_phone(text)
-        if "address" in name:
-            return mask_address(text)
-        if (name == "name" or name.endswith(("_name", "holder"))) and not _IDENTIFIER.fullmatch(
-            text
-        ):
-            return mask_name(text)
+    rule = _rule_of(name) if name is not None else None
+    if rule == "resident_id":
+        return pseudonym(text, key)
+    if rule == "account":
+        return mask_bank_account(text)
+    if rule == "phone":
+        return mask_phone(text)
+    if rule == "address":
+        return mask_address(text)
+    if rule == "name" and not _IDENTIFIER.fullmatch(text):
+        return mask_name(text)
+    if _ANY_DIGIT.search(text) is None:
+        return value  # IDs, accounts and phones are digits: text without any has none of them
     if _RESIDENT_ID.fullmatch(text):
         return pseudonym(text, key)
     if _ACCOUNT.fullmatch(text):
