@@ -80,7 +80,7 @@ _ANY_DIGIT = re.compile(r"\d")
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_.-]*")  # a `name` that names a thing, not a person
 PSEUDONYM_PREFIX = "pid_"
 # Keys whose values a public reader must not see at all, even masked.
-_DROPPED = ("health", "disability", "complainant", "self_care")
+DROPPED_KEYS = ("health", "disability", "complainant", "self_care")
 
 
 def pseudonym(resident_id: str, key: bytes) -> str:
@@ -129,11 +129,11 @@ def _lower(key: object) -> str:
 
 @lru_cache(maxsize=4096)
 def _dropped(name: str) -> bool:
-    return any(word in name for word in _DROPPED)
+    return any(word in name for word in DROPPED_KEYS)
 
 
 @lru_cache(maxsize=4096)
-def _rule_of(name: str) -> str | None:
+def personal_rule(name: str) -> str | None:
     """What a key's name says its text is (keys repeat in every event: decided once each)."""
     if name == "resident_id" or name.endswith(("resident_id", "resident_ids")):
         return "resident_id"
@@ -150,7 +150,7 @@ def _rule_of(name: str) -> str | None:
 
 def _view_text(value: str, name: str | None, key: bytes) -> str:
     text = value.strip()
-    rule = _rule_of(name) if name is not None else None
+    rule = personal_rule(name) if name is not None else None
     if rule == "resident_id":
         return pseudonym(text, key)
     if rule == "account":

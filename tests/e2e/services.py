@@ -7,7 +7,7 @@ import signal
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -92,8 +92,10 @@ def service_env(
     ports: dict[str, int],
     prefix: str,
     clock: SystemClock,
+    settings: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """The environment of the processes: their own databases, the session broker, simulators."""
+    """The environment of the processes: their own databases, the session broker, simulators,
+    and the settings this stack runs with (e.g. a zero-day notice period)."""
     database_urls = {
         s: make_url(server_url).set(database=f"{prefix}_{s}").render_as_string(False)
         for s in SERVICES
@@ -112,6 +114,7 @@ def service_env(
         **{f"{s.upper()}_PORT": str(ports[s]) for s in SERVICES},
         **{f"{n.upper()}_SIMULATOR_PORT": str(ports[n]) for n in SIMULATORS},
         **{f"{s.upper()}_DATABASE_URL": u for s, u in database_urls.items()},
+        **(settings or {}),
     }
     return env, database_urls
 
@@ -123,7 +126,11 @@ def stack_clock(at: datetime = STACK_INSTANT) -> SystemClock:
 
 @contextmanager
 def running_services(
-    server_url: str, bootstrap: str, data_dir: Path, clock: SystemClock | None = None
+    server_url: str,
+    bootstrap: str,
+    data_dir: Path,
+    clock: SystemClock | None = None,
+    settings: Mapping[str, str] | None = None,
 ) -> Iterator[RunningServices]:
     """Four `python -m services serve <name>` processes and one for the simulators."""
     clock = clock or stack_clock()
@@ -132,7 +139,9 @@ def running_services(
     )
     ports = _ports()
     prefix = f"e2e_{uuid.uuid4().hex[:8]}"
-    env, database_urls = service_env(server_url, bootstrap, data_dir, ports, prefix, clock)
+    env, database_urls = service_env(
+        server_url, bootstrap, data_dir, ports, prefix, clock, settings
+    )
     processes = {s: _spawn(["serve", s], env, data_dir / f"{s}.log") for s in SERVICES}
     processes["simulators"] = _spawn(["simulators"], env, data_dir / "simulators.log")
     try:

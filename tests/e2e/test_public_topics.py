@@ -11,10 +11,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from services.settings import SERVICES
+from tests.e2e.bus import read_all
 from tests.e2e.services import RunningServices, running_services
 from tests.e2e.test_payments_flow import ACCOUNT, approved_case
 from tests.e2e.test_verification_happy_path import resident
@@ -80,42 +80,3 @@ async def test_the_public_topics_carry_no_personal_data_and_the_internal_ones_do
             assert not DIGIT_RUN.search(text), (service, DIGIT_RUN.findall(text))
             assert not PHONE.search(text), (service, PHONE.findall(text))
             assert APPLICANT.encode() not in text, service
-
-
-async def read_all(bootstrap: str, topic: str) -> list[bytes]:
-    """Every record of a topic up to its current end, as key, headers and value in one text."""
-    reader = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
-    await reader.start()
-    try:
-        partitions = reader.partitions_for_topic(topic) or set()
-        if not partitions:
-            await reader.topics()
-            partitions = reader.partitions_for_topic(topic) or set()
-        tps = [TopicPartition(topic, p) for p in sorted(partitions)]
-        if not tps:
-            return []
-        reader.assign(tps)
-        await reader.seek_to_beginning(*tps)
-        ends = await reader.end_offsets(tps)
-        texts: list[bytes] = []
-
-        async def at_end() -> bool:
-            for messages in (await reader.getmany(timeout_ms=200)).values():
-                texts.extend(_text(m) for m in messages)
-            positions = [await reader.position(tp) for tp in tps]
-            return all(p >= ends[tp] for p, tp in zip(positions, tps, strict=True))
-
-        await eventually(at_end, timeout=30, message=f"{topic}: not read to its end")
-        return texts
-    finally:
-        await reader.stop()
-
-
-def _text(message: object) -> bytes:
-    key = getattr(message, "key", None) or b""
-    headers = b"".join(
-        name.encode() + b"=" + bytes(value) + b"\n"
-        for name, value in getattr(message, "headers", None) or ()
-        if name != "traceparent"  # W3C trace context: hex ids only
-    )
-    return key + b"\n" + headers + (getattr(message, "value", None) or b"")

@@ -1,0 +1,40 @@
+"""The shared end-to-end stack: one set of the four services and the simulators for every module
+that needs no settings of its own. Modules that share it keep to their own county (or their own
+cases), so that no test sees another's runs, alerts or reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from tests.e2e.services import RunningServices, running_services
+
+# A zero-day notice period lets approval follow the township's proposal at once; a partner timeout
+# of 5 s is patient with a shared, loaded test machine.
+SHARED_STACK_SETTINGS = {
+    "VERIFICATION_NOTICE_PERIOD_DAYS": "0",
+    "VERIFICATION_PARTNER_TIMEOUT_S": "5",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `after_suite` run last, in their own order: they read what the rest left."""
+    items.sort(key=lambda item: item.get_closest_marker("after_suite") is not None)
+
+
+@pytest.fixture(scope="session")
+def stack(
+    embedded_postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[RunningServices]:
+    """All four services and the simulators, started once for the modules that share them."""
+    with running_services(
+        embedded_postgres.server_url,
+        broker.bootstrap_servers,
+        tmp_path_factory.mktemp("e2e-shared-stack"),
+        settings=SHARED_STACK_SETTINGS,
+    ) as running:
+        yield running
