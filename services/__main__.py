@@ -7,7 +7,16 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from services import asyncapi, calendar, ops, places, settings_doc, status, verify_audit
+from services import (
+    asyncapi,
+    calendar,
+    kafka_acls,
+    ops,
+    places,
+    settings_doc,
+    status,
+    verify_audit,
+)
 from services.composition import configure_process
 from services.runner import serve_forever
 from services.settings import SERVICES, Settings
@@ -98,6 +107,10 @@ def _operating(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     spec = commands.add_parser("asyncapi", help="regenerate docs/asyncapi.yaml from docs/events")
     spec.set_defaults(func=lambda s, a: print(asyncapi.write()) or 0)
+    acls = commands.add_parser(
+        "kafka-acls", help="regenerate deploy/kafka/acls.sh from the services' subscriptions"
+    )
+    acls.set_defaults(func=lambda s, a: print(kafka_acls.write()) or 0)
 
     table = commands.add_parser(
         "settings-table", help="print the environment variables as the README's Markdown table"

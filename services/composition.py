@@ -12,7 +12,6 @@ from typing import Protocol
 from services.settings import SERVICES, Settings
 from shared.clock import SystemClock
 from shared.domain.errors import DomainError
-from shared.messaging.kafka import KafkaConfig
 from shared.messaging.namespace import use_namespace
 from shared.runtime import ServiceConfig, ServiceRuntime
 from verification.application.service import NOTICE_FIELDS_ALLOWED, Policy
@@ -56,18 +55,10 @@ def verification_policy(settings: Settings) -> Policy:
 
 def service_config(settings: Settings, service: str) -> ServiceConfig:
     """Resolve one service's configuration from the settings."""
-    if settings.kafka_bootstrap_servers is None:
-        raise RuntimeError("no Kafka bootstrap servers: start the embedded broker or set one")
     return ServiceConfig(
         service=service,
         database_url=settings.database_url_for(service),
-        kafka=KafkaConfig(
-            bootstrap_servers=settings.kafka_bootstrap_servers,
-            enable_idempotence=settings.kafka_idempotence,
-            client_id=f"safetynet-{service}",
-            topic_partitions=settings.kafka_topic_partitions,
-            replication_factor=settings.kafka_replication_factor,
-        ),
+        kafka=settings.kafka_config(f"safetynet-{service}"),
         token_public_key_pem=settings.jwt_public_key_path.read_bytes(),
         jwt_issuer=settings.jwt_issuer,
         jwt_audience=settings.jwt_audience,
@@ -90,7 +81,7 @@ def service_config(settings: Settings, service: str) -> ServiceConfig:
         store_digest_interval_s=settings.store_digest_interval_s,
         store_check_interval_s=settings.supervision_store_check_interval_s,
         source_database_urls=source_databases(settings) if service == "supervision" else {},
-        pseudonym_key=ensure_pseudonym_key(settings.pseudonym_key_path),
+        pseudonym_key=pseudonym_key(settings),
     )
 
 
@@ -103,6 +94,17 @@ def source_databases(settings: Settings) -> dict[str, str]:
         except ValueError:
             continue  # no URL known for it here: its source check is skipped
     return urls
+
+
+def pseudonym_key(settings: Settings) -> bytes:
+    """The deployment's pseudonym key: made for development, else the operator's secret file."""
+    path = settings.pseudonym_key_path
+    if not path.exists() and not settings.makes_its_own_pseudonym_key:
+        raise RuntimeError(
+            f"PSEUDONYM_KEY_FILE {path} does not exist: every replica must read the deployment's"
+            " one key (ADR 0020), so it is provisioned as a secret and never made here"
+        )
+    return ensure_pseudonym_key(path)
 
 
 def ensure_pseudonym_key(path: Path) -> bytes:

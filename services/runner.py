@@ -77,10 +77,9 @@ async def prepare(
 
 async def create_topics(settings: Settings) -> None:
     """Every service's internal, events and dead-letter topics (partitions/replicas as set)."""
-    assert settings.kafka_bootstrap_servers is not None
     topics = [t for s in SERVICES for t in (internal_topic(s), events_topic(s), dlq_topic(s))]
     await ensure_topics(
-        settings.kafka_bootstrap_servers,
+        settings.kafka_config("safetynet-topics"),
         topics,
         settings.kafka_topic_partitions,
         settings.kafka_replication_factor,

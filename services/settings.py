@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from shared.messaging.kafka import KafkaConfig
 from shared.messaging.namespace import DEFAULT_NAMESPACE, valid_namespace
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +42,7 @@ _DATA_DIR = PROJECT_ROOT / ".data"
 _DERIVED = Path()  # a key path derived from the data directory
 _MINIMUM_RATE = Decimal("0.30")
 _KAFKA = "KAFKA_BOOTSTRAP_SERVERS"
+_SECURITY_PROTOCOLS = ("PLAINTEXT", "SASL_PLAINTEXT", "SASL_SSL")
 _WHOLE_PROCESS = "VERIFICATION_WHOLE_PROCESS_WORKING_DAYS"
 _WHOLE_PROCESS_EXTENDED = "VERIFICATION_WHOLE_PROCESS_EXTENDED_WORKING_DAYS"
 _EXTENSION_DEFAULT = 45
@@ -192,6 +194,13 @@ def _when_external_kafka(read: Reader, value: Any) -> Reader:
     return with_kafka
 
 
+def _security_protocol(env: Mapping[str, str], name: str, default: Any) -> Any:
+    value = (_get(env, name) or default).upper()
+    if value not in _SECURITY_PROTOCOLS:
+        raise ValueError(f"{name} must be one of {', '.join(_SECURITY_PROTOCOLS)}, not {value!r}")
+    return value
+
+
 def _namespace(env: Mapping[str, str], name: str, default: Any) -> Any:
     return valid_namespace(_get(env, name) or default)
 
@@ -278,6 +287,29 @@ class Settings:
         "KAFKA_TOPIC_PARTITIONS",
         "partitions of the topics the services create",
         read=_positive_int,
+    )
+    kafka_security_protocol: str = setting(
+        "PLAINTEXT",
+        "KAFKA_SECURITY_PROTOCOL",
+        "how the services reach the broker: PLAINTEXT, SASL_PLAINTEXT or SASL_SSL (with SASL each"
+        " service is its own principal, held to the ACLs of deploy/kafka/acls.sh, ADR 0033)",
+        read=_security_protocol,
+    )
+    kafka_sasl_mechanism: str | None = setting(
+        None, "KAFKA_SASL_MECHANISM", "SASL mechanism, e.g. SCRAM-SHA-512", shown="unset"
+    )
+    kafka_sasl_username: str | None = setting(
+        None,
+        "KAFKA_SASL_USERNAME",
+        "the service's principal on the broker (`safetynet-<service>`)",
+        shown="unset",
+    )
+    kafka_sasl_password_file: Path | None = setting(
+        None,
+        "KAFKA_SASL_PASSWORD_FILE",
+        "file holding the principal's password (a mounted secret)",
+        read=lambda env, name, default: Path(raw) if (raw := _get(env, name)) else None,
+        shown="unset",
     )
     embedded_postgres_port: int = setting(
         54329,
@@ -528,6 +560,29 @@ class Settings:
             raise ValueError(f"no database for {service}: set DATABASE_URL or use the embedded one")
         url = make_url(self.database_url).set(database=f"safetynet_{service}")
         return url.render_as_string(hide_password=False)
+
+    @property
+    def makes_its_own_pseudonym_key(self) -> bool:
+        """True for the development key under the data directory; a key named by
+        PSEUDONYM_KEY_FILE is the operator's, one for every replica, never made here."""
+        return self.pseudonym_key_path == self.data_dir / _PSEUDONYM_KEY
+
+    def kafka_config(self, client_id: str) -> KafkaConfig:
+        """How a client reaches the broker: its address, topic shape and identity (ADR 0033)."""
+        if self.kafka_bootstrap_servers is None:
+            raise RuntimeError("no Kafka bootstrap servers: start the embedded broker or set one")
+        password = self.kafka_sasl_password_file
+        return KafkaConfig(
+            bootstrap_servers=self.kafka_bootstrap_servers,
+            enable_idempotence=self.kafka_idempotence,
+            client_id=client_id,
+            topic_partitions=self.kafka_topic_partitions,
+            replication_factor=self.kafka_replication_factor,
+            security_protocol=self.kafka_security_protocol,
+            sasl_mechanism=self.kafka_sasl_mechanism,
+            sasl_username=self.kafka_sasl_username,
+            sasl_password=password.read_text().strip() if password else None,
+        )
 
     def with_embedded(self, pg_url: str, kafka: str) -> Settings:
         """A copy that uses the embedded PostgreSQL server and broker."""

@@ -10,6 +10,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.errors import KafkaError, OffsetOutOfRangeError
 
 from shared.messaging.cloudevents import header_value
+from shared.messaging.kafka import KafkaConfig
 from shared.messaging.relay_state import Mark
 from shared.messaging.topics import topic_partitions
 
@@ -41,12 +42,12 @@ async def empty_partitions(
 
 
 async def find_loss(
-    bootstrap: str, reader: AIOKafkaConsumer, topic: str, marks: Sequence[Mark]
+    broker: str | KafkaConfig, reader: AIOKafkaConsumer, topic: str, marks: Sequence[Mark]
 ) -> str | None:
     """Why the broker no longer holds a marked record (None when every mark is still there)."""
     if not marks:
         return None
-    partitions = await topic_partitions(bootstrap, topic)
+    partitions = await topic_partitions(broker, topic)
     if partitions is None:
         return f"topic {topic} is gone"
     gone = [m.partition for m in marks if m.partition not in partitions]

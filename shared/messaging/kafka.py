@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.helpers import create_ssl_context
 
 from shared.messaging.namespace import consumer_group
 
@@ -28,12 +29,33 @@ class KafkaConfig:
     metadata_max_age_ms: int = 30_000
     topic_partitions: int = 6
     replication_factor: int = 1
+    # who the service is to the broker, whose ACLs decide what it may read and write (ADR 0033)
+    security_protocol: str = "PLAINTEXT"  # or SASL_PLAINTEXT, SASL_SSL
+    sasl_mechanism: str | None = None  # e.g. SCRAM-SHA-512
+    sasl_username: str | None = None
+    sasl_password: str | None = field(default=None, repr=False)
+
+    def connection(self) -> dict[str, Any]:
+        """What every client of this config passes to aiokafka: the address and the identity."""
+        options: dict[str, Any] = {
+            "bootstrap_servers": self.bootstrap_servers,
+            "security_protocol": self.security_protocol,
+        }
+        if self.security_protocol.endswith("SSL"):
+            options["ssl_context"] = create_ssl_context()  # the system's certificate authorities
+        if self.sasl_mechanism:
+            options |= {
+                "sasl_mechanism": self.sasl_mechanism,
+                "sasl_plain_username": self.sasl_username,
+                "sasl_plain_password": self.sasl_password,
+            }
+        return options
 
 
 def make_producer(cfg: KafkaConfig) -> AIOKafkaProducer:
     """A producer that waits for all in-sync replicas (property 7); start it before use."""
     return AIOKafkaProducer(
-        bootstrap_servers=cfg.bootstrap_servers,
+        **cfg.connection(),
         client_id=cfg.client_id,
         acks="all",
         enable_idempotence=cfg.enable_idempotence,
@@ -47,7 +69,7 @@ def make_consumer(cfg: KafkaConfig, group_id: str, topics: Sequence[str]) -> AIO
     """A group consumer with manual commits, reading from the start when the group is new."""
     return AIOKafkaConsumer(
         *topics,
-        bootstrap_servers=cfg.bootstrap_servers,
+        **cfg.connection(),
         client_id=cfg.client_id,
         group_id=consumer_group(group_id),
         enable_auto_commit=False,
@@ -74,7 +96,7 @@ async def stop_group_consumer(consumer: AIOKafkaConsumer) -> None:
 def make_reader(cfg: KafkaConfig) -> AIOKafkaConsumer:
     """A group-less consumer for reading chosen offsets (no commits, no subscription)."""
     return AIOKafkaConsumer(
-        bootstrap_servers=cfg.bootstrap_servers,
+        **cfg.connection(),
         client_id=f"{cfg.client_id}-reader",
         group_id=None,
         enable_auto_commit=False,

@@ -173,9 +173,7 @@ class OutboxRelay:
         """Compare the broker with the marks; on loss reset to the next epoch. True if lost."""
         for topic in self.topics:
             marks = await state.load_marks(self.engine, topic)
-            reason = await find_loss(
-                self.cfg.bootstrap_servers, await self._started_reader(), topic, marks
-            )
+            reason = await find_loss(self.cfg, await self._started_reader(), topic, marks)
             if reason is not None:
                 await self._handle_loss(reason)
                 return True

@@ -32,12 +32,22 @@ class TopicCreationFailed(RuntimeError):
     """The broker refused to create a topic for a reason other than its existence."""
 
 
+def _admin(broker: str | KafkaConfig) -> AIOKafkaAdminClient:
+    """An admin client for a broker address (tests, tools) or a service's config (its identity)."""
+    if isinstance(broker, KafkaConfig):
+        return AIOKafkaAdminClient(**broker.connection())
+    return AIOKafkaAdminClient(bootstrap_servers=broker)
+
+
 async def ensure_topics(
-    bootstrap: str, topics: Iterable[str], partitions: int = 6, replication_factor: int = 1
+    broker: str | KafkaConfig,
+    topics: Iterable[str],
+    partitions: int = 6,
+    replication_factor: int = 1,
 ) -> None:
     """Create the topics that do not exist yet; existing topics are left as they are."""
     wanted = [NewTopic(t, partitions, replication_factor) for t in topics]
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = _admin(broker)
     try:
         await admin.start()
         response = await admin.create_topics(wanted)
@@ -52,12 +62,12 @@ async def ensure_topics(
 
 async def ensure_topics_for(cfg: KafkaConfig, topics: Iterable[str]) -> None:
     """Create missing topics with the configured partitions and replication."""
-    await ensure_topics(cfg.bootstrap_servers, topics, cfg.topic_partitions, cfg.replication_factor)
+    await ensure_topics(cfg, topics, cfg.topic_partitions, cfg.replication_factor)
 
 
-async def topic_partitions(bootstrap: str, topic: str) -> set[int] | None:
+async def topic_partitions(broker: str | KafkaConfig, topic: str) -> set[int] | None:
     """The partitions a topic has now, None when it does not exist (the lookup creates nothing)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = _admin(broker)
     try:
         await admin.start()
         if topic not in await admin.list_topics():

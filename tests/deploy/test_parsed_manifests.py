@@ -103,6 +103,7 @@ def test_configuration_and_jobs_name_only_variables_and_commands_the_code_has() 
                 "TOPIC_PARTITIONS",
                 "TOPIC_REPLICATION_FACTOR",
                 "LOG_DIR",  # the Kafka tools' log directory, in the topics job
+                "KAFKA_ADMIN_CONFIG",  # a super user's client file, in the topics and ACL jobs
             }
 
 
