@@ -279,6 +279,7 @@ class VerificationCase(CaseLifecycle):
                 m.name,
                 m.relation,
                 self_care=self.self_care.get(m.resident_id) if care else None,
+                disability_grade=m.disability_grade,
             )
             for m in opened.members
         )

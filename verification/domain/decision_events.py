@@ -22,6 +22,8 @@ class ApprovedMember:
     relation: str
     # extreme poverty: the township's self-care assessment (VER-8), which sets the care standard
     self_care: SelfCare | None = None
+    # 残疾等级 1-4 as registered: the disability subsidies pay per member with one (PAY-3)
+    disability_grade: int | None = None
 
 
 @event_type("verification.CaseApproved")
