@@ -94,8 +94,10 @@ async def approved(
     case_id: str,
     programme: str,
     decision: dict[str, Any],
+    visit: dict[str, Any] | None = None,
 ) -> None:
-    """A case taken by the township and the county through verification to approval."""
+    """A case taken by the township and the county through verification to approval; `visit`
+    adds to the township's home visit (e.g. the members' self-care assessment)."""
     township = Clerk(stack, client, "verification", "township_officer", county.township)
     officer = Clerk(stack, client, "verification", "county_officer", county.code)
     case = f"/v1/cases/{case_id}/programmes/{programme}"
@@ -108,8 +110,8 @@ async def approved(
         assert answer.json()["stage"] == stage, answer.text
 
     await step(township, "economic-verification", {}, "investigation")
-    await step(township, "investigation", {"staff": ["王明", "李华"],
-               "visited_on": stack.day(-8), "findings": "情况属实"}, "township_review")  # fmt: skip
+    await step(township, "investigation", {"staff": ["王明", "李华"], "visited_on": stack.day(-8),
+               "findings": "情况属实", **(visit or {})}, "township_review")  # fmt: skip
     await step(township, "proposal", {"proposed_monthly_amount_fen": 60_000,
                "review_opinion": "拟同意"}, "proposed")  # fmt: skip
     batch = await officer.post(

@@ -53,6 +53,17 @@ class RunningServices:
         """Authorization header for a role within a division."""
         return {"Authorization": f"Bearer {self.token(role, division)}"}
 
+    def restart(self, service: str, later_by: timedelta = timedelta()) -> None:
+        """Stop one service and start it again on its port and database, its clock moved on by
+        `later_by` (a month passing for its scheduled checks); the others keep the stack's."""
+        stopped = self.processes[service]
+        stopped.send_signal(signal.SIGTERM)
+        stopped.wait(timeout=15)
+        offset = float(self.env["SAFETYNET_CLOCK_OFFSET_S"]) + later_by.total_seconds()
+        env = {**self.env, "SAFETYNET_CLOCK_OFFSET_S": str(offset)}
+        log = Path(self.env["SAFETYNET_DATA_DIR"]) / f"{service}-{stopped.pid}-restarted.log"
+        self.processes[service] = _spawn(["serve", service], env, log)
+
     async def wait_until_healthy(self, client: httpx.AsyncClient, within_s: float = 60) -> None:
         """Wait until every service answers /healthz; fail at once if a process died."""
         await eventually(lambda: self._all_healthy(client), timeout=within_s, message="healthz")
