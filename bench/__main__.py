@@ -8,7 +8,7 @@ import logging
 import time
 from collections.abc import Sequence
 
-from bench import append, projection, relay, report, runtime
+from bench import append, consumer, projection, relay, report, runtime
 from bench.profiling import profile_all
 from shared.collector import tune_collector
 
@@ -18,8 +18,9 @@ async def measure_all(rt: runtime.Runtime) -> str:
     appended = await append.run(rt)
     relayed = await relay.run(rt)
     caught_up = await projection.run(rt)
-    rates = report.all_rates(appended, relayed, caught_up)
-    rows = report.comparisons(appended, relayed, caught_up)
+    consumed = await consumer.run(rt)
+    rates = report.all_rates(appended, relayed, caught_up, consumed)
+    rows = report.comparisons(appended, relayed, caught_up, consumed)
     return report.render(await report.machine(rt), rates, rows)
 
 

@@ -12,6 +12,7 @@ from importlib.metadata import version
 import asyncpg
 
 from bench.append import AppendResults
+from bench.consumer import ConsumerResults
 from bench.relay import RelayResults
 from bench.runtime import Runtime, plain_dsn
 from bench.timing import REPEATS, Rate
@@ -42,7 +43,9 @@ class Comparison:
         return "yes" if self.ratio >= self.target else "NO"
 
 
-def comparisons(append: AppendResults, relay: RelayResults, catch_up: Rate) -> list[Comparison]:
+def comparisons(
+    append: AppendResults, relay: RelayResults, catch_up: Rate, consumed: ConsumerResults
+) -> list[Comparison]:
     """The ratios of the brief, plus the raw executemany ones for context."""
     return [
         Comparison("append, batch 1", append.ours[1], append.eventsourcing[1], None),
@@ -52,14 +55,18 @@ def comparisons(append: AppendResults, relay: RelayResults, catch_up: Rate) -> l
         Comparison("append, batch 50", append.ours[50], append.executemany[50], None),
         Comparison("relay to broker", relay.relay, relay.raw, 0.5),
         Comparison("projection catch-up", catch_up, append.ours[1], 5.0),
+        Comparison("consumer, set-based", consumed.set_based, catch_up, 0.5),
+        Comparison("consumer, one event", consumed.per_event, catch_up, None),
     ]
 
 
-def all_rates(append: AppendResults, relay: RelayResults, catch_up: Rate) -> list[Rate]:
+def all_rates(
+    append: AppendResults, relay: RelayResults, catch_up: Rate, consumed: ConsumerResults
+) -> list[Rate]:
     """Every measured peer, in report order."""
     rates = [*append.ours.values(), *append.eventsourcing.values()]
     rates += [*append.executemany.values(), append.copy, relay.relay, relay.raw, catch_up]
-    return rates
+    return [*rates, consumed.set_based, consumed.per_event]
 
 
 async def machine(rt: Runtime) -> list[tuple[str, str]]:

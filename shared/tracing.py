@@ -22,6 +22,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
+from opentelemetry.util.types import AttributeValue
 
 if TYPE_CHECKING:
     from shared.eventstore.envelope import RecordedEvent
@@ -128,6 +129,44 @@ def consumer_span(
         record_exception=False,  # messages and SQL parameters may hold personal data
         set_status_on_exception=False,
     ) as span:
+        try:
+            yield span
+        except BaseException as error:
+            mark_failed(span, type(error).__name__)
+            raise
+
+
+@contextmanager
+def consumer_batch_span(
+    service: str, group: str, topic: str, headers: Sequence[Sequence[tuple[str, bytes]]]
+) -> Iterator[Span]:
+    """Process a batch of messages in one CONSUMER span linked to each message's producer span.
+
+    A set-based handler applies many messages in one call, so no one producer trace is its
+    parent; the links keep every message's trace reachable (ADR 0034). They are read from the
+    headers only when the span is recorded.
+    """
+    attributes: dict[str, AttributeValue] = {
+        "messaging.system": "kafka",
+        "messaging.operation.type": "process",
+        "messaging.destination.name": topic,
+        "messaging.kafka.consumer.group": group,
+        "messaging.batch.message_count": len(headers),
+        SERVICE_ATTRIBUTE: service,
+    }
+    with TRACER.start_as_current_span(
+        f"{topic} process",
+        context=Context(),
+        kind=SpanKind.CONSUMER,
+        attributes=attributes,
+        record_exception=False,
+        set_status_on_exception=False,
+    ) as span:
+        if span.is_recording():
+            for message_headers in headers:
+                producer = trace.get_current_span(context_from_headers(message_headers))
+                if producer.get_span_context().is_valid:
+                    span.add_link(producer.get_span_context())
         try:
             yield span
         except BaseException as error:

@@ -42,7 +42,7 @@ from supervision.projections.alerts import AlertsView
 from supervision.projections.complaints import ComplaintsView
 from supervision.projections.hazards import HazardsView
 from supervision.projections.rectifications import RectificationsView
-from supervision.reactions.audit_trail import record_in_audit_trail
+from supervision.reactions.audit_trail import AUDIT_TRAIL
 
 SERVICE = "supervision"
 ALL_SERVICES = ("intake", "verification", "payments", "supervision")
@@ -99,7 +99,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
         ],
         projections=[ComplaintsView(), AlertsView(), RectificationsView(), HazardsView()],
         subscriptions=[
-            Subscription("supervision.audit", ALL_SERVICES, record_in_audit_trail),
+            Subscription("supervision.audit", ALL_SERVICES, AUDIT_TRAIL),
             Subscription("supervision.detectors", ALL_SERVICES, detectors.handle),
         ],
     )

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from shared.canonical import canonical_json
@@ -128,6 +129,16 @@ def header_value(headers: Headers, name: str) -> str | None:
 
 
 def _header_map(headers: Headers) -> dict[str, str]:
+    try:  # the usual message: distinct names, every value UTF-8 bytes
+        found = {name: raw.decode("utf-8") for name, raw in headers or ()}
+    except (AttributeError, UnicodeDecodeError):
+        found = {}
+    if len(found) == len(headers or ()):
+        return found
+    return _checked_header_map(headers)  # says what is wrong
+
+
+def _checked_header_map(headers: Headers) -> dict[str, str]:
     found: dict[str, str] = {}
     for name, raw in headers or ():
         if name in found:
@@ -178,10 +189,17 @@ def _data(value: bytes | None) -> dict[str, Any]:
 
 
 def _metadata(h: dict[str, str]) -> EventMetadata:
-    actor = _parse(h, "ce_actor", json.loads)
+    actor = _actor(_required(h, "ce_actor"))
+    optional = {name: h.get(header) for header, name in OPTIONAL_METADATA.items()}
+    return EventMetadata(actor=actor, channel=_required(h, "ce_channel"), **optional)
+
+
+@lru_cache(maxsize=4096)
+def _actor(raw: str) -> Actor:
+    """The actor of a `ce_actor` header; actors repeat, so each text is parsed once."""
+    actor = _parse({"ce_actor": raw}, "ce_actor", json.loads)
     if not isinstance(actor, dict) or set(actor) != ACTOR_FIELDS:
         raise UndecodableMessage(f"ce_actor must hold exactly {sorted(ACTOR_FIELDS)}")
     if not all(isinstance(v, str) for v in actor.values()):
         raise UndecodableMessage("ce_actor fields must be strings")
-    optional = {name: h.get(header) for header, name in OPTIONAL_METADATA.items()}
-    return EventMetadata(actor=Actor(**actor), channel=_required(h, "ce_channel"), **optional)
+    return Actor(**actor)

@@ -1,4 +1,9 @@
-"""The event consumer: manual commits, an inbox for exactly-once effects, retries, dead letters."""
+"""The event consumer: manual commits, an inbox for exactly-once effects, retries, dead letters.
+
+A partition's fetched messages are applied in batches, one transaction each (inbox entries,
+effects and the group's offset together); a batch whose handler fails is applied again one
+message at a time, where retries, dead letters and parking work message by message (ADR 0034).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.errors import KafkaError
 from sqlalchemy.exc import DBAPIError, InterfaceError
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.eventstore.envelope import RecordedEvent
 from shared.messaging import partitions_state as parts
@@ -25,18 +30,28 @@ from shared.messaging.dead_letters import (
     list_dead_letters,
     retry_dead_letter,
 )
-from shared.messaging.delivery import Delivered, Handler, StoredMessage, deliver, insert_letter
+from shared.messaging.delivery import (
+    Arrival,
+    Delivered,
+    Handler,
+    SetBasedHandler,
+    StoredMessage,
+    admit_batch,
+    deliver,
+    insert_letter,
+)
 from shared.messaging.kafka import KafkaConfig, make_consumer, make_producer, stop_group_consumer
 from shared.messaging.metrics import CONSUMER_LAG, DLQ_MESSAGES
 from shared.messaging.topics import dlq_topic as default_dlq_topic
 from shared.messaging.topics import ensure_topics_for
-from shared.tracing import consumer_span, mark_failed
+from shared.tracing import consumer_batch_span, consumer_span, mark_failed
 
 __all__ = [
     "DeadLetter",
     "EventConsumer",
     "Handler",
     "RetryOutcome",
+    "SetBasedHandler",
     "count_dead_letters",
     "get_dead_letter",
     "list_dead_letters",
@@ -49,6 +64,8 @@ FETCH_TIMEOUT_MS = 200
 INFRA_BACKOFF_CAP_S = 10.0
 POSITION_TIMEOUT_S = 1.0
 LETTER_COUNT_INTERVAL_S = 30.0
+# the most messages of one partition applied in one transaction (its case locks held that long)
+BATCH_SIZE = 500
 
 
 class _Step(Enum):
@@ -71,6 +88,7 @@ class EventConsumer:
         max_attempts: int = 5,
         backoff_base_s: float = 0.2,
         dlq_topic: str | None = None,
+        batch_size: int = BATCH_SIZE,
     ) -> None:
         self.service = service
         self.group_id = group_id
@@ -81,9 +99,15 @@ class EventConsumer:
         self.max_attempts = max_attempts
         self.backoff_base_s = backoff_base_s
         self.dlq_topic = dlq_topic or default_dlq_topic(service)
+        self.batch_size = batch_size
         self._consumer: AIOKafkaConsumer | None = None
         self._producer: AIOKafkaProducer | None = None
         self._epochs = parts.EpochBook(engine, group_id)
+        self._noted: dict[TopicPartition, int] = {}  # offsets noted inside a batch's transaction
+
+    def assignment(self) -> set[TopicPartition]:
+        """The partitions the group gave this member (empty before it joined)."""
+        return set(self._consumer.assignment()) if self._consumer is not None else set()
 
     async def run(self, stop: asyncio.Event) -> None:
         """Consume until `stop` is set; infrastructure failures back off and retry."""
@@ -149,23 +173,93 @@ class EventConsumer:
     async def _partition(
         self, tp: TopicPartition, messages: list[Any], stop: asyncio.Event
     ) -> None:
-        done: int | None = None
-        for message in messages:
-            if stop.is_set():
-                break
-            try:
-                step = await self._one(tp, message)
-            except Exception:
-                log.exception("consumer %s: %s@%d failed", self.group_id, tp, message.offset)
-                self._rewind(tp, message.offset)
-                await self._checkpoint(tp, done)
-                raise
-            if step is _Step.RESTART:
-                return
-            done = message.offset
+        done: int | None = None  # the offset of the last message dealt with
+        try:
+            for start in range(0, len(messages), self.batch_size):
+                if stop.is_set():
+                    break
+                batch = messages[start : start + self.batch_size]
+                if await self._as_batch(tp, batch):
+                    done = batch[-1].offset
+                    continue
+                for message in batch:
+                    if stop.is_set():
+                        break
+                    if await self._one(tp, message) is _Step.RESTART:
+                        return
+                    done = message.offset
+        except Exception:
+            failed = messages[0].offset if done is None else done + 1
+            log.exception("consumer %s: %s@%d failed", self.group_id, tp, failed)
+            self._rewind(tp, failed)
+            await self._checkpoint(tp, done)
+            raise
         if stop.is_set() and done is not None and done < messages[-1].offset:
             self._rewind(tp, done + 1)
         await self._checkpoint(tp, done)
+
+    async def _as_batch(self, tp: TopicPartition, messages: list[Any]) -> bool:
+        """Apply the messages in one transaction; False (nothing applied) to go one by one.
+
+        They go one by one when one of them needs it (undecodable, or of a new broker epoch)
+        or when the handler fails: a message's retries and dead letter are its own.
+        """
+        arrivals = await self._arrivals(tp, messages)
+        if arrivals is None:
+            return False
+        try:
+            parked = await self._apply_batch(tp, arrivals)
+        except Exception as error:
+            if _infrastructure(error):
+                raise
+            log.warning(
+                "consumer %s: a batch of %d from %s failed (%s: %s); applying it one at a time",
+                self.group_id, len(arrivals), tp, type(error).__name__, error,
+            )  # fmt: skip
+            return False
+        if parked:
+            await self._count_letters()
+        return True
+
+    async def _arrivals(self, tp: TopicPartition, messages: list[Any]) -> list[Arrival] | None:
+        """The messages decoded, or None when one is undecodable or opens a new broker epoch."""
+        arrivals: list[Arrival] = []
+        epoch_seen: int | None = None  # the epoch of the previous message, not a new one
+        for message in messages:
+            try:
+                decoded = decode(message.headers, message.value)
+            except UndecodableMessage:
+                return None
+            epoch = decoded.broker_epoch
+            if epoch != epoch_seen:
+                if await self._epochs.is_new_epoch(tp, epoch, message.offset):
+                    return None
+                epoch_seen = epoch
+            arrivals.append(Arrival(message, decoded.event))
+        return arrivals
+
+    async def _apply_batch(self, tp: TopicPartition, arrivals: list[Arrival]) -> int:
+        """Admit, apply and note the batch's offset in one transaction; how many were parked."""
+        after = arrivals[-1].offset + 1
+        async with self.engine.begin() as conn:
+            admitted = await admit_batch(conn, self.group_id, arrivals)
+            await self._handle(tp, admitted.due, conn)
+            await self._epochs.note_offset(tp, after, self._high_water(tp), conn)
+        self._noted[tp] = after
+        return admitted.parked
+
+    async def _handle(self, tp: TopicPartition, due: list[Arrival], conn: AsyncConnection) -> None:
+        """Run the handler over the due arrivals, in order: set-based in one call if it can."""
+        if not due:
+            return
+        if isinstance(self.handler, SetBasedHandler):
+            headers = [a.headers for a in due]
+            with consumer_batch_span(self.service, self.group_id, tp.topic, headers):
+                await self.handler.many([a.event for a in due], conn)
+            return
+        for a in due:
+            with consumer_span(self.service, self.group_id, tp.topic, a.headers, a.event):
+                await self.handler(a.event, conn)
 
     async def _one(self, tp: TopicPartition, message: Any) -> _Step:
         stored = StoredMessage.of(message)
@@ -234,6 +328,7 @@ class EventConsumer:
         assert self._consumer is not None
         # Commit 0 before recording the epoch: a crash in between rewinds again, never skips.
         await self._consumer.commit({tp: 0})
+        self._noted.pop(tp, None)
         await self._epochs.record(tp, epoch)
         await self._consumer.seek_to_beginning(tp)
         log.warning("consumer %s: %s is in broker epoch %d; rereading it", self.group_id, tp, epoch)
@@ -266,6 +361,9 @@ class EventConsumer:
             with contextlib.suppress(KafkaError, AssertionError):
                 self._consumer.seek(tp, offset)
 
+    def _high_water(self, tp: TopicPartition) -> int | None:
+        return self._consumer.highwater(tp) if self._consumer is not None else None
+
     async def _checkpoint(self, tp: TopicPartition, done: int | None) -> None:
         if done is None or self._consumer is None:
             return
@@ -276,7 +374,8 @@ class EventConsumer:
             log.warning("consumer %s: commit of %s failed (%s)", self.group_id, tp, error)
             return
         high_water = self._consumer.highwater(tp)
-        await self._epochs.note_offset(tp, done + 1, high_water)
+        if self._noted.pop(tp, None) != done + 1:  # not noted by the batch that got there
+            await self._epochs.note_offset(tp, done + 1, high_water)
         if high_water is not None:
             CONSUMER_LAG.labels(self.service, self.group_id, tp.topic, str(tp.partition)).set(
                 max(0, high_water - done - 1)

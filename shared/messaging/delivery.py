@@ -2,7 +2,8 @@
 
 Every step that looks at or changes a case's dead letters holds a transaction-scoped advisory
 lock on (group, case), so a live consumer and an operator's retry never interleave: a message
-either finds the case blocked and parks, or finds it clear and applies.
+either finds the case blocked and parks, or finds it clear and applies. A batch of one partition
+(`admit_batch`) gets, message by message, the decision `deliver` would give it (ADR 0034).
 """
 
 from __future__ import annotations
@@ -22,6 +23,24 @@ from shared.eventstore.envelope import RecordedEvent
 from shared.messaging.cloudevents import header_value
 
 Handler = Callable[[RecordedEvent, AsyncConnection], Awaitable[None]]
+BatchHandler = Callable[[Sequence[RecordedEvent], AsyncConnection], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class SetBasedHandler:
+    """A handler that can also apply a whole batch at once, in order (set-based SQL).
+
+    Called with one event it is the plain handler (`one`): operators' retries and the consumer's
+    one-message-at-a-time path use it. The consumer gives `many` the events of a batch that are
+    due, in partition order; both must leave the same effects.
+    """
+
+    one: Handler
+    many: BatchHandler
+
+    async def __call__(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        """Apply one event."""
+        await self.one(event, conn)
 
 
 @dataclass(frozen=True)
@@ -76,6 +95,36 @@ class StoredMessage:
         return header_value(self.headers, "ce_type") or "unknown"
 
 
+@dataclass(frozen=True)
+class Arrival:
+    """A fetched message of a batch (an aiokafka ConsumerRecord) and the event it carries."""
+
+    message: Any
+    event: RecordedEvent
+
+    @property
+    def offset(self) -> int:
+        """The message's offset in its partition."""
+        return int(self.message.offset)
+
+    @property
+    def headers(self) -> Sequence[tuple[str, bytes]]:
+        """The message's headers, as fetched."""
+        return self.message.headers or ()
+
+    def stored(self) -> StoredMessage:
+        """The message as the dead-letter table keeps it (made only for one that parks)."""
+        return StoredMessage.of(self.message)
+
+
+@dataclass(frozen=True)
+class Admitted:
+    """What a batch's admission decided: the arrivals to apply, in order, and how many parked."""
+
+    due: list[Arrival]
+    parked: int
+
+
 class Delivered(Enum):
     """What became of a message."""
 
@@ -92,26 +141,61 @@ async def deliver(
         await lock_case(conn, group, event.case_id)
         blocker = await open_blocker(conn, group, event.case_id)
         if blocker is not None:
-            reason = f"parked behind dead letter #{blocker}"
-            await insert_letter(conn, group, event.case_id, message, "parked", reason, 0)
+            await park(conn, group, event.case_id, message, blocker)
             return Delivered.PARKED
         if not await apply_in(conn, group, event, handler):
             return Delivered.DUPLICATE
     return Delivered.APPLIED
 
 
+async def admit_batch(conn: AsyncConnection, group: str, arrivals: Sequence[Arrival]) -> Admitted:
+    """Park, skip repeats and enter the inbox for a partition's batch, as `deliver` would each.
+
+    Every case of the batch is locked first, in one order (so two batches never deadlock); a
+    message of a case with an open dead letter is parked; the others enter the inbox in one
+    statement, and those it had not seen before are due, in partition order. A repeat inside
+    the batch (the broker has no idempotent producer) is due once, at its first arrival. The
+    caller applies the due ones in `conn` before it commits.
+    """
+    cases = sorted({a.event.case_id for a in arrivals})
+    await lock_cases(conn, group, cases)
+    blockers = await open_blockers(conn, group, cases)
+    for arrival in arrivals:
+        case = arrival.event.case_id
+        if case in blockers:
+            await park(conn, group, case, arrival.stored(), blockers[case])
+    clear = [a for a in arrivals if a.event.case_id not in blockers]
+    unseen = await enter_inbox(conn, group, [a.event.event_id for a in clear])
+    due: list[Arrival] = []
+    for arrival in clear:
+        if arrival.event.event_id in unseen:
+            unseen.discard(arrival.event.event_id)
+            due.append(arrival)
+    return Admitted(due, len(arrivals) - len(clear))
+
+
+async def enter_inbox(
+    conn: AsyncConnection, group: str, event_ids: Sequence[uuid.UUID]
+) -> set[uuid.UUID]:
+    """Record events in the inbox in one statement; the ids that were not there before."""
+    if not event_ids:
+        return set()
+    inserted = await conn.execute(
+        text(
+            "INSERT INTO inbox (consumer_group, event_id)"
+            " SELECT :g, e FROM unnest(CAST(:ids AS uuid[])) AS e"
+            " ON CONFLICT DO NOTHING RETURNING event_id"
+        ),
+        {"g": group, "ids": list(event_ids)},
+    )
+    return set(inserted.scalars())
+
+
 async def apply_in(
     conn: AsyncConnection, group: str, event: RecordedEvent, handler: Handler
 ) -> bool:
     """Record the event in the inbox and run the handler in `conn`; False if it was there."""
-    inserted = await conn.execute(
-        text(
-            "INSERT INTO inbox (consumer_group, event_id) VALUES (:g, :e)"
-            " ON CONFLICT DO NOTHING RETURNING event_id"
-        ),
-        {"g": group, "e": event.event_id},
-    )
-    if inserted.first() is None:
+    if not await enter_inbox(conn, group, [event.event_id]):
         return False
     await handler(event, conn)
     return True
@@ -125,18 +209,48 @@ async def lock_case(conn: AsyncConnection, group: str, case_key: str) -> None:
     )
 
 
+async def lock_cases(conn: AsyncConnection, group: str, case_keys: Sequence[str]) -> None:
+    """`lock_case` for many cases in one statement, in the order of their lock keys.
+
+    PostgreSQL evaluates a volatile function of the select list after the sort, so the locks are
+    taken in key order whatever the batch: batches of two partitions sharing cases wait for each
+    other and never deadlock.
+    """
+    await conn.execute(
+        text(
+            "SELECT pg_advisory_xact_lock(hashtext(:g), k) FROM (SELECT DISTINCT hashtext(c) AS k"
+            " FROM unnest(CAST(:cases AS text[])) AS c) AS keys ORDER BY k"
+        ),
+        {"g": group, "cases": list(case_keys)},
+    )
+
+
 async def open_blocker(conn: AsyncConnection, group: str, case_key: str) -> int | None:
     """The case's dead letter (or, while it is being replayed, its oldest parked message)."""
-    row = (
-        await conn.execute(
-            text(
-                "SELECT id FROM dead_letters WHERE consumer_group = :g AND case_key = :c"
-                " AND status <> 'resolved' ORDER BY (status = 'dead') DESC, id LIMIT 1"
-            ),
-            {"g": group, "c": case_key},
-        )
-    ).first()
-    return None if row is None else int(row.id)
+    return (await open_blockers(conn, group, [case_key])).get(case_key)
+
+
+async def open_blockers(
+    conn: AsyncConnection, group: str, case_keys: Sequence[str]
+) -> dict[str, int]:
+    """`open_blocker` of each case that has one, in one statement."""
+    rows = await conn.execute(
+        text(
+            "SELECT DISTINCT ON (case_key) case_key, id FROM dead_letters"
+            " WHERE consumer_group = :g AND case_key = ANY(CAST(:cases AS text[]))"
+            " AND status <> 'resolved' ORDER BY case_key, (status = 'dead') DESC, id"
+        ),
+        {"g": group, "cases": list(case_keys)},
+    )
+    return {row.case_key: int(row.id) for row in rows}
+
+
+async def park(
+    conn: AsyncConnection, group: str, case_key: str, message: StoredMessage, blocker: int
+) -> None:
+    """Keep a message of a blocked case behind the case's dead letter (once per event)."""
+    reason = f"parked behind dead letter #{blocker}"
+    await insert_letter(conn, group, case_key, message, "parked", reason, 0)
 
 
 async def insert_letter(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiokafka import TopicPartition
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 _UPSERT = text(
     'INSERT INTO consumer_partitions (consumer_group, topic, partition, broker_epoch, "offset",'
@@ -35,11 +37,24 @@ class EpochBook:
         """Remember a new epoch for the partition, from its beginning."""
         await self._upsert(tp, epoch, 0, None)
 
-    async def note_offset(self, tp: TopicPartition, offset: int, high_water: int | None) -> None:
-        """Record how far the group got in the partition and the partition's high water mark."""
+    async def note_offset(
+        self,
+        tp: TopicPartition,
+        offset: int,
+        high_water: int | None,
+        conn: AsyncConnection | None = None,
+    ) -> None:
+        """Record how far the group got in the partition and the partition's high water mark.
+
+        Pass `conn` to record it with the effects of the batch that got there (ADR 0034).
+        """
         epoch = self._epochs.get(tp)
-        if epoch is not None:
+        if epoch is None:
+            return
+        if conn is None:
             await self._upsert(tp, epoch, offset, high_water)
+        else:
+            await conn.execute(_UPSERT, self._row(tp, epoch, offset, high_water))
 
     async def _known(self, tp: TopicPartition) -> int | None:
         if tp not in self._epochs:
@@ -60,15 +75,8 @@ class EpochBook:
 
     async def _upsert(self, tp: TopicPartition, epoch: int, offset: int, hw: int | None) -> None:
         async with self.engine.begin() as conn:
-            await conn.execute(
-                _UPSERT,
-                {
-                    "g": self.group,
-                    "t": tp.topic,
-                    "p": tp.partition,
-                    "e": epoch,
-                    "o": offset,
-                    "h": hw,
-                },
-            )
+            await conn.execute(_UPSERT, self._row(tp, epoch, offset, hw))
         self._epochs[tp] = epoch
+
+    def _row(self, tp: TopicPartition, epoch: int, offset: int, hw: int | None) -> dict[str, Any]:
+        return {"g": self.group, "t": tp.topic, "p": tp.partition, "e": epoch, "o": offset, "h": hw}

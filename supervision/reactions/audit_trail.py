@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.canonical import canonical_json
 from shared.eventstore.envelope import RecordedEvent
+from shared.messaging.delivery import SetBasedHandler
 
 _INSERT = text(
     """
@@ -34,28 +38,45 @@ def source_service(event: RecordedEvent) -> str:
 
 async def record_in_audit_trail(event: RecordedEvent, conn: AsyncConnection) -> None:
     """Policy: any event of any service → one audit-trail entry (idempotent by event id)."""
-    await conn.execute(
-        _INSERT,
-        {
-            "event_id": event.event_id,
-            "case_id": event.case_id,
-            "service": source_service(event),
-            "stream_id": event.stream_id,
-            "stream_version": event.stream_version,
-            "position": event.position,
-            "type": event.type,
-            "schema_version": event.schema_version,
-            "occurred_at": event.occurred_at,
-            "recorded_at": event.recorded_at,
-            "data": canonical_json(event.data),
-            "metadata": canonical_json(event.metadata.to_dict()),
-            "prev_hash": event.prev_hash,
-            "hash": event.hash,
-        },
-    )
-    division = event.data.get("division_code")
-    if isinstance(division, str):
-        await conn.execute(_INDEX_CASE, {"case_id": event.case_id, "division": division})
+    await record_all_in_audit_trail([event], conn)
 
 
-__all__ = ["record_in_audit_trail", "source_service"]
+async def record_all_in_audit_trail(events: Sequence[RecordedEvent], conn: AsyncConnection) -> None:
+    """The same for a batch, in order: one pipelined statement for the entries, one for the index.
+
+    Every entry is independent (keyed by its event id) and a case's index row is its first
+    division either way, so this leaves what applying them one by one would (ADR 0034).
+    """
+    await conn.execute(_INSERT, [_entry(event) for event in events])
+    indexed = [
+        {"case_id": event.case_id, "division": event.data["division_code"]}
+        for event in events
+        if isinstance(event.data.get("division_code"), str)
+    ]
+    if indexed:
+        await conn.execute(_INDEX_CASE, indexed)
+
+
+def _entry(event: RecordedEvent) -> dict[str, Any]:
+    return {
+        "event_id": event.event_id,
+        "case_id": event.case_id,
+        "service": source_service(event),
+        "stream_id": event.stream_id,
+        "stream_version": event.stream_version,
+        "position": event.position,
+        "type": event.type,
+        "schema_version": event.schema_version,
+        "occurred_at": event.occurred_at,
+        "recorded_at": event.recorded_at,
+        "data": canonical_json(event.data),
+        "metadata": canonical_json(event.metadata.to_dict()),
+        "prev_hash": event.prev_hash,
+        "hash": event.hash,
+    }
+
+
+AUDIT_TRAIL = SetBasedHandler(record_in_audit_trail, record_all_in_audit_trail)
+
+
+__all__ = ["AUDIT_TRAIL", "record_all_in_audit_trail", "record_in_audit_trail", "source_service"]

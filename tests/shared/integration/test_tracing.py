@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import httpx
@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from shared.eventstore import EventStore, RecordedEvent
 from shared.http.tokens import ensure_dev_keypair
 from shared.messaging.cloudevents import decode
-from shared.messaging.consumer import EventConsumer
-from shared.messaging.topics import internal_topic
+from shared.messaging.consumer import EventConsumer, SetBasedHandler
+from shared.messaging.topics import ensure_topics, internal_topic
 from shared.tracing import TRACER, configure_tracing, current_traceparent
 from tests.shared.integration.http_kernel_app import build_app
 from tests.shared.integration.messaging_support import (
@@ -107,6 +107,47 @@ async def test_a_trace_runs_from_an_append_through_kafka_into_a_consumer_and_its
         engine, "SELECT trace_context FROM events WHERE stream_id = 'reaction-case-t'"
     )
     assert reaction == traceparent_of(span.context)
+
+
+async def test_a_batch_applied_set_based_is_one_consumer_span_linked_to_each_producer(
+    engine: AsyncEngine, event_store: EventStore, kafka_bootstrap: str, spans: InMemorySpanExporter
+) -> None:
+    # given two events appended in two producers' traces and one outside any, on one partition
+    service = new_service()
+    topic = internal_topic(service)
+    await ensure_topics(kafka_bootstrap, [topic], partitions=1)
+    producers = []
+    for case in ("case-p", "case-q"):
+        with TRACER.start_as_current_span(f"submit {case}") as producer:
+            await event_store.append(case, [an_event(case, 1)], 0)
+        producers.append(producer.get_span_context())
+    await event_store.append("case-r", [an_event("case-r", 1)], 0)
+    async with open_relay(service, engine, event_store, kafka_bootstrap) as relay:
+        await publish_all(relay)
+
+    # when a consumer applies them with a set-based handler
+    applied: list[str] = []
+
+    async def one(event: RecordedEvent, conn: AsyncConnection) -> None:
+        applied.append(event.stream_id)
+
+    async def many(events: Sequence[RecordedEvent], conn: AsyncConnection) -> None:
+        applied.extend(e.stream_id for e in events)
+
+    handler = SetBasedHandler(one, many)
+    consumer = EventConsumer(service, GROUP, [topic], handler, engine, kafka(kafka_bootstrap))
+    async with running(consumer.run):
+        await eventually(lambda: len(applied) == 3, message="the consumer never applied all 3")
+
+    # then its batches' CONSUMER spans link to both producers' spans, and to nothing else
+    batch_spans = [
+        s
+        for s in spans.get_finished_spans()
+        if s.kind is SpanKind.CONSUMER and s.name == f"{topic} process"
+    ]
+    assert sum(int((s.attributes or {})["messaging.batch.message_count"]) for s in batch_spans) == 3
+    links = [link.context for s in batch_spans for link in s.links]
+    assert {(c.trace_id, c.span_id) for c in links} == {(p.trace_id, p.span_id) for p in producers}
 
 
 async def test_a_service_app_makes_one_server_span_per_request_continuing_the_caller(
