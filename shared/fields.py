@@ -1,4 +1,5 @@
-"""Strict request field types: money and counts are JSON integers that fit PostgreSQL's bigint.
+"""Strict request field types: money and counts are JSON integers that fit PostgreSQL's bigint;
+dates and instants are ISO 8601 text.
 
 Pydantic's lax `int` takes `true` (as 1) and `"100"` (as 100); a request schema names money in
 fen with `Fen` and a count with `Count` instead, so only a real JSON integer in range passes
@@ -9,9 +10,10 @@ fen with `Fen` and a count with `Count` instead, so only a real JSON integer in 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, StrictInt
+from pydantic import AfterValidator, BeforeValidator, Field, StrictInt
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -48,3 +50,17 @@ SignedFen = Int64
 
 Count = Annotated[StrictInt, *_NON_NEGATIVE]
 """A count (people, attendees, places …): a strict, non-negative JSON integer within bigint."""
+
+
+def _written_as_text(value: object) -> object:
+    """Pydantic's lax mode reads a number as a Unix time (`0` is 1970-01-01): refuse it."""
+    if isinstance(value, (int, float)):
+        raise ValueError("a date or time is written as ISO 8601 text, not a number")
+    return value
+
+
+CivilDate = Annotated[date, BeforeValidator(_written_as_text)]
+"""A civil date written `YYYY-MM-DD`: no number, no boolean."""
+
+Instant = Annotated[datetime, BeforeValidator(_written_as_text)]
+"""An instant written as ISO 8601 text (with its offset): no number, no boolean."""

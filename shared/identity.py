@@ -5,14 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from shared.clock import SystemClock
 from shared.clock import today as civil_today
@@ -277,8 +279,102 @@ def _division_field(value: str) -> str:
         raise ValueError(bad.detail_en) from None
 
 
-ResidentIdStr = Annotated[str, AfterValidator(_resident_id_field)]
+RESIDENT_ID_FORMAT = "gb11643"
+"""The OpenAPI `format` of a resident ID field: GB 11643, check character included."""
+
+
+class _Documented:
+    """Annotation metadata adding keywords to a field's JSON Schema when a document is built."""
+
+    def __init__(self, keywords: Callable[[], dict[str, Any]]) -> None:
+        self.keywords = keywords
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        schema.update(self.keywords())
+        return schema
+
+
+def _resident_id_schema() -> dict[str, Any]:
+    # no `pattern`: generators would draw from it, and no pattern can state the check character
+    return {
+        "format": RESIDENT_ID_FORMAT,
+        "description": "18-character resident ID (GB 11643): 17 digits and a digit or X, a real "
+        "address code and birth date, and the check character (ISO 7064 MOD 11-2)",
+    }
+
+
+_TOWNSHIP_PART = "(00[1-9]|0[1-9][0-9]|[1-9][0-9]{2})"  # 001 to 999: never 000
+
+
+@lru_cache(maxsize=1)
+def division_code_pattern() -> str:
+    """A regular expression matching exactly the codes `parse_division` accepts: 62, a city (4
+    or 6 digits), any 6-digit code of the table (alone or padded with 000000), and a township
+    (not 000) under a county, alone or with a 3-digit village."""
+    table = divisions()
+    cities = "|".join(d.code[:4] for d in table if d.level == "city")
+    known = "|".join(d.code for d in table)
+    local = township_or_village_pattern()[1:-1]
+    return f"^(62|{cities}|({known})(000000)?|{local})$"
+
+
+@lru_cache(maxsize=1)
+def township_or_village_pattern() -> str:
+    """A regular expression matching exactly the township (9 digits) and village (12) codes
+    `parse_division` accepts: a county's code, a township part that is not 000, a village part."""
+    table = divisions()
+    counties = "|".join(d.code for d in table if table.hosts_townships(d.code))
+    return f"^({counties}){_TOWNSHIP_PART}([0-9]{{3}})?$"
+
+
+@lru_cache(maxsize=1)
+def county_code_pattern() -> str:
+    """A regular expression matching exactly the 6-digit county codes of the province."""
+    return "^(" + "|".join(d.code for d in divisions() if d.level == "county") + ")$"
+
+
+def _county_code_schema() -> dict[str, Any]:
+    return {"pattern": county_code_pattern(), "description": "6-digit county code (GB/T 2260)"}
+
+
+def _county_field(value: str) -> str:
+    county = divisions().get(value) if len(value) == 6 else None
+    if county is None or county.level != "county":
+        raise ValueError("must be a 6-digit county code")
+    return value
+
+
+def division_code_or_empty() -> dict[str, Any]:
+    """`json_schema_extra` of an optional query parameter read as a division code, where an
+    empty value means the same as leaving it out."""
+    return {"pattern": "^$|" + division_code_pattern()}
+
+
+def _division_code_schema() -> dict[str, Any]:
+    return {
+        "pattern": division_code_pattern(),
+        "description": "GB/T 2260 division code of the province: 62, a city (4 or 6 digits), "
+        "a county (6), or a township (9) or village (12 digits) under a county",
+    }
+
+
+DIVISION_CODE = _Documented(_division_code_schema)
+"""Documents a `str` the route parses itself as a division code: `Annotated[str, DIVISION_CODE]`
+(the pattern is exactly what `parse_division` accepts)."""
+
+COUNTY_CODE = _Documented(_county_code_schema)
+"""Documents a `str` the route checks itself as a county code: `Annotated[str, COUNTY_CODE]`."""
+
+ResidentIdStr = Annotated[str, AfterValidator(_resident_id_field), _Documented(_resident_id_schema)]
 """A request field holding a valid resident ID (normalised: upper-case X)."""
 
-DivisionCodeStr = Annotated[str, AfterValidator(_division_field)]
+DivisionCodeStr = Annotated[
+    str, AfterValidator(_division_field), _Documented(_division_code_schema)
+]
 """A request field holding a valid division code (normalised to its full code)."""
+
+CountyCodeStr = Annotated[str, AfterValidator(_county_field), _Documented(_county_code_schema)]
+"""A request field holding the 6-digit code of one of the province's counties."""

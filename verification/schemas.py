@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from shared.fields import Count, Fen, Int64
+from shared.fields import CivilDate, Count, Fen, Int64
 from shared.identity import DivisionCodeStr, ResidentIdStr
 from verification.domain.policy import SOURCES
 
@@ -107,6 +107,12 @@ class ObjectionIn(BaseModel):
     content: str = Field(min_length=1, max_length=4000)
 
 
+def _null_only(schema: dict[str, Any]) -> None:
+    """A field kept only to refuse a value: the document says null (or leaving it out)."""
+    schema.pop("anyOf", None)
+    schema.update({"type": "null", "deprecated": True})
+
+
 class DecisionIn(BaseModel):
     """The county's decision: approve (the amount by rule, or an override with its reason) or
     reject with the reason."""
@@ -126,7 +132,7 @@ class DecisionIn(BaseModel):
     approved_monthly_amount_fen: Fen | None = Field(
         default=None,
         description="no longer accepted: state override_monthly_amount_fen and override_reason",
-        json_schema_extra={"deprecated": True},
+        json_schema_extra=_null_only,
     )
     rural_class: Int64 | None = Field(default=None, ge=1, le=4)
     effective_from: date | None = None
@@ -211,7 +217,7 @@ class LifeEventIn(BaseModel):
 
     kind: Literal["death"]
     resident_id: ResidentIdStr
-    died_on: date
+    died_on: CivilDate
     source_ref: str = Field(min_length=1, max_length=200, description="the partner's record id")
     reported_by_department: Literal["public_security"]
 

@@ -15,7 +15,7 @@ from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.identity import jurisdiction_prefix
+from shared.identity import division_code_or_empty, jurisdiction_prefix
 
 router = APIRouter(prefix="/v1", tags=["open work 待办"])
 
@@ -52,7 +52,11 @@ class WorkItem(BaseModel):
 )
 async def open_work(
     request: Request,
-    division: str | None = Query(None, description="a division inside your jurisdiction"),
+    division: str | None = Query(
+        None,
+        description="a division inside your jurisdiction",
+        json_schema_extra=division_code_or_empty(),
+    ),
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(current_principal),

@@ -21,6 +21,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.identity import division_code_pattern
 from shared.privacy import mask_bank_account, mask_name
 
 router = APIRouter(prefix="/v1", tags=["beneficiaries 保障对象"])
@@ -36,7 +37,10 @@ ACCOUNT_OFFICERS = require_roles("township_officer", "county_officer")
 )
 async def list_beneficiaries(
     request: Request,
-    division_code: str = Query(description="county (6) or township (9 digits)"),
+    division_code: str = Query(
+        description="county (6) or township (9 digits)",
+        json_schema_extra={"pattern": division_code_pattern()},
+    ),
     status: Literal["active", "suspended", "terminated"] | None = None,
     principal: Principal = Depends(READ),
     limit: int = Depends(page_limit),

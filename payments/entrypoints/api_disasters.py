@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
@@ -26,9 +26,10 @@ from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import request_metadata
 from shared.http.etag import etag_for, precondition_failed_from
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.identity import DivisionCodeStr, parse_division
+from shared.identity import COUNTY_CODE, DivisionCodeStr, parse_division
 
 router = APIRouter(prefix="/v1", tags=["disaster relief 受灾人员救助"])
 COUNTY = require_roles("county_officer")
@@ -45,7 +46,7 @@ class DisasterIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     disaster_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
-    county_code: str
+    county_code: Annotated[str, COUNTY_CODE]
     name: str = Field(min_length=1, max_length=200)
     occurred_on: date
     allocation_fen: Fen = Field(gt=0, lt=10**13)
@@ -112,7 +113,8 @@ async def _command(
 
 
 @router.post("/disasters", status_code=201, summary="登记灾害 Declare a disaster",
-             responses=problem_responses(400, 401, 403, 409, 422))  # fmt: skip
+             responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
+             openapi_extra=IF_MATCH_WHEN_EXISTS)  # fmt: skip
 async def post_disaster(
     body: DisasterIn,
     request: Request,

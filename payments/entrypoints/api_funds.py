@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -22,7 +22,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.identity import parse_division
+from shared.identity import COUNTY_CODE, DIVISION_CODE, parse_division
 
 router = APIRouter(prefix="/v1", tags=["funds 资金"])
 WRITE = require_roles(*OFFICERS)
@@ -34,7 +34,7 @@ class FundsMovement(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    county_code: str = Field(description="6-digit county code")
+    county_code: Annotated[str, COUNTY_CODE] = Field(description="6-digit county code")
     programme: str = Field(min_length=1, max_length=50)
     source: Literal["central", "provincial", "city", "county"]
     amount_fen: Fen = Field(gt=0, lt=10**13)
@@ -123,7 +123,9 @@ async def post_arrival(
     responses=problem_responses(401, 403),
 )
 async def get_disclosure(
-    county_code: str, request: Request, principal: Principal = Depends(READ)
+    county_code: Annotated[str, DIVISION_CODE],
+    request: Request,
+    principal: Principal = Depends(READ),
 ) -> dict[str, Any]:
     """Allocated / arrived / paid by programme, payout, on-time, coverage, cost per head."""
     ensure_jurisdiction(principal, county_code)
@@ -139,7 +141,9 @@ async def get_disclosure(
     responses=problem_responses(401, 403),
 )
 async def get_disclosure_page(
-    county_code: str, request: Request, principal: Principal = Depends(READ)
+    county_code: Annotated[str, DIVISION_CODE],
+    request: Request,
+    principal: Principal = Depends(READ),
 ) -> HTMLResponse:
     """The same figures as a printable page in Chinese."""
     data = await get_disclosure(county_code, request, principal)
@@ -152,7 +156,7 @@ async def get_disclosure_page(
     responses=problem_responses(401, 403, 404),
 )
 async def get_funds(
-    county_code: str,
+    county_code: Annotated[str, DIVISION_CODE],
     programme: str,
     request: Request,
     response: Response,

@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
+from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -38,10 +39,17 @@ class OverrideNotAuthorised(Forbidden):
     title_zh = "无权超出可用资金发放"
 
 
+class RunStarted(BaseModel):
+    """A run just started: its id and status (its progress: `Location`, GET /v1/runs/{run_id})."""
+
+    run_id: str
+    status: str
+
+
 @router.post(
     "/runs",
     status_code=201,
-    response_model=RunRead,
+    response_model=RunStarted,
     summary="启动月度发放 Start a county's monthly payment run",
     responses=problem_responses(400, 401, 403, 409, 422),
 )

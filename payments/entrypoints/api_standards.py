@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
@@ -19,6 +21,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.identity import DIVISION_CODE
 
 router = APIRouter(prefix="/v1", tags=["standards 保障标准"])
 SETTERS = require_roles("county_officer", "province_officer")
@@ -92,7 +95,7 @@ async def post_standard(
     responses=problem_responses(401, 403, 404),
 )
 async def get_standard(
-    division_code: str,
+    division_code: Annotated[str, DIVISION_CODE],
     programme: str,
     request: Request,
     response: Response,

@@ -15,10 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.http.access import AccessTable, enforce_access
 from shared.http.correlation import CorrelationMiddleware
-from shared.http.guard import InputGuardMiddleware, refuse_control_characters_in_path
+from shared.http.guard import InputGuardMiddleware, refuse_hostile_parameters
 from shared.http.metrics import MetricsMiddleware, metrics_endpoint
-from shared.http.openapi import make_truthful
+from shared.http.openapi import make_truthful, service_problem_codes
 from shared.http.problems import install_problem_handlers, problem_response
+from shared.http.textual import refuse_mistyped_values
 from shared.http.tokens import TokenVerifier
 from shared.http.tracing import FASTAPI_TELEMETRY_OFF, TracingMiddleware
 
@@ -54,8 +55,9 @@ def create_app(
         lifespan=lifespan,
         telemetry=FASTAPI_TELEMETRY_OFF,
         dependencies=[  # after routing, before the route's own dependencies and body
-            Depends(refuse_control_characters_in_path),  # before auth, before any
+            Depends(refuse_hostile_parameters),  # before auth, before any
             Depends(enforce_access),  # the service's access table, deny by default
+            Depends(refuse_mistyped_values),  # no Unix time for a date, no 0 for false
         ],
     )
     app.state.service = service
@@ -71,7 +73,7 @@ def create_app(
     app.include_router(_operations_router(service, checks))
     for router in routers:
         app.include_router(router)
-    _add_bearer_scheme(app)
+    _add_bearer_scheme(app, service)
     return app
 
 
@@ -127,7 +129,7 @@ def _database_check(engine: AsyncEngine) -> ReadinessCheck:
     return database
 
 
-def _add_bearer_scheme(app: FastAPI) -> None:
+def _add_bearer_scheme(app: FastAPI, service: str) -> None:
     """The document `make_truthful` rewrote, with `bearerAuth` (JWT) in its components even if no
     route uses it yet."""
 
@@ -142,7 +144,7 @@ def _add_bearer_scheme(app: FastAPI) -> None:
             )
             schemes = schema.setdefault("components", {}).setdefault("securitySchemes", {})
             schemes.setdefault("bearerAuth", BEARER_SCHEME)
-            app.openapi_schema = make_truthful(schema)
+            app.openapi_schema = make_truthful(schema, service_problem_codes(service))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -7,8 +7,11 @@ One ASGI middleware, inside the correlation and metrics middleware and before ro
   value, and in any JSON string or key except tab, LF and CR (422);
 - a JSON integer outside PostgreSQL's bigint (−2^63 … 2^63−1) anywhere in a JSON body (422).
 
-Path parameters are only known once routed, so the same check on them is an app-wide dependency
-(`refuse_control_characters_in_path`) that runs before any other, authentication included.
+Path parameters and the types of all parameters are only known once routed, so an app-wide
+dependency (`refuse_hostile_parameters`) that runs before any other, authentication included,
+refuses control characters in path values and, for a parameter the route reads as an integer,
+a value outside bigint (a path or query string is not JSON: the middleware cannot tell `year`
+from `division`).
 Each 422 is the usual `invalid-request` problem naming the field (`path.case_id`,
 `query.cursor`, `body.members.0.name`). Nothing reaches a route, so nothing is written or
 audited with a value PostgreSQL would refuse. The backstop for what still gets through is in
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import typing
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl
@@ -26,6 +30,7 @@ from urllib.parse import parse_qsl
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.fields import INT64_MAX, INT64_MIN
@@ -110,19 +115,58 @@ def _error(field: str, message: str) -> dict[str, str]:
     return {"field": field, "message": message}
 
 
-async def refuse_control_characters_in_path(request: Request) -> None:
+async def refuse_hostile_parameters(request: Request) -> None:
     """App-wide dependency (it runs before every other one, authentication included): a path
-    parameter holding a control character is a 422 naming it, e.g. `path.case_id`."""
-    bad = [
-        name
+    parameter holding a control character, or an integer parameter outside bigint, is a 422
+    naming it, e.g. `path.case_id`, `query.year`."""
+    errors = [
+        {"loc": ("path", name), "msg": CONTROL_MESSAGE, "type": "control_character"}
         for name, value in request.path_params.items()
         if isinstance(value, str) and _CONTROL.search(value)
     ]
-    if bad:
-        raise RequestValidationError(
-            [{"loc": ("path", name), "msg": CONTROL_MESSAGE, "type": "control_character"}
-             for name in bad]
-        )  # fmt: skip
+    route = request.scope.get("route")
+    if isinstance(route, APIRoute):
+        errors += [
+            {"loc": (where, name), "msg": INT64_MESSAGE, "type": "int64"}
+            for where, name in _integer_parameters(route)
+            if any(_beyond_bigint(value) for value in _values(request, where, name))
+        ]
+    if errors:
+        raise RequestValidationError(errors)
+
+
+def _integer_parameters(route: APIRoute) -> tuple[tuple[str, str], ...]:
+    """(`path` or `query`, name) of every parameter the route or its dependencies read as int."""
+    found: list[tuple[str, str]] = []
+    dependants = [route.dependant]
+    while dependants:
+        dependant = dependants.pop()
+        dependants.extend(dependant.dependencies)
+        for where, fields in (("path", dependant.path_params), ("query", dependant.query_params)):
+            found += [(where, f.alias) for f in fields if _reads_int(f.field_info.annotation)]
+    return tuple(dict.fromkeys(found))
+
+
+def _reads_int(annotation: Any) -> bool:
+    """`int`, `int | None`, `Annotated[int, …]` (not `bool`, not a str or enum)."""
+    if annotation is int:
+        return True
+    return any(_reads_int(arg) for arg in typing.get_args(annotation)[:2] if arg is not None)
+
+
+def _values(request: Request, where: str, name: str) -> list[str]:
+    if where == "path":
+        value = request.path_params.get(name)
+        return [value] if isinstance(value, str) else []
+    return request.query_params.getlist(name)
+
+
+def _beyond_bigint(value: str) -> bool:
+    try:
+        number = int(value)
+    except ValueError:
+        return False  # not an integer at all: the route's own validation names it
+    return not INT64_MIN <= number <= INT64_MAX
 
 
 def _query_errors(scope: Scope) -> list[dict[str, str]]:

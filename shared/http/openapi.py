@@ -4,19 +4,30 @@ FastAPI documents errors as `application/json` with its `{detail}` validation sh
 nothing of the headers the kernel reads inside a route. After FastAPI has generated the document:
 
 - every 4xx/5xx response is `application/problem+json` with the `Problem` schema, and its
-  description lists the kernel's machine codes for that status;
+  description lists the machine codes for that status: the kernel's, then the service's own
+  refusals (`service_problem_codes`);
 - FastAPI's `HTTPValidationError`/`ValidationError` are gone: a 422 is an `invalid-request` problem;
 - every operation documents 422 (the input guard answers it on any route), when it has a
   request body 415 (a charset other than UTF-8), and when it pages with `cursor` 400;
 - `Idempotency-Key` is `required: true` (a POST without it is a 400);
 - an operation that documents 428 declares `If-Match`: required, unless the route marks itself
-  with `IF_MATCH_WHEN_EXISTS` (a new stream may be created without it, an existing one not).
+  with `IF_MATCH_WHEN_EXISTS` (a new stream may be created without it, an existing one not);
+- what the input guard refuses on every route is declared on every schema: a free string (no
+  pattern, format or enum of its own) has a pattern without control characters (tab, LF and CR
+  allowed in JSON text, none in path, query or header values), every integer lies within
+  bigint, exactly (FastAPI writes bounds as floats, and 2^63−1 rounds up to 2^63), and the
+  bounds pydantic leaves unconverted on an optional field (`ge`, `le`, `gt`, `lt`) become
+  JSON Schema's.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from shared.domain.errors import DomainError
+from shared.fields import INT64_MAX, INT64_MIN
 from shared.http.problems import PROBLEM_MEDIA_TYPE
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
@@ -77,26 +88,135 @@ _IDEMPOTENCY_KEY_SCHEMA = {
     "type": "string",
     "minLength": 1,
     "maxLength": 200,
-    "pattern": "^[ -~]+$",
-    "description": "1 to 200 printable ASCII characters; a UUID works",
+    # HTTP drops a header value's leading and trailing spaces: the key starts and ends visibly
+    "pattern": "^[!-~]([ -~]*[!-~])?$",
+    "description": "1 to 200 printable ASCII characters, no space at either end; a UUID works",
 }
 _IF_MATCH_SCHEMA = {"type": "string", "pattern": '^"[0-9]{1,18}"$', "example": '"3"'}
+TEXT_PATTERN = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]*$"
+"""A JSON string the input guard lets through: no control character but tab, LF and CR."""
+PARAMETER_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
+"""A path, query or header value the input guard lets through: no control character at all."""
+_OWN_STRING_RULE = frozenset({"pattern", "format", "enum", "const"})
+_SAYS_WHAT_IT_HOLDS = frozenset(
+    {"type", "$ref", "anyOf", "oneOf", "allOf", "not", "enum", "const", "properties", "items"}
+)
+ANY_JSON_REF = "#/components/schemas/AnyJson"
+ANY_JSON_SCHEMA: dict[str, Any] = {
+    "title": "AnyJson",
+    "description": "Any JSON value the input guard lets through: no control character (but tab, "
+    "LF, CR) in a string or key, no integer outside bigint.",
+    "anyOf": [
+        {"type": "null"},
+        {"type": "boolean"},
+        {"type": "string", "pattern": TEXT_PATTERN},
+        {"type": "integer", "minimum": INT64_MIN, "maximum": INT64_MAX},
+        {"type": "number", "not": {"type": "integer"}},
+        {"type": "array", "items": {"$ref": ANY_JSON_REF}},
+        {
+            "type": "object",
+            "propertyNames": {"pattern": TEXT_PATTERN},
+            "additionalProperties": {"$ref": ANY_JSON_REF},
+        },
+    ],
+}
+_PYDANTIC_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum",
+                    "lt": "exclusiveMaximum"}  # fmt: skip
 
 
-def make_truthful(document: dict[str, Any]) -> dict[str, Any]:
-    """Rewrite a FastAPI-generated document in place (see the module docstring); return it."""
+def make_truthful(
+    document: dict[str, Any], domain_codes: Mapping[str, Sequence[str]] | None = None
+) -> dict[str, Any]:
+    """Rewrite a FastAPI-generated document in place (see the module docstring); return it.
+
+    `domain_codes`: status → the codes of the service's own refusals (`service_problem_codes`),
+    listed after the kernel's on every response of that status."""
     schemas = document.setdefault("components", {}).setdefault("schemas", {})
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
-    schemas["Problem"] = PROBLEM_SCHEMA
     for path_item in document.get("paths", {}).values():
         for method in _METHODS:
             if method in path_item:
-                _operation(path_item[method])
+                _operation(path_item[method], domain_codes or {})
+    declare_input_rules(document)
+    schemas["AnyJson"] = ANY_JSON_SCHEMA
+    schemas["Problem"] = PROBLEM_SCHEMA  # not an input: it may quote what was refused
     return document
 
 
-def _operation(operation: dict[str, Any]) -> None:
+def declare_input_rules(document: dict[str, Any]) -> None:
+    """Declare, in place, what the input guard enforces, on every schema of the document: free
+    strings match `TEXT_PATTERN` (a parameter's, `PARAMETER_PATTERN`), integers lie within
+    bigint with exact integer bounds, and what an open object or an untyped value may hold is
+    `AnyJson` (any JSON the guard lets through)."""
+    for schema in document.get("components", {}).get("schemas", {}).values():
+        _schema(schema, TEXT_PATTERN)
+    for path_item in document.get("paths", {}).values():
+        for method in _METHODS:
+            operation = path_item.get(method, {})
+            for parameter in operation.get("parameters", []):
+                _schema(parameter.get("schema"), PARAMETER_PATTERN)
+            bodies = [operation.get("requestBody", {}), *operation.get("responses", {}).values()]
+            for body in bodies:
+                for media in body.get("content", {}).values():
+                    _schema(media.get("schema"), TEXT_PATTERN)
+
+
+def _schema(schema: Any, text_pattern: str) -> None:
+    if not isinstance(schema, dict):
+        return
+    kind = schema.get("type")
+    if kind == "integer":
+        _bounded_by_bigint(schema)
+    elif kind == "string" and not _OWN_STRING_RULE & schema.keys():
+        schema["pattern"] = text_pattern
+    elif kind == "object" or "properties" in schema:
+        schema.setdefault("propertyNames", {"pattern": TEXT_PATTERN})
+        if schema.get("additionalProperties", True) is True:
+            schema["additionalProperties"] = {"$ref": ANY_JSON_REF}
+    elif not _SAYS_WHAT_IT_HOLDS & schema.keys():
+        schema["$ref"] = ANY_JSON_REF  # `Any`: whatever JSON the guard lets through
+    for key in ("items", "not", "additionalProperties", "contains"):
+        _schema(schema.get(key), text_pattern)
+    for key in ("anyOf", "oneOf", "allOf", "prefixItems"):
+        for item in schema.get(key, []):
+            _schema(item, text_pattern)
+    for key in ("properties", "patternProperties"):
+        for item in schema.get(key, {}).values():
+            _schema(item, text_pattern)
+
+
+def _bounded_by_bigint(schema: dict[str, Any]) -> None:
+    for loose, keyword in _PYDANTIC_BOUNDS.items():
+        if loose in schema:
+            value = schema.pop(loose)
+            tighter = max if keyword.endswith("inimum") else min
+            schema[keyword] = tighter(schema[keyword], value) if keyword in schema else value
+    low, high = schema.get("minimum", INT64_MIN), schema.get("maximum", INT64_MAX)
+    schema["minimum"] = max(INT64_MIN, math.ceil(low))
+    schema["maximum"] = min(INT64_MAX, math.floor(high))
+    for keyword in ("exclusiveMinimum", "exclusiveMaximum"):
+        if isinstance(schema.get(keyword), float):
+            schema[keyword] = int(schema[keyword])
+
+
+def service_problem_codes(service: str) -> dict[str, list[str]]:
+    """Status → the codes of every `DomainError` the kernel or the service defines (modules
+    `shared.…` and `<service>.…`), for `make_truthful` once the service's modules are imported."""
+    codes: dict[str, set[str]] = {}
+    for refusal in _subclasses(DomainError):
+        if refusal.__module__.split(".")[0] in ("shared", service):
+            codes.setdefault(str(refusal.status), set()).add(refusal.code)
+    return {status: sorted(found) for status, found in codes.items()}
+
+
+def _subclasses(cls: type[DomainError]) -> Iterator[type[DomainError]]:
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def _operation(operation: dict[str, Any], domain_codes: Mapping[str, Sequence[str]]) -> None:
     responses = operation.setdefault("responses", {})
     responses.setdefault("422", {"description": "Unprocessable Entity"})
     if any(
@@ -107,7 +227,7 @@ def _operation(operation: dict[str, Any]) -> None:
         responses.setdefault("415", {"description": "Unsupported Media Type"})
     for status, response in responses.items():
         if status[:1] in ("4", "5"):
-            _problem(status, response)
+            _problem(status, response, domain_codes.get(status, ()))
     parameters = operation.setdefault("parameters", [])
     for parameter in parameters:
         if parameter.get("in") == "header" and parameter["name"].lower() == "idempotency-key":
@@ -123,13 +243,18 @@ def _operation(operation: dict[str, Any]) -> None:
         operation.pop("parameters")
 
 
-def _problem(status: str, response: dict[str, Any]) -> None:
+def _problem(status: str, response: dict[str, Any], domain_codes: Sequence[str]) -> None:
     response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": PROBLEM_REF}}
-    codes = _KERNEL_CODES.get(status)
+    kernel = _KERNEL_CODES.get(status, ())
+    own = [code for code in domain_codes if code not in kernel]
     description = response.get("description", "")
-    if codes and "codes:" not in description:
-        listed = ", ".join(f"`{c}`" for c in codes)
-        response["description"] = f"{description} (problem codes: {listed}, or a domain code)"
+    if (kernel or own) and "codes:" not in description:
+        listed = "; ".join(
+            f"{whose}: " + ", ".join(f"`{c}`" for c in codes)
+            for whose, codes in (("the kernel's", kernel), ("the service's rules", own))
+            if codes
+        )
+        response["description"] = f"{description} (problem codes, {listed})"
 
 
 def _if_match(mark: str | None) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
 from shared.eventstore.registry import EventRegistry, event_type
 
-_PERIOD = re.compile(r"^(?P<year>\d{4})(?:-H(?P<half>[12]))?$")
+_PERIOD = re.compile(r"^(?P<year>[0-9]{4})(?:-H(?P<half>[12]))?$")  # ASCII digits only
 
 
 class InvalidReportPeriod(DomainError):

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from shared.http.auth import ensure_jurisdiction
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.identity import jurisdiction_prefix
+from shared.identity import division_code_or_empty, jurisdiction_prefix
 from supervision.application.centralised_care import (
     COLUMNS,
     as_csv,
@@ -23,7 +23,7 @@ from supervision.application.policies import PolicyData
 from supervision.application.reports import Period
 from supervision.domain.policy_book import CENTRALISED_CARE_TARGET
 from supervision.entrypoints.policy_api import today
-from supervision.entrypoints.reports_api import REPORTERS, _period
+from supervision.entrypoints.reports_api import MONTH_PATTERN, REPORTERS, _period
 
 router = APIRouter(prefix="/v1/reports", tags=["reports 统计报表"])
 
@@ -43,8 +43,16 @@ def _months_back(last: Period, count: int) -> list[Period]:
 )
 async def centralised_care(
     request: Request,
-    county: str | None = Query(None, description="a county (or city) inside the jurisdiction"),
-    period: str | None = Query(None, description="month YYYY-MM (default: this month)"),
+    county: str | None = Query(
+        None,
+        description="a county (or city) inside the jurisdiction",
+        json_schema_extra=division_code_or_empty(),
+    ),
+    period: str | None = Query(
+        None,
+        description="month YYYY-MM (default: this month)",
+        json_schema_extra={"pattern": "^$|" + MONTH_PATTERN},
+    ),
     months: int = Query(6, ge=1, le=24, description="months of trend, ending with `period`"),
     format: Literal["json", "csv"] = Query("json"),
     principal: Principal = Depends(REPORTERS),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -22,7 +22,7 @@ from shared.http.etag import etag_for, expected_version_from_if_match, precondit
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.identity import divisions, jurisdiction_prefix
+from shared.identity import DIVISION_CODE, divisions, jurisdiction_prefix
 from supervision.domain.coordination import (
     POLICY_TASKS,
     DivisionFile,
@@ -40,6 +40,7 @@ READERS = require_roles(
     "inspector", "auditor", "county_officer", "city_officer", "province_officer"
 )
 YEAR = Path(ge=2000, le=2100)
+DivisionCode = Annotated[str, DIVISION_CODE]
 STEP_ERRORS = problem_responses(400, 401, 403, 409, 412, 422, 428)
 
 
@@ -108,7 +109,7 @@ async def _record(request: Request, principal: Principal, key: str, code: str, y
 
 @router.get("/coordination/{code}/{year}", responses=problem_responses(401, 403),
             summary="协调档案 A county's or city's coordination file for a year")  # fmt: skip
-async def get_file(code: str, request: Request, response: Response, year: int = YEAR,
+async def get_file(code: DivisionCode, request: Request, response: Response, year: int = YEAR,
                    principal: Principal = Depends(READERS)) -> dict[str, Any]:  # fmt: skip
     """The file (version 0 and empty when nothing was filed yet)."""
     ensure_jurisdiction(principal, code)
@@ -120,7 +121,7 @@ async def get_file(code: str, request: Request, response: Response, year: int = 
 
 @router.post("/coordination/{county_code}/{year}/mechanism", responses=STEP_ERRORS,
              summary="协调机制备案 File the coordination mechanism (If-Match)")  # fmt: skip
-async def file_mechanism(county_code: str, body: MechanismIn, request: Request,
+async def file_mechanism(county_code: DivisionCode, body: MechanismIn, request: Request,
                          year: int = YEAR, principal: Principal = Depends(WRITERS),
                          key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
     """Civil affairs leading, every member department listed; filed against the deadline."""
@@ -132,7 +133,7 @@ async def file_mechanism(county_code: str, body: MechanismIn, request: Request,
 
 @router.post("/coordination/{city_code}/{year}/joint-meetings", responses=STEP_ERRORS,
              summary="联席会议 Record a city joint meeting (If-Match)")  # fmt: skip
-async def joint_meeting(city_code: str, body: MeetingIn, request: Request,
+async def joint_meeting(city_code: DivisionCode, body: MeetingIn, request: Request,
                         year: int = YEAR, principal: Principal = Depends(WRITERS),
                         key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
     """Record the meeting, its topics and the departments present."""
@@ -144,7 +145,7 @@ async def joint_meeting(city_code: str, body: MeetingIn, request: Request,
 
 @router.post("/coordination/{county_code}/{year}/policy-tasks", responses=STEP_ERRORS,
              summary="政策任务进展 Report progress on a dated policy task (If-Match)")  # fmt: skip
-async def report_task(county_code: str, body: TaskIn, request: Request,
+async def report_task(county_code: DivisionCode, body: TaskIn, request: Request,
                       year: int = YEAR, principal: Principal = Depends(WRITERS),
                       key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
     """Report in progress or done."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -11,7 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.fields import Int64
+from shared.fields import Instant, Int64
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
@@ -60,8 +59,8 @@ class SourceEvent(BaseModel):
     position: Int64
     type: str
     schema_version: Int64
-    occurred_at: datetime
-    recorded_at: datetime
+    occurred_at: Instant
+    recorded_at: Instant
     data: dict[str, Any]
     metadata: dict[str, Any]
     prev_hash: str

@@ -20,7 +20,7 @@ from shared.http.etag import etag_for, expected_version_from_if_match, precondit
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.identity import divisions, jurisdiction_prefix
+from shared.identity import CountyCodeStr, divisions, jurisdiction_prefix
 from supervision.application.policies import PolicyData
 from supervision.domain.implementation import (
     ImplementationFile,
@@ -33,6 +33,8 @@ from supervision.entrypoints.policy_api import today
 
 router = APIRouter(prefix="/v1/implementation-reports", tags=["implementation 贯彻落实情况"])
 FILERS = require_roles("county_officer")
+PERIOD_FORMS: dict[str, Any] = {"pattern": "^(20[0-9]{2}|2100)(-H[12])?$"}
+"""Documents a period: a half year or a year; which of the two is policy data (REPORT_PERIOD)."""
 READERS = require_roles(
     "inspector", "auditor", "county_officer", "city_officer", "province_officer"
 )
@@ -42,8 +44,11 @@ class ReportIn(BaseModel):
     """A county's implementation report for a period."""
 
     model_config = ConfigDict(extra="forbid")
-    county_code: str = Field(pattern=r"^62\d{4}$")
-    period: str = Field(description="2026-H1 / 2026-H2 (half_year), or 2026 (year)")
+    county_code: CountyCodeStr
+    period: str = Field(
+        description="2026-H1 / 2026-H2 (half_year), or 2026 (year)",
+        json_schema_extra=PERIOD_FORMS,
+    )
     document_ref: str = Field(min_length=1, max_length=200, description="文号")
     summary: str = Field(min_length=1, max_length=4000)
 
@@ -102,7 +107,9 @@ async def file_report(
             responses=problem_responses(401, 403, 422))  # fmt: skip
 async def ledger(
     request: Request,
-    period: str = Query(..., description="2026-H1 / 2026-H2, or 2026"),
+    period: str = Query(
+        ..., description="2026-H1 / 2026-H2, or 2026", json_schema_extra=PERIOD_FORMS
+    ),
     principal: Principal = Depends(READERS),
 ) -> dict[str, Any]:
     """Every county in the caller's jurisdiction with its status for the period."""

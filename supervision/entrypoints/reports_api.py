@@ -13,7 +13,7 @@ from shared.domain.errors import DomainError
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.identity import jurisdiction_prefix
+from shared.identity import division_code_or_empty, jurisdiction_prefix
 from supervision.application.report_charts import (
     MEDIA_TYPES,
     SERIES,
@@ -42,9 +42,17 @@ class InvalidPeriod(DomainError):
     title_zh = "统计期间无效"
 
 
+MONTH_PATTERN = "^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])$"
+"""A reporting month, YYYY-MM, of the years every dated route takes (2000 to 2100)."""
+_MONTH = {"pattern": MONTH_PATTERN}
+
+
 def _period(value: str) -> Period:
     try:
-        return Period.parse(value)
+        month = Period.parse(value)
+        if not 2000 <= month.year <= 2100:
+            raise ValueError(value)
+        return month
     except ValueError:
         raise InvalidPeriod(
             "period must be a month written YYYY-MM, e.g. 2026-11",
@@ -73,7 +81,9 @@ def _attachment(body: bytes | str, media_type: str, filename: str) -> Response:
 
 
 _DIVISION = Query(
-    None, description="a division inside the caller's jurisdiction (default: the caller's own)"
+    None,
+    description="a division inside the caller's jurisdiction (default: the caller's own)",
+    json_schema_extra=division_code_or_empty(),
 )
 
 
@@ -87,7 +97,7 @@ _DIVISION = Query(
 )
 async def report(
     request: Request,
-    period: str = Query(..., description="month, YYYY-MM (China time)"),
+    period: str = Query(..., description="month, YYYY-MM (China time)", json_schema_extra=_MONTH),
     format: Literal["json", "csv", "xlsx"] = Query("json"),
     division: str | None = _DIVISION,
     principal: Principal = Depends(REPORTERS),
@@ -118,7 +128,7 @@ async def report(
 )
 async def report_xlsx(
     request: Request,
-    period: str = Query(..., description="month, YYYY-MM (China time)"),
+    period: str = Query(..., description="month, YYYY-MM (China time)", json_schema_extra=_MONTH),
     division: str | None = _DIVISION,
     principal: Principal = Depends(REPORTERS),
 ) -> Response:
@@ -153,7 +163,7 @@ async def chart(
     request: Request,
     series: SeriesName,
     fmt: ChartFormat,
-    period: str = Query(..., description="month, YYYY-MM (China time)"),
+    period: str = Query(..., description="month, YYYY-MM (China time)", json_schema_extra=_MONTH),
     division: str | None = _DIVISION,
     principal: Principal = Depends(REPORTERS),
 ) -> Response:

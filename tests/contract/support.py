@@ -1,56 +1,102 @@
-"""Schemathesis against one service in process: its own database, its own event loop thread.
+"""Schemathesis against one service in process: its own database, served by uvicorn on loopback.
 
-The app is called through httpx's ASGI transport on an anyio portal, so the engine's connections
-live on one loop for the whole module; schemathesis only generates the cases and validates the
-answers. Generation is bounded and derandomised (`SETTINGS`), so a run is repeatable.
+The service runs on one anyio portal (one event loop thread) for the whole module: uvicorn
+serves it on a loopback port, so schemathesis sends real HTTP the way any client (or prober)
+does, and the checks that send requests of their own (`ignored_auth` drops the token and sends
+again) reach the same server. The in-process `client` (httpx over ASGI, same loop) is for tests
+that also read the service's database.
+
+Every built-in check runs, on positive and negative data, in the examples, coverage and
+fuzzing phases; generation is bounded and derandomised (`CONFIG`), so a run is repeatable. What
+JSON Schema cannot state is named per operation (`schema_of`'s rules, `_operation_settings`);
+where a generator cannot play the client's part, `Served.call_and_validate` plays it (ADR 0035).
 """
 
 from __future__ import annotations
 
-import copy
+import re
+import socket
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 import schemathesis
+import uvicorn
 from anyio.from_thread import BlockingPortal, start_blocking_portal
-from schemathesis.checks import not_a_server_error
+from hypothesis import strategies as st
 from schemathesis.generation.case import Case
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 from sqlalchemy.engine import make_url
 
 from services.embedded import drop_database, ensure_database
-from shared.http.tokens import TokenSigner, ensure_dev_keypair
+from shared.clock import CHINA, ManualClock
+from shared.http.access import AccessTable
+from shared.http.tokens import ROLES, TokenSigner, ensure_dev_keypair
+from shared.identity import RESIDENT_ID_FORMAT, check_char, divisions
 from shared.messaging.kafka import KafkaConfig
 from shared.runtime import ServiceConfig, ServiceRuntime
+from tests.support import eventually
 
 Build = Callable[[ServiceConfig], ServiceRuntime]
 BASE_URL = "http://testserver"
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_schema_conformance,
-    response_headers_conformance,
-]
-CONFIG = {
+CONFIG: dict[str, Any] = {
     "seed": 20261127,
-    "generation": {"mode": "positive", "max-examples": 10, "deterministic": True},
-    # examples and fuzzing only: the coverage phase's case count is not bounded by max-examples
-    "phases": {"coverage": {"enabled": False}, "stateful": {"enabled": False}},
+    # positive and negative data; every check is enabled by default (none is listed here).
+    # The bearer token is ours (`Served.token`), not drawn: `ignored_auth` sends each operation
+    # again without it and with a forged one, and expects 401.
+    "generation": {
+        "mode": "all",
+        "max-examples": 5,
+        "deterministic": True,
+        "with-security-parameters": False,
+    },
+    # examples, coverage and fuzzing; the stateful phase needs a recorder the pytest
+    # integration does not keep (`use_after_free`, `ensure_resource_availability`)
+    "phases": {"stateful": {"enabled": False}},
 }
-NO_CONTROL_CHARACTERS = "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
+POSITIVE_DATA_ANSWERS = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]
+"""What `positive_data_acceptance` accepts by default (a 5xx is `not_a_server_error`'s)."""
+MISSING_HEADER_ANSWERS = ["400", "401", "403", "406", "415", "422"]
+"""What `missing_required_header` accepts by default."""
+KERNEL_RULES = {
+    "PUT /v1/calendar/years/{year}": "every holiday and make-up workday lies in the path's year",
+}
+"""Rules beyond JSON Schema of the operations every service has (see `schema_of`)."""
+CLOCK_START = datetime(2027, 3, 10, 9, 30, tzinfo=CHINA)
+"""The service's clock stands where every end-to-end stack starts (tests/e2e/services.py): the
+documents' examples are written for that day, and no result depends on the machine's date."""
+IDEMPOTENCY_KEY = "Idempotency-Key"
+IF_MATCH = "If-Match"
+ETAG = re.compile('"[0-9]{1,18}"')
+WELL_FORMED_KEY = re.compile("[!-~]([ -~]{0,198}[!-~])?")  # as the document states it
 ROLE, DIVISION = "province_officer", "62"  # the widest view: the whole province
+LADDER = ("province_officer", "city_officer", "county_officer", "township_officer",
+          "village_committee")  # fmt: skip
+HOME_DIVISIONS = {"city_officer": "6201", "county_officer": "620102",
+                  "township_officer": "620102001", "village_committee": "620102001001"}  # fmt: skip
+"""Where each local-government role below the province works (兰州市城关区 and below); every
+other role works for the whole province."""
+
+
+def _resident_ids() -> st.SearchStrategy[str]:
+    """GB 11643 resident IDs: a county's address code, a birth date, a sequence number and the
+    check character (the documented `format`, which no pattern can state)."""
+    counties = [d.code for d in divisions() if d.level == "county"]
+
+    def resident_id(region: str, born: date, sequence: int) -> str:
+        first17 = f"{region}{born:%Y%m%d}{sequence:03d}"
+        return first17 + check_char(first17)
+
+    births = st.dates(date(1930, 1, 1), date(2020, 12, 31))
+    return st.builds(resident_id, st.sampled_from(counties), births, st.integers(0, 999))
+
+
+schemathesis.openapi.format(RESIDENT_ID_FORMAT, _resident_ids())
 
 
 def _config(
@@ -63,6 +109,7 @@ def _config(
         token_public_key_pem=public_key,
         jwt_issuer="test",
         jwt_audience="safetynet",
+        clock=ManualClock(CLOCK_START),
     )
 
 
@@ -71,32 +118,67 @@ def _keys() -> tuple[bytes, bytes]:
     return ensure_dev_keypair(folder / "k.pem", folder / "k.pub")
 
 
-def schema_of(service: str, build: Build) -> Any:
-    """The service's published OpenAPI document, loaded for schemathesis (no database needed)."""
+def schema_of(service: str, build: Build, rules: Mapping[str, str] | None = None) -> Any:
+    """The service's published OpenAPI document, loaded for schemathesis (no database needed).
+
+    `rules`: operation ("POST /v1/…") → the rule beyond what JSON Schema can state (a cross-field
+    rule, a form set by policy data) for which it refuses some valid data with 422.
+    """
     _, public = _keys()
     runtime = build(_config(service, "postgresql+asyncpg://u@127.0.0.1:1/none", public))
-    config = schemathesis.config.SchemathesisConfig.from_dict(CONFIG)
-    document = _without_control_characters(copy.deepcopy(runtime.app.openapi()))
+    document = runtime.app.openapi()
+    names = {f"{m.upper()} {p}" for p, item in document["paths"].items() for m in item}
+    stale = set(rules or {}) - names
+    assert not stale, f"rules for operations {service} does not have: {stale}"
+    beyond = {**KERNEL_RULES, **(rules or {})}
+    operations = list(_operation_settings(document, beyond))
+    config = schemathesis.config.SchemathesisConfig.from_dict({**CONFIG, "operations": operations})
     return schemathesis.openapi.from_dict(document, config=config)
 
 
-def _without_control_characters(node: Any) -> Any:
-    """Every free string refuses control characters (the input guard's 422, documented on every
-    operation): generate none, so that the cases get past the guard to the routes."""
-    if isinstance(node, dict):
-        if node.get("type") == "string" and not {"pattern", "enum", "const", "format"} & set(node):
-            node["pattern"] = NO_CONTROL_CHARACTERS
-        for value in node.values():
-            _without_control_characters(value)
-    elif isinstance(node, list):
-        for value in node:
-            _without_control_characters(value)
-    return node
+def _operation_settings(
+    document: dict[str, Any], beyond: Mapping[str, str]
+) -> Iterator[dict[str, Any]]:
+    """Per operation, the answers to valid data that depend on what the server holds or on a rule
+    JSON Schema cannot state, added to what `positive_data_acceptance` accepts (as 404 and 409
+    are already):
+
+    - 400 `invalid-cursor` where a `cursor` is read: a cursor is an opaque token that only the
+      server hands out (as an id only it assigns, which is a 404), no generator can draw one;
+    - 412 where `If-Match` is read: a well-formed ETag that is not the current one;
+    - 428 where `If-Match` is needed only once the resource exists (`IF_MATCH_WHEN_EXISTS`);
+    - 422 where `beyond` names the operation's rule.
+
+    And where `If-Match` is required, `missing_required_header` accepts 428, the status RFC 6585
+    made for exactly that (ADR 0007), and 409: RFC 9110 (13.2.1) evaluates a precondition only
+    for a request that would otherwise succeed, so a state that refuses the command comes first.
+    """
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            name = f"{method.upper()} {path}"
+            parameters = {p["name"]: p for p in operation.get("parameters", [])}
+            if_match = parameters.get(IF_MATCH)
+            answers = ["400"] if "cursor" in parameters else []
+            if if_match is not None:
+                answers.append("412")
+                if not if_match["required"] and "428" in operation["responses"]:
+                    answers.append("428")
+            if name in beyond:
+                answers.append("422")
+            checks: dict[str, Any] = {}
+            if answers:
+                accepted = [*POSITIVE_DATA_ANSWERS, *answers]
+                checks["positive_data_acceptance"] = {"expected-statuses": accepted}
+            if if_match is not None and if_match["required"]:
+                missing = [*MISSING_HEADER_ANSWERS, "409", "428"]
+                checks["missing_required_header"] = {"expected-statuses": missing}
+            if checks:
+                yield {"include-name": name, "checks": checks}
 
 
 @dataclass
 class Served:
-    """A service served in process on its own loop thread, with a wide-view bearer token."""
+    """A service served in process on its own loop thread; `token` has the widest view."""
 
     runtime: ServiceRuntime
     portal: BlockingPortal
@@ -104,30 +186,90 @@ class Served:
     token: str
     signer: TokenSigner | None = None
     """Mints tokens for other roles and divisions (the same key as `token`)."""
+    base_url: str = BASE_URL
+    """Where uvicorn serves the service (loopback)."""
+    tokens: dict[str, str] = field(default_factory=dict)
+    """One token per role, minted when first needed."""
 
-    def call_and_validate(self, case: Case) -> httpx.Response:
-        """Send the case (our token, a fresh Idempotency-Key if it has none) and run CHECKS."""
-        headers = {"Authorization": f"Bearer {self.token}"}
-        if case.headers is None or "Idempotency-Key" not in case.headers:
-            headers["Idempotency-Key"] = str(uuid.uuid4())
-        kwargs = case.as_transport_kwargs(base_url=BASE_URL, headers=headers)
-        response = self.portal.call(lambda: self.client.request(**_httpx_kwargs(kwargs)))
-        case.validate_response(response, checks=CHECKS)
-        return response
+    def call_and_validate(self, case: Case) -> None:
+        """Send the case over HTTP as a role the operation admits and run every enabled check."""
+        _fresh_idempotency_key(case)
+        _without_unwritable_etag(case)
+        _integers_as_integers(case)
+        token = self.token_for(case.method, case.operation.path)
+        case.call_and_validate(base_url=self.base_url, headers={"Authorization": f"Bearer {token}"})
+
+    def token_for(self, method: str, path: str) -> str:
+        """A token of the widest role the access table admits to the operation, in its own
+        division (the province for a province-wide role), so that cases reach the route."""
+        table: AccessTable = self.runtime.app.state.access
+        rule = table.rule(method, path)
+        roles = sorted(rule.roles if rule else (), key=_breadth)
+        role = roles[0] if roles else ROLE
+        if role not in self.tokens:
+            assert self.signer is not None
+            division = HOME_DIVISIONS.get(role, DIVISION)
+            self.tokens[role] = self.signer.mint(f"contract-{role}", role, division, "测试单位")
+        return self.tokens[role]
 
 
-def _httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """requests-style keyword arguments (what schemathesis serialises) as httpx's."""
-    out = {k: kwargs[k] for k in ("method", "url", "headers", "params", "json", "files")
-           if kwargs.get(k) is not None}  # fmt: skip
-    data = kwargs.get("data")
-    if isinstance(data, (bytes, str)):
-        out["content"] = data
-    elif data is not None:
-        out["data"] = data
-    if kwargs.get("cookies"):
-        out["cookies"] = kwargs["cookies"]
-    return out
+def _breadth(role: str) -> int:
+    """Local-government roles from the province down first, then the others in table order."""
+    return LADDER.index(role) if role in LADDER else len(LADDER) + ROLES.index(role)
+
+
+def _fresh_idempotency_key(case: Case) -> None:
+    """A well-formed generated Idempotency-Key becomes a fresh UUID, as a client's would be.
+
+    The key names one command: a client never reuses it for another body (that is the 422
+    `idempotency-key-reused`), but a generator draws short keys ("0") again and again. A missing
+    or malformed key (negative data) is sent as generated.
+    """
+    key = (case.headers or {}).get(IDEMPOTENCY_KEY)
+    if isinstance(key, str) and WELL_FORMED_KEY.fullmatch(key):
+        case.headers[IDEMPOTENCY_KEY] = str(uuid.uuid4())
+
+
+def _integers_as_integers(case: Case) -> None:
+    """In a case labelled positive, an integer the generator wrote as 951.0 is written 951.
+
+    JSON Schema's `integer` takes 951.0 and cannot say otherwise; the API takes JSON integers
+    only (GEN-8: money and counts are strict, `1.0` is a 422 naming the field).
+    """
+    if case.meta is not None and case.meta.generation.mode.is_positive and _has_float(case.body):
+        case.body = _without_integral_floats(case.body)
+
+
+def _has_float(value: Any) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_float(item) for item in value.values())
+    return isinstance(value, list) and any(_has_float(item) for item in value)
+
+
+def _without_integral_floats(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53:
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _without_integral_floats(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_integral_floats(item) for item in value]
+    return value
+
+
+def _without_unwritable_etag(case: Case) -> None:
+    """An optional If-Match that is not an ETag is left out of a case labelled positive.
+
+    schemathesis' coverage phase writes header values from `[A-Za-z0-9]` only, so it cannot
+    write an ETag (`"3"`, quotes included); for an optional If-Match it sends `If-Match: 0` in
+    cases it still labels positive, which the API rightly refuses (400 `invalid-if-match`).
+    Without the header the case is as positive as labelled.
+    """
+    value = (case.headers or {}).get(IF_MATCH)
+    positive = case.meta is not None and case.meta.generation.mode.is_positive
+    if positive and isinstance(value, str) and not ETAG.fullmatch(value):
+        del case.headers[IF_MATCH]
 
 
 @contextmanager
@@ -146,8 +288,27 @@ def serving(service: str, build: Build, server_url: str, bootstrap: str) -> Iter
         signer = TokenSigner(private, "test", "safetynet")
         token = signer.mint(f"contract-{service}", ROLE, DIVISION, "省民政厅")
         try:
-            yield Served(runtime, portal, client, token, signer)
+            with _uvicorn(runtime, portal) as base_url:
+                yield Served(runtime, portal, client, token, signer, base_url)
         finally:
             portal.call(client.aclose)
             portal.call(runtime.engine.dispose)
             portal.call(drop_database, server_url, name)
+
+
+@contextmanager
+def _uvicorn(runtime: ServiceRuntime, portal: BlockingPortal) -> Iterator[str]:
+    """uvicorn serving the app on a free loopback port, on the portal's loop; yields its URL."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    config = uvicorn.Config(runtime.app, log_config=None, access_log=False, lifespan="off")
+    server = uvicorn.Server(config)
+    serving_task = portal.start_task_soon(server.serve, [listener])
+    try:
+        portal.call(lambda: eventually(lambda: server.started, timeout=10, message="uvicorn"))
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        serving_task.result(timeout=10)
+        listener.close()

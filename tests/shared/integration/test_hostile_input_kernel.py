@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from fastapi import APIRouter, Request
+from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -22,8 +25,20 @@ PROBES = {
 }
 
 
+class Dated(BaseModel):
+    """Dates and instants, as the document says: text."""
+
+    on: date
+    until: date | None = None
+    stamps: list[datetime] = []
+
+
 def _probe_app(engine: AsyncEngine, public_key: bytes) -> httpx.AsyncClient:
     router = APIRouter()
+
+    @router.post("/v1/dated")
+    async def dated(body: Dated) -> dict[str, str]:
+        return {"on": body.on.isoformat()}
 
     @router.post("/v1/probes/{name}")
     async def probe(name: str, value: str, request: Request) -> dict[str, str]:
@@ -83,10 +98,16 @@ async def test_a_database_data_error_is_422_and_nothing_is_written(
 
 
 @pytest.mark.req("GEN-8")
-async def test_an_integer_beyond_int64_in_a_path_is_422(probe: httpx.AsyncClient) -> None:
-    answer = await probe.post(f"/v1/bigints/{2**63}")
+@pytest.mark.parametrize("number", [2**63, -(2**63) - 1])
+async def test_an_integer_beyond_int64_in_a_path_is_422_naming_it(
+    probe: httpx.AsyncClient, engine: AsyncEngine, number: int
+) -> None:
+    """The route reads `number` as an int: the door refuses it before the driver sees it."""
+    answer = await probe.post(f"/v1/bigints/{number}")
     assert answer.status_code == 422, answer.text
-    assert answer.json()["code"] == "invalid-value"
+    assert answer.json()["code"] == "invalid-request"
+    assert [e["field"] for e in answer.json()["errors"]] == ["path.number"]
+    assert await _writes(engine) == 0
 
 
 @pytest.mark.req("GEN-8")
@@ -109,3 +130,28 @@ async def test_control_characters_in_query_or_json_are_refused_before_the_route(
     assert [e["field"] for e in in_query.json()["errors"]] == ["query.value"]
     assert [e["field"] for e in in_path.json()["errors"]] == ["path.name"]
     assert await _writes(engine) == 0
+
+
+@pytest.mark.req("GEN-8")
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"on": 0}, "body.on"),  # lax pydantic would read 1970-01-01
+        ({"on": True}, "body.on"),
+        ({"on": "2027-03-10", "until": 20270310}, "body.until"),
+        ({"on": "2027-03-10", "stamps": ["2027-03-10T09:30:00+08:00", 1.8e9]}, "body.stamps.1"),
+    ],
+)
+async def test_a_number_where_the_document_says_a_date_is_422_naming_it(
+    probe: httpx.AsyncClient, body: dict[str, Any], field: str
+) -> None:
+    answer = await probe.post("/v1/dated", json=body)
+    assert answer.status_code == 422, answer.text
+    assert [e["field"] for e in answer.json()["errors"]] == [field]
+
+
+async def test_dates_written_as_text_pass(probe: httpx.AsyncClient) -> None:
+    body = {"on": "2027-03-10", "until": None, "stamps": ["2027-03-10T09:30:00+08:00"]}
+    answer = await probe.post("/v1/dated", json=body)
+    assert answer.status_code == 200, answer.text
+    assert answer.json() == {"on": "2027-03-10"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -9,10 +10,13 @@ import pytest
 from shared.identity import (
     InvalidDivisionCode,
     InvalidResidentId,
+    county_code_pattern,
     covers,
+    division_code_pattern,
     divisions,
     jurisdiction_prefix,
     parse_division,
+    township_or_village_pattern,
     validate_resident_id,
 )
 
@@ -175,3 +179,35 @@ def test_a_division_covers_exactly_what_lies_inside_it(
     principal: str, target: str, expected: bool
 ) -> None:
     assert covers(principal, target) is expected
+
+
+def _level(code: str) -> str | None:
+    try:
+        return parse_division(code).level
+    except InvalidDivisionCode:
+        return None
+
+
+def _candidates() -> list[str]:
+    """Every code of the table at each length it may be written in, townships and villages
+    under each (000 included), and near misses of every shape."""
+    codes = ["62", "6200", "6299", "629999", "0", "", "６２", "62010", "6201020010"]
+    for division in divisions():
+        six = division.code
+        codes += [six, six[:4], six + "000000", six + "000", six + "001", six + "999"]
+        codes += [six + "001001", six + "001000", six + "000001", six[:5] + "9"]
+    return codes
+
+
+def test_the_documented_patterns_accept_exactly_what_parse_division_accepts() -> None:
+    # given the patterns the OpenAPI documents publish for division codes
+    any_code = re.compile(division_code_pattern())
+    local = re.compile(township_or_village_pattern())
+    county = re.compile(county_code_pattern())
+    # when every candidate is both parsed and matched
+    for code in _candidates():
+        level = _level(code)
+        # then each pattern says yes exactly where the parser does
+        assert bool(any_code.fullmatch(code)) == (level is not None), code
+        assert bool(local.fullmatch(code)) == (level in ("township", "village")), code
+        assert bool(county.fullmatch(code)) == (level == "county" and len(code) == 6), code
