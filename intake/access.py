@@ -8,7 +8,9 @@ before it runs. A role not listed gets the route's own refusal (`ensure_role`: I
 
 from __future__ import annotations
 
-from intake.entrypoints.common import ensure_role
+from intake.domain.agency_decision import not_a_deciding_role
+from intake.domain.programmes import DECIDING_ROLES
+from intake.entrypoints.common import AGENCY_ROLES, ensure_role
 from shared.http.access import ANY, DIVISION_FILTER, OWN_DIVISION, AccessTable, Refusal, allow
 from shared.http.tokens import Principal
 
@@ -22,6 +24,14 @@ def _as_route(roles: tuple[str, ...], action_zh: str, *, decides: bool = False) 
     return refuse
 
 
+def _decides_nothing(principal: Principal) -> None:
+    """INT-3's refusal for a village committee; any other role is told who decides what."""
+    if principal.role == "village_committee":
+        ensure_role(principal, DECIDING_ROLES, "作出救助决定", decides=True)
+    raise not_a_deciding_role(principal.role)
+
+
+OUTREACH_OFFICERS = ("township_officer", "county_officer")  # INT-11: visits, aid points
 READERS = (
     "township_officer",
     "county_officer",
@@ -39,10 +49,12 @@ RULES = {
         refuse=_as_route(("township_officer",), "直接受理、审核申请", decides=True),
     ),
     # intake/entrypoints/api.py:list_
-    ("GET", "/v1/applications"): allow(*READERS, "partner_agency", jurisdiction=DIVISION_FILTER),
+    ("GET", "/v1/applications"): allow(
+        *READERS, "partner_agency", *AGENCY_ROLES, jurisdiction=DIVISION_FILTER
+    ),
     # intake/entrypoints/api.py:get_application
     ("GET", "/v1/applications/{application_id}"): allow(
-        *READERS, "partner_agency", jurisdiction=OWN_DIVISION
+        *READERS, "partner_agency", *AGENCY_ROLES, jurisdiction=OWN_DIVISION
     ),
     # intake/entrypoints/api.py:amend
     ("POST", "/v1/applications/{application_id}/amendments"): allow(
@@ -61,12 +73,12 @@ RULES = {
     # intake/entrypoints/handin_api.py:hand_in
     ("POST", "/v1/assisted-submissions"): allow("village_committee", jurisdiction=OWN_DIVISION),
     # intake/entrypoints/decisions_api.py:decide
+    # each programme only by its own deciding role (ADR 0032), checked before the body is read
     ("POST", "/v1/applications/{application_id}/programmes/{programme}/decision"): allow(
-        "partner_agency",
-        "county_officer",
+        *DECIDING_ROLES,
         jurisdiction=OWN_DIVISION,
         if_match="required",
-        refuse=_as_route(("partner_agency", "county_officer"), "作出救助决定", decides=True),
+        refuse=_decides_nothing,
     ),
     # intake/entrypoints/decisions_api.py:staff_relatives
     ("GET", "/v1/staff-relatives"): allow(*READERS, jurisdiction=DIVISION_FILTER),
@@ -137,6 +149,32 @@ RULES = {
     ),
     # intake/entrypoints/work_api.py:open_work
     ("GET", "/v1/open-work"): allow(*READERS, jurisdiction=DIVISION_FILTER),
+    # INT-11 走访慰问: intake/entrypoints/outreach_api.py
+    ("POST", "/v1/visit-campaigns"): allow(*OUTREACH_OFFICERS, jurisdiction=OWN_DIVISION),
+    ("GET", "/v1/visit-campaigns/{campaign_id}"): allow(*READERS, jurisdiction=OWN_DIVISION),
+    ("POST", "/v1/visit-campaigns/{campaign_id}/visits"): allow(
+        *OUTREACH_OFFICERS, jurisdiction=OWN_DIVISION
+    ),
+    ("GET", "/v1/visit-campaigns/{campaign_id}/visits"): allow(*READERS, jurisdiction=OWN_DIVISION),
+    # INT-11 流浪乞讨人员救助: intake/entrypoints/aid_points_api.py, rough_sleepers_api.py
+    ("POST", "/v1/aid-points"): allow(*OUTREACH_OFFICERS, jurisdiction=OWN_DIVISION),
+    ("GET", "/v1/aid-points/{aid_point_id}"): allow(*READERS, jurisdiction=OWN_DIVISION),
+    ("POST", "/v1/aid-points/{aid_point_id}/seasons"): allow(
+        *OUTREACH_OFFICERS, jurisdiction=OWN_DIVISION, if_match="required"
+    ),
+    ("POST", "/v1/aid-points/{aid_point_id}/closure"): allow(
+        *OUTREACH_OFFICERS, jurisdiction=OWN_DIVISION, if_match="required"
+    ),
+    ("POST", "/v1/rough-sleepers"): allow(*OUTREACH_OFFICERS, jurisdiction=OWN_DIVISION),
+    ("GET", "/v1/rough-sleepers/{record_id}"): allow(*READERS, jurisdiction=OWN_DIVISION),
+    # the helper's jurisdiction is the aid point's: a person may be helped far from their record
+    ("POST", "/v1/rough-sleepers/{record_id}/help"): allow(
+        *OUTREACH_OFFICERS, jurisdiction=OWN_DIVISION, if_match="required"
+    ),
+    ("POST", "/v1/rough-sleepers/{record_id}/identification"): allow(
+        *OUTREACH_OFFICERS, jurisdiction=OWN_DIVISION, if_match="required"
+    ),
+    ("GET", "/v1/people/{person_id}/help-history"): allow(*READERS, jurisdiction=DIVISION_FILTER),
 }
 ACCESS = AccessTable("intake", RULES)
 """Every intake operation, the kernel's (health, places, calendar) included."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -9,12 +10,24 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from intake.access import ACCESS
 from intake.adapters.green_channel import on_payments_event
 from intake.application.deadlines import DeadlineWatcher
-from intake.domain import application, duplicates, handed_in, referral, urgent
+from intake.application.visits import Outreach
+from intake.domain import (
+    application,
+    duplicates,
+    handed_in,
+    outreach,
+    referral,
+    rough_sleepers,
+    urgent,
+)
 from intake.entrypoints import (
+    aid_points_api,
     api,
     decisions_api,
     handin_api,
+    outreach_api,
     referrals_api,
+    rough_sleepers_api,
     urgent_api,
     urgent_reads,
     work_api,
@@ -23,6 +36,8 @@ from intake.migrations import MIGRATIONS
 from intake.policy import IntakePolicy
 from intake.projections.applications import ApplicationsView
 from intake.projections.deadlines import DeadlinesView
+from intake.projections.outreach import OutreachView
+from intake.projections.rough_sleepers import RoughSleepersView
 from intake.reactions.decisions import on_verification_event
 from shared.application.repository import Repository
 from shared.eventstore.envelope import RecordedEvent
@@ -38,6 +53,9 @@ SERVICE = "intake"
 def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceRuntime:
     """Wire intake for the given configuration (its clock in it; policy injectable for tests)."""
     holder: dict[str, Repository[application.Application]] = {}
+    # one pseudonym key for the public topics and the API's person ids (INT-11, ADR 0029)
+    pseudonym_key = config.pseudonym_key or secrets.token_bytes(32)
+    config = replace(config, pseudonym_key=pseudonym_key)
 
     async def on_verification(event: RecordedEvent, conn: AsyncConnection) -> None:
         await on_verification_event(event, conn, holder["applications"])
@@ -47,7 +65,7 @@ def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceR
         access=ACCESS,
         title="SafetyNet intake 一门受理",
         description="One door for every assistance programme: acceptance, first inquiry, referral,"
-        " active discovery and the green channel (INT-1 … INT-10).",
+        " active discovery, the green channel and outreach (INT-1 … INT-11).",
         routers=[
             api.router,
             handin_api.router,
@@ -56,10 +74,18 @@ def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceR
             urgent_api.router,
             urgent_reads.router,
             work_api.router,
+            outreach_api.router,
+            aid_points_api.router,
+            rough_sleepers_api.router,
         ],
         migrations=MIGRATIONS,
         register_events=[register_all_events],
-        projections=[ApplicationsView(), DeadlinesView()],
+        projections=[
+            ApplicationsView(),
+            DeadlinesView(),
+            OutreachView(),
+            RoughSleepersView(pseudonym_key),
+        ],
         subscriptions=[
             Subscription("intake.verification", ("verification",), on_verification),
             Subscription("intake.payments", ("payments",), on_payments_event),
@@ -80,7 +106,24 @@ def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceR
         runtime.engine, state.referrals, state.urgent_cases, state.clock, state.policy
     )
     runtime.loops.append(state.deadline_watcher.run)
+    _wire_outreach(runtime, pseudonym_key)
     return runtime
+
+
+def _wire_outreach(runtime: ServiceRuntime, pseudonym_key: bytes) -> None:
+    """INT-11: campaigns and visits (with the referral and one-door repositories), aid points."""
+    state = runtime.app.state
+    state.outreach = Outreach(
+        Repository(runtime.store, runtime.registry, outreach.VisitCampaign),
+        Repository(runtime.store, runtime.registry, outreach.Visit),
+        state.referrals,
+        state.applications,
+        state.hand_ins,
+        state.urgent_cases,
+    )
+    state.aid_points = Repository(runtime.store, runtime.registry, rough_sleepers.AidPoint)
+    state.rough_sleepers = Repository(runtime.store, runtime.registry, rough_sleepers.RoughSleeper)
+    state.pseudonym_key = pseudonym_key
 
 
 def register_all_events(registry: EventRegistry) -> None:
@@ -90,4 +133,6 @@ def register_all_events(registry: EventRegistry) -> None:
     urgent.register_events(registry)
     handed_in.register_events(registry)
     registry.register_all(duplicates.HouseholdConflictFlagged)
+    outreach.register_events(registry)
+    rough_sleepers.register_events(registry)
     register_calendar_events(SERVICE, registry)

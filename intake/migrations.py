@@ -131,4 +131,80 @@ MIGRATIONS: tuple[Migration, ...] = (
             " ADD COLUMN verification_due date",
         ),
     ),
+    Migration(
+        "intake-0005-outreach",
+        (
+            # INT-11: visit campaigns and their visits; aid points, rough sleepers and their help
+            """
+            CREATE TABLE visit_campaigns_view (
+                campaign_id text PRIMARY KEY,
+                version integer NOT NULL,
+                division_code text NOT NULL,
+                title text NOT NULL,
+                groups jsonb NOT NULL,
+                starts_on date NOT NULL,
+                ends_on date NOT NULL,
+                planned_by text NOT NULL,
+                visits integer NOT NULL DEFAULT 0,
+                needs_found integer NOT NULL DEFAULT 0,
+                referrals integer NOT NULL DEFAULT 0,
+                applications integer NOT NULL DEFAULT 0
+            )
+            """,
+            """
+            CREATE TABLE visits_view (
+                visit_id text PRIMARY KEY,
+                campaign_id text NOT NULL,
+                division_code text NOT NULL,
+                visited_group text NOT NULL,
+                resident_id text NOT NULL,
+                visited_on date NOT NULL,
+                needs jsonb NOT NULL,
+                help_given text,
+                recorded_by text NOT NULL
+            )
+            """,
+            "CREATE INDEX visits_view_campaign_idx ON visits_view (campaign_id, visited_on,"
+            " visit_id)",
+            """
+            CREATE TABLE aid_points_view (
+                aid_point_id text PRIMARY KEY,
+                version integer NOT NULL,
+                division_code text NOT NULL,
+                kind text NOT NULL,
+                label text NOT NULL,
+                location text NOT NULL,
+                seasons jsonb NOT NULL,
+                closed_on date
+            )
+            """,
+            """
+            CREATE TABLE rough_sleepers_view (
+                record_id text PRIMARY KEY,
+                version integer NOT NULL,
+                division_code text NOT NULL,
+                resident_id text,
+                person_id text,
+                appearance text,
+                found_address text,
+                stated_name text,
+                registered_at timestamptz NOT NULL,
+                identified_on date
+            )
+            """,
+            "CREATE INDEX rough_sleepers_view_person_idx ON rough_sleepers_view (person_id)",
+            """
+            CREATE TABLE rough_sleeper_help_view (
+                help_id text PRIMARY KEY,
+                record_id text NOT NULL,
+                aid_point_id text NOT NULL,
+                aid_point_division text NOT NULL,
+                given_on date NOT NULL,
+                kinds jsonb NOT NULL
+            )
+            """,
+            "CREATE INDEX rough_sleeper_help_view_record_idx ON rough_sleeper_help_view"
+            " (record_id, given_on, help_id)",
+        ),
+    ),
 )

@@ -9,8 +9,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from intake.domain.application import Registration, Relation, SubmissionChannel
 from intake.domain.application_events import Kinship, OfficialRole, Outcome
 from intake.domain.programmes import Agency, Programme
-from shared.fields import Fen, Int64
-from shared.identity import DivisionCodeStr, ResidentIdStr, parse_division
+from shared.fields import Count, Fen, Int64
+from shared.identity import (
+    DivisionCodeStr,
+    ResidentIdStr,
+    parse_division,
+    township_or_village_pattern,
+)
 
 FEN_LIMIT = 10**13  # 千亿元: far beyond any household's money, well inside bigint
 
@@ -88,7 +93,8 @@ class ApplicationCreate(BaseModel):
     )
 
     division_code: DivisionCodeStr = Field(
-        description="Township (9 digits) or village (12 digits) of residence"
+        description="Township (9 digits) or village (12 digits) of residence",
+        json_schema_extra={"pattern": township_or_village_pattern()},
     )
     registration: Registration
     programmes: list[Programme] = Field(min_length=1)
@@ -230,15 +236,37 @@ class Withdrawal(BaseModel):
 
 
 class ProgrammeDecision(BaseModel):
-    """A competent agency's decision on one programme (INT-4)."""
+    """The competent agency's decision on the programme routed to it (INT-4, ADR 0032)."""
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"outcome": "approved", "reason": "符合教育救助条件"}]},
+        json_schema_extra={
+            "examples": [
+                {
+                    "outcome": "approved",
+                    "reason": "住院自付费用经核定，符合重特大疾病医疗救助条件",
+                    "policy_basis": "甘肃省医疗救助办法 第十二条",
+                    "amount_fen": 1_250_000,
+                }
+            ]
+        },
     )
 
     outcome: Outcome
     reason: str = Field(min_length=1, max_length=500)
+    policy_basis: str = Field(
+        min_length=1, max_length=200, description="the rule or document decided under 文件依据"
+    )
+    amount_fen: Fen | None = Field(
+        default=None,
+        gt=0,
+        lt=FEN_LIMIT,
+        description="分: required approving a one-off programme SafetyNet pays (medical assistance"
+        " …); optional for one the agency pays itself; never for a per-person subsidy",
+    )
+    persons: Count | None = Field(
+        default=None, ge=1, description="approving a per-person subsidy: the members approved"
+    )
 
 
 class StaffRelativeRead(BaseModel):

@@ -48,6 +48,10 @@ RULES = {
     ("GET", "/v1/cases/{case_id}/payments"): allow(
         *READERS, "township_officer", jurisdiction=OWN_DIVISION
     ),
+    # payments/entrypoints/api_paid_by_partner.py:get_paid_by_partners (ADR 0032)
+    ("GET", "/v1/cases/{case_id}/paid-by-partner"): allow(
+        *READERS, "township_officer", jurisdiction=OWN_DIVISION
+    ),
     # payments/entrypoints/api_runs.py:post_run
     ("POST", "/v1/runs"): allow("county_officer", jurisdiction=OWN_DIVISION),
     # payments/entrypoints/api_runs.py:post_retry
@@ -89,7 +93,9 @@ RULES = {
     # payments/entrypoints/api_prices.py:get_linkage
     ("GET", "/v1/price-linkage"): allow(*READERS, jurisdiction=ANY),
     # payments/entrypoints/api_disasters.py:post_disaster
-    ("POST", "/v1/disasters"): allow("county_officer", jurisdiction=OWN_DIVISION),
+    ("POST", "/v1/disasters"): allow(
+        "county_officer", jurisdiction=OWN_DIVISION, if_match="when-exists"
+    ),
     # payments/entrypoints/api_disasters.py:post_relief
     ("POST", "/v1/disasters/{disaster_id}/relief"): allow(
         "county_officer", jurisdiction=OWN_DIVISION, if_match="required"
@@ -100,6 +106,20 @@ RULES = {
     ),
     # payments/entrypoints/api_disasters.py:get_disaster
     ("GET", "/v1/disasters/{disaster_id}"): allow(*READERS, jurisdiction=OWN_DIVISION),
+    # payments/entrypoints/api_relief_goods.py:post_receipt
+    ("POST", "/v1/disasters/{disaster_id}/goods/receipts"): allow(
+        "county_officer", jurisdiction=OWN_DIVISION, if_match="when-exists"
+    ),
+    # payments/entrypoints/api_relief_goods.py:post_issue
+    ("POST", "/v1/disasters/{disaster_id}/goods/issues"): allow(
+        "county_officer", jurisdiction=OWN_DIVISION, if_match="required"
+    ),
+    # payments/entrypoints/api_relief_goods.py:get_goods
+    ("GET", "/v1/disasters/{disaster_id}/goods"): allow(*READERS, jurisdiction=OWN_DIVISION),
+    # payments/entrypoints/api_relief_goods.py:get_household
+    ("GET", "/v1/disasters/{disaster_id}/households/{household_id}"): allow(
+        *READERS, jurisdiction=OWN_DIVISION
+    ),
     # payments/entrypoints/api_tasks.py:post_task
     ("POST", "/v1/practical-tasks"): allow(
         "province_officer", jurisdiction=PROVINCE_ONLY, if_match="when-exists"

@@ -12,7 +12,9 @@ from payments.entrypoints import (
     api_beneficiaries,
     api_disasters,
     api_funds,
+    api_paid_by_partner,
     api_prices,
+    api_relief_goods,
     api_runs,
     api_standards,
     api_tasks,
@@ -21,6 +23,7 @@ from payments.entrypoints.loops import run_loop
 from payments.migrations import MIGRATIONS
 from payments.projections.beneficiaries import BeneficiariesView
 from payments.projections.funds import FundsView
+from payments.projections.paid_by_partner import PaidByPartnerView
 from payments.projections.payments import PaymentsView
 from payments.projections.standards import StandardsView
 from payments.reactions.decisions import DecisionReactions
@@ -40,20 +43,28 @@ def build(config: ServiceConfig) -> ServiceRuntime:
         access=ACCESS,
         title="SafetyNet payments 资金发放",
         description="Standards, entitlements, monthly payment runs, price linkage, disaster relief"
-        " and funds (PAY-1 … PAY-8).",
+        " and funds (PAY-1 … PAY-8), relief goods (PAY-10).",
         routers=[
             api.router,
             api_standards.router,
             api_beneficiaries.router,
             api_runs.router,
             api_funds.router,
+            api_paid_by_partner.router,
             api_prices.router,
             api_disasters.router,
+            api_relief_goods.router,
             api_tasks.router,
         ],
         migrations=MIGRATIONS,
         register_events=[register_events],
-        projections=[StandardsView(), BeneficiariesView(), PaymentsView(), FundsView()],
+        projections=[
+            StandardsView(),
+            BeneficiariesView(),
+            PaymentsView(),
+            FundsView(),
+            PaidByPartnerView(),
+        ],
         subscriptions=[
             Subscription("payments.pipeline", ("intake", "verification"), track_case),
             Subscription(

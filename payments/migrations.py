@@ -178,4 +178,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             " PRIMARY KEY (run_id, case_id, programme))",
         ),
     ),
+    Migration(
+        "payments-0010-paid-by-partner",
+        # assistance a partner agency decided and pays itself, for the household's history
+        (
+            "CREATE TABLE IF NOT EXISTS paid_by_partner_view ("
+            " case_id text NOT NULL, programme text NOT NULL, agency text NOT NULL,"
+            " division_code text NOT NULL, county_code text NOT NULL, decided_on date NOT NULL,"
+            " amount_fen bigint, decided_by_org text NOT NULL, policy_basis text NOT NULL,"
+            " reason text NOT NULL, recorded_at timestamptz NOT NULL,"
+            " PRIMARY KEY (case_id, programme))",
+        ),
+    ),
 )

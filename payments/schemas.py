@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from payments.domain.standards import STANDARD_PROGRAMMES
 from shared.fields import Fen
-from shared.identity import parse_division
+from shared.identity import county_code_pattern, parse_division
 
 FEN_LIMIT = 10**11
 _PERIOD = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
@@ -20,17 +20,29 @@ class StandardCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    division_code: str = Field(description="62 (provincial guidance) or a 6-digit county code")
-    programme: str = Field(description="urban_dibao, rural_dibao, extreme_poverty, …")
+    division_code: str = Field(
+        description="62 (provincial guidance) or a 6-digit county code",
+        json_schema_extra={"pattern": "^62$|" + county_code_pattern()},
+    )
+    programme: str = Field(
+        description="urban_dibao, rural_dibao, extreme_poverty, …",
+        json_schema_extra={"enum": list(STANDARD_PROGRAMMES)},
+    )
     effective_from: date
     monthly_per_person_fen: Fen = Field(gt=0, lt=FEN_LIMIT, description="分/人/月")
     floor_per_person_fen: Fen = Field(default=0, ge=0, lt=FEN_LIMIT, description="保底 分/人/月")
     class_amounts_fen: dict[str, Fen] = Field(
-        default_factory=dict, description="rural dibao class 1–4 → 分/人/月"
+        default_factory=dict,
+        description="rural dibao class 1–4 → 分/人/月",
+        json_schema_extra={
+            "propertyNames": {"enum": ["1", "2", "3", "4"]},
+            "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 2**63 - 1},
+        },
     )
     care_amounts_fen: dict[str, Fen] = Field(
         default_factory=dict,
         description="extreme-poverty care by self-care ability (full/partial/none) 分/人/月",
+        json_schema_extra={"propertyNames": {"enum": ["full", "partial", "none"]}},
     )
     reason: str = Field(min_length=1, max_length=500, description="文件依据 / why")
     lowering_reason: str | None = Field(
@@ -116,8 +128,10 @@ class RunCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    county_code: str = Field(description="6-digit county code")
-    period: str = Field(description="YYYY-MM")
+    county_code: str = Field(
+        description="6-digit county code", json_schema_extra={"pattern": county_code_pattern()}
+    )
+    period: str = Field(description="YYYY-MM", json_schema_extra={"pattern": _PERIOD.pattern})
     reason: str = Field(min_length=1, max_length=500)
     funds_override_reason: str | None = Field(
         default=None,
@@ -213,3 +227,24 @@ class PaymentRead(BaseModel):
     payee_name_masked: str
     bank_account_masked: str
     settled_at: datetime | None
+
+
+class PaidByPartnerRead(BaseModel):
+    """Assistance a partner agency decided and pays itself (ADR 0032): not paid by SafetyNet."""
+
+    case_id: str
+    programme: str
+    agency: str
+    division_code: str
+    decided_on: date
+    amount_fen: int | None = Field(description="分 the agency pays; null when given in kind")
+    decided_by_org: str
+    policy_basis: str
+    reason: str
+
+
+class PaidByPartnerHistory(BaseModel):
+    """A household's assistance paid by partner agencies, one row per programme (so never long)."""
+
+    case_id: str
+    items: list[PaidByPartnerRead]

@@ -16,6 +16,7 @@ from shared.http.access import (
     allow,
 )
 from shared.http.tokens import Principal
+from verification.entrypoints.care_common import REGISTER_READERS
 from verification.entrypoints.common import COUNTY, TOWNSHIP, ensure_level
 
 
@@ -131,6 +132,31 @@ RULES = {
     ),
     # verification/entrypoints/life_events.py:report_life_events
     ("POST", "/v1/life-events"): allow("public_security", jurisdiction=DIVISION_FILTER),
+    # verification/entrypoints/children.py and inclusion.py: the care register (VER-10) is read
+    # by civil-affairs officers only (ADR 0030); the township records, the county decides
+    ("POST", "/v1/children"): allow(
+        "township_officer", jurisdiction=OWN_DIVISION, refuse=_level(TOWNSHIP)
+    ),
+    ("GET", "/v1/children"): allow(*REGISTER_READERS, jurisdiction=DIVISION_FILTER),
+    ("GET", "/v1/children/{child_id}"): allow(*REGISTER_READERS, jurisdiction=OWN_DIVISION),
+    ("POST", "/v1/children/{child_id}/care-visits"): allow(
+        "township_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(TOWNSHIP)
+    ),
+    ("POST", "/v1/children/{child_id}/allowance-assessments"): allow(
+        "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)
+    ),
+    ("POST", "/v1/extreme-poverty-inclusions"): allow(
+        "township_officer", jurisdiction=OWN_DIVISION, refuse=_level(TOWNSHIP)
+    ),
+    ("GET", "/v1/extreme-poverty-inclusions"): allow(
+        *REGISTER_READERS, jurisdiction=DIVISION_FILTER
+    ),
+    ("GET", "/v1/extreme-poverty-inclusions/{screening_id}"): allow(
+        *REGISTER_READERS, jurisdiction=OWN_DIVISION
+    ),
+    ("POST", "/v1/extreme-poverty-inclusions/{screening_id}/decision"): allow(
+        "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)
+    ),
 }
 ACCESS = AccessTable("verification", RULES)
 """Every verification operation, the kernel's (health, places, calendar) included."""

@@ -13,12 +13,15 @@ from shared.workcalendar.book import CalendarBook
 from shared.workcalendar.year import register_calendar_events
 from verification.access import ACCESS
 from verification.adapters.partner_data import PartnerDataClient
+from verification.application.care_register import CareRegister
 from verification.application.service import Policy, Verification
 from verification.domain.events import register_events
 from verification.entrypoints import (
     api,
     batches,
+    children,
     county,
+    inclusion,
     life_events,
     notices,
     publication,
@@ -27,6 +30,7 @@ from verification.entrypoints import (
 from verification.entrypoints import policy as policy_routes
 from verification.migrations import MIGRATIONS
 from verification.projections.batches import BatchesView
+from verification.projections.care_register import ChildrenView, InclusionView
 from verification.projections.cases import CasesView
 from verification.projections.members import MembersView
 from verification.reactions.deadlines import deadline_watcher
@@ -86,13 +90,15 @@ def build(
             notices.router,
             policy_routes.router,
             life_events.router,
+            children.router,
+            inclusion.router,
         ],
         migrations=MIGRATIONS,
         register_events=[
             register_events,
             lambda registry: register_calendar_events(SERVICE, registry),
         ],
-        projections=[CasesView(), BatchesView(), MembersView()],
+        projections=[CasesView(), BatchesView(), MembersView(), ChildrenView(), InclusionView()],
         subscriptions=[
             Subscription("verification.intake", ("intake",), on_intake_event),
             Subscription("verification.supervision", ("supervision",), on_supervision_event),
@@ -111,5 +117,6 @@ def build(
     verification.policy = replace(verification.policy, calendar=book)
     mount_calendar(runtime, book)
     runtime.app.state.verification = verification
+    runtime.app.state.care_register = CareRegister(runtime.store, runtime.registry, config.clock)
     runtime.loops.append(deadline_watcher(verification, runtime.engine, config.watcher_interval_s))
     return runtime

@@ -142,3 +142,50 @@ MIGRATIONS = (
         ),
     ),
 )
+
+MIGRATIONS = (
+    *MIGRATIONS,
+    Migration(
+        "verification-0008-care-register",
+        (
+            """
+            CREATE TABLE children_view (
+                child_id text PRIMARY KEY,
+                version integer NOT NULL,
+                name text NOT NULL,
+                resident_id_masked text NOT NULL,
+                division_code text NOT NULL,
+                category text NOT NULL,
+                guardianship_status text NOT NULL,
+                registered_on date NOT NULL,
+                visits integer NOT NULL DEFAULT 0,
+                last_visit_on date,
+                follow_up_needed boolean NOT NULL DEFAULT false,
+                allowance text
+            )
+            """,
+            "CREATE INDEX children_view_division_idx ON children_view (division_code)",
+            # One child per resident ID, claimed when the township registers (VER-10).
+            """
+            CREATE TABLE children_resident_ids (
+                resident_id text PRIMARY KEY,
+                child_id text NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE inclusion_view (
+                screening_id text PRIMARY KEY,
+                version integer NOT NULL,
+                name text NOT NULL,
+                resident_id_masked text NOT NULL,
+                division_code text NOT NULL,
+                status text NOT NULL,
+                unmet text[] NOT NULL,
+                screened_on date NOT NULL,
+                decided_on date
+            )
+            """,
+            "CREATE INDEX inclusion_view_division_idx ON inclusion_view (division_code, status)",
+        ),
+    ),
+)

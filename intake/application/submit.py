@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date
 
 from intake.adapters import registry as claims
 from intake.domain.application import (
@@ -35,6 +36,7 @@ class SubmitApplication:
     request: ApplicationCreate
     metadata: EventMetadata
     application_id: str
+    today: date  # from the service's clock: the authorisation's date is checked against it
     hand_ins: Repository[HandedIn] | None = None
     urgent_cases: Repository[UrgentCase] | None = None
 
@@ -51,7 +53,7 @@ async def submit_application(
     application = Application(cmd.application_id)
     urgent = await _urgent_case_followed(cmd, conn)
     submitted = _event_from(cmd, urgent)
-    application.submit(submitted, _declarations(cmd), cmd.request.programme_details)
+    application.submit(submitted, cmd.today, _declarations(cmd), cmd.request.programme_details)
     residents = [m.resident_id for m in submitted.members]
     await claims.claim(
         conn,

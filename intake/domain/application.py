@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
+from intake.domain.agency_decision import (
+    AgencyDecision,
+    Household,
+    check_statement,
+    decided_event,
+    ensure_competent,
+)
 from intake.domain.application_events import (
     ApplicationAmended,
     ApplicationWithdrawn,
     Outcome,
     ProgrammeDecided,
+    ProgrammeDecidedByAgency,
     ProgrammeRouted,
     StaffRelativeDeclared,
 )
@@ -19,6 +27,9 @@ from intake.domain.programmes import COMPETENT_AGENCY, Programme, detail_problem
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
 from shared.eventstore.registry import EventRegistry, event_type
+
+# *default*: a household's signed authorisation covers checks of its circumstances for a year
+AUTHORISATION_VALIDITY = timedelta(days=365)
 
 
 class Relation(StrEnum):
@@ -138,6 +149,7 @@ class Application(Aggregate):
         self.submitted: ApplicationSubmitted | None = None
         self.outcomes: dict[str, str | None] = {}
         self.withdrawn = False
+        self.bank_account: str | None = None  # as submitted, or as last amended
 
     @property
     def open(self) -> bool:
@@ -147,6 +159,7 @@ class Application(Aggregate):
     def submit(
         self,
         submission: ApplicationSubmitted,
+        today: date,
         declarations: tuple[StaffRelativeDeclared, ...] = (),
         details: Mapping[Programme, Mapping[str, str]] | None = None,
     ) -> None:
@@ -156,6 +169,7 @@ class Application(Aggregate):
                 f"application {self.id} is already registered", "该申请已登记，不能重复登记"
             )
         _check_household(submission)
+        _check_authorisation(submission.authorisation, today)
         _check_details(submission.programmes, details or {})
         self.record(submission)
         for programme in submission.programmes:
@@ -184,14 +198,33 @@ class Application(Aggregate):
         self.record(declaration)
 
     def decide(self, programme: str, outcome: Outcome, decided_by: str, reason: str) -> None:
-        """Record the competent agency's decision on one programme (INT-4)."""
+        """Track a decision made elsewhere (verification's) on one programme (INT-4)."""
+        self._ensure_pending(programme)
+        self.record(ProgrammeDecided(self.id, programme, outcome, decided_by, reason))
+
+    def decide_by_agency(self, decision: AgencyDecision) -> None:
+        """The programme's competent agency decides it, by its own role only (ADR 0032)."""
+        self._ensure_pending(decision.programme)
+        rule = ensure_competent(decision.programme, decision.decided_by_role)
+        submitted = self._submission()
+        check_statement(rule, decision, len(submitted.members))
+        applicant = next(m for m in submitted.members if m.relation == Relation.SELF)
+        household = Household(
+            submitted.division_code,
+            submitted.registration,
+            len(submitted.members),
+            applicant.name,
+            self.bank_account,
+        )
+        self.record(decided_event(self.id, decision, rule, household))
+
+    def _ensure_pending(self, programme: str) -> None:
         if self.outcomes.get(programme, "missing") is not None or self.withdrawn:
             raise ProgrammeNotPending(
                 f"programme {programme} is not awaiting a decision on application {self.id}",
                 f"申请 {self.id} 的救助项目 {programme} 不在待决定状态",
                 programme=programme,
             )
-        self.record(ProgrammeDecided(self.id, programme, outcome, decided_by, reason))
 
     def amend(self, amendment: ApplicationAmended) -> None:
         """Correct the declared income, assets or bank account while the application is open."""
@@ -216,6 +249,7 @@ class Application(Aggregate):
 
     def when_ApplicationSubmitted(self, event: ApplicationSubmitted) -> None:
         self.submitted = event
+        self.bank_account = event.bank_account
 
     def when_ProgrammeRouted(self, event: ProgrammeRouted) -> None:
         self.outcomes[event.programme] = None
@@ -223,11 +257,15 @@ class Application(Aggregate):
     def when_ProgrammeDecided(self, event: ProgrammeDecided) -> None:
         self.outcomes[event.programme] = event.outcome
 
+    def when_ProgrammeDecidedByAgency(self, event: ProgrammeDecidedByAgency) -> None:
+        self.outcomes[event.programme] = event.outcome
+
     def when_StaffRelativeDeclared(self, event: StaffRelativeDeclared) -> None:
         pass  # the declaration changes no rule of the application; verification scrutinises it
 
     def when_ApplicationAmended(self, event: ApplicationAmended) -> None:
-        pass  # the read model shows the amended figures; no guard depends on them
+        if event.bank_account is not None:  # None: the account was not amended
+            self.bank_account = event.bank_account
 
     def when_ApplicationWithdrawn(self, event: ApplicationWithdrawn) -> None:
         self.withdrawn = True
@@ -252,6 +290,18 @@ def _check_details(
                     f"{field}.{key}：取值不符合该救助项目的选项",
                     field=f"{field}.{key}",
                 )
+
+
+def _check_authorisation(authorisation: Authorisation, today: date) -> None:
+    """The authorisation was signed on a real day: not after today, nor so long ago that the
+    household's consent has lapsed (AUTHORISATION_VALIDITY)."""
+    if not today - AUTHORISATION_VALIDITY <= authorisation.signed_on <= today:
+        raise InvalidApplication(
+            f"authorisation.signed_on must lie between {today - AUTHORISATION_VALIDITY} and"
+            f" today ({today})",
+            f"授权书签署日期须在{today - AUTHORISATION_VALIDITY}至今日（{today}）之间",
+            field="authorisation.signed_on",
+        )
 
 
 def _check_household(submission: ApplicationSubmitted) -> None:
@@ -280,6 +330,7 @@ def register_events(registry: EventRegistry) -> None:
         ApplicationSubmitted,
         ProgrammeRouted,
         ProgrammeDecided,
+        ProgrammeDecidedByAgency,
         StaffRelativeDeclared,
         ApplicationAmended,
         ApplicationWithdrawn,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
-from intake.domain.programmes import Agency, Programme
+from intake.domain.programmes import Agency, Programme, Settlement
 from shared.eventstore.registry import event_type
 
 
@@ -58,6 +59,32 @@ class ProgrammeDecided:
     outcome: Outcome
     decided_by: str  # the agency, or the service whose event carried the decision
     reason: str
+
+
+@event_type("intake.ProgrammeDecidedByAgency", version=1)
+@dataclass(frozen=True)
+class ProgrammeDecidedByAgency:
+    """The partner agency competent for a programme decided it (INT-4, ADR 0032): who, when, why,
+    under which rule, how much, and whom SafetyNet pays when the programme is paid here."""
+
+    application_id: str
+    programme: Programme
+    agency: Agency
+    outcome: Outcome
+    reason: str
+    policy_basis: str  # the rule or document the agency decided under (文件依据)
+    decided_by_role: str  # the programme's deciding role (the token's)
+    decided_by_staff_id: str  # the clerk who decided (the token's subject)
+    decided_by_org: str
+    decided_on: date  # the civil day of the decision, Asia/Shanghai
+    division_code: str  # the applicant's township
+    registration: str
+    household_size: int
+    settlement: Settlement
+    amount_fen: int | None = None  # one_off: paid once; by_agency: what the agency paid, if said
+    persons: int | None = None  # per_person: the members approved
+    payee_name: str | None = None  # paid here (one_off, per_person): the applicant
+    bank_account: str | None = None  # paid here: the household's account (topics: masked)
 
 
 @event_type("intake.StaffRelativeDeclared", version=1)

@@ -1,7 +1,9 @@
-"""The programme catalogue of INT-1 and the competent agency each one is routed to (INT-4)."""
+"""The programme catalogue of INT-1, the competent agency each one is routed to (INT-4), and for
+the programmes partner agencies decide: the one token role that decides it and who pays it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -53,6 +55,57 @@ COMPETENT_AGENCY: dict[Programme, Agency] = {
     Programme.DISABILITY_SUBSIDIES: Agency.DISABLED_PERSONS_FEDERATION,
     Programme.VAGRANT_ASSISTANCE: Agency.RESCUE_STATION,
 }
+
+
+class Settlement(StrEnum):
+    """Who pays a programme a partner agency decided (ADR 0032)."""
+
+    ONE_OFF = "one_off"  # SafetyNet pays the decided amount once, in the next payment run (PAY-8)
+    PER_PERSON = "per_person"  # SafetyNet pays monthly: the standard × the persons approved (PAY-2)
+    BY_AGENCY = "by_agency"  # the agency pays or provides it itself; SafetyNet records it
+
+
+@dataclass(frozen=True)
+class PartnerDecision:
+    """The rule of a programme decided outside verification: the role that alone decides it."""
+
+    deciding_role: str  # a token role (shared/http/tokens.py ROLES)
+    settlement: Settlement
+
+
+# Reference data, one row per programme not decided by county civil affairs through
+# verification. Changing who decides a programme (as the 2018 reform moved medical assistance to
+# the healthcare security bureaus) is a change of this table, reviewed like the rule it follows.
+PARTNER_DECISIONS: dict[Programme, PartnerDecision] = {
+    Programme.MEDICAL_ASSISTANCE: PartnerDecision("health_insurance", Settlement.ONE_OFF),
+    Programme.DISEASE_EMERGENCY: PartnerDecision("health_insurance", Settlement.ONE_OFF),
+    Programme.DISASTER_RELIEF: PartnerDecision("emergency_management_bureau", Settlement.ONE_OFF),
+    Programme.EDUCATION_ASSISTANCE: PartnerDecision("education_bureau", Settlement.BY_AGENCY),
+    Programme.HOUSING_ASSISTANCE: PartnerDecision("housing_bureau", Settlement.BY_AGENCY),
+    Programme.EMPLOYMENT_ASSISTANCE: PartnerDecision(
+        "human_resources_bureau", Settlement.BY_AGENCY
+    ),
+    Programme.DISABILITY_SUBSIDIES: PartnerDecision(
+        "disabled_persons_federation", Settlement.PER_PERSON
+    ),
+    # the rescue management station is a civil affairs institution: the county bureau decides
+    Programme.VAGRANT_ASSISTANCE: PartnerDecision("county_officer", Settlement.BY_AGENCY),
+}
+DECIDING_ROLES: tuple[str, ...] = tuple(
+    sorted({rule.deciding_role for rule in PARTNER_DECISIONS.values()})
+)
+"""Every role that decides some programme routed to an agency."""
+
+
+def partner_decision(programme: Programme) -> PartnerDecision | None:
+    """The programme's deciding role and settlement; None when verification decides it."""
+    return PARTNER_DECISIONS.get(programme)
+
+
+def deciding_roles_text() -> str:
+    """`programme → role` for every partner-decided programme, for refusals."""
+    return "; ".join(f"{p} → {r.deciding_role}" for p, r in PARTNER_DECISIONS.items())
+
 
 # INT-1 sub-options a request may state per programme (the agency still decides): the values
 # allowed for each key; None means free text (a disease name checked by the medical office).

@@ -24,7 +24,7 @@ from intake.domain.application_events import ApplicationAmended
 from intake.domain.duplicates import MemberInAnotherHousehold
 from intake.domain.programmes import Agency, Programme
 from intake.entrypoints.common import (
-    READING_ROLES,
+    APPLICATION_READERS,
     accepted,
     ensure_may_accept,
     ensure_role,
@@ -52,6 +52,7 @@ from shared.http.idempotency import (
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.identity import division_code_or_empty
 
 router = APIRouter(prefix="/v1", tags=["applications 申请"])
 
@@ -61,7 +62,7 @@ router = APIRouter(prefix="/v1", tags=["applications 申请"])
     status_code=201,
     response_model=ApplicationRead,
     summary="受理登记申请 Accept and register a household application",
-    responses=problem_responses(400, 401, 403, 409, 422),
+    responses=problem_responses(400, 401, 403, 404, 409, 422),  # 404: no such urgent_case_id
 )
 async def submit(
     body: ApplicationCreate,
@@ -78,6 +79,7 @@ async def submit(
         body,
         metadata,
         application_id,
+        _today(request),
         request.app.state.hand_ins,
         request.app.state.urgent_cases,
     )
@@ -105,7 +107,11 @@ async def submit(
 )
 async def list_(
     request: Request,
-    division: str | None = Query(None, description="a division inside your jurisdiction"),
+    division: str | None = Query(
+        None,
+        description="a division inside your jurisdiction",
+        json_schema_extra=division_code_or_empty(),
+    ),
     programme: Programme | None = None,
     status: str | None = Query(None, pattern="^(open|decided|withdrawn)$"),
     awaiting_agency: Agency | None = Query(
@@ -116,7 +122,7 @@ async def list_(
     principal: Principal = Depends(current_principal),
 ) -> Page[ApplicationRead]:
     """Applications filtered by division, programme and status, oldest first, by cursor."""
-    ensure_role(principal, (*READING_ROLES, "partner_agency"), "查阅申请")
+    ensure_role(principal, APPLICATION_READERS, "查阅申请")
     scope = division or principal.division
     ensure_jurisdiction(principal, scope)
     filters = {"programme": programme, "status": status, "awaiting_agency": awaiting_agency}
@@ -138,7 +144,7 @@ async def get_application(
     principal: Principal = Depends(current_principal),
 ) -> ApplicationRead:
     """The application as the read model holds it, with its version as ETag."""
-    ensure_role(principal, (*READING_ROLES, "partner_agency"), "查阅申请")
+    ensure_role(principal, APPLICATION_READERS, "查阅申请")
     row = await find_application(request.app.state.engine, application_id)
     if row is None:
         raise NotFound(f"application {application_id} not found", "未找到该申请")

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from fastapi import Request
 
+from intake.domain.programmes import DECIDING_ROLES
 from shared.domain.errors import Forbidden
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
 from shared.http.auth import RoleNotAllowed, ensure_jurisdiction
@@ -22,6 +23,9 @@ READING_ROLES = (
     "inspector",
     "auditor",
 )
+# partner departments read the applications whose programmes they decide (ADR 0032)
+AGENCY_ROLES = tuple(role for role in DECIDING_ROLES if role not in READING_ROLES)
+APPLICATION_READERS = (*READING_ROLES, "partner_agency", *AGENCY_ROLES)
 
 
 class VillageCommitteeCannotAccept(Forbidden):

@@ -11,13 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.adapters import registry as claims
 from intake.application.changes import change
+from intake.domain.agency_decision import AgencyDecision, ensure_competent
 from intake.domain.application import Application
-from intake.domain.programmes import COMPETENT_AGENCY, Agency, Programme
+from intake.domain.programmes import PartnerDecision, Programme
 from intake.entrypoints.common import READING_ROLES, accepted, ensure_role
 from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
 from intake.schemas import CommandAccepted, ProgrammeDecision, StaffRelativeRead
 from shared.application.repository import Repository
-from shared.domain.errors import DomainError
+from shared.clock import today
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.commands import request_metadata
 from shared.http.etag import expected_version_from_if_match
@@ -29,23 +30,22 @@ from shared.identity import jurisdiction_prefix
 from shared.privacy import mask_resident_id
 
 router = APIRouter(prefix="/v1", tags=["routing 协同办理"])
-DECIDING_ROLES = ("partner_agency", "county_officer")
 
 
-class DecidedByVerification(DomainError):
-    """County civil affairs programmes are decided through verification, not this endpoint."""
-
-    code = "decided-by-verification"
-    status = 409
-    title_en = "This programme is decided through verification"
-    title_zh = "该救助项目由县级民政部门经核查审批决定"
+def competent_role(
+    programme: Programme, principal: Principal = Depends(current_principal)
+) -> PartnerDecision:
+    """The programme's rule once the caller holds its deciding role: refused (409 for
+    verification's programmes, 403 naming the role) before the body is read."""
+    return ensure_competent(programme, principal.role)
 
 
 @router.post(
     "/applications/{application_id}/programmes/{programme}/decision",
     response_model=CommandAccepted,
-    summary="协同部门决定 Record the competent agency's decision on one programme (If-Match)",
+    summary="协同部门决定 The competent agency decides the programme routed to it (If-Match)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+    dependencies=[Depends(competent_role)],
 )
 async def decide(
     application_id: str,
@@ -55,24 +55,29 @@ async def decide(
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
-    """A partner agency (education, housing, medical …) decides the programme routed to it."""
-    ensure_role(principal, DECIDING_ROLES, "作出救助决定", decides=True)
-    agency = COMPETENT_AGENCY[programme]
-    if agency == Agency.COUNTY_CIVIL_AFFAIRS:
-        raise DecidedByVerification(
-            f"{programme} is decided by county civil affairs through verification",
-            f"{programme} 由县级民政部门经核查审批决定",
-            field="programme",
-        )
+    """Only the programme's own role decides it (health insurance medical assistance, education
+    education assistance …); the event says who, when, why, under which rule and how much."""
     expected = expected_version_from_if_match(request)
     assert expected is not None
     repository: Repository[Application] = request.app.state.applications
     metadata = request_metadata(principal, body.reason, application_id)
+    decision = AgencyDecision(
+        programme=programme,
+        outcome=body.outcome,
+        reason=body.reason,
+        policy_basis=body.policy_basis,
+        amount_fen=body.amount_fen,
+        persons=body.persons,
+        decided_by_role=principal.role,
+        decided_by_staff_id=principal.subject,
+        decided_by_org=principal.org,
+        decided_on=today(request.app.state.clock),
+    )
 
     def guarded(application: Application) -> None:
         assert application.submitted is not None
         ensure_jurisdiction(principal, application.submitted.division_code)
-        application.decide(programme, body.outcome, str(agency), body.reason)
+        application.decide_by_agency(decision)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         application, recorded = await change(

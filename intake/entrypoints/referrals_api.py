@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from typing import Any
 
@@ -12,6 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from intake.application.changes import change
+from intake.application.referrals import ReferralRequest, open_referral
 from intake.domain.referral import Referral, ReferralOpened
 from intake.entrypoints.common import READING_ROLES, accepted, ensure_role
 from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
@@ -29,7 +29,6 @@ from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import jurisdiction_prefix
-from shared.workcalendar.book import calendar_version
 
 router = APIRouter(prefix="/v1", tags=["referrals 首问转介"])
 OFFICE_ROLES = ("township_officer", "county_officer", "partner_agency")
@@ -53,25 +52,12 @@ async def create(
     clock: Clock = request.app.state.clock
     policy: IntakePolicy = request.app.state.policy
     received_on = clock.now().astimezone(CHINA).date()
-    acknowledge_by = policy.calendar.add_working_days(
-        received_on, policy.referral_acknowledge_working_days
-    )
-    referral = Referral(str(uuid.uuid4()))
-    referral.open(
-        ReferralOpened(
-            referral_id=referral.id,
-            case_id=body.case_id,
-            first_office_division=principal.division,
-            first_office_org=principal.org,
-            to_agency=body.to_agency,
-            to_division=body.to_division,
-            division_code=body.to_division,
-            need=body.need,
-            subject_resident_id=body.subject_resident_id,
-            received_on=received_on,
-            acknowledge_by=acknowledge_by,
-            calendar_version=calendar_version(policy.calendar, received_on, acknowledge_by),
-        )
+    referral = open_referral(
+        ReferralRequest(**body.model_dump()),
+        principal.division,
+        principal.org,
+        received_on,
+        policy,
     )
     opened = referral.pending[0]
     repository: Repository[Referral] = request.app.state.referrals

@@ -155,6 +155,7 @@ _HANDLERS = {
     "intake.ApplicationSubmitted": _submitted,
     "intake.ProgrammeRouted": _routed,
     "intake.ProgrammeDecided": _decided,
+    "intake.ProgrammeDecidedByAgency": _decided,
     "intake.ApplicationAmended": _amended,
     "intake.ApplicationWithdrawn": _withdrawn,
     "intake.StaffRelativeDeclared": _staff_relative,

@@ -9,6 +9,7 @@ from payments.domain.disaster import Disaster
 from payments.domain.funds import FundsAccount
 from payments.domain.payment import Payment
 from payments.domain.prices import PriceLinkage
+from payments.domain.relief_goods import ReliefGoodsStock
 from payments.domain.run import PaymentRun
 from payments.domain.standards import Standard
 from payments.domain.tasks import PracticalTasks
@@ -29,6 +30,7 @@ class Repositories:
     prices: Repository[PriceLinkage]
     disasters: Repository[Disaster]
     tasks: Repository[PracticalTasks]
+    relief_goods: Repository[ReliefGoodsStock]
 
     @classmethod
     def of(cls, store: EventStore, registry: EventRegistry) -> Repositories:
@@ -42,4 +44,5 @@ class Repositories:
             Repository(store, registry, PriceLinkage),
             Repository(store, registry, Disaster),
             Repository(store, registry, PracticalTasks),
+            Repository(store, registry, ReliefGoodsStock),
         )

@@ -13,6 +13,7 @@ from payments.domain.beneficiary import (
 )
 from payments.domain.disaster import DisasterDeclared, DisasterReliefGranted, HousingSolved
 from payments.domain.funds import FundsAllocated, FundsArrived
+from payments.domain.paid_by_partner import PaidByPartnerRecorded
 from payments.domain.payment import (
     OneOffPaymentRefused,
     OverpaymentRecoveryRecorded,
@@ -26,6 +27,7 @@ from payments.domain.prices import (
     PriceSubsidyLapsed,
     PriceSubsidyTriggered,
 )
+from payments.domain.relief_goods import ReliefGoodsIssued, ReliefGoodsReceived
 from payments.domain.run import FailedPaymentsRetried, PaymentRunCompleted, PaymentRunStarted
 from payments.domain.standards import StandardSet
 from payments.domain.tasks import PracticalTaskEntered
@@ -50,6 +52,7 @@ EVENT_CLASSES: tuple[type, ...] = (
     FundsArrived,
     OneOffPaymentRefused,
     OverpaymentRecoveryRecorded,
+    PaidByPartnerRecorded,
     PriceLinkageParametersSet,
     PriceIndexRecorded,
     PriceSubsidyTriggered,
@@ -58,6 +61,8 @@ EVENT_CLASSES: tuple[type, ...] = (
     DisasterReliefGranted,
     HousingSolved,
     PracticalTaskEntered,
+    ReliefGoodsReceived,
+    ReliefGoodsIssued,
 )
 
 

@@ -17,6 +17,8 @@ STANDARD_PROGRAMMES = (
     "extreme_poverty",
     "disability_subsidies",
     "elderly_subsidy",
+    "orphan_allowance",  # 孤儿基本生活费, per child per month (PAY-9)
+    "child_in_difficulty_allowance",  # 困境儿童基本生活补贴, per child per month (PAY-9)
 )
 EXTREME_POVERTY_MIN_RATIO_PERMILLE = 1300  # *default*: at least 1.3× the local dibao standard
 

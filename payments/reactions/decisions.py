@@ -14,6 +14,7 @@ from payments.application.one_off import pay_prior_assistance
 from payments.domain.beneficiary import Beneficiary
 from payments.domain.entitlement import Computed
 from payments.domain.payment import OverpaymentRecoveryRecorded
+from payments.reactions import agency_decisions, child_allowances
 from shared.clock import CHINA
 from shared.domain.errors import ConcurrencyConflict
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
@@ -26,6 +27,8 @@ REASONS = {
     "verification.BenefitTerminated": "县级终止保障 (benefit terminated by the county)",
     "supervision.CorrectiveActionOrdered": "督查整改 (supervision ordered a corrective action)",
     "intake.PriorAssistanceGranted": "绿色通道先行救助，即时发放 (prior assistance paid at once)",
+    agency_decisions.EVENT_TYPE: "协同部门决定：纳入发放或登记部门自行发放 (decided by a partner)",
+    child_allowances.EVENT_TYPE: "县级认定儿童基本生活费，纳入发放 (child's allowance granted)",
 }
 
 
@@ -57,6 +60,10 @@ class DecisionReactions:
             await pay_prior_assistance(data, granted_on, metadata, self.repos, conn)
         elif event.type == "verification.CaseApproved":
             await enrol_approved_case(data, metadata, self.repos, conn)
+        elif event.type == agency_decisions.EVENT_TYPE:
+            await agency_decisions.on_agency_decision(data, metadata, self.repos, conn)
+        elif event.type == child_allowances.EVENT_TYPE:
+            await child_allowances.on_child_allowance(data, metadata, self.repos, conn)
         elif event.type == "verification.BenefitAdjusted":
             await self._adjust(data, metadata, conn)
         elif event.type == "verification.BenefitSuspended":

@@ -28,7 +28,14 @@ ROLES: tuple[str, ...] = (
     "province_officer",
     "inspector",
     "auditor",
-    "partner_agency",
+    "partner_agency",  # a partner department's generic client: data answers, referrals, reports
+    # partner departments that decide their own programmes (ADR 0032): each only its own
+    "health_insurance",  # 医疗保障部门: medical assistance, disease emergency assistance
+    "education_bureau",  # 教育部门: education assistance
+    "housing_bureau",  # 住房和城乡建设部门: housing assistance
+    "human_resources_bureau",  # 人力资源和社会保障部门: employment assistance
+    "emergency_management_bureau",  # 应急管理部门: disaster victim relief
+    "disabled_persons_federation",  # 残联: living and care subsidies of disabled persons
     "public_security",  # 公安: household registration and deaths (life events feed)
     "ops",
     "bank",

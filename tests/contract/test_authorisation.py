@@ -17,6 +17,7 @@ from fastapi.routing import iter_route_contexts
 from sqlalchemy import text
 
 from intake.bootstrap import build as build_intake
+from intake.domain.programmes import DECIDING_ROLES
 from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from shared.http.access import OWN_DIVISION, AccessTable
 from shared.http.tokens import ROLES
@@ -37,8 +38,10 @@ OWN_REFUSALS = {  # a route's own refusal, kept by the table's `refuse`
     "village-committee-cannot-accept",
     "village-committee-cannot-review",
     "wrong-level",
+    "not-the-competent-agency",  # a programme's decision: only its deciding role (ADR 0032)
 }
 OBJECTIONS = ("POST", "/v1/cases/{case_id}/programmes/{programme}/objections")
+DECISION = ("POST", "/v1/applications/{application_id}/programmes/{programme}/decision")
 pytestmark = pytest.mark.req("GEN-6")
 
 
@@ -87,6 +90,14 @@ def test_the_access_table_covers_every_operation(service: str) -> None:
     for method, path in _operations(document):
         operation = document["paths"][path][method.lower()]
         assert table[(method, path)].if_match == _if_match(operation), (method, path)
+
+
+def test_a_programme_decision_admits_the_deciding_roles_only() -> None:
+    """Given intake's table, the agency decision admits the roles that decide some programme (the
+    route then holds each to its own programmes), never the generic partner client."""
+    rule = _app("intake").state.access[DECISION]
+    assert rule.roles == set(DECIDING_ROLES)
+    assert "partner_agency" not in rule.roles and "health_insurance" in rule.roles
 
 
 def test_the_objection_is_received_by_the_township_or_county_officer_only() -> None:

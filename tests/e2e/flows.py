@@ -156,3 +156,61 @@ async def completed_run(payments: Clerk, county: County, period: str) -> dict[st
 
     await eventually(completed, timeout=60, message=f"the {period} run never completed")
     return dict((await payments.get(run)).json())
+
+
+class Agency:
+    """A partner department's clerk deciding on intake, with a token naming the clerk."""
+
+    def __init__(
+        self, stack: RunningServices, client: httpx.AsyncClient, county: County, role: str
+    ) -> None:
+        self.client, self.base, self.role = client, stack.urls["intake"], role
+        token = stack.signer.mint(
+            f"e2e-{role}-{county.code}",
+            role,
+            county.code,
+            f"{county.code}{role}",
+            subject=f"{role}-07",
+        )
+        self.auth = {"Authorization": f"Bearer {token}"}
+
+    async def etag(self, case_id: str) -> str:
+        """The application's current ETag, as the agency reads it (once the view has it)."""
+        url = f"{self.base}/v1/applications/{case_id}"
+
+        async def readable() -> bool:
+            return (await self.client.get(url, headers=self.auth)).status_code == 200
+
+        await eventually(readable, timeout=30, message="the application never became readable")
+        return str((await self.client.get(url, headers=self.auth)).headers["ETag"])
+
+    async def decide(self, case_id: str, programme: str, body: dict[str, Any]) -> httpx.Response:
+        """POST the decision with the ETag just read; read again after a 412 (the view lagged
+        behind the last decision)."""
+        url = f"{self.base}/v1/applications/{case_id}/programmes/{programme}/decision"
+        answers: list[httpx.Response] = []
+
+        async def sent() -> bool:
+            headers = {**self.auth, "Idempotency-Key": str(uuid.uuid4())}
+            headers["If-Match"] = await self.etag(case_id)
+            answers.append(await self.client.post(url, json=body, headers=headers))
+            return answers[-1].status_code != 412
+
+        await eventually(sent, timeout=30, message=f"{self.role} never got past a stale ETag")
+        return answers[-1]
+
+
+async def monthly_figure(
+    stack: RunningServices, client: httpx.AsyncClient, county: str, metric: str, expected: int
+) -> None:
+    """Wait until the province's statistics of this month (SUP-8) show the county's figure,
+    summed over its programmes."""
+    province = Clerk(stack, client, "supervision", "province_officer", "620000")
+    path = f"/v1/reports/statistics?period={stack.period(0)}&division={county}"
+
+    async def shown() -> bool:
+        answer = await province.get(path)
+        rows = answer.json()["rows"] if answer.status_code == 200 else []
+        return sum(row[metric] for row in rows if row["county_code"] == county) == expected
+
+    await eventually(shown, timeout=60, message=f"{county}: {metric} never reached {expected}")

@@ -43,7 +43,7 @@ class Township:
     """The township officer's client on intake."""
 
     def __init__(self, services: RunningServices, client: httpx.AsyncClient) -> None:
-        self.client, self.base = client, services.urls["intake"]
+        self.client, self.base, self.day = client, services.urls["intake"], services.day
         self.auth = services.auth("township_officer", TOWNSHIP)
         self.etags: dict[str, str] = {}  # urgent case → its current ETag, from the answers
 
@@ -95,7 +95,7 @@ class Township:
             {"division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
              "members": [{"resident_id": person, "name": f"申请人{sequence}", "relation": "self"}],
              "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
-             "authorisation": {"signed_by_resident_id": person, "signed_on": "2000-01-01",
+             "authorisation": {"signed_by_resident_id": person, "signed_on": self.day(-15),
                                "document_ref": f"城关区-授权-{sequence}"},
              "bank_account": ACCOUNT, **extra},
         )  # fmt: skip

@@ -8,6 +8,7 @@ from typing import Any
 
 from shared.eventstore.registry import EventRegistry, event_type
 from shared.policy import PolicySet as PolicySetBase
+from verification.domain.children import CHILDREN_EVENTS  # the care register (VER-10)
 from verification.domain.decision_events import (  # the published decision contracts
     BenefitAdjusted,
     BenefitSuspended,
@@ -17,6 +18,7 @@ from verification.domain.decision_events import (  # the published decision cont
     RecheckOpened,
     SelfCare,
 )
+from verification.domain.inclusion import INCLUSION_EVENTS  # disabled persons (VER-10)
 
 
 @dataclass(frozen=True)
@@ -367,6 +369,8 @@ PUBLISHED = (
     DeathReported,
     DeceasedApprovalOverridden,
     DeclaredRelativeNoted,
+    *CHILDREN_EVENTS,
+    *INCLUSION_EVENTS,
 )
 
 

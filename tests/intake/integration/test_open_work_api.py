@@ -71,8 +71,8 @@ async def test_intake_read_models_rebuild_to_the_live_state(intake: Intake) -> N
         await client.post(
             f"/v1/applications/{created.json()['application_id']}/programmes/"
             "housing_assistance/decision",
-            json={"outcome": "rejected", "reason": "已有公租房"},
-            headers=intake.headers("partner_agency", "620102", if_match=3),
+            json={"outcome": "rejected", "reason": "已有公租房", "policy_basis": "公租房管理办法"},
+            headers=intake.headers("housing_bureau", "620102", if_match=3),
         )
         await client.post("/v1/referrals", json=REFERRAL, headers=intake.headers())
         await client.post(

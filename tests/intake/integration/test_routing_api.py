@@ -80,7 +80,7 @@ async def test_every_programme_is_tracked_until_decided(intake: Intake) -> None:
     # given an application with three programmes routed
     case_id = await _submitted(intake)
     url = f"/v1/applications/{case_id}/programmes"
-    decision = {"outcome": "approved", "reason": "符合教育救助条件"}
+    decision = {"outcome": "approved", "reason": "符合教育救助条件", "policy_basis": "教育救助办法"}
     async with intake.client() as client:
         # when verification approves dibao (its event reaches intake's consumer)
         approved = verification_event("verification.CaseApproved", case_id, "urban_dibao")
@@ -90,18 +90,18 @@ async def test_every_programme_is_tracked_until_decided(intake: Intake) -> None:
         again = await client.post(
             f"{url}/urban_dibao/decision",
             json=decision,
-            headers=intake.headers("partner_agency", "620102", if_match=5),
+            headers=intake.headers("education_bureau", "620102", if_match=5),
         )
         assert again.json()["code"] == "decided-by-verification"
         # and an agency decision needs If-Match (428) with the current version (412 if stale)
-        agency = intake.headers("partner_agency", "620102")
+        agency = intake.headers("education_bureau", "620102")
         missing = await client.post(
             f"{url}/education_assistance/decision", json=decision, headers=agency
         )
         stale = await client.post(
             f"{url}/education_assistance/decision",
             json=decision,
-            headers=intake.headers("partner_agency", "620102", if_match=1),
+            headers=intake.headers("education_bureau", "620102", if_match=1),
         )
         assert (missing.status_code, stale.status_code) == (428, 412)
         assert stale.json()["current_etag"] == '"5"'
@@ -109,12 +109,16 @@ async def test_every_programme_is_tracked_until_decided(intake: Intake) -> None:
         first = await client.post(
             f"{url}/education_assistance/decision",
             json=decision,
-            headers=intake.headers("partner_agency", "620102", if_match=5),
+            headers=intake.headers("education_bureau", "620102", if_match=5),
         )
         second = await client.post(
             f"{url}/medical_assistance/decision",
-            json={"outcome": "rejected", "reason": "已由医保全额报销"},
-            headers=intake.headers("partner_agency", "620102", if_match=6),
+            json={
+                "outcome": "rejected",
+                "reason": "已由医保全额报销",
+                "policy_basis": "医疗救助办法",
+            },
+            headers=intake.headers("health_insurance", "620102", if_match=6),
         )
         assert (first.status_code, second.status_code) == (200, 200), second.text
         # and the household asks again for the rejected programme, and for an approved one
@@ -137,12 +141,13 @@ async def test_every_programme_is_tracked_until_decided(intake: Intake) -> None:
     assert [r["outcome"] for r in read["routes"]] == ["approved", "approved", "rejected"]
     assert read["status"] == "decided"
     decided = await intake.events_of("intake.ProgrammeDecided")
-    assert [e["data"]["decided_by"] for e in decided] == [
-        "verification",
-        "education",
-        "medical_assistance_office",
+    by_agencies = await intake.events_of("intake.ProgrammeDecidedByAgency")
+    assert [e["data"]["decided_by"] for e in decided] == ["verification"]
+    assert [(e["data"]["agency"], e["data"]["decided_by_role"]) for e in by_agencies] == [
+        ("education", "education_bureau"),
+        ("medical_assistance_office", "health_insurance"),
     ]
-    assert all(e["metadata"]["reason"] for e in decided)
+    assert all(e["metadata"]["reason"] for e in decided + by_agencies)
     assert decided[0]["metadata"]["causation_id"] == str(approved.event_id)
 
 

@@ -1,0 +1,252 @@
+"""Rough sleepers (流浪乞讨人员救助, INT-11): records of people met, help given, identification."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from intake.application.changes import change
+from intake.domain.rough_sleeper_events import RoughSleeperRegistered
+from intake.domain.rough_sleepers import AidPoint, RoughSleeper
+from intake.entrypoints.aid_points_api import OFFICER_ROLES
+from intake.entrypoints.common import READING_ROLES, accepted, ensure_role
+from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
+from intake.schemas import CommandAccepted
+from intake.schemas_rough_sleepers import (
+    HelpCreate,
+    HelpRead,
+    Identification,
+    RoughSleeperCreate,
+    RoughSleeperRead,
+)
+from shared.application.repository import Repository
+from shared.clock import today
+from shared.domain.errors import NotFound
+from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.commands import request_metadata
+from shared.http.etag import etag_for, expected_version_from_if_match
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.pagination import Page, page_cursor, page_limit
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import jurisdiction_prefix
+from shared.privacy import mask_resident_id, pseudonym
+
+router = APIRouter(prefix="/v1", tags=["rough sleepers 流浪乞讨人员救助"])
+_COMMANDS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
+
+
+class IdentificationAccepted(CommandAccepted):
+    """The record is identified: its person's pseudonym names their help history."""
+
+    person_id: str
+
+
+@router.post(
+    "/rough-sleepers",
+    status_code=201,
+    response_model=RoughSleeperRead,
+    summary="登记流浪乞讨人员 Record a person met sleeping rough (identified or not)",
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def register(
+    body: RoughSleeperCreate,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """By resident ID, or for a person who cannot be identified by appearance and place."""
+    ensure_role(principal, OFFICER_ROLES, "登记流浪乞讨人员")
+    ensure_jurisdiction(principal, body.division_code)
+    record = RoughSleeper(str(uuid.uuid4()))
+    record.register(RoughSleeperRegistered(record_id=record.id, **body.model_dump()))
+    repository: Repository[RoughSleeper] = request.app.state.rough_sleepers
+    metadata = request_metadata(principal, "登记流浪乞讨人员", record.id)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        await repository.save(record, metadata, conn, expected_version=0)
+        read = _read({**body.model_dump(), "record_id": record.id, "version": 1}, request)
+        headers = {"Location": f"/v1/rough-sleepers/{record.id}", "ETag": etag_for(1)}
+        return StoredResponse(201, read.model_dump(mode="json"), headers)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.get(
+    "/rough-sleepers/{record_id}",
+    response_model=RoughSleeperRead,
+    summary="查询流浪乞讨人员记录 Get a record (resident ID masked)",
+    responses=problem_responses(401, 403, 404),
+)
+async def get_record(
+    record_id: str,
+    request: Request,
+    response: Response,
+    principal: Principal = Depends(current_principal),
+) -> RoughSleeperRead:
+    """The record as the read model holds it, with its version as ETag."""
+    ensure_role(principal, READING_ROLES, "查阅流浪乞讨人员记录")
+    async with request.app.state.engine.connect() as conn:
+        found = await conn.execute(
+            text("SELECT * FROM rough_sleepers_view WHERE record_id = :id"), {"id": record_id}
+        )
+        row = found.first()
+    if row is None:
+        raise NotFound(f"record {record_id} not found", "未找到该流浪乞讨人员记录")
+    ensure_jurisdiction(principal, row.division_code)
+    response.headers["ETag"] = etag_for(row.version)
+    return _read(dict(row._mapping), request)
+
+
+@router.post(
+    "/rough-sleepers/{record_id}/help",
+    response_model=CommandAccepted,
+    summary="记录救助 Record food, clothing or shelter given at a point in season (If-Match)",
+    responses=_COMMANDS,
+)
+async def help_given(
+    record_id: str,
+    body: HelpCreate,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """One act of help, at an open point within one of its seasons, by the point's office."""
+    ensure_role(principal, OFFICER_ROLES, "记录救助")
+    expected = expected_version_from_if_match(request)
+    assert expected is not None
+    day = today(request.app.state.clock)
+    kinds = tuple(dict.fromkeys(body.kinds))
+    reason = body.note or f"流浪乞讨人员救助：{'、'.join(kinds)}"
+    metadata = request_metadata(principal, reason, record_id)
+    records: Repository[RoughSleeper] = request.app.state.rough_sleepers
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        point = await _aid_point(request, body.aid_point_id, conn)
+        ensure_jurisdiction(principal, point.division_code)
+        help_id, given_on = str(uuid.uuid4()), body.given_on or day
+
+        def give(record: RoughSleeper) -> None:
+            record.help(point, help_id, given_on, kinds, day)
+
+        record, recorded = await change(records, record_id, expected, metadata, conn, give)
+        return accepted(record_id, record.version, recorded)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.post(
+    "/rough-sleepers/{record_id}/identification",
+    response_model=IdentificationAccepted,
+    summary="确认身份 Identify the person of a record: their help joins (If-Match)",
+    responses=_COMMANDS,
+)
+async def identify(
+    record_id: str,
+    body: Identification,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Name the person once; every help on the record joins their history."""
+    ensure_role(principal, OFFICER_ROLES, "确认流浪乞讨人员身份")
+    expected = expected_version_from_if_match(request)
+    assert expected is not None
+    day = today(request.app.state.clock)
+    metadata = request_metadata(principal, body.reason, record_id)
+    records: Repository[RoughSleeper] = request.app.state.rough_sleepers
+
+    def name(record: RoughSleeper) -> None:
+        ensure_jurisdiction(principal, record.division_code)
+        record.identify(body.resident_id, day)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        record, recorded = await change(records, record_id, expected, metadata, conn, name)
+        answer = accepted(record_id, record.version, recorded)
+        person = {**answer.body, "person_id": _person_id(request, body.resident_id)}
+        return answer._replace(body=person)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.get(
+    "/people/{person_id}/help-history",
+    response_model=Page[HelpRead],
+    summary="救助史 A person's help, from every record identified as them, in your jurisdiction",
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def help_history(
+    person_id: str,
+    request: Request,
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+    principal: Principal = Depends(current_principal),
+) -> Page[HelpRead]:
+    """Oldest first; the person by pseudonym (never the resident ID in a URL or an answer)."""
+    ensure_role(principal, READING_ROLES, "查阅救助史")
+    where = "r.person_id = :person AND h.aid_point_division LIKE :prefix"
+    params: dict[str, Any] = {
+        "person": person_id,
+        "prefix": jurisdiction_prefix(principal.division) + "%",
+        "limit": limit + 1,
+    }
+    if cursor is not None:
+        where += " AND (h.given_on, h.help_id) > (:at, :after)"
+        params.update(cursor_position(cursor, date.fromisoformat))
+    async with request.app.state.engine.connect() as conn:
+        rows = await conn.execute(text(_HISTORY.format(where)), params)
+        found = [dict(r._mapping) for r in rows]
+    return page_of(found, limit, _help_read, lambda r: keyset_cursor(r["given_on"], r["help_id"]))
+
+
+_HISTORY = (
+    "SELECT h.* FROM rough_sleeper_help_view h JOIN rough_sleepers_view r USING (record_id)"
+    " WHERE {} ORDER BY h.given_on, h.help_id LIMIT :limit"
+)
+
+
+async def _aid_point(request: Request, aid_point_id: str, conn: AsyncConnection) -> AidPoint:
+    repository: Repository[AidPoint] = request.app.state.aid_points
+    point = await repository.find(aid_point_id, conn)
+    if point is None:
+        raise NotFound(
+            f"aid point {aid_point_id} not found", "未找到该救助点", field="aid_point_id"
+        )
+    return point
+
+
+def _person_id(request: Request, resident_id: str) -> str:
+    key: bytes = request.app.state.pseudonym_key
+    return pseudonym(resident_id, key)
+
+
+def _read(row: dict[str, Any], request: Request) -> RoughSleeperRead:
+    resident_id = row.get("resident_id")
+    return RoughSleeperRead(
+        record_id=row["record_id"],
+        version=row["version"],
+        division_code=row["division_code"],
+        identified=resident_id is not None,
+        person_id=_person_id(request, resident_id) if resident_id else None,
+        resident_id_masked=mask_resident_id(resident_id) if resident_id else None,
+        appearance=row.get("appearance"),
+        found_address=row.get("found_address"),
+        stated_name=row.get("stated_name"),
+        identified_on=row.get("identified_on"),
+    )
+
+
+def _help_read(row: dict[str, Any]) -> HelpRead:
+    return HelpRead(**{k: row[k] for k in HelpRead.model_fields})

@@ -1,0 +1,253 @@
+"""Relief goods routes (PAY-10): a disaster's stock received and issued, and each household's
+money and goods together (救灾款物)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from payments.application.relief_goods import (
+    IssueGoods,
+    ReceiveGoods,
+    household_relief,
+    issue_goods,
+    load_stock,
+    receive_goods,
+)
+from payments.domain.disaster import Disaster
+from payments.domain.relief_goods import (
+    CATALOGUE,
+    Item,
+    ReliefGoodsIssued,
+    ReliefGoodsReceived,
+    ReliefGoodsStock,
+)
+from payments.entrypoints.api_disasters import Category
+from payments.entrypoints.common import READERS, expected_version, repositories
+from shared.clock import today
+from shared.domain.errors import ConcurrencyConflict
+from shared.fields import Count
+from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.commands import ensure_current, request_metadata
+from shared.http.etag import etag_for, precondition_failed_from
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.openapi import IF_MATCH_WHEN_EXISTS
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import DivisionCodeStr
+from shared.privacy import mask_name
+
+router = APIRouter(prefix="/v1", tags=["relief goods 救灾物资"])
+COUNTY = require_roles("county_officer")
+READ = require_roles(*READERS)
+QUANTITY_LIMIT = 10**9  # far above any county's stock; keeps sums well inside bigint
+
+
+class GoodsReceiptIn(BaseModel):
+    """Goods received into the disaster's stock."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "item": "quilt", "quantity": 200, "received_on": "2027-03-08",
+            "source": "省级救灾物资储备库调拨", "document_ref": "甘民救〔2027〕12号",
+        }]},
+    )  # fmt: skip
+
+    item: Item
+    quantity: Count = Field(gt=0, lt=QUANTITY_LIMIT, description="件数，按物资的计量单位")
+    received_on: date = Field(description="入库日期：不早于灾害发生日，不晚于今日")
+    source: str = Field(min_length=1, max_length=200, description="来源：省级调拨、社会捐赠…")
+    document_ref: str = Field(min_length=1, max_length=200, description="调拨单或入库单编号")
+
+
+class GoodsIssueIn(BaseModel):
+    """Goods issued to a household, against the recipient's signed receipt."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "household_id": "anning-h-001", "division_code": "620105001001",
+            "category": "collapsed_house_rebuild", "item": "quilt", "quantity": 2,
+            "issued_on": "2027-03-09", "recipient_name": "马秀兰",
+            "signature_ref": "安宁区-救灾物资签收-2027-0001",
+        }]},
+    )  # fmt: skip
+
+    household_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
+    case_id: str | None = Field(default=None, max_length=100)
+    division_code: DivisionCodeStr = Field(description="户所在乡镇或村，须在灾害所在县内")
+    category: Category = Field(description="优先类别（通知的顺序），同户的救灾资金类别")
+    item: Item
+    quantity: Count = Field(gt=0, lt=QUANTITY_LIMIT)
+    issued_on: date = Field(description="发放日期：不早于灾害发生日，不晚于今日")
+    recipient_name: str = Field(min_length=1, max_length=50, description="签收人姓名")
+    signature_ref: str = Field(min_length=1, max_length=200, description="签收单编号")
+    out_of_order_reason: str | None = Field(
+        default=None, min_length=1, max_length=500,
+        description="优先户尚未领到该物资时先发给本户的理由（否则409 out-of-priority-order）",
+    )  # fmt: skip
+
+
+Act = Callable[[Disaster, ReliefGoodsStock, AsyncConnection, int], Awaitable[Any]]
+
+
+async def _command(
+    request: Request, principal: Principal, key: str, disaster_id: str, act: Act
+) -> JSONResponse:
+    repos = repositories(request)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        disaster, stock = await load_stock(disaster_id, repos, conn)
+        assert disaster.declared is not None
+        ensure_jurisdiction(principal, disaster.declared.county_code)
+        expected = expected_version(request, stock.version)
+        ensure_current(stock.stream_id, expected, stock.version)  # 412 before any rule runs
+        try:
+            await act(disaster, stock, conn, expected)
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        _, fresh = await load_stock(disaster_id, repos, conn)
+        return StoredResponse(201, _read(disaster, fresh), {"ETag": etag_for(fresh.version)})
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.post("/disasters/{disaster_id}/goods/receipts", status_code=201,
+             summary="救灾物资入库 Receive relief goods into the disaster's stock",
+             responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+             openapi_extra=IF_MATCH_WHEN_EXISTS)  # fmt: skip
+async def post_receipt(
+    disaster_id: str,
+    body: GoodsReceiptIn,
+    request: Request,
+    principal: Principal = Depends(COUNTY),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Goods into the stock with quantity, date, source and document; If-Match once it exists."""
+    kind = CATALOGUE[body.item]
+    reason = f"救灾物资入库：{kind.name_zh}{body.quantity}{kind.unit}（{body.document_ref}）"
+
+    async def act(disaster: Disaster, stock: ReliefGoodsStock, conn: AsyncConnection,
+                  expected: int) -> None:  # fmt: skip
+        cmd = ReceiveGoods(
+            disaster_id, body.item, body.quantity, body.received_on, body.source,
+            body.document_ref, expected, request_metadata(principal, reason),
+            today(request.app.state.clock),
+        )  # fmt: skip
+        await receive_goods(cmd, disaster, stock, repositories(request), conn)
+
+    return await _command(request, principal, key, disaster_id, act)
+
+
+@router.post("/disasters/{disaster_id}/goods/issues", status_code=201,
+             summary="救灾物资发放 Issue relief goods to a household",
+             responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428))  # fmt: skip
+async def post_issue(
+    disaster_id: str,
+    body: GoodsIssueIn,
+    request: Request,
+    principal: Principal = Depends(COUNTY),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Never beyond the stock (409 `insufficient-stock`), in the notice's priority order."""
+    kind = CATALOGUE[body.item]
+    reason = f"救灾物资发放：{kind.name_zh}{body.quantity}{kind.unit}，签收单{body.signature_ref}"
+    if body.out_of_order_reason:
+        reason += f"；未按优先顺序的理由：{body.out_of_order_reason}"
+
+    async def act(disaster: Disaster, stock: ReliefGoodsStock, conn: AsyncConnection,
+                  expected: int) -> None:  # fmt: skip
+        cmd = IssueGoods(
+            disaster_id, body.household_id, body.case_id, body.division_code, body.category,
+            body.item, body.quantity, body.issued_on, body.recipient_name, body.signature_ref,
+            body.out_of_order_reason, expected, request_metadata(principal, reason),
+            today(request.app.state.clock),
+        )  # fmt: skip
+        await issue_goods(cmd, disaster, stock, repositories(request), conn)
+
+    return await _command(request, principal, key, disaster_id, act)
+
+
+@router.get("/disasters/{disaster_id}/goods", summary="救灾物资库存 The disaster's goods stock",
+            responses=problem_responses(401, 403, 404))  # fmt: skip
+async def get_goods(
+    disaster_id: str, request: Request, response: Response, principal: Principal = Depends(READ)
+) -> dict[str, Any]:
+    """Per item received, issued and in stock; every receipt and issue (version 0: none yet)."""
+    disaster, stock = await load_stock(disaster_id, repositories(request))
+    assert disaster.declared is not None
+    ensure_jurisdiction(principal, disaster.declared.county_code)
+    response.headers["ETag"] = etag_for(stock.version)
+    return _read(disaster, stock)
+
+
+@router.get("/disasters/{disaster_id}/households/{household_id}",
+            summary="受灾户领取的救灾款物 Money and goods a household received for a disaster",
+            responses=problem_responses(401, 403, 404))  # fmt: skip
+async def get_household(
+    disaster_id: str, household_id: str, request: Request, principal: Principal = Depends(READ)
+) -> dict[str, Any]:
+    """The relief money granted and its payments, and the goods issued, to one household."""
+    repos = repositories(request)
+    async with request.app.state.engine.connect() as conn:
+        disaster, stock = await load_stock(disaster_id, repos, conn)
+        assert disaster.declared is not None
+        ensure_jurisdiction(principal, disaster.declared.county_code)
+        return await household_relief(disaster, stock, household_id, conn)
+
+
+def _read(disaster: Disaster, stock: ReliefGoodsStock) -> dict[str, Any]:
+    assert disaster.declared is not None
+    items = sorted({r.item for r in stock.received})
+    return {
+        "disaster_id": disaster.id,
+        "county_code": disaster.declared.county_code,
+        "version": stock.version,
+        "items": [_item(stock, item) for item in items],
+        "receipts": [_receipt(r) for r in stock.received],
+        "issues": [_issue(i) for i in stock.issued],
+    }
+
+
+def _item(stock: ReliefGoodsStock, item: str) -> dict[str, Any]:
+    kind = CATALOGUE[item]
+    in_stock = stock.in_stock(item)
+    received = sum(r.quantity for r in stock.received if r.item == item)
+    return {"item": item, "item_name": kind.name_zh, "unit": kind.unit, "received": received,
+            "issued": received - in_stock, "in_stock": in_stock}  # fmt: skip
+
+
+def _receipt(receipt: ReliefGoodsReceived) -> dict[str, Any]:
+    return {
+        "item": receipt.item,
+        "unit": receipt.unit,
+        "quantity": receipt.quantity,
+        "received_on": receipt.received_on.isoformat(),
+        "source": receipt.source,
+        "document_ref": receipt.document_ref,
+    }
+
+
+def _issue(issue: ReliefGoodsIssued) -> dict[str, Any]:
+    return {
+        "household_id": issue.household_id,
+        "division_code": issue.division_code,
+        "category": issue.category,
+        "priority": issue.priority,
+        "item": issue.item,
+        "quantity": issue.quantity,
+        "issued_on": issue.issued_on.isoformat(),
+        "recipient_name_masked": mask_name(issue.recipient_name),
+        "signature_ref": issue.signature_ref,
+        "passed_over": list(issue.passed_over),
+        "out_of_order_reason": issue.out_of_order_reason,
+    }

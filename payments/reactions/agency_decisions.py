@@ -1,0 +1,123 @@
+"""What payments does when a partner agency decides a programme (ADR 0032): a programme SafetyNet
+pays is enrolled (a one-off paid once in the next run, a per-person subsidy monthly); one the
+agency pays itself is recorded in the household's history."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, StrictInt
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from payments.application.context import Repositories
+from payments.application.enrol import entitlement_of, local_standard
+from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
+from payments.domain.entitlement import Computed, Household, compute
+from payments.domain.paid_by_partner import PaidByPartnerRecorded, paid_by_partner_stream
+from shared.domain.errors import ConcurrencyConflict
+from shared.eventstore.envelope import EventMetadata
+
+EVENT_TYPE = "intake.ProgrammeDecidedByAgency"
+
+
+class AgencyDecided(BaseModel):
+    """The contract payments reads of `intake.ProgrammeDecidedByAgency` v1 (its JSON Schema in
+    docs/events/intake/): the fields payments uses, strictly typed; others are ignored."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    application_id: str
+    programme: str
+    agency: str
+    outcome: Literal["approved", "rejected"]
+    reason: str
+    policy_basis: str
+    decided_by_org: str
+    decided_on: date
+    division_code: str
+    registration: str
+    household_size: StrictInt
+    settlement: Literal["one_off", "per_person", "by_agency"]
+    amount_fen: StrictInt | None = None
+    persons: StrictInt | None = None
+    payee_name: str | None = None
+    bank_account: str | None = None
+
+
+async def on_agency_decision(
+    data: dict[str, Any], metadata: EventMetadata, repos: Repositories, conn: AsyncConnection
+) -> str:
+    """Policy: an approval is enrolled or recorded as paid by the partner; a rejection is not
+    payments' business. The outcome's name (a redelivery changes nothing)."""
+    decision = AgencyDecided.model_validate(data)
+    if decision.outcome != "approved":
+        return "not-approved"
+    if decision.settlement == "by_agency":
+        return await _record_paid_by_partner(decision, metadata, repos, conn)
+    return await _enrol(decision, metadata, repos, conn)
+
+
+async def _enrol(
+    decision: AgencyDecided, metadata: EventMetadata, repos: Repositories, conn: AsyncConnection
+) -> str:
+    aggregate_id = Beneficiary.id_for(decision.application_id, decision.programme)
+    beneficiary = await repos.beneficiaries.find(aggregate_id, conn) or Beneficiary(aggregate_id)
+    if beneficiary.enrolled is not None:
+        return "duplicate"
+    computed = await _entitlement(decision, repos, conn)
+    enrolled = BeneficiaryEnrolled(
+        case_id=decision.application_id, programme=decision.programme,
+        division_code=decision.division_code, county_code=decision.division_code[:6],
+        registration=decision.registration, household_size=decision.household_size,
+        assessed_monthly_income_fen=0, rural_class=None,
+        approved_monthly_amount_fen=decision.amount_fen or 0,  # > 0: never recomputed
+        monthly_amount_fen=computed.monthly_amount_fen, effective_from=decision.decided_on,
+        payee_name=decision.payee_name or "", bank_account=decision.bank_account,
+        eligible_persons=decision.persons,
+    )  # fmt: skip
+    beneficiary.enrol(enrolled, entitlement_of(enrolled, computed, decision.decided_on))
+    await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
+    return "enrolled"
+
+
+async def _entitlement(
+    decision: AgencyDecided, repos: Repositories, conn: AsyncConnection
+) -> Computed:
+    """The amount the agency decided (one-off), or the standard × the persons it approved."""
+    if decision.amount_fen:
+        amount = decision.amount_fen
+        return Computed(
+            amount, "agency_decision",
+            f"{decision.programme}: {amount} fen decided by {decision.decided_by_org}"
+            f" under {decision.policy_basis}",
+            f"{decision.programme}：{decision.decided_by_org}依据{decision.policy_basis}"
+            f"决定金额{amount}分",
+            None,
+        )  # fmt: skip
+    county = decision.division_code[:6]
+    standard = await local_standard(repos, conn, county, decision.programme)
+    household = Household(
+        decision.programme, decision.household_size, 0, None, 0,
+        eligible_persons=decision.persons,
+    )  # fmt: skip
+    return compute(household, standard.in_force(decision.decided_on) if standard else None)
+
+
+async def _record_paid_by_partner(
+    decision: AgencyDecided, metadata: EventMetadata, repos: Repositories, conn: AsyncConnection
+) -> str:
+    event = PaidByPartnerRecorded(
+        case_id=decision.application_id, programme=decision.programme, agency=decision.agency,
+        division_code=decision.division_code, county_code=decision.division_code[:6],
+        decided_on=decision.decided_on, amount_fen=decision.amount_fen,
+        decided_by_org=decision.decided_by_org, policy_basis=decision.policy_basis,
+        reason=decision.reason,
+    )  # fmt: skip
+    new = repos.payments.registry.serialize(event, metadata)
+    stream = paid_by_partner_stream(decision.application_id, decision.programme)
+    with contextlib.suppress(ConcurrencyConflict):  # recorded already
+        await repos.payments.store.append(stream, [new], 0, conn)
+        return "recorded"
+    return "duplicate"

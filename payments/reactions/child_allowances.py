@@ -1,0 +1,65 @@
+"""What payments does when the county grants a child's allowance (PAY-9, ADR 0030): the child is
+enrolled as one person paid the allowance's standard every month from the grant's effective
+date, into the guardian's account; standard raises are recomputed like every rule amount (PAY-4)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from payments.application.context import Repositories
+from payments.application.enrol import entitlement_of, local_standard
+from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
+from payments.domain.entitlement import Household, compute
+from shared.eventstore.envelope import EventMetadata
+
+EVENT_TYPE = "verification.ChildAllowanceAssessed"
+
+
+class ChildAllowanceAssessed(BaseModel):
+    """The contract payments reads of `verification.ChildAllowanceAssessed` v1 (its JSON Schema
+    in docs/events/verification/): the fields payments uses; others are ignored."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    child_id: str
+    allowance: Literal["orphan_allowance", "child_in_difficulty_allowance"]
+    decision: Literal["granted", "refused"]
+    division_code: str
+    county_code: str
+    registration: str
+    effective_from: date | None
+    payee_name: str
+    bank_account: str | None
+
+
+async def on_child_allowance(
+    data: dict[str, Any], metadata: EventMetadata, repos: Repositories, conn: AsyncConnection
+) -> str:
+    """Policy: a grant enrols the child once (a redelivery changes nothing); a refusal is not
+    payments' business. The outcome's name."""
+    assessed = ChildAllowanceAssessed.model_validate(data)
+    if assessed.decision != "granted" or assessed.effective_from is None:
+        return "not-granted"
+    aggregate_id = Beneficiary.id_for(assessed.child_id, assessed.allowance)
+    beneficiary = await repos.beneficiaries.find(aggregate_id, conn) or Beneficiary(aggregate_id)
+    if beneficiary.enrolled is not None:
+        return "duplicate"
+    since = assessed.effective_from
+    standard = await local_standard(repos, conn, assessed.county_code, assessed.allowance)
+    child = Household(assessed.allowance, 1, 0, None, 0)  # one child, the amount by rule
+    computed = compute(child, standard.in_force(since) if standard else None)
+    enrolled = BeneficiaryEnrolled(
+        case_id=assessed.child_id, programme=assessed.allowance,
+        division_code=assessed.division_code, county_code=assessed.county_code,
+        registration=assessed.registration, household_size=1, assessed_monthly_income_fen=0,
+        rural_class=None, approved_monthly_amount_fen=0,
+        monthly_amount_fen=computed.monthly_amount_fen, effective_from=since,
+        payee_name=assessed.payee_name, bank_account=assessed.bank_account,
+    )  # fmt: skip
+    beneficiary.enrol(enrolled, entitlement_of(enrolled, computed, since))
+    await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
+    return "enrolled"

@@ -1,0 +1,122 @@
+"""A programme routed to a partner agency is decided by that agency's role only (INT-4, GEN-6,
+ADR 0032): the refusal comes before the body is read and writes nothing; the decision records
+who, when, why, under which rule and how much."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.intake.conftest import TODAY, Intake, body
+
+DECISION = {
+    "outcome": "approved",
+    "reason": "住院自付费用经核定，符合重特大疾病医疗救助条件",
+    "policy_basis": "甘肃省医疗救助办法 第十二条",
+    "amount_fen": 1_250_000,
+}
+
+
+async def _medical_application(intake: Intake) -> str:
+    async with intake.client() as client:
+        created = await client.post(
+            "/v1/applications",
+            json=body(programmes=["medical_assistance"], bank_account="6228480012345678901"),
+            headers=intake.headers(),
+        )
+    assert created.status_code == 201, created.text
+    return str(created.json()["application_id"])
+
+
+async def _decide(
+    intake: Intake, case_id: str, role: str, decision: Any, division: str = "620102"
+) -> Any:
+    async with intake.client() as client:
+        return await client.post(
+            f"/v1/applications/{case_id}/programmes/medical_assistance/decision",
+            json=decision,
+            headers=intake.headers(role, division, if_match=2),
+        )
+
+
+@pytest.mark.req("INT-4", "GEN-6")
+async def test_another_partner_role_is_refused_before_the_body_is_read_and_nothing_written(
+    intake: Intake,
+) -> None:
+    # given medical assistance routed to the county's health insurance bureau
+    case_id = await _medical_application(intake)
+    before = await intake.types()
+    # when the education bureau decides it, even with a body that is not a decision at all
+    education = await _decide(intake, case_id, "education_bureau", {"nonsense": True})
+    # then it is refused 403, naming the role that decides medical assistance
+    assert education.status_code == 403, education.text
+    assert education.headers["content-type"].startswith("application/problem+json")
+    assert education.json()["code"] == "not-the-competent-agency"
+    assert education.json()["required_role"] == "health_insurance"
+    # and a generic partner client is refused by the access table, told who decides what
+    generic = await _decide(intake, case_id, "partner_agency", DECISION)
+    assert (generic.status_code, generic.json()["code"]) == (403, "not-the-competent-agency")
+    assert generic.json()["required_roles"]["medical_assistance"] == "health_insurance"
+    # and a village committee gets INT-3's own refusal
+    village = await _decide(intake, case_id, "village_committee", DECISION, "620102001001")
+    assert village.json()["code"] == "village-committee-cannot-accept"
+    # and nothing was written
+    assert await intake.types() == before
+
+
+@pytest.mark.req("INT-4", "GEN-8")
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"amount_fen": None}, "amount_fen"),
+        ({"amount_fen": "1250000"}, "amount_fen"),
+        ({"amount_fen": True}, "amount_fen"),
+        ({"policy_basis": None}, "policy_basis"),
+        ({"persons": 1}, "persons"),
+    ],
+)
+async def test_a_decision_that_does_not_fit_its_programme_is_422_naming_the_field(
+    intake: Intake, changes: dict[str, Any], field: str
+) -> None:
+    # given medical assistance awaiting the health insurance bureau
+    case_id = await _medical_application(intake)
+    before = await intake.types()
+    decision = {k: v for k, v in {**DECISION, **changes}.items() if v is not None}
+    # when its clerk leaves out the amount, sends it as text, or states persons
+    answer = await _decide(intake, case_id, "health_insurance", decision)
+    # then 422 names the field and nothing is written
+    assert answer.status_code == 422, answer.text
+    assert field in answer.text
+    assert await intake.types() == before
+
+
+@pytest.mark.req("INT-4", "GEN-4", "GEN-6")
+async def test_the_health_insurance_clerk_decides_and_the_event_says_who_when_why_how_much(
+    intake: Intake,
+) -> None:
+    # given medical assistance awaiting the health insurance bureau
+    case_id = await _medical_application(intake)
+    # when a clerk of another county's bureau tries, then one of the applicant's county decides
+    foreign = await _decide(intake, case_id, "health_insurance", DECISION, "620103")
+    decided = await _decide(intake, case_id, "health_insurance", DECISION)
+    assert foreign.status_code == 403
+    assert decided.status_code == 200, decided.text
+    # then the decision records the clerk, the bureau, the day, the reason, the rule and the amount
+    (event,) = await intake.events_of("intake.ProgrammeDecidedByAgency")
+    data, actor = event["data"], event["metadata"]["actor"]
+    assert (data["decided_by_role"], data["decided_by_org"], data["decided_on"]) == (
+        "health_insurance", "城关区民政", TODAY.isoformat(),
+    )  # fmt: skip
+    assert data["decided_by_staff_id"] == actor["id"] == "client-health_insurance-620102"
+    assert (data["reason"], data["policy_basis"], data["amount_fen"]) == (
+        DECISION["reason"], DECISION["policy_basis"], 1_250_000,
+    )  # fmt: skip
+    assert (data["settlement"], data["bank_account"], data["payee_name"]) == (
+        "one_off", "6228480012345678901", "张桂兰",
+    )  # fmt: skip
+    # and the application shows the programme decided
+    await intake.caught_up()
+    async with intake.client() as client:
+        read = await client.get(f"/v1/applications/{case_id}", headers=intake.headers())
+    assert [r["outcome"] for r in read.json()["routes"]] == ["approved"]

@@ -1,0 +1,228 @@
+"""The children register (VER-10): the township registers a child with the guardian and records
+care visits; the county assesses orphans and children in difficulty for an allowance (PAY-9)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.http.auth import current_principal, ensure_jurisdiction
+from shared.http.commands import request_metadata
+from shared.http.etag import etag_for
+from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
+from shared.http.problems import problem_responses
+from shared.http.tokens import Principal
+from shared.identity import jurisdiction_prefix
+from verification.care_schemas import (
+    AllowanceAssessmentIn,
+    CareVisitIn,
+    ChildIn,
+    ChildSummary,
+    ChildView,
+    GuardianIn,
+    child_view,
+)
+from verification.domain.children import (
+    ELIGIBILITY_RULE,
+    CareVisitRecorded,
+    Category,
+    Child,
+    ChildAllowanceAssessed,
+    ChildRegistered,
+    Guardian,
+    GuardianshipStatus,
+)
+from verification.entrypoints.care_common import READ_REGISTER, change, register_of
+from verification.entrypoints.common import COUNTY, TOWNSHIP, ensure_level
+
+router = APIRouter(prefix="/v1", tags=["children 儿童关爱保护"])
+ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
+REGISTERED = "登记农村留守儿童、困境儿童 (child put on the register)"
+VISITED = "乡镇关爱走访 (care visit recorded)"
+_LIST = text(
+    "SELECT * FROM children_view WHERE division_code LIKE :prefix AND child_id > :after"
+    " AND (CAST(:category AS text) IS NULL OR category = :category)"
+    " AND (CAST(:status AS text) IS NULL OR guardianship_status = :status)"
+    " AND (CAST(:follow_up AS boolean) IS NULL OR follow_up_needed = :follow_up)"
+    " ORDER BY child_id LIMIT :limit"
+)
+
+
+@router.post(
+    "/children",
+    status_code=201,
+    response_model=ChildView,
+    summary="儿童登记 Put a left-behind child or a child in difficulty on the register (VER-10)",
+    responses=problem_responses(400, 401, 403, 409, 422),
+)
+async def register_child(
+    body: ChildIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The child's township registers a minor once (409 for a resident ID already on it), with
+    the guardian unless nobody looks after the child."""
+    register = register_of(request)
+    ensure_level(principal, TOWNSHIP, body.division_code)
+
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        child = Child(str(uuid.uuid4()))
+        child.register(
+            ChildRegistered(
+                child.id, body.resident_id, body.name, body.division_code, body.division_code[:6],
+                body.registration, body.category, body.guardianship_status,
+                _guardian(body.guardian), register.today(),
+            )
+        )  # fmt: skip
+        await register.claim(body.resident_id, child.id, conn)
+        await register.save(child, request_metadata(principal, REGISTERED, child.id), conn)
+        headers = {"Location": f"/v1/children/{child.id}", "ETag": etag_for(child.version)}
+        view = child_view(child, register.today())
+        return StoredResponse(201, view.model_dump(mode="json"), headers)
+
+    return await respond_idempotently(
+        request, client_id=principal.client_id, key=key, operation=operation
+    )
+
+
+@router.get(
+    "/children",
+    response_model=Page[ChildSummary],
+    summary="儿童关爱保护名册 The children on the register within your division",
+    responses=problem_responses(400, 401, 403),
+)
+async def list_children(
+    request: Request,
+    category: Category | None = Query(None),
+    guardianship_status: GuardianshipStatus | None = Query(None),
+    follow_up_needed: bool | None = Query(None),
+    principal: Principal = Depends(READ_REGISTER),
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
+) -> Page[ChildSummary]:
+    """The register's children within the caller's division, resident IDs masked."""
+    params = {
+        "prefix": jurisdiction_prefix(principal.division) + "%",
+        "after": str((cursor or {}).get("c", "")), "category": category,
+        "status": guardianship_status, "follow_up": follow_up_needed, "limit": limit + 1,
+    }  # fmt: skip
+    async with request.app.state.engine.connect() as conn:
+        rows = (await conn.execute(_LIST, params)).all()
+    items = [ChildSummary.model_validate(dict(r._mapping)) for r in rows[:limit]]
+    more = len(rows) > limit
+    return Page[ChildSummary](
+        items=items, next_cursor=encode_cursor({"c": items[-1].child_id}) if more else None
+    )
+
+
+@router.get(
+    "/children/{child_id}",
+    response_model=ChildView,
+    summary="查询儿童信息 A child on the register, visits and allowance assessments included",
+    responses=problem_responses(401, 403, 404),
+)
+async def get_child(
+    child_id: str,
+    request: Request,
+    response: Response,
+    principal: Principal = Depends(READ_REGISTER),
+) -> ChildView:
+    """The child as the stream says now; ETag for the next visit or assessment."""
+    register = register_of(request)
+    child = await register.child(child_id)
+    assert child.registered is not None
+    ensure_jurisdiction(principal, child.registered.division_code)
+    response.headers["ETag"] = etag_for(child.version)
+    return child_view(child, register.today())
+
+
+@router.post(
+    "/children/{child_id}/care-visits",
+    response_model=ChildView,
+    summary="关爱走访 Record the township's care visit to the child (VER-10)",
+    responses=ERRORS,
+)
+async def record_care_visit(
+    child_id: str,
+    body: CareVisitIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The child's township records a visit; the guardianship it found becomes the child's."""
+    register = register_of(request)
+
+    def act(child: Child) -> None:
+        assert child.registered is not None
+        visit = CareVisitRecorded(
+            child.id, child.registered.division_code, body.visited_on, tuple(body.visited_by),
+            body.guardianship_status, body.follow_up_needed, body.notes,
+        )  # fmt: skip
+        child.record_visit(visit, register.today())
+
+    return await change(
+        request, principal, key, load=lambda conn: register.child(child_id, conn),
+        level=TOWNSHIP, act=act, reason=VISITED,
+        view=lambda child: child_view(child, register.today()),
+    )  # fmt: skip
+
+
+@router.post(
+    "/children/{child_id}/allowance-assessments",
+    response_model=ChildView,
+    summary="基本生活费认定 The county assesses the child for an allowance (VER-10, PAY-9)",
+    responses=ERRORS,
+)
+async def assess_allowance(
+    child_id: str,
+    body: AllowanceAssessmentIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The county grants (from `effective_from`) or refuses an orphan's allowance or the
+    allowance for children in difficulty; a grant is paid by payments to the guardian."""
+    register = register_of(request)
+
+    def act(child: Child) -> None:
+        child.assess(_assessment(child, body, principal.subject, register.today()))
+
+    return await change(
+        request, principal, key, load=lambda conn: register.child(child_id, conn),
+        level=COUNTY, act=act, reason=body.reason,
+        view=lambda child: child_view(child, register.today()),
+    )  # fmt: skip
+
+
+def _assessment(
+    child: Child, body: AllowanceAssessmentIn, officer: str, today: date
+) -> ChildAllowanceAssessed:
+    """The assessment event: the child's facts, the county's decision, who, when, why, policy."""
+    registered = child.registered
+    assert registered is not None
+    granted = body.decision == "grant"
+    guardian = registered.guardian
+    return ChildAllowanceAssessed(
+        child.id, body.allowance, "granted" if granted else "refused",
+        registered.division_code, registered.county_code, registered.registration,
+        registered.category, body.effective_from, body.reason,
+        body.policy_basis, ELIGIBILITY_RULE[body.allowance], officer, today,
+        guardian.name if guardian else "", guardian.bank_account if guardian else None,
+    )  # fmt: skip
+
+
+def _guardian(guardian: GuardianIn | None) -> Guardian | None:
+    if guardian is None:
+        return None
+    return Guardian(
+        guardian.name, guardian.relation, guardian.resident_id, guardian.phone,
+        guardian.bank_account,
+    )  # fmt: skip
