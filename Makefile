@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint docs-config bench bench-intake bench-payments bench-payments-province bench-audit bench-all clean install format
+.PHONY: run test lint requirements docs-config bench bench-intake bench-payments bench-payments-province bench-audit bench-all clean install format
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+requirements: $(STAMP) ## each requirement ID with the tests that prove it and the modules naming it
+	$(PY) -m services requirements
+
 docs-config: $(STAMP) ## regenerate README.md's configuration table from services/settings.py
 	$(PY) -m services settings-table --write
 
@@ -32,7 +35,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: $(STAMP) ## kernel benchmarks side by side with peers, printed as ratios (~1 min)
+bench: $(STAMP) ## kernel benchmarks side by side with peers, printed as ratios (~2 min)
 	$(PY) -m bench
 
 bench-intake: $(STAMP) ## intake HTTP requests/s vs a bare FastAPI + asyncpg endpoint (~1 min)

@@ -13,6 +13,7 @@ from services import (
     kafka_acls,
     ops,
     places,
+    requirements_index,
     settings_doc,
     status,
     verify_audit,
@@ -111,6 +112,12 @@ def _operating(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "kafka-acls", help="regenerate deploy/kafka/acls.sh from the services' subscriptions"
     )
     acls.set_defaults(func=lambda s, a: print(kafka_acls.write()) or 0)
+    index = commands.add_parser(
+        "requirements", help="each requirement with the tests that prove it and its modules"
+    )
+    index.set_defaults(
+        func=lambda s, a: print(requirements_index.render(requirements_index.index())) or 0
+    )
 
     table = commands.add_parser(
         "settings-table", help="print the environment variables as the README's Markdown table"

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -79,8 +80,10 @@ _LONG_DIGITS = re.compile(r"(?<![0-9])\d{13,19}(?![0-9])")  # what scrub leaves:
 _ANY_DIGIT = re.compile(r"\d")
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_.-]*")  # a `name` that names a thing, not a person
 PSEUDONYM_PREFIX = "pid_"
-# Keys whose values a public reader must not see at all, even masked.
-DROPPED_KEYS = ("health", "disability", "complainant", "self_care")
+# Keys whose values a public reader must not see at all, even masked ("notes": free text about a
+# person, such as a child's care visit, which no rule can mask reliably; "appearance": 体貌特征 of
+# a person who cannot be identified, INT-11).
+DROPPED_KEYS = ("health", "disability", "complainant", "self_care", "notes", "appearance")
 
 
 def pseudonym(resident_id: str, key: bytes) -> str:
@@ -102,23 +105,37 @@ def public_view(data: Any, key: bytes) -> Any:
 
     Resident IDs (keys `resident_id`, `*_resident_id`, or any value shaped like one) become keyed
     pseudonyms; bank accounts (keys naming an account, or 13-19 digit values) keep their last 4
-    digits; names, phones and addresses are masked; health, disability, self-care and
-    complainant fields are dropped; IDs, accounts and phones inside free text are masked.
+    digits; names, phones and addresses are masked; health, disability, self-care, complainant
+    and notes fields are dropped; IDs, accounts and phones inside free text are masked.
     Everything else is kept."""
-    return _view(data, None, key)
+    return _view(data, None, lambda text: pseudonym(text, key), _DROP)
 
 
-def _view(value: Any, name: str | None, key: bytes) -> Any:
+def file_view(data: Any) -> Any:
+    """What a person reading a case's file outside the owning service sees (an inspector's or
+    auditor's export): the public view's rules, resident IDs masked rather than pseudonymised,
+    and the fields nobody outside may see marked protected rather than dropped."""
+    return _view(data, None, mask_resident_id, PROTECTED)
+
+
+PROTECTED = "［受保护 protected］"
+_DROP = object()  # a dropped field is left out of the view
+
+
+def _view(value: Any, name: str | None, resident: Callable[[str], str], dropped: Any) -> Any:
     if isinstance(value, dict):
-        return {
-            k: _view(v, lowered, key)
-            for k, v in value.items()
-            if not _dropped(lowered := _lower(k))
-        }
+        view = {}
+        for k, v in value.items():
+            lowered = _lower(k)
+            if not _dropped(lowered):
+                view[k] = _view(v, lowered, resident, dropped)
+            elif dropped is not _DROP:
+                view[k] = dropped if v is not None else None
+        return view
     if isinstance(value, list):
-        return [_view(item, name, key) for item in value]
+        return [_view(item, name, resident, dropped) for item in value]
     if isinstance(value, str):
-        return _view_text(value, name, key)
+        return _view_text(value, name, resident)
     return value
 
 
@@ -148,11 +165,11 @@ def personal_rule(name: str) -> str | None:
     return None
 
 
-def _view_text(value: str, name: str | None, key: bytes) -> str:
+def _view_text(value: str, name: str | None, resident: Callable[[str], str]) -> str:
     text = value.strip()
     rule = personal_rule(name) if name is not None else None
     if rule == "resident_id":
-        return pseudonym(text, key)
+        return resident(text)
     if rule == "account":
         return mask_bank_account(text)
     if rule == "phone":
@@ -164,7 +181,7 @@ def _view_text(value: str, name: str | None, key: bytes) -> str:
     if _ANY_DIGIT.search(text) is None:
         return value  # IDs, accounts and phones are digits: text without any has none of them
     if _RESIDENT_ID.fullmatch(text):
-        return pseudonym(text, key)
+        return resident(text)
     if _ACCOUNT.fullmatch(text):
         return mask_bank_account(text)
     if _PHONE.fullmatch(text):

@@ -5,37 +5,14 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from shared.privacy import mask_bank_account, mask_name, mask_phone, mask_resident_id, scrub
+from shared.privacy import file_view, scrub
 
-_MASKERS = {
-    "resident_id": mask_resident_id,
-    "signed_by_resident_id": mask_resident_id,
-    "bank_account_holder_resident_id": mask_resident_id,
-    "name": mask_name,
-    "bank_account": mask_bank_account,
-    "phone": mask_phone,
-}
-_PROTECTED = {"complainant"}  # the complainant's identity never leaves the complaint file
 SERVICE_NAMES = {
     "intake": "受理",
     "verification": "审核审批",
     "payments": "资金发放",
     "supervision": "监督检查",
 }
-
-
-def masked(value: Any, key: str | None = None) -> Any:
-    """A copy of event data with IDs, names, accounts and phones masked, protected fields hidden."""
-    if key in _PROTECTED and value is not None:
-        return "［受保护 protected］"
-    if isinstance(value, dict):
-        return {k: masked(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [masked(v) for v in value]
-    if isinstance(value, str):
-        masker = _MASKERS.get(key or "")
-        return masker(value) if masker else scrub(value)
-    return value
 
 
 def export_entry(row: dict[str, Any]) -> dict[str, Any]:
@@ -56,7 +33,7 @@ def export_entry(row: dict[str, Any]) -> dict[str, Any]:
         "reason": metadata.get("reason"),
         "correlation_id": metadata.get("correlation_id"),
         "causation_id": metadata.get("causation_id"),
-        "data": masked(row["data"]),
+        "data": file_view(row["data"]),
         "prev_hash": row["prev_hash"],
         "hash": row["hash"],
     }

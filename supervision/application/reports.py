@@ -36,6 +36,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("complaints", "投诉举报数"),
     ("alerts", "违规线索数"),
     ("inspection_findings", "督查发现问题数"),
+    ("outreach_visits", "走访慰问户次"),
+    ("rough_sleeper_help", "流浪乞讨人员救助人次"),
+    ("children_registered", "留守困境儿童登记数"),
+    ("child_allowance_assessments", "儿童生活费评估数"),
+    ("relief_goods_issues", "救灾物资发放户次"),
 )
 _WINDOW = "t.recorded_at >= :start AND t.recorded_at < :end AND COALESCE({div}, '') LIKE :prefix"
 
@@ -47,6 +52,18 @@ _COUNTS: dict[str, tuple[str, str, str]] = {  # metric → (type, division expr,
     ),
     "complaints": ("supervision.ComplaintReceived", "t.data->>'division_code'", "'*'"),
     "alerts": ("supervision.AlertRaised", "t.data->>'division_code'", "'*'"),
+    # the rest of the notice (INT-11, VER-10, PAY-9, PAY-10): what was done, counted, no one named
+    "outreach_visits": ("intake.HouseholdVisited", "t.data->>'division_code'", "'*'"),
+    "rough_sleeper_help": (
+        "intake.RoughSleeperHelped", "t.data->>'aid_point_division'", "'vagrant_assistance'",
+    ),
+    "children_registered": ("verification.ChildRegistered", "t.data->>'division_code'", "'*'"),
+    "child_allowance_assessments": (
+        "verification.ChildAllowanceAssessed", "t.data->>'division_code'", "t.data->>'allowance'",
+    ),
+    "relief_goods_issues": (
+        "payments.ReliefGoodsIssued", "t.data->>'division_code'", "'disaster_relief'",
+    ),
 }  # fmt: skip
 
 

@@ -8,7 +8,15 @@ import logging
 import pytest
 
 from shared.logging import JsonFormatter, configure_logging, correlation_id_var
-from shared.privacy import mask_bank_account, mask_name, mask_phone, mask_resident_id, scrub
+from shared.privacy import (
+    PROTECTED,
+    file_view,
+    mask_bank_account,
+    mask_name,
+    mask_phone,
+    mask_resident_id,
+    scrub,
+)
 
 pytestmark = pytest.mark.req("GEN-7")
 
@@ -98,3 +106,26 @@ def test_configure_logging_writes_json_lines_to_stderr(capsys: pytest.CaptureFix
     line = json.loads(err)
     assert line["message"] == "paid to ***************0123"
     assert ACCOUNT not in err
+
+
+@pytest.mark.req("GEN-7", "SUP-1")
+def test_a_file_export_masks_by_the_public_views_rules_and_marks_what_none_may_see() -> None:
+    # given a child's care visit and payment as the services recorded them
+    data = {
+        "child_resident_id": "620104201501010013",
+        "guardian": {"name": "杨建国", "phone": "13912345678"},
+        "payee_name": "杨建国",
+        "bank_account": "6228480012345678901",
+        "notes": "孩子患有先天性心脏病，监护人长期在外务工",
+        "disability_kind": "intellectual",
+        "health": None,
+        "programme": "orphan_allowance",
+    }
+    # when it is viewed for an inspector's export
+    view = file_view(data)
+    # then IDs, names, phones and accounts are masked, and notes and disability are protected
+    assert view["child_resident_id"] == "620***********0013"
+    assert view["guardian"] == {"name": "杨**", "phone": "139****5678"}
+    assert view["payee_name"] == "杨**" and view["bank_account"].endswith("8901")
+    assert view["notes"] == view["disability_kind"] == PROTECTED
+    assert view["health"] is None and view["programme"] == "orphan_allowance"

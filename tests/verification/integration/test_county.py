@@ -146,7 +146,13 @@ async def test_approval_waits_for_every_sampled_visit_and_the_notice_period(
     approved_on = today(verifying.clock)
     assert event["effective_from"] == approved_on.isoformat()
     assert event["next_review_due"] == a_year_after(approved_on).isoformat()  # urban: yearly
-    assert event["members"][0].keys() == {"resident_id", "name", "relation", "self_care"}
+    assert event["members"][0].keys() == {
+        "resident_id",
+        "name",
+        "relation",
+        "self_care",
+        "disability_grade",
+    }
 
 
 @pytest.mark.req("VER-7", "GEN-6")
