@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import secrets
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Protocol
@@ -12,6 +13,8 @@ from typing import Protocol
 from services.settings import SERVICES, Settings
 from shared.clock import SystemClock
 from shared.domain.errors import DomainError
+from shared.http.tokens import ensure_dev_keypair
+from shared.messaging.kafka import KafkaConfig
 from shared.messaging.namespace import use_namespace
 from shared.runtime import ServiceConfig, ServiceRuntime
 from verification.application.service import NOTICE_FIELDS_ALLOWED, Policy
@@ -131,3 +134,23 @@ def build_runtime(settings: Settings, service: str) -> ServiceRuntime:
     module = importlib.import_module(f"{service}.bootstrap")
     build: Bootstrap = module.build
     return build(service_config(settings, service))
+
+
+def offline_runtimes() -> dict[str, ServiceRuntime]:
+    """Every service wired as its bootstrap wires it, connecting nowhere: what documents and
+    ACLs made from the code read (registries, subscriptions), with a throw-away key pair."""
+    with tempfile.TemporaryDirectory() as keys:
+        _, public_pem = ensure_dev_keypair(Path(keys, "private.pem"), Path(keys, "public.pem"))
+    return {
+        service: importlib.import_module(f"{service}.bootstrap").build(
+            ServiceConfig(
+                service=service,
+                database_url="postgresql+asyncpg://nobody@127.0.0.1:9/nowhere",
+                kafka=KafkaConfig("127.0.0.1:9", enable_idempotence=False),
+                token_public_key_pem=public_pem,
+                jwt_issuer="safetynet",
+                jwt_audience="safetynet",
+            )
+        )
+        for service in SERVICES
+    }

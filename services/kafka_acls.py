@@ -11,18 +11,14 @@ is stale.
 
 from __future__ import annotations
 
-import importlib
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from services.composition import offline_runtimes
 from services.settings import PROJECT_ROOT, SERVICES
-from shared.http.tokens import ensure_dev_keypair
-from shared.messaging.kafka import KafkaConfig
 from shared.messaging.namespace import DEFAULT_NAMESPACE
 from shared.messaging.topics import dlq_topic, events_topic, internal_topic
-from shared.runtime import ServiceConfig
 
 SCRIPT = PROJECT_ROOT / "deploy" / "kafka" / "acls.sh"
 BUS = "provincial-bus"
@@ -54,21 +50,10 @@ def principal(service: str) -> str:
 
 def subscriptions() -> dict[str, list[tuple[str, list[str]]]]:
     """Each service's consumer groups and the topics each reads, as its bootstrap wires them."""
-    with tempfile.TemporaryDirectory() as keys:
-        _, public_pem = ensure_dev_keypair(Path(keys, "private.pem"), Path(keys, "public.pem"))
-        wired = {}
-        for service in SERVICES:
-            config = ServiceConfig(
-                service=service,
-                database_url="postgresql+asyncpg://nobody@127.0.0.1:9/nowhere",
-                kafka=KafkaConfig("127.0.0.1:9", enable_idempotence=False),
-                token_public_key_pem=public_pem,
-                jwt_issuer="safetynet",
-                jwt_audience="safetynet",
-            )
-            runtime = importlib.import_module(f"{service}.bootstrap").build(config)
-            wired[service] = [(c.group_id, list(c.topics)) for c in runtime.consumers]
-    return wired
+    return {
+        service: [(c.group_id, list(c.topics)) for c in runtime.consumers]
+        for service, runtime in offline_runtimes().items()
+    }
 
 
 def grants(consumers: Mapping[str, Sequence[tuple[str, Sequence[str]]]]) -> list[Grant]:

@@ -2,39 +2,20 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from services import asyncapi
+from services.composition import offline_runtimes
 from services.settings import SERVICES
 from shared.eventstore.registry import EventRegistry
-from shared.http.tokens import ensure_dev_keypair
-from shared.messaging.kafka import KafkaConfig
-from shared.runtime import ServiceConfig
 
 REGENERATE = "run `python -m services asyncapi` (services.asyncapi.write()) and commit the result"
 
 
 @pytest.fixture(scope="module")
-def registries(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, EventRegistry]]:
+def registries() -> dict[str, EventRegistry]:
     """Each service's event registry, built by its bootstrap with a config that connects nowhere."""
-    keys: Path = tmp_path_factory.mktemp("keys")
-    _, public_pem = ensure_dev_keypair(keys / "private.pem", keys / "public.pem")
-    built = {}
-    for service in SERVICES:
-        config = ServiceConfig(
-            service=service,
-            database_url="postgresql+asyncpg://nobody@127.0.0.1:9/nowhere",
-            kafka=KafkaConfig("127.0.0.1:9", enable_idempotence=False),
-            token_public_key_pem=public_pem,
-            jwt_issuer="safetynet-dev",
-            jwt_audience="safetynet",
-        )
-        built[service] = importlib.import_module(f"{service}.bootstrap").build(config).registry
-    yield built
+    return {service: runtime.registry for service, runtime in offline_runtimes().items()}
 
 
 @pytest.mark.req("GEN-8")
