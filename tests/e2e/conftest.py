@@ -4,7 +4,9 @@ cases), so that no test sees another's runs, alerts or reports."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from typing import Any
 
 import pytest
 
@@ -38,3 +40,26 @@ def stack(
         settings=SHARED_STACK_SETTINGS,
     ) as running:
         yield running
+
+
+OwnStack = Callable[..., AbstractContextManager[RunningServices]]
+
+
+@pytest.fixture(scope="session")
+def own_stack(
+    embedded_postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> OwnStack:
+    """Start a stack of a module's own, named and with the settings it needs (a module that
+    moves the clock or changes a deadline cannot share `stack`)."""
+
+    def start(name: str, settings: Mapping[str, str] | None = None) -> Any:
+        return running_services(
+            embedded_postgres.server_url,
+            broker.bootstrap_servers,
+            tmp_path_factory.mktemp(name),
+            settings=settings,
+        )
+
+    return start

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from services.embedded import EmbeddedBroker, EmbeddedPostgres
-from tests.e2e.services import RunningServices, running_services
+from tests.e2e.conftest import OwnStack
+from tests.e2e.services import RunningServices
 from tests.e2e.test_payments_flow import ACCOUNT, COUNTY, TOWNSHIP, VILLAGE, Payments
 from tests.e2e.test_verification_happy_path import Officer, ok, resident
 from tests.support import eventually
@@ -23,19 +22,15 @@ DIBAO, RAISED, BASIC, CARE_PARTIAL = 70_000, 75_000, 100_000, 30_000
 
 
 @pytest.fixture(scope="module")
-def services(
-    embedded_postgres: EmbeddedPostgres,
-    broker: EmbeddedBroker,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[RunningServices]:
+def services(own_stack: OwnStack) -> Iterator[RunningServices]:
     """All four services and the simulators; a zero-day notice period so approval can follow."""
-    data_dir: Path = tmp_path_factory.mktemp("e2e-amounts")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
-        with running_services(
-            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
-        ) as running:
-            yield running
+    with own_stack(
+        "e2e-amounts",
+        {
+            "VERIFICATION_NOTICE_PERIOD_DAYS": "0",
+        },
+    ) as running:
+        yield running
 
 
 class CaseOfficer(Officer):

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from services.embedded import EmbeddedBroker, EmbeddedPostgres
-from tests.e2e.services import RunningServices, running_services
+from tests.e2e.conftest import OwnStack
+from tests.e2e.services import RunningServices
 from tests.e2e.test_payments_flow import ACCOUNT, COUNTY, TOWNSHIP, VILLAGE, Payments, approved_case
 from tests.e2e.test_verification_happy_path import Officer, ok, resident
 from tests.support import eventually
@@ -22,19 +21,15 @@ CITY = "620100"  # the city public security bureau reports for all its districts
 
 
 @pytest.fixture(scope="module")
-def services(
-    embedded_postgres: EmbeddedPostgres,
-    broker: EmbeddedBroker,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[RunningServices]:
+def services(own_stack: OwnStack) -> Iterator[RunningServices]:
     """All four services and the simulators; a zero-day notice period so approval can follow."""
-    data_dir: Path = tmp_path_factory.mktemp("e2e-deaths")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
-        with running_services(
-            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
-        ) as running:
-            yield running
+    with own_stack(
+        "e2e-deaths",
+        {
+            "VERIFICATION_NOTICE_PERIOD_DAYS": "0",
+        },
+    ) as running:
+        yield running
 
 
 async def _answer_is(answer: Any, check: Any) -> bool:

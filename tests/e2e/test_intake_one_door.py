@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from shared.identity import check_char
-from tests.e2e.services import RunningServices, running_services, stack_day
+from tests.e2e.conftest import OwnStack
+from tests.e2e.services import RunningServices, stack_day
 from tests.support import eventually
 
 TOWNSHIP = "620102001"
@@ -35,16 +34,9 @@ NEIGHBOUR = _valid_id("62010319600607004")
 
 
 @pytest.fixture(scope="module")
-def services(
-    embedded_postgres: EmbeddedPostgres,
-    broker: EmbeddedBroker,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[RunningServices]:
+def services(own_stack: OwnStack) -> Iterator[RunningServices]:
     """All four services as separate processes."""
-    data_dir: Path = tmp_path_factory.mktemp("e2e-intake")
-    with running_services(
-        embedded_postgres.server_url, broker.bootstrap_servers, data_dir
-    ) as running:
+    with own_stack("e2e-intake") as running:
         yield running
 
 

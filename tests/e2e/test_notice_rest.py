@@ -12,11 +12,10 @@ from typing import Any
 import httpx
 import pytest
 
-from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from shared.clock import CHINA
-from tests.e2e.conftest import SHARED_STACK_SETTINGS
+from tests.e2e.conftest import SHARED_STACK_SETTINGS, OwnStack
 from tests.e2e.flows import Clerk, County, approved, submitted
-from tests.e2e.services import RunningServices, running_services
+from tests.e2e.services import RunningServices
 from tests.support import eventually
 
 GAOLAN = County("620122")  # 皋兰县
@@ -24,19 +23,11 @@ DEADLINE_DAYS = 30  # the default arrival deadline of supervision's policy (ADR 
 
 
 @pytest.fixture(scope="module")
-def services(
-    embedded_postgres: EmbeddedPostgres,
-    broker: EmbeddedBroker,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[RunningServices]:
+def services(own_stack: OwnStack) -> Iterator[RunningServices]:
     """A stack of its own, as supervision's clock is moved on a month; scheduled checks every
     second so that one runs soon after supervision starts again."""
-    with running_services(
-        embedded_postgres.server_url,
-        broker.bootstrap_servers,
-        tmp_path_factory.mktemp("e2e-notice-rest"),
-        settings={**SHARED_STACK_SETTINGS, "SUPERVISION_DEADLINE_INTERVAL_S": "1"},
-    ) as running:
+    settings = {**SHARED_STACK_SETTINGS, "SUPERVISION_DEADLINE_INTERVAL_S": "1"}
+    with own_stack("e2e-notice-rest", settings) as running:
         yield running
 
 

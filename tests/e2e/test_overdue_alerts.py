@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from services.embedded import EmbeddedBroker, EmbeddedPostgres
-from tests.e2e.services import RunningServices, running_services
+from tests.e2e.conftest import OwnStack
+from tests.e2e.services import RunningServices
 from tests.e2e.test_verification_decisions import COUNTY, TOWNSHIP, Watch, open_case
 from tests.support import eventually
 
@@ -21,22 +20,18 @@ CLERK = "staff-620102-0042"  # the person at the keyboard, apart from the county
 
 
 @pytest.fixture(scope="module")
-def services(
-    embedded_postgres: EmbeddedPostgres,
-    broker: EmbeddedBroker,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[RunningServices]:
+def services(own_stack: OwnStack) -> Iterator[RunningServices]:
     """All four services, with no working day allowed to start an investigation and a deadline
     watcher looking every 0.2 s (the stack's clock stands still)."""
-    data_dir: Path = tmp_path_factory.mktemp("e2e-overdue-alerts")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("VERIFICATION_INVESTIGATION_START_WORKING_DAYS", "0")
-        patch.setenv("VERIFICATION_WATCHER_INTERVAL_S", "0.2")
-        patch.setenv("VERIFICATION_PARTNER_TIMEOUT_S", "5")  # a shared, loaded test machine
-        with running_services(
-            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
-        ) as running:
-            yield running
+    with own_stack(
+        "e2e-overdue-alerts",
+        {
+            "VERIFICATION_INVESTIGATION_START_WORKING_DAYS": "0",
+            "VERIFICATION_WATCHER_INTERVAL_S": "0.2",
+            "VERIFICATION_PARTNER_TIMEOUT_S": "5",  # a shared, loaded test machine
+        },
+    ) as running:
+        yield running
 
 
 def _named(services: RunningServices, role: str, division: str, staff: str) -> dict[str, str]:

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
-from services.embedded import EmbeddedBroker, EmbeddedPostgres
+from services.embedded import EmbeddedBroker
 from services.settings import SERVICES
 from tests.e2e.bus import read_all
-from tests.e2e.services import RunningServices, running_services
+from tests.e2e.conftest import OwnStack
+from tests.e2e.services import RunningServices
 from tests.e2e.test_payments_flow import ACCOUNT, approved_case
 from tests.e2e.test_verification_happy_path import resident
 from tests.support import eventually
@@ -29,19 +29,15 @@ MACHINE_IDS = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 
 
 @pytest.fixture(scope="module")
-def services(
-    embedded_postgres: EmbeddedPostgres,
-    broker: EmbeddedBroker,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[RunningServices]:
+def services(own_stack: OwnStack) -> Iterator[RunningServices]:
     """All four services and the simulators; a zero-day notice period so approval can follow."""
-    data_dir: Path = tmp_path_factory.mktemp("e2e-public-topics")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
-        with running_services(
-            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
-        ) as running:
-            yield running
+    with own_stack(
+        "e2e-public-topics",
+        {
+            "VERIFICATION_NOTICE_PERIOD_DAYS": "0",
+        },
+    ) as running:
+        yield running
 
 
 @pytest.mark.req("GEN-7")

@@ -6,16 +6,15 @@ from __future__ import annotations
 import io
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import openpyxl
 import pytest
 
-from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from shared.identity import check_char
-from tests.e2e.services import RunningServices, running_services
+from tests.e2e.conftest import OwnStack
+from tests.e2e.services import RunningServices
 from tests.support import eventually
 
 TOWNSHIP = "620102001"
@@ -26,19 +25,15 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture(scope="module")
-def services(
-    embedded_postgres: EmbeddedPostgres,
-    broker: EmbeddedBroker,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[RunningServices]:
+def services(own_stack: OwnStack) -> Iterator[RunningServices]:
     """All four services and the simulators; a zero-day notice period so approval can follow."""
-    data_dir: Path = tmp_path_factory.mktemp("e2e-supervision-actions")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
-        with running_services(
-            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
-        ) as running:
-            yield running
+    with own_stack(
+        "e2e-supervision-actions",
+        {
+            "VERIFICATION_NOTICE_PERIOD_DAYS": "0",
+        },
+    ) as running:
+        yield running
 
 
 def _resident() -> str:

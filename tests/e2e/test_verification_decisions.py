@@ -7,14 +7,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from services.embedded import EmbeddedBroker, EmbeddedPostgres
-from tests.e2e.services import RunningServices, running_services
+from tests.e2e.conftest import OwnStack
+from tests.e2e.services import RunningServices
 from tests.e2e.test_verification_happy_path import Officer, application, ok
 from tests.support import eventually
 
@@ -25,21 +24,17 @@ FILE = "/v1/cases/{}/programmes/urban_dibao"
 
 
 @pytest.fixture(scope="module")
-def services(
-    embedded_postgres: EmbeddedPostgres,
-    broker: EmbeddedBroker,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[RunningServices]:
+def services(own_stack: OwnStack) -> Iterator[RunningServices]:
     """All four services; a zero-day notice period and a service loop that looks every 0.2 s."""
-    data_dir: Path = tmp_path_factory.mktemp("e2e-verification-decisions")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
-        patch.setenv("VERIFICATION_WATCHER_INTERVAL_S", "0.2")
-        patch.setenv("VERIFICATION_PARTNER_TIMEOUT_S", "5")  # a shared, loaded test machine
-        with running_services(
-            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
-        ) as running:
-            yield running
+    with own_stack(
+        "e2e-verification-decisions",
+        {
+            "VERIFICATION_NOTICE_PERIOD_DAYS": "0",
+            "VERIFICATION_WATCHER_INTERVAL_S": "0.2",
+            "VERIFICATION_PARTNER_TIMEOUT_S": "5",  # a shared, loaded test machine
+        },
+    ) as running:
+        yield running
 
 
 async def open_case(services: RunningServices, client: httpx.AsyncClient, sequence: int) -> str:

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from shared.identity import check_char
-from tests.e2e.services import RunningServices, running_services, stack_day
+from tests.e2e.conftest import OwnStack
+from tests.e2e.services import RunningServices, stack_day
 from tests.support import eventually
 
 TOWNSHIP = "620102001"
@@ -22,20 +21,16 @@ COUNTY = "620102"
 
 
 @pytest.fixture(scope="module")
-def services(
-    embedded_postgres: EmbeddedPostgres,
-    broker: EmbeddedBroker,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[RunningServices]:
+def services(own_stack: OwnStack) -> Iterator[RunningServices]:
     """All four services and the simulators; a zero-day notice period so approval can follow."""
-    data_dir: Path = tmp_path_factory.mktemp("e2e-verification")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("VERIFICATION_NOTICE_PERIOD_DAYS", "0")
-        patch.setenv("VERIFICATION_PARTNER_TIMEOUT_S", "5")  # a shared, loaded test machine
-        with running_services(
-            embedded_postgres.server_url, broker.bootstrap_servers, data_dir
-        ) as running:
-            yield running
+    with own_stack(
+        "e2e-verification",
+        {
+            "VERIFICATION_NOTICE_PERIOD_DAYS": "0",
+            "VERIFICATION_PARTNER_TIMEOUT_S": "5",  # a shared, loaded test machine
+        },
+    ) as running:
+        yield running
 
 
 def resident(sequence: int) -> str:

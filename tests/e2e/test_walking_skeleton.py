@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
-from services.embedded import EmbeddedBroker, EmbeddedPostgres
 from services.settings import SERVICES
-from tests.e2e.services import RunningServices, running_services, stack_day
+from tests.e2e.conftest import OwnStack
+from tests.e2e.services import RunningServices, stack_day
 from tests.support import eventually
 
 TOWNSHIP = "620102001"  # 兰州市城关区 某街道
@@ -19,16 +18,9 @@ APPLICANT_ID = "11010519491231002X"
 
 
 @pytest.fixture(scope="module")
-def services(
-    embedded_postgres: EmbeddedPostgres,
-    broker: EmbeddedBroker,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[RunningServices]:
+def services(own_stack: OwnStack) -> Iterator[RunningServices]:
     """All four services as separate processes."""
-    data_dir: Path = tmp_path_factory.mktemp("e2e")
-    with running_services(
-        embedded_postgres.server_url, broker.bootstrap_servers, data_dir
-    ) as running:
+    with own_stack("e2e") as running:
         yield running
 
 
