@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint requirements docs-config bench bench-intake bench-payments bench-payments-province bench-audit bench-all clean install format
+.PHONY: run test lint clients requirements docs-config bench bench-intake bench-payments bench-payments-province bench-audit bench-migration bench-all clean install format
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+clients: $(STAMP) ## regenerate docs/openapi/*.json and the typed clients in clients/ from the code
+	$(PY) -m services clients
 
 requirements: $(STAMP) ## each requirement ID with the tests that prove it and the modules naming it
 	$(PY) -m services requirements
@@ -49,6 +52,9 @@ bench-payments-province: $(STAMP) ## a province's monthly run (4,000,000 benefic
 
 bench-audit: $(STAMP) ## audit-trail query latency with 10 million events vs an indexed SELECT (~4 min)
 	$(PY) -m bench.audit_trail
+
+bench-migration: $(STAMP) ## import 1.5 million households with import-caseload vs COPY of the same file (~25 min)
+	$(PY) -m bench.caseload_migration
 
 bench-all: bench bench-intake bench-payments bench-audit
 

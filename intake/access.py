@@ -42,13 +42,13 @@ READERS = (
 )
 
 RULES = {
-    # intake/entrypoints/api.py:submit
+    # intake/entrypoints/api.py:submit_application
     ("POST", "/v1/applications"): allow(
         "township_officer",
         jurisdiction=OWN_DIVISION,
         refuse=_as_route(("township_officer",), "直接受理、审核申请", decides=True),
     ),
-    # intake/entrypoints/api.py:list_
+    # intake/entrypoints/api.py:list_applications
     ("GET", "/v1/applications"): allow(
         *READERS, "partner_agency", *AGENCY_ROLES, jurisdiction=DIVISION_FILTER
     ),
@@ -56,23 +56,23 @@ RULES = {
     ("GET", "/v1/applications/{application_id}"): allow(
         *READERS, "partner_agency", *AGENCY_ROLES, jurisdiction=OWN_DIVISION
     ),
-    # intake/entrypoints/api.py:amend
+    # intake/entrypoints/api.py:amend_application
     ("POST", "/v1/applications/{application_id}/amendments"): allow(
         "township_officer",
         jurisdiction=OWN_DIVISION,
         if_match="required",
         refuse=_as_route(("township_officer",), "补正申请", decides=True),
     ),
-    # intake/entrypoints/api.py:withdraw
+    # intake/entrypoints/api.py:withdraw_application
     ("POST", "/v1/applications/{application_id}/withdrawal"): allow(
         "township_officer",
         jurisdiction=OWN_DIVISION,
         if_match="required",
         refuse=_as_route(("township_officer",), "撤回申请", decides=True),
     ),
-    # intake/entrypoints/handin_api.py:hand_in
+    # intake/entrypoints/handin_api.py:hand_in_application
     ("POST", "/v1/assisted-submissions"): allow("village_committee", jurisdiction=OWN_DIVISION),
-    # intake/entrypoints/decisions_api.py:decide
+    # intake/entrypoints/decisions_api.py:decide_programme
     # each programme only by its own deciding role (ADR 0032), checked before the body is read
     ("POST", "/v1/applications/{application_id}/programmes/{programme}/decision"): allow(
         *DECIDING_ROLES,
@@ -80,13 +80,13 @@ RULES = {
         if_match="required",
         refuse=_decides_nothing,
     ),
-    # intake/entrypoints/decisions_api.py:staff_relatives
+    # intake/entrypoints/decisions_api.py:list_staff_relatives
     ("GET", "/v1/staff-relatives"): allow(*READERS, jurisdiction=DIVISION_FILTER),
-    # intake/entrypoints/referrals_api.py:create
+    # intake/entrypoints/referrals_api.py:create_referral
     ("POST", "/v1/referrals"): allow(
         "township_officer", "county_officer", "partner_agency", jurisdiction=ANY
     ),
-    # intake/entrypoints/referrals_api.py:acknowledge
+    # intake/entrypoints/referrals_api.py:acknowledge_referral
     ("POST", "/v1/referrals/{referral_id}/acknowledgement"): allow(
         "township_officer",
         "county_officer",
@@ -94,7 +94,7 @@ RULES = {
         jurisdiction=OWN_DIVISION,
         if_match="required",
     ),
-    # intake/entrypoints/referrals_api.py:overdue
+    # intake/entrypoints/referrals_api.py:list_overdue_referrals
     ("GET", "/v1/referrals/overdue"): allow(
         *READERS, "partner_agency", jurisdiction=DIVISION_FILTER
     ),
@@ -102,7 +102,7 @@ RULES = {
     ("GET", "/v1/referrals/{referral_id}"): allow(
         *READERS, "partner_agency", jurisdiction=OWN_DIVISION
     ),
-    # intake/entrypoints/urgent_api.py:report
+    # intake/entrypoints/urgent_api.py:report_urgent_case
     ("POST", "/v1/urgent-reports"): allow(
         "village_committee",
         "township_officer",
@@ -110,7 +110,7 @@ RULES = {
         "partner_agency",
         jurisdiction=OWN_DIVISION,
     ),
-    # intake/entrypoints/urgent_api.py:respond
+    # intake/entrypoints/urgent_api.py:respond_to_urgent_case
     ("POST", "/v1/urgent-cases/{case_id}/response"): allow(
         "township_officer",
         "county_officer",
@@ -118,7 +118,7 @@ RULES = {
         if_match="required",
         refuse=_as_route(("township_officer", "county_officer"), "办理急难个案", decides=True),
     ),
-    # intake/entrypoints/urgent_api.py:grant
+    # intake/entrypoints/urgent_api.py:grant_prior_assistance
     ("POST", "/v1/urgent-cases/{case_id}/prior-assistance"): allow(
         "township_officer",
         "county_officer",
@@ -126,7 +126,7 @@ RULES = {
         if_match="required",
         refuse=_as_route(("township_officer", "county_officer"), "办理急难个案", decides=True),
     ),
-    # intake/entrypoints/urgent_api.py:refer_to_charity
+    # intake/entrypoints/urgent_api.py:refer_case_to_charity
     ("POST", "/v1/urgent-cases/{case_id}/charity-referrals"): allow(
         "township_officer",
         "county_officer",
@@ -134,20 +134,20 @@ RULES = {
         if_match="required",
         refuse=_as_route(("township_officer", "county_officer"), "办理急难个案", decides=True),
     ),
-    # intake/entrypoints/urgent_api.py:record_help
+    # intake/entrypoints/urgent_api.py:record_charity_help
     ("POST", "/v1/urgent-cases/{case_id}/charity-referrals/{referral_id}/help"): allow(
         "charity",
         jurisdiction=ANY,
         if_match="required",
         refuse=_as_route(("charity",), "办理急难个案", decides=True),
     ),
-    # intake/entrypoints/urgent_reads.py:overdue
+    # intake/entrypoints/urgent_reads.py:list_overdue_urgent_cases
     ("GET", "/v1/urgent-cases/overdue"): allow(*READERS, jurisdiction=DIVISION_FILTER),
-    # intake/entrypoints/urgent_reads.py:get_case
+    # intake/entrypoints/urgent_reads.py:get_urgent_case
     ("GET", "/v1/urgent-cases/{case_id}"): allow(
         *READERS, "village_committee", jurisdiction=OWN_DIVISION
     ),
-    # intake/entrypoints/work_api.py:open_work
+    # intake/entrypoints/work_api.py:list_open_work
     ("GET", "/v1/open-work"): allow(*READERS, jurisdiction=DIVISION_FILTER),
     # INT-11 走访慰问: intake/entrypoints/outreach_api.py
     ("POST", "/v1/visit-campaigns"): allow(*OUTREACH_OFFICERS, jurisdiction=OWN_DIVISION),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -42,6 +43,7 @@ from intake.reactions.decisions import on_verification_event
 from shared.application.repository import Repository
 from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.registry import EventRegistry
+from shared.http.event_schemas import mount as mount_event_schemas
 from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
 from shared.workcalendar.api import mount as mount_calendar
 from shared.workcalendar.book import CalendarBook
@@ -96,6 +98,7 @@ def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceR
     book = CalendarBook.over(SERVICE, chosen.calendar)
     state.policy = replace(chosen, calendar=book)
     mount_calendar(runtime, book)
+    mount_event_schemas(runtime, _event_schemas)
     state.applications = holder["applications"] = Repository(
         runtime.store, runtime.registry, application.Application
     )
@@ -136,3 +139,10 @@ def register_all_events(registry: EventRegistry) -> None:
     outreach.register_events(registry)
     rough_sleepers.register_events(registry)
     register_calendar_events(SERVICE, registry)
+
+
+def _event_schemas() -> dict[str, dict[str, Any]]:
+    """intake's published event schemas (imported here: intake.contracts imports this module)."""
+    from intake import contracts
+
+    return contracts.schemas()

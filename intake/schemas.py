@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -155,6 +156,13 @@ class HandInCreate(BaseModel):
     applicant_resident_id: ResidentIdStr
     programmes: list[Programme] = Field(min_length=1)
     note: str = Field(min_length=1, max_length=500)
+
+
+class HandedInRead(BaseModel):
+    """A handed-in application, recorded as assisted: it waits for the township to accept it."""
+
+    handed_in_id: str
+    status: Literal["awaiting_acceptance"]
 
 
 class MemberOut(BaseModel):

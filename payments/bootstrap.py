@@ -7,8 +7,10 @@ from payments.adapters.bank import BankClient
 from payments.application.context import Repositories
 from payments.application.executor import RunExecutor
 from payments.domain.events import register_events
+from payments.domain.schemas import schemas as event_schemas
 from payments.entrypoints import (
     api,
+    api_bank_files,
     api_beneficiaries,
     api_disasters,
     api_funds,
@@ -29,6 +31,7 @@ from payments.projections.standards import StandardsView
 from payments.reactions.decisions import DecisionReactions
 from payments.reactions.pipeline import track_case
 from payments.reactions.standards import StandardReactions
+from shared.http.event_schemas import mount as mount_event_schemas
 from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
 
 SERVICE = "payments"
@@ -49,6 +52,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
             api_standards.router,
             api_beneficiaries.router,
             api_runs.router,
+            api_bank_files.router,
             api_funds.router,
             api_paid_by_partner.router,
             api_prices.router,
@@ -88,4 +92,5 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     runtime.app.state.repositories = repos
     runtime.app.state.projections = runtime.projections
     runtime.app.state.executor = executor
+    mount_event_schemas(runtime, event_schemas)
     return runtime

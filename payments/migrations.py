@@ -190,4 +190,9 @@ MIGRATIONS: tuple[Migration, ...] = (
             " PRIMARY KEY (case_id, programme))",
         ),
     ),
+    Migration(
+        "payments-0011-run-channel",
+        # a run pays through the bank's API or through a bank file and its return file (ADR 0038)
+        ("ALTER TABLE runs_view ADD COLUMN IF NOT EXISTS channel text NOT NULL DEFAULT 'api'",),
+    ),
 )

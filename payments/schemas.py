@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -18,7 +19,15 @@ _PERIOD = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 class StandardCreate(BaseModel):
     """A standard for a county (6 digits) or a provincial guidance minimum (division 62)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "division_code": "620105", "programme": "rural_dibao", "effective_from": "2027-01-01",
+            "monthly_per_person_fen": 50000, "floor_per_person_fen": 10000,
+            "class_amounts_fen": {"1": 50000, "2": 42000, "3": 30000, "4": 15000},
+            "reason": "安宁区人民政府关于提高2027年城乡低保标准的通知（安政发〔2026〕58号）",
+        }]},
+    )  # fmt: skip
 
     division_code: str = Field(
         description="62 (provincial guidance) or a 6-digit county code",
@@ -126,7 +135,13 @@ class BeneficiaryRead(BaseModel):
 class RunCreate(BaseModel):
     """Start a county's monthly run."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "county_code": "620105", "period": "2027-03",
+            "reason": "2027年3月城乡低保金、特困人员供养金按月发放",
+        }]},
+    )  # fmt: skip
 
     county_code: str = Field(
         description="6-digit county code", json_schema_extra={"pattern": county_code_pattern()}
@@ -138,6 +153,11 @@ class RunCreate(BaseModel):
         min_length=1,
         max_length=500,
         description="pay beyond the available funds (needs scope payments:funds-override)",
+    )
+    channel: Literal["api", "file"] = Field(
+        default="api",
+        description="api: the service pays through the bank's batch API; file: the county"
+        " downloads the bank file and imports the bank's return file (回盘文件, ADR 0038)",
     )
 
     @field_validator("county_code")
@@ -158,7 +178,12 @@ class RunCreate(BaseModel):
 class RetryCreate(BaseModel):
     """Why the failed payments are sent again."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "reason": "户主已到乡镇更正银行账户，重新发放被银行退回的款项",
+        }]},
+    )  # fmt: skip
 
     reason: str = Field(min_length=1, max_length=500)
 
@@ -175,7 +200,13 @@ class UnpayableRead(BaseModel):
 class BankAccountChange(BaseModel):
     """The account a benefit is paid into from the next run on."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "bank_account": "6228480868123456779",
+            "reason": "原社会保障卡挂失，户主申请改用农业银行惠农卡发放",
+        }]},
+    )  # fmt: skip
 
     bank_account: str = Field(pattern=r"^[0-9]{12,30}$", description="银行账号 (12–30 digits)")
     reason: str = Field(min_length=1, max_length=500)
@@ -196,6 +227,7 @@ class RunRead(BaseModel):
     county_code: str
     period: str
     status: str
+    channel: str = Field(default="api", description="api | file (ADR 0038)")
     version: int
     started_by: str
     started_at: datetime
@@ -221,6 +253,9 @@ class PaymentRead(BaseModel):
     back_pay_fen: int
     price_subsidy_fen: int = 0
     attempt: int
+    instruction_id: str | None = Field(
+        default=None, description="流水号: the bank's serial number of the latest attempt"
+    )
     status: str
     outcome: str | None
     bank_reason: str | None
@@ -248,3 +283,53 @@ class PaidByPartnerHistory(BaseModel):
 
     case_id: str
     items: list[PaidByPartnerRead]
+
+
+class BankReturnRead(BaseModel):
+    """What importing a return file (回盘文件) did to the run's payments."""
+
+    run_id: str
+    batch_no: str
+    file_sha256: str = Field(description="SHA-256 of the file: a file is imported once")
+    records: int
+    settled: int = Field(description="payments settled by this file")
+    failed: int = Field(description="payments failed or returned by this file")
+    unchanged: int = Field(description="results for payments that already had their outcome")
+    already_imported: bool = Field(description="the same file was imported before: nothing done")
+
+
+_BANK_FILE_EXAMPLE = (
+    "H,620133-2027-03-R0,620133,社会救助资金代发,20270310,1,600.00,CNY\r\n"
+    "D,1,0b6f3c1e-8a57-5c1e-9d2b-4f1a2e3d4c5b-1,6228480012345678901,王秀英,600.00,CNY,"
+    "2027-03 urban_dibao,c-1:urban_dibao:2027-03,620133001\r\n"
+    "T,1,600.00\r\n"
+)
+BANK_FILE_RESPONSE: dict[str, Any] = {
+    "description": "批量代发文件 the batch disbursement file (UTF-8 CSV, ADR 0038)",
+    "content": {
+        "text/csv": {
+            "schema": {"type": "string", "format": "binary"},
+            "example": _BANK_FILE_EXAMPLE,
+        }
+    },
+}
+_RETURN_FILE_EXAMPLE = (
+    "H,620133-2027-03-R0,1,600.00,20270311\r\n"
+    "D,1,0b6f3c1e-8a57-5c1e-9d2b-4f1a2e3d4c5b-1,6228480012345678901,王秀英,600.00,F,3001,"
+    "账户已销户\r\n"
+    "T,0,0.00,1,600.00\r\n"
+)
+RETURN_FILE_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "回盘文件 the bank's return file (UTF-8 CSV, ADR 0038, bank-file.md)",
+        "content": {
+            "text/csv": {
+                "schema": {"type": "string", "format": "binary"},
+                "example": _RETURN_FILE_EXAMPLE,
+            }
+        },
+    }
+}
+"""`openapi_extra=` of the return-file upload: the body is the file itself (`format: binary`, so a
+generated client sends it as a file's bytes)."""

@@ -10,11 +10,14 @@ from collections.abc import Sequence
 from services import (
     asyncapi,
     calendar,
+    caseload,
+    clients,
     kafka_acls,
     ops,
     places,
     requirements_index,
     settings_doc,
+    standards_import,
     status,
     verify_audit,
 )
@@ -48,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     _operating(commands)
     places.add_command(commands)
     calendar.add_command(commands)
+    standards_import.add_command(commands)
+    caseload.add_command(commands)
     return parser
 
 
@@ -84,14 +89,18 @@ def _serving(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     token.set_defaults(func=ops.mint_token)
 
 
+_JSON_HELP = "print JSON for scripts (no tables, colours or progress bars)"
+
+
 def _operating(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     stat = commands.add_parser("status", help="outbox lag, consumer lag, dead letters, checkpoints")
-    stat.add_argument("--json", action="store_true")
+    stat.add_argument("--json", action="store_true", help=_JSON_HELP)
     stat.set_defaults(func=lambda s, a: asyncio.run(status.status_command(s, as_json=a.json)))
 
     audit = commands.add_parser("verify-audit", help="re-walk hash chains: one case or --all")
     audit.add_argument("case", nargs="?")
     audit.add_argument("--all", action="store_true", dest="all_streams")
+    audit.add_argument("--json", action="store_true", help=_JSON_HELP)
     audit.set_defaults(func=_verify_audit)
 
     dlq = commands.add_parser("dlq", help="dead letters: list, show, retry")
@@ -99,12 +108,16 @@ def _operating(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     dlq.add_argument("service", choices=SERVICES)
     dlq.add_argument("id", nargs="?", type=int)
     dlq.add_argument("--status", choices=("dead", "parked", "resolved"))
+    dlq.add_argument("--json", action="store_true", help=_JSON_HELP)
     dlq.set_defaults(func=lambda s, a: asyncio.run(ops.dead_letters(s, a)))
 
     rebuild = commands.add_parser("rebuild", help="rebuild a projection from zero")
     rebuild.add_argument("service", choices=SERVICES)
     rebuild.add_argument("projection", nargs="?", help="name; omit to list them")
-    rebuild.set_defaults(func=lambda s, a: asyncio.run(ops.rebuild(s, a.service, a.projection)))
+    rebuild.add_argument("--json", action="store_true", help=_JSON_HELP)
+    rebuild.set_defaults(
+        func=lambda s, a: asyncio.run(ops.rebuild(s, a.service, a.projection, as_json=a.json))
+    )
 
     spec = commands.add_parser("asyncapi", help="regenerate docs/asyncapi.yaml from docs/events")
     spec.set_defaults(func=lambda s, a: print(asyncapi.write()) or 0)
@@ -112,6 +125,10 @@ def _operating(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "kafka-acls", help="regenerate deploy/kafka/acls.sh from the services' subscriptions"
     )
     acls.set_defaults(func=lambda s, a: print(kafka_acls.write()) or 0)
+    generated = commands.add_parser(
+        "clients", help="regenerate docs/openapi and the typed clients in clients/ from the code"
+    )
+    generated.set_defaults(func=lambda s, a: print(clients.write()) or 0)
     index = commands.add_parser(
         "requirements", help="each requirement with the tests that prove it and its modules"
     )
@@ -129,7 +146,9 @@ def _operating(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _verify_audit(settings: Settings, args: argparse.Namespace) -> int:
     if not args.case and not args.all_streams:
         raise SystemExit("verify-audit needs a case id or --all")
-    command = verify_audit.verify_audit_command(settings, args.case, all_streams=args.all_streams)
+    command = verify_audit.verify_audit_command(
+        settings, args.case, all_streams=args.all_streams, as_json=args.json
+    )
     return asyncio.run(command)
 
 

@@ -14,9 +14,11 @@ from services.settings import SERVICES, Settings
 from shared.clock import SystemClock
 from shared.domain.errors import DomainError
 from shared.http.tokens import ensure_dev_keypair
+from shared.messaging.cloudevents import use_schema_base
 from shared.messaging.kafka import KafkaConfig
 from shared.messaging.namespace import use_namespace
 from shared.runtime import ServiceConfig, ServiceRuntime
+from supervision.application.webhooks import WebhookSettings
 from verification.application.service import NOTICE_FIELDS_ALLOWED, Policy
 from verification.domain.batch import parse_rate
 from verification.domain.policy import Deadlines
@@ -29,8 +31,10 @@ class Bootstrap(Protocol):
 
 
 def configure_process(settings: Settings) -> None:
-    """What is fixed for a whole process, set once at start-up: the topic namespace."""
+    """What is fixed for a whole process, set once at start-up: the topic namespace and the
+    public base of the events' schema URIs."""
     use_namespace(settings.kafka_topic_namespace)
+    use_schema_base(settings.event_schema_base_url)
 
 
 def verification_policy(settings: Settings) -> Policy:
@@ -85,6 +89,21 @@ def service_config(settings: Settings, service: str) -> ServiceConfig:
         store_check_interval_s=settings.supervision_store_check_interval_s,
         source_database_urls=source_databases(settings) if service == "supervision" else {},
         pseudonym_key=pseudonym_key(settings),
+        webhooks=webhook_settings(settings) if service == "supervision" else None,
+    )
+
+
+def webhook_settings(settings: Settings) -> WebhookSettings:
+    """How supervision delivers webhooks (ADR 0036)."""
+    return WebhookSettings(
+        backoff_base_s=settings.supervision_webhook_backoff_base_s,
+        backoff_cap_s=settings.supervision_webhook_backoff_cap_s,
+        give_up_after_s=settings.supervision_webhook_give_up_after_s,
+        secret_grace_s=settings.supervision_webhook_secret_grace_s,
+        plain_http_hosts=settings.supervision_webhook_plain_http_hosts,
+        timeout_s=settings.supervision_webhook_timeout_s,
+        concurrency=settings.supervision_webhook_concurrency,
+        dispatch_interval_s=settings.supervision_webhook_dispatch_interval_s,
     )
 
 

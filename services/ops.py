@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
-import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-from services import runner
+from rich.console import RenderableType
+
+from services import console, runner
 from services.composition import build_runtime, ensure_pseudonym_key
 from services.settings import SERVICES, Settings
 from services.status import attach_embedded
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
 from shared.messaging import dead_letters as dlq
+from shared.projections.runner import RebuildReport
 from shared.runtime import ServiceRuntime
+
+T = TypeVar("T")
 
 
 async def run_embedded(settings: Settings) -> None:
@@ -62,24 +66,25 @@ async def create_topics(settings: Settings) -> None:
 
 
 async def dead_letters(settings: Settings, args: argparse.Namespace) -> int:
-    """List, show or retry the dead letters of a service's consumers."""
+    """List, show or retry the dead letters of a service's consumers (tables, or `--json`)."""
     runtime = build_runtime(attach_embedded(settings), args.service)
     try:
         if args.action == "list":
             rows = await dlq.list_dead_letters(runtime.engine, status=args.status)
-            _print_json([_summary(r) for r in rows])
+            _output(args, [_summary(r) for r in rows], _letters_table)
         elif args.id is None:
             raise SystemExit(f"dlq {args.action} needs the dead letter's id")
         elif args.action == "show":
-            _print_json(_summary(await dlq.get_dead_letter(runtime.engine, args.id)))
+            letter = _summary(await dlq.get_dead_letter(runtime.engine, args.id))
+            _output(args, letter, _letter_table)
         else:
-            _print_json(await _retry(runtime, args.id))
+            _output(args, _outcome(await _retry(runtime, args.id)), _retry_table)
     finally:
         await runtime.close()
     return 0
 
 
-async def _retry(runtime: ServiceRuntime, dead_letter_id: int) -> object:
+async def _retry(runtime: ServiceRuntime, dead_letter_id: int) -> dlq.RetryOutcome:
     letter = await dlq.get_dead_letter(runtime.engine, dead_letter_id)
     if letter is None:
         raise SystemExit(f"no dead letter {dead_letter_id} in {runtime.name}")
@@ -88,27 +93,72 @@ async def _retry(runtime: ServiceRuntime, dead_letter_id: int) -> object:
     return await dlq.retry_dead_letter(runtime.engine, dead_letter_id, handler, group)
 
 
-async def rebuild(settings: Settings, service: str, projection: str | None) -> int:
-    """Rebuild one projection from zero with a progress line, or list the projections."""
+def _output(args: argparse.Namespace, value: T, as_table: Callable[[T], RenderableType]) -> None:
+    """The value as JSON with `--json`, else as the table made of it."""
+    if getattr(args, "json", False):
+        console.print_json(value)
+    else:
+        console.show(as_table(value))
+
+
+def _letters_table(letters: list[dict[str, object]]) -> RenderableType:
+    columns = (
+        "id", "consumer_group", "case_key", "event_type", "status", "attempts", "reason",
+        "created_at",
+    )  # fmt: skip
+    return console.table("dead letters", columns, [[r[c] for c in columns] for r in letters])
+
+
+def _letter_table(letter: dict[str, object]) -> RenderableType:
+    rows = [(name, value) for name, value in letter.items() if name != "headers"]
+    headers = letter["headers"]
+    if isinstance(headers, dict):
+        rows += [(f"header {name}", value) for name, value in headers.items()]
+    return console.table(f"dead letter #{letter['id']}", ("field", "value"), rows)
+
+
+def _outcome(outcome: dlq.RetryOutcome) -> dict[str, object]:
+    return {"ok": outcome.ok, **dataclasses.asdict(outcome)}
+
+
+def _retry_table(outcome: dict[str, object]) -> RenderableType:
+    columns = ("ok", "resolved", "dead", "error")
+    return console.table("retry", columns, [[outcome[c] for c in columns]])
+
+
+async def rebuild(
+    settings: Settings, service: str, projection: str | None, as_json: bool = False
+) -> int:
+    """Rebuild one projection from zero with a progress bar, or list the projections."""
     runtime = build_runtime(attach_embedded(settings), service)
     try:
         if projection is None:
-            print("\n".join(runtime.projections.projections))
+            names = list(runtime.projections.projections)
+            if as_json:
+                console.print_json({"service": service, "projections": names})
+            else:
+                console.show(console.table(service, ("projection",), [(n,) for n in names]))
             return 0
-        report = await runtime.projections.rebuild(projection, progress=_progress)
-        print(
-            f"\nrebuilt {report.projection}: {report.events_replayed} events to {report.position}"
-        )
+        report = await _rebuild_with_progress(runtime, projection, as_json)
     finally:
         await runtime.close()
+    result = {"service": service, **dataclasses.asdict(report)}
+    if as_json:
+        console.print_json(result)
+    else:
+        console.show(console.table("rebuilt", tuple(result), [tuple(result.values())]))
     return 0
 
 
-def _progress(position: int, head: int) -> None:
-    width = 40
-    filled = int(width * position / head) if head else width
-    sys.stdout.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {position}/{head}")
-    sys.stdout.flush()
+async def _rebuild_with_progress(
+    runtime: ServiceRuntime, projection: str, as_json: bool
+) -> RebuildReport:
+    """The rebuild, with a bar of the events replayed out of the store's head and an ETA."""
+    with console.progress_bars(enabled=not as_json) as bars:
+        bar = console.NamedBars(bars)
+        return await runtime.projections.rebuild(
+            projection, progress=lambda position, head: bar(f"rebuild {projection}", position, head)
+        )
 
 
 def _summary(letter: dlq.DeadLetter | None) -> dict[str, object]:
@@ -118,7 +168,3 @@ def _summary(letter: dlq.DeadLetter | None) -> dict[str, object]:
     fields.pop("value")
     fields["headers"] = {k: v.decode("utf-8", "replace") for k, v in letter.headers}
     return fields
-
-
-def _print_json(value: object) -> None:
-    print(json.dumps(value, default=str, ensure_ascii=False, indent=2))

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy.engine import make_url
 
+from shared.messaging.cloudevents import SCHEMA_BASE
 from shared.messaging.kafka import KafkaConfig
 from shared.messaging.namespace import DEFAULT_NAMESPACE, valid_namespace
 
@@ -205,6 +207,13 @@ def _namespace(env: Mapping[str, str], name: str, default: Any) -> Any:
     return valid_namespace(_get(env, name) or default)
 
 
+def _base_url(env: Mapping[str, str], name: str, default: Any) -> Any:
+    value = (_get(env, name) or default).rstrip("/")
+    if urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc:
+        raise ValueError(f"{name} must be an absolute http(s) URL, not {value!r}")
+    return value
+
+
 def _rate(env: Mapping[str, str], name: str, default: Any) -> Any:
     raw = _get(env, name)
     if raw is None:
@@ -274,6 +283,13 @@ class Settings:
         "prefix of topics (and of consumer groups when not the default), so stacks can share a"
         " cluster (ADR 0009)",
         read=_namespace,
+    )
+    event_schema_base_url: str = setting(
+        SCHEMA_BASE,
+        "EVENT_SCHEMA_BASE_URL",
+        "public base of the events' `ce_dataschema` URIs: where a gateway exposes each service's"
+        " `/schemas/<type>/v<N>.json` (ADR 0039)",
+        read=_base_url,
     )
     kafka_replication_factor: int = setting(
         1,
@@ -522,6 +538,58 @@ class Settings:
         "SUPERVISION_STORE_CHECK_INTERVAL_S",
         "supervision: seconds between re-verifications of every service's sealed digests against"
         " its copy, the service's own database and its own trail digests (GEN-5, ADR 0022)",
+        read=_positive_float,
+    )
+    supervision_webhook_backoff_base_s: float = setting(
+        5.0,
+        "SUPERVISION_WEBHOOK_BACKOFF_BASE_S",
+        "supervision: a failed webhook delivery waits a random time up to this, doubled per"
+        " failure (exponential back-off with full jitter, ADR 0036)",
+        read=_positive_float,
+    )
+    supervision_webhook_backoff_cap_s: float = setting(
+        900.0,
+        "SUPERVISION_WEBHOOK_BACKOFF_CAP_S",
+        "supervision: the longest wait between two attempts of a webhook delivery, seconds",
+        read=_positive_float,
+    )
+    supervision_webhook_give_up_after_s: float = setting(
+        86_400.0,
+        "SUPERVISION_WEBHOOK_GIVE_UP_AFTER_S",
+        "supervision: a webhook delivery not accepted within this many seconds of being queued"
+        " is dead (later events of its case then go on)",
+        read=_positive_float,
+    )
+    supervision_webhook_secret_grace_s: float = setting(
+        86_400.0,
+        "SUPERVISION_WEBHOOK_SECRET_GRACE_S",
+        "supervision: seconds a rotated-out webhook secret keeps signing beside the new one",
+        read=_positive_float,
+    )
+    supervision_webhook_plain_http_hosts: tuple[str, ...] = setting(
+        (),
+        "SUPERVISION_WEBHOOK_PLAIN_HTTP_HOSTS",
+        "supervision: comma-separated hosts a webhook callback may reach over plain http"
+        " (development and tests: `localhost,127.0.0.1`); every other callback must be https",
+        read=_names,
+        shown="none",
+    )
+    supervision_webhook_timeout_s: float = setting(
+        5.0,
+        "SUPERVISION_WEBHOOK_TIMEOUT_S",
+        "supervision: timeout of one webhook POST, seconds",
+        read=_positive_float,
+    )
+    supervision_webhook_concurrency: int = setting(
+        8,
+        "SUPERVISION_WEBHOOK_CONCURRENCY",
+        "supervision: webhook POSTs in flight at once per replica",
+        read=_positive_int,
+    )
+    supervision_webhook_dispatch_interval_s: float = setting(
+        1.0,
+        "SUPERVISION_WEBHOOK_DISPATCH_INTERVAL_S",
+        "supervision: seconds between looks for due webhook deliveries",
         read=_positive_float,
     )
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Sequence
 from typing import Any
 
+from rich.console import RenderableType
+from rich.text import Text
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from services import console
 from services.settings import SERVICES, Settings
 from shared.db import create_engine
 
@@ -94,45 +96,51 @@ async def _figures(conn: AsyncConnection, service: str) -> dict[str, Any]:
 
 
 def render(report: dict[str, Any]) -> str:
-    """The report as printable tables, one block per service."""
-    lines: list[str] = []
+    """The report as plain-text tables, one block per service (what the command prints)."""
+    return console.to_text(*renderables(report))
+
+
+def renderables(report: dict[str, Any]) -> list[RenderableType]:
+    """Per service: a heading, then its outbox, consumer, dead-letter and checkpoint tables."""
+    blocks: list[RenderableType] = []
     for service, figures in report.items():
-        lines.append(f"== {service} ==")
+        blocks.append(Text(f"== {service} ==", style="bold"))
         if "error" in figures:
-            lines += [f"  unreachable: {figures['error']}", ""]
-            continue
-        outbox = figures["outbox"]
-        lines.append(
-            f"  store head {figures['store_head']}   outbox relayed to {outbox['relayed_to']}"
-            f"   outbox lag {outbox['lag']}"
-        )
-        lines += _table(
-            ("group", "topic", "part", "offset", "high", "lag"),
-            [
-                (c["group"], c["topic"], c["partition"], c["offset"], c["high_water"], c["lag"])
-                for c in figures["consumers"]
-            ],
-        )
-        dead = [(g, s, n) for g, by in figures["dead_letters"].items() for s, n in by.items()]
-        lines += _table(("dead-letter group", "status", "count"), dead or [("-", "none", 0)])
-        lines += _table(
-            ("projection", "checkpoint", "behind"),
-            [(n, p["position"], p["behind"]) for n, p in figures["projections"].items()],
-        )
-        lines.append("")
-    return "\n".join(lines)
+            blocks.append(Text(f"unreachable: {figures['error']}", style="red"))
+        else:
+            blocks += _service_tables(figures)
+    return blocks
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
-    cells = [[str(h) for h in header], *[["-" if v is None else str(v) for v in r] for r in rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    out = ["  " + "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
-    out.insert(1, "  " + "  ".join("-" * w for w in widths))
-    return out
+def _service_tables(figures: dict[str, Any]) -> list[RenderableType]:
+    outbox = figures["outbox"]
+    consumers = [
+        (c["group"], c["topic"], c["partition"], c["offset"], c["high_water"], c["lag"])
+        for c in figures["consumers"]
+    ]
+    dead = [(g, s, n) for g, by in figures["dead_letters"].items() for s, n in by.items()]
+    checkpoints = [(n, p["position"], p["behind"]) for n, p in figures["projections"].items()]
+    return [
+        console.table(
+            "outbox",
+            ("store head", "relayed to", "outbox lag"),
+            [(figures["store_head"], outbox["relayed_to"], outbox["lag"])],
+        ),
+        console.table(
+            "consumer lag",
+            ("group", "topic", "partition", "offset", "high water", "lag"),
+            consumers,
+        ),
+        console.table("dead letters", ("group", "status", "count"), dead),
+        console.table("checkpoints", ("projection", "checkpoint", "behind"), checkpoints),
+    ]
 
 
 async def status_command(settings: Settings, as_json: bool = False) -> int:
     """The CLI command: print the tables (or JSON); 0 when every service's database answered."""
     report = await status(settings)
-    print(json.dumps(report, indent=2, ensure_ascii=False) if as_json else render(report))
+    if as_json:
+        console.print_json(report)
+    else:
+        console.show(*renderables(report))
     return 0 if all("error" not in figures for figures in report.values()) else 1

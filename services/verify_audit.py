@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
+from rich.console import RenderableType
+from rich.text import Text
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from services import console
 from services.settings import SERVICES, Settings
 from services.status import attach_embedded
 from shared.db import create_engine
@@ -78,35 +81,61 @@ async def _case_streams(engine: AsyncEngine, case_id: str) -> list[str]:
         return list((await conn.execute(_CASE_STREAMS, {"case": case_id})).scalars())
 
 
-def progress_bar(service: str, done: int, total: int) -> None:
-    """A one-line progress bar on stderr, finished with a newline at the last stream."""
-    width = 30
-    filled = int(width * done / total) if total else width
-    sys.stderr.write(f"\r{service:<13}[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-    if done == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
-
-
 def render(report: AuditReport) -> str:
     """A printable verdict: streams walked per service, then every broken chain by position."""
-    lines = [f"{s:<13} {n} streams walked" for s, n in report.streams.items()]
-    lines += [f"{s:<13} UNREACHABLE {why}" for s, why in report.unreachable.items()]
-    for service, verdict in report.broken:
-        lines.append(
-            f"{service:<13} BROKEN {verdict.stream_id}: {verdict.checked} events intact,"
-            f" first bad version {verdict.first_bad_version}: {verdict.problem}"
-        )
-    lines.append("all chains intact" if report.ok else "AUDIT FAILED")
-    return "\n".join(lines)
+    return console.to_text(*renderables(report))
+
+
+def renderables(report: AuditReport) -> list[RenderableType]:
+    """The services table, the broken chains (if any) and the verdict line."""
+    blocks: list[RenderableType] = [
+        console.table("audit trail", ("service", "streams walked", "chains"), _walked(report))
+    ]
+    if report.broken:
+        broken = [
+            (s, "BROKEN", v.stream_id, v.checked, v.first_bad_version, v.problem)
+            for s, v in report.broken
+        ]
+        columns = ("service", "verdict", "stream", "intact events", "first bad version", "problem")
+        blocks.append(console.table("broken chains", columns, broken))
+    verdict = "all chains intact" if report.ok else "AUDIT FAILED"
+    blocks.append(Text(verdict, style="bold green" if report.ok else "bold red"))
+    return blocks
+
+
+def _walked(report: AuditReport) -> list[tuple[str, int | None, str]]:
+    """Per service: the streams walked and whether its chains are intact, broken or unreachable."""
+    broken = Counter(service for service, _ in report.broken)
+    rows = []
+    for service in {**report.streams, **report.unreachable}:
+        if service in report.unreachable:
+            state = f"UNREACHABLE {report.unreachable[service]}"
+        else:
+            state = f"{broken[service]} broken" if broken[service] else "intact"
+        rows.append((service, report.streams.get(service), state))
+    return rows
+
+
+def to_json(report: AuditReport) -> dict[str, object]:
+    """The verdict for scripts: ok, streams walked per service, unreachable, broken chains."""
+    return {
+        "ok": report.ok,
+        "streams": report.streams,
+        "unreachable": report.unreachable,
+        "broken": [{"service": s, **asdict(v)} for s, v in report.broken],
+    }
 
 
 async def verify_audit_command(
-    settings: Settings, case_id: str | None, all_streams: bool = False
+    settings: Settings, case_id: str | None, all_streams: bool = False, as_json: bool = False
 ) -> int:
-    """The CLI command: 0 when every chain is intact, 1 otherwise."""
+    """The CLI command (with progress bars unless as_json): 0 when every chain is intact."""
     if (case_id is None) == (not all_streams):
         raise SystemExit("verify-audit needs either a case id or --all")
-    report = await verify_audit(settings, case_id, progress=progress_bar)
-    print(render(report))
+    with console.progress_bars(enabled=not as_json) as bars:
+        report = await verify_audit(settings, case_id, progress=console.NamedBars(bars))
+    if as_json:
+        console.print_json(to_json(report))
+    else:
+        console.show(*renderables(report))
     return 0 if report.ok else 1

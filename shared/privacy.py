@@ -149,6 +149,11 @@ def _dropped(name: str) -> bool:
     return any(word in name for word in DROPPED_KEYS)
 
 
+def dropped_from_public_view(key: str) -> bool:
+    """True for a key whose field the public view leaves out (health, disability, notes …)."""
+    return _dropped(_lower(key))
+
+
 @lru_cache(maxsize=4096)
 def personal_rule(name: str) -> str | None:
     """What a key's name says its text is (keys repeat in every event: decided once each)."""

@@ -22,10 +22,12 @@ from shared.http.access import AccessTable
 from shared.http.app import create_app
 from shared.http.metrics import EVENTS_APPENDED
 from shared.http.tokens import TokenVerifier
+from shared.messaging.cloudevents import decode
 from shared.messaging.consumer import EventConsumer
 from shared.messaging.kafka import KafkaConfig
+from shared.messaging.public_events import decode_public
 from shared.messaging.relay import OutboxRelay
-from shared.messaging.topics import internal_topic
+from shared.messaging.topics import events_topic, internal_topic
 from shared.places.api import router as places_router
 from shared.projections.runner import Projection, ProjectionRunner
 from shared.tracing import configure_tracing
@@ -74,6 +76,9 @@ class ServiceConfig:
     # the deployment's key for pseudonyms of resident IDs on the public topics (ADR 0020);
     # None: one per process (pseudonyms then change at each restart)
     pseudonym_key: bytes | None = field(default=None, repr=False)
+    # supervision: its webhook settings (supervision.application.webhooks.WebhookSettings),
+    # built from the settings by the composition root; None: the defaults
+    webhooks: object | None = None
 
 
 @dataclass
@@ -118,11 +123,13 @@ class ServiceRuntime:
 class Subscription:
     """A consumer group of this service: the services it listens to and its handler.
 
-    It reads their internal topics (the events as stored, ADR 0020), never the public view."""
+    It reads their internal topics (the events as stored, ADR 0020); with `public` it reads their
+    public `.events` view instead (what may leave the platform: supervision's webhooks)."""
 
     group: str
     sources: tuple[str, ...]
     handler: Handler
+    public: bool = False
 
 
 def wire(
@@ -220,12 +227,13 @@ def _consumer(config: ServiceConfig, engine: AsyncEngine, sub: Subscription) -> 
     return EventConsumer(
         config.service,
         sub.group,
-        [internal_topic(source) for source in sub.sources],
+        [(events_topic if sub.public else internal_topic)(source) for source in sub.sources],
         sub.handler,
         engine,
         config.kafka,
         max_attempts=config.consumer_max_attempts,
         backoff_base_s=config.consumer_backoff_base_s,
+        decoder=decode_public if sub.public else decode,
     )
 
 

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
 from shared.eventstore.envelope import RecordedEvent
+from shared.http.event_schemas import mount as mount_event_schemas
 from shared.runtime import Handler, ServiceConfig, ServiceRuntime, Subscription, every, wire
 from shared.workcalendar.api import mount as mount_calendar
 from shared.workcalendar.book import CalendarBook
@@ -17,6 +18,9 @@ from supervision.access import ACCESS
 from supervision.application.complaints import ComplaintPolicy, flag_overdue
 from supervision.application.digest import seal_digest_now
 from supervision.application.store_check import StoreCheck, check_stores
+from supervision.application.webhook_dispatch import Dispatcher
+from supervision.application.webhooks import WebhookSettings
+from supervision.contracts import event_schemas
 from supervision.detectors import detector_handler
 from supervision.domain import (
     alerts,
@@ -26,6 +30,7 @@ from supervision.domain import (
     digest,
     inspection,
     institution,
+    subscription,
 )
 from supervision.entrypoints.alert_actions_api import router as alert_actions_router
 from supervision.entrypoints.alerts_api import router as alerts_router
@@ -37,12 +42,15 @@ from supervision.entrypoints.digest_api import router as digest_router
 from supervision.entrypoints.inspections_api import router as inspections_router
 from supervision.entrypoints.reports_api import router as reports_router
 from supervision.entrypoints.safety_api import router as safety_router
+from supervision.entrypoints.subscriptions_api import router as subscriptions_router
 from supervision.migrations import MIGRATIONS
 from supervision.projections.alerts import AlertsView
 from supervision.projections.complaints import ComplaintsView
 from supervision.projections.hazards import HazardsView
 from supervision.projections.rectifications import RectificationsView
+from supervision.projections.subscriptions import SubscriptionsView
 from supervision.reactions.audit_trail import AUDIT_TRAIL
+from supervision.reactions.webhooks import queue_handler
 
 SERVICE = "supervision"
 ALL_SERVICES = ("intake", "verification", "payments", "supervision")
@@ -83,6 +91,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
             safety_router,
             coordination_router,
             capacity_router,
+            subscriptions_router,
             *notice_rest.ROUTERS,
         ],
         migrations=MIGRATIONS,
@@ -94,13 +103,24 @@ def build(config: ServiceConfig) -> ServiceRuntime:
             institution.register_events,
             coordination.register_events,
             capacity.register_events,
+            subscription.register_events,
             notice_rest.register_events,
             lambda registry: register_calendar_events(SERVICE, registry),
         ],
-        projections=[ComplaintsView(), AlertsView(), RectificationsView(), HazardsView()],
+        projections=[
+            ComplaintsView(),
+            AlertsView(),
+            RectificationsView(),
+            HazardsView(),
+            SubscriptionsView(),
+        ],
         subscriptions=[
             Subscription("supervision.audit", ALL_SERVICES, AUDIT_TRAIL),
             Subscription("supervision.detectors", ALL_SERVICES, detectors.handle),
+            # the public view only: webhooks leave the platform (ADR 0036)
+            Subscription(
+                "supervision.webhooks", ALL_SERVICES, queue_handler(config.clock), public=True
+            ),
         ],
     )
     detectors.bind(runtime)
@@ -108,6 +128,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     book = CalendarBook(SERVICE)
     state.complaint_policy = ComplaintPolicy(calendar=book)
     mount_calendar(runtime, book)
+    mount_event_schemas(runtime, event_schemas)
     _repositories(runtime)
     notice_rest.mount(runtime, config.deadline_interval_s)
 
@@ -128,7 +149,17 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     runtime.loops.append(every(config.digest_interval_s, seal, "digest"))
     runtime.loops.append(every(config.store_check_interval_s, stores, "supervision store check"))
     runtime.loops.append(every(config.deadline_interval_s, overdue, "complaint deadlines"))
+    _webhooks(runtime, config)
     return runtime
+
+
+def _webhooks(runtime: ServiceRuntime, config: ServiceConfig) -> None:
+    """The webhook settings for the routes and the dispatcher loop (ADR 0036)."""
+    settings = config.webhooks if isinstance(config.webhooks, WebhookSettings) else None
+    settings = settings or WebhookSettings()
+    runtime.app.state.webhook_settings = settings
+    dispatcher = Dispatcher(runtime.engine, config.clock, settings)
+    runtime.loops.append(every(settings.dispatch_interval_s, dispatcher.dispatch_due, "webhooks"))
 
 
 def _repositories(runtime: ServiceRuntime) -> None:
@@ -139,3 +170,4 @@ def _repositories(runtime: ServiceRuntime) -> None:
     state.institutions = Repository(store, registry, institution.Institution)
     state.division_files = Repository(store, registry, coordination.DivisionFile)
     state.capacity_files = Repository(store, registry, capacity.CapacityFile)
+    state.subscriptions = Repository(store, registry, subscription.WebhookSubscription)

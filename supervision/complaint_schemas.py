@@ -27,7 +27,18 @@ class ComplainantIn(BaseModel):
 class ComplaintCreate(BaseModel):
     """A complaint or report as the hotline, website or letter office registers it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "channel": "hotline", "anonymous": False,
+            "complainant": {
+                "name": "张建国", "phone": "13893112345", "resident_id": "620102198507163328",
+            },
+            "division_code": "620105001", "subject_case_id": "case-620105001-000123",
+            "allegation": "favouritism",
+            "summary": "反映某村村委会主任的弟弟家有两套住房和一辆小轿车，却享受农村低保",
+        }]},
+    )  # fmt: skip
 
     channel: ComplaintChannel
     anonymous: bool = False
@@ -41,7 +52,12 @@ class ComplaintCreate(BaseModel):
 class AssignmentIn(BaseModel):
     """Who handles the complaint."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "inspector_id": "inspector-620100-007",
+        }]},
+    )  # fmt: skip
 
     inspector_id: str = Field(min_length=1, max_length=200)
 
@@ -49,7 +65,13 @@ class AssignmentIn(BaseModel):
 class VerificationIn(BaseModel):
     """The handling inspector's finding."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "upheld": True,
+            "findings": "经入户核查和车辆、房产信息比对，该户有小轿车一辆、商品房一套，反映属实",
+        }]},
+    )  # fmt: skip
 
     upheld: bool
     findings: str = Field(min_length=1, max_length=8000)
@@ -58,7 +80,14 @@ class VerificationIn(BaseModel):
 class ActionIn(BaseModel):
     """A corrective action on the case (defaults to the case the complaint is about)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "action": "recover_overpayment", "case_id": "case-620105001-000123",
+            "programme": "rural_dibao", "amount_fen": 360000,
+            "reason": "不符合低保条件期间多领低保金3600元，依法追回",
+        }]},
+    )  # fmt: skip
 
     action: CorrectiveAction
     case_id: str | None = Field(default=None, max_length=100)
@@ -79,7 +108,12 @@ class ActionIn(BaseModel):
 class ClosureIn(BaseModel):
     """The feedback given to the complainant (or published, when anonymous)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "feedback": "反映属实，已停发该户低保金并追回多领的3600元，已电话告知举报人",
+        }]},
+    )  # fmt: skip
 
     feedback: str = Field(min_length=1, max_length=4000)
 

@@ -21,6 +21,7 @@ from supervision.domain import (
     inspection,
     institution,
     policy_book,
+    subscription,
 )
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "events" / "supervision"
@@ -38,6 +39,7 @@ def published_registry() -> EventRegistry:
     capacity.register_events(registry)
     implementation.register_events(registry)
     policy_book.register_events(registry)
+    subscription.register_events(registry)
     register_calendar_events("supervision", registry)
     register_store_digest("supervision", registry)
     return registry

@@ -10,6 +10,7 @@ from supervision.projections.alerts import ALERT_MIGRATIONS
 from supervision.projections.complaints import COMPLAINT_MIGRATIONS
 from supervision.projections.hazards import HAZARD_MIGRATIONS
 from supervision.projections.rectifications import RECTIFICATION_MIGRATIONS
+from supervision.projections.subscriptions import SUBSCRIPTION_MIGRATIONS
 
 MIGRATIONS: tuple[Migration, ...] = (
     *KERNEL_MIGRATIONS,
@@ -68,4 +69,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     *RECTIFICATION_MIGRATIONS,
     *HAZARD_MIGRATIONS,
     *FUNDS_MIGRATIONS,
+    *SUBSCRIPTION_MIGRATIONS,
 )

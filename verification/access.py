@@ -47,13 +47,13 @@ RULES = {
     ),
     # verification/entrypoints/api.py:get_batch
     ("GET", "/v1/batches/{batch_id}"): allow(*READERS, jurisdiction=OWN_DIVISION),
-    # verification/entrypoints/api.py:work_queue
+    # verification/entrypoints/api.py:list_work_queue
     ("GET", "/v1/work-queue"): allow(*READERS, jurisdiction=DIVISION_FILTER),
-    # verification/entrypoints/township.py:economic_verification
+    # verification/entrypoints/township.py:verify_household_economy
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/economic-verification"): allow(
         "township_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(TOWNSHIP)
     ),
-    # verification/entrypoints/township.py:manual_evidence
+    # verification/entrypoints/township.py:record_manual_evidence
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/evidence"): allow(
         "township_officer",
         "partner_agency",
@@ -61,28 +61,28 @@ RULES = {
         if_match="optional",
         refuse=_level(TOWNSHIP),
     ),
-    # verification/entrypoints/township.py:investigation
+    # verification/entrypoints/township.py:record_investigation
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/investigation"): allow(
         "township_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(TOWNSHIP)
     ),
-    # verification/entrypoints/township.py:appraisal
+    # verification/entrypoints/township.py:record_appraisal
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/appraisal"): allow(
         "township_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(TOWNSHIP)
     ),
-    # verification/entrypoints/township.py:proposal
+    # verification/entrypoints/township.py:submit_proposal
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/proposal"): allow(
         "township_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(TOWNSHIP)
     ),
-    # verification/entrypoints/township.py:extension
+    # verification/entrypoints/township.py:extend_deadline
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/deadline-extension"): allow(
         "township_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(TOWNSHIP)
     ),
-    # verification/entrypoints/publication.py:notice
+    # verification/entrypoints/publication.py:publish_notice
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/notice"): allow(
         "township_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(TOWNSHIP)
     ),
-    # verification/entrypoints/publication.py:objection — only the receiving township or county
-    # officer records one (anyone may object to them); every other role is refused here
+    # verification/entrypoints/publication.py:record_objection — only the receiving township or
+    # county officer records one (anyone may object to them); every other role is refused here
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/objections"): allow(
         "township_officer", "county_officer", jurisdiction=OWN_DIVISION, if_match="required"
     ),
@@ -90,37 +90,37 @@ RULES = {
     ("POST", "/v1/batches"): allow(
         "county_officer", jurisdiction=OWN_DIVISION, refuse=_level(COUNTY)
     ),
-    # verification/entrypoints/county.py:spot_check
+    # verification/entrypoints/county.py:record_spot_check
     ("POST", "/v1/batches/{batch_id}/spot-checks"): allow(
         "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)
     ),
-    # verification/entrypoints/county.py:decide
+    # verification/entrypoints/county.py:decide_case
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/decision"): allow(
         "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)
     ),
-    # verification/entrypoints/county.py:adjust
+    # verification/entrypoints/county.py:adjust_benefit
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/adjustment"): allow(
         "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)
     ),
-    # verification/entrypoints/county.py:suspend
+    # verification/entrypoints/county.py:suspend_benefit
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/suspension"): allow(
         "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)
     ),
-    # verification/entrypoints/county.py:terminate
+    # verification/entrypoints/county.py:terminate_benefit
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/termination"): allow(
         "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)
     ),
-    # verification/entrypoints/county.py:recheck
+    # verification/entrypoints/county.py:recheck_benefit
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/recheck"): allow(
         "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)
     ),
     # verification/entrypoints/batches.py:list_batches
     ("GET", "/v1/batches"): allow(*READERS, jurisdiction=DIVISION_FILTER),
-    # verification/entrypoints/notices.py:village_notice
+    # verification/entrypoints/notices.py:get_village_notice
     ("GET", "/v1/notices/{village_code}"): allow(
         *READERS, "village_committee", jurisdiction=OWN_DIVISION
     ),
-    # verification/entrypoints/notices.py:printable_notice
+    # verification/entrypoints/notices.py:print_village_notice
     ("GET", "/v1/notices/{village_code}/print"): allow(
         *READERS, "village_committee", jurisdiction=OWN_DIVISION
     ),
@@ -157,6 +157,12 @@ RULES = {
     ("POST", "/v1/extreme-poverty-inclusions/{screening_id}/decision"): allow(
         "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)
     ),
+    # verification/entrypoints/migrations.py: a county uploads its caseload (ADR 0037); an
+    # import (also one the ops command runs) is followed by the county's readers
+    ("POST", "/v1/migrations"): allow(
+        "county_officer", jurisdiction=OWN_DIVISION, refuse=_level(COUNTY)
+    ),
+    ("GET", "/v1/migrations/{migration_id}"): allow(*READERS, jurisdiction=OWN_DIVISION),
 }
 ACCESS = AccessTable("verification", RULES)
 """Every verification operation, the kernel's (health, places, calendar) included."""

@@ -7,6 +7,7 @@ from dataclasses import replace
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.eventstore.envelope import RecordedEvent
+from shared.http.event_schemas import mount as mount_event_schemas
 from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
 from shared.workcalendar.api import mount as mount_calendar
 from shared.workcalendar.book import CalendarBook
@@ -15,6 +16,7 @@ from verification.access import ACCESS
 from verification.adapters.partner_data import PartnerDataClient
 from verification.application.care_register import CareRegister
 from verification.application.service import Policy, Verification
+from verification.contracts import schemas as event_schemas
 from verification.domain.events import register_events
 from verification.entrypoints import (
     api,
@@ -23,6 +25,7 @@ from verification.entrypoints import (
     county,
     inclusion,
     life_events,
+    migrations,
     notices,
     publication,
     township,
@@ -92,6 +95,7 @@ def build(
             life_events.router,
             children.router,
             inclusion.router,
+            migrations.router,
         ],
         migrations=MIGRATIONS,
         register_events=[
@@ -116,6 +120,7 @@ def build(
     book = CalendarBook.over(SERVICE, verification.policy.calendar)
     verification.policy = replace(verification.policy, calendar=book)
     mount_calendar(runtime, book)
+    mount_event_schemas(runtime, event_schemas)
     runtime.app.state.verification = verification
     runtime.app.state.care_register = CareRegister(runtime.store, runtime.registry, config.clock)
     runtime.loops.append(deadline_watcher(verification, runtime.engine, config.watcher_interval_s))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from shared.fields import Count
 from shared.identity import (
@@ -52,6 +52,27 @@ class GuardianIn(BaseModel):
 class ChildIn(BaseModel):
     """A child put on the register by the township (农村留守儿童、困境儿童、孤儿、贫困残疾儿童)."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "resident_id": "620102201509031040",
+                    "name": "李梓涵",
+                    "division_code": "620102001001",
+                    "registration": "urban",
+                    "category": "in_difficulty",
+                    "guardianship_status": "entrusted",
+                    "guardian": {
+                        "name": "李德明",
+                        "relation": "grandparent",
+                        "resident_id": "620102195803142018",
+                        "phone": "13893120456",
+                    },
+                }
+            ]
+        }
+    )
+
     resident_id: ResidentIdStr
     name: str = Field(min_length=1, max_length=50)
     division_code: DivisionCodeStr = Field(
@@ -75,6 +96,20 @@ class ChildIn(BaseModel):
 class CareVisitIn(BaseModel):
     """关爱走访: who visited when, the guardianship found and whether to follow up."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "visited_on": "2027-03-08",
+                    "visited_by": ["城关区民政局 王芳", "社区儿童主任 刘洋"],
+                    "guardianship_status": "entrusted",
+                    "follow_up_needed": True,
+                    "notes": "祖父年迈，孩子课业辅导不足，已联系社区志愿者每周辅导两次",
+                }
+            ]
+        }
+    )
+
     visited_on: date
     visited_by: list[str] = Field(min_length=1, max_length=10)
     guardianship_status: GuardianshipStatus
@@ -84,6 +119,20 @@ class CareVisitIn(BaseModel):
 
 class AllowanceAssessmentIn(BaseModel):
     """The county's assessment of a child for an allowance (PAY-9 pays a grant)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "allowance": "child_in_difficulty_allowance",
+                    "decision": "grant",
+                    "effective_from": "2027-04-01",
+                    "reason": "父亲重度残疾、母亲失联，符合困境儿童基本生活补贴条件",
+                    "policy_basis": "《国务院关于加强困境儿童保障工作的意见》（国发〔2016〕36号）",
+                }
+            ]
+        }
+    )
 
     allowance: Allowance = Field(
         description="orphan_allowance 孤儿基本生活费 |"
@@ -97,6 +146,22 @@ class AllowanceAssessmentIn(BaseModel):
 
 class ScreeningIn(BaseModel):
     """A disabled person screened by the township against the extreme-poverty rules."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "resident_id": "620102197711052428",
+                    "name": "张淑芬",
+                    "division_code": "620102001",
+                    "disability_kind": "intellectual",
+                    "disability_grade": 2,
+                    "has_living_source": False,
+                    "supporter": "none",
+                }
+            ]
+        }
+    )
 
     resident_id: ResidentIdStr
     name: str = Field(min_length=1, max_length=50)
@@ -116,6 +181,18 @@ class ScreeningIn(BaseModel):
 
 class InclusionDecisionIn(BaseModel):
     """The county's action on a flag: include (the township takes the application) or decline."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "decision": "include",
+                    "reason": "无劳动能力、无生活来源、无法定义务人，符合特困人员认定条件",
+                    "application_ref": "2c8f4e19-6a7d-4b30-b5e2-0d9c3f8a1e67",
+                }
+            ]
+        }
+    )
 
     decision: Literal["include", "decline"]
     reason: str = Field(min_length=1, max_length=2000)

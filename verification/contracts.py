@@ -29,6 +29,11 @@ def schema_of(cls: type) -> dict[str, Any]:
     }
 
 
+def schemas() -> dict[str, dict[str, Any]]:
+    """File name → schema of every published event (what the service serves, ADR 0039)."""
+    return {name: json.loads(text) for name, text in expected_files().items()}
+
+
 def expected_files() -> dict[str, str]:
     """File name → content of every published event's schema."""
     files = {}

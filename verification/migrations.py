@@ -189,3 +189,46 @@ MIGRATIONS = (
         ),
     ),
 )
+
+MIGRATIONS = (
+    *MIGRATIONS,
+    Migration(
+        "verification-0009-caseload-migrations",
+        (
+            # One row per import of a file into a scope (a county, or 62 for the province): its
+            # progress moves in the same transaction as each batch of households (ADR 0037).
+            """
+            CREATE TABLE caseload_migrations (
+                migration_id uuid PRIMARY KEY,
+                source_sha256 text NOT NULL,
+                scope text NOT NULL,
+                file_name text NOT NULL,
+                file_format text NOT NULL,
+                imported_by jsonb NOT NULL,
+                rows_total integer,
+                status text NOT NULL,
+                households_done integer NOT NULL DEFAULT 0,
+                rows_done integer NOT NULL DEFAULT 0,
+                households_imported integer NOT NULL DEFAULT 0,
+                households_rejected integer NOT NULL DEFAULT 0,
+                rows_rejected integer NOT NULL DEFAULT 0,
+                started_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                finished_at timestamptz,
+                UNIQUE (source_sha256, scope)
+            )
+            """,
+            """
+            CREATE TABLE caseload_migration_rejects (
+                migration_id uuid NOT NULL REFERENCES caseload_migrations,
+                row_number integer NOT NULL,
+                field text NOT NULL,
+                household_ref text NOT NULL,
+                reason_zh text NOT NULL,
+                reason_en text NOT NULL,
+                PRIMARY KEY (migration_id, row_number, field)
+            )
+            """,
+        ),
+    ),
+)

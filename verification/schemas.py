@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from shared.fields import CivilDate, Count, Fen, Int64
 from shared.identity import DivisionCodeStr, ResidentIdStr
@@ -28,17 +28,42 @@ assert set(SOURCES) == set(Source.__args__)  # type: ignore[attr-defined]
 class StepIn(BaseModel):
     """A step that needs nothing but an optional reason."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"reason": "经申请人书面授权，查询家庭经济状况"}]}
+    )
+
     reason: str | None = Field(default=None, max_length=500)
 
 
 class ExtensionIn(BaseModel):
     """Why the whole process needs 45 working days instead of 30."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"reason": "申请人在外地住院治疗，入户调查无法按期完成，延长办理时限"}]
+        }
+    )
+
     reason: str = Field(min_length=1, max_length=2000)
 
 
 class ManualEvidenceIn(BaseModel):
     """An answer an officer obtained by hand after a source failed (manual follow-up)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "source": "bank_deposits",
+                    "resident_id": "620102196204180519",
+                    "monthly_income_fen": 0,
+                    "assets_fen": 1250000,
+                    "deceased": False,
+                    "reference": "兰州农商银行城关支行存款证明（2027）第0312号",
+                }
+            ]
+        }
+    )
 
     source: Source
     resident_id: ResidentIdStr
@@ -61,6 +86,19 @@ class InvestigationIn(BaseModel):
     """入户调查: at least two staff, the day and the findings; for extreme poverty, every
     member's self-care ability."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "staff": ["王建军", "马晓燕"],
+                    "visited_on": "2027-03-09",
+                    "findings": "户主尿毒症长期透析，配偶无固定工作，家中无车辆、无商铺",
+                    "self_care": [{"resident_id": "620102194607220934", "ability": "partial"}],
+                }
+            ]
+        }
+    )
+
     staff: list[str] = Field(min_length=1, max_length=10)
     visited_on: date
     findings: str = Field(min_length=1, max_length=4000)
@@ -76,6 +114,18 @@ class InvestigationIn(BaseModel):
 class AppraisalIn(BaseModel):
     """民主评议: recorded, never deciding alone."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "held_on": "2027-03-09",
+                    "participants": 15,
+                    "outcome": "评议小组15人参加，14人同意纳入城市低保，1人弃权",
+                }
+            ]
+        }
+    )
+
     held_on: date
     participants: Count = Field(ge=1, le=500)
     outcome: str = Field(min_length=1, max_length=2000)
@@ -83,6 +133,17 @@ class AppraisalIn(BaseModel):
 
 class ProposalIn(BaseModel):
     """乡镇审核意见 with the proposed benefit (information for the county)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "proposed_monthly_amount_fen": 72000,
+                    "review_opinion": "家庭人均月收入低于城市低保标准，建议纳入城市低保",
+                }
+            ]
+        }
+    )
 
     proposed_monthly_amount_fen: Fen = Field(
         ge=0,
@@ -97,11 +158,21 @@ class ProposalIn(BaseModel):
 class NoticeIn(BaseModel):
     """Where the notice is posted: the village/community (defaults to the case's village)."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [{"village_code": "620102001001"}]})
+
     village_code: DivisionCodeStr | None = None
 
 
 class ObjectionIn(BaseModel):
     """An objection during the notice period; anyone, anonymous if they wish."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"anonymous": True, "content": "反映该户家中有一辆营运出租车，收入未如实申报"}
+            ]
+        }
+    )
 
     anonymous: bool = True
     content: str = Field(min_length=1, max_length=4000)
@@ -116,6 +187,18 @@ def _null_only(schema: dict[str, Any]) -> None:
 class DecisionIn(BaseModel):
     """The county's decision: approve (the amount by rule, or an override with its reason) or
     reject with the reason."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "decision": "approve",
+                    "reason": "经调查、评议、抽查和公示，家庭人均收入低于低保标准，予以批准",
+                    "effective_from": "2027-04-01",
+                }
+            ]
+        }
+    )
 
     decision: Literal["approve", "reject"]
     reason: str = Field(min_length=1, max_length=2000)
@@ -167,6 +250,18 @@ class DecisionIn(BaseModel):
 class AdjustmentIn(BaseModel):
     """A new monthly amount from a date."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "approved_monthly_amount_fen": 68000,
+                    "effective_from": "2027-04-01",
+                    "reason": "配偶实现灵活就业，家庭人均月收入增加，重新核定保障金额",
+                }
+            ]
+        }
+    )
+
     approved_monthly_amount_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
     effective_from: date
     reason: str = Field(min_length=1, max_length=2000)
@@ -175,12 +270,34 @@ class AdjustmentIn(BaseModel):
 class StopIn(BaseModel):
     """Suspend or terminate from a date, with the reason."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "effective_from": "2027-04-01",
+                    "reason": "经复核，家庭人均月收入已连续三个月高于当地城市低保标准",
+                }
+            ]
+        }
+    )
+
     effective_from: date
     reason: str = Field(min_length=1, max_length=2000)
 
 
 class RecheckIn(BaseModel):
     """Reopen investigation of an approved benefit."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "reason": "群众来信反映该户购置营运车辆，启动复核",
+                    "complaint_id": "9d3a6f1e-7b2c-4c85-8e04-61f5a2b7c9d0",
+                }
+            ]
+        }
+    )
 
     reason: str = Field(min_length=1, max_length=2000)
     complaint_id: str | None = None
@@ -196,6 +313,23 @@ class BatchCase(BaseModel):
 class BatchIn(BaseModel):
     """A county batch of one township's proposals; the rate may only be raised."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "township_code": "620102001",
+                    "cases": [
+                        {
+                            "case_id": "5b0e8c7a-3d2f-4e61-9a48-2f7c1d9e6b35",
+                            "programme": "urban_dibao",
+                        }
+                    ],
+                    "rate": "0.35",
+                }
+            ]
+        }
+    )
+
     township_code: DivisionCodeStr
     cases: list[BatchCase] = Field(min_length=1, max_length=2000)
     rate: str | None = Field(default=None, description="decimal, at least the configured rate")
@@ -203,6 +337,21 @@ class BatchIn(BaseModel):
 
 class SpotCheckIn(BaseModel):
     """A county visit to a sampled household."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "case_id": "5b0e8c7a-3d2f-4e61-9a48-2f7c1d9e6b35",
+                    "programme": "urban_dibao",
+                    "visited_by": ["城关区民政局 赵志刚", "城关区民政局 钱丽"],
+                    "visited_on": "2027-03-09",
+                    "findings": "入户核实家庭成员、收入和财产情况，与乡镇调查结果一致",
+                    "confirms_proposal": True,
+                }
+            ]
+        }
+    )
 
     case_id: str = Field(min_length=1, max_length=100)
     programme: str = Field(min_length=1, max_length=50)
@@ -224,6 +373,24 @@ class LifeEventIn(BaseModel):
 
 class LifeEventsIn(BaseModel):
     """A bulk feed of life events; each record is applied once whatever the retries."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "records": [
+                        {
+                            "kind": "death",
+                            "resident_id": "620102194607220934",
+                            "died_on": "2027-03-02",
+                            "source_ref": "GA-620102-20270302-0015",
+                            "reported_by_department": "public_security",
+                        }
+                    ]
+                }
+            ]
+        }
+    )
 
     records: list[LifeEventIn] = Field(min_length=1, max_length=1000)
 

@@ -39,11 +39,15 @@ acl --allow-principal User:safetynet-payments --operation Create --topic safetyn
 acl --allow-principal User:safetynet-supervision --operation Write --operation Read --operation Describe --topic safetynet.supervision.internal
 acl --allow-principal User:safetynet-supervision --operation Write --operation Read --operation Describe --topic safetynet.supervision.events
 acl --allow-principal User:safetynet-supervision --operation Write --operation Read --operation Describe --topic safetynet.supervision.dlq
+acl --allow-principal User:safetynet-supervision --operation Read --operation Describe --topic safetynet.intake.events
 acl --allow-principal User:safetynet-supervision --operation Read --operation Describe --topic safetynet.intake.internal
+acl --allow-principal User:safetynet-supervision --operation Read --operation Describe --topic safetynet.payments.events
 acl --allow-principal User:safetynet-supervision --operation Read --operation Describe --topic safetynet.payments.internal
+acl --allow-principal User:safetynet-supervision --operation Read --operation Describe --topic safetynet.verification.events
 acl --allow-principal User:safetynet-supervision --operation Read --operation Describe --topic safetynet.verification.internal
 acl --allow-principal User:safetynet-supervision --operation Read --operation Describe --group supervision.audit
 acl --allow-principal User:safetynet-supervision --operation Read --operation Describe --group supervision.detectors
+acl --allow-principal User:safetynet-supervision --operation Read --operation Describe --group supervision.webhooks
 acl --allow-principal User:safetynet-supervision --operation Create --topic safetynet. --resource-pattern-type prefixed
 acl --allow-principal User:provincial-bus --operation Read --operation Describe --topic safetynet.intake.events
 acl --allow-principal User:provincial-bus --operation Read --operation Describe --topic safetynet.verification.events

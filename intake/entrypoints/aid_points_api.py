@@ -43,7 +43,7 @@ _COMMANDS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
     summary="设立救助点、临时庇护场所 Open an aid point or shelter with its seasons",
     responses=problem_responses(400, 401, 403, 422),
 )
-async def open_point(
+async def open_aid_point(
     body: AidPointCreate,
     request: Request,
     principal: Principal = Depends(current_principal),
@@ -75,7 +75,7 @@ async def open_point(
     summary="查询救助点 Get an aid point with its seasons",
     responses=problem_responses(401, 403, 404),
 )
-async def get_point(
+async def get_aid_point(
     aid_point_id: str,
     request: Request,
     response: Response,
@@ -101,7 +101,7 @@ async def get_point(
     summary="增加开放季节 Open the point for another season (If-Match)",
     responses=_COMMANDS,
 )
-async def add_season(
+async def add_aid_point_season(
     aid_point_id: str,
     body: SeasonAddition,
     request: Request,
@@ -121,7 +121,7 @@ async def add_season(
     summary="关闭救助点 Close the point for good (If-Match)",
     responses=_COMMANDS,
 )
-async def close(
+async def close_aid_point(
     aid_point_id: str,
     body: AidPointClosure,
     request: Request,

@@ -13,12 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.adapters import registry as claims
 from intake.application.changes import change
-from intake.application.submit import (
-    SubmitApplication,
-    flag_household_conflict,
-    new_application_id,
-    submit_application,
-)
+from intake.application.submit import SubmitApplication, flag_household_conflict, new_application_id
+from intake.application.submit import submit_application as record_application
 from intake.domain.application import Application
 from intake.domain.application_events import ApplicationAmended
 from intake.domain.duplicates import MemberInAnotherHousehold
@@ -29,7 +25,7 @@ from intake.entrypoints.common import (
     ensure_may_accept,
     ensure_role,
 )
-from intake.entrypoints.reads import find_application, list_applications, read_from_row
+from intake.entrypoints.reads import find_application, page_of_applications, read_from_row
 from intake.schemas import (
     ApplicationAmend,
     ApplicationCreate,
@@ -64,7 +60,7 @@ router = APIRouter(prefix="/v1", tags=["applications 申请"])
     summary="受理登记申请 Accept and register a household application",
     responses=problem_responses(400, 401, 403, 404, 409, 422),  # 404: no such urgent_case_id
 )
-async def submit(
+async def submit_application(
     body: ApplicationCreate,
     request: Request,
     principal: Principal = Depends(current_principal),
@@ -85,7 +81,7 @@ async def submit(
     )
 
     async def operation(conn: asyncpg.Connection) -> StoredResponse:
-        recorded = await submit_application(cmd, repository, conn)
+        recorded = await record_application(cmd, repository, conn)
         read = _created(cmd, recorded[-1].stream_version, recorded[0].recorded_at, _today(request))
         headers = {"Location": f"/v1/applications/{application_id}", "ETag": etag_for(read.version)}
         return StoredResponse(201, read.model_dump(mode="json"), headers)
@@ -105,7 +101,7 @@ async def submit(
     summary="申请列表 List applications within your jurisdiction",
     responses=problem_responses(400, 401, 403, 422),
 )
-async def list_(
+async def list_applications(
     request: Request,
     division: str | None = Query(
         None,
@@ -126,7 +122,7 @@ async def list_(
     scope = division or principal.division
     ensure_jurisdiction(principal, scope)
     filters = {"programme": programme, "status": status, "awaiting_agency": awaiting_agency}
-    return await list_applications(
+    return await page_of_applications(
         request.app.state.engine, scope, filters, limit, cursor, _today(request)
     )
 
@@ -159,7 +155,7 @@ async def get_application(
     summary="补正申请 Amend declared income, assets or bank account (If-Match)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
 )
-async def amend(
+async def amend_application(
     application_id: str,
     body: ApplicationAmend,
     request: Request,
@@ -185,7 +181,7 @@ async def amend(
     summary="撤回申请 Withdraw the application (If-Match)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
 )
-async def withdraw(
+async def withdraw_application(
     application_id: str,
     body: Withdrawal,
     request: Request,

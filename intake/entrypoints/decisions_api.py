@@ -47,7 +47,7 @@ def competent_role(
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
     dependencies=[Depends(competent_role)],
 )
-async def decide(
+async def decide_programme(
     application_id: str,
     programme: Programme,
     body: ProgrammeDecision,
@@ -98,7 +98,7 @@ async def decide(
     summary="近亲属备案登记 List households declared as relatives of cadres or staff",
     responses=problem_responses(400, 401, 403),
 )
-async def staff_relatives(
+async def list_staff_relatives(
     request: Request,
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.domain.handed_in import ApplicationHandedIn, HandedIn
 from intake.entrypoints.common import ensure_role
-from intake.schemas import HandInCreate
+from intake.schemas import HandedInRead, HandInCreate
 from shared.application.repository import Repository
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.commands import request_metadata
@@ -25,10 +25,11 @@ router = APIRouter(prefix="/v1", tags=["applications 申请"])
 @router.post(
     "/assisted-submissions",
     status_code=201,
+    response_model=HandedInRead,
     summary="村（居）委会代为提交 Hand an application in on a household's behalf",
     responses=problem_responses(400, 401, 403, 422),
 )
-async def hand_in(
+async def hand_in_application(
     body: HandInCreate,
     request: Request,
     principal: Principal = Depends(current_principal),
@@ -54,8 +55,8 @@ async def hand_in(
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         await repository.save(handed, metadata, conn, expected_version=0)
-        answer = {"handed_in_id": handed.id, "status": "awaiting_acceptance"}
-        return StoredResponse(201, answer, {"ETag": etag_for(1)})
+        answer = HandedInRead(handed_in_id=handed.id, status="awaiting_acceptance")
+        return StoredResponse(201, answer.model_dump(mode="json"), {"ETag": etag_for(1)})
 
     return await respond_idempotently(
         request, client_id=principal.client_id, key=key, operation=operation

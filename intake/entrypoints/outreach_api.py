@@ -48,7 +48,7 @@ OFFICER_ROLES = ("township_officer", "county_officer")
     summary="制定走访慰问活动 Plan a township's visit campaign",
     responses=problem_responses(400, 401, 403, 422),
 )
-async def plan(
+async def plan_visit_campaign(
     body: VisitCampaignCreate,
     request: Request,
     principal: Principal = Depends(current_principal),
@@ -84,7 +84,7 @@ async def plan(
     summary="查询走访慰问活动 Get a campaign with its counts",
     responses=problem_responses(401, 403, 404),
 )
-async def get_campaign(
+async def get_visit_campaign(
     campaign_id: str,
     request: Request,
     response: Response,
@@ -105,7 +105,7 @@ async def get_campaign(
     summary="记录走访 Record a visit: needs found, help arranged (referral or application)",
     responses=problem_responses(400, 401, 403, 404, 409, 422),
 )
-async def visit(
+async def record_campaign_visit(
     campaign_id: str,
     body: VisitCreate,
     request: Request,
@@ -155,7 +155,7 @@ async def visit(
     summary="走访记录 The visits of a campaign, by date",
     responses=problem_responses(400, 401, 403, 404, 422),
 )
-async def visits(
+async def list_campaign_visits(
     campaign_id: str,
     request: Request,
     limit: int = Depends(page_limit),

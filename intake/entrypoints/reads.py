@@ -28,7 +28,7 @@ async def find_application(engine: AsyncEngine, application_id: str) -> dict[str
     return dict(row._mapping) if row else None
 
 
-async def list_applications(
+async def page_of_applications(
     engine: AsyncEngine,
     scope: str,
     filters: dict[str, str | None],

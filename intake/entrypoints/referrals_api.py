@@ -41,7 +41,7 @@ OFFICE_ROLES = ("township_officer", "county_officer", "partner_agency")
     summary="首问登记并转介 Record a request and refer it to the competent department",
     responses=problem_responses(400, 401, 403, 422),
 )
-async def create(
+async def create_referral(
     body: ReferralCreate,
     request: Request,
     principal: Principal = Depends(current_principal),
@@ -80,7 +80,7 @@ async def create(
     summary="签收转介 Acknowledge a referral (If-Match)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
 )
-async def acknowledge(
+async def acknowledge_referral(
     referral_id: str,
     body: Acknowledgement,
     request: Request,
@@ -120,7 +120,7 @@ async def acknowledge(
     summary="逾期未签收转介 Overdue referrals within your jurisdiction",
     responses=problem_responses(400, 401, 403),
 )
-async def overdue(
+async def list_overdue_referrals(
     request: Request,
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),

@@ -55,7 +55,7 @@ class IdentificationAccepted(CommandAccepted):
     summary="登记流浪乞讨人员 Record a person met sleeping rough (identified or not)",
     responses=problem_responses(400, 401, 403, 422),
 )
-async def register(
+async def register_rough_sleeper(
     body: RoughSleeperCreate,
     request: Request,
     principal: Principal = Depends(current_principal),
@@ -86,7 +86,7 @@ async def register(
     summary="查询流浪乞讨人员记录 Get a record (resident ID masked)",
     responses=problem_responses(401, 403, 404),
 )
-async def get_record(
+async def get_rough_sleeper(
     record_id: str,
     request: Request,
     response: Response,
@@ -112,7 +112,7 @@ async def get_record(
     summary="记录救助 Record food, clothing or shelter given at a point in season (If-Match)",
     responses=_COMMANDS,
 )
-async def help_given(
+async def record_rough_sleeper_help(
     record_id: str,
     body: HelpCreate,
     request: Request,
@@ -151,7 +151,7 @@ async def help_given(
     summary="确认身份 Identify the person of a record: their help joins (If-Match)",
     responses=_COMMANDS,
 )
-async def identify(
+async def identify_rough_sleeper(
     record_id: str,
     body: Identification,
     request: Request,
@@ -187,7 +187,7 @@ async def identify(
     summary="救助史 A person's help, from every record identified as them, in your jurisdiction",
     responses=problem_responses(400, 401, 403, 422),
 )
-async def help_history(
+async def list_help_history(
     person_id: str,
     request: Request,
     limit: int = Depends(page_limit),

@@ -57,7 +57,7 @@ _COMMANDS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
     summary="急难情况报告 Report a person in urgent difficulty",
     responses=problem_responses(400, 401, 403, 422),
 )
-async def report(
+async def report_urgent_case(
     body: UrgentReportCreate,
     request: Request,
     principal: Principal = Depends(current_principal),
@@ -110,7 +110,7 @@ async def report(
     summary="响应急难个案 Respond to an urgent case (If-Match)",
     responses=_COMMANDS,
 )
-async def respond(
+async def respond_to_urgent_case(
     case_id: str,
     body: UrgentResponse,
     request: Request,
@@ -136,7 +136,7 @@ async def respond(
     summary="先行救助 Grant assistance before verification (If-Match)",
     responses=_COMMANDS,
 )
-async def grant(
+async def grant_prior_assistance(
     case_id: str,
     body: PriorAssistanceCreate,
     request: Request,
@@ -202,7 +202,7 @@ async def grant(
     summary="转介慈善组织 Refer the case to a registered charity (If-Match)",
     responses=_COMMANDS,
 )
-async def refer_to_charity(
+async def refer_case_to_charity(
     case_id: str,
     body: CharityReferralCreate,
     request: Request,
@@ -228,7 +228,7 @@ async def refer_to_charity(
     responses=_COMMANDS,
     summary="登记慈善救助 The charity records its help (If-Match)",
 )
-async def record_help(
+async def record_charity_help(
     case_id: str,
     referral_id: str,
     body: CharityHelpCreate,

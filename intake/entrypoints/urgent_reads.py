@@ -27,7 +27,7 @@ router = APIRouter(prefix="/v1", tags=["urgent cases 急难救助"])
     summary="逾期未响应急难个案 Overdue urgent cases",
     responses=problem_responses(401, 403),
 )
-async def overdue(
+async def list_overdue_urgent_cases(
     request: Request,
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
@@ -56,7 +56,7 @@ async def overdue(
     summary="查询急难个案 Get an urgent case",
     responses=problem_responses(401, 403, 404),
 )
-async def get_case(
+async def get_urgent_case(
     case_id: str,
     request: Request,
     response: Response,

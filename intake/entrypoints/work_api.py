@@ -50,7 +50,7 @@ class WorkItem(BaseModel):
     summary="待办事项 Open referrals and urgent cases by due time",
     responses=problem_responses(400, 401, 403),
 )
-async def open_work(
+async def list_open_work(
     request: Request,
     division: str | None = Query(
         None,

@@ -13,15 +13,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from functools import partial
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from payments.adapters.bank import BankAnswer, BankClient
+from payments.adapters.bank import BankClient
 from payments.adapters.streams import load_many
+from payments.application.bank_answers import bank_metadata, record_answer
 from payments.application.context import Repositories
 from payments.application.instruct import active_beneficiaries, instruct_chunk
 from payments.application.partitions import (
@@ -98,6 +98,8 @@ class RunExecutor:
             key = f"{run_id}/{partition.index}"
             await self._locked(key, partial(self._execute_partition, run, partition))
         if (await self._partitions(run)).all_finished:
+            if run.channel == "file":  # the totals read the view: it must hold every instruction
+                await self.projections.catch_up(PAYMENTS_VIEW)
             return await self._complete(run_id)
         return False
 
@@ -127,7 +129,8 @@ class RunExecutor:
             return True  # another executor finished it before this one took the lock
         await self.projections.catch_up_all()
         await self._instruct_all(run, partition)
-        await self._send_all(run.id, partition)
+        if run.channel == "api":  # a file run's instructions wait for the officer's file
+            await self._send_all(run.id, partition)
         async with self.engine.begin() as conn:
             await finish(conn, run.id, run.round, partition)
         return True
@@ -160,7 +163,7 @@ class RunExecutor:
                 return
             async with self.engine.begin() as conn:
                 instructed = await instruct_chunk(self.repos, conn, run, chunk, prices)
-            if instructed:
+            if instructed and run.channel == "api":
                 # what the bank has is on view — unless another executor is projecting it already
                 await self.projections.catch_up(PAYMENTS_VIEW, wait=False)
                 await self._send(run.id, [_pending_of(p) for p in instructed], instructed)
@@ -197,10 +200,10 @@ class RunExecutor:
                 if (
                     key is not None
                     and key in payments
-                    and _record(payments[key], answer, self.clock.now())
+                    and record_answer(payments[key], answer, self.clock.now())
                 ):
                     answered.setdefault(
-                        key, (payments[key], _bank_metadata(payments[key], answer, run_id))
+                        key, (payments[key], bank_metadata(payments[key], answer, run_id))
                     )
             await self.repos.payments.save_many(list(answered.values()), conn)
 
@@ -213,6 +216,8 @@ class RunExecutor:
             )
             totals = (await conn.execute(_TOTALS, {"run": run_id})).one()
             run = await self.repos.runs.get(run_id, conn)
+            if run.channel == "file" and totals.instructed > totals.settled + totals.failed:
+                return False  # the bank's return file has not answered every instruction yet
             if run.complete(
                 totals.instructed, totals.settled, int(totals.settled_fen), totals.failed
             ):
@@ -244,23 +249,4 @@ def _pending_of(payment: Payment) -> _Pending:
         instructed.amount_fen,
         instructed.payee_name,
         instructed.bank_account,
-    )
-
-
-def _record(payment: Payment, answer: BankAnswer, at: datetime) -> bool:
-    """Apply the bank's answer; False when it changes nothing (a duplicated answer)."""
-    if answer.status == "paid":
-        return payment.settle(answer.instruction_id, at)
-    return payment.fail(answer.instruction_id, answer.status, answer.reason)
-
-
-def _bank_metadata(payment: Payment, answer: BankAnswer, run_id: str) -> EventMetadata:
-    assert payment.instructed is not None
-    reason = "银行代发成功 (paid by the bank)" if answer.status == "paid" else answer.reason
-    return EventMetadata(
-        actor=Actor("bank", "bank", "代发银行", "62"),
-        channel="bank-api",
-        reason=reason,
-        correlation_id=run_id,
-        case_id=payment.instructed.case_id,
     )

@@ -26,6 +26,7 @@ class StartRun:
     period: str
     metadata: EventMetadata
     override_reason: str | None = None
+    channel: str = "api"  # `file`: the bank file and its return file are the channel (ADR 0038)
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,9 @@ async def start_run(cmd: StartRun, repos: Repositories, conn: AsyncConnection) -
     needed = sum(p.needed_fen for p in position)
     available = sum(max(0, p.available_fen) for p in position)
     shortfall = sum(p.shortfall_fen for p in position)
-    run.start(cmd.county_code, cmd.period, needed, available, shortfall, cmd.override_reason)
+    run.start(
+        cmd.county_code, cmd.period, needed, available, shortfall, cmd.override_reason, cmd.channel
+    )
     await repos.runs.save(run, replace(cmd.metadata, correlation_id=run_id), conn, 0)
     return run
 

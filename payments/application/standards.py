@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -18,6 +19,7 @@ class SetStandard:
     standard: StandardSet
     metadata: EventMetadata
     expected_version: int | None
+    occurred_at: datetime | None = None  # a migrated standard: its effective date; else now
 
 
 async def set_standard(
@@ -33,7 +35,9 @@ async def set_standard(
         for programme in ("rural_dibao", "urban_dibao"):
             dibao = dibao or await standard_in_force(repos, conn, new.division_code, programme, new)
     standard.set(new, guidance, dibao)
-    return await repos.standards.save(standard, cmd.metadata, conn, cmd.expected_version)
+    return await repos.standards.save(
+        standard, cmd.metadata, conn, cmd.expected_version, occurred_at=cmd.occurred_at
+    )
 
 
 async def standard_in_force(

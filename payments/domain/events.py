@@ -28,7 +28,12 @@ from payments.domain.prices import (
     PriceSubsidyTriggered,
 )
 from payments.domain.relief_goods import ReliefGoodsIssued, ReliefGoodsReceived
-from payments.domain.run import FailedPaymentsRetried, PaymentRunCompleted, PaymentRunStarted
+from payments.domain.run import (
+    BankReturnImported,
+    FailedPaymentsRetried,
+    PaymentRunCompleted,
+    PaymentRunStarted,
+)
 from payments.domain.standards import StandardSet
 from payments.domain.tasks import PracticalTaskEntered
 from shared.eventstore.registry import EventRegistry
@@ -45,6 +50,7 @@ EVENT_CLASSES: tuple[type, ...] = (
     PaymentRunStarted,
     FailedPaymentsRetried,
     PaymentRunCompleted,
+    BankReturnImported,
     PaymentInstructed,
     PaymentSettled,
     PaymentFailed,

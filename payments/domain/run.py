@@ -25,6 +25,7 @@ class PaymentRunStarted:
     available_fen: int = 0
     shortfall_fen: int = 0
     funds_override_reason: str | None = None
+    channel: str = "api"  # how the bank is told and answers: `api` (batch API) or `file` (ADR 0038)
 
 
 @event_type("payments.FailedPaymentsRetried", version=1)
@@ -48,6 +49,20 @@ class PaymentRunCompleted:
     failed: int
 
 
+@event_type("payments.BankReturnImported", version=1)
+@dataclass(frozen=True)
+class BankReturnImported:
+    """An officer imported the bank's return file (回盘文件) of a batch of the run (ADR 0038)."""
+
+    run_id: str
+    batch_no: str
+    file_sha256: str
+    records: int
+    settled: int
+    failed: int
+    unchanged: int  # results for payments that already had their outcome
+
+
 class RunAlreadyStarted(DomainError):
     """One run per county and period."""
 
@@ -55,6 +70,15 @@ class RunAlreadyStarted(DomainError):
     status = 409
     title_en = "A run for this county and period already exists"
     title_zh = "该县本期发放批次已存在"
+
+
+class BankFileNotReady(DomainError):
+    """The run's round is still being instructed: its bank file would be incomplete."""
+
+    code = "bank-file-not-ready"
+    status = 409
+    title_en = "The run's bank file is not ready yet"
+    title_zh = "发放批次的代发文件尚未生成完毕"
 
 
 class PaymentRun(Aggregate):
@@ -67,6 +91,8 @@ class PaymentRun(Aggregate):
         self.started: PaymentRunStarted | None = None
         self.status = "none"
         self.round = 0  # of execution: one more each time its failed payments are retried
+        self.channel = "api"
+        self.returns: dict[str, BankReturnImported] = {}  # imported return files by SHA-256
 
     @staticmethod
     def id_for(county_code: str, period: str) -> str:
@@ -81,6 +107,7 @@ class PaymentRun(Aggregate):
         available_fen: int = 0,
         shortfall_fen: int = 0,
         override_reason: str | None = None,
+        channel: str = "api",
     ) -> None:
         """Start the run once; over the available funds only with a recorded override."""
         if self.started is not None:
@@ -101,13 +128,20 @@ class PaymentRun(Aggregate):
         self.record(
             PaymentRunStarted(
                 self.id, county_code, period, needed_fen, available_fen, shortfall_fen,
-                override_reason if shortfall_fen > 0 else None,
+                override_reason if shortfall_fen > 0 else None, channel,
             )
         )  # fmt: skip
 
     def retried(self, count: int) -> None:
         """Reopen the run for retried payments."""
         self.record(FailedPaymentsRetried(self.id, count))
+
+    def import_return(self, imported: BankReturnImported) -> bool:
+        """Record a return file once: False when a file with the same SHA-256 was imported."""
+        if imported.file_sha256 in self.returns:
+            return False
+        self.record(imported)
+        return True
 
     def complete(self, instructed: int, settled: int, settled_fen: int, failed: int) -> bool:
         """Close the run with its totals; False when already closed."""
@@ -119,6 +153,7 @@ class PaymentRun(Aggregate):
     def when_PaymentRunStarted(self, event: PaymentRunStarted) -> None:
         self.started = event
         self.status = "executing"
+        self.channel = event.channel
 
     def when_FailedPaymentsRetried(self, event: FailedPaymentsRetried) -> None:
         self.status = "executing"
@@ -126,3 +161,6 @@ class PaymentRun(Aggregate):
 
     def when_PaymentRunCompleted(self, event: PaymentRunCompleted) -> None:
         self.status = "completed"
+
+    def when_BankReturnImported(self, event: BankReturnImported) -> None:
+        self.returns[event.file_sha256] = event

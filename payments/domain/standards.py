@@ -23,6 +23,16 @@ STANDARD_PROGRAMMES = (
 EXTREME_POVERTY_MIN_RATIO_PERMILLE = 1300  # *default*: at least 1.3× the local dibao standard
 
 
+@dataclass(frozen=True)
+class StandardMigration:
+    """Where a standard taken over from the system SafetyNet replaces came from (ADR 0037,
+    docs/migration.md): the SHA-256 of its standards file and its row there."""
+
+    source_sha256: str
+    row: int
+    policy: str = "migration"  # set under the old system's decision, not through the route
+
+
 @event_type("payments.StandardSet", version=1)
 @dataclass(frozen=True)
 class StandardSet:
@@ -36,6 +46,9 @@ class StandardSet:
     class_amounts_fen: dict[str, int] = field(default_factory=dict)
     care_amounts_fen: dict[str, int] = field(default_factory=dict)  # self-care: full|partial|none
     lowering_reason: str | None = None  # why a lower level is accepted (保障水平不能降低), audited
+    # imported from a standards file (ADR 0037); absent when set through the route: optional,
+    # so the contract keeps its version
+    migrated: StandardMigration | None = None
 
 
 class StandardBelowGuidance(DomainError):

@@ -9,7 +9,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from payments.application.accounts import ChangeBankAccount, change_bank_account
+from payments.application import accounts
+from payments.application.accounts import ChangeBankAccount
 from payments.entrypoints.api_runs import _payment
 from payments.entrypoints.common import READERS, repositories
 from payments.schemas import BankAccountChange, BankAccountRead, BeneficiaryRead, PaymentRead
@@ -102,7 +103,7 @@ async def get_beneficiary(
     summary="变更发放账户 Change the account a benefit is paid into",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
 )
-async def put_bank_account(
+async def change_bank_account(
     case_id: str,
     programme: str,
     body: BankAccountChange,
@@ -121,7 +122,7 @@ async def put_bank_account(
         metadata = request_metadata(principal, body.reason, case_id)
         cmd = ChangeBankAccount(case_id, programme, body.bank_account, expected, metadata)
         try:
-            beneficiary = await change_bank_account(cmd, repos, conn)
+            beneficiary = await accounts.change_bank_account(cmd, repos, conn)
         except ConcurrencyConflict as conflict:
             raise precondition_failed_from(conflict) from None
         answer = BankAccountRead(
@@ -143,7 +144,7 @@ async def put_bank_account(
     summary="发放台账 The beneficiary's payment ledger",
     responses=problem_responses(400, 401, 403, 404),
 )
-async def get_ledger(
+async def list_beneficiary_payments(
     case_id: str,
     programme: str,
     request: Request,
@@ -177,7 +178,7 @@ async def _row(request: Request, case_id: str, programme: str) -> dict[str, Any]
     summary="案件发放台账 Every payment of a case (monthly and one-off)",
     responses=problem_responses(400, 401, 403, 404),
 )
-async def get_case_payments(
+async def list_case_payments(
     case_id: str,
     request: Request,
     principal: Principal = Depends(READ),

@@ -43,7 +43,15 @@ Category = Literal[
 class DisasterIn(BaseModel):
     """A disaster and its relief allocation."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "disaster_id": "anning-flood-2026-07", "county_code": "620105",
+            "name": "安宁区“7·15”暴雨洪涝灾害", "occurred_on": "2026-07-15",
+            "allocation_fen": 300000000, "housing_target": "2027-12-31",
+            "reason": "省应急管理厅、省财政厅下达自然灾害救灾资金（甘应急〔2026〕88号）",
+        }]},
+    )  # fmt: skip
 
     disaster_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
     county_code: Annotated[str, COUNTY_CODE]
@@ -66,7 +74,15 @@ class DisasterIn(BaseModel):
 class ReliefIn(BaseModel):
     """Relief for one household."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "household_id": "anning-h-001", "category": "collapsed_house_rebuild",
+            "amount_fen": 2000000, "in_temporary_shelter": True, "payee_name": "马秀兰",
+            "bank_account": "6228480868123456779", "division_code": "620105001001",
+            "reason": "房屋因洪涝倒塌，需恢复重建，暂住临时安置点",
+        }]},
+    )  # fmt: skip
 
     household_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
     case_id: str | None = Field(default=None, max_length=100)
@@ -82,10 +98,40 @@ class ReliefIn(BaseModel):
 class SolvedIn(BaseModel):
     """How a sheltered household's housing was solved."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "solved_on": "2027-03-05", "how": "原址重建，已搬入新房",
+        }]},
+    )  # fmt: skip
 
     solved_on: date
     how: str = Field(min_length=1, max_length=200, description="重建、维修、安置…")
+
+
+class GrantRead(BaseModel):
+    """Relief granted to a household, in the notice's priority order."""
+
+    household_id: str
+    category: Category
+    priority: int = Field(description="1 first: the notice's order of the categories")
+    amount_fen: int
+
+
+class DisasterRead(BaseModel):
+    """A disaster's allocation, the relief granted and the households still in shelter."""
+
+    disaster_id: str
+    version: int = Field(description="the disaster's version: If-Match of the next command")
+    county_code: str
+    name: str
+    allocation_fen: int
+    granted_fen: int
+    households: list[GrantRead] = Field(description="by priority, then household")
+    in_temporary_shelter: list[str] = Field(description="households still sheltered")
+    housing_solved: list[str] = Field(description="households whose housing is solved")
+    housing_target: date = Field(description="date by which the sheltered must be housed")
+    housing_target_missed: bool = Field(description="households still sheltered after it")
 
 
 async def _command(
@@ -112,10 +158,11 @@ async def _command(
     )
 
 
-@router.post("/disasters", status_code=201, summary="登记灾害 Declare a disaster",
+@router.post("/disasters", status_code=201, response_model=DisasterRead,
+             summary="登记灾害 Declare a disaster",
              responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
              openapi_extra=IF_MATCH_WHEN_EXISTS)  # fmt: skip
-async def post_disaster(
+async def declare_disaster(
     body: DisasterIn,
     request: Request,
     principal: Principal = Depends(COUNTY),
@@ -139,9 +186,10 @@ async def post_disaster(
     return await _command(request, principal, key, body.disaster_id, act, 201)
 
 
-@router.post("/disasters/{disaster_id}/relief", summary="发放救灾资金 Grant relief to a household",
+@router.post("/disasters/{disaster_id}/relief", response_model=DisasterRead,
+             summary="发放救灾资金 Grant relief to a household",
              responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428))  # fmt: skip
-async def post_relief(
+async def grant_disaster_relief(
     disaster_id: str,
     body: ReliefIn,
     request: Request,
@@ -163,9 +211,10 @@ async def post_relief(
 
 
 @router.post("/disasters/{disaster_id}/households/{household_id}/housing-solved",
+             response_model=DisasterRead,
              summary="住房问题解决 A sheltered household's housing is solved",
              responses=problem_responses(400, 401, 403, 404, 409, 412, 428))  # fmt: skip
-async def post_solved(
+async def record_housing_solved(
     disaster_id: str,
     household_id: str,
     body: SolvedIn,
@@ -184,7 +233,8 @@ async def post_solved(
     return await _command(request, principal, key, disaster_id, act)
 
 
-@router.get("/disasters/{disaster_id}", summary="灾害救助情况 Relief and shelters of a disaster",
+@router.get("/disasters/{disaster_id}", response_model=DisasterRead,
+            summary="灾害救助情况 Relief and shelters of a disaster",
             responses=problem_responses(401, 403, 404))  # fmt: skip
 async def get_disaster(
     disaster_id: str, request: Request, response: Response, principal: Principal = Depends(READ)

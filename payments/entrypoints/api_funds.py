@@ -32,7 +32,14 @@ READ = require_roles(*READERS)
 class FundsMovement(BaseModel):
     """An allocation (下达) or an arrival (到位) of money for a county's programme."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "county_code": "620105", "programme": "urban_dibao", "source": "central",
+            "amount_fen": 1250000000, "document_ref": "甘财社〔2027〕15号",
+            "reason": "下达2027年中央财政困难群众救助补助资金",
+        }]},
+    )  # fmt: skip
 
     county_code: Annotated[str, COUNTY_CODE] = Field(description="6-digit county code")
     programme: str = Field(min_length=1, max_length=50)
@@ -47,6 +54,52 @@ class FundsMovement(BaseModel):
         if len(value) != 6 or parse_division(value).level != "county":
             raise ValueError("must be a 6-digit county code")
         return value
+
+
+class FundsRecorded(BaseModel):
+    """A movement recorded on the county's funds account for a programme."""
+
+    funds: str = Field(description="the funds account: county and programme")
+    version: int = Field(description="the account's version after the movement (its ETag)")
+
+
+class ProgrammeFundsRead(BaseModel):
+    """One programme's money in the county, in fen."""
+
+    programme: str
+    allocated_fen: int
+    arrived_fen: int
+    paid_fen: int
+    available_fen: int = Field(description="arrived and not yet committed to a payment")
+
+
+class PerformanceRead(BaseModel):
+    """The county's payment performance; a rate is null when there is nothing to divide by."""
+
+    payout_rate: float | None = Field(description="settled / instructed payments")
+    on_time_rate: float | None = Field(description="settled within their month / settled")
+    coverage: float | None = Field(description="beneficiaries paid / active beneficiaries")
+    cost_per_beneficiary_fen: int | None
+    paid_fen: int
+    beneficiaries_paid: int
+
+
+class DisclosureRead(BaseModel):
+    """Fund use and performance figures of a county (资金使用公示)."""
+
+    county_code: str
+    programmes: list[ProgrammeFundsRead]
+    performance: PerformanceRead
+
+
+class FundsAccountRead(BaseModel):
+    """A county's money for a programme by source (central, provincial, city, county), in fen."""
+
+    county_code: str
+    programme: str
+    version: int = Field(description="the account's version: If-Match of the next movement")
+    allocated_fen: dict[str, int] = Field(description="source → allocated fen")
+    arrived_fen: dict[str, int] = Field(description="source → arrived fen")
 
 
 async def _move(
@@ -86,11 +139,12 @@ async def _move(
 @router.post(
     "/funds/allocations",
     status_code=201,
+    response_model=FundsRecorded,
     summary="资金下达 Record an allocation",
     responses=problem_responses(400, 401, 403, 412, 422, 428),
     openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
-async def post_allocation(
+async def record_funds_allocation(
     body: FundsMovement,
     request: Request,
     principal: Principal = Depends(WRITE),
@@ -103,11 +157,12 @@ async def post_allocation(
 @router.post(
     "/funds/arrivals",
     status_code=201,
+    response_model=FundsRecorded,
     summary="资金到位 Record an arrival",
     responses=problem_responses(400, 401, 403, 412, 422, 428),
     openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
-async def post_arrival(
+async def record_funds_arrival(
     body: FundsMovement,
     request: Request,
     principal: Principal = Depends(WRITE),
@@ -119,10 +174,11 @@ async def post_arrival(
 
 @router.get(
     "/disclosure/{county_code}",
+    response_model=DisclosureRead,
     summary="资金使用公示 Fund use and performance figures (JSON)",
     responses=problem_responses(401, 403),
 )
-async def get_disclosure(
+async def get_funds_disclosure(
     county_code: Annotated[str, DIVISION_CODE],
     request: Request,
     principal: Principal = Depends(READ),
@@ -140,22 +196,23 @@ async def get_disclosure(
     summary="资金使用公示（打印版） Printable Chinese disclosure page",
     responses=problem_responses(401, 403),
 )
-async def get_disclosure_page(
+async def get_funds_disclosure_page(
     county_code: Annotated[str, DIVISION_CODE],
     request: Request,
     principal: Principal = Depends(READ),
 ) -> HTMLResponse:
     """The same figures as a printable page in Chinese."""
-    data = await get_disclosure(county_code, request, principal)
+    data = await get_funds_disclosure(county_code, request, principal)
     return HTMLResponse(disclosure_html(data))
 
 
 @router.get(
     "/funds/{county_code}/{programme}",
+    response_model=FundsAccountRead,
     summary="资金账户 Allocated and arrived money by source, with the account's ETag",
     responses=problem_responses(401, 403, 404),
 )
-async def get_funds(
+async def get_funds_account(
     county_code: Annotated[str, DIVISION_CODE],
     programme: str,
     request: Request,

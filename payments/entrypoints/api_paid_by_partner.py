@@ -23,7 +23,7 @@ _ROWS = text("SELECT * FROM paid_by_partner_view WHERE case_id = :c ORDER BY pro
     summary="部门自行发放记录 Assistance of a case that partner agencies pay themselves",
     responses=problem_responses(401, 403, 404),
 )
-async def get_paid_by_partners(
+async def get_paid_by_partner_history(
     case_id: str, request: Request, principal: Principal = Depends(READ)
 ) -> PaidByPartnerHistory:
     """Beside the case's payments (`/v1/cases/{case_id}/payments`): what the partner agencies

@@ -30,7 +30,14 @@ READ = require_roles(*READERS)
 class ParametersIn(BaseModel):
     """Trigger thresholds (basis points), subsidy per person per month, covered programmes."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "cpi_threshold_bp": 350, "food_cpi_threshold_bp": 600, "subsidy_per_person_fen": 5000,
+            "covered_programmes": ["urban_dibao", "rural_dibao", "extreme_poverty"],
+            "reason": "甘肃省社会救助和保障标准与物价上涨挂钩联动机制（甘发改价格〔2027〕3号）",
+        }]},
+    )  # fmt: skip
 
     cpi_threshold_bp: Int64 = Field(default=350, ge=0, le=10_000, description="3.5% = 350")
     food_cpi_threshold_bp: Int64 = Field(default=600, ge=0, le=10_000, description="6% = 600")
@@ -42,12 +49,43 @@ class ParametersIn(BaseModel):
 class IndexIn(BaseModel):
     """A month's price indices, year on year, in basis points (may be negative)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "month": "2027-02", "cpi_yoy_bp": 380, "food_cpi_yoy_bp": 720,
+            "reason": "甘肃省统计局发布2027年2月居民消费价格指数",
+        }]},
+    )  # fmt: skip
 
     month: str = Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
     cpi_yoy_bp: Int64 = Field(ge=-10_000, le=10_000)
     food_cpi_yoy_bp: Int64 = Field(ge=-10_000, le=10_000)
     reason: str = Field(default="统计部门发布", min_length=1, max_length=500)
+
+
+class LinkageParametersRead(BaseModel):
+    """The parameters in use for the months recorded from now on."""
+
+    cpi_threshold_bp: int = Field(description="CPI year on year at or above which it triggers")
+    food_cpi_threshold_bp: int = Field(description="food CPI threshold, basis points")
+    subsidy_per_person_fen: int
+    covered_programmes: list[str]
+
+
+class MonthDecisionRead(BaseModel):
+    """Whether a month's indices triggered the subsidy."""
+
+    triggered: bool
+    cpi_yoy_bp: int
+    food_cpi_yoy_bp: int
+
+
+class PriceLinkageRead(BaseModel):
+    """The province's price linkage: parameters and each recorded month's decision."""
+
+    version: int = Field(description="the linkage's version: If-Match of the next change")
+    parameters: LinkageParametersRead
+    months: dict[str, MonthDecisionRead] = Field(description="YYYY-MM → the month's decision")
 
 
 async def _command(
@@ -76,11 +114,12 @@ async def _command(
 @router.post(
     "/price-linkage/parameters",
     status_code=201,
+    response_model=PriceLinkageRead,
     summary="设定物价联动参数 Set the price linkage parameters",
     responses=problem_responses(400, 401, 403, 412, 422, 428),
     openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
-async def post_parameters(
+async def set_price_linkage_parameters(
     body: ParametersIn,
     request: Request,
     principal: Principal = Depends(PROVINCE_ONLY),
@@ -99,11 +138,12 @@ async def post_parameters(
 @router.post(
     "/price-linkage/indices",
     status_code=201,
+    response_model=PriceLinkageRead,
     summary="录入月度价格指数 Record a month's CPI and food CPI",
     responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
     openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
-async def post_index(
+async def record_price_index(
     body: IndexIn,
     request: Request,
     principal: Principal = Depends(PROVINCE_ONLY),
@@ -118,10 +158,11 @@ async def post_index(
 
 @router.get(
     "/price-linkage",
+    response_model=PriceLinkageRead,
     summary="物价联动状态 Parameters and each month's decision",
     responses=problem_responses(401, 403),
 )
-async def get_linkage(
+async def get_price_linkage(
     request: Request, response: Response, principal: Principal = Depends(READ)
 ) -> dict[str, Any]:
     """The parameters in use and, per month, whether the subsidy was triggered."""

@@ -4,7 +4,7 @@ money and goods together (救灾款物)."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -95,6 +95,96 @@ class GoodsIssueIn(BaseModel):
     )  # fmt: skip
 
 
+class StockItemRead(BaseModel):
+    """One item of the disaster's stock: received, issued and in stock, in the item's unit."""
+
+    item: Item
+    item_name: str = Field(description="物资名称")
+    unit: str = Field(description="计量单位")
+    received: int
+    issued: int
+    in_stock: int
+
+
+class ReceiptRead(BaseModel):
+    """Goods received into the stock."""
+
+    item: Item
+    unit: str
+    quantity: int
+    received_on: date
+    source: str
+    document_ref: str
+
+
+class IssueRead(BaseModel):
+    """Goods issued to a household (the recipient's name masked)."""
+
+    household_id: str
+    division_code: str
+    category: Category
+    priority: int
+    item: Item
+    quantity: int
+    issued_on: date
+    recipient_name_masked: str
+    signature_ref: str
+    passed_over: list[str] = Field(description="households of an earlier priority served later")
+    out_of_order_reason: str | None
+
+
+class GoodsStockRead(BaseModel):
+    """A disaster's relief goods: per item, every receipt and every issue."""
+
+    disaster_id: str
+    county_code: str
+    version: int = Field(description="the stock's version (0: nothing received yet): If-Match")
+    items: list[StockItemRead]
+    receipts: list[ReceiptRead]
+    issues: list[IssueRead]
+
+
+class ReliefPaymentRead(BaseModel):
+    """A payment of a household's relief money."""
+
+    period: str
+    amount_fen: int
+    status: str
+    settled_at: datetime | None
+
+
+class ReliefMoneyRead(BaseModel):
+    """The relief money granted to a household and its payments."""
+
+    granted_fen: int
+    payments: list[ReliefPaymentRead]
+
+
+class GoodsIssuedRead(BaseModel):
+    """Goods a household received."""
+
+    item: Item
+    item_name: str
+    unit: str
+    quantity: int
+    issued_on: date
+    signature_ref: str
+    out_of_order: bool = Field(description="issued before a household of an earlier priority")
+
+
+class HouseholdReliefRead(BaseModel):
+    """Money and goods one household received for a disaster (救灾款物)."""
+
+    disaster_id: str
+    household_id: str
+    case_id: str
+    category: Category
+    priority: int
+    money: ReliefMoneyRead
+    goods: list[GoodsIssuedRead]
+    goods_totals: dict[str, int] = Field(description="item → quantity received")
+
+
 Act = Callable[[Disaster, ReliefGoodsStock, AsyncConnection, int], Awaitable[Any]]
 
 
@@ -122,10 +212,11 @@ async def _command(
 
 
 @router.post("/disasters/{disaster_id}/goods/receipts", status_code=201,
+             response_model=GoodsStockRead,
              summary="救灾物资入库 Receive relief goods into the disaster's stock",
              responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
              openapi_extra=IF_MATCH_WHEN_EXISTS)  # fmt: skip
-async def post_receipt(
+async def receive_relief_goods(
     disaster_id: str,
     body: GoodsReceiptIn,
     request: Request,
@@ -149,9 +240,10 @@ async def post_receipt(
 
 
 @router.post("/disasters/{disaster_id}/goods/issues", status_code=201,
+             response_model=GoodsStockRead,
              summary="救灾物资发放 Issue relief goods to a household",
              responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428))  # fmt: skip
-async def post_issue(
+async def issue_relief_goods(
     disaster_id: str,
     body: GoodsIssueIn,
     request: Request,
@@ -177,9 +269,10 @@ async def post_issue(
     return await _command(request, principal, key, disaster_id, act)
 
 
-@router.get("/disasters/{disaster_id}/goods", summary="救灾物资库存 The disaster's goods stock",
+@router.get("/disasters/{disaster_id}/goods", response_model=GoodsStockRead,
+            summary="救灾物资库存 The disaster's goods stock",
             responses=problem_responses(401, 403, 404))  # fmt: skip
-async def get_goods(
+async def get_relief_goods_stock(
     disaster_id: str, request: Request, response: Response, principal: Principal = Depends(READ)
 ) -> dict[str, Any]:
     """Per item received, issued and in stock; every receipt and issue (version 0: none yet)."""
@@ -191,9 +284,10 @@ async def get_goods(
 
 
 @router.get("/disasters/{disaster_id}/households/{household_id}",
+            response_model=HouseholdReliefRead,
             summary="受灾户领取的救灾款物 Money and goods a household received for a disaster",
             responses=problem_responses(401, 403, 404))  # fmt: skip
-async def get_household(
+async def get_household_relief(
     disaster_id: str, household_id: str, request: Request, principal: Principal = Depends(READ)
 ) -> dict[str, Any]:
     """The relief money granted and its payments, and the goods issued, to one household."""

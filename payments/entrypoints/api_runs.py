@@ -5,15 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
-from fastapi.responses import JSONResponse, PlainTextResponse
-from pydantic import BaseModel
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from payments.application.bank_file import bank_file_csv
+from payments.application.bank_file import bank_file, batch_no, ensure_instructed
 from payments.application.runs import RetryFailed, StartRun, retry_failed, start_run
 from payments.entrypoints.common import READERS, repositories
-from payments.schemas import PaymentRead, RetryCreate, RunCreate, RunRead, UnpayableRead
+from payments.schemas import (
+    BANK_FILE_RESPONSE,
+    PaymentRead,
+    RetryCreate,
+    RunCreate,
+    RunRead,
+    UnpayableRead,
+)
+from shared.clock import today
 from shared.domain.errors import ConcurrencyConflict, Forbidden, NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import request_metadata
@@ -53,7 +61,7 @@ class RunStarted(BaseModel):
     summary="启动月度发放 Start a county's monthly payment run",
     responses=problem_responses(400, 401, 403, 409, 422),
 )
-async def post_run(
+async def start_payment_run(
     body: RunCreate,
     request: Request,
     principal: Principal = Depends(RUNNERS),
@@ -72,7 +80,9 @@ async def post_run(
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         metadata = request_metadata(principal, body.reason)
-        cmd = StartRun(body.county_code, body.period, metadata, body.funds_override_reason)
+        cmd = StartRun(
+            body.county_code, body.period, metadata, body.funds_override_reason, body.channel
+        )
         run = await start_run(cmd, repos, conn)
         headers = {"Location": f"/v1/runs/{run.id}", "ETag": etag_for(run.version)}
         return StoredResponse(201, {"run_id": run.id, "status": run.status}, headers)
@@ -82,13 +92,21 @@ async def post_run(
     )
 
 
+class RetryStarted(BaseModel):
+    """The run's failed payments sent again (its progress: GET /v1/runs/{run_id})."""
+
+    run_id: str
+    retried: int = Field(description="how many failed payments get a new attempt")
+
+
 @router.post(
     "/runs/{run_id}/retries",
     status_code=202,
+    response_model=RetryStarted,
     summary="重发失败支付 Retry the run's failed payments",
     responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
 )
-async def post_retry(
+async def retry_failed_payments(
     run_id: str,
     body: RetryCreate,
     request: Request,
@@ -124,7 +142,7 @@ async def post_retry(
     summary="查询发放批次 Get a run and its reconciliation",
     responses=problem_responses(401, 403, 404),
 )
-async def get_run(
+async def get_payment_run(
     run_id: str, request: Request, response: Response, principal: Principal = Depends(READ)
 ) -> RunRead:
     """The run's status and totals; ETag is the run's stream version."""
@@ -179,22 +197,26 @@ async def list_run_payments(
 
 @router.get(
     "/runs/{run_id}/bank-file",
-    response_class=PlainTextResponse,
-    summary="银行代发文件 The run's bank file (CSV)",
-    responses=problem_responses(401, 403, 404),
+    response_class=Response,
+    summary="银行代发文件 The run's bank file (batch disbursement CSV)",
+    responses={**problem_responses(401, 403, 404, 409), 200: BANK_FILE_RESPONSE},
 )
 async def get_bank_file(
     run_id: str, request: Request, principal: Principal = Depends(RUNNERS)
-) -> PlainTextResponse:
-    """The documented CSV the bank loads (docs/events/payments/bank-file.md)."""
+) -> Response:
+    """The batch disbursement file of the instructions awaiting the bank, once the run's round
+    is instructed (docs/events/payments/bank-file.md); 409 while it is still being instructed."""
     row = await _run_row(request, run_id)
     ensure_jurisdiction(principal, row["county_code"])
+    run = await repositories(request).runs.get(run_id)
     async with request.app.state.engine.connect() as conn:
-        content = await bank_file_csv(conn, run_id)
-    return PlainTextResponse(
+        await ensure_instructed(conn, run)
+        content = await bank_file(conn, run, today(request.app.state.clock))
+    name = batch_no(run.id, run.round)
+    return Response(
         content,
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{run_id}.csv"'},
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
     )
 
 

@@ -9,7 +9,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from payments.application.standards import SetStandard, set_standard
+from payments.application import standards
+from payments.application.standards import SetStandard
 from payments.domain.standards import PROVINCE, Standard, StandardSet
 from payments.entrypoints.common import expected_version, repositories
 from payments.schemas import StandardCreate, StandardRead, StandardVersion
@@ -48,7 +49,7 @@ def _ensure_may_set(principal: Principal, division_code: str) -> None:
     responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
     openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
-async def post_standard(
+async def set_standard(
     body: StandardCreate,
     request: Request,
     principal: Principal = Depends(SETTERS),
@@ -71,7 +72,7 @@ async def post_standard(
             expected_version(request, current),
         )  # fmt: skip
         try:
-            recorded = await set_standard(cmd, repos, conn)
+            recorded = await standards.set_standard(cmd, repos, conn)
         except ConcurrencyConflict as conflict:
             raise precondition_failed_from(conflict) from None
         version = recorded[-1].stream_version

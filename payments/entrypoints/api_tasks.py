@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
@@ -43,7 +43,14 @@ _MET = text(
 class TaskIn(BaseModel):
     """A practical task on a provincial guidance standard."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "year": 2027, "task_id": "urban-dibao-825",
+            "title": "城市低保指导标准提高到每人每月825元", "programme": "urban_dibao",
+            "target_fen": 82500, "due": "2027-06-30", "reason": "2027年省政府为民办实事项目",
+        }]},
+    )  # fmt: skip
 
     year: Int64 = Field(ge=2000, le=2100)
     task_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
@@ -55,10 +62,39 @@ class TaskIn(BaseModel):
     reason: str = Field(min_length=1, max_length=500)
 
 
-@router.post("/practical-tasks", status_code=201, summary="录入为民办实事 Enter a practical task",
+class TaskEnteredRead(BaseModel):
+    """A practical task just entered."""
+
+    year: int
+    task_id: str
+
+
+class TaskProgressRead(BaseModel):
+    """A practical task with its due date and whether (and when) it was met."""
+
+    year: int
+    task_id: str
+    title: str
+    programme: str
+    target_fen: int = Field(description="分/人/月 the provincial guidance standard must reach")
+    rural_class: int | None = Field(description="the rural dibao class, when the target is one")
+    due: date
+    status: Literal["met", "met_late", "overdue", "open"]
+    met_on: date | None = Field(description="the day the standard in force first reached it")
+
+
+class PracticalTasksRead(BaseModel):
+    """The year's practical tasks and their progress."""
+
+    year: int
+    tasks: list[TaskProgressRead]
+
+
+@router.post("/practical-tasks", status_code=201, response_model=TaskEnteredRead,
+             summary="录入为民办实事 Enter a practical task",
              responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
              openapi_extra=IF_MATCH_WHEN_EXISTS)  # fmt: skip
-async def post_task(
+async def enter_practical_task(
     body: TaskIn,
     request: Request,
     principal: Principal = Depends(PROVINCE_ONLY),
@@ -90,9 +126,10 @@ async def post_task(
     )
 
 
-@router.get("/practical-tasks/{year}", summary="实事进展 The year's tasks: met, open, overdue",
+@router.get("/practical-tasks/{year}", response_model=PracticalTasksRead,
+            summary="实事进展 The year's tasks: met, open, overdue",
             responses=problem_responses(401, 403))  # fmt: skip
-async def get_tasks(
+async def get_practical_tasks(
     year: int, request: Request, response: Response, principal: Principal = Depends(READ)
 ) -> dict[str, Any]:
     """Each task with its target, due date and whether (and when) it was met."""

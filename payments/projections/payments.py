@@ -51,14 +51,18 @@ _FAILED = text(
 )
 _RUN_STARTED = text(
     """
-    INSERT INTO runs_view (run_id, county_code, period, status, version, started_by, started_at)
-    VALUES (:run_id, :county, :period, 'executing', :version, :by, :at)
+    INSERT INTO runs_view (run_id, county_code, period, status, version, started_by, started_at,
+        channel)
+    VALUES (:run_id, :county, :period, 'executing', :version, :by, :at, :channel)
     ON CONFLICT (run_id) DO NOTHING
     """
 )
 _RUN_RETRIED = text(
     "UPDATE runs_view SET status = 'executing', version = :version, completed_at = NULL"
     " WHERE run_id = :run_id AND version < :version"
+)
+_RUN_VERSION = text(  # a return file imported: the run's ETag moves on
+    "UPDATE runs_view SET version = :version WHERE run_id = :run_id AND version < :version"
 )
 _RUN_COMPLETED = text(
     """
@@ -140,7 +144,7 @@ def _step(event: RecordedEvent) -> tuple[TextClause, dict[str, Any]] | None:
 
 _RUN_EVENTS = frozenset(
     {"payments.PaymentRunStarted", "payments.FailedPaymentsRetried", "payments.PaymentRunCompleted",
-     "payments.BeneficiaryUnpayable"}
+     "payments.BeneficiaryUnpayable", "payments.BankReturnImported"}
 )  # fmt: skip
 
 
@@ -172,10 +176,13 @@ async def _run_event(event: RecordedEvent, conn: AsyncConnection) -> None:
         await conn.execute(
             _RUN_STARTED,
             {**common, "county": data["county_code"], "period": data["period"],
-             "by": event.metadata.actor.id, "at": event.recorded_at},
+             "by": event.metadata.actor.id, "at": event.recorded_at,
+             "channel": data.get("channel", "api")},
         )  # fmt: skip
     elif event.type == "payments.FailedPaymentsRetried":
         await conn.execute(_RUN_RETRIED, common)
+    elif event.type == "payments.BankReturnImported":
+        await conn.execute(_RUN_VERSION, common)
     elif event.type == "payments.BeneficiaryUnpayable":
         await conn.execute(
             _UNPAYABLE,

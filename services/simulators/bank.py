@@ -8,6 +8,9 @@ Contract (see docs/events/payments/bank-file.md):
 - Outcome by account number: `4004…` failed (account closed), `5005…` failed on the first
   instruction of a reference and paid on a later one (bank busy), `3003…` returned (name does
   not match), anything else paid.
+- `POST /v1/files` with a batch disbursement file (批量代发文件, text/csv) as the body executes
+  every credit as a batch instruction (same outcomes, same once-per-instruction rule) and answers
+  the return file (回盘文件, text/csv); a file that breaks the layout is a 400 naming the line.
 - `POST /v1/control` {delay_ms, answer_delay_ms, duplicate_answers}: be slow before executing
   or after executing (the payer may die after the money left), or repeat every answer line.
 - `GET /v1/ledger`: every credit made, by reference, so tests can count payments per key;
@@ -19,8 +22,17 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
+
+from payments.adapters.bank_files import (
+    BankReturn,
+    MalformedBankFile,
+    Result,
+    read_disbursement,
+    write_return,
+)
 
 app = FastAPI(title="Bank simulator 代发银行模拟", version="1.0")
 
@@ -103,13 +115,20 @@ def _answer(instruction_id: str, outcome: tuple[str, str], *, duplicate: bool) -
     }
 
 
+_CLOSED = "account closed 账户已销户"
+_BUSY = "bank system busy 银行系统繁忙"
+_NAME = "name does not match 户名不符，资金退回"
+RETURN_CODES = {"": "0000", _CLOSED: "3001", _BUSY: "9001", _NAME: "3002"}
+"""The bank's reason code for each outcome, as its return file states it."""
+
+
 def _outcome(item: Instruction, seen_before: bool) -> tuple[str, str]:
     if item.account.startswith("4004"):
-        return "failed", "account closed 账户已销户"
+        return "failed", _CLOSED
     if item.account.startswith("5005") and not seen_before:
-        return "failed", "bank system busy 银行系统繁忙"
+        return "failed", _BUSY
     if item.account.startswith("3003"):
-        return "returned", "name does not match 户名不符，资金退回"
+        return "returned", _NAME
     return "paid", ""
 
 
@@ -128,6 +147,31 @@ async def submit_batch(batch: Batch) -> dict[str, Any]:
     if bank.control.duplicate_answers:
         results = [r for result in results for r in (result, {**result, "duplicate": True})]
     return {"batch_id": batch.batch_id, "results": results}
+
+
+@app.post("/v1/files", response_class=PlainTextResponse)
+async def submit_file(request: Request) -> Response:
+    """Execute a disbursement file's credits; answer its return file."""
+    try:
+        file = read_disbursement(await request.body())
+    except MalformedBankFile as refused:
+        return PlainTextResponse(refused.detail_en, status_code=400)
+    if bank.control.delay_ms:
+        await asyncio.sleep(bank.control.delay_ms / 1000)
+    instructions = [
+        Instruction(instruction_id=c.instruction_id, reference=c.reference, account=c.account,
+                    name=c.name, amount_fen=c.amount_fen)
+        for c in file.credits
+    ]  # fmt: skip
+    async with bank.lock:
+        answers = [bank.execute(item) for item in instructions]
+    results = tuple(
+        Result(item.instruction_id, item.account, item.name, item.amount_fen, answer["status"],
+               RETURN_CODES[answer["reason"]], answer["reason"])
+        for item, answer in zip(instructions, answers, strict=True)
+    )  # fmt: skip
+    content = write_return(BankReturn(file.batch_no, file.file_date, results))
+    return Response(content, media_type="text/csv; charset=utf-8")
 
 
 @app.post("/v1/control")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
 from typing import Generic, TypeVar
 
 from shared.db import Connection
@@ -50,10 +52,14 @@ class Repository(Generic[A]):
         metadata: EventMetadata,
         conn: Connection,
         expected_version: int | None = None,
+        occurred_at: datetime | None = None,
     ) -> list[RecordedEvent]:
-        """Append the pending events at the loaded (or the caller's expected) version."""
+        """Append the pending events at the loaded (or the caller's expected) version; dated
+        `occurred_at` when given (a migrated fact), else when recorded."""
         base = instance.version if expected_version is None else expected_version
         new_events = [self.registry.serialize(e, metadata) for e in instance.pending]
+        if occurred_at is not None:
+            new_events = [replace(e, occurred_at=occurred_at) for e in new_events]
         recorded = await self.store.append(instance.stream_id, new_events, base, conn)
         instance.version = base + len(recorded)
         instance.head_hash = recorded[-1].hash if recorded else instance.head_hash

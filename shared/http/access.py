@@ -87,6 +87,10 @@ KERNEL_RULES: dict[Operation, Rule] = {
     ("GET", "/docs"): public(),
     ("GET", "/docs/oauth2-redirect"): public(),
     ("GET", "/redoc"): public(),
+    # the JSON Schemas the events' ce_dataschema names (shared/http/event_schemas, ADR 0039):
+    # field names and types, no personal data
+    ("GET", "/schemas/{event_type}/v{version}.json"): public(),
+    ("GET", "/schemas/{event_type}/v{version}.public.json"): public(),
     # names of places (shared/places): any authenticated caller
     ("GET", "/v1/places"): allow(*ROLES, jurisdiction=ANY),
     ("GET", "/v1/places/{code}"): allow(*ROLES, jurisdiction=ANY),

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -17,7 +18,7 @@ from shared.http.access import AccessTable, enforce_access
 from shared.http.correlation import CorrelationMiddleware
 from shared.http.guard import InputGuardMiddleware, refuse_hostile_parameters
 from shared.http.metrics import MetricsMiddleware, metrics_endpoint
-from shared.http.openapi import make_truthful, service_problem_codes
+from shared.http.openapi import make_truthful, operation_id, service_problem_codes
 from shared.http.problems import install_problem_handlers, problem_response
 from shared.http.textual import refuse_mistyped_values
 from shared.http.tokens import TokenVerifier
@@ -54,6 +55,7 @@ def create_app(
         description=description,
         lifespan=lifespan,
         telemetry=FASTAPI_TELEMETRY_OFF,
+        generate_unique_id_function=operation_id,
         dependencies=[  # after routing, before the route's own dependencies and body
             Depends(refuse_hostile_parameters),  # before auth, before any
             Depends(enforce_access),  # the service's access table, deny by default
@@ -77,15 +79,35 @@ def create_app(
     return app
 
 
+class Liveness(BaseModel):
+    """The process answers: `status` is always "ok"."""
+
+    status: str
+    service: str
+
+
+class Readiness(BaseModel):
+    """Every readiness check passed: `checks` names each and its outcome."""
+
+    status: str
+    service: str
+    checks: dict[str, bool]
+
+
 def _operations_router(service: str, checks: dict[str, ReadinessCheck]) -> APIRouter:
-    router = APIRouter(tags=["operations"])
+    router = APIRouter(tags=["operations 运维"])
 
-    @router.get("/healthz", summary="Liveness")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok", "service": service}
+    @router.get("/healthz", summary="存活检查 Liveness")
+    async def check_liveness() -> Liveness:
+        return Liveness(status="ok", service=service)
 
-    @router.get("/readyz", summary="Readiness", responses={503: {"description": "Not ready"}})
-    async def readyz() -> JSONResponse:
+    @router.get(
+        "/readyz",
+        summary="就绪检查 Readiness",
+        response_model=Readiness,
+        responses={503: {"description": "Not ready"}},
+    )
+    async def check_readiness() -> JSONResponse:
         results = await _run_checks(checks)
         failed = sorted(name for name, ok in results.items() if not ok)
         if not failed:

@@ -23,8 +23,11 @@ nothing of the headers the kernel reads inside a route. After FastAPI has genera
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
+
+from fastapi.routing import APIRoute
 
 from shared.domain.errors import DomainError
 from shared.fields import INT64_MAX, INT64_MIN
@@ -83,6 +86,8 @@ _KERNEL_CODES: dict[str, tuple[str, ...]] = {
     "500": ("internal-error",),
     "503": ("not-ready", "service-unavailable"),
 }  # fmt: skip
+_BYTES = {"type": "string", "format": "binary"}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 _IDEMPOTENCY_KEY_SCHEMA = {
     "type": "string",
@@ -139,9 +144,37 @@ def make_truthful(
             if method in path_item:
                 _operation(path_item[method], domain_codes or {})
     declare_input_rules(document)
+    name_tags(document)
     schemas["AnyJson"] = ANY_JSON_SCHEMA
     schemas["Problem"] = PROBLEM_SCHEMA  # not an input: it may quote what was refused
     return document
+
+
+def operation_id(route: APIRoute) -> str:
+    """A route's operationId is its function's name (`submit_application`): what a generated
+    client calls it, unique within a service (tests/contract/test_operation_ids.py)."""
+    return route.name
+
+
+def name_tags(document: dict[str, Any]) -> None:
+    """Split each tag written "english 中文" into an ASCII name, which generated clients turn
+    into module names, and a description in the document's tag list, which readers see."""
+    described: dict[str, str] = {}
+    for path_item in document.get("paths", {}).values():
+        for method in _METHODS:
+            operation = path_item.get(method, {})
+            if "tags" in operation:
+                operation["tags"] = [_tag_name(tag, described) for tag in operation["tags"]]
+    document["tags"] = [{"name": n, "description": d} for n, d in sorted(described.items())]
+
+
+def _tag_name(tag: str, described: dict[str, str]) -> str:
+    first_han = _HAN.search(tag)
+    cut = first_han.start() if first_han else len(tag)
+    english, chinese = tag[:cut].split(), tag[cut:].strip()
+    name = "_".join(english).replace("-", "_")
+    described[name] = f"{chinese} {' '.join(english)}".strip()
+    return name
 
 
 def declare_input_rules(document: dict[str, Any]) -> None:
@@ -228,6 +261,8 @@ def _operation(operation: dict[str, Any], domain_codes: Mapping[str, Sequence[st
     for status, response in responses.items():
         if status[:1] in ("4", "5"):
             _problem(status, response, domain_codes.get(status, ()))
+        else:
+            _state_files(response)
     parameters = operation.setdefault("parameters", [])
     for parameter in parameters:
         if parameter.get("in") == "header" and parameter["name"].lower() == "idempotency-key":
@@ -241,6 +276,15 @@ def _operation(operation: dict[str, Any], domain_codes: Mapping[str, Sequence[st
         parameters.append(_if_match(mark))
     if not parameters:
         operation.pop("parameters")
+
+
+def _state_files(response: dict[str, Any]) -> None:
+    """A file answer (CSV, spreadsheet, image, page) left without a schema is stated as text or
+    as bytes, so a generated client reads it as what it is."""
+    for media_type, media in response.get("content", {}).items():
+        if not media.get("schema") and "json" not in media_type:
+            textual = media_type.startswith("text/") or media_type.endswith("+xml")
+            media["schema"] = {"type": "string"} if textual else _BYTES
 
 
 def _problem(status: str, response: dict[str, Any], domain_codes: Sequence[str]) -> None:

@@ -51,9 +51,22 @@ class Decoded:
     broker_epoch: int
 
 
+_schema_base = SCHEMA_BASE  # this process's public base of the schema URIs (ADR 0039)
+
+
+def use_schema_base(url: str) -> None:
+    """Set this process's public base of `ce_dataschema` (the composition root, at start-up).
+
+    The owning service serves each schema at the URI's path under its own root
+    (`/schemas/<type>/v<N>.json`, shared/http/event_schemas.py): the base is where a gateway
+    exposes those paths, or a service's own URL."""
+    global _schema_base
+    _schema_base = url.rstrip("/")
+
+
 def dataschema(event_type: str, schema_version: int) -> str:
     """The URI of the JSON Schema of an event type at a schema version."""
-    return f"{SCHEMA_BASE}/{event_type}/v{schema_version}.json"
+    return f"{_schema_base}/{event_type}/v{schema_version}.json"
 
 
 def encode(event: RecordedEvent, service: str, broker_epoch: int) -> KafkaRecord:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any
 
@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.eventstore.envelope import RecordedEvent
 from shared.messaging import partitions_state as parts
-from shared.messaging.cloudevents import UndecodableMessage, decode
+from shared.messaging.cloudevents import Decoded, Headers, UndecodableMessage, decode
 from shared.messaging.dead_letters import (
     DeadLetter,
     RetryOutcome,
@@ -66,6 +66,8 @@ POSITION_TIMEOUT_S = 1.0
 LETTER_COUNT_INTERVAL_S = 30.0
 # the most messages of one partition applied in one transaction (its case locks held that long)
 BATCH_SIZE = 500
+# reads a message: `decode` for the internal topics, `decode_public` for the public view
+Decoder = Callable[[Headers, bytes | None], Decoded]
 
 
 class _Step(Enum):
@@ -89,6 +91,7 @@ class EventConsumer:
         backoff_base_s: float = 0.2,
         dlq_topic: str | None = None,
         batch_size: int = BATCH_SIZE,
+        decoder: Decoder = decode,
     ) -> None:
         self.service = service
         self.group_id = group_id
@@ -100,6 +103,7 @@ class EventConsumer:
         self.backoff_base_s = backoff_base_s
         self.dlq_topic = dlq_topic or default_dlq_topic(service)
         self.batch_size = batch_size
+        self.decoder = decoder
         self._consumer: AIOKafkaConsumer | None = None
         self._producer: AIOKafkaProducer | None = None
         self._epochs = parts.EpochBook(engine, group_id)
@@ -227,7 +231,7 @@ class EventConsumer:
         epoch_seen: int | None = None  # the epoch of the previous message, not a new one
         for message in messages:
             try:
-                decoded = decode(message.headers, message.value)
+                decoded = self.decoder(message.headers, message.value)
             except UndecodableMessage:
                 return None
             epoch = decoded.broker_epoch
@@ -264,7 +268,7 @@ class EventConsumer:
     async def _one(self, tp: TopicPartition, message: Any) -> _Step:
         stored = StoredMessage.of(message)
         try:
-            decoded = decode(stored.headers, stored.value)
+            decoded = self.decoder(stored.headers, stored.value)
         except UndecodableMessage as error:
             await self._dead(stored, f"undecodable: {error}", 1)
             return _Step.NEXT

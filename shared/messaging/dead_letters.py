@@ -12,6 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.messaging.cloudevents import decode
 from shared.messaging.delivery import Handler, apply_in, headers_from_json, lock_case
+from shared.messaging.public import is_public
+from shared.messaging.public_events import decode_public
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,8 @@ async def _rerun(engine: AsyncEngine, id: int, handler: Handler, group: str) -> 
             if letter is None:
                 raise DeadLetterNotFound(f"dead letter #{id} vanished")
             await lock_case(conn, group, letter.case_key)
-            event = decode(letter.headers, letter.value).event
+            read = decode_public if is_public(letter.headers) else decode  # webhooks' group
+            event = read(letter.headers, letter.value).event
             await apply_in(conn, group, event, handler)
             await conn.execute(
                 text(

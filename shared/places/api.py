@@ -88,7 +88,7 @@ async def get_place(
 
 @router.get("", response_model=Page[PlaceSummary], responses=problem_responses(400, 401, 404, 422),
             summary="下级行政区划 The places directly under a place (cursor pages)")  # fmt: skip
-async def list_children(
+async def list_places(
     request: Request,
     parent: str = Query(pattern=CODE_PATTERN, description=CODE_HELP),
     limit: int = Depends(page_limit),

@@ -42,13 +42,75 @@ YEAR = Path(ge=2000, le=2100, description="the civil year")
 class YearIn(BaseModel):
     """A year's schedule as announced by the State Council (国务院办公厅关于节假日安排的通知)."""
 
-    model_config = ConfigDict(extra="forbid")
     holidays: list[date] = Field(max_length=366, description="days off, weekends within included")
     makeup_workdays: list[date] = Field(
         max_length=366, description="Saturdays or Sundays worked (调休上班日)"
     )
     document_ref: str = Field(min_length=1, max_length=200, examples=["国办发明电〔2026〕x号"])
     reason: str = Field(min_length=1, max_length=2000)
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "holidays": ["2028-01-01", "2028-10-01", "2028-10-02", "2028-10-03"],
+                    "makeup_workdays": ["2028-09-30"],
+                    "document_ref": "国办发明电〔2027〕7号",
+                    "reason": "按国务院办公厅2028年部分节假日安排通知载入",
+                }
+            ]
+        },
+    )
+
+
+class YearVersion(BaseModel):
+    """One loaded version of a year's schedule."""
+
+    version: int
+    holidays: list[date]
+    makeup_workdays: list[date]
+    document_ref: str
+    reason: str
+
+
+class ActorRead(BaseModel):
+    """Who loaded a version: staff id, role and organisation from the token."""
+
+    id: str
+    role: str
+    org: str
+
+
+class YearHistoryEntry(YearVersion):
+    """A version as recorded: when and by whom."""
+
+    recorded_at: str
+    actor: ActorRead
+
+
+class LoadedYear(YearVersion):
+    """The version a load or correction recorded."""
+
+    year: int
+
+
+class LibraryRead(BaseModel):
+    """The holiday library the calendar falls back on, and whether it covers the year."""
+
+    name: str
+    covers_year: bool
+
+
+class YearRead(BaseModel):
+    """A year's days in force, where they come from, and every version loaded."""
+
+    year: int
+    version: int
+    source: str
+    library: LibraryRead
+    holidays: list[date]
+    makeup_workdays: list[date]
+    history: list[YearHistoryEntry]
 
 
 def mount(runtime: ServiceRuntime, book: CalendarBook) -> None:
@@ -71,9 +133,9 @@ def _version(event: CalendarYearSet, version: int) -> dict[str, Any]:
 
 
 @router.put("/years/{year}", responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
-            openapi_extra=IF_MATCH_WHEN_EXISTS,
+            openapi_extra=IF_MATCH_WHEN_EXISTS, response_model=LoadedYear,
             summary="载入或更正节假日安排 Load or correct a year (If-Match)")  # fmt: skip
-async def put_year(body: YearIn, request: Request, year: int = YEAR,
+async def load_calendar_year(body: YearIn, request: Request, year: int = YEAR,
                    principal: Principal = Depends(LOADERS),
                    key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
     """Record the year's days as a new version; deadlines computed from now on use them."""
@@ -108,9 +170,9 @@ async def put_year(body: YearIn, request: Request, year: int = YEAR,
     return response
 
 
-@router.get("/years/{year}", responses=problem_responses(401, 403),
+@router.get("/years/{year}", responses=problem_responses(401, 403), response_model=YearRead,
             summary="某年工作日历 A year's days in force and their history")  # fmt: skip
-async def get_year(request: Request, response: Response, year: int = YEAR,
+async def get_calendar_year(request: Request, response: Response, year: int = YEAR,
                    _: Principal = Depends(current_principal)) -> dict[str, Any]:  # fmt: skip
     """The days in force, where they come from (library or loaded version N) and every version."""
     book: CalendarBook = request.app.state.calendar_book

@@ -41,7 +41,12 @@ class AlertState(BaseModel):
 class AcknowledgementIn(BaseModel):
     """Taking the alert in hand."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "note": "已安排街道办事处复核该户收入和财产情况",
+        }]},
+    )  # fmt: skip
 
     note: str = Field("", max_length=500, description="optional: what will be done")
 
@@ -49,7 +54,12 @@ class AcknowledgementIn(BaseModel):
 class DismissalIn(BaseModel):
     """Setting the alert aside: why it is not an irregularity."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "reason": "经核实，两人为同名同姓的不同人员，不存在重复享受",
+        }]},
+    )  # fmt: skip
 
     reason: str = Field(min_length=1, max_length=500)
 
@@ -57,7 +67,12 @@ class DismissalIn(BaseModel):
 class EscalationIn(BaseModel):
     """Sending the alert up to the city or the province."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "to": "city", "reason": "涉及区民政局工作人员近亲属，按规定报市民政局核查",
+        }]},
+    )  # fmt: skip
 
     to: EscalationLevel
     reason: str = Field(min_length=1, max_length=500)
@@ -95,7 +110,7 @@ async def _step(
     summary="违规线索详情 One alert, its evidence and its stage (ETag: its version)",
     responses=problem_responses(401, 403, 404),
 )
-async def alert(
+async def get_alert(
     alert_id: str, request: Request, principal: Principal = Depends(READERS)
 ) -> JSONResponse:
     """The alert as the read model holds it; 404 outside the caller's jurisdiction too."""
@@ -119,7 +134,7 @@ async def alert(
     summary="确认违规线索 Acknowledge an alert (If-Match: its version)",
     responses=_CHANGE_ERRORS,
 )
-async def acknowledge(
+async def acknowledge_alert(
     alert_id: str,
     body: AcknowledgementIn,
     request: Request,
@@ -139,7 +154,7 @@ async def acknowledge(
     summary="排除违规线索 Dismiss an alert with a reason (If-Match: its version)",
     responses=_CHANGE_ERRORS,
 )
-async def dismiss(
+async def dismiss_alert(
     alert_id: str,
     body: DismissalIn,
     request: Request,
@@ -158,7 +173,7 @@ async def dismiss(
     summary="上报违规线索 Escalate an alert to the city or the province (If-Match: its version)",
     responses=_CHANGE_ERRORS,
 )
-async def escalate(
+async def escalate_alert(
     alert_id: str,
     body: EscalationIn,
     request: Request,

@@ -61,7 +61,14 @@ class RelativeIn(BaseModel):
 class StaffIn(BaseModel):
     """A cadre or staff member whose relatives must be declared when they apply."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "resident_id": "620105197803124520", "name": "李明", "org": "安宁区民政局",
+            "role": "社会救助科科长", "division_code": "620105",
+            "relatives": [{"resident_id": "620105198001050026", "kinship": "配偶"}],
+        }]},
+    )  # fmt: skip
 
     resident_id: ResidentIdStr
     name: str = Field(min_length=1, max_length=50)
@@ -71,13 +78,20 @@ class StaffIn(BaseModel):
     relatives: list[RelativeIn] = Field(default_factory=list, max_length=50)
 
 
+class StaffRegisteredRead(BaseModel):
+    """A staff member registered: only a hash of the ID is kept."""
+
+    staff_key: str = Field(description="hash of the resident ID")
+    relatives: int = Field(description="how many close relatives were registered")
+
+
 @router.get(
     "/alerts",
     response_model=Page[AlertOut],
     summary="违规线索 Alerts of the detectors in your jurisdiction",
     responses=problem_responses(400, 401, 403),
 )
-async def alerts(
+async def list_alerts(
     request: Request,
     detector: Detector | None = Query(None),
     status: AlertStatus | None = Query(None, description="open, acknowledged, dismissed…"),
@@ -124,6 +138,7 @@ async def alerts(
 @router.post(
     "/staff-registry",
     status_code=201,
+    response_model=StaffRegisteredRead,
     summary="登记干部职工及近亲属 Register a cadre or staff member and their close relatives",
     responses=problem_responses(400, 401, 403, 422),
 )

@@ -48,7 +48,7 @@ async def _authorised_trail(request: Request, case_id: str, principal: Principal
     summary="案件全程留痕 The case's audit trail across all services",
     responses=problem_responses(401, 403, 404),
 )
-async def audit_trail(
+async def get_case_audit_trail(
     case_id: str,
     request: Request,
     limit: int = Depends(page_limit),
@@ -86,7 +86,7 @@ async def audit_trail(
     summary="校验哈希链 Verify the hash chains of the case's trail",
     responses=problem_responses(401, 403, 404),
 )
-async def verify(
+async def verify_case_audit_trail(
     case_id: str, request: Request, principal: Principal = Depends(AUDITORS)
 ) -> TrailVerification:
     """Re-walk each stream's chain from the copies held here; name the first bad position."""
@@ -113,7 +113,7 @@ async def verify(
         200: {"content": {"application/json": {}, "text/html": {}}},
     },
 )
-async def export(
+async def export_case_audit_trail(
     case_id: str,
     request: Request,
     format: Literal["json", "html"] = Query("json", description="json or html (printable)"),

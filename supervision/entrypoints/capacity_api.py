@@ -45,7 +45,12 @@ STEP_ERRORS = problem_responses(400, 401, 403, 412, 422, 428)
 class DeskIn(BaseModel):
     """The named desk person."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "name": "陈丽", "phone": "0931-7654321", "since": "2027-01-01",
+        }]},
+    )  # fmt: skip
     name: str = Field(min_length=1, max_length=50)
     phone: str | None = Field(default=None, pattern=r"^\+?[0-9 -]{7,20}$")
     since: date
@@ -54,7 +59,14 @@ class DeskIn(BaseModel):
 class ServiceIn(BaseModel):
     """A purchased service."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "provider": "兰州市安宁区阳光社会工作服务中心",
+            "service": "困难群众入户走访、需求评估及照料服务", "amount_fen": 18000000,
+            "period_from": "2027-01-01", "period_to": "2027-12-31",
+        }]},
+    )  # fmt: skip
     provider: str = Field(min_length=1, max_length=200)
     service: str = Field(min_length=1, max_length=500)
     amount_fen: Fen = Field(ge=1, le=10**13)
@@ -65,10 +77,56 @@ class ServiceIn(BaseModel):
 class TrainingIn(BaseModel):
     """A training record."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "held_on": "2027-03-06", "topic": "《甘肃省最低生活保障审核确认办法》解读",
+            "attendees": 45,
+        }]},
+    )  # fmt: skip
     held_on: date
     topic: str = Field(min_length=1, max_length=500)
     attendees: Count = Field(ge=1, le=100_000)
+
+
+class DeskStaffRead(BaseModel):
+    """The township desk's named person (phone masked)."""
+
+    division_code: str
+    name: str
+    phone: str | None = Field(description="masked")
+    since: date
+
+
+class PurchasedServiceRead(BaseModel):
+    """A service the division purchased."""
+
+    division_code: str
+    provider: str
+    service: str
+    amount_fen: int
+    period_from: date
+    period_to: date
+
+
+class TrainingRead(BaseModel):
+    """A training of social-assistance staff."""
+
+    division_code: str
+    held_on: date
+    topic: str
+    attendees: int
+
+
+class CapacityFileRead(BaseModel):
+    """A division's capacity file (version 0 and empty when nothing was recorded)."""
+
+    division_code: str
+    version: int = Field(description="the file's version: If-Match of the next record")
+    desk_staff: DeskStaffRead | None
+    purchased_services: list[PurchasedServiceRead]
+    purchased_fen_total: int
+    trainings: list[TrainingRead]
 
 
 def _read(file: CapacityFile) -> dict[str, Any]:
@@ -107,9 +165,11 @@ async def _record(request: Request, principal: Principal, key: str, division: st
                                       operation=operation)  # fmt: skip
 
 
-@router.get("/desks", responses=problem_responses(401, 403),
+@router.get("/desks", responses=problem_responses(401, 403), response_model=list[DeskStaffRead],
             summary="受理专人 Named desk persons in your jurisdiction")  # fmt: skip
-async def desks(request: Request, principal: Principal = Depends(READERS)) -> list[dict[str, Any]]:
+async def list_desk_staff(
+    request: Request, principal: Principal = Depends(READERS)
+) -> list[dict[str, Any]]:
     """Every township file that named a desk person (phone masked)."""
     query = text(
         "SELECT DISTINCT ON (stream_id) data FROM events WHERE type = 'supervision.DeskStaffNamed'"
@@ -122,9 +182,14 @@ async def desks(request: Request, principal: Principal = Depends(READERS)) -> li
 
 
 @router.get("/{division_code}", responses=problem_responses(401, 403),
+            response_model=CapacityFileRead,
             summary="基层力量档案 A division's capacity file")  # fmt: skip
-async def get_file(division_code: DivisionCodeStr, request: Request, response: Response,
-                   principal: Principal = Depends(READERS)) -> dict[str, Any]:  # fmt: skip
+async def get_capacity_file(
+    division_code: DivisionCodeStr,
+    request: Request,
+    response: Response,
+    principal: Principal = Depends(READERS),
+) -> dict[str, Any]:
     """Desk person, purchased services and trainings (version 0 when nothing recorded)."""
     ensure_jurisdiction(principal, division_code)
     repository: Repository[CapacityFile] = request.app.state.capacity_files
@@ -134,10 +199,15 @@ async def get_file(division_code: DivisionCodeStr, request: Request, response: R
 
 
 @router.post("/{division_code}/desk-staff", responses=STEP_ERRORS,
+             response_model=CapacityFileRead,
              summary="配备受理专人 Name the desk person (If-Match)")  # fmt: skip
-async def name_desk(division_code: DivisionCodeStr, body: DeskIn, request: Request,
-                    principal: Principal = Depends(WRITERS),
-                    key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
+async def name_desk_staff(
+    division_code: DivisionCodeStr,
+    body: DeskIn,
+    request: Request,
+    principal: Principal = Depends(WRITERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
     """Name (or replace) the township desk's person for acceptance and referral."""
     ensure_jurisdiction(principal, division_code)
     if parse_division(division_code).level == "township":  # where its county's list is loaded
@@ -150,10 +220,15 @@ async def name_desk(division_code: DivisionCodeStr, body: DeskIn, request: Reque
 
 
 @router.post("/{division_code}/purchased-services", responses=STEP_ERRORS,
+             response_model=CapacityFileRead,
              summary="购买服务 Record a purchased service (If-Match)")  # fmt: skip
-async def purchase(division_code: DivisionCodeStr, body: ServiceIn, request: Request,
-                   principal: Principal = Depends(WRITERS),
-                   key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
+async def record_purchased_service(
+    division_code: DivisionCodeStr,
+    body: ServiceIn,
+    request: Request,
+    principal: Principal = Depends(WRITERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
     """Record the provider, the service, the amount and the period."""
     event = ServicePurchased(division_code, body.provider, body.service, body.amount_fen,
                              body.period_from.isoformat(), body.period_to.isoformat())  # fmt: skip
@@ -162,10 +237,15 @@ async def purchase(division_code: DivisionCodeStr, body: ServiceIn, request: Req
 
 
 @router.post("/{division_code}/trainings", responses=STEP_ERRORS,
+             response_model=CapacityFileRead,
              summary="业务培训 Record a staff training (If-Match)")  # fmt: skip
-async def train(division_code: DivisionCodeStr, body: TrainingIn, request: Request,
-                principal: Principal = Depends(WRITERS),
-                key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
+async def record_staff_training(
+    division_code: DivisionCodeStr,
+    body: TrainingIn,
+    request: Request,
+    principal: Principal = Depends(WRITERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
     """Record a training of social-assistance staff."""
     event = StaffTrainingRecorded(division_code, body.held_on.isoformat(), body.topic,
                                   body.attendees)  # fmt: skip

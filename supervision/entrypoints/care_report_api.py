@@ -41,7 +41,7 @@ def _months_back(last: Period, count: int) -> list[Period]:
     summary="集中供养比例 Share of (semi-)disabled extreme-poverty persons in centralised care",
     responses={**problem_responses(400, 401, 403), 200: {"content": {"text/csv": {}}}},
 )
-async def centralised_care(
+async def get_centralised_care_report(
     request: Request,
     county: str | None = Query(
         None,

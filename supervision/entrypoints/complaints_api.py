@@ -62,7 +62,7 @@ def _answer(request: Request, complaint: Complaint, viewer: str, status: int) ->
     summary="登记投诉举报 Register a complaint (hotline, online, letter; anonymous allowed)",
     responses=problem_responses(400, 401, 403, 422),
 )
-async def register(
+async def register_complaint(
     body: ComplaintCreate,
     request: Request,
     principal: Principal = Depends(REGISTRARS),
@@ -195,7 +195,7 @@ def _division(complaint: Complaint) -> str:
     summary="交办 Assign the complaint to an inspector (If-Match)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 428),
 )
-async def assign(
+async def assign_complaint(
     complaint_id: str,
     body: AssignmentIn,
     request: Request,
@@ -214,7 +214,7 @@ async def assign(
     summary="核查结论 Record the finding: upheld or not (handling inspector, If-Match)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 428),
 )
-async def verify(
+async def verify_complaint(
     complaint_id: str,
     body: VerificationIn,
     request: Request,
@@ -247,7 +247,7 @@ class MissingCase(DomainError):
     summary="责令整改 Order a corrective action (re-check, suspend, recover)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
 )
-async def order_action(
+async def order_corrective_action(
     complaint_id: str,
     body: ActionIn,
     request: Request,
@@ -283,7 +283,7 @@ async def order_action(
     summary="反馈办结 Feed the outcome back and close (handling inspector, If-Match)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 428),
 )
-async def close(
+async def close_complaint(
     complaint_id: str,
     body: ClosureIn,
     request: Request,

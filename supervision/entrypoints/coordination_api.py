@@ -47,7 +47,21 @@ STEP_ERRORS = problem_responses(400, 401, 403, 409, 412, 422, 428)
 class MechanismIn(BaseModel):
     """The county's coordination mechanism as filed."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "filed_on": "2027-03-01", "head": "安宁区人民政府副区长 刘志刚",
+            "lead_department": "安宁区民政局",
+            "member_departments": [
+                "区财政局",
+                "区人社局",
+                "区卫健局",
+                "区医保局",
+                "区住建局",
+                "区教育局",
+            ],
+        }]},
+    )  # fmt: skip
     filed_on: date
     head: str = Field(min_length=1, max_length=100, description="政府负责人（负总责）")
     lead_department: str = Field(min_length=1, max_length=60)
@@ -57,7 +71,13 @@ class MechanismIn(BaseModel):
 class MeetingIn(BaseModel):
     """A city joint meeting."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "held_on": "2027-03-05", "topics": ["困难群众救助资金监管", "低收入人口动态监测"],
+            "departments": ["市民政局", "市财政局", "市医保局", "市乡村振兴局"],
+        }]},
+    )  # fmt: skip
     held_on: date
     topics: list[str] = Field(min_length=1, max_length=20)
     departments: list[str] = Field(min_length=1, max_length=40)
@@ -66,11 +86,98 @@ class MeetingIn(BaseModel):
 class TaskIn(BaseModel):
     """Progress on a policy task."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "task_id": "three_practical_tasks", "status": "done", "reported_on": "2027-03-08",
+            "note": "城乡低保、特困供养标准已按省定指导标准提高并于3月起发放",
+        }]},
+    )  # fmt: skip
     task_id: str
     status: Literal["in_progress", "done"]
     reported_on: date
     note: str = Field(min_length=1, max_length=2000)
+
+
+class MechanismRead(BaseModel):
+    """The county's coordination mechanism as filed."""
+
+    county_code: str
+    year: int
+    filed_on: date
+    head: str = Field(description="政府负责人（负总责）")
+    lead_department: str
+    member_departments: list[str]
+
+
+class MeetingRead(BaseModel):
+    """A city joint meeting held."""
+
+    city_code: str
+    year: int
+    held_on: date
+    topics: list[str]
+    departments: list[str]
+
+
+class TaskReportRead(BaseModel):
+    """The latest progress reported on a policy task."""
+
+    county_code: str
+    year: int
+    task_id: str
+    status: Literal["in_progress", "done"]
+    reported_on: date
+    note: str
+
+
+class CoordinationFileRead(BaseModel):
+    """A county's or city's coordination file for a year (version 0 and empty: nothing filed)."""
+
+    file_id: str = Field(description="division code and year")
+    version: int = Field(description="the file's version: If-Match of the next record")
+    mechanism: MechanismRead | None
+    meetings: list[MeetingRead]
+    tasks: dict[str, TaskReportRead] = Field(description="task id → its latest report")
+
+
+TaskStatus = Literal["done", "done_late", "in_progress", "not_started", "overdue"]
+
+
+class CountyTaskRead(BaseModel):
+    """A county's status on one dated policy task."""
+
+    title_zh: str
+    deadline: date
+    status: TaskStatus
+    done_on: date | None
+
+
+class CountyTasksRead(BaseModel):
+    """A county and its status on every dated policy task."""
+
+    county_code: str
+    name: str | None
+    tasks: dict[str, CountyTaskRead] = Field(description="task id → status")
+
+
+class TaskCountsRead(BaseModel):
+    """How many counties are at each status of a task."""
+
+    done: int
+    done_late: int
+    in_progress: int
+    not_started: int
+    overdue: int
+
+
+class PolicyTasksRead(BaseModel):
+    """The year's dated policy tasks per county in the caller's jurisdiction."""
+
+    year: int
+    filing_deadline: date = Field(description="the coordination mechanism's filing deadline")
+    summary: dict[str, TaskCountsRead] = Field(description="task id → counties per status")
+    counties: list[CountyTasksRead]
 
 
 def _read(file: DivisionFile) -> dict[str, Any]:
@@ -108,9 +215,15 @@ async def _record(request: Request, principal: Principal, key: str, code: str, y
 
 
 @router.get("/coordination/{code}/{year}", responses=problem_responses(401, 403),
+            response_model=CoordinationFileRead,
             summary="协调档案 A county's or city's coordination file for a year")  # fmt: skip
-async def get_file(code: DivisionCode, request: Request, response: Response, year: int = YEAR,
-                   principal: Principal = Depends(READERS)) -> dict[str, Any]:  # fmt: skip
+async def get_coordination_file(
+    code: DivisionCode,
+    request: Request,
+    response: Response,
+    year: int = YEAR,
+    principal: Principal = Depends(READERS),
+) -> dict[str, Any]:
     """The file (version 0 and empty when nothing was filed yet)."""
     ensure_jurisdiction(principal, code)
     repository: Repository[DivisionFile] = request.app.state.division_files
@@ -120,10 +233,16 @@ async def get_file(code: DivisionCode, request: Request, response: Response, yea
 
 
 @router.post("/coordination/{county_code}/{year}/mechanism", responses=STEP_ERRORS,
+             response_model=CoordinationFileRead,
              summary="协调机制备案 File the coordination mechanism (If-Match)")  # fmt: skip
-async def file_mechanism(county_code: DivisionCode, body: MechanismIn, request: Request,
-                         year: int = YEAR, principal: Principal = Depends(WRITERS),
-                         key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
+async def file_coordination_mechanism(
+    county_code: DivisionCode,
+    body: MechanismIn,
+    request: Request,
+    year: int = YEAR,
+    principal: Principal = Depends(WRITERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
     """Civil affairs leading, every member department listed; filed against the deadline."""
     event = MechanismFiled(county_code, year, body.filed_on.isoformat(), body.head,
                            body.lead_department, tuple(body.member_departments))  # fmt: skip
@@ -132,10 +251,16 @@ async def file_mechanism(county_code: DivisionCode, body: MechanismIn, request: 
 
 
 @router.post("/coordination/{city_code}/{year}/joint-meetings", responses=STEP_ERRORS,
+             response_model=CoordinationFileRead,
              summary="联席会议 Record a city joint meeting (If-Match)")  # fmt: skip
-async def joint_meeting(city_code: DivisionCode, body: MeetingIn, request: Request,
-                        year: int = YEAR, principal: Principal = Depends(WRITERS),
-                        key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
+async def record_joint_meeting(
+    city_code: DivisionCode,
+    body: MeetingIn,
+    request: Request,
+    year: int = YEAR,
+    principal: Principal = Depends(WRITERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
     """Record the meeting, its topics and the departments present."""
     event = JointMeetingHeld(city_code, year, body.held_on.isoformat(), tuple(body.topics),
                              tuple(body.departments))  # fmt: skip
@@ -144,10 +269,16 @@ async def joint_meeting(city_code: DivisionCode, body: MeetingIn, request: Reque
 
 
 @router.post("/coordination/{county_code}/{year}/policy-tasks", responses=STEP_ERRORS,
+             response_model=CoordinationFileRead,
              summary="政策任务进展 Report progress on a dated policy task (If-Match)")  # fmt: skip
-async def report_task(county_code: DivisionCode, body: TaskIn, request: Request,
-                      year: int = YEAR, principal: Principal = Depends(WRITERS),
-                      key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
+async def report_policy_task(
+    county_code: DivisionCode,
+    body: TaskIn,
+    request: Request,
+    year: int = YEAR,
+    principal: Principal = Depends(WRITERS),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
     """Report in progress or done."""
     event = PolicyTaskReported(county_code, year, body.task_id, body.status,
                                body.reported_on.isoformat(), body.note)  # fmt: skip
@@ -156,9 +287,13 @@ async def report_task(county_code: DivisionCode, body: TaskIn, request: Request,
 
 
 @router.get("/policy-tasks", responses=problem_responses(400, 401, 403),
+            response_model=PolicyTasksRead,
             summary="政策任务台账 Dated tasks and their status per county")  # fmt: skip
-async def policy_tasks(request: Request, year: int = Query(..., ge=2000, le=2100),
-                       principal: Principal = Depends(READERS)) -> dict[str, Any]:  # fmt: skip
+async def list_policy_tasks(
+    request: Request,
+    year: int = Query(..., ge=2000, le=2100),
+    principal: Principal = Depends(READERS),
+) -> dict[str, Any]:
     """Filed / late / overdue per county, for coordination filing and the other dated tasks."""
     today = request.app.state.clock.now().astimezone(CHINA).date()
     prefix = jurisdiction_prefix(principal.division)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.fields import Instant, Int64
@@ -70,6 +70,24 @@ class SourceEvent(BaseModel):
 class SourceCheck(BaseModel):
     """A service's event log (or a slice of it) to check against supervision's copies."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{
+            "service": "payments",
+            "events": [
+                {
+                    "event_id": "5b0f7c1e-3d2a-4e8b-9f61-2c7d8a4e1b93",
+                    "stream_id": "run-620105-2027-03", "stream_version": 1, "position": 1042,
+                    "type": "payments.RunStarted", "schema_version": 1,
+                    "occurred_at": "2027-03-10T09:30:00+08:00",
+                    "recorded_at": "2027-03-10T09:30:00.125000+08:00",
+                    "data": {"county_code": "620105", "period": "2027-03"},
+                    "metadata": {"reason": "2027年3月城乡低保金按月发放"},
+                    "prev_hash": "0000000000000000000000000000000000000000000000000000000000000000",
+                    "hash": "9c1e5a7f3b2d4e6a8c0f1b3d5e7a9c2e4f6a8b0d2c4e6f8a1b3c5d7e9f0a2b4c",
+                },
+            ],
+        }]},
+    )  # fmt: skip
     service: str = Field(pattern=r"^(intake|verification|payments|supervision)$")
     events: list[SourceEvent] = Field(max_length=100_000)
 
@@ -83,6 +101,40 @@ class SourceCheckOut(BaseModel):
     findings: list[FindingOut]
 
 
+class SealedRangeRead(BaseModel):
+    """The events of one service a digest seals, and their Merkle root."""
+
+    service: str
+    from_position: int
+    to_position: int
+    events: int
+    merkle_root: str
+
+
+class DigestRead(BaseModel):
+    """A sealed digest of the audit trail, chained to the previous one by its root."""
+
+    digest_id: str
+    sequence: int
+    period_start: str = Field(description="ISO 8601 instant: the previous seal (or first event)")
+    period_end: str = Field(description="ISO 8601 instant of this seal")
+    ranges: list[SealedRangeRead]
+    previous_root: str
+    root: str
+
+
+class SealedDigestRead(DigestRead):
+    """A digest sealed just now."""
+
+    sealed: Literal[True]
+
+
+class NothingSealedRead(BaseModel):
+    """No event was copied since the last seal: nothing to seal."""
+
+    sealed: Literal[False]
+
+
 def _out(finding: Finding) -> FindingOut:
     return FindingOut(**finding.__dict__)
 
@@ -90,25 +142,15 @@ def _out(finding: Finding) -> FindingOut:
 @router.post(
     "/digests",
     status_code=201,
+    response_model=SealedDigestRead,
     summary="封存留痕摘要 Seal the newly copied events into a chained digest now",
     responses={
         201: {"description": "Sealed: `sealed: true` and the digest"},
-        200: {
-            "description": 'Nothing new to seal: `{"sealed": false}`',
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["sealed"],
-                        "properties": {"sealed": {"type": "boolean", "const": False}},
-                    }
-                }
-            },
-        },
+        200: {"description": 'Nothing new: `{"sealed": false}`', "model": NothingSealedRead},
         **problem_responses(400, 401, 403),
     },
 )
-async def seal_now(
+async def seal_audit_digest(
     request: Request,
     principal: Principal = Depends(PROVINCE_AUDITORS),
     key: str = Depends(idempotency_key),
@@ -135,9 +177,12 @@ def _plain(digest: TrailDigestSealed) -> dict[str, Any]:
 
 
 @router.get(
-    "/digests", summary="留痕摘要列表 Every sealed digest", responses=problem_responses(401, 403)
+    "/digests",
+    response_model=list[DigestRead],
+    summary="留痕摘要列表 Every sealed digest",
+    responses=problem_responses(401, 403),
 )
-async def digests(
+async def list_audit_digests(
     request: Request, principal: Principal = Depends(PROVINCE_AUDITORS)
 ) -> list[dict[str, Any]]:
     """The digests sealed so far, oldest first: sequence, period, ranges, roots."""
@@ -152,7 +197,7 @@ async def digests(
     summary="校验留痕摘要 Re-derive every digest; name each altered position",
     responses=problem_responses(401, 403),
 )
-async def verify(
+async def verify_audit_digests(
     request: Request, principal: Principal = Depends(PROVINCE_AUDITORS)
 ) -> DigestVerificationOut:
     """Check the digest chain and every sealed event against today's copies."""
@@ -174,7 +219,7 @@ async def verify(
     summary="核对源库 Check a service's own event log against supervision's copies",
     responses=problem_responses(400, 401, 403, 422),
 )
-async def source_check(
+async def check_source_log(
     body: SourceCheck,
     request: Request,
     principal: Principal = Depends(PROVINCE_AUDITORS),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
@@ -43,7 +43,13 @@ READERS = require_roles(
 class ReportIn(BaseModel):
     """A county's implementation report for a period."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "county_code": "620105", "period": "2026-H2", "document_ref": "安民发〔2027〕6号",
+            "summary": "下半年全区城乡低保标准按时提高，救助资金按月足额发放",
+        }]},
+    )  # fmt: skip
     county_code: CountyCodeStr
     period: str = Field(
         description="2026-H1 / 2026-H2 (half_year), or 2026 (year)",
@@ -51,6 +57,56 @@ class ReportIn(BaseModel):
     )
     document_ref: str = Field(min_length=1, max_length=200, description="文号")
     summary: str = Field(min_length=1, max_length=4000)
+
+
+class ReportFiledRead(BaseModel):
+    """An implementation report as filed, on time or late."""
+
+    county_code: str
+    period: str
+    document_ref: str
+    summary: str
+    filed_on: date = Field(description="the service clock's date, China time")
+    due_on: date
+    late: bool
+
+
+class ImplementationFileRead(BaseModel):
+    """A county's implementation reports for a period."""
+
+    file_id: str = Field(description="county code and period")
+    version: int = Field(description="the file's version: If-Match of the next report")
+    reports: list[ReportFiledRead]
+
+
+class CountyReportRead(BaseModel):
+    """A county's status for the period."""
+
+    county_code: str
+    name: str | None
+    status: Literal["filed", "late", "missing", "not_yet_due"]
+    filed_on: date | None = Field(description="the first report's date")
+    document_ref: str | None = Field(description="the latest report's 文号")
+    filings: int
+
+
+class ReportCountsRead(BaseModel):
+    """How many counties are at each status."""
+
+    filed: int
+    late: int
+    missing: int
+    not_yet_due: int
+
+
+class ImplementationLedgerRead(BaseModel):
+    """Filed, late and missing implementation reports per county for a period."""
+
+    period: str
+    due_on: date
+    today: date = Field(description="the service clock's date the statuses are as of")
+    summary: ReportCountsRead
+    counties: list[CountyReportRead]
 
 
 async def _period(request: Request, value: str, day: date) -> tuple[ReportPeriod, date]:
@@ -67,8 +123,9 @@ def _read(file: ImplementationFile) -> dict[str, Any]:
 
 
 @router.post("", summary="报送贯彻落实情况 A county files its implementation report (If-Match)",
+             response_model=ImplementationFileRead,
              responses=problem_responses(400, 401, 403, 412, 422, 428))  # fmt: skip
-async def file_report(
+async def file_implementation_report(
     body: ReportIn,
     request: Request,
     principal: Principal = Depends(FILERS),
@@ -104,8 +161,9 @@ async def file_report(
 
 
 @router.get("", summary="贯彻落实情况台账 Filed, late and missing reports per county",
+            response_model=ImplementationLedgerRead,
             responses=problem_responses(401, 403, 422))  # fmt: skip
-async def ledger(
+async def list_implementation_reports(
     request: Request,
     period: str = Query(
         ..., description="2026-H1 / 2026-H2, or 2026", json_schema_extra=PERIOD_FORMS

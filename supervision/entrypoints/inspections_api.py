@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -44,7 +44,14 @@ _TEXT = Field(min_length=1, max_length=2000)
 class PlanIn(BaseModel):
     """An inspection plan."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "kind": "special", "division_code": "620105", "planned_on": "2027-04-15",
+            "scope": "2027年一季度城乡低保资金发放及动态管理情况专项督查",
+            "team": ["王海燕", "赵志强"],
+        }]},
+    )  # fmt: skip
     kind: InspectionKind
     division_code: DivisionCodeStr
     planned_on: date
@@ -63,7 +70,18 @@ class FindingIn(BaseModel):
 class VisitIn(BaseModel):
     """The visit and its findings."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "visited_on": "2027-04-16",
+            "findings": [
+                {
+                    "description": "刘家堡街道3户低保对象未按规定开展年度复核",
+                    "severity": "serious",
+                },
+            ],
+        }]},
+    )  # fmt: skip
     visited_on: date
     findings: list[FindingIn] = Field(default_factory=list, max_length=200)
 
@@ -71,7 +89,13 @@ class VisitIn(BaseModel):
 class RectificationIn(BaseModel):
     """A rectification order on a finding."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "finding_id": "F1", "requirement": "一个月内完成3户低保对象的复核并报送结果",
+            "responsible_org": "安宁区民政局", "due_on": "2027-05-16",
+        }]},
+    )  # fmt: skip
     finding_id: str
     requirement: str = _TEXT
     responsible_org: str = Field(min_length=1, max_length=200)
@@ -81,7 +105,12 @@ class RectificationIn(BaseModel):
 class CheckIn(BaseModel):
     """Whether a rectification happened."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "finding_id": "F1", "rectified": True, "note": "已完成复核：1户停保，2户继续享受",
+        }]},
+    )  # fmt: skip
     finding_id: str
     rectified: bool
     note: str = _TEXT
@@ -90,12 +119,65 @@ class CheckIn(BaseModel):
 class AccountabilityIn(BaseModel):
     """An accountability measure (追责问责)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "finding_id": "F1", "person_role": "街道民政助理员", "org": "安宁区刘家堡街道办事处",
+            "measure": "诫勉谈话", "decided_on": "2027-05-20",
+        }]},
+    )  # fmt: skip
     finding_id: str
     person_role: str = Field(min_length=1, max_length=100)
     org: str = Field(min_length=1, max_length=200)
     measure: str = Field(min_length=1, max_length=200)
     decided_on: date
+
+
+class FindingRead(BaseModel):
+    """A problem the visit found, numbered F1, F2, …"""
+
+    finding_id: str
+    description: str
+    severity: Literal["minor", "serious", "grave"]
+
+
+class RectificationRead(BaseModel):
+    """A rectification ordered on a finding, and whether it happened in time."""
+
+    inspection_id: str
+    finding_id: str
+    requirement: str
+    responsible_org: str
+    due_on: date
+    rectified: bool
+    overdue: bool = Field(description="not rectified and past its date (service clock)")
+
+
+class AccountabilityRead(BaseModel):
+    """An accountability measure recorded on a finding."""
+
+    inspection_id: str
+    finding_id: str
+    person_role: str
+    org: str
+    measure: str
+    decided_on: date
+
+
+class InspectionRead(BaseModel):
+    """An inspection: its plan, the visit's findings, rectifications and accountability."""
+
+    inspection_id: str
+    version: int = Field(description="the inspection's version: If-Match of the next step")
+    kind: InspectionKind
+    division_code: str
+    planned_on: date
+    scope: str
+    team: list[str]
+    visited_on: date | None
+    findings: list[FindingRead]
+    rectifications: list[RectificationRead]
+    accountability: list[AccountabilityRead]
 
 
 def _reader(request: Request) -> Callable[[Inspection], dict[str, Any]]:
@@ -135,9 +217,10 @@ def _division(inspection: Inspection) -> str:
     return inspection.planned.division_code
 
 
-@router.post("/inspections", status_code=201, summary="督查立项 Plan an inspection",
+@router.post("/inspections", status_code=201, response_model=InspectionRead,
+             summary="督查立项 Plan an inspection",
              responses=problem_responses(400, 401, 403, 422))  # fmt: skip
-async def plan(
+async def plan_inspection(
     body: PlanIn, request: Request, principal: Principal = Depends(INSPECTORS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
@@ -151,7 +234,8 @@ async def plan(
                         _reader(request), f"/v1/inspections/{inspection.id}")  # fmt: skip
 
 
-@router.get("/inspections/{inspection_id}", summary="查阅督查 Get an inspection",
+@router.get("/inspections/{inspection_id}", response_model=InspectionRead,
+            summary="查阅督查 Get an inspection",
             responses=problem_responses(401, 403, 404))  # fmt: skip
 async def get_inspection(
     inspection_id: str, request: Request, response: Response,
@@ -178,8 +262,9 @@ _STEP_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 428)
 
 
 @router.post("/inspections/{inspection_id}/visit", responses=_STEP_ERRORS,
+             response_model=InspectionRead,
              summary="督查记录 Record the visit and its findings (If-Match)")  # fmt: skip
-async def visit(
+async def record_inspection_visit(
     inspection_id: str, body: VisitIn, request: Request,
     principal: Principal = Depends(INSPECTORS), key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
@@ -188,6 +273,7 @@ async def visit(
 
 
 @router.post("/inspections/{inspection_id}/rectifications", responses=_STEP_ERRORS,
+             response_model=InspectionRead,
              summary="下达整改 Order a rectification with a deadline (If-Match)")  # fmt: skip
 async def order_rectification(
     inspection_id: str, body: RectificationIn, request: Request,
@@ -198,6 +284,7 @@ async def order_rectification(
 
 
 @router.post("/inspections/{inspection_id}/rectification-checks", responses=_STEP_ERRORS,
+             response_model=InspectionRead,
              summary="整改验收 Check that a rectification happened (If-Match)")  # fmt: skip
 async def check_rectification(
     inspection_id: str, body: CheckIn, request: Request,
@@ -208,6 +295,7 @@ async def check_rectification(
 
 
 @router.post("/inspections/{inspection_id}/accountability", responses=_STEP_ERRORS,
+             response_model=InspectionRead,
              summary="追责问责 Record an accountability measure (If-Match)")  # fmt: skip
 async def hold_accountable(
     inspection_id: str, body: AccountabilityIn, request: Request,
@@ -233,10 +321,24 @@ def _apply(inspection: Inspection, body: BaseModel) -> None:
             body.decided_on.isoformat()))  # fmt: skip
 
 
+class OpenRectificationRead(BaseModel):
+    """A rectification an inspection ordered, with its deadline."""
+
+    inspection_id: str
+    finding_id: str
+    finding_key: str
+    division_code: str
+    requirement: str
+    responsible_org: str
+    due_on: date
+    rectified: bool
+    overdue: bool
+
+
 @router.get("/rectifications", summary="整改事项 Open rectifications in your jurisdiction",
-            response_model=Page[dict[str, Any]],
+            response_model=Page[OpenRectificationRead],
             responses=problem_responses(400, 401, 403))  # fmt: skip
-async def rectifications(
+async def list_rectifications(
     request: Request, overdue: bool = Query(False), limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(READERS),

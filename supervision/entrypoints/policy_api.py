@@ -7,11 +7,11 @@ the caller as actor and the body's reason (If-Match on the policy stream, `"0"` 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.clock import CHINA
@@ -37,9 +37,46 @@ SETTERS = require_roles("province_officer")
 class PolicyIn(BaseModel):
     """A new province-wide setting of one policy number, from a date, with the reason."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{
+            "value": 30, "effective_from": "2027-04-01",
+            "reason": "省民政厅、省财政厅通知：中央和省级救助资金下达后30日内到位",
+        }]},
+    )  # fmt: skip
     value: StrictStr | StrictInt | StrictFloat
     effective_from: date
     reason: StrictStr = Field(min_length=1, max_length=500)
+
+
+class PolicySettingRead(BaseModel):
+    """One setting of a policy number: value, from when, why, by whom."""
+
+    version: int = Field(description="the policy stream's version that recorded it")
+    value: str = Field(description="canonical text: an integer, a decimal or a word")
+    scope: str = Field(description="62: the province")
+    effective_from: date
+    reason: str
+    set_by: str | None = Field(description="staff id of who set it")
+    recorded_at: str | None = Field(description="ISO 8601 instant it was recorded")
+
+
+class PolicyNumberRead(BaseModel):
+    """A policy number in force today, with every setting of it."""
+
+    name: str
+    description: str
+    value: str = Field(description="canonical text: an integer, a decimal or a word")
+    source: Literal["province", "default"] = Field(description="set by the province, or default")
+    version: int = Field(description="the version of the setting in force (0: the default)")
+    history: list[PolicySettingRead]
+
+
+class PolicyBookRead(BaseModel):
+    """Supervision's policy numbers in force on a day."""
+
+    on: date
+    stream_version: int = Field(description="the policy stream's version: If-Match of a PUT")
+    policies: list[PolicyNumberRead]
 
 
 def _view(setting: PolicySet, recorded: dict[int, RecordedEvent]) -> dict[str, Any]:
@@ -61,6 +98,7 @@ def today(request: Request) -> date:
 
 
 @router.get("", summary="政策参数 Supervision's policy numbers in force today, with history",
+            response_model=PolicyBookRead,
             responses=problem_responses(401, 403))  # fmt: skip
 async def get_policy(
     request: Request, response: Response, principal: Principal = Depends(READERS)
@@ -84,6 +122,7 @@ async def get_policy(
 
 
 @router.put("/{name}", summary="设定政策参数 The province sets a policy number from a date",
+            response_model=PolicySettingRead,
             responses=problem_responses(400, 401, 403, 404, 412, 422, 428))  # fmt: skip
 async def set_policy(
     name: str,

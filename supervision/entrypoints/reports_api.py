@@ -95,7 +95,7 @@ _DIVISION = Query(
         200: {"content": {"application/json": {}, "text/csv": {}, XLSX: {}}},
     },
 )
-async def report(
+async def get_statistics_report(
     request: Request,
     period: str = Query(..., description="month, YYYY-MM (China time)", json_schema_extra=_MONTH),
     format: Literal["json", "csv", "xlsx"] = Query("json"),
@@ -126,7 +126,7 @@ async def report(
     responses={**problem_responses(400, 401, 403), 200: {"content": {XLSX: {}}}},
     response_class=Response,
 )
-async def report_xlsx(
+async def get_statistics_workbook(
     request: Request,
     period: str = Query(..., description="month, YYYY-MM (China time)", json_schema_extra=_MONTH),
     division: str | None = _DIVISION,
@@ -159,7 +159,7 @@ async def _xlsx(
     },
     response_class=Response,
 )
-async def chart(
+async def get_statistics_chart(
     request: Request,
     series: SeriesName,
     fmt: ChartFormat,

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -45,7 +45,13 @@ STEP_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 428)
 class InstitutionIn(BaseModel):
     """An institution to register."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "kind": "welfare_home", "name": "安宁区社会福利院", "division_code": "620105",
+            "capacity": 120,
+        }]},
+    )  # fmt: skip
     kind: InstitutionKind
     name: str = Field(min_length=1, max_length=200)
     division_code: DivisionCodeStr
@@ -61,10 +67,22 @@ class HazardIn(BaseModel):
     due_on: date
 
 
-class CheckIn(BaseModel):
+class HazardCheckIn(BaseModel):
     """A hazard check: what was checked, the fire equipment, the hazards found."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "checked_on": "2027-03-01", "categories": ["fire", "electricity", "gas_poisoning"],
+            "fire_equipment_complete": False,
+            "hazards": [
+                {
+                    "category": "fire", "description": "二楼消防通道堆放杂物，两具灭火器过期",
+                    "due_on": "2027-03-15",
+                },
+            ],
+        }]},
+    )  # fmt: skip
     checked_on: date
     categories: list[HazardCategory] = Field(min_length=1)
     fire_equipment_complete: bool
@@ -74,7 +92,13 @@ class CheckIn(BaseModel):
 class CloseIn(BaseModel):
     """Closing a hazard."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "hazard_id": "3f2a9c1e-H1", "closed_on": "2027-03-12",
+            "note": "杂物已清理，消防通道畅通，灭火器已更换",
+        }]},
+    )  # fmt: skip
     hazard_id: str
     closed_on: date
     note: str = Field(min_length=1, max_length=2000)
@@ -83,11 +107,63 @@ class CloseIn(BaseModel):
 class ActivityIn(BaseModel):
     """A drill or a staff safety training."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{
+            "activity": "drill", "held_on": "2027-03-08", "topic": "夜间火灾应急疏散演练",
+            "participants": 85,
+        }]},
+    )  # fmt: skip
     activity: str = Field(pattern="^(drill|training)$")
     held_on: date
     topic: str = Field(min_length=1, max_length=500)
     participants: Count = Field(ge=1, le=10_000)
+
+
+class HazardCheckRead(BaseModel):
+    """A hazard check: what was checked and whether the fire equipment was complete."""
+
+    institution_id: str
+    check_id: str
+    checked_on: date
+    categories: list[HazardCategory]
+    fire_equipment_complete: bool
+
+
+class HazardRead(BaseModel):
+    """A hazard found on a check, tracked to its closure."""
+
+    institution_id: str
+    hazard_id: str
+    category: HazardCategory
+    description: str
+    due_on: date
+    closed_on: date | None
+    overdue: bool = Field(description="open and past its date (service clock)")
+
+
+class SafetyActivityRead(BaseModel):
+    """A drill or a staff safety training held."""
+
+    institution_id: str
+    activity: Literal["drill", "training"]
+    held_on: date
+    topic: str
+    participants: int
+
+
+class InstitutionRead(BaseModel):
+    """An institution's safety file: registration, checks, hazards, drills and trainings."""
+
+    institution_id: str
+    kind: InstitutionKind
+    name: str
+    division_code: str
+    capacity: int
+    version: int = Field(description="the file's version: If-Match of the next record")
+    checks: list[HazardCheckRead]
+    hazards: list[HazardRead]
+    activities: list[SafetyActivityRead]
 
 
 def _reader(request: Request) -> Callable[[Institution], dict[str, Any]]:
@@ -122,8 +198,9 @@ def _division(institution: Institution) -> str:
 
 
 @router.post("/institutions", status_code=201, responses=problem_responses(400, 401, 403, 422),
+             response_model=InstitutionRead,
              summary="机构登记 Register a welfare or rescue institution")  # fmt: skip
-async def register(
+async def register_institution(
     body: InstitutionIn, request: Request, principal: Principal = Depends(WRITERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
@@ -137,6 +214,7 @@ async def register(
 
 
 @router.get("/institutions/{institution_id}", responses=problem_responses(401, 403, 404),
+            response_model=InstitutionRead,
             summary="机构安全档案 An institution's safety file")  # fmt: skip
 async def get_institution(
     institution_id: str, request: Request, response: Response,
@@ -150,9 +228,10 @@ async def get_institution(
 
 
 @router.post("/institutions/{institution_id}/hazard-checks", responses=STEP_ERRORS,
+             response_model=InstitutionRead,
              summary="隐患排查 Record a hazard check (If-Match)")  # fmt: skip
-async def hazard_check(
-    institution_id: str, body: CheckIn, request: Request,
+async def record_hazard_check(
+    institution_id: str, body: HazardCheckIn, request: Request,
     principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
     """Record the check and each hazard found, with its closing deadline."""
@@ -172,6 +251,7 @@ async def hazard_check(
 
 
 @router.post("/institutions/{institution_id}/hazard-closures", responses=STEP_ERRORS,
+             response_model=InstitutionRead,
              summary="隐患销号 Close a hazard (If-Match)")  # fmt: skip
 async def close_hazard(
     institution_id: str, body: CloseIn, request: Request,
@@ -184,8 +264,9 @@ async def close_hazard(
 
 
 @router.post("/institutions/{institution_id}/activities", responses=STEP_ERRORS,
+             response_model=InstitutionRead,
              summary="演练与培训 Record a drill or a safety training (If-Match)")  # fmt: skip
-async def activity(
+async def record_safety_activity(
     institution_id: str, body: ActivityIn, request: Request,
     principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
@@ -196,10 +277,23 @@ async def activity(
                             body.participants)), "记录演练培训", _reader(request))  # fmt: skip
 
 
-@router.get("/hazards", response_model=Page[dict[str, Any]],
+class OpenHazardRead(BaseModel):
+    """An open hazard of an institution, with its deadline."""
+
+    hazard_id: str
+    institution_id: str
+    division_code: str
+    category: str
+    description: str
+    due_on: date
+    closed_on: date | None
+    overdue: bool
+
+
+@router.get("/hazards", response_model=Page[OpenHazardRead],
             responses=problem_responses(400, 401, 403),
             summary="安全隐患 Open hazards in your jurisdiction")  # fmt: skip
-async def hazards(
+async def list_hazards(
     request: Request, overdue: bool = Query(False), limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(READERS),

@@ -24,6 +24,8 @@ RULES = {
     "resident ID against the clock), and a guardian is named unless nobody looks after the child",
     "POST /v1/extreme-poverty-inclusions": "the person screened is named once per county and "
     "the supporter's details fit its kind (rules over several fields)",
+    "POST /v1/migrations": "the body is a caseload file whose header names the columns of "
+    "docs/migration.md (a CSV or XLSX layout, ADR 0037)",
 }
 """Rules JSON Schema cannot state, for which valid data may be refused with 422."""
 schema = schema_of("verification", build_with_simulator, RULES)

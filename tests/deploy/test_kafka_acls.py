@@ -56,8 +56,14 @@ def test_the_bus_reads_only_public_topics_and_only_owners_write(
         consuming = {
             s for s, subs in consumers.items() for _, ts in subs if internal_topic(service) in ts
         }
-        # the public view: the bus and the owner read it
-        assert _who(grants, READ, events_topic(service)) == {BUS, principal(service)}
+        public = {
+            s for s, subs in consumers.items() for _, ts in subs if events_topic(service) in ts
+        }
+        # the public view: the bus, the owner and the services that consume it (supervision's
+        # webhooks, ADR 0036) read it
+        assert _who(grants, READ, events_topic(service)) == {BUS, principal(service)} | {
+            principal(s) for s in public
+        }
         # the internal topic: the owner and the services that consume it, never the bus
         assert _who(grants, READ, internal_topic(service)) == {principal(service)} | {
             principal(s) for s in consuming

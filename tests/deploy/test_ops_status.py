@@ -107,7 +107,7 @@ async def test_status_reports_outbox_lag_consumer_lag_dead_letters_and_checkpoin
     assert report["verification"]["dead_letters"] == {"verification-intake": {"dead": 1}}
     assert set(report) == set(SERVICES)
     table = status.render(report)
-    assert "outbox lag 1" in table and "verification-intake" in table
+    assert "outbox lag" in table and "verification-intake" in table
 
 
 async def test_status_names_a_database_it_cannot_reach(ops_settings: Settings) -> None:
@@ -147,4 +147,5 @@ async def test_verify_audit_walks_every_chain_and_names_an_altered_event(
     assert not verdict.ok
     [(service, broken)] = verdict.broken
     assert (service, broken.stream_id, broken.first_bad_version) == ("payments", "case-a", 2)
-    assert "BROKEN case-a" in verify_audit.render(verdict)
+    printed = verify_audit.render(verdict)
+    assert "BROKEN" in printed and "case-a" in printed and "AUDIT FAILED" in printed

@@ -18,6 +18,11 @@ from tests.e2e.services import RunningServices, running_services
 SHARED_STACK_SETTINGS = {
     "VERIFICATION_NOTICE_PERIOD_DAYS": "0",
     "VERIFICATION_PARTNER_TIMEOUT_S": "5",
+    # webhooks (ADR 0036): receivers run in the test process over plain http, retried quickly
+    "SUPERVISION_WEBHOOK_PLAIN_HTTP_HOSTS": "127.0.0.1,localhost",
+    "SUPERVISION_WEBHOOK_BACKOFF_BASE_S": "0.2",
+    "SUPERVISION_WEBHOOK_BACKOFF_CAP_S": "1",
+    "SUPERVISION_WEBHOOK_DISPATCH_INTERVAL_S": "0.2",
 }
 
 

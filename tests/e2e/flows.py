@@ -3,12 +3,34 @@ submit at the one door, verify and approve, fund and run the month's payments.""
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import json
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 import httpx
 
+from clients.intake.api.applications import get_application, submit_application
+from clients.intake.api.routing import decide_programme
+from clients.payments.api.funds import (
+    get_funds_account,
+    record_funds_allocation,
+    record_funds_arrival,
+)
+from clients.payments.api.payment_runs import get_payment_run, start_payment_run
+from clients.supervision.api.reports import get_statistics_report
+from clients.verification.api.cases import get_case_programme
+from clients.verification.api.county import decide_case, form_batch, record_spot_check
+from clients.verification.api.notices import publish_notice
+from clients.verification.api.township import (
+    record_investigation,
+    submit_proposal,
+    verify_household_economy,
+)
 from shared.identity import check_char
 from tests.e2e.services import RunningServices
 from tests.support import eventually
@@ -34,6 +56,69 @@ class County:
         return first17 + check_char(first17)
 
 
+@dataclass(frozen=True)
+class Answer:
+    """What an operation of the generated client answered, read as the tests read it."""
+
+    status_code: int
+    headers: Mapping[str, str]
+    content: bytes
+    parsed: Any  # the generated model of the documented answer
+
+    @property
+    def text(self) -> str:
+        return self.content.decode()
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+
+def operation_client(stack: RunningServices, service: str, token: str) -> Any:
+    """The generated client of a service, with a bearer token; an answer the service's document
+    does not list raises `UnexpectedStatus`, so every test also checks the document."""
+    package = importlib.import_module(f"clients.{service}.client")
+    return package.AuthenticatedClient(
+        base_url=stack.urls[service],
+        token=token,
+        raise_on_unexpected_status=True,
+        timeout=httpx.Timeout(30.0),
+    )
+
+
+async def call(
+    client: Any, operation: ModuleType, etag: str | None = None, **arguments: Any
+) -> Answer:
+    """Call one operation of a generated client (`clients.<service>.api.<tag>.<operationId>`):
+    a body given as a dict becomes the operation's generated model (its required fields are
+    checked on the way), a fresh Idempotency-Key is sent where the operation takes one, and
+    If-Match where an ETag is given."""
+    parameters = inspect.signature(operation.asyncio_detailed).parameters
+    if isinstance(arguments.get("body"), dict):
+        arguments["body"] = _model(parameters["body"].annotation, arguments["body"])
+    if "idempotency_key" in parameters:
+        arguments.setdefault("idempotency_key", str(uuid.uuid4()))
+    if etag is not None:
+        arguments["if_match"] = etag
+    answer = await operation.asyncio_detailed(client=client, **arguments)
+    return Answer(int(answer.status_code), answer.headers, answer.content, answer.parsed)
+
+
+def _model(annotation: Any, body: dict[str, Any]) -> Any:
+    """The generated model of a body (the first of a union that takes it); the dict itself where
+    the generator typed the body as any JSON (a `oneOf` of required fields)."""
+    candidates = [
+        c for c in getattr(annotation, "__args__", (annotation,)) if hasattr(c, "from_dict")
+    ]
+    for candidate in candidates:
+        try:
+            return candidate.from_dict(body)
+        except (KeyError, TypeError, ValueError):
+            continue
+    if candidates:
+        raise TypeError(f"no generated model of {annotation} takes {sorted(body)}")
+    return body
+
+
 class Clerk:
     """One role of one division, on one service of the running stack."""
 
@@ -47,29 +132,21 @@ class Clerk:
     ) -> None:
         self.client, self.base = client, stack.urls[service]
         self.auth = stack.auth(role, division)
+        self.api = operation_client(stack, service, stack.token(role, division))
 
-    async def get(self, path: str) -> httpx.Response:
-        return await self.client.get(f"{self.base}{path}", headers=self.auth)
-
-    async def send(
-        self, method: str, path: str, body: dict[str, Any], etag: str | None = None
-    ) -> httpx.Response:
-        """A change with a fresh Idempotency-Key, and If-Match when an ETag is given."""
-        headers = {**self.auth, "Idempotency-Key": str(uuid.uuid4())}
-        if etag:
-            headers["If-Match"] = etag
-        return await self.client.request(method, f"{self.base}{path}", json=body, headers=headers)
-
-    async def post(
-        self, path: str, body: dict[str, Any], etag: str | None = None
-    ) -> httpx.Response:
-        return await self.send("POST", path, body, etag)
+    async def call(
+        self, operation: ModuleType, etag: str | None = None, **arguments: Any
+    ) -> Answer:
+        """One operation of the service's generated client, as this clerk (see `call`)."""
+        return await call(self.api, operation, etag, **arguments)
 
 
-async def answered(clerk: Clerk, path: str, status: int = 200) -> bool:
-    """True once the path answers the status (False while a process restarts)."""
+async def answered(
+    clerk: Clerk, operation: ModuleType, *, status: int = 200, **arguments: Any
+) -> bool:
+    """True once the operation answers the status (False while a process restarts)."""
     try:
-        return (await clerk.get(path)).status_code == status
+        return (await clerk.call(operation, **arguments)).status_code == status
     except httpx.TransportError:
         return False
 
@@ -82,7 +159,7 @@ async def submitted(
 ) -> str:
     """An application submitted by the county's township officer; its id."""
     township = Clerk(stack, client, "intake", "township_officer", county.township)
-    created = await township.post("/v1/applications", body)
+    created = await township.call(submit_application, body=body)
     assert created.status_code == 201, created.text
     return str(created.json()["application_id"])
 
@@ -100,71 +177,71 @@ async def approved(
     adds to the township's home visit (e.g. the members' self-care assessment)."""
     township = Clerk(stack, client, "verification", "township_officer", county.township)
     officer = Clerk(stack, client, "verification", "county_officer", county.code)
-    case = f"/v1/cases/{case_id}/programmes/{programme}"
-    await eventually(lambda: answered(township, case), timeout=60, message="no case opened")
+    case = {"case_id": case_id, "programme": programme}
+    await eventually(
+        lambda: answered(township, get_case_programme, **case), timeout=60, message="no case opened"
+    )
 
-    async def step(clerk: Clerk, name: str, body: dict[str, Any], stage: str) -> None:
-        etag = (await clerk.get(case)).headers["ETag"]
-        answer = await clerk.post(f"{case}/{name}", body, etag=etag)
+    async def step(clerk: Clerk, operation: ModuleType, body: dict[str, Any], stage: str) -> None:
+        etag = (await clerk.call(get_case_programme, **case)).headers["ETag"]
+        answer = await clerk.call(operation, etag=etag, body=body, **case)
         assert answer.status_code == 200, answer.text
         assert answer.json()["stage"] == stage, answer.text
 
-    await step(township, "economic-verification", {}, "investigation")
-    await step(township, "investigation", {"staff": ["王明", "李华"], "visited_on": stack.day(-8),
-               "findings": "情况属实", **(visit or {})}, "township_review")  # fmt: skip
-    await step(township, "proposal", {"proposed_monthly_amount_fen": 60_000,
+    await step(township, verify_household_economy, {}, "investigation")
+    await step(township, record_investigation, {"staff": ["王明", "李华"],
+               "visited_on": stack.day(-8), "findings": "情况属实", **(visit or {})},
+               "township_review")  # fmt: skip
+    await step(township, submit_proposal, {"proposed_monthly_amount_fen": 60_000,
                "review_opinion": "拟同意"}, "proposed")  # fmt: skip
-    batch = await officer.post(
-        "/v1/batches",
-        {"township_code": county.township, "cases": [{"case_id": case_id, "programme": programme}]},
-    )
+    batch = await officer.call(form_batch, body={"township_code": county.township, "cases": [case]})
     assert batch.status_code == 201, batch.text
-    visited = await officer.post(
-        f"/v1/batches/{batch.json()['batch_id']}/spot-checks",
-        {"case_id": case_id, "programme": programme, "visited_by": ["赵", "钱"],
-         "visited_on": stack.day(-7), "findings": "与申报一致"},
-        etag=batch.headers["ETag"],
+    visited = await officer.call(
+        record_spot_check, batch_id=batch.json()["batch_id"], etag=batch.headers["ETag"],
+        body={"case_id": case_id, "programme": programme, "visited_by": ["赵", "钱"],
+              "visited_on": stack.day(-7), "findings": "与申报一致"},
     )  # fmt: skip
     assert visited.status_code == 200, visited.text
-    await step(township, "notice", {"village_code": county.village}, "notice")
-    await step(officer, "decision", decision, "approved")
+    await step(township, publish_notice, {"village_code": county.village}, "notice")
+    await step(officer, decide_case, decision, "approved")
 
 
 async def funded(payments: Clerk, county: County, programme: str, amount_fen: int) -> None:
     """County money allocated and arrived for a programme."""
     movement = {"county_code": county.code, "programme": programme, "source": "county",
                 "amount_fen": amount_fen, "reason": "县级配套资金"}  # fmt: skip
-    account = await payments.get(f"/v1/funds/{county.code}/{programme}")
+    account = await payments.call(get_funds_account, county_code=county.code, programme=programme)
     etag = account.headers.get("ETag") if account.status_code == 200 else None
-    allocated = await payments.post("/v1/funds/allocations", movement, etag=etag)
+    allocated = await payments.call(record_funds_allocation, etag=etag, body=movement)
     assert allocated.status_code == 201, allocated.text
-    arrived = await payments.post("/v1/funds/arrivals", movement, etag=allocated.headers["ETag"])
+    arrived = await payments.call(
+        record_funds_arrival, etag=allocated.headers["ETag"], body=movement
+    )
     assert arrived.status_code == 201, arrived.text
 
 
 async def completed_run(payments: Clerk, county: County, period: str) -> dict[str, Any]:
     """The county's run of a period, started and waited for until reconciled."""
-    started = await payments.post(
-        "/v1/runs", {"county_code": county.code, "period": period, "reason": f"{period}月度发放"}
+    started = await payments.call(
+        start_payment_run,
+        body={"county_code": county.code, "period": period, "reason": f"{period}月度发放"},
     )
     assert started.status_code == 201, started.text
-    run = f"/v1/runs/{started.json()['run_id']}"
+    run_id = started.json()["run_id"]
 
     async def completed() -> bool:
-        answer = await payments.get(run)
+        answer = await payments.call(get_payment_run, run_id=run_id)
         return answer.status_code == 200 and answer.json()["status"] == "completed"
 
     await eventually(completed, timeout=60, message=f"the {period} run never completed")
-    return dict((await payments.get(run)).json())
+    return dict((await payments.call(get_payment_run, run_id=run_id)).json())
 
 
 class Agency:
     """A partner department's clerk deciding on intake, with a token naming the clerk."""
 
-    def __init__(
-        self, stack: RunningServices, client: httpx.AsyncClient, county: County, role: str
-    ) -> None:
-        self.client, self.base, self.role = client, stack.urls["intake"], role
+    def __init__(self, stack: RunningServices, county: County, role: str) -> None:
+        self.role = role
         token = stack.signer.mint(
             f"e2e-{role}-{county.code}",
             role,
@@ -172,28 +249,30 @@ class Agency:
             f"{county.code}{role}",
             subject=f"{role}-07",
         )
-        self.auth = {"Authorization": f"Bearer {token}"}
+        self.api = operation_client(stack, "intake", token)
 
     async def etag(self, case_id: str) -> str:
         """The application's current ETag, as the agency reads it (once the view has it)."""
-        url = f"{self.base}/v1/applications/{case_id}"
 
         async def readable() -> bool:
-            return (await self.client.get(url, headers=self.auth)).status_code == 200
+            answer = await call(self.api, get_application, application_id=case_id)
+            return answer.status_code == 200
 
         await eventually(readable, timeout=30, message="the application never became readable")
-        return str((await self.client.get(url, headers=self.auth)).headers["ETag"])
+        answer = await call(self.api, get_application, application_id=case_id)
+        return str(answer.headers["ETag"])
 
-    async def decide(self, case_id: str, programme: str, body: dict[str, Any]) -> httpx.Response:
+    async def decide(self, case_id: str, programme: str, body: dict[str, Any]) -> Answer:
         """POST the decision with the ETag just read; read again after a 412 (the view lagged
         behind the last decision)."""
-        url = f"{self.base}/v1/applications/{case_id}/programmes/{programme}/decision"
-        answers: list[httpx.Response] = []
+        answers: list[Answer] = []
 
         async def sent() -> bool:
-            headers = {**self.auth, "Idempotency-Key": str(uuid.uuid4())}
-            headers["If-Match"] = await self.etag(case_id)
-            answers.append(await self.client.post(url, json=body, headers=headers))
+            etag = await self.etag(case_id)
+            answers.append(
+                await call(self.api, decide_programme, etag=etag, body=body,
+                           application_id=case_id, programme=programme)
+            )  # fmt: skip
             return answers[-1].status_code != 412
 
         await eventually(sent, timeout=30, message=f"{self.role} never got past a stale ETag")
@@ -206,10 +285,9 @@ async def monthly_figure(
     """Wait until the province's statistics of this month (SUP-8) show the county's figure,
     summed over its programmes."""
     province = Clerk(stack, client, "supervision", "province_officer", "620000")
-    path = f"/v1/reports/statistics?period={stack.period(0)}&division={county}"
 
     async def shown() -> bool:
-        answer = await province.get(path)
+        answer = await province.call(get_statistics_report, period=stack.period(0), division=county)
         rows = answer.json()["rows"] if answer.status_code == 200 else []
         return sum(row[metric] for row in rows if row["county_code"] == county) == expected
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import subprocess
 import sys
 import uuid
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AsyncExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from http import HTTPStatus
 from pathlib import Path
+from typing import Any
 
 import httpx
 from sqlalchemy.engine import make_url
@@ -65,20 +68,37 @@ class RunningServices:
         self.processes[service] = _spawn(["serve", service], env, log)
 
     async def wait_until_healthy(self, client: httpx.AsyncClient, within_s: float = 60) -> None:
-        """Wait until every service answers /healthz; fail at once if a process died."""
-        await eventually(lambda: self._all_healthy(client), timeout=within_s, message="healthz")
+        """Wait until every service answers its documented liveness check (`check_liveness`
+        through its generated client: an answer its document does not list fails the wait);
+        fail at once if a process died. (`client` is no longer used; the callers still pass it.)"""
+        async with AsyncExitStack() as opened:
+            probes = {
+                name: await opened.enter_async_context(_generated_client(name, self.urls[name]))
+                for name in SERVICES
+            }
+            await eventually(lambda: self._all_healthy(probes), timeout=within_s, message="healthz")
 
-    async def _all_healthy(self, client: httpx.AsyncClient) -> bool:
+    async def _all_healthy(self, probes: Mapping[str, Any]) -> bool:
         for name, process in self.processes.items():
             if process.poll() is not None:
                 raise AssertionError(f"{name} exited with {process.returncode}")
-        for name in SERVICES:
+        for name, probe in probes.items():
+            liveness = importlib.import_module(f"clients.{name}.api.operations.check_liveness")
             try:
-                if (await client.get(f"{self.urls[name]}/healthz")).status_code != 200:
+                if (await liveness.asyncio_detailed(client=probe)).status_code != HTTPStatus.OK:
                     return False
             except httpx.TransportError:
                 return False
         return True
+
+
+def _generated_client(service: str, base_url: str) -> Any:
+    """The service's generated client without a token (the liveness check is public), failing on
+    any status its document does not list."""
+    package = importlib.import_module(f"clients.{service}.client")
+    return package.Client(
+        base_url=base_url, raise_on_unexpected_status=True, timeout=httpx.Timeout(10.0)
+    )
 
 
 # The instant every end-to-end stack starts at, whatever the machine's date: a Wednesday morning

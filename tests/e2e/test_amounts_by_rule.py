@@ -5,20 +5,30 @@ person is paid the basic standard plus the care standard for that ability (PAY-1
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
+from clients.payments.api.beneficiaries import get_beneficiary, list_beneficiary_payments
+from clients.payments.api.standards import get_standard, set_standard
+from clients.verification.api.county import decide_case, form_batch, record_spot_check
+from clients.verification.api.notices import publish_notice
+from clients.verification.api.township import (
+    record_investigation,
+    submit_proposal,
+    verify_household_economy,
+)
 from tests.e2e.conftest import OwnStack
+from tests.e2e.flows import Clerk, County, completed_run, funded, submitted
 from tests.e2e.services import RunningServices
-from tests.e2e.test_payments_flow import ACCOUNT, COUNTY, TOWNSHIP, VILLAGE, Payments
+from tests.e2e.test_payments_flow import ACCOUNT, COUNTY, TOWNSHIP, VILLAGE
 from tests.e2e.test_verification_happy_path import Officer, ok, resident
 from tests.support import eventually
 
 DIBAO, RAISED, BASIC, CARE_PARTIAL = 70_000, 75_000, 100_000, 30_000
+HERE = County(COUNTY)
 
 
 @pytest.fixture(scope="module")
@@ -33,30 +43,6 @@ def services(own_stack: OwnStack) -> Iterator[RunningServices]:
         yield running
 
 
-class CaseOfficer(Officer):
-    """An officer's client on one programme's case files."""
-
-    def __init__(self, services: RunningServices, client: httpx.AsyncClient, role: str,
-                 division: str, programme: str) -> None:  # fmt: skip
-        super().__init__(services, client, role, division)
-        self.programme = programme
-
-    async def case(self, case_id: str) -> httpx.Response:
-        """The case's file for the programme."""
-        return await self.client.get(
-            f"{self.base}/v1/cases/{case_id}/programmes/{self.programme}", headers=self.auth
-        )
-
-    async def step(self, case_id: str, step: str, body: dict[str, Any]) -> httpx.Response:
-        """POST a step with the case's current ETag."""
-        etag = (await self.case(case_id)).headers["ETag"]
-        return await self.client.post(
-            f"{self.base}/v1/cases/{case_id}/programmes/{self.programme}/{step}",
-            json=body,
-            headers={**self.auth, "If-Match": etag, "Idempotency-Key": str(uuid.uuid4())},
-        )
-
-
 async def approved(
     services: RunningServices,
     client: httpx.AsyncClient,
@@ -67,101 +53,80 @@ async def approved(
 ) -> tuple[str, dict[str, Any]]:
     """A one-person application taken through verification to approval; the case's file."""
     person = resident(sequence)
-    created = await client.post(
-        f"{services.urls['intake']}/v1/applications",
-        json={
-            "division_code": TOWNSHIP, "registration": "urban", "programmes": [programme],
-            "members": [{"resident_id": person, "name": "李桂兰", "relation": "self"}],
-            "declared_monthly_income_fen": 10_000, "declared_assets_fen": 0,
-            "authorisation": {"signed_by_resident_id": person, "signed_on": services.day(-15),
-                              "document_ref": f"城关区-授权-{sequence}"},
-            "bank_account": ACCOUNT,
-        },
-        headers={**services.auth("township_officer", TOWNSHIP),
-                 "Idempotency-Key": str(uuid.uuid4())},
-    )  # fmt: skip
-    assert created.status_code == 201, created.text
-    case_id = str(created.json()["application_id"])
-    township = CaseOfficer(services, client, "township_officer", TOWNSHIP, programme)
-    county = CaseOfficer(services, client, "county_officer", COUNTY, programme)
+    case_id = await submitted(services, client, HERE, {
+        "division_code": TOWNSHIP, "registration": "urban", "programmes": [programme],
+        "members": [{"resident_id": person, "name": "李桂兰", "relation": "self"}],
+        "declared_monthly_income_fen": 10_000, "declared_assets_fen": 0,
+        "authorisation": {"signed_by_resident_id": person, "signed_on": services.day(-15),
+                          "document_ref": f"城关区-授权-{sequence}"},
+        "bank_account": ACCOUNT,
+    })  # fmt: skip
+    township = Officer(services, client, "township_officer", TOWNSHIP, programme)
+    county = Officer(services, client, "county_officer", COUNTY, programme)
 
     async def opened() -> bool:
         return (await township.case(case_id)).status_code == 200
 
     await eventually(opened, message="no case opened")
-    await ok(await township.step(case_id, "economic-verification", {}), "investigation")
+    await ok(await township.step(case_id, verify_household_economy, {}), "investigation")
     visit: dict[str, Any] = {"staff": ["王明", "李华"], "visited_on": services.day(-8),
                              "findings": "情况属实"}  # fmt: skip
     if self_care:
         visit["self_care"] = [{"resident_id": person, "ability": self_care}]
-    await ok(await township.step(case_id, "investigation", visit), "township_review")
+    await ok(await township.step(case_id, record_investigation, visit), "township_review")
     proposal = {"proposed_monthly_amount_fen": 12_345, "review_opinion": "拟保"}
-    await ok(await township.step(case_id, "proposal", proposal), "proposed")
-    formed = await county.post(
-        "/v1/batches",
-        {"township_code": TOWNSHIP, "cases": [{"case_id": case_id, "programme": programme}]},
-    )
+    await ok(await township.step(case_id, submit_proposal, proposal), "proposed")
+    formed = await county.call(
+        form_batch,
+        body={"township_code": TOWNSHIP,
+              "cases": [{"case_id": case_id, "programme": programme}]},
+    )  # fmt: skip
     assert formed.status_code == 201, formed.text
-    visited = await county.post(
-        f"/v1/batches/{formed.json()['batch_id']}/spot-checks",
-        {"case_id": case_id, "programme": programme, "visited_by": ["赵", "钱"],
-         "visited_on": services.day(-7), "findings": "与申报一致"},
+    visited = await county.call(
+        record_spot_check,
+        batch_id=formed.json()["batch_id"],
         etag=formed.headers["ETag"],
+        body={"case_id": case_id, "programme": programme, "visited_by": ["赵", "钱"],
+              "visited_on": services.day(-7), "findings": "与申报一致"},
     )  # fmt: skip
     assert visited.status_code == 200, visited.text
-    await ok(await township.step(case_id, "notice", {"village_code": VILLAGE}), "notice")
-    decided = await county.step(case_id, "decision", decision)
+    await ok(await township.step(case_id, publish_notice, {"village_code": VILLAGE}), "notice")
+    decided = await county.step(case_id, decide_case, decision)
     await ok(decided, "approved")
     return case_id, decided.json()
 
 
-async def standard(payments: Payments, programme: str, fen: int, since: str,
+async def standard(payments: Clerk, programme: str, fen: int, since: str,
                    **extra: Any) -> None:  # fmt: skip
     """Set the county's standard for the programme from a month (If-Match its current version)."""
-    current = await payments.get(f"/v1/standards/{COUNTY}/{programme}")
+    current = await payments.call(get_standard, division_code=COUNTY, programme=programme)
     etag = current.headers.get("ETag") if current.status_code == 200 else None
-    answer = await payments.post(
-        "/v1/standards",
-        {"division_code": COUNTY, "programme": programme, "effective_from": f"{since}-01",
-         "monthly_per_person_fen": fen, "reason": "县民政局、财政局联合发文", **extra},
+    answer = await payments.call(
+        set_standard,
         etag=etag,
+        body={"division_code": COUNTY, "programme": programme, "effective_from": f"{since}-01",
+              "monthly_per_person_fen": fen, "reason": "县民政局、财政局联合发文", **extra},
     )  # fmt: skip
     assert answer.status_code == 201, answer.text
 
 
-async def funded(payments: Payments, programme: str) -> None:
-    """Provincial money allocated and arrived for the programme."""
-    movement = {"county_code": COUNTY, "programme": programme, "source": "provincial",
-                "amount_fen": 10_000_000, "reason": "省级资金下达"}  # fmt: skip
-    allocated = await payments.post("/v1/funds/allocations", movement)
-    assert allocated.status_code == 201, allocated.text
-    arrived = await payments.post("/v1/funds/arrivals", movement, etag=allocated.headers["ETag"])
-    assert arrived.status_code == 201, arrived.text
-
-
-async def run(payments: Payments, period: str) -> None:
-    """Run the county's payments for a period and wait until it completes."""
-    started = await payments.post(
-        "/v1/runs", {"county_code": COUNTY, "period": period, "reason": f"{period}发放"}
-    )
-    assert started.status_code == 201, started.text
-
-    async def completed() -> bool:
-        answer = await payments.get(f"/v1/runs/{started.json()['run_id']}")
-        return answer.status_code == 200 and answer.json()["status"] == "completed"
-
-    await eventually(completed, timeout=60, message=f"the {period} run never completed")
-
-
-async def entitlement(payments: Payments, ledger: str, amount: int | None = None) -> Any:
-    """Wait until payments shows the beneficiary (at that monthly amount); its view."""
+async def entitlement(payments: Clerk, ledger: dict[str, str], amount: int | None = None) -> Any:
+    """Wait until payments shows the beneficiary (at that monthly amount); its view. `ledger`
+    names the benefit: its case_id and programme."""
 
     async def shown() -> bool:
-        answer = await payments.get(ledger)
+        answer = await payments.call(get_beneficiary, **ledger)
         return answer.status_code == 200 and amount in (None, answer.json()["monthly_amount_fen"])
 
     await eventually(shown, timeout=30, message=f"{ledger} never showed {amount}")
-    return (await payments.get(ledger)).json()
+    return (await payments.call(get_beneficiary, **ledger)).json()
+
+
+async def payments_of(payments: Clerk, ledger: dict[str, str]) -> list[dict[str, Any]]:
+    """The benefit's payments, as payments lists them."""
+    answer = await payments.call(list_beneficiary_payments, **ledger)
+    assert answer.status_code == 200, answer.text
+    return list(answer.json()["items"])
 
 
 @pytest.mark.req("PAY-2", "PAY-4", "VER-7")
@@ -170,10 +135,10 @@ async def test_a_household_approved_by_rule_gets_back_pay_to_the_fen_when_the_st
 ) -> None:
     async with httpx.AsyncClient(timeout=30) as client:
         await services.wait_until_healthy(client)
-        payments = Payments(services, client)
+        payments = Clerk(services, client, "payments", "county_officer", COUNTY)
         # given the county's urban dibao standard of 700 yuan for the past year
         await standard(payments, "urban_dibao", DIBAO, services.period(-12))
-        await funded(payments, "urban_dibao")
+        await funded(payments, HERE, "urban_dibao", 10_000_000)
         # when the county approves a household from three months ago without fixing an amount
         since = services.period(-3)
         decision = {"decision": "approve", "reason": "经入户抽查和公示，符合条件",
@@ -186,19 +151,19 @@ async def test_a_household_approved_by_rule_gets_back_pay_to_the_fen_when_the_st
         gap = DIBAO - income  # (standard − per-capita income) × 1 member
         assert gap > 0
         # and payments computes the gap formula, with its explanation
-        ledger = f"/v1/beneficiaries/{case_id}/urban_dibao"
+        ledger = {"case_id": case_id, "programme": "urban_dibao"}
         shown = await entitlement(payments, ledger, gap)
         assert shown["method"] == "dibao_gap" and str(gap) in shown["explanation_en"]
         # and pays it for the three months past
         for months_ago in (3, 2, 1):
-            await run(payments, services.period(-months_ago))
+            await completed_run(payments, HERE, services.period(-months_ago))
         # when the county raises its standard to 750 yuan from three months back
         await standard(payments, "urban_dibao", RAISED, since)
         raised_gap = RAISED - income
         await entitlement(payments, ledger, raised_gap)
         # then the next run pays the new amount and 3 × 50 yuan of back pay, to the fen
-        await run(payments, services.period())
-        paid = {p["period"]: p for p in (await payments.get(f"{ledger}/payments")).json()["items"]}
+        await completed_run(payments, HERE, services.period())
+        paid = {p["period"]: p for p in await payments_of(payments, ledger)}
         assert [paid[services.period(-m)]["amount_fen"] for m in (3, 2, 1)] == [gap] * 3
         now = paid[services.period()]
         assert (now["monthly_fen"], now["back_pay_fen"]) == (raised_gap, 3 * (RAISED - DIBAO))
@@ -211,9 +176,10 @@ async def test_an_override_is_paid_as_fixed_with_its_reason_and_not_recomputed_o
 ) -> None:
     async with httpx.AsyncClient(timeout=30) as client:
         await services.wait_until_healthy(client)
-        payments = Payments(services, client)
+        payments = Clerk(services, client, "payments", "county_officer", COUNTY)
         # given the county's standard (set by the test before, or now)
-        if (await payments.get(f"/v1/standards/{COUNTY}/urban_dibao")).status_code != 200:
+        known = await payments.call(get_standard, division_code=COUNTY, programme="urban_dibao")
+        if known.status_code != 200:
             await standard(payments, "urban_dibao", DIBAO, services.period(-12))
         # when the county fixes one household's amount, with its reason, and approves another
         # by rule
@@ -226,7 +192,7 @@ async def test_an_override_is_paid_as_fixed_with_its_reason_and_not_recomputed_o
         # then the case shows the override, its reason and who fixed it; payments pays it
         assert (file["amount_basis"], file["approved_monthly_amount_fen"]) == ("override", 66_600)
         assert file["override_reason"] == "家有重病患者，酌情提高" and file["overridden_by"]
-        fixed = f"/v1/beneficiaries/{fixed_id}/urban_dibao"
+        fixed = {"case_id": fixed_id, "programme": "urban_dibao"}
         shown = await entitlement(payments, fixed, 66_600)
         assert shown["method"] == "approved" and "override" in shown["explanation_en"]
         # when the standard is raised from last month
@@ -234,11 +200,14 @@ async def test_an_override_is_paid_as_fixed_with_its_reason_and_not_recomputed_o
         await standard(payments, "urban_dibao", raised, services.period(-1))
         # then the amount by rule is recomputed, and the fixed amount is left alone
         income = int(rule_file["assessed_monthly_income_fen"])
-        await entitlement(payments, f"/v1/beneficiaries/{rule_id}/urban_dibao", raised - income)
-        assert (await payments.get(fixed)).json()["monthly_amount_fen"] == 66_600
+        by_rule_ledger = {"case_id": rule_id, "programme": "urban_dibao"}
+        await entitlement(payments, by_rule_ledger, raised - income)
+        assert (await payments.call(get_beneficiary, **fixed)).json()[
+            "monthly_amount_fen"
+        ] == 66_600
         # and the old field is refused rather than taken silently as a fixed amount
-        county = CaseOfficer(services, client, "county_officer", COUNTY, "urban_dibao")
-        silent = await county.step(rule_id, "decision", {
+        county = Officer(services, client, "county_officer", COUNTY)
+        silent = await county.step(rule_id, decide_case, {
             "decision": "approve", "reason": "x", "approved_monthly_amount_fen": 1})  # fmt: skip
         assert silent.status_code == 422
         assert "body.approved_monthly_amount_fen" in {e["field"] for e in silent.json()["errors"]}
@@ -250,12 +219,12 @@ async def test_a_partly_dependent_extreme_poverty_person_is_paid_basic_plus_the_
 ) -> None:
     async with httpx.AsyncClient(timeout=30) as client:
         await services.wait_until_healthy(client)
-        payments = Payments(services, client)
+        payments = Clerk(services, client, "payments", "county_officer", COUNTY)
         # given the county's extreme-poverty basic standard of 1,000 yuan with its care standards
         cares = {"full": 0, "partial": CARE_PARTIAL, "none": 60_000}
         await standard(payments, "extreme_poverty", BASIC, services.period(-12),
                        care_amounts_fen=cares)  # fmt: skip
-        await funded(payments, "extreme_poverty")
+        await funded(payments, HERE, "extreme_poverty", 10_000_000)
         # when the township's investigation assesses the person partly dependent (半失能)
         # and the county approves by rule
         decision = {"decision": "approve", "reason": "符合特困供养条件"}
@@ -265,9 +234,10 @@ async def test_a_partly_dependent_extreme_poverty_person_is_paid_basic_plus_the_
         # then the person is flagged for centralised care (VER-8)
         assert any(f.startswith("centralised_care:") for f in file["priority_flags"])
         # and payments pays the basic standard plus the care standard for partial self-care
-        ledger = f"/v1/beneficiaries/{case_id}/extreme_poverty"
+        ledger = {"case_id": case_id, "programme": "extreme_poverty"}
         shown = await entitlement(payments, ledger, BASIC + CARE_PARTIAL)
         assert shown["method"] == "basic_and_care" and "半失能" in shown["explanation_zh"]
-        await run(payments, services.period(1))  # this month's run was the first test's
-        paid = (await payments.get(f"{ledger}/payments")).json()["items"]
+        # this month's run was the first test's
+        await completed_run(payments, HERE, services.period(1))
+        paid = await payments_of(payments, ledger)
         assert [(p["amount_fen"], p["status"]) for p in paid] == [(BASIC + CARE_PARTIAL, "settled")]

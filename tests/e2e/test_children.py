@@ -11,6 +11,21 @@ from typing import Any
 import httpx
 import pytest
 
+from clients.payments.api.beneficiaries import get_beneficiary, list_beneficiary_payments
+from clients.payments.api.standards import get_standard, set_standard
+from clients.verification.api.children import (
+    assess_allowance,
+    get_child,
+    list_children,
+    record_care_visit,
+    register_child,
+)
+from clients.verification.api.extreme_poverty_inclusion import (
+    decide_inclusion,
+    get_screening,
+    list_screenings,
+    screen_disabled_person,
+)
 from shared.clock import today
 from tests.e2e.flows import Clerk, County, completed_run, funded, monthly_figure
 from tests.e2e.services import RunningServices
@@ -52,45 +67,51 @@ class Desks:
 
     async def registered(self, sequence: int, category: str) -> dict[str, Any]:
         """A child put on the register by the township; the answer's body and ETag."""
-        answer = await self.township.post(
-            "/v1/children", child_body(self.stack, sequence, category)
+        answer = await self.township.call(
+            register_child, body=child_body(self.stack, sequence, category)
         )
         assert answer.status_code == 201, answer.text
         return {**answer.json(), "etag": answer.headers["ETag"]}
 
     async def granted(self, child: dict[str, Any], allowance: str, since: str) -> dict[str, Any]:
         """The county grants the child an allowance from a date; the child's file."""
-        answer = await self.county.post(
-            f"/v1/children/{child['child_id']}/allowance-assessments",
-            {"allowance": allowance, "decision": "grant", "effective_from": since,
-             "reason": "经核查符合条件，准予发放", "policy_basis": POLICY},
-            etag=child["etag"],
+        answer = await self.county.call(
+            assess_allowance, child_id=child["child_id"], etag=child["etag"],
+            body={"allowance": allowance, "decision": "grant", "effective_from": since,
+                  "reason": "经核查符合条件，准予发放", "policy_basis": POLICY},
         )  # fmt: skip
         assert answer.status_code == 200, answer.text
         return dict(answer.json())
 
     async def standard(self, programme: str, fen: int, since: str) -> None:
         """The county's standard for an allowance from a month (If-Match its version)."""
-        path = f"/v1/standards/{XIGU.code}/{programme}"
-        current = await self.payments.get(path)
+        current = await self.payments.call(
+            get_standard, division_code=XIGU.code, programme=programme
+        )
         etag = current.headers.get("ETag") if current.status_code == 200 else None
-        answer = await self.payments.post(
-            "/v1/standards",
-            {"division_code": XIGU.code, "programme": programme, "effective_from": f"{since}-01",
-             "monthly_per_person_fen": fen, "reason": "区民政局、财政局联合发文"},
-            etag=etag,
+        answer = await self.payments.call(
+            set_standard, etag=etag,
+            body={"division_code": XIGU.code, "programme": programme,
+                  "effective_from": f"{since}-01", "monthly_per_person_fen": fen,
+                  "reason": "区民政局、财政局联合发文"},
         )  # fmt: skip
         assert answer.status_code == 201, answer.text
 
-    async def entitled(self, ledger: str, amount: int) -> dict[str, Any]:
+    async def entitled(self, ledger: dict[str, str], amount: int) -> dict[str, Any]:
         """Wait until payments shows the child's allowance at the monthly amount; its view."""
 
         async def shown() -> bool:
-            answer = await self.payments.get(ledger)
+            answer = await self.payments.call(get_beneficiary, **ledger)
             return answer.status_code == 200 and answer.json()["monthly_amount_fen"] == amount
 
         await eventually(shown, timeout=60, message=f"{ledger} never showed {amount} fen")
-        return dict((await self.payments.get(ledger)).json())
+        return dict((await self.payments.call(get_beneficiary, **ledger)).json())
+
+    async def paid(self, ledger: dict[str, str]) -> list[dict[str, Any]]:
+        """The payments of the child's allowance."""
+        answer = await self.payments.call(list_beneficiary_payments, **ledger)
+        assert answer.status_code == 200, answer.text
+        return list(answer.json()["items"])
 
 
 @pytest.mark.req("VER-10")
@@ -106,23 +127,29 @@ async def test_a_child_is_registered_with_the_guardian_visited_and_seen_by_the_c
         assert child["guardian"]["phone_masked"] == "138****5678"
         assert ACCOUNT not in str(child) and child["resident_id_masked"].startswith("620***")
         # when the township records a care visit that finds the guardianship inadequate
-        path = f"/v1/children/{child['child_id']}"
+        child_id = child["child_id"]
         visit = {"visited_on": stack.day(-1), "visited_by": ["张敏", "刘强"],
                  "guardianship_status": "inadequate", "follow_up_needed": True,
                  "notes": "祖母腿脚不便，孩子放学后无人照看"}  # fmt: skip
-        stale = await desks.township.post(f"{path}/care-visits", visit, etag='"0"')
+        stale = await desks.township.call(
+            record_care_visit, child_id=child_id, body=visit, etag='"0"'
+        )
         assert stale.status_code == 412, stale.text
-        visited = await desks.township.post(f"{path}/care-visits", visit, etag=child["etag"])
+        visited = await desks.township.call(
+            record_care_visit, child_id=child_id, body=visit, etag=child["etag"]
+        )
         assert visited.status_code == 200, visited.text
         # then the county reads the child with the visit and the guardianship it found
-        seen = await desks.county.get(path)
+        seen = await desks.county.call(get_child, child_id=child_id)
         assert seen.status_code == 200 and seen.headers["ETag"] == '"2"'
         assert seen.json()["guardianship_status"] == "inadequate"
         assert [v["visited_on"] for v in seen.json()["visits"]] == [stack.day(-1)]
 
         async def listed() -> bool:
-            items = (await desks.county.get("/v1/children?follow_up_needed=true")).json()["items"]
-            return any(i["child_id"] == child["child_id"] and i["visits"] == 1 for i in items)
+            listing = await desks.county.call(list_children, follow_up_needed=True)
+            return any(
+                i["child_id"] == child_id and i["visits"] == 1 for i in listing.json()["items"]
+            )
 
         await eventually(listed, timeout=30, message="the county's register never listed the child")
         # and the register is refused to roles that must not see children's data, and to
@@ -131,18 +158,22 @@ async def test_a_child_is_registered_with_the_guardian_visited_and_seen_by_the_c
                                ("charity", XIGU.code), ("partner_agency", XIGU.code),
                                ("county_officer", "620102")):  # fmt: skip
             outsider = Clerk(stack, client, "verification", role, division)
-            answer = await outsider.get(path)
+            answer = await outsider.call(get_child, child_id=child_id)
             assert answer.status_code == 403, (role, answer.text)
-        assert (await Clerk(stack, client, "verification", "auditor", XIGU.code).get(
-            "/v1/children")).status_code == 403  # fmt: skip
+        assert (await Clerk(stack, client, "verification", "auditor", XIGU.code).call(
+            list_children)).status_code == 403  # fmt: skip
         # and the same child is not registered twice, nor an adult, nor a visit by the county
-        again = await desks.township.post("/v1/children", child_body(stack, 101, "left_behind"))
+        again = await desks.township.call(
+            register_child, body=child_body(stack, 101, "left_behind")
+        )
         assert again.status_code == 409 and again.json()["code"] == "child-already-registered"
         adult = child_body(stack, 102, "left_behind",
                            resident_id=XIGU.resident(102, born_years_ago(stack, 19)))  # fmt: skip
-        refused = await desks.township.post("/v1/children", adult)
+        refused = await desks.township.call(register_child, body=adult)
         assert (refused.status_code, refused.json().get("field")) == (422, "resident_id")
-        by_county = await desks.county.post(f"{path}/care-visits", visit, etag='"2"')
+        by_county = await desks.county.call(
+            record_care_visit, child_id=child_id, body=visit, etag='"2"'
+        )
         assert by_county.status_code == 403, by_county.text
         # and the province's statistics of the month count the child, naming no one (SUP-8)
         await monthly_figure(stack, client, XIGU.code, "children_registered", 1)
@@ -168,24 +199,23 @@ async def test_an_orphan_granted_the_allowance_is_paid_in_the_next_monthly_run(
         assert decided["decided_by"] == f"e2e-county_officer-{XIGU.code}"
         assert (decided["decided_on"], decided["policy_basis"]) == (stack.day(), POLICY)
         # and payments enrols the child at the standard, paid to the guardian
-        ledger = f"/v1/beneficiaries/{orphan['child_id']}/orphan_allowance"
+        ledger = {"case_id": orphan["child_id"], "programme": "orphan_allowance"}
         shown = await desks.entitled(ledger, 120_000)
         assert (shown["effective_from"], shown["payee_name_masked"]) == (since, "王**")
         # and the next month's run pays it into the guardian's account
         run = await completed_run(desks.payments, XIGU, stack.period(1))
         assert orphan["child_id"] not in {u["case_id"] for u in run["unpayable"]}
-        paid = (await desks.payments.get(f"{ledger}/payments")).json()["items"]
+        paid = await desks.paid(ledger)
         assert [(p["period"], p["amount_fen"], p["status"]) for p in paid] == [
             (stack.period(1), 120_000, "settled")
         ]
         assert paid[0]["bank_account_masked"].endswith(ACCOUNT[-4:])
         # and a left-behind child is not assessed for an allowance it is not for
         left_behind = await desks.registered(202, "left_behind")
-        wrong = await desks.county.post(
-            f"/v1/children/{left_behind['child_id']}/allowance-assessments",
-            {"allowance": "orphan_allowance", "decision": "grant", "effective_from": since,
-             "reason": "x", "policy_basis": POLICY},
-            etag=left_behind["etag"],
+        wrong = await desks.county.call(
+            assess_allowance, child_id=left_behind["child_id"], etag=left_behind["etag"],
+            body={"allowance": "orphan_allowance", "decision": "grant", "effective_from": since,
+                  "reason": "x", "policy_basis": POLICY},
         )  # fmt: skip
         assert (wrong.status_code, wrong.json().get("field")) == (422, "allowance")
 
@@ -205,7 +235,7 @@ async def test_a_raise_of_the_allowance_from_months_back_is_paid_back_to_the_fen
         child = await desks.registered(301, "poor_disabled")
         since = stack.period(-3)
         await desks.granted(child, programme, f"{since}-01")
-        ledger = f"/v1/beneficiaries/{child['child_id']}/{programme}"
+        ledger = {"case_id": child["child_id"], "programme": programme}
         await desks.entitled(ledger, before)
         for months_ago in (3, 2, 1):
             await completed_run(desks.payments, XIGU, stack.period(-months_ago))
@@ -214,8 +244,7 @@ async def test_a_raise_of_the_allowance_from_months_back_is_paid_back_to_the_fen
         await desks.entitled(ledger, after)
         # then this month's run pays the new amount and 3 × 50.50 yuan of back pay, to the fen
         await completed_run(desks.payments, XIGU, stack.period())
-        paid = {p["period"]: p for p in (await desks.payments.get(f"{ledger}/payments")).json()[
-            "items"]}  # fmt: skip
+        paid = {p["period"]: p for p in await desks.paid(ledger)}
         assert [paid[stack.period(-m)]["amount_fen"] for m in (3, 2, 1)] == [before] * 3
         now = paid[stack.period()]
         assert (now["monthly_fen"], now["back_pay_fen"]) == (after, 3 * (after - before))
@@ -229,7 +258,6 @@ async def test_a_disabled_person_meeting_the_extreme_poverty_rules_is_flagged_fo
     async with httpx.AsyncClient(timeout=30) as client:
         await stack.wait_until_healthy(client)
         desks = Desks(stack, client)
-        screenings = "/v1/extreme-poverty-inclusions"
         person = {
             "name": "赵建国",
             "division_code": XIGU.village,
@@ -240,12 +268,12 @@ async def test_a_disabled_person_meeting_the_extreme_poverty_rules_is_flagged_fo
         }
         # when the township screens a grade-1 physically disabled man without living source or
         # supporter, and another whose son is able to support him
-        flagged = await desks.township.post(
-            screenings, {**person, "resident_id": XIGU.resident(401, "19750601")}
+        flagged = await desks.township.call(
+            screen_disabled_person, body={**person, "resident_id": XIGU.resident(401, "19750601")}
         )
-        supported = await desks.township.post(
-            screenings,
-            {**person, "resident_id": XIGU.resident(402, "19700301"), "supporter": "able"},
+        supported = await desks.township.call(
+            screen_disabled_person,
+            body={**person, "resident_id": XIGU.resident(402, "19700301"), "supporter": "able"},
         )
         assert flagged.status_code == 201 and supported.status_code == 201, supported.text
         # then the first is flagged for inclusion and the second names the rule not met
@@ -256,29 +284,27 @@ async def test_a_disabled_person_meeting_the_extreme_poverty_rules_is_flagged_fo
         flagged_id = flagged.json()["screening_id"]
 
         async def in_the_county_list() -> bool:
-            answer = await desks.county.get(f"{screenings}?status=flagged")
+            answer = await desks.county.call(list_screenings, status="flagged")
             return flagged_id in {i["screening_id"] for i in answer.json()["items"]}
 
         await eventually(in_the_county_list, timeout=30, message="the county never saw the flag")
-        waiting = (await desks.county.get(f"{screenings}?status=flagged")).json()["items"]
+        waiting = (await desks.county.call(list_screenings, status="flagged")).json()["items"]
         assert supported.json()["screening_id"] not in {i["screening_id"] for i in waiting}
         # when the county includes the person, with the reason
-        path = f"{screenings}/{flagged_id}"
-        etag = (await desks.county.get(path)).headers["ETag"]
-        decided = await desks.county.post(
-            f"{path}/decision",
-            {"decision": "include", "reason": "符合特困人员认定条件，转乡镇受理特困供养申请"},
-            etag=etag,
-        )
+        etag = (await desks.county.call(get_screening, screening_id=flagged_id)).headers["ETag"]
+        decided = await desks.county.call(
+            decide_inclusion, screening_id=flagged_id, etag=etag,
+            body={"decision": "include", "reason": "符合特困人员认定条件，转乡镇受理特困供养申请"},
+        )  # fmt: skip
         # then the flag is acted on, with who and when, and only once
         assert decided.status_code == 200, decided.text
         assert (decided.json()["status"], decided.json()["decided_on"]) == ("include", stack.day())
         assert decided.json()["decided_by"] == f"e2e-county_officer-{XIGU.code}"
-        again = await desks.county.post(
-            f"{path}/decision", {"decision": "decline", "reason": "x"},
-            etag=decided.headers["ETag"],
+        again = await desks.county.call(
+            decide_inclusion, screening_id=flagged_id, etag=decided.headers["ETag"],
+            body={"decision": "decline", "reason": "x"},
         )  # fmt: skip
         assert again.status_code == 409 and again.json()["code"] == "inclusion-already-decided"
         # and the list is not for auditors
         auditor = Clerk(stack, client, "verification", "auditor", XIGU.code)
-        assert (await auditor.get(screenings)).status_code == 403
+        assert (await auditor.call(list_screenings)).status_code == 403

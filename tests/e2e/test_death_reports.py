@@ -4,20 +4,37 @@ at the first check blocks approval unless overridden with a reason (VER-7, PAY-3
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
 
+from clients.payments.api.beneficiaries import get_beneficiary, list_beneficiary_payments
+from clients.supervision.api.detectors import list_alerts
+from clients.supervision.models.detector import Detector
+from clients.verification.api.county import (
+    decide_case,
+    form_batch,
+    record_spot_check,
+    terminate_benefit,
+)
+from clients.verification.api.notices import publish_notice
+from clients.verification.api.partner_life_events import report_life_events
+from clients.verification.api.township import (
+    record_investigation,
+    submit_proposal,
+    verify_household_economy,
+)
 from tests.e2e.conftest import OwnStack
+from tests.e2e.flows import Answer, Clerk, County, approved, completed_run, funded, submitted
 from tests.e2e.services import RunningServices
-from tests.e2e.test_payments_flow import ACCOUNT, COUNTY, TOWNSHIP, VILLAGE, Payments, approved_case
+from tests.e2e.test_payments_flow import ACCOUNT, COUNTY, TOWNSHIP, VILLAGE
 from tests.e2e.test_verification_happy_path import Officer, ok, resident
 from tests.support import eventually
 
 CITY = "620100"  # the city public security bureau reports for all its districts
+HERE = County(COUNTY)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +49,7 @@ def services(own_stack: OwnStack) -> Iterator[RunningServices]:
         yield running
 
 
-async def _answer_is(answer: Any, check: Any) -> bool:
+async def _answer_is(answer: Awaitable[Answer], check: Callable[[Any], Any]) -> bool:
     try:
         response = await answer
     except httpx.TransportError:
@@ -40,37 +57,36 @@ async def _answer_is(answer: Any, check: Any) -> bool:
     return response.status_code == 200 and bool(check(response.json()))
 
 
-async def _run_period(payments: Payments, period: str) -> str:
-    """Start the county's run for a period and wait until it completed."""
-    started = await payments.post(
-        "/v1/runs", {"county_code": COUNTY, "period": period, "reason": f"{period}城市低保发放"}
-    )
-    assert started.status_code == 201, started.text
-    run_id = str(started.json()["run_id"])
-    await eventually(
-        lambda: _answer_is(
-            payments.get(f"/v1/runs/{run_id}"), lambda r: r["status"] == "completed"
-        ),
-        timeout=60,
-        message=f"the run of {period} never completed",
-    )
-    return run_id
+def _application(services: RunningServices, sequence: int, name: str) -> dict[str, Any]:
+    """A one-person urban dibao application with a bank account."""
+    person = resident(sequence)
+    return {
+        "division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
+        "members": [{"resident_id": person, "name": name, "relation": "self"}],
+        "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
+        "authorisation": {"signed_by_resident_id": person, "signed_on": services.day(-15),
+                          "document_ref": f"城关区-授权-{sequence}"},
+        "bank_account": ACCOUNT,
+    }  # fmt: skip
 
 
-async def _periods_paid(payments: Payments, case_id: str) -> list[str]:
-    answer = await payments.get(f"/v1/beneficiaries/{case_id}/urban_dibao/payments")
+async def _approved_case(
+    services: RunningServices, client: httpx.AsyncClient, sequence: int
+) -> str:
+    """An application taken through verification to approval at the township's 600 yuan."""
+    case_id = await submitted(services, client, HERE, _application(services, sequence, "王秀英"))
+    decision = {"decision": "approve", "reason": "符合条件", "override_monthly_amount_fen": 60_000,
+                "override_reason": "按乡镇审核意见核定每月600元"}  # fmt: skip
+    await approved(services, client, HERE, case_id, "urban_dibao", decision)
+    return case_id
+
+
+async def _periods_paid(payments: Clerk, case_id: str) -> list[str]:
+    answer = await payments.call(
+        list_beneficiary_payments, case_id=case_id, programme="urban_dibao"
+    )
     assert answer.status_code == 200, answer.text
     return sorted(p["period"] for p in answer.json()["items"] if p["status"] == "settled")
-
-
-async def _fund(payments: Payments) -> None:
-    movement = {"county_code": COUNTY, "programme": "urban_dibao", "source": "provincial",
-                "amount_fen": 1_000_000, "document_ref": "甘财社〔2027〕3号",
-                "reason": "省级资金下达"}  # fmt: skip
-    allocated = await payments.post("/v1/funds/allocations", movement)
-    assert allocated.status_code == 201, allocated.text
-    arrived = await payments.post("/v1/funds/arrivals", movement, etag=allocated.headers["ETag"])
-    assert arrived.status_code == 201, arrived.text
 
 
 @pytest.mark.req("VER-7", "PAY-3", "SUP-3")
@@ -79,30 +95,30 @@ async def test_a_death_reported_by_public_security_stops_payment_and_alerts_the_
 ) -> None:
     async with httpx.AsyncClient(timeout=30) as client:
         await services.wait_until_healthy(client)
-        payments = Payments(services, client)
+        payments = Clerk(services, client, "payments", "county_officer", COUNTY)
         county = Officer(services, client, "county_officer", COUNTY)
         # given two beneficiaries approved and enrolled, both paid for the current period
-        dying, living = (await approved_case(services, client, 701),
-                         await approved_case(services, client, 702))  # fmt: skip
+        dying, living = (await _approved_case(services, client, 701),
+                         await _approved_case(services, client, 702))  # fmt: skip
         for case_id in (dying, living):
             await eventually(
                 lambda c=case_id: _answer_is(
-                    payments.get(f"/v1/beneficiaries/{c}/urban_dibao"), lambda r: True
+                    payments.call(get_beneficiary, case_id=c, programme="urban_dibao"),
+                    lambda r: True,
                 ),
                 timeout=30,
                 message="payments never enrolled the approved case",
             )
-        await _fund(payments)
-        await _run_period(payments, services.period())
+        await funded(payments, HERE, "urban_dibao", 1_000_000)
+        await completed_run(payments, HERE, services.period())
         assert await _periods_paid(payments, dying) == [services.period()]
         # when public security reports the first beneficiary's death today
-        feed = await client.post(
-            f"{services.urls['verification']}/v1/life-events",
-            json={"records": [{"kind": "death", "resident_id": resident(701),
+        police = Clerk(services, client, "verification", "public_security", CITY)
+        feed = await police.call(
+            report_life_events,
+            body={"records": [{"kind": "death", "resident_id": resident(701),
                                "died_on": services.day(), "source_ref": "公安-死亡-701",
                                "reported_by_department": "public_security"}]},
-            headers={**services.auth("public_security", CITY),
-                     "Idempotency-Key": str(uuid.uuid4())},
         )  # fmt: skip
         assert feed.status_code == 200, feed.text
         assert feed.json()["results"][0]["outcome"] == "matched"
@@ -113,24 +129,21 @@ async def test_a_death_reported_by_public_security_stops_payment_and_alerts_the_
         # and payments suspends the benefit
         await eventually(
             lambda: _answer_is(
-                payments.get(f"/v1/beneficiaries/{dying}/urban_dibao"),
+                payments.call(get_beneficiary, case_id=dying, programme="urban_dibao"),
                 lambda r: r["status"] == "suspended",
             ),
             timeout=30,
             message="payments never suspended the benefit",
         )
         # and next period's run pays the living household but nothing to the deceased's
-        await _run_period(payments, services.period(1))
+        await completed_run(payments, HERE, services.period(1))
         assert await _periods_paid(payments, dying) == [services.period()]
         assert await _periods_paid(payments, living) == [services.period(), services.period(1)]
         # and supervision shows the county the alert that a beneficiary died
-        alerts_url = f"{services.urls['supervision']}/v1/alerts"
+        supervision = Clerk(services, client, "supervision", "county_officer", COUNTY)
 
         async def death_alerts() -> list[dict[str, Any]]:
-            answer = await client.get(
-                alerts_url, params={"detector": "death_reported"},
-                headers=services.auth("county_officer", COUNTY),
-            )  # fmt: skip
+            answer = await supervision.call(list_alerts, detector=Detector.DEATH_REPORTED)
             assert answer.status_code == 200, answer.text
             return [a for a in answer.json()["items"] if dying in a["case_ids"]]
 
@@ -144,56 +157,45 @@ async def test_a_death_reported_by_public_security_stops_payment_and_alerts_the_
         # and the county ends the benefit through the termination route
         first_of_next = f"{services.period(1)}-01"
         ended = await county.step(
-            dying, "termination", {"effective_from": first_of_next, "reason": "公安部门通报死亡"}
+            dying,
+            terminate_benefit,
+            {"effective_from": first_of_next, "reason": "公安部门通报死亡"},
         )
         await ok(ended, "terminated")
 
 
-async def _truthy(answer: Any) -> bool:
+async def _truthy(answer: Awaitable[Any]) -> bool:
     return bool(await answer)
 
 
 async def _case_at_notice(services: RunningServices, client: httpx.AsyncClient, seq: int) -> str:
     """An application taken through verification to the end of its (zero-day) notice."""
-    person = resident(seq)
-    created = await client.post(
-        f"{services.urls['intake']}/v1/applications",
-        json={
-            "division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
-            "members": [{"resident_id": person, "name": "李桂兰", "relation": "self"}],
-            "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
-            "authorisation": {"signed_by_resident_id": person, "signed_on": services.day(-15),
-                              "document_ref": f"城关区-授权-{seq}"},
-            "bank_account": ACCOUNT,
-        },
-        headers={**services.auth("township_officer", TOWNSHIP),
-                 "Idempotency-Key": str(uuid.uuid4())},
-    )  # fmt: skip
-    assert created.status_code == 201, created.text
-    case_id = str(created.json()["application_id"])
+    case_id = await submitted(services, client, HERE, _application(services, seq, "李桂兰"))
     township = Officer(services, client, "township_officer", TOWNSHIP)
     county = Officer(services, client, "county_officer", COUNTY)
     await eventually(
         lambda: _answer_is(township.case(case_id), lambda r: True), message="no case opened"
     )
-    await ok(await township.step(case_id, "economic-verification", {}), "investigation")
+    await ok(await township.step(case_id, verify_household_economy, {}), "investigation")
     visit = {"staff": ["王明", "李华"], "visited_on": services.day(-8), "findings": "情况属实"}
-    await ok(await township.step(case_id, "investigation", visit), "township_review")
+    await ok(await township.step(case_id, record_investigation, visit), "township_review")
     proposal = {"proposed_monthly_amount_fen": 60_000, "review_opinion": "拟保"}
-    await ok(await township.step(case_id, "proposal", proposal), "proposed")
-    formed = await county.post(
-        "/v1/batches",
-        {"township_code": TOWNSHIP, "cases": [{"case_id": case_id, "programme": "urban_dibao"}]},
-    )
+    await ok(await township.step(case_id, submit_proposal, proposal), "proposed")
+    formed = await county.call(
+        form_batch,
+        body={"township_code": TOWNSHIP,
+              "cases": [{"case_id": case_id, "programme": "urban_dibao"}]},
+    )  # fmt: skip
     assert formed.status_code == 201, formed.text
-    visited = await county.post(
-        f"/v1/batches/{formed.json()['batch_id']}/spot-checks",
-        {"case_id": case_id, "programme": "urban_dibao", "visited_by": ["赵", "钱"],
-         "visited_on": services.day(-7), "findings": "与申报一致"},
+    visited = await county.call(
+        record_spot_check,
+        batch_id=formed.json()["batch_id"],
         etag=formed.headers["ETag"],
+        body={"case_id": case_id, "programme": "urban_dibao", "visited_by": ["赵", "钱"],
+              "visited_on": services.day(-7), "findings": "与申报一致"},
     )  # fmt: skip
     assert visited.status_code == 200, visited.text
-    await ok(await township.step(case_id, "notice", {"village_code": VILLAGE}), "notice")
+    await ok(await township.step(case_id, publish_notice, {"village_code": VILLAGE}), "notice")
     return case_id
 
 
@@ -214,10 +216,10 @@ async def test_a_head_reported_dead_at_the_first_check_blocks_approval_unless_ov
             "override_monthly_amount_fen": 60_000,
             "override_reason": "按乡镇审核意见核定",
         }
-        refused = await county.step(case_id, "decision", decision)
+        refused = await county.step(case_id, decide_case, decision)
         assert refused.status_code == 409, refused.text
         assert refused.json()["code"] == "member-reported-deceased"
         assert resident(903) not in refused.text
         # and with an explicit override and its reason it approves
         override = {**decision, "override_deceased_reason": "经派出所核实户籍死亡登记有误"}
-        await ok(await county.step(case_id, "decision", override), "approved")
+        await ok(await county.step(case_id, decide_case, override), "approved")

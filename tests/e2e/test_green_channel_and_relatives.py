@@ -8,16 +8,30 @@ relative's application is always in the county's spot-check sample and is decide
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
+from clients.intake.api.applications import submit_application
+from clients.intake.api.urgent_cases import (
+    get_urgent_case,
+    grant_prior_assistance,
+    report_urgent_case,
+)
+from clients.payments.api.standards import set_standard
+from clients.verification.api.county import decide_case, form_batch, record_spot_check
+from clients.verification.api.notices import publish_notice
+from clients.verification.api.township import (
+    record_investigation,
+    submit_proposal,
+    verify_household_economy,
+)
 from tests.e2e.conftest import OwnStack
+from tests.e2e.flows import Answer, Clerk
 from tests.e2e.services import RunningServices
-from tests.e2e.test_payments_flow import ACCOUNT, COUNTY, TOWNSHIP, VILLAGE, Payments
+from tests.e2e.test_payments_flow import ACCOUNT, COUNTY, TOWNSHIP, VILLAGE
 from tests.e2e.test_verification_happy_path import Officer, ok, resident
 from tests.support import eventually
 
@@ -34,38 +48,27 @@ def services(own_stack: OwnStack) -> Iterator[RunningServices]:
         yield running
 
 
-class Township:
+class Township(Clerk):
     """The township officer's client on intake."""
 
     def __init__(self, services: RunningServices, client: httpx.AsyncClient) -> None:
-        self.client, self.base, self.day = client, services.urls["intake"], services.day
-        self.auth = services.auth("township_officer", TOWNSHIP)
+        super().__init__(services, client, "intake", "township_officer", TOWNSHIP)
+        self.day = services.day
         self.etags: dict[str, str] = {}  # urgent case → its current ETag, from the answers
-
-    async def post(self, path: str, body: dict[str, Any], etag: str | None = None) -> Any:
-        """POST with a fresh Idempotency-Key (and If-Match when given)."""
-        headers = {**self.auth, "Idempotency-Key": str(uuid.uuid4())}
-        if etag:
-            headers["If-Match"] = etag
-        return await self.client.post(f"{self.base}{path}", json=body, headers=headers)
-
-    async def get(self, path: str) -> Any:
-        """GET as the township officer."""
-        return await self.client.get(f"{self.base}{path}", headers=self.auth)
 
     async def urgent_case(self) -> str:
         """A reported urgent case of the township."""
-        reported = await self.post(
-            "/v1/urgent-reports",
-            {"division_code": TOWNSHIP, "reporter": "hospital", "situation": "突发重病",
-             "household_size": 1},
+        reported = await self.call(
+            report_urgent_case,
+            body={"division_code": TOWNSHIP, "reporter": "hospital", "situation": "突发重病",
+                  "household_size": 1},
         )  # fmt: skip
         assert reported.status_code == 201, reported.text
         urgent = str(reported.json()["urgent_case_id"])
         self.etags[urgent] = reported.headers["ETag"]
         return urgent
 
-    async def grant(self, urgent: str, **body: Any) -> Any:
+    async def grant(self, urgent: str, **body: Any) -> Answer:
         """Grant prior assistance with the urgent case's current ETag."""
         grant = {
             "programme": "temporary_assistance",
@@ -75,8 +78,8 @@ class Township:
             "reason": "先行给予临时救助",
             **body,
         }
-        answer = await self.post(
-            f"/v1/urgent-cases/{urgent}/prior-assistance", grant, self.etags[urgent]
+        answer = await self.call(
+            grant_prior_assistance, etag=self.etags[urgent], body=grant, case_id=urgent
         )
         if answer.status_code == 200:
             self.etags[urgent] = answer.headers["ETag"]
@@ -85,23 +88,27 @@ class Township:
     async def apply(self, sequence: int, **extra: Any) -> str:
         """A one-person urban dibao application, as the township registers it."""
         person = resident(sequence)
-        created = await self.post(
-            "/v1/applications",
-            {"division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
-             "members": [{"resident_id": person, "name": f"申请人{sequence}", "relation": "self"}],
-             "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
-             "authorisation": {"signed_by_resident_id": person, "signed_on": self.day(-15),
-                               "document_ref": f"城关区-授权-{sequence}"},
-             "bank_account": ACCOUNT, **extra},
+        created = await self.call(
+            submit_application,
+            body={
+                "division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
+                "members": [
+                    {"resident_id": person, "name": f"申请人{sequence}", "relation": "self"}
+                ],
+                "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
+                "authorisation": {"signed_by_resident_id": person, "signed_on": self.day(-15),
+                                  "document_ref": f"城关区-授权-{sequence}"},
+                "bank_account": ACCOUNT, **extra,
+            },
         )  # fmt: skip
         assert created.status_code == 201, created.text
         return str(created.json()["application_id"])
 
 
-async def _cap_once_known(township: Township, urgent: str, person: str, cap: int) -> Any:
+async def _cap_once_known(township: Township, urgent: str, person: str, cap: int) -> Answer:
     """Grant one fen over `cap` until intake knows the standard that makes it the cap (payments'
     StandardSet travels by the broker); the refusal naming that cap."""
-    answers: list[Any] = []
+    answers: list[Answer] = []
 
     async def refused_at_cap() -> bool:
         answer = await township.grant(urgent, amount_fen=cap + 1, resident_id=person)
@@ -118,18 +125,19 @@ async def test_green_channel_cap_one_grant_a_month_and_the_linked_follow_up(
 ) -> None:
     async with httpx.AsyncClient(timeout=30) as client:
         await services.wait_until_healthy(client)
-        township, payments = Township(services, client), Payments(services, client)
+        township = Township(services, client)
+        payments = Clerk(services, client, "payments", "county_officer", COUNTY)
         person, other = resident(701), resident(702)
         # given an urgent case, before any standard is known: no cap, no grant
         urgent = await township.urgent_case()
         unknown = await township.grant(urgent, amount_fen=10_000, resident_id=person)
         assert unknown.status_code == 409 and unknown.json()["code"] == "no-standard-in-force"
         # when the county sets its urban dibao standard of 700 元 through payments' API
-        standard = await payments.post(
-            "/v1/standards",
-            {"division_code": COUNTY, "programme": "urban_dibao",
-             "effective_from": f"{services.period(-12)}-01", "monthly_per_person_fen": 70_000,
-             "reason": "县城市低保标准"},
+        standard = await payments.call(
+            set_standard,
+            body={"division_code": COUNTY, "programme": "urban_dibao",
+                  "effective_from": f"{services.period(-12)}-01",
+                  "monthly_per_person_fen": 70_000, "reason": "县城市低保标准"},
         )  # fmt: skip
         assert standard.status_code == 201, standard.text
         # then the cap is 3 × 700 元 for one person
@@ -143,12 +151,12 @@ async def test_green_channel_cap_one_grant_a_month_and_the_linked_follow_up(
         assert again.status_code == 409, again.text
         assert again.json()["code"] == "prior-assistance-already-granted"
         # when the county raises its standard to 800 元 from this month
-        raised = await payments.post(
-            "/v1/standards",
-            {"division_code": COUNTY, "programme": "urban_dibao",
-             "effective_from": f"{services.period(0)}-01", "monthly_per_person_fen": 80_000,
-             "reason": "提高城市低保标准"},
+        raised = await payments.call(
+            set_standard,
             etag=standard.headers["ETag"],
+            body={"division_code": COUNTY, "programme": "urban_dibao",
+                  "effective_from": f"{services.period(0)}-01",
+                  "monthly_per_person_fen": 80_000, "reason": "提高城市低保标准"},
         )  # fmt: skip
         assert raised.status_code == 201, raised.text
         # then the cap of another urgent case follows: 3 × 800 元
@@ -160,11 +168,11 @@ async def test_green_channel_cap_one_grant_a_month_and_the_linked_follow_up(
 
         # then the urgent case shows its follow-up application and due date
         async def linked() -> bool:
-            read = (await township.get(f"/v1/urgent-cases/{urgent}")).json()
+            read = (await township.call(get_urgent_case, case_id=urgent)).json()
             return bool(read.get("follow_up_application_id") == application_id)
 
         await eventually(linked, timeout=30, message="the urgent case shows no follow-up")
-        read = (await township.get(f"/v1/urgent-cases/{urgent}")).json()
+        read = (await township.call(get_urgent_case, case_id=urgent)).json()
         assert read["verification_due"] == due and read["prior_assistance_fen"] == 150_000
         # and its verification case is due 5 working days after the grant
         officer = Officer(services, client, "county_officer", COUNTY)
@@ -188,14 +196,14 @@ async def _proposed(
 
     # a declaration follows the application on intake's stream: wait for it, not to race it
     await eventually(opened, timeout=30, message="no case opened")
-    await ok(await township.step(case_id, "economic-verification", {}), "investigation")
+    await ok(await township.step(case_id, verify_household_economy, {}), "investigation")
     await ok(
-        await township.step(case_id, "investigation", {
+        await township.step(case_id, record_investigation, {
             "staff": ["王明", "李华"], "visited_on": services.day(-8), "findings": "情况属实"}),
         "township_review",
     )  # fmt: skip
     await ok(
-        await township.step(case_id, "proposal", {
+        await township.step(case_id, submit_proposal, {
             "proposed_monthly_amount_fen": 60_000, "review_opinion": "拟保"}),
         "proposed",
     )  # fmt: skip
@@ -223,10 +231,11 @@ async def test_a_staff_relatives_application_is_sampled_and_decided_by_the_count
             await _proposed(services, client, case_id)
         assert (await county.case(relative)).json()["declared_relative"] is True
         # when the county forms the batch (a 30% draw: 2 of 6)
-        formed = await county.post(
-            "/v1/batches",
-            {"township_code": TOWNSHIP,
-             "cases": [{"case_id": c, "programme": "urban_dibao"} for c in [relative, *ordinary]]},
+        formed = await county.call(
+            form_batch,
+            body={"township_code": TOWNSHIP,
+                  "cases": [{"case_id": c, "programme": "urban_dibao"}
+                            for c in [relative, *ordinary]]},
         )  # fmt: skip
         assert formed.status_code == 201, formed.text
         batch = formed.json()
@@ -237,26 +246,28 @@ async def test_a_staff_relatives_application_is_sampled_and_decided_by_the_count
         # when the township tries to decide the case, it may not
         township_officer = Officer(services, client, "township_officer", TOWNSHIP)
         refused = await township_officer.step(
-            relative, "decision", {"decision": "approve", "reason": "乡镇自行审批"}
+            relative, decide_case, {"decision": "approve", "reason": "乡镇自行审批"}
         )
         assert refused.status_code == 403 and refused.json()["code"] == "wrong-level"
         # when the county visits every sampled household, the notice is published, it approves
         etag = formed.headers["ETag"]
         for sampled in batch["sample"]:
             case_id, programme = sampled.split("/")
-            visited = await county.post(
-                f"/v1/batches/{batch['batch_id']}/spot-checks",
-                {"case_id": case_id, "programme": programme, "visited_by": ["赵", "钱"],
-                 "visited_on": services.day(-1), "findings": "与申报一致"},
+            visited = await county.call(
+                record_spot_check,
+                batch_id=batch["batch_id"],
                 etag=etag,
+                body={"case_id": case_id, "programme": programme, "visited_by": ["赵", "钱"],
+                      "visited_on": services.day(-1), "findings": "与申报一致"},
             )  # fmt: skip
             assert visited.status_code == 200, visited.text
             etag = visited.headers["ETag"]
         await ok(
-            await township_officer.step(relative, "notice", {"village_code": VILLAGE}), "notice"
+            await township_officer.step(relative, publish_notice, {"village_code": VILLAGE}),
+            "notice",
         )
         approved = await county.step(
-            relative, "decision", {"decision": "approve", "reason": "县级审批：近亲属备案户已抽查",
+            relative, decide_case, {"decision": "approve", "reason": "县级审批：近亲属备案户已抽查",
                                    "override_monthly_amount_fen": 60_000,
                                    "override_reason": "按乡镇审核意见核定"},
         )  # fmt: skip

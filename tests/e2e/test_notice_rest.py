@@ -12,6 +12,13 @@ from typing import Any
 import httpx
 import pytest
 
+from clients.payments.api.funds import record_funds_allocation, record_funds_arrival
+from clients.supervision.api.detectors import list_alerts
+from clients.supervision.api.implementation import (
+    file_implementation_report,
+    list_implementation_reports,
+)
+from clients.supervision.api.reports import get_centralised_care_report
 from shared.clock import CHINA
 from tests.e2e.conftest import SHARED_STACK_SETTINGS, OwnStack
 from tests.e2e.flows import Clerk, County, approved, submitted
@@ -60,16 +67,15 @@ async def test_a_partly_dependent_person_in_scattered_care_is_listed_as_still_di
         )  # fmt: skip
         # when the province reads the centralised-care report for the county
         province = Clerk(services, client, "supervision", "province_officer", "620000")
-        report = f"/v1/reports/centralised-care?county={GAOLAN.code}"
 
         async def counted() -> bool:
-            answer = await province.get(report)
+            answer = await province.call(get_centralised_care_report, county=GAOLAN.code)
             return answer.status_code == 200 and any(
                 p["case_id"] == case_id for p in answer.json()["still_dispersed"]
             )
 
         await eventually(counted, timeout=30, message="the report never counted the person")
-        body = (await province.get(report)).json()
+        body = (await province.call(get_centralised_care_report, county=GAOLAN.code)).json()
         # then the county has one (semi-)disabled person, none centralised, below the target
         [row] = body["rows"]
         assert (row["county_code"], row["disabled"], row["centralised"], row["scattered"]) == (
@@ -98,15 +104,14 @@ async def test_a_county_files_its_implementation_report_and_the_province_sees_it
         province = Clerk(services, client, "supervision", "province_officer", "620000")
         half = _previous_half(services)
         # when the county files the report of the last half-year, after its due day
-        filed = await county.post(
-            "/v1/implementation-reports",
-            {"county_code": GAOLAN.code, "period": half, "document_ref": "皋民发〔2027〕3号",
-             "summary": "已落实提标、集中供养和资金监管"},
-            etag='"0"',
+        filed = await county.call(
+            file_implementation_report, etag='"0"',
+            body={"county_code": GAOLAN.code, "period": half, "document_ref": "皋民发〔2027〕3号",
+                  "summary": "已落实提标、集中供养和资金监管"},
         )  # fmt: skip
         assert filed.status_code == 200, filed.text
         # then the province's ledger shows it filed late, and a county that filed nothing missing
-        ledger = await province.get(f"/v1/implementation-reports?period={half}")
+        ledger = await province.call(list_implementation_reports, period=half)
         assert ledger.status_code == 200, ledger.text
         counties = {c["county_code"]: c["status"] for c in ledger.json()["counties"]}
         assert counties[GAOLAN.code] == "late"
@@ -121,29 +126,33 @@ async def test_central_money_not_arrived_raises_an_alert_the_day_the_deadline_pa
         await services.wait_until_healthy(client)
         payments = Clerk(services, client, "payments", "county_officer", GAOLAN.code)
         inspector = Clerk(services, client, "supervision", "inspector", "620000")
-        alerts = f"/v1/alerts?detector=funds_not_arrived&division_code={GAOLAN.code}"
         # given central money allocated to the county today, of which a third arrives
         movement = {"county_code": GAOLAN.code, "programme": "extreme_poverty",
                     "source": "central", "amount_fen": 900_000, "document_ref": "财社〔2027〕8号",
                     "reason": "中央财政困难群众救助补助资金"}  # fmt: skip
-        allocated = await payments.post("/v1/funds/allocations", movement)
+        allocated = await payments.call(record_funds_allocation, body=movement)
         assert allocated.status_code == 201, allocated.text
-        arrived = await payments.post(
-            "/v1/funds/arrivals", {**movement, "amount_fen": 300_000},
-            etag=allocated.headers["ETag"],
+        arrived = await payments.call(
+            record_funds_arrival, etag=allocated.headers["ETag"],
+            body={**movement, "amount_fen": 300_000},
         )  # fmt: skip
         assert arrived.status_code == 201, arrived.text
         # when supervision's clock has passed the deadline (it starts again a month on)
         services.restart("supervision", later_by=timedelta(days=DEADLINE_DAYS + 1))
         await services.wait_until_healthy(client)
 
+        async def alerts() -> list[dict[str, Any]]:
+            """The county's alerts of money not arrived (the list filters by detector only)."""
+            answer = await inspector.call(list_alerts, detector="funds_not_arrived")
+            items = answer.json()["items"] if answer.status_code == 200 else []
+            return [a for a in items if a["division_code"].startswith(GAOLAN.code)]
+
         async def alerted() -> bool:
-            answer = await inspector.get(alerts)
-            return answer.status_code == 200 and bool(answer.json()["items"])
+            return bool(await alerts())
 
         # then the scheduled check raises one alert for the money still missing
         await eventually(alerted, timeout=60, message="no alert for the money not arrived")
-        [alert] = (await inspector.get(alerts)).json()["items"]
+        [alert] = await alerts()
         assert alert["division_code"] == GAOLAN.code
         assert alert["evidence"]["source"] == "central"
         assert alert["evidence"]["missing_fen"] == 600_000

@@ -7,14 +7,32 @@ topic. This module keeps to 七里河区 (620103)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
 
+from clients.intake.api.outreach import (
+    get_visit_campaign,
+    list_campaign_visits,
+    plan_visit_campaign,
+    record_campaign_visit,
+)
+from clients.intake.api.referrals import acknowledge_referral, get_referral
+from clients.intake.api.rough_sleepers import (
+    close_aid_point,
+    get_rough_sleeper,
+    identify_rough_sleeper,
+    list_help_history,
+    open_aid_point,
+    record_rough_sleeper_help,
+    register_rough_sleeper,
+)
 from shared.identity import check_char
 from tests.e2e.bus import read_all
-from tests.e2e.flows import monthly_figure
+from tests.e2e.flows import Answer, Clerk, monthly_figure
 from tests.e2e.services import RunningServices
 from tests.support import eventually
 
@@ -31,42 +49,36 @@ def resident(sequence: int) -> str:
     return first17 + check_char(first17)
 
 
-class Office:
+class Office(Clerk):
     """An officer of 七里河区 on the intake service."""
 
     def __init__(
         self, stack: RunningServices, client: httpx.AsyncClient, role: str, division: str
     ) -> None:
-        self.stack, self.client = stack, client
-        self.base, self.auth = stack.urls["intake"], stack.auth(role, division)
+        super().__init__(stack, client, "intake", role, division)
 
-    async def post(self, path: str, body: Any, etag: str | None = None) -> httpx.Response:
-        """POST with a fresh Idempotency-Key, and If-Match when given."""
-        headers = {**self.auth, "Idempotency-Key": str(uuid.uuid4())}
-        if etag:
-            headers["If-Match"] = etag
-        return await self.client.post(f"{self.base}{path}", json=body, headers=headers)
-
-    async def get(self, path: str) -> httpx.Response:
-        """GET as this officer."""
-        return await self.client.get(f"{self.base}{path}", headers=self.auth)
-
-    async def created(self, path: str, body: Any) -> dict[str, Any]:
-        """POST that must create; the answer's body and its ETag."""
-        answer = await self.post(path, body)
+    async def created(self, operation: ModuleType, **arguments: Any) -> dict[str, Any]:
+        """A creating operation that must create; the answer's body and its ETag."""
+        answer = await self.call(operation, **arguments)
         assert answer.status_code == 201, answer.text
         return {**answer.json(), "etag": answer.headers.get("ETag")}
 
-    async def visible(self, path: str, ready: Any = lambda body: True) -> dict[str, Any]:
-        """GET until the read model shows the resource (and `ready` holds); its body."""
+    async def visible(
+        self,
+        operation: ModuleType,
+        ready: Callable[[dict[str, Any]], Any] = lambda body: True,
+        **arguments: Any,
+    ) -> dict[str, Any]:
+        """Read until the read model shows the resource (and `ready` holds); its body."""
         found: dict[str, Any] = {}
 
         async def shown() -> bool:
-            answer = await self.get(path)
+            answer = await self.call(operation, **arguments)
             found.update(answer.json() if answer.status_code == 200 else {})
             return answer.status_code == 200 and bool(ready(found))
 
-        await eventually(shown, timeout=30, message=f"{path} never showed")
+        name = operation.__name__.rsplit(".", 1)[-1]
+        await eventually(shown, timeout=30, message=f"{name} {arguments} never showed")
         return found
 
 
@@ -95,41 +107,43 @@ async def test_a_visit_that_finds_a_need_refers_it_on_the_working_day_clock(
         township = Office(stack, client, "township_officer", TOWNSHIP)
         medical_office = Office(stack, client, "county_officer", COUNTY)
         # given a township's campaign for dibao households and poor disabled persons
-        campaign = await township.created("/v1/visit-campaigns", campaign_body(stack))
+        campaign = await township.created(plan_visit_campaign, body=campaign_body(stack))
         # when a visit to a poor disabled person finds a need it refers, and one met on the spot
         visited = await township.created(
-            f"/v1/visit-campaigns/{campaign['campaign_id']}/visits",
-            {"resident_id": resident(1), "group": "poor_disabled_person",
-             "visited_on": stack.day(0), "help_given": "送去米、面、油和慰问金",
-             "needs": [
-                 {"arrangement": "referral", "need": "康复辅具损坏，需申请适配",
-                  "to_agency": "disabled_persons_federation", "to_division": COUNTY},
-                 {"arrangement": "on_site", "need": "取暖煤不足", "help": "协调社区送煤300公斤"},
-             ]},
+            record_campaign_visit, campaign_id=campaign["campaign_id"],
+            body={"resident_id": resident(1), "group": "poor_disabled_person",
+                  "visited_on": stack.day(0), "help_given": "送去米、面、油和慰问金",
+                  "needs": [
+                      {"arrangement": "referral", "need": "康复辅具损坏，需申请适配",
+                       "to_agency": "disabled_persons_federation", "to_division": COUNTY},
+                      {"arrangement": "on_site", "need": "取暖煤不足",
+                       "help": "协调社区送煤300公斤"},
+                  ]},
         )  # fmt: skip
         referral_id = visited["needs"][0]["referral_id"]
         assert visited["needs"][1]["arrangement"] == "on_site"
         assert visited["resident_id_masked"] != resident(1)
         # then the referral follows INT-5: due two working days after the visit (the stack's
         # Wednesday: the Friday), visible through the referrals API to the receiving office
-        referral = await medical_office.visible(f"/v1/referrals/{referral_id}")
+        referral = await medical_office.visible(get_referral, referral_id=referral_id)
         assert (referral["received_on"], referral["acknowledge_by"]) == (stack.day(0), stack.day(2))
         assert (referral["to_agency"], referral["status"]) == (
             "disabled_persons_federation",
             "open",
         )
         # and the receiver acknowledges it with its version
-        etag = (await medical_office.get(f"/v1/referrals/{referral_id}")).headers["ETag"]
-        taken = await medical_office.post(
-            f"/v1/referrals/{referral_id}/acknowledgement", {"note": "已签收，安排上门评估"}, etag
-        )
+        etag = (await medical_office.call(get_referral, referral_id=referral_id)).headers["ETag"]
+        taken = await medical_office.call(
+            acknowledge_referral, referral_id=referral_id, etag=etag,
+            body={"note": "已签收，安排上门评估"},
+        )  # fmt: skip
         assert taken.status_code == 200, taken.text
         await medical_office.visible(
-            f"/v1/referrals/{referral_id}", lambda r: r["status"] == "acknowledged"
+            get_referral, lambda r: r["status"] == "acknowledged", referral_id=referral_id
         )
         # and the campaign counts the visit, its needs and its referral
         counted = await township.visible(
-            f"/v1/visit-campaigns/{campaign['campaign_id']}", lambda c: c["visits"] == 1
+            get_visit_campaign, lambda c: c["visits"] == 1, campaign_id=campaign["campaign_id"]
         )
         assert (counted["needs_found"], counted["referrals"], counted["applications"]) == (2, 1, 0)
         # and the province's statistics of the month count the visit (SUP-8)
@@ -146,17 +160,17 @@ async def test_an_unidentified_rough_sleeper_helped_three_times_joins_their_hist
         county = Office(stack, client, "county_officer", COUNTY)
         township = Office(stack, client, "township_officer", TOWNSHIP)
         # given the county's winter shelter (避寒), open from 100 days ago to 5 days ahead
-        shelter = await county.created("/v1/aid-points", shelter_body(stack, "cold", -100, 5))
+        shelter = await county.created(open_aid_point, body=shelter_body(stack, "cold", -100, 5))
         # and a man met sleeping rough who cannot be identified: described and placed
         unknown = await township.created(
-            "/v1/rough-sleepers",
-            {"division_code": TOWNSHIP, "appearance": APPEARANCE,
-             "found_address": "七里河区西站十字地下通道", "stated_name": STATED_NAME},
+            register_rough_sleeper,
+            body={"division_code": TOWNSHIP, "appearance": APPEARANCE,
+                  "found_address": "七里河区西站十字地下通道", "stated_name": STATED_NAME},
         )  # fmt: skip
         assert unknown["identified"] is False and unknown["person_id"] is None
         # and an earlier record of the same person, met by resident ID in another township
         known = await county.created(
-            "/v1/rough-sleepers", {"division_code": OTHER_TOWNSHIP, "resident_id": person}
+            register_rough_sleeper, body={"division_code": OTHER_TOWNSHIP, "resident_id": person}
         )
         await _helped(county, known, shelter["aid_point_id"], stack.day(-3), ["food"])
         # when the shelter helps the unidentified man three times
@@ -167,16 +181,15 @@ async def test_an_unidentified_rough_sleeper_helped_three_times_joins_their_hist
                 county, {**unknown, "etag": etag}, shelter["aid_point_id"], day, kinds
             )
         # and he is identified later
-        named = await township.post(
-            f"/v1/rough-sleepers/{unknown['record_id']}/identification",
-            {"resident_id": person, "reason": "经公安机关协助比对确认身份"},
-            etag,
-        )
+        named = await township.call(
+            identify_rough_sleeper, record_id=unknown["record_id"], etag=etag,
+            body={"resident_id": person, "reason": "经公安机关协助比对确认身份"},
+        )  # fmt: skip
         assert named.status_code == 200, named.text
         person_id = named.json()["person_id"]
         # then the four acts of help, of both records, are the person's history, oldest first
         history = await county.visible(
-            f"/v1/people/{person_id}/help-history", lambda h: len(h["items"]) == 4
+            list_help_history, lambda h: len(h["items"]) == 4, person_id=person_id
         )
         assert [(h["record_id"], h["given_on"]) for h in history["items"]] == [
             (known["record_id"], stack.day(-3)),
@@ -185,7 +198,7 @@ async def test_an_unidentified_rough_sleeper_helped_three_times_joins_their_hist
         assert history["items"][1]["kinds"] == ["food", "clothing", "cold_shelter"]
         # and the record names the person by pseudonym, the resident ID masked, never in clear
         record = await township.visible(
-            f"/v1/rough-sleepers/{unknown['record_id']}", lambda r: r["identified"]
+            get_rough_sleeper, lambda r: r["identified"], record_id=unknown["record_id"]
         )
         assert record["person_id"] == person_id and record["resident_id_masked"] != person
         assert person not in str(history) + str(record) + named.text
@@ -197,11 +210,10 @@ async def test_an_unidentified_rough_sleeper_helped_three_times_joins_their_hist
 async def _helped(office: Office, record: dict[str, Any], point: str, day: str,
                   kinds: list[str]) -> str:  # fmt: skip
     """Help at the point on the day; the record's new ETag."""
-    answer = await office.post(
-        f"/v1/rough-sleepers/{record['record_id']}/help",
-        {"aid_point_id": point, "kinds": kinds, "given_on": day},
-        record["etag"],
-    )
+    answer = await office.call(
+        record_rough_sleeper_help, record_id=record["record_id"], etag=record["etag"],
+        body={"aid_point_id": point, "kinds": kinds, "given_on": day},
+    )  # fmt: skip
     assert answer.status_code == 200, answer.text
     return str(answer.headers["ETag"])
 
@@ -231,17 +243,16 @@ async def test_bad_outreach_input_is_refused_naming_the_field_and_writes_nothing
         await stack.wait_until_healthy(client)
         county = Office(stack, client, "county_officer", COUNTY)
         township = Office(stack, client, "township_officer", TOWNSHIP)
-        winter = await county.created("/v1/aid-points", shelter_body(stack, "cold", -30, 30))
-        summer = await county.created("/v1/aid-points", shelter_body(stack, "heat", 80, 170))
-        closing = await county.created("/v1/aid-points", shelter_body(stack, "cold", -30, 30))
-        closed = await county.post(
-            f"/v1/aid-points/{closing['aid_point_id']}/closure",
-            {"reason": "场所改建"},
-            closing["etag"],
-        )
+        winter = await county.created(open_aid_point, body=shelter_body(stack, "cold", -30, 30))
+        summer = await county.created(open_aid_point, body=shelter_body(stack, "heat", 80, 170))
+        closing = await county.created(open_aid_point, body=shelter_body(stack, "cold", -30, 30))
+        closed = await county.call(
+            close_aid_point, aid_point_id=closing["aid_point_id"], etag=closing["etag"],
+            body={"reason": "场所改建"},
+        )  # fmt: skip
         assert closed.status_code == 200, closed.text
         record = await township.created(
-            "/v1/rough-sleepers", {"division_code": TOWNSHIP, "resident_id": resident(3)}
+            register_rough_sleeper, body={"division_code": TOWNSHIP, "resident_id": resident(3)}
         )
         # when help is recorded out of season, at a closed point, or of a shelter out of season
         refusals = {
@@ -250,17 +261,16 @@ async def test_bad_outreach_input_is_refused_naming_the_field_and_writes_nothing
             ("shelter-out-of-season", "kinds"): (winter, ["heat_shelter"]),
         }
         for (code, field), (point, kinds) in refusals.items():
-            answer = await county.post(
-                f"/v1/rough-sleepers/{record['record_id']}/help",
-                {"aid_point_id": point["aid_point_id"], "kinds": kinds},
-                record["etag"],
-            )
+            answer = await county.call(
+                record_rough_sleeper_help, record_id=record["record_id"], etag=record["etag"],
+                body={"aid_point_id": point["aid_point_id"], "kinds": kinds},
+            )  # fmt: skip
             assert answer.status_code in (409, 422), answer.text
             assert answer.headers["content-type"].startswith("application/problem+json")
             assert (answer.json()["code"], answer.json()["field"]) == (code, field)
         # and an unidentified person is recorded without a description
-        undescribed = await township.post(
-            "/v1/rough-sleepers", {"division_code": TOWNSHIP, "found_address": "七里河桥下"}
+        undescribed = await township.call(
+            register_rough_sleeper, body={"division_code": TOWNSHIP, "found_address": "七里河桥下"}
         )
         assert undescribed.status_code == 422
         assert (undescribed.json()["code"], undescribed.json()["field"]) == (
@@ -272,28 +282,50 @@ async def test_bad_outreach_input_is_refused_naming_the_field_and_writes_nothing
 
 
 async def _bad_visits_write_nothing(stack: RunningServices, township: Office) -> None:
-    campaign = await township.created("/v1/visit-campaigns", campaign_body(stack))
-    path = f"/v1/visit-campaigns/{campaign['campaign_id']}/visits"
+    campaign = await township.created(plan_visit_campaign, body=campaign_body(stack))
+    campaign_id = campaign["campaign_id"]
     referred = {"arrangement": "referral", "need": "住房漏雨",
                 "to_agency": "housing_and_construction", "to_division": COUNTY}  # fmt: skip
     good = {"resident_id": resident(4), "group": "dibao_household", "visited_on": stack.day(0),
             "needs": [referred]}  # fmt: skip
     bad_id = resident(5)[:-1] + ("0" if resident(5)[-1] != "0" else "1")  # wrong check digit
+    unlisted = {"group": "retired_cadre"}  # a group the document does not list
     refused = [
-        ({"group": "retired_cadre"}, "invalid-request", "group"),
+        (unlisted, "invalid-request", "group"),
         ({"group": "extreme_poverty_person"}, "group-not-in-campaign", "group"),
         ({"visited_on": stack.day(-6)}, "visit-outside-campaign-period", "visited_on"),
         ({"resident_id": bad_id}, "invalid-request", "resident_id"),
     ]
     for change, code, field in refused:
-        answer = await township.post(path, {**good, **change})
+        visit = _unlisted_visit if change is unlisted else _visit
+        answer = await visit(township, campaign_id, {**good, **change})
         assert (answer.status_code, answer.json()["code"]) == (422, code), answer.text
         named = answer.json().get("field") or answer.json()["errors"][0]["field"]
         assert named.endswith(field), answer.json()
     # a good visit afterwards is the campaign's only one, with its only referral
-    assert (await township.post(path, good)).status_code == 201
+    assert (await _visit(township, campaign_id, good)).status_code == 201
     counted = await township.visible(
-        f"/v1/visit-campaigns/{campaign['campaign_id']}", lambda c: c["visits"] >= 1
+        get_visit_campaign, lambda c: c["visits"] >= 1, campaign_id=campaign_id
     )
     assert (counted["visits"], counted["referrals"]) == (1, 1)
-    assert len((await township.get(path)).json()["items"]) == 1
+    visits = await township.call(list_campaign_visits, campaign_id=campaign_id)
+    assert len(visits.json()["items"]) == 1
+
+
+async def _visit(township: Office, campaign_id: str, body: dict[str, Any]) -> Answer:
+    """A visit of the campaign, recorded through the generated client."""
+    return await township.call(record_campaign_visit, campaign_id=campaign_id, body=body)
+
+
+async def _unlisted_visit(
+    township: Office, campaign_id: str, body: dict[str, Any]
+) -> httpx.Response:
+    """A visit whose body the document forbids (a group it does not list cannot become the
+    generated model): sent raw, through the generated client's own httpx client (base URL and
+    token set), to prove the service refuses it naming the field."""
+    raw = township.api.get_async_httpx_client()
+    return await raw.post(
+        f"/v1/visit-campaigns/{campaign_id}/visits",
+        json=body,
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )

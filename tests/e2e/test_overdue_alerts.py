@@ -4,18 +4,28 @@ to the province, whose officer finds it in the province's queue. Public HTTP API
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
+from clients.supervision.api.audit import get_case_audit_trail
+from clients.supervision.api.detectors import (
+    acknowledge_alert,
+    escalate_alert,
+    get_alert,
+    list_alerts,
+)
+from clients.verification.api.cases import get_case_programme
 from tests.e2e.conftest import OwnStack
+from tests.e2e.flows import Clerk, County, answered, call, operation_client, submitted
 from tests.e2e.services import RunningServices
-from tests.e2e.test_verification_decisions import COUNTY, TOWNSHIP, Watch, open_case
+from tests.e2e.test_verification_happy_path import application
 from tests.support import eventually
 
+CHENGGUAN = County("620102")  # 城关区: the county of the module's own stack
+COUNTY, TOWNSHIP = CHENGGUAN.code, CHENGGUAN.township
 CLERK = "staff-620102-0042"  # the person at the keyboard, apart from the county's system
 
 
@@ -34,10 +44,28 @@ def services(own_stack: OwnStack) -> Iterator[RunningServices]:
         yield running
 
 
-def _named(services: RunningServices, role: str, division: str, staff: str) -> dict[str, str]:
-    """A token of the county's partner system naming the clerk who acts (sub ≠ client_id)."""
+def _named(services: RunningServices, role: str, division: str, staff: str) -> Any:
+    """The supervision client of the county's partner system, with a token naming the clerk who
+    acts (sub ≠ client_id)."""
     token = services.signer.mint(f"e2e-system-{division}", role, division, "民政局", subject=staff)
-    return {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())}
+    return operation_client(services, "supervision", token)
+
+
+async def _open_case(services: RunningServices, client: httpx.AsyncClient, sequence: int) -> str:
+    """An application accepted at intake, once verification has opened its case."""
+    case_id = await submitted(services, client, CHENGGUAN, application(sequence))
+    township = Clerk(services, client, "verification", "township_officer", TOWNSHIP)
+    await eventually(
+        lambda: answered(township, get_case_programme, case_id=case_id, programme="urban_dibao"),
+        message=f"verification never opened {case_id}",
+    )
+    return case_id
+
+
+async def _trail(inspector: Clerk, case_id: str) -> list[dict[str, Any]]:
+    """The case's audit trail across the services (none yet: empty)."""
+    answer = await inspector.call(get_case_audit_trail, case_id=case_id, limit=200)
+    return list(answer.json()["entries"]) if answer.status_code == 200 else []
 
 
 @pytest.mark.req("SUP-3", "VER-9", "GEN-4")
@@ -46,16 +74,13 @@ async def test_an_overdue_case_raises_an_alert_the_county_escalates_to_the_provi
 ) -> None:
     async with httpx.AsyncClient(timeout=30) as client:
         await services.wait_until_healthy(client)
-        alerts_url = f"{services.urls['supervision']}/v1/alerts"
-        county = services.auth("county_officer", COUNTY)
+        county = Clerk(services, client, "supervision", "county_officer", COUNTY)
         # given a case opened with no working day to start its investigation
-        case_id = await open_case(services, client, 701)
+        case_id = await _open_case(services, client, 701)
         found: list[dict[str, Any]] = []
 
         async def raised() -> bool:
-            answer = await client.get(
-                alerts_url, params={"detector": "case_overdue", "limit": 200}, headers=county
-            )
+            answer = await county.call(list_alerts, detector="case_overdue", limit=200)
             found[:] = [a for a in answer.json()["items"] if case_id in a["case_ids"]]
             return bool(found)
 
@@ -65,35 +90,28 @@ async def test_an_overdue_case_raises_an_alert_the_county_escalates_to_the_provi
         assert (alert["status"], alert["division_code"]) == ("open", TOWNSHIP)
         assert alert["evidence"]["ran_out"] == "investigation_start"
         assert alert["evidence"]["deadline"] < services.day()
-        url = f"{alerts_url}/{alert['alert_id']}"
-        etag = (await client.get(url, headers=county)).headers["ETag"]
+        alert_id = alert["alert_id"]
+        etag = (await county.call(get_alert, alert_id=alert_id)).headers["ETag"]
         # and the named county clerk acknowledges it
-        acknowledged = await client.post(
-            f"{url}/acknowledgement",
-            json={"note": "已督促街道入户"},
-            headers={**_named(services, "county_officer", COUNTY, CLERK), "If-Match": etag},
+        system = _named(services, "county_officer", COUNTY, CLERK)
+        acknowledged = await call(
+            system, acknowledge_alert, etag=etag, alert_id=alert_id, body={"note": "已督促街道入户"}
         )
         assert acknowledged.status_code == 200, acknowledged.text
         assert acknowledged.json()["status"] == "acknowledged"
         # and escalates it to the province with a reason
-        escalated = await client.post(
-            f"{url}/escalation",
-            json={"to": "province", "reason": "街道多次超期，请省厅督办"},
-            headers={
-                **_named(services, "county_officer", COUNTY, CLERK),
-                "If-Match": acknowledged.headers["ETag"],
-            },
-        )
+        escalated = await call(
+            system, escalate_alert, etag=acknowledged.headers["ETag"], alert_id=alert_id,
+            body={"to": "province", "reason": "街道多次超期，请省厅督办"},
+        )  # fmt: skip
         assert escalated.status_code == 200, escalated.text
         # then the province officer finds it in the province's queue, with who escalated it and why
-        province = services.auth("province_officer", "62")
+        province = Clerk(services, client, "supervision", "province_officer", "62")
         queue: list[dict[str, Any]] = []
 
         async def in_province_queue() -> bool:
-            answer = await client.get(
-                alerts_url, params={"escalated_to": "province", "limit": 200}, headers=province
-            )
-            queue[:] = [a for a in answer.json()["items"] if a["alert_id"] == alert["alert_id"]]
+            answer = await province.call(list_alerts, escalated_to="province", limit=200)
+            queue[:] = [a for a in answer.json()["items"] if a["alert_id"] == alert_id]
             return bool(queue and queue[0]["status"] == "escalated")
 
         await eventually(in_province_queue, message="the province never saw the escalation")
@@ -102,14 +120,15 @@ async def test_an_overdue_case_raises_an_alert_the_county_escalates_to_the_provi
             "街道多次超期，请省厅督办",
         )
         # and the case's audit trail names the clerk as actor, the county's system as channel
-        watch = Watch(services, client, case_id)
+        inspector = Clerk(services, client, "supervision", "inspector", "620100")
 
         async def in_trail() -> bool:
-            types = [e["type"] for e in await watch.trail()]
+            types = [e["type"] for e in await _trail(inspector, case_id)]
             return "supervision.AlertEscalated" in types
 
         await eventually(in_trail, message="the escalation never reached the audit trail")
-        entry = next(e for e in await watch.trail() if e["type"] == "supervision.AlertEscalated")
+        trail = await _trail(inspector, case_id)
+        entry = next(e for e in trail if e["type"] == "supervision.AlertEscalated")
         assert entry["actor"]["id"] == CLERK and entry["actor"]["role"] == "county_officer"
         assert entry["channel"] == f"api:e2e-system-{COUNTY}"
         assert entry["reason"] == "街道多次超期，请省厅督办"

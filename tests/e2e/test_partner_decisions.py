@@ -11,6 +11,12 @@ from typing import Any
 import httpx
 import pytest
 
+from clients.payments.api.beneficiaries import (
+    get_beneficiary,
+    get_paid_by_partner_history,
+    list_case_payments,
+)
+from clients.supervision.api.audit import get_case_audit_trail
 from tests.e2e.bus import read_records, record_text
 from tests.e2e.flows import Agency, Clerk, County, answered, completed_run, funded, submitted
 from tests.e2e.services import RunningServices
@@ -40,14 +46,14 @@ async def test_medical_assistance_is_decided_by_health_insurance_alone_and_paid_
     async with httpx.AsyncClient(timeout=30) as client:
         await stack.wait_until_healthy(client)
         payments = Clerk(stack, client, "payments", "county_officer", HONGGU.code)
-        health = Agency(stack, client, HONGGU, "health_insurance")
-        education = Agency(stack, client, HONGGU, "education_bureau")
+        health = Agency(stack, HONGGU, "health_insurance")
+        education = Agency(stack, HONGGU, "education_bureau")
         # given a household asking for major-disease medical assistance and education assistance
         case_id = await _application(stack, client)
         version = await health.etag(case_id)
         # when the education bureau, and a generic partner client, decide medical assistance
         by_education = await education.decide(case_id, "medical_assistance", MEDICAL)
-        by_partner = await Agency(stack, client, HONGGU, "partner_agency").decide(
+        by_partner = await Agency(stack, HONGGU, "partner_agency").decide(
             case_id, "medical_assistance", MEDICAL
         )
         # then both are refused 403, naming the health insurance role, and nothing is written
@@ -64,10 +70,10 @@ async def test_medical_assistance_is_decided_by_health_insurance_alone_and_paid_
         schooled = await education.decide(case_id, "education_assistance", EDUCATION)
         assert schooled.status_code == 200, schooled.text
         # then payments enrols the medical assistance for the amount decided
-        beneficiary = f"/v1/beneficiaries/{case_id}/medical_assistance"
-        await eventually(lambda: answered(payments, beneficiary), timeout=60,
+        beneficiary = {"case_id": case_id, "programme": "medical_assistance"}
+        await eventually(lambda: answered(payments, get_beneficiary, **beneficiary), timeout=60,
                          message="payments never enrolled the medical assistance")  # fmt: skip
-        enrolled = (await payments.get(beneficiary)).json()
+        enrolled = (await payments.call(get_beneficiary, **beneficiary)).json()
         assert (enrolled["monthly_amount_fen"], enrolled["method"]) == (
             1_250_000,
             "agency_decision",
@@ -76,7 +82,7 @@ async def test_medical_assistance_is_decided_by_health_insurance_alone_and_paid_
         await funded(payments, HONGGU, "medical_assistance", 5_000_000)
         await completed_run(payments, HONGGU, stack.period(0))
         await completed_run(payments, HONGGU, stack.period(1))
-        ledger = (await payments.get(f"/v1/cases/{case_id}/payments")).json()["items"]
+        ledger = (await payments.call(list_case_payments, case_id=case_id)).json()["items"]
         assert [(p["programme"], p["period"], p["amount_fen"], p["status"]) for p in ledger] == [
             ("medical_assistance", stack.period(0), 1_250_000, "settled")
         ]
@@ -118,20 +124,19 @@ async def _application(stack: RunningServices, client: httpx.AsyncClient) -> str
 
 
 async def _paid_by_partner(payments: Clerk, case_id: str) -> list[dict[str, Any]]:
-    path = f"/v1/cases/{case_id}/paid-by-partner"
-    await eventually(lambda: answered(payments, path), timeout=60,
+    history = get_paid_by_partner_history
+    await eventually(lambda: answered(payments, history, case_id=case_id), timeout=60,
                      message="payments never recorded the education assistance")  # fmt: skip
-    return list((await payments.get(path)).json()["items"])
+    return list((await payments.call(history, case_id=case_id)).json()["items"])
 
 
 async def _trail(
     stack: RunningServices, client: httpx.AsyncClient, case_id: str
 ) -> list[dict[str, Any]]:
-    url = f"{stack.urls['supervision']}/v1/cases/{case_id}/audit-trail"
-    inspector = stack.auth("inspector", HONGGU.code)
+    inspector = Clerk(stack, client, "supervision", "inspector", HONGGU.code)
 
     async def entries() -> list[dict[str, Any]]:
-        answer = await client.get(url, params={"limit": 200}, headers=inspector)
+        answer = await inspector.call(get_case_audit_trail, case_id=case_id, limit=200)
         return list(answer.json()["entries"]) if answer.status_code == 200 else []
 
     async def both_decisions() -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from clients.payments.api.beneficiaries import get_beneficiary, list_beneficiary_payments
+from clients.payments.api.standards import set_standard
 from tests.e2e.flows import (
     Agency,
     Clerk,
@@ -47,15 +49,15 @@ async def test_temporary_assistance_is_paid_once_in_the_run_of_its_month(
             "decision": "approve", "reason": "突发火灾致基本生活困难",
             "override_monthly_amount_fen": 150_000,
             "override_reason": "临时救助一次性发放1500元"})  # fmt: skip
-        beneficiary = f"/v1/beneficiaries/{case_id}/temporary_assistance"
-        await eventually(lambda: answered(payments, beneficiary), timeout=30,
+        beneficiary = {"case_id": case_id, "programme": "temporary_assistance"}
+        await eventually(lambda: answered(payments, get_beneficiary, **beneficiary), timeout=30,
                          message="payments never enrolled the approved case")  # fmt: skip
         await funded(payments, YONGDENG, "temporary_assistance", 1_000_000)
         # when this month's run and next month's run are executed
         await completed_run(payments, YONGDENG, stack.period(0))
         await completed_run(payments, YONGDENG, stack.period(1))
         # then the household was paid once, in this month's run, the whole amount
-        ledger = (await payments.get(f"{beneficiary}/payments")).json()["items"]
+        ledger = (await payments.call(list_beneficiary_payments, **beneficiary)).json()["items"]
         assert [(p["period"], p["amount_fen"], p["status"]) for p in ledger] == [
             (stack.period(0), 150_000, "settled")
         ]
@@ -73,9 +75,9 @@ async def test_the_disability_subsidies_are_paid_monthly_for_each_eligible_perso
     async with httpx.AsyncClient(timeout=30) as client:
         await stack.wait_until_healthy(client)
         payments = Clerk(stack, client, "payments", "county_officer", YUZHONG.code)
-        federation = Agency(stack, client, YUZHONG, "disabled_persons_federation")
+        federation = Agency(stack, YUZHONG, "disabled_persons_federation")
         # given the county's standard for the disability subsidies, in force this month
-        standard = await payments.post("/v1/standards", {
+        standard = await payments.call(set_standard, body={
             "division_code": YUZHONG.code, "programme": "disability_subsidies",
             "effective_from": f"{stack.period(0)}-01",
             "monthly_per_person_fen": SUBSIDY_PER_PERSON,
@@ -102,15 +104,15 @@ async def test_the_disability_subsidies_are_paid_monthly_for_each_eligible_perso
             "reason": "经评定，两人符合困难残疾人生活补贴和重度残疾人护理补贴条件",
             "policy_basis": "甘肃省残疾人两项补贴实施办法", "persons": 2})  # fmt: skip
         assert decided.status_code == 200, decided.text
-        beneficiary = f"/v1/beneficiaries/{case_id}/disability_subsidies"
-        await eventually(lambda: answered(payments, beneficiary), timeout=60,
+        beneficiary = {"case_id": case_id, "programme": "disability_subsidies"}
+        await eventually(lambda: answered(payments, get_beneficiary, **beneficiary), timeout=60,
                          message="payments never enrolled the subsidies")  # fmt: skip
         await funded(payments, YUZHONG, "disability_subsidies", 1_000_000)
         # and this month's and next month's runs are executed
         await completed_run(payments, YUZHONG, stack.period(0))
         await completed_run(payments, YUZHONG, stack.period(1))
         # then each month pays the standard for the two eligible persons, not the household of 3
-        ledger = (await payments.get(f"{beneficiary}/payments")).json()["items"]
+        ledger = (await payments.call(list_beneficiary_payments, **beneficiary)).json()["items"]
         assert [(p["period"], p["amount_fen"], p["status"]) for p in ledger] == [
             (stack.period(0), 2 * SUBSIDY_PER_PERSON, "settled"),
             (stack.period(1), 2 * SUBSIDY_PER_PERSON, "settled"),

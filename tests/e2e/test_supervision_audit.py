@@ -4,15 +4,31 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy import text
 
+from clients.supervision.api.audit import (
+    check_source_log,
+    get_case_audit_trail,
+    seal_audit_digest,
+    verify_audit_digests,
+    verify_case_audit_trail,
+)
+from clients.supervision.api.complaints import (
+    assign_complaint,
+    close_complaint,
+    order_corrective_action,
+    register_complaint,
+    verify_complaint,
+)
 from shared.db import create_engine
 from shared.identity import check_char
 from tests.e2e.conftest import OwnStack
+from tests.e2e.flows import County, call, operation_client, submitted
 from tests.e2e.services import RunningServices, stack_day
 from tests.support import eventually
 
@@ -51,32 +67,24 @@ def _application() -> dict[str, object]:
     }
 
 
-def _post(services: RunningServices, role: str, division: str, **extra: str) -> dict[str, str]:
-    token = services.signer.mint(extra.pop("subject", f"e2e-{role}"), role, division, "督查")
-    return {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4()), **extra}
+def _api(services: RunningServices, service: str, role: str, division: str,
+         subject: str | None = None) -> Any:  # fmt: skip
+    """The service's generated client with a token of the role (naming `subject` when given)."""
+    token = services.signer.mint(subject or f"e2e-{role}", role, division, "督查")
+    return operation_client(services, service, token)
 
 
 async def _submit_case(services: RunningServices, client: httpx.AsyncClient) -> str:
-    created = await client.post(
-        f"{services.urls['intake']}/v1/applications",
-        json=_application(),
-        headers=_post(services, "township_officer", TOWNSHIP),
-    )
-    assert created.status_code == 201, created.text
-    return str(created.json()["application_id"])
+    return await submitted(services, client, County("620102"), _application())
 
 
-async def _trail_types(services: RunningServices, client: httpx.AsyncClient, case: str) -> set:
-    answer = await client.get(
-        f"{services.urls['supervision']}/v1/cases/{case}/audit-trail",
-        params={"limit": 200},
-        headers=services.auth("inspector", "620102"),
-    )
+async def _trail_types(services: RunningServices, case: str) -> set[str]:
+    inspector = _api(services, "supervision", "inspector", "620102")
+    answer = await call(inspector, get_case_audit_trail, case_id=case, limit=200)
     return {e["type"] for e in answer.json()["entries"]} if answer.status_code == 200 else set()
 
 
-async def _handle_complaint(services: RunningServices, client: httpx.AsyncClient, case: str) -> str:
-    url = f"{services.urls['supervision']}/v1/complaints"
+async def _handle_complaint(services: RunningServices, case: str) -> str:
     body = {
         "channel": "hotline",
         "complainant": {"name": "李举报", "phone": "13800138000"},
@@ -85,23 +93,23 @@ async def _handle_complaint(services: RunningServices, client: httpx.AsyncClient
         "allegation": "false_claim",
         "summary": "该户隐瞒收入",
     }
-    complaint = await client.post(url, json=body, headers=_post(services, "inspector", "620102"))
+    registrar = _api(services, "supervision", "inspector", "620102")
+    complaint = await call(registrar, register_complaint, body=body)
     assert complaint.status_code == 201, complaint.text
     current = complaint.json()
-    steps = [
-        ("assignment", {"inspector_id": INSPECTOR}, "city_officer"),
-        ("verification", {"upheld": True, "findings": "入户核实：隐瞒工资收入"}, "inspector"),
-        ("corrective-actions", {"action": "recheck", "programme": "urban_dibao",
-                                "reason": "举报查实：隐瞒收入"}, "inspector"),
-        ("closure", {"feedback": "已查实并责令复核"}, "inspector"),
+    steps: list[tuple[ModuleType, dict[str, Any], str]] = [
+        (assign_complaint, {"inspector_id": INSPECTOR}, "city_officer"),
+        (verify_complaint, {"upheld": True, "findings": "入户核实：隐瞒工资收入"}, "inspector"),
+        (order_corrective_action, {"action": "recheck", "programme": "urban_dibao",
+                                   "reason": "举报查实：隐瞒收入"}, "inspector"),
+        (close_complaint, {"feedback": "已查实并责令复核"}, "inspector"),
     ]  # fmt: skip
-    for path, step_body, role in steps:
-        headers = _post(
-            services, role, "620100", subject=INSPECTOR, **{"If-Match": f'"{current["version"]}"'}
-        )
-        answer = await client.post(
-            f"{url}/{current['complaint_id']}/{path}", json=step_body, headers=headers
-        )
+    for operation, step_body, role in steps:
+        staff = _api(services, "supervision", role, "620100", subject=INSPECTOR)
+        answer = await call(
+            staff, operation, f'"{current["version"]}"',
+            complaint_id=current["complaint_id"], body=step_body,
+        )  # fmt: skip
         assert answer.status_code == 200, answer.text
         current = answer.json()
     return str(current["complaint_id"])
@@ -116,52 +124,44 @@ async def test_an_upheld_complaint_reaches_the_case_trail_and_verification(
         # given a case that intake accepted and verification opened
         case = await _submit_case(services, client)
         await eventually(
-            lambda: _has(services, client, case, {"verification.CaseOpened"}), message="no case"
+            lambda: _has(services, case, {"verification.CaseOpened"}), message="no case"
         )
         # when a complaint about it is upheld and a re-check ordered
-        await _handle_complaint(services, client, case)
+        await _handle_complaint(services, case)
         # then the order stands in the case's trail beside intake's and verification's events
         await eventually(
-            lambda: _has(services, client, case, {"supervision.CorrectiveActionOrdered"}),
+            lambda: _has(services, case, {"supervision.CorrectiveActionOrdered"}),
             message="the corrective action never reached the case's trail",
         )
-        types = await _trail_types(services, client, case)
+        types = await _trail_types(services, case)
         assert {"intake.ApplicationSubmitted", "verification.CaseOpened"} <= types
-        verdict = await client.get(
-            f"{services.urls['supervision']}/v1/cases/{case}/audit-trail/verify",
-            headers=services.auth("auditor", "62"),
-        )
+        auditor = _api(services, "supervision", "auditor", "62")
+        verdict = await call(auditor, verify_case_audit_trail, case_id=case)
         assert verdict.json()["ok"] is True, verdict.text
 
 
-async def _has(services: RunningServices, client: httpx.AsyncClient, case: str, want: set) -> bool:
-    return want <= await _trail_types(services, client, case)
+async def _has(services: RunningServices, case: str, want: set[str]) -> bool:
+    return want <= await _trail_types(services, case)
 
 
 @pytest.mark.req("SUP-1")
 async def test_sql_edits_in_a_source_database_and_in_the_copy_are_named(
     services: RunningServices,
 ) -> None:
-    supervision = services.urls["supervision"]
     async with httpx.AsyncClient(timeout=30) as client:
         await services.wait_until_healthy(client)
+        auditor = _api(services, "supervision", "auditor", "62")
         # given a case whose trail reached supervision, sealed into a digest
         case = await _submit_case(services, client)
         await eventually(
-            lambda: _has(services, client, case, {"intake.ApplicationSubmitted"}), message="trail"
+            lambda: _has(services, case, {"intake.ApplicationSubmitted"}), message="trail"
         )
-        sealed = await client.post(
-            f"{supervision}/v1/audit/digests", headers=_post(services, "auditor", "62")
-        )
+        sealed = await call(auditor, seal_audit_digest)
         assert sealed.status_code == 201, sealed.text
         # when someone edits the application event in intake's own database with SQL
         position = await _tamper_source(services.database_urls["intake"], case)
         rows = await _source_rows(services.database_urls["intake"])
-        checked = await client.post(
-            f"{supervision}/v1/audit/source-checks",
-            json={"service": "intake", "events": rows},
-            headers=_post(services, "auditor", "62"),
-        )
+        checked = await call(auditor, check_source_log, body={"service": "intake", "events": rows})
         # then the check names that position, against its own chain and against the copy
         assert checked.status_code == 200, checked.text
         named = {(f["position"], f["problem"]) for f in checked.json()["findings"]}
@@ -169,11 +169,7 @@ async def test_sql_edits_in_a_source_database_and_in_the_copy_are_named(
         assert {p for p, _ in named} == {position}
         # and when the copy in supervision's database is edited too, the digest names it
         await _tamper_copy(services.database_urls["supervision"], case)
-        verdict = (
-            await client.get(
-                f"{supervision}/v1/audit/digests/verify", headers=services.auth("auditor", "62")
-            )
-        ).json()
+        verdict = (await call(auditor, verify_audit_digests)).json()
         assert verdict["ok"] is False
         assert [(f["service"], f["position"]) for f in verdict["findings"]] == [
             ("intake", position)

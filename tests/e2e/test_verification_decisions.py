@@ -4,7 +4,6 @@ service loop opens when a benefit's review date has passed (real processes)."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -12,7 +11,24 @@ from typing import Any
 import httpx
 import pytest
 
+from clients.payments.api.beneficiaries import get_beneficiary
+from clients.supervision.api.audit import get_case_audit_trail
+from clients.verification.api.county import (
+    adjust_benefit,
+    decide_case,
+    form_batch,
+    record_spot_check,
+    suspend_benefit,
+    terminate_benefit,
+)
+from clients.verification.api.notices import publish_notice
+from clients.verification.api.township import (
+    record_investigation,
+    submit_proposal,
+    verify_household_economy,
+)
 from tests.e2e.conftest import OwnStack
+from tests.e2e.flows import Answer, Clerk, County, submitted
 from tests.e2e.services import RunningServices
 from tests.e2e.test_verification_happy_path import Officer, application, ok
 from tests.support import eventually
@@ -20,7 +36,6 @@ from tests.support import eventually
 TOWNSHIP = "620102001"
 VILLAGE = "620102001001"
 COUNTY = "620102"
-FILE = "/v1/cases/{}/programmes/urban_dibao"
 
 
 @pytest.fixture(scope="module")
@@ -39,16 +54,7 @@ def services(own_stack: OwnStack) -> Iterator[RunningServices]:
 
 async def open_case(services: RunningServices, client: httpx.AsyncClient, sequence: int) -> str:
     """An application accepted at intake, once verification has opened its case."""
-    created = await client.post(
-        f"{services.urls['intake']}/v1/applications",
-        json=application(sequence),
-        headers={
-            **services.auth("township_officer", TOWNSHIP),
-            "Idempotency-Key": str(uuid.uuid4()),
-        },
-    )
-    assert created.status_code == 201, created.text
-    case_id = str(created.json()["application_id"])
+    case_id = await submitted(services, client, County(COUNTY), application(sequence))
     township = Officer(services, client, "township_officer", TOWNSHIP)
 
     async def opened() -> bool:
@@ -64,7 +70,7 @@ async def verified(township: Officer, case_id: str) -> None:
     async def at_investigation() -> bool:
         stage = (await township.case(case_id)).json()["stage"]
         if stage == "economic_verification":
-            await township.step(case_id, "economic-verification", {})
+            await township.step(case_id, verify_household_economy, {})
             return False
         return bool(stage == "investigation")
 
@@ -76,14 +82,16 @@ async def investigated_and_proposed(township: Officer, case_id: str) -> None:
     await ok(
         await township.step(
             case_id,
-            "investigation",
+            record_investigation,
             {"staff": ["王明", "李华"], "visited_on": township.day(), "findings": "情况属实"},
         ),
         "township_review",
     )
     await ok(
         await township.step(
-            case_id, "proposal", {"proposed_monthly_amount_fen": 60_000, "review_opinion": "拟保"}
+            case_id,
+            submit_proposal,
+            {"proposed_monthly_amount_fen": 60_000, "review_opinion": "拟保"},
         ),
         "proposed",
     )
@@ -91,9 +99,9 @@ async def investigated_and_proposed(township: Officer, case_id: str) -> None:
 
 async def batched_and_spot_checked(county: Officer, case_ids: list[str]) -> dict[str, Any]:
     """A county batch of the cases with every sampled household visited."""
-    formed = await county.post(
-        "/v1/batches",
-        {
+    formed = await county.call(
+        form_batch,
+        body={
             "township_code": TOWNSHIP,
             "cases": [{"case_id": c, "programme": "urban_dibao"} for c in case_ids],
         },
@@ -103,16 +111,17 @@ async def batched_and_spot_checked(county: Officer, case_ids: list[str]) -> dict
     etag = formed.headers["ETag"]
     for household in batch["sample"]:
         case_id, programme = household.split("/")
-        visited = await county.post(
-            f"/v1/batches/{batch['batch_id']}/spot-checks",
-            {
+        visited = await county.call(
+            record_spot_check,
+            batch_id=batch["batch_id"],
+            etag=etag,
+            body={
                 "case_id": case_id,
                 "programme": programme,
                 "visited_by": ["赵", "钱"],
                 "visited_on": county.day(),
                 "findings": "与申报一致",
             },
-            etag=etag,
         )
         assert visited.status_code == 200, visited.text
         etag = visited.headers["ETag"]
@@ -133,7 +142,7 @@ async def noticed(
         await investigated_and_proposed(township, case_id)
     await batched_and_spot_checked(county, case_ids)
     for case_id in case_ids:
-        await ok(await township.step(case_id, "notice", {"village_code": VILLAGE}), "notice")
+        await ok(await township.step(case_id, publish_notice, {"village_code": VILLAGE}), "notice")
     return case_ids
 
 
@@ -141,21 +150,19 @@ class Watch:
     """What payments and supervision's audit trail say about one case."""
 
     def __init__(self, services: RunningServices, client: httpx.AsyncClient, case_id: str):
-        self.services, self.client, self.case_id = services, client, case_id
+        self.case_id = case_id
+        self.payments = Clerk(services, client, "payments", "county_officer", COUNTY)
+        self.inspector = Clerk(services, client, "supervision", "inspector", "620100")
 
-    async def beneficiary(self) -> httpx.Response:
+    async def beneficiary(self) -> Answer:
         """Payments' entitlement and status of the urban dibao benefit."""
-        return await self.client.get(
-            f"{self.services.urls['payments']}/v1/beneficiaries/{self.case_id}/urban_dibao",
-            headers=self.services.auth("county_officer", COUNTY),
+        return await self.payments.call(
+            get_beneficiary, case_id=self.case_id, programme="urban_dibao"
         )
 
     async def trail(self) -> list[dict[str, Any]]:
         """The case's audit trail across the services."""
-        answer = await self.client.get(
-            f"{self.services.urls['supervision']}/v1/cases/{self.case_id}/audit-trail?limit=200",
-            headers=self.services.auth("inspector", "620100"),
-        )
+        answer = await self.inspector.call(get_case_audit_trail, case_id=self.case_id, limit=200)
         return list(answer.json()["entries"]) if answer.status_code == 200 else []
 
     async def paid_as(self, status: str, amount_fen: int | None = None) -> None:
@@ -187,9 +194,9 @@ class Watch:
         return found[0]
 
 
-async def decided(county: Officer, case_id: str, body: dict[str, Any]) -> httpx.Response:
+async def decided(county: Officer, case_id: str, body: dict[str, Any]) -> Answer:
     """The county's decision on a noticed case."""
-    return await county.step(case_id, "decision", body)
+    return await county.step(case_id, decide_case, body)
 
 
 @pytest.mark.req("VER-7", "VER-5", "VER-6", "SUP-1")
@@ -229,47 +236,54 @@ async def test_approve_adjust_suspend_terminate_reach_payments_and_the_audit_tra
         assert rejection["reason"] == "家庭人均收入高于当地低保标准"
         assert (await Watch(services, client, rejected_id).beneficiary()).status_code == 404
         # when circumstances change, the county adjusts the amount (If-Match: the case's ETag)
-        file = FILE.format(approved_id)
+        file = {"case_id": approved_id, "programme": "urban_dibao"}
         etag = (await county.case(approved_id)).headers["ETag"]
-        adjusted = await county.post(
-            f"{file}/adjustment",
-            {
+        adjusted = await county.call(
+            adjust_benefit,
+            etag=etag,
+            body={
                 "approved_monthly_amount_fen": 52_000,
                 "effective_from": services.day(),
                 "reason": "家庭成员就业，收入增加",
             },
-            etag=etag,
+            **file,
         )
         await ok(adjusted, "approved")
         assert adjusted.json()["approved_monthly_amount_fen"] == 52_000
         # then payments pays the new amount
         await paid.paid_as("active", 52_000)
         # and a suspension naming the version before the adjustment changes nothing
-        stale = await county.post(
-            f"{file}/suspension", {"effective_from": services.day(), "reason": "待核实"}, etag=etag
+        stale = await county.call(
+            suspend_benefit,
+            etag=etag,
+            body={"effective_from": services.day(), "reason": "待核实"},
+            **file,
         )
         assert stale.status_code == 412 and stale.json()["code"] == "precondition-failed"
         # when the county suspends with the current version, payments stops paying
-        suspended = await county.post(
-            f"{file}/suspension",
-            {"effective_from": services.day(), "reason": "群众反映有车辆，暂停发放待核实"},
+        suspended = await county.call(
+            suspend_benefit,
             etag=adjusted.headers["ETag"],
+            body={"effective_from": services.day(), "reason": "群众反映有车辆，暂停发放待核实"},
+            **file,
         )
         await ok(suspended, "suspended")
         await paid.paid_as("suspended")
         # and a township officer may not terminate: that is the county's decision
         township = Officer(services, client, "township_officer", TOWNSHIP)
-        wrong = await township.post(
-            f"{file}/termination",
-            {"effective_from": services.day(), "reason": "x"},
+        wrong = await township.call(
+            terminate_benefit,
             etag=suspended.headers["ETag"],
+            body={"effective_from": services.day(), "reason": "x"},
+            **file,
         )
         assert wrong.status_code == 403, wrong.text
         # when public security reports a death, the county terminates the benefit
-        terminated = await county.post(
-            f"{file}/termination",
-            {"effective_from": services.day(), "reason": "公安部门通报死亡，终止保障"},
+        terminated = await county.call(
+            terminate_benefit,
             etag=suspended.headers["ETag"],
+            body={"effective_from": services.day(), "reason": "公安部门通报死亡，终止保障"},
+            **file,
         )
         await ok(terminated, "terminated")
         await paid.paid_as("terminated")
@@ -327,7 +341,7 @@ async def test_the_service_loop_opens_a_periodic_re_review_once_the_review_date_
         # and the township's new household visit returns the case to approved, next due in a year
         revisited = await township.step(
             case_id,
-            "investigation",
+            record_investigation,
             {"staff": ["王明", "李华"], "visited_on": services.day(), "findings": "复核情况属实"},
         )
         await ok(revisited, "approved")

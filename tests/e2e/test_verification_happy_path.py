@@ -3,15 +3,32 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
+from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
 
+from clients.payments.api.beneficiaries import get_beneficiary
+from clients.supervision.api.audit import get_case_audit_trail
+from clients.verification.api.cases import get_case_programme, list_work_queue
+from clients.verification.api.county import decide_case, form_batch, record_spot_check
+from clients.verification.api.notices import (
+    get_village_notice,
+    print_village_notice,
+    publish_notice,
+)
+from clients.verification.api.township import (
+    record_appraisal,
+    record_investigation,
+    record_manual_evidence,
+    submit_proposal,
+    verify_household_economy,
+)
 from shared.identity import check_char
 from tests.e2e.conftest import OwnStack
+from tests.e2e.flows import Answer, Clerk, County, submitted
 from tests.e2e.services import RunningServices, stack_day
 from tests.support import eventually
 
@@ -39,39 +56,32 @@ def resident(sequence: int) -> str:
     return first17 + check_char(first17)
 
 
-class Officer:
-    """One role's client against the running services."""
+class Officer(Clerk):
+    """One role's verification clerk on one programme's case files (urban dibao by default)."""
 
     def __init__(
-        self, services: RunningServices, client: httpx.AsyncClient, role: str, division: str
-    ):
-        self.client, self.base = client, services.urls["verification"]
-        self.auth = services.auth(role, division)
+        self,
+        services: RunningServices,
+        client: httpx.AsyncClient,
+        role: str,
+        division: str,
+        programme: str = "urban_dibao",
+    ) -> None:
+        super().__init__(services, client, "verification", role, division)
+        self.programme = programme
         self.day = services.day  # dates on the stack's clock
 
-    async def case(self, case_id: str) -> httpx.Response:
-        """The case's urban dibao file."""
-        return await self.client.get(
-            f"{self.base}/v1/cases/{case_id}/programmes/urban_dibao", headers=self.auth
-        )
+    async def case(self, case_id: str) -> Answer:
+        """The case's file for the programme."""
+        return await self.call(get_case_programme, case_id=case_id, programme=self.programme)
 
-    async def step(self, case_id: str, step: str, body: dict[str, Any]) -> httpx.Response:
-        """POST a step with the case's current ETag."""
+    async def step(self, case_id: str, operation: ModuleType, body: dict[str, Any]) -> Answer:
+        """One step on the case's file (an operation of verification's generated client), with
+        the file's current ETag."""
         etag = (await self.case(case_id)).headers["ETag"]
-        return await self.client.post(
-            f"{self.base}/v1/cases/{case_id}/programmes/urban_dibao/{step}",
-            json=body,
-            headers={**self.auth, "If-Match": etag, "Idempotency-Key": str(uuid.uuid4())},
+        return await self.call(
+            operation, etag=etag, body=body, case_id=case_id, programme=self.programme
         )
-
-    async def post(
-        self, path: str, body: dict[str, Any], etag: str | None = None
-    ) -> httpx.Response:
-        """POST to verification with a fresh Idempotency-Key."""
-        headers = {**self.auth, "Idempotency-Key": str(uuid.uuid4())}
-        if etag:
-            headers["If-Match"] = etag
-        return await self.client.post(f"{self.base}{path}", json=body, headers=headers)
 
 
 def application(sequence: int) -> dict[str, object]:
@@ -94,20 +104,12 @@ def application(sequence: int) -> dict[str, object]:
 
 async def submit_ten(services: RunningServices, client: httpx.AsyncClient) -> list[str]:
     """Ten applications accepted at intake."""
-    auth = services.auth("township_officer", TOWNSHIP)
-    ids = []
-    for n in range(10):
-        created = await client.post(
-            f"{services.urls['intake']}/v1/applications",
-            json=application(300 + n),
-            headers={**auth, "Idempotency-Key": str(uuid.uuid4())},
-        )
-        assert created.status_code == 201, created.text
-        ids.append(created.json()["application_id"])
-    return ids
+    return [
+        await submitted(services, client, County(COUNTY), application(300 + n)) for n in range(10)
+    ]
 
 
-async def ok(answer: httpx.Response, stage: str) -> None:
+async def ok(answer: Answer, stage: str) -> None:
     """The step succeeded and left the case at the stage."""
     assert answer.status_code == 200, answer.text
     assert answer.json()["stage"] == stage, answer.text
@@ -131,7 +133,7 @@ async def test_happy_path_from_intake_to_an_approval_seen_by_payments_and_superv
             await ok(
                 await township.step(
                     case_id,
-                    "investigation",
+                    record_investigation,
                     {
                         "staff": ["王明", "李华"],
                         "visited_on": services.day(-8),
@@ -143,15 +145,15 @@ async def test_happy_path_from_intake_to_an_approval_seen_by_payments_and_superv
             await ok(
                 await township.step(
                     case_id,
-                    "proposal",
+                    submit_proposal,
                     {"proposed_monthly_amount_fen": 60_000, "review_opinion": "拟保"},
                 ),
                 "proposed",
             )
         # and the county forms a batch of the ten
-        formed = await county.post(
-            "/v1/batches",
-            {
+        formed = await county.call(
+            form_batch,
+            body={
                 "township_code": TOWNSHIP,
                 "cases": [{"case_id": c, "programme": "urban_dibao"} for c in case_ids],
             },
@@ -162,29 +164,30 @@ async def test_happy_path_from_intake_to_an_approval_seen_by_payments_and_superv
         assert batch["sample_size"] == 3 and batch["seed"] and batch["rederived_sample_matches"]
         target = batch["sample"][0].split("/")[0]
         # and approval before the spot check is refused
-        early = await county.step(target, "decision", {"decision": "approve", "reason": "审批"})
+        early = await county.step(target, decide_case, {"decision": "approve", "reason": "审批"})
         assert early.status_code == 422 and early.json()["code"] == "spot-check-incomplete"
         # when the county visits the three sampled households
         etag = formed.headers["ETag"]
         for household in batch["sample"]:
             case_id, programme = household.split("/")
-            visited = await county.post(
-                f"/v1/batches/{batch['batch_id']}/spot-checks",
-                {
+            visited = await county.call(
+                record_spot_check,
+                batch_id=batch["batch_id"],
+                etag=etag,
+                body={
                     "case_id": case_id,
                     "programme": programme,
                     "visited_by": ["赵", "钱"],
                     "visited_on": services.day(-7),
                     "findings": "与申报一致",
                 },
-                etag=etag,
             )
             assert visited.status_code == 200, visited.text
             etag = visited.headers["ETag"]
         assert visited.json()["complete"] is True
         # and the township posts the notice in the village, then the county approves
-        await ok(await township.step(target, "notice", {"village_code": VILLAGE}), "notice")
-        approved = await county.step(target, "decision", {
+        await ok(await township.step(target, publish_notice, {"village_code": VILLAGE}), "notice")
+        approved = await county.step(target, decide_case, {
             "decision": "approve", "reason": "经入户抽查和公示，符合条件",
             "override_monthly_amount_fen": 60_000,
             "override_reason": "按乡镇审核意见核定"})  # fmt: skip
@@ -201,27 +204,26 @@ async def test_happy_path_from_intake_to_an_approval_seen_by_payments_and_superv
             message="CaseApproved never reached the audit trail",
         )
         # and the village's notice board lists the approved household, without its ID
-        village = services.auth("village_committee", VILLAGE)
-        notice_url = f"{township.base}/v1/notices/{VILLAGE}"
+        village = Clerk(services, client, "verification", "village_committee", VILLAGE)
 
         async def on_the_board() -> bool:
-            answer = await client.get(notice_url, headers=village)
+            answer = await village.call(get_village_notice, village_code=VILLAGE)
             return any(e["status"] == "approved" for e in answer.json().get("entries", []))
 
         await eventually(on_the_board, message="the approval never reached the notice board")
-        board = await client.get(notice_url, headers=village)
+        board = await village.call(get_village_notice, village_code=VILLAGE)
         assert resident(300 + case_ids.index(target)) not in board.text
-        printable = await client.get(f"{notice_url}/print", headers=village)
+        printable = await village.call(print_village_notice, village_code=VILLAGE)
         assert "公示" in printable.text
 
 
-async def _verified(township: Officer, case_id: str) -> httpx.Response:
+async def _verified(township: Officer, case_id: str) -> Answer:
     """Run the economic check; a source that timed out on a loaded machine is asked again."""
-    answer = await township.step(case_id, "economic-verification", {})
+    answer = await township.step(case_id, verify_household_economy, {})
     for _ in range(3):
         if answer.status_code != 200 or answer.json()["stage"] != "economic_verification":
             break
-        answer = await township.step(case_id, "economic-verification", {})
+        answer = await township.step(case_id, verify_household_economy, {})
     return answer
 
 
@@ -230,20 +232,16 @@ async def _has_case(officer: Officer, case_id: str) -> bool:
 
 
 async def _enrolled(services: RunningServices, client: httpx.AsyncClient, case_id: str) -> bool:
-    answer = await client.get(
-        f"{services.urls['payments']}/v1/beneficiaries/{case_id}/urban_dibao",
-        headers=services.auth("county_officer", COUNTY),
-    )
+    payments = Clerk(services, client, "payments", "county_officer", COUNTY)
+    answer = await payments.call(get_beneficiary, case_id=case_id, programme="urban_dibao")
     return answer.status_code == 200
 
 
 async def _trail_has_approval(
     services: RunningServices, client: httpx.AsyncClient, case_id: str
 ) -> bool:
-    answer = await client.get(
-        f"{services.urls['supervision']}/v1/cases/{case_id}/audit-trail",
-        headers=services.auth("inspector", "620100"),
-    )
+    inspector = Clerk(services, client, "supervision", "inspector", "620100")
+    answer = await inspector.call(get_case_audit_trail, case_id=case_id)
     if answer.status_code != 200:
         return False
     approvals = [e for e in answer.json()["entries"] if e["type"] == "verification.CaseApproved"]
@@ -255,14 +253,7 @@ async def _trail_has_approval(
 
 
 async def _one_case(services: RunningServices, client: httpx.AsyncClient, sequence: int) -> str:
-    auth = services.auth("township_officer", TOWNSHIP)
-    created = await client.post(
-        f"{services.urls['intake']}/v1/applications",
-        json=application(sequence),
-        headers={**auth, "Idempotency-Key": str(uuid.uuid4())},
-    )
-    assert created.status_code == 201, created.text
-    case_id = str(created.json()["application_id"])
+    case_id = await submitted(services, client, County(COUNTY), application(sequence))
     township = Officer(services, client, "township_officer", TOWNSHIP)
     await eventually(lambda: _has_case(township, case_id), message="no case opened")
     return case_id
@@ -282,22 +273,24 @@ async def test_refusals_on_the_running_stack(services: RunningServices) -> None:
         await ok(
             await township.step(
                 case_id,
-                "appraisal",
+                record_appraisal,
                 {"held_on": services.day(-8), "participants": 12, "outcome": "同意"},
             ),
             "economic_verification",
         )
         alone = await township.step(
-            case_id, "proposal", {"proposed_monthly_amount_fen": 1, "review_opinion": "x"}
+            case_id, submit_proposal, {"proposed_monthly_amount_fen": 1, "review_opinion": "x"}
         )
         assert alone.json()["code"] == "appraisal-cannot-decide-alone"
         # a village committee may not investigate
         village = Officer(services, client, "village_committee", VILLAGE)
         etag = (await township.case(case_id)).headers["ETag"]
-        refused = await village.post(
-            f"/v1/cases/{case_id}/programmes/urban_dibao/investigation",
-            {"staff": ["a", "b"], "visited_on": services.day(-8), "findings": "x"},
+        refused = await village.call(
+            record_investigation,
             etag=etag,
+            case_id=case_id,
+            programme="urban_dibao",
+            body={"staff": ["a", "b"], "visited_on": services.day(-8), "findings": "x"},
         )
         assert (
             refused.status_code == 403
@@ -305,15 +298,21 @@ async def test_refusals_on_the_running_stack(services: RunningServices) -> None:
         )
         # a county outside the case's jurisdiction may not decide
         elsewhere = Officer(services, client, "county_officer", "620103")
-        decided = await elsewhere.post(
-            f"/v1/cases/{case_id}/programmes/urban_dibao/decision",
-            {"decision": "approve", "reason": "x"},
+        decided = await elsewhere.call(
+            decide_case,
             etag='"1"',
+            case_id=case_id,
+            programme="urban_dibao",
+            body={"decision": "approve", "reason": "x"},
         )
         assert decided.status_code == 403 and decided.json()["code"] == "out-of-jurisdiction"
         # a stale expected version changes nothing
-        stale = await township.post(
-            f"/v1/cases/{case_id}/programmes/urban_dibao/economic-verification", {}, etag='"1"'
+        stale = await township.call(
+            verify_household_economy,
+            etag='"1"',
+            case_id=case_id,
+            programme="urban_dibao",
+            body={},
         )
         assert stale.status_code == 412 and stale.json()["code"] == "precondition-failed"
 
@@ -324,16 +323,14 @@ async def test_a_failing_partner_source_never_loses_the_case(services: RunningSe
         await services.wait_until_healthy(client)
         township = Officer(services, client, "township_officer", TOWNSHIP)
         case_id = await _one_case(services, client, 901)  # the tax bureau always answers 503
-        partial = await township.step(case_id, "economic-verification", {})
+        partial = await township.step(case_id, verify_household_economy, {})
         await ok(partial, "economic_verification")
         assert partial.json()["evidence_sources_answered"] == 7
-        queue = await client.get(
-            f"{township.base}/v1/work-queue?stage=economic_verification", headers=township.auth
-        )
+        queue = await township.call(list_work_queue, stage="economic_verification")
         assert queue.status_code == 200
         manual = await township.step(
             case_id,
-            "evidence",
+            record_manual_evidence,
             {
                 "source": "tax",
                 "resident_id": resident(901),

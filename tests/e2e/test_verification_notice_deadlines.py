@@ -11,7 +11,12 @@ from typing import Any
 import httpx
 import pytest
 
+from clients.verification.api.cases import list_work_queue
+from clients.verification.api.county import decide_case, form_batch
+from clients.verification.api.notices import get_village_notice, publish_notice, record_objection
+from clients.verification.api.township import extend_deadline, record_investigation
 from tests.e2e.conftest import OwnStack
+from tests.e2e.flows import Clerk
 from tests.e2e.services import RunningServices
 from tests.e2e.test_verification_decisions import (
     COUNTY,
@@ -77,10 +82,7 @@ async def test_a_case_past_its_investigation_deadline_is_overdue_once_in_the_api
 
         # and the township's work queue (a projection, so eventually) lists it as overdue
         async def queued_as_overdue() -> bool:
-            queue = await client.get(
-                f"{township.base}/v1/work-queue?stage=economic_verification&limit=200",
-                headers=township.auth,
-            )
+            queue = await township.call(list_work_queue, stage="economic_verification", limit=200)
             mine = [i for i in queue.json()["items"] if i["case_id"] == case_id]
             return bool(mine and mine[0]["overdue"] == ["investigation_start"])
 
@@ -91,7 +93,7 @@ async def test_a_case_past_its_investigation_deadline_is_overdue_once_in_the_api
         assert overdue["actor"]["role"] == "system", overdue
         assert overdue["channel"] == "deadline-watcher" and overdue["reason"], overdue
         # when the township extends the whole process with a reason, its clock moves to 45 days
-        extended = await township.step(case_id, "deadline-extension", {"reason": "需补充外省核对"})
+        extended = await township.step(case_id, extend_deadline, {"reason": "需补充外省核对"})
         assert extended.status_code == 200, extended.text
         assert date.fromisoformat(extended.json()["clocks"]["whole_process"]) > clocks[
             "whole_process"
@@ -102,7 +104,7 @@ async def test_a_case_past_its_investigation_deadline_is_overdue_once_in_the_api
         await ok(
             await township.step(
                 case_id,
-                "investigation",
+                record_investigation,
                 {"staff": ["王明", "李华"], "visited_on": services.day(), "findings": "情况属实"},
             ),
             "township_review",
@@ -120,14 +122,13 @@ async def test_an_objection_during_the_notice_period_sends_the_case_back_to_inve
         await services.wait_until_healthy(client)
         township = Officer(services, client, "township_officer", TOWNSHIP)
         county = Officer(services, client, "county_officer", COUNTY)
-        village = services.auth("village_committee", VILLAGE)
-        notice_url = f"{township.base}/v1/notices/{VILLAGE}"
+        village = Clerk(services, client, "verification", "village_committee", VILLAGE)
         # given a household proposed, batched, spot-checked and posted in its village for 7 days
         case_id = await overdue_case(services, client, 602)
         await verified(township, case_id)
         await investigated_and_proposed(township, case_id)
         batch = await batched_and_spot_checked(county, [case_id])
-        posted = await township.step(case_id, "notice", {"village_code": VILLAGE})
+        posted = await township.step(case_id, publish_notice, {"village_code": VILLAGE})
         await ok(posted, "notice")
         ends = date.fromisoformat(posted.json()["notice_period_ends_on"])
         assert ends == date.fromisoformat(services.day()) + timedelta(days=7)
@@ -135,30 +136,30 @@ async def test_an_objection_during_the_notice_period_sends_the_case_back_to_inve
         entries: list[dict[str, Any]] = []
 
         async def on_the_board() -> bool:
-            answer = await client.get(notice_url, headers=village)
+            answer = await village.call(get_village_notice, village_code=VILLAGE)
             entries[:] = [e for e in answer.json().get("entries", []) if e["status"] == "proposed"]
             return bool(entries)
 
         await eventually(on_the_board, message="the notice never reached the village board")
         assert entries[0]["objections_until"] == ends.isoformat()
         # and the county may not approve while the notice period runs
-        early = await county.step(case_id, "decision", {"decision": "approve", "reason": "审批"})
+        early = await county.step(case_id, decide_case, {"decision": "approve", "reason": "审批"})
         assert early.status_code == 422 and early.json()["code"] == "notice-period-running"
         # when someone objects anonymously and the township records it (with If-Match)
         objection = {"anonymous": True, "content": "该户家中有经营性车辆，未如实申报"}
-        objected = await township.step(case_id, "objections", objection)
+        objected = await township.step(case_id, record_objection, objection)
         # then the case goes back to investigation, out of the batch and off the board
         await ok(objected, "investigation")
         assert objected.json()["batch_id"] is None and not objected.json()["investigated"]
         assert objected.json()["notice_period_ends_on"] is None
 
         async def off_the_board() -> bool:
-            answer = await client.get(notice_url, headers=village)
+            answer = await village.call(get_village_notice, village_code=VILLAGE)
             return not any(e["status"] == "proposed" for e in answer.json().get("entries", []))
 
         await eventually(off_the_board, message="the objected case stayed on the board")
         # and a decision is refused until it has been investigated and proposed again
-        refused = await county.step(case_id, "decision", {"decision": "approve", "reason": "x"})
+        refused = await county.step(case_id, decide_case, {"decision": "approve", "reason": "x"})
         assert refused.json()["code"] == "stage-out-of-order", refused.text
         assert (await county.case(case_id)).json()["stage"] == "investigation"
         # and supervision's audit trail shows the objection and why the case was reopened
@@ -166,9 +167,9 @@ async def test_an_objection_during_the_notice_period_sends_the_case_back_to_inve
         assert entry["actor"]["role"] == "township_officer" and "重新调查" in entry["reason"]
         # when the township re-investigates, the case can be proposed again for a new batch
         await investigated_and_proposed(township, case_id)
-        again = await county.post(
-            "/v1/batches",
-            {
+        again = await county.call(
+            form_batch,
+            body={
                 "township_code": TOWNSHIP,
                 "cases": [{"case_id": case_id, "programme": "urban_dibao"}],
             },

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import uuid
+import importlib
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
+from clients.intake.api.applications import submit_application
+from clients.payments.api.pipeline import get_pipeline_case
+from clients.supervision.api.audit import get_case_audit_trail, verify_case_audit_trail
+from clients.verification.api.cases import get_case
 from services.settings import SERVICES
 from tests.e2e.conftest import OwnStack
+from tests.e2e.flows import Clerk, call, operation_client
 from tests.e2e.services import RunningServices, stack_day
 from tests.support import eventually
 
@@ -49,53 +54,43 @@ async def test_an_application_reaches_every_service_and_its_audit_trail(
         await services.wait_until_healthy(client)
 
         # given a township officer of the applicant's township
-        officer = {"Authorization": f"Bearer {services.token('township_officer', TOWNSHIP)}"}
+        officer = Clerk(services, client, "intake", "township_officer", TOWNSHIP)
         # when the application is accepted at the one door
-        created = await client.post(
-            f"{services.urls['intake']}/v1/applications",
-            json=application_body(),
-            headers={**officer, "Idempotency-Key": str(uuid.uuid4())},
-        )
+        created = await officer.call(submit_application, body=application_body())
         assert created.status_code == 201, created.text
         case_id = created.json()["application_id"]
         assert created.json()["members"][0]["resident_id_masked"] != APPLICANT_ID
 
         # then verification opens its own case for the programme it decides
-        county = {"Authorization": f"Bearer {services.token('county_officer', '620102')}"}
+        county = Clerk(services, client, "verification", "county_officer", "620102")
 
         async def verification_has_case() -> bool:
-            answer = await client.get(
-                f"{services.urls['verification']}/v1/cases/{case_id}", headers=county
-            )
-            return answer.status_code == 200
+            return (await county.call(get_case, case_id=case_id)).status_code == 200
 
         await eventually(verification_has_case, message="verification never opened the case")
-        case = (
-            await client.get(f"{services.urls['verification']}/v1/cases/{case_id}", headers=county)
-        ).json()
+        case = (await county.call(get_case, case_id=case_id)).json()
         assert [p["programme"] for p in case["programmes"]] == ["urban_dibao"]
 
         # and payments tracks it in its funding pipeline
+        payments = Clerk(services, client, "payments", "county_officer", "620102")
+
         async def payments_sees_verification() -> bool:
-            answer = await client.get(
-                f"{services.urls['payments']}/v1/pipeline/{case_id}", headers=county
-            )
+            answer = await payments.call(get_pipeline_case, case_id=case_id)
             return answer.status_code == 200 and answer.json()["stage"] == "in_verification"
 
         await eventually(payments_sees_verification, message="payments never saw the case")
 
         # and supervision's audit trail shows the case's events from intake and verification
-        inspector = {"Authorization": f"Bearer {services.token('inspector', '620100')}"}
-        trail_url = f"{services.urls['supervision']}/v1/cases/{case_id}/audit-trail"
+        inspector = Clerk(services, client, "supervision", "inspector", "620100")
 
         async def trail_has_both() -> bool:
-            answer = await client.get(trail_url, headers=inspector)
+            answer = await inspector.call(get_case_audit_trail, case_id=case_id)
             return answer.status_code == 200 and {"intake", "verification"} <= set(
                 answer.json()["services"]
             )
 
         await eventually(trail_has_both, message="the audit trail never showed both services")
-        trail = (await client.get(trail_url, headers=inspector)).json()
+        trail = (await inspector.call(get_case_audit_trail, case_id=case_id)).json()
         first = trail["entries"][0]
         assert first["type"] == "intake.ApplicationSubmitted"
         assert first["actor"]["role"] == "township_officer"
@@ -104,7 +99,7 @@ async def test_an_application_reaches_every_service_and_its_audit_trail(
         opened = next(e for e in trail["entries"] if e["type"] == "verification.CaseOpened")
         assert opened["causation_id"] == first["event_id"]
 
-        verdict = (await client.get(f"{trail_url}/verify", headers=inspector)).json()
+        verdict = (await inspector.call(verify_case_audit_trail, case_id=case_id)).json()
         assert verdict["ok"] is True, verdict
         assert {c["service"] for c in verdict["chains"]} >= {"intake", "verification"}
 
@@ -113,12 +108,8 @@ async def test_an_application_reaches_every_service_and_its_audit_trail(
 async def test_a_village_committee_cannot_accept_an_application(services: RunningServices) -> None:
     async with httpx.AsyncClient(timeout=10) as client:
         await services.wait_until_healthy(client)
-        village = {"Authorization": f"Bearer {services.token('village_committee', '620102001001')}"}
-        refused = await client.post(
-            f"{services.urls['intake']}/v1/applications",
-            json=application_body(),
-            headers={**village, "Idempotency-Key": str(uuid.uuid4())},
-        )
+        village = Clerk(services, client, "intake", "village_committee", "620102001001")
+        refused = await village.call(submit_application, body=application_body())
         assert refused.status_code == 403
         assert refused.headers["content-type"].startswith("application/problem+json")
         assert refused.json()["code"] == "village-committee-cannot-accept"
@@ -130,9 +121,12 @@ async def test_every_service_serves_its_openapi_3_1_document(services: RunningSe
     async with httpx.AsyncClient(timeout=10) as client:
         await services.wait_until_healthy(client)
         for name in SERVICES:
-            url = services.urls[name]
-            document = (await client.get(f"{url}/openapi.json")).json()
+            api = operation_client(services, name, services.token("inspector", "620100"))
+            # the document itself is no operation of the document: read it with the generated
+            # client's own httpx client (its base URL and token set)
+            document = (await api.get_async_httpx_client().get("/openapi.json")).json()
             assert document["openapi"].startswith("3.1"), name
             assert "bearerAuth" in document["components"]["securitySchemes"], name
-            ready = await client.get(f"{url}/readyz")
+            readiness = importlib.import_module(f"clients.{name}.api.operations.check_readiness")
+            ready = await call(api, readiness)
             assert ready.json()["checks"] == {"database": True, "broker": True}, name

@@ -71,6 +71,14 @@ class VerificationCase(CaseLifecycle):
             raise CaseAlreadyOpen(f"case {self.id} is already open", f"案件 {self.id} 已建立")
         self.record(opened)
 
+    def migrate(self, opened: CaseOpened, approved: ev.CaseApproved) -> None:
+        """Take over a case the old system approved (ADR 0037): opened and approved at once,
+        both events marked with where they came from."""
+        if opened.migrated is None or approved.migrated is None:
+            raise ValueError("a migrated case's events carry their migration marker")
+        self.open(opened)
+        self.record(approved)
+
     def missing_queries(self) -> list[tuple[str, str]]:
         """The (source, resident ID) pairs still without an answer (VER-1)."""
         opened = self._require(Stage.ECONOMIC_VERIFICATION)
@@ -304,6 +312,7 @@ class VerificationCase(CaseLifecycle):
                 override_reason=override.reason if override else None,
                 overridden_by=override.by if override else None,
                 declared_relative=self.declared_relative,
+                migrated=None,
             )
         )
 

@@ -26,6 +26,18 @@ class ApprovedMember:
     disability_grade: int | None = None
 
 
+@dataclass(frozen=True)
+class Migration:
+    """Where a case taken over from the system SafetyNet replaces came from (ADR 0037): the
+    import, the SHA-256 of its source file, the household's first row and its number there."""
+
+    migration_id: str
+    source_sha256: str
+    row: int
+    household_ref: str  # the household's number in the old system (not personal data)
+    policy: str = "migration"  # decided under the old system's rules, not re-verified here
+
+
 @event_type("verification.CaseApproved")
 @dataclass(frozen=True)
 class CaseApproved:
@@ -57,6 +69,8 @@ class CaseApproved:
     declared_relative: bool = False  # INT-10: a member is a declared relative of an official
     # extreme poverty: how the person is cared for (SUP-10); null when not stated at approval
     care_arrangement: CareArrangement | None = None
+    # a case migrated from the old system (ADR 0037); null for a case approved here
+    migrated: Migration | None = None
 
 
 def amount_basis_of(approved: CaseApproved) -> AmountBasis:

@@ -15,6 +15,7 @@ from verification.domain.decision_events import (  # the published decision cont
     BenefitTerminated,
     CaseApproved,
     CaseRejected,
+    Migration,
     RecheckOpened,
     SelfCare,
 )
@@ -51,6 +52,7 @@ class CaseOpened:
     bank_account: str | None = None
     opened_on: date | None = None
     bank_account_holder_resident_id: str | None = None  # optional (SUP-3): null when not recorded
+    migrated: Migration | None = None  # a case taken over from the old system (ADR 0037)
 
 
 def upcast_case_opened_v1_v2(data: dict[str, Any]) -> dict[str, Any]:

@@ -134,7 +134,7 @@ async def get_batch(
     summary="工作队列 Cases within your division, by stage (cursor-paginated)",
     responses=problem_responses(400, 401, 403),
 )
-async def work_queue(
+async def list_work_queue(
     request: Request,
     stage: str | None = Query(None, description="Only cases at this stage"),
     principal: Principal = Depends(READERS),

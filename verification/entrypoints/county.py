@@ -108,7 +108,7 @@ async def form_batch(
     summary="入户抽查 Record a county visit to a sampled household (VER-5)",
     responses=ERRORS,
 )
-async def spot_check(
+async def record_spot_check(
     batch_id: str,
     body: SpotCheckIn,
     request: Request,
@@ -147,7 +147,7 @@ async def spot_check(
     responses=ERRORS,
     summary="审批 Approve (amount by rule, or an override with its reason) or reject (VER-7)",
 )
-async def decide(
+async def decide_case(
     body: DecisionIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
@@ -206,7 +206,7 @@ async def decide(
     responses=ERRORS,
     summary="调整 Adjust the monthly amount (VER-7)",
 )
-async def adjust(
+async def adjust_benefit(
     body: AdjustmentIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
@@ -224,7 +224,7 @@ async def adjust(
     responses=ERRORS,
     summary="暂停 Suspend the benefit (VER-7)",
 )
-async def suspend(
+async def suspend_benefit(
     body: StopIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
@@ -242,7 +242,7 @@ async def suspend(
     responses=ERRORS,
     summary="停保 Terminate the benefit (VER-7)",
 )
-async def terminate(
+async def terminate_benefit(
     body: StopIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
@@ -260,7 +260,7 @@ async def terminate(
     responses=ERRORS,
     summary="复核 Reopen investigation of an approved benefit (VER-7)",
 )
-async def recheck(
+async def recheck_benefit(
     body: RecheckIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:

@@ -52,7 +52,7 @@ _LIST = text(
     summary="残疾人甄别 Screen a disabled person against the extreme-poverty rules (VER-10)",
     responses=problem_responses(400, 401, 403, 422),
 )
-async def screen(
+async def screen_disabled_person(
     body: ScreeningIn,
     request: Request,
     principal: Principal = Depends(current_principal),

@@ -118,7 +118,7 @@ def _entry(row: dict[str, Any], fields: list[str]) -> NoticeEntry:
     summary="公示 The notice board of a village (JSON)",
     responses=problem_responses(401, 403, 422),
 )
-async def village_notice(
+async def get_village_notice(
     village_code: DivisionCodeStr, request: Request, principal: Principal = Depends(NOTICE_READERS)
 ) -> VillageNotice:
     """Households in their notice period and the long-term list of approved households."""
@@ -131,7 +131,7 @@ async def village_notice(
     summary="公示（打印） The printable notice in Chinese (HTML)",
     responses=problem_responses(401, 403, 422),
 )
-async def printable_notice(
+async def print_village_notice(
     village_code: DivisionCodeStr, request: Request, principal: Principal = Depends(NOTICE_READERS)
 ) -> HTMLResponse:
     """A page to print and post at the place of residence."""

@@ -10,7 +10,7 @@ from datetime import date
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.domain.errors import ConcurrencyConflict
@@ -39,6 +39,19 @@ router = APIRouter(prefix="/v1/policy", tags=["policy 政策参数"])
 
 class PolicyIn(BaseModel):
     """A new setting of one policy number for the province (62) or one county, from a date."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "value": "0.35",
+                    "effective_from": "2027-04-01",
+                    "scope": "62",
+                    "reason": "省民政厅通知：自2027年4月起县级审批入户抽查比例提高至35%",
+                }
+            ]
+        }
+    )
 
     value: StrictStr | StrictInt | StrictFloat = Field(
         description="notice_period_days: whole days; spot_check_rate: a decimal from 0.30 to 1"

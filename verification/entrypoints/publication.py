@@ -26,7 +26,7 @@ ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
     summary="公示 Publish the pre-approval notice at the place of residence (VER-6)",
     responses=ERRORS,
 )
-async def notice(
+async def publish_notice(
     body: NoticeIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
@@ -55,7 +55,7 @@ OBJECTION_RECEIVERS = ("township_officer", "county_officer")
     responses=ERRORS,
     dependencies=[Depends(require_roles(*OBJECTION_RECEIVERS))],
 )
-async def objection(
+async def record_objection(
     body: ObjectionIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:

@@ -38,7 +38,7 @@ EVIDENCE_ROLES = ("township_officer", "partner_agency")
     summary="家庭经济状况核对 Query the partner data sources (VER-1)",
     responses=ERRORS,
 )
-async def economic_verification(
+async def verify_household_economy(
     body: StepIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
@@ -71,7 +71,7 @@ async def economic_verification(
     responses=ERRORS,
     openapi_extra=IF_MATCH_OPTIONAL,
 )
-async def manual_evidence(
+async def record_manual_evidence(
     body: ManualEvidenceIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
@@ -105,7 +105,7 @@ async def manual_evidence(
     summary="入户调查 Record the household investigation (VER-2)",
     responses=ERRORS,
 )
-async def investigation(
+async def record_investigation(
     body: InvestigationIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
@@ -128,7 +128,7 @@ async def investigation(
     summary="民主评议 Record a democratic appraisal (VER-3)",
     responses=ERRORS,
 )
-async def appraisal(
+async def record_appraisal(
     body: AppraisalIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
@@ -146,7 +146,7 @@ async def appraisal(
     summary="乡镇审核 Propose the case with a benefit to the county (VER-4)",
     responses=ERRORS,
 )
-async def proposal(
+async def submit_proposal(
     body: ProposalIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
@@ -172,7 +172,7 @@ async def proposal(
     summary="延长办理时限 Extend the whole process to 45 working days (VER-9)",
     responses=ERRORS,
 )
-async def extension(
+async def extend_deadline(
     body: ExtensionIn,
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:

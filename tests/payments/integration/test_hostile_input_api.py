@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from typing import Any
 
 import pytest
 
-from payments.application.bank_file import bank_file_csv
+from payments.application.bank_file import bank_file
+from payments.domain.run import PaymentRun
 from tests.payments.support import COUNTY, Payments
 
 DISASTER = {
@@ -84,13 +86,21 @@ class _Row:
     "name", ['=HYPERLINK("http://x","点我")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 )
 async def test_a_payee_name_never_becomes_a_formula_in_the_bank_file(name: str) -> None:
-    csv_text = await bank_file_csv(_Rows([_Row(name)]), "run-1")  # type: ignore[arg-type]
-    row = next(csv.DictReader(io.StringIO(csv_text, newline="")))
-    assert row["payee_name"] == "'" + name  # kept as text, shown as typed
-    assert row["amount_fen"] == "60000" and row["amount_yuan"] == "600.00"  # numbers unchanged
+    csv_text = await _bank_file(name)
+    detail = list(csv.reader(io.StringIO(csv_text, newline="")))[1]
+    assert detail[4] == "'" + name  # the payee name is kept as text, shown as typed
+    assert detail[5] == "600.00"  # the amount is unchanged
 
 
 @pytest.mark.req("GEN-7")
 async def test_an_ordinary_payee_name_is_unchanged() -> None:
-    csv_text = await bank_file_csv(_Rows([_Row("张桂兰")]), "run-1")  # type: ignore[arg-type]
-    assert csv_text.split("\r\n")[1].startswith("i-1,k-1,张桂兰,6228480012345678901,60000,")
+    csv_text = await _bank_file("张桂兰")
+    assert csv_text.split("\r\n")[1].startswith("D,1,i-1,6228480012345678901,张桂兰,600.00,")
+
+
+async def _bank_file(payee_name: str) -> str:
+    """The bank file of a run of one instruction to the payee."""
+    run = PaymentRun(PaymentRun.id_for(COUNTY, "2026-12"))
+    run.start(COUNTY, "2026-12")
+    content = await bank_file(_Rows([_Row(payee_name)]), run, date(2026, 12, 1))  # type: ignore[arg-type]
+    return content.decode("utf-8")

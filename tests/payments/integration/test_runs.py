@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 import httpx
 import pytest
 from sqlalchemy import text
@@ -28,16 +26,19 @@ async def set_standard(payments: Payments, client: httpx.AsyncClient, fen: int =
     await fund(payments, client, 100_000_000)
 
 
-async def start_and_execute(payments: Payments, client: httpx.AsyncClient, period: str) -> str:
+async def start_and_execute(
+    payments: Payments, client: httpx.AsyncClient, period: str, channel: str = "api"
+) -> str:
     started = await client.post(
         "/v1/runs",
-        json={"county_code": COUNTY, "period": period, "reason": "月度发放"},
+        json={"county_code": COUNTY, "period": period, "reason": "月度发放", "channel": channel},
         headers=payments.headers(),
     )
     assert started.status_code == 201, started.text
     run_id = str(started.json()["run_id"])
     await payments.settle_projections()
-    assert await payments.runtime.app.state.executor.execute(run_id)
+    completed = await payments.runtime.app.state.executor.execute(run_id)
+    assert completed == (channel == "api")  # a file run waits for the bank's return file
     await payments.settle_projections()
     return run_id
 
@@ -141,23 +142,63 @@ async def test_a_run_pays_every_active_beneficiary_once_and_retries_failures(
 
 
 @pytest.mark.req("PAY-3")
-async def test_the_bank_file_is_a_documented_csv(payments: Payments) -> None:
+async def test_a_file_run_writes_the_bank_file_and_settles_from_the_return_file(
+    payments: Payments,
+) -> None:
     async with payments.client() as client:
+        # given two households, one of whose accounts is closed
         await set_standard(payments, client)
         await payments.consume(DECISIONS, approved("case-f"))
-        run_id = await start_and_execute(payments, client, PERIOD)
-        answer = await client.get(f"/v1/runs/{run_id}/bank-file", headers=payments.headers())
-        assert answer.status_code == 200
+        await payments.consume(DECISIONS, approved("case-g", account="4004480012345678901"))
+        # when a run paid by bank file is started and executed
+        run_id = await start_and_execute(payments, client, PERIOD, channel="file")
+        run = f"/v1/runs/{run_id}"
+        assert (await client.get(run, headers=payments.headers())).json()["status"] == "executing"
+        # then its bank file lists both instructions in the documented layout
+        answer = await client.get(f"{run}/bank-file", headers=payments.headers())
+        assert answer.status_code == 200, answer.text
         assert answer.headers["content-type"].startswith("text/csv")
         lines = answer.text.split("\r\n")
-        assert lines[0].startswith("instruction_id,reference,payee_name,bank_account,amount_fen")
-        assert f",110000,1100.00,{PERIOD},urban_dibao," in lines[1]
-        key = str(uuid.uuid4())
+        assert lines[0].startswith(f"H,{run_id}-R0,{COUNTY},社会救助资金代发,")
+        assert lines[0].endswith(",2,2200.00,CNY") and lines[3] == "T,2,2200.00"
+        assert ",1100.00,CNY," in lines[1]
+        assert bank_simulator.bank.credit_count == 0  # nothing went over the batch API
+        # when the bank's return file (one paid, one closed) is imported with the run's ETag
+        returned = await _simulated_return(answer.content)
+        etag = (await client.get(run, headers=payments.headers())).headers["ETag"]
+        upload = {**payments.headers(), "If-Match": etag, "Content-Type": "text/csv"}
+        imported = await client.post(f"{run}/bank-returns", content=returned, headers=upload)
+        assert imported.status_code == 200, imported.text
+        assert {k: imported.json()[k] for k in ("records", "settled", "failed", "unchanged")} == {
+            "records": 2, "settled": 1, "failed": 1, "unchanged": 0}  # fmt: skip
+        # then the run is reconciled from the file
+        await payments.settle_projections()
+        assert await payments.runtime.app.state.executor.execute(run_id)
+        await payments.settle_projections()
+        read = (await client.get(run, headers=payments.headers())).json()
+        assert (read["status"], read["channel"], read["settled"], read["failed"]) == (
+            "completed", "file", 1, 1)  # fmt: skip
+        # and the same file again changes nothing
+        etag = (await client.get(run, headers=payments.headers())).headers["ETag"]
+        upload = {**payments.headers(), "If-Match": etag, "Content-Type": "text/csv"}
+        again = await client.post(f"{run}/bank-returns", content=returned, headers=upload)
+        assert again.status_code == 200 and again.json()["already_imported"], again.text
+        # and the file may not be downloaded by an inspector
         denied = await client.get(
-            f"/v1/runs/{run_id}/bank-file",
-            headers={**payments.headers("inspector", "620100"), "Idempotency-Key": key},
+            f"{run}/bank-file", headers=payments.headers("inspector", "620100")
         )
         assert denied.status_code == 403
+
+
+async def _simulated_return(bank_file: bytes) -> bytes:
+    """The bank simulator's return file for a bank file."""
+    transport = httpx.ASGITransport(app=bank_simulator.app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://bank") as bank:
+        answer = await bank.post(
+            "/v1/files", content=bank_file, headers={"Content-Type": "text/csv"}
+        )
+    assert answer.status_code == 200, answer.text
+    return answer.content
 
 
 @pytest.mark.req("PAY-3", "PAY-2")

@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_work_item import PageWorkItem
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    division: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_division: None | str | Unset
+    if isinstance(division, Unset):
+        json_division = UNSET
+    else:
+        json_division = division
+    params["division"] = json_division
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/open-work",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageWorkItem | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageWorkItem.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageWorkItem | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    division: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageWorkItem | Problem]:
+    """待办事项 Open referrals and urgent cases by due time
+
+     What a township (or county …) has to do, soonest first.
+
+    Args:
+        division (None | str | Unset): a division inside your jurisdiction
+        limit (int | Unset): Items per page (1–200). Default: 50.
+        cursor (None | str | Unset): The next_cursor of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageWorkItem | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        division=division,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    division: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageWorkItem | Problem | None:
+    """待办事项 Open referrals and urgent cases by due time
+
+     What a township (or county …) has to do, soonest first.
+
+    Args:
+        division (None | str | Unset): a division inside your jurisdiction
+        limit (int | Unset): Items per page (1–200). Default: 50.
+        cursor (None | str | Unset): The next_cursor of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageWorkItem | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        division=division,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    division: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageWorkItem | Problem]:
+    """待办事项 Open referrals and urgent cases by due time
+
+     What a township (or county …) has to do, soonest first.
+
+    Args:
+        division (None | str | Unset): a division inside your jurisdiction
+        limit (int | Unset): Items per page (1–200). Default: 50.
+        cursor (None | str | Unset): The next_cursor of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageWorkItem | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        division=division,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    division: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageWorkItem | Problem | None:
+    """待办事项 Open referrals and urgent cases by due time
+
+     What a township (or county …) has to do, soonest first.
+
+    Args:
+        division (None | str | Unset): a division inside your jurisdiction
+        limit (int | Unset): Items per page (1–200). Default: 50.
+        cursor (None | str | Unset): The next_cursor of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageWorkItem | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            division=division,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.aid_point_create import AidPointCreate
+from ...models.aid_point_read import AidPointRead
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: AidPointCreate,
+    idempotency_key: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/aid-points",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AidPointRead | Problem | None:
+    if response.status_code == 201:
+        response_201 = AidPointRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AidPointRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: AidPointCreate,
+    idempotency_key: str,
+) -> Response[AidPointRead | Problem]:
+    """设立救助点、临时庇护场所 Open an aid point or shelter with its seasons
+
+     A point of a county or township, open in its seasons (winter 避寒, summer 避暑…).
+
+    Args:
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        body (AidPointCreate): An open aid point or temporary shelter of a county or township,
+            with its seasons.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AidPointRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: AidPointCreate,
+    idempotency_key: str,
+) -> AidPointRead | Problem | None:
+    """设立救助点、临时庇护场所 Open an aid point or shelter with its seasons
+
+     A point of a county or township, open in its seasons (winter 避寒, summer 避暑…).
+
+    Args:
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        body (AidPointCreate): An open aid point or temporary shelter of a county or township,
+            with its seasons.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AidPointRead | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: AidPointCreate,
+    idempotency_key: str,
+) -> Response[AidPointRead | Problem]:
+    """设立救助点、临时庇护场所 Open an aid point or shelter with its seasons
+
+     A point of a county or township, open in its seasons (winter 避寒, summer 避暑…).
+
+    Args:
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        body (AidPointCreate): An open aid point or temporary shelter of a county or township,
+            with its seasons.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AidPointRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: AidPointCreate,
+    idempotency_key: str,
+) -> AidPointRead | Problem | None:
+    """设立救助点、临时庇护场所 Open an aid point or shelter with its seasons
+
+     A point of a county or township, open in its seasons (winter 避寒, summer 避暑…).
+
+    Args:
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        body (AidPointCreate): An open aid point or temporary shelter of a county or township,
+            with its seasons.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AidPointRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class Registration(StrEnum):
+    RURAL = "rural"
+    URBAN = "urban"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.season_kind import SeasonKind
+
+T = TypeVar("T", bound="SeasonIn")
+
+
+@_attrs_define
+class SeasonIn:
+    """A window in which the point is open: 避寒 (cold), 避暑 (heat) or all year.
+
+    Attributes:
+        kind (SeasonKind): What a point's season is for.
+        starts_on (datetime.date):
+        ends_on (datetime.date):
+    """
+
+    kind: SeasonKind
+    starts_on: datetime.date
+    ends_on: datetime.date
+
+    def to_dict(self) -> dict[str, Any]:
+        kind = self.kind.value
+
+        starts_on = self.starts_on.isoformat()
+
+        ends_on = self.ends_on.isoformat()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "kind": kind,
+                "starts_on": starts_on,
+                "ends_on": ends_on,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        kind = SeasonKind(d.pop("kind"))
+
+        starts_on = datetime.date.fromisoformat(d.pop("starts_on"))
+
+        ends_on = datetime.date.fromisoformat(d.pop("ends_on"))
+
+        season_in = cls(
+            kind=kind,
+            starts_on=starts_on,
+            ends_on=ends_on,
+        )
+
+        return season_in

@@ -1,0 +1,264 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.goods_receipt_in import GoodsReceiptIn
+from ...models.goods_stock_read import GoodsStockRead
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    disaster_id: str,
+    *,
+    body: GoodsReceiptIn,
+    idempotency_key: str,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/disasters/{disaster_id}/goods/receipts".format(
+            disaster_id=quote(str(disaster_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GoodsStockRead | Problem | None:
+    if response.status_code == 201:
+        response_201 = GoodsStockRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[GoodsStockRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    disaster_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: GoodsReceiptIn,
+    idempotency_key: str,
+    if_match: str | Unset = UNSET,
+) -> Response[GoodsStockRead | Problem]:
+    """救灾物资入库 Receive relief goods into the disaster's stock
+
+     Goods into the stock with quantity, date, source and document; If-Match once it exists.
+
+    Args:
+        disaster_id (str):
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        if_match (str | Unset):  Example: "3".
+        body (GoodsReceiptIn): Goods received into the disaster's stock.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GoodsStockRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        disaster_id=disaster_id,
+        body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    disaster_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: GoodsReceiptIn,
+    idempotency_key: str,
+    if_match: str | Unset = UNSET,
+) -> GoodsStockRead | Problem | None:
+    """救灾物资入库 Receive relief goods into the disaster's stock
+
+     Goods into the stock with quantity, date, source and document; If-Match once it exists.
+
+    Args:
+        disaster_id (str):
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        if_match (str | Unset):  Example: "3".
+        body (GoodsReceiptIn): Goods received into the disaster's stock.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GoodsStockRead | Problem
+    """
+
+    return sync_detailed(
+        disaster_id=disaster_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    disaster_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: GoodsReceiptIn,
+    idempotency_key: str,
+    if_match: str | Unset = UNSET,
+) -> Response[GoodsStockRead | Problem]:
+    """救灾物资入库 Receive relief goods into the disaster's stock
+
+     Goods into the stock with quantity, date, source and document; If-Match once it exists.
+
+    Args:
+        disaster_id (str):
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        if_match (str | Unset):  Example: "3".
+        body (GoodsReceiptIn): Goods received into the disaster's stock.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GoodsStockRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        disaster_id=disaster_id,
+        body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    disaster_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: GoodsReceiptIn,
+    idempotency_key: str,
+    if_match: str | Unset = UNSET,
+) -> GoodsStockRead | Problem | None:
+    """救灾物资入库 Receive relief goods into the disaster's stock
+
+     Goods into the stock with quantity, date, source and document; If-Match once it exists.
+
+    Args:
+        disaster_id (str):
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        if_match (str | Unset):  Example: "3".
+        body (GoodsReceiptIn): Goods received into the disaster's stock.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GoodsStockRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            disaster_id=disaster_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="BankAccountRead")
+
+
+@_attrs_define
+class BankAccountRead:
+    """The account a benefit is paid into, masked.
+
+    Attributes:
+        case_id (str):
+        programme (str):
+        bank_account_masked (str):
+    """
+
+    case_id: str
+    programme: str
+    bank_account_masked: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        case_id = self.case_id
+
+        programme = self.programme
+
+        bank_account_masked = self.bank_account_masked
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "case_id": case_id,
+                "programme": programme,
+                "bank_account_masked": bank_account_masked,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        case_id = d.pop("case_id")
+
+        programme = d.pop("programme")
+
+        bank_account_masked = d.pop("bank_account_masked")
+
+        bank_account_read = cls(
+            case_id=case_id,
+            programme=programme,
+            bank_account_masked=bank_account_masked,
+        )
+
+        bank_account_read.additional_properties = d
+        return bank_account_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

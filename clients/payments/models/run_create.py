@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.run_create_channel import RunCreateChannel
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="RunCreate")
+
+
+@_attrs_define
+class RunCreate:
+    """Start a county's monthly run.
+
+    Attributes:
+        county_code (str): 6-digit county code
+        period (str): YYYY-MM
+        reason (str):
+        funds_override_reason (None | str | Unset): pay beyond the available funds (needs scope payments:funds-override)
+        channel (RunCreateChannel | Unset): api: the service pays through the bank's batch API; file: the county
+            downloads the bank file and imports the bank's return file (回盘文件, ADR 0038) Default: RunCreateChannel.API.
+    """
+
+    county_code: str
+    period: str
+    reason: str
+    funds_override_reason: None | str | Unset = UNSET
+    channel: RunCreateChannel | Unset = RunCreateChannel.API
+
+    def to_dict(self) -> dict[str, Any]:
+        county_code = self.county_code
+
+        period = self.period
+
+        reason = self.reason
+
+        funds_override_reason: None | str | Unset
+        if isinstance(self.funds_override_reason, Unset):
+            funds_override_reason = UNSET
+        else:
+            funds_override_reason = self.funds_override_reason
+
+        channel: str | Unset = UNSET
+        if not isinstance(self.channel, Unset):
+            channel = self.channel.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "county_code": county_code,
+                "period": period,
+                "reason": reason,
+            }
+        )
+        if funds_override_reason is not UNSET:
+            field_dict["funds_override_reason"] = funds_override_reason
+        if channel is not UNSET:
+            field_dict["channel"] = channel
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        county_code = d.pop("county_code")
+
+        period = d.pop("period")
+
+        reason = d.pop("reason")
+
+        def _parse_funds_override_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        funds_override_reason = _parse_funds_override_reason(
+            d.pop("funds_override_reason", UNSET)
+        )
+
+        _channel = d.pop("channel", UNSET)
+        channel: RunCreateChannel | Unset
+        if isinstance(_channel, Unset):
+            channel = UNSET
+        else:
+            channel = RunCreateChannel(_channel)
+
+        run_create = cls(
+            county_code=county_code,
+            period=period,
+            reason=reason,
+            funds_override_reason=funds_override_reason,
+            channel=channel,
+        )
+
+        return run_create

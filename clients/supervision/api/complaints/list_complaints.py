@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_complaint_list_item import PageComplaintListItem
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    status: None | str | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_overdue: bool | None | Unset
+    if isinstance(overdue, Unset):
+        json_overdue = UNSET
+    else:
+        json_overdue = overdue
+    params["overdue"] = json_overdue
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/complaints",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageComplaintListItem | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageComplaintListItem.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageComplaintListItem | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: None | str | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageComplaintListItem | Problem]:
+    """投诉举报列表 Complaints in your jurisdiction (filter by status, overdue)
+
+     Complaints of the caller's division, oldest deadline first.
+
+    Args:
+        status (None | str | Unset):
+        overdue (bool | None | Unset): only complaints past their deadline
+        limit (int | Unset): Items per page (1–200). Default: 50.
+        cursor (None | str | Unset): The next_cursor of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageComplaintListItem | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        overdue=overdue,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    status: None | str | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageComplaintListItem | Problem | None:
+    """投诉举报列表 Complaints in your jurisdiction (filter by status, overdue)
+
+     Complaints of the caller's division, oldest deadline first.
+
+    Args:
+        status (None | str | Unset):
+        overdue (bool | None | Unset): only complaints past their deadline
+        limit (int | Unset): Items per page (1–200). Default: 50.
+        cursor (None | str | Unset): The next_cursor of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageComplaintListItem | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        status=status,
+        overdue=overdue,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: None | str | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageComplaintListItem | Problem]:
+    """投诉举报列表 Complaints in your jurisdiction (filter by status, overdue)
+
+     Complaints of the caller's division, oldest deadline first.
+
+    Args:
+        status (None | str | Unset):
+        overdue (bool | None | Unset): only complaints past their deadline
+        limit (int | Unset): Items per page (1–200). Default: 50.
+        cursor (None | str | Unset): The next_cursor of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageComplaintListItem | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        overdue=overdue,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    status: None | str | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageComplaintListItem | Problem | None:
+    """投诉举报列表 Complaints in your jurisdiction (filter by status, overdue)
+
+     Complaints of the caller's division, oldest deadline first.
+
+    Args:
+        status (None | str | Unset):
+        overdue (bool | None | Unset): only complaints past their deadline
+        limit (int | Unset): Items per page (1–200). Default: 50.
+        cursor (None | str | Unset): The next_cursor of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageComplaintListItem | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            overdue=overdue,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

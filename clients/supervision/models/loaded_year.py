@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="LoadedYear")
+
+
+@_attrs_define
+class LoadedYear:
+    """The version a load or correction recorded.
+
+    Attributes:
+        version (int):
+        holidays (list[datetime.date]):
+        makeup_workdays (list[datetime.date]):
+        document_ref (str):
+        reason (str):
+        year (int):
+    """
+
+    version: int
+    holidays: list[datetime.date]
+    makeup_workdays: list[datetime.date]
+    document_ref: str
+    reason: str
+    year: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        version = self.version
+
+        holidays = []
+        for holidays_item_data in self.holidays:
+            holidays_item = holidays_item_data.isoformat()
+            holidays.append(holidays_item)
+
+        makeup_workdays = []
+        for makeup_workdays_item_data in self.makeup_workdays:
+            makeup_workdays_item = makeup_workdays_item_data.isoformat()
+            makeup_workdays.append(makeup_workdays_item)
+
+        document_ref = self.document_ref
+
+        reason = self.reason
+
+        year = self.year
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "version": version,
+                "holidays": holidays,
+                "makeup_workdays": makeup_workdays,
+                "document_ref": document_ref,
+                "reason": reason,
+                "year": year,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        version = d.pop("version")
+
+        holidays = []
+        _holidays = d.pop("holidays")
+        for holidays_item_data in _holidays:
+            holidays_item = datetime.date.fromisoformat(holidays_item_data)
+
+            holidays.append(holidays_item)
+
+        makeup_workdays = []
+        _makeup_workdays = d.pop("makeup_workdays")
+        for makeup_workdays_item_data in _makeup_workdays:
+            makeup_workdays_item = datetime.date.fromisoformat(
+                makeup_workdays_item_data
+            )
+
+            makeup_workdays.append(makeup_workdays_item)
+
+        document_ref = d.pop("document_ref")
+
+        reason = d.pop("reason")
+
+        year = d.pop("year")
+
+        loaded_year = cls(
+            version=version,
+            holidays=holidays,
+            makeup_workdays=makeup_workdays,
+            document_ref=document_ref,
+            reason=reason,
+            year=year,
+        )
+
+        loaded_year.additional_properties = d
+        return loaded_year
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

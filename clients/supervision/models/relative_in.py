@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="RelativeIn")
+
+
+@_attrs_define
+class RelativeIn:
+    """A close relative of the staff member.
+
+    Attributes:
+        resident_id (str): 18-character resident ID (GB 11643): 17 digits and a digit or X, a real address code and
+            birth date, and the check character (ISO 7064 MOD 11-2)
+        kinship (str):
+    """
+
+    resident_id: str
+    kinship: str
+
+    def to_dict(self) -> dict[str, Any]:
+        resident_id = self.resident_id
+
+        kinship = self.kinship
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "resident_id": resident_id,
+                "kinship": kinship,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        resident_id = d.pop("resident_id")
+
+        kinship = d.pop("kinship")
+
+        relative_in = cls(
+            resident_id=resident_id,
+            kinship=kinship,
+        )
+
+        return relative_in

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.finding_out import FindingOut
+
+
+T = TypeVar("T", bound="SourceCheckOut")
+
+
+@_attrs_define
+class SourceCheckOut:
+    """Where the source's log disagrees with its own chains or with supervision's copy.
+
+    Attributes:
+        service (str):
+        events_checked (int):
+        ok (bool):
+        findings (list[FindingOut]):
+    """
+
+    service: str
+    events_checked: int
+    ok: bool
+    findings: list[FindingOut]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        service = self.service
+
+        events_checked = self.events_checked
+
+        ok = self.ok
+
+        findings = []
+        for findings_item_data in self.findings:
+            findings_item = findings_item_data.to_dict()
+            findings.append(findings_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "service": service,
+                "events_checked": events_checked,
+                "ok": ok,
+                "findings": findings,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.finding_out import FindingOut
+
+        d = dict(src_dict)
+        service = d.pop("service")
+
+        events_checked = d.pop("events_checked")
+
+        ok = d.pop("ok")
+
+        findings = []
+        _findings = d.pop("findings")
+        for findings_item_data in _findings:
+            findings_item = FindingOut.from_dict(findings_item_data)
+
+            findings.append(findings_item)
+
+        source_check_out = cls(
+            service=service,
+            events_checked=events_checked,
+            ok=ok,
+            findings=findings,
+        )
+
+        source_check_out.additional_properties = d
+        return source_check_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

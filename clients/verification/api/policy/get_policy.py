@@ -1,0 +1,189 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.policy_read import PolicyRead
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    division: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_division: None | str | Unset
+    if isinstance(division, Unset):
+        json_division = UNSET
+    else:
+        json_division = division
+    params["division"] = json_division
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/policy",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PolicyRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = PolicyRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PolicyRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    division: None | str | Unset = UNSET,
+) -> Response[PolicyRead | Problem]:
+    """政策参数 The policy numbers in force today for a division, with their history
+
+     Values in force today (the service's clock); the ETag is the policy stream's version.
+
+    Args:
+        division (None | str | Unset): default: the caller's division
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PolicyRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        division=division,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    division: None | str | Unset = UNSET,
+) -> PolicyRead | Problem | None:
+    """政策参数 The policy numbers in force today for a division, with their history
+
+     Values in force today (the service's clock); the ETag is the policy stream's version.
+
+    Args:
+        division (None | str | Unset): default: the caller's division
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PolicyRead | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        division=division,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    division: None | str | Unset = UNSET,
+) -> Response[PolicyRead | Problem]:
+    """政策参数 The policy numbers in force today for a division, with their history
+
+     Values in force today (the service's clock); the ETag is the policy stream's version.
+
+    Args:
+        division (None | str | Unset): default: the caller's division
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PolicyRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        division=division,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    division: None | str | Unset = UNSET,
+) -> PolicyRead | Problem | None:
+    """政策参数 The policy numbers in force today for a division, with their history
+
+     Values in force today (the service's clock); the ETag is the policy stream's version.
+
+    Args:
+        division (None | str | Unset): default: the caller's division
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PolicyRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            division=division,
+        )
+    ).parsed

@@ -1,0 +1,268 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.policy_in import PolicyIn
+from ...models.problem import Problem
+from ...models.setting_view import SettingView
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    name: str,
+    *,
+    body: PolicyIn,
+    idempotency_key: str,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/policy/{name}".format(
+            name=quote(str(name), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SettingView | None:
+    if response.status_code == 200:
+        response_200 = SettingView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SettingView]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    name: str,
+    *,
+    client: AuthenticatedClient,
+    body: PolicyIn,
+    idempotency_key: str,
+    if_match: str | Unset = UNSET,
+) -> Response[Problem | SettingView]:
+    """设定政策参数 Set a policy number from a date (province, or a county's override)
+
+     Record `<service>.PolicySet` with the caller as actor and the body's reason (GEN-4).
+
+    Args:
+        name (str):
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        if_match (str | Unset):  Example: "3".
+        body (PolicyIn): A new setting of one policy number for the province (62) or one county,
+            from a date.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SettingView]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    name: str,
+    *,
+    client: AuthenticatedClient,
+    body: PolicyIn,
+    idempotency_key: str,
+    if_match: str | Unset = UNSET,
+) -> Problem | SettingView | None:
+    """设定政策参数 Set a policy number from a date (province, or a county's override)
+
+     Record `<service>.PolicySet` with the caller as actor and the body's reason (GEN-4).
+
+    Args:
+        name (str):
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        if_match (str | Unset):  Example: "3".
+        body (PolicyIn): A new setting of one policy number for the province (62) or one county,
+            from a date.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SettingView
+    """
+
+    return sync_detailed(
+        name=name,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    name: str,
+    *,
+    client: AuthenticatedClient,
+    body: PolicyIn,
+    idempotency_key: str,
+    if_match: str | Unset = UNSET,
+) -> Response[Problem | SettingView]:
+    """设定政策参数 Set a policy number from a date (province, or a county's override)
+
+     Record `<service>.PolicySet` with the caller as actor and the body's reason (GEN-4).
+
+    Args:
+        name (str):
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        if_match (str | Unset):  Example: "3".
+        body (PolicyIn): A new setting of one policy number for the province (62) or one county,
+            from a date.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SettingView]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    name: str,
+    *,
+    client: AuthenticatedClient,
+    body: PolicyIn,
+    idempotency_key: str,
+    if_match: str | Unset = UNSET,
+) -> Problem | SettingView | None:
+    """设定政策参数 Set a policy number from a date (province, or a county's override)
+
+     Record `<service>.PolicySet` with the caller as actor and the body's reason (GEN-4).
+
+    Args:
+        name (str):
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        if_match (str | Unset):  Example: "3".
+        body (PolicyIn): A new setting of one policy number for the province (62) or one county,
+            from a date.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SettingView
+    """
+
+    return (
+        await asyncio_detailed(
+            name=name,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
+        )
+    ).parsed
