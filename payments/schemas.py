@@ -194,7 +194,10 @@ class UnpayableRead(BaseModel):
     case_id: str
     programme: str
     division_code: str
-    reason: str = Field(description="no-bank-account")
+    reason: str = Field(
+        description="no-bank-account, or no-standard: approved by rule where no standard is in"
+        " force yet (ADR 0041)"
+    )
 
 
 class BankAccountChange(BaseModel):

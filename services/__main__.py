@@ -14,6 +14,7 @@ from services import (
     clients,
     kafka_acls,
     ops,
+    payment_worker,
     places,
     requirements_index,
     settings_doc,
@@ -53,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     calendar.add_command(commands)
     standards_import.add_command(commands)
     caseload.add_command(commands)
+    payment_worker.add_command(commands)
     return parser
 
 

@@ -569,8 +569,9 @@ class Settings:
     supervision_webhook_plain_http_hosts: tuple[str, ...] = setting(
         (),
         "SUPERVISION_WEBHOOK_PLAIN_HTTP_HOSTS",
-        "supervision: comma-separated hosts a webhook callback may reach over plain http"
-        " (development and tests: `localhost,127.0.0.1`); every other callback must be https",
+        "supervision: comma-separated hosts a webhook callback may reach over plain http and"
+        " at a non-public address (development and tests: `localhost,127.0.0.1`); every other"
+        " callback must be https to a public address",
         read=_names,
         shown="none",
     )

@@ -9,24 +9,30 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled, EntitlementCalculated
-from payments.domain.entitlement import Computed, Household, compute
+from payments.domain.entitlement import Computed, Household, compute, compute_or_await
 from payments.domain.programmes import Kind, eligible_persons, kind_of
 from payments.domain.standards import PROVINCE, Standard, StandardSet
-from shared.eventstore.envelope import EventMetadata
+from shared.eventstore.envelope import Actor, EventMetadata
 
 
 async def enrol_approved_case(
-    data: dict[str, Any], metadata: EventMetadata, repos: Repositories, conn: AsyncConnection
+    data: dict[str, Any],
+    metadata: EventMetadata,
+    repos: Repositories,
+    conn: AsyncConnection,
+    approved_by: Actor | None = None,
 ) -> bool:
-    """verification.CaseApproved → BeneficiaryEnrolled + EntitlementCalculated (idempotent)."""
+    """verification.CaseApproved → BeneficiaryEnrolled + EntitlementCalculated (idempotent); by
+    rule where no standard is in force, also BeneficiaryAwaitingStandard naming `approved_by`."""
     aggregate_id = Beneficiary.id_for(data["case_id"], data["programme"])
     beneficiary = await repos.beneficiaries.find(aggregate_id, conn) or Beneficiary(aggregate_id)
     if beneficiary.enrolled is not None:
         return False
     effective_from = date.fromisoformat(data["effective_from"])
     household = _household(data)
-    standard = await local_standard(repos, conn, data["county_code"], data["programme"])
-    computed = compute(household, standard.in_force(effective_from) if standard else None)
+    county = data["county_code"]
+    standard = await standard_in_force(repos, conn, county, data["programme"], effective_from)
+    computed = compute_or_await(household, standard, county, effective_from)
     enrolled = BeneficiaryEnrolled(
         case_id=data["case_id"],
         programme=data["programme"],
@@ -45,9 +51,15 @@ async def enrol_approved_case(
         eligible_persons=household.eligible_persons,
         members_self_care=household.members_self_care,
     )
-    beneficiary.enrol(enrolled, entitlement_of(enrolled, computed, effective_from))
+    entitlement = entitlement_of(enrolled, computed, effective_from)
+    beneficiary.enrol(enrolled, entitlement, who_approved(approved_by))
     await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
     return True
+
+
+def who_approved(actor: Actor | None) -> tuple[str, str]:
+    """The approval's actor as a beneficiary awaiting a standard records it: (id, role)."""
+    return (actor.id, actor.role) if actor else ("", "")
 
 
 async def local_standard(
@@ -56,6 +68,14 @@ async def local_standard(
     """The county's standard for the programme, or the provincial guidance when it has none."""
     own = await repos.standards.find(Standard.id_for(county, programme), conn)
     return own or await repos.standards.find(Standard.id_for(PROVINCE, programme), conn)
+
+
+async def standard_in_force(
+    repos: Repositories, conn: AsyncConnection, county: str, programme: str, on: date
+) -> StandardSet | None:
+    """The version of the county's (or the province's) standard in force on a day, if any."""
+    standard = await local_standard(repos, conn, county, programme)
+    return standard.in_force(on) if standard else None
 
 
 def household_of(enrolled: BeneficiaryEnrolled) -> Household:

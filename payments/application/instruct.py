@@ -26,6 +26,7 @@ _ACTIVE = text(
     " ORDER BY case_id, programme LIMIT :limit"
 )
 NO_BANK_ACCOUNT = "no-bank-account"
+NO_STANDARD = "no-standard"  # enrolled by rule, no standard in force yet (ADR 0041)
 ONE_OFF_PAID = "一次性救助已发放，待遇结束 (one-off assistance paid: the benefit ends)"
 _HISTORY = text(
     "SELECT period, monthly_fen, back_pay_fen, status FROM payments_view"
@@ -98,6 +99,9 @@ async def plan_payment(
         return None  # paid once already, or approved after this period
     case_id, programme = enrolled.case_id, enrolled.programme
     key = payment_key(case_id, programme, period)
+    if beneficiary.awaits_standard_on(period_end(period)):
+        beneficiary.unpayable(run.id, period, NO_STANDARD)
+        return None
     monthly = beneficiary.amount_on(period_end(period))
     months = () if one_off else await _back_pay_months(conn, beneficiary, period)
     back_pay = sum(m.difference_fen for m in months)
@@ -139,7 +143,7 @@ async def _back_pay_months(
         )
     )
     already = sum(r.back_pay_fen for r in rows)
-    months = []
+    months = list(_awaited_months(beneficiary, period))
     for row in rows:
         if row.status != "settled":
             continue
@@ -152,7 +156,18 @@ async def _back_pay_months(
         return ()
     if already:
         months.append(BackPayMonth("already-paid", 0, already, -already))
-    return tuple(months)
+    return tuple(sorted(months, key=lambda m: m.period))
+
+
+def _awaited_months(beneficiary: Beneficiary, period: str) -> list[BackPayMonth]:
+    """Past periods a run could not pay for want of a standard, now governed by one that took
+    effect for them (ADR 0041): owed in full, nothing having been paid."""
+    months = []
+    for awaited in beneficiary.periods_unpaid_for(NO_STANDARD):
+        entitled = beneficiary.amount_on(period_end(awaited))
+        if awaited < period and entitled > 0:
+            months.append(BackPayMonth(awaited, entitled, 0, entitled))
+    return months
 
 
 def _metadata(run: PaymentRun, case_id: str) -> EventMetadata:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from payments.domain.entitlement import AWAITING_STANDARD
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
 from shared.eventstore.registry import event_type
@@ -47,6 +48,23 @@ class EntitlementCalculated:
     standard_fen: int | None
     explanation_en: str
     explanation_zh: str
+
+
+@event_type("payments.BeneficiaryAwaitingStandard", version=1)
+@dataclass(frozen=True)
+class BeneficiaryAwaitingStandard:
+    """Approved with an amount by rule where no standard is in force: enrolled at 0, not payable
+    until a standard is set for the county and programme (ADR 0041). `approved_by` is the
+    approval's actor; `reason` says which standard is missing and on which day."""
+
+    case_id: str
+    programme: str
+    division_code: str
+    county_code: str
+    effective_from: date
+    approved_by: str
+    approved_by_role: str
+    reason: str
 
 
 @event_type("payments.BeneficiarySuspended", version=1)
@@ -117,20 +135,44 @@ class Beneficiary(Aggregate):
         self.status = "none"
         self.stopped_from: date | None = None  # earliest suspension or termination date
         self.bank_account: str | None = None
-        self.unpayable_periods: set[str] = set()
+        self.unpayable_periods: dict[str, str] = {}  # period → why a run could not pay it
 
     @staticmethod
     def id_for(case_id: str, programme: str) -> str:
         """Aggregate id: `<case>:<programme>`."""
         return f"{case_id}:{programme}"
 
-    def enrol(self, enrolled: BeneficiaryEnrolled, entitlement: EntitlementCalculated) -> bool:
-        """Enrol once; a repeat of the same approval changes nothing (returns False)."""
+    def enrol(
+        self,
+        enrolled: BeneficiaryEnrolled,
+        entitlement: EntitlementCalculated,
+        approved_by: tuple[str, str] = ("", ""),
+    ) -> bool:
+        """Enrol once; a repeat of the same approval changes nothing (returns False). An
+        entitlement awaiting a standard is recorded as such, naming the approval's actor (id,
+        role)."""
         if self.enrolled is not None:
             return False
         self.record(enrolled)
         self.record(entitlement)
+        if entitlement.method == AWAITING_STANDARD:
+            self.record(
+                BeneficiaryAwaitingStandard(
+                    enrolled.case_id, enrolled.programme, enrolled.division_code,
+                    enrolled.county_code, entitlement.effective_from, *approved_by,
+                    entitlement.explanation_en,
+                )
+            )  # fmt: skip
         return True
+
+    def awaits_standard_on(self, day: date) -> bool:
+        """The entitlement in force on the day is the one awaiting a standard (not payable)."""
+        applicable = [e for e in self.entitlements if e.effective_from <= day]
+        return bool(applicable) and applicable[-1].method == AWAITING_STANDARD
+
+    def periods_unpaid_for(self, reason: str) -> list[str]:
+        """The periods runs could not pay for that reason, in order."""
+        return sorted(p for p, why in self.unpayable_periods.items() if why == reason)
 
     def recalculate(self, entitlement: EntitlementCalculated) -> bool:
         """Record a new entitlement unless it equals the one already in force from that date."""
@@ -223,7 +265,10 @@ class Beneficiary(Aggregate):
         self.bank_account = event.bank_account
 
     def when_BeneficiaryUnpayable(self, event: BeneficiaryUnpayable) -> None:
-        self.unpayable_periods.add(event.period)
+        self.unpayable_periods[event.period] = event.reason
+
+    def when_BeneficiaryAwaitingStandard(self, event: BeneficiaryAwaitingStandard) -> None:
+        pass  # the awaiting entitlement recorded with it is the state
 
     def when_EntitlementCalculated(self, event: EntitlementCalculated) -> None:
         out_of_order = bool(self.entitlements) and (

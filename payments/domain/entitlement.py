@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from payments.domain.programmes import Kind, kind_of
 from payments.domain.standards import DIBAO_PROGRAMMES, NoStandard, StandardSet
@@ -40,6 +41,31 @@ class Computed:
     explanation_en: str
     explanation_zh: str
     standard_fen: int | None
+
+
+AWAITING_STANDARD = "awaiting_standard"  # the method of an entitlement no standard yet governs
+
+
+def compute_or_await(
+    household: Household, standard: StandardSet | None, county: str, on: date
+) -> Computed:
+    """`compute`, or, when the amount is by rule and no standard is in force on the day, an
+    entitlement of 0 awaiting one (ADR 0041): enrolled, not payable, recomputed when the county's
+    (or the province's) standard is set."""
+    if standard is None and household.approved_monthly_amount_fen <= 0:
+        return awaiting_standard(county, household.programme, on)
+    return compute(household, standard)
+
+
+def awaiting_standard(county: str, programme: str, on: date) -> Computed:
+    """An entitlement of 0 whose explanation is the reason it cannot be computed yet."""
+    return Computed(
+        0,
+        AWAITING_STANDARD,
+        f"no standard in force for {county}/{programme} on {on.isoformat()}",
+        f"{county}/{programme}在{on.isoformat()}无有效保障标准，待标准制定后按规则核定",
+        None,
+    )
 
 
 def compute(household: Household, standard: StandardSet | None) -> Computed:

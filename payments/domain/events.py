@@ -5,6 +5,7 @@ from __future__ import annotations
 from payments.domain.beneficiary import (
     BackPayCalculated,
     BankAccountChanged,
+    BeneficiaryAwaitingStandard,
     BeneficiaryEnrolled,
     BeneficiarySuspended,
     BeneficiaryTerminated,
@@ -47,6 +48,7 @@ EVENT_CLASSES: tuple[type, ...] = (
     BeneficiaryTerminated,
     BankAccountChanged,
     BeneficiaryUnpayable,
+    BeneficiaryAwaitingStandard,
     PaymentRunStarted,
     FailedPaymentsRetried,
     PaymentRunCompleted,

@@ -50,7 +50,10 @@ _VERSION = text(
     WHERE case_id = :case_id AND programme = :programme AND version < :version
     """
 )
-_VERSION_ONLY = frozenset({"payments.BackPayCalculated", "payments.BeneficiaryUnpayable"})
+_VERSION_ONLY = frozenset({
+    "payments.BackPayCalculated", "payments.BeneficiaryUnpayable",
+    "payments.BeneficiaryAwaitingStandard",
+})  # fmt: skip
 _STATUSES = {
     "payments.BeneficiarySuspended": "suspended",
     "payments.BeneficiaryTerminated": "terminated",

@@ -12,12 +12,12 @@ from pydantic import BaseModel, ConfigDict, StrictInt
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
-from payments.application.enrol import entitlement_of, local_standard
+from payments.application.enrol import entitlement_of, standard_in_force, who_approved
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
-from payments.domain.entitlement import Computed, Household, compute
+from payments.domain.entitlement import Computed, Household, compute_or_await
 from payments.domain.paid_by_partner import PaidByPartnerRecorded, paid_by_partner_stream
 from shared.domain.errors import ConcurrencyConflict
-from shared.eventstore.envelope import EventMetadata
+from shared.eventstore.envelope import Actor, EventMetadata
 
 EVENT_TYPE = "intake.ProgrammeDecidedByAgency"
 
@@ -47,20 +47,29 @@ class AgencyDecided(BaseModel):
 
 
 async def on_agency_decision(
-    data: dict[str, Any], metadata: EventMetadata, repos: Repositories, conn: AsyncConnection
+    data: dict[str, Any],
+    metadata: EventMetadata,
+    repos: Repositories,
+    conn: AsyncConnection,
+    approved_by: Actor | None = None,
 ) -> str:
     """Policy: an approval is enrolled or recorded as paid by the partner; a rejection is not
-    payments' business. The outcome's name (a redelivery changes nothing)."""
+    payments' business. The outcome's name (a redelivery changes nothing). A per-person amount
+    where no standard is in force is enrolled awaiting one (ADR 0041), naming `approved_by`."""
     decision = AgencyDecided.model_validate(data)
     if decision.outcome != "approved":
         return "not-approved"
     if decision.settlement == "by_agency":
         return await _record_paid_by_partner(decision, metadata, repos, conn)
-    return await _enrol(decision, metadata, repos, conn)
+    return await _enrol(decision, metadata, repos, conn, approved_by)
 
 
 async def _enrol(
-    decision: AgencyDecided, metadata: EventMetadata, repos: Repositories, conn: AsyncConnection
+    decision: AgencyDecided,
+    metadata: EventMetadata,
+    repos: Repositories,
+    conn: AsyncConnection,
+    approved_by: Actor | None,
 ) -> str:
     aggregate_id = Beneficiary.id_for(decision.application_id, decision.programme)
     beneficiary = await repos.beneficiaries.find(aggregate_id, conn) or Beneficiary(aggregate_id)
@@ -77,7 +86,8 @@ async def _enrol(
         payee_name=decision.payee_name or "", bank_account=decision.bank_account,
         eligible_persons=decision.persons,
     )  # fmt: skip
-    beneficiary.enrol(enrolled, entitlement_of(enrolled, computed, decision.decided_on))
+    entitlement = entitlement_of(enrolled, computed, decision.decided_on)
+    beneficiary.enrol(enrolled, entitlement, who_approved(approved_by))
     await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
     return "enrolled"
 
@@ -97,12 +107,13 @@ async def _entitlement(
             None,
         )  # fmt: skip
     county = decision.division_code[:6]
-    standard = await local_standard(repos, conn, county, decision.programme)
+    on = decision.decided_on
+    standard = await standard_in_force(repos, conn, county, decision.programme, on)
     household = Household(
         decision.programme, decision.household_size, 0, None, 0,
         eligible_persons=decision.persons,
     )  # fmt: skip
-    return compute(household, standard.in_force(decision.decided_on) if standard else None)
+    return compute_or_await(household, standard, county, on)
 
 
 async def _record_paid_by_partner(

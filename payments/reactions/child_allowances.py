@@ -11,10 +11,10 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
-from payments.application.enrol import entitlement_of, local_standard
+from payments.application.enrol import entitlement_of, standard_in_force, who_approved
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
-from payments.domain.entitlement import Household, compute
-from shared.eventstore.envelope import EventMetadata
+from payments.domain.entitlement import Household, compute_or_await
+from shared.eventstore.envelope import Actor, EventMetadata
 
 EVENT_TYPE = "verification.ChildAllowanceAssessed"
 
@@ -37,10 +37,15 @@ class ChildAllowanceAssessed(BaseModel):
 
 
 async def on_child_allowance(
-    data: dict[str, Any], metadata: EventMetadata, repos: Repositories, conn: AsyncConnection
+    data: dict[str, Any],
+    metadata: EventMetadata,
+    repos: Repositories,
+    conn: AsyncConnection,
+    approved_by: Actor | None = None,
 ) -> str:
     """Policy: a grant enrols the child once (a redelivery changes nothing); a refusal is not
-    payments' business. The outcome's name."""
+    payments' business. The outcome's name. Where no standard is in force the child is enrolled
+    awaiting one (ADR 0041), naming `approved_by`."""
     assessed = ChildAllowanceAssessed.model_validate(data)
     if assessed.decision != "granted" or assessed.effective_from is None:
         return "not-granted"
@@ -49,9 +54,10 @@ async def on_child_allowance(
     if beneficiary.enrolled is not None:
         return "duplicate"
     since = assessed.effective_from
-    standard = await local_standard(repos, conn, assessed.county_code, assessed.allowance)
+    county = assessed.county_code
+    standard = await standard_in_force(repos, conn, county, assessed.allowance, since)
     child = Household(assessed.allowance, 1, 0, None, 0)  # one child, the amount by rule
-    computed = compute(child, standard.in_force(since) if standard else None)
+    computed = compute_or_await(child, standard, county, since)
     enrolled = BeneficiaryEnrolled(
         case_id=assessed.child_id, programme=assessed.allowance,
         division_code=assessed.division_code, county_code=assessed.county_code,
@@ -60,6 +66,8 @@ async def on_child_allowance(
         monthly_amount_fen=computed.monthly_amount_fen, effective_from=since,
         payee_name=assessed.payee_name, bank_account=assessed.bank_account,
     )  # fmt: skip
-    beneficiary.enrol(enrolled, entitlement_of(enrolled, computed, since))
+    beneficiary.enrol(
+        enrolled, entitlement_of(enrolled, computed, since), who_approved(approved_by)
+    )
     await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
     return "enrolled"

@@ -59,11 +59,15 @@ class DecisionReactions:
             granted_on = event.recorded_at.astimezone(CHINA).date()
             await pay_prior_assistance(data, granted_on, metadata, self.repos, conn)
         elif event.type == "verification.CaseApproved":
-            await enrol_approved_case(data, metadata, self.repos, conn)
+            await enrol_approved_case(data, metadata, self.repos, conn, event.metadata.actor)
         elif event.type == agency_decisions.EVENT_TYPE:
-            await agency_decisions.on_agency_decision(data, metadata, self.repos, conn)
+            await agency_decisions.on_agency_decision(
+                data, metadata, self.repos, conn, event.metadata.actor
+            )
         elif event.type == child_allowances.EVENT_TYPE:
-            await child_allowances.on_child_allowance(data, metadata, self.repos, conn)
+            await child_allowances.on_child_allowance(
+                data, metadata, self.repos, conn, event.metadata.actor
+            )
         elif event.type == "verification.BenefitAdjusted":
             await self._adjust(data, metadata, conn)
         elif event.type == "verification.BenefitSuspended":

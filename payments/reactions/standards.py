@@ -21,6 +21,9 @@ from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 from shared.projections.runner import ProjectionRunner
 
 REASON = "保障标准调整，重新核定待遇 (standard changed: entitlement recomputed)"
+AWAITED = (
+    "保障标准已制定，按规则核定待标准的待遇 (standard set: the entitlement awaiting it computed)"
+)
 _GOVERNED = text(
     "SELECT case_id FROM beneficiaries_view WHERE programme = :programme"
     " AND status <> 'terminated' AND (county_code = :county OR :county = '62')"
@@ -75,9 +78,10 @@ class StandardReactions:
         in_force = standard.in_force(start)
         if in_force is None:
             return
+        reason = AWAITED if beneficiary.awaits_standard_on(start) else REASON
         entitlement = entitlement_of(enrolled, recomputed(enrolled, in_force), start)
         if beneficiary.recalculate(entitlement):
-            metadata = event.metadata.caused_by(event, Actor.system("payments"), "kafka", REASON)
+            metadata = event.metadata.caused_by(event, Actor.system("payments"), "kafka", reason)
             await self._repos.beneficiaries.save(beneficiary, _with_case(metadata, case_id), conn)
 
 

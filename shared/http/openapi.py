@@ -22,7 +22,9 @@ nothing of the headers the kernel reads inside a route. After FastAPI has genera
 
 from __future__ import annotations
 
+import importlib
 import math
+import pkgutil
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -235,12 +237,21 @@ def _bounded_by_bigint(schema: dict[str, Any]) -> None:
 
 def service_problem_codes(service: str) -> dict[str, list[str]]:
     """Status → the codes of every `DomainError` the kernel or the service defines (modules
-    `shared.…` and `<service>.…`), for `make_truthful` once the service's modules are imported."""
+    `shared.…` and `<service>.…`), for `make_truthful`. Every module of both packages is imported
+    first, so the document does not depend on what the process happened to import before."""
+    for package in ("shared", service):
+        _import_every_module(package)
     codes: dict[str, set[str]] = {}
     for refusal in _subclasses(DomainError):
         if refusal.__module__.split(".")[0] in ("shared", service):
             codes.setdefault(str(refusal.status), set()).add(refusal.code)
     return {status: sorted(found) for status, found in codes.items()}
+
+
+def _import_every_module(package_name: str) -> None:
+    package = importlib.import_module(package_name)
+    for module in pkgutil.walk_packages(package.__path__, f"{package_name}."):
+        importlib.import_module(module.name)
 
 
 def _subclasses(cls: type[DomainError]) -> Iterator[type[DomainError]]:

@@ -3,8 +3,10 @@
 A delivery is due when its time has come, its subscription is active, and no earlier delivery of
 the same subscription and case is still pending: a case's events reach a subscriber in order,
 each after the one before it was delivered or given up (dead). Claiming moves the attempt time
-past the POST's timeout (a lease), so replicas never send one delivery twice at once; a replica
-that dies mid-POST leaves it to be sent again when the lease ends.
+past the resolution's and the POST's timeouts (a lease), so replicas never send one delivery twice
+at once; a replica that dies mid-POST leaves it to be sent again when the lease ends. A callback
+whose host resolves to any non-public address is never connected to (`webhook_targets`): that
+delivery fails like any other and is retried until it is dead.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.clock import Clock
+from supervision.application.webhook_targets import (
+    Resolver,
+    Unreachable,
+    system_resolver,
+    target_of,
+)
 from supervision.application.webhooks import WebhookSettings, retry_delay, signature_header
 
 log = logging.getLogger(__name__)
@@ -97,6 +105,13 @@ class Answer:
         return self.code is not None and 200 <= self.code < 300
 
 
+def direct_transport() -> httpx.AsyncHTTPTransport:
+    """Connections straight to the pinned address (an explicit transport: no proxy from the
+    environment, which would connect on its own), none kept alive (a connection pinned and
+    TLS-named for one callback never carries another's request)."""
+    return httpx.AsyncHTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
+
+
 class Dispatcher:
     """Sends due deliveries, a bounded number at once, on the service's clock."""
 
@@ -107,10 +122,11 @@ class Dispatcher:
         settings: WebhookSettings,
         rng: random.Random | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        resolve: Resolver = system_resolver,
     ) -> None:
         self.engine, self.clock, self.settings = engine, clock, settings
         self.rng = rng or random.Random()
-        self.transport = transport
+        self.transport, self.resolve = transport, resolve
 
     async def dispatch_due(self) -> int:
         """Send every delivery due now, batch after batch; how many were sent."""
@@ -118,7 +134,7 @@ class Dispatcher:
         async with httpx.AsyncClient(
             follow_redirects=False,
             timeout=httpx.Timeout(self.settings.timeout_s),
-            transport=self.transport,
+            transport=self.transport or direct_transport(),
         ) as client:
             while True:
                 batch = await self._claim()
@@ -129,7 +145,7 @@ class Dispatcher:
 
     async def _claim(self) -> list[Claimed]:
         now = self.clock.now()
-        lease = timedelta(seconds=self.settings.timeout_s + _LEASE_MARGIN_S)
+        lease = timedelta(seconds=2 * self.settings.timeout_s + _LEASE_MARGIN_S)
         params = {"now": now, "lease_until": now + lease, "limit": self.settings.concurrency}
         async with self.engine.begin() as conn:
             rows = list(await conn.execute(_CLAIM, params))
@@ -155,8 +171,29 @@ class Dispatcher:
         await self._record(claimed, answer)
 
     async def _post(self, client: httpx.AsyncClient, claimed: Claimed) -> Answer:
+        try:
+            target = await target_of(
+                claimed.url, self.settings.plain_http_hosts, self.resolve, self.settings.timeout_s
+            )
+        except Unreachable as refused:
+            log.warning("webhook delivery %d not sent: %s", claimed.id, refused)
+            return Answer(None, str(refused))
+        try:
+            response = await client.post(
+                target.url,
+                content=claimed.body,
+                headers=self._signed_headers(claimed) | target.headers,
+                extensions=target.extensions,
+            )
+        except httpx.HTTPError as failure:
+            return Answer(None, f"{type(failure).__name__}: {failure}"[:500])
+        code = response.status_code
+        return Answer(code, None if 200 <= code < 300 else f"HTTP {code}")
+
+    def _signed_headers(self, claimed: Claimed) -> dict[str, str]:
+        """The Standard Webhooks headers of one attempt, signed now by every secret in force."""
         timestamp = int(self.clock.now().timestamp())
-        headers = {
+        return {
             "content-type": CONTENT_TYPE,
             "webhook-id": claimed.message_id,
             "webhook-timestamp": str(timestamp),
@@ -164,12 +201,6 @@ class Dispatcher:
                 claimed.signing_secrets, claimed.message_id, timestamp, claimed.body
             ),
         }
-        try:
-            response = await client.post(claimed.url, content=claimed.body, headers=headers)
-        except httpx.HTTPError as failure:
-            return Answer(None, f"{type(failure).__name__}: {failure}"[:500])
-        code = response.status_code
-        return Answer(code, None if 200 <= code < 300 else f"HTTP {code}")
 
     async def _record(self, claimed: Claimed, answer: Answer) -> None:
         now = self.clock.now()

@@ -214,15 +214,22 @@ async def _division(ctx: DetectorContext, case_id: str) -> str:
     return str(rows[0]["division_code"]) if rows else "62"
 
 
+UNPAYABLE_ACTIONS = {  # what the county does about each reason payments gives
+    "no-bank-account": "请核实并补录发放账户",
+    "no-standard": "请尽快制定该项目保障标准，标准设定后自动按规则核定并补发",  # ADR 0041
+}
+
+
 async def on_unpayable(ctx: DetectorContext, data: dict) -> None:
-    """An approved beneficiary a run could not pay (no bank account): the county must act."""
+    """An approved beneficiary a run could not pay (no bank account, no standard in force): the
+    county must act."""
+    action = UNPAYABLE_ACTIONS.get(data["reason"], "请核实原因并处理")
     await ctx.raise_alert(
         Detector.UNPAYABLE_BENEFICIARY,
         f"{data['case_id']}:{data['programme']}:{data['period']}",
         data["county_code"],
         [data["case_id"]],
-        f"{data['period']}月发放批次中该保障对象无法发放（{data['reason']}），"
-        "请核实并补录发放账户",
+        f"{data['period']}月发放批次中该保障对象无法发放（{data['reason']}），{action}",
         {"case_id": data["case_id"], "programme": data["programme"], "period": data["period"],
          "run_id": data["run_id"], "division_code": data["division_code"],
          "reason": data["reason"]},

@@ -21,7 +21,7 @@ class Detector(StrEnum):
     PAID_AFTER_TERMINATION = "paid_after_termination"  # 虚报冒领
     UNDECLARED_ASSETS = "undeclared_assets"  # 虚报冒领: vehicles or companies
     STORE_TAMPERED = "store_tampered"  # an event store no longer matches its sealed digest
-    UNPAYABLE_BENEFICIARY = "unpayable_beneficiary"  # approved but unpaid (no bank account)
+    UNPAYABLE_BENEFICIARY = "unpayable_beneficiary"  # approved but unpaid (no account, no standard)
     FUNDS_NOT_ARRIVED = "funds_not_arrived"  # SUP-11: central/provincial money not arrived (到位)
     CASE_OVERDUE = "case_overdue"  # VER-9: a verification clock ran out (办理时限)
     REFERRAL_OVERDUE = "referral_overdue"  # INT-5: a referral not acknowledged in time (转介)

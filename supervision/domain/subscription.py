@@ -17,6 +17,7 @@ from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
 from shared.eventstore.registry import EventRegistry, event_type
 from shared.identity import jurisdiction_prefix
+from supervision.domain.callback_hosts import is_allowed_anywhere, names_a_non_public_host
 
 # Where an event names its place, most precise first (the public view keeps division codes).
 DIVISION_FIELDS = ("division_code", "village_code", "township_code", "county_code")
@@ -150,12 +151,18 @@ def programmes_of(data: dict[str, Any]) -> set[str]:
 
 def check_callback_url(url: str, plain_http_hosts: Sequence[str]) -> None:
     """Refuse (422 naming `callback_url`) what the dispatcher must never call: not https (unless
-    the host is allowed plain http by the settings), credentials in the URL, a fragment."""
-    parts = urlsplit(url)
+    the host is allowed plain http by the settings), credentials in the URL, a fragment, a host
+    that names a non-public address (`localhost`, a private IP in any literal form) unless the
+    settings allow it. A name resolving to such an address is refused when delivering."""
 
     def refuse(en: str, zh: str) -> InvalidCallbackUrl:
         return InvalidCallbackUrl(en, zh, field="callback_url")
 
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number in range
+    except ValueError as bad:
+        raise refuse("the callback URL is not a valid URL", "回调地址格式不正确") from bad
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise refuse(
             "the callback URL must be an absolute https URL", "回调地址须为完整的 https 地址"
@@ -168,6 +175,12 @@ def check_callback_url(url: str, plain_http_hosts: Sequence[str]) -> None:
         raise refuse(
             f"plain http is allowed only to {', '.join(plain_http_hosts) or 'no host'}; use https",
             "回调地址须使用 https",
+        )
+    allowed = is_allowed_anywhere(parts.hostname, plain_http_hosts)
+    if names_a_non_public_host(parts.hostname) and not allowed:
+        raise refuse(
+            "the callback URL may not point to a loopback, private or other non-public address",
+            "回调地址不得指向本机、内网或其他非公网地址",
         )
 
 

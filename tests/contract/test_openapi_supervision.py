@@ -24,7 +24,8 @@ RULES = {
     "POST /v1/coordination/{county_code}/{year}/policy-tasks": "the task is one of the year's "
     "dated policy tasks, not the filing task the mechanism reports itself",
     "POST /v1/subscriptions": "the callback URL is https (plain http only to the hosts the "
-    "settings allow) and carries no credentials or fragment (ADR 0036)",
+    "settings allow), carries no credentials or fragment, and does not name a loopback, private "
+    "or other non-public address (ADR 0036)",
 }
 """Rules JSON Schema cannot state, for which valid data may be refused with 422."""
 schema = schema_of("supervision", build, RULES)

@@ -229,6 +229,13 @@ async def test_subscriptions_outside_the_rules_are_refused_naming_what_is_wrong(
         cases = {
             "plain http": ({**good, "callback_url": "http://mzj.xiahe.gov.cn/hook"}, 422),
             "credentials": ({**good, "callback_url": "https://a:b@mzj.xiahe.gov.cn/h"}, 422),
+            # internal addresses (SSRF), in the forms an attacker tries; the stack allows only
+            # 127.0.0.1 and localhost themselves
+            "metadata": ({**good, "callback_url": "https://169.254.169.254/latest/"}, 422),
+            "private": ({**good, "callback_url": "https://10.0.0.5/hook"}, 422),
+            "ipv6 loopback": ({**good, "callback_url": "https://[::1]/hook"}, 422),
+            "decimal loopback": ({**good, "callback_url": "https://2130706433/hook"}, 422),
+            "hex loopback": ({**good, "callback_url": "https://0x7f.1/hook"}, 422),
             "another county": ({**good, "division_codes": ["623001"]}, 403),
         }
         for name, (body, status) in cases.items():

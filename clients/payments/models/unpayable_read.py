@@ -17,7 +17,7 @@ class UnpayableRead:
         case_id (str):
         programme (str):
         division_code (str):
-        reason (str): no-bank-account
+        reason (str): no-bank-account, or no-standard: approved by rule where no standard is in force yet (ADR 0041)
     """
 
     case_id: str

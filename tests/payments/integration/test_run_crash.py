@@ -1,6 +1,6 @@
 """A run killed with SIGKILL mid-way and started again pays everyone exactly once (PAY-3).
 
-The executor is a real process (`python -m payments.entrypoints.worker`) paying through the
+The executor is a real process (`python -m services execute-run`) paying through the
 bank simulator served by uvicorn in another process; the bank is slow so the kill lands while
 batches are in flight.
 """
@@ -57,7 +57,7 @@ def worker(
         "LOG_LEVEL": "WARNING",
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "payments.entrypoints.worker", run_id, "--chunk-size", "4"],
+        [sys.executable, "-m", "services", "execute-run", run_id, "--chunk-size", "4"],
         cwd=PROJECT_ROOT, env=env,
     )  # fmt: skip
 
