@@ -24,6 +24,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy --strict shared intake/domain verification/domain payments/domain supervision/domain
 
 clients: $(STAMP) ## regenerate docs/openapi/*.json and the typed clients in clients/ from the code
 	$(PY) -m services clients

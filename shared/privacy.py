@@ -82,8 +82,11 @@ _IDENTIFIER = re.compile(r"[a-z][a-z0-9_.-]*")  # a `name` that names a thing, n
 PSEUDONYM_PREFIX = "pid_"
 # Keys whose values a public reader must not see at all, even masked ("notes": free text about a
 # person, such as a child's care visit, which no rule can mask reliably; "appearance": 体貌特征 of
-# a person who cannot be identified, INT-11).
-DROPPED_KEYS = ("health", "disability", "complainant", "self_care", "notes", "appearance")
+# a person who cannot be identified, INT-11; "coming_of_age": the month a child reaches the
+# allowance's age limit, which tells the child's birth month, ADR 0042).
+DROPPED_KEYS = (
+    "health", "disability", "complainant", "self_care", "notes", "appearance", "coming_of_age",
+)  # fmt: skip
 
 
 def pseudonym(resident_id: str, key: bytes) -> str:

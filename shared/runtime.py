@@ -149,8 +149,9 @@ def wire(
     engine = create_engine(config.database_url, pool_size=config.db_pool_size)
     store = EventStore(engine, on_appended=_count_appends(config.service), clock=config.clock)
     registry = EventRegistry()
-    for register in [*register_events, lambda r: register_store_digest(config.service, r)]:
+    for register in register_events:
         register(registry)
+    register_store_digest(config.service, registry)
     verifier = TokenVerifier(
         config.jwt_issuer, config.jwt_audience, config.token_public_key_pem, config.jwks_url
     )

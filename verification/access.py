@@ -145,6 +145,10 @@ RULES = {
     ("POST", "/v1/children/{child_id}/allowance-assessments"): allow(
         "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)
     ),
+    # verification/entrypoints/children.py:end_allowance (ADR 0042)
+    ("POST", "/v1/children/{child_id}/allowance-end"): allow(
+        "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)
+    ),
     ("POST", "/v1/extreme-poverty-inclusions"): allow(
         "township_officer", jurisdiction=OWN_DIVISION, refuse=_level(TOWNSHIP)
     ),

@@ -19,6 +19,7 @@ from shared.identity import (
     township_or_village_pattern,
 )
 from shared.privacy import mask_bank_account, mask_phone, mask_resident_id
+from verification.domain.allowance_ends import ChildAllowanceEnded, EndReason
 from verification.domain.children import (
     Allowance,
     Category,
@@ -144,6 +145,30 @@ class AllowanceAssessmentIn(BaseModel):
     policy_basis: str = Field(min_length=1, max_length=500, description="文件依据")
 
 
+class AllowanceEndIn(BaseModel):
+    """The county ends a child's allowance before the age limit; payments stops paying from
+    the next month (ADR 0042)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "reason_code": "adoption",
+                    "reason": "该儿童已于本月经民政部门登记被依法收养，收养人具备抚养能力",
+                    "policy_basis": "《甘肃省孤儿基本生活保障办法》第十二条",
+                }
+            ]
+        }
+    )
+
+    reason_code: EndReason = Field(
+        description="adoption 被依法收养 | guardian_able_to_support 监护人恢复抚养能力 |"
+        " death 死亡 | moved_away 户籍迁出本县 | other 其他"
+    )
+    reason: str = Field(min_length=1, max_length=2000)
+    policy_basis: str = Field(min_length=1, max_length=500, description="文件依据")
+
+
 class ScreeningIn(BaseModel):
     """A disabled person screened by the township against the extreme-poverty rules."""
 
@@ -230,6 +255,22 @@ class AssessmentView(BaseModel):
     eligibility_rule: str
     decided_by: str
     decided_on: date
+    age_limit: int | None = Field(default=None, description="granted: the age limit in force")
+    last_paid_period: str | None = Field(
+        default=None, description="granted: the last month paid, the month of the age limit"
+    )
+
+
+class AllowanceEndView(BaseModel):
+    """The county's early end of the allowance: who, when, why, under which policy."""
+
+    allowance: str
+    effective_from: date = Field(description="nothing is paid for months from this day")
+    reason_code: str
+    reason: str
+    policy_basis: str
+    decided_by: str
+    decided_on: date
 
 
 class ChildView(BaseModel):
@@ -248,6 +289,7 @@ class ChildView(BaseModel):
     registered_on: date
     visits: list[VisitView]
     assessments: list[AssessmentView]
+    allowance_end: AllowanceEndView | None = None
 
 
 class ChildSummary(BaseModel):
@@ -326,6 +368,7 @@ def child_view(child: Child, today: date) -> ChildView:
                           follow_up_needed=v.follow_up_needed, notes=v.notes)
                 for v in child.visits],
         assessments=[_assessment(a) for a in child.assessments],
+        allowance_end=_end(child.allowance_end) if child.allowance_end else None,
     )  # fmt: skip
 
 
@@ -333,7 +376,16 @@ def _assessment(a: ChildAllowanceAssessed) -> AssessmentView:
     return AssessmentView(
         allowance=a.allowance, decision=a.decision, effective_from=a.effective_from,
         reason=a.reason, policy_basis=a.policy_basis, eligibility_rule=a.eligibility_rule,
-        decided_by=a.decided_by, decided_on=a.decided_on,
+        decided_by=a.decided_by, decided_on=a.decided_on, age_limit=a.age_limit,
+        last_paid_period=a.coming_of_age_period,
+    )  # fmt: skip
+
+
+def _end(e: ChildAllowanceEnded) -> AllowanceEndView:
+    return AllowanceEndView(
+        allowance=e.allowance, effective_from=e.effective_from, reason_code=e.reason_code,
+        reason=e.reason, policy_basis=e.policy_basis, decided_by=e.decided_by,
+        decided_on=e.decided_on,
     )  # fmt: skip
 
 

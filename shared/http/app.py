@@ -146,7 +146,8 @@ async def _run_check(name: str, check: ReadinessCheck) -> bool:
 def _database_check(engine: AsyncEngine) -> ReadinessCheck:
     async def database() -> bool:
         async with engine.connect() as conn:
-            return (await conn.execute(text("SELECT 1"))).scalar_one() == 1
+            answer: int = (await conn.execute(text("SELECT 1"))).scalar_one()
+            return answer == 1
 
     return database
 

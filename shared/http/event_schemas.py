@@ -112,7 +112,7 @@ class EventSchemas:
 
 def public_schema(schema: Mapping[str, Any], schema_id: str) -> dict[str, Any]:
     """The schema of an event's public view: what `shared.privacy.public_view` leaves of it."""
-    view = _public(schema)
+    view: dict[str, Any] = _public(schema)
     view["$id"] = schema_id
     view["x-safetynet-view"] = "public"
     return view

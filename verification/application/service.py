@@ -21,7 +21,11 @@ from verification.domain import events as ev
 from verification.domain.batch import MINIMUM_RATE, CountyBatch
 from verification.domain.case import VerificationCase
 from verification.domain.policy import Deadlines
-from verification.domain.policy_book import NOTICE_PERIOD_DAYS, SPOT_CHECK_RATE
+from verification.domain.policy_book import (
+    CHILD_ALLOWANCE_AGE_LIMIT,
+    NOTICE_PERIOD_DAYS,
+    SPOT_CHECK_RATE,
+)
 
 # The source notice: members, their income situation and the benefit amount (长期公示).
 NOTICE_FIELDS_DEFAULT = ("name", "household_size", "members", "income", "amount")
@@ -40,6 +44,7 @@ class Policy:
     notice_fields: tuple[str, ...] = NOTICE_FIELDS_DEFAULT
     deadlines: Deadlines = field(default_factory=Deadlines)
     calendar: Workdays = field(default_factory=library_calendar)  # overlaid by loaded years
+    child_allowance_age_limit: int = 18  # PAY-9: 未满18周岁 (national), beneath the province's
 
 
 class Verification:
@@ -65,6 +70,7 @@ class Verification:
             {
                 NOTICE_PERIOD_DAYS: str(self.policy.notice_period_days),
                 SPOT_CHECK_RATE: str(self.policy.spot_check_rate),
+                CHILD_ALLOWANCE_AGE_LIMIT: str(self.policy.child_allowance_age_limit),
             },
         )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from shared.privacy import mask_resident_id
+from verification.domain import decision_events as decisions
 from verification.domain import events as ev
 from verification.domain.case_lifecycle import CaseLifecycle
 from verification.domain.case_state import Stage
@@ -71,7 +72,7 @@ class VerificationCase(CaseLifecycle):
             raise CaseAlreadyOpen(f"case {self.id} is already open", f"案件 {self.id} 已建立")
         self.record(opened)
 
-    def migrate(self, opened: CaseOpened, approved: ev.CaseApproved) -> None:
+    def migrate(self, opened: CaseOpened, approved: decisions.CaseApproved) -> None:
         """Take over a case the old system approved (ADR 0037): opened and approved at once,
         both events marked with where they came from."""
         if opened.migrated is None or approved.migrated is None:
@@ -293,7 +294,7 @@ class VerificationCase(CaseLifecycle):
         )
         assessed = self.verified.assessed_monthly_income_fen if self.verified else 0
         self.record(
-            ev.CaseApproved(
+            decisions.CaseApproved(
                 **self._key(),
                 division_code=opened.division_code,
                 county_code=opened.division_code[:6],
@@ -320,7 +321,7 @@ class VerificationCase(CaseLifecycle):
         """The county refuses, with the reason and the right to appeal (VER-7)."""
         opened = self._ready_for_decision(batch_complete, today)
         self.record(
-            ev.CaseRejected(
+            decisions.CaseRejected(
                 **self._key(),
                 division_code=opened.division_code,
                 reason=reason,
@@ -333,7 +334,7 @@ class VerificationCase(CaseLifecycle):
         """Change the monthly amount of an approved benefit."""
         self._require(Stage.APPROVED, Stage.SUSPENDED)
         self.record(
-            ev.BenefitAdjusted(
+            decisions.BenefitAdjusted(
                 **self._key(), approved_monthly_amount_fen=amount_fen, effective_from=effective_from
             )
         )
@@ -342,19 +343,20 @@ class VerificationCase(CaseLifecycle):
         """Stop paying pending clarification."""
         self._require(Stage.APPROVED)
         self.record(
-            ev.BenefitSuspended(**self._key(), effective_from=effective_from, reason=reason)
+            decisions.BenefitSuspended(**self._key(), effective_from=effective_from, reason=reason)
         )
 
     def terminate(self, effective_from: date, reason: str) -> None:
         """End the benefit (e.g. a death reported by public security)."""
         self._require(Stage.APPROVED, Stage.SUSPENDED, Stage.RECHECK, Stage.TERMINATION_REVIEW)
         self.record(
-            ev.BenefitTerminated(**self._key(), effective_from=effective_from, reason=reason)
+            decisions.BenefitTerminated(**self._key(), effective_from=effective_from, reason=reason)
         )
 
     def open_recheck(self, reason: str, complaint_id: str | None) -> None:
         """Reopen investigation of an approved or suspended benefit."""
         self._require(Stage.APPROVED, Stage.SUSPENDED)
-        self.record(
-            ev.RecheckOpened(**self._key(), reason=reason, requested_by_complaint_id=complaint_id)
+        recheck = decisions.RecheckOpened(
+            **self._key(), reason=reason, requested_by_complaint_id=complaint_id
         )
+        self.record(recheck)

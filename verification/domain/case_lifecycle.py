@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from shared.privacy import mask_resident_id
+from verification.domain import decision_events as decisions
 from verification.domain import events as ev
 from verification.domain.case_state import CaseState, Stage
 from verification.domain.errors import DeadlineAlreadyExtended, MemberReportedDeceased
@@ -100,8 +101,8 @@ class CaseLifecycle(CaseState):
         who = _DEPARTMENTS.get(department, department)
         reason = f"{who}报告家庭成员于{died_on}死亡，自次月起停发"
         if self.stage in (Stage.APPROVED, Stage.RECHECK):
-            self.record(ev.BenefitSuspended(**self._key(), effective_from=month_after(died_on),
-                                            reason=reason))  # fmt: skip
+            self.record(decisions.BenefitSuspended(
+                **self._key(), effective_from=month_after(died_on), reason=reason))  # fmt: skip
         self.record(
             ev.DeathReported(
                 **self._key(), division_code=opened.division_code, resident_id=resident_id,

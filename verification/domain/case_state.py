@@ -6,6 +6,7 @@ from datetime import date
 from enum import StrEnum
 
 from shared.domain.aggregate import Aggregate
+from verification.domain import decision_events as decisions
 from verification.domain import events as ev
 from verification.domain.decision_events import SelfCare
 from verification.domain.errors import StageOutOfOrder
@@ -51,7 +52,7 @@ class CaseState(Aggregate):
         self.flags: list[ev.PriorityFlagged] = []
         self.extended = False
         self.decide_by: date | None = None
-        self.approved: ev.CaseApproved | None = None
+        self.approved: decisions.CaseApproved | None = None
         self.next_review: date | None = None
         self.before_recheck: Stage | None = None
         self.deaths: dict[str, ev.DeathReported] = {}  # resident ID → the partner's report
@@ -132,23 +133,23 @@ class CaseState(Aggregate):
         self.stage, self.investigated, self.notice = Stage.INVESTIGATION, False, None
         self.proposal, self.batch_id = None, None
 
-    def when_CaseApproved(self, event: ev.CaseApproved) -> None:
+    def when_CaseApproved(self, event: decisions.CaseApproved) -> None:
         self.stage, self.amount_fen = Stage.APPROVED, event.approved_monthly_amount_fen
         self.approved, self.next_review = event, event.next_review_due
 
-    def when_CaseRejected(self, event: ev.CaseRejected) -> None:
+    def when_CaseRejected(self, event: decisions.CaseRejected) -> None:
         self.stage = Stage.REJECTED
 
-    def when_BenefitAdjusted(self, event: ev.BenefitAdjusted) -> None:
+    def when_BenefitAdjusted(self, event: decisions.BenefitAdjusted) -> None:
         self.amount_fen = event.approved_monthly_amount_fen
 
-    def when_BenefitSuspended(self, event: ev.BenefitSuspended) -> None:
+    def when_BenefitSuspended(self, event: decisions.BenefitSuspended) -> None:
         self.stage = Stage.SUSPENDED
 
-    def when_BenefitTerminated(self, event: ev.BenefitTerminated) -> None:
+    def when_BenefitTerminated(self, event: decisions.BenefitTerminated) -> None:
         self.stage = Stage.TERMINATED
 
-    def when_RecheckOpened(self, event: ev.RecheckOpened) -> None:
+    def when_RecheckOpened(self, event: decisions.RecheckOpened) -> None:
         self.before_recheck, self.stage = self.stage, Stage.RECHECK
 
     def when_ReviewScheduled(self, event: ev.ReviewScheduled) -> None:

@@ -8,10 +8,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from shared.clock import period_of
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
 from shared.eventstore.registry import event_type
 from shared.identity import validate_resident_id
+from verification.domain.allowance_ends import (
+    AllowanceAlreadyEnded,
+    ChildAllowanceEnded,
+    EndReason,
+    NoAllowanceToEnd,
+    first_day_after,
+    last_paid_period,
+)
 
 Category = Literal["left_behind", "in_difficulty", "orphan", "poor_disabled"]
 # 父母监护 / 委托亲属监护 / 机构监护 / 监护不力 / 无人监护
@@ -98,9 +107,15 @@ class ChildAllowanceAssessed:
     decided_on: date
     payee_name: str
     bank_account: str | None
+    # granted: the age limit in force (policy data) and its version (0: the deployment default),
+    # and the last month paid, the month the child reaches it (ADR 0042; a birth month: dropped
+    # from the public view). None on grants recorded before ADR 0042.
+    age_limit: int | None = None
+    age_limit_policy_version: int | None = None
+    coming_of_age_period: str | None = None
 
 
-CHILDREN_EVENTS = (ChildRegistered, CareVisitRecorded, ChildAllowanceAssessed)
+CHILDREN_EVENTS = (ChildRegistered, CareVisitRecorded, ChildAllowanceAssessed, ChildAllowanceEnded)
 
 
 class NotAChild(DomainError):
@@ -160,9 +175,14 @@ class ChildComesOfAge(DomainError):
     title_zh = "该日期儿童已年满18周岁"
 
 
+def birth_date(resident_id: str) -> date:
+    """The birth date the resident ID carries."""
+    return validate_resident_id(resident_id, today=date.max).birth_date  # any day: only the birth
+
+
 def age_on(resident_id: str, day: date) -> int:
     """Whole years of age on a day, from the resident ID's birth date."""
-    born = validate_resident_id(resident_id, today=date.max).birth_date  # any day: only the birth
+    born = birth_date(resident_id)
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
@@ -177,6 +197,7 @@ class Child(Aggregate):
         self.guardianship_status: str | None = None
         self.visits: list[CareVisitRecorded] = []
         self.assessments: list[ChildAllowanceAssessed] = []
+        self.allowance_end: ChildAllowanceEnded | None = None
 
     def register(self, registered: ChildRegistered) -> None:
         """Put the child on the register: a minor on the day, a guardian unless there is none."""
@@ -233,6 +254,35 @@ class Child(Aggregate):
             )
         self.record(assessed)
 
+    def end_allowance(
+        self, reason_code: EndReason, reason: str, policy_basis: str, officer: str, today: date
+    ) -> None:
+        """The county ends the granted allowance early, once: nothing is paid for months from
+        the next month's first day (ADR 0042)."""
+        granted, registered = self.granted, self.registered
+        if granted is None or registered is None:
+            raise NoAllowanceToEnd(
+                "the child has no allowance granted", "该儿童未获批基本生活费", field="child_id"
+            )
+        if self.allowance_end is not None:
+            raise AllowanceAlreadyEnded(
+                f"the allowance ended from {self.allowance_end.effective_from}",
+                f"该儿童的基本生活费已自{self.allowance_end.effective_from}起终止",
+                field="child_id",
+            )
+        self.record(
+            ChildAllowanceEnded(
+                self.id, granted.allowance, registered.division_code, registered.county_code,
+                first_day_after(period_of(today)), reason_code, reason, policy_basis, officer,
+                today,
+            )
+        )  # fmt: skip
+
+    def last_paid_period(self, age_limit: int) -> str:
+        """The last month an allowance is paid under an age limit."""
+        assert self.registered is not None
+        return last_paid_period(birth_date(self.registered.resident_id), age_limit)
+
     @property
     def granted(self) -> ChildAllowanceAssessed | None:
         """The allowance granted to the child, if any."""
@@ -253,6 +303,9 @@ class Child(Aggregate):
 
     def when_ChildAllowanceAssessed(self, event: ChildAllowanceAssessed) -> None:
         self.assessments.append(event)
+
+    def when_ChildAllowanceEnded(self, event: ChildAllowanceEnded) -> None:
+        self.allowance_end = event
 
 
 def _check_guardian(status: str, guardian: Guardian | None) -> None:

@@ -8,6 +8,7 @@ from verification.domain.batch import parse_rate
 
 NOTICE_PERIOD_DAYS = "notice_period_days"
 SPOT_CHECK_RATE = "spot_check_rate"
+CHILD_ALLOWANCE_AGE_LIMIT = "child_allowance_age_limit"
 
 
 def _rate(text: str) -> str:
@@ -27,6 +28,13 @@ RULES: dict[str, PolicyRule] = {
         _rate,
         county_override=True,
         description="VER-5 county spot-check rate (入户抽查比例), a decimal from 0.30 to 1",
+    ),
+    CHILD_ALLOWANCE_AGE_LIMIT: PolicyRule(
+        CHILD_ALLOWANCE_AGE_LIMIT,
+        whole_number(18, 25, "years of age"),
+        county_override=False,
+        description="PAY-9 children's allowances are paid through the month the child reaches"
+        " this age (年满周岁当月), province-wide, never below 18",
     ),
 }
 

@@ -20,8 +20,10 @@ from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import jurisdiction_prefix
+from verification.application.policies import InForce
 from verification.care_schemas import (
     AllowanceAssessmentIn,
+    AllowanceEndIn,
     CareVisitIn,
     ChildIn,
     ChildSummary,
@@ -39,8 +41,9 @@ from verification.domain.children import (
     Guardian,
     GuardianshipStatus,
 )
+from verification.domain.policy_book import CHILD_ALLOWANCE_AGE_LIMIT
 from verification.entrypoints.care_common import READ_REGISTER, change, register_of
-from verification.entrypoints.common import COUNTY, TOWNSHIP, ensure_level
+from verification.entrypoints.common import COUNTY, TOWNSHIP, ensure_level, service_of
 
 router = APIRouter(prefix="/v1", tags=["children 儿童关爱保护"])
 ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
@@ -191,9 +194,43 @@ async def assess_allowance(
     """The county grants (from `effective_from`) or refuses an orphan's allowance or the
     allowance for children in difficulty; a grant is paid by payments to the guardian."""
     register = register_of(request)
+    # the age limit is province-wide (no county override): the officer's county reads it
+    limit = await service_of(request).policies.in_force(
+        CHILD_ALLOWANCE_AGE_LIMIT, principal.division, register.today()
+    )
 
     def act(child: Child) -> None:
-        child.assess(_assessment(child, body, principal.subject, register.today()))
+        child.assess(_assessment(child, body, principal.subject, register.today(), limit))
+
+    return await change(
+        request, principal, key, load=lambda conn: register.child(child_id, conn),
+        level=COUNTY, act=act, reason=body.reason,
+        view=lambda child: child_view(child, register.today()),
+    )  # fmt: skip
+
+
+@router.post(
+    "/children/{child_id}/allowance-end",
+    response_model=ChildView,
+    summary="终止发放儿童基本生活费 The county ends the child's allowance from next month (PAY-9)",
+    responses=ERRORS,
+)
+async def end_allowance(
+    child_id: str,
+    body: AllowanceEndIn,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The county ends a granted allowance before the age limit (adoption, a guardian able to
+    support, death, moving away …), with the reason and the policy; payments pays nothing for
+    months from the next month's first day."""
+    register = register_of(request)
+
+    def act(child: Child) -> None:
+        child.end_allowance(
+            body.reason_code, body.reason, body.policy_basis, principal.subject, register.today()
+        )
 
     return await change(
         request, principal, key, load=lambda conn: register.child(child_id, conn),
@@ -203,19 +240,23 @@ async def assess_allowance(
 
 
 def _assessment(
-    child: Child, body: AllowanceAssessmentIn, officer: str, today: date
+    child: Child, body: AllowanceAssessmentIn, officer: str, today: date, limit: InForce
 ) -> ChildAllowanceAssessed:
-    """The assessment event: the child's facts, the county's decision, who, when, why, policy."""
+    """The assessment event: the child's facts, the county's decision, who, when, why, policy;
+    a grant carries the age limit in force and the last month it pays (ADR 0042)."""
     registered = child.registered
     assert registered is not None
     granted = body.decision == "grant"
     guardian = registered.guardian
+    age_limit = int(limit.value)
     return ChildAllowanceAssessed(
         child.id, body.allowance, "granted" if granted else "refused",
         registered.division_code, registered.county_code, registered.registration,
         registered.category, body.effective_from, body.reason,
         body.policy_basis, ELIGIBILITY_RULE[body.allowance], officer, today,
         guardian.name if guardian else "", guardian.bank_account if guardian else None,
+        age_limit if granted else None, limit.version if granted else None,
+        child.last_paid_period(age_limit) if granted else None,
     )  # fmt: skip
 
 

@@ -54,7 +54,8 @@ class PolicyIn(BaseModel):
     )
 
     value: StrictStr | StrictInt | StrictFloat = Field(
-        description="notice_period_days: whole days; spot_check_rate: a decimal from 0.30 to 1"
+        description="notice_period_days: whole days; spot_check_rate: a decimal from 0.30 to 1;"
+        " child_allowance_age_limit: whole years from 18 to 25 (province only)"
     )
     effective_from: date
     scope: StrictStr = Field(min_length=1, max_length=12, description="62 or a county code")

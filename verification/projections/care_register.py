@@ -28,6 +28,9 @@ _ASSESSED = text(
     " allowance = CASE WHEN :granted THEN :allowance ELSE allowance END"
     " WHERE child_id = :id AND version < :v"
 )
+_ENDED = text(
+    "UPDATE children_view SET version = :v, allowance = NULL WHERE child_id = :id AND version < :v"
+)
 _SCREENED = text(
     "INSERT INTO inclusion_view (screening_id, version, name, resident_id_masked, division_code,"
     " status, unmet, screened_on)"
@@ -41,7 +44,8 @@ _DECIDED = text(
 
 
 class ChildrenView(Projection):
-    """children_view ← ChildRegistered, CareVisitRecorded, ChildAllowanceAssessed."""
+    """children_view ← ChildRegistered, CareVisitRecorded, ChildAllowanceAssessed,
+    ChildAllowanceEnded."""
 
     name = "verification.children_view"
     tables = ("children_view",)
@@ -66,6 +70,8 @@ class ChildrenView(Projection):
                 "id": data["child_id"], "v": version, "allowance": data["allowance"],
                 "granted": data["decision"] == "granted",
             })  # fmt: skip
+        elif event.type == "verification.ChildAllowanceEnded":
+            await conn.execute(_ENDED, {"id": data["child_id"], "v": version})
 
 
 class InclusionView(Projection):
