@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bench.relay import fill
 from bench.runtime import Runtime
 from bench.timing import Rate, Stopwatch, measure
+from bench.workload import EVENT_TYPE
 from shared.db import create_engine, migrate
 from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.schema import KERNEL_MIGRATIONS
@@ -36,6 +37,7 @@ class StreamHeads(Projection):
 
     name: ClassVar[str] = "bench.stream_heads"
     tables: ClassVar[tuple[str, ...]] = (TABLE,)
+    handles: ClassVar[frozenset[str]] = frozenset({EVENT_TYPE})  # every event the bench appends
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Upsert the stream's row (idempotent: never moves a row backwards)."""

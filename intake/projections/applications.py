@@ -13,36 +13,6 @@ from shared.eventstore.envelope import RecordedEvent
 from shared.projections.runner import Projection
 
 
-class ApplicationsView(Projection):
-    """applications_view + staff_relatives_view ← the application stream's events."""
-
-    name = "intake.applications_view"
-    tables = ("applications_view", "staff_relatives_view")
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Upsert the application row for the events it knows."""
-        handler = _HANDLERS.get(event.type)
-        if handler is not None:
-            await handler(event, conn)
-
-    async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
-        """Applications submitted and routed within the batch are inserted with their routes in
-        one statement (a submission's events come together); anything else applies in order."""
-        fresh: dict[str, dict[str, Any]] = {}
-        for event in batch:
-            application_id = str(event.data.get("application_id"))
-            if event.type == "intake.ApplicationSubmitted":
-                fresh[application_id] = {**_row_of(event), "routes": []}
-            elif event.type == "intake.ProgrammeRouted" and application_id in fresh:
-                row = fresh[application_id]
-                row["routes"].append(_route_of(event))
-                row["version"] = event.stream_version
-            else:
-                await _insert_fresh(fresh, conn)
-                await self.handle(event, conn)
-        await _insert_fresh(fresh, conn)
-
-
 async def _submitted(event: RecordedEvent, conn: AsyncConnection) -> None:
     await conn.execute(_UPSERT, _row_of(event))
 
@@ -216,3 +186,32 @@ def _row_of(event: RecordedEvent) -> dict[str, Any]:
 
 def _holder_json(holder: dict[str, Any] | None) -> str | None:
     return canonical_json(holder) if holder else None
+
+
+class ApplicationsView(Projection):
+    """applications_view + staff_relatives_view ← the application stream's events."""
+
+    name = "intake.applications_view"
+    tables = ("applications_view", "staff_relatives_view")
+    handles = frozenset(_HANDLERS)
+
+    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        """Apply the event's handler."""
+        await _HANDLERS[event.type](event, conn)
+
+    async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
+        """Applications submitted and routed within the batch are inserted with their routes in
+        one statement (a submission's events come together); anything else applies in order."""
+        fresh: dict[str, dict[str, Any]] = {}
+        for event in batch:
+            application_id = str(event.data.get("application_id"))
+            if event.type == "intake.ApplicationSubmitted":
+                fresh[application_id] = {**_row_of(event), "routes": []}
+            elif event.type == "intake.ProgrammeRouted" and application_id in fresh:
+                row = fresh[application_id]
+                row["routes"].append(_route_of(event))
+                row["version"] = event.stream_version
+            else:
+                await _insert_fresh(fresh, conn)
+                await self.handle(event, conn)
+        await _insert_fresh(fresh, conn)

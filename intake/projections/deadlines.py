@@ -15,19 +15,6 @@ from shared.projections.runner import Projection
 Handler = Callable[[RecordedEvent, AsyncConnection], Awaitable[None]]
 
 
-class DeadlinesView(Projection):
-    """referrals_view + urgent_cases_view ← referral and urgent-case events."""
-
-    name = "intake.deadlines_view"
-    tables = ("referrals_view", "urgent_cases_view")
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Apply the events it knows."""
-        statement = _STATEMENTS.get(event.type)
-        if statement is not None:
-            await conn.execute(text(statement), _params(event))
-
-
 _INSTANTS = ("reported_at", "respond_by")
 _DATES = ("received_on", "acknowledge_by", "verification_due")
 
@@ -83,3 +70,15 @@ _STATEMENTS = {
         "charity_help_fen = charity_help_fen + :amount_fen"
     ),
 }
+
+
+class DeadlinesView(Projection):
+    """referrals_view + urgent_cases_view ← referral and urgent-case events."""
+
+    name = "intake.deadlines_view"
+    tables = ("referrals_view", "urgent_cases_view")
+    handles = frozenset(_STATEMENTS)
+
+    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        """Run the event's statement."""
+        await conn.execute(text(_STATEMENTS[event.type]), _params(event))

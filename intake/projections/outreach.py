@@ -13,20 +13,32 @@ from shared.eventstore.envelope import RecordedEvent
 from shared.projections.runner import Projection
 
 
+async def _campaign_planned(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(_PLANNED, _planned(event))
+
+
+async def _household_visited(event: RecordedEvent, conn: AsyncConnection) -> None:
+    inserted = await conn.execute(_VISITED, _visited(event))
+    if inserted.first() is not None:  # a visit counts once, even applied twice
+        await conn.execute(_COUNTED, _counts(event))
+
+
+_HANDLERS = {
+    "intake.VisitCampaignPlanned": _campaign_planned,
+    "intake.HouseholdVisited": _household_visited,
+}
+
+
 class OutreachView(Projection):
     """visit_campaigns_view + visits_view ← campaign and visit events."""
 
     name = "intake.outreach_view"
     tables = ("visit_campaigns_view", "visits_view")
+    handles = frozenset(_HANDLERS)
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Apply the events it knows."""
-        if event.type == "intake.VisitCampaignPlanned":
-            await conn.execute(_PLANNED, _planned(event))
-        elif event.type == "intake.HouseholdVisited":
-            inserted = await conn.execute(_VISITED, _visited(event))
-            if inserted.first() is not None:  # a visit counts once, even applied twice
-                await conn.execute(_COUNTED, _counts(event))
+        """Apply the event's handler."""
+        await _HANDLERS[event.type](event, conn)
 
 
 def _planned(event: RecordedEvent) -> dict[str, Any]:

@@ -18,39 +18,6 @@ from shared.eventstore.envelope import RecordedEvent
 from shared.privacy import pseudonym
 from shared.projections.runner import Projection
 
-
-class RoughSleepersView(Projection):
-    """aid_points_view + rough_sleepers_view + rough_sleeper_help_view ← their events."""
-
-    name = "intake.rough_sleepers_view"
-    tables = ("aid_points_view", "rough_sleepers_view", "rough_sleeper_help_view")
-
-    def __init__(self, pseudonym_key: bytes) -> None:
-        self.pseudonym_key = pseudonym_key
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Apply the events it knows."""
-        statement = _STATEMENTS.get(event.type)
-        if statement is not None:
-            await conn.execute(statement, self._params(event))
-
-    def _params(self, event: RecordedEvent) -> dict[str, Any]:
-        data: dict[str, Any] = {**event.data, "version": event.stream_version}
-        for key in ("given_on", "closed_on", "identified_on"):
-            if key in data:
-                data[key] = date.fromisoformat(data[key])
-        for key in ("seasons", "kinds"):
-            if key in data:
-                data[key] = canonical_json(data[key])
-        if "season" in data:
-            data["season"] = canonical_json([data["season"]])
-        if "record_id" in data:
-            resident_id = data.get("resident_id")
-            data["person_id"] = pseudonym(resident_id, self.pseudonym_key) if resident_id else None
-            data["registered_at"] = event.recorded_at
-        return data
-
-
 _POINT = "UPDATE aid_points_view SET version = :version, {} WHERE aid_point_id = :aid_point_id"
 _RECORD = "UPDATE rough_sleepers_view SET version = :version, {} WHERE record_id = :record_id"
 _STATEMENTS = {
@@ -94,3 +61,34 @@ _STATEMENTS = {
         )
     ),
 }
+
+
+class RoughSleepersView(Projection):
+    """aid_points_view + rough_sleepers_view + rough_sleeper_help_view ← their events."""
+
+    name = "intake.rough_sleepers_view"
+    tables = ("aid_points_view", "rough_sleepers_view", "rough_sleeper_help_view")
+    handles = frozenset(_STATEMENTS)
+
+    def __init__(self, pseudonym_key: bytes) -> None:
+        self.pseudonym_key = pseudonym_key
+
+    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        """Run the event's statement."""
+        await conn.execute(_STATEMENTS[event.type], self._params(event))
+
+    def _params(self, event: RecordedEvent) -> dict[str, Any]:
+        data: dict[str, Any] = {**event.data, "version": event.stream_version}
+        for key in ("given_on", "closed_on", "identified_on"):
+            if key in data:
+                data[key] = date.fromisoformat(data[key])
+        for key in ("seasons", "kinds"):
+            if key in data:
+                data[key] = canonical_json(data[key])
+        if "season" in data:
+            data["season"] = canonical_json([data["season"]])
+        if "record_id" in data:
+            resident_id = data.get("resident_id")
+            data["person_id"] = pseudonym(resident_id, self.pseudonym_key) if resident_id else None
+            data["registered_at"] = event.recorded_at
+        return data

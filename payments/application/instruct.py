@@ -87,12 +87,17 @@ async def plan_payment(
     prices: PriceLinkage | None = None,
 ) -> Payment | None:
     """The beneficiary's new payment for the run's period, or None when nothing is due or it
-    cannot be paid. Events recorded on the beneficiary (back pay, unpayable, a one-off's end)
-    are not yet saved."""
+    cannot be paid. Events recorded on the beneficiary (back pay, unpayable, a one-off's end,
+    a child's allowance past the age limit) are not yet saved."""
     assert run.started is not None
     period = run.started.period
     enrolled = beneficiary.enrolled
     if enrolled is None or not beneficiary.payable_in(period_start(period)):
+        return None
+    if beneficiary.past_age_limit(period):  # PAY-9: paid through the month of the age limit
+        last = enrolled.coming_of_age_period
+        assert last is not None
+        beneficiary.reach_age_limit(run.id, period, next_period_start(last))
         return None
     one_off = kind_of(enrolled.programme) is Kind.ONE_OFF
     if one_off and (beneficiary.status != "active" or enrolled.effective_from > period_end(period)):

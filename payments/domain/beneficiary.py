@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from payments.domain.age_limit import (
+    AGE_LIMIT_POLICY,
+    BASIS,
+    ChildAllowanceAgeLimitReached,
+    age_limit_reason,
+)
 from payments.domain.entitlement import AWAITING_STANDARD
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
@@ -33,6 +39,11 @@ class BeneficiaryEnrolled:
     eligible_persons: int | None = None  # per-person programmes: the members paid for
     # extreme poverty: each member's self-care ability (full|partial|none), for the care standard
     members_self_care: tuple[str, ...] = ()
+    # children's allowances (ADR 0042): the age limit, its policy version and the last month
+    # paid (a birth month: dropped from the public view); None for every other benefit
+    age_limit: int | None = None
+    age_limit_policy_version: int | None = None
+    coming_of_age_period: str | None = None
 
 
 @event_type("payments.EntitlementCalculated", version=1)
@@ -199,6 +210,29 @@ class Beneficiary(Aggregate):
         self.record(BeneficiaryTerminated(self.case_id, self.programme, effective_from, reason))
         return True
 
+    def past_age_limit(self, period: str) -> bool:
+        """A child's allowance for a month after the one the child reached the age limit."""
+        last = self.enrolled.coming_of_age_period if self.enrolled else None
+        return last is not None and period > last
+
+    def reach_age_limit(self, run_id: str, period: str, stopped_from: date) -> bool:
+        """The run ends the allowance of a child past the age limit, from `stopped_from` (the
+        month after the last one paid); False when it ended already."""
+        enrolled = self.enrolled
+        if enrolled is None or enrolled.coming_of_age_period is None:
+            return False
+        if self.status == "terminated":
+            return False
+        limit = enrolled.age_limit or 0
+        self.record(
+            ChildAllowanceAgeLimitReached(
+                self.case_id, self.programme, run_id, period, limit, AGE_LIMIT_POLICY,
+                enrolled.age_limit_policy_version or 0, BASIS, enrolled.coming_of_age_period,
+                stopped_from, age_limit_reason(limit),
+            )
+        )  # fmt: skip
+        return True
+
     def payable_in(self, period_start: date) -> bool:
         """Enrolled, and no suspension or termination effective on or before the period's first
         day (a stop from 1 January still pays December)."""
@@ -285,6 +319,10 @@ class Beneficiary(Aggregate):
     def when_BeneficiaryTerminated(self, event: BeneficiaryTerminated) -> None:
         self.status = "terminated"
         self._stop(event.effective_from)
+
+    def when_ChildAllowanceAgeLimitReached(self, event: ChildAllowanceAgeLimitReached) -> None:
+        self.status = "terminated"
+        self._stop(event.coming_of_age_stopped_from)
 
     def _stop(self, effective_from: date) -> None:
         if self.stopped_from is None or effective_from < self.stopped_from:

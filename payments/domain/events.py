@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from payments.domain.age_limit import ChildAllowanceAgeLimitReached
 from payments.domain.beneficiary import (
     BackPayCalculated,
     BankAccountChanged,
@@ -49,6 +50,7 @@ EVENT_CLASSES: tuple[type, ...] = (
     BankAccountChanged,
     BeneficiaryUnpayable,
     BeneficiaryAwaitingStandard,
+    ChildAllowanceAgeLimitReached,
     PaymentRunStarted,
     FailedPaymentsRetried,
     PaymentRunCompleted,

@@ -221,13 +221,23 @@ async def get_bank_file(
 
 
 async def _run_row(request: Request, run_id: str) -> dict[str, Any]:
+    """The run's row of runs_view; a run started a moment ago (its `Location` followed at once)
+    may not be in the view yet, so a miss catches the view up before answering 404."""
+    row = await _read_run_row(request, run_id)
+    if row is None:
+        await request.app.state.projections.catch_up(PAYMENTS_VIEW)
+        row = await _read_run_row(request, run_id)
+    if row is None:
+        raise NotFound(f"run {run_id} not found", f"未找到发放批次{run_id}")
+    return row
+
+
+async def _read_run_row(request: Request, run_id: str) -> dict[str, Any] | None:
     async with request.app.state.engine.connect() as conn:
         row = (
             await conn.execute(text("SELECT * FROM runs_view WHERE run_id = :r"), {"r": run_id})
         ).first()
-    if row is None:
-        raise NotFound(f"run {run_id} not found", f"未找到发放批次{run_id}")
-    return dict(row._mapping)
+    return None if row is None else dict(row._mapping)
 
 
 def _payment(row: dict[str, Any]) -> PaymentRead:

@@ -65,6 +65,11 @@ class BeneficiariesView(Projection):
 
     name = "payments.beneficiaries_view"
     tables = ("beneficiaries_view",)
+    handles = frozenset({
+        "payments.BeneficiaryEnrolled", "payments.EntitlementCalculated",
+        "payments.BankAccountChanged", "payments.ChildAllowanceAgeLimitReached",
+        *_STATUSES, *_VERSION_ONLY,
+    })  # fmt: skip
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Apply enrolment, entitlement and status events."""
@@ -115,6 +120,9 @@ def _step(event: RecordedEvent) -> tuple[TextClause, dict[str, Any]] | None:
     if event.type in _STATUSES:
         stopped = date.fromisoformat(data["effective_from"])
         return _STATUS, {**common, "status": _STATUSES[event.type], "stopped_from": stopped}
+    if event.type == "payments.ChildAllowanceAgeLimitReached":  # ADR 0042
+        stopped = date.fromisoformat(data["coming_of_age_stopped_from"])
+        return _STATUS, {**common, "status": "terminated", "stopped_from": stopped}
     if event.type == "payments.BankAccountChanged":
         return _ACCOUNT, {**common, "account": data["bank_account_masked"]}
     if event.type in _VERSION_ONLY:  # the ETag follows the stream, for If-Match on the account

@@ -24,11 +24,10 @@ class FundsView(Projection):
 
     name = "payments.funds_view"
     tables = ("funds_view",)
+    handles = frozenset({"payments.FundsAllocated", "payments.FundsArrived"})
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Add an allocation or an arrival."""
-        if event.type not in ("payments.FundsAllocated", "payments.FundsArrived"):
-            return
         data = event.data
         allocated = data["amount_fen"] if event.type == "payments.FundsAllocated" else 0
         await conn.execute(

@@ -28,11 +28,10 @@ class PaidByPartnerView(Projection):
 
     name = "payments.paid_by_partner_view"
     tables = ("paid_by_partner_view",)
+    handles = frozenset({"payments.PaidByPartnerRecorded"})
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Insert the record a PaidByPartnerRecorded carries."""
-        if event.type != "payments.PaidByPartnerRecorded":
-            return
         data = event.data
         row = {name: data[name] for name in _COLUMNS}
         row["decided_on"] = date.fromisoformat(data["decided_on"])

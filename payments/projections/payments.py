@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
@@ -87,34 +88,6 @@ def _key(data: dict[str, Any]) -> str:
     return f"{data['case_id']}:{data['programme']}:{data['period']}"
 
 
-class PaymentsView(Projection):
-    """One row per payment (its latest attempt) and one per run."""
-
-    name = "payments.payments_view"
-    tables = ("payments_view", "runs_view", "run_unpayable")
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Apply payment and run events."""
-        await self.handle_batch([event], conn)
-
-    async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
-        """Consecutive payment events of one type in one set-based statement, in log order."""
-        statement: TextClause | None = None
-        pending: list[dict[str, Any]] = []
-        for event in batch:
-            step = _step(event)
-            if step is None and event.type in _RUN_EVENTS:
-                await _flush(conn, statement, pending)
-                statement, pending = None, []
-                await _run_event(event, conn)
-            elif step is not None:
-                if step[0] is not statement:
-                    await _flush(conn, statement, pending)
-                    statement, pending = step[0], []
-                pending.append(step[1])
-        await _flush(conn, statement, pending)
-
-
 async def _flush(
     conn: AsyncConnection, statement: TextClause | None, rows: list[dict[str, Any]]
 ) -> None:
@@ -126,26 +99,6 @@ async def _flush(
         latest = {row["key"]: row for row in sorted(rows, key=lambda row: row["attempt"])}
         rows = list(latest.values())
     await conn.execute(statement, {name: [row[name] for row in rows] for name in rows[0]})
-
-
-def _step(event: RecordedEvent) -> tuple[TextClause, dict[str, Any]] | None:
-    data = event.data
-    if event.type == "payments.PaymentInstructed":
-        return _INSTRUCTED, _instructed(data)
-    if event.type == "payments.PaymentSettled":
-        return _SETTLED, {**_business_key(data), "at": datetime.fromisoformat(data["settled_at"])}
-    if event.type == "payments.PaymentFailed":
-        return _FAILED, {
-            **_business_key(data), "outcome": data["outcome"], "attempt": data["attempt"],
-            "reason": data["bank_reason"],
-        }  # fmt: skip
-    return None
-
-
-_RUN_EVENTS = frozenset(
-    {"payments.PaymentRunStarted", "payments.FailedPaymentsRetried", "payments.PaymentRunCompleted",
-     "payments.BeneficiaryUnpayable", "payments.BankReturnImported"}
-)  # fmt: skip
 
 
 def _instructed(data: dict[str, Any]) -> dict[str, Any]:
@@ -169,26 +122,102 @@ def _instructed(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-async def _run_event(event: RecordedEvent, conn: AsyncConnection) -> None:
+def _settled(data: dict[str, Any]) -> dict[str, Any]:
+    return {**_business_key(data), "at": datetime.fromisoformat(data["settled_at"])}
+
+
+def _failed(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **_business_key(data), "outcome": data["outcome"], "attempt": data["attempt"],
+        "reason": data["bank_reason"],
+    }  # fmt: skip
+
+
+# payment events: the set-based statement and the row each adds to it
+_PAYMENT_STEPS: dict[str, tuple[TextClause, Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    "payments.PaymentInstructed": (_INSTRUCTED, _instructed),
+    "payments.PaymentSettled": (_SETTLED, _settled),
+    "payments.PaymentFailed": (_FAILED, _failed),
+}
+
+
+def _step(event: RecordedEvent) -> tuple[TextClause, dict[str, Any]] | None:
+    if event.type not in _PAYMENT_STEPS:
+        return None
+    statement, row = _PAYMENT_STEPS[event.type]
+    return statement, row(event.data)
+
+
+def _run_common(event: RecordedEvent) -> dict[str, Any]:
+    return {"run_id": event.data.get("run_id"), "version": event.stream_version}
+
+
+async def _run_started(event: RecordedEvent, conn: AsyncConnection) -> None:
     data = event.data
-    common = {"run_id": data.get("run_id"), "version": event.stream_version}
-    if event.type == "payments.PaymentRunStarted":
-        await conn.execute(
-            _RUN_STARTED,
-            {**common, "county": data["county_code"], "period": data["period"],
-             "by": event.metadata.actor.id, "at": event.recorded_at,
-             "channel": data.get("channel", "api")},
-        )  # fmt: skip
-    elif event.type == "payments.FailedPaymentsRetried":
-        await conn.execute(_RUN_RETRIED, common)
-    elif event.type == "payments.BankReturnImported":
-        await conn.execute(_RUN_VERSION, common)
-    elif event.type == "payments.BeneficiaryUnpayable":
-        await conn.execute(
-            _UNPAYABLE,
-            {"run_id": data["run_id"], "case_id": data["case_id"], "programme": data["programme"],
-             "division": data["division_code"], "reason": data["reason"]},
-        )  # fmt: skip
-    elif event.type == "payments.PaymentRunCompleted":
-        totals = {k: data[k] for k in ("instructed", "settled", "settled_fen", "failed")}
-        await conn.execute(_RUN_COMPLETED, {**common, **totals, "at": event.recorded_at})
+    await conn.execute(
+        _RUN_STARTED,
+        {**_run_common(event), "county": data["county_code"], "period": data["period"],
+         "by": event.metadata.actor.id, "at": event.recorded_at,
+         "channel": data.get("channel", "api")},
+    )  # fmt: skip
+
+
+async def _run_retried(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(_RUN_RETRIED, _run_common(event))
+
+
+async def _return_imported(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(_RUN_VERSION, _run_common(event))
+
+
+async def _unpayable(event: RecordedEvent, conn: AsyncConnection) -> None:
+    data = event.data
+    await conn.execute(
+        _UNPAYABLE,
+        {"run_id": data["run_id"], "case_id": data["case_id"], "programme": data["programme"],
+         "division": data["division_code"], "reason": data["reason"]},
+    )  # fmt: skip
+
+
+async def _run_completed(event: RecordedEvent, conn: AsyncConnection) -> None:
+    totals = {k: event.data[k] for k in ("instructed", "settled", "settled_fen", "failed")}
+    await conn.execute(_RUN_COMPLETED, {**_run_common(event), **totals, "at": event.recorded_at})
+
+
+# run events, applied one at a time between the payment statements
+_RUN_HANDLERS: dict[str, Callable[[RecordedEvent, AsyncConnection], Awaitable[None]]] = {
+    "payments.PaymentRunStarted": _run_started,
+    "payments.FailedPaymentsRetried": _run_retried,
+    "payments.BankReturnImported": _return_imported,
+    "payments.BeneficiaryUnpayable": _unpayable,
+    "payments.PaymentRunCompleted": _run_completed,
+}
+
+
+class PaymentsView(Projection):
+    """One row per payment (its latest attempt) and one per run."""
+
+    name = "payments.payments_view"
+    tables = ("payments_view", "runs_view", "run_unpayable")
+    handles = frozenset(_PAYMENT_STEPS) | frozenset(_RUN_HANDLERS)
+
+    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        """Apply payment and run events."""
+        await self.handle_batch([event], conn)
+
+    async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
+        """Consecutive payment events of one type in one set-based statement, in log order."""
+        statement: TextClause | None = None
+        pending: list[dict[str, Any]] = []
+        for event in batch:
+            step = _step(event)
+            if step is None and event.type in _RUN_HANDLERS:
+                await _flush(conn, statement, pending)
+                statement, pending = None, []
+                await _RUN_HANDLERS[event.type](event, conn)
+            elif step is not None:
+                if step[0] is not statement:
+                    await _flush(conn, statement, pending)
+                    statement, pending = step[0], []
+                pending.append(step[1])
+        await _flush(conn, statement, pending)

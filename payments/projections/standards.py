@@ -28,11 +28,10 @@ class StandardsView(Projection):
 
     name = "payments.standards_view"
     tables = ("standards_view",)
+    handles = frozenset({"payments.StandardSet"})
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Insert the version a StandardSet records."""
-        if event.type != "payments.StandardSet":
-            return
         data = event.data
         await conn.execute(
             _UPSERT,

@@ -1,6 +1,8 @@
 """What payments does when the county grants a child's allowance (PAY-9, ADR 0030): the child is
 enrolled as one person paid the allowance's standard every month from the grant's effective
-date, into the guardian's account; standard raises are recomputed like every rule amount (PAY-4)."""
+date, into the guardian's account; standard raises are recomputed like every rule amount (PAY-4).
+The grant says the last month paid, the month of the age limit (ADR 0042); when the county ends
+the allowance early, nothing is paid from the date it names."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from payments.domain.entitlement import Household, compute_or_await
 from shared.eventstore.envelope import Actor, EventMetadata
 
 EVENT_TYPE = "verification.ChildAllowanceAssessed"
+ENDED_TYPE = "verification.ChildAllowanceEnded"
 
 
 class ChildAllowanceAssessed(BaseModel):
@@ -34,6 +37,23 @@ class ChildAllowanceAssessed(BaseModel):
     effective_from: date | None
     payee_name: str
     bank_account: str | None
+    age_limit: int | None = None  # absent on grants recorded before ADR 0042
+    age_limit_policy_version: int | None = None
+    coming_of_age_period: str | None = None
+
+
+class ChildAllowanceEnded(BaseModel):
+    """The contract payments reads of `verification.ChildAllowanceEnded` v1: the fields it uses."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    child_id: str
+    allowance: Literal["orphan_allowance", "child_in_difficulty_allowance"]
+    effective_from: date
+    reason_code: str
+    reason: str
+    policy_basis: str
+    decided_by: str
 
 
 async def on_child_allowance(
@@ -65,9 +85,31 @@ async def on_child_allowance(
         rural_class=None, approved_monthly_amount_fen=0,
         monthly_amount_fen=computed.monthly_amount_fen, effective_from=since,
         payee_name=assessed.payee_name, bank_account=assessed.bank_account,
+        age_limit=assessed.age_limit, age_limit_policy_version=assessed.age_limit_policy_version,
+        coming_of_age_period=assessed.coming_of_age_period,
     )  # fmt: skip
     beneficiary.enrol(
         enrolled, entitlement_of(enrolled, computed, since), who_approved(approved_by)
     )
     await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
     return "enrolled"
+
+
+async def on_child_allowance_ended(
+    data: dict[str, Any], metadata: EventMetadata, repos: Repositories, conn: AsyncConnection
+) -> str:
+    """Policy: the county ended the allowance early: the benefit is terminated from the date
+    the county's event names (the next month), with its reason, officer and policy; once."""
+    ended = ChildAllowanceEnded.model_validate(data)
+    aggregate_id = Beneficiary.id_for(ended.child_id, ended.allowance)
+    beneficiary = await repos.beneficiaries.find(aggregate_id, conn)
+    if beneficiary is None or beneficiary.enrolled is None:  # the grant precedes on the stream
+        raise LookupError(f"no beneficiary {aggregate_id} to end")
+    why = (
+        f"县级终止发放（{ended.reason_code}）：{ended.reason}；依据：{ended.policy_basis}；"
+        f"经办：{ended.decided_by} (the county ended the allowance)"
+    )
+    if not beneficiary.terminate(ended.effective_from, why):
+        return "already-ended"
+    await repos.beneficiaries.save(beneficiary, metadata, conn)
+    return "ended"

@@ -29,6 +29,7 @@ REASONS = {
     "intake.PriorAssistanceGranted": "绿色通道先行救助，即时发放 (prior assistance paid at once)",
     agency_decisions.EVENT_TYPE: "协同部门决定：纳入发放或登记部门自行发放 (decided by a partner)",
     child_allowances.EVENT_TYPE: "县级认定儿童基本生活费，纳入发放 (child's allowance granted)",
+    child_allowances.ENDED_TYPE: "县级终止儿童基本生活费 (child's allowance ended by the county)",
 }
 
 
@@ -68,6 +69,8 @@ class DecisionReactions:
             await child_allowances.on_child_allowance(
                 data, metadata, self.repos, conn, event.metadata.actor
             )
+        elif event.type == child_allowances.ENDED_TYPE:
+            await child_allowances.on_child_allowance_ended(data, metadata, self.repos, conn)
         elif event.type == "verification.BenefitAdjusted":
             await self._adjust(data, metadata, conn)
         elif event.type == "verification.BenefitSuspended":

@@ -23,6 +23,7 @@ nothing of the headers the kernel reads inside a route. After FastAPI has genera
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import math
 import pkgutil
 import re
@@ -249,6 +250,8 @@ def service_problem_codes(service: str) -> dict[str, list[str]]:
 
 
 def _import_every_module(package_name: str) -> None:
+    if importlib.util.find_spec(package_name) is None:  # an app built in a test, not a service
+        return
     package = importlib.import_module(package_name)
     for module in pkgutil.walk_packages(package.__path__, f"{package_name}."):
         importlib.import_module(module.name)

@@ -1,5 +1,8 @@
 """Runs projections over the service's own log: batch + checkpoint in one transaction; rebuilds.
 
+Each projection declares the event types it handles; the runner hands it only those, in log order,
+and moves its checkpoint past the others all the same (a batch with none of them just moves it).
+
 A rebuild replays from position zero into fresh copies of the projection's tables in a scratch
 schema (the projection's SQL uses unqualified names, so `search_path` redirects it), then swaps
 them in under the projection's lock: readers see the old model until the new one is complete.
@@ -25,17 +28,22 @@ Progress = Callable[[int, int], None]
 
 
 class Projection(ABC):
-    """A read model: the tables it owns and how one event changes them (idempotent upserts)."""
+    """A read model: the event types it handles, the tables it owns and how one event changes
+    them (idempotent upserts)."""
 
     name: ClassVar[str]
     tables: ClassVar[tuple[str, ...]]
+    handles: ClassVar[frozenset[str]]
+    """The event types it applies (required, non-empty): derive it from the projection's own
+    dispatch table where it has one, so the two cannot drift."""
 
     @abstractmethod
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Apply one event; events the projection does not care about are ignored."""
+        """Apply one event of a type in `handles`."""
 
     async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
-        """Apply a batch in log order; override with set-based SQL where one statement will do."""
+        """Apply a batch of handled events in log order; override with set-based SQL where one
+        statement will do."""
         for event in batch:
             await self.handle(event, conn)
 
@@ -59,6 +67,8 @@ class ProjectionRunner:
         projections: list[Projection],
         batch_size: int = 1000,
     ) -> None:
+        for projection in projections:
+            _check_declared(projection)
         self.engine = engine
         self.store = store
         self.projections = {p.name: p for p in projections}
@@ -70,7 +80,8 @@ class ProjectionRunner:
             return await _checkpoint(conn, name)
 
     async def catch_up(self, name: str, wait: bool = True) -> int:
-        """Apply every event after the checkpoint; return how many were applied.
+        """Apply every event after the checkpoint; return how many the checkpoint moved past
+        (the projection's types applied, the others skipped).
 
         With `wait=False` a catch-up already under way elsewhere (it reads the same log) is left
         to finish the work: this one returns at once instead of queueing for the lock.
@@ -169,8 +180,20 @@ class ProjectionRunner:
         return position, tail
 
 
+def _check_declared(projection: Projection) -> None:
+    handles = getattr(projection, "handles", None)
+    if not isinstance(handles, frozenset) or not handles:
+        raise TypeError(
+            f"projection {projection.name!r} must declare the event types it handles:"
+            " a non-empty frozenset `handles`"
+        )
+
+
 async def _apply(projection: Projection, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
-    await projection.handle_batch(batch, conn)
+    """Hand the projection the batch's events of its types, in log order; none, no call."""
+    handled = [event for event in batch if event.type in projection.handles]
+    if handled:
+        await projection.handle_batch(handled, conn)
 
 
 async def _swap(conn: AsyncConnection, projection: Projection, scratch: str) -> None:

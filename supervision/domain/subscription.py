@@ -121,11 +121,15 @@ class Filters:
         prefixes = tuple(sorted({jurisdiction_prefix(code) for code in divisions}))
         return cls(frozenset(event_types), prefixes, frozenset(programmes))
 
-    def matches(self, event_type: str, data: dict[str, Any]) -> bool:
-        """True when an event of this type with this (public) data is wanted."""
+    def matches(
+        self, event_type: str, data: dict[str, Any], case_division: str | None = None
+    ) -> bool:
+        """True when an event of this type with this (public) data is wanted. An event that
+        names no place (a payment, a proposal) is placed by its case's division
+        (`case_division`, as supervision's case index has it)."""
         if event_type not in self.event_types:
             return False
-        division = division_of(data)
+        division = division_of(data) or case_division
         if division is None or not division.startswith(self.division_prefixes):
             return False
         return not self.programmes or bool(programmes_of(data) & self.programmes)
@@ -173,7 +177,7 @@ def check_callback_url(url: str, plain_http_hosts: Sequence[str]) -> None:
         raise refuse("the callback URL may not have a fragment", "回调地址不得包含片段(#)")
     if parts.scheme == "http" and parts.hostname not in plain_http_hosts:
         raise refuse(
-            f"plain http is allowed only to {', '.join(plain_http_hosts) or 'no host'}; use https",
+            "the callback URL must use https (plain http is not allowed to this host)",
             "回调地址须使用 https",
         )
     allowed = is_allowed_anywhere(parts.hostname, plain_http_hosts)

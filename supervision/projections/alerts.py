@@ -61,6 +61,7 @@ _STEP = text(
     WHERE alert_id = :alert_id AND version < :version
     """
 )
+_RAISED = "supervision.AlertRaised"
 _STATUS = {
     "supervision.AlertAcknowledged": "acknowledged",
     "supervision.AlertDismissed": "dismissed",
@@ -73,15 +74,14 @@ class AlertsView(Projection):
 
     name = "supervision.alerts_view"
     tables = ("alerts_view",)
+    handles = frozenset({_RAISED, *_STATUS})
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Insert the alert; record each later step (once: the version only moves on)."""
         if event.type in _STATUS:
             await self._step(event, conn)
             return
-        if event.type != "supervision.AlertRaised":
-            return
-        data = event.data
+        data = event.data  # the alert raised
         await conn.execute(
             _INSERT,
             {

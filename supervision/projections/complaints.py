@@ -52,6 +52,7 @@ _RECEIVED = text(
     ON CONFLICT (complaint_id) DO NOTHING
     """
 )
+_RECEIPT = "supervision.ComplaintReceived"
 _SET = (
     "UPDATE complaints_view SET version = :version, updated_at = :at, {} WHERE complaint_id = :id"
 )
@@ -69,11 +70,12 @@ class ComplaintsView(Projection):
 
     name = "supervision.complaints_view"
     tables = ("complaints_view",)
+    handles = frozenset({_RECEIPT, *_UPDATES})
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Insert on receipt; update the stage, assignee, outcome and actions after."""
         data = event.data
-        if event.type == "supervision.ComplaintReceived":
+        if event.type == _RECEIPT:
             await conn.execute(
                 _RECEIVED, {**_received(data), "version": 1, "at": event.recorded_at}
             )

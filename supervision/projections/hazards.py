@@ -32,36 +32,48 @@ HAZARD_MIGRATIONS = (
 )
 
 
+async def _recorded(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Insert the hazard found, in its institution's division."""
+    data = event.data
+    division = (
+        await conn.execute(
+            text(
+                "SELECT data->>'division_code' FROM events WHERE stream_id = :s"
+                " AND type = 'supervision.InstitutionRegistered'"
+            ),
+            {"s": event.stream_id},
+        )
+    ).scalar_one()
+    await conn.execute(
+        text(
+            "INSERT INTO hazards_view VALUES (:h, :i, :d, :c, :t, :due, NULL)"
+            " ON CONFLICT (hazard_id) DO NOTHING"
+        ),
+        {"h": data["hazard_id"], "i": data["institution_id"], "d": division,
+         "c": data["category"], "t": data["description"],
+         "due": date.fromisoformat(data["due_on"])},
+    )  # fmt: skip
+
+
+async def _closed(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Stamp the hazard's closing date."""
+    data = event.data
+    await conn.execute(
+        text("UPDATE hazards_view SET closed_on = :c WHERE hazard_id = :h"),
+        {"c": date.fromisoformat(data["closed_on"]), "h": data["hazard_id"]},
+    )
+
+
+_HANDLERS = {"supervision.HazardRecorded": _recorded, "supervision.HazardClosed": _closed}
+
+
 class HazardsView(Projection):
     """hazards_view ← supervision.HazardRecorded / HazardClosed."""
 
     name = "supervision.hazards_view"
     tables = ("hazards_view",)
+    handles = frozenset(_HANDLERS)
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Insert a found hazard; stamp its closing date."""
-        data = event.data
-        if event.type == "supervision.HazardRecorded":
-            division = (
-                await conn.execute(
-                    text(
-                        "SELECT data->>'division_code' FROM events WHERE stream_id = :s"
-                        " AND type = 'supervision.InstitutionRegistered'"
-                    ),
-                    {"s": event.stream_id},
-                )
-            ).scalar_one()
-            await conn.execute(
-                text(
-                    "INSERT INTO hazards_view VALUES (:h, :i, :d, :c, :t, :due, NULL)"
-                    " ON CONFLICT (hazard_id) DO NOTHING"
-                ),
-                {"h": data["hazard_id"], "i": data["institution_id"], "d": division,
-                 "c": data["category"], "t": data["description"],
-                 "due": date.fromisoformat(data["due_on"])},
-            )  # fmt: skip
-        elif event.type == "supervision.HazardClosed":
-            await conn.execute(
-                text("UPDATE hazards_view SET closed_on = :c WHERE hazard_id = :h"),
-                {"c": date.fromisoformat(data["closed_on"]), "h": data["hazard_id"]},
-            )
+        await _HANDLERS[event.type](event, conn)

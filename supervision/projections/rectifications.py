@@ -41,42 +41,57 @@ RECTIFICATION_MIGRATIONS = (
 )
 
 
+async def _ordered(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Upsert the order, in its inspection's division."""
+    data = event.data
+    division = (
+        await conn.execute(
+            text(
+                "SELECT data->>'division_code' FROM events WHERE stream_id = :s"
+                " AND type = 'supervision.InspectionPlanned'"
+            ),
+            {"s": event.stream_id},
+        )
+    ).scalar_one()
+    await conn.execute(
+        text(
+            "INSERT INTO rectifications_view VALUES (:i, :f, :d, :r, :o, :due, false, :key)"
+            " ON CONFLICT (inspection_id, finding_id) DO UPDATE"
+            " SET due_on = EXCLUDED.due_on,"
+            " requirement = EXCLUDED.requirement, rectified = false"
+        ),
+        {"i": data["inspection_id"], "f": data["finding_id"], "d": division,
+         "r": data["requirement"], "o": data["responsible_org"],
+         "due": date.fromisoformat(data["due_on"]),
+         "key": f"{data['inspection_id']}/{data['finding_id']}"},
+    )  # fmt: skip
+
+
+async def _verified(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Mark the order rectified, or not, as the check says."""
+    data = event.data
+    await conn.execute(
+        text(
+            "UPDATE rectifications_view SET rectified = :r"
+            " WHERE inspection_id = :i AND finding_id = :f"
+        ),
+        {"r": data["rectified"], "i": data["inspection_id"], "f": data["finding_id"]},
+    )
+
+
+_HANDLERS = {
+    "supervision.RectificationOrdered": _ordered,
+    "supervision.RectificationVerified": _verified,
+}
+
+
 class RectificationsView(Projection):
     """rectifications_view ← supervision.RectificationOrdered / RectificationVerified."""
 
     name = "supervision.rectifications_view"
     tables = ("rectifications_view",)
+    handles = frozenset(_HANDLERS)
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Upsert the order; mark it rectified when a check says so."""
-        data = event.data
-        if event.type == "supervision.RectificationOrdered":
-            division = (
-                await conn.execute(
-                    text(
-                        "SELECT data->>'division_code' FROM events WHERE stream_id = :s"
-                        " AND type = 'supervision.InspectionPlanned'"
-                    ),
-                    {"s": event.stream_id},
-                )
-            ).scalar_one()
-            await conn.execute(
-                text(
-                    "INSERT INTO rectifications_view VALUES (:i, :f, :d, :r, :o, :due, false, :key)"
-                    " ON CONFLICT (inspection_id, finding_id) DO UPDATE"
-                    " SET due_on = EXCLUDED.due_on,"
-                    " requirement = EXCLUDED.requirement, rectified = false"
-                ),
-                {"i": data["inspection_id"], "f": data["finding_id"], "d": division,
-                 "r": data["requirement"], "o": data["responsible_org"],
-                 "due": date.fromisoformat(data["due_on"]),
-                 "key": f"{data['inspection_id']}/{data['finding_id']}"},
-            )  # fmt: skip
-        elif event.type == "supervision.RectificationVerified":
-            await conn.execute(
-                text(
-                    "UPDATE rectifications_view SET rectified = :r"
-                    " WHERE inspection_id = :i AND finding_id = :f"
-                ),
-                {"r": data["rectified"], "i": data["inspection_id"], "f": data["finding_id"]},
-            )
+        await _HANDLERS[event.type](event, conn)

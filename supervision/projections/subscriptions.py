@@ -90,6 +90,7 @@ _CHANGED = text(
     " status = CASE WHEN :cancelled THEN 'cancelled' ELSE status END"
     " WHERE subscription_id = :subscription_id"
 )
+_SUBSCRIPTION = "supervision.WebhookSubscribed"
 _CHANGES = {
     "supervision.WebhookSecretRotated",
     "supervision.WebhookReplayRequested",
@@ -102,11 +103,12 @@ class SubscriptionsView(Projection):
 
     name = "supervision.webhook_subscriptions"
     tables = ("webhook_subscriptions",)
+    handles = frozenset({_SUBSCRIPTION, *_CHANGES})
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Insert on subscription; follow the version and the cancellation after."""
         data = event.data
-        if event.type == "supervision.WebhookSubscribed":
+        if event.type == _SUBSCRIPTION:
             fields = {k: data[k] for k in _SUBSCRIBED_FIELDS}
             await conn.execute(
                 _SUBSCRIBED, {**fields, "version": event.stream_version, "at": event.recorded_at}

@@ -14,7 +14,7 @@ from shared.clock import Clock
 from shared.eventstore.envelope import RecordedEvent
 from shared.messaging.delivery import SetBasedHandler
 from shared.messaging.public_events import structured_event
-from supervision.domain.subscription import Filters
+from supervision.domain.subscription import Filters, division_of
 
 _ACTIVE = text(
     "SELECT subscription_id, event_types, division_codes, programmes"
@@ -29,6 +29,7 @@ _QUEUE = text(
     ON CONFLICT (subscription_id, event_id, round) DO NOTHING
     """
 )
+_CASE_DIVISIONS = text("SELECT case_id, division_code FROM case_index WHERE case_id = ANY(:ids)")
 
 
 def webhook_body(event: RecordedEvent) -> str:
@@ -44,12 +45,14 @@ def queue_handler(clock: Clock) -> SetBasedHandler:
             row.subscription_id: Filters.of(row.event_types, row.division_codes, row.programmes)
             for row in await conn.execute(_ACTIVE)
         }
+        wanted = {kind for filters in subscriptions.values() for kind in filters.event_types}
+        divisions = await _case_divisions(conn, [e for e in events if e.type in wanted])
         now = clock.now()
         rows = [
             _delivery(subscription_id, event, now)
             for event in events
             for subscription_id, filters in subscriptions.items()
-            if filters.matches(event.type, event.data)
+            if filters.matches(event.type, event.data, divisions.get(event.case_id or ""))
         ]
         if rows:
             await conn.execute(_QUEUE, rows)
@@ -58,6 +61,17 @@ def queue_handler(clock: Clock) -> SetBasedHandler:
         await many([event], conn)
 
     return SetBasedHandler(one, many)
+
+
+async def _case_divisions(conn: AsyncConnection, events: Sequence[RecordedEvent]) -> dict[str, str]:
+    """The case's division of each event that names no place itself, from the case index."""
+    placeless = sorted({e.case_id for e in events if e.case_id and division_of(e.data) is None})
+    if not placeless:
+        return {}
+    return {
+        row.case_id: row.division_code
+        for row in await conn.execute(_CASE_DIVISIONS, {"ids": placeless})
+    }
 
 
 def _delivery(subscription_id: str, event: RecordedEvent, now: Any) -> dict[str, Any]:

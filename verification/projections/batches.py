@@ -9,39 +9,54 @@ from shared.eventstore.envelope import RecordedEvent
 from shared.projections.runner import Projection
 
 
+async def _sample_drawn(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Insert the drawn batch."""
+    data = event.data
+    await conn.execute(
+        text(
+            "INSERT INTO batches_view (batch_id, version, county_code, township_code,"
+            " households, sample, visited, formed_at)"
+            " VALUES (:id, :v, :county, :township, :n, :sample, '{}', :at)"
+            " ON CONFLICT (batch_id) DO NOTHING"
+        ),
+        {
+            "id": data["batch_id"],
+            "v": event.stream_version,
+            "county": data["county_code"],
+            "township": data["township_code"],
+            "n": len(data["households"]),
+            "sample": list(data["sample"]),
+            "at": event.recorded_at,
+        },
+    )
+
+
+async def _spot_check_recorded(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Add the visited household once."""
+    data = event.data
+    await conn.execute(
+        text(
+            "UPDATE batches_view SET version = :v, visited = CASE"
+            " WHEN :h = ANY(visited) THEN visited ELSE array_append(visited, :h) END"
+            " WHERE batch_id = :id"
+        ),
+        {"id": data["batch_id"], "v": event.stream_version, "h": data["household"]},
+    )
+
+
+_HANDLERS = {
+    "verification.SpotCheckSampleDrawn": _sample_drawn,
+    "verification.SpotCheckRecorded": _spot_check_recorded,
+}
+
+
 class BatchesView(Projection):
     """batches_view ← SpotCheckSampleDrawn, SpotCheckRecorded."""
 
     name = "verification.batches_view"
     tables = ("batches_view",)
+    handles = frozenset(_HANDLERS)
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Insert a drawn batch; add each visited household once."""
-        data = event.data
-        if event.type == "verification.SpotCheckSampleDrawn":
-            await conn.execute(
-                text(
-                    "INSERT INTO batches_view (batch_id, version, county_code, township_code,"
-                    " households, sample, visited, formed_at)"
-                    " VALUES (:id, :v, :county, :township, :n, :sample, '{}', :at)"
-                    " ON CONFLICT (batch_id) DO NOTHING"
-                ),
-                {
-                    "id": data["batch_id"],
-                    "v": event.stream_version,
-                    "county": data["county_code"],
-                    "township": data["township_code"],
-                    "n": len(data["households"]),
-                    "sample": list(data["sample"]),
-                    "at": event.recorded_at,
-                },
-            )
-        elif event.type == "verification.SpotCheckRecorded":
-            await conn.execute(
-                text(
-                    "UPDATE batches_view SET version = :v, visited = CASE"
-                    " WHEN :h = ANY(visited) THEN visited ELSE array_append(visited, :h) END"
-                    " WHERE batch_id = :id"
-                ),
-                {"id": data["batch_id"], "v": event.stream_version, "h": data["household"]},
-            )
+        await _HANDLERS[event.type](event, conn)

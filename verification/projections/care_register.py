@@ -49,6 +49,10 @@ class ChildrenView(Projection):
 
     name = "verification.children_view"
     tables = ("children_view",)
+    handles = frozenset({
+        "verification.ChildRegistered", "verification.CareVisitRecorded",
+        "verification.ChildAllowanceAssessed", "verification.ChildAllowanceEnded",
+    })  # fmt: skip
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """One row per child: guardianship, visits and the allowance granted."""
@@ -79,6 +83,9 @@ class InclusionView(Projection):
 
     name = "verification.inclusion_view"
     tables = ("inclusion_view",)
+    handles = frozenset(
+        {"verification.DisabledPersonScreened", "verification.ExtremePovertyInclusionDecided"}
+    )
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """One row per screening: flagged or not, then the county's decision."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from typing import Any
@@ -10,7 +11,9 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.eventstore.envelope import RecordedEvent
+from shared.eventstore.registry import type_name_of
 from shared.projections.runner import Projection
+from verification.domain.events import PUBLISHED
 
 STAGE_AFTER = {
     "verification.EconomicVerificationCompleted": "'investigation'",
@@ -60,11 +63,20 @@ COLUMNS: dict[str, dict[str, str]] = {
 DATE_KEYS = {"submitted_on", "period_ends_on", "next_review_due", "due_on"}
 
 
+def _about_a_case(event_class: type) -> bool:
+    return {"case_id", "programme"} <= {f.name for f in dataclasses.fields(event_class)}
+
+
+# every event about one case moves its row's version (the ETag), whether or not it sets a column
+CASE_EVENTS = frozenset(type_name_of(cls) for cls in PUBLISHED if _about_a_case(cls))
+
+
 class CasesView(Projection):
     """cases_view ← every verification event about a case."""
 
     name = "verification.cases_view"
     tables = ("cases_view",)
+    handles = CASE_EVENTS
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         """Insert on CaseOpened; otherwise update stage, version and the event's columns."""

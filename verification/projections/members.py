@@ -20,11 +20,10 @@ class MembersView(Projection):
 
     name = "verification.case_members"
     tables = ("case_members",)
+    handles = frozenset({"verification.CaseOpened"})
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """One row per (member, case, programme); other events are ignored."""
-        if event.type != "verification.CaseOpened":
-            return
+        """One row per (member, case, programme)."""
         data = event.data
         rows = [
             {

@@ -6,6 +6,9 @@ from .adjustment_in import AdjustmentIn
 from .allowance_assessment_in import AllowanceAssessmentIn
 from .allowance_assessment_in_allowance import AllowanceAssessmentInAllowance
 from .allowance_assessment_in_decision import AllowanceAssessmentInDecision
+from .allowance_end_in import AllowanceEndIn
+from .allowance_end_in_reason_code import AllowanceEndInReasonCode
+from .allowance_end_view import AllowanceEndView
 from .appraisal_in import AppraisalIn
 from .assessment_view import AssessmentView
 from .batch_case import BatchCase
@@ -100,6 +103,9 @@ __all__ = (
     "AllowanceAssessmentIn",
     "AllowanceAssessmentInAllowance",
     "AllowanceAssessmentInDecision",
+    "AllowanceEndIn",
+    "AllowanceEndInReasonCode",
+    "AllowanceEndView",
     "AppraisalIn",
     "AssessmentView",
     "BatchCase",

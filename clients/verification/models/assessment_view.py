@@ -7,6 +7,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="AssessmentView")
 
 
@@ -23,6 +25,8 @@ class AssessmentView:
         eligibility_rule (str):
         decided_by (str):
         decided_on (datetime.date):
+        age_limit (int | None | Unset): granted: the age limit in force
+        last_paid_period (None | str | Unset): granted: the last month paid, the month of the age limit
     """
 
     allowance: str
@@ -33,6 +37,8 @@ class AssessmentView:
     eligibility_rule: str
     decided_by: str
     decided_on: datetime.date
+    age_limit: int | None | Unset = UNSET
+    last_paid_period: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,6 +62,18 @@ class AssessmentView:
 
         decided_on = self.decided_on.isoformat()
 
+        age_limit: int | None | Unset
+        if isinstance(self.age_limit, Unset):
+            age_limit = UNSET
+        else:
+            age_limit = self.age_limit
+
+        last_paid_period: None | str | Unset
+        if isinstance(self.last_paid_period, Unset):
+            last_paid_period = UNSET
+        else:
+            last_paid_period = self.last_paid_period
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -70,6 +88,10 @@ class AssessmentView:
                 "decided_on": decided_on,
             }
         )
+        if age_limit is not UNSET:
+            field_dict["age_limit"] = age_limit
+        if last_paid_period is not UNSET:
+            field_dict["last_paid_period"] = last_paid_period
 
         return field_dict
 
@@ -105,6 +127,24 @@ class AssessmentView:
 
         decided_on = datetime.date.fromisoformat(d.pop("decided_on"))
 
+        def _parse_age_limit(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        age_limit = _parse_age_limit(d.pop("age_limit", UNSET))
+
+        def _parse_last_paid_period(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        last_paid_period = _parse_last_paid_period(d.pop("last_paid_period", UNSET))
+
         assessment_view = cls(
             allowance=allowance,
             decision=decision,
@@ -114,6 +154,8 @@ class AssessmentView:
             eligibility_rule=eligibility_rule,
             decided_by=decided_by,
             decided_on=decided_on,
+            age_limit=age_limit,
+            last_paid_period=last_paid_period,
         )
 
         assessment_view.additional_properties = d

@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
+    from ..models.allowance_end_view import AllowanceEndView
     from ..models.assessment_view import AssessmentView
     from ..models.guardian_view import GuardianView
     from ..models.visit_view import VisitView
@@ -34,6 +37,7 @@ class ChildView:
         registered_on (datetime.date):
         visits (list[VisitView]):
         assessments (list[AssessmentView]):
+        allowance_end (AllowanceEndView | None | Unset):
     """
 
     child_id: str
@@ -49,9 +53,11 @@ class ChildView:
     registered_on: datetime.date
     visits: list[VisitView]
     assessments: list[AssessmentView]
+    allowance_end: AllowanceEndView | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.allowance_end_view import AllowanceEndView
         from ..models.guardian_view import GuardianView
 
         child_id = self.child_id
@@ -90,6 +96,14 @@ class ChildView:
             assessments_item = assessments_item_data.to_dict()
             assessments.append(assessments_item)
 
+        allowance_end: dict[str, Any] | None | Unset
+        if isinstance(self.allowance_end, Unset):
+            allowance_end = UNSET
+        elif isinstance(self.allowance_end, AllowanceEndView):
+            allowance_end = self.allowance_end.to_dict()
+        else:
+            allowance_end = self.allowance_end
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -109,11 +123,14 @@ class ChildView:
                 "assessments": assessments,
             }
         )
+        if allowance_end is not UNSET:
+            field_dict["allowance_end"] = allowance_end
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.allowance_end_view import AllowanceEndView
         from ..models.assessment_view import AssessmentView
         from ..models.guardian_view import GuardianView
         from ..models.visit_view import VisitView
@@ -168,6 +185,23 @@ class ChildView:
 
             assessments.append(assessments_item)
 
+        def _parse_allowance_end(data: object) -> AllowanceEndView | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                allowance_end_type_0 = AllowanceEndView.from_dict(data)
+
+                return allowance_end_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AllowanceEndView | None | Unset, data)
+
+        allowance_end = _parse_allowance_end(d.pop("allowance_end", UNSET))
+
         child_view = cls(
             child_id=child_id,
             version=version,
@@ -182,6 +216,7 @@ class ChildView:
             registered_on=registered_on,
             visits=visits,
             assessments=assessments,
+            allowance_end=allowance_end,
         )
 
         child_view.additional_properties = d

@@ -15,7 +15,8 @@ class PolicyIn:
     """A new setting of one policy number for the province (62) or one county, from a date.
 
     Attributes:
-        value (float | int | str): notice_period_days: whole days; spot_check_rate: a decimal from 0.30 to 1
+        value (float | int | str): notice_period_days: whole days; spot_check_rate: a decimal from 0.30 to 1;
+            child_allowance_age_limit: whole years from 18 to 25 (province only)
         effective_from (datetime.date):
         scope (str): 62 or a county code
         reason (str):

@@ -20,6 +20,7 @@ class HouseholdTotals(Projection):
 
     name = "test.household_totals"
     tables = ("household_totals",)
+    handles = frozenset({"test.IncomeDeclared", "test.IncomeCorrected"})
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         await conn.execute(
@@ -108,6 +109,7 @@ class EventCount(Projection):
 
     name = "test.event_count"
     tables = ("event_count",)
+    handles = frozenset({"test.IncomeDeclared", "test.IncomeCorrected"})
 
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
         await conn.execute(text("UPDATE event_count SET events = events + 1"))
@@ -159,3 +161,95 @@ async def test_a_catch_up_that_will_not_wait_leaves_the_work_to_the_one_under_wa
     assert await runner.checkpoint(HouseholdTotals.name) == 0
     assert await runner.catch_up(HouseholdTotals.name, wait=False) == 20
     assert sum(r["events"] for r in await _snapshot(engine)) == 20
+
+
+class DeclaredIncomes(Projection):
+    """Remembers the event types of each batch it is handed; it handles declarations only."""
+
+    name = "test.declared_incomes"
+    tables = ()
+    handles = frozenset({"test.IncomeDeclared"})
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        self.batches.append([event.type])
+
+    async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
+        self.batches.append([event.type for event in batch])
+
+
+async def _append(store: EventStore, kind: str, count: int) -> None:
+    for n in range(count):
+        event = NewEvent(kind, {"income_fen": n}, METADATA)
+        await store.append(f"household-{n}", [event], expected_version=None)
+
+
+def _handed(projection: DeclaredIncomes) -> list[str]:
+    return [kind for batch in projection.batches for kind in batch]
+
+
+@pytest.mark.req("GEN-1")
+async def test_a_projection_is_handed_only_its_types_and_its_checkpoint_passes_the_others(
+    engine: AsyncEngine, event_store: EventStore
+) -> None:
+    # given 5 declarations, 10 corrections (two whole batches of 5 it does not handle), 5 more
+    await _append(event_store, "test.IncomeDeclared", 5)
+    await _append(event_store, "test.IncomeCorrected", 10)
+    await _append(event_store, "test.IncomeDeclared", 5)
+    projection = DeclaredIncomes()
+    runner = ProjectionRunner(engine, event_store, [projection], batch_size=5)
+
+    # when it catches up
+    moved = await runner.catch_up(DeclaredIncomes.name)
+
+    # then it was called for the two batches of declarations only, and stands at the head
+    assert projection.batches == [["test.IncomeDeclared"] * 5] * 2
+    assert moved == 20
+    assert await runner.checkpoint(DeclaredIncomes.name) == await event_store.head_position()
+
+    # and a tail of corrections alone moves the checkpoint without a call
+    await _append(event_store, "test.IncomeCorrected", 3)
+    assert await runner.catch_up(DeclaredIncomes.name) == 3
+    assert len(projection.batches) == 2
+    assert await runner.checkpoint(DeclaredIncomes.name) == await event_store.head_position()
+
+
+@pytest.mark.req("GEN-1")
+async def test_catch_up_all_and_a_rebuild_skip_the_types_a_projection_does_not_handle(
+    engine: AsyncEngine, event_store: EventStore
+) -> None:
+    # given a log of mixed types, ending with corrections
+    await _append(event_store, "test.IncomeCorrected", 4)
+    await _append(event_store, "test.IncomeDeclared", 6)
+    await _append(event_store, "test.IncomeCorrected", 4)
+    projection = DeclaredIncomes()
+    runner = ProjectionRunner(engine, event_store, [projection], batch_size=4)
+    head = await event_store.head_position()
+
+    # when every projection is caught up, then this one rebuilt from zero
+    assert await runner.catch_up_all() == 14
+    assert await runner.checkpoint(DeclaredIncomes.name) == head
+    caught_up = _handed(projection)
+    report = await runner.rebuild(DeclaredIncomes.name)
+
+    # then each path handed it the 6 declarations only, and moved its checkpoint to the head
+    assert caught_up == ["test.IncomeDeclared"] * 6
+    assert _handed(projection) == ["test.IncomeDeclared"] * 12
+    assert (report.events_replayed, report.position) == (14, head)
+    assert await runner.checkpoint(DeclaredIncomes.name) == head
+
+
+class Undeclared(EventCount):
+    """A projection that forgot to say what it handles."""
+
+    name = "test.undeclared"
+    handles = frozenset()
+
+
+def test_the_runner_refuses_a_projection_that_declares_no_types(
+    engine: AsyncEngine, event_store: EventStore
+) -> None:
+    with pytest.raises(TypeError, match=r"test\.undeclared"):
+        ProjectionRunner(engine, event_store, [Undeclared()])

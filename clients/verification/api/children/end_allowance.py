@@ -1,0 +1,279 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.allowance_end_in import AllowanceEndIn
+from ...models.child_view import ChildView
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    child_id: str,
+    *,
+    body: AllowanceEndIn,
+    idempotency_key: str,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["Idempotency-Key"] = idempotency_key
+
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/children/{child_id}/allowance-end".format(
+            child_id=quote(str(child_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ChildView | Problem | None:
+    if response.status_code == 200:
+        response_200 = ChildView.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChildView | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    child_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AllowanceEndIn,
+    idempotency_key: str,
+    if_match: str,
+) -> Response[ChildView | Problem]:
+    """终止发放儿童基本生活费 The county ends the child's allowance from next month (PAY-9)
+
+     The county ends a granted allowance before the age limit (adoption, a guardian able to
+    support, death, moving away …), with the reason and the policy; payments pays nothing for
+    months from the next month's first day.
+
+    Args:
+        child_id (str):
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        if_match (str):  Example: "3".
+        body (AllowanceEndIn): The county ends a child's allowance before the age limit; payments
+            stops paying from
+            the next month (ADR 0042).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChildView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        child_id=child_id,
+        body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    child_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AllowanceEndIn,
+    idempotency_key: str,
+    if_match: str,
+) -> ChildView | Problem | None:
+    """终止发放儿童基本生活费 The county ends the child's allowance from next month (PAY-9)
+
+     The county ends a granted allowance before the age limit (adoption, a guardian able to
+    support, death, moving away …), with the reason and the policy; payments pays nothing for
+    months from the next month's first day.
+
+    Args:
+        child_id (str):
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        if_match (str):  Example: "3".
+        body (AllowanceEndIn): The county ends a child's allowance before the age limit; payments
+            stops paying from
+            the next month (ADR 0042).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChildView | Problem
+    """
+
+    return sync_detailed(
+        child_id=child_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    child_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AllowanceEndIn,
+    idempotency_key: str,
+    if_match: str,
+) -> Response[ChildView | Problem]:
+    """终止发放儿童基本生活费 The county ends the child's allowance from next month (PAY-9)
+
+     The county ends a granted allowance before the age limit (adoption, a guardian able to
+    support, death, moving away …), with the reason and the policy; payments pays nothing for
+    months from the next month's first day.
+
+    Args:
+        child_id (str):
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        if_match (str):  Example: "3".
+        body (AllowanceEndIn): The county ends a child's allowance before the age limit; payments
+            stops paying from
+            the next month (ADR 0042).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChildView | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        child_id=child_id,
+        body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    child_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: AllowanceEndIn,
+    idempotency_key: str,
+    if_match: str,
+) -> ChildView | Problem | None:
+    """终止发放儿童基本生活费 The county ends the child's allowance from next month (PAY-9)
+
+     The county ends a granted allowance before the age limit (adoption, a guardian able to
+    support, death, moving away …), with the reason and the policy; payments pays nothing for
+    months from the next month's first day.
+
+    Args:
+        child_id (str):
+        idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
+            works
+        if_match (str):  Example: "3".
+        body (AllowanceEndIn): The county ends a child's allowance before the age limit; payments
+            stops paying from
+            the next month (ADR 0042).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChildView | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            child_id=child_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
+        )
+    ).parsed
