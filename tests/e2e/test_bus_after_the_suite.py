@@ -24,6 +24,7 @@ PHONE = re.compile(rb"(?<![0-9])1[3-9]\d{9}(?![0-9])")
 # machine identifiers whose hex digits can look like a number: event ids, trace context
 MACHINE_IDS = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 PUBLIC, INTERNAL = ".events", ".internal"
+PERIOD = re.compile(r"[0-9]{4}-[0-9]{2}")  # a payment period, YYYY-MM
 
 
 def personal_values(data: Any, rule: str | None = None) -> Iterator[str]:
@@ -43,8 +44,12 @@ def personal_values(data: Any, rule: str | None = None) -> Iterator[str]:
 
 def _telling(text: str) -> bool:
     """Text that says something of a person: Chinese of two characters or more, or digits
-    enough to be a number (codes and enumerations such as `semi_disabled` say nothing alone)."""
+    enough to be a number (codes and enumerations such as `semi_disabled` say nothing alone, nor
+    does a month: the public view drops one where it would tell, a child's month of coming of
+    age, but the same month stands on every public payment of that period)."""
     text = text.strip()
+    if PERIOD.fullmatch(text):
+        return False
     chinese = sum(1 for c in text if ord(c) > 0x2E80)
     return chinese >= 2 or sum(c.isdigit() for c in text) >= 6
 
