@@ -12,6 +12,7 @@ import ctypes
 import hashlib
 import logging
 import os
+import random
 import re
 import shlex
 import signal
@@ -38,13 +39,29 @@ STOP_GRACE_S = 5.0
 _SOCKET_PATH_MAX = 100
 _DATABASE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 _PR_SET_PDEATHSIG = 1
+LISTENING_PORTS = range(20000, 32000)  # below the kernel's ephemeral ports (see `free_port`)
+_PORTS = random.Random()  # not a secret: spreads the picks of concurrent test processes
+_handed_out: set[int] = set()
 
 
 def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A TCP port on 127.0.0.1 that nothing listens on right now, never handed out before by
+    this process. It lies below the range from which the kernel takes outgoing connections'
+    source ports (Linux: 32768-60999), so no connection opened before the server binds it can
+    take it (a port the kernel picked for `bind(0)` could be, and a stack's server then failed
+    to start with "address already in use")."""
+    for _ in range(1000):
+        port = _PORTS.randrange(LISTENING_PORTS.start, LISTENING_PORTS.stop)
+        if port in _handed_out:
+            continue
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _handed_out.add(port)
+        return port
+    raise RuntimeError(f"no free port in {LISTENING_PORTS}")
 
 
 def _port_open(port: int) -> bool:
