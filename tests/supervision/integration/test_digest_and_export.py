@@ -175,7 +175,7 @@ async def test_the_export_masks_personal_data_and_prints_in_chinese(
     assert entry["sealed_in_digest"] == {"sequence": 1, "root": sealed["root"]}
     member = entry["data"]["members"][0]
     assert member["resident_id"] == "110***********002X" and member["name"] == "张**"
-    assert entry["data"]["bank_account"].endswith("0123") and "6222" not in exported.text
+    assert entry["data"]["bank_account"].endswith("0123") and "622202123456789" not in exported.text
     # and the page is printable Chinese with the chain verdict
     assert page.headers["content-type"].startswith("text/html")
     assert "案件全程留痕记录" in page.text and "哈希链校验通过" in page.text
