@@ -21,13 +21,14 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.domain.errors import NotFound
 from shared.http.problems import problem_responses
+from shared.http.wiring import wired
 from shared.messaging.public import public_dataschema
 from shared.privacy import dropped_from_public_view, personal_rule
 from shared.runtime import ServiceRuntime
@@ -154,6 +155,7 @@ def _without_constraints(node: Any) -> Any:
 router = APIRouter(prefix="/schemas", tags=["event schemas 事件数据结构"])
 _TYPE = Path(description="the event type, e.g. intake.ApplicationSubmitted", examples=["x.Y"])
 _VERSION = Path(description="the schema version (ce_schemaversion)", examples=[1])
+Schemas = Annotated[EventSchemas, wired("event_schemas")]
 _RESPONSES = {304: {"description": "Not modified"}, **problem_responses(404)}
 
 
@@ -165,10 +167,10 @@ _RESPONSES = {304: {"description": "Not modified"}, **problem_responses(404)}
     summary="公开事件数据结构 The JSON Schema of an event's public view (its public topic)",
 )
 async def get_public_event_schema(
-    request: Request, event_type: str = _TYPE, version: int = _VERSION
+    request: Request, schemas: Schemas, event_type: str = _TYPE, version: int = _VERSION
 ) -> Response:
     """The schema the public topic's `ce_dataschema` names: personal fields masked or left out."""
-    return _answer(request, request.app.state.event_schemas.document(event_type, version, True))
+    return _answer(request, schemas.document(event_type, version, True))
 
 
 @router.get(
@@ -179,10 +181,10 @@ async def get_public_event_schema(
     summary="事件数据结构 The JSON Schema of an event type's data at a schema version",
 )
 async def get_event_schema(
-    request: Request, event_type: str = _TYPE, version: int = _VERSION
+    request: Request, schemas: Schemas, event_type: str = _TYPE, version: int = _VERSION
 ) -> Response:
     """The schema the internal topic's `ce_dataschema` names (docs/events/<service>/)."""
-    return _answer(request, request.app.state.event_schemas.document(event_type, version, False))
+    return _answer(request, schemas.document(event_type, version, False))
 
 
 def _answer(request: Request, document: _Document) -> Response:

@@ -9,15 +9,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel
 
-from shared.clock import today
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 from shared.identity import divisions
 from shared.places.names import NamedPlace, ancestors, resolve
 from shared.places.store import registered_children
@@ -71,17 +71,18 @@ def _unknown(code: str) -> UnknownPlace:
 @router.get("/{code}", response_model=PlaceRead, responses=problem_responses(401, 404, 422),
             summary="行政区划 A place by code: name, level, parents, validity")  # fmt: skip
 async def get_place(
-    request: Request,
+    engine: Engine,
+    day: Today,
     code: str = Path(pattern=CODE_PATTERN, description=CODE_HELP),
     _: Principal = Depends(current_principal),
 ) -> PlaceRead:
     """The place's name and level, its parents up to the province with names, its validity."""
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         place = await resolve(conn, code)
         if place is None:
             raise _unknown(code)
         chain = await ancestors(conn, place)
-    summary = _summary(place, today(request.app.state.clock))
+    summary = _summary(place, day)
     links = [PlaceLink(code=p.code, name=p.name, level=p.level) for p in chain]
     return PlaceRead(**summary.model_dump(), parent=place.parent, chain=links)
 
@@ -89,7 +90,8 @@ async def get_place(
 @router.get("", response_model=Page[PlaceSummary], responses=problem_responses(400, 401, 404, 422),
             summary="下级行政区划 The places directly under a place (cursor pages)")  # fmt: skip
 async def list_places(
-    request: Request,
+    engine: Engine,
+    day: Today,
     parent: str = Query(pattern=CODE_PATTERN, description=CODE_HELP),
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
@@ -97,7 +99,7 @@ async def list_places(
 ) -> Page[PlaceSummary]:
     """Cities of the province, counties of a city, registered townships or villages, by code."""
     after = str(cursor.get("after", "")) if cursor else None
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         found = await resolve(conn, parent)
         if found is None:
             raise _unknown(parent)
@@ -112,7 +114,6 @@ async def list_places(
                 NamedPlace(p.code, p.name, p.level, p.parent, p.valid_from, p.valid_to)
                 for p in registered
             ]
-    day = today(request.app.state.clock)
     page = children[:limit]
     more = len(children) > limit
     return Page(

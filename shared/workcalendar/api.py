@@ -7,7 +7,7 @@ has a version); GET shows the days in force, where they come from and every vers
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.responses import JSONResponse
@@ -16,7 +16,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
 from shared.domain.errors import ConcurrencyConflict
-from shared.eventstore.store import EventStore
 from shared.http.auth import current_principal, require_roles
 from shared.http.commands import ensure_current, request_metadata
 from shared.http.etag import (
@@ -29,6 +28,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Registry, Store, wired
 from shared.runtime import ServiceRuntime
 from shared.workcalendar.book import CalendarBook
 from shared.workcalendar.year import CalendarYear, CalendarYearSet
@@ -37,6 +37,8 @@ from shared.workdays import LIBRARY, library_years
 router = APIRouter(prefix="/v1/calendar", tags=["calendar 工作日历"])
 LOADERS = require_roles("province_officer", "ops")
 YEAR = Path(ge=2000, le=2100, description="the civil year")
+Book = Annotated[CalendarBook, wired("calendar_book")]
+CalendarYears = Annotated[Repository[CalendarYear], wired("calendar_years")]
 
 
 class YearIn(BaseModel):
@@ -135,13 +137,12 @@ def _version(event: CalendarYearSet, version: int) -> dict[str, Any]:
 @router.put("/years/{year}", responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
             openapi_extra=IF_MATCH_WHEN_EXISTS, response_model=LoadedYear,
             summary="载入或更正节假日安排 Load or correct a year (If-Match)")  # fmt: skip
-async def load_calendar_year(body: YearIn, request: Request, year: int = YEAR,
+async def load_calendar_year(body: YearIn, request: Request, book: Book,
+                   repository: CalendarYears, engine: Engine, year: int = YEAR,
                    principal: Principal = Depends(LOADERS),
                    key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
     """Record the year's days as a new version; deadlines computed from now on use them."""
     expected = expected_version_from_if_match(request, required=False)
-    book: CalendarBook = request.app.state.calendar_book
-    repository: Repository[CalendarYear] = request.app.state.calendar_years
     event = book.event_class(year, tuple(sorted(set(body.holidays))),
                              tuple(sorted(set(body.makeup_workdays))), body.document_ref,
                              body.reason)  # fmt: skip
@@ -166,19 +167,17 @@ async def load_calendar_year(body: YearIn, request: Request, year: int = YEAR,
 
     response = await respond_idempotently(request, client_id=principal.client_id, key=key,
                                           operation=operation)  # fmt: skip
-    await book.refresh(request.app.state.engine)
+    await book.refresh(engine)
     return response
 
 
 @router.get("/years/{year}", responses=problem_responses(401, 403), response_model=YearRead,
             summary="某年工作日历 A year's days in force and their history")  # fmt: skip
-async def get_calendar_year(request: Request, response: Response, year: int = YEAR,
+async def get_calendar_year(response: Response, book: Book, store: Store,
+                            registry: Registry, year: int = YEAR,
                    _: Principal = Depends(current_principal)) -> dict[str, Any]:  # fmt: skip
     """The days in force, where they come from (library or loaded version N) and every version."""
-    book: CalendarBook = request.app.state.calendar_book
-    store: EventStore = request.app.state.store
     recorded = await store.read_stream(CalendarYear.stream_id_for(str(year)))
-    registry = request.app.state.registry
     history = []
     for event in recorded:
         entry = _version(registry.deserialize(event), event.stream_version)
