@@ -14,6 +14,7 @@ from intake.application.changes import change
 from intake.domain.rough_sleeper_events import AidPointOpened, Season
 from intake.domain.rough_sleepers import AidPoint
 from intake.entrypoints.common import READING_ROLES, accepted, ensure_role
+from intake.entrypoints.wiring import AidPoints
 from intake.schemas import CommandAccepted
 from intake.schemas_rough_sleepers import (
     AidPointClosure,
@@ -22,7 +23,6 @@ from intake.schemas_rough_sleepers import (
     SeasonAddition,
 )
 from shared.application.repository import Repository
-from shared.clock import today
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.commands import request_metadata
@@ -30,6 +30,7 @@ from shared.http.etag import etag_for, expected_version_from_if_match
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 
 router = APIRouter(prefix="/v1", tags=["rough sleepers 流浪乞讨人员救助"])
 OFFICER_ROLES = ("township_officer", "county_officer")
@@ -46,6 +47,7 @@ _COMMANDS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
 async def open_aid_point(
     body: AidPointCreate,
     request: Request,
+    repository: AidPoints,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -55,7 +57,6 @@ async def open_aid_point(
     point = AidPoint(str(uuid.uuid4()))
     seasons = tuple(Season(**s.model_dump()) for s in body.seasons)
     point.open(AidPointOpened(point.id, **{**body.model_dump(), "seasons": seasons}))
-    repository: Repository[AidPoint] = request.app.state.aid_points
     metadata = request_metadata(principal, f"设立救助点：{body.label}", point.id)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
@@ -77,13 +78,13 @@ async def open_aid_point(
 )
 async def get_aid_point(
     aid_point_id: str,
-    request: Request,
     response: Response,
+    engine: Engine,
     principal: Principal = Depends(current_principal),
 ) -> AidPointRead:
     """The point as the read model holds it, with its version as ETag."""
     ensure_role(principal, READING_ROLES, "查阅救助点")
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         found = await conn.execute(
             text("SELECT * FROM aid_points_view WHERE aid_point_id = :id"), {"id": aid_point_id}
         )
@@ -105,13 +106,14 @@ async def add_aid_point_season(
     aid_point_id: str,
     body: SeasonAddition,
     request: Request,
+    points: AidPoints,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Next winter's or this summer's window, with why it opens."""
     season = Season(body.kind, body.starts_on, body.ends_on)
     return await _command(
-        request, principal, key, aid_point_id, body.reason, lambda p: p.add_season(season)
+        request, points, principal, key, aid_point_id, body.reason, lambda p: p.add_season(season)
     )
 
 
@@ -125,18 +127,20 @@ async def close_aid_point(
     aid_point_id: str,
     body: AidPointClosure,
     request: Request,
+    points: AidPoints,
+    day: Today,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """No help is recorded at a closed point."""
-    day = today(request.app.state.clock)
     return await _command(
-        request, principal, key, aid_point_id, body.reason, lambda p: p.close(day)
+        request, points, principal, key, aid_point_id, body.reason, lambda p: p.close(day)
     )
 
 
 async def _command(
     request: Request,
+    repository: Repository[AidPoint],
     principal: Principal,
     key: str,
     aid_point_id: str,
@@ -146,7 +150,6 @@ async def _command(
     ensure_role(principal, OFFICER_ROLES, "管理救助点")
     expected = expected_version_from_if_match(request)
     assert expected is not None
-    repository: Repository[AidPoint] = request.app.state.aid_points
     metadata = request_metadata(principal, reason, aid_point_id)
 
     def guarded(point: AidPoint) -> None:

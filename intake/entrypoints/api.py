@@ -26,6 +26,7 @@ from intake.entrypoints.common import (
     ensure_role,
 )
 from intake.entrypoints.reads import find_application, page_of_applications, read_from_row
+from intake.entrypoints.wiring import Applications, HandIns, UrgentCases
 from intake.schemas import (
     ApplicationAmend,
     ApplicationCreate,
@@ -34,7 +35,6 @@ from intake.schemas import (
     Withdrawal,
 )
 from shared.application.repository import Repository
-from shared.clock import CHINA, Clock
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.commands import request_metadata
@@ -48,6 +48,7 @@ from shared.http.idempotency import (
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 from shared.identity import division_code_or_empty
 
 router = APIRouter(prefix="/v1", tags=["applications 申请"])
@@ -63,26 +64,22 @@ router = APIRouter(prefix="/v1", tags=["applications 申请"])
 async def submit_application(
     body: ApplicationCreate,
     request: Request,
+    repository: Applications,
+    hand_ins: HandIns,
+    urgent_cases: UrgentCases,
+    today: Today,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Register a household's application for one or more programmes (one door, INT-2/4/9/10)."""
     ensure_may_accept(principal, body.division_code)
-    repository: Repository[Application] = request.app.state.applications
     application_id = new_application_id()
     metadata = request_metadata(principal, "受理登记申请", application_id)
-    cmd = SubmitApplication(
-        body,
-        metadata,
-        application_id,
-        _today(request),
-        request.app.state.hand_ins,
-        request.app.state.urgent_cases,
-    )
+    cmd = SubmitApplication(body, metadata, application_id, today, hand_ins, urgent_cases)
 
     async def operation(conn: asyncpg.Connection) -> StoredResponse:
         recorded = await record_application(cmd, repository, conn)
-        read = _created(cmd, recorded[-1].stream_version, recorded[0].recorded_at, _today(request))
+        read = _created(cmd, recorded[-1].stream_version, recorded[0].recorded_at, today)
         headers = {"Location": f"/v1/applications/{application_id}", "ETag": etag_for(read.version)}
         return StoredResponse(201, read.model_dump(mode="json"), headers)
 
@@ -102,7 +99,8 @@ async def submit_application(
     responses=problem_responses(400, 401, 403, 422),
 )
 async def list_applications(
-    request: Request,
+    engine: Engine,
+    today: Today,
     division: str | None = Query(
         None,
         description="a division inside your jurisdiction",
@@ -122,9 +120,7 @@ async def list_applications(
     scope = division or principal.division
     ensure_jurisdiction(principal, scope)
     filters = {"programme": programme, "status": status, "awaiting_agency": awaiting_agency}
-    return await page_of_applications(
-        request.app.state.engine, scope, filters, limit, cursor, _today(request)
-    )
+    return await page_of_applications(engine, scope, filters, limit, cursor, today)
 
 
 @router.get(
@@ -135,18 +131,19 @@ async def list_applications(
 )
 async def get_application(
     application_id: str,
-    request: Request,
     response: Response,
+    engine: Engine,
+    today: Today,
     principal: Principal = Depends(current_principal),
 ) -> ApplicationRead:
     """The application as the read model holds it, with its version as ETag."""
     ensure_role(principal, APPLICATION_READERS, "查阅申请")
-    row = await find_application(request.app.state.engine, application_id)
+    row = await find_application(engine, application_id)
     if row is None:
         raise NotFound(f"application {application_id} not found", "未找到该申请")
     ensure_jurisdiction(principal, row["division_code"])
     response.headers["ETag"] = etag_for(row["version"])
-    return read_from_row(row, _today(request))
+    return read_from_row(row, today)
 
 
 @router.post(
@@ -159,6 +156,7 @@ async def amend_application(
     application_id: str,
     body: ApplicationAmend,
     request: Request,
+    applications: Applications,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -166,6 +164,7 @@ async def amend_application(
     amendment = ApplicationAmended(application_id, **body.model_dump())
     return await _command(
         request,
+        applications,
         principal,
         key,
         application_id,
@@ -185,12 +184,14 @@ async def withdraw_application(
     application_id: str,
     body: Withdrawal,
     request: Request,
+    applications: Applications,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Withdraw; the INT-9 claims of the household are freed in the same transaction."""
     return await _command(
         request,
+        applications,
         principal,
         key,
         application_id,
@@ -202,6 +203,7 @@ async def withdraw_application(
 
 async def _command(
     request: Request,
+    repository: Repository[Application],
     principal: Principal,
     key: str,
     application_id: str,
@@ -212,7 +214,6 @@ async def _command(
     ensure_role(principal, ("township_officer",), action_zh, decides=True)
     expected = expected_version_from_if_match(request)
     assert expected is not None
-    repository: Repository[Application] = request.app.state.applications
     metadata = request_metadata(principal, reason, application_id)
 
     def guarded(application: Application) -> None:
@@ -236,11 +237,6 @@ async def _command(
 async def _release_all(conn: AsyncConnection, application: Application) -> None:
     pending = [p for p, outcome in application.outcomes.items() if outcome is None]
     await claims.release(conn, application.id, pending)
-
-
-def _today(request: Request) -> date:
-    clock: Clock = request.app.state.clock
-    return clock.now().astimezone(CHINA).date()
 
 
 def _created(cmd: SubmitApplication, version: int, at: Any, today: date) -> ApplicationRead:

@@ -16,9 +16,8 @@ from intake.domain.application import Application
 from intake.domain.programmes import PartnerDecision, Programme
 from intake.entrypoints.common import READING_ROLES, accepted, ensure_role
 from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
+from intake.entrypoints.wiring import Applications
 from intake.schemas import CommandAccepted, ProgrammeDecision, StaffRelativeRead
-from shared.application.repository import Repository
-from shared.clock import today
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.commands import request_metadata
 from shared.http.etag import expected_version_from_if_match
@@ -26,6 +25,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 from shared.identity import jurisdiction_prefix
 from shared.privacy import mask_resident_id
 
@@ -52,6 +52,8 @@ async def decide_programme(
     programme: Programme,
     body: ProgrammeDecision,
     request: Request,
+    repository: Applications,
+    today: Today,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -59,7 +61,6 @@ async def decide_programme(
     education assistance …); the event says who, when, why, under which rule and how much."""
     expected = expected_version_from_if_match(request)
     assert expected is not None
-    repository: Repository[Application] = request.app.state.applications
     metadata = request_metadata(principal, body.reason, application_id)
     decision = AgencyDecision(
         programme=programme,
@@ -71,7 +72,7 @@ async def decide_programme(
         decided_by_role=principal.role,
         decided_by_staff_id=principal.subject,
         decided_by_org=principal.org,
-        decided_on=today(request.app.state.clock),
+        decided_on=today,
     )
 
     def guarded(application: Application) -> None:
@@ -99,7 +100,7 @@ async def decide_programme(
     responses=problem_responses(400, 401, 403),
 )
 async def list_staff_relatives(
-    request: Request,
+    engine: Engine,
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(current_principal),
@@ -114,7 +115,7 @@ async def list_staff_relatives(
     if cursor is not None:
         where += " AND (declared_at, application_id || member_resident_id) > (:at, :after)"
         params.update(cursor_position(cursor))
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         result = await conn.execute(
             text(
                 f"SELECT * FROM staff_relatives_view WHERE {where}"

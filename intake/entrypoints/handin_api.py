@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.domain.handed_in import ApplicationHandedIn, HandedIn
 from intake.entrypoints.common import ensure_role
+from intake.entrypoints.wiring import HandIns
 from intake.schemas import HandedInRead, HandInCreate
-from shared.application.repository import Repository
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.commands import request_metadata
 from shared.http.etag import etag_for
@@ -32,6 +32,7 @@ router = APIRouter(prefix="/v1", tags=["applications 申请"])
 async def hand_in_application(
     body: HandInCreate,
     request: Request,
+    repository: HandIns,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -50,7 +51,6 @@ async def hand_in_application(
             note=body.note,
         )
     )
-    repository: Repository[HandedIn] = request.app.state.hand_ins
     metadata = request_metadata(principal, body.note, handed.id)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:

@@ -18,6 +18,7 @@ from intake.domain.duplicates import MemberInAnotherHousehold
 from intake.domain.outreach import HouseholdVisited, VisitCampaign, VisitCampaignPlanned
 from intake.entrypoints.common import READING_ROLES, ensure_may_accept, ensure_role
 from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
+from intake.entrypoints.wiring import OutreachRepositories, Policy
 from intake.schemas_outreach import (
     NeedApplied,
     NeedOut,
@@ -26,7 +27,6 @@ from intake.schemas_outreach import (
     VisitCreate,
     VisitRead,
 )
-from shared.clock import today
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.commands import request_metadata
@@ -35,6 +35,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 from shared.privacy import mask_resident_id
 
 router = APIRouter(prefix="/v1", tags=["outreach 走访慰问"])
@@ -51,6 +52,8 @@ OFFICER_ROLES = ("township_officer", "county_officer")
 async def plan_visit_campaign(
     body: VisitCampaignCreate,
     request: Request,
+    outreach: OutreachRepositories,
+    today: Today,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -60,8 +63,8 @@ async def plan_visit_campaign(
     campaign = VisitCampaign(str(uuid.uuid4()))
     fields = {**body.model_dump(), "groups": tuple(dict.fromkeys(body.groups))}
     planned = VisitCampaignPlanned(campaign_id=campaign.id, **fields)
-    campaign.plan(planned, today(request.app.state.clock))
-    repository = request.app.state.outreach.campaigns
+    campaign.plan(planned, today)
+    repository = outreach.campaigns
     metadata = request_metadata(principal, f"制定走访慰问活动：{body.title}", campaign.id)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
@@ -86,13 +89,13 @@ async def plan_visit_campaign(
 )
 async def get_visit_campaign(
     campaign_id: str,
-    request: Request,
     response: Response,
+    engine: Engine,
     principal: Principal = Depends(current_principal),
 ) -> VisitCampaignRead:
     """The campaign, and how many visits, needs, referrals and applications it has so far."""
     ensure_role(principal, READING_ROLES, "查阅走访慰问活动")
-    row = await _campaign_row(request.app.state.engine, campaign_id)
+    row = await _campaign_row(engine, campaign_id)
     ensure_jurisdiction(principal, row["division_code"])
     response.headers["ETag"] = etag_for(row["version"])
     return VisitCampaignRead(**{k: row[k] for k in VisitCampaignRead.model_fields})
@@ -109,6 +112,9 @@ async def record_campaign_visit(
     campaign_id: str,
     body: VisitCreate,
     request: Request,
+    outreach: OutreachRepositories,
+    policy: Policy,
+    today: Today,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -117,7 +123,6 @@ async def record_campaign_visit(
     for need in body.needs:
         if isinstance(need, NeedApplied):  # only the township accepts (INT-3)
             ensure_may_accept(principal, need.application.division_code)
-    outreach: Outreach = request.app.state.outreach
     visit_id = str(uuid.uuid4())
     metadata = request_metadata(principal, "走访慰问", visit_id)
     cmd = RecordVisit(
@@ -126,10 +131,10 @@ async def record_campaign_visit(
         metadata,
         principal.division,
         principal.org,
-        today(request.app.state.clock),
+        today,
         visit_id,
     )
-    arranged = arrange(cmd, request.app.state.policy, outreach)
+    arranged = arrange(cmd, policy, outreach)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         campaign = await _campaign(outreach, campaign_id, conn)
@@ -157,14 +162,13 @@ async def record_campaign_visit(
 )
 async def list_campaign_visits(
     campaign_id: str,
-    request: Request,
+    engine: Engine,
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(current_principal),
 ) -> Page[VisitRead]:
     """Each visit with the needs found and the referral or application opened for each."""
     ensure_role(principal, READING_ROLES, "查阅走访记录")
-    engine: AsyncEngine = request.app.state.engine
     ensure_jurisdiction(principal, (await _campaign_row(engine, campaign_id))["division_code"])
     where, params = "campaign_id = :id", {"id": campaign_id, "limit": limit + 1}
     if cursor is not None:

@@ -15,11 +15,10 @@ from intake.application.referrals import ReferralRequest, open_referral
 from intake.domain.referral import Referral, ReferralOpened
 from intake.entrypoints.common import READING_ROLES, accepted, ensure_role
 from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
-from intake.policy import IntakePolicy
+from intake.entrypoints.wiring import Policy, Referrals
 from intake.schemas import CommandAccepted
 from intake.schemas_cases import Acknowledgement, ReferralCreate, ReferralRead
-from shared.application.repository import Repository
-from shared.clock import CHINA, Clock
+from shared.clock import CHINA
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.commands import request_metadata
@@ -28,6 +27,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, ServiceClock, Today
 from shared.identity import jurisdiction_prefix
 
 router = APIRouter(prefix="/v1", tags=["referrals 首问转介"])
@@ -44,14 +44,14 @@ OFFICE_ROLES = ("township_officer", "county_officer", "partner_agency")
 async def create_referral(
     body: ReferralCreate,
     request: Request,
+    repository: Referrals,
+    policy: Policy,
+    received_on: Today,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """The office asked first records the request; the receiver must acknowledge in time."""
     ensure_role(principal, OFFICE_ROLES, "登记转介")
-    clock: Clock = request.app.state.clock
-    policy: IntakePolicy = request.app.state.policy
-    received_on = clock.now().astimezone(CHINA).date()
     referral = open_referral(
         ReferralRequest(**body.model_dump()),
         principal.division,
@@ -60,7 +60,6 @@ async def create_referral(
         policy,
     )
     opened = referral.pending[0]
-    repository: Repository[Referral] = request.app.state.referrals
     metadata = request_metadata(principal, "首问登记并转介", body.case_id or referral.id)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
@@ -84,6 +83,8 @@ async def acknowledge_referral(
     referral_id: str,
     body: Acknowledgement,
     request: Request,
+    repository: Referrals,
+    clock: ServiceClock,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -91,8 +92,6 @@ async def acknowledge_referral(
     ensure_role(principal, OFFICE_ROLES, "签收转介")
     expected = expected_version_from_if_match(request)
     assert expected is not None
-    clock: Clock = request.app.state.clock
-    repository: Repository[Referral] = request.app.state.referrals
     now = clock.now()
 
     def guarded(referral: Referral) -> None:
@@ -121,16 +120,15 @@ async def acknowledge_referral(
     responses=problem_responses(400, 401, 403),
 )
 async def list_overdue_referrals(
-    request: Request,
+    engine: Engine,
+    today: Today,
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(current_principal),
 ) -> Page[ReferralRead]:
     """Unacknowledged referrals past their deadline (escalated or about to be), for supervision."""
     ensure_role(principal, (*READING_ROLES, "partner_agency"), "查阅转介")
-    clock: Clock = request.app.state.clock
-    today = clock.now().astimezone(CHINA).date()
-    return await _overdue_page(request.app.state.engine, principal, today, limit, cursor)
+    return await _overdue_page(engine, principal, today, limit, cursor)
 
 
 @router.get(
@@ -141,13 +139,13 @@ async def list_overdue_referrals(
 )
 async def get_referral(
     referral_id: str,
-    request: Request,
     response: Response,
+    engine: Engine,
     principal: Principal = Depends(current_principal),
 ) -> ReferralRead:
     """The referral as the read model holds it, with its version as ETag."""
     ensure_role(principal, (*READING_ROLES, "partner_agency"), "查阅转介")
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         found = await conn.execute(
             text("SELECT * FROM referrals_view WHERE referral_id = :id"), {"id": referral_id}
         )

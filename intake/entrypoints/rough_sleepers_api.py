@@ -17,6 +17,7 @@ from intake.domain.rough_sleepers import AidPoint, RoughSleeper
 from intake.entrypoints.aid_points_api import OFFICER_ROLES
 from intake.entrypoints.common import READING_ROLES, accepted, ensure_role
 from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
+from intake.entrypoints.wiring import AidPoints, PseudonymKey, RoughSleepers
 from intake.schemas import CommandAccepted
 from intake.schemas_rough_sleepers import (
     HelpCreate,
@@ -26,7 +27,6 @@ from intake.schemas_rough_sleepers import (
     RoughSleeperRead,
 )
 from shared.application.repository import Repository
-from shared.clock import today
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.commands import request_metadata
@@ -35,6 +35,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 from shared.identity import jurisdiction_prefix
 from shared.privacy import mask_resident_id, pseudonym
 
@@ -58,6 +59,8 @@ class IdentificationAccepted(CommandAccepted):
 async def register_rough_sleeper(
     body: RoughSleeperCreate,
     request: Request,
+    repository: RoughSleepers,
+    pseudonym_key: PseudonymKey,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -66,12 +69,11 @@ async def register_rough_sleeper(
     ensure_jurisdiction(principal, body.division_code)
     record = RoughSleeper(str(uuid.uuid4()))
     record.register(RoughSleeperRegistered(record_id=record.id, **body.model_dump()))
-    repository: Repository[RoughSleeper] = request.app.state.rough_sleepers
     metadata = request_metadata(principal, "登记流浪乞讨人员", record.id)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         await repository.save(record, metadata, conn, expected_version=0)
-        read = _read({**body.model_dump(), "record_id": record.id, "version": 1}, request)
+        read = _read({**body.model_dump(), "record_id": record.id, "version": 1}, pseudonym_key)
         headers = {"Location": f"/v1/rough-sleepers/{record.id}", "ETag": etag_for(1)}
         return StoredResponse(201, read.model_dump(mode="json"), headers)
 
@@ -88,13 +90,14 @@ async def register_rough_sleeper(
 )
 async def get_rough_sleeper(
     record_id: str,
-    request: Request,
     response: Response,
+    engine: Engine,
+    pseudonym_key: PseudonymKey,
     principal: Principal = Depends(current_principal),
 ) -> RoughSleeperRead:
     """The record as the read model holds it, with its version as ETag."""
     ensure_role(principal, READING_ROLES, "查阅流浪乞讨人员记录")
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         found = await conn.execute(
             text("SELECT * FROM rough_sleepers_view WHERE record_id = :id"), {"id": record_id}
         )
@@ -103,7 +106,7 @@ async def get_rough_sleeper(
         raise NotFound(f"record {record_id} not found", "未找到该流浪乞讨人员记录")
     ensure_jurisdiction(principal, row.division_code)
     response.headers["ETag"] = etag_for(row.version)
-    return _read(dict(row._mapping), request)
+    return _read(dict(row._mapping), pseudonym_key)
 
 
 @router.post(
@@ -116,6 +119,9 @@ async def record_rough_sleeper_help(
     record_id: str,
     body: HelpCreate,
     request: Request,
+    records: RoughSleepers,
+    points: AidPoints,
+    day: Today,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -123,14 +129,12 @@ async def record_rough_sleeper_help(
     ensure_role(principal, OFFICER_ROLES, "记录救助")
     expected = expected_version_from_if_match(request)
     assert expected is not None
-    day = today(request.app.state.clock)
     kinds = tuple(dict.fromkeys(body.kinds))
     reason = body.note or f"流浪乞讨人员救助：{'、'.join(kinds)}"
     metadata = request_metadata(principal, reason, record_id)
-    records: Repository[RoughSleeper] = request.app.state.rough_sleepers
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        point = await _aid_point(request, body.aid_point_id, conn)
+        point = await _aid_point(points, body.aid_point_id, conn)
         ensure_jurisdiction(principal, point.division_code)
         help_id, given_on = str(uuid.uuid4()), body.given_on or day
 
@@ -155,6 +159,9 @@ async def identify_rough_sleeper(
     record_id: str,
     body: Identification,
     request: Request,
+    records: RoughSleepers,
+    pseudonym_key: PseudonymKey,
+    day: Today,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -162,9 +169,7 @@ async def identify_rough_sleeper(
     ensure_role(principal, OFFICER_ROLES, "确认流浪乞讨人员身份")
     expected = expected_version_from_if_match(request)
     assert expected is not None
-    day = today(request.app.state.clock)
     metadata = request_metadata(principal, body.reason, record_id)
-    records: Repository[RoughSleeper] = request.app.state.rough_sleepers
 
     def name(record: RoughSleeper) -> None:
         ensure_jurisdiction(principal, record.division_code)
@@ -173,7 +178,7 @@ async def identify_rough_sleeper(
     async def operation(conn: AsyncConnection) -> StoredResponse:
         record, recorded = await change(records, record_id, expected, metadata, conn, name)
         answer = accepted(record_id, record.version, recorded)
-        person = {**answer.body, "person_id": _person_id(request, body.resident_id)}
+        person = {**answer.body, "person_id": pseudonym(body.resident_id, pseudonym_key)}
         return answer._replace(body=person)
 
     return await respond_idempotently(
@@ -189,7 +194,7 @@ async def identify_rough_sleeper(
 )
 async def list_help_history(
     person_id: str,
-    request: Request,
+    engine: Engine,
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(current_principal),
@@ -205,7 +210,7 @@ async def list_help_history(
     if cursor is not None:
         where += " AND (h.given_on, h.help_id) > (:at, :after)"
         params.update(cursor_position(cursor, date.fromisoformat))
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = await conn.execute(text(_HISTORY.format(where)), params)
         found = [dict(r._mapping) for r in rows]
     return page_of(found, limit, _help_read, lambda r: keyset_cursor(r["given_on"], r["help_id"]))
@@ -217,9 +222,10 @@ _HISTORY = (
 )
 
 
-async def _aid_point(request: Request, aid_point_id: str, conn: AsyncConnection) -> AidPoint:
-    repository: Repository[AidPoint] = request.app.state.aid_points
-    point = await repository.find(aid_point_id, conn)
+async def _aid_point(
+    points: Repository[AidPoint], aid_point_id: str, conn: AsyncConnection
+) -> AidPoint:
+    point = await points.find(aid_point_id, conn)
     if point is None:
         raise NotFound(
             f"aid point {aid_point_id} not found", "未找到该救助点", field="aid_point_id"
@@ -227,19 +233,14 @@ async def _aid_point(request: Request, aid_point_id: str, conn: AsyncConnection)
     return point
 
 
-def _person_id(request: Request, resident_id: str) -> str:
-    key: bytes = request.app.state.pseudonym_key
-    return pseudonym(resident_id, key)
-
-
-def _read(row: dict[str, Any], request: Request) -> RoughSleeperRead:
+def _read(row: dict[str, Any], pseudonym_key: bytes) -> RoughSleeperRead:
     resident_id = row.get("resident_id")
     return RoughSleeperRead(
         record_id=row["record_id"],
         version=row["version"],
         division_code=row["division_code"],
         identified=resident_id is not None,
-        person_id=_person_id(request, resident_id) if resident_id else None,
+        person_id=pseudonym(resident_id, pseudonym_key) if resident_id else None,
         resident_id_masked=mask_resident_id(resident_id) if resident_id else None,
         appearance=row.get("appearance"),
         found_address=row.get("found_address"),

@@ -24,7 +24,7 @@ from intake.domain.urgent_events import (
     UrgentCaseOpened,
 )
 from intake.entrypoints.common import accepted, ensure_role
-from intake.policy import IntakePolicy
+from intake.entrypoints.wiring import Policy, UrgentCases
 from intake.schemas import CommandAccepted
 from intake.schemas_cases import (
     CharityHelpCreate,
@@ -35,13 +35,13 @@ from intake.schemas_cases import (
     UrgentResponse,
 )
 from shared.application.repository import Repository
-from shared.clock import CHINA, Clock
 from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.commands import ensure_current, request_metadata
 from shared.http.etag import etag_for, expected_version_from_if_match
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import ServiceClock, Today
 
 router = APIRouter(prefix="/v1", tags=["urgent cases 急难救助"])
 REPORTING_ROLES = ("village_committee", "township_officer", "county_officer", "partner_agency")
@@ -60,14 +60,15 @@ _COMMANDS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
 async def report_urgent_case(
     body: UrgentReportCreate,
     request: Request,
+    repository: UrgentCases,
+    policy: Policy,
+    clock: ServiceClock,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Open an urgent case with its response deadline (default 24 h)."""
     ensure_role(principal, REPORTING_ROLES, "报告急难情况")
     ensure_jurisdiction(principal, body.division_code)
-    clock: Clock = request.app.state.clock
-    policy: IntakePolicy = request.app.state.policy
     now = clock.now()
     case = UrgentCase(str(uuid.uuid4()))
     case.open(
@@ -79,7 +80,6 @@ async def report_urgent_case(
         )
     )
     opened: UrgentCaseOpened = case.pending[0]
-    repository: Repository[UrgentCase] = request.app.state.urgent_cases
     metadata = request_metadata(principal, "主动发现报告急难情况", case.id)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
@@ -114,13 +114,16 @@ async def respond_to_urgent_case(
     case_id: str,
     body: UrgentResponse,
     request: Request,
+    cases: UrgentCases,
+    clock: ServiceClock,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """The township responds; a response after the deadline is recorded as late."""
-    now = request.app.state.clock.now()
+    now = clock.now()
     return await _command(
         request,
+        cases,
         principal,
         key,
         case_id,
@@ -140,6 +143,9 @@ async def grant_prior_assistance(
     case_id: str,
     body: PriorAssistanceCreate,
     request: Request,
+    cases: UrgentCases,
+    policy: Policy,
+    today: Today,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -147,8 +153,6 @@ async def grant_prior_assistance(
     payments published it) per person, net of earlier aid; 409 `no-standard-in-force` when none
     is known, 409 `prior-assistance-already-granted` for a second grant of the programme to the
     person in the month. Verification is due 5 working days after the grant (INT-7)."""
-    policy: IntakePolicy = request.app.state.policy
-    today = request.app.state.clock.now().astimezone(CHINA).date()
 
     async def prepare(case: UrgentCase, conn: AsyncConnection) -> Callable[[UrgentCase], None]:
         assert case.opened is not None
@@ -192,7 +196,7 @@ async def grant_prior_assistance(
         return lambda c: c.grant_prior_assistance(Grant(event, cap))
 
     return await _command(
-        request, principal, key, case_id, OFFICER_ROLES, body.reason, None, prepare=prepare
+        request, cases, principal, key, case_id, OFFICER_ROLES, body.reason, None, prepare=prepare
     )
 
 
@@ -206,6 +210,7 @@ async def refer_case_to_charity(
     case_id: str,
     body: CharityReferralCreate,
     request: Request,
+    cases: UrgentCases,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -213,6 +218,7 @@ async def refer_case_to_charity(
     referral = CharityReferred(case_id, str(uuid.uuid4()), body.charity, body.need)
     return await _command(
         request,
+        cases,
         principal,
         key,
         case_id,
@@ -233,6 +239,7 @@ async def record_charity_help(
     referral_id: str,
     body: CharityHelpCreate,
     request: Request,
+    cases: UrgentCases,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -242,6 +249,7 @@ async def record_charity_help(
     )
     return await _command(
         request,
+        cases,
         principal,
         key,
         case_id,
@@ -254,6 +262,7 @@ async def record_charity_help(
 
 async def _command(
     request: Request,
+    repository: Repository[UrgentCase],
     principal: Principal,
     key: str,
     case_id: str,
@@ -266,7 +275,6 @@ async def _command(
     ensure_role(principal, roles, "办理急难个案", decides=True)
     expected = expected_version_from_if_match(request)
     assert expected is not None
-    repository: Repository[UrgentCase] = request.app.state.urgent_cases
 
     def scope(case: UrgentCase) -> None:
         assert case.opened is not None

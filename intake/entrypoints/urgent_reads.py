@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from sqlalchemy import text
 
 from intake.entrypoints.common import READING_ROLES, ensure_role
@@ -16,6 +16,7 @@ from shared.http.etag import etag_for
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, ServiceClock
 from shared.identity import jurisdiction_prefix
 
 router = APIRouter(prefix="/v1", tags=["urgent cases 急难救助"])
@@ -28,7 +29,8 @@ router = APIRouter(prefix="/v1", tags=["urgent cases 急难救助"])
     responses=problem_responses(401, 403),
 )
 async def list_overdue_urgent_cases(
-    request: Request,
+    engine: Engine,
+    clock: ServiceClock,
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(current_principal),
@@ -37,7 +39,7 @@ async def list_overdue_urgent_cases(
     ensure_role(principal, READING_ROLES, "查阅急难个案")
     where = "status = 'open' AND (overdue OR respond_by < :now) AND division_code LIKE :prefix"
     params: dict[str, Any] = {
-        "now": request.app.state.clock.now(),
+        "now": clock.now(),
         "prefix": jurisdiction_prefix(principal.division) + "%",
         "limit": limit + 1,
     }
@@ -45,7 +47,7 @@ async def list_overdue_urgent_cases(
         where += " AND (respond_by, urgent_case_id) > (:at, :after)"
         params.update(cursor_position(cursor))
     query = f"SELECT * FROM urgent_cases_view WHERE {where} ORDER BY respond_by, urgent_case_id"
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = [dict(r._mapping) for r in await conn.execute(text(query + " LIMIT :limit"), params)]
     return page_of(rows, limit, _row_read, _cursor_of)
 
@@ -58,13 +60,13 @@ async def list_overdue_urgent_cases(
 )
 async def get_urgent_case(
     case_id: str,
-    request: Request,
     response: Response,
+    engine: Engine,
     principal: Principal = Depends(current_principal),
 ) -> UrgentCaseRead:
     """The urgent case as the read model holds it, with its version as ETag."""
     ensure_role(principal, (*READING_ROLES, "village_committee"), "查阅急难个案")
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         found = await conn.execute(
             text("SELECT * FROM urgent_cases_view WHERE urgent_case_id = :id"), {"id": case_id}
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import text
 
@@ -15,6 +15,7 @@ from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine
 from shared.identity import division_code_or_empty, jurisdiction_prefix
 
 router = APIRouter(prefix="/v1", tags=["open work 待办"])
@@ -51,7 +52,7 @@ class WorkItem(BaseModel):
     responses=problem_responses(400, 401, 403),
 )
 async def list_open_work(
-    request: Request,
+    engine: Engine,
     division: str | None = Query(
         None,
         description="a division inside your jurisdiction",
@@ -70,7 +71,7 @@ async def list_open_work(
     if cursor is not None:
         after = "AND (due_at, id) > (:at, :after)"
         params.update(cursor_position(cursor))
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         result = await conn.execute(text(_WORK.format(after=after)), params)
         rows = [dict(r._mapping) for r in result]
     return page_of(rows, limit, lambda r: WorkItem(**r), _cursor_of)
