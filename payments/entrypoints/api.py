@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 from sqlalchemy import text
 
@@ -12,6 +12,7 @@ from shared.domain.errors import NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine
 
 router = APIRouter(prefix="/v1", tags=["pipeline 资金预测"])
 
@@ -38,10 +39,10 @@ class PipelineCase(BaseModel):
     responses=problem_responses(401, 403, 404),
 )
 async def get_pipeline_case(
-    case_id: str, request: Request, principal: Principal = Depends(READERS)
+    case_id: str, engine: Engine, principal: Principal = Depends(READERS)
 ) -> PipelineCase:
     """Where the case stands before enrolment, for planning funds."""
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         row = (
             await conn.execute(
                 text("SELECT * FROM case_pipeline WHERE case_id = :c"), {"c": case_id}

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.bank_returns import ImportBankReturn, import_bank_return
 from payments.entrypoints.api_runs import PAYMENTS_VIEW, RUNNERS, _run_row
-from payments.entrypoints.common import repositories
+from payments.entrypoints.wiring import Projections, Repos
 from payments.schemas import RETURN_FILE_BODY, BankReturnRead
 from shared.domain.errors import ConcurrencyConflict, DomainError
 from shared.http.auth import ensure_jurisdiction
@@ -19,6 +19,7 @@ from shared.http.etag import etag_for, expected_version_from_if_match, precondit
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, ServiceClock
 
 router = APIRouter(prefix="/v1", tags=["payment runs 社会化发放"])
 
@@ -42,12 +43,16 @@ class ReturnFileNotCsv(DomainError):
 async def import_bank_return_file(
     run_id: str,
     request: Request,
+    repos: Repos,
+    projections: Projections,
+    engine: Engine,
+    clock: ServiceClock,
     principal: Principal = Depends(RUNNERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Check the whole file against the run, then settle or fail each payment it answers, all at
     once or not at all; the same file again changes nothing (`already_imported`)."""
-    row = await _run_row(request, run_id)
+    row = await _run_row(engine, projections, run_id)
     ensure_jurisdiction(principal, row["county_code"])
     expected = expected_version_from_if_match(request)
     assert expected is not None
@@ -58,8 +63,7 @@ async def import_bank_return_file(
             "请以 text/csv 上传回盘文件",
         )
     content = await request.body()
-    await request.app.state.projections.catch_up(PAYMENTS_VIEW)
-    repos, clock = repositories(request), request.app.state.clock
+    await projections.catch_up(PAYMENTS_VIEW)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         reason = f"导入银行回盘文件 (bank return file of run {run_id} imported)"

@@ -7,12 +7,13 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from payments.application import accounts
 from payments.application.accounts import ChangeBankAccount
 from payments.entrypoints.api_runs import _payment
-from payments.entrypoints.common import READERS, repositories
+from payments.entrypoints.common import READERS
+from payments.entrypoints.wiring import Repos
 from payments.schemas import BankAccountChange, BankAccountRead, BeneficiaryRead, PaymentRead
 from shared.domain.errors import ConcurrencyConflict, NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
@@ -22,6 +23,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine
 from shared.identity import division_code_pattern
 from shared.privacy import mask_bank_account, mask_name
 
@@ -37,7 +39,7 @@ ACCOUNT_OFFICERS = require_roles("township_officer", "county_officer")
     responses=problem_responses(400, 401, 403, 422),
 )
 async def list_beneficiaries(
-    request: Request,
+    engine: Engine,
     division_code: str = Query(
         description="county (6) or township (9 digits)",
         json_schema_extra={"pattern": division_code_pattern()},
@@ -50,7 +52,7 @@ async def list_beneficiaries(
     """The roll in (case, programme) order, names masked."""
     ensure_jurisdiction(principal, division_code)
     after = (cursor or {}).get("after", ["", ""])
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = [
             dict(r._mapping)
             for r in await conn.execute(
@@ -86,12 +88,12 @@ def _beneficiary(row: dict[str, Any]) -> BeneficiaryRead:
 async def get_beneficiary(
     case_id: str,
     programme: str,
-    request: Request,
+    engine: Engine,
     response: Response,
     principal: Principal = Depends(READ),
 ) -> BeneficiaryRead:
     """Status, the amount in force and how it was computed."""
-    row = await _row(request, case_id, programme)
+    row = await _row(engine, case_id, programme)
     ensure_jurisdiction(principal, row["division_code"])
     response.headers["ETag"] = etag_for(row["version"])
     return _beneficiary(row)
@@ -108,15 +110,16 @@ async def change_bank_account(
     programme: str,
     body: BankAccountChange,
     request: Request,
+    engine: Engine,
+    repos: Repos,
     principal: Principal = Depends(ACCOUNT_OFFICERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """The next run pays into this account; answers and events show it masked."""
-    row = await _row(request, case_id, programme)
+    row = await _row(engine, case_id, programme)
     ensure_jurisdiction(principal, row["division_code"])
     expected = expected_version_from_if_match(request)
     assert expected is not None
-    repos = repositories(request)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         metadata = request_metadata(principal, body.reason, case_id)
@@ -147,20 +150,20 @@ async def change_bank_account(
 async def list_beneficiary_payments(
     case_id: str,
     programme: str,
-    request: Request,
+    engine: Engine,
     principal: Principal = Depends(READ),
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
 ) -> Page[PaymentRead]:
     """Every payment of the benefit, by period, one page at a time."""
-    row = await _row(request, case_id, programme)
+    row = await _row(engine, case_id, programme)
     ensure_jurisdiction(principal, row["division_code"])
     where = "case_id = :c AND programme = :p"
-    return await _page(request, where, {"c": case_id, "p": programme}, limit, cursor)
+    return await _page(engine, where, {"c": case_id, "p": programme}, limit, cursor)
 
 
-async def _row(request: Request, case_id: str, programme: str) -> dict[str, Any]:
-    async with request.app.state.engine.connect() as conn:
+async def _row(engine: AsyncEngine, case_id: str, programme: str) -> dict[str, Any]:
+    async with engine.connect() as conn:
         row = (
             await conn.execute(
                 text("SELECT * FROM beneficiaries_view WHERE case_id = :c AND programme = :p"),
@@ -180,13 +183,13 @@ async def _row(request: Request, case_id: str, programme: str) -> dict[str, Any]
 )
 async def list_case_payments(
     case_id: str,
-    request: Request,
+    engine: Engine,
     principal: Principal = Depends(READ),
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
 ) -> Page[PaymentRead]:
     """The case's payments in every programme, by programme and period."""
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         first = (
             await conn.execute(
                 text("SELECT division_code FROM payments_view WHERE case_id = :c LIMIT 1"),
@@ -196,11 +199,11 @@ async def list_case_payments(
     if first is None:
         raise NotFound(f"no payment for case {case_id}", "该案件暂无发放记录")
     ensure_jurisdiction(principal, first.division_code)
-    return await _page(request, "case_id = :c", {"c": case_id}, limit, cursor)
+    return await _page(engine, "case_id = :c", {"c": case_id}, limit, cursor)
 
 
 async def _page(
-    request: Request,
+    engine: AsyncEngine,
     where: str,
     params: dict[str, Any],
     limit: int,
@@ -211,7 +214,7 @@ async def _page(
         f"SELECT * FROM payments_view WHERE {where} AND payment_key > :after"
         " ORDER BY payment_key LIMIT :n"
     )
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = [
             dict(r._mapping)
             for r in await conn.execute(query, {**params, "after": after, "n": limit + 1})

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from payments.application.context import Repositories
 from payments.application.disasters import GrantRelief, grant_relief
 from payments.domain.disaster import (
     Disaster,
@@ -18,8 +19,9 @@ from payments.domain.disaster import (
     DisasterReliefGranted,
     HousingSolved,
 )
-from payments.entrypoints.common import READERS, expected_version, repositories
-from shared.clock import current_period, today
+from payments.entrypoints.common import READERS, expected_version
+from payments.entrypoints.wiring import Repos
+from shared.clock import period_of
 from shared.domain.errors import ConcurrencyConflict
 from shared.fields import Fen
 from shared.http.auth import ensure_jurisdiction, require_roles
@@ -29,6 +31,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Today
 from shared.identity import COUNTY_CODE, DivisionCodeStr, parse_division
 
 router = APIRouter(prefix="/v1", tags=["disaster relief 受灾人员救助"])
@@ -135,10 +138,11 @@ class DisasterRead(BaseModel):
 
 
 async def _command(
-    request: Request, principal: Principal, key: str, disaster_id: str,
-    act: Callable[[Disaster, AsyncConnection, int], Any], status: int = 200,
+    request: Request, repos: Repositories, day: date, principal: Principal, key: str,
+    disaster_id: str, act: Callable[[Disaster, AsyncConnection, int], Any], status: int = 200,
 ) -> JSONResponse:  # fmt: skip
-    repos = repositories(request)
+    """Load (or begin) the disaster, check jurisdiction and If-Match, act, answer its view as
+    of `day`; idempotent by key."""
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         disaster = await repos.disasters.find(disaster_id, conn) or Disaster(disaster_id)
@@ -149,9 +153,7 @@ async def _command(
         except ConcurrencyConflict as conflict:
             raise precondition_failed_from(conflict) from None
         fresh = await repos.disasters.get(disaster_id, conn)
-        return StoredResponse(
-            status, _read(fresh, today(request.app.state.clock)), {"ETag": etag_for(fresh.version)}
-        )
+        return StoredResponse(status, _read(fresh, day), {"ETag": etag_for(fresh.version)})
 
     return await respond_idempotently(
         request, client_id=principal.client_id, key=key, operation=operation
@@ -165,6 +167,8 @@ async def _command(
 async def declare_disaster(
     body: DisasterIn,
     request: Request,
+    repos: Repos,
+    day: Today,
     principal: Principal = Depends(COUNTY),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -179,11 +183,11 @@ async def declare_disaster(
 
     async def act(disaster: Disaster, conn: AsyncConnection, expected: int) -> None:
         disaster.declare(declared)
-        await repositories(request).disasters.save(
+        await repos.disasters.save(
             disaster, request_metadata(principal, body.reason), conn, expected
         )
 
-    return await _command(request, principal, key, body.disaster_id, act, 201)
+    return await _command(request, repos, day, principal, key, body.disaster_id, act, 201)
 
 
 @router.post("/disasters/{disaster_id}/relief", response_model=DisasterRead,
@@ -193,6 +197,8 @@ async def grant_disaster_relief(
     disaster_id: str,
     body: ReliefIn,
     request: Request,
+    repos: Repos,
+    day: Today,
     principal: Principal = Depends(COUNTY),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -203,11 +209,11 @@ async def grant_disaster_relief(
             disaster_id, body.household_id, body.case_id, body.category, body.amount_fen,
             body.in_temporary_shelter, body.payee_name, body.bank_account, body.division_code,
             expected, request_metadata(principal, body.reason),
-            current_period(request.app.state.clock),
+            period_of(day),
         )  # fmt: skip
-        await grant_relief(cmd, repositories(request), conn)
+        await grant_relief(cmd, repos, conn)
 
-    return await _command(request, principal, key, disaster_id, act)
+    return await _command(request, repos, day, principal, key, disaster_id, act)
 
 
 @router.post("/disasters/{disaster_id}/households/{household_id}/housing-solved",
@@ -219,6 +225,8 @@ async def record_housing_solved(
     household_id: str,
     body: SolvedIn,
     request: Request,
+    repos: Repos,
+    day: Today,
     principal: Principal = Depends(COUNTY),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -226,25 +234,29 @@ async def record_housing_solved(
 
     async def act(disaster: Disaster, conn: AsyncConnection, expected: int) -> None:
         disaster.solve_housing(HousingSolved(disaster_id, household_id, body.solved_on, body.how))
-        await repositories(request).disasters.save(
+        await repos.disasters.save(
             disaster, request_metadata(principal, f"住房问题已解决：{body.how}"), conn, expected
         )
 
-    return await _command(request, principal, key, disaster_id, act)
+    return await _command(request, repos, day, principal, key, disaster_id, act)
 
 
 @router.get("/disasters/{disaster_id}", response_model=DisasterRead,
             summary="灾害救助情况 Relief and shelters of a disaster",
             responses=problem_responses(401, 403, 404))  # fmt: skip
 async def get_disaster(
-    disaster_id: str, request: Request, response: Response, principal: Principal = Depends(READ)
+    disaster_id: str,
+    repos: Repos,
+    day: Today,
+    response: Response,
+    principal: Principal = Depends(READ),
 ) -> dict[str, Any]:
     """Allocation, granted, households by priority, those still in shelter and the target."""
-    disaster = await repositories(request).disasters.get(disaster_id)
+    disaster = await repos.disasters.get(disaster_id)
     assert disaster.declared is not None
     ensure_jurisdiction(principal, disaster.declared.county_code)
     response.headers["ETag"] = etag_for(disaster.version)
-    return _read(disaster, today(request.app.state.clock))
+    return _read(disaster, day)
 
 
 def _read(disaster: Disaster, today: date) -> dict[str, Any]:

@@ -9,10 +9,11 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from payments.application.context import Repositories
 from payments.application.disclosure import disclosure, disclosure_html
 from payments.domain.funds import FundsAccount, FundsAllocated, FundsArrived
 from payments.entrypoints.common import OFFICERS, READERS, expected_version
-from payments.entrypoints.common import repositories as repos_of
+from payments.entrypoints.wiring import Projections, Repos
 from shared.domain.errors import ConcurrencyConflict
 from shared.fields import Fen
 from shared.http.auth import ensure_jurisdiction, require_roles
@@ -22,6 +23,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine
 from shared.identity import COUNTY_CODE, DIVISION_CODE, parse_division
 
 router = APIRouter(prefix="/v1", tags=["funds 资金"])
@@ -103,10 +105,14 @@ class FundsAccountRead(BaseModel):
 
 
 async def _move(
-    kind: str, body: FundsMovement, request: Request, principal: Principal, key: str
+    kind: str,
+    body: FundsMovement,
+    request: Request,
+    repos: Repositories,
+    principal: Principal,
+    key: str,
 ) -> JSONResponse:
     ensure_jurisdiction(principal, body.county_code)
-    repos = repos_of(request)
     aggregate_id = FundsAccount.id_for(body.county_code, body.programme)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
@@ -147,11 +153,12 @@ async def _move(
 async def record_funds_allocation(
     body: FundsMovement,
     request: Request,
+    repos: Repos,
     principal: Principal = Depends(WRITE),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Money allocated to a county's programme by one level of government."""
-    return await _move("allocation", body, request, principal, key)
+    return await _move("allocation", body, request, repos, principal, key)
 
 
 @router.post(
@@ -165,11 +172,12 @@ async def record_funds_allocation(
 async def record_funds_arrival(
     body: FundsMovement,
     request: Request,
+    repos: Repos,
     principal: Principal = Depends(WRITE),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Allocated money arrived in the county's account."""
-    return await _move("arrival", body, request, principal, key)
+    return await _move("arrival", body, request, repos, principal, key)
 
 
 @router.get(
@@ -180,13 +188,14 @@ async def record_funds_arrival(
 )
 async def get_funds_disclosure(
     county_code: Annotated[str, DIVISION_CODE],
-    request: Request,
+    projections: Projections,
+    engine: Engine,
     principal: Principal = Depends(READ),
 ) -> dict[str, Any]:
     """Allocated / arrived / paid by programme, payout, on-time, coverage, cost per head."""
     ensure_jurisdiction(principal, county_code)
-    await request.app.state.projections.catch_up_all()
-    async with request.app.state.engine.connect() as conn:
+    await projections.catch_up_all()
+    async with engine.connect() as conn:
         return await disclosure(conn, county_code)
 
 
@@ -198,11 +207,12 @@ async def get_funds_disclosure(
 )
 async def get_funds_disclosure_page(
     county_code: Annotated[str, DIVISION_CODE],
-    request: Request,
+    projections: Projections,
+    engine: Engine,
     principal: Principal = Depends(READ),
 ) -> HTMLResponse:
     """The same figures as a printable page in Chinese."""
-    data = await get_funds_disclosure(county_code, request, principal)
+    data = await get_funds_disclosure(county_code, projections, engine, principal)
     return HTMLResponse(disclosure_html(data))
 
 
@@ -215,13 +225,13 @@ async def get_funds_disclosure_page(
 async def get_funds_account(
     county_code: Annotated[str, DIVISION_CODE],
     programme: str,
-    request: Request,
+    repos: Repos,
     response: Response,
     principal: Principal = Depends(READ),
 ) -> dict[str, Any]:
     """The county's money for a programme by source (ETag for the next movement's If-Match)."""
     ensure_jurisdiction(principal, county_code)
-    account = await repos_of(request).funds.get(FundsAccount.id_for(county_code, programme))
+    account = await repos.funds.get(FundsAccount.id_for(county_code, programme))
     response.headers["ETag"] = etag_for(account.version)
     return {
         "county_code": county_code,

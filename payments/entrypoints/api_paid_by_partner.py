@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from sqlalchemy import text
 
 from payments.entrypoints.common import READERS
@@ -11,6 +11,7 @@ from shared.domain.errors import NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine
 
 router = APIRouter(prefix="/v1", tags=["beneficiaries 保障对象"])
 READ = require_roles("township_officer", *READERS)
@@ -24,11 +25,11 @@ _ROWS = text("SELECT * FROM paid_by_partner_view WHERE case_id = :c ORDER BY pro
     responses=problem_responses(401, 403, 404),
 )
 async def get_paid_by_partner_history(
-    case_id: str, request: Request, principal: Principal = Depends(READ)
+    case_id: str, engine: Engine, principal: Principal = Depends(READ)
 ) -> PaidByPartnerHistory:
     """Beside the case's payments (`/v1/cases/{case_id}/payments`): what the partner agencies
     decided and pay, so that the same need is not paid twice."""
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = [dict(r._mapping) for r in await conn.execute(_ROWS, {"c": case_id})]
     if not rows:
         raise NotFound(

@@ -9,9 +9,11 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from payments.application.context import Repositories
 from payments.domain.prices import DEFAULT_PROGRAMMES, PriceLinkage, PriceLinkageParametersSet
 from payments.domain.standards import PROVINCE
-from payments.entrypoints.common import READERS, expected_version, repositories
+from payments.entrypoints.common import READERS, expected_version
+from payments.entrypoints.wiring import Repos
 from shared.domain.errors import ConcurrencyConflict
 from shared.fields import Fen, Int64
 from shared.http.auth import require_roles
@@ -89,9 +91,11 @@ class PriceLinkageRead(BaseModel):
 
 
 async def _command(
-    request: Request, principal: Principal, key: str, reason: str, change: Any
-) -> JSONResponse:
-    repos = repositories(request)
+    request: Request, repos: Repositories, principal: Principal, key: str, reason: str,
+    change: Any,
+) -> JSONResponse:  # fmt: skip
+    """Load (or begin) the province's linkage, check If-Match, change it, save; idempotent by
+    key."""
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         linkage = await repos.prices.find(PROVINCE, conn) or PriceLinkage(PROVINCE)
@@ -122,6 +126,7 @@ async def _command(
 async def set_price_linkage_parameters(
     body: ParametersIn,
     request: Request,
+    repos: Repos,
     principal: Principal = Depends(PROVINCE_ONLY),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -131,7 +136,7 @@ async def set_price_linkage_parameters(
         tuple(body.covered_programmes),
     )  # fmt: skip
     return await _command(
-        request, principal, key, body.reason, lambda linkage: linkage.configure(parameters)
+        request, repos, principal, key, body.reason, lambda linkage: linkage.configure(parameters)
     )
 
 
@@ -146,12 +151,13 @@ async def set_price_linkage_parameters(
 async def record_price_index(
     body: IndexIn,
     request: Request,
+    repos: Repos,
     principal: Principal = Depends(PROVINCE_ONLY),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Record the figures; the subsidy is triggered or lapses for that month."""
     return await _command(
-        request, principal, key, body.reason,
+        request, repos, principal, key, body.reason,
         lambda linkage: linkage.record_index(body.month, body.cpi_yoy_bp, body.food_cpi_yoy_bp),
     )  # fmt: skip
 
@@ -163,10 +169,10 @@ async def record_price_index(
     responses=problem_responses(401, 403),
 )
 async def get_price_linkage(
-    request: Request, response: Response, principal: Principal = Depends(READ)
+    repos: Repos, response: Response, principal: Principal = Depends(READ)
 ) -> dict[str, Any]:
     """The parameters in use and, per month, whether the subsidy was triggered."""
-    linkage = await repositories(request).prices.find(PROVINCE) or PriceLinkage(PROVINCE)
+    linkage = await repos.prices.find(PROVINCE) or PriceLinkage(PROVINCE)
     response.headers["ETag"] = etag_for(linkage.version)
     return _read(linkage)
 

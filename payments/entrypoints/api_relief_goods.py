@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from payments.application.context import Repositories
 from payments.application.relief_goods import (
     IssueGoods,
     ReceiveGoods,
@@ -29,8 +30,8 @@ from payments.domain.relief_goods import (
     ReliefGoodsStock,
 )
 from payments.entrypoints.api_disasters import Category
-from payments.entrypoints.common import READERS, expected_version, repositories
-from shared.clock import today
+from payments.entrypoints.common import READERS, expected_version
+from payments.entrypoints.wiring import Repos
 from shared.domain.errors import ConcurrencyConflict
 from shared.fields import Count
 from shared.http.auth import ensure_jurisdiction, require_roles
@@ -40,6 +41,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 from shared.identity import DivisionCodeStr
 from shared.privacy import mask_name
 
@@ -189,9 +191,11 @@ Act = Callable[[Disaster, ReliefGoodsStock, AsyncConnection, int], Awaitable[Any
 
 
 async def _command(
-    request: Request, principal: Principal, key: str, disaster_id: str, act: Act
-) -> JSONResponse:
-    repos = repositories(request)
+    request: Request, repos: Repositories, principal: Principal, key: str, disaster_id: str,
+    act: Act,
+) -> JSONResponse:  # fmt: skip
+    """Load the disaster and its stock, check jurisdiction and If-Match, act, answer the stock;
+    idempotent by key."""
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         disaster, stock = await load_stock(disaster_id, repos, conn)
@@ -220,6 +224,8 @@ async def receive_relief_goods(
     disaster_id: str,
     body: GoodsReceiptIn,
     request: Request,
+    repos: Repos,
+    day: Today,
     principal: Principal = Depends(COUNTY),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -232,11 +238,11 @@ async def receive_relief_goods(
         cmd = ReceiveGoods(
             disaster_id, body.item, body.quantity, body.received_on, body.source,
             body.document_ref, expected, request_metadata(principal, reason),
-            today(request.app.state.clock),
+            day,
         )  # fmt: skip
-        await receive_goods(cmd, disaster, stock, repositories(request), conn)
+        await receive_goods(cmd, disaster, stock, repos, conn)
 
-    return await _command(request, principal, key, disaster_id, act)
+    return await _command(request, repos, principal, key, disaster_id, act)
 
 
 @router.post("/disasters/{disaster_id}/goods/issues", status_code=201,
@@ -247,6 +253,8 @@ async def issue_relief_goods(
     disaster_id: str,
     body: GoodsIssueIn,
     request: Request,
+    repos: Repos,
+    day: Today,
     principal: Principal = Depends(COUNTY),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -262,21 +270,21 @@ async def issue_relief_goods(
             disaster_id, body.household_id, body.case_id, body.division_code, body.category,
             body.item, body.quantity, body.issued_on, body.recipient_name, body.signature_ref,
             body.out_of_order_reason, expected, request_metadata(principal, reason),
-            today(request.app.state.clock),
+            day,
         )  # fmt: skip
-        await issue_goods(cmd, disaster, stock, repositories(request), conn)
+        await issue_goods(cmd, disaster, stock, repos, conn)
 
-    return await _command(request, principal, key, disaster_id, act)
+    return await _command(request, repos, principal, key, disaster_id, act)
 
 
 @router.get("/disasters/{disaster_id}/goods", response_model=GoodsStockRead,
             summary="救灾物资库存 The disaster's goods stock",
             responses=problem_responses(401, 403, 404))  # fmt: skip
 async def get_relief_goods_stock(
-    disaster_id: str, request: Request, response: Response, principal: Principal = Depends(READ)
+    disaster_id: str, repos: Repos, response: Response, principal: Principal = Depends(READ)
 ) -> dict[str, Any]:
     """Per item received, issued and in stock; every receipt and issue (version 0: none yet)."""
-    disaster, stock = await load_stock(disaster_id, repositories(request))
+    disaster, stock = await load_stock(disaster_id, repos)
     assert disaster.declared is not None
     ensure_jurisdiction(principal, disaster.declared.county_code)
     response.headers["ETag"] = etag_for(stock.version)
@@ -288,11 +296,14 @@ async def get_relief_goods_stock(
             summary="受灾户领取的救灾款物 Money and goods a household received for a disaster",
             responses=problem_responses(401, 403, 404))  # fmt: skip
 async def get_household_relief(
-    disaster_id: str, household_id: str, request: Request, principal: Principal = Depends(READ)
+    disaster_id: str,
+    household_id: str,
+    repos: Repos,
+    engine: Engine,
+    principal: Principal = Depends(READ),
 ) -> dict[str, Any]:
     """The relief money granted and its payments, and the goods issued, to one household."""
-    repos = repositories(request)
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         disaster, stock = await load_stock(disaster_id, repos, conn)
         assert disaster.declared is not None
         ensure_jurisdiction(principal, disaster.declared.county_code)

@@ -8,11 +8,12 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from payments.application.bank_file import bank_file, batch_no, ensure_instructed
 from payments.application.runs import RetryFailed, StartRun, retry_failed, start_run
-from payments.entrypoints.common import READERS, repositories
+from payments.entrypoints.common import READERS
+from payments.entrypoints.wiring import Projections, Repos
 from payments.schemas import (
     BANK_FILE_RESPONSE,
     PaymentRead,
@@ -21,7 +22,6 @@ from payments.schemas import (
     RunRead,
     UnpayableRead,
 )
-from shared.clock import today
 from shared.domain.errors import ConcurrencyConflict, Forbidden, NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import request_metadata
@@ -30,7 +30,9 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 from shared.privacy import mask_bank_account, mask_name
+from shared.projections.runner import ProjectionRunner
 
 router = APIRouter(prefix="/v1", tags=["payment runs 社会化发放"])
 RUNNERS = require_roles("county_officer")
@@ -64,6 +66,8 @@ class RunStarted(BaseModel):
 async def start_payment_run(
     body: RunCreate,
     request: Request,
+    repos: Repos,
+    projections: Projections,
     principal: Principal = Depends(RUNNERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -75,8 +79,7 @@ async def start_payment_run(
             f"funds_override_reason（超额发放理由）需要 {OVERRIDE_SCOPE} 授权",
             field="funds_override_reason",
         )
-    repos = repositories(request)
-    await request.app.state.projections.catch_up_all()
+    await projections.catch_up_all()
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         metadata = request_metadata(principal, body.reason)
@@ -110,16 +113,18 @@ async def retry_failed_payments(
     run_id: str,
     body: RetryCreate,
     request: Request,
+    repos: Repos,
+    projections: Projections,
+    engine: Engine,
     principal: Principal = Depends(RUNNERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Each failed payment gets a new attempt (new instruction id, same business key)."""
-    row = await _run_row(request, run_id)
+    row = await _run_row(engine, projections, run_id)
     ensure_jurisdiction(principal, row["county_code"])
     expected = expected_version_from_if_match(request)
     assert expected is not None
-    await request.app.state.projections.catch_up(PAYMENTS_VIEW)
-    repos = repositories(request)
+    await projections.catch_up(PAYMENTS_VIEW)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         cmd = RetryFailed(run_id, expected, request_metadata(principal, body.reason))
@@ -143,13 +148,17 @@ async def retry_failed_payments(
     responses=problem_responses(401, 403, 404),
 )
 async def get_payment_run(
-    run_id: str, request: Request, response: Response, principal: Principal = Depends(READ)
+    run_id: str,
+    engine: Engine,
+    projections: Projections,
+    response: Response,
+    principal: Principal = Depends(READ),
 ) -> RunRead:
     """The run's status and totals; ETag is the run's stream version."""
-    row = await _run_row(request, run_id)
+    row = await _run_row(engine, projections, run_id)
     ensure_jurisdiction(principal, row["county_code"])
     response.headers["ETag"] = etag_for(row["version"])
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         unpayable = [
             UnpayableRead(**r._mapping) for r in await conn.execute(_UNPAYABLE, {"r": run_id})
         ]
@@ -170,16 +179,17 @@ _UNPAYABLE = text(
 )
 async def list_run_payments(
     run_id: str,
-    request: Request,
+    engine: Engine,
+    projections: Projections,
     principal: Principal = Depends(READ),
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
 ) -> Page[PaymentRead]:
     """The run's payments in key order, masked, one page at a time."""
-    row = await _run_row(request, run_id)
+    row = await _run_row(engine, projections, run_id)
     ensure_jurisdiction(principal, row["county_code"])
     after = str((cursor or {}).get("after", ""))
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = list(
             await conn.execute(
                 text(
@@ -202,16 +212,21 @@ async def list_run_payments(
     responses={**problem_responses(401, 403, 404, 409), 200: BANK_FILE_RESPONSE},
 )
 async def get_bank_file(
-    run_id: str, request: Request, principal: Principal = Depends(RUNNERS)
+    run_id: str,
+    repos: Repos,
+    engine: Engine,
+    projections: Projections,
+    today: Today,
+    principal: Principal = Depends(RUNNERS),
 ) -> Response:
     """The batch disbursement file of the instructions awaiting the bank, once the run's round
     is instructed (docs/events/payments/bank-file.md); 409 while it is still being instructed."""
-    row = await _run_row(request, run_id)
+    row = await _run_row(engine, projections, run_id)
     ensure_jurisdiction(principal, row["county_code"])
-    run = await repositories(request).runs.get(run_id)
-    async with request.app.state.engine.connect() as conn:
+    run = await repos.runs.get(run_id)
+    async with engine.connect() as conn:
         await ensure_instructed(conn, run)
-        content = await bank_file(conn, run, today(request.app.state.clock))
+        content = await bank_file(conn, run, today)
     name = batch_no(run.id, run.round)
     return Response(
         content,
@@ -220,20 +235,22 @@ async def get_bank_file(
     )
 
 
-async def _run_row(request: Request, run_id: str) -> dict[str, Any]:
+async def _run_row(
+    engine: AsyncEngine, projections: ProjectionRunner, run_id: str
+) -> dict[str, Any]:
     """The run's row of runs_view; a run started a moment ago (its `Location` followed at once)
     may not be in the view yet, so a miss catches the view up before answering 404."""
-    row = await _read_run_row(request, run_id)
+    row = await _read_run_row(engine, run_id)
     if row is None:
-        await request.app.state.projections.catch_up(PAYMENTS_VIEW)
-        row = await _read_run_row(request, run_id)
+        await projections.catch_up(PAYMENTS_VIEW)
+        row = await _read_run_row(engine, run_id)
     if row is None:
         raise NotFound(f"run {run_id} not found", f"未找到发放批次{run_id}")
     return row
 
 
-async def _read_run_row(request: Request, run_id: str) -> dict[str, Any] | None:
-    async with request.app.state.engine.connect() as conn:
+async def _read_run_row(engine: AsyncEngine, run_id: str) -> dict[str, Any] | None:
+    async with engine.connect() as conn:
         row = (
             await conn.execute(text("SELECT * FROM runs_view WHERE run_id = :r"), {"r": run_id})
         ).first()

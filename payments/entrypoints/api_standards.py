@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from payments.application import standards
 from payments.application.standards import SetStandard
 from payments.domain.standards import PROVINCE, Standard, StandardSet
-from payments.entrypoints.common import expected_version, repositories
+from payments.entrypoints.common import expected_version
+from payments.entrypoints.wiring import Repos
 from payments.schemas import StandardCreate, StandardRead, StandardVersion
 from shared.domain.errors import ConcurrencyConflict, NotFound
 from shared.http.auth import RoleNotAllowed, ensure_jurisdiction, require_roles
@@ -22,6 +23,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine
 from shared.identity import DIVISION_CODE
 
 router = APIRouter(prefix="/v1", tags=["standards 保障标准"])
@@ -52,12 +54,12 @@ def _ensure_may_set(principal: Principal, division_code: str) -> None:
 async def set_standard(
     body: StandardCreate,
     request: Request,
+    repos: Repos,
     principal: Principal = Depends(SETTERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Record a new version of a standard from its effective date; refused below the minimums."""
     _ensure_may_set(principal, body.division_code)
-    repos = repositories(request)
     stream = Standard.stream_id_for(Standard.id_for(body.division_code, body.programme))
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
@@ -98,14 +100,14 @@ async def set_standard(
 async def get_standard(
     division_code: Annotated[str, DIVISION_CODE],
     programme: str,
-    request: Request,
+    engine: Engine,
     response: Response,
     principal: Principal = Depends(READERS),
 ) -> StandardRead:
     """Every version of the standard, newest last, with the stream version as ETag."""
     if division_code != PROVINCE:
         ensure_jurisdiction(principal, division_code)
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = list(
             await conn.execute(
                 text(

@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.domain.standards import STANDARD_PROGRAMMES
 from payments.domain.tasks import PracticalTaskEntered, PracticalTasks
-from payments.entrypoints.common import READERS, expected_version, repositories
-from shared.clock import CHINA
+from payments.entrypoints.common import READERS, expected_version
+from payments.entrypoints.wiring import Projections, Repos
 from shared.domain.errors import ConcurrencyConflict
 from shared.fields import Fen, Int64
 from shared.http.auth import require_roles
@@ -24,6 +24,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 
 router = APIRouter(prefix="/v1", tags=["practical tasks 为民办实事"])
 PROVINCE_ONLY = require_roles("province_officer")
@@ -97,11 +98,11 @@ class PracticalTasksRead(BaseModel):
 async def enter_practical_task(
     body: TaskIn,
     request: Request,
+    repos: Repos,
     principal: Principal = Depends(PROVINCE_ONLY),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """A dated target for the year (by default due at the end of June)."""
-    repos = repositories(request)
     task = PracticalTaskEntered(
         body.year, body.task_id, body.title, body.programme, body.target_fen, body.rural_class,
         body.due or date(body.year, 6, 30),
@@ -130,14 +131,19 @@ async def enter_practical_task(
             summary="实事进展 The year's tasks: met, open, overdue",
             responses=problem_responses(401, 403))  # fmt: skip
 async def get_practical_tasks(
-    year: int, request: Request, response: Response, principal: Principal = Depends(READ)
+    year: int,
+    repos: Repos,
+    projections: Projections,
+    engine: Engine,
+    today: Today,
+    response: Response,
+    principal: Principal = Depends(READ),
 ) -> dict[str, Any]:
     """Each task with its target, due date and whether (and when) it was met."""
-    tasks = await repositories(request).tasks.find(str(year)) or PracticalTasks(str(year))
-    await request.app.state.projections.catch_up("payments.standards_view")
-    today = request.app.state.clock.now().astimezone(CHINA).date()
+    tasks = await repos.tasks.find(str(year)) or PracticalTasks(str(year))
+    await projections.catch_up("payments.standards_view")
     out = []
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         for task in tasks.tasks.values():
             cls = str(task.rural_class) if task.rural_class else None
             params = {"programme": task.programme, "cls": cls, "target": task.target_fen}

@@ -1,10 +1,9 @@
-"""Helpers shared by payments' routes: metadata of a request, If-Match, repositories."""
+"""Helpers shared by payments' routes: who reads and writes, If-Match on a created resource."""
 
 from __future__ import annotations
 
 from fastapi import Request
 
-from payments.application.context import Repositories
 from shared.http.etag import PreconditionRequired, expected_version_from_if_match
 
 OFFICERS = ("county_officer", "city_officer", "province_officer")
@@ -22,9 +21,3 @@ def expected_version(request: Request, current: int) -> int:
             )
         return 0
     return named
-
-
-def repositories(request: Request) -> Repositories:
-    """The repositories wired at bootstrap."""
-    repos: Repositories = request.app.state.repositories
-    return repos

@@ -17,10 +17,12 @@ from shared.http.etag import etag_for
 from shared.http.idempotency import idempotency_key
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine
 from supervision.domain.alert_lifecycle import Alert
 from supervision.domain.alerts import AlertStatus, EscalationLevel
 from supervision.entrypoints.alerts_api import READERS, AlertOut
 from supervision.entrypoints.commands import change
+from supervision.entrypoints.wiring import Alerts
 
 router = APIRouter(prefix="/v1/alerts", tags=["detectors 违规线索"])
 # Auditors read alerts; the officers and inspectors of the alert's jurisdiction act on them.
@@ -78,11 +80,6 @@ class EscalationIn(BaseModel):
     reason: str = Field(min_length=1, max_length=500)
 
 
-def _alerts(request: Request) -> Repository[Alert]:
-    state = request.app.state
-    return Repository(state.store, state.registry, Alert)
-
-
 def _read(alert: Alert) -> dict[str, Any]:
     return AlertState(
         alert_id=alert.id,
@@ -94,11 +91,11 @@ def _read(alert: Alert) -> dict[str, Any]:
 
 
 async def _step(
-    request: Request, principal: Principal, key: str, alert_id: str,
+    request: Request, principal: Principal, key: str, alerts: Repository[Alert], alert_id: str,
     step: Callable[[Alert], None], reason: str,
 ) -> JSONResponse:  # fmt: skip
     return await change(
-        request, principal, key, _alerts(request), alert_id,
+        request, principal, key, alerts, alert_id,
         lambda a: a.division_code, step, reason, _read,
         case_of=lambda a: a.alert.case_ids[0] if a.alert.case_ids else a.id,
     )  # fmt: skip
@@ -111,10 +108,10 @@ async def _step(
     responses=problem_responses(401, 403, 404),
 )
 async def get_alert(
-    alert_id: str, request: Request, principal: Principal = Depends(READERS)
+    alert_id: str, engine: Engine, principal: Principal = Depends(READERS)
 ) -> JSONResponse:
     """The alert as the read model holds it; 404 outside the caller's jurisdiction too."""
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         row = (
             await conn.execute(
                 text("SELECT * FROM alerts_view WHERE alert_id = :a"), {"a": alert_id}
@@ -138,13 +135,14 @@ async def acknowledge_alert(
     alert_id: str,
     body: AcknowledgementIn,
     request: Request,
+    alerts: Alerts,
     principal: Principal = Depends(ACTORS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """An open or escalated alert is taken in hand by an officer who covers its division."""
     reason = "确认违规线索" + (f"：{body.note}" if body.note else "")
     return await _step(
-        request, principal, key, alert_id, lambda a: a.acknowledge(body.note), reason
+        request, principal, key, alerts, alert_id, lambda a: a.acknowledge(body.note), reason
     )
 
 
@@ -158,12 +156,13 @@ async def dismiss_alert(
     alert_id: str,
     body: DismissalIn,
     request: Request,
+    alerts: Alerts,
     principal: Principal = Depends(ACTORS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Set aside for good: the detector never raises the same evidence key again."""
     return await _step(
-        request, principal, key, alert_id, lambda a: a.dismiss(body.reason), body.reason
+        request, principal, key, alerts, alert_id, lambda a: a.dismiss(body.reason), body.reason
     )
 
 
@@ -177,11 +176,12 @@ async def escalate_alert(
     alert_id: str,
     body: EscalationIn,
     request: Request,
+    alerts: Alerts,
     principal: Principal = Depends(ACTORS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """The alert joins that level's queue (`GET /v1/alerts?escalated_to=…`), with the reason."""
     return await _step(
-        request, principal, key, alert_id,
+        request, principal, key, alerts, alert_id,
         lambda a: a.escalate(body.to, principal.division, body.reason), body.reason,
     )  # fmt: skip

@@ -17,6 +17,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Registry, Store
 from shared.identity import DivisionCodeStr, ResidentIdStr, jurisdiction_prefix
 from shared.privacy import mask_name
 from supervision.detectors.tables import key_of
@@ -92,7 +93,7 @@ class StaffRegisteredRead(BaseModel):
     responses=problem_responses(400, 401, 403),
 )
 async def list_alerts(
-    request: Request,
+    engine: Engine,
     detector: Detector | None = Query(None),
     status: AlertStatus | None = Query(None, description="open, acknowledged, dismissed…"),
     escalated_to: EscalationLevel | None = Query(None, description="escalated to this level"),
@@ -123,7 +124,7 @@ async def list_alerts(
         f"SELECT * FROM alerts_view WHERE {' AND '.join(where)}"
         " ORDER BY raised_at DESC, alert_id DESC LIMIT :limit"
     )
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = [dict(r._mapping) for r in await conn.execute(query, params)]
     items = [AlertOut(**{k: row[k] for k in AlertOut.model_fields}) for row in rows[:limit]]
     last = rows[limit - 1] if len(rows) > limit else None
@@ -145,12 +146,13 @@ async def list_alerts(
 async def register_staff(
     body: StaffIn,
     request: Request,
+    store: Store,
+    registry: Registry,
     principal: Principal = Depends(REGISTRARS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Keep only hashes of the IDs; the favouritism detector checks beneficiaries against them."""
     ensure_jurisdiction(principal, body.division_code)
-    state = request.app.state
     staff_key = key_of(body.resident_id)
     event = StaffRegistered(
         staff_key=staff_key,
@@ -168,8 +170,8 @@ async def register_staff(
     )
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        recorded = await state.store.append(
-            f"staff-{staff_key}", [state.registry.serialize(event, metadata)], None, conn
+        recorded = await store.append(
+            f"staff-{staff_key}", [registry.serialize(event, metadata)], None, conn
         )
         body_out = {"staff_key": staff_key, "relatives": len(body.relatives)}
         return StoredResponse(201, body_out, {"ETag": f'"{recorded[-1].stream_version}"'})

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.domain.errors import NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.pagination import encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Registry, Store
 from supervision.application.audit import (
     case_division,
     load_trail,
@@ -32,8 +34,7 @@ AUDITORS = require_roles(
 )
 
 
-async def _authorised_trail(request: Request, case_id: str, principal: Principal) -> list[dict]:
-    engine = request.app.state.engine
+async def _authorised_trail(engine: AsyncEngine, case_id: str, principal: Principal) -> list[dict]:
     trail = await load_trail(engine, case_id)
     if not trail:
         raise NotFound(f"no events recorded for case {case_id}", "未找到该案件的任何记录")
@@ -50,13 +51,12 @@ async def _authorised_trail(request: Request, case_id: str, principal: Principal
 )
 async def get_case_audit_trail(
     case_id: str,
-    request: Request,
+    engine: Engine,
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(AUDITORS),
 ) -> AuditTrail:
     """The case's events from every service in recorded order, a page at a time."""
-    engine = request.app.state.engine
     rows = await load_trail_page(engine, case_id, cursor, limit)
     if not rows and cursor is None:
         raise NotFound(f"no events recorded for case {case_id}", "未找到该案件的任何记录")
@@ -87,10 +87,10 @@ async def get_case_audit_trail(
     responses=problem_responses(401, 403, 404),
 )
 async def verify_case_audit_trail(
-    case_id: str, request: Request, principal: Principal = Depends(AUDITORS)
+    case_id: str, engine: Engine, principal: Principal = Depends(AUDITORS)
 ) -> TrailVerification:
     """Re-walk each stream's chain from the copies held here; name the first bad position."""
-    trail = await _authorised_trail(request, case_id, principal)
+    trail = await _authorised_trail(engine, case_id, principal)
     chains = [
         ChainVerdict(
             service=report.service,
@@ -100,7 +100,7 @@ async def verify_case_audit_trail(
             first_bad_version=report.verification.first_bad_version,
             problem=report.verification.problem,
         )
-        for report in verify_trail(await load_whole_streams(request.app.state.engine, trail))
+        for report in verify_trail(await load_whole_streams(engine, trail))
     ]
     return TrailVerification(case_id=case_id, ok=all(c.ok for c in chains), chains=chains)
 
@@ -115,20 +115,19 @@ async def verify_case_audit_trail(
 )
 async def export_case_audit_trail(
     case_id: str,
-    request: Request,
+    engine: Engine,
+    store: Store,
+    registry: Registry,
     format: Literal["json", "html"] = Query("json", description="json or html (printable)"),
     principal: Principal = Depends(AUDITORS),
 ) -> Response:
     """The whole trail with event data (personal data masked), hashes and the chain verdict."""
-    trail = await _authorised_trail(request, case_id, principal)
-    division = await case_division(request.app.state.engine, case_id)
-    streams = await load_whole_streams(request.app.state.engine, trail)
+    trail = await _authorised_trail(engine, case_id, principal)
+    division = await case_division(engine, case_id)
+    streams = await load_whole_streams(engine, trail)
     ok = all(report.verification.ok for report in verify_trail(streams))
-    seals = await seals_of(request.app.state.engine, case_id)
-    roots = {
-        d.sequence: d.root
-        for d in await list_digests(request.app.state.store, request.app.state.registry)
-    }
+    seals = await seals_of(engine, case_id)
+    roots = {d.sequence: d.root for d in await list_digests(store, registry)}
     entries = []
     for row in trail:
         sequence = seals.get((row["service"], row["position"]))

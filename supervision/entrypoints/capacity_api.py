@@ -14,7 +14,6 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
-from shared.clock import today
 from shared.domain.errors import ConcurrencyConflict
 from shared.fields import Count, Fen
 from shared.http.auth import ensure_jurisdiction, require_roles
@@ -23,6 +22,7 @@ from shared.http.etag import etag_for, expected_version_from_if_match, precondit
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 from shared.identity import DivisionCodeStr, jurisdiction_prefix, parse_division
 from shared.places.guard import ensure_township_in_force
 from shared.privacy import mask_phone
@@ -32,6 +32,7 @@ from supervision.domain.capacity import (
     ServicePurchased,
     StaffTrainingRecorded,
 )
+from supervision.entrypoints.wiring import CapacityFiles
 
 router = APIRouter(prefix="/v1/capacity", tags=["capacity 基层力量"])
 WRITERS = require_roles("township_officer", "county_officer", "city_officer", "province_officer")
@@ -143,11 +144,11 @@ def _read(file: CapacityFile) -> dict[str, Any]:
     }
 
 
-async def _record(request: Request, principal: Principal, key: str, division: str,
+async def _record(request: Request, principal: Principal, key: str,
+                  repository: Repository[CapacityFile], division: str,
                   step: Callable[[CapacityFile], None], reason: str) -> JSONResponse:  # fmt: skip
     ensure_jurisdiction(principal, division)
     expected = expected_version_from_if_match(request)
-    repository: Repository[CapacityFile] = request.app.state.capacity_files
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         file = await repository.find(division, conn) or CapacityFile(division)
@@ -168,14 +169,14 @@ async def _record(request: Request, principal: Principal, key: str, division: st
 @router.get("/desks", responses=problem_responses(401, 403), response_model=list[DeskStaffRead],
             summary="受理专人 Named desk persons in your jurisdiction")  # fmt: skip
 async def list_desk_staff(
-    request: Request, principal: Principal = Depends(READERS)
+    engine: Engine, principal: Principal = Depends(READERS)
 ) -> list[dict[str, Any]]:
     """Every township file that named a desk person (phone masked)."""
     query = text(
         "SELECT DISTINCT ON (stream_id) data FROM events WHERE type = 'supervision.DeskStaffNamed'"
         " AND data->>'division_code' LIKE :p ORDER BY stream_id, stream_version DESC"
     )
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = await conn.execute(query, {"p": jurisdiction_prefix(principal.division) + "%"})
         return [{**r.data, "phone": mask_phone(r.data["phone"]) if r.data["phone"] else None}
                 for r in rows]  # fmt: skip
@@ -186,14 +187,13 @@ async def list_desk_staff(
             summary="基层力量档案 A division's capacity file")  # fmt: skip
 async def get_capacity_file(
     division_code: DivisionCodeStr,
-    request: Request,
     response: Response,
+    files: CapacityFiles,
     principal: Principal = Depends(READERS),
 ) -> dict[str, Any]:
     """Desk person, purchased services and trainings (version 0 when nothing recorded)."""
     ensure_jurisdiction(principal, division_code)
-    repository: Repository[CapacityFile] = request.app.state.capacity_files
-    file = await repository.find(division_code) or CapacityFile(division_code)
+    file = await files.find(division_code) or CapacityFile(division_code)
     response.headers["ETag"] = etag_for(file.version)
     return _read(file)
 
@@ -205,17 +205,19 @@ async def name_desk_staff(
     division_code: DivisionCodeStr,
     body: DeskIn,
     request: Request,
+    files: CapacityFiles,
+    engine: Engine,
+    day: Today,
     principal: Principal = Depends(WRITERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Name (or replace) the township desk's person for acceptance and referral."""
     ensure_jurisdiction(principal, division_code)
     if parse_division(division_code).level == "township":  # where its county's list is loaded
-        async with request.app.state.engine.connect() as conn:
-            day = today(request.app.state.clock)
+        async with engine.connect() as conn:
             await ensure_township_in_force(conn, division_code, day, "division_code")
     event = DeskStaffNamed(division_code, body.name, body.phone, body.since.isoformat())
-    return await _record(request, principal, key, division_code,
+    return await _record(request, principal, key, files, division_code,
                          lambda f: f.name_desk_staff(event), "配备受理转办专人")  # fmt: skip
 
 
@@ -226,13 +228,14 @@ async def record_purchased_service(
     division_code: DivisionCodeStr,
     body: ServiceIn,
     request: Request,
+    files: CapacityFiles,
     principal: Principal = Depends(WRITERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Record the provider, the service, the amount and the period."""
     event = ServicePurchased(division_code, body.provider, body.service, body.amount_fen,
                              body.period_from.isoformat(), body.period_to.isoformat())  # fmt: skip
-    return await _record(request, principal, key, division_code,
+    return await _record(request, principal, key, files, division_code,
                          lambda f: f.purchase(event), "政府购买社会救助服务")  # fmt: skip
 
 
@@ -243,11 +246,12 @@ async def record_staff_training(
     division_code: DivisionCodeStr,
     body: TrainingIn,
     request: Request,
+    files: CapacityFiles,
     principal: Principal = Depends(WRITERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Record a training of social-assistance staff."""
     event = StaffTrainingRecorded(division_code, body.held_on.isoformat(), body.topic,
                                   body.attendees)  # fmt: skip
-    return await _record(request, principal, key, division_code,
+    return await _record(request, principal, key, files, division_code,
                          lambda f: f.train(event), "社会救助业务培训")  # fmt: skip

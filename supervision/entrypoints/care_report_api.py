@@ -5,12 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response
 
 from shared.http.auth import ensure_jurisdiction
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 from shared.identity import division_code_or_empty, jurisdiction_prefix
 from supervision.application.centralised_care import (
     COLUMNS,
@@ -19,11 +20,10 @@ from supervision.application.centralised_care import (
     persons,
     still_dispersed,
 )
-from supervision.application.policies import PolicyData
 from supervision.application.reports import Period
 from supervision.domain.policy_book import CENTRALISED_CARE_TARGET
-from supervision.entrypoints.policy_api import today
 from supervision.entrypoints.reports_api import MONTH_PATTERN, REPORTERS, _period
+from supervision.entrypoints.wiring import Policies
 
 router = APIRouter(prefix="/v1/reports", tags=["reports 统计报表"])
 
@@ -42,7 +42,9 @@ def _months_back(last: Period, count: int) -> list[Period]:
     responses={**problem_responses(400, 401, 403), 200: {"content": {"text/csv": {}}}},
 )
 async def get_centralised_care_report(
-    request: Request,
+    engine: Engine,
+    policies: Policies,
+    day: Today,
     county: str | None = Query(
         None,
         description="a county (or city) inside the jurisdiction",
@@ -59,15 +61,12 @@ async def get_centralised_care_report(
 ) -> Response:
     """Per county at the end of the month (so far, for this month): counts, share, target and
     whether it is met; the trend of the share by month; everyone flagged but not centralised."""
-    day = today(request)
     month = _period(period) if period else Period(day.year, day.month)
     scope = county or principal.division
     ensure_jurisdiction(principal, scope)
     prefix = jurisdiction_prefix(scope)
-    policies: PolicyData = request.app.state.policies
     value, version = await policies.value(CENTRALISED_CARE_TARGET, day)
     target = Decimal(value)
-    engine = request.app.state.engine
     people = await persons(engine, month.end, prefix)
     rows = by_county(people, target)
     if format == "csv":

@@ -12,7 +12,6 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
-from shared.clock import CHINA
 from shared.domain.errors import DomainError
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import request_metadata
@@ -21,6 +20,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, ServiceClock, Today
 from shared.identity import jurisdiction_prefix
 from supervision.application.complaints import OrderAction, ReceiveComplaint, action_event, receive
 from supervision.complaint_schemas import (
@@ -35,6 +35,7 @@ from supervision.complaint_schemas import (
 )
 from supervision.domain.complaint import Complainant, Complaint
 from supervision.entrypoints.commands import change
+from supervision.entrypoints.wiring import ComplaintDeadlines, Complaints
 
 router = APIRouter(prefix="/v1/complaints", tags=["complaints 投诉举报"])
 REGISTRARS = require_roles("inspector", "county_officer", "city_officer", "province_officer")
@@ -45,12 +46,8 @@ ASSIGNERS = require_roles("inspector", "city_officer", "province_officer")
 HANDLERS = require_roles("inspector")
 
 
-def _today(request: Request) -> date:
-    return request.app.state.clock.now().astimezone(CHINA).date()
-
-
-def _answer(request: Request, complaint: Complaint, viewer: str, status: int) -> StoredResponse:
-    read = read_of(complaint, viewer, _today(request))
+def _answer(complaint: Complaint, viewer: str, status: int, today: date) -> StoredResponse:
+    read = read_of(complaint, viewer, today)
     headers = {"ETag": etag_for(complaint.version), "Location": f"/v1/complaints/{complaint.id}"}
     return StoredResponse(status, read.model_dump(mode="json"), headers)
 
@@ -65,12 +62,15 @@ def _answer(request: Request, complaint: Complaint, viewer: str, status: int) ->
 async def register_complaint(
     body: ComplaintCreate,
     request: Request,
+    complaints: Complaints,
+    clock: ServiceClock,
+    deadlines: ComplaintDeadlines,
+    today: Today,
     principal: Principal = Depends(REGISTRARS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Register the complaint with its deadline; the complainant is shown only to the handler."""
     ensure_jurisdiction(principal, body.division_code)
-    state = request.app.state
     who = body.complainant
     cmd = ReceiveComplaint(
         channel=body.channel,
@@ -84,10 +84,8 @@ async def register_complaint(
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         metadata = request_metadata(principal, "登记投诉举报")
-        complaint = await receive(
-            cmd, state.complaints, conn, metadata, state.clock, state.complaint_policy
-        )
-        return _answer(request, complaint, principal.subject, 201)
+        complaint = await receive(cmd, complaints, conn, metadata, clock, deadlines)
+        return _answer(complaint, principal.subject, 201, today)
 
     return await respond_idempotently(
         request, client_id=principal.client_id, key=key, operation=operation
@@ -101,7 +99,8 @@ async def register_complaint(
     responses=problem_responses(400, 401, 403),
 )
 async def list_complaints(
-    request: Request,
+    engine: Engine,
+    today: Today,
     status: str | None = Query(None, pattern="^(received|assigned|verified|closed)$"),
     overdue: bool | None = Query(None, description="only complaints past their deadline"),
     limit: int = Depends(page_limit),
@@ -109,7 +108,6 @@ async def list_complaints(
     principal: Principal = Depends(READERS),
 ) -> Page[ComplaintListItem]:
     """Complaints of the caller's division, oldest deadline first."""
-    today = _today(request)
     params: dict[str, Any] = {
         "prefix": jurisdiction_prefix(principal.division) + "%",
         "status": status,
@@ -127,7 +125,7 @@ async def list_complaints(
         f"SELECT * FROM complaints_view WHERE {' AND '.join(where)}"
         " ORDER BY due_on, complaint_id LIMIT :limit"
     )
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = [dict(r._mapping) for r in await conn.execute(query, params)]
     items = [_item(row, today) for row in rows[:limit]]
     last = rows[limit - 1] if len(rows) > limit else None
@@ -154,32 +152,33 @@ def _item(row: dict[str, Any], today: date) -> ComplaintListItem:
 )
 async def get_complaint(
     complaint_id: str,
-    request: Request,
     response: Response,
+    complaints: Complaints,
+    today: Today,
     principal: Principal = Depends(READERS),
 ) -> ComplaintRead:
     """The complaint at its current version, with its ETag."""
-    repository: Repository[Complaint] = request.app.state.complaints
-    complaint = await repository.get(complaint_id)
+    complaint = await complaints.get(complaint_id)
     assert complaint.received is not None
     ensure_jurisdiction(principal, complaint.received.division_code)
     response.headers["ETag"] = etag_for(complaint.version)
-    return read_of(complaint, principal.subject, _today(request))
+    return read_of(complaint, principal.subject, today)
 
 
 async def _step(
     request: Request,
     principal: Principal,
     key: str,
+    complaints: Repository[Complaint],
+    today: date,
     complaint_id: str,
     step: Callable[[Complaint], None],
     reason: str,
     case_id: Callable[[Complaint], str] | None = None,
 ) -> JSONResponse:
     """Load at the If-Match version, run the step, append; 412 when the version moved."""
-    today = _today(request)
     return await change(
-        request, principal, key, request.app.state.complaints, complaint_id, _division, step,
+        request, principal, key, complaints, complaint_id, _division, step,
         reason, lambda c: read_of(c, principal.subject, today).model_dump(mode="json"), case_id,
     )  # fmt: skip
 
@@ -199,13 +198,16 @@ async def assign_complaint(
     complaint_id: str,
     body: AssignmentIn,
     request: Request,
+    complaints: Complaints,
+    today: Today,
     principal: Principal = Depends(ASSIGNERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Give the complaint to one inspector."""
     return await _step(
-        request, principal, key, complaint_id, lambda c: c.assign(body.inspector_id), "交办核查"
-    )
+        request, principal, key, complaints, today, complaint_id,
+        lambda c: c.assign(body.inspector_id), "交办核查",
+    )  # fmt: skip
 
 
 @router.post(
@@ -218,6 +220,8 @@ async def verify_complaint(
     complaint_id: str,
     body: VerificationIn,
     request: Request,
+    complaints: Complaints,
+    today: Today,
     principal: Principal = Depends(HANDLERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -227,6 +231,8 @@ async def verify_complaint(
         request,
         principal,
         key,
+        complaints,
+        today,
         complaint_id,
         lambda c: c.verify(principal.subject, body.upheld, body.findings),
         reason,
@@ -251,6 +257,8 @@ async def order_corrective_action(
     complaint_id: str,
     body: ActionIn,
     request: Request,
+    complaints: Complaints,
+    today: Today,
     principal: Principal = Depends(HANDLERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -270,6 +278,8 @@ async def order_corrective_action(
         request,
         principal,
         key,
+        complaints,
+        today,
         complaint_id,
         step,
         body.reason,
@@ -287,6 +297,8 @@ async def close_complaint(
     complaint_id: str,
     body: ClosureIn,
     request: Request,
+    complaints: Complaints,
+    today: Today,
     principal: Principal = Depends(HANDLERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -295,6 +307,8 @@ async def close_complaint(
         request,
         principal,
         key,
+        complaints,
+        today,
         complaint_id,
         lambda c: c.close(principal.subject, body.feedback),
         "反馈办结",

@@ -11,10 +11,9 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.application.repository import Repository
-from shared.clock import CHINA
 from shared.domain.errors import ConcurrencyConflict
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import ensure_current, request_metadata
@@ -22,6 +21,7 @@ from shared.http.etag import etag_for, expected_version_from_if_match, precondit
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 from shared.identity import DIVISION_CODE, divisions, jurisdiction_prefix
 from supervision.domain.coordination import (
     POLICY_TASKS,
@@ -33,6 +33,7 @@ from supervision.domain.coordination import (
     task_deadline,
     task_status,
 )
+from supervision.entrypoints.wiring import DivisionFiles
 
 router = APIRouter(prefix="/v1", tags=["coordination 协调机制与政策任务"])
 WRITERS = require_roles("county_officer", "city_officer", "province_officer")
@@ -190,12 +191,12 @@ def _read(file: DivisionFile) -> dict[str, Any]:
     }
 
 
-async def _record(request: Request, principal: Principal, key: str, code: str, year: int,
+async def _record(request: Request, principal: Principal, key: str,
+                  repository: Repository[DivisionFile], code: str, year: int,
                   step: Callable[[DivisionFile], None], reason: str) -> JSONResponse:  # fmt: skip
     """Append to the division's file of the year at the If-Match version (`"0"`: a new file)."""
     ensure_jurisdiction(principal, code)
     expected = expected_version_from_if_match(request)
-    repository: Repository[DivisionFile] = request.app.state.division_files
     file_id = f"{code}-{year}"
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
@@ -219,15 +220,14 @@ async def _record(request: Request, principal: Principal, key: str, code: str, y
             summary="协调档案 A county's or city's coordination file for a year")  # fmt: skip
 async def get_coordination_file(
     code: DivisionCode,
-    request: Request,
     response: Response,
+    files: DivisionFiles,
     year: int = YEAR,
     principal: Principal = Depends(READERS),
 ) -> dict[str, Any]:
     """The file (version 0 and empty when nothing was filed yet)."""
     ensure_jurisdiction(principal, code)
-    repository: Repository[DivisionFile] = request.app.state.division_files
-    file = await repository.find(f"{code}-{year}") or DivisionFile(f"{code}-{year}")
+    file = await files.find(f"{code}-{year}") or DivisionFile(f"{code}-{year}")
     response.headers["ETag"] = etag_for(file.version)
     return _read(file)
 
@@ -239,6 +239,7 @@ async def file_coordination_mechanism(
     county_code: DivisionCode,
     body: MechanismIn,
     request: Request,
+    files: DivisionFiles,
     year: int = YEAR,
     principal: Principal = Depends(WRITERS),
     key: str = Depends(idempotency_key),
@@ -246,7 +247,7 @@ async def file_coordination_mechanism(
     """Civil affairs leading, every member department listed; filed against the deadline."""
     event = MechanismFiled(county_code, year, body.filed_on.isoformat(), body.head,
                            body.lead_department, tuple(body.member_departments))  # fmt: skip
-    return await _record(request, principal, key, county_code, year,
+    return await _record(request, principal, key, files, county_code, year,
                          lambda f: f.file_mechanism(event), "协调机制报备")  # fmt: skip
 
 
@@ -257,6 +258,7 @@ async def record_joint_meeting(
     city_code: DivisionCode,
     body: MeetingIn,
     request: Request,
+    files: DivisionFiles,
     year: int = YEAR,
     principal: Principal = Depends(WRITERS),
     key: str = Depends(idempotency_key),
@@ -264,7 +266,7 @@ async def record_joint_meeting(
     """Record the meeting, its topics and the departments present."""
     event = JointMeetingHeld(city_code, year, body.held_on.isoformat(), tuple(body.topics),
                              tuple(body.departments))  # fmt: skip
-    return await _record(request, principal, key, city_code, year,
+    return await _record(request, principal, key, files, city_code, year,
                          lambda f: f.hold_meeting(event), "联席会议记录")  # fmt: skip
 
 
@@ -275,6 +277,7 @@ async def report_policy_task(
     county_code: DivisionCode,
     body: TaskIn,
     request: Request,
+    files: DivisionFiles,
     year: int = YEAR,
     principal: Principal = Depends(WRITERS),
     key: str = Depends(idempotency_key),
@@ -282,7 +285,7 @@ async def report_policy_task(
     """Report in progress or done."""
     event = PolicyTaskReported(county_code, year, body.task_id, body.status,
                                body.reported_on.isoformat(), body.note)  # fmt: skip
-    return await _record(request, principal, key, county_code, year,
+    return await _record(request, principal, key, files, county_code, year,
                          lambda f: f.report_task(event), "政策任务进展报告")  # fmt: skip
 
 
@@ -290,18 +293,18 @@ async def report_policy_task(
             response_model=PolicyTasksRead,
             summary="政策任务台账 Dated tasks and their status per county")  # fmt: skip
 async def list_policy_tasks(
-    request: Request,
+    engine: Engine,
+    today: Today,
     year: int = Query(..., ge=2000, le=2100),
     principal: Principal = Depends(READERS),
 ) -> dict[str, Any]:
     """Filed / late / overdue per county, for coordination filing and the other dated tasks."""
-    today = request.app.state.clock.now().astimezone(CHINA).date()
     prefix = jurisdiction_prefix(principal.division)
     table = divisions()
     counties = [
         d.code for d in table if d.code.startswith(prefix) and table.hosts_townships(d.code)
     ]
-    reported = await _reports(request, year, prefix)
+    reported = await _reports(engine, year, prefix)
     rows = [_county_row(code, year, reported.get(code, {}), today) for code in counties]
     summary = {task: dict.fromkeys(("done", "done_late", "in_progress", "not_started",
                                     "overdue"), 0) for task in POLICY_TASKS}  # fmt: skip
@@ -312,13 +315,13 @@ async def list_policy_tasks(
             "summary": summary, "counties": rows}  # fmt: skip
 
 
-async def _reports(request: Request, year: int, prefix: str) -> dict[str, dict[str, dict]]:
+async def _reports(engine: AsyncEngine, year: int, prefix: str) -> dict[str, dict[str, dict]]:
     query = text(
         "SELECT type, data FROM events WHERE stream_id LIKE :s AND type IN"
         " ('supervision.MechanismFiled', 'supervision.PolicyTaskReported') ORDER BY position"
     )
     found: dict[str, dict[str, dict]] = {}
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         for row in await conn.execute(query, {"s": f"division-file-{prefix}%-{year}"}):
             task = (
                 "coordination_filing"

@@ -15,6 +15,7 @@ from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Registry, ServiceClock, Store
 from supervision.application.digest import Finding, list_digests, seal_digest
 from supervision.application.tamper import compare_source, verify_digests
 from supervision.domain.digest import TrailDigestSealed
@@ -152,17 +153,17 @@ def _out(finding: Finding) -> FindingOut:
 )
 async def seal_audit_digest(
     request: Request,
+    store: Store,
+    registry: Registry,
+    clock: ServiceClock,
     principal: Principal = Depends(PROVINCE_AUDITORS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Seal at once (the periodic loop does the same); 201 with the digest, 200 when nothing new."""
     _province_wide(principal)
-    state = request.app.state
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        digest = await seal_digest(
-            conn, state.store, state.registry, state.clock, f"封存：{principal.subject}"
-        )
+        digest = await seal_digest(conn, store, registry, clock, f"封存：{principal.subject}")
         if digest is None:
             return StoredResponse(200, {"sealed": False}, {})
         return StoredResponse(201, {"sealed": True, **_plain(digest)}, {})
@@ -183,12 +184,11 @@ def _plain(digest: TrailDigestSealed) -> dict[str, Any]:
     responses=problem_responses(401, 403),
 )
 async def list_audit_digests(
-    request: Request, principal: Principal = Depends(PROVINCE_AUDITORS)
+    store: Store, registry: Registry, principal: Principal = Depends(PROVINCE_AUDITORS)
 ) -> list[dict[str, Any]]:
     """The digests sealed so far, oldest first: sequence, period, ranges, roots."""
     _province_wide(principal)
-    state = request.app.state
-    return [_plain(d) for d in await list_digests(state.store, state.registry)]
+    return [_plain(d) for d in await list_digests(store, registry)]
 
 
 @router.get(
@@ -198,12 +198,14 @@ async def list_audit_digests(
     responses=problem_responses(401, 403),
 )
 async def verify_audit_digests(
-    request: Request, principal: Principal = Depends(PROVINCE_AUDITORS)
+    engine: Engine,
+    store: Store,
+    registry: Registry,
+    principal: Principal = Depends(PROVINCE_AUDITORS),
 ) -> DigestVerificationOut:
     """Check the digest chain and every sealed event against today's copies."""
     _province_wide(principal)
-    state = request.app.state
-    verdict = await verify_digests(state.engine, state.store, state.registry)
+    verdict = await verify_digests(engine, store, registry)
     return DigestVerificationOut(
         ok=verdict.ok,
         digest_chain_ok=verdict.digest_chain_ok,
@@ -222,6 +224,7 @@ async def verify_audit_digests(
 async def check_source_log(
     body: SourceCheck,
     request: Request,
+    engine: Engine,
     principal: Principal = Depends(PROVINCE_AUDITORS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -230,7 +233,7 @@ async def check_source_log(
     rows = [event.model_dump() for event in body.events]
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        findings = await compare_source(request.app.state.engine, body.service, rows)
+        findings = await compare_source(engine, body.service, rows)
         out = SourceCheckOut(
             service=body.service,
             events_checked=len(rows),

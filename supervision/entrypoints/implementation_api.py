@@ -10,9 +10,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from shared.application.repository import Repository
 from shared.domain.errors import ConcurrencyConflict
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import ensure_current, request_metadata
@@ -20,6 +19,7 @@ from shared.http.etag import etag_for, expected_version_from_if_match, precondit
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 from shared.identity import CountyCodeStr, divisions, jurisdiction_prefix
 from supervision.application.policies import PolicyData
 from supervision.domain.implementation import (
@@ -29,7 +29,7 @@ from supervision.domain.implementation import (
     status,
 )
 from supervision.domain.policy_book import REPORT_DUE_DAYS, REPORT_PERIOD
-from supervision.entrypoints.policy_api import today
+from supervision.entrypoints.wiring import ImplementationFiles, Policies
 
 router = APIRouter(prefix="/v1/implementation-reports", tags=["implementation 贯彻落实情况"])
 FILERS = require_roles("county_officer")
@@ -109,8 +109,7 @@ class ImplementationLedgerRead(BaseModel):
     counties: list[CountyReportRead]
 
 
-async def _period(request: Request, value: str, day: date) -> tuple[ReportPeriod, date]:
-    policies: PolicyData = request.app.state.policies
+async def _period(policies: PolicyData, value: str, day: date) -> tuple[ReportPeriod, date]:
     kind, _ = await policies.value(REPORT_PERIOD, day)
     days, _ = await policies.value(REPORT_DUE_DAYS, day)
     period = ReportPeriod.parse(value, kind)
@@ -128,6 +127,9 @@ def _read(file: ImplementationFile) -> dict[str, Any]:
 async def file_implementation_report(
     body: ReportIn,
     request: Request,
+    policies: Policies,
+    files: ImplementationFiles,
+    day: Today,
     principal: Principal = Depends(FILERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -135,20 +137,18 @@ async def file_implementation_report(
     the due day (the period's end plus the policy's days), on the service clock."""
     ensure_jurisdiction(principal, body.county_code)
     expected = expected_version_from_if_match(request)
-    day = today(request)
-    period, due = await _period(request, body.period, day)
-    repository: Repository[ImplementationFile] = request.app.state.implementation_files
+    period, due = await _period(policies, body.period, day)
     file_id = f"{body.county_code}-{period}"
     event = ImplementationReportFiled(body.county_code, str(period), body.document_ref,
                                       body.summary, day.isoformat(), due.isoformat(),
                                       day > due)  # fmt: skip
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        file = await repository.find(file_id, conn) or ImplementationFile(file_id)
+        file = await files.find(file_id, conn) or ImplementationFile(file_id)
         ensure_current(file.stream_id, expected, file.version)
         file.file(event)
         try:
-            await repository.save(
+            await files.save(
                 file, request_metadata(principal, "报送贯彻落实情况", file_id), conn, expected
             )
         except ConcurrencyConflict as conflict:
@@ -164,21 +164,22 @@ async def file_implementation_report(
             response_model=ImplementationLedgerRead,
             responses=problem_responses(401, 403, 422))  # fmt: skip
 async def list_implementation_reports(
-    request: Request,
+    engine: Engine,
+    policies: Policies,
+    day: Today,
     period: str = Query(
         ..., description="2026-H1 / 2026-H2, or 2026", json_schema_extra=PERIOD_FORMS
     ),
     principal: Principal = Depends(READERS),
 ) -> dict[str, Any]:
     """Every county in the caller's jurisdiction with its status for the period."""
-    day = today(request)
-    parsed, due = await _period(request, period, day)
+    parsed, due = await _period(policies, period, day)
     prefix = jurisdiction_prefix(principal.division)
     table = divisions()
     counties = [
         d.code for d in table if d.code.startswith(prefix) and table.hosts_townships(d.code)
     ]
-    filed = await _filed(request, str(parsed), prefix)
+    filed = await _filed(engine, str(parsed), prefix)
     rows = []
     for code in counties:
         reports = filed.get(code, [])
@@ -198,13 +199,13 @@ async def list_implementation_reports(
             "summary": summary, "counties": rows}  # fmt: skip
 
 
-async def _filed(request: Request, period: str, prefix: str) -> dict[str, list[dict]]:
+async def _filed(engine: AsyncEngine, period: str, prefix: str) -> dict[str, list[dict]]:
     query = text(
         "SELECT data FROM events WHERE stream_id LIKE :s"
         " AND type = 'supervision.ImplementationReportFiled' ORDER BY position"
     )
     found: dict[str, list[dict]] = {}
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         for row in await conn.execute(query, {"s": f"implementation-{prefix}%-{period}"}):
             if row.data["period"] == period:
                 found.setdefault(row.data["county_code"], []).append(row.data)

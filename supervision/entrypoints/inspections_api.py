@@ -13,7 +13,6 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.application.repository import Repository
-from shared.clock import today
 from shared.domain.errors import NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.etag import etag_for
@@ -21,6 +20,7 @@ from shared.http.idempotency import idempotency_key
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 from shared.identity import DivisionCodeStr
 from supervision.domain.inspection import (
     AccountabilityRecorded,
@@ -31,6 +31,7 @@ from supervision.domain.inspection import (
 )
 from supervision.entrypoints.commands import change, create
 from supervision.entrypoints.paging import deadline_page
+from supervision.entrypoints.wiring import Inspections
 
 router = APIRouter(prefix="/v1", tags=["inspections 督查检查"])
 INSPECTORS = require_roles("inspector", "city_officer", "province_officer")
@@ -180,9 +181,9 @@ class InspectionRead(BaseModel):
     accountability: list[AccountabilityRead]
 
 
-def _reader(request: Request) -> Callable[[Inspection], dict[str, Any]]:
-    """How the answer to a command shows the inspection: overdue as of the clock's today."""
-    return lambda inspection: _read(inspection, today(request.app.state.clock))
+def _reader(today: date) -> Callable[[Inspection], dict[str, Any]]:
+    """How the answer to a command shows the inspection: overdue as of the request's today."""
+    return lambda inspection: _read(inspection, today)
 
 
 def _read(inspection: Inspection, as_of: date) -> dict[str, Any]:
@@ -207,11 +208,6 @@ def _read(inspection: Inspection, as_of: date) -> dict[str, Any]:
     }
 
 
-def _repo(request: Request) -> Repository[Inspection]:
-    repository: Repository[Inspection] = request.app.state.inspections
-    return repository
-
-
 def _division(inspection: Inspection) -> str:
     assert inspection.planned is not None
     return inspection.planned.division_code
@@ -221,8 +217,8 @@ def _division(inspection: Inspection) -> str:
              summary="督查立项 Plan an inspection",
              responses=problem_responses(400, 401, 403, 422))  # fmt: skip
 async def plan_inspection(
-    body: PlanIn, request: Request, principal: Principal = Depends(INSPECTORS),
-    key: str = Depends(idempotency_key),
+    body: PlanIn, request: Request, inspections: Inspections, today: Today,
+    principal: Principal = Depends(INSPECTORS), key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
     """Plan one of the five kinds of inspection."""
     ensure_jurisdiction(principal, body.division_code)
@@ -230,32 +226,33 @@ async def plan_inspection(
     inspection.plan(InspectionPlanned(
         inspection.id, body.kind, body.division_code, body.planned_on.isoformat(), body.scope,
         tuple(body.team)))  # fmt: skip
-    return await create(request, principal, key, _repo(request), inspection, "督查立项",
-                        _reader(request), f"/v1/inspections/{inspection.id}")  # fmt: skip
+    return await create(request, principal, key, inspections, inspection, "督查立项",
+                        _reader(today), f"/v1/inspections/{inspection.id}")  # fmt: skip
 
 
 @router.get("/inspections/{inspection_id}", response_model=InspectionRead,
             summary="查阅督查 Get an inspection",
             responses=problem_responses(401, 403, 404))  # fmt: skip
 async def get_inspection(
-    inspection_id: str, request: Request, response: Response,
+    inspection_id: str, response: Response, inspections: Inspections, today: Today,
     principal: Principal = Depends(READERS),
 ) -> dict[str, Any]:  # fmt: skip
     """The inspection; an unannounced one stays hidden from the inspected side until visited."""
-    inspection = await _repo(request).get(inspection_id)
+    inspection = await inspections.get(inspection_id)
     assert inspection.planned is not None
     ensure_jurisdiction(principal, inspection.planned.division_code)
     hidden = inspection.planned.kind == InspectionKind.UNANNOUNCED and not inspection.recorded
     if hidden and principal.role not in SEES_UNANNOUNCED:
         raise NotFound(f"inspection {inspection_id} not found", "未找到该督查记录")
     response.headers["ETag"] = etag_for(inspection.version)
-    return _read(inspection, today(request.app.state.clock))
+    return _read(inspection, today)
 
 
-async def _step(request: Request, principal: Principal, key: str, inspection_id: str,
+async def _step(request: Request, principal: Principal, key: str,
+                inspections: Repository[Inspection], today: date, inspection_id: str,
                 body: BaseModel, reason: str) -> JSONResponse:  # fmt: skip
-    return await change(request, principal, key, _repo(request), inspection_id, _division,
-                        lambda i: _apply(i, body), reason, _reader(request))  # fmt: skip
+    return await change(request, principal, key, inspections, inspection_id, _division,
+                        lambda i: _apply(i, body), reason, _reader(today))  # fmt: skip
 
 
 _STEP_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 428)
@@ -265,44 +262,52 @@ _STEP_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 428)
              response_model=InspectionRead,
              summary="督查记录 Record the visit and its findings (If-Match)")  # fmt: skip
 async def record_inspection_visit(
-    inspection_id: str, body: VisitIn, request: Request,
-    principal: Principal = Depends(INSPECTORS), key: str = Depends(idempotency_key),
+    inspection_id: str, body: VisitIn, request: Request, inspections: Inspections,
+    today: Today, principal: Principal = Depends(INSPECTORS),
+    key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
     """Record the visit; findings are numbered F1, F2, …"""
-    return await _step(request, principal, key, inspection_id, body, "记录督查发现")
+    return await _step(
+        request, principal, key, inspections, today, inspection_id, body, "记录督查发现"
+    )
 
 
 @router.post("/inspections/{inspection_id}/rectifications", responses=_STEP_ERRORS,
              response_model=InspectionRead,
              summary="下达整改 Order a rectification with a deadline (If-Match)")  # fmt: skip
 async def order_rectification(
-    inspection_id: str, body: RectificationIn, request: Request,
-    principal: Principal = Depends(INSPECTORS), key: str = Depends(idempotency_key),
+    inspection_id: str, body: RectificationIn, request: Request, inspections: Inspections,
+    today: Today, principal: Principal = Depends(INSPECTORS),
+    key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
     """Order the rectification of a finding by a date."""
-    return await _step(request, principal, key, inspection_id, body, "下达整改通知")
+    return await _step(
+        request, principal, key, inspections, today, inspection_id, body, "下达整改通知"
+    )
 
 
 @router.post("/inspections/{inspection_id}/rectification-checks", responses=_STEP_ERRORS,
              response_model=InspectionRead,
              summary="整改验收 Check that a rectification happened (If-Match)")  # fmt: skip
 async def check_rectification(
-    inspection_id: str, body: CheckIn, request: Request,
-    principal: Principal = Depends(INSPECTORS), key: str = Depends(idempotency_key),
+    inspection_id: str, body: CheckIn, request: Request, inspections: Inspections,
+    today: Today, principal: Principal = Depends(INSPECTORS),
+    key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
     """Record whether the rectification happened."""
-    return await _step(request, principal, key, inspection_id, body, "整改验收")
+    return await _step(request, principal, key, inspections, today, inspection_id, body, "整改验收")
 
 
 @router.post("/inspections/{inspection_id}/accountability", responses=_STEP_ERRORS,
              response_model=InspectionRead,
              summary="追责问责 Record an accountability measure (If-Match)")  # fmt: skip
 async def hold_accountable(
-    inspection_id: str, body: AccountabilityIn, request: Request,
-    principal: Principal = Depends(INSPECTORS), key: str = Depends(idempotency_key),
+    inspection_id: str, body: AccountabilityIn, request: Request, inspections: Inspections,
+    today: Today, principal: Principal = Depends(INSPECTORS),
+    key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
     """Record who was held accountable for a finding, and how."""
-    return await _step(request, principal, key, inspection_id, body, "追责问责")
+    return await _step(request, principal, key, inspections, today, inspection_id, body, "追责问责")
 
 
 def _apply(inspection: Inspection, body: BaseModel) -> None:
@@ -339,13 +344,13 @@ class OpenRectificationRead(BaseModel):
             response_model=Page[OpenRectificationRead],
             responses=problem_responses(400, 401, 403))  # fmt: skip
 async def list_rectifications(
-    request: Request, overdue: bool = Query(False), limit: int = Depends(page_limit),
-    cursor: dict[str, Any] | None = Depends(page_cursor),
+    engine: Engine, today: Today, overdue: bool = Query(False),
+    limit: int = Depends(page_limit), cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(READERS),
 ) -> Page[dict[str, Any]]:  # fmt: skip
     """Oldest deadline first; `overdue=true` for those past their date."""
     return await deadline_page(
-        request, table="rectifications_view", id_column="finding_key",
+        engine, today, table="rectifications_view", id_column="finding_key",
         open_condition="NOT rectified", division=principal.division, overdue=overdue,
         limit=limit, cursor=cursor,
     )  # fmt: skip

@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fastapi import Request
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from shared.clock import CHINA
 from shared.http.pagination import Page, encode_cursor
 from shared.identity import jurisdiction_prefix
 
 
 async def deadline_page(
-    request: Request,
+    engine: AsyncEngine,
+    today: date,
     *,
     table: str,
     id_column: str,
@@ -24,8 +24,7 @@ async def deadline_page(
     limit: int,
     cursor: dict[str, Any] | None,
 ) -> Page[dict[str, Any]]:
-    """Open items of `table` in the division, by (due_on, id), with an `overdue` flag each."""
-    today: date = request.app.state.clock.now().astimezone(CHINA).date()
+    """Open items of `table` in the division, by (due_on, id), each flagged `overdue` at `today`."""
     where = [
         "division_code LIKE :prefix",
         open_condition,
@@ -44,7 +43,7 @@ async def deadline_page(
         "after_id": str(cursor["id"]) if cursor else "",
         "limit": limit + 1,
     }
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = [dict(r._mapping) for r in await conn.execute(query, params)]
     items = [{**row, "overdue": row["due_on"] < today} for row in rows[:limit]]
     last = rows[limit - 1] if len(rows) > limit else None

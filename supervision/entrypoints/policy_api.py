@@ -14,7 +14,6 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.clock import CHINA
 from shared.domain.errors import ConcurrencyConflict
 from shared.eventstore.envelope import RecordedEvent
 from shared.http.auth import require_roles
@@ -23,9 +22,10 @@ from shared.http.etag import etag_for, expected_version_from_if_match, precondit
 from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Today
 from shared.policy import PROVINCE, PolicySet, UnknownPolicy
-from supervision.application.policies import PolicyData
 from supervision.domain.policy_book import RULES
+from supervision.entrypoints.wiring import Policies
 
 router = APIRouter(prefix="/v1/policy", tags=["policy 政策参数"])
 READERS = require_roles(
@@ -92,20 +92,14 @@ def _view(setting: PolicySet, recorded: dict[int, RecordedEvent]) -> dict[str, A
     }
 
 
-def today(request: Request) -> date:
-    """Today on the service clock, China time."""
-    return request.app.state.clock.now().astimezone(CHINA).date()
-
-
 @router.get("", summary="政策参数 Supervision's policy numbers in force today, with history",
             response_model=PolicyBookRead,
             responses=problem_responses(401, 403))  # fmt: skip
 async def get_policy(
-    request: Request, response: Response, principal: Principal = Depends(READERS)
+    response: Response, data: Policies, day: Today, principal: Principal = Depends(READERS)
 ) -> dict[str, Any]:
     """Each number: value, source (province or default), version and its settings."""
-    data: PolicyData = request.app.state.policies
-    book, recorded, day = await data.book(), await data.recorded(), today(request)
+    book, recorded = await data.book(), await data.recorded()
     policies = []
     for name, rule in RULES.items():
         setting = book.effective(name, PROVINCE, day)
@@ -128,6 +122,8 @@ async def set_policy(
     name: str,
     body: PolicyIn,
     request: Request,
+    data: Policies,
+    day: Today,
     principal: Principal = Depends(SETTERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -138,14 +134,11 @@ async def set_policy(
             f"no policy {name!r}; known: {', '.join(RULES)}", f"无政策参数 {name}", field="name"
         )
     expected = expected_version_from_if_match(request)
-    data: PolicyData = request.app.state.policies
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         book = await data.book(conn)
         ensure_current(book.stream_id, expected, book.version)
-        setting = book.set(
-            rule, str(body.value), body.effective_from, PROVINCE, body.reason, today(request)
-        )
+        setting = book.set(rule, str(body.value), body.effective_from, PROVINCE, body.reason, day)
         try:
             recorded = await data.save(book, request_metadata(principal, body.reason), conn)
         except ConcurrencyConflict as conflict:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from shared.clock import CHINA
+from shared.clock import CHINA, Clock
 from shared.domain.errors import DomainError
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, ServiceClock
 from shared.identity import division_code_or_empty, jurisdiction_prefix
 from supervision.application.report_charts import (
     MEDIA_TYPES,
@@ -62,13 +64,13 @@ def _period(value: str) -> Period:
 
 
 async def _rows(
-    request: Request, principal: Principal, period: str, division: str | None
+    engine: AsyncEngine, principal: Principal, period: str, division: str | None
 ) -> tuple[Period, str, list[dict[str, Any]]]:
     """The month, the division reported on (the caller's own unless a part of it is named)."""
     month = _period(period)
     scope = division or principal.division
     ensure_jurisdiction(principal, scope)
-    rows = await statistics(request.app.state.engine, month, jurisdiction_prefix(scope))
+    rows = await statistics(engine, month, jurisdiction_prefix(scope))
     return month, scope, rows
 
 
@@ -96,20 +98,21 @@ _DIVISION = Query(
     },
 )
 async def get_statistics_report(
-    request: Request,
+    engine: Engine,
+    clock: ServiceClock,
     period: str = Query(..., description="month, YYYY-MM (China time)", json_schema_extra=_MONTH),
     format: Literal["json", "csv", "xlsx"] = Query("json"),
     division: str | None = _DIVISION,
     principal: Principal = Depends(REPORTERS),
 ) -> Response:
     """The month's figures for every county in the caller's jurisdiction (JSON, CSV or XLSX)."""
-    month, scope, rows = await _rows(request, principal, period, division)
+    month, scope, rows = await _rows(engine, principal, period, division)
     if format == "csv":
         return _attachment(
             as_csv(rows), "text/csv; charset=utf-8", f"safetynet-statistics-{month}.csv"
         )
     if format == "xlsx":
-        return await _xlsx(request, month, scope, rows)
+        return await _xlsx(clock, month, scope, rows)
     body: dict[str, Any] = {
         "period": str(month),
         "jurisdiction": scope,
@@ -127,25 +130,24 @@ async def get_statistics_report(
     response_class=Response,
 )
 async def get_statistics_workbook(
-    request: Request,
+    engine: Engine,
+    clock: ServiceClock,
     period: str = Query(..., description="month, YYYY-MM (China time)", json_schema_extra=_MONTH),
     division: str | None = _DIVISION,
     principal: Principal = Depends(REPORTERS),
 ) -> Response:
     """Same figures as the JSON report; one sheet per table, Chinese headers, yuan beside fen."""
-    month, scope, rows = await _rows(request, principal, period, division)
-    return await _xlsx(request, month, scope, rows)
+    month, scope, rows = await _rows(engine, principal, period, division)
+    return await _xlsx(clock, month, scope, rows)
 
 
-async def _xlsx(
-    request: Request, month: Period, scope: str, rows: list[dict[str, Any]]
-) -> Response:
+async def _xlsx(clock: Clock, month: Period, scope: str, rows: list[dict[str, Any]]) -> Response:
     workbook = await asyncio.to_thread(
         as_xlsx,
         statistics_tables(rows),
         period=str(month),
         jurisdiction=scope,
-        generated_at=request.app.state.clock.now().astimezone(CHINA),
+        generated_at=clock.now().astimezone(CHINA),
     )
     return _attachment(workbook, XLSX, f"safetynet-statistics-{month}.xlsx")
 
@@ -160,15 +162,15 @@ async def _xlsx(
     response_class=Response,
 )
 async def get_statistics_chart(
-    request: Request,
     series: SeriesName,
     fmt: ChartFormat,
+    engine: Engine,
     period: str = Query(..., description="month, YYYY-MM (China time)", json_schema_extra=_MONTH),
     division: str | None = _DIVISION,
     principal: Principal = Depends(REPORTERS),
 ) -> Response:
     """One bar group per county; labels are Chinese if a CJK font is installed, else English."""
-    month, scope, rows = await _rows(request, principal, period, division)
+    month, scope, rows = await _rows(engine, principal, period, division)
     image = await asyncio.to_thread(render, series, rows, str(month), scope, fmt)
     return Response(
         image,

@@ -12,8 +12,6 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.application.repository import Repository
-from shared.clock import today
 from shared.fields import Count
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.etag import etag_for
@@ -21,6 +19,7 @@ from shared.http.idempotency import idempotency_key
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, Today
 from shared.identity import DivisionCodeStr
 from supervision.domain.institution import (
     HazardCategory,
@@ -33,6 +32,7 @@ from supervision.domain.institution import (
 )
 from supervision.entrypoints.commands import change, create
 from supervision.entrypoints.paging import deadline_page
+from supervision.entrypoints.wiring import Institutions
 
 router = APIRouter(prefix="/v1", tags=["safety 机构安全"])
 WRITERS = require_roles("inspector", "county_officer", "city_officer", "province_officer")
@@ -166,9 +166,9 @@ class InstitutionRead(BaseModel):
     activities: list[SafetyActivityRead]
 
 
-def _reader(request: Request) -> Callable[[Institution], dict[str, Any]]:
-    """How the answer to a command shows the institution: overdue as of the clock's today."""
-    return lambda institution: _read(institution, today(request.app.state.clock))
+def _reader(today: date) -> Callable[[Institution], dict[str, Any]]:
+    """How the answer to a command shows the institution: overdue as of the request's today."""
+    return lambda institution: _read(institution, today)
 
 
 def _read(institution: Institution, as_of: date) -> dict[str, Any]:
@@ -187,11 +187,6 @@ def _read(institution: Institution, as_of: date) -> dict[str, Any]:
     }
 
 
-def _repo(request: Request) -> Repository[Institution]:
-    repository: Repository[Institution] = request.app.state.institutions
-    return repository
-
-
 def _division(institution: Institution) -> str:
     assert institution.registered is not None
     return institution.registered.division_code
@@ -201,38 +196,38 @@ def _division(institution: Institution) -> str:
              response_model=InstitutionRead,
              summary="机构登记 Register a welfare or rescue institution")  # fmt: skip
 async def register_institution(
-    body: InstitutionIn, request: Request, principal: Principal = Depends(WRITERS),
-    key: str = Depends(idempotency_key),
+    body: InstitutionIn, request: Request, institutions: Institutions, today: Today,
+    principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
     """Enter the institution in the safety registry."""
     ensure_jurisdiction(principal, body.division_code)
     institution = Institution(str(uuid.uuid4()))
     institution.register(InstitutionRegistered(institution.id, body.kind, body.name,
                                                 body.division_code, body.capacity))  # fmt: skip
-    return await create(request, principal, key, _repo(request), institution, "机构安全登记",
-                        _reader(request), f"/v1/institutions/{institution.id}")  # fmt: skip
+    return await create(request, principal, key, institutions, institution, "机构安全登记",
+                        _reader(today), f"/v1/institutions/{institution.id}")  # fmt: skip
 
 
 @router.get("/institutions/{institution_id}", responses=problem_responses(401, 403, 404),
             response_model=InstitutionRead,
             summary="机构安全档案 An institution's safety file")  # fmt: skip
 async def get_institution(
-    institution_id: str, request: Request, response: Response,
+    institution_id: str, response: Response, institutions: Institutions, today: Today,
     principal: Principal = Depends(READERS),
 ) -> dict[str, Any]:  # fmt: skip
     """Checks, hazards (with overdue flags), drills and trainings."""
-    institution = await _repo(request).get(institution_id)
+    institution = await institutions.get(institution_id)
     ensure_jurisdiction(principal, _division(institution))
     response.headers["ETag"] = etag_for(institution.version)
-    return _read(institution, today(request.app.state.clock))
+    return _read(institution, today)
 
 
 @router.post("/institutions/{institution_id}/hazard-checks", responses=STEP_ERRORS,
              response_model=InstitutionRead,
              summary="隐患排查 Record a hazard check (If-Match)")  # fmt: skip
 async def record_hazard_check(
-    institution_id: str, body: HazardCheckIn, request: Request,
-    principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
+    institution_id: str, body: HazardCheckIn, request: Request, institutions: Institutions,
+    today: Today, principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
     """Record the check and each hazard found, with its closing deadline."""
 
@@ -246,35 +241,35 @@ async def record_hazard_check(
                   for n, h in enumerate(body.hazards, start=1)),
         )  # fmt: skip
 
-    return await change(request, principal, key, _repo(request), institution_id, _division,
-                        step, "安全隐患排查", _reader(request))  # fmt: skip
+    return await change(request, principal, key, institutions, institution_id, _division,
+                        step, "安全隐患排查", _reader(today))  # fmt: skip
 
 
 @router.post("/institutions/{institution_id}/hazard-closures", responses=STEP_ERRORS,
              response_model=InstitutionRead,
              summary="隐患销号 Close a hazard (If-Match)")  # fmt: skip
 async def close_hazard(
-    institution_id: str, body: CloseIn, request: Request,
-    principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
+    institution_id: str, body: CloseIn, request: Request, institutions: Institutions,
+    today: Today, principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
     """Close an open hazard."""
-    return await change(request, principal, key, _repo(request), institution_id, _division,
+    return await change(request, principal, key, institutions, institution_id, _division,
                         lambda i: i.close(body.hazard_id, body.closed_on.isoformat(), body.note),
-                        "隐患整改销号", _reader(request))  # fmt: skip
+                        "隐患整改销号", _reader(today))  # fmt: skip
 
 
 @router.post("/institutions/{institution_id}/activities", responses=STEP_ERRORS,
              response_model=InstitutionRead,
              summary="演练与培训 Record a drill or a safety training (If-Match)")  # fmt: skip
 async def record_safety_activity(
-    institution_id: str, body: ActivityIn, request: Request,
-    principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
+    institution_id: str, body: ActivityIn, request: Request, institutions: Institutions,
+    today: Today, principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
 ) -> JSONResponse:  # fmt: skip
     """Record an emergency drill or a staff safety training."""
-    return await change(request, principal, key, _repo(request), institution_id, _division,
+    return await change(request, principal, key, institutions, institution_id, _division,
                         lambda i: i.hold(SafetyActivityRecorded(
                             i.id, body.activity, body.held_on.isoformat(), body.topic,
-                            body.participants)), "记录演练培训", _reader(request))  # fmt: skip
+                            body.participants)), "记录演练培训", _reader(today))  # fmt: skip
 
 
 class OpenHazardRead(BaseModel):
@@ -294,12 +289,13 @@ class OpenHazardRead(BaseModel):
             responses=problem_responses(400, 401, 403),
             summary="安全隐患 Open hazards in your jurisdiction")  # fmt: skip
 async def list_hazards(
-    request: Request, overdue: bool = Query(False), limit: int = Depends(page_limit),
-    cursor: dict[str, Any] | None = Depends(page_cursor),
+    engine: Engine, today: Today, overdue: bool = Query(False),
+    limit: int = Depends(page_limit), cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(READERS),
 ) -> Page[dict[str, Any]]:  # fmt: skip
     """Oldest deadline first; `overdue=true` for those past their date."""
     return await deadline_page(
-        request, table="hazards_view", id_column="hazard_id", open_condition="closed_on IS NULL",
-        division=principal.division, overdue=overdue, limit=limit, cursor=cursor,
+        engine, today, table="hazards_view", id_column="hazard_id",
+        open_condition="closed_on IS NULL", division=principal.division, overdue=overdue,
+        limit=limit, cursor=cursor,
     )  # fmt: skip

@@ -14,6 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
+from shared.clock import Clock
 from shared.domain.errors import ConcurrencyConflict, NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import ensure_current, request_metadata
@@ -22,8 +23,9 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine, ServiceClock
 from shared.ids import uuid7
-from supervision.application.webhooks import WebhookSettings, new_secret
+from supervision.application.webhooks import new_secret
 from supervision.domain.subscription import (
     PARTNER_PROGRAMMES,
     WebhookSubscribed,
@@ -31,6 +33,7 @@ from supervision.domain.subscription import (
     check_callback_url,
     check_programmes,
 )
+from supervision.entrypoints.wiring import Subscriptions, Webhooks
 from supervision.subscription_schemas import (
     DeliveryRead,
     ReasonIn,
@@ -64,21 +67,11 @@ _REPLAY = (
 )
 
 
-def _settings(request: Request) -> WebhookSettings:
-    settings: WebhookSettings = request.app.state.webhook_settings
-    return settings
-
-
-def _repository(request: Request) -> Repository[WebhookSubscription]:
-    repository: Repository[WebhookSubscription] = request.app.state.subscriptions
-    return repository
-
-
 async def _store_secret(
-    conn: AsyncConnection, request: Request, subscription_id: str, secret_id: str, secret: str
+    conn: AsyncConnection, clock: Clock, subscription_id: str, secret_id: str, secret: str
 ) -> None:
     params = {"subscription_id": subscription_id, "secret_id": secret_id, "secret": secret}
-    await conn.execute(_NEW_SECRET, {**params, "now": request.app.state.clock.now()})
+    await conn.execute(_NEW_SECRET, {**params, "now": clock.now()})
 
 
 @router.post(
@@ -91,11 +84,14 @@ async def _store_secret(
 async def subscribe_webhook(
     body: SubscriptionCreate,
     request: Request,
+    subscriptions: Subscriptions,
+    settings: Webhooks,
+    clock: ServiceClock,
     principal: Principal = Depends(SUBSCRIBERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Register the callback; deliveries start with the public events consumed from now on."""
-    check_callback_url(body.callback_url, _settings(request).plain_http_hosts)
+    check_callback_url(body.callback_url, settings.plain_http_hosts)
     for division in body.division_codes:
         ensure_jurisdiction(principal, division)
     check_programmes(principal.role, body.programmes)
@@ -115,9 +111,9 @@ async def subscribe_webhook(
     )
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        await _store_secret(conn, request, subscription.id, secret_id, secret)
+        await _store_secret(conn, clock, subscription.id, secret_id, secret)
         metadata = request_metadata(principal, "订阅事件推送")
-        await _repository(request).save(subscription, metadata, conn, 0)
+        await subscriptions.save(subscription, metadata, conn, 0)
         headers = {
             "ETag": etag_for(subscription.version),
             "Location": f"/v1/subscriptions/{subscription.id}",
@@ -136,7 +132,7 @@ async def subscribe_webhook(
     responses=problem_responses(400, 401, 403),
 )
 async def list_subscriptions(
-    request: Request,
+    engine: Engine,
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(SUBSCRIBERS),
@@ -148,7 +144,7 @@ async def list_subscriptions(
     )
     params = {"owner": principal.client_id, "after": str(cursor["id"]) if cursor else "",
               "limit": limit + 1}  # fmt: skip
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = [dict(r._mapping) for r in await conn.execute(query, params)]
     items = [SubscriptionRead(**{k: row[k] for k in SubscriptionRead.model_fields}) for row in rows]
     more = len(items) > limit
@@ -156,10 +152,11 @@ async def list_subscriptions(
     return Page(items=items[:limit], next_cursor=next_cursor)
 
 
-async def _owned(request: Request, principal: Principal, subscription_id: str,
-                 conn: AsyncConnection | None = None) -> WebhookSubscription:  # fmt: skip
+async def _owned(subscriptions: Repository[WebhookSubscription], principal: Principal,
+                 subscription_id: str, conn: AsyncConnection | None = None,
+                 ) -> WebhookSubscription:  # fmt: skip
     """The subscription, if the caller's client made it (404 otherwise: others' are unseen)."""
-    subscription = await _repository(request).find(subscription_id, conn)
+    subscription = await subscriptions.find(subscription_id, conn)
     if subscription is None or subscription.owner != principal.client_id:
         raise NotFound(
             f"you have no subscription {subscription_id}", f"未找到您的订阅 {subscription_id}"
@@ -175,12 +172,12 @@ async def _owned(request: Request, principal: Principal, subscription_id: str,
 )
 async def get_subscription(
     subscription_id: str,
-    request: Request,
     response: Response,
+    subscriptions: Subscriptions,
     principal: Principal = Depends(SUBSCRIBERS),
 ) -> SubscriptionRead:
     """The subscription at its current version, with its ETag."""
-    subscription = await _owned(request, principal, subscription_id)
+    subscription = await _owned(subscriptions, principal, subscription_id)
     response.headers["ETag"] = etag_for(subscription.version)
     return read_of(subscription)
 
@@ -189,18 +186,24 @@ Act = Callable[[WebhookSubscription, AsyncConnection], Awaitable[dict[str, Any]]
 
 
 async def _change(
-    request: Request, principal: Principal, key: str, subscription_id: str, reason: str, act: Act
+    request: Request,
+    principal: Principal,
+    key: str,
+    subscriptions: Repository[WebhookSubscription],
+    subscription_id: str,
+    reason: str,
+    act: Act,
 ) -> JSONResponse:
     """Load at the If-Match version (428 missing, 412 stale), act in the append's transaction."""
     expected = expected_version_from_if_match(request)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        subscription = await _owned(request, principal, subscription_id, conn)
+        subscription = await _owned(subscriptions, principal, subscription_id, conn)
         ensure_current(subscription.stream_id, expected, subscription.version)
         body = await act(subscription, conn)
         metadata = replace(request_metadata(principal, reason), case_id=subscription.id)
         try:
-            await _repository(request).save(subscription, metadata, conn, expected)
+            await subscriptions.save(subscription, metadata, conn, expected)
         except ConcurrencyConflict as conflict:
             raise precondition_failed_from(conflict) from None
         body["version"] = subscription.version
@@ -221,21 +224,23 @@ async def rotate_subscription_secret(
     subscription_id: str,
     body: ReasonIn,
     request: Request,
+    subscriptions: Subscriptions,
+    settings: Webhooks,
+    clock: ServiceClock,
     principal: Principal = Depends(SUBSCRIBERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """A new secret, shown once; deliveries carry both signatures until the old one retires."""
-    now = request.app.state.clock.now()
-    until = now + timedelta(seconds=_settings(request).secret_grace_s)
+    until = clock.now() + timedelta(seconds=settings.secret_grace_s)
 
     async def act(subscription: WebhookSubscription, conn: AsyncConnection) -> dict[str, Any]:
         secret, secret_id = new_secret(), str(uuid7())
         subscription.rotate_secret(secret_id, until.isoformat())
         await conn.execute(_RETIRE_SECRETS, {"subscription_id": subscription.id, "until": until})
-        await _store_secret(conn, request, subscription.id, secret_id, secret)
+        await _store_secret(conn, clock, subscription.id, secret_id, secret)
         return with_secret(subscription, secret)
 
-    return await _change(request, principal, key, subscription_id, body.reason, act)
+    return await _change(request, principal, key, subscriptions, subscription_id, body.reason, act)
 
 
 @router.post(
@@ -248,6 +253,7 @@ async def cancel_subscription(
     subscription_id: str,
     body: ReasonIn,
     request: Request,
+    subscriptions: Subscriptions,
     principal: Principal = Depends(SUBSCRIBERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -257,7 +263,7 @@ async def cancel_subscription(
         subscription.cancel()
         return read_of(subscription).model_dump(mode="json")
 
-    return await _change(request, principal, key, subscription_id, body.reason, act)
+    return await _change(request, principal, key, subscriptions, subscription_id, body.reason, act)
 
 
 @router.post(
@@ -270,6 +276,8 @@ async def replay_subscription(
     subscription_id: str,
     body: ReplayIn,
     request: Request,
+    subscriptions: Subscriptions,
+    clock: ServiceClock,
     principal: Principal = Depends(SUBSCRIBERS),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -282,13 +290,13 @@ async def replay_subscription(
             else ("id >= :start", body.from_delivery_id)
         )
         params = {"subscription_id": subscription.id, "round": subscription.replays + 1,
-                  "now": request.app.state.clock.now(), "start": value}  # fmt: skip
+                  "now": clock.now(), "start": value}  # fmt: skip
         queued = await conn.execute(text(_REPLAY.format(start=start)), params)
         instant = body.from_instant.isoformat() if body.from_instant else None
         subscription.request_replay(instant, body.from_delivery_id, queued.rowcount)
         return read_of(subscription).model_dump(mode="json")
 
-    return await _change(request, principal, key, subscription_id, body.reason, act)
+    return await _change(request, principal, key, subscriptions, subscription_id, body.reason, act)
 
 
 @router.get(
@@ -299,14 +307,15 @@ async def replay_subscription(
 )
 async def list_subscription_deliveries(
     subscription_id: str,
-    request: Request,
+    engine: Engine,
+    subscriptions: Subscriptions,
     status: str | None = Query(None, pattern="^(pending|delivered|dead)$"),
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(SUBSCRIBERS),
 ) -> Page[DeliveryRead]:
     """Deliveries in the order they were queued."""
-    await _owned(request, principal, subscription_id)
+    await _owned(subscriptions, principal, subscription_id)
     where = ["subscription_id = :id", "id > :after"] + (["status = :status"] if status else [])
     query = text(
         f"SELECT * FROM webhook_deliveries WHERE {' AND '.join(where)} ORDER BY id LIMIT :limit"
@@ -314,7 +323,7 @@ async def list_subscription_deliveries(
     after = cursor.get("id") if cursor else 0
     params = {"id": subscription_id, "after": after if isinstance(after, int) else 0,
               "status": status, "limit": limit + 1}  # fmt: skip
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = [dict(r._mapping) for r in await conn.execute(query, params)]
     items = [_delivery(row) for row in rows]
     more = len(items) > limit

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.domain.errors import NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
@@ -15,9 +16,10 @@ from shared.http.etag import etag_for
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine
 from shared.identity import jurisdiction_prefix
-from verification.entrypoints.common import service_of
 from verification.entrypoints.views import BatchView, CaseDetail, batch_view, case_detail
+from verification.entrypoints.wiring import VerificationService
 
 router = APIRouter(prefix="/v1", tags=["cases 核查案件"])
 
@@ -65,11 +67,11 @@ class QueueItem(BaseModel):
     responses=problem_responses(401, 403, 404),
 )
 async def get_case(
-    case_id: str, request: Request, principal: Principal = Depends(READERS)
+    case_id: str, engine: Engine, principal: Principal = Depends(READERS)
 ) -> CaseRead:
     """The case's verification files, one per programme decided by county civil affairs."""
     rows = await _rows(
-        request, "SELECT * FROM cases_view WHERE case_id = :c ORDER BY programme", {"c": case_id}
+        engine, "SELECT * FROM cases_view WHERE case_id = :c ORDER BY programme", {"c": case_id}
     )
     if not rows:
         raise NotFound(f"case {case_id} not found in verification", "核查系统中未找到该案件")
@@ -99,16 +101,16 @@ async def get_case(
 async def get_case_programme(
     case_id: str,
     programme: str,
-    request: Request,
+    verification: VerificationService,
     response: Response,
     principal: Principal = Depends(READERS),
 ) -> CaseDetail:
     """Read from the event stream itself, so a command can follow at once with If-Match."""
-    case = await service_of(request).case(case_id, programme)
+    case = await verification.case(case_id, programme)
     assert case.opened is not None
     ensure_jurisdiction(principal, case.opened.division_code)
     response.headers["ETag"] = etag_for(case.version)
-    return case_detail(case, service_of(request).policy)
+    return case_detail(case, verification.policy)
 
 
 @router.get(
@@ -118,10 +120,13 @@ async def get_case_programme(
     responses=problem_responses(401, 403, 404),
 )
 async def get_batch(
-    batch_id: str, request: Request, response: Response, principal: Principal = Depends(READERS)
+    batch_id: str,
+    verification: VerificationService,
+    response: Response,
+    principal: Principal = Depends(READERS),
 ) -> BatchView:
     """The batch; `rederived_sample_matches` checks the recorded sample against the seed."""
-    batch = await service_of(request).batch(batch_id)
+    batch = await verification.batch(batch_id)
     assert batch.drawn is not None
     ensure_jurisdiction(principal, batch.drawn.township_code)
     response.headers["ETag"] = etag_for(batch.version)
@@ -135,7 +140,7 @@ async def get_batch(
     responses=problem_responses(400, 401, 403),
 )
 async def list_work_queue(
-    request: Request,
+    engine: Engine,
     stage: str | None = Query(None, description="Only cases at this stage"),
     principal: Principal = Depends(READERS),
     limit: int = Depends(page_limit),
@@ -144,7 +149,7 @@ async def list_work_queue(
     """Oldest first; the caller sees only the cases of their own division."""
     after = cursor or {"c": "", "p": ""}
     rows = await _rows(
-        request,
+        engine,
         "SELECT * FROM cases_view WHERE division_code LIKE :prefix"
         " AND (CAST(:stage AS text) IS NULL OR stage = :stage)"
         " AND (case_id, programme) > (:c, :p) ORDER BY case_id, programme LIMIT :limit",
@@ -162,7 +167,7 @@ async def list_work_queue(
     return Page[QueueItem](items=items, next_cursor=next_cursor)
 
 
-async def _rows(request: Request, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    async with request.app.state.engine.connect() as conn:
+async def _rows(engine: AsyncEngine, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    async with engine.connect() as conn:
         result = await conn.execute(text(sql), params)
         return [dict(r._mapping) for r in result]

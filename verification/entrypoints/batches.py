@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 from sqlalchemy import text
 
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine
 from shared.identity import jurisdiction_prefix
 from verification.entrypoints.api import READERS
 
@@ -37,7 +38,7 @@ class BatchSummary(BaseModel):
     responses=problem_responses(400, 401, 403),
 )
 async def list_batches(
-    request: Request,
+    engine: Engine,
     complete: bool | None = Query(None, description="Only complete (or incomplete) spot checks"),
     principal: Principal = Depends(READERS),
     limit: int = Depends(page_limit),
@@ -45,7 +46,7 @@ async def list_batches(
 ) -> Page[BatchSummary]:
     """Batches of the townships within the caller's division, by id."""
     after = str((cursor or {}).get("b", ""))
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = (
             await conn.execute(
                 text(

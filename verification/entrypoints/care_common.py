@@ -1,5 +1,5 @@
-"""What the care register's routes share (VER-10): who reads it, the wired register, and the
-one way a command changes a child or a screening (load → level → If-Match → act → save)."""
+"""What the care register's routes share (VER-10): who reads it, and the one way a command
+changes a child or a screening (load → level → If-Match → act → save)."""
 
 from __future__ import annotations
 
@@ -31,12 +31,6 @@ READ_REGISTER = require_roles(*REGISTER_READERS)
 Item = TypeVar("Item", Child, InclusionScreening)
 
 
-def register_of(request: Request) -> CareRegister:
-    """The wired care register."""
-    register: CareRegister = request.app.state.care_register
-    return register
-
-
 def division_of(item: Child | InclusionScreening) -> str:
     """Where the child or the screened person lives."""
     if isinstance(item, Child):
@@ -48,6 +42,7 @@ def division_of(item: Child | InclusionScreening) -> str:
 
 async def change(
     request: Request,
+    register: CareRegister,
     principal: Principal,
     key: str,
     *,
@@ -60,7 +55,6 @@ async def change(
     """Load the item, check the level of government and If-Match, act, save; idempotent by
     key; the answer is the item's view with its new ETag."""
     expected = expected_version_from_if_match(request)
-    register = register_of(request)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         item = await load(conn)

@@ -19,6 +19,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine
 from shared.identity import jurisdiction_prefix
 from verification.application.policies import InForce
 from verification.care_schemas import (
@@ -42,8 +43,9 @@ from verification.domain.children import (
     GuardianshipStatus,
 )
 from verification.domain.policy_book import CHILD_ALLOWANCE_AGE_LIMIT
-from verification.entrypoints.care_common import READ_REGISTER, change, register_of
-from verification.entrypoints.common import COUNTY, TOWNSHIP, ensure_level, service_of
+from verification.entrypoints.care_common import READ_REGISTER, change
+from verification.entrypoints.common import COUNTY, TOWNSHIP, ensure_level
+from verification.entrypoints.wiring import Register, VerificationService
 
 router = APIRouter(prefix="/v1", tags=["children 儿童关爱保护"])
 ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
@@ -68,12 +70,12 @@ _LIST = text(
 async def register_child(
     body: ChildIn,
     request: Request,
+    register: Register,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """The child's township registers a minor once (409 for a resident ID already on it), with
     the guardian unless nobody looks after the child."""
-    register = register_of(request)
     ensure_level(principal, TOWNSHIP, body.division_code)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
@@ -103,7 +105,7 @@ async def register_child(
     responses=problem_responses(400, 401, 403),
 )
 async def list_children(
-    request: Request,
+    engine: Engine,
     category: Category | None = Query(None),
     guardianship_status: GuardianshipStatus | None = Query(None),
     follow_up_needed: bool | None = Query(None),
@@ -117,7 +119,7 @@ async def list_children(
         "after": str((cursor or {}).get("c", "")), "category": category,
         "status": guardianship_status, "follow_up": follow_up_needed, "limit": limit + 1,
     }  # fmt: skip
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = (await conn.execute(_LIST, params)).all()
     items = [ChildSummary.model_validate(dict(r._mapping)) for r in rows[:limit]]
     more = len(rows) > limit
@@ -134,12 +136,11 @@ async def list_children(
 )
 async def get_child(
     child_id: str,
-    request: Request,
+    register: Register,
     response: Response,
     principal: Principal = Depends(READ_REGISTER),
 ) -> ChildView:
     """The child as the stream says now; ETag for the next visit or assessment."""
-    register = register_of(request)
     child = await register.child(child_id)
     assert child.registered is not None
     ensure_jurisdiction(principal, child.registered.division_code)
@@ -157,11 +158,11 @@ async def record_care_visit(
     child_id: str,
     body: CareVisitIn,
     request: Request,
+    register: Register,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """The child's township records a visit; the guardianship it found becomes the child's."""
-    register = register_of(request)
 
     def act(child: Child) -> None:
         assert child.registered is not None
@@ -172,7 +173,7 @@ async def record_care_visit(
         child.record_visit(visit, register.today())
 
     return await change(
-        request, principal, key, load=lambda conn: register.child(child_id, conn),
+        request, register, principal, key, load=lambda conn: register.child(child_id, conn),
         level=TOWNSHIP, act=act, reason=VISITED,
         view=lambda child: child_view(child, register.today()),
     )  # fmt: skip
@@ -188,14 +189,15 @@ async def assess_allowance(
     child_id: str,
     body: AllowanceAssessmentIn,
     request: Request,
+    register: Register,
+    verification: VerificationService,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """The county grants (from `effective_from`) or refuses an orphan's allowance or the
     allowance for children in difficulty; a grant is paid by payments to the guardian."""
-    register = register_of(request)
     # the age limit is province-wide (no county override): the officer's county reads it
-    limit = await service_of(request).policies.in_force(
+    limit = await verification.policies.in_force(
         CHILD_ALLOWANCE_AGE_LIMIT, principal.division, register.today()
     )
 
@@ -203,7 +205,7 @@ async def assess_allowance(
         child.assess(_assessment(child, body, principal.subject, register.today(), limit))
 
     return await change(
-        request, principal, key, load=lambda conn: register.child(child_id, conn),
+        request, register, principal, key, load=lambda conn: register.child(child_id, conn),
         level=COUNTY, act=act, reason=body.reason,
         view=lambda child: child_view(child, register.today()),
     )  # fmt: skip
@@ -219,13 +221,13 @@ async def end_allowance(
     child_id: str,
     body: AllowanceEndIn,
     request: Request,
+    register: Register,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """The county ends a granted allowance before the age limit (adoption, a guardian able to
     support, death, moving away …), with the reason and the policy; payments pays nothing for
     months from the next month's first day."""
-    register = register_of(request)
 
     def act(child: Child) -> None:
         child.end_allowance(
@@ -233,7 +235,7 @@ async def end_allowance(
         )
 
     return await change(
-        request, principal, key, load=lambda conn: register.child(child_id, conn),
+        request, register, principal, key, load=lambda conn: register.child(child_id, conn),
         level=COUNTY, act=act, reason=body.reason,
         view=lambda child: child_view(child, register.today()),
     )  # fmt: skip

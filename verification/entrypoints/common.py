@@ -24,6 +24,7 @@ from verification.application.service import Verification
 from verification.domain.case import VerificationCase
 from verification.domain.errors import VillageCommitteeCannotDecide, WrongLevel
 from verification.entrypoints.views import case_detail
+from verification.entrypoints.wiring import VerificationService
 
 TOWNSHIP = "township"
 COUNTY = "county"
@@ -31,12 +32,6 @@ _ROLE_OF_LEVEL = {TOWNSHIP: "township_officer", COUNTY: "county_officer"}
 _LEVEL_ZH = {TOWNSHIP: "乡镇（街道）", COUNTY: "县级民政部门"}
 
 CaseAction = Callable[[VerificationCase, AsyncConnection], Awaitable[None]]
-
-
-def service_of(request: Request) -> Verification:
-    """The wired verification service."""
-    verification: Verification = request.app.state.verification
-    return verification
 
 
 def ensure_level(principal: Principal, level: str, division_code: str) -> None:
@@ -73,10 +68,12 @@ def check_version(expected: int | None, actual: int) -> None:
 
 @dataclass(frozen=True)
 class CaseCommand:
-    """A command on one case as its route received it: the request, who asks, the Idempotency-Key
-    and the case's path. Routes take it with `Depends(case_command)` and `run` their action."""
+    """A command on one case as its route received it: the request, who asks, the Idempotency-Key,
+    the case's path and the wired service. Routes take it with `Depends(case_command)` and `run`
+    their action."""
 
     request: Request
+    verification: Verification
     principal: Principal
     key: str
     case_id: str
@@ -89,7 +86,7 @@ class CaseCommand:
         idempotent by key."""
         request, principal, case_id = self.request, self.principal, self.case_id
         expected = expected_version_from_if_match(request, required=if_match_required)
-        verification = service_of(request)
+        verification = self.verification
 
         async def operation(conn: AsyncConnection) -> StoredResponse:
             case = await verification.case(case_id, self.programme, conn)
@@ -119,8 +116,10 @@ async def case_command(
     case_id: str,
     programme: str,
     request: Request,
+    verification: VerificationService,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> CaseCommand:
-    """The route's case command: its path, the caller's token and the Idempotency-Key."""
-    return CaseCommand(request, principal, key, case_id, programme)
+    """The route's case command: its path, the caller's token, the Idempotency-Key and the
+    wired service."""
+    return CaseCommand(request, verification, principal, key, case_id, programme)

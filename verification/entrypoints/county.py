@@ -28,9 +28,9 @@ from verification.entrypoints.common import (
     case_command,
     check_version,
     ensure_level,
-    service_of,
 )
 from verification.entrypoints.views import BatchView, CaseDetail, batch_view
+from verification.entrypoints.wiring import VerificationService
 from verification.schemas import AdjustmentIn, BatchIn, DecisionIn, RecheckIn, SpotCheckIn, StopIn
 
 router = APIRouter(prefix="/v1", tags=["county 县级审批"])
@@ -49,13 +49,13 @@ CASE = "/cases/{case_id}/programmes/{programme}"
 async def form_batch(
     body: BatchIn,
     request: Request,
+    verification: VerificationService,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Sample ⌈rate × n⌉ households with a fresh recorded seed; each case joins the batch.
     Every case with a declared relative of an official (INT-10) is sampled as well, named in the
     sample event's `declared_relatives`."""
-    verification = service_of(request)
     ensure_level(principal, COUNTY, body.township_code)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
@@ -112,11 +112,11 @@ async def record_spot_check(
     batch_id: str,
     body: SpotCheckIn,
     request: Request,
+    verification: VerificationService,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Record the visit against the batch (If-Match: the batch's ETag)."""
-    verification = service_of(request)
     expected = expected_version_from_if_match(request)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
@@ -171,7 +171,7 @@ async def decide_case(
     paid unless the county overrides with it. `approved_monthly_amount_fen` is no longer
     accepted (422): a fixed amount always states its reason.
     """
-    verification = service_of(command.request)
+    verification = command.verification
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         complete = await verification.batch_complete(case, conn)

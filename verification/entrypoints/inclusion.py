@@ -19,6 +19,7 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine
 from shared.identity import jurisdiction_prefix
 from verification.care_schemas import (
     InclusionDecisionIn,
@@ -32,8 +33,9 @@ from verification.domain.inclusion import (
     ExtremePovertyInclusionDecided,
     InclusionScreening,
 )
-from verification.entrypoints.care_common import READ_REGISTER, change, register_of
+from verification.entrypoints.care_common import READ_REGISTER, change
 from verification.entrypoints.common import COUNTY, TOWNSHIP, ensure_level
+from verification.entrypoints.wiring import Register
 
 router = APIRouter(prefix="/v1", tags=["extreme-poverty inclusion 残疾人纳入特困供养"])
 BASE = "/extreme-poverty-inclusions"
@@ -55,12 +57,12 @@ _LIST = text(
 async def screen_disabled_person(
     body: ScreeningIn,
     request: Request,
+    register: Register,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """The person's township records what it found; a person meeting every rule is flagged for
     the county, any other is kept with the conditions not met."""
-    register = register_of(request)
     ensure_level(principal, TOWNSHIP, body.division_code)
     person = DisabledPerson(
         body.resident_id, body.name, body.division_code, body.disability_kind,
@@ -86,7 +88,7 @@ async def screen_disabled_person(
     responses=problem_responses(400, 401, 403),
 )
 async def list_screenings(
-    request: Request,
+    engine: Engine,
     status: Literal["flagged", "not_met", "include", "decline"] | None = Query(
         None, description="flagged: waiting for the county's action"
     ),
@@ -99,7 +101,7 @@ async def list_screenings(
         "prefix": jurisdiction_prefix(principal.division) + "%",
         "after": str((cursor or {}).get("s", "")), "status": status, "limit": limit + 1,
     }  # fmt: skip
-    async with request.app.state.engine.connect() as conn:
+    async with engine.connect() as conn:
         rows = (await conn.execute(_LIST, params)).all()
     items = [ScreeningSummary.model_validate(dict(r._mapping)) for r in rows[:limit]]
     more = len(rows) > limit
@@ -116,12 +118,12 @@ async def list_screenings(
 )
 async def get_screening(
     screening_id: str,
-    request: Request,
+    register: Register,
     response: Response,
     principal: Principal = Depends(READ_REGISTER),
 ) -> ScreeningView:
     """The screening as its stream says now; ETag for the county's decision."""
-    screening = await register_of(request).screening(screening_id)
+    screening = await register.screening(screening_id)
     assert screening.screened is not None
     ensure_jurisdiction(principal, screening.screened.division_code)
     response.headers["ETag"] = etag_for(screening.version)
@@ -138,11 +140,11 @@ async def decide_inclusion(
     screening_id: str,
     body: InclusionDecisionIn,
     request: Request,
+    register: Register,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Once per flag, by the person's county; who, when and why are recorded."""
-    register = register_of(request)
 
     def act(screening: InclusionScreening) -> None:
         assert screening.screened is not None
@@ -154,6 +156,7 @@ async def decide_inclusion(
         )  # fmt: skip
 
     return await change(
-        request, principal, key, load=lambda conn: register.screening(screening_id, conn),
+        request, register, principal, key,
+        load=lambda conn: register.screening(screening_id, conn),
         level=COUNTY, act=act, reason=body.reason, view=screening_view,
     )  # fmt: skip

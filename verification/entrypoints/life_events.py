@@ -14,7 +14,7 @@ from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import jurisdiction_prefix
 from verification.application.life_events import apply_life_event
-from verification.entrypoints.common import service_of
+from verification.entrypoints.wiring import VerificationService
 from verification.schemas import LifeEventsIn, LifeEventsRead
 
 router = APIRouter(prefix="/v1", tags=["partner life events 部门数据推送"])
@@ -31,6 +31,7 @@ PUBLIC_SECURITY = require_roles("public_security")
 async def report_life_events(
     body: LifeEventsIn,
     request: Request,
+    verification: VerificationService,
     principal: Principal = Depends(PUBLIC_SECURITY),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -38,7 +39,6 @@ async def report_life_events(
     any stage: before approval it blocks approval; on a running benefit payment stops from the
     month after the death and the termination review opens. Unknown people are `unmatched`; a
     known `source_ref` changes nothing (`repeated`)."""
-    verification = service_of(request)
     prefix = jurisdiction_prefix(principal.division)
     reason = "公安部门推送死亡信息 (death reported by public security)"
 

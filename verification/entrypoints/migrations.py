@@ -17,10 +17,12 @@ from shared.http.idempotency import StoredResponse, idempotency_key, respond_ide
 from shared.http.openapi import IF_MATCH_UNUSED
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Store
 from verification.application.migration import progress
 from verification.application.migration.importer import Importer
 from verification.application.migration.progress import MigrationRecord
-from verification.entrypoints.common import COUNTY, ensure_level, service_of
+from verification.entrypoints.common import COUNTY, ensure_level
+from verification.entrypoints.wiring import VerificationService
 from verification.migration_schemas import (
     CASELOAD_FILE_BODY,
     CSV_TYPE,
@@ -56,6 +58,7 @@ class CaseloadUploadRefused(DomainError):
 )
 async def import_caseload(
     request: Request,
+    verification: VerificationService,
     file_name: str = Query(
         default="upload", min_length=1, max_length=200, description="the file's name, as recorded"
     ),
@@ -69,7 +72,6 @@ async def import_caseload(
     when the file had been imported before."""
     ensure_level(principal, COUNTY, principal.division)
     content = await _caseload_file(request)
-    verification = service_of(request)
     store, registry = verification.cases.store, verification.cases.registry
     importer = Importer(store, registry, verification.clock)
     actor = request_metadata(principal, "历史数据迁移 (caseload migration)").actor
@@ -100,10 +102,9 @@ async def import_caseload(
     responses=problem_responses(401, 403, 404),
 )
 async def get_caseload_migration(
-    migration_id: str, request: Request, principal: Principal = Depends(current_principal)
+    migration_id: str, store: Store, principal: Principal = Depends(current_principal)
 ) -> MigrationRead:
     """Where an import stands (also one the command line is running) and its first rejects."""
-    store = service_of(request).cases.store
     async with store.engine.connect() as conn:
         record = await progress.find(conn, migration_id) if _uuid(migration_id) else None
     if record is None:

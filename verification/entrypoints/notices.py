@@ -6,17 +6,20 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
+from shared.http.wiring import Engine
 from shared.identity import DivisionCodeStr
 from shared.places.names import names_by_level
-from verification.entrypoints.common import service_of
+from verification.application.service import Verification
+from verification.entrypoints.wiring import VerificationService
 
 router = APIRouter(prefix="/v1/notices", tags=["notices 公示"])
 NOTICE_READERS = require_roles(
@@ -69,10 +72,12 @@ class VillageNotice(BaseModel):
     entries: list[NoticeEntry]
 
 
-async def _notice(request: Request, village_code: str, principal: Principal) -> VillageNotice:
+async def _notice(
+    engine: AsyncEngine, verification: Verification, village_code: str, principal: Principal
+) -> VillageNotice:
     ensure_jurisdiction(principal, village_code)
-    fields = list(service_of(request).policy.notice_fields)
-    async with request.app.state.engine.connect() as conn:
+    fields = list(verification.policy.notice_fields)
+    async with engine.connect() as conn:
         rows = (
             await conn.execute(
                 text(
@@ -119,10 +124,13 @@ def _entry(row: dict[str, Any], fields: list[str]) -> NoticeEntry:
     responses=problem_responses(401, 403, 422),
 )
 async def get_village_notice(
-    village_code: DivisionCodeStr, request: Request, principal: Principal = Depends(NOTICE_READERS)
+    village_code: DivisionCodeStr,
+    engine: Engine,
+    verification: VerificationService,
+    principal: Principal = Depends(NOTICE_READERS),
 ) -> VillageNotice:
     """Households in their notice period and the long-term list of approved households."""
-    return await _notice(request, village_code, principal)
+    return await _notice(engine, verification, village_code, principal)
 
 
 @router.get(
@@ -132,10 +140,13 @@ async def get_village_notice(
     responses=problem_responses(401, 403, 422),
 )
 async def print_village_notice(
-    village_code: DivisionCodeStr, request: Request, principal: Principal = Depends(NOTICE_READERS)
+    village_code: DivisionCodeStr,
+    engine: Engine,
+    verification: VerificationService,
+    principal: Principal = Depends(NOTICE_READERS),
 ) -> HTMLResponse:
     """A page to print and post at the place of residence."""
-    notice = await _notice(request, village_code, principal)
+    notice = await _notice(engine, verification, village_code, principal)
     head = "".join(f"<th>{COLUMN_ZH[f]}</th>" for f in notice.fields)
     rows = "".join(_row_html(e, notice.fields) for e in notice.entries)
     place = escape(_place_label(notice))

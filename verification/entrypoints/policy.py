@@ -32,7 +32,8 @@ from shared.policy import PROVINCE, PolicySet, UnknownPolicy, normalise_scope, r
 from verification.application.policies import PolicyData
 from verification.domain.policy_book import RULES
 from verification.entrypoints.api import READERS
-from verification.entrypoints.common import check_version, service_of
+from verification.entrypoints.common import check_version
+from verification.entrypoints.wiring import VerificationService
 
 router = APIRouter(prefix="/v1/policy", tags=["policy 政策参数"])
 
@@ -149,7 +150,7 @@ async def _read(data: PolicyData, division: str, day: date) -> PolicyRead:
     responses=problem_responses(401, 403, 422),
 )
 async def get_policy(
-    request: Request,
+    verification: VerificationService,
     response: Response,
     division: DivisionCodeStr | None = Query(None, description="default: the caller's division"),
     principal: Principal = Depends(READERS),
@@ -157,7 +158,6 @@ async def get_policy(
     """Values in force today (the service's clock); the ETag is the policy stream's version."""
     where = division or principal.division
     ensure_jurisdiction(principal, where)
-    verification = service_of(request)
     read = await _read(verification.policies, where, verification.today())
     response.headers["ETag"] = etag_for(read.stream_version)
     return read
@@ -187,6 +187,7 @@ async def set_policy(
     name: str,
     body: PolicyIn,
     request: Request,
+    verification: VerificationService,
     principal: Principal = Depends(current_principal),
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
@@ -199,7 +200,6 @@ async def set_policy(
     scope = normalise_scope(body.scope)
     _ensure_may_set(principal, scope)
     expected = expected_version_from_if_match(request, required=False)
-    verification = service_of(request)
     value = str(body.value)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:

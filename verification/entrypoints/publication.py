@@ -12,7 +12,7 @@ from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.problems import problem_responses
 from verification.domain.case import VerificationCase
 from verification.domain.policy_book import NOTICE_PERIOD_DAYS
-from verification.entrypoints.common import TOWNSHIP, CaseCommand, case_command, service_of
+from verification.entrypoints.common import TOWNSHIP, CaseCommand, case_command
 from verification.entrypoints.views import CaseDetail
 from verification.schemas import NoticeIn, ObjectionIn
 
@@ -31,7 +31,7 @@ async def publish_notice(
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """The township posts the proposal; the notice period starts today."""
-    verification = service_of(command.request)
+    verification = command.verification
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         assert case.opened is not None
@@ -61,7 +61,7 @@ async def record_objection(
 ) -> JSONResponse:
     """Anyone may object, anonymously, to the township or the county; the township officer of
     the case's township or the county officer of its county records it, with If-Match."""
-    verification = service_of(command.request)
+    verification = command.verification
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         case.raise_objection(str(uuid.uuid4()), body.anonymous, body.content, verification.today())

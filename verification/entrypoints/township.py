@@ -15,7 +15,6 @@ from verification.entrypoints.common import (
     CaseCommand,
     case_command,
     ensure_level,
-    service_of,
 )
 from verification.entrypoints.views import CaseDetail
 from verification.schemas import (
@@ -43,7 +42,7 @@ async def verify_household_economy(
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """Ask every source still missing; failures are recorded and marked for manual follow-up."""
-    verification = service_of(command.request)
+    verification = command.verification
     loaded = await verification.case(command.case_id, command.programme)
     assert loaded.opened is not None
     ensure_level(command.principal, TOWNSHIP, loaded.opened.division_code)
@@ -153,7 +152,7 @@ async def submit_proposal(
     """The township answers for acceptance, investigation and review. The proposed amount is
     information for the county, shown on the case: the county approves the amount computed by
     rule unless it overrides it with a reason (see the decision)."""
-    verification = service_of(command.request)
+    verification = command.verification
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         case.submit_proposal(
@@ -177,7 +176,7 @@ async def extend_deadline(
     command: CaseCommand = Depends(case_command),
 ) -> JSONResponse:
     """Once per case, with the reason recorded."""
-    days = service_of(command.request).policy.deadlines.whole_process_extended
+    days = command.verification.policy.deadlines.whole_process_extended
 
     async def action(case: VerificationCase, conn: AsyncConnection) -> None:
         case.extend_deadline(body.reason, days)
