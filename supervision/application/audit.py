@@ -10,16 +10,16 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from shared.db import fetch_dicts
 from shared.eventstore.store import StreamVerification, verify_chain
 
-_TRAIL = text(
-    """
-    SELECT event_id, case_id, service, stream_id, stream_version, position, type, schema_version,
-        occurred_at, recorded_at, data, metadata, prev_hash, hash
-    FROM audit_trail WHERE case_id = :case_id
-    ORDER BY recorded_at, service, position
-    """
-)
+_COLUMNS = """event_id, case_id, service, stream_id, stream_version, position, type,
+    schema_version, occurred_at, recorded_at, data, metadata, prev_hash, hash"""
+_ORDER = "ORDER BY recorded_at, service, position"  # audit_trail_case_idx holds rows in this order
+_TRAIL = f"SELECT {_COLUMNS} FROM audit_trail WHERE case_id = $1 {_ORDER}"
+_PAGE = f"""SELECT {_COLUMNS} FROM audit_trail
+    WHERE case_id = $1 AND (recorded_at, service, position) > ($2, $3, $4) {_ORDER} LIMIT $5"""
+_BEGINNING = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -31,59 +31,32 @@ class ChainReport:
 
 
 async def load_trail(engine: AsyncEngine, case_id: str) -> list[dict[str, Any]]:
-    """The case's events from every service, in recorded order."""
-    async with engine.connect() as conn:
-        return [dict(r._mapping) for r in await conn.execute(_TRAIL, {"case_id": case_id})]
-
-
-_PAGE = text(
-    """
-    SELECT event_id, case_id, service, stream_id, stream_version, position, type, schema_version,
-        occurred_at, recorded_at, data, metadata, prev_hash, hash
-    FROM audit_trail WHERE case_id = :case_id
-        AND (recorded_at, service, position) > (:after_at, :after_service, :after_position)
-    ORDER BY recorded_at, service, position LIMIT :limit
-    """
-)
-
-
-_BEGINNING = datetime(1970, 1, 1, tzinfo=UTC)
+    """The case's events from every service, in recorded order (one statement on the driver)."""
+    return await fetch_dicts(engine, _TRAIL, case_id)
 
 
 async def load_trail_page(
     engine: AsyncEngine, case_id: str, after: dict[str, Any] | None, limit: int
 ) -> list[dict[str, Any]]:
     """Up to `limit` + 1 of the case's events after a keyset position (None: the first)."""
-    params = {
-        "case_id": case_id,
-        "after_at": datetime.fromisoformat(after["at"])
-        if after
-        else datetime.min.replace(tzinfo=UTC),
-        "after_service": after["service"] if after else "",
-        "after_position": int(after["position"]) if after else 0,
-        "limit": limit + 1,
-    }
-    async with engine.connect() as conn:
-        return [dict(r._mapping) for r in await conn.execute(_PAGE, params)]
+    if after is None:
+        keyset: tuple[datetime, str, int] = (_BEGINNING, "", 0)
+    else:
+        keyset = (datetime.fromisoformat(after["at"]), after["service"], int(after["position"]))
+    return await fetch_dicts(engine, _PAGE, case_id, *keyset, limit + 1)
 
 
 async def services_of(engine: AsyncEngine, case_id: str) -> list[str]:
     """The services that recorded events of the case."""
-    async with engine.connect() as conn:
-        result = await conn.execute(
-            text("SELECT DISTINCT service FROM audit_trail WHERE case_id = :c ORDER BY 1"),
-            {"c": case_id},
-        )
-        return list(result.scalars())
+    sql = "SELECT DISTINCT service FROM audit_trail WHERE case_id = $1 ORDER BY 1"
+    return [row["service"] for row in await fetch_dicts(engine, sql, case_id)]
 
 
 async def case_division(engine: AsyncEngine, case_id: str) -> str | None:
     """The division code of the case's residence, as the first event that named it said."""
-    async with engine.connect() as conn:
-        result = await conn.execute(
-            text("SELECT division_code FROM case_index WHERE case_id = :c"), {"c": case_id}
-        )
-        return result.scalar_one_or_none()
+    sql = "SELECT division_code FROM case_index WHERE case_id = $1"
+    rows = await fetch_dicts(engine, sql, case_id)
+    return str(rows[0]["division_code"]) if rows else None
 
 
 _STREAM = text(
