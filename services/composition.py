@@ -6,6 +6,7 @@ import importlib
 import os
 import secrets
 import tempfile
+from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
 from typing import Protocol
@@ -17,6 +18,7 @@ from shared.http.tokens import ensure_dev_keypair
 from shared.messaging.cloudevents import use_schema_base
 from shared.messaging.kafka import KafkaConfig
 from shared.messaging.namespace import use_namespace
+from shared.messaging.readers import Reader
 from shared.runtime import ServiceConfig, ServiceRuntime
 from supervision.application.webhooks import WebhookSettings
 from verification.application.service import NOTICE_FIELDS_ALLOWED, Policy
@@ -153,6 +155,19 @@ def build_runtime(settings: Settings, service: str) -> ServiceRuntime:
     module = importlib.import_module(f"{service}.bootstrap")
     build: Bootstrap = module.build
     return build(service_config(settings, service))
+
+
+def follow_readers(runtimes: Iterable[ServiceRuntime], every: Iterable[ServiceRuntime]) -> None:
+    """Each relay follows the consumer groups, of `every` service, that read its topics: after a
+    broker loss it republishes only what one of them had not consumed (ADR 0044)."""
+    readers = [
+        Reader(consumer.group_id, topic)
+        for runtime in every
+        for consumer in runtime.consumers
+        for topic in consumer.topics
+    ]
+    for runtime in runtimes:
+        runtime.relay.follow([r for r in readers if r.topic in runtime.relay.topics])
 
 
 def offline_runtimes() -> dict[str, ServiceRuntime]:

@@ -383,6 +383,13 @@ class Settings:
         "seconds between the outbox relay's polls when nothing is waiting",
         read=_positive_float,
     )
+    relay_republish_everything: bool = setting(
+        False,
+        "RELAY_REPUBLISH_EVERYTHING",
+        "after a broker loses its log, republish the whole store, not only what some consumer"
+        " group had not consumed (ADR 0044): for readers outside the platform",
+        read=_bool,
+    )
     consumer_max_attempts: int = setting(
         5,
         "CONSUMER_MAX_ATTEMPTS",

@@ -222,4 +222,14 @@ KERNEL_MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX places_parent_idx ON places (parent, code)",
         ),
     ),
+    Migration(
+        "kernel-0007-consumed-through",
+        # ADR 0044: the store position through which every reader of the relay's topics has
+        # committed, and which readers that was, so a broker loss republishes only the rest
+        (
+            "ALTER TABLE relay_checkpoints"
+            " ADD COLUMN IF NOT EXISTS consumed_through bigint NOT NULL DEFAULT 0,"
+            " ADD COLUMN IF NOT EXISTS consumed_by text NOT NULL DEFAULT ''",
+        ),
+    ),
 )

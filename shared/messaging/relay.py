@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -19,6 +20,7 @@ from shared.messaging.kafka import KafkaConfig, make_producer, make_reader
 from shared.messaging.metrics import BROKER_LOSSES, OUTBOX_LAG, RELAY_PUBLISHED
 from shared.messaging.outbox import OutboxEvent, read_outbox
 from shared.messaging.public import public_record
+from shared.messaging.readers import Reader, ReaderProgress
 from shared.messaging.topics import dlq_topic, ensure_topics_for, events_topic, internal_topic
 from shared.messaging.waves import Acked, Outgoing, send_in_waves
 
@@ -50,6 +52,7 @@ class OutboxRelay:
         poll_interval_s: float = 0.2,
         loss_check_interval_s: float = 5.0,
         pseudonym_key: bytes | None = None,
+        readers: Sequence[Reader] = (),
     ) -> None:
         self.service = service
         self.topic = events_topic(service)  # the public view; it also names the checkpoint
@@ -70,6 +73,12 @@ class OutboxRelay:
         self._leader: AsyncConnection | None = None
         self._failures = 0
         self._ahead: _ReadAhead | None = None
+        self._progress = ReaderProgress(engine, cfg, self.topic, self.topics, readers)
+
+    def follow(self, readers: Sequence[Reader]) -> None:
+        """The consumer groups that read this relay's topics: after a broker loss only what
+        one of them has not consumed is republished (ADR 0044); none named, everything is."""
+        self._progress = ReaderProgress(self.engine, self.cfg, self.topic, self.topics, readers)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Relay until `stop` is set: stand by while another replica leads, back off on errors."""
@@ -99,7 +108,8 @@ class OutboxRelay:
             self._failures = 0
             if loop.time() >= next_check:
                 await self._confirm_leadership()
-                await self.check_broker()
+                if not await self.check_broker():
+                    await self._progress.check()
                 OUTBOX_LAG.labels(self.service).set(await self.lag())
                 next_check = loop.time() + self.loss_check_interval_s
             if sent < self.batch_size:
@@ -198,16 +208,18 @@ class OutboxRelay:
                 await leader.close()
 
     async def _handle_loss(self, reason: str) -> None:
+        self._progress.forget()
         checkpoint = await state.reset_for_new_broker(
-            self.engine, self.topic, also=(self.internal_topic,)
+            self.engine, self.topic, also=(self.internal_topic,), readers=self._progress.key
         )
         self.losses_detected += 1
         BROKER_LOSSES.labels(self.service).inc()
         log.warning(
             "relay %s: the broker lost published events (%s); republishing from the store"
-            " in broker epoch %d",
+            " after position %d in broker epoch %d",
             self.service,
             reason,
+            checkpoint.position,
             checkpoint.epoch,
         )
         await self._drop_clients()
@@ -270,6 +282,7 @@ class OutboxRelay:
         return self._reader
 
     async def _drop_clients(self) -> None:
+        await self._progress.close()
         producer, self._producer = self._producer, None
         reader, self._reader = self._reader, None
         for client in (producer, reader):

@@ -103,23 +103,74 @@ async def advance(
 
 
 async def reset_for_new_broker(
-    engine: AsyncEngine, topic: str, also: Sequence[str] = ()
+    engine: AsyncEngine, topic: str, also: Sequence[str] = (), readers: str | None = None
 ) -> Checkpoint:
-    """In one transaction: back to position 0 in the next broker epoch, with no marks.
+    """In one transaction: into the next broker epoch, with no marks, back to where republishing
+    must start: the position every reader had consumed through (ADR 0044) when the readers it
+    was recorded for are `readers`, else 0 (everything).
 
     `also`: the other topics the relay sends the same batches to, whose marks go too."""
     async with engine.begin() as conn:
         result = await conn.execute(
             text(
-                "UPDATE relay_checkpoints SET position = 0, broker_epoch = broker_epoch + 1,"
-                " updated_at = now() WHERE topic = :t RETURNING broker_epoch"
+                "UPDATE relay_checkpoints SET broker_epoch = broker_epoch + 1, updated_at = now(),"
+                " position = CASE WHEN consumed_by = :r THEN consumed_through ELSE 0 END"
+                " WHERE topic = :t RETURNING position, broker_epoch"
             ),
-            {"t": topic},
+            {"t": topic, "r": readers if readers else None},
         )
-        epoch = int(result.scalar_one())
+        row = result.one()
         for each in (topic, *also):
             await conn.execute(text("DELETE FROM relay_marks WHERE topic = :t"), {"t": each})
-    return Checkpoint(0, epoch)
+    return Checkpoint(int(row.position), int(row.broker_epoch))
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What the relay had sent at one moment: its checkpoint and, per topic, the offset of the
+    last record it had put in each partition (the marks written with that checkpoint)."""
+
+    checkpoint: Checkpoint
+    offsets: Mapping[str, Mapping[int, int]]
+
+
+async def load_sent(engine: AsyncEngine, topic: str, topics: Sequence[str]) -> Sent:
+    """The checkpoint named `topic` and the marks of `topics`, read in one statement: `advance`
+    writes them in one transaction, so they agree."""
+    async with engine.connect() as conn:
+        rows = (
+            await conn.execute(
+                text(
+                    'SELECT c.position, c.broker_epoch, m.topic, m.partition, m."offset"'
+                    " FROM relay_checkpoints c"
+                    " LEFT JOIN relay_marks m ON m.topic = ANY(:topics)"
+                    " WHERE c.topic = :t"
+                ),
+                {"t": topic, "topics": list(topics)},
+            )
+        ).all()
+    offsets: dict[str, dict[int, int]] = {t: {} for t in topics}
+    for row in rows:
+        if row.topic is not None:
+            offsets[row.topic][int(row.partition)] = int(row.offset)
+    first = rows[0]
+    return Sent(Checkpoint(int(first.position), int(first.broker_epoch)), offsets)
+
+
+async def record_consumed(engine: AsyncEngine, topic: str, sent: Sent, readers: str) -> bool:
+    """Every reader in `readers` has committed past `sent`: remember its position (ADR 0044).
+
+    Only in the broker epoch `sent` was read in, and never backwards; True if recorded."""
+    async with engine.begin() as conn:
+        result = await conn.execute(
+            text(
+                "UPDATE relay_checkpoints SET consumed_through = :p, consumed_by = :r"
+                " WHERE topic = :t AND broker_epoch = :e"
+                " AND (consumed_through < :p OR consumed_by <> :r)"
+            ),
+            {"t": topic, "p": sent.checkpoint.position, "e": sent.checkpoint.epoch, "r": readers},
+        )
+    return bool(result.rowcount)
 
 
 async def _checkpoint(conn: AsyncConnection, topic: str, *, lock: bool) -> Checkpoint:
