@@ -5,22 +5,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Generic
+
+from typing_extensions import TypeVar  # a default for S (typing's own from Python 3.13)
 
 from shared.db import Connection
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import NotFound
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
+from shared.eventstore.log import EventLog
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore, StreamAppend
 
 A = TypeVar("A", bound=Aggregate)
+S = TypeVar("S", bound=EventLog, default=EventStore)  # `Repository[X]`: on the PostgreSQL store
 
 
-class Repository(Generic[A]):
-    """The event store seen through one aggregate type."""
+class Repository(Generic[A, S]):
+    """The event store seen through one aggregate type (any `EventLog`: ADR 0045)."""
 
-    def __init__(self, store: EventStore, registry: EventRegistry, aggregate: type[A]) -> None:
+    def __init__(self, store: S, registry: EventRegistry, aggregate: type[A]) -> None:
         self.store = store
         self.registry = registry
         self.aggregate = aggregate
@@ -50,7 +54,7 @@ class Repository(Generic[A]):
         self,
         instance: A,
         metadata: EventMetadata,
-        conn: Connection,
+        conn: Connection | None,
         expected_version: int | None = None,
         occurred_at: datetime | None = None,
     ) -> list[RecordedEvent]:

@@ -1,10 +1,14 @@
-"""The event store against a real PostgreSQL: appends, conflicts, commit order, tamper evidence."""
+"""The event store against a real PostgreSQL: the event store's contract (shared with the
+in-memory store, tests/shared/contract_event_store.py), and what only PostgreSQL has to show:
+units of work and commit order, the append lock, migrations, and that the in-memory store
+records exactly what PostgreSQL records (ADR 0045)."""
 
 from __future__ import annotations
 
 import asyncio
 import random
 import uuid
+from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
@@ -12,28 +16,17 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from shared.canonical import canonical_json
+from shared.clock import CHINA, ManualClock
 from shared.db import migrate
 from shared.domain.errors import AppendContended, ConcurrencyConflict
-from shared.eventstore import (
-    Actor,
-    EventMetadata,
-    EventStore,
-    NewEvent,
-    RecordedEvent,
-    StreamAppend,
-)
+from shared.eventstore import EventStore, RecordedEvent, StreamAppend
+from shared.eventstore.memory import InMemoryEventStore
 from shared.eventstore.schema import APPEND_LOCK_KEY, KERNEL_MIGRATIONS
 from shared.eventstore.store import NO_STREAM
+from tests.shared.contract_event_store import EventStoreContract, Subject, an_event
 from tests.shared.integration.messaging_support import scalar
 from tests.support import eventually
-
-CLERK = Actor(id="clerk-007", role="township_clerk", org="城关镇人民政府", division="620102001")
-
-
-def an_event(type_: str = "test.Happened", reason: str | None = None, **data: Any) -> NewEvent:
-    """A new event with full audit metadata."""
-    metadata = EventMetadata(actor=CLERK, channel="counter", reason=reason, case_id="case-1")
-    return NewEvent(type=type_, data=data or {"n": 1}, metadata=metadata)
 
 
 async def count_events(engine: AsyncEngine) -> int:
@@ -48,88 +41,78 @@ async def sql(engine: AsyncEngine, statement: str, **params: Any) -> None:
         await conn.execute(text(statement), params)
 
 
-@pytest.mark.req("GEN-1", "GEN-4")
-async def test_appended_events_read_back_with_data_and_audit_metadata(
-    event_store: EventStore,
+class SqlTampering:
+    """Tampering with the events table in SQL, behind the store's back."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def alter_data(self, stream_id: str, version: int, data: dict[str, Any]) -> None:
+        """Replace the data of one stored event, leaving its hash as it was."""
+        await sql(
+            self.engine,
+            "UPDATE events SET data = CAST(:data AS jsonb) WHERE stream_id = :s"
+            " AND stream_version = :v",
+            data=canonical_json(data), s=stream_id, v=version,
+        )  # fmt: skip
+
+    async def delete(self, stream_id: str, version: int) -> None:
+        """Remove one stored event."""
+        await sql(
+            self.engine,
+            "DELETE FROM events WHERE stream_id = :s AND stream_version = :v",
+            s=stream_id, v=version,
+        )  # fmt: skip
+
+    async def swap(self, stream_id: str, first: int, second: int) -> None:
+        """Exchange the places of two events (through a spare version, for the unique index)."""
+        where = "WHERE stream_id = :s AND stream_version = :v"
+        for old, new in ((first, 1_000_000), (second, first), (1_000_000, second)):
+            await sql(self.engine, f"UPDATE events SET stream_version = :new {where}",
+                      new=new, s=stream_id, v=old)  # fmt: skip
+
+
+class TestPostgresEventStore(EventStoreContract):
+    """The contract on PostgreSQL, each test on a fresh database."""
+
+    @pytest.fixture
+    def subject(self, event_store: EventStore, engine: AsyncEngine) -> Subject:
+        """The store on a fresh database; a unit of work is a transaction on its engine."""
+        return Subject(event_store, engine.begin, SqlTampering(engine))
+
+
+@pytest.mark.req("GEN-1", "GEN-5")
+async def test_the_in_memory_store_records_exactly_what_postgresql_records(
+    engine: AsyncEngine,
 ) -> None:
-    # given a new stream and two events in Chinese, with who / how / why
-    submitted = an_event(
-        "intake.ApplicationSubmitted", reason="本人申请", applicant="张三", address="兰州市城关区"
+    # given the PostgreSQL store and the in-memory one, on clocks pinned to the same instant
+    pinned = datetime(2027, 3, 10, 9, 30, tzinfo=CHINA)
+    stores = (
+        EventStore(engine, clock=ManualClock(pinned)),
+        InMemoryEventStore(clock=ManualClock(pinned)),
     )
-    amended = an_event("intake.ApplicationAmended", reason="更正住址", address="兰州市七里河区")
+    started = [an_event("test.Opened", reason="受理", n=1, who="张三"), an_event(n=2)]
+    continued = [
+        StreamAppend("case-1", [an_event(n=3)], 2),
+        StreamAppend("case-2", [an_event(n=4), an_event("test.Closed", reason="办结", n=5)], 0),
+    ]
 
-    # when they are appended to a new stream
-    recorded = await event_store.append("app-1", [submitted, amended], expected_version=NO_STREAM)
+    # when the same events are appended to both, one by one and in bulk
+    for store in stores:
+        await store.append("case-1", started, NO_STREAM)
+        async with engine.begin() as conn:
+            await store.append_many(continued, conn)
 
-    # then reading the stream gives back exactly what was recorded, in version order
-    read = await event_store.read_stream("app-1")
-    assert read == recorded
-    assert [e.stream_version for e in read] == [1, 2]
-    assert read[0].data == {"applicant": "张三", "address": "兰州市城关区"}
-    assert read[0].metadata.actor == CLERK
-    assert (read[0].metadata.channel, read[0].metadata.reason) == ("counter", "本人申请")
-    assert read[1].prev_hash == read[0].hash
-    assert await event_store.stream_version("app-1") == 2
-
-
-@pytest.mark.req("GEN-1")
-async def test_read_all_follows_global_position_order(event_store: EventStore) -> None:
-    # given events appended to two streams, interleaved
-    first = await event_store.append("a", [an_event(n=1)], expected_version=NO_STREAM)
-    second = await event_store.append("b", [an_event(n=2), an_event(n=3)], expected_version=0)
-    third = await event_store.append("a", [an_event(n=4)], expected_version=1)
-    appended = [e.event_id for e in first + second + third]
-
-    # when the whole log is read, from the start and after a checkpoint
-    everything = await event_store.read_all()
-    after_two = await event_store.read_all(after_position=2, limit=1)
-
-    # then positions are 1..4 in append order, and the checkpoint read resumes after position 2
-    assert [e.event_id for e in everything] == appended
-    assert [e.position for e in everything] == [1, 2, 3, 4]
-    assert [e.position for e in after_two] == [3]
-    assert await event_store.head_position() == 4
-
-
-@pytest.mark.req("GEN-1")
-@pytest.mark.parametrize("stale_version", [NO_STREAM, 2, 7])
-async def test_append_at_a_stale_version_conflicts_and_writes_nothing(
-    event_store: EventStore, engine: AsyncEngine, stale_version: int
-) -> None:
-    # given a stream at version 1
-    await event_store.append("case-9", [an_event()], expected_version=NO_STREAM)
-    before = await count_events(engine)
-
-    # when a batch of three is appended at a version that is not current
-    with pytest.raises(ConcurrencyConflict) as conflict:
-        batch = [an_event(n=i) for i in range(3)]
-        await event_store.append("case-9", batch, expected_version=stale_version)
-
-    # then the conflict names both versions and not one of the three events was written
-    assert (conflict.value.expected, conflict.value.actual) == (stale_version, 1)
-    assert await count_events(engine) == before
-    assert await event_store.stream_version("case-9") == 1
-
-
-@pytest.mark.req("GEN-1")
-async def test_concurrent_appends_at_the_same_version_exactly_one_wins(
-    event_store: EventStore, engine: AsyncEngine
-) -> None:
-    # given a stream at version 1
-    await event_store.append("case-7", [an_event()], expected_version=NO_STREAM)
-
-    # when five writers append at version 1 at the same time
-    outcomes = await asyncio.gather(
-        *(event_store.append("case-7", [an_event(n=i)], expected_version=1) for i in range(5)),
-        return_exceptions=True,
-    )
-
-    # then exactly one wins and the other four conflict
-    winners = [o for o in outcomes if isinstance(o, list)]
-    assert len(winners) == 1
-    assert all(isinstance(o, ConcurrencyConflict) for o in outcomes if o not in winners)
-    assert await event_store.stream_version("case-7") == 2
-    assert await count_events(engine) == 2
+    # then both hold the same log: positions, versions, data, metadata and every hash alike,
+    # and each verifies its chains
+    postgres, memory = stores
+    assert await postgres.read_all() == await memory.read_all()
+    assert len(await memory.read_all()) == 5
+    streams = ["case-1", "case-2"]
+    assert await postgres.read_stream_states(streams) == await memory.read_stream_states(streams)
+    for stream in streams:
+        assert await postgres.verify_stream(stream) == await memory.verify_stream(stream)
+        assert (await memory.verify_stream(stream)).ok
 
 
 @pytest.mark.req("GEN-1")
@@ -231,153 +214,6 @@ async def test_a_checkpoint_reader_never_skips_events_of_late_committing_transac
     assert len(seen_ids) == len(set(seen_ids)), "an event was read twice"
     assert set(seen_ids) == appended, f"{len(appended - set(seen_ids))} events were skipped"
     assert all(a.position < b.position for a, b in pairwise(seen))
-
-
-@pytest.mark.req("GEN-1")
-async def test_append_many_writes_every_stream_at_its_version_in_one_go(
-    event_store: EventStore, engine: AsyncEngine
-) -> None:
-    # given one stream at version 1
-    await event_store.append("case-x", [an_event(n=0)], expected_version=NO_STREAM)
-
-    # when a bulk writer appends to it and to two new streams at once
-    async with engine.begin() as conn:
-        await event_store.append_many(
-            [
-                StreamAppend("case-y", [an_event(n=1), an_event(n=2)], NO_STREAM),
-                StreamAppend("case-x", [an_event(n=3)], 1),
-                StreamAppend("case-z", [an_event(n=4)], NO_STREAM),
-            ],
-            conn,
-        )
-
-    # then each stream continues its own chain, positions follow the batches' order
-    read = await event_store.read_all()
-    assert [(e.stream_id, e.stream_version, e.position) for e in read] == [
-        ("case-x", 1, 1), ("case-y", 1, 2), ("case-y", 2, 3), ("case-x", 2, 4), ("case-z", 1, 5),
-    ]  # fmt: skip
-    for stream in ("case-x", "case-y", "case-z"):
-        assert (await event_store.verify_stream(stream)).ok
-
-
-@pytest.mark.req("GEN-1")
-@pytest.mark.parametrize("stale", [NO_STREAM, 2])  # new (the unique index tells) or ahead
-async def test_append_many_with_one_stale_version_writes_nothing(
-    event_store: EventStore, engine: AsyncEngine, stale: int
-) -> None:
-    # given one stream at version 1
-    await event_store.append("case-x", [an_event(n=0)], expected_version=NO_STREAM)
-
-    # when a bulk writer expects another version of it, beside a genuinely new stream
-    with pytest.raises(ConcurrencyConflict) as conflict:
-        async with engine.begin() as conn:
-            await event_store.append_many(
-                [
-                    StreamAppend("case-new", [an_event(n=1)], NO_STREAM),
-                    StreamAppend("case-x", [an_event(n=2)], stale),
-                ],
-                conn,
-            )
-
-    # then the conflict names the stale stream and neither stream gained an event
-    assert (conflict.value.stream_id, conflict.value.actual) == ("case-x", 1)
-    assert await count_events(engine) == 1
-
-
-@pytest.mark.req("GEN-5")
-@pytest.mark.parametrize("known", ["right", "wrong", "unknown"])
-async def test_append_many_chains_onto_the_real_head_whatever_hash_the_caller_knew(
-    event_store: EventStore, engine: AsyncEngine, known: str
-) -> None:
-    # given a stream at version 1, and a caller who knows its head's hash, a wrong one, or none
-    first = await event_store.append("case-x", [an_event(n=0)], expected_version=NO_STREAM)
-    head_hash = {"right": first[0].hash, "wrong": "f" * 64, "unknown": None}[known]
-    # when it appends at version 1 with that hash (hashed before the lock when it has one)
-    async with engine.begin() as conn:
-        appended = await event_store.append_many(
-            [StreamAppend("case-x", [an_event(n=1)], 1, head_hash)], conn
-        )
-    # then the new event links to the real head, and the chain verifies
-    assert appended[0].prev_hash == first[0].hash
-    assert (await event_store.verify_stream("case-x")).ok
-
-
-@pytest.mark.req("GEN-1")
-async def test_stream_states_are_the_recorded_events_without_their_audit_envelope(
-    event_store: EventStore,
-) -> None:
-    # given two streams, one of two events
-    await event_store.append("case-a", [an_event(n=1), an_event(n=2)], expected_version=NO_STREAM)
-    await event_store.append("case-b", [an_event(n=3)], expected_version=NO_STREAM)
-    # when aggregates' states are read, with a stream that does not exist
-    states = await event_store.read_stream_states(["case-b", "case-a", "case-none"])
-    recorded = await event_store.read_streams(["case-a", "case-b"])
-    # then each stream has its events' type, schema version, data and hash in version order
-    assert set(states) == {"case-a", "case-b"}
-    for stream, events in recorded.items():
-        assert states[stream] == [(e.type, e.schema_version, e.data, e.hash) for e in events], (
-            stream
-        )
-
-
-async def _three_event_stream(event_store: EventStore) -> None:
-    events = [an_event(n=1), an_event(n=2), an_event(n=3)]
-    await event_store.append("case-5", events, expected_version=NO_STREAM)
-    assert (await event_store.verify_stream("case-5")).ok
-
-
-@pytest.mark.req("GEN-5")
-async def test_verification_names_an_altered_event(
-    event_store: EventStore, engine: AsyncEngine
-) -> None:
-    # given an intact stream of three events
-    await _three_event_stream(event_store)
-
-    # when the data of version 2 is altered in place
-    await sql(
-        engine,
-        "UPDATE events SET data = jsonb_set(data, '{n}', '200')"
-        " WHERE stream_id = 'case-5' AND stream_version = 2",
-    )
-
-    # then verification names version 2
-    verdict = await event_store.verify_stream("case-5")
-    assert (verdict.ok, verdict.first_bad_version) == (False, 2)
-    assert verdict.problem == "content does not match its hash"
-
-
-@pytest.mark.req("GEN-5")
-async def test_verification_names_a_deleted_event(
-    event_store: EventStore, engine: AsyncEngine
-) -> None:
-    # given an intact stream of three events
-    await _three_event_stream(event_store)
-
-    # when the middle event is deleted
-    await sql(engine, "DELETE FROM events WHERE stream_id = 'case-5' AND stream_version = 2")
-
-    # then verification names version 2, where the gap is
-    verdict = await event_store.verify_stream("case-5")
-    assert (verdict.ok, verdict.first_bad_version) == (False, 2)
-    assert verdict.checked == 1
-
-
-@pytest.mark.req("GEN-5")
-async def test_verification_detects_swapped_events(
-    event_store: EventStore, engine: AsyncEngine
-) -> None:
-    # given an intact stream of three events
-    await _three_event_stream(event_store)
-
-    # when versions 2 and 3 swap places (through a spare version, for the unique constraint)
-    where = "WHERE stream_id = 'case-5' AND stream_version"
-    await sql(engine, f"UPDATE events SET stream_version = 1000 {where} = 2")
-    await sql(engine, f"UPDATE events SET stream_version = 2 {where} = 3")
-    await sql(engine, f"UPDATE events SET stream_version = 3 {where} = 1000")
-
-    # then verification names version 2
-    verdict = await event_store.verify_stream("case-5")
-    assert (verdict.ok, verdict.first_bad_version) == (False, 2)
 
 
 async def test_migrations_are_idempotent(engine: AsyncEngine) -> None:
