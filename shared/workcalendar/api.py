@@ -9,22 +9,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
-from shared.domain.errors import ConcurrencyConflict
-from shared.http.auth import current_principal, require_roles
-from shared.http.commands import ensure_current, request_metadata
+from shared.http.auth import current_principal
+from shared.http.commands import Command, create_or_change
 from shared.http.etag import (
-    PreconditionRequired,
     etag_for,
-    expected_version_from_if_match,
-    precondition_failed_from,
 )
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -35,7 +29,6 @@ from shared.workcalendar.year import CalendarYear, CalendarYearSet
 from shared.workdays import LIBRARY, library_years
 
 router = APIRouter(prefix="/v1/calendar", tags=["calendar 工作日历"])
-LOADERS = require_roles("province_officer", "ops")
 YEAR = Path(ge=2000, le=2100, description="the civil year")
 Book = Annotated[CalendarBook, wired("calendar_book")]
 CalendarYears = Annotated[Repository[CalendarYear], wired("calendar_years")]
@@ -137,36 +130,32 @@ def _version(event: CalendarYearSet, version: int) -> dict[str, Any]:
 @router.put("/years/{year}", responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
             openapi_extra=IF_MATCH_WHEN_EXISTS, response_model=LoadedYear,
             summary="载入或更正节假日安排 Load or correct a year (If-Match)")  # fmt: skip
-async def load_calendar_year(body: YearIn, request: Request, book: Book,
-                   repository: CalendarYears, engine: Engine, year: int = YEAR,
-                   principal: Principal = Depends(LOADERS),
-                   key: str = Depends(idempotency_key)) -> JSONResponse:  # fmt: skip
+async def load_calendar_year(
+    body: YearIn,
+    command: Command,
+    book: Book,
+    calendar_years: CalendarYears,
+    engine: Engine,
+    year: int = YEAR,
+) -> JSONResponse:
     """Record the year's days as a new version; deadlines computed from now on use them."""
-    expected = expected_version_from_if_match(request, required=False)
-    event = book.event_class(year, tuple(sorted(set(body.holidays))),
-                             tuple(sorted(set(body.makeup_workdays))), body.document_ref,
-                             body.reason)  # fmt: skip
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        calendar = await repository.find(str(year), conn) or CalendarYear(str(year))
-        if expected is None and calendar.version > 0:
-            raise PreconditionRequired(
-                f"{year} is at version {calendar.version}: send If-Match with it to correct it",
-                f"{year} 年已有版本 {calendar.version}，更正时请在 If-Match 中提供该版本",
-                current_etag=etag_for(calendar.version),
-            )
-        if expected is not None:
-            ensure_current(calendar.stream_id, expected, calendar.version)
-        calendar.set_year(event)
-        try:
-            await repository.save(calendar, request_metadata(principal, body.reason), conn)
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        read = {"year": year, **_version(event, calendar.version)}
-        return StoredResponse(200, read, {"ETag": etag_for(calendar.version)})
-
-    response = await respond_idempotently(request, client_id=principal.client_id, key=key,
-                                          operation=operation)  # fmt: skip
+    event = book.event_class(
+        year,
+        tuple(sorted(set(body.holidays))),
+        tuple(sorted(set(body.makeup_workdays))),
+        body.document_ref,
+        body.reason,
+    )
+    response = await create_or_change(
+        command,
+        calendar_years,
+        str(year),
+        new=lambda: CalendarYear(str(year)),
+        authorise=lambda _: None,  # the province or ops: the access table's rule
+        act=lambda calendar, _: calendar.set_year(event),
+        reason=body.reason,
+        answer=lambda calendar: {"year": year, **_version(event, calendar.version)},
+    )
     await book.refresh(engine)
     return response
 
