@@ -1,9 +1,10 @@
 """Who may call each intake operation: the service's access table (shared/http/access.py).
 
-Built from what the routes enforce (`ensure_role` in intake/entrypoints); enforced for every route
-before it runs. A role not listed gets the route's own refusal (`ensure_role`: INT-3's
-`village-committee-cannot-accept` where a village committee would decide, else
-`role-not-allowed`); jurisdiction is checked in the handlers against the loaded resource.
+Built from what the routes enforced (`ensure_role` in intake/entrypoints); enforced for every route
+before it runs, and the only role check of the state-changing ones (ADR 0047). A role not listed
+gets the route's own refusal (`ensure_role`: INT-3's `village-committee-cannot-accept` where a
+village committee would decide, else `role-not-allowed`); jurisdiction is checked in the handlers
+against the loaded resource.
 """
 
 from __future__ import annotations

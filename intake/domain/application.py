@@ -156,6 +156,11 @@ class Application(Aggregate):
         """True while withdrawal and amendments are possible (some programme still pending)."""
         return not self.withdrawn and any(o is None for o in self.outcomes.values())
 
+    @property
+    def division_code(self) -> str:
+        """The household's division of residence, where the application was made."""
+        return self._submission().division_code
+
     def submit(
         self,
         submission: ApplicationSubmitted,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from intake.domain.programmes import Agency
+from shared.clock import CHINA
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
 from shared.eventstore.registry import EventRegistry, event_type
@@ -75,13 +76,14 @@ class Referral(Aggregate):
         """Record the request and its referral once."""
         self.record(opened)
 
-    def acknowledge(self, at: datetime, today: date, note: str) -> None:
-        """The receiver takes the request over; late when after the deadline."""
+    def acknowledge(self, at: datetime, note: str) -> None:
+        """The receiver takes the request over; late when the civil date in China of `at` is
+        after the last day it may acknowledge (the deadline is a working day, not an instant)."""
         if self.acknowledged:
             raise ReferralAlreadyAcknowledged(
                 f"referral {self.id} is already acknowledged", f"转介 {self.id} 已签收"
             )
-        late = today > self._opened().acknowledge_by
+        late = at.astimezone(CHINA).date() > self._opened().acknowledge_by
         self.record(ReferralAcknowledged(self.id, at, late, note))
 
     def escalate_if_overdue(self, today: date) -> bool:
@@ -91,6 +93,16 @@ class Referral(Aggregate):
             return False
         self.record(ReferralOverdue(self.id, opened.acknowledge_by, opened.to_division[:6]))
         return True
+
+    @property
+    def division_code(self) -> str:
+        """The receiver's division: the one answerable for the request."""
+        return self._opened().division_code
+
+    @property
+    def case_id(self) -> str:
+        """The case the referral belongs to: the one it names, else its own."""
+        return self._opened().case_id or self.id
 
     def _opened(self) -> ReferralOpened:
         assert self.opened is not None, "the referral is not opened"

@@ -212,11 +212,13 @@ class RoughSleeper(Aggregate):
         self,
         point: AidPoint,
         help_id: str,
-        given_on: date,
+        given_on: date | None,
         kinds: tuple[HelpKind, ...],
         today: date,
     ) -> None:
-        """Record help given at an open point in its season (never in the future)."""
+        """Record help given at an open point in its season: today unless another day is
+        stated, never a day in the future."""
+        given_on = given_on or today
         if given_on > today:
             raise HelpDateInTheFuture(
                 f"help given on {given_on} is after today ({today})",

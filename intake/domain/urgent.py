@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from intake.domain.urgent_events import (
     CharityHelpRecorded,
@@ -71,6 +71,30 @@ class UnknownCharityReferral(DomainError):
     status = 404
     title_en = "No such charity referral"
     title_zh = "未找到该慈善转介"
+
+
+def standard_for_cap(standard_fen: int | None, county: str, on: date) -> int:
+    """INT-7: the cap is a multiple of the county's urban dibao standard in force on the day;
+    without one it cannot be computed (409 `no-standard-in-force`)."""
+    if standard_fen is None:
+        raise NoStandardInForce(
+            f"no urban dibao standard of county {county} is in force on {on}",
+            f"{on} 县（区）{county} 无有效的城市低保标准",
+            county_code=county,
+        )
+    return standard_fen
+
+
+def ensure_not_granted_elsewhere(held_by: str | None, programme: str, month: str) -> None:
+    """INT-7 across urgent cases: one grant of a programme to a person in a month; `held_by` is
+    the urgent case already holding it (409 `prior-assistance-already-granted`)."""
+    if held_by is not None:
+        raise PriorAssistanceAlreadyGranted(
+            f"{programme} was already granted to this person in {month} (urgent case {held_by})",
+            f"本月（{month}）已向该人员给予 {programme} 先行救助（急难个案 {held_by}）",
+            field="programme",
+            urgent_case_id=held_by,
+        )
 
 
 @dataclass(frozen=True)
@@ -173,6 +197,11 @@ class UrgentCase(Aggregate):
                 f"急难个案 {self.id} 没有转介给该慈善组织的记录 {help_given.referral_id}",
             )
         self.record(help_given)
+
+    @property
+    def division_code(self) -> str:
+        """Where the person in difficulty was reported: the township answerable for them."""
+        return self._opened().division_code
 
     def _opened(self) -> UrgentCaseOpened:
         assert self.opened is not None, "the urgent case is not opened"

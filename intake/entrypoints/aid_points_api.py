@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from intake.application.changes import change
 from intake.domain.rough_sleeper_events import AidPointOpened, Season
 from intake.domain.rough_sleepers import AidPoint
-from intake.entrypoints.common import READING_ROLES, accepted, ensure_role
+from intake.entrypoints.common import READING_ROLES, Accepted, ensure_role
 from intake.entrypoints.wiring import AidPoints
 from intake.schemas import CommandAccepted
 from intake.schemas_rough_sleepers import (
@@ -22,18 +19,15 @@ from intake.schemas_rough_sleepers import (
     AidPointRead,
     SeasonAddition,
 )
-from shared.application.repository import Repository
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.commands import request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command, CommandRequest, change, create, in_jurisdiction
+from shared.http.etag import etag_for
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Engine, Today
 
 router = APIRouter(prefix="/v1", tags=["rough sleepers 流浪乞讨人员救助"])
-OFFICER_ROLES = ("township_officer", "county_officer")
 _COMMANDS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
 
 
@@ -46,27 +40,21 @@ _COMMANDS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
 )
 async def open_aid_point(
     body: AidPointCreate,
-    request: Request,
-    repository: AidPoints,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    points: AidPoints,
+    command: Command,
 ) -> JSONResponse:
     """A point of a county or township, open in its seasons (winter 避寒, summer 避暑…)."""
-    ensure_role(principal, OFFICER_ROLES, "设立救助点")
-    ensure_jurisdiction(principal, body.division_code)
+    ensure_jurisdiction(command.principal, body.division_code)
     point = AidPoint(str(uuid.uuid4()))
     seasons = tuple(Season(**s.model_dump()) for s in body.seasons)
     point.open(AidPointOpened(point.id, **{**body.model_dump(), "seasons": seasons}))
-    metadata = request_metadata(principal, f"设立救助点：{body.label}", point.id)
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        await repository.save(point, metadata, conn, expected_version=0)
-        read = AidPointRead(**body.model_dump(), aid_point_id=point.id, version=1)
-        headers = {"Location": f"/v1/aid-points/{point.id}", "ETag": etag_for(1)}
-        return StoredResponse(201, read.model_dump(mode="json"), headers)
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    return await create(
+        command,
+        points,
+        point,
+        reason=f"设立救助点：{body.label}",
+        answer=lambda p: AidPointRead(**body.model_dump(), aid_point_id=p.id, version=p.version),
+        location=f"/v1/aid-points/{point.id}",
     )
 
 
@@ -105,16 +93,13 @@ async def get_aid_point(
 async def add_aid_point_season(
     aid_point_id: str,
     body: SeasonAddition,
-    request: Request,
     points: AidPoints,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """Next winter's or this summer's window, with why it opens."""
     season = Season(body.kind, body.starts_on, body.ends_on)
-    return await _command(
-        request, points, principal, key, aid_point_id, body.reason, lambda p: p.add_season(season)
-    )
+    accepted = Accepted[AidPoint](lambda point, _: point.add_season(season))
+    return await _change(command, points, aid_point_id, body.reason, accepted)
 
 
 @router.post(
@@ -126,40 +111,29 @@ async def add_aid_point_season(
 async def close_aid_point(
     aid_point_id: str,
     body: AidPointClosure,
-    request: Request,
     points: AidPoints,
     day: Today,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """No help is recorded at a closed point."""
-    return await _command(
-        request, points, principal, key, aid_point_id, body.reason, lambda p: p.close(day)
-    )
+    accepted = Accepted[AidPoint](lambda point, _: point.close(day))
+    return await _change(command, points, aid_point_id, body.reason, accepted)
 
 
-async def _command(
-    request: Request,
-    repository: Repository[AidPoint],
-    principal: Principal,
-    key: str,
+async def _change(
+    command: CommandRequest,
+    points: AidPoints,
     aid_point_id: str,
     reason: str,
-    action: Callable[[AidPoint], None],
+    accepted: Accepted[AidPoint],
 ) -> JSONResponse:
-    ensure_role(principal, OFFICER_ROLES, "管理救助点")
-    expected = expected_version_from_if_match(request)
-    assert expected is not None
-    metadata = request_metadata(principal, reason, aid_point_id)
-
-    def guarded(point: AidPoint) -> None:
-        ensure_jurisdiction(principal, point.division_code)
-        action(point)
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        point, recorded = await change(repository, aid_point_id, expected, metadata, conn, guarded)
-        return accepted(aid_point_id, point.version, recorded)
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    """A step on the point, by an officer of the county or township that runs it."""
+    return await change(
+        command,
+        points,
+        aid_point_id,
+        authorise=in_jurisdiction(command, lambda point: point.division_code),
+        act=accepted.act,
+        reason=reason,
+        answer=accepted.answer,
     )

@@ -7,24 +7,18 @@ from datetime import date
 from typing import Any
 
 import asyncpg
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.adapters import registry as claims
-from intake.application.changes import change
 from intake.application.submit import SubmitApplication, flag_household_conflict, new_application_id
 from intake.application.submit import submit_application as record_application
 from intake.domain.application import Application
 from intake.domain.application_events import ApplicationAmended
 from intake.domain.duplicates import MemberInAnotherHousehold
 from intake.domain.programmes import Agency, Programme
-from intake.entrypoints.common import (
-    APPLICATION_READERS,
-    accepted,
-    ensure_may_accept,
-    ensure_role,
-)
+from intake.entrypoints.common import APPLICATION_READERS, Accepted, ensure_role
 from intake.entrypoints.reads import find_application, page_of_applications, read_from_row
 from intake.entrypoints.wiring import Applications, HandIns, UrgentCases
 from intake.schemas import (
@@ -34,17 +28,11 @@ from intake.schemas import (
     CommandAccepted,
     Withdrawal,
 )
-from shared.application.repository import Repository
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.commands import request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match
-from shared.http.idempotency import (
-    StoredResponse,
-    idempotency_key,
-    respond_idempotently,
-    respond_idempotently_on_driver,
-)
+from shared.http.commands import Command, CommandRequest, change, in_jurisdiction
+from shared.http.etag import etag_for
+from shared.http.idempotency import StoredResponse
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -63,18 +51,17 @@ router = APIRouter(prefix="/v1", tags=["applications 申请"])
 )
 async def submit_application(
     body: ApplicationCreate,
-    request: Request,
     repository: Applications,
     hand_ins: HandIns,
     urgent_cases: UrgentCases,
     today: Today,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """Register a household's application for one or more programmes (one door, INT-2/4/9/10)."""
-    ensure_may_accept(principal, body.division_code)
+    # INT-3: a township/street officer (the access table), in their own township
+    ensure_jurisdiction(command.principal, body.division_code)
     application_id = new_application_id()
-    metadata = request_metadata(principal, "受理登记申请", application_id)
+    metadata = command.metadata("受理登记申请", application_id)
     cmd = SubmitApplication(body, metadata, application_id, today, hand_ins, urgent_cases)
 
     async def operation(conn: asyncpg.Connection) -> StoredResponse:
@@ -83,10 +70,8 @@ async def submit_application(
         headers = {"Location": f"/v1/applications/{application_id}", "ETag": etag_for(read.version)}
         return StoredResponse(201, read.model_dump(mode="json"), headers)
 
-    try:  # the one-door hot path: its unit of work runs on the driver (ADR 0012)
-        return await respond_idempotently_on_driver(
-            request, client_id=principal.client_id, key=key, operation=operation
-        )
+    try:  # the one-door hot path, several streams: its unit of work runs on the driver (ADR 0012)
+        return await command.respond_on_driver(operation)
     except MemberInAnotherHousehold as conflict:
         await flag_household_conflict(repository.store, repository.registry, conflict, cmd)
         raise
@@ -155,22 +140,13 @@ async def get_application(
 async def amend_application(
     application_id: str,
     body: ApplicationAmend,
-    request: Request,
     applications: Applications,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """Correct the declared figures while a programme is still pending."""
     amendment = ApplicationAmended(application_id, **body.model_dump())
-    return await _command(
-        request,
-        applications,
-        principal,
-        key,
-        application_id,
-        "补正申请",
-        body.reason,
-        lambda a: a.amend(amendment),
+    return await _change(
+        command, applications, application_id, body.reason, lambda a: a.amend(amendment)
     )
 
 
@@ -183,54 +159,38 @@ async def amend_application(
 async def withdraw_application(
     application_id: str,
     body: Withdrawal,
-    request: Request,
     applications: Applications,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """Withdraw; the INT-9 claims of the household are freed in the same transaction."""
-    return await _command(
-        request,
-        applications,
-        principal,
-        key,
-        application_id,
-        "撤回申请",
-        body.reason,
-        lambda a: a.withdraw(body.reason),
+    return await _change(
+        command, applications, application_id, body.reason, lambda a: a.withdraw(body.reason)
     )
 
 
-async def _command(
-    request: Request,
-    repository: Repository[Application],
-    principal: Principal,
-    key: str,
+async def _change(
+    command: CommandRequest,
+    applications: Applications,
     application_id: str,
-    action_zh: str,
     reason: str,
-    action: Callable[[Application], None],
+    step: Callable[[Application], None],
 ) -> JSONResponse:
-    ensure_role(principal, ("township_officer",), action_zh, decides=True)
-    expected = expected_version_from_if_match(request)
-    assert expected is not None
-    metadata = request_metadata(principal, reason, application_id)
+    """The household's change by the township that accepted it (its own township, INT-3)."""
 
-    def guarded(application: Application) -> None:
-        assert application.submitted is not None
-        ensure_jurisdiction(principal, application.submitted.division_code)
-        action(application)
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        application, recorded = await change(
-            repository, application_id, expected, metadata, conn, guarded
-        )
+    async def act(application: Application, conn: AsyncConnection) -> None:
+        step(application)
         if application.withdrawn:
             await _release_all(conn, application)
-        return accepted(application_id, application.version, recorded)
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    accepted = Accepted(act)
+    return await change(
+        command,
+        applications,
+        application_id,
+        authorise=in_jurisdiction(command, lambda a: a.division_code),
+        act=accepted.act,
+        reason=reason,
+        answer=accepted.answer,
     )
 
 

@@ -1,18 +1,23 @@
-"""What every intake route shares: who may do what, and the metadata of caused events."""
+"""What every intake route shares: who may do what, and the answer of a change."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import inspect
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
-from fastapi import Request
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.domain.programmes import DECIDING_ROLES
+from intake.schemas import CommandAccepted
+from shared.domain.aggregate import Aggregate
 from shared.domain.errors import Forbidden
-from shared.eventstore.envelope import EventMetadata, RecordedEvent
+from shared.eventstore.registry import type_name_of
 from shared.http.auth import RoleNotAllowed, ensure_jurisdiction
-from shared.http.etag import etag_for
-from shared.http.idempotency import StoredResponse
+from shared.http.commands import Act
 from shared.http.tokens import Principal
+
+A = TypeVar("A", bound=Aggregate)
 
 ACCEPTING_ROLES = ("township_officer",)
 READING_ROLES = (
@@ -64,17 +69,29 @@ def ensure_may_accept(principal: Principal, division_code: str) -> None:
     ensure_jurisdiction(principal, division_code)
 
 
-def with_case(metadata: EventMetadata, case_id: str) -> EventMetadata:
-    """The same metadata naming the case."""
-    return replace(metadata, case_id=case_id)
+@dataclass
+class Accepted(Generic[A]):
+    """A change's domain step, and its answer (`CommandAccepted`): the resource, its new version
+    and the types of the events the step recorded. For the kernel's `change`:
 
+        accepted = Accepted(lambda case, _: case.respond(now, body.response))
+        return await change(command, cases, case_id, authorise=..., act=accepted.act,
+                            reason=body.response, answer=accepted.answer)
+    """
 
-def accepted(resource_id: str, version: int, recorded: list[RecordedEvent]) -> StoredResponse:
-    """200 with the new version as ETag, naming the events the command recorded."""
-    body = {"id": resource_id, "version": version, "events": [e.type for e in recorded]}
-    return StoredResponse(200, body, {"ETag": etag_for(version)})
+    step: Act[A]
+    resource_id: str | None = None
+    """The resource the answer names when it is not the aggregate (a new charity referral)."""
+    events: list[str] = field(default_factory=list)
 
+    async def act(self, aggregate: A, conn: AsyncConnection) -> None:
+        """Run the step, then note the events it recorded."""
+        done = self.step(aggregate, conn)
+        if inspect.isawaitable(done):
+            await done
+        self.events = [type_name_of(event) for event in aggregate.pending]
 
-def path_of(request: Request) -> str:
-    """The request path (for Location headers)."""
-    return request.url.path
+    def answer(self, aggregate: A) -> CommandAccepted:
+        """The resource at its new version, with the events the step recorded."""
+        resource_id = self.resource_id or aggregate.id
+        return CommandAccepted(id=resource_id, version=aggregate.version, events=self.events)

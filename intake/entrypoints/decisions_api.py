@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.adapters import registry as claims
-from intake.application.changes import change
 from intake.domain.agency_decision import AgencyDecision, ensure_competent
 from intake.domain.application import Application
 from intake.domain.programmes import PartnerDecision, Programme
-from intake.entrypoints.common import READING_ROLES, accepted, ensure_role
+from intake.entrypoints.common import READING_ROLES, Accepted, ensure_role
 from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
 from intake.entrypoints.wiring import Applications
 from intake.schemas import CommandAccepted, ProgrammeDecision, StaffRelativeRead
-from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.commands import request_metadata
-from shared.http.etag import expected_version_from_if_match
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.auth import current_principal
+from shared.http.commands import Command, change, in_jurisdiction
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -51,17 +48,13 @@ async def decide_programme(
     application_id: str,
     programme: Programme,
     body: ProgrammeDecision,
-    request: Request,
-    repository: Applications,
+    applications: Applications,
     today: Today,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """Only the programme's own role decides it (health insurance medical assistance, education
     education assistance …); the event says who, when, why, under which rule and how much."""
-    expected = expected_version_from_if_match(request)
-    assert expected is not None
-    metadata = request_metadata(principal, body.reason, application_id)
+    principal = command.principal
     decision = AgencyDecision(
         programme=programme,
         outcome=body.outcome,
@@ -75,21 +68,20 @@ async def decide_programme(
         decided_on=today,
     )
 
-    def guarded(application: Application) -> None:
-        assert application.submitted is not None
-        ensure_jurisdiction(principal, application.submitted.division_code)
+    async def decide(application: Application, conn: AsyncConnection) -> None:
         application.decide_by_agency(decision)
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        application, recorded = await change(
-            repository, application_id, expected, metadata, conn, guarded
-        )
-        if body.outcome == "rejected":
+        if body.outcome == "rejected":  # a rejected programme frees its claim (INT-9)
             await claims.release(conn, application_id, [str(programme)])
-        return accepted(application_id, application.version, recorded)
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    accepted = Accepted(decide)
+    return await change(
+        command,
+        applications,
+        application_id,
+        authorise=in_jurisdiction(command, lambda a: a.division_code),
+        act=accepted.act,
+        reason=body.reason,
+        answer=accepted.answer,
     )
 
 

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.domain.handed_in import ApplicationHandedIn, HandedIn
-from intake.entrypoints.common import ensure_role
 from intake.entrypoints.wiring import HandIns
 from intake.schemas import HandedInRead, HandInCreate
-from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.commands import request_metadata
+from shared.http.auth import ensure_jurisdiction
+from shared.http.commands import Command
 from shared.http.etag import etag_for
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.idempotency import StoredResponse
 from shared.http.problems import problem_responses
-from shared.http.tokens import Principal
 
 router = APIRouter(prefix="/v1", tags=["applications 申请"])
 
@@ -31,13 +29,11 @@ router = APIRouter(prefix="/v1", tags=["applications 申请"])
 )
 async def hand_in_application(
     body: HandInCreate,
-    request: Request,
-    repository: HandIns,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    hand_ins: HandIns,
+    command: Command,
 ) -> JSONResponse:
     """Recorded as assisted; only the township office then accepts it (POST /v1/applications)."""
-    ensure_role(principal, ("village_committee",), "代为提交申请")
+    principal = command.principal
     ensure_jurisdiction(principal, body.division_code)
     handed = HandedIn(str(uuid.uuid4()))
     handed.hand_in(
@@ -51,13 +47,13 @@ async def hand_in_application(
             note=body.note,
         )
     )
-    metadata = request_metadata(principal, body.note, handed.id)
+    metadata = command.metadata(body.note, handed.id)
 
+    # not the kernel's `create`: a hand-in has no URL of its own to name in Location; the
+    # township finds it by its id when it accepts the application
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        await repository.save(handed, metadata, conn, expected_version=0)
+        await hand_ins.save(handed, metadata, conn, expected_version=0)
         answer = HandedInRead(handed_in_id=handed.id, status="awaiting_acceptance")
         return StoredResponse(201, answer.model_dump(mode="json"), {"ETag": etag_for(1)})
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+    return await command.respond(operation)

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -29,9 +29,9 @@ from intake.schemas_outreach import (
 )
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.commands import request_metadata
+from shared.http.commands import Command, create
 from shared.http.etag import etag_for
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.idempotency import StoredResponse
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -39,7 +39,6 @@ from shared.http.wiring import Engine, Today
 from shared.privacy import mask_resident_id
 
 router = APIRouter(prefix="/v1", tags=["outreach 走访慰问"])
-OFFICER_ROLES = ("township_officer", "county_officer")
 
 
 @router.post(
@@ -51,33 +50,35 @@ OFFICER_ROLES = ("township_officer", "county_officer")
 )
 async def plan_visit_campaign(
     body: VisitCampaignCreate,
-    request: Request,
     outreach: OutreachRepositories,
     today: Today,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """A campaign for one township: the groups it visits and its period."""
-    ensure_role(principal, OFFICER_ROLES, "制定走访慰问活动")
-    ensure_jurisdiction(principal, body.division_code)
+    ensure_jurisdiction(command.principal, body.division_code)
     campaign = VisitCampaign(str(uuid.uuid4()))
     fields = {**body.model_dump(), "groups": tuple(dict.fromkeys(body.groups))}
-    planned = VisitCampaignPlanned(campaign_id=campaign.id, **fields)
-    campaign.plan(planned, today)
-    repository = outreach.campaigns
-    metadata = request_metadata(principal, f"制定走访慰问活动：{body.title}", campaign.id)
+    campaign.plan(VisitCampaignPlanned(campaign_id=campaign.id, **fields), today)
 
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        await repository.save(campaign, metadata, conn, expected_version=0)
-        read = VisitCampaignRead(
-            **fields, campaign_id=campaign.id, version=1, planned_by=principal.subject,
-            visits=0, needs_found=0, referrals=0, applications=0,
-        )  # fmt: skip
-        headers = {"Location": f"/v1/visit-campaigns/{campaign.id}", "ETag": etag_for(1)}
-        return StoredResponse(201, read.model_dump(mode="json"), headers)
+    def answer(planned: VisitCampaign) -> VisitCampaignRead:
+        return VisitCampaignRead(
+            **fields,
+            campaign_id=planned.id,
+            version=planned.version,
+            planned_by=command.principal.subject,
+            visits=0,
+            needs_found=0,
+            referrals=0,
+            applications=0,
+        )
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    return await create(
+        command,
+        outreach.campaigns,
+        campaign,
+        reason=f"制定走访慰问活动：{body.title}",
+        answer=answer,
+        location=f"/v1/visit-campaigns/{campaign.id}",
     )
 
 
@@ -111,20 +112,18 @@ async def get_visit_campaign(
 async def record_campaign_visit(
     campaign_id: str,
     body: VisitCreate,
-    request: Request,
     outreach: OutreachRepositories,
     policy: Policy,
     today: Today,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """The visit, its referrals (INT-5) and its application (INT-4) in one unit of work."""
-    ensure_role(principal, OFFICER_ROLES, "记录走访")
+    principal = command.principal
     for need in body.needs:
         if isinstance(need, NeedApplied):  # only the township accepts (INT-3)
             ensure_may_accept(principal, need.application.division_code)
     visit_id = str(uuid.uuid4())
-    metadata = request_metadata(principal, "走访慰问", visit_id)
+    metadata = command.metadata("走访慰问", visit_id)
     cmd = RecordVisit(
         campaign_id,
         body,
@@ -143,10 +142,8 @@ async def record_campaign_visit(
         read = _visit_read(visited, principal.subject)
         return StoredResponse(201, read.model_dump(mode="json"), {})
 
-    try:
-        return await respond_idempotently(
-            request, client_id=principal.client_id, key=key, operation=operation
-        )
+    try:  # several streams (the visit, its referrals, its application): its own unit of work
+        return await command.respond(operation)
     except MemberInAnotherHousehold as conflict:  # as at the one door: flagged, then refused
         assert arranged.application is not None
         store, registry = outreach.applications.store, outreach.applications.registry

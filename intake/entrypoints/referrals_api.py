@@ -5,25 +5,22 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from intake.application.changes import change
 from intake.application.referrals import ReferralRequest, open_referral
 from intake.domain.referral import Referral, ReferralOpened
-from intake.entrypoints.common import READING_ROLES, accepted, ensure_role
+from intake.entrypoints.common import READING_ROLES, Accepted, ensure_role
 from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
 from intake.entrypoints.wiring import Policy, Referrals
 from intake.schemas import CommandAccepted
 from intake.schemas_cases import Acknowledgement, ReferralCreate, ReferralRead
-from shared.clock import CHINA
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.commands import request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command, change, create, in_jurisdiction
+from shared.http.etag import etag_for
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -31,7 +28,6 @@ from shared.http.wiring import Engine, ServiceClock, Today
 from shared.identity import jurisdiction_prefix
 
 router = APIRouter(prefix="/v1", tags=["referrals 首问转介"])
-OFFICE_ROLES = ("township_officer", "county_officer", "partner_agency")
 
 
 @router.post(
@@ -43,33 +39,23 @@ OFFICE_ROLES = ("township_officer", "county_officer", "partner_agency")
 )
 async def create_referral(
     body: ReferralCreate,
-    request: Request,
-    repository: Referrals,
+    referrals: Referrals,
     policy: Policy,
     received_on: Today,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """The office asked first records the request; the receiver must acknowledge in time."""
-    ensure_role(principal, OFFICE_ROLES, "登记转介")
-    referral = open_referral(
-        ReferralRequest(**body.model_dump()),
-        principal.division,
-        principal.org,
-        received_on,
-        policy,
-    )
-    opened = referral.pending[0]
-    metadata = request_metadata(principal, "首问登记并转介", body.case_id or referral.id)
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        await repository.save(referral, metadata, conn, expected_version=0)
-        read = _read(opened, 1, "open", False)
-        headers = {"Location": f"/v1/referrals/{referral.id}", "ETag": etag_for(1)}
-        return StoredResponse(201, read.model_dump(mode="json"), headers)
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    principal = command.principal
+    request = ReferralRequest(**body.model_dump())
+    referral = open_referral(request, principal.division, principal.org, received_on, policy)
+    return await create(
+        command,
+        referrals,
+        referral,
+        reason="首问登记并转介",
+        answer=_opened_read,
+        location=f"/v1/referrals/{referral.id}",
+        case_id=body.case_id,
     )
 
 
@@ -82,35 +68,28 @@ async def create_referral(
 async def acknowledge_referral(
     referral_id: str,
     body: Acknowledgement,
-    request: Request,
-    repository: Referrals,
+    referrals: Referrals,
     clock: ServiceClock,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """The receiving department takes the request over (late if after the deadline)."""
-    ensure_role(principal, OFFICE_ROLES, "签收转介")
-    expected = expected_version_from_if_match(request)
-    assert expected is not None
     now = clock.now()
-
-    def guarded(referral: Referral) -> None:
-        assert referral.opened is not None
-        ensure_jurisdiction(principal, referral.opened.to_division)
-        referral.acknowledge(now, now.astimezone(CHINA).date(), body.note)
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        found = await repository.get(referral_id, conn)
-        assert found.opened is not None
-        metadata = request_metadata(principal, body.note, found.opened.case_id or referral_id)
-        referral, recorded = await change(
-            repository, referral_id, expected, metadata, conn, guarded
-        )
-        return accepted(referral_id, referral.version, recorded)
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    accepted = Accepted[Referral](lambda referral, _: referral.acknowledge(now, body.note))
+    return await change(
+        command,
+        referrals,
+        referral_id,
+        authorise=in_jurisdiction(command, lambda referral: referral.division_code),
+        act=accepted.act,
+        reason=body.note,
+        answer=accepted.answer,
+        case_of=lambda referral: referral.case_id,
     )
+
+
+def _opened_read(referral: Referral) -> ReferralRead:
+    assert referral.opened is not None
+    return _read(referral.opened, referral.version, "open", False)
 
 
 @router.get(

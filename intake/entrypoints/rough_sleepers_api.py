@@ -6,16 +6,14 @@ import uuid
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from intake.application.changes import change
 from intake.domain.rough_sleeper_events import RoughSleeperRegistered
 from intake.domain.rough_sleepers import AidPoint, RoughSleeper
-from intake.entrypoints.aid_points_api import OFFICER_ROLES
-from intake.entrypoints.common import READING_ROLES, accepted, ensure_role
+from intake.entrypoints.common import READING_ROLES, Accepted, ensure_role
 from intake.entrypoints.reads import cursor_position, keyset_cursor, page_of
 from intake.entrypoints.wiring import AidPoints, PseudonymKey, RoughSleepers
 from intake.schemas import CommandAccepted
@@ -29,9 +27,8 @@ from intake.schemas_rough_sleepers import (
 from shared.application.repository import Repository
 from shared.domain.errors import NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.commands import request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command, change, create, in_jurisdiction
+from shared.http.etag import etag_for
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -58,27 +55,26 @@ class IdentificationAccepted(CommandAccepted):
 )
 async def register_rough_sleeper(
     body: RoughSleeperCreate,
-    request: Request,
-    repository: RoughSleepers,
+    records: RoughSleepers,
     pseudonym_key: PseudonymKey,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """By resident ID, or for a person who cannot be identified by appearance and place."""
-    ensure_role(principal, OFFICER_ROLES, "登记流浪乞讨人员")
-    ensure_jurisdiction(principal, body.division_code)
+    ensure_jurisdiction(command.principal, body.division_code)
     record = RoughSleeper(str(uuid.uuid4()))
     record.register(RoughSleeperRegistered(record_id=record.id, **body.model_dump()))
-    metadata = request_metadata(principal, "登记流浪乞讨人员", record.id)
 
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        await repository.save(record, metadata, conn, expected_version=0)
-        read = _read({**body.model_dump(), "record_id": record.id, "version": 1}, pseudonym_key)
-        headers = {"Location": f"/v1/rough-sleepers/{record.id}", "ETag": etag_for(1)}
-        return StoredResponse(201, read.model_dump(mode="json"), headers)
+    def answer(registered: RoughSleeper) -> RoughSleeperRead:
+        row = {**body.model_dump(), "record_id": registered.id, "version": registered.version}
+        return _read(row, pseudonym_key)
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    return await create(
+        command,
+        records,
+        record,
+        reason="登记流浪乞讨人员",
+        answer=answer,
+        location=f"/v1/rough-sleepers/{record.id}",
     )
 
 
@@ -118,34 +114,30 @@ async def get_rough_sleeper(
 async def record_rough_sleeper_help(
     record_id: str,
     body: HelpCreate,
-    request: Request,
     records: RoughSleepers,
     points: AidPoints,
     day: Today,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """One act of help, at an open point within one of its seasons, by the point's office."""
-    ensure_role(principal, OFFICER_ROLES, "记录救助")
-    expected = expected_version_from_if_match(request)
-    assert expected is not None
     kinds = tuple(dict.fromkeys(body.kinds))
-    reason = body.note or f"流浪乞讨人员救助：{'、'.join(kinds)}"
-    metadata = request_metadata(principal, reason, record_id)
+    help_id = str(uuid.uuid4())
 
-    async def operation(conn: AsyncConnection) -> StoredResponse:
+    async def give(record: RoughSleeper, conn: AsyncConnection) -> None:
         point = await _aid_point(points, body.aid_point_id, conn)
-        ensure_jurisdiction(principal, point.division_code)
-        help_id, given_on = str(uuid.uuid4()), body.given_on or day
+        # the point's jurisdiction, not the record's: a person may be helped far from it
+        ensure_jurisdiction(command.principal, point.division_code)
+        record.help(point, help_id, body.given_on, kinds, day)
 
-        def give(record: RoughSleeper) -> None:
-            record.help(point, help_id, given_on, kinds, day)
-
-        record, recorded = await change(records, record_id, expected, metadata, conn, give)
-        return accepted(record_id, record.version, recorded)
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    accepted = Accepted(give)
+    return await change(
+        command,
+        records,
+        record_id,
+        authorise=_anywhere,
+        act=accepted.act,
+        reason=body.note or f"流浪乞讨人员救助：{'、'.join(kinds)}",
+        answer=accepted.answer,
     )
 
 
@@ -158,31 +150,26 @@ async def record_rough_sleeper_help(
 async def identify_rough_sleeper(
     record_id: str,
     body: Identification,
-    request: Request,
     records: RoughSleepers,
     pseudonym_key: PseudonymKey,
     day: Today,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """Name the person once; every help on the record joins their history."""
-    ensure_role(principal, OFFICER_ROLES, "确认流浪乞讨人员身份")
-    expected = expected_version_from_if_match(request)
-    assert expected is not None
-    metadata = request_metadata(principal, body.reason, record_id)
+    accepted = Accepted[RoughSleeper](lambda record, _: record.identify(body.resident_id, day))
 
-    def name(record: RoughSleeper) -> None:
-        ensure_jurisdiction(principal, record.division_code)
-        record.identify(body.resident_id, day)
+    def answer(record: RoughSleeper) -> IdentificationAccepted:
+        person_id = pseudonym(body.resident_id, pseudonym_key)
+        return IdentificationAccepted(**accepted.answer(record).model_dump(), person_id=person_id)
 
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        record, recorded = await change(records, record_id, expected, metadata, conn, name)
-        answer = accepted(record_id, record.version, recorded)
-        person = {**answer.body, "person_id": pseudonym(body.resident_id, pseudonym_key)}
-        return answer._replace(body=person)
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    return await change(
+        command,
+        records,
+        record_id,
+        authorise=in_jurisdiction(command, lambda record: record.division_code),
+        act=accepted.act,
+        reason=body.reason,
+        answer=answer,
     )
 
 
@@ -220,6 +207,10 @@ _HISTORY = (
     "SELECT h.* FROM rough_sleeper_help_view h JOIN rough_sleepers_view r USING (record_id)"
     " WHERE {} ORDER BY h.given_on, h.help_id LIMIT :limit"
 )
+
+
+def _anywhere(record: RoughSleeper) -> None:
+    """Help is recorded on the record wherever it was made: the point's office is checked."""
 
 
 async def _aid_point(

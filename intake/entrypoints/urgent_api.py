@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from intake.adapters.green_channel import claim_prior_grant, urban_standard_in_force
-from intake.application.changes import change
-from intake.domain.urgent import (
-    Grant,
-    NoStandardInForce,
-    PriorAssistanceAlreadyGranted,
-    UrgentCase,
-)
-from intake.domain.urgent_events import (
-    CharityHelpRecorded,
-    CharityReferred,
-    PriorAssistanceGranted,
-    UrgentCaseOpened,
-)
-from intake.entrypoints.common import accepted, ensure_role
+from intake.application.prior_assistance import PriorAssistance
+from intake.application.prior_assistance import grant_prior_assistance as grant_in_channel
+from intake.domain.urgent import UrgentCase
+from intake.domain.urgent_events import CharityHelpRecorded, CharityReferred, UrgentCaseOpened
+from intake.entrypoints.common import Accepted
 from intake.entrypoints.wiring import Policy, UrgentCases
 from intake.schemas import CommandAccepted
 from intake.schemas_cases import (
@@ -34,19 +22,12 @@ from intake.schemas_cases import (
     UrgentReportCreate,
     UrgentResponse,
 )
-from shared.application.repository import Repository
-from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.commands import ensure_current, request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.auth import ensure_jurisdiction
+from shared.http.commands import Authorise, Command, CommandRequest, change, create, in_jurisdiction
 from shared.http.problems import problem_responses
-from shared.http.tokens import Principal
 from shared.http.wiring import ServiceClock, Today
 
 router = APIRouter(prefix="/v1", tags=["urgent cases 急难救助"])
-REPORTING_ROLES = ("village_committee", "township_officer", "county_officer", "partner_agency")
-OFFICER_ROLES = ("township_officer", "county_officer")
-Prepare = Callable[[UrgentCase, AsyncConnection], Awaitable[Callable[[UrgentCase], None]]]
 _COMMANDS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
 
 
@@ -59,16 +40,13 @@ _COMMANDS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
 )
 async def report_urgent_case(
     body: UrgentReportCreate,
-    request: Request,
-    repository: UrgentCases,
+    cases: UrgentCases,
     policy: Policy,
     clock: ServiceClock,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """Open an urgent case with its response deadline (default 24 h)."""
-    ensure_role(principal, REPORTING_ROLES, "报告急难情况")
-    ensure_jurisdiction(principal, body.division_code)
+    ensure_jurisdiction(command.principal, body.division_code)
     now = clock.now()
     case = UrgentCase(str(uuid.uuid4()))
     case.open(
@@ -79,28 +57,13 @@ async def report_urgent_case(
             **body.model_dump(),
         )
     )
-    opened: UrgentCaseOpened = case.pending[0]
-    metadata = request_metadata(principal, "主动发现报告急难情况", case.id)
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        await repository.save(case, metadata, conn, expected_version=0)
-        read = UrgentCaseRead(
-            urgent_case_id=case.id,
-            version=1,
-            division_code=opened.division_code,
-            reporter=opened.reporter,
-            status="open",
-            overdue=False,
-            reported_at=now,
-            respond_by=opened.respond_by,
-            prior_assistance_fen=0,
-            charity_help_fen=0,
-        )
-        headers = {"Location": f"/v1/urgent-cases/{case.id}", "ETag": etag_for(1)}
-        return StoredResponse(201, read.model_dump(mode="json"), headers)
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    return await create(
+        command,
+        cases,
+        case,
+        reason="主动发现报告急难情况",
+        answer=_opened_read,
+        location=f"/v1/urgent-cases/{case.id}",
     )
 
 
@@ -113,24 +76,14 @@ async def report_urgent_case(
 async def respond_to_urgent_case(
     case_id: str,
     body: UrgentResponse,
-    request: Request,
     cases: UrgentCases,
     clock: ServiceClock,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """The township responds; a response after the deadline is recorded as late."""
     now = clock.now()
-    return await _command(
-        request,
-        cases,
-        principal,
-        key,
-        case_id,
-        OFFICER_ROLES,
-        body.response,
-        lambda c: c.respond(now, body.response),
-    )
+    accepted = Accepted[UrgentCase](lambda case, _: case.respond(now, body.response))
+    return await _change(command, cases, case_id, body.response, accepted)
 
 
 @router.post(
@@ -142,62 +95,27 @@ async def respond_to_urgent_case(
 async def grant_prior_assistance(
     case_id: str,
     body: PriorAssistanceCreate,
-    request: Request,
     cases: UrgentCases,
     policy: Policy,
     today: Today,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """Green channel within the cap: 3 × the county's monthly urban dibao standard in force (as
     payments published it) per person, net of earlier aid; 409 `no-standard-in-force` when none
     is known, 409 `prior-assistance-already-granted` for a second grant of the programme to the
     person in the month. Verification is due 5 working days after the grant (INT-7)."""
-
-    async def prepare(case: UrgentCase, conn: AsyncConnection) -> Callable[[UrgentCase], None]:
-        assert case.opened is not None
-        division = case.opened.division_code
-        standard = await urban_standard_in_force(conn, division[:6], today)
-        if standard is None:
-            raise NoStandardInForce(
-                f"no urban dibao standard of county {division[:6]} is in force on {today}",
-                f"{today} 县（区）{division[:6]} 无有效的城市低保标准",
-                county_code=division[:6],
-            )
-        month = today.strftime("%Y-%m")
-        holder = await claim_prior_grant(conn, body.resident_id, body.programme, month, case.id)
-        if holder is not None:
-            raise PriorAssistanceAlreadyGranted(
-                f"{body.programme} was already granted to this person in {month}"
-                f" (urgent case {holder})",
-                f"本月（{month}）已向该人员给予 {body.programme} 先行救助（急难个案 {holder}）",
-                field="programme",
-                urgent_case_id=holder,
-            )
-        cap = policy.prior_assistance_cap(standard, body.persons)
-        event = PriorAssistanceGranted(
-            case_id=case.id,
-            programme=body.programme,
-            amount_fen=body.amount_fen,
-            division_code=division,
-            resident_id=body.resident_id,
-            bank_account=body.bank_account,
-            verification_due=policy.calendar.add_working_days(
-                today, policy.follow_up_verification_working_days
-            ),
-            follow_up_programmes=tuple(body.follow_up_programmes),
-            persons=body.persons,
-            granted_on=today,
-            cap_fen=cap,
-            follow_up_application_id=(
-                case.follow_up.application_id if case.follow_up is not None else None
-            ),
-        )
-        return lambda c: c.grant_prior_assistance(Grant(event, cap))
-
-    return await _command(
-        request, cases, principal, key, case_id, OFFICER_ROLES, body.reason, None, prepare=prepare
+    grant = PriorAssistance(
+        programme=body.programme,
+        amount_fen=body.amount_fen,
+        resident_id=body.resident_id,
+        persons=body.persons,
+        bank_account=body.bank_account,
+        follow_up_programmes=tuple(body.follow_up_programmes),
     )
+    accepted = Accepted[UrgentCase](
+        lambda case, conn: grant_in_channel(case, grant, policy, today, conn)
+    )
+    return await _change(command, cases, case_id, body.reason, accepted)
 
 
 @router.post(
@@ -209,23 +127,15 @@ async def grant_prior_assistance(
 async def refer_case_to_charity(
     case_id: str,
     body: CharityReferralCreate,
-    request: Request,
     cases: UrgentCases,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """INT-8: the referral id comes back in the events list's resource (`id`)."""
     referral = CharityReferred(case_id, str(uuid.uuid4()), body.charity, body.need)
-    return await _command(
-        request,
-        cases,
-        principal,
-        key,
-        case_id,
-        OFFICER_ROLES,
-        body.need,
-        lambda c: c.refer_to_charity(referral),
+    accepted = Accepted[UrgentCase](
+        lambda case, _: case.refer_to_charity(referral), resource_id=referral.referral_id
     )
+    return await _change(command, cases, case_id, body.need, accepted)
 
 
 @router.post(
@@ -238,68 +148,58 @@ async def record_charity_help(
     case_id: str,
     referral_id: str,
     body: CharityHelpCreate,
-    request: Request,
     cases: UrgentCases,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    command: Command,
 ) -> JSONResponse:
     """INT-8: the charity (its token's org is its registered code) records what it gave."""
     helped = CharityHelpRecorded(
-        case_id, referral_id, principal.org, body.amount_fen, body.description
+        case_id, referral_id, command.principal.org, body.amount_fen, body.description
     )
-    return await _command(
-        request,
-        cases,
-        principal,
-        key,
-        case_id,
-        ("charity",),
-        body.description,
-        lambda c: c.record_charity_help(helped),
-        scoped=False,
+    accepted = Accepted[UrgentCase](
+        lambda case, _: case.record_charity_help(helped), resource_id=referral_id
+    )
+    return await _change(
+        command, cases, case_id, body.description, accepted, authorise=_referred_charity
     )
 
 
-async def _command(
-    request: Request,
-    repository: Repository[UrgentCase],
-    principal: Principal,
-    key: str,
+async def _change(
+    command: CommandRequest,
+    cases: UrgentCases,
     case_id: str,
-    roles: tuple[str, ...],
     reason: str,
-    action: Callable[[UrgentCase], None] | None,
-    scoped: bool = True,
-    prepare: Prepare | None = None,
+    accepted: Accepted[UrgentCase],
+    authorise: Authorise[UrgentCase] | None = None,
 ) -> JSONResponse:
-    ensure_role(principal, roles, "办理急难个案", decides=True)
-    expected = expected_version_from_if_match(request)
-    assert expected is not None
+    """A step on the case, by its township's officers unless `authorise` says otherwise."""
+    return await change(
+        command,
+        cases,
+        case_id,
+        authorise=authorise or in_jurisdiction(command, lambda case: case.division_code),
+        act=accepted.act,
+        reason=reason,
+        answer=accepted.answer,
+    )
 
-    def scope(case: UrgentCase) -> None:
-        assert case.opened is not None
-        if scoped:
-            ensure_jurisdiction(principal, case.opened.division_code)
 
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        metadata = request_metadata(principal, reason, case_id)
-        act = action
-        if prepare is not None:  # reads beside the stream first (standards, grant registry)
-            current = await repository.get(case_id, conn)
-            ensure_current(current.stream_id, expected, current.version)
-            scope(current)
-            act = await prepare(current, conn)
-        assert act is not None
-        chosen = act
+def _referred_charity(case: UrgentCase) -> None:
+    """A charity acts wherever the case is: the case refuses help of a charity it was not
+    referred to (`unknown-charity-referral`)."""
 
-        def guarded(case: UrgentCase) -> None:
-            scope(case)
-            chosen(case)
 
-        case, recorded = await change(repository, case_id, expected, metadata, conn, guarded)
-        resource = recorded[-1].data.get("referral_id", case_id)
-        return accepted(str(resource), case.version, recorded)
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+def _opened_read(case: UrgentCase) -> UrgentCaseRead:
+    assert case.opened is not None
+    opened = case.opened
+    return UrgentCaseRead(
+        urgent_case_id=case.id,
+        version=case.version,
+        division_code=opened.division_code,
+        reporter=opened.reporter,
+        status="open",
+        overdue=False,
+        reported_at=opened.reported_at,
+        respond_by=opened.respond_by,
+        prior_assistance_fen=0,
+        charity_help_fen=0,
     )

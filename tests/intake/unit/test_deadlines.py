@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -58,10 +58,23 @@ def test_a_referral_escalates_once_and_never_after_acknowledgement() -> None:
     assert late.escalate_if_overdue(date(2026, 10, 10))
     assert not late.escalate_if_overdue(date(2026, 10, 11))
     acknowledged = referral(date(2026, 10, 9))
-    acknowledged.acknowledge(NOW, date(2026, 10, 8), "签收")
+    acknowledged.acknowledge(NOW, "签收")
     assert not acknowledged.escalate_if_overdue(date(2026, 12, 1))
     with pytest.raises(ReferralAlreadyAcknowledged):
-        acknowledged.acknowledge(NOW, date(2026, 10, 8), "签收")
+        acknowledged.acknowledge(NOW, "签收")
+
+
+@pytest.mark.req("INT-5")
+def test_an_acknowledgement_is_late_by_the_civil_date_in_china() -> None:
+    # given a referral that may be acknowledged until Friday 9 October
+    deadline = date(2026, 10, 9)
+    in_time, late = referral(deadline), referral(deadline)
+    # when one receiver acknowledges at 23:30 that Friday in China (15:30 UTC), and another at
+    # 00:30 on the Saturday in China (still Friday 16:30 in UTC)
+    in_time.acknowledge(datetime(2026, 10, 9, 15, 30, tzinfo=UTC), "签收")
+    late.acknowledge(datetime(2026, 10, 9, 16, 30, tzinfo=UTC), "签收")
+    # then the first is in time and the second late: the deadline is a day in China
+    assert [in_time.pending[-1].late, late.pending[-1].late] == [False, True]
 
 
 @pytest.mark.req("INT-6", "INT-7")
