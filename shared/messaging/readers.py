@@ -15,6 +15,7 @@ joins it), which the embedded broker answers; its admin listing of group offsets
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Mapping, Sequence
@@ -90,25 +91,28 @@ class ReaderProgress:
         return await state.load_sent(self.engine, self.checkpoint_topic, self.topics)
 
     async def _all_past(self, sent: state.Sent) -> bool:
-        for reader in self.readers:
-            offsets = sent.offsets.get(reader.topic, {})
-            if offsets and not await self._past(reader, offsets):
-                return False
-        return True
+        """Every reader past every offset; the groups are asked side by side."""
+        asked = [
+            self._past(reader, sent.offsets[reader.topic])
+            for reader in self.readers
+            if sent.offsets.get(reader.topic)
+        ]
+        return all(await asyncio.gather(*asked))
 
     async def _past(self, reader: Reader, offsets: Mapping[int, int]) -> bool:
         """True when the group committed beyond each offset (a commit names the next to read)."""
         try:
             client = await self._client(reader.group)
-            for partition, offset in offsets.items():
-                committed = await client.committed(TopicPartition(reader.topic, partition))
-                if committed is None or committed <= offset:
-                    return False
+            partitions = [TopicPartition(reader.topic, p) for p in offsets]
+            committed = await asyncio.gather(*(client.committed(tp) for tp in partitions))
         except KafkaError as error:
             log.info("offsets of group %s not read (%s); trying later", reader.group, error)
             await self._drop(reader.group)
             return False
-        return True
+        return all(
+            done is not None and done > offsets[tp.partition]
+            for tp, done in zip(partitions, committed, strict=True)
+        )
 
     async def _client(self, group: str) -> AIOKafkaConsumer:
         client = self._clients.get(group)

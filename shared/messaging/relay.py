@@ -74,6 +74,7 @@ class OutboxRelay:
         self._failures = 0
         self._ahead: _ReadAhead | None = None
         self._progress = ReaderProgress(engine, cfg, self.topic, self.topics, readers)
+        self._following: asyncio.Task[bool] | None = None
 
     def follow(self, readers: Sequence[Reader]) -> None:
         """The consumer groups that read this relay's topics: after a broker loss only what
@@ -109,7 +110,7 @@ class OutboxRelay:
             if loop.time() >= next_check:
                 await self._confirm_leadership()
                 if not await self.check_broker():
-                    await self._progress.check()
+                    self._follow_readers()
                 OUTBOX_LAG.labels(self.service).set(await self.lag())
                 next_check = loop.time() + self.loss_check_interval_s
             if sent < self.batch_size:
@@ -207,6 +208,12 @@ class OutboxRelay:
             with contextlib.suppress(Exception):
                 await leader.close()
 
+    def _follow_readers(self) -> None:
+        """Ask how far the readers got, beside the publishing (never holding it up)."""
+        if self._following is None or self._following.done():
+            self._following = asyncio.create_task(self._progress.check())
+            self._following.add_done_callback(_log_failure)
+
     async def _handle_loss(self, reason: str) -> None:
         self._progress.forget()
         checkpoint = await state.reset_for_new_broker(
@@ -282,6 +289,10 @@ class OutboxRelay:
         return self._reader
 
     async def _drop_clients(self) -> None:
+        following, self._following = self._following, None
+        if following is not None:
+            following.cancel()
+            await asyncio.gather(following, return_exceptions=True)
         await self._progress.close()
         producer, self._producer = self._producer, None
         reader, self._reader = self._reader, None
@@ -309,6 +320,11 @@ def _discard(ahead: _ReadAhead | None) -> None:
 
 _TRY_LOCK = text("SELECT pg_try_advisory_lock(:c, hashtext(:s))")
 _UNLOCK = text("SELECT pg_advisory_unlock(:c, hashtext(:s))")
+
+
+def _log_failure(task: asyncio.Task[bool]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("relay: reading the readers' progress failed: %r", task.exception())
 
 
 async def _wait(stop: asyncio.Event, seconds: float) -> None:
