@@ -159,15 +159,18 @@ async def create(
     *,
     reason: str,
     answer: Answer[A],
-    location: str,
+    location: str | None,
     case_id: str | None = None,
 ) -> JSONResponse:
-    """Append a new aggregate's first events (version 0 expected): 201 with ETag and Location."""
+    """Append a new aggregate's first events (version 0 expected): 201 with ETag and Location
+    (None: a resource with no URL of its own)."""
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         metadata = command.metadata(reason, case_id or aggregate.id)
         await aggregates.save(aggregate, metadata, conn, 0)
-        headers = {"ETag": etag_for(aggregate.version), "Location": location}
+        headers = {"ETag": etag_for(aggregate.version)}
+        if location is not None:
+            headers["Location"] = location
         return StoredResponse(201, _body(answer(aggregate)), headers)
 
     return await command.respond(operation)
