@@ -1,8 +1,9 @@
 """Who may call each payments operation: the service's access table (shared/http/access.py).
 
-Built from what the routes enforce (`require_roles` in payments/entrypoints); enforced for every
-route before it runs. Finer rules stay in the handlers (a provincial standard is set by the
-province only; jurisdiction against the loaded resource).
+Built from what the routes enforced (`require_roles` in payments/entrypoints); enforced for every
+route before it runs, and the only role check of the state-changing routes (issue #17). Finer
+rules stay in the handlers (a provincial standard is set by the province only; jurisdiction
+against the loaded resource).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Who may call each supervision operation: the service's access table (shared/http/access.py).
 
-Built from what the routes enforce (`require_roles` in supervision/entrypoints); enforced for every
-route before it runs. Jurisdiction is checked in the handlers against the loaded resource.
+Built from what the routes enforced (`require_roles` in supervision/entrypoints); enforced for every
+route before it runs, and the only role check of the state-changing routes (their `Command`).
+Jurisdiction is checked in the handlers against the loaded resource.
 """
 
 from __future__ import annotations

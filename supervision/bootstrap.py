@@ -17,6 +17,7 @@ from supervision import notice_rest
 from supervision.access import ACCESS
 from supervision.application.complaints import ComplaintPolicy, flag_overdue
 from supervision.application.digest import seal_digest_now
+from supervision.application.files import Files
 from supervision.application.store_check import StoreCheck, check_stores
 from supervision.application.webhook_dispatch import Dispatcher
 from supervision.application.webhooks import WebhookSettings
@@ -168,6 +169,6 @@ def _repositories(runtime: ServiceRuntime) -> None:
     state.complaints = Repository(store, registry, complaint.Complaint)
     state.inspections = Repository(store, registry, inspection.Inspection)
     state.institutions = Repository(store, registry, institution.Institution)
-    state.division_files = Repository(store, registry, coordination.DivisionFile)
-    state.capacity_files = Repository(store, registry, capacity.CapacityFile)
+    state.division_files = Files(Repository(store, registry, coordination.DivisionFile))
+    state.capacity_files = Files(Repository(store, registry, capacity.CapacityFile))
     state.subscriptions = Repository(store, registry, subscription.WebhookSubscription)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from shared.application.repository import Repository
 from shared.eventstore.registry import EventRegistry
 from shared.runtime import ServiceRuntime, every
+from supervision.application.files import Files
 from supervision.application.policies import PolicyData
 from supervision.detectors.funds import scheduled_check
 from supervision.domain import implementation, policy_book
@@ -25,7 +26,9 @@ def mount(runtime: ServiceRuntime, interval_s: float) -> None:
     """Repositories on app.state and the scheduled funds check (`state.check_funds` runs one)."""
     state, store, registry = runtime.app.state, runtime.store, runtime.registry
     state.policies = PolicyData(store, registry)
-    state.implementation_files = Repository(store, registry, implementation.ImplementationFile)
+    state.implementation_files = Files(
+        Repository(store, registry, implementation.ImplementationFile)
+    )
 
     async def check() -> int:
         return await scheduled_check(runtime.engine, store, registry, state.clock, state.policies)

@@ -58,7 +58,7 @@ RULES = {
         "township_officer",
         "partner_agency",
         jurisdiction=OWN_DIVISION,
-        if_match="optional",
+        if_match="required",
         refuse=_level(TOWNSHIP),
     ),
     # verification/entrypoints/township.py:record_investigation

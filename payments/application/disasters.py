@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
-from payments.domain.disaster import PRIORITY, DisasterReliefGranted
+from payments.domain.disaster import PRIORITY, Disaster, DisasterReliefGranted
 from payments.domain.payment import Payment, PaymentInstructed, payment_id_for, payment_key
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
 
@@ -31,10 +31,10 @@ class GrantRelief:
 
 
 async def grant_relief(
-    cmd: GrantRelief, repos: Repositories, conn: AsyncConnection
+    cmd: GrantRelief, disaster: Disaster, repos: Repositories, conn: AsyncConnection
 ) -> list[RecordedEvent]:
-    """Record DisasterReliefGranted and the payment's PaymentInstructed (priority ordered)."""
-    disaster = await repos.disasters.get(cmd.disaster_id, conn)
+    """Record DisasterReliefGranted on the disaster as loaded and the payment's
+    PaymentInstructed (priority ordered)."""
     case_id = cmd.case_id or f"disaster:{cmd.disaster_id}:{cmd.household_id}"
     priority = PRIORITY[cmd.category]
     disaster.grant(

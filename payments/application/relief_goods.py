@@ -7,7 +7,7 @@ of one household meet on one case in supervision's audit trail.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -24,8 +24,8 @@ from payments.domain.relief_goods import (
     check_day,
     check_in_county,
 )
+from shared.application.repository import Repository
 from shared.domain.errors import NotFound
-from shared.eventstore.envelope import EventMetadata, RecordedEvent
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,6 @@ class ReceiveGoods:
     received_on: date
     source: str
     document_ref: str
-    expected_version: int
-    metadata: EventMetadata
     today: date  # from the service's clock
 
 
@@ -58,30 +56,44 @@ class IssueGoods:
     recipient_name: str
     signature_ref: str
     out_of_order_reason: str | None
-    expected_version: int
-    metadata: EventMetadata
     today: date  # from the service's clock
+
+
+class Stocks(Repository[ReliefGoodsStock]):
+    """Disasters' goods stocks as a command loads them: a declared disaster's stock is there from
+    the start, empty at version 0 (the ETag its GET answers) until goods are first received."""
+
+    @classmethod
+    def of(cls, stocks: Repository[ReliefGoodsStock]) -> Stocks:
+        """The stocks of that repository's store, as a command loads them."""
+        return cls(stocks.store, stocks.registry, ReliefGoodsStock)
+
+    async def get(self, aggregate_id: str, conn: Any = None) -> ReliefGoodsStock:
+        """The stock, empty when nothing was received yet."""
+        return await self.find(aggregate_id, conn) or ReliefGoodsStock(aggregate_id)
+
+
+async def declared_disaster(
+    disaster_id: str, repos: Repositories, conn: AsyncConnection | None = None
+) -> Disaster:
+    """The declared disaster, else 404."""
+    disaster = await repos.disasters.find(disaster_id, conn)
+    if disaster is None or disaster.declared is None:
+        raise NotFound(f"disaster {disaster_id} was never declared", f"灾害{disaster_id}未登记")
+    return disaster
 
 
 async def load_stock(
     disaster_id: str, repos: Repositories, conn: AsyncConnection | None = None
 ) -> tuple[Disaster, ReliefGoodsStock]:
     """The declared disaster (else 404) and its goods stock (empty before the first receipt)."""
-    disaster = await repos.disasters.find(disaster_id, conn)
-    if disaster is None or disaster.declared is None:
-        raise NotFound(f"disaster {disaster_id} was never declared", f"灾害{disaster_id}未登记")
+    disaster = await declared_disaster(disaster_id, repos, conn)
     stock = await repos.relief_goods.find(disaster_id, conn) or ReliefGoodsStock(disaster_id)
     return disaster, stock
 
 
-async def receive_goods(
-    cmd: ReceiveGoods,
-    disaster: Disaster,
-    stock: ReliefGoodsStock,
-    repos: Repositories,
-    conn: AsyncConnection,
-) -> list[RecordedEvent]:
-    """Record ReliefGoodsReceived on the disaster's stock."""
+def receive_goods(cmd: ReceiveGoods, disaster: Disaster, stock: ReliefGoodsStock) -> None:
+    """Record ReliefGoodsReceived on the disaster's stock, dated within the disaster."""
     assert disaster.declared is not None
     check_day("received_on", cmd.received_on, disaster.declared.occurred_on, cmd.today)
     stock.receive(
@@ -90,16 +102,9 @@ async def receive_goods(
             cmd.quantity, cmd.received_on, cmd.source, cmd.document_ref,
         )
     )  # fmt: skip
-    return await repos.relief_goods.save(stock, cmd.metadata, conn, cmd.expected_version)
 
 
-async def issue_goods(
-    cmd: IssueGoods,
-    disaster: Disaster,
-    stock: ReliefGoodsStock,
-    repos: Repositories,
-    conn: AsyncConnection,
-) -> list[RecordedEvent]:
+def issue_goods(cmd: IssueGoods, disaster: Disaster, stock: ReliefGoodsStock) -> None:
     """Record ReliefGoodsIssued, on the household's case, if the stock and the order allow."""
     assert disaster.declared is not None
     check_in_county(cmd.division_code, disaster.declared.county_code)
@@ -113,8 +118,6 @@ async def issue_goods(
         ),
         money_roster={h: grant.category for h, grant in disaster.granted.items()},
     )  # fmt: skip
-    metadata = replace(cmd.metadata, case_id=case_id)
-    return await repos.relief_goods.save(stock, metadata, conn, cmd.expected_version)
 
 
 def household_case(

@@ -62,11 +62,10 @@ async def retry_failed(
     retried = 0
     for key in keys:
         payment = await repos.payments.get(key, conn)
-        if payment.status != "failed" or payment.instructed is None:
-            continue
-        if payment.instructed.attempt >= 3:
+        if not payment.retryable:
             continue
         payment.retry()
+        assert payment.instructed is not None
         metadata = replace(cmd.metadata, case_id=payment.instructed.case_id)
         await repos.payments.save(payment, metadata, conn)
         retried += 1

@@ -29,15 +29,23 @@ async def set_standard(
     new = cmd.standard
     aggregate_id = Standard.id_for(new.division_code, new.programme)
     standard = await repos.standards.find(aggregate_id, conn) or Standard(aggregate_id)
+    await set_version(standard, new, repos, conn)
+    return await repos.standards.save(
+        standard, cmd.metadata, conn, cmd.expected_version, occurred_at=cmd.occurred_at
+    )
+
+
+async def set_version(
+    standard: Standard, new: StandardSet, repos: Repositories, conn: AsyncConnection
+) -> None:
+    """Record the new version on the standard, checked against the provincial guidance and, for
+    extreme poverty, the local dibao in force on its effective date."""
     guidance = await standard_in_force(repos, conn, PROVINCE, new.programme, new)
     dibao = None
     if new.programme == "extreme_poverty":
         for programme in ("rural_dibao", "urban_dibao"):
             dibao = dibao or await standard_in_force(repos, conn, new.division_code, programme, new)
     standard.set(new, guidance, dibao)
-    return await repos.standards.save(
-        standard, cmd.metadata, conn, cmd.expected_version, occurred_at=cmd.occurred_at
-    )
 
 
 async def standard_in_force(

@@ -279,6 +279,12 @@ class Beneficiary(Aggregate):
         return self.enrolled.case_id
 
     @property
+    def division_code(self) -> str:
+        """Where the household lives (the jurisdiction over its benefit)."""
+        assert self.enrolled is not None
+        return self.enrolled.division_code
+
+    @property
     def programme(self) -> str:
         """The programme paid."""
         assert self.enrolled is not None

@@ -63,6 +63,13 @@ class HousingSolved:
     how: str
 
 
+def housing_target(occurred_on: date, target: date | None = None) -> date:
+    """By when the households still sheltered must be housed: as decided, else by the end of the
+    year after the disaster (the notice: those still sheltered after last year's disasters are
+    housed this year)."""
+    return target or date(occurred_on.year + 1, 12, 31)
+
+
 class ReliefRefused(DomainError):
     """A grant or a shelter change that does not fit the disaster's record."""
 
@@ -118,6 +125,12 @@ class Disaster(Aggregate):
                 field="household_id",
             )
         self.record(solved)
+
+    @property
+    def county_code(self) -> str:
+        """The county the disaster was declared in (its jurisdiction)."""
+        assert self.declared is not None, "a disaster's stream starts with its declaration"
+        return self.declared.county_code
 
     @property
     def granted_fen(self) -> int:

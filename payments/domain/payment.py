@@ -165,7 +165,7 @@ class Payment(Aggregate):
     def retry(self) -> None:
         """A new attempt with a new instruction id, after a failure."""
         current = self._current()
-        if self.status != "failed" or current.attempt >= MAX_ATTEMPTS:
+        if not self.retryable:
             raise NotRetryable(
                 f"payment {self.id} is {self.status} after {current.attempt} attempt(s)",
                 f"支付{self.id}状态为{self.status}，已尝试{current.attempt}次，不能重发",
@@ -177,6 +177,15 @@ class Payment(Aggregate):
                    "instruction_id": f"{current.payment_id}-{attempt}"}
             )
         )  # fmt: skip
+
+    @property
+    def retryable(self) -> bool:
+        """A failed payment below the attempt limit may be sent again."""
+        return (
+            self.status == "failed"
+            and self.instructed is not None
+            and self.instructed.attempt < MAX_ATTEMPTS
+        )
 
     def _current(self) -> PaymentInstructed:
         assert self.instructed is not None, "a payment is instructed before anything else"

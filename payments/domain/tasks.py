@@ -29,6 +29,19 @@ class PracticalTaskEntered:
     due: date
 
 
+def due_date(year: int, due: date | None = None) -> date:
+    """When a task falls due: as entered, else by the end of June of its year (the province's
+    practical tasks on standards are due by mid-year)."""
+    return due or date(year, 6, 30)
+
+
+def task_status(met_on: date | None, due: date, today: date) -> str:
+    """met by the due date, met late, overdue, or still open."""
+    if met_on is not None:
+        return "met" if met_on <= due else "met_late"
+    return "overdue" if today > due else "open"
+
+
 class TaskExists(DomainError):
     """A task id is entered once a year."""
 

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.bank_returns import ImportBankReturn, import_bank_return
-from payments.entrypoints.api_runs import PAYMENTS_VIEW, RUNNERS, _run_row
+from payments.entrypoints.api_runs import PAYMENTS_VIEW, _run_row
 from payments.entrypoints.wiring import Projections, Repos
 from payments.schemas import RETURN_FILE_BODY, BankReturnRead
 from shared.domain.errors import ConcurrencyConflict, DomainError
 from shared.http.auth import ensure_jurisdiction
-from shared.http.commands import request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command
+from shared.http.etag import etag_for, precondition_failed_from
+from shared.http.idempotency import StoredResponse
 from shared.http.problems import problem_responses
-from shared.http.tokens import Principal
 from shared.http.wiring import Engine, ServiceClock
 
 router = APIRouter(prefix="/v1", tags=["payment runs 社会化发放"])
@@ -42,32 +41,24 @@ class ReturnFileNotCsv(DomainError):
 )
 async def import_bank_return_file(
     run_id: str,
-    request: Request,
+    command: Command,
     repos: Repos,
     projections: Projections,
     engine: Engine,
     clock: ServiceClock,
-    principal: Principal = Depends(RUNNERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Check the whole file against the run, then settle or fail each payment it answers, all at
     once or not at all; the same file again changes nothing (`already_imported`)."""
+    # its own unit of work: the run and every payment the file answers, together
     row = await _run_row(engine, projections, run_id)
-    ensure_jurisdiction(principal, row["county_code"])
-    expected = expected_version_from_if_match(request)
-    assert expected is not None
-    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media_type != "text/csv":
-        raise ReturnFileNotCsv(
-            f"send the file as text/csv, not {media_type[:60] or 'nothing'}",
-            "请以 text/csv 上传回盘文件",
-        )
-    content = await request.body()
+    ensure_jurisdiction(command.principal, row["county_code"])
+    expected = command.expected_version()
+    content = await _return_file(command.request)
     await projections.catch_up(PAYMENTS_VIEW)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         reason = f"导入银行回盘文件 (bank return file of run {run_id} imported)"
-        cmd = ImportBankReturn(run_id, content, expected, request_metadata(principal, reason))
+        cmd = ImportBankReturn(run_id, content, expected, command.metadata(reason))
         try:
             outcome = await import_bank_return(cmd, repos, conn, clock.now())
         except ConcurrencyConflict as conflict:
@@ -77,6 +68,15 @@ async def import_bank_return_file(
         ).model_dump()
         return StoredResponse(200, body, {"ETag": etag_for(outcome.run_version)})
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+    return await command.respond(operation)
+
+
+async def _return_file(request: Request) -> bytes:
+    """The uploaded file, sent as `text/csv` (else 415)."""
+    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media_type != "text/csv":
+        raise ReturnFileNotCsv(
+            f"send the file as text/csv, not {media_type[:60] or 'nothing'}",
+            "请以 text/csv 上传回盘文件",
+        )
+    return await request.body()

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from payments.application import accounts
-from payments.application.accounts import ChangeBankAccount
+from payments.domain.beneficiary import Beneficiary
 from payments.entrypoints.api_runs import _payment
 from payments.entrypoints.common import READERS
 from payments.entrypoints.wiring import Repos
 from payments.schemas import BankAccountChange, BankAccountRead, BeneficiaryRead, PaymentRead
-from shared.domain.errors import ConcurrencyConflict, NotFound
+from shared.domain.errors import NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.commands import request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command, change, in_jurisdiction
+from shared.http.etag import etag_for
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -29,7 +27,6 @@ from shared.privacy import mask_bank_account, mask_name
 
 router = APIRouter(prefix="/v1", tags=["beneficiaries 保障对象"])
 READ = require_roles("township_officer", *READERS)
-ACCOUNT_OFFICERS = require_roles("township_officer", "county_officer")
 
 
 @router.get(
@@ -106,38 +103,21 @@ async def get_beneficiary(
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
 )
 async def change_bank_account(
-    case_id: str,
-    programme: str,
-    body: BankAccountChange,
-    request: Request,
-    engine: Engine,
-    repos: Repos,
-    principal: Principal = Depends(ACCOUNT_OFFICERS),
-    key: str = Depends(idempotency_key),
+    case_id: str, programme: str, body: BankAccountChange, command: Command, repos: Repos
 ) -> JSONResponse:
     """The next run pays into this account; answers and events show it masked."""
-    row = await _row(engine, case_id, programme)
-    ensure_jurisdiction(principal, row["division_code"])
-    expected = expected_version_from_if_match(request)
-    assert expected is not None
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        metadata = request_metadata(principal, body.reason, case_id)
-        cmd = ChangeBankAccount(case_id, programme, body.bank_account, expected, metadata)
-        try:
-            beneficiary = await accounts.change_bank_account(cmd, repos, conn)
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        answer = BankAccountRead(
-            case_id=case_id, programme=programme,
-            bank_account_masked=mask_bank_account(body.bank_account),
-        )  # fmt: skip
-        return StoredResponse(
-            200, answer.model_dump(mode="json"), {"ETag": etag_for(beneficiary.version)}
-        )
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    masked = mask_bank_account(body.bank_account)
+    return await change(
+        command,
+        repos.beneficiaries,
+        Beneficiary.id_for(case_id, programme),
+        authorise=in_jurisdiction(command, lambda beneficiary: beneficiary.division_code),
+        act=lambda beneficiary, _: beneficiary.change_account(body.bank_account, masked),
+        reason=body.reason,
+        answer=lambda _: BankAccountRead(
+            case_id=case_id, programme=programme, bank_account_masked=masked
+        ),
+        case_of=lambda beneficiary: beneficiary.case_id,
     )
 
 

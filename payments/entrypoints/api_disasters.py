@@ -2,32 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from payments.application.context import Repositories
 from payments.application.disasters import GrantRelief, grant_relief
 from payments.domain.disaster import (
     Disaster,
     DisasterDeclared,
     DisasterReliefGranted,
     HousingSolved,
+    housing_target,
 )
-from payments.entrypoints.common import READERS, expected_version
+from payments.entrypoints.common import READERS, within
 from payments.entrypoints.wiring import Repos
 from shared.clock import period_of
 from shared.domain.errors import ConcurrencyConflict
 from shared.fields import Fen
 from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.commands import request_metadata
+from shared.http.commands import (
+    Authorise,
+    Command,
+    CommandRequest,
+    change,
+    create_or_change,
+    ensure_current,
+    no_case,
+)
 from shared.http.etag import etag_for, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.idempotency import StoredResponse
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -35,7 +42,6 @@ from shared.http.wiring import Today
 from shared.identity import COUNTY_CODE, DivisionCodeStr, parse_division
 
 router = APIRouter(prefix="/v1", tags=["disaster relief 受灾人员救助"])
-COUNTY = require_roles("county_officer")
 READ = require_roles(*READERS)
 Category = Literal[
     "collapsed_house_rebuild", "dibao_household", "scattered_extreme_poverty", "disabled_family",
@@ -137,83 +143,87 @@ class DisasterRead(BaseModel):
     housing_target_missed: bool = Field(description="households still sheltered after it")
 
 
-async def _command(
-    request: Request, repos: Repositories, day: date, principal: Principal, key: str,
-    disaster_id: str, act: Callable[[Disaster, AsyncConnection, int], Any], status: int = 200,
-) -> JSONResponse:  # fmt: skip
-    """Load (or begin) the disaster, check jurisdiction and If-Match, act, answer its view as
-    of `day`; idempotent by key."""
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        disaster = await repos.disasters.find(disaster_id, conn) or Disaster(disaster_id)
-        if disaster.declared is not None:
-            ensure_jurisdiction(principal, disaster.declared.county_code)
-        try:
-            await act(disaster, conn, expected_version(request, disaster.version))
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        fresh = await repos.disasters.get(disaster_id, conn)
-        return StoredResponse(status, _read(fresh, day), {"ETag": etag_for(fresh.version)})
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
-
-
 @router.post("/disasters", status_code=201, response_model=DisasterRead,
              summary="登记灾害 Declare a disaster",
              responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
              openapi_extra=IF_MATCH_WHEN_EXISTS)  # fmt: skip
 async def declare_disaster(
-    body: DisasterIn,
-    request: Request,
-    repos: Repos,
-    day: Today,
-    principal: Principal = Depends(COUNTY),
-    key: str = Depends(idempotency_key),
+    body: DisasterIn, command: Command, repos: Repos, day: Today
 ) -> JSONResponse:
     """A disaster with its allocation and the housing target for sheltered households."""
-    ensure_jurisdiction(principal, body.county_code)
-    # The notice: households still sheltered after last year's disasters are housed this year.
-    target = body.housing_target or date(body.occurred_on.year + 1, 12, 31)
     declared = DisasterDeclared(
-        body.disaster_id, body.county_code, body.name, body.occurred_on, body.allocation_fen,
-        target,
-    )  # fmt: skip
+        body.disaster_id,
+        body.county_code,
+        body.name,
+        body.occurred_on,
+        body.allocation_fen,
+        housing_target(body.occurred_on, body.housing_target),
+    )
+    return await create_or_change(
+        command,
+        repos.disasters,
+        body.disaster_id,
+        new=lambda: Disaster(body.disaster_id),
+        authorise=_in_county_of(command, body.county_code),
+        act=lambda disaster, _: disaster.declare(declared),
+        reason=body.reason,
+        answer=lambda disaster: _read(disaster, day),
+        case_of=no_case,
+        status=201,
+    )
 
-    async def act(disaster: Disaster, conn: AsyncConnection, expected: int) -> None:
-        disaster.declare(declared)
-        await repos.disasters.save(
-            disaster, request_metadata(principal, body.reason), conn, expected
-        )
 
-    return await _command(request, repos, day, principal, key, body.disaster_id, act, 201)
+def _in_county_of(command: CommandRequest, county_code: str) -> Authorise[Disaster]:
+    """The declaring county's officer; and, when the id is taken, the disaster's own county's."""
+    within(command, county_code)
+    return _in_its_county(command)
+
+
+def _in_its_county(command: CommandRequest) -> Authorise[Disaster]:
+    """The caller's jurisdiction covers the county of the disaster (when it is declared)."""
+
+    def authorise(disaster: Disaster) -> None:
+        if disaster.declared is not None:
+            ensure_jurisdiction(command.principal, disaster.county_code)
+
+    return authorise
 
 
 @router.post("/disasters/{disaster_id}/relief", response_model=DisasterRead,
              summary="发放救灾资金 Grant relief to a household",
              responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428))  # fmt: skip
 async def grant_disaster_relief(
-    disaster_id: str,
-    body: ReliefIn,
-    request: Request,
-    repos: Repos,
-    day: Today,
-    principal: Principal = Depends(COUNTY),
-    key: str = Depends(idempotency_key),
+    disaster_id: str, body: ReliefIn, command: Command, repos: Repos, day: Today
 ) -> JSONResponse:
     """Grant and pay at once; the bank receives grants in the notice's priority order."""
+    # its own unit of work: the grant and its payment instruction (two aggregates), the grant first
+    expected = command.expected_version()
+    grant = GrantRelief(
+        disaster_id,
+        body.household_id,
+        body.case_id,
+        body.category,
+        body.amount_fen,
+        body.in_temporary_shelter,
+        body.payee_name,
+        body.bank_account,
+        body.division_code,
+        expected,
+        command.metadata(body.reason),
+        period_of(day),
+    )
 
-    async def act(disaster: Disaster, conn: AsyncConnection, expected: int) -> None:
-        cmd = GrantRelief(
-            disaster_id, body.household_id, body.case_id, body.category, body.amount_fen,
-            body.in_temporary_shelter, body.payee_name, body.bank_account, body.division_code,
-            expected, request_metadata(principal, body.reason),
-            period_of(day),
-        )  # fmt: skip
-        await grant_relief(cmd, repos, conn)
+    async def operation(conn: AsyncConnection) -> StoredResponse:
+        disaster = await repos.disasters.get(disaster_id, conn)
+        ensure_jurisdiction(command.principal, disaster.county_code)
+        ensure_current(disaster.stream_id, expected, disaster.version)
+        try:
+            await grant_relief(grant, disaster, repos, conn)
+        except ConcurrencyConflict as conflict:
+            raise precondition_failed_from(conflict) from None
+        return StoredResponse(200, _read(disaster, day), {"ETag": etag_for(disaster.version)})
 
-    return await _command(request, repos, day, principal, key, disaster_id, act)
+    return await command.respond(operation)
 
 
 @router.post("/disasters/{disaster_id}/households/{household_id}/housing-solved",
@@ -224,21 +234,22 @@ async def record_housing_solved(
     disaster_id: str,
     household_id: str,
     body: SolvedIn,
-    request: Request,
+    command: Command,
     repos: Repos,
     day: Today,
-    principal: Principal = Depends(COUNTY),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Close the household's temporary shelter."""
-
-    async def act(disaster: Disaster, conn: AsyncConnection, expected: int) -> None:
-        disaster.solve_housing(HousingSolved(disaster_id, household_id, body.solved_on, body.how))
-        await repos.disasters.save(
-            disaster, request_metadata(principal, f"住房问题已解决：{body.how}"), conn, expected
-        )
-
-    return await _command(request, repos, day, principal, key, disaster_id, act)
+    solved = HousingSolved(disaster_id, household_id, body.solved_on, body.how)
+    return await change(
+        command,
+        repos.disasters,
+        disaster_id,
+        authorise=_in_its_county(command),
+        act=lambda disaster, _: disaster.solve_housing(solved),
+        reason=f"住房问题已解决：{body.how}",
+        answer=lambda disaster: _read(disaster, day),
+        case_of=no_case,
+    )
 
 
 @router.get("/disasters/{disaster_id}", response_model=DisasterRead,
@@ -253,8 +264,7 @@ async def get_disaster(
 ) -> dict[str, Any]:
     """Allocation, granted, households by priority, those still in shelter and the target."""
     disaster = await repos.disasters.get(disaster_id)
-    assert disaster.declared is not None
-    ensure_jurisdiction(principal, disaster.declared.county_code)
+    ensure_jurisdiction(principal, disaster.county_code)
     response.headers["ETag"] = etag_for(disaster.version)
     return _read(disaster, day)
 

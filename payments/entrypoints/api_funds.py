@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
 from payments.application.disclosure import disclosure, disclosure_html
 from payments.domain.funds import FundsAccount, FundsAllocated, FundsArrived
-from payments.entrypoints.common import OFFICERS, READERS, expected_version
+from payments.entrypoints.common import READERS, within
 from payments.entrypoints.wiring import Projections, Repos
-from shared.domain.errors import ConcurrencyConflict
 from shared.fields import Fen
 from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.commands import request_metadata
-from shared.http.etag import etag_for, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command, CommandRequest, create_or_change, no_case
+from shared.http.etag import etag_for
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -27,7 +25,6 @@ from shared.http.wiring import Engine
 from shared.identity import COUNTY_CODE, DIVISION_CODE, parse_division
 
 router = APIRouter(prefix="/v1", tags=["funds 资金"])
-WRITE = require_roles(*OFFICERS)
 READ = require_roles(*READERS)
 
 
@@ -105,40 +102,24 @@ class FundsAccountRead(BaseModel):
 
 
 async def _move(
-    kind: str,
     body: FundsMovement,
-    request: Request,
+    command: CommandRequest,
     repos: Repositories,
-    principal: Principal,
-    key: str,
+    act: Callable[[FundsAccount], None],
 ) -> JSONResponse:
-    ensure_jurisdiction(principal, body.county_code)
+    """A movement on the county's account for the programme (opened by its first)."""
     aggregate_id = FundsAccount.id_for(body.county_code, body.programme)
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        account = await repos.funds.find(aggregate_id, conn) or FundsAccount(aggregate_id)
-        expected = expected_version(request, account.version)
-        if kind == "allocation":
-            account.allocate(
-                FundsAllocated(body.county_code, body.programme, body.source, body.amount_fen,
-                               body.document_ref)
-            )  # fmt: skip
-        else:
-            account.arrive(
-                FundsArrived(body.county_code, body.programme, body.source, body.amount_fen)
-            )
-        try:
-            recorded = await repos.funds.save(
-                account, request_metadata(principal, body.reason), conn, expected
-            )
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        version = recorded[-1].stream_version
-        return StoredResponse(201, {"funds": aggregate_id, "version": version},
-                              {"ETag": etag_for(version)})  # fmt: skip
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    return await create_or_change(
+        command,
+        repos.funds,
+        aggregate_id,
+        new=lambda: FundsAccount(aggregate_id),
+        authorise=within(command, body.county_code),
+        act=lambda account, _: act(account),
+        reason=body.reason,
+        answer=lambda account: {"funds": aggregate_id, "version": account.version},
+        case_of=no_case,
+        status=201,
     )
 
 
@@ -151,14 +132,13 @@ async def _move(
     openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
 async def record_funds_allocation(
-    body: FundsMovement,
-    request: Request,
-    repos: Repos,
-    principal: Principal = Depends(WRITE),
-    key: str = Depends(idempotency_key),
+    body: FundsMovement, command: Command, repos: Repos
 ) -> JSONResponse:
     """Money allocated to a county's programme by one level of government."""
-    return await _move("allocation", body, request, repos, principal, key)
+    allocation = FundsAllocated(
+        body.county_code, body.programme, body.source, body.amount_fen, body.document_ref
+    )
+    return await _move(body, command, repos, lambda account: account.allocate(allocation))
 
 
 @router.post(
@@ -169,15 +149,10 @@ async def record_funds_allocation(
     responses=problem_responses(400, 401, 403, 412, 422, 428),
     openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
-async def record_funds_arrival(
-    body: FundsMovement,
-    request: Request,
-    repos: Repos,
-    principal: Principal = Depends(WRITE),
-    key: str = Depends(idempotency_key),
-) -> JSONResponse:
+async def record_funds_arrival(body: FundsMovement, command: Command, repos: Repos) -> JSONResponse:
     """Allocated money arrived in the county's account."""
-    return await _move("arrival", body, request, repos, principal, key)
+    arrival = FundsArrived(body.county_code, body.programme, body.source, body.amount_fen)
+    return await _move(body, command, repos, lambda account: account.arrive(arrival))
 
 
 @router.get(

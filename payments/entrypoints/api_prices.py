@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
 from payments.domain.prices import DEFAULT_PROGRAMMES, PriceLinkage, PriceLinkageParametersSet
 from payments.domain.standards import PROVINCE
-from payments.entrypoints.common import READERS, expected_version
+from payments.entrypoints.common import READERS, nothing_more
 from payments.entrypoints.wiring import Repos
-from shared.domain.errors import ConcurrencyConflict
 from shared.fields import Fen, Int64
 from shared.http.auth import require_roles
-from shared.http.commands import request_metadata
-from shared.http.etag import etag_for, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command, CommandRequest, create_or_change, no_case
+from shared.http.etag import etag_for
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 
 router = APIRouter(prefix="/v1", tags=["price linkage 物价联动"])
-PROVINCE_ONLY = require_roles("province_officer")
 READ = require_roles(*READERS)
 
 
@@ -90,28 +87,21 @@ class PriceLinkageRead(BaseModel):
     months: dict[str, MonthDecisionRead] = Field(description="YYYY-MM → the month's decision")
 
 
-async def _command(
-    request: Request, repos: Repositories, principal: Principal, key: str, reason: str,
-    change: Any,
-) -> JSONResponse:  # fmt: skip
-    """Load (or begin) the province's linkage, check If-Match, change it, save; idempotent by
-    key."""
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        linkage = await repos.prices.find(PROVINCE, conn) or PriceLinkage(PROVINCE)
-        expected = expected_version(request, linkage.version)
-        change(linkage)
-        try:
-            recorded = await repos.prices.save(
-                linkage, request_metadata(principal, reason), conn, expected
-            )
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        version = recorded[-1].stream_version
-        return StoredResponse(201, _read(linkage), {"ETag": etag_for(version)})
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+async def _change(
+    command: CommandRequest, repos: Repositories, reason: str, act: Callable[[PriceLinkage], None]
+) -> JSONResponse:
+    """A change to the province's linkage (begun by its first)."""
+    return await create_or_change(
+        command,
+        repos.prices,
+        PROVINCE,
+        new=lambda: PriceLinkage(PROVINCE),
+        authorise=nothing_more,
+        act=lambda linkage, _: act(linkage),
+        reason=reason,
+        answer=_read,
+        case_of=no_case,
+        status=201,
     )
 
 
@@ -124,20 +114,16 @@ async def _command(
     openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
 async def set_price_linkage_parameters(
-    body: ParametersIn,
-    request: Request,
-    repos: Repos,
-    principal: Principal = Depends(PROVINCE_ONLY),
-    key: str = Depends(idempotency_key),
+    body: ParametersIn, command: Command, repos: Repos
 ) -> JSONResponse:
     """Thresholds, subsidy and covered programmes for the months recorded from now on."""
     parameters = PriceLinkageParametersSet(
-        body.cpi_threshold_bp, body.food_cpi_threshold_bp, body.subsidy_per_person_fen,
+        body.cpi_threshold_bp,
+        body.food_cpi_threshold_bp,
+        body.subsidy_per_person_fen,
         tuple(body.covered_programmes),
-    )  # fmt: skip
-    return await _command(
-        request, repos, principal, key, body.reason, lambda linkage: linkage.configure(parameters)
     )
+    return await _change(command, repos, body.reason, lambda linkage: linkage.configure(parameters))
 
 
 @router.post(
@@ -148,18 +134,14 @@ async def set_price_linkage_parameters(
     responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
     openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
-async def record_price_index(
-    body: IndexIn,
-    request: Request,
-    repos: Repos,
-    principal: Principal = Depends(PROVINCE_ONLY),
-    key: str = Depends(idempotency_key),
-) -> JSONResponse:
+async def record_price_index(body: IndexIn, command: Command, repos: Repos) -> JSONResponse:
     """Record the figures; the subsidy is triggered or lapses for that month."""
-    return await _command(
-        request, repos, principal, key, body.reason,
+    return await _change(
+        command,
+        repos,
+        body.reason,
         lambda linkage: linkage.record_index(body.month, body.cpi_yoy_bp, body.food_cpi_yoy_bp),
-    )  # fmt: skip
+    )
 
 
 @router.get(

@@ -3,11 +3,10 @@ money and goods together (救灾款物)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -16,6 +15,8 @@ from payments.application.context import Repositories
 from payments.application.relief_goods import (
     IssueGoods,
     ReceiveGoods,
+    Stocks,
+    declared_disaster,
     household_relief,
     issue_goods,
     load_stock,
@@ -30,14 +31,12 @@ from payments.domain.relief_goods import (
     ReliefGoodsStock,
 )
 from payments.entrypoints.api_disasters import Category
-from payments.entrypoints.common import READERS, expected_version
+from payments.entrypoints.common import READERS, nothing_more
 from payments.entrypoints.wiring import Repos
-from shared.domain.errors import ConcurrencyConflict
 from shared.fields import Count
 from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.commands import ensure_current, request_metadata
-from shared.http.etag import etag_for, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command, CommandRequest, change, create_or_change, no_case
+from shared.http.etag import etag_for
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -46,7 +45,6 @@ from shared.identity import DivisionCodeStr
 from shared.privacy import mask_name
 
 router = APIRouter(prefix="/v1", tags=["relief goods 救灾物资"])
-COUNTY = require_roles("county_officer")
 READ = require_roles(*READERS)
 QUANTITY_LIMIT = 10**9  # far above any county's stock; keeps sums well inside bigint
 
@@ -187,32 +185,12 @@ class HouseholdReliefRead(BaseModel):
     goods_totals: dict[str, int] = Field(description="item → quantity received")
 
 
-Act = Callable[[Disaster, ReliefGoodsStock, AsyncConnection, int], Awaitable[Any]]
-
-
-async def _command(
-    request: Request, repos: Repositories, principal: Principal, key: str, disaster_id: str,
-    act: Act,
-) -> JSONResponse:  # fmt: skip
-    """Load the disaster and its stock, check jurisdiction and If-Match, act, answer the stock;
-    idempotent by key."""
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        disaster, stock = await load_stock(disaster_id, repos, conn)
-        assert disaster.declared is not None
-        ensure_jurisdiction(principal, disaster.declared.county_code)
-        expected = expected_version(request, stock.version)
-        ensure_current(stock.stream_id, expected, stock.version)  # 412 before any rule runs
-        try:
-            await act(disaster, stock, conn, expected)
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        _, fresh = await load_stock(disaster_id, repos, conn)
-        return StoredResponse(201, _read(disaster, fresh), {"ETag": etag_for(fresh.version)})
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+async def _disaster_of(command: CommandRequest, disaster_id: str, repos: Repositories) -> Disaster:
+    """The declared disaster (else 404), in the caller's jurisdiction (else 403): both before
+    anything else, its stock's If-Match included."""
+    disaster = await declared_disaster(disaster_id, repos)
+    ensure_jurisdiction(command.principal, disaster.county_code)
+    return disaster
 
 
 @router.post("/disasters/{disaster_id}/goods/receipts", status_code=201,
@@ -221,28 +199,32 @@ async def _command(
              responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
              openapi_extra=IF_MATCH_WHEN_EXISTS)  # fmt: skip
 async def receive_relief_goods(
-    disaster_id: str,
-    body: GoodsReceiptIn,
-    request: Request,
-    repos: Repos,
-    day: Today,
-    principal: Principal = Depends(COUNTY),
-    key: str = Depends(idempotency_key),
+    disaster_id: str, body: GoodsReceiptIn, command: Command, repos: Repos, day: Today
 ) -> JSONResponse:
     """Goods into the stock with quantity, date, source and document; If-Match once it exists."""
+    disaster = await _disaster_of(command, disaster_id, repos)
     kind = CATALOGUE[body.item]
-    reason = f"救灾物资入库：{kind.name_zh}{body.quantity}{kind.unit}（{body.document_ref}）"
-
-    async def act(disaster: Disaster, stock: ReliefGoodsStock, conn: AsyncConnection,
-                  expected: int) -> None:  # fmt: skip
-        cmd = ReceiveGoods(
-            disaster_id, body.item, body.quantity, body.received_on, body.source,
-            body.document_ref, expected, request_metadata(principal, reason),
-            day,
-        )  # fmt: skip
-        await receive_goods(cmd, disaster, stock, repos, conn)
-
-    return await _command(request, repos, principal, key, disaster_id, act)
+    receipt = ReceiveGoods(
+        disaster_id,
+        body.item,
+        body.quantity,
+        body.received_on,
+        body.source,
+        body.document_ref,
+        day,
+    )
+    return await create_or_change(
+        command,
+        Stocks.of(repos.relief_goods),
+        disaster_id,
+        new=lambda: ReliefGoodsStock(disaster_id),
+        authorise=nothing_more,
+        act=lambda stock, _: receive_goods(receipt, disaster, stock),
+        reason=f"救灾物资入库：{kind.name_zh}{body.quantity}{kind.unit}（{body.document_ref}）",
+        answer=lambda stock: _read(disaster, stock),
+        case_of=no_case,
+        status=201,
+    )
 
 
 @router.post("/disasters/{disaster_id}/goods/issues", status_code=201,
@@ -250,31 +232,44 @@ async def receive_relief_goods(
              summary="救灾物资发放 Issue relief goods to a household",
              responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428))  # fmt: skip
 async def issue_relief_goods(
-    disaster_id: str,
-    body: GoodsIssueIn,
-    request: Request,
-    repos: Repos,
-    day: Today,
-    principal: Principal = Depends(COUNTY),
-    key: str = Depends(idempotency_key),
+    disaster_id: str, body: GoodsIssueIn, command: Command, repos: Repos, day: Today
 ) -> JSONResponse:
     """Never beyond the stock (409 `insufficient-stock`), in the notice's priority order."""
+    disaster = await _disaster_of(command, disaster_id, repos)
     kind = CATALOGUE[body.item]
     reason = f"救灾物资发放：{kind.name_zh}{body.quantity}{kind.unit}，签收单{body.signature_ref}"
     if body.out_of_order_reason:
         reason += f"；未按优先顺序的理由：{body.out_of_order_reason}"
+    goods = IssueGoods(
+        disaster_id,
+        body.household_id,
+        body.case_id,
+        body.division_code,
+        body.category,
+        body.item,
+        body.quantity,
+        body.issued_on,
+        body.recipient_name,
+        body.signature_ref,
+        body.out_of_order_reason,
+        day,
+    )
 
-    async def act(disaster: Disaster, stock: ReliefGoodsStock, conn: AsyncConnection,
-                  expected: int) -> None:  # fmt: skip
-        cmd = IssueGoods(
-            disaster_id, body.household_id, body.case_id, body.division_code, body.category,
-            body.item, body.quantity, body.issued_on, body.recipient_name, body.signature_ref,
-            body.out_of_order_reason, expected, request_metadata(principal, reason),
-            day,
-        )  # fmt: skip
-        await issue_goods(cmd, disaster, stock, repos, conn)
+    async def act(stock: ReliefGoodsStock, conn: AsyncConnection) -> None:
+        # the households granted money as they stand in this unit of work (the priority order)
+        issue_goods(goods, await repos.disasters.get(disaster_id, conn), stock)
 
-    return await _command(request, repos, principal, key, disaster_id, act)
+    return await change(
+        command,
+        Stocks.of(repos.relief_goods),
+        disaster_id,
+        authorise=nothing_more,
+        act=act,
+        reason=reason,
+        answer=lambda stock: _read(disaster, stock),
+        case_of=lambda stock: stock.issued[-1].case_id,  # the household's, as the issue names it
+        status=201,
+    )
 
 
 @router.get("/disasters/{disaster_id}/goods", response_model=GoodsStockRead,
@@ -285,8 +280,7 @@ async def get_relief_goods_stock(
 ) -> dict[str, Any]:
     """Per item received, issued and in stock; every receipt and issue (version 0: none yet)."""
     disaster, stock = await load_stock(disaster_id, repos)
-    assert disaster.declared is not None
-    ensure_jurisdiction(principal, disaster.declared.county_code)
+    ensure_jurisdiction(principal, disaster.county_code)
     response.headers["ETag"] = etag_for(stock.version)
     return _read(disaster, stock)
 
@@ -305,17 +299,15 @@ async def get_household_relief(
     """The relief money granted and its payments, and the goods issued, to one household."""
     async with engine.connect() as conn:
         disaster, stock = await load_stock(disaster_id, repos, conn)
-        assert disaster.declared is not None
-        ensure_jurisdiction(principal, disaster.declared.county_code)
+        ensure_jurisdiction(principal, disaster.county_code)
         return await household_relief(disaster, stock, household_id, conn)
 
 
 def _read(disaster: Disaster, stock: ReliefGoodsStock) -> dict[str, Any]:
-    assert disaster.declared is not None
     items = sorted({r.item for r in stock.received})
     return {
         "disaster_id": disaster.id,
-        "county_code": disaster.declared.county_code,
+        "county_code": disaster.county_code,
         "version": stock.version,
         "items": [_item(stock, item) for item in items],
         "receipts": [_receipt(r) for r in stock.received],

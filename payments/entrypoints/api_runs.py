@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import text
@@ -24,9 +24,9 @@ from payments.schemas import (
 )
 from shared.domain.errors import ConcurrencyConflict, Forbidden, NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.commands import request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command
+from shared.http.etag import etag_for, precondition_failed_from
+from shared.http.idempotency import StoredResponse
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -64,16 +64,12 @@ class RunStarted(BaseModel):
     responses=problem_responses(400, 401, 403, 409, 422),
 )
 async def start_payment_run(
-    body: RunCreate,
-    request: Request,
-    repos: Repos,
-    projections: Projections,
-    principal: Principal = Depends(RUNNERS),
-    key: str = Depends(idempotency_key),
+    body: RunCreate, command: Command, repos: Repos, projections: Projections
 ) -> JSONResponse:
     """Start the run; the service then instructs, pays and reconciles it in the background."""
-    ensure_jurisdiction(principal, body.county_code)
-    if body.funds_override_reason and OVERRIDE_SCOPE not in principal.scopes:
+    # its own unit of work: the run starts against the funds position read in it (PAY-7)
+    ensure_jurisdiction(command.principal, body.county_code)
+    if body.funds_override_reason and OVERRIDE_SCOPE not in command.principal.scopes:
         raise OverrideNotAuthorised(
             f"funds_override_reason needs the scope {OVERRIDE_SCOPE}",
             f"funds_override_reason（超额发放理由）需要 {OVERRIDE_SCOPE} 授权",
@@ -82,7 +78,7 @@ async def start_payment_run(
     await projections.catch_up_all()
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        metadata = request_metadata(principal, body.reason)
+        metadata = command.metadata(body.reason)
         cmd = StartRun(
             body.county_code, body.period, metadata, body.funds_override_reason, body.channel
         )
@@ -90,9 +86,7 @@ async def start_payment_run(
         headers = {"Location": f"/v1/runs/{run.id}", "ETag": etag_for(run.version)}
         return StoredResponse(201, {"run_id": run.id, "status": run.status}, headers)
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+    return await command.respond(operation)
 
 
 class RetryStarted(BaseModel):
@@ -112,22 +106,20 @@ class RetryStarted(BaseModel):
 async def retry_failed_payments(
     run_id: str,
     body: RetryCreate,
-    request: Request,
+    command: Command,
     repos: Repos,
     projections: Projections,
     engine: Engine,
-    principal: Principal = Depends(RUNNERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Each failed payment gets a new attempt (new instruction id, same business key)."""
+    # its own unit of work: the payments retried and the run reopened, together
     row = await _run_row(engine, projections, run_id)
-    ensure_jurisdiction(principal, row["county_code"])
-    expected = expected_version_from_if_match(request)
-    assert expected is not None
+    ensure_jurisdiction(command.principal, row["county_code"])
+    expected = command.expected_version()
     await projections.catch_up(PAYMENTS_VIEW)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        cmd = RetryFailed(run_id, expected, request_metadata(principal, body.reason))
+        cmd = RetryFailed(run_id, expected, command.metadata(body.reason))
         try:
             recorded = await retry_failed(cmd, repos, conn)
         except ConcurrencyConflict as conflict:
@@ -136,9 +128,7 @@ async def retry_failed_payments(
         body_out = {"run_id": run_id, "retried": recorded[-1].data["payments"]}
         return StoredResponse(202, body_out, {"ETag": etag_for(version)})
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+    return await command.respond(operation)
 
 
 @router.get(

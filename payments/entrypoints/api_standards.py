@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application import standards
-from payments.application.standards import SetStandard
 from payments.domain.standards import PROVINCE, Standard, StandardSet
-from payments.entrypoints.common import expected_version
+from payments.entrypoints.common import within
 from payments.entrypoints.wiring import Repos
 from payments.schemas import StandardCreate, StandardRead, StandardVersion
-from shared.domain.errors import ConcurrencyConflict, NotFound
+from shared.domain.errors import NotFound
 from shared.http.auth import RoleNotAllowed, ensure_jurisdiction, require_roles
-from shared.http.commands import request_metadata
-from shared.http.etag import etag_for, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command, CommandRequest, create_or_change, no_case
+from shared.http.etag import etag_for
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -27,20 +26,20 @@ from shared.http.wiring import Engine
 from shared.identity import DIVISION_CODE
 
 router = APIRouter(prefix="/v1", tags=["standards 保障标准"])
-SETTERS = require_roles("county_officer", "province_officer")
 READERS = require_roles(
     "township_officer", "county_officer", "city_officer", "province_officer", "inspector",
     "auditor",
 )  # fmt: skip
 
 
-def _ensure_may_set(principal: Principal, division_code: str) -> None:
-    if division_code == PROVINCE and principal.role != "province_officer":
+def _may_set(command: CommandRequest, division_code: str) -> Callable[[object], None]:
+    """The province sets its guidance; a county its own standards (403 before any load)."""
+    if division_code == PROVINCE and command.principal.role != "province_officer":
         raise RoleNotAllowed(
             "only a province_officer sets the provincial guidance standard",
             "省级指导标准只能由省级民政部门设定",
         )
-    ensure_jurisdiction(principal, division_code)
+    return within(command, division_code)
 
 
 @router.post(
@@ -51,43 +50,43 @@ def _ensure_may_set(principal: Principal, division_code: str) -> None:
     responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
     openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
-async def set_standard(
-    body: StandardCreate,
-    request: Request,
-    repos: Repos,
-    principal: Principal = Depends(SETTERS),
-    key: str = Depends(idempotency_key),
-) -> JSONResponse:
+async def set_standard(body: StandardCreate, command: Command, repos: Repos) -> JSONResponse:
     """Record a new version of a standard from its effective date; refused below the minimums."""
-    _ensure_may_set(principal, body.division_code)
-    stream = Standard.stream_id_for(Standard.id_for(body.division_code, body.programme))
+    new = StandardSet(
+        body.division_code,
+        body.programme,
+        body.effective_from,
+        body.monthly_per_person_fen,
+        body.floor_per_person_fen,
+        body.class_amounts_fen,
+        body.care_amounts_fen,
+        body.lowering_reason,
+    )
+    aggregate_id = Standard.id_for(body.division_code, body.programme)
 
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        current = await repos.standards.store.stream_version(stream)
-        cmd = SetStandard(
-            StandardSet(
-                body.division_code, body.programme, body.effective_from,
-                body.monthly_per_person_fen, body.floor_per_person_fen, body.class_amounts_fen,
-                body.care_amounts_fen, body.lowering_reason,
-            ),
-            request_metadata(principal, body.reason),
-            expected_version(request, current),
-        )  # fmt: skip
-        try:
-            recorded = await standards.set_standard(cmd, repos, conn)
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        version = recorded[-1].stream_version
-        read = StandardRead(
-            division_code=body.division_code, programme=body.programme, version=version,
+    async def act(standard: Standard, conn: AsyncConnection) -> None:
+        await standards.set_version(standard, new, repos, conn)
+
+    def answer(standard: Standard) -> StandardRead:
+        return StandardRead(
+            division_code=body.division_code,
+            programme=body.programme,
+            version=standard.version,
             versions=[],
-        )  # fmt: skip
-        url = f"/v1/standards/{body.division_code}/{body.programme}"
-        return StoredResponse(201, read.model_dump(mode="json"), {
-            "Location": url, "ETag": etag_for(version)})  # fmt: skip
+        )
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    return await create_or_change(
+        command,
+        repos.standards,
+        aggregate_id,
+        new=lambda: Standard(aggregate_id),
+        authorise=_may_set(command, body.division_code),
+        act=act,
+        reason=body.reason,
+        answer=answer,
+        case_of=no_case,
+        status=201,
+        location=f"/v1/standards/{body.division_code}/{body.programme}",
     )
 
 

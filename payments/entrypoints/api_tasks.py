@@ -5,29 +5,25 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.domain.standards import STANDARD_PROGRAMMES
-from payments.domain.tasks import PracticalTaskEntered, PracticalTasks
-from payments.entrypoints.common import READERS, expected_version
+from payments.domain.tasks import PracticalTaskEntered, PracticalTasks, due_date, task_status
+from payments.entrypoints.common import READERS, nothing_more
 from payments.entrypoints.wiring import Projections, Repos
-from shared.domain.errors import ConcurrencyConflict
 from shared.fields import Fen, Int64
 from shared.http.auth import require_roles
-from shared.http.commands import request_metadata
-from shared.http.etag import etag_for, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command, create_or_change, no_case
+from shared.http.etag import etag_for
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Engine, Today
 
 router = APIRouter(prefix="/v1", tags=["practical tasks 为民办实事"])
-PROVINCE_ONLY = require_roles("province_officer")
 READ = require_roles(*READERS)
 
 _MET = text(
@@ -95,35 +91,29 @@ class PracticalTasksRead(BaseModel):
              summary="录入为民办实事 Enter a practical task",
              responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
              openapi_extra=IF_MATCH_WHEN_EXISTS)  # fmt: skip
-async def enter_practical_task(
-    body: TaskIn,
-    request: Request,
-    repos: Repos,
-    principal: Principal = Depends(PROVINCE_ONLY),
-    key: str = Depends(idempotency_key),
-) -> JSONResponse:
+async def enter_practical_task(body: TaskIn, command: Command, repos: Repos) -> JSONResponse:
     """A dated target for the year (by default due at the end of June)."""
+    year = str(body.year)
     task = PracticalTaskEntered(
-        body.year, body.task_id, body.title, body.programme, body.target_fen, body.rural_class,
-        body.due or date(body.year, 6, 30),
-    )  # fmt: skip
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        tasks = await repos.tasks.find(str(body.year), conn) or PracticalTasks(str(body.year))
-        expected = expected_version(request, tasks.version)
-        tasks.enter(task)
-        try:
-            recorded = await repos.tasks.save(
-                tasks, request_metadata(principal, body.reason), conn, expected
-            )
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        version = recorded[-1].stream_version
-        return StoredResponse(201, {"year": body.year, "task_id": body.task_id},
-                              {"ETag": etag_for(version)})  # fmt: skip
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+        body.year,
+        body.task_id,
+        body.title,
+        body.programme,
+        body.target_fen,
+        body.rural_class,
+        due_date(body.year, body.due),
+    )
+    return await create_or_change(
+        command,
+        repos.tasks,
+        year,
+        new=lambda: PracticalTasks(year),
+        authorise=nothing_more,
+        act=lambda tasks, _: tasks.enter(task),
+        reason=body.reason,
+        answer=lambda _: {"year": body.year, "task_id": body.task_id},
+        case_of=no_case,
+        status=201,
     )
 
 
@@ -153,10 +143,3 @@ async def get_practical_tasks(
                         "met_on": met_on.isoformat() if met_on else None})  # fmt: skip
     response.headers["ETag"] = etag_for(tasks.version)
     return {"year": year, "tasks": out}
-
-
-def task_status(met_on: date | None, due: date, today: date) -> str:
-    """met by the due date, met late, overdue, or still open."""
-    if met_on is not None:
-        return "met" if met_on <= due else "met_late"
-    return "overdue" if today > due else "open"

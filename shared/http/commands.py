@@ -84,6 +84,13 @@ Act = Callable[[A, AsyncConnection], object]
 """The domain step: calls the aggregate's command (may be async, may read in the unit of work)."""
 Answer = Callable[[A], BaseModel | dict[str, Any]]
 """The body of the answer, from the aggregate as it stands after the step."""
+CaseOf = Callable[[A], str | None]
+"""The case the step's events belong to (None: none, e.g. a county's funds)."""
+
+
+def no_case(aggregate: object) -> None:
+    """`case_of` for aggregates that belong to no case: their events name none."""
+    return None
 
 
 def request_metadata(
@@ -185,14 +192,17 @@ async def change(
     act: Act[A],
     reason: str,
     answer: Answer[A],
-    case_of: Callable[[A], str] | None = None,
+    case_of: CaseOf[A] | None = None,
+    status: int = 200,
+    location: str | None = None,
 ) -> JSONResponse:
     """Load, authorise, check If-Match (428 missing, 412 stale), act, append: 200 with ETag.
 
     `case_of` names the case the new events belong to when it is not the aggregate itself (a
-    corrective action belongs to the case it corrects)."""
+    corrective action belongs to the case it corrects; None: no case at all). `status` and
+    `location`: a POST that records a new fact may answer 201 with where it is."""
     expected = command.expected_version()
-    step = _Step(command, aggregates, authorise, act, reason, answer, case_of)
+    step = _Step(command, aggregates, authorise, act, reason, answer, case_of, status, location)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         return await step.apply(await aggregates.get(aggregate_id, conn), expected, conn)
@@ -210,11 +220,15 @@ async def create_or_change(
     act: Act[A],
     reason: str,
     answer: Answer[A],
+    case_of: CaseOf[A] | None = None,
+    status: int = 200,
+    location: str | None = None,
 ) -> JSONResponse:
     """A PUT: the aggregate as it is (or `new()`, at version 0), then as `change`. If-Match is
-    required once the stream exists (428) and refused as stale before (412); 200 with ETag."""
+    required once the stream exists (428) and refused as stale before (412); 200 with ETag
+    (`case_of`, `status`, `location` as for `change`)."""
     named = expected_version_from_if_match(command.request, required=False)
-    step = _Step(command, aggregates, authorise, act, reason, answer)
+    step = _Step(command, aggregates, authorise, act, reason, answer, case_of, status, location)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         aggregate = await aggregates.find(aggregate_id, conn) or new()
@@ -241,10 +255,12 @@ class _Step(Generic[A]):
     act: Act[A]
     reason: str
     answer: Answer[A]
-    case_of: Callable[[A], str] | None = None
+    case_of: CaseOf[A] | None = None
+    status: int = 200
+    location: str | None = None
 
     async def apply(self, aggregate: A, expected: int, conn: AsyncConnection) -> StoredResponse:
-        """Authorise, check the version, act, append at `expected`: 200 with the new ETag."""
+        """Authorise, check the version, act, append at `expected`; answer with the new ETag."""
         self.authorise(aggregate)
         ensure_current(aggregate.stream_id, expected, aggregate.version)
         done = self.act(aggregate, conn)
@@ -257,8 +273,10 @@ class _Step(Generic[A]):
             )
         except ConcurrencyConflict as conflict:
             raise precondition_failed_from(conflict) from None
-        body = _body(self.answer(aggregate))
-        return StoredResponse(200, body, {"ETag": etag_for(aggregate.version)})
+        headers = {"ETag": etag_for(aggregate.version)}
+        if self.location is not None:
+            headers["Location"] = self.location
+        return StoredResponse(self.status, _body(self.answer(aggregate)), headers)
 
 
 def _body(answer: BaseModel | dict[str, Any]) -> Any:

@@ -1,4 +1,4 @@
-"""Complaint handling: load the complaint, run the guard, append at the version read."""
+"""Complaint handling: registering with a deadline, ordering corrections, flagging overdue ones."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.application.repository import Repository
 from shared.clock import CHINA, Clock
@@ -59,24 +59,17 @@ class ReceiveComplaint:
 
 @dataclass(frozen=True)
 class OrderAction:
-    """Order a corrective action on the case an upheld complaint is about."""
+    """Order a corrective action on a case (None: the case the upheld complaint is about)."""
 
-    case_id: str
+    case_id: str | None
     action: CorrectiveAction
     programme: str | None
     amount_fen: int | None
     reason: str
 
 
-async def receive(
-    cmd: ReceiveComplaint,
-    repository: Repository[Complaint],
-    conn: AsyncConnection,
-    metadata: EventMetadata,
-    clock: Clock,
-    policy: ComplaintPolicy,
-) -> Complaint:
-    """Register the complaint with its deadline."""
+def receive(cmd: ReceiveComplaint, clock: Clock, policy: ComplaintPolicy) -> Complaint:
+    """A new complaint, registered with its deadline (its first events, to be appended)."""
     complaint = Complaint(str(uuid.uuid4()))
     received_on = clock.now().astimezone(CHINA).date()
     complaint.receive(
@@ -94,21 +87,23 @@ async def receive(
             calendar_version=policy.version_for(received_on),
         )
     )
-    await repository.save(complaint, replace(metadata, case_id=complaint.id), conn, 0)
     return complaint
 
 
-def action_event(complaint: Complaint, cmd: OrderAction) -> CorrectiveActionOrdered:
-    """The contract event for an ordered correction."""
-    return CorrectiveActionOrdered(
+def order_action(complaint: Complaint, inspector_id: str, cmd: OrderAction) -> None:
+    """The handling inspector orders a correction (contract `supervision.CorrectiveActionOrdered`)
+    on the case named, else on the case the complaint is about."""
+    case_id = complaint.case_for_action(cmd.case_id)
+    action = CorrectiveActionOrdered(
         action_id=str(uuid.uuid4()),
-        case_id=cmd.case_id,
+        case_id=case_id,
         action=cmd.action,
         programme=cmd.programme,
         amount_fen=cmd.amount_fen,
         reason=cmd.reason,
         complaint_id=complaint.id,
     )
+    complaint.order(inspector_id, action)
 
 
 async def flag_overdue(

@@ -133,6 +133,14 @@ class NotTheHandlingInspector(Forbidden):
     title_zh = "仅承办该投诉的督查人员可执行此操作"
 
 
+class MissingCase(DomainError):
+    """A corrective action needs the case it applies to."""
+
+    code = "case-id-required"
+    title_en = "case_id is required"
+    title_zh = "须指明整改针对的案件 case_id"
+
+
 class Complaint(Aggregate):
     """One complaint's handling, from registration to feedback."""
 
@@ -168,6 +176,15 @@ class Complaint(Aggregate):
         self._at("assigned", "verify")
         self._by_inspector(inspector_id)
         self.record(ComplaintVerified(self.id, upheld, findings))
+
+    def case_for_action(self, named: str | None) -> str:
+        """The case a corrective action applies to: the one named, else the complaint's subject."""
+        case_id = named or (self.received.subject_case_id if self.received else None)
+        if not case_id:
+            raise MissingCase(
+                "name the case_id the action applies to", "请指明整改针对的案件", field="case_id"
+            )
+        return case_id
 
     def order(self, inspector_id: str, action: CorrectiveActionOrdered) -> None:
         """Order a corrective action on an upheld complaint."""

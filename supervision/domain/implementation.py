@@ -86,9 +86,35 @@ class ImplementationFile(Aggregate):
         super().__init__(aggregate_id)
         self.reports: list[ImplementationReportFiled] = []
 
+    @staticmethod
+    def id_for(county_code: str, period: ReportPeriod) -> str:
+        """The file of a county's reports for a period: `<county>-<period>`."""
+        return f"{county_code}-{period}"
+
     def file(self, event: ImplementationReportFiled) -> None:
         """File a report; a later filing corrects the earlier one, the first date stands."""
         self.record(event)
+
+    def report(
+        self,
+        county_code: str,
+        period: ReportPeriod,
+        document_ref: str,
+        summary: str,
+        filed_on: date,
+        due_on: date,
+    ) -> None:
+        """The county files its report on `filed_on`: late when after the period's due day."""
+        filed = ImplementationReportFiled(
+            county_code,
+            str(period),
+            document_ref,
+            summary,
+            filed_on.isoformat(),
+            due_on.isoformat(),
+            late=filed_on > due_on,
+        )
+        self.file(filed)
 
     def when_ImplementationReportFiled(self, event: ImplementationReportFiled) -> None:
         self.reports.append(event)

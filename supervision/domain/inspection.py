@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -27,6 +28,14 @@ class Finding:
     finding_id: str
     description: str
     severity: str  # minor | serious | grave
+
+
+def numbered_findings(found: Iterable[tuple[str, str]]) -> tuple[Finding, ...]:
+    """The problems a visit found (description, severity), numbered F1, F2, … as found."""
+    return tuple(
+        Finding(f"F{n}", description, severity)
+        for n, (description, severity) in enumerate(found, start=1)
+    )
 
 
 @event_type("supervision.InspectionPlanned", 1)

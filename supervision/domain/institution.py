@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -64,6 +65,16 @@ class HazardRecorded:
     category: HazardCategory
     description: str
     due_on: str
+
+
+def numbered_hazards(
+    check: HazardCheckRecorded, found: Iterable[tuple[HazardCategory, str, str]]
+) -> tuple[HazardRecorded, ...]:
+    """The hazards a check found (category, description, due date), numbered `<check>-H1`, … ."""
+    return tuple(
+        HazardRecorded(check.institution_id, f"{check.check_id[:8]}-H{n}", *hazard)
+        for n, hazard in enumerate(found, start=1)
+    )
 
 
 @event_type("supervision.HazardClosed", 1)

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from shared.eventstore.registry import EventRegistry, event_type
-from shared.policy import InvalidPolicyValue, PolicyBook, PolicyRule, decimal_between, whole_number
+from shared.policy import (
+    InvalidPolicyValue,
+    PolicyBook,
+    PolicyRule,
+    UnknownPolicy,
+    decimal_between,
+    whole_number,
+)
 from shared.policy import PolicySet as PolicySetBase
 
 CENTRALISED_CARE_TARGET = "centralised_care_target"
@@ -68,6 +75,16 @@ RULES: dict[str, PolicyRule] = {
         description="SUP-11 days after a period ends by which its implementation report is due",
     ),
 }
+
+
+def rule_named(name: str) -> PolicyRule:
+    """The rule of one of supervision's policy numbers (404 `unknown-policy` for another)."""
+    rule = RULES.get(name)
+    if rule is None:
+        raise UnknownPolicy(
+            f"no policy {name!r}; known: {', '.join(RULES)}", f"无政策参数 {name}", field="name"
+        )
+    return rule
 
 
 @event_type("supervision.PolicySet")

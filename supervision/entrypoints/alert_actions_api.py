@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
 
 from shared.application.repository import Repository
 from shared.domain.errors import NotFound
-from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.auth import ensure_jurisdiction
+from shared.http.commands import Command, CommandRequest, change, in_jurisdiction
 from shared.http.etag import etag_for
-from shared.http.idempotency import idempotency_key
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Engine
 from supervision.domain.alert_lifecycle import Alert
 from supervision.domain.alerts import AlertStatus, EscalationLevel
 from supervision.entrypoints.alerts_api import READERS, AlertOut
-from supervision.entrypoints.commands import change
 from supervision.entrypoints.wiring import Alerts
 
 router = APIRouter(prefix="/v1/alerts", tags=["detectors 违规线索"])
-# Auditors read alerts; the officers and inspectors of the alert's jurisdiction act on them.
-ACTORS = require_roles("inspector", "county_officer", "city_officer", "province_officer")
+# Auditors read alerts; the officers and inspectors of the alert's jurisdiction act on them
+# (the access table, supervision/access.py).
 _CHANGE_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
 
 
@@ -80,25 +78,39 @@ class EscalationIn(BaseModel):
     reason: str = Field(min_length=1, max_length=500)
 
 
-def _read(alert: Alert) -> dict[str, Any]:
+def _state(alert: Alert) -> AlertState:
     return AlertState(
         alert_id=alert.id,
         status=alert.status,
         escalated_to=alert.escalated_to,
         escalated_division=alert.escalated_division,
         version=alert.version,
-    ).model_dump(mode="json")
+    )
+
+
+def _case_of(alert: Alert) -> str:
+    """The case the alert's steps belong to: its first case (else the alert itself)."""
+    return alert.alert.case_ids[0] if alert.alert.case_ids else alert.id
 
 
 async def _step(
-    request: Request, principal: Principal, key: str, alerts: Repository[Alert], alert_id: str,
-    step: Callable[[Alert], None], reason: str,
-) -> JSONResponse:  # fmt: skip
+    command: CommandRequest,
+    alerts: Repository[Alert],
+    alert_id: str,
+    step: Callable[[Alert], None],
+    reason: str,
+) -> JSONResponse:
+    """Take the step on the alert at its If-Match version, by an officer who covers it."""
     return await change(
-        request, principal, key, alerts, alert_id,
-        lambda a: a.division_code, step, reason, _read,
-        case_of=lambda a: a.alert.case_ids[0] if a.alert.case_ids else a.id,
-    )  # fmt: skip
+        command,
+        alerts,
+        alert_id,
+        authorise=in_jurisdiction(command, lambda alert: alert.division_code),
+        act=lambda alert, _: step(alert),
+        reason=reason,
+        answer=_state,
+        case_of=_case_of,
+    )
 
 
 @router.get(
@@ -134,16 +146,12 @@ async def get_alert(
 async def acknowledge_alert(
     alert_id: str,
     body: AcknowledgementIn,
-    request: Request,
+    command: Command,
     alerts: Alerts,
-    principal: Principal = Depends(ACTORS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """An open or escalated alert is taken in hand by an officer who covers its division."""
     reason = "确认违规线索" + (f"：{body.note}" if body.note else "")
-    return await _step(
-        request, principal, key, alerts, alert_id, lambda a: a.acknowledge(body.note), reason
-    )
+    return await _step(command, alerts, alert_id, lambda a: a.acknowledge(body.note), reason)
 
 
 @router.post(
@@ -155,15 +163,11 @@ async def acknowledge_alert(
 async def dismiss_alert(
     alert_id: str,
     body: DismissalIn,
-    request: Request,
+    command: Command,
     alerts: Alerts,
-    principal: Principal = Depends(ACTORS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Set aside for good: the detector never raises the same evidence key again."""
-    return await _step(
-        request, principal, key, alerts, alert_id, lambda a: a.dismiss(body.reason), body.reason
-    )
+    return await _step(command, alerts, alert_id, lambda a: a.dismiss(body.reason), body.reason)
 
 
 @router.post(
@@ -175,13 +179,11 @@ async def dismiss_alert(
 async def escalate_alert(
     alert_id: str,
     body: EscalationIn,
-    request: Request,
+    command: Command,
     alerts: Alerts,
-    principal: Principal = Depends(ACTORS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """The alert joins that level's queue (`GET /v1/alerts?escalated_to=…`), with the reason."""
+    division = command.principal.division
     return await _step(
-        request, principal, key, alerts, alert_id,
-        lambda a: a.escalate(body.to, principal.division, body.reason), body.reason,
-    )  # fmt: skip
+        command, alerts, alert_id, lambda a: a.escalate(body.to, division, body.reason), body.reason
+    )

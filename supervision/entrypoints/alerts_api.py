@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.eventstore.envelope import Actor, EventMetadata
 from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command
+from shared.http.idempotency import StoredResponse
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -27,7 +27,6 @@ router = APIRouter(prefix="/v1", tags=["detectors 违规线索"])
 READERS = require_roles(
     "inspector", "auditor", "county_officer", "city_officer", "province_officer"
 )
-REGISTRARS = require_roles("inspector", "county_officer", "city_officer", "province_officer")
 
 
 class AlertOut(BaseModel):
@@ -145,14 +144,12 @@ async def list_alerts(
 )
 async def register_staff(
     body: StaffIn,
-    request: Request,
+    command: Command,
     store: Store,
     registry: Registry,
-    principal: Principal = Depends(REGISTRARS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Keep only hashes of the IDs; the favouritism detector checks beneficiaries against them."""
-    ensure_jurisdiction(principal, body.division_code)
+    ensure_jurisdiction(command.principal, body.division_code)
     staff_key = key_of(body.resident_id)
     event = StaffRegistered(
         staff_key=staff_key,
@@ -162,20 +159,14 @@ async def register_staff(
         division_code=body.division_code,
         relative_keys=tuple(key_of(r.resident_id) for r in body.relatives),
     )
-    metadata = EventMetadata(
-        actor=Actor(principal.subject, principal.role, principal.org, principal.division),
-        channel=f"api:{principal.client_id}",
-        reason="登记干部职工近亲属备案",
-        case_id=f"staff-{staff_key[:16]}",
-    )
+    metadata = command.metadata("登记干部职工近亲属备案", case_id=f"staff-{staff_key[:16]}")
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
+        # a log of declarations, not an aggregate: each registration appends to it as it stands
         recorded = await store.append(
             f"staff-{staff_key}", [registry.serialize(event, metadata)], None, conn
         )
         body_out = {"staff_key": staff_key, "relatives": len(body.relatives)}
         return StoredResponse(201, body_out, {"ETag": f'"{recorded[-1].stream_version}"'})
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+    return await command.respond(operation)

@@ -7,25 +7,22 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.application.repository import Repository
-from shared.domain.errors import ConcurrencyConflict
 from shared.fields import Count, Fen
 from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.commands import ensure_current, request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command, CommandRequest, change, in_jurisdiction
+from shared.http.etag import etag_for
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Engine, Today
 from shared.identity import DivisionCodeStr, jurisdiction_prefix, parse_division
 from shared.places.guard import ensure_township_in_force
 from shared.privacy import mask_phone
+from supervision.application.files import Files
 from supervision.domain.capacity import (
     CapacityFile,
     DeskStaffNamed,
@@ -35,7 +32,6 @@ from supervision.domain.capacity import (
 from supervision.entrypoints.wiring import CapacityFiles
 
 router = APIRouter(prefix="/v1/capacity", tags=["capacity 基层力量"])
-WRITERS = require_roles("township_officer", "county_officer", "city_officer", "province_officer")
 READERS = require_roles(
     "inspector", "auditor", "township_officer", "county_officer", "city_officer",
     "province_officer",
@@ -144,26 +140,23 @@ def _read(file: CapacityFile) -> dict[str, Any]:
     }
 
 
-async def _record(request: Request, principal: Principal, key: str,
-                  repository: Repository[CapacityFile], division: str,
-                  step: Callable[[CapacityFile], None], reason: str) -> JSONResponse:  # fmt: skip
-    ensure_jurisdiction(principal, division)
-    expected = expected_version_from_if_match(request)
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        file = await repository.find(division, conn) or CapacityFile(division)
-        ensure_current(file.stream_id, expected, file.version)
-        step(file)
-        try:
-            await repository.save(
-                file, request_metadata(principal, reason, division), conn, expected
-            )
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        return StoredResponse(200, _read(file), {"ETag": etag_for(file.version)})
-
-    return await respond_idempotently(request, client_id=principal.client_id, key=key,
-                                      operation=operation)  # fmt: skip
+async def _record(
+    command: CommandRequest,
+    files: Files[CapacityFile],
+    division: str,
+    step: Callable[[CapacityFile], None],
+    reason: str,
+) -> JSONResponse:
+    """Append to the division's file at the If-Match version (`"0"`: its first record)."""
+    return await change(
+        command,
+        files,
+        division,
+        authorise=in_jurisdiction(command, lambda file: file.id),
+        act=lambda file, _: step(file),
+        reason=reason,
+        answer=_read,
+    )
 
 
 @router.get("/desks", responses=problem_responses(401, 403), response_model=list[DeskStaffRead],
@@ -193,7 +186,7 @@ async def get_capacity_file(
 ) -> dict[str, Any]:
     """Desk person, purchased services and trainings (version 0 when nothing recorded)."""
     ensure_jurisdiction(principal, division_code)
-    file = await files.find(division_code) or CapacityFile(division_code)
+    file = await files.get(division_code)
     response.headers["ETag"] = etag_for(file.version)
     return _read(file)
 
@@ -204,21 +197,20 @@ async def get_capacity_file(
 async def name_desk_staff(
     division_code: DivisionCodeStr,
     body: DeskIn,
-    request: Request,
+    command: Command,
     files: CapacityFiles,
     engine: Engine,
     day: Today,
-    principal: Principal = Depends(WRITERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Name (or replace) the township desk's person for acceptance and referral."""
-    ensure_jurisdiction(principal, division_code)
+    ensure_jurisdiction(command.principal, division_code)  # before its places are read
     if parse_division(division_code).level == "township":  # where its county's list is loaded
         async with engine.connect() as conn:
             await ensure_township_in_force(conn, division_code, day, "division_code")
     event = DeskStaffNamed(division_code, body.name, body.phone, body.since.isoformat())
-    return await _record(request, principal, key, files, division_code,
-                         lambda f: f.name_desk_staff(event), "配备受理转办专人")  # fmt: skip
+    return await _record(
+        command, files, division_code, lambda f: f.name_desk_staff(event), "配备受理转办专人"
+    )
 
 
 @router.post("/{division_code}/purchased-services", responses=STEP_ERRORS,
@@ -227,16 +219,15 @@ async def name_desk_staff(
 async def record_purchased_service(
     division_code: DivisionCodeStr,
     body: ServiceIn,
-    request: Request,
+    command: Command,
     files: CapacityFiles,
-    principal: Principal = Depends(WRITERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Record the provider, the service, the amount and the period."""
     event = ServicePurchased(division_code, body.provider, body.service, body.amount_fen,
                              body.period_from.isoformat(), body.period_to.isoformat())  # fmt: skip
-    return await _record(request, principal, key, files, division_code,
-                         lambda f: f.purchase(event), "政府购买社会救助服务")  # fmt: skip
+    return await _record(
+        command, files, division_code, lambda f: f.purchase(event), "政府购买社会救助服务"
+    )
 
 
 @router.post("/{division_code}/trainings", responses=STEP_ERRORS,
@@ -245,13 +236,12 @@ async def record_purchased_service(
 async def record_staff_training(
     division_code: DivisionCodeStr,
     body: TrainingIn,
-    request: Request,
+    command: Command,
     files: CapacityFiles,
-    principal: Principal = Depends(WRITERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Record a training of social-assistance staff."""
     event = StaffTrainingRecorded(division_code, body.held_on.isoformat(), body.topic,
                                   body.attendees)  # fmt: skip
-    return await _record(request, principal, key, files, division_code,
-                         lambda f: f.train(event), "社会救助业务培训")  # fmt: skip
+    return await _record(
+        command, files, division_code, lambda f: f.train(event), "社会救助业务培训"
+    )

@@ -6,23 +6,25 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
-from shared.domain.errors import DomainError
 from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.commands import request_metadata
+from shared.http.commands import Command, CommandRequest, change, create, in_jurisdiction
 from shared.http.etag import etag_for
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Engine, ServiceClock, Today
 from shared.identity import jurisdiction_prefix
-from supervision.application.complaints import OrderAction, ReceiveComplaint, action_event, receive
+from supervision.application.complaints import (
+    OrderAction,
+    ReceiveComplaint,
+    order_action,
+    receive,
+)
 from supervision.complaint_schemas import (
     ActionIn,
     AssignmentIn,
@@ -34,22 +36,12 @@ from supervision.complaint_schemas import (
     read_of,
 )
 from supervision.domain.complaint import Complainant, Complaint
-from supervision.entrypoints.commands import change
 from supervision.entrypoints.wiring import ComplaintDeadlines, Complaints
 
 router = APIRouter(prefix="/v1/complaints", tags=["complaints 投诉举报"])
-REGISTRARS = require_roles("inspector", "county_officer", "city_officer", "province_officer")
 READERS = require_roles(
     "inspector", "auditor", "county_officer", "city_officer", "province_officer"
 )
-ASSIGNERS = require_roles("inspector", "city_officer", "province_officer")
-HANDLERS = require_roles("inspector")
-
-
-def _answer(complaint: Complaint, viewer: str, status: int, today: date) -> StoredResponse:
-    read = read_of(complaint, viewer, today)
-    headers = {"ETag": etag_for(complaint.version), "Location": f"/v1/complaints/{complaint.id}"}
-    return StoredResponse(status, read.model_dump(mode="json"), headers)
 
 
 @router.post(
@@ -61,16 +53,14 @@ def _answer(complaint: Complaint, viewer: str, status: int, today: date) -> Stor
 )
 async def register_complaint(
     body: ComplaintCreate,
-    request: Request,
+    command: Command,
     complaints: Complaints,
     clock: ServiceClock,
     deadlines: ComplaintDeadlines,
     today: Today,
-    principal: Principal = Depends(REGISTRARS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Register the complaint with its deadline; the complainant is shown only to the handler."""
-    ensure_jurisdiction(principal, body.division_code)
+    ensure_jurisdiction(command.principal, body.division_code)
     who = body.complainant
     cmd = ReceiveComplaint(
         channel=body.channel,
@@ -81,14 +71,14 @@ async def register_complaint(
         allegation=body.allegation,
         summary=body.summary,
     )
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        metadata = request_metadata(principal, "登记投诉举报")
-        complaint = await receive(cmd, complaints, conn, metadata, clock, deadlines)
-        return _answer(complaint, principal.subject, 201, today)
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    complaint = receive(cmd, clock, deadlines)
+    return await create(
+        command,
+        complaints,
+        complaint,
+        reason="登记投诉举报",
+        answer=lambda c: read_of(c, command.principal.subject, today),
+        location=f"/v1/complaints/{complaint.id}",
     )
 
 
@@ -166,21 +156,25 @@ async def get_complaint(
 
 
 async def _step(
-    request: Request,
-    principal: Principal,
-    key: str,
+    command: CommandRequest,
     complaints: Repository[Complaint],
     today: date,
     complaint_id: str,
     step: Callable[[Complaint], None],
     reason: str,
-    case_id: Callable[[Complaint], str] | None = None,
+    case_of: Callable[[Complaint], str] | None = None,
 ) -> JSONResponse:
-    """Load at the If-Match version, run the step, append; 412 when the version moved."""
+    """Take the step on the complaint at its If-Match version, in the caller's jurisdiction."""
     return await change(
-        request, principal, key, complaints, complaint_id, _division, step,
-        reason, lambda c: read_of(c, principal.subject, today).model_dump(mode="json"), case_id,
-    )  # fmt: skip
+        command,
+        complaints,
+        complaint_id,
+        authorise=in_jurisdiction(command, _division),
+        act=lambda complaint, _: step(complaint),
+        reason=reason,
+        answer=lambda complaint: read_of(complaint, command.principal.subject, today),
+        case_of=case_of,
+    )
 
 
 def _division(complaint: Complaint) -> str:
@@ -197,17 +191,14 @@ def _division(complaint: Complaint) -> str:
 async def assign_complaint(
     complaint_id: str,
     body: AssignmentIn,
-    request: Request,
+    command: Command,
     complaints: Complaints,
     today: Today,
-    principal: Principal = Depends(ASSIGNERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Give the complaint to one inspector."""
     return await _step(
-        request, principal, key, complaints, today, complaint_id,
-        lambda c: c.assign(body.inspector_id), "交办核查",
-    )  # fmt: skip
+        command, complaints, today, complaint_id, lambda c: c.assign(body.inspector_id), "交办核查"
+    )
 
 
 @router.post(
@@ -219,32 +210,21 @@ async def assign_complaint(
 async def verify_complaint(
     complaint_id: str,
     body: VerificationIn,
-    request: Request,
+    command: Command,
     complaints: Complaints,
     today: Today,
-    principal: Principal = Depends(HANDLERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """The handling inspector's finding."""
     reason = "核查属实" if body.upheld else "核查不属实"
+    inspector = command.principal.subject
     return await _step(
-        request,
-        principal,
-        key,
+        command,
         complaints,
         today,
         complaint_id,
-        lambda c: c.verify(principal.subject, body.upheld, body.findings),
+        lambda c: c.verify(inspector, body.upheld, body.findings),
         reason,
     )
-
-
-class MissingCase(DomainError):
-    """A corrective action needs the case it applies to."""
-
-    code = "case-id-required"
-    title_en = "case_id is required"
-    title_zh = "须指明整改针对的案件 case_id"
 
 
 @router.post(
@@ -256,34 +236,21 @@ class MissingCase(DomainError):
 async def order_corrective_action(
     complaint_id: str,
     body: ActionIn,
-    request: Request,
+    command: Command,
     complaints: Complaints,
     today: Today,
-    principal: Principal = Depends(HANDLERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Append `supervision.CorrectiveActionOrdered`, which verification and payments act on."""
-
-    def step(complaint: Complaint) -> None:
-        assert complaint.received is not None
-        case_id = body.case_id or complaint.received.subject_case_id
-        if not case_id:
-            raise MissingCase(
-                "name the case_id the action applies to", "请指明整改针对的案件", field="case_id"
-            )
-        cmd = OrderAction(case_id, body.action, body.programme, body.amount_fen, body.reason)
-        complaint.order(principal.subject, action_event(complaint, cmd))
-
+    cmd = OrderAction(body.case_id, body.action, body.programme, body.amount_fen, body.reason)
+    inspector = command.principal.subject
     return await _step(
-        request,
-        principal,
-        key,
+        command,
         complaints,
         today,
         complaint_id,
-        step,
+        lambda c: order_action(c, inspector, cmd),
         body.reason,
-        case_id=lambda c: c.actions[-1].case_id,
+        case_of=lambda c: c.actions[-1].case_id,
     )
 
 
@@ -296,20 +263,17 @@ async def order_corrective_action(
 async def close_complaint(
     complaint_id: str,
     body: ClosureIn,
-    request: Request,
+    command: Command,
     complaints: Complaints,
     today: Today,
-    principal: Principal = Depends(HANDLERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Record the feedback and close the complaint."""
+    inspector = command.principal.subject
     return await _step(
-        request,
-        principal,
-        key,
+        command,
         complaints,
         today,
         complaint_id,
-        lambda c: c.close(principal.subject, body.feedback),
+        lambda c: c.close(inspector, body.feedback),
         "反馈办结",
     )

@@ -7,22 +7,20 @@ from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from shared.application.repository import Repository
-from shared.domain.errors import ConcurrencyConflict
 from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.commands import ensure_current, request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command, CommandRequest, change, in_jurisdiction
+from shared.http.etag import etag_for
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Engine, Today
 from shared.identity import DIVISION_CODE, divisions, jurisdiction_prefix
+from supervision.application.files import Files
 from supervision.domain.coordination import (
     POLICY_TASKS,
     DivisionFile,
@@ -36,7 +34,6 @@ from supervision.domain.coordination import (
 from supervision.entrypoints.wiring import DivisionFiles
 
 router = APIRouter(prefix="/v1", tags=["coordination 协调机制与政策任务"])
-WRITERS = require_roles("county_officer", "city_officer", "province_officer")
 READERS = require_roles(
     "inspector", "auditor", "county_officer", "city_officer", "province_officer"
 )
@@ -191,28 +188,24 @@ def _read(file: DivisionFile) -> dict[str, Any]:
     }
 
 
-async def _record(request: Request, principal: Principal, key: str,
-                  repository: Repository[DivisionFile], code: str, year: int,
-                  step: Callable[[DivisionFile], None], reason: str) -> JSONResponse:  # fmt: skip
+async def _record(
+    command: CommandRequest,
+    files: Files[DivisionFile],
+    code: str,
+    year: int,
+    step: Callable[[DivisionFile], None],
+    reason: str,
+) -> JSONResponse:
     """Append to the division's file of the year at the If-Match version (`"0"`: a new file)."""
-    ensure_jurisdiction(principal, code)
-    expected = expected_version_from_if_match(request)
-    file_id = f"{code}-{year}"
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        file = await repository.find(file_id, conn) or DivisionFile(file_id)
-        ensure_current(file.stream_id, expected, file.version)
-        step(file)
-        try:
-            await repository.save(
-                file, request_metadata(principal, reason, file_id), conn, expected
-            )
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        return StoredResponse(200, _read(file), {"ETag": etag_for(file.version)})
-
-    return await respond_idempotently(request, client_id=principal.client_id, key=key,
-                                      operation=operation)  # fmt: skip
+    return await change(
+        command,
+        files,
+        f"{code}-{year}",
+        authorise=in_jurisdiction(command, lambda _: code),
+        act=lambda file, _: step(file),
+        reason=reason,
+        answer=_read,
+    )
 
 
 @router.get("/coordination/{code}/{year}", responses=problem_responses(401, 403),
@@ -227,7 +220,7 @@ async def get_coordination_file(
 ) -> dict[str, Any]:
     """The file (version 0 and empty when nothing was filed yet)."""
     ensure_jurisdiction(principal, code)
-    file = await files.find(f"{code}-{year}") or DivisionFile(f"{code}-{year}")
+    file = await files.get(f"{code}-{year}")
     response.headers["ETag"] = etag_for(file.version)
     return _read(file)
 
@@ -238,17 +231,16 @@ async def get_coordination_file(
 async def file_coordination_mechanism(
     county_code: DivisionCode,
     body: MechanismIn,
-    request: Request,
+    command: Command,
     files: DivisionFiles,
     year: int = YEAR,
-    principal: Principal = Depends(WRITERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Civil affairs leading, every member department listed; filed against the deadline."""
     event = MechanismFiled(county_code, year, body.filed_on.isoformat(), body.head,
                            body.lead_department, tuple(body.member_departments))  # fmt: skip
-    return await _record(request, principal, key, files, county_code, year,
-                         lambda f: f.file_mechanism(event), "协调机制报备")  # fmt: skip
+    return await _record(
+        command, files, county_code, year, lambda f: f.file_mechanism(event), "协调机制报备"
+    )
 
 
 @router.post("/coordination/{city_code}/{year}/joint-meetings", responses=STEP_ERRORS,
@@ -257,17 +249,16 @@ async def file_coordination_mechanism(
 async def record_joint_meeting(
     city_code: DivisionCode,
     body: MeetingIn,
-    request: Request,
+    command: Command,
     files: DivisionFiles,
     year: int = YEAR,
-    principal: Principal = Depends(WRITERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Record the meeting, its topics and the departments present."""
     event = JointMeetingHeld(city_code, year, body.held_on.isoformat(), tuple(body.topics),
                              tuple(body.departments))  # fmt: skip
-    return await _record(request, principal, key, files, city_code, year,
-                         lambda f: f.hold_meeting(event), "联席会议记录")  # fmt: skip
+    return await _record(
+        command, files, city_code, year, lambda f: f.hold_meeting(event), "联席会议记录"
+    )
 
 
 @router.post("/coordination/{county_code}/{year}/policy-tasks", responses=STEP_ERRORS,
@@ -276,17 +267,16 @@ async def record_joint_meeting(
 async def report_policy_task(
     county_code: DivisionCode,
     body: TaskIn,
-    request: Request,
+    command: Command,
     files: DivisionFiles,
     year: int = YEAR,
-    principal: Principal = Depends(WRITERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Report in progress or done."""
     event = PolicyTaskReported(county_code, year, body.task_id, body.status,
                                body.reported_on.isoformat(), body.note)  # fmt: skip
-    return await _record(request, principal, key, files, county_code, year,
-                         lambda f: f.report_task(event), "政策任务进展报告")  # fmt: skip
+    return await _record(
+        command, files, county_code, year, lambda f: f.report_task(event), "政策任务进展报告"
+    )
 
 
 @router.get("/policy-tasks", responses=problem_responses(400, 401, 403),

@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.fields import Instant, Int64
 from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command
+from shared.http.idempotency import StoredResponse
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Engine, Registry, ServiceClock, Store
@@ -152,25 +153,18 @@ def _out(finding: Finding) -> FindingOut:
     },
 )
 async def seal_audit_digest(
-    request: Request,
-    store: Store,
-    registry: Registry,
-    clock: ServiceClock,
-    principal: Principal = Depends(PROVINCE_AUDITORS),
-    key: str = Depends(idempotency_key),
+    command: Command, store: Store, registry: Registry, clock: ServiceClock
 ) -> JSONResponse:
     """Seal at once (the periodic loop does the same); 201 with the digest, 200 when nothing new."""
-    _province_wide(principal)
+    reason = f"封存：{_province_wide(command.principal).subject}"
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        digest = await seal_digest(conn, store, registry, clock, f"封存：{principal.subject}")
+        digest = await seal_digest(conn, store, registry, clock, reason)
         if digest is None:
             return StoredResponse(200, {"sealed": False}, {})
         return StoredResponse(201, {"sealed": True, **_plain(digest)}, {})
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+    return await command.respond(operation)
 
 
 def _plain(digest: TrailDigestSealed) -> dict[str, Any]:
@@ -223,13 +217,11 @@ async def verify_audit_digests(
 )
 async def check_source_log(
     body: SourceCheck,
-    request: Request,
+    command: Command,
     engine: Engine,
-    principal: Principal = Depends(PROVINCE_AUDITORS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Walk the submitted log's chains and compare each event with the copy held here."""
-    _province_wide(principal)
+    _province_wide(command.principal)
     rows = [event.model_dump() for event in body.events]
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
@@ -242,6 +234,4 @@ async def check_source_log(
         )
         return StoredResponse(200, out.model_dump(mode="json"), {})
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+    return await command.respond(operation)

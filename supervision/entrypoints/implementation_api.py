@@ -6,33 +6,24 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from shared.domain.errors import ConcurrencyConflict
-from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.commands import ensure_current, request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.auth import require_roles
+from shared.http.commands import Command, change, in_jurisdiction
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Engine, Today
 from shared.identity import CountyCodeStr, divisions, jurisdiction_prefix
 from supervision.application.policies import PolicyData
-from supervision.domain.implementation import (
-    ImplementationFile,
-    ImplementationReportFiled,
-    ReportPeriod,
-    status,
-)
+from supervision.domain.implementation import ImplementationFile, ReportPeriod, status
 from supervision.domain.policy_book import REPORT_DUE_DAYS, REPORT_PERIOD
 from supervision.entrypoints.wiring import ImplementationFiles, Policies
 
 router = APIRouter(prefix="/v1/implementation-reports", tags=["implementation 贯彻落实情况"])
-FILERS = require_roles("county_officer")
 PERIOD_FORMS: dict[str, Any] = {"pattern": "^(20[0-9]{2}|2100)(-H[12])?$"}
 """Documents a period: a half year or a year; which of the two is policy data (REPORT_PERIOD)."""
 READERS = require_roles(
@@ -126,37 +117,24 @@ def _read(file: ImplementationFile) -> dict[str, Any]:
              responses=problem_responses(400, 401, 403, 412, 422, 428))  # fmt: skip
 async def file_implementation_report(
     body: ReportIn,
-    request: Request,
+    command: Command,
     policies: Policies,
     files: ImplementationFiles,
     day: Today,
-    principal: Principal = Depends(FILERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """If-Match: the file's version (`"0"` for the period's first report); late when filed after
     the due day (the period's end plus the policy's days), on the service clock."""
-    ensure_jurisdiction(principal, body.county_code)
-    expected = expected_version_from_if_match(request)
     period, due = await _period(policies, body.period, day)
-    file_id = f"{body.county_code}-{period}"
-    event = ImplementationReportFiled(body.county_code, str(period), body.document_ref,
-                                      body.summary, day.isoformat(), due.isoformat(),
-                                      day > due)  # fmt: skip
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        file = await files.find(file_id, conn) or ImplementationFile(file_id)
-        ensure_current(file.stream_id, expected, file.version)
-        file.file(event)
-        try:
-            await files.save(
-                file, request_metadata(principal, "报送贯彻落实情况", file_id), conn, expected
-            )
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        return StoredResponse(200, _read(file), {"ETag": etag_for(file.version)})
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    return await change(
+        command,
+        files,
+        ImplementationFile.id_for(body.county_code, period),
+        authorise=in_jurisdiction(command, lambda _: body.county_code),
+        act=lambda file, _: file.report(
+            body.county_code, period, body.document_ref, body.summary, day, due
+        ),
+        reason="报送贯彻落实情况",
+        answer=_read,
     )
 
 

@@ -8,15 +8,15 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.application.repository import Repository
 from shared.domain.errors import NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.commands import Command, CommandRequest, change, create, in_jurisdiction
 from shared.http.etag import etag_for
-from shared.http.idempotency import idempotency_key
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -24,17 +24,15 @@ from shared.http.wiring import Engine, Today
 from shared.identity import DivisionCodeStr
 from supervision.domain.inspection import (
     AccountabilityRecorded,
-    Finding,
     Inspection,
     InspectionKind,
     InspectionPlanned,
+    numbered_findings,
 )
-from supervision.entrypoints.commands import change, create
 from supervision.entrypoints.paging import deadline_page
 from supervision.entrypoints.wiring import Inspections
 
 router = APIRouter(prefix="/v1", tags=["inspections 督查检查"])
-INSPECTORS = require_roles("inspector", "city_officer", "province_officer")
 READERS = require_roles(
     "inspector", "auditor", "county_officer", "city_officer", "province_officer"
 )
@@ -217,17 +215,22 @@ def _division(inspection: Inspection) -> str:
              summary="督查立项 Plan an inspection",
              responses=problem_responses(400, 401, 403, 422))  # fmt: skip
 async def plan_inspection(
-    body: PlanIn, request: Request, inspections: Inspections, today: Today,
-    principal: Principal = Depends(INSPECTORS), key: str = Depends(idempotency_key),
-) -> JSONResponse:  # fmt: skip
+    body: PlanIn, command: Command, inspections: Inspections, today: Today
+) -> JSONResponse:
     """Plan one of the five kinds of inspection."""
-    ensure_jurisdiction(principal, body.division_code)
+    ensure_jurisdiction(command.principal, body.division_code)
     inspection = Inspection(str(uuid.uuid4()))
     inspection.plan(InspectionPlanned(
         inspection.id, body.kind, body.division_code, body.planned_on.isoformat(), body.scope,
         tuple(body.team)))  # fmt: skip
-    return await create(request, principal, key, inspections, inspection, "督查立项",
-                        _reader(today), f"/v1/inspections/{inspection.id}")  # fmt: skip
+    return await create(
+        command,
+        inspections,
+        inspection,
+        reason="督查立项",
+        answer=_reader(today),
+        location=f"/v1/inspections/{inspection.id}",
+    )
 
 
 @router.get("/inspections/{inspection_id}", response_model=InspectionRead,
@@ -248,11 +251,24 @@ async def get_inspection(
     return _read(inspection, today)
 
 
-async def _step(request: Request, principal: Principal, key: str,
-                inspections: Repository[Inspection], today: date, inspection_id: str,
-                body: BaseModel, reason: str) -> JSONResponse:  # fmt: skip
-    return await change(request, principal, key, inspections, inspection_id, _division,
-                        lambda i: _apply(i, body), reason, _reader(today))  # fmt: skip
+async def _step(
+    command: CommandRequest,
+    inspections: Repository[Inspection],
+    today: date,
+    inspection_id: str,
+    body: BaseModel,
+    reason: str,
+) -> JSONResponse:
+    """Take the step the body names at the If-Match version, in the caller's jurisdiction."""
+    return await change(
+        command,
+        inspections,
+        inspection_id,
+        authorise=in_jurisdiction(command, _division),
+        act=lambda inspection, _: _apply(inspection, body),
+        reason=reason,
+        answer=_reader(today),
+    )
 
 
 _STEP_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 428)
@@ -262,59 +278,54 @@ _STEP_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 428)
              response_model=InspectionRead,
              summary="督查记录 Record the visit and its findings (If-Match)")  # fmt: skip
 async def record_inspection_visit(
-    inspection_id: str, body: VisitIn, request: Request, inspections: Inspections,
-    today: Today, principal: Principal = Depends(INSPECTORS),
-    key: str = Depends(idempotency_key),
-) -> JSONResponse:  # fmt: skip
+    inspection_id: str, body: VisitIn, command: Command, inspections: Inspections, today: Today
+) -> JSONResponse:
     """Record the visit; findings are numbered F1, F2, …"""
-    return await _step(
-        request, principal, key, inspections, today, inspection_id, body, "记录督查发现"
-    )
+    return await _step(command, inspections, today, inspection_id, body, "记录督查发现")
 
 
 @router.post("/inspections/{inspection_id}/rectifications", responses=_STEP_ERRORS,
              response_model=InspectionRead,
              summary="下达整改 Order a rectification with a deadline (If-Match)")  # fmt: skip
 async def order_rectification(
-    inspection_id: str, body: RectificationIn, request: Request, inspections: Inspections,
-    today: Today, principal: Principal = Depends(INSPECTORS),
-    key: str = Depends(idempotency_key),
-) -> JSONResponse:  # fmt: skip
+    inspection_id: str,
+    body: RectificationIn,
+    command: Command,
+    inspections: Inspections,
+    today: Today,
+) -> JSONResponse:
     """Order the rectification of a finding by a date."""
-    return await _step(
-        request, principal, key, inspections, today, inspection_id, body, "下达整改通知"
-    )
+    return await _step(command, inspections, today, inspection_id, body, "下达整改通知")
 
 
 @router.post("/inspections/{inspection_id}/rectification-checks", responses=_STEP_ERRORS,
              response_model=InspectionRead,
              summary="整改验收 Check that a rectification happened (If-Match)")  # fmt: skip
 async def check_rectification(
-    inspection_id: str, body: CheckIn, request: Request, inspections: Inspections,
-    today: Today, principal: Principal = Depends(INSPECTORS),
-    key: str = Depends(idempotency_key),
-) -> JSONResponse:  # fmt: skip
+    inspection_id: str, body: CheckIn, command: Command, inspections: Inspections, today: Today
+) -> JSONResponse:
     """Record whether the rectification happened."""
-    return await _step(request, principal, key, inspections, today, inspection_id, body, "整改验收")
+    return await _step(command, inspections, today, inspection_id, body, "整改验收")
 
 
 @router.post("/inspections/{inspection_id}/accountability", responses=_STEP_ERRORS,
              response_model=InspectionRead,
              summary="追责问责 Record an accountability measure (If-Match)")  # fmt: skip
 async def hold_accountable(
-    inspection_id: str, body: AccountabilityIn, request: Request, inspections: Inspections,
-    today: Today, principal: Principal = Depends(INSPECTORS),
-    key: str = Depends(idempotency_key),
-) -> JSONResponse:  # fmt: skip
+    inspection_id: str,
+    body: AccountabilityIn,
+    command: Command,
+    inspections: Inspections,
+    today: Today,
+) -> JSONResponse:
     """Record who was held accountable for a finding, and how."""
-    return await _step(request, principal, key, inspections, today, inspection_id, body, "追责问责")
+    return await _step(command, inspections, today, inspection_id, body, "追责问责")
 
 
 def _apply(inspection: Inspection, body: BaseModel) -> None:
     if isinstance(body, VisitIn):
-        findings = tuple(Finding(f"F{n}", f.description, f.severity)
-                         for n, f in enumerate(body.findings, start=1))  # fmt: skip
-        inspection.visit(body.visited_on.isoformat(), findings)
+        found = [(f.description, f.severity) for f in body.findings]
+        inspection.visit(body.visited_on.isoformat(), numbered_findings(found))
     elif isinstance(body, RectificationIn):
         inspection.order(body.finding_id, body.requirement, body.responsible_org,
                          body.due_on.isoformat())  # fmt: skip

@@ -9,29 +9,26 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.domain.errors import ConcurrencyConflict
 from shared.eventstore.envelope import RecordedEvent
 from shared.http.auth import require_roles
-from shared.http.commands import ensure_current, request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command, change, no_case
+from shared.http.etag import etag_for
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Today
-from shared.policy import PROVINCE, PolicySet, UnknownPolicy
-from supervision.domain.policy_book import RULES
+from shared.policy import PROVINCE, PolicySet
+from supervision.application.policies import SERVICE
+from supervision.domain.policy_book import RULES, rule_named
 from supervision.entrypoints.wiring import Policies
 
 router = APIRouter(prefix="/v1/policy", tags=["policy 政策参数"])
 READERS = require_roles(
     "inspector", "auditor", "county_officer", "city_officer", "province_officer"
 )
-SETTERS = require_roles("province_officer")
 
 
 class PolicyIn(BaseModel):
@@ -121,31 +118,22 @@ async def get_policy(
 async def set_policy(
     name: str,
     body: PolicyIn,
-    request: Request,
+    command: Command,
     data: Policies,
     day: Today,
-    principal: Principal = Depends(SETTERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Record `supervision.PolicySet` (If-Match: the policy stream's version, "0" at first)."""
-    rule = RULES.get(name)
-    if rule is None:
-        raise UnknownPolicy(
-            f"no policy {name!r}; known: {', '.join(RULES)}", f"无政策参数 {name}", field="name"
-        )
-    expected = expected_version_from_if_match(request)
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        book = await data.book(conn)
-        ensure_current(book.stream_id, expected, book.version)
-        setting = book.set(rule, str(body.value), body.effective_from, PROVINCE, body.reason, day)
-        try:
-            recorded = await data.save(book, request_metadata(principal, body.reason), conn)
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        view = _view(setting, {setting.version: recorded[-1]})
-        return StoredResponse(200, view, {"ETag": etag_for(book.version)})
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    rule = rule_named(name)
+    stream = data.for_change()
+    return await change(
+        command,
+        stream,
+        SERVICE,
+        authorise=lambda _: None,  # the province: the access table's rule
+        act=lambda book, _: book.set(
+            rule, str(body.value), body.effective_from, PROVINCE, body.reason, day
+        ),
+        reason=body.reason,
+        answer=lambda book: _view(book.settings[-1], stream.recorded),
+        case_of=no_case,  # a setting belongs to no case
     )

@@ -8,14 +8,15 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.application.repository import Repository
 from shared.fields import Count
 from shared.http.auth import ensure_jurisdiction, require_roles
+from shared.http.commands import Command, CommandRequest, change, create, in_jurisdiction
 from shared.http.etag import etag_for
-from shared.http.idempotency import idempotency_key
 from shared.http.pagination import Page, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -24,18 +25,16 @@ from shared.identity import DivisionCodeStr
 from supervision.domain.institution import (
     HazardCategory,
     HazardCheckRecorded,
-    HazardRecorded,
     Institution,
     InstitutionKind,
     InstitutionRegistered,
     SafetyActivityRecorded,
+    numbered_hazards,
 )
-from supervision.entrypoints.commands import change, create
 from supervision.entrypoints.paging import deadline_page
 from supervision.entrypoints.wiring import Institutions
 
 router = APIRouter(prefix="/v1", tags=["safety 机构安全"])
-WRITERS = require_roles("inspector", "county_officer", "city_officer", "province_officer")
 READERS = require_roles(
     "inspector", "auditor", "county_officer", "city_officer", "province_officer"
 )
@@ -192,20 +191,45 @@ def _division(institution: Institution) -> str:
     return institution.registered.division_code
 
 
+async def _record(
+    command: CommandRequest,
+    institutions: Repository[Institution],
+    today: date,
+    institution_id: str,
+    step: Callable[[Institution], None],
+    reason: str,
+) -> JSONResponse:
+    """Record on the institution's file at its If-Match version, in the caller's jurisdiction."""
+    return await change(
+        command,
+        institutions,
+        institution_id,
+        authorise=in_jurisdiction(command, _division),
+        act=lambda institution, _: step(institution),
+        reason=reason,
+        answer=_reader(today),
+    )
+
+
 @router.post("/institutions", status_code=201, responses=problem_responses(400, 401, 403, 422),
              response_model=InstitutionRead,
              summary="机构登记 Register a welfare or rescue institution")  # fmt: skip
 async def register_institution(
-    body: InstitutionIn, request: Request, institutions: Institutions, today: Today,
-    principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
-) -> JSONResponse:  # fmt: skip
+    body: InstitutionIn, command: Command, institutions: Institutions, today: Today
+) -> JSONResponse:
     """Enter the institution in the safety registry."""
-    ensure_jurisdiction(principal, body.division_code)
+    ensure_jurisdiction(command.principal, body.division_code)
     institution = Institution(str(uuid.uuid4()))
     institution.register(InstitutionRegistered(institution.id, body.kind, body.name,
                                                 body.division_code, body.capacity))  # fmt: skip
-    return await create(request, principal, key, institutions, institution, "机构安全登记",
-                        _reader(today), f"/v1/institutions/{institution.id}")  # fmt: skip
+    return await create(
+        command,
+        institutions,
+        institution,
+        reason="机构安全登记",
+        answer=_reader(today),
+        location=f"/v1/institutions/{institution.id}",
+    )
 
 
 @router.get("/institutions/{institution_id}", responses=problem_responses(401, 403, 404),
@@ -226,50 +250,66 @@ async def get_institution(
              response_model=InstitutionRead,
              summary="隐患排查 Record a hazard check (If-Match)")  # fmt: skip
 async def record_hazard_check(
-    institution_id: str, body: HazardCheckIn, request: Request, institutions: Institutions,
-    today: Today, principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
-) -> JSONResponse:  # fmt: skip
+    institution_id: str,
+    body: HazardCheckIn,
+    command: Command,
+    institutions: Institutions,
+    today: Today,
+) -> JSONResponse:
     """Record the check and each hazard found, with its closing deadline."""
+    found = [(h.category, h.description, h.due_on.isoformat()) for h in body.hazards]
 
     def step(institution: Institution) -> None:
-        check_id = str(uuid.uuid4())
-        institution.check(
-            HazardCheckRecorded(institution.id, check_id, body.checked_on.isoformat(),
-                                tuple(body.categories), body.fire_equipment_complete),
-            tuple(HazardRecorded(institution.id, f"{check_id[:8]}-H{n}", h.category,
-                                 h.description, h.due_on.isoformat())
-                  for n, h in enumerate(body.hazards, start=1)),
-        )  # fmt: skip
+        check = HazardCheckRecorded(
+            institution.id,
+            str(uuid.uuid4()),
+            body.checked_on.isoformat(),
+            tuple(body.categories),
+            body.fire_equipment_complete,
+        )
+        institution.check(check, numbered_hazards(check, found))
 
-    return await change(request, principal, key, institutions, institution_id, _division,
-                        step, "安全隐患排查", _reader(today))  # fmt: skip
+    return await _record(command, institutions, today, institution_id, step, "安全隐患排查")
 
 
 @router.post("/institutions/{institution_id}/hazard-closures", responses=STEP_ERRORS,
              response_model=InstitutionRead,
              summary="隐患销号 Close a hazard (If-Match)")  # fmt: skip
 async def close_hazard(
-    institution_id: str, body: CloseIn, request: Request, institutions: Institutions,
-    today: Today, principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
-) -> JSONResponse:  # fmt: skip
+    institution_id: str, body: CloseIn, command: Command, institutions: Institutions, today: Today
+) -> JSONResponse:
     """Close an open hazard."""
-    return await change(request, principal, key, institutions, institution_id, _division,
-                        lambda i: i.close(body.hazard_id, body.closed_on.isoformat(), body.note),
-                        "隐患整改销号", _reader(today))  # fmt: skip
+    closed_on = body.closed_on.isoformat()
+    return await _record(
+        command,
+        institutions,
+        today,
+        institution_id,
+        lambda i: i.close(body.hazard_id, closed_on, body.note),
+        "隐患整改销号",
+    )
 
 
 @router.post("/institutions/{institution_id}/activities", responses=STEP_ERRORS,
              response_model=InstitutionRead,
              summary="演练与培训 Record a drill or a safety training (If-Match)")  # fmt: skip
 async def record_safety_activity(
-    institution_id: str, body: ActivityIn, request: Request, institutions: Institutions,
-    today: Today, principal: Principal = Depends(WRITERS), key: str = Depends(idempotency_key),
-) -> JSONResponse:  # fmt: skip
+    institution_id: str,
+    body: ActivityIn,
+    command: Command,
+    institutions: Institutions,
+    today: Today,
+) -> JSONResponse:
     """Record an emergency drill or a staff safety training."""
-    return await change(request, principal, key, institutions, institution_id, _division,
-                        lambda i: i.hold(SafetyActivityRecorded(
-                            i.id, body.activity, body.held_on.isoformat(), body.topic,
-                            body.participants)), "记录演练培训", _reader(today))  # fmt: skip
+
+    def step(institution: Institution) -> None:
+        held_on = body.held_on.isoformat()
+        activity = SafetyActivityRecorded(
+            institution.id, body.activity, held_on, body.topic, body.participants
+        )
+        institution.hold(activity)
+
+    return await _record(command, institutions, today, institution_id, step, "记录演练培训")
 
 
 class OpenHazardRead(BaseModel):

@@ -3,28 +3,26 @@ public events they subscribe to POSTed to them, signed the Standard Webhooks way
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
 from shared.clock import Clock
-from shared.domain.errors import ConcurrencyConflict, NotFound
 from shared.http.auth import ensure_jurisdiction, require_roles
-from shared.http.commands import ensure_current, request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Act, Answer, Command, CommandRequest, change
+from shared.http.etag import etag_for
+from shared.http.idempotency import StoredResponse
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Engine, ServiceClock
 from shared.ids import uuid7
+from supervision.application.subscriptions import OwnSubscriptions
 from supervision.application.webhooks import new_secret
 from supervision.domain.subscription import (
     PARTNER_PROGRAMMES,
@@ -83,14 +81,13 @@ async def _store_secret(
 )
 async def subscribe_webhook(
     body: SubscriptionCreate,
-    request: Request,
+    command: Command,
     subscriptions: Subscriptions,
     settings: Webhooks,
     clock: ServiceClock,
-    principal: Principal = Depends(SUBSCRIBERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Register the callback; deliveries start with the public events consumed from now on."""
+    principal = command.principal
     check_callback_url(body.callback_url, settings.plain_http_hosts)
     for division in body.division_codes:
         ensure_jurisdiction(principal, division)
@@ -111,8 +108,9 @@ async def subscribe_webhook(
     )
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
+        # the new stream and its secret (a side table) in one unit of work
         await _store_secret(conn, clock, subscription.id, secret_id, secret)
-        metadata = request_metadata(principal, "订阅事件推送")
+        metadata = command.metadata("订阅事件推送")
         await subscriptions.save(subscription, metadata, conn, 0)
         headers = {
             "ETag": etag_for(subscription.version),
@@ -120,9 +118,7 @@ async def subscribe_webhook(
         }
         return StoredResponse(201, with_secret(subscription, secret), headers)
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+    return await command.respond(operation)
 
 
 @router.get(
@@ -152,16 +148,11 @@ async def list_subscriptions(
     return Page(items=items[:limit], next_cursor=next_cursor)
 
 
-async def _owned(subscriptions: Repository[WebhookSubscription], principal: Principal,
-                 subscription_id: str, conn: AsyncConnection | None = None,
-                 ) -> WebhookSubscription:  # fmt: skip
+async def _owned(
+    subscriptions: Repository[WebhookSubscription], principal: Principal, subscription_id: str
+) -> WebhookSubscription:
     """The subscription, if the caller's client made it (404 otherwise: others' are unseen)."""
-    subscription = await subscriptions.find(subscription_id, conn)
-    if subscription is None or subscription.owner != principal.client_id:
-        raise NotFound(
-            f"you have no subscription {subscription_id}", f"未找到您的订阅 {subscription_id}"
-        )
-    return subscription
+    return await OwnSubscriptions(subscriptions, principal.client_id).get(subscription_id)
 
 
 @router.get(
@@ -182,35 +173,24 @@ async def get_subscription(
     return read_of(subscription)
 
 
-Act = Callable[[WebhookSubscription, AsyncConnection], Awaitable[dict[str, Any]]]
-
-
 async def _change(
-    request: Request,
-    principal: Principal,
-    key: str,
+    command: CommandRequest,
     subscriptions: Repository[WebhookSubscription],
     subscription_id: str,
     reason: str,
-    act: Act,
+    act: Act[WebhookSubscription],
+    answer: Answer[WebhookSubscription] = read_of,
 ) -> JSONResponse:
-    """Load at the If-Match version (428 missing, 412 stale), act in the append's transaction."""
-    expected = expected_version_from_if_match(request)
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        subscription = await _owned(subscriptions, principal, subscription_id, conn)
-        ensure_current(subscription.stream_id, expected, subscription.version)
-        body = await act(subscription, conn)
-        metadata = replace(request_metadata(principal, reason), case_id=subscription.id)
-        try:
-            await subscriptions.save(subscription, metadata, conn, expected)
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        body["version"] = subscription.version
-        return StoredResponse(200, body, {"ETag": etag_for(subscription.version)})
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    """Change the caller's own subscription at its If-Match version (428 missing, 412 stale);
+    `act` runs in the append's transaction."""
+    return await change(
+        command,
+        OwnSubscriptions(subscriptions, command.principal.client_id),
+        subscription_id,
+        authorise=lambda _: None,  # a client loads only its own subscriptions
+        act=act,
+        reason=reason,
+        answer=answer,
     )
 
 
@@ -223,24 +203,28 @@ async def _change(
 async def rotate_subscription_secret(
     subscription_id: str,
     body: ReasonIn,
-    request: Request,
+    command: Command,
     subscriptions: Subscriptions,
     settings: Webhooks,
     clock: ServiceClock,
-    principal: Principal = Depends(SUBSCRIBERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """A new secret, shown once; deliveries carry both signatures until the old one retires."""
     until = clock.now() + timedelta(seconds=settings.secret_grace_s)
+    secret, secret_id = new_secret(), str(uuid7())
 
-    async def act(subscription: WebhookSubscription, conn: AsyncConnection) -> dict[str, Any]:
-        secret, secret_id = new_secret(), str(uuid7())
+    async def act(subscription: WebhookSubscription, conn: AsyncConnection) -> None:
         subscription.rotate_secret(secret_id, until.isoformat())
         await conn.execute(_RETIRE_SECRETS, {"subscription_id": subscription.id, "until": until})
         await _store_secret(conn, clock, subscription.id, secret_id, secret)
-        return with_secret(subscription, secret)
 
-    return await _change(request, principal, key, subscriptions, subscription_id, body.reason, act)
+    return await _change(
+        command,
+        subscriptions,
+        subscription_id,
+        body.reason,
+        act,
+        answer=lambda subscription: with_secret(subscription, secret),
+    )
 
 
 @router.post(
@@ -252,18 +236,13 @@ async def rotate_subscription_secret(
 async def cancel_subscription(
     subscription_id: str,
     body: ReasonIn,
-    request: Request,
+    command: Command,
     subscriptions: Subscriptions,
-    principal: Principal = Depends(SUBSCRIBERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Cancel; pending deliveries are no longer sent."""
-
-    async def act(subscription: WebhookSubscription, conn: AsyncConnection) -> dict[str, Any]:
-        subscription.cancel()
-        return read_of(subscription).model_dump(mode="json")
-
-    return await _change(request, principal, key, subscriptions, subscription_id, body.reason, act)
+    return await _change(
+        command, subscriptions, subscription_id, body.reason, lambda s, _: s.cancel()
+    )
 
 
 @router.post(
@@ -275,15 +254,13 @@ async def cancel_subscription(
 async def replay_subscription(
     subscription_id: str,
     body: ReplayIn,
-    request: Request,
+    command: Command,
     subscriptions: Subscriptions,
     clock: ServiceClock,
-    principal: Principal = Depends(SUBSCRIBERS),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Queue the matched events again, in their order, as a new round of deliveries."""
 
-    async def act(subscription: WebhookSubscription, conn: AsyncConnection) -> dict[str, Any]:
+    async def act(subscription: WebhookSubscription, conn: AsyncConnection) -> None:
         start, value = (
             ("occurred_at >= :start", body.from_instant)
             if body.from_instant is not None
@@ -294,9 +271,8 @@ async def replay_subscription(
         queued = await conn.execute(text(_REPLAY.format(start=start)), params)
         instant = body.from_instant.isoformat() if body.from_instant else None
         subscription.request_replay(instant, body.from_delivery_id, queued.rowcount)
-        return read_of(subscription).model_dump(mode="json")
 
-    return await _change(request, principal, key, subscriptions, subscription_id, body.reason, act)
+    return await _change(command, subscriptions, subscription_id, body.reason, act)
 
 
 @router.get(

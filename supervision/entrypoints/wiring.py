@@ -14,6 +14,7 @@ from fastapi import Depends
 from shared.application.repository import Repository
 from shared.http.wiring import Registry, Store, wired
 from supervision.application.complaints import ComplaintPolicy
+from supervision.application.files import Files
 from supervision.application.policies import PolicyData
 from supervision.application.webhooks import WebhookSettings
 from supervision.domain.alert_lifecycle import Alert
@@ -30,18 +31,18 @@ ComplaintDeadlines = Annotated[ComplaintPolicy, wired("complaint_policy")]
 """How long a complaint may take, on the service's working calendar."""
 Inspections = Annotated[Repository[Inspection], wired("inspections")]
 Institutions = Annotated[Repository[Institution], wired("institutions")]
-DivisionFiles = Annotated[Repository[DivisionFile], wired("division_files")]
-"""Each county's or city's coordination file of a year (SUP-6, SUP-9)."""
-CapacityFiles = Annotated[Repository[CapacityFile], wired("capacity_files")]
-"""Each division's grassroots capacity file (SUP-7)."""
+DivisionFiles = Annotated[Files[DivisionFile], wired("division_files")]
+"""Each county's or city's coordination file of a year (SUP-6, SUP-9), empty before its first."""
+CapacityFiles = Annotated[Files[CapacityFile], wired("capacity_files")]
+"""Each division's grassroots capacity file (SUP-7), empty before its first record."""
 Subscriptions = Annotated[Repository[WebhookSubscription], wired("subscriptions")]
 """Webhook subscriptions (ADR 0036)."""
 Webhooks = Annotated[WebhookSettings, wired("webhook_settings")]
 """The deployment's webhook settings: plain-HTTP hosts allowed, the old secret's grace."""
 Policies = Annotated[PolicyData, wired("policies")]
 """Supervision's policy numbers: the `policy-supervision` stream and its defaults."""
-ImplementationFiles = Annotated[Repository[ImplementationFile], wired("implementation_files")]
-"""Each county's implementation reports of a period (SUP-11)."""
+ImplementationFiles = Annotated[Files[ImplementationFile], wired("implementation_files")]
+"""Each county's implementation reports of a period (SUP-11), empty before the first."""
 
 
 def _alerts(store: Store, registry: Registry) -> Repository[Alert]:

@@ -13,6 +13,7 @@ from shared.domain.errors import DomainError, NotFound
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
+from verification.application.aggregates import Addressed
 from verification.domain.children import Child
 from verification.domain.inclusion import InclusionScreening
 
@@ -37,8 +38,8 @@ class CareRegister:
     """Loads and saves the register's aggregates; today comes from the service's clock."""
 
     def __init__(self, store: EventStore, registry: EventRegistry, clock: Clock) -> None:
-        self.children = Repository(store, registry, Child)
-        self.screenings = Repository(store, registry, InclusionScreening)
+        self.children = Addressed(Repository(store, registry, Child), _no_child)
+        self.screenings = Addressed(Repository(store, registry, InclusionScreening), _no_screening)
         self.clock = clock
 
     def today(self) -> date:
@@ -47,23 +48,13 @@ class CareRegister:
 
     async def child(self, child_id: str, conn: AsyncConnection | None = None) -> Child:
         """A registered child, or 404."""
-        found = await self.children.find(child_id, conn)
-        if found is None or found.registered is None:
-            raise NotFound(
-                f"no child {child_id} on the register", f"名册中无编号为 {child_id} 的儿童"
-            )
-        return found
+        return await self.children.get(child_id, conn)
 
     async def screening(
         self, screening_id: str, conn: AsyncConnection | None = None
     ) -> InclusionScreening:
         """A screening, or 404."""
-        found = await self.screenings.find(screening_id, conn)
-        if found is None or found.screened is None:
-            raise NotFound(
-                f"no screening {screening_id}", f"未找到编号为 {screening_id} 的甄别记录"
-            )
-        return found
+        return await self.screenings.get(screening_id, conn)
 
     async def claim(self, resident_id: str, child_id: str, conn: AsyncConnection) -> None:
         """Reserve the resident ID for this child; 409 when another child holds it."""
@@ -82,3 +73,11 @@ class CareRegister:
         if isinstance(item, Child):
             return await self.children.save(item, metadata, conn)
         return await self.screenings.save(item, metadata, conn)
+
+
+def _no_child(child_id: str) -> NotFound:
+    return NotFound(f"no child {child_id} on the register", f"名册中无编号为 {child_id} 的儿童")
+
+
+def _no_screening(screening_id: str) -> NotFound:
+    return NotFound(f"no screening {screening_id}", f"未找到编号为 {screening_id} 的甄别记录")

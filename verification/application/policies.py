@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -56,8 +56,39 @@ class PolicyData:
         stream_id = VerificationPolicy.stream_id_for(SERVICE)
         return {e.stream_version: e for e in await self.store.read_stream(stream_id, conn)}
 
+    def stream(self) -> PolicyStream:
+        """The book as a command changes it (for one request)."""
+        return PolicyStream(self.repository)
+
+
+@dataclass
+class PolicyStream:
+    """The policy book as the aggregates a command loads and appends through (the kernel's
+    `Aggregates`, shared.http.commands). The answer to a setting shows who recorded it and when,
+    so `save` keeps what it recorded. One per request."""
+
+    repository: Repository[VerificationPolicy]
+    recorded: list[RecordedEvent] = field(default_factory=list)
+
+    async def find(
+        self, aggregate_id: str, conn: AsyncConnection | None = None
+    ) -> VerificationPolicy | None:
+        """The book, or None while nothing was ever set."""
+        return await self.repository.find(aggregate_id, conn)
+
+    async def get(
+        self, aggregate_id: str, conn: AsyncConnection | None = None
+    ) -> VerificationPolicy:
+        """The book, or 404."""
+        return await self.repository.get(aggregate_id, conn)
+
     async def save(
-        self, book: VerificationPolicy, metadata: EventMetadata, conn: AsyncConnection
+        self,
+        instance: VerificationPolicy,
+        metadata: EventMetadata,
+        conn: AsyncConnection | None,
+        expected_version: int | None = None,
     ) -> list[RecordedEvent]:
-        """Append what the book recorded at the version it was loaded at."""
-        return await self.repository.save(book, metadata, conn)
+        """Append the new settings at `expected_version`; keep the recorded events."""
+        self.recorded = await self.repository.save(instance, metadata, conn, expected_version)
+        return self.recorded

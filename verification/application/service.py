@@ -16,6 +16,7 @@ from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
 from shared.workdays import Workdays, library_calendar
 from verification.adapters.partner_data import Answer, PartnerDataClient
+from verification.application.aggregates import Addressed
 from verification.application.policies import PolicyData
 from verification.domain import events as ev
 from verification.domain.batch import MINIMUM_RATE, CountyBatch
@@ -59,7 +60,7 @@ class Verification:
         policy: Policy | None = None,
     ) -> None:
         self.cases = Repository(store, registry, VerificationCase)
-        self.batches = Repository(store, registry, CountyBatch)
+        self.batches = Addressed(Repository(store, registry, CountyBatch), _no_batch)
         self.partner = partner
         self.clock = clock
         self.policy = policy or Policy()
@@ -78,24 +79,26 @@ class Verification:
         """Today in China."""
         return today(self.clock)
 
+    def cases_of(self, programme: str) -> Addressed[VerificationCase]:
+        """The cases of one programme, each named by its application's case id."""
+        return Addressed(
+            self.cases,
+            lambda case_id: NotFound(
+                f"no verification case {case_id} for programme {programme}",
+                f"未找到案件 {case_id}（{programme}）的核查记录",
+            ),
+            lambda case_id: VerificationCase.id_for(case_id, programme),
+        )
+
     async def case(
         self, case_id: str, programme: str, conn: AsyncConnection | None = None
     ) -> VerificationCase:
         """The case for one programme, or 404."""
-        found = await self.cases.find(VerificationCase.id_for(case_id, programme), conn)
-        if found is None or found.opened is None:
-            raise NotFound(
-                f"no verification case {case_id} for programme {programme}",
-                f"未找到案件 {case_id}（{programme}）的核查记录",
-            )
-        return found
+        return await self.cases_of(programme).get(case_id, conn)
 
     async def batch(self, batch_id: str, conn: AsyncConnection | None = None) -> CountyBatch:
         """A county batch, or 404."""
-        found = await self.batches.find(batch_id, conn)
-        if found is None:
-            raise NotFound(f"no batch {batch_id}", f"未找到批次 {batch_id}")
-        return found
+        return await self.batches.get(batch_id, conn)
 
     async def batch_complete(self, case: VerificationCase, conn: AsyncConnection) -> bool:
         """True when the case's batch has all its sampled households visited."""
@@ -156,5 +159,10 @@ class Verification:
         self, case: VerificationCase | CountyBatch, metadata: EventMetadata, conn: AsyncConnection
     ) -> list[RecordedEvent]:
         """Append what the aggregate recorded at the version it was loaded at."""
-        repository = self.cases if isinstance(case, VerificationCase) else self.batches
-        return await repository.save(case, metadata, conn)  # type: ignore[arg-type]
+        if isinstance(case, VerificationCase):
+            return await self.cases.save(case, metadata, conn)
+        return await self.batches.save(case, metadata, conn)
+
+
+def _no_batch(batch_id: str) -> NotFound:
+    return NotFound(f"no batch {batch_id}", f"未找到批次 {batch_id}")

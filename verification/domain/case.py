@@ -17,6 +17,7 @@ from verification.domain.errors import (
     AuthorisationMissing,
     CaseAlreadyOpen,
     EvidenceNotRequested,
+    InvalidBatch,
     NotAMember,
     NoticePeriodRunning,
     SelfCareNotAssessed,
@@ -116,6 +117,17 @@ class VerificationCase(CaseLifecycle):
         assert self.opened is not None
         self.record(assess(self.opened, list(self.evidence.values())))
 
+    def record_replies(
+        self, answers: list[ev.EvidenceRecorded], failures: list[ev.EvidenceRequestFailed]
+    ) -> None:
+        """Record the sources' replies to queries asked before this command: only those still
+        unanswered count (another answer may have come in while the sources were asked)."""
+        waiting = set(self.missing_queries())
+        self.record_evidence(
+            [a for a in answers if (a.source, a.resident_id) in waiting],
+            [f for f in failures if (f.source, f.resident_id) in waiting],
+        )
+
     def record_investigation(
         self,
         staff: list[str],
@@ -211,8 +223,14 @@ class VerificationCase(CaseLifecycle):
             )
         )
 
-    def assign_batch(self, batch_id: str) -> None:
-        """The county takes the proposal into a batch."""
+    def assign_batch(self, batch_id: str, township_code: str) -> None:
+        """The county takes the proposal into a batch of one township's proposals (VER-5)."""
+        if not self._require(*Stage).division_code.startswith(township_code):
+            raise InvalidBatch(
+                f"case {self.id} is not of township {township_code}",
+                f"案件 {self.id} 不属于乡镇 {township_code}",
+                field="cases",
+            )
         self._require(Stage.PROPOSED)
         self.record(ev.BatchAssigned(**self._key(), batch_id=batch_id))
 
@@ -271,8 +289,10 @@ class VerificationCase(CaseLifecycle):
         care_arrangement: CareArrangement | None = None,
     ) -> None:
         """The county approves with programme and class (VER-7): the amount by the programme's
-        rule, computed by payments, unless the county overrides it with a reason."""
+        rule, computed by payments, unless the county overrides it with a reason. Without a
+        `rural_class` of its own, the county approves the class the township proposed."""
         opened = self._ready_for_decision(batch_complete, today)
+        rural_class = rural_class or (self.proposal.rural_class if self.proposal else None)
         if self.notice is None or today < self.notice.period_ends_on:
             ends = self.notice.period_ends_on if self.notice else None
             raise NoticePeriodRunning(

@@ -7,15 +7,15 @@ import uuid
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.commands import request_metadata
+from shared.http.auth import ensure_jurisdiction
+from shared.http.commands import Command, change
 from shared.http.etag import etag_for
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.idempotency import StoredResponse
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -43,8 +43,8 @@ from verification.domain.children import (
     GuardianshipStatus,
 )
 from verification.domain.policy_book import CHILD_ALLOWANCE_AGE_LIMIT
-from verification.entrypoints.care_common import READ_REGISTER, change
-from verification.entrypoints.common import COUNTY, TOWNSHIP, ensure_level
+from verification.entrypoints.care_common import READ_REGISTER, division_of
+from verification.entrypoints.common import COUNTY, TOWNSHIP, at_level, ensure_level
 from verification.entrypoints.wiring import Register, VerificationService
 
 router = APIRouter(prefix="/v1", tags=["children 儿童关爱保护"])
@@ -67,16 +67,10 @@ _LIST = text(
     summary="儿童登记 Put a left-behind child or a child in difficulty on the register (VER-10)",
     responses=problem_responses(400, 401, 403, 409, 422),
 )
-async def register_child(
-    body: ChildIn,
-    request: Request,
-    register: Register,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
-) -> JSONResponse:
+async def register_child(body: ChildIn, command: Command, register: Register) -> JSONResponse:
     """The child's township registers a minor once (409 for a resident ID already on it), with
     the guardian unless nobody looks after the child."""
-    ensure_level(principal, TOWNSHIP, body.division_code)
+    ensure_level(command.principal, TOWNSHIP, body.division_code)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         child = Child(str(uuid.uuid4()))
@@ -88,14 +82,12 @@ async def register_child(
             )
         )  # fmt: skip
         await register.claim(body.resident_id, child.id, conn)
-        await register.save(child, request_metadata(principal, REGISTERED, child.id), conn)
+        await register.save(child, command.metadata(REGISTERED, child.id), conn)
         headers = {"Location": f"/v1/children/{child.id}", "ETag": etag_for(child.version)}
         view = child_view(child, register.today())
         return StoredResponse(201, view.model_dump(mode="json"), headers)
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+    return await command.respond(operation)
 
 
 @router.get(
@@ -155,16 +147,11 @@ async def get_child(
     responses=ERRORS,
 )
 async def record_care_visit(
-    child_id: str,
-    body: CareVisitIn,
-    request: Request,
-    register: Register,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    child_id: str, body: CareVisitIn, command: Command, register: Register
 ) -> JSONResponse:
     """The child's township records a visit; the guardianship it found becomes the child's."""
 
-    def act(child: Child) -> None:
+    def act(child: Child, _: AsyncConnection) -> None:
         assert child.registered is not None
         visit = CareVisitRecorded(
             child.id, child.registered.division_code, body.visited_on, tuple(body.visited_by),
@@ -173,10 +160,14 @@ async def record_care_visit(
         child.record_visit(visit, register.today())
 
     return await change(
-        request, register, principal, key, load=lambda conn: register.child(child_id, conn),
-        level=TOWNSHIP, act=act, reason=VISITED,
-        view=lambda child: child_view(child, register.today()),
-    )  # fmt: skip
+        command,
+        register.children,
+        child_id,
+        authorise=at_level(command, TOWNSHIP, division_of),
+        act=act,
+        reason=VISITED,
+        answer=lambda child: child_view(child, register.today()),
+    )
 
 
 @router.post(
@@ -188,27 +179,28 @@ async def record_care_visit(
 async def assess_allowance(
     child_id: str,
     body: AllowanceAssessmentIn,
-    request: Request,
+    command: Command,
     register: Register,
     verification: VerificationService,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """The county grants (from `effective_from`) or refuses an orphan's allowance or the
     allowance for children in difficulty; a grant is paid by payments to the guardian."""
+    officer = command.principal
     # the age limit is province-wide (no county override): the officer's county reads it
     limit = await verification.policies.in_force(
-        CHILD_ALLOWANCE_AGE_LIMIT, principal.division, register.today()
+        CHILD_ALLOWANCE_AGE_LIMIT, officer.division, register.today()
     )
-
-    def act(child: Child) -> None:
-        child.assess(_assessment(child, body, principal.subject, register.today(), limit))
-
     return await change(
-        request, register, principal, key, load=lambda conn: register.child(child_id, conn),
-        level=COUNTY, act=act, reason=body.reason,
-        view=lambda child: child_view(child, register.today()),
-    )  # fmt: skip
+        command,
+        register.children,
+        child_id,
+        authorise=at_level(command, COUNTY, division_of),
+        act=lambda child, _: child.assess(
+            _assessment(child, body, officer.subject, register.today(), limit)
+        ),
+        reason=body.reason,
+        answer=lambda child: child_view(child, register.today()),
+    )
 
 
 @router.post(
@@ -218,27 +210,23 @@ async def assess_allowance(
     responses=ERRORS,
 )
 async def end_allowance(
-    child_id: str,
-    body: AllowanceEndIn,
-    request: Request,
-    register: Register,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    child_id: str, body: AllowanceEndIn, command: Command, register: Register
 ) -> JSONResponse:
     """The county ends a granted allowance before the age limit (adoption, a guardian able to
     support, death, moving away …), with the reason and the policy; payments pays nothing for
     months from the next month's first day."""
-
-    def act(child: Child) -> None:
-        child.end_allowance(
-            body.reason_code, body.reason, body.policy_basis, principal.subject, register.today()
-        )
-
+    officer = command.principal.subject
     return await change(
-        request, register, principal, key, load=lambda conn: register.child(child_id, conn),
-        level=COUNTY, act=act, reason=body.reason,
-        view=lambda child: child_view(child, register.today()),
-    )  # fmt: skip
+        command,
+        register.children,
+        child_id,
+        authorise=at_level(command, COUNTY, division_of),
+        act=lambda child, _: child.end_allowance(
+            body.reason_code, body.reason, body.policy_basis, officer, register.today()
+        ),
+        reason=body.reason,
+        answer=lambda child: child_view(child, register.today()),
+    )
 
 
 def _assessment(

@@ -1,37 +1,27 @@
-"""What every verification route shares: levels of government, metadata, the command runner."""
+"""What verification's routes share: the levels of government, and the pieces of a command on a
+case that the kernel's `change` (shared.http.commands) takes: who may act, which case the events
+belong to, and the answer."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import TypeVar
 
-from fastapi import Depends, Request
-from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncConnection
-
-from shared.domain.errors import ConcurrencyConflict
-from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.commands import request_metadata
-from shared.http.etag import (
-    PreconditionFailed,
-    etag_for,
-    expected_version_from_if_match,
-    precondition_failed_from,
-)
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.domain.aggregate import Aggregate
+from shared.http.auth import ensure_jurisdiction
+from shared.http.commands import Answer, Authorise, CommandRequest
 from shared.http.tokens import Principal
 from verification.application.service import Verification
 from verification.domain.case import VerificationCase
 from verification.domain.errors import VillageCommitteeCannotDecide, WrongLevel
 from verification.entrypoints.views import case_detail
-from verification.entrypoints.wiring import VerificationService
 
 TOWNSHIP = "township"
 COUNTY = "county"
 _ROLE_OF_LEVEL = {TOWNSHIP: "township_officer", COUNTY: "county_officer"}
 _LEVEL_ZH = {TOWNSHIP: "乡镇（街道）", COUNTY: "县级民政部门"}
 
-CaseAction = Callable[[VerificationCase, AsyncConnection], Awaitable[None]]
+Located = TypeVar("Located", bound=Aggregate)
 
 
 def ensure_level(principal: Principal, level: str, division_code: str) -> None:
@@ -54,72 +44,27 @@ def ensure_level(principal: Principal, level: str, division_code: str) -> None:
     ensure_jurisdiction(principal, division_code)
 
 
-def check_version(expected: int | None, actual: int) -> None:
-    """412 when If-Match names a version that is no longer current."""
-    if expected is not None and expected != actual:
-        raise PreconditionFailed(
-            f"the resource is at version {actual}, If-Match named {expected}",
-            f"资源当前版本为 {actual}，If-Match 指定的版本为 {expected}",
-            current_etag=etag_for(actual),
-            expected_version=expected,
-            actual_version=actual,
-        )
+def at_level(
+    command: CommandRequest, level: str, division_of: Callable[[Located], str]
+) -> Authorise[Located]:
+    """The `authorise` of a step done at one level of government: by that level's officer, on
+    an aggregate whose division lies within the officer's."""
+    return lambda aggregate: ensure_level(command.principal, level, division_of(aggregate))
 
 
-@dataclass(frozen=True)
-class CaseCommand:
-    """A command on one case as its route received it: the request, who asks, the Idempotency-Key,
-    the case's path and the wired service. Routes take it with `Depends(case_command)` and `run`
-    their action."""
-
-    request: Request
-    verification: Verification
-    principal: Principal
-    key: str
-    case_id: str
-    programme: str
-
-    async def run(
-        self, level: str | None, reason: str, action: CaseAction, *, if_match_required: bool = True
-    ) -> JSONResponse:
-        """Load the case, check level (None: jurisdiction only) and version, run the action, save;
-        idempotent by key."""
-        request, principal, case_id = self.request, self.principal, self.case_id
-        expected = expected_version_from_if_match(request, required=if_match_required)
-        verification = self.verification
-
-        async def operation(conn: AsyncConnection) -> StoredResponse:
-            case = await verification.case(case_id, self.programme, conn)
-            assert case.opened is not None
-            if level is not None:
-                ensure_level(principal, level, case.opened.division_code)
-            else:
-                ensure_jurisdiction(principal, case.opened.division_code)
-            check_version(expected, case.version)
-            await action(case, conn)
-            metadata = request_metadata(principal, reason, case_id)
-            try:
-                await verification.save(case, metadata, conn)
-            except ConcurrencyConflict as conflict:
-                raise precondition_failed_from(conflict) from None
-            detail = case_detail(case, verification.policy)
-            return StoredResponse(
-                200, detail.model_dump(mode="json"), {"ETag": etag_for(case.version)}
-            )
-
-        return await respond_idempotently(
-            request, client_id=principal.client_id, key=self.key, operation=operation
-        )
+def case_division(case: VerificationCase) -> str:
+    """Where the household of the case lives."""
+    assert case.opened is not None
+    return case.opened.division_code
 
 
-async def case_command(
-    case_id: str,
-    programme: str,
-    request: Request,
-    verification: VerificationService,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
-) -> CaseCommand:
-    """The route's case command: its path, the caller's token, the Idempotency-Key and the
-    wired service."""
-    return CaseCommand(request, verification, principal, key, case_id, programme)
+def case_id_of(case: VerificationCase) -> str:
+    """The application's case id, which a case's events belong to (its aggregate's id also names
+    the programme)."""
+    assert case.opened is not None
+    return case.opened.case_id
+
+
+def detail_of(verification: Verification) -> Answer[VerificationCase]:
+    """The answer to a command on a case: its detail, with its working-day clocks."""
+    return lambda case: case_detail(case, verification.policy)

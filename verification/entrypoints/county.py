@@ -6,27 +6,25 @@ import secrets
 import uuid
 from decimal import Decimal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.domain.errors import ConcurrencyConflict
-from shared.http.auth import current_principal
-from shared.http.commands import request_metadata
-from shared.http.etag import etag_for, expected_version_from_if_match, precondition_failed_from
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command, change
+from shared.http.etag import etag_for
+from shared.http.idempotency import StoredResponse
 from shared.http.openapi import IF_MATCH_UNUSED
 from shared.http.problems import problem_responses
-from shared.http.tokens import Principal
+from verification.application.service import Verification
 from verification.domain.batch import CountyBatch, parse_rate
 from verification.domain.case import AmountOverride, VerificationCase
-from verification.domain.errors import InvalidBatch
 from verification.domain.policy_book import SPOT_CHECK_RATE
 from verification.entrypoints.common import (
     COUNTY,
-    CaseCommand,
-    case_command,
-    check_version,
+    at_level,
+    case_division,
+    case_id_of,
+    detail_of,
     ensure_level,
 )
 from verification.entrypoints.views import BatchView, CaseDetail, batch_view
@@ -47,59 +45,50 @@ CASE = "/cases/{case_id}/programmes/{programme}"
     openapi_extra=IF_MATCH_UNUSED,
 )
 async def form_batch(
-    body: BatchIn,
-    request: Request,
-    verification: VerificationService,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    body: BatchIn, command: Command, verification: VerificationService
 ) -> JSONResponse:
     """Sample ⌈rate × n⌉ households with a fresh recorded seed; each case joins the batch.
     Every case with a declared relative of an official (INT-10) is sampled as well, named in the
     sample event's `declared_relatives`."""
-    ensure_level(principal, COUNTY, body.township_code)
+    ensure_level(command.principal, COUNTY, body.township_code)
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        # The rate the policy requires today for this county (province data, else the default).
-        policy = await verification.policies.in_force(
-            SPOT_CHECK_RATE, body.township_code, verification.today(), conn
-        )
-        floor = Decimal(policy.value)
-        rate = parse_rate(body.rate, floor) if body.rate else floor
+        rate, policy = await _spot_check_rate(verification, body, conn)
         batch = CountyBatch(str(uuid.uuid4()))
         cases = [await verification.case(c.case_id, c.programme, conn) for c in body.cases]
         for case in cases:
-            assert case.opened is not None
-            if not case.opened.division_code.startswith(body.township_code):
-                raise InvalidBatch(
-                    f"case {case.id} is not of township {body.township_code}",
-                    f"案件 {case.id} 不属于乡镇 {body.township_code}",
-                    field="cases",
-                )
-            case.assign_batch(batch.id)
-        households = [case.household for case in cases]
+            case.assign_batch(batch.id, body.township_code)
         batch.form(
             body.township_code[:6],
             body.township_code,
-            households,
+            [case.household for case in cases],
             rate,
             secrets.token_hex(16),
-            policy=(policy.version, floor),
+            policy=policy,
             declared_relatives=tuple(c.household for c in cases if c.declared_relative),
         )
         reason = f"县级审批批次，按{rate}比例入户抽查 (county batch, spot check)"
-        await verification.save(batch, request_metadata(principal, reason, None), conn)
+        await verification.save(batch, command.metadata(reason), conn)
         for case in cases:
-            assert case.opened is not None
-            await verification.save(
-                case, request_metadata(principal, reason, case.opened.case_id), conn
-            )
-        view = batch_view(batch)
+            await verification.save(case, command.metadata(reason, case_id_of(case)), conn)
         headers = {"Location": f"/v1/batches/{batch.id}", "ETag": etag_for(batch.version)}
-        return StoredResponse(201, view.model_dump(mode="json"), headers)
+        return StoredResponse(201, batch_view(batch).model_dump(mode="json"), headers)
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    return await command.respond(operation)
+
+
+async def _spot_check_rate(
+    verification: Verification, body: BatchIn, conn: AsyncConnection
+) -> tuple[Decimal, tuple[int, Decimal]]:
+    """The rate the batch samples at (the body's, never below the floor), and the policy
+    setting that requires the floor today for the county (province data, else the default):
+    its version and rate."""
+    policy = await verification.policies.in_force(
+        SPOT_CHECK_RATE, body.township_code, verification.today(), conn
     )
+    floor = Decimal(policy.value)
+    rate = parse_rate(body.rate, floor) if body.rate else floor
+    return rate, (policy.version, floor)
 
 
 @router.post(
@@ -109,36 +98,27 @@ async def form_batch(
     responses=ERRORS,
 )
 async def record_spot_check(
-    batch_id: str,
-    body: SpotCheckIn,
-    request: Request,
-    verification: VerificationService,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    batch_id: str, body: SpotCheckIn, command: Command, verification: VerificationService
 ) -> JSONResponse:
     """Record the visit against the batch (If-Match: the batch's ETag)."""
-    expected = expected_version_from_if_match(request)
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        batch = await verification.batch(batch_id, conn)
-        assert batch.drawn is not None
-        ensure_level(principal, COUNTY, batch.drawn.township_code)
-        check_version(expected, batch.version)
-        household = f"{body.case_id}/{body.programme}"
-        batch.record_visit(
+    household = f"{body.case_id}/{body.programme}"
+    return await change(
+        command,
+        verification.batches,
+        batch_id,
+        authorise=at_level(command, COUNTY, _township_of),
+        act=lambda batch, _: batch.record_visit(
             household, body.visited_by, body.visited_on, body.findings, body.confirms_proposal
-        )
-        metadata = request_metadata(principal, "县级入户抽查 (county spot check)", body.case_id)
-        try:
-            await verification.save(batch, metadata, conn)
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        view = batch_view(batch)
-        return StoredResponse(200, view.model_dump(mode="json"), {"ETag": etag_for(batch.version)})
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+        ),
+        reason="县级入户抽查 (county spot check)",
+        answer=batch_view,
+        case_of=lambda _: body.case_id,
     )
+
+
+def _township_of(batch: CountyBatch) -> str:
+    assert batch.drawn is not None
+    return batch.drawn.township_code
 
 
 @router.post(
@@ -148,8 +128,11 @@ async def record_spot_check(
     summary="审批 Approve (amount by rule, or an override with its reason) or reject (VER-7)",
 )
 async def decide_case(
+    case_id: str,
+    programme: str,
     body: DecisionIn,
-    command: CaseCommand = Depends(case_command),
+    command: Command,
+    verification: VerificationService,
 ) -> JSONResponse:
     """Only after the batch's spot check is complete and the notice period is over.
 
@@ -171,33 +154,42 @@ async def decide_case(
     paid unless the county overrides with it. `approved_monthly_amount_fen` is no longer
     accepted (422): a fixed amount always states its reason.
     """
-    verification = command.verification
 
-    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+    async def act(case: VerificationCase, conn: AsyncConnection) -> None:
         complete = await verification.batch_complete(case, conn)
         today = verification.today()
         if body.decision == "reject":
             case.reject(complete, today, body.reason, body.appeal_rights)
             return
-        override = None
-        if body.override_monthly_amount_fen is not None or body.override_reason is not None:
-            override = AmountOverride(
-                body.override_monthly_amount_fen or 0,
-                body.override_reason or "",
-                command.principal.subject,
-            )
-        rural_class = body.rural_class or (case.proposal.rural_class if case.proposal else None)
         case.approve(
             complete,
             today,
-            override,
-            rural_class,
+            _override(body, command.principal.subject),
+            body.rural_class,
             body.effective_from or today,
             override_deceased_reason=body.override_deceased_reason,
             care_arrangement=body.care_arrangement,
         )
 
-    return await command.run(COUNTY, body.reason, action)
+    return await change(
+        command,
+        verification.cases_of(programme),
+        case_id,
+        authorise=at_level(command, COUNTY, case_division),
+        act=act,
+        reason=body.reason,
+        answer=detail_of(verification),
+        case_of=case_id_of,
+    )
+
+
+def _override(body: DecisionIn, officer: str) -> AmountOverride | None:
+    """The amount the county fixes instead of the rule's, when the body names one."""
+    if body.override_monthly_amount_fen is None and body.override_reason is None:
+        return None
+    return AmountOverride(
+        body.override_monthly_amount_fen or 0, body.override_reason or "", officer
+    )
 
 
 @router.post(
@@ -207,15 +199,23 @@ async def decide_case(
     summary="调整 Adjust the monthly amount (VER-7)",
 )
 async def adjust_benefit(
+    case_id: str,
+    programme: str,
     body: AdjustmentIn,
-    command: CaseCommand = Depends(case_command),
+    command: Command,
+    verification: VerificationService,
 ) -> JSONResponse:
     """A new amount from a date."""
-
-    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
-        case.adjust(body.approved_monthly_amount_fen, body.effective_from)
-
-    return await command.run(COUNTY, body.reason, action)
+    return await change(
+        command,
+        verification.cases_of(programme),
+        case_id,
+        authorise=at_level(command, COUNTY, case_division),
+        act=lambda case, _: case.adjust(body.approved_monthly_amount_fen, body.effective_from),
+        reason=body.reason,
+        answer=detail_of(verification),
+        case_of=case_id_of,
+    )
 
 
 @router.post(
@@ -225,15 +225,23 @@ async def adjust_benefit(
     summary="暂停 Suspend the benefit (VER-7)",
 )
 async def suspend_benefit(
+    case_id: str,
+    programme: str,
     body: StopIn,
-    command: CaseCommand = Depends(case_command),
+    command: Command,
+    verification: VerificationService,
 ) -> JSONResponse:
     """Stop paying from a date, pending clarification."""
-
-    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
-        case.suspend(body.effective_from, body.reason)
-
-    return await command.run(COUNTY, body.reason, action)
+    return await change(
+        command,
+        verification.cases_of(programme),
+        case_id,
+        authorise=at_level(command, COUNTY, case_division),
+        act=lambda case, _: case.suspend(body.effective_from, body.reason),
+        reason=body.reason,
+        answer=detail_of(verification),
+        case_of=case_id_of,
+    )
 
 
 @router.post(
@@ -243,15 +251,23 @@ async def suspend_benefit(
     summary="停保 Terminate the benefit (VER-7)",
 )
 async def terminate_benefit(
+    case_id: str,
+    programme: str,
     body: StopIn,
-    command: CaseCommand = Depends(case_command),
+    command: Command,
+    verification: VerificationService,
 ) -> JSONResponse:
     """End the benefit from a date."""
-
-    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
-        case.terminate(body.effective_from, body.reason)
-
-    return await command.run(COUNTY, body.reason, action)
+    return await change(
+        command,
+        verification.cases_of(programme),
+        case_id,
+        authorise=at_level(command, COUNTY, case_division),
+        act=lambda case, _: case.terminate(body.effective_from, body.reason),
+        reason=body.reason,
+        answer=detail_of(verification),
+        case_of=case_id_of,
+    )
 
 
 @router.post(
@@ -261,12 +277,20 @@ async def terminate_benefit(
     summary="复核 Reopen investigation of an approved benefit (VER-7)",
 )
 async def recheck_benefit(
+    case_id: str,
+    programme: str,
     body: RecheckIn,
-    command: CaseCommand = Depends(case_command),
+    command: Command,
+    verification: VerificationService,
 ) -> JSONResponse:
     """Periodic re-review or a re-check on a complaint."""
-
-    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
-        case.open_recheck(body.reason, body.complaint_id)
-
-    return await command.run(COUNTY, body.reason, action)
+    return await change(
+        command,
+        verification.cases_of(programme),
+        case_id,
+        authorise=at_level(command, COUNTY, case_division),
+        act=lambda case, _: case.open_recheck(body.reason, body.complaint_id),
+        reason=body.reason,
+        answer=detail_of(verification),
+        case_of=case_id_of,
+    )

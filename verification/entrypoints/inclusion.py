@@ -7,15 +7,14 @@ from __future__ import annotations
 import uuid
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.commands import request_metadata
+from shared.http.auth import ensure_jurisdiction
+from shared.http.commands import Command, change, create
 from shared.http.etag import etag_for
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -33,8 +32,8 @@ from verification.domain.inclusion import (
     ExtremePovertyInclusionDecided,
     InclusionScreening,
 )
-from verification.entrypoints.care_common import READ_REGISTER, change
-from verification.entrypoints.common import COUNTY, TOWNSHIP, ensure_level
+from verification.entrypoints.care_common import READ_REGISTER, division_of
+from verification.entrypoints.common import COUNTY, TOWNSHIP, at_level, ensure_level
 from verification.entrypoints.wiring import Register
 
 router = APIRouter(prefix="/v1", tags=["extreme-poverty inclusion 残疾人纳入特困供养"])
@@ -55,29 +54,24 @@ _LIST = text(
     responses=problem_responses(400, 401, 403, 422),
 )
 async def screen_disabled_person(
-    body: ScreeningIn,
-    request: Request,
-    register: Register,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    body: ScreeningIn, command: Command, register: Register
 ) -> JSONResponse:
     """The person's township records what it found; a person meeting every rule is flagged for
     the county, any other is kept with the conditions not met."""
-    ensure_level(principal, TOWNSHIP, body.division_code)
+    ensure_level(command.principal, TOWNSHIP, body.division_code)
     person = DisabledPerson(
         body.resident_id, body.name, body.division_code, body.disability_kind,
         body.disability_grade, body.has_living_source, body.supporter,
     )  # fmt: skip
-
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        screening = InclusionScreening(str(uuid.uuid4()))
-        screening.screen(person, register.today())
-        await register.save(screening, request_metadata(principal, SCREENED, screening.id), conn)
-        headers = {"Location": f"/v1{BASE}/{screening.id}", "ETag": etag_for(screening.version)}
-        return StoredResponse(201, screening_view(screening).model_dump(mode="json"), headers)
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+    screening = InclusionScreening(str(uuid.uuid4()))
+    screening.screen(person, register.today())
+    return await create(
+        command,
+        register.screenings,
+        screening,
+        reason=SCREENED,
+        answer=screening_view,
+        location=f"/v1{BASE}/{screening.id}",
     )
 
 
@@ -137,26 +131,24 @@ async def get_screening(
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
 )
 async def decide_inclusion(
-    screening_id: str,
-    body: InclusionDecisionIn,
-    request: Request,
-    register: Register,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    screening_id: str, body: InclusionDecisionIn, command: Command, register: Register
 ) -> JSONResponse:
     """Once per flag, by the person's county; who, when and why are recorded."""
 
-    def act(screening: InclusionScreening) -> None:
-        assert screening.screened is not None
+    def act(screening: InclusionScreening, _: AsyncConnection) -> None:
         screening.decide(
             ExtremePovertyInclusionDecided(
-                screening.id, screening.screened.division_code, body.decision, body.reason,
-                principal.subject, register.today(), body.application_ref,
+                screening.id, division_of(screening), body.decision, body.reason,
+                command.principal.subject, register.today(), body.application_ref,
             )
         )  # fmt: skip
 
     return await change(
-        request, register, principal, key,
-        load=lambda conn: register.screening(screening_id, conn),
-        level=COUNTY, act=act, reason=body.reason, view=screening_view,
-    )  # fmt: skip
+        command,
+        register.screenings,
+        screening_id,
+        authorise=at_level(command, COUNTY, division_of),
+        act=act,
+        reason=body.reason,
+        answer=screening_view,
+    )

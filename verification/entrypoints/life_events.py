@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.http.auth import require_roles
-from shared.http.commands import request_metadata
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command
+from shared.http.idempotency import StoredResponse
 from shared.http.openapi import IF_MATCH_UNUSED
 from shared.http.problems import problem_responses
-from shared.http.tokens import Principal
 from shared.identity import jurisdiction_prefix
 from verification.application.life_events import apply_life_event
 from verification.entrypoints.wiring import VerificationService
 from verification.schemas import LifeEventsIn, LifeEventsRead
 
 router = APIRouter(prefix="/v1", tags=["partner life events 部门数据推送"])
-PUBLIC_SECURITY = require_roles("public_security")
 
 
 @router.post(
@@ -29,21 +26,17 @@ PUBLIC_SECURITY = require_roles("public_security")
     openapi_extra=IF_MATCH_UNUSED,
 )
 async def report_life_events(
-    body: LifeEventsIn,
-    request: Request,
-    verification: VerificationService,
-    principal: Principal = Depends(PUBLIC_SECURITY),
-    key: str = Depends(idempotency_key),
+    body: LifeEventsIn, command: Command, verification: VerificationService
 ) -> JSONResponse:
     """Each record is applied to every case of the person within the caller's jurisdiction, at
     any stage: before approval it blocks approval; on a running benefit payment stops from the
     month after the death and the termination review opens. Unknown people are `unmatched`; a
     known `source_ref` changes nothing (`repeated`)."""
-    prefix = jurisdiction_prefix(principal.division)
+    prefix = jurisdiction_prefix(command.principal.division)
     reason = "公安部门推送死亡信息 (death reported by public security)"
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
-        metadata = request_metadata(principal, reason)
+        metadata = command.metadata(reason)
         results = [
             await apply_life_event(verification, record, prefix, metadata, conn)
             for record in body.records
@@ -52,6 +45,4 @@ async def report_life_events(
         answer = LifeEventsRead(results=results, matched=matched, unmatched=len(results) - matched)
         return StoredResponse(200, answer.model_dump(mode="json"), {})
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+    return await command.respond(operation)

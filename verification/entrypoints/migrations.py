@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.domain.errors import DomainError, NotFound
 from shared.http.auth import current_principal, ensure_jurisdiction
-from shared.http.commands import request_metadata
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.commands import Command
+from shared.http.idempotency import StoredResponse
 from shared.http.openapi import IF_MATCH_UNUSED
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -57,24 +57,23 @@ class CaseloadUploadRefused(DomainError):
     openapi_extra={**CASELOAD_FILE_BODY, **IF_MATCH_UNUSED},
 )
 async def import_caseload(
-    request: Request,
+    command: Command,
     verification: VerificationService,
     file_name: str = Query(
         default="upload", min_length=1, max_length=200, description="the file's name, as recorded"
     ),
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Validate every row and import each valid household as one approved case, marked migrated
     (payments enrols it as any approval); a household with a bad row is refused whole, and the
     answer lists the rejects by row and field. The same file again imports nothing twice: an
     import stopped half way is finished by sending it again. 201 for an import done now, 200
     when the file had been imported before."""
+    principal = command.principal
     ensure_level(principal, COUNTY, principal.division)
-    content = await _caseload_file(request)
+    content = await _caseload_file(command.request)
     store, registry = verification.cases.store, verification.cases.registry
     importer = Importer(store, registry, verification.clock)
-    actor = request_metadata(principal, "历史数据迁移 (caseload migration)").actor
+    actor = command.metadata("历史数据迁移 (caseload migration)").actor
     starts: list[MigrationRecord] = []
 
     def first_seen(record: MigrationRecord) -> None:
@@ -90,9 +89,7 @@ async def import_caseload(
         body = migration_read(record, rejects).model_dump(mode="json")
         return StoredResponse(status, body, {"Location": f"/v1/migrations/{record.migration_id}"})
 
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
-    )
+    return await command.respond(operation)
 
 
 @router.get(

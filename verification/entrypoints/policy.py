@@ -8,31 +8,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.domain.errors import ConcurrencyConflict
 from shared.eventstore.envelope import Actor, RecordedEvent
-from shared.http.auth import RoleNotAllowed, current_principal, ensure_jurisdiction
-from shared.http.commands import request_metadata
-from shared.http.etag import (
-    PreconditionRequired,
-    etag_for,
-    expected_version_from_if_match,
-    precondition_failed_from,
-)
-from shared.http.idempotency import StoredResponse, idempotency_key, respond_idempotently
+from shared.http.auth import RoleNotAllowed, ensure_jurisdiction
+from shared.http.commands import Command, create_or_change, no_case
+from shared.http.etag import etag_for
 from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import DivisionCodeStr
 from shared.policy import PROVINCE, PolicySet, UnknownPolicy, normalise_scope, role_to_set
-from verification.application.policies import PolicyData
-from verification.domain.policy_book import RULES
+from verification.application.policies import SERVICE, PolicyData
+from verification.domain.policy_book import RULES, VerificationPolicy
 from verification.entrypoints.api import READERS
-from verification.entrypoints.common import check_version
 from verification.entrypoints.wiring import VerificationService
 
 router = APIRouter(prefix="/v1/policy", tags=["policy 政策参数"])
@@ -184,12 +175,7 @@ def _ensure_may_set(principal: Principal, scope: str) -> None:
     openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
 async def set_policy(
-    name: str,
-    body: PolicyIn,
-    request: Request,
-    verification: VerificationService,
-    principal: Principal = Depends(current_principal),
-    key: str = Depends(idempotency_key),
+    name: str, body: PolicyIn, command: Command, verification: VerificationService
 ) -> JSONResponse:
     """Record `<service>.PolicySet` with the caller as actor and the body's reason (GEN-4)."""
     rule = RULES.get(name)
@@ -198,30 +184,23 @@ async def set_policy(
             f"no policy {name!r}; known: {', '.join(RULES)}", f"无政策参数 {name}", field="name"
         )
     scope = normalise_scope(body.scope)
-    _ensure_may_set(principal, scope)
-    expected = expected_version_from_if_match(request, required=False)
     value = str(body.value)
+    policies = verification.policies.stream()
 
-    async def operation(conn: AsyncConnection) -> StoredResponse:
-        book = await verification.policies.book(conn)
-        if expected is None and book.version > 0:
-            raise PreconditionRequired(
-                f'the policy is at version {book.version}: send If-Match: "{book.version}"',
-                f'政策参数当前版本为 {book.version}，请在 If-Match 中提供 "{book.version}"',
-                current_etag=etag_for(book.version),
-            )
-        check_version(expected, book.version)
-        setting = book.set(
+    def answer(book: VerificationPolicy) -> SettingView:
+        setting = book.settings[-1]
+        return _view(setting, {setting.version: policies.recorded[-1]})
+
+    return await create_or_change(
+        command,
+        policies,
+        SERVICE,
+        new=lambda: VerificationPolicy(SERVICE),
+        authorise=lambda _: _ensure_may_set(command.principal, scope),
+        act=lambda book, _: book.set(
             rule, value, body.effective_from, scope, body.reason, verification.today()
-        )
-        metadata = request_metadata(principal, body.reason)
-        try:
-            recorded = await verification.policies.save(book, metadata, conn)
-        except ConcurrencyConflict as conflict:
-            raise precondition_failed_from(conflict) from None
-        view = _view(setting, {setting.version: recorded[-1]})
-        return StoredResponse(200, view.model_dump(mode="json"), {"ETag": etag_for(book.version)})
-
-    return await respond_idempotently(
-        request, client_id=principal.client_id, key=key, operation=operation
+        ),
+        reason=body.reason,
+        answer=answer,
+        case_of=no_case,  # a setting belongs to no case
     )

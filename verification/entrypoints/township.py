@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.http.openapi import IF_MATCH_OPTIONAL
+from shared.http.commands import Command, change, in_jurisdiction
 from shared.http.problems import problem_responses
 from verification.domain import events as ev
 from verification.domain.case import Stage, VerificationCase
 from verification.entrypoints.common import (
     TOWNSHIP,
-    CaseCommand,
-    case_command,
+    at_level,
+    case_division,
+    case_id_of,
+    detail_of,
     ensure_level,
 )
 from verification.entrypoints.views import CaseDetail
+from verification.entrypoints.wiring import VerificationService
 from verification.schemas import (
     AppraisalIn,
     ExtensionIn,
@@ -28,7 +31,6 @@ from verification.schemas import (
 
 router = APIRouter(prefix="/v1/cases/{case_id}/programmes/{programme}", tags=["township 乡镇审核"])
 ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
-EVIDENCE_ROLES = ("township_officer", "partner_agency")
 
 
 @router.post(
@@ -38,28 +40,29 @@ EVIDENCE_ROLES = ("township_officer", "partner_agency")
     responses=ERRORS,
 )
 async def verify_household_economy(
+    case_id: str,
+    programme: str,
     body: StepIn,
-    command: CaseCommand = Depends(case_command),
+    command: Command,
+    verification: VerificationService,
 ) -> JSONResponse:
     """Ask every source still missing; failures are recorded and marked for manual follow-up."""
-    verification = command.verification
-    loaded = await verification.case(command.case_id, command.programme)
-    assert loaded.opened is not None
-    ensure_level(command.principal, TOWNSHIP, loaded.opened.division_code)
+    cases = verification.cases_of(programme)
+    loaded = await cases.get(case_id)
+    ensure_level(command.principal, TOWNSHIP, case_division(loaded))
     answers: list[ev.EvidenceRecorded] = []
     failures: list[ev.EvidenceRequestFailed] = []
-    if loaded.stage == Stage.ECONOMIC_VERIFICATION:  # else a replay, or refused in the action
+    if loaded.stage == Stage.ECONOMIC_VERIFICATION:  # else a replay, or refused in the step
         answers, failures = await verification.query_partners(loaded)
-
-    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
-        missing = set(case.missing_queries())
-        case.record_evidence(
-            [a for a in answers if (a.source, a.resident_id) in missing],
-            [f for f in failures if (f.source, f.resident_id) in missing],
-        )
-
-    return await command.run(
-        TOWNSHIP, body.reason or "经授权查询家庭经济状况 (authorised economic check)", action
+    return await change(
+        command,
+        cases,
+        case_id,
+        authorise=at_level(command, TOWNSHIP, case_division),
+        act=lambda case, _: case.record_replies(answers, failures),
+        reason=body.reason or "经授权查询家庭经济状况 (authorised economic check)",
+        answer=detail_of(verification),
+        case_of=case_id_of,
     )
 
 
@@ -68,21 +71,21 @@ async def verify_household_economy(
     response_model=CaseDetail,
     summary="补录核对结果 A partner agency's or officer's answer to a data request (VER-1)",
     responses=ERRORS,
-    openapi_extra=IF_MATCH_OPTIONAL,
 )
 async def record_manual_evidence(
+    case_id: str,
+    programme: str,
     body: ManualEvidenceIn,
-    command: CaseCommand = Depends(case_command),
+    command: Command,
+    verification: VerificationService,
 ) -> JSONResponse:
     """Record an answer given outside the query API: by the agency itself or by the township."""
-    if command.principal.role not in EVIDENCE_ROLES:
-        ensure_level(command.principal, TOWNSHIP, command.principal.division)
     obtained_by = "partner_agency" if command.principal.role == "partner_agency" else "manual"
 
-    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
+    def act(case: VerificationCase, _: AsyncConnection) -> None:
         answer = ev.EvidenceRecorded(
-            command.case_id,
-            command.programme,
+            case_id,
+            programme,
             body.source,
             body.resident_id,
             body.monthly_income_fen,
@@ -93,8 +96,15 @@ async def record_manual_evidence(
         )
         case.record_evidence([answer], [])
 
-    return await command.run(
-        None, f"{obtained_by}: {body.reference}", action, if_match_required=False
+    return await change(
+        command,
+        verification.cases_of(programme),
+        case_id,
+        authorise=in_jurisdiction(command, case_division),
+        act=act,
+        reason=f"{obtained_by}: {body.reference}",
+        answer=detail_of(verification),
+        case_of=case_id_of,
     )
 
 
@@ -105,8 +115,11 @@ async def record_manual_evidence(
     responses=ERRORS,
 )
 async def record_investigation(
+    case_id: str,
+    programme: str,
     body: InvestigationIn,
-    command: CaseCommand = Depends(case_command),
+    command: Command,
+    verification: VerificationService,
 ) -> JSONResponse:
     """At least two staff visited; findings recorded. For extreme poverty (特困) the visit
     assesses each member's self-care ability (`self_care`: full 全自理, partial 半失能, none
@@ -114,11 +127,18 @@ async def record_investigation(
     centralised care (VER-8) and travels with the approval so that payments pays the basic
     living standard plus the care standard for that ability (PAY-1)."""
     self_care = {a.resident_id: a.ability for a in body.self_care}
-
-    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
-        case.record_investigation(body.staff, body.visited_on, body.findings, self_care)
-
-    return await command.run(TOWNSHIP, "入户调查 (household investigation)", action)
+    return await change(
+        command,
+        verification.cases_of(programme),
+        case_id,
+        authorise=at_level(command, TOWNSHIP, case_division),
+        act=lambda case, _: case.record_investigation(
+            body.staff, body.visited_on, body.findings, self_care
+        ),
+        reason="入户调查 (household investigation)",
+        answer=detail_of(verification),
+        case_of=case_id_of,
+    )
 
 
 @router.post(
@@ -128,15 +148,23 @@ async def record_investigation(
     responses=ERRORS,
 )
 async def record_appraisal(
+    case_id: str,
+    programme: str,
     body: AppraisalIn,
-    command: CaseCommand = Depends(case_command),
+    command: Command,
+    verification: VerificationService,
 ) -> JSONResponse:
     """Recorded as evidence; it never decides alone."""
-
-    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
-        case.record_appraisal(body.held_on, body.participants, body.outcome)
-
-    return await command.run(TOWNSHIP, "民主评议 (democratic appraisal)", action)
+    return await change(
+        command,
+        verification.cases_of(programme),
+        case_id,
+        authorise=at_level(command, TOWNSHIP, case_division),
+        act=lambda case, _: case.record_appraisal(body.held_on, body.participants, body.outcome),
+        reason="民主评议 (democratic appraisal)",
+        answer=detail_of(verification),
+        case_of=case_id_of,
+    )
 
 
 @router.post(
@@ -146,23 +174,30 @@ async def record_appraisal(
     responses=ERRORS,
 )
 async def submit_proposal(
+    case_id: str,
+    programme: str,
     body: ProposalIn,
-    command: CaseCommand = Depends(case_command),
+    command: Command,
+    verification: VerificationService,
 ) -> JSONResponse:
     """The township answers for acceptance, investigation and review. The proposed amount is
     information for the county, shown on the case: the county approves the amount computed by
     rule unless it overrides it with a reason (see the decision)."""
-    verification = command.verification
-
-    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
-        case.submit_proposal(
+    return await change(
+        command,
+        verification.cases_of(programme),
+        case_id,
+        authorise=at_level(command, TOWNSHIP, case_division),
+        act=lambda case, _: case.submit_proposal(
             body.proposed_monthly_amount_fen,
             body.rural_class,
             body.review_opinion,
             verification.today(),
-        )
-
-    return await command.run(TOWNSHIP, body.review_opinion, action)
+        ),
+        reason=body.review_opinion,
+        answer=detail_of(verification),
+        case_of=case_id_of,
+    )
 
 
 @router.post(
@@ -172,13 +207,21 @@ async def submit_proposal(
     responses=ERRORS,
 )
 async def extend_deadline(
+    case_id: str,
+    programme: str,
     body: ExtensionIn,
-    command: CaseCommand = Depends(case_command),
+    command: Command,
+    verification: VerificationService,
 ) -> JSONResponse:
     """Once per case, with the reason recorded."""
-    days = command.verification.policy.deadlines.whole_process_extended
-
-    async def action(case: VerificationCase, conn: AsyncConnection) -> None:
-        case.extend_deadline(body.reason, days)
-
-    return await command.run(TOWNSHIP, body.reason, action)
+    days = verification.policy.deadlines.whole_process_extended
+    return await change(
+        command,
+        verification.cases_of(programme),
+        case_id,
+        authorise=at_level(command, TOWNSHIP, case_division),
+        act=lambda case, _: case.extend_deadline(body.reason, days),
+        reason=body.reason,
+        answer=detail_of(verification),
+        case_of=case_id_of,
+    )

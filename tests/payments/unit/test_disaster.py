@@ -19,6 +19,7 @@ from payments.domain.disaster import (
     DisasterReliefGranted,
     HousingSolved,
     ReliefRefused,
+    housing_target,
 )
 from payments.domain.events import register_events
 from payments.domain.funds import InsufficientFunds
@@ -59,6 +60,12 @@ def test_the_notice_orders_the_categories() -> None:
         "collapsed_house_rebuild", "dibao_household", "scattered_extreme_poverty",
         "disabled_family", "other",
     ]  # fmt: skip
+
+
+def test_the_sheltered_are_housed_by_the_end_of_the_next_year_unless_decided_otherwise() -> None:
+    assert housing_target(OCCURRED) == date(OCCURRED.year + 1, 12, 31)
+    decided = OCCURRED + timedelta(days=200)
+    assert housing_target(OCCURRED, decided) == decided
 
 
 def test_a_disaster_is_declared_once() -> None:
@@ -124,6 +131,11 @@ async def declared_in(repos: Repositories) -> None:
     await repos.disasters.save(declared(), staff("灾情登记", role="county_officer"), None)
 
 
+async def grant_on_flood(repos: Repositories, command: GrantRelief) -> None:
+    """Grant relief on the flood as it is now, through the command handler."""
+    await grant_relief(command, await repos.disasters.get("flood"), repos, None)
+
+
 def repositories() -> Repositories:
     return Repositories.of(
         InMemoryEventStore(clock=ManualClock(PINNED)), registry_of(register_events)
@@ -136,7 +148,7 @@ async def test_granting_relief_records_the_grant_and_instructs_its_payment_at_on
     await declared_in(repos)
 
     # when a collapsed-house household is granted relief
-    await grant_relief(relief("h1", "collapsed_house_rebuild", 1, 2_000_000), repos, None)
+    await grant_on_flood(repos, relief("h1", "collapsed_house_rebuild", 1, 2_000_000))
 
     # then the disaster holds the grant at the first priority, on the household's case
     disaster = await repos.disasters.get("flood")
@@ -156,15 +168,15 @@ async def test_a_grant_beyond_the_allocation_or_on_a_stale_version_writes_nothin
     # given a declared flood with one grant (version 2)
     repos = repositories()
     await declared_in(repos)
-    await grant_relief(relief("h1", "dibao_household", 1, 4_000_000), repos, None)
+    await grant_on_flood(repos, relief("h1", "dibao_household", 1, 4_000_000))
     store = repos.disasters.store
     before = await store.head_position()
 
     # when a grant exceeds what is left, or is made on the version before the first grant
     with pytest.raises(InsufficientFunds):
-        await grant_relief(relief("h2", "other", 2, 1_000_001), repos, None)
+        await grant_on_flood(repos, relief("h2", "other", 2, 1_000_001))
     with pytest.raises(ConcurrencyConflict):
-        await grant_relief(relief("h2", "other", 1, 1_000), repos, None)
+        await grant_on_flood(repos, relief("h2", "other", 1, 1_000))
 
     # then neither the disaster nor any payment gained an event
     assert await store.head_position() == before

@@ -56,3 +56,18 @@ def test_a_failure_is_retried_with_a_new_instruction_under_the_same_key() -> Non
     assert payment.settle(first, datetime.now(UTC)) is False
     with pytest.raises(NotRetryable):
         payment.retry()
+
+
+@pytest.mark.req("PAY-3")
+def test_a_failed_payment_is_retryable_until_its_third_attempt() -> None:
+    payment = instructed()
+    assert not payment.retryable  # instructed, not failed
+    for attempt in (1, 2, 3):
+        assert payment.instructed is not None and payment.instructed.attempt == attempt
+        payment.fail(payment.instructed.instruction_id, "failed", "bank busy")
+        if attempt < 3:
+            assert payment.retryable
+            payment.retry()
+    assert payment.status == "failed" and not payment.retryable
+    with pytest.raises(NotRetryable):
+        payment.retry()

@@ -124,12 +124,15 @@ def test_an_amount_decided_by_verification_is_paid_as_approved() -> None:
 
 @pytest.mark.req("PAY-4")
 def test_a_task_is_due_by_the_end_of_june_by_default_and_met_late_after() -> None:
-    from payments.entrypoints.api_tasks import TaskIn, task_status
+    from payments.domain.tasks import due_date, task_status
+    from payments.entrypoints.api_tasks import TaskIn
 
     body = TaskIn(year=2017, task_id="t", title="提高城市低保指导标准", programme="urban_dibao",
                   target_fen=1, reason="x")  # fmt: skip
-    assert body.due is None  # the route defaults it to 30 June of the year
+    assert body.due is None  # the domain dates it 30 June of the year
     june_30 = date(2017, 6, 30)
+    assert due_date(body.year, body.due) == june_30
+    assert due_date(2017, date(2017, 9, 30)) == date(2017, 9, 30)
     assert task_status(date(2017, 6, 30), june_30, date(2017, 7, 1)) == "met"
     assert task_status(date(2017, 7, 1), june_30, date(2017, 7, 2)) == "met_late"
     assert task_status(None, june_30, date(2017, 6, 30)) == "open"

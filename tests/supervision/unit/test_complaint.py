@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from shared.domain.errors import DomainError
@@ -14,6 +16,7 @@ from supervision.domain.complaint import (
     ComplaintStateError,
     CorrectiveAction,
     CorrectiveActionOrdered,
+    MissingCase,
     NotTheHandlingInspector,
 )
 
@@ -64,3 +67,17 @@ def test_overdue_is_recorded_once_and_never_after_closing() -> None:
     complaint.flag_overdue()
     complaint.flag_overdue()
     assert [type(e).__name__ for e in complaint.pending].count("ComplaintOverdue") == 1
+
+
+@pytest.mark.req("SUP-2")
+def test_a_corrective_action_applies_to_the_case_named_else_to_the_complaints_subject() -> None:
+    about_a_case = Complaint("c1")
+    about_a_case.receive(_received(anonymous=True))
+    assert about_a_case.case_for_action(None) == "case-1"
+    assert about_a_case.case_for_action("case-2") == "case-2"
+    about_nothing = Complaint("c2")
+    about_nothing.receive(replace(_received(anonymous=True), subject_case_id=None))
+    with pytest.raises(MissingCase) as refused:
+        about_nothing.case_for_action(None)
+    assert refused.value.code == "case-id-required"
+    assert refused.value.extensions["field"] == "case_id"

@@ -79,6 +79,18 @@ def test_a_report_is_late_or_missing_only_after_its_due_day(
     assert status(filed, due, due + today_after * DAY) == expected
 
 
+@pytest.mark.parametrize(("filed_after", "late"), [(-1, False), (0, False), (1, True)])
+def test_a_report_filed_after_its_due_day_is_recorded_late(filed_after: int, late: bool) -> None:
+    period = ReportPeriod(YEAR, 1)
+    due = period.due_on(15)
+    file = ImplementationFile(ImplementationFile.id_for("620105", period))
+    file.report("620105", period, "安民发〔1〕号", "低保提标已落实", due + filed_after * DAY, due)
+    filed, filed_on = file.reports[0], due + filed_after * DAY
+    assert file.id == f"620105-{YEAR}-H1" and filed.period == f"{YEAR}-H1"
+    assert (filed.filed_on, filed.due_on) == (filed_on.isoformat(), due.isoformat())
+    assert filed.late is late
+
+
 async def test_a_refiling_corrects_the_report_and_the_first_filing_date_stays() -> None:
     # given a county's report for the first half, filed late, then corrected
     repository = in_memory(ImplementationFile, register_events)

@@ -19,6 +19,7 @@ from supervision.domain.inspection import (
     InspectionRuleBroken,
     RectificationOrdered,
     RectificationVerified,
+    numbered_findings,
     register_events,
 )
 from tests.in_memory import in_memory, staff
@@ -166,3 +167,9 @@ async def test_two_inspectors_acting_on_the_same_version_one_of_them_conflicts()
         await repository.save(second, staff("下达整改通知"), None)
     assert (conflict.value.expected, conflict.value.actual) == (2, 3)
     assert set((await repository.get("i1")).orders) == {"F1"}
+
+
+def test_a_visits_findings_are_numbered_f1_f2_in_the_order_found() -> None:
+    found = [(f.description, f.severity) for f in FINDINGS]
+    assert numbered_findings(found) == FINDINGS
+    assert numbered_findings([]) == ()

@@ -19,6 +19,7 @@ from supervision.domain.institution import (
     InstitutionKind,
     InstitutionRegistered,
     SafetyActivityRecorded,
+    numbered_hazards,
     register_events,
 )
 from tests.in_memory import in_memory, staff
@@ -135,3 +136,11 @@ async def test_closing_on_a_stale_copy_conflicts_and_closes_nothing() -> None:
     with pytest.raises(ConcurrencyConflict):
         await repository.save(second, staff("隐患销号", role="county_officer"), None)
     assert (await repository.get("w1")).closed["c1-H1"].closed_on == "2027-03-12"
+
+
+def test_the_hazards_a_check_found_are_numbered_after_the_check() -> None:
+    check = a_check("c1b2c3d4-e5f6")
+    found = [(HazardCategory.FIRE, "消防通道堆放杂物", "2027-03-15")] * 2
+    numbered = numbered_hazards(check, found)
+    assert [h.hazard_id for h in numbered] == ["c1b2c3d4-H1", "c1b2c3d4-H2"]
+    assert numbered[0] == hazard("c1b2c3d4-H1")

@@ -159,15 +159,23 @@ async def test_a_partner_agency_answers_a_pending_request_but_nothing_else(
         "assets_fen": 0,
         "reference": "税务-回复-77",
     }
+    # (the agency answers with the ETag the township gives it: If-Match is required)
+    waiting = int((await verifying.township.get(PATH)).headers["ETag"].strip('"'))
+    without = await agency.post(f"{PATH}/evidence", answer)
+    assert without.status_code == 428 and without.json()["code"] == "precondition-required"
     # when the agency answers about someone not in the household, it is refused
-    stranger = await agency.post(f"{PATH}/evidence", {**answer, "resident_id": resident("777")})
+    stranger = await agency.post(
+        f"{PATH}/evidence", {**answer, "resident_id": resident("777")}, if_match=waiting
+    )
     assert stranger.status_code == 409 and stranger.json()["code"] == "evidence-not-requested"
     # when it answers the pending request
-    answered = await agency.post(f"{PATH}/evidence", answer)
+    answered = await agency.post(f"{PATH}/evidence", answer, if_match=waiting)
     # then the check completes, the evidence naming the agency
     assert answered.json()["stage"] == "investigation", answered.text
     last = (await verifying.events("verification.EvidenceRecorded"))[-1]
     assert last["obtained_by"] == "partner_agency" and last["reference"] == "税务-回复-77"
     # and an agency of another county cannot answer for this one
     other = verifying.as_("partner_agency", "620103")
-    assert (await other.post(f"{PATH}/evidence", answer)).json()["code"] == "out-of-jurisdiction"
+    now = int(answered.headers["ETag"].strip('"'))
+    elsewhere = await other.post(f"{PATH}/evidence", answer, if_match=now)
+    assert elsewhere.json()["code"] == "out-of-jurisdiction"

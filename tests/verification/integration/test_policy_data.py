@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from shared.clock import today
 from tests.verification.conftest import Verifying
@@ -66,6 +67,11 @@ async def test_the_province_changes_the_notice_period_and_rate_and_decisions_rec
     rate = await put_policy(province, "spot_check_rate", setting("0.5", day0, reason="提高抽查"))
     assert rate.status_code == 200, rate.text
     assert rate.headers["ETag"] == '"1"' and rate.json()["set_by"]["role"] == "province_officer"
+    assert rate.json()["recorded_at"] is not None
+    async with verifying.runtime.engine.connect() as conn:  # a setting belongs to no case
+        sql = text("SELECT metadata->>'case_id' FROM events WHERE type = :t")
+        cases = await conn.execute(sql, {"t": POLICY_EVENT})
+    assert cases.scalars().all() == [None]
     tomorrow = day0 + timedelta(days=1)
     period = await put_policy(
         province, "notice_period_days", setting(10, tomorrow, reason="延长公示"), if_match=1

@@ -47,7 +47,7 @@ def investigated(programme: str, self_care: dict[str, str] | None = None) -> Ver
 def approved(case: VerificationCase, override: AmountOverride | None = None) -> CaseApproved:
     """When the case is proposed, noticed and approved; then the approval recorded."""
     case.submit_proposal(60_000, None, "拟保", DAY)
-    case.assign_batch("b-1")
+    case.assign_batch("b-1", "620102001")
     case.publish_notice("620102001001", DAY, 0)
     case.approve(True, DAY, override, None, DAY)
     assert case.approved is not None

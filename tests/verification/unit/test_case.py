@@ -84,7 +84,7 @@ def test_a_decision_without_a_batch_is_refused_as_out_of_order() -> None:
 def test_an_objection_sends_the_case_back_to_investigation_out_of_its_batch() -> None:
     case = reviewed_case()
     case.submit_proposal(60_000, None, "拟保", date(2026, 11, 25))
-    case.assign_batch("b-1")
+    case.assign_batch("b-1", "620102001")
     case.publish_notice("620102001001", date(2026, 11, 26), 7)
     case.raise_objection("o-1", True, "有车", date(2026, 11, 27))
     assert case.stage == Stage.INVESTIGATION and case.batch_id is None and not case.investigated
@@ -96,3 +96,47 @@ def test_only_an_approved_benefit_can_be_suspended() -> None:
     with pytest.raises(DomainError) as refused:
         case.suspend(date(2027, 1, 1), "x")
     assert refused.value.code == "stage-out-of-order"
+
+
+@pytest.mark.req("VER-5")
+def test_a_proposal_of_another_township_cannot_join_the_batch() -> None:
+    case = reviewed_case()
+    case.submit_proposal(60_000, None, "拟保", date(2026, 11, 25))
+    # when the county takes the household of township 620102001 into a batch of 620102002
+    with pytest.raises(DomainError) as refused:
+        case.assign_batch("b-1", "620102002")
+    # then it is refused naming the cases, and the case stays out of any batch
+    assert (refused.value.code, refused.value.extensions["field"]) == ("invalid-batch", "cases")
+    assert case.stage == Stage.PROPOSED and case.batch_id is None
+    # and its own township's batch takes it
+    case.assign_batch("b-2", "620102001")
+    assert (case.stage, case.batch_id) == (Stage.IN_BATCH, "b-2")
+
+
+@pytest.mark.req("VER-7")
+def test_an_approval_without_a_class_of_its_own_approves_the_class_the_township_proposed() -> None:
+    def approved(rural_class: int | None) -> int | None:
+        case = reviewed_case()
+        case.submit_proposal(60_000, 2, "拟保", date(2026, 11, 25))
+        case.assign_batch("b-1", "620102001")
+        case.publish_notice("620102001001", date(2026, 11, 26), 7)
+        case.approve(True, date(2026, 12, 9), None, rural_class, date(2026, 12, 9))
+        assert case.approved is not None
+        return case.approved.rural_class
+
+    assert approved(None) == 2
+    assert approved(3) == 3
+
+
+@pytest.mark.req("VER-1")
+def test_replies_to_queries_answered_meanwhile_are_left_out() -> None:
+    case = opened_case()
+    replies = answers(case)
+    # given one source answered by hand while the partner sources were being asked
+    case.record_evidence(replies[:1], [])
+    # when the partner replies come back, that answer among them
+    case.record_replies(replies, [])
+    # then each source counts once and the check completes
+    recorded = [e for e in case.pending if isinstance(e, ev.EvidenceRecorded)]
+    assert len(recorded) == len(replies)
+    assert case.stage == Stage.INVESTIGATION

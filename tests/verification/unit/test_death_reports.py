@@ -19,7 +19,7 @@ def case_at_notice() -> VerificationCase:
     """Given a case proposed, in a batch, with its notice published and over."""
     case = reviewed_case()
     case.submit_proposal(60_000, None, "拟保", date(2026, 11, 25))
-    case.assign_batch("b-1")
+    case.assign_batch("b-1", "620102001")
     case.publish_notice("620102001001", date(2026, 11, 26), 7)
     return case
 
@@ -83,7 +83,7 @@ def test_a_registry_answer_deceased_at_the_first_check_blocks_approval() -> None
     case.record_evidence(found, [])
     case.record_investigation(["甲", "乙"], date(2026, 11, 24), "属实")
     case.submit_proposal(60_000, None, "拟保", date(2026, 11, 25))
-    case.assign_batch("b-1")
+    case.assign_batch("b-1", "620102001")
     case.publish_notice("620102001001", date(2026, 11, 26), 7)
     with pytest.raises(DomainError) as refused:
         case.approve(True, date(2026, 12, 9), None, None, date(2026, 12, 9), "  ")

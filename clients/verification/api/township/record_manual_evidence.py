@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.case_detail import CaseDetail
 from ...models.manual_evidence_in import ManualEvidenceIn
 from ...models.problem import Problem
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
@@ -18,13 +18,12 @@ def _get_kwargs(
     *,
     body: ManualEvidenceIn,
     idempotency_key: str,
-    if_match: str | Unset = UNSET,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     headers["Idempotency-Key"] = idempotency_key
 
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -119,7 +118,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ManualEvidenceIn,
     idempotency_key: str,
-    if_match: str | Unset = UNSET,
+    if_match: str,
 ) -> Response[CaseDetail | Problem]:
     """补录核对结果 A partner agency's or officer's answer to a data request (VER-1)
 
@@ -130,7 +129,7 @@ def sync_detailed(
         programme (str):
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
             works
-        if_match (str | Unset):  Example: "3".
+        if_match (str):  Example: "3".
         body (ManualEvidenceIn): An answer an officer obtained by hand after a source failed
             (manual follow-up).
 
@@ -164,7 +163,7 @@ def sync(
     client: AuthenticatedClient,
     body: ManualEvidenceIn,
     idempotency_key: str,
-    if_match: str | Unset = UNSET,
+    if_match: str,
 ) -> CaseDetail | Problem | None:
     """补录核对结果 A partner agency's or officer's answer to a data request (VER-1)
 
@@ -175,7 +174,7 @@ def sync(
         programme (str):
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
             works
-        if_match (str | Unset):  Example: "3".
+        if_match (str):  Example: "3".
         body (ManualEvidenceIn): An answer an officer obtained by hand after a source failed
             (manual follow-up).
 
@@ -204,7 +203,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ManualEvidenceIn,
     idempotency_key: str,
-    if_match: str | Unset = UNSET,
+    if_match: str,
 ) -> Response[CaseDetail | Problem]:
     """补录核对结果 A partner agency's or officer's answer to a data request (VER-1)
 
@@ -215,7 +214,7 @@ async def asyncio_detailed(
         programme (str):
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
             works
-        if_match (str | Unset):  Example: "3".
+        if_match (str):  Example: "3".
         body (ManualEvidenceIn): An answer an officer obtained by hand after a source failed
             (manual follow-up).
 
@@ -247,7 +246,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ManualEvidenceIn,
     idempotency_key: str,
-    if_match: str | Unset = UNSET,
+    if_match: str,
 ) -> CaseDetail | Problem | None:
     """补录核对结果 A partner agency's or officer's answer to a data request (VER-1)
 
@@ -258,7 +257,7 @@ async def asyncio(
         programme (str):
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
             works
-        if_match (str | Unset):  Example: "3".
+        if_match (str):  Example: "3".
         body (ManualEvidenceIn): An answer an officer obtained by hand after a source failed
             (manual follow-up).
 
