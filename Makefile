@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint clients requirements docs-config bench bench-intake bench-payments bench-payments-province bench-audit bench-restart bench-migration bench-all clean install format
+.PHONY: run test lint clients requirements docs-config bench bench-intake bench-payments bench-payments-province bench-audit bench-province bench-restart bench-migration bench-all clean install format
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,9 @@ bench-payments-province: $(STAMP) ## a province's monthly run (4,000,000 benefic
 
 bench-audit: $(STAMP) ## audit-trail query latency with 10 million events vs an indexed SELECT (~4 min)
 	$(PY) -m bench.audit_trail
+
+bench-province: $(STAMP) ## the province's monthly run (4,000,000) with the relay, projections and audit trail live (~45 min)
+	$(PY) -m bench.province --province
 
 bench-restart: $(STAMP) ## a new event's way to its reader after a restart, 10 million events of history vs republishing all (~15 min)
 	$(PY) -m bench.restart
