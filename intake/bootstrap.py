@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import replace
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -98,7 +97,7 @@ def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceR
     book = CalendarBook.over(SERVICE, chosen.calendar)
     state.policy = replace(chosen, calendar=book)
     mount_calendar(runtime, book)
-    mount_event_schemas(runtime, _event_schemas)
+    mount_event_schemas(runtime)
     state.applications = holder["applications"] = Repository(
         runtime.store, runtime.registry, application.Application
     )
@@ -139,10 +138,3 @@ def register_all_events(registry: EventRegistry) -> None:
     outreach.register_events(registry)
     rough_sleepers.register_events(registry)
     register_calendar_events(SERVICE, registry)
-
-
-def _event_schemas() -> dict[str, dict[str, Any]]:
-    """intake's published event schemas (imported here: intake.contracts imports this module)."""
-    from intake import contracts
-
-    return contracts.schemas()

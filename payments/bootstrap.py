@@ -7,7 +7,6 @@ from payments.adapters.bank import BankClient
 from payments.application.context import Repositories
 from payments.application.executor import RunExecutor
 from payments.domain.events import register_events
-from payments.domain.schemas import schemas as event_schemas
 from payments.entrypoints import (
     api,
     api_bank_files,
@@ -92,5 +91,5 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     runtime.app.state.repositories = repos
     runtime.app.state.projections = runtime.projections
     runtime.app.state.executor = executor
-    mount_event_schemas(runtime, event_schemas)
+    mount_event_schemas(runtime)
     return runtime

@@ -12,6 +12,7 @@ from services import (
     calendar,
     caseload,
     clients,
+    event_schemas,
     kafka_acls,
     ops,
     payment_worker,
@@ -121,6 +122,10 @@ def _operating(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         func=lambda s, a: asyncio.run(ops.rebuild(s, a.service, a.projection, as_json=a.json))
     )
 
+    schemas = commands.add_parser(
+        "event-schemas", help="regenerate docs/events/<service>/ from the services' registries"
+    )
+    schemas.set_defaults(func=lambda s, a: print(len(event_schemas.write_all()), "files") or 0)
     spec = commands.add_parser("asyncapi", help="regenerate docs/asyncapi.yaml from docs/events")
     spec.set_defaults(func=lambda s, a: print(asyncapi.write()) or 0)
     acls = commands.add_parser(

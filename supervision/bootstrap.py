@@ -21,7 +21,6 @@ from supervision.application.files import Files
 from supervision.application.store_check import StoreCheck, check_stores
 from supervision.application.webhook_dispatch import Dispatcher
 from supervision.application.webhooks import WebhookSettings
-from supervision.contracts import event_schemas
 from supervision.detectors import detector_handler
 from supervision.domain import (
     alerts,
@@ -129,7 +128,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     book = CalendarBook(SERVICE)
     state.complaint_policy = ComplaintPolicy(calendar=book)
     mount_calendar(runtime, book)
-    mount_event_schemas(runtime, event_schemas)
+    mount_event_schemas(runtime)
     _repositories(runtime)
     notice_rest.mount(runtime, config.deadline_interval_s)
 

@@ -16,7 +16,6 @@ from verification.access import ACCESS
 from verification.adapters.partner_data import PartnerDataClient
 from verification.application.care_register import CareRegister
 from verification.application.service import Policy, Verification
-from verification.contracts import schemas as event_schemas
 from verification.domain.events import register_events
 from verification.entrypoints import (
     api,
@@ -120,7 +119,7 @@ def build(
     book = CalendarBook.over(SERVICE, verification.policy.calendar)
     verification.policy = replace(verification.policy, calendar=book)
     mount_calendar(runtime, book)
-    mount_event_schemas(runtime, event_schemas)
+    mount_event_schemas(runtime)
     runtime.app.state.verification = verification
     runtime.app.state.care_register = CareRegister(runtime.store, runtime.registry, config.clock)
     runtime.loops.append(deadline_watcher(verification, runtime.engine, config.watcher_interval_s))

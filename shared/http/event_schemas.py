@@ -27,6 +27,7 @@ from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.domain.errors import NotFound
+from shared.eventstore.contracts import registry_schemas
 from shared.http.problems import problem_responses
 from shared.http.wiring import wired
 from shared.messaging.public import public_dataschema
@@ -194,7 +195,8 @@ def _answer(request: Request, document: _Document) -> Response:
     return SchemaJSONResponse(document.body, headers=headers)
 
 
-def mount(runtime: ServiceRuntime, source: SchemaSource) -> None:
-    """Serve the service's event schemas (its contract generator's) on its app."""
-    runtime.app.state.event_schemas = EventSchemas(runtime.name, source)
+def mount(runtime: ServiceRuntime) -> None:
+    """Serve the schemas of the events the service registers (its contract) on its app."""
+    registry = runtime.registry
+    runtime.app.state.event_schemas = EventSchemas(runtime.name, lambda: registry_schemas(registry))
     runtime.app.include_router(router)

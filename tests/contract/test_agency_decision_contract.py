@@ -5,16 +5,15 @@ pays each programme the way intake says SafetyNet pays it."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from intake.contracts import DOCS as INTAKE_EVENTS
 from intake.domain.programmes import PARTNER_DECISIONS, Settlement
 from payments.domain.programmes import Kind, kind_of
 from payments.reactions.agency_decisions import EVENT_TYPE, AgencyDecided
+from services.event_schemas import EVENTS
 
-PRODUCER_SCHEMA = Path(INTAKE_EVENTS) / f"{EVENT_TYPE}.v1.json"
+PRODUCER_SCHEMA = EVENTS / "intake" / f"{EVENT_TYPE}.v1.json"
 
 
 @pytest.mark.req("GEN-2", "INT-4")

@@ -1,4 +1,4 @@
-"""Pure rules: the seeded sample, the rate floor, review periods, the circuit breaker, schemas."""
+"""Pure rules: the seeded sample, the rate floor, review periods, the circuit breaker."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 
 from shared.domain.errors import DomainError
 from verification.adapters.partner_data import CircuitBreaker
-from verification.contracts import DOCS, expected_files
 from verification.domain.batch import draw_sample, parse_rate, sample_size
 from verification.domain.policy import next_review_due
 
@@ -70,10 +69,3 @@ def test_the_circuit_opens_after_repeated_failures_and_half_opens_later() -> Non
     assert breaker.allows()
     breaker.succeeded()
     assert breaker.allows() and breaker.failures == 0
-
-
-def test_every_published_event_has_its_json_schema_in_docs() -> None:
-    for file_name, text in expected_files().items():
-        path = DOCS / file_name
-        assert path.exists(), f"run python -m verification.contracts ({file_name} missing)"
-        assert path.read_text(encoding="utf-8") == text, f"{file_name} is out of date"
