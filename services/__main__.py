@@ -126,6 +126,10 @@ def _operating(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "event-schemas", help="regenerate docs/events/<service>/ from the services' registries"
     )
     schemas.set_defaults(func=lambda s, a: print(len(event_schemas.write_all()), "files") or 0)
+    contracts = commands.add_parser(
+        "contracts", help="regenerate shared/contracts/<service>.py from the services' registries"
+    )
+    contracts.set_defaults(func=lambda s, a: print(len(event_schemas.write_contracts())) or 0)
     spec = commands.add_parser("asyncapi", help="regenerate docs/asyncapi.yaml from docs/events")
     spec.set_defaults(func=lambda s, a: print(asyncapi.write()) or 0)
     acls = commands.add_parser(

@@ -6,11 +6,14 @@ what its relay publishes, so its registry is its contract. A test fails when the
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 from services.composition import offline_runtimes
 from services.settings import PROJECT_ROOT
+from shared.contracts.generate import render as render_contracts
 from shared.eventstore.contracts import registry_schemas, write
 
 EVENTS = PROJECT_ROOT / "docs" / "events"
@@ -26,4 +29,31 @@ def write_all() -> list[Path]:
     written = []
     for service, schemas in every_service_schemas().items():
         written += write(EVENTS / service, schemas)
+    return written
+
+
+CONTRACTS = PROJECT_ROOT / "shared" / "contracts"
+
+
+def every_service_contracts() -> dict[Path, str]:
+    """shared/contracts/<service>.py → its text, from the services' registries."""
+    return {
+        CONTRACTS / f"{name}.py": render_contracts(name, rt.registry)
+        for name, rt in offline_runtimes().items()
+    }
+
+
+def write_contracts(directory: Path = CONTRACTS) -> list[Path]:
+    """Write the typed contracts of the four services' events, sorted and formatted by ruff with
+    the project's settings (the freshness test writes them elsewhere and compares)."""
+    written = []
+    for path, text in every_service_contracts().items():
+        target = directory / path.name
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    config = ("--config", str(PROJECT_ROOT / "pyproject.toml"))
+    names = [str(path) for path in written]
+    ruff = (sys.executable, "-m", "ruff")
+    subprocess.run([*ruff, "check", "--fix", "--select", "I", *config, *names], check=True)
+    subprocess.run([*ruff, "format", *config, *names], check=True, capture_output=True)
     return written

@@ -96,6 +96,35 @@ class ServiceRuntime:
     consumers: list[EventConsumer] = field(default_factory=list)
     handlers: dict[str, Handler] = field(default_factory=dict)
     loops: list[Loop] = field(default_factory=list)
+    config: ServiceConfig | None = None
+
+    def subscribe(
+        self, group: str, sources: Sequence[str], handler: Handler, *, public: bool = False
+    ) -> None:
+        """Add a consumer group of this service: the services it listens to and its handler,
+        built by the bootstrap from the wired parts (the one way reactions are wired).
+
+        It reads their internal topics (the events as stored, ADR 0020); with `public` it reads
+        their public `.events` view instead (what may leave the platform: supervision's
+        webhooks)."""
+        if group in self.handlers:
+            raise ValueError(f"consumer group {group} is subscribed twice")
+        assert self.config is not None, "subscribe() on a runtime wired without its config"
+        topic = events_topic if public else internal_topic
+        self.consumers.append(
+            EventConsumer(
+                self.config.service,
+                group,
+                [topic(source) for source in sources],
+                handler,
+                self.engine,
+                self.config.kafka,
+                max_attempts=self.config.consumer_max_attempts,
+                backoff_base_s=self.config.consumer_backoff_base_s,
+                decoder=decode_public if public else decode,
+            )
+        )
+        self.handlers[group] = handler
 
     async def migrate(self) -> list[str]:
         """Bring the service's database schema up to date."""
@@ -120,12 +149,7 @@ class ServiceRuntime:
 
 
 @dataclass(frozen=True)
-class Subscription:
-    """A consumer group of this service: the services it listens to and its handler.
-
-    It reads their internal topics (the events as stored, ADR 0020); with `public` it reads their
-    public `.events` view instead (what may leave the platform: supervision's webhooks)."""
-
+class Subscription:  # TRANSITIONAL (lead removes it once the four bootstraps use subscribe)
     group: str
     sources: tuple[str, ...]
     handler: Handler
@@ -141,8 +165,8 @@ def wire(
     migrations: tuple[Migration, ...],
     register_events: Sequence[Callable[[EventRegistry], None]],
     projections: Sequence[Projection],
-    subscriptions: Sequence[Subscription] = (),
     access: AccessTable,
+    subscriptions: Sequence[Subscription] = (),  # TRANSITIONAL
 ) -> ServiceRuntime:
     """The wiring every service shares: tracing, engine, store, registry, relay, consumers, app."""
     configure_tracing(config.service, config.otel_endpoint, config.otel_service_prefix)
@@ -188,14 +212,15 @@ def wire(
             poll_interval_s=config.relay_poll_interval_s,
             pseudonym_key=config.pseudonym_key,
         ),
-        consumers=[_consumer(config, engine, s) for s in subscriptions],
-        handlers={s.group: s.handler for s in subscriptions},
+        config=config,
     )
 
     async def seal() -> None:
         await seal_store(engine, store, config.service, config.clock)
 
     runtime.loops.append(every(config.store_digest_interval_s, seal, "store digest"))
+    for sub in subscriptions:  # TRANSITIONAL
+        runtime.subscribe(sub.group, sub.sources, sub.handler, public=sub.public)
     return runtime
 
 
@@ -222,20 +247,6 @@ def _count_appends(service: str) -> Callable[[list[RecordedEvent]], None]:
             EVENTS_APPENDED.labels(service=service, type=event_type).inc(appended)
 
     return count
-
-
-def _consumer(config: ServiceConfig, engine: AsyncEngine, sub: Subscription) -> EventConsumer:
-    return EventConsumer(
-        config.service,
-        sub.group,
-        [(events_topic if sub.public else internal_topic)(source) for source in sub.sources],
-        sub.handler,
-        engine,
-        config.kafka,
-        max_attempts=config.consumer_max_attempts,
-        backoff_base_s=config.consumer_backoff_base_s,
-        decoder=decode_public if sub.public else decode,
-    )
 
 
 async def broker_reachable(bootstrap_servers: str) -> bool:

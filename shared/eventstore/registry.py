@@ -85,6 +85,10 @@ class EventRegistry:
             type=type_name_of(event), data=data, metadata=metadata, schema_version=entry.version
         )
 
+    def upcasters_of(self, name: str) -> dict[int, Upcaster]:
+        """The upcasters registered for a type: version → the function lifting it to the next."""
+        return dict(self._entry(name).upcasters)
+
     def upcast(self, name: str, version: int, data: dict[str, Any]) -> dict[str, Any]:
         """Data of an old schema version lifted step by step to the current one."""
         entry = self._entry(name)

@@ -13,8 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
-from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -25,21 +24,27 @@ from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.store import EventStore
 
 Progress = Callable[[int, int], None]
+ProjectionHandler = Callable[[RecordedEvent, AsyncConnection], Awaitable[None]]
 
 
-class Projection(ABC):
-    """A read model: the event types it handles, the tables it owns and how one event changes
-    them (idempotent upserts)."""
+class Projection:
+    """A read model: the tables it owns and, for each event type it applies, how one event of
+    that type changes them (idempotent upserts)."""
 
     name: ClassVar[str]
     tables: ClassVar[tuple[str, ...]]
-    handles: ClassVar[frozenset[str]]
-    """The event types it applies (required, non-empty): derive it from the projection's own
-    dispatch table where it has one, so the two cannot drift."""
+    handlers: ClassVar[Mapping[str, ProjectionHandler]]
+    """Event type → its handler: the one dispatch of every projection. The runner hands the
+    projection only these types, so a handler may assume its type."""
 
-    @abstractmethod
+    @property
+    def handles(self) -> frozenset[str]:
+        """The event types it applies."""
+        return frozenset(self.handlers)
+
     async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Apply one event of a type in `handles`."""
+        """Apply one event of a handled type."""
+        await self.handlers[event.type](event, conn)
 
     async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
         """Apply a batch of handled events in log order; override with set-based SQL where one
@@ -181,11 +186,13 @@ class ProjectionRunner:
 
 
 def _check_declared(projection: Projection) -> None:
-    handles = getattr(projection, "handles", None)
-    if not isinstance(handles, frozenset) or not handles:
+    handlers = getattr(projection, "handlers", None)
+    if getattr(projection, "handles", None):  # TRANSITIONAL: the old style, until converted
+        return
+    if not isinstance(handlers, Mapping) or not handlers:
         raise TypeError(
-            f"projection {projection.name!r} must declare the event types it handles:"
-            " a non-empty frozenset `handles`"
+            f"projection {projection.name!r} must declare its handlers:"
+            " a non-empty mapping of event type → handler"
         )
 
 

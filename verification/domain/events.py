@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+from shared.contracts.upcasters import upcast_case_opened_v1_v2
 from shared.eventstore.registry import EventRegistry, event_type
 from shared.policy import PolicySet as PolicySetBase
 from verification.domain.children import CHILDREN_EVENTS  # the care register (VER-10)
@@ -53,11 +53,6 @@ class CaseOpened:
     opened_on: date | None = None
     bank_account_holder_resident_id: str | None = None  # optional (SUP-3): null when not recorded
     migrated: Migration | None = None  # a case taken over from the old system (ADR 0037)
-
-
-def upcast_case_opened_v1_v2(data: dict[str, Any]) -> dict[str, Any]:
-    """v1 carried no members, assets, bank account or opening date."""
-    return {**data, "members": [], "declared_assets_fen": 0, "bank_account": None}
 
 
 @event_type("verification.EvidenceRecorded")
