@@ -5,10 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import replace
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from intake.access import ACCESS
-from intake.adapters.green_channel import on_payments_event
 from intake.application.deadlines import DeadlineWatcher
 from intake.application.visits import Outreach
 from intake.domain import (
@@ -38,12 +35,15 @@ from intake.projections.applications import ApplicationsView
 from intake.projections.deadlines import DeadlinesView
 from intake.projections.outreach import OutreachView
 from intake.projections.rough_sleepers import RoughSleepersView
-from intake.reactions.decisions import on_verification_event
+from intake.reactions.decisions import DecisionReactions, benefit_terminated
+from intake.reactions.standards import standard_set
 from shared.application.repository import Repository
-from shared.eventstore.envelope import RecordedEvent
+from shared.contracts import On, Reactions
+from shared.contracts.payments import StandardSet
+from shared.contracts.verification import BenefitTerminated, CaseApproved, CaseRejected
 from shared.eventstore.registry import EventRegistry
 from shared.http.event_schemas import mount as mount_event_schemas
-from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
+from shared.runtime import ServiceConfig, ServiceRuntime, wire
 from shared.workcalendar.api import mount as mount_calendar
 from shared.workcalendar.book import CalendarBook
 from shared.workcalendar.year import register_calendar_events
@@ -53,13 +53,9 @@ SERVICE = "intake"
 
 def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceRuntime:
     """Wire intake for the given configuration (its clock in it; policy injectable for tests)."""
-    holder: dict[str, Repository[application.Application]] = {}
     # one pseudonym key for the public topics and the API's person ids (INT-11, ADR 0029)
     pseudonym_key = config.pseudonym_key or secrets.token_bytes(32)
     config = replace(config, pseudonym_key=pseudonym_key)
-
-    async def on_verification(event: RecordedEvent, conn: AsyncConnection) -> None:
-        await on_verification_event(event, conn, holder["applications"])
 
     runtime = wire(
         config,
@@ -87,10 +83,6 @@ def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceR
             OutreachView(),
             RoughSleepersView(pseudonym_key),
         ],
-        subscriptions=[
-            Subscription("intake.verification", ("verification",), on_verification),
-            Subscription("intake.payments", ("payments",), on_payments_event),
-        ],
     )
     state = runtime.app.state
     chosen = policy or IntakePolicy()
@@ -98,9 +90,7 @@ def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceR
     state.policy = replace(chosen, calendar=book)
     mount_calendar(runtime, book)
     mount_event_schemas(runtime)
-    state.applications = holder["applications"] = Repository(
-        runtime.store, runtime.registry, application.Application
-    )
+    state.applications = Repository(runtime.store, runtime.registry, application.Application)
     state.hand_ins = Repository(runtime.store, runtime.registry, handed_in.HandedIn)
     state.referrals = Repository(runtime.store, runtime.registry, referral.Referral)
     state.urgent_cases = Repository(runtime.store, runtime.registry, urgent.UrgentCase)
@@ -109,7 +99,23 @@ def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceR
     )
     runtime.loops.append(state.deadline_watcher.run)
     _wire_outreach(runtime, pseudonym_key)
+    _subscribe(runtime, state.applications)
     return runtime
+
+
+def _subscribe(runtime: ServiceRuntime, applications: Repository[application.Application]) -> None:
+    """The consumer groups: verification's decisions (INT-4, INT-9), payments' standards (INT-7)."""
+    decisions = DecisionReactions(applications)
+    runtime.subscribe(
+        "intake.verification",
+        ("verification",),
+        Reactions(
+            On(CaseApproved, decisions.approved),
+            On(CaseRejected, decisions.rejected),
+            On(BenefitTerminated, benefit_terminated),
+        ),
+    )
+    runtime.subscribe("intake.payments", ("payments",), Reactions(On(StandardSet, standard_set)))
 
 
 def _wire_outreach(runtime: ServiceRuntime, pseudonym_key: bytes) -> None:

@@ -28,10 +28,27 @@ from payments.projections.paid_by_partner import PaidByPartnerView
 from payments.projections.payments import PaymentsView
 from payments.projections.standards import StandardsView
 from payments.reactions.decisions import DecisionReactions
-from payments.reactions.pipeline import track_case
+from payments.reactions.pipeline import track_submission, track_verification
 from payments.reactions.standards import StandardReactions
+from shared.contracts import On, Reactions
+from shared.contracts.intake import (
+    ApplicationSubmitted,
+    PriorAssistanceGranted,
+    ProgrammeDecidedByAgency,
+)
+from shared.contracts.payments import StandardSet
+from shared.contracts.supervision import CorrectiveActionOrdered
+from shared.contracts.verification import (
+    BenefitAdjusted,
+    BenefitSuspended,
+    BenefitTerminated,
+    CaseApproved,
+    CaseOpened,
+    ChildAllowanceAssessed,
+    ChildAllowanceEnded,
+)
 from shared.http.event_schemas import mount as mount_event_schemas
-from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
+from shared.runtime import ServiceConfig, ServiceRuntime, wire
 
 SERVICE = "payments"
 DEFAULT_BANK_URL = "http://127.0.0.1:8012"
@@ -39,7 +56,6 @@ DEFAULT_BANK_URL = "http://127.0.0.1:8012"
 
 def build(config: ServiceConfig) -> ServiceRuntime:
     """Wire payments for the given configuration."""
-    reactions, raises = DecisionReactions(), StandardReactions()
     runtime = wire(
         config,
         access=ACCESS,
@@ -68,17 +84,9 @@ def build(config: ServiceConfig) -> ServiceRuntime:
             FundsView(),
             PaidByPartnerView(),
         ],
-        subscriptions=[
-            Subscription("payments.pipeline", ("intake", "verification"), track_case),
-            Subscription(
-                "payments.decisions", ("intake", "verification", "supervision"), reactions
-            ),
-            Subscription("payments.standards", ("payments",), raises),
-        ],
     )
     repos = Repositories.of(runtime.store, runtime.registry)
-    reactions.bind(repos)
-    raises.bind(repos, runtime.projections)
+    _subscribe(runtime, repos)
     executor = RunExecutor(
         runtime.engine,
         runtime.store,
@@ -93,3 +101,33 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     runtime.app.state.executor = executor
     mount_event_schemas(runtime)
     return runtime
+
+
+def _subscribe(runtime: ServiceRuntime, repos: Repositories) -> None:
+    """The consumer groups: cases on their way to a decision (PAY-7); the decisions payments
+    acts on (PAY-2, PAY-3, PAY-8, PAY-9); its own standards, recomputing entitlements (PAY-4)."""
+    runtime.subscribe(
+        "payments.pipeline",
+        ("intake", "verification"),
+        Reactions(On(ApplicationSubmitted, track_submission), On(CaseOpened, track_verification)),
+    )
+    decisions = DecisionReactions(repos)
+    runtime.subscribe(
+        "payments.decisions",
+        ("intake", "verification", "supervision"),
+        Reactions(
+            On(PriorAssistanceGranted, decisions.pay_prior_assistance),
+            On(ProgrammeDecidedByAgency, decisions.agency_decided),
+            On(CaseApproved, decisions.enrol),
+            On(BenefitAdjusted, decisions.adjust),
+            On(BenefitSuspended, decisions.suspend),
+            On(BenefitTerminated, decisions.terminate),
+            On(ChildAllowanceAssessed, decisions.child_allowance_assessed),
+            On(ChildAllowanceEnded, decisions.child_allowance_ended),
+            On(CorrectiveActionOrdered, decisions.correct),
+        ),
+    )
+    standards = StandardReactions(repos, runtime.projections)
+    runtime.subscribe(
+        "payments.standards", ("payments",), Reactions(On(StandardSet, standards.recompute))
+    )

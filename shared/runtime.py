@@ -148,14 +148,6 @@ class ServiceRuntime:
         await self.engine.dispose()
 
 
-@dataclass(frozen=True)
-class Subscription:  # TRANSITIONAL (lead removes it once the four bootstraps use subscribe)
-    group: str
-    sources: tuple[str, ...]
-    handler: Handler
-    public: bool = False
-
-
 def wire(
     config: ServiceConfig,
     *,
@@ -166,7 +158,6 @@ def wire(
     register_events: Sequence[Callable[[EventRegistry], None]],
     projections: Sequence[Projection],
     access: AccessTable,
-    subscriptions: Sequence[Subscription] = (),  # TRANSITIONAL
 ) -> ServiceRuntime:
     """The wiring every service shares: tracing, engine, store, registry, relay, consumers, app."""
     configure_tracing(config.service, config.otel_endpoint, config.otel_service_prefix)
@@ -219,8 +210,6 @@ def wire(
         await seal_store(engine, store, config.service, config.clock)
 
     runtime.loops.append(every(config.store_digest_interval_s, seal, "store digest"))
-    for sub in subscriptions:  # TRANSITIONAL
-        runtime.subscribe(sub.group, sub.sources, sub.handler, public=sub.public)
     return runtime
 
 

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from shared.application.repository import Repository
-from shared.eventstore.envelope import RecordedEvent
 from shared.http.event_schemas import mount as mount_event_schemas
-from shared.runtime import Handler, ServiceConfig, ServiceRuntime, Subscription, every, wire
+from shared.runtime import ServiceConfig, ServiceRuntime, every, wire
 from shared.workcalendar.api import mount as mount_calendar
 from shared.workcalendar.book import CalendarBook
 from shared.workcalendar.year import register_calendar_events
@@ -21,7 +18,7 @@ from supervision.application.files import Files
 from supervision.application.store_check import StoreCheck, check_stores
 from supervision.application.webhook_dispatch import Dispatcher
 from supervision.application.webhooks import WebhookSettings
-from supervision.detectors import detector_handler
+from supervision.detectors import Detectors
 from supervision.domain import (
     alerts,
     capacity,
@@ -57,23 +54,8 @@ ALL_SERVICES = ("intake", "verification", "payments", "supervision")
 log = logging.getLogger(__name__)
 
 
-class _Detectors:
-    """The detectors' consumer handler, bound to the store once the runtime exists."""
-
-    def __init__(self) -> None:
-        self._handler: Handler | None = None
-
-    def bind(self, runtime: ServiceRuntime) -> None:
-        self._handler = detector_handler(runtime.store, runtime.registry)
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        assert self._handler is not None, "detectors used before bind()"
-        await self._handler(event, conn)
-
-
 def build(config: ServiceConfig) -> ServiceRuntime:
     """Wire supervision for the given configuration."""
-    detectors = _Detectors()
     runtime = wire(
         config,
         access=ACCESS,
@@ -114,16 +96,8 @@ def build(config: ServiceConfig) -> ServiceRuntime:
             HazardsView(),
             SubscriptionsView(),
         ],
-        subscriptions=[
-            Subscription("supervision.audit", ALL_SERVICES, AUDIT_TRAIL),
-            Subscription("supervision.detectors", ALL_SERVICES, detectors.handle),
-            # the public view only: webhooks leave the platform (ADR 0036)
-            Subscription(
-                "supervision.webhooks", ALL_SERVICES, queue_handler(config.clock), public=True
-            ),
-        ],
     )
-    detectors.bind(runtime)
+    _consumers(runtime, config)
     state = runtime.app.state
     book = CalendarBook(SERVICE)
     state.complaint_policy = ComplaintPolicy(calendar=book)
@@ -151,6 +125,16 @@ def build(config: ServiceConfig) -> ServiceRuntime:
     runtime.loops.append(every(config.deadline_interval_s, overdue, "complaint deadlines"))
     _webhooks(runtime, config)
     return runtime
+
+
+def _consumers(runtime: ServiceRuntime, config: ServiceConfig) -> None:
+    """Supervision's consumer groups over every service's events, built from the wired parts."""
+    runtime.subscribe("supervision.audit", ALL_SERVICES, AUDIT_TRAIL)
+    detectors = Detectors(runtime.store, runtime.registry)
+    runtime.subscribe("supervision.detectors", ALL_SERVICES, detectors.reactions())
+    # the public view only: webhooks leave the platform (ADR 0036)
+    webhooks = queue_handler(config.clock)
+    runtime.subscribe("supervision.webhooks", ALL_SERVICES, webhooks, public=True)
 
 
 def _webhooks(runtime: ServiceRuntime, config: ServiceConfig) -> None:

@@ -181,9 +181,9 @@ def read_of(complaint: Complaint, viewer: str, today: date) -> ComplaintRead:
         subject_case_id=received.subject_case_id,
         allegation=received.allegation,
         summary=received.summary,
-        received_on=date.fromisoformat(received.received_on),
-        due_on=date.fromisoformat(received.due_on),
-        overdue=complaint.status != "closed" and date.fromisoformat(received.due_on) < today,
+        received_on=received.received_on,
+        due_on=received.due_on,
+        overdue=complaint.status != "closed" and received.due_on < today,
         inspector_id=complaint.inspector_id,
         upheld=complaint.upheld,
         actions=[

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
-from shared.eventstore.envelope import RecordedEvent
+from shared.application.repository import Repository
+from shared.contracts import On, Reactions
+from shared.contracts.intake import (
+    ApplicationSubmitted,
+    ApplicationWithdrawn,
+    PriorAssistanceGranted,
+    StaffRelativeDeclared,
+)
+from shared.contracts.supervision import CorrectiveActionOrdered
 from shared.http.event_schemas import mount as mount_event_schemas
-from shared.runtime import ServiceConfig, ServiceRuntime, Subscription, wire
+from shared.runtime import ServiceConfig, ServiceRuntime, wire
 from shared.workcalendar.api import mount as mount_calendar
 from shared.workcalendar.book import CalendarBook
 from shared.workcalendar.year import register_calendar_events
@@ -16,6 +22,7 @@ from verification.access import ACCESS
 from verification.adapters.partner_data import PartnerDataClient
 from verification.application.care_register import CareRegister
 from verification.application.service import Policy, Verification
+from verification.domain.case import VerificationCase
 from verification.domain.events import register_events
 from verification.entrypoints import (
     api,
@@ -36,11 +43,11 @@ from verification.projections.care_register import ChildrenView, InclusionView
 from verification.projections.cases import CasesView
 from verification.projections.members import MembersView
 from verification.reactions.deadlines import deadline_watcher
-from verification.reactions.green_channel import note_prior_assistance
-from verification.reactions.open_case import open_cases_for_application
-from verification.reactions.recheck import open_recheck_on_order
-from verification.reactions.staff_relatives import note_staff_relative
-from verification.reactions.withdrawn import close_on_withdrawal
+from verification.reactions.green_channel import GreenChannel
+from verification.reactions.open_case import CaseOpening
+from verification.reactions.recheck import Rechecks
+from verification.reactions.staff_relatives import DeclaredRelatives
+from verification.reactions.withdrawn import Withdrawals
 
 SERVICE = "verification"
 
@@ -61,22 +68,6 @@ def build(
     partner: PartnerDataClient | None = None,
 ) -> ServiceRuntime:
     """Wire verification for the given configuration (tests pass a policy or a partner client)."""
-    holder: dict[str, Verification] = {}
-
-    async def on_intake_event(event: RecordedEvent, conn: AsyncConnection) -> None:
-        if event.type == "intake.ApplicationSubmitted":
-            await open_cases_for_application(event, conn, holder["v"].cases)
-        elif event.type == "intake.PriorAssistanceGranted":
-            await note_prior_assistance(event, conn, holder["v"].cases)
-        elif event.type == "intake.ApplicationWithdrawn":
-            await close_on_withdrawal(event, conn, holder["v"].cases)
-        elif event.type == "intake.StaffRelativeDeclared":
-            await note_staff_relative(event, conn, holder["v"].cases)
-
-    async def on_supervision_event(event: RecordedEvent, conn: AsyncConnection) -> None:
-        if event.type == "supervision.CorrectiveActionOrdered":
-            await open_recheck_on_order(event, conn, holder["v"].cases)
-
     runtime = wire(
         config,
         access=ACCESS,
@@ -102,10 +93,6 @@ def build(
             lambda registry: register_calendar_events(SERVICE, registry),
         ],
         projections=[CasesView(), BatchesView(), MembersView(), ChildrenView(), InclusionView()],
-        subscriptions=[
-            Subscription("verification.intake", ("intake",), on_intake_event),
-            Subscription("verification.supervision", ("supervision",), on_supervision_event),
-        ],
     )
     if partner is None and config.partner_data_url:
         partner = PartnerDataClient(
@@ -115,7 +102,7 @@ def build(
     verification = Verification(
         runtime.store, runtime.registry, partner, config.clock, policy or configured_policy(config)
     )
-    holder["v"] = verification
+    subscribe_reactions(runtime, verification.cases)
     book = CalendarBook.over(SERVICE, verification.policy.calendar)
     verification.policy = replace(verification.policy, calendar=book)
     mount_calendar(runtime, book)
@@ -124,3 +111,23 @@ def build(
     runtime.app.state.care_register = CareRegister(runtime.store, runtime.registry, config.clock)
     runtime.loops.append(deadline_watcher(verification, runtime.engine, config.watcher_interval_s))
     return runtime
+
+
+def subscribe_reactions(runtime: ServiceRuntime, cases: Repository[VerificationCase]) -> None:
+    """Verification's consumer groups: what it does with intake's applications and supervision's
+    orders, each event read through its producer's contract."""
+    runtime.subscribe(
+        "verification.intake",
+        ("intake",),
+        Reactions(
+            On(ApplicationSubmitted, CaseOpening(cases).open_cases),
+            On(PriorAssistanceGranted, GreenChannel(cases).note_prior_assistance),
+            On(ApplicationWithdrawn, Withdrawals(cases).close_undecided),
+            On(StaffRelativeDeclared, DeclaredRelatives(cases).note),
+        ),
+    )
+    runtime.subscribe(
+        "verification.supervision",
+        ("supervision",),
+        Reactions(On(CorrectiveActionOrdered, Rechecks(cases).open_on_order)),
+    )

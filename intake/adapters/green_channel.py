@@ -1,7 +1,7 @@
 """What the green channel (INT-7) needs beside the urgent case's stream.
 
 `urban_standards` holds the monthly urban dibao standards per person that payments published
-(`payments.StandardSet`, read through its contract docs/events/payments/ StandardSet.v1.json):
+(`payments.StandardSet`, read through its contract by intake.reactions.standards):
 the cap of prior assistance is the multiple of the standard in force, the same figure payments
 checks again when it pays. `prior_grants` makes a second grant of one programme to one person in a
 month impossible across urgent cases: its primary key, written in the grant's transaction.
@@ -10,38 +10,25 @@ month impossible across urgent cases: its primary key, written in the grant's tr
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.eventstore.envelope import RecordedEvent
-
-URBAN_DIBAO = "urban_dibao"
 PROVINCE = "62"  # a provincial guidance minimum, used by a county without its own standard
 
 
-async def on_payments_event(event: RecordedEvent, conn: AsyncConnection) -> None:
-    """Policy: payments.StandardSet (urban dibao) → the standards intake computes caps with."""
-    if event.type == "payments.StandardSet":
-        await note_standard(event.data, conn)
-
-
-async def note_standard(data: dict[str, Any], conn: AsyncConnection) -> None:
-    """Keep one published version of a standard (idempotent: its key is division and date)."""
-    if data["programme"] != URBAN_DIBAO:
-        return
+async def keep_urban_standard(
+    conn: AsyncConnection, division_code: str, effective_from: date, monthly_per_person_fen: int
+) -> None:
+    """Keep one published version of the urban dibao standard (idempotent: its key is division
+    and date)."""
     await conn.execute(
         text(
             "INSERT INTO urban_standards (division_code, effective_from, monthly_per_person_fen)"
             " VALUES (:d, :f, :m) ON CONFLICT (division_code, effective_from)"
             " DO UPDATE SET monthly_per_person_fen = EXCLUDED.monthly_per_person_fen"
         ),
-        {
-            "d": str(data["division_code"]),
-            "f": date.fromisoformat(str(data["effective_from"])),
-            "m": int(data["monthly_per_person_fen"]),
-        },
+        {"d": division_code, "f": effective_from, "m": monthly_per_person_fen},
     )
 
 

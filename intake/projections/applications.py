@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import text
@@ -10,14 +11,18 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.canonical import canonical_json
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
+
+Routes = list[dict[str, Any]]
+Fresh = dict[str, dict[str, Any]]
+"""A batch's new applications by id: each row as inserted, with the routes that followed it."""
 
 
 async def _submitted(event: RecordedEvent, conn: AsyncConnection) -> None:
     await conn.execute(_UPSERT, _row_of(event))
 
 
-async def _insert_fresh(fresh: dict[str, dict[str, Any]], conn: AsyncConnection) -> None:
+async def _insert_fresh(fresh: Fresh, conn: AsyncConnection) -> None:
     if fresh:
         rows = [{**row, "routes": canonical_json(row["routes"])} for row in fresh.values()]
         await conn.execute(_INSERT_ROUTED, rows)
@@ -42,13 +47,15 @@ def _route_of(event: RecordedEvent) -> dict[str, Any]:
 async def _decided(event: RecordedEvent, conn: AsyncConnection) -> None:
     programme, outcome = event.data["programme"], event.data["outcome"]
 
-    def decide(routes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def decide(routes: Routes) -> Routes:
         return [{**r, "outcome": outcome} if r["programme"] == programme else r for r in routes]
 
     await _update_routes(event, conn, decide)
 
 
-async def _update_routes(event: RecordedEvent, conn: AsyncConnection, change: Any) -> None:
+async def _update_routes(
+    event: RecordedEvent, conn: AsyncConnection, change: Callable[[Routes], Routes]
+) -> None:
     found = await conn.execute(
         text("SELECT routes, status FROM applications_view WHERE application_id = :id"),
         {"id": event.data["application_id"]},
@@ -121,16 +128,6 @@ async def _staff_relative(event: RecordedEvent, conn: AsyncConnection) -> None:
     )
 
 
-_HANDLERS = {
-    "intake.ApplicationSubmitted": _submitted,
-    "intake.ProgrammeRouted": _routed,
-    "intake.ProgrammeDecided": _decided,
-    "intake.ProgrammeDecidedByAgency": _decided,
-    "intake.ApplicationAmended": _amended,
-    "intake.ApplicationWithdrawn": _withdrawn,
-    "intake.StaffRelativeDeclared": _staff_relative,
-}
-
 _UPSERT = text(
     """
     INSERT INTO applications_view (application_id, version, division_code, registration,
@@ -188,30 +185,50 @@ def _holder_json(holder: dict[str, Any] | None) -> str | None:
     return canonical_json(holder) if holder else None
 
 
+def _gather_submission(event: RecordedEvent, fresh: Fresh) -> bool:
+    fresh[event.data["application_id"]] = {**_row_of(event), "routes": []}
+    return True
+
+
+def _gather_route(event: RecordedEvent, fresh: Fresh) -> bool:
+    row = fresh.get(event.data["application_id"])
+    if row is None:
+        return False
+    row["routes"].append(_route_of(event))
+    row["version"] = event.stream_version
+    return True
+
+
+Gatherer = Callable[[RecordedEvent, Fresh], bool]
+_GATHERED: Mapping[str, Gatherer] = {
+    "intake.ApplicationSubmitted": _gather_submission,
+    "intake.ProgrammeRouted": _gather_route,
+}
+"""The events a batch folds into its fresh rows: each says whether it took the event."""
+
+
 class ApplicationsView(Projection):
     """applications_view + staff_relatives_view ← the application stream's events."""
 
     name = "intake.applications_view"
     tables = ("applications_view", "staff_relatives_view")
-    handles = frozenset(_HANDLERS)
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Apply the event's handler."""
-        await _HANDLERS[event.type](event, conn)
+    handlers: Mapping[str, ProjectionHandler] = {
+        "intake.ApplicationSubmitted": _submitted,
+        "intake.ProgrammeRouted": _routed,
+        "intake.ProgrammeDecided": _decided,
+        "intake.ProgrammeDecidedByAgency": _decided,
+        "intake.ApplicationAmended": _amended,
+        "intake.ApplicationWithdrawn": _withdrawn,
+        "intake.StaffRelativeDeclared": _staff_relative,
+    }
 
     async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
         """Applications submitted and routed within the batch are inserted with their routes in
         one statement (a submission's events come together); anything else applies in order."""
-        fresh: dict[str, dict[str, Any]] = {}
+        fresh: Fresh = {}
         for event in batch:
-            application_id = str(event.data.get("application_id"))
-            if event.type == "intake.ApplicationSubmitted":
-                fresh[application_id] = {**_row_of(event), "routes": []}
-            elif event.type == "intake.ProgrammeRouted" and application_id in fresh:
-                row = fresh[application_id]
-                row["routes"].append(_route_of(event))
-                row["version"] = event.stream_version
-            else:
+            gather = _GATHERED.get(event.type)
+            if gather is None or not gather(event, fresh):
                 await _insert_fresh(fresh, conn)
                 await self.handle(event, conn)
         await _insert_fresh(fresh, conn)

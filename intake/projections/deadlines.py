@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -10,66 +10,144 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
-
-Handler = Callable[[RecordedEvent, AsyncConnection], Awaitable[None]]
+from shared.projections.runner import Projection, ProjectionHandler
 
 
-_INSTANTS = ("reported_at", "respond_by")
-_DATES = ("received_on", "acknowledge_by", "verification_due")
+async def _referral_opened(event: RecordedEvent, conn: AsyncConnection) -> None:
+    data = event.data
+    await conn.execute(
+        text(
+            """
+            INSERT INTO referrals_view (referral_id, version, first_office_division, to_agency,
+                to_division, status, received_on, acknowledge_by)
+            VALUES (:id, :version, :first_office_division, :to_agency, :to_division, 'open',
+                :received_on, :acknowledge_by)
+            ON CONFLICT (referral_id) DO NOTHING
+            """
+        ),
+        {
+            **_referral(event),
+            "first_office_division": data["first_office_division"],
+            "to_agency": data["to_agency"],
+            "to_division": data["to_division"],
+            "received_on": date.fromisoformat(data["received_on"]),
+            "acknowledge_by": date.fromisoformat(data["acknowledge_by"]),
+        },
+    )
 
 
-def _params(event: RecordedEvent) -> dict[str, Any]:
-    data: dict[str, Any] = dict(event.data)
-    for key in _INSTANTS:
-        if key in data:
-            data[key] = datetime.fromisoformat(data[key])
-    for key in _DATES:
-        if data.get(key) is not None:
-            data[key] = date.fromisoformat(data[key])
-    data["version"] = event.stream_version
-    if event.type.startswith("intake.Referral"):
-        data["id"] = data["referral_id"]
-    else:  # urgent-case events name their case `urgent_case_id` or, in the contracts, `case_id`
-        data["id"] = data.get("urgent_case_id") or data["case_id"]
-    return data
+async def _referral_acknowledged(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(
+        text(
+            "UPDATE referrals_view SET version = :version, status = 'acknowledged'"
+            " WHERE referral_id = :id"
+        ),
+        _referral(event),
+    )
 
 
-_URGENT_OPENED = """
-INSERT INTO urgent_cases_view (urgent_case_id, version, division_code, reporter, status,
-    reported_at, respond_by)
-VALUES (:id, :version, :division_code, :reporter, 'open', :reported_at,
-    :respond_by)
-ON CONFLICT (urgent_case_id) DO NOTHING
-"""
-_REFERRAL_OPENED = """
-INSERT INTO referrals_view (referral_id, version, first_office_division, to_agency, to_division,
-    status, received_on, acknowledge_by)
-VALUES (:id, :version, :first_office_division, :to_agency, :to_division, 'open',
-    :received_on, :acknowledge_by)
-ON CONFLICT (referral_id) DO NOTHING
-"""
-_URGENT = "UPDATE urgent_cases_view SET version = :version, {} WHERE urgent_case_id = :id"
-_REFERRAL = "UPDATE referrals_view SET version = :version, {} WHERE referral_id = :id"
+async def _referral_overdue(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(
+        text(
+            "UPDATE referrals_view SET version = :version, overdue = true WHERE referral_id = :id"
+        ),
+        _referral(event),
+    )
 
-_STATEMENTS = {
-    "intake.ReferralOpened": _REFERRAL_OPENED,
-    "intake.ReferralAcknowledged": _REFERRAL.format("status = 'acknowledged'"),
-    "intake.ReferralOverdue": _REFERRAL.format("overdue = true"),
-    "intake.UrgentCaseOpened": _URGENT_OPENED,
-    "intake.UrgentCaseResponded": _URGENT.format("status = 'responded'"),
-    "intake.UrgentCaseOverdue": _URGENT.format("overdue = true"),
-    "intake.PriorAssistanceGranted": _URGENT.format(
-        "prior_assistance_fen = prior_assistance_fen + :amount_fen"
-    ),
-    "intake.FollowUpApplicationFiled": _URGENT.format(
-        "follow_up_application_id = :application_id, verification_due = :verification_due"
-    ),
-    "intake.CharityReferred": _URGENT.format("status = status"),
-    "intake.CharityHelpRecorded": _URGENT.format(
-        "charity_help_fen = charity_help_fen + :amount_fen"
-    ),
-}
+
+async def _urgent_case_opened(event: RecordedEvent, conn: AsyncConnection) -> None:
+    data = event.data
+    await conn.execute(
+        text(
+            """
+            INSERT INTO urgent_cases_view (urgent_case_id, version, division_code, reporter,
+                status, reported_at, respond_by)
+            VALUES (:id, :version, :division_code, :reporter, 'open', :reported_at, :respond_by)
+            ON CONFLICT (urgent_case_id) DO NOTHING
+            """
+        ),
+        {
+            **_urgent(event, "urgent_case_id"),
+            "division_code": data["division_code"],
+            "reporter": data["reporter"],
+            "reported_at": datetime.fromisoformat(data["reported_at"]),
+            "respond_by": datetime.fromisoformat(data["respond_by"]),
+        },
+    )
+
+
+async def _urgent_case_responded(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(
+        text(
+            "UPDATE urgent_cases_view SET version = :version, status = 'responded'"
+            " WHERE urgent_case_id = :id"
+        ),
+        _urgent(event, "urgent_case_id"),
+    )
+
+
+async def _urgent_case_overdue(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(
+        text(
+            "UPDATE urgent_cases_view SET version = :version, overdue = true"
+            " WHERE urgent_case_id = :id"
+        ),
+        _urgent(event, "urgent_case_id"),
+    )
+
+
+async def _prior_assistance_granted(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(
+        text(
+            "UPDATE urgent_cases_view SET version = :version,"
+            " prior_assistance_fen = prior_assistance_fen + :amount_fen WHERE urgent_case_id = :id"
+        ),
+        {**_urgent(event, "case_id"), "amount_fen": event.data["amount_fen"]},
+    )
+
+
+async def _follow_up_application_filed(event: RecordedEvent, conn: AsyncConnection) -> None:
+    due = event.data["verification_due"]
+    await conn.execute(
+        text(
+            "UPDATE urgent_cases_view SET version = :version,"
+            " follow_up_application_id = :application_id, verification_due = :verification_due"
+            " WHERE urgent_case_id = :id"
+        ),
+        {
+            **_urgent(event, "urgent_case_id"),
+            "application_id": event.data["application_id"],
+            "verification_due": date.fromisoformat(due) if due is not None else None,
+        },
+    )
+
+
+async def _charity_referred(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(
+        text("UPDATE urgent_cases_view SET version = :version WHERE urgent_case_id = :id"),
+        _urgent(event, "case_id"),
+    )
+
+
+async def _charity_help_recorded(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(
+        text(
+            "UPDATE urgent_cases_view SET version = :version,"
+            " charity_help_fen = charity_help_fen + :amount_fen WHERE urgent_case_id = :id"
+        ),
+        {**_urgent(event, "case_id"), "amount_fen": event.data["amount_fen"]},
+    )
+
+
+def _referral(event: RecordedEvent) -> dict[str, Any]:
+    """The referral's row key and the version the event brings it to."""
+    return {"id": event.data["referral_id"], "version": event.stream_version}
+
+
+def _urgent(event: RecordedEvent, id_field: str) -> dict[str, Any]:
+    """The urgent case's row key (its events name it `urgent_case_id` or, in the contracts,
+    `case_id`) and the version the event brings it to."""
+    return {"id": event.data[id_field], "version": event.stream_version}
 
 
 class DeadlinesView(Projection):
@@ -77,8 +155,15 @@ class DeadlinesView(Projection):
 
     name = "intake.deadlines_view"
     tables = ("referrals_view", "urgent_cases_view")
-    handles = frozenset(_STATEMENTS)
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Run the event's statement."""
-        await conn.execute(text(_STATEMENTS[event.type]), _params(event))
+    handlers: Mapping[str, ProjectionHandler] = {
+        "intake.ReferralOpened": _referral_opened,
+        "intake.ReferralAcknowledged": _referral_acknowledged,
+        "intake.ReferralOverdue": _referral_overdue,
+        "intake.UrgentCaseOpened": _urgent_case_opened,
+        "intake.UrgentCaseResponded": _urgent_case_responded,
+        "intake.UrgentCaseOverdue": _urgent_case_overdue,
+        "intake.PriorAssistanceGranted": _prior_assistance_granted,
+        "intake.FollowUpApplicationFiled": _follow_up_application_filed,
+        "intake.CharityReferred": _charity_referred,
+        "intake.CharityHelpRecorded": _charity_help_recorded,
+    }

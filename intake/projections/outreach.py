@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -10,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.canonical import canonical_json
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 
 
 async def _campaign_planned(event: RecordedEvent, conn: AsyncConnection) -> None:
@@ -23,22 +24,15 @@ async def _household_visited(event: RecordedEvent, conn: AsyncConnection) -> Non
         await conn.execute(_COUNTED, _counts(event))
 
 
-_HANDLERS = {
-    "intake.VisitCampaignPlanned": _campaign_planned,
-    "intake.HouseholdVisited": _household_visited,
-}
-
-
 class OutreachView(Projection):
     """visit_campaigns_view + visits_view ← campaign and visit events."""
 
     name = "intake.outreach_view"
     tables = ("visit_campaigns_view", "visits_view")
-    handles = frozenset(_HANDLERS)
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Apply the event's handler."""
-        await _HANDLERS[event.type](event, conn)
+    handlers: Mapping[str, ProjectionHandler] = {
+        "intake.VisitCampaignPlanned": _campaign_planned,
+        "intake.HouseholdVisited": _household_visited,
+    }
 
 
 def _planned(event: RecordedEvent) -> dict[str, Any]:

@@ -8,43 +8,57 @@ from intake.adapters import registry as claims
 from intake.domain.application import Application
 from intake.domain.application_events import Outcome
 from shared.application.repository import Repository
+from shared.contracts.verification import BenefitTerminated, CaseApproved, CaseRejected
 from shared.eventstore.envelope import Actor, RecordedEvent
 
 SERVICE = "intake"
-_OUTCOMES = {
-    "verification.CaseApproved": Outcome.APPROVED,
-    "verification.CaseRejected": Outcome.REJECTED,
-}
 _REASON = "核查审批机关已作出决定 (decided by county civil affairs)"
 
 
-async def on_verification_event(
-    event: RecordedEvent, conn: AsyncConnection, applications: Repository[Application]
-) -> None:
-    """Policy: CaseApproved/CaseRejected → ProgrammeDecided; rejection/termination frees claims."""
-    data = event.data
-    if event.type in _OUTCOMES:
-        await _track_decision(event, conn, applications, _OUTCOMES[event.type])
-    if event.type in ("verification.CaseRejected", "verification.BenefitTerminated"):
-        await claims.release(conn, str(data["case_id"]), [str(data["programme"])])
+class DecisionReactions:
+    """Verification's decisions, tracked on the application of the programme (INT-4)."""
+
+    def __init__(self, applications: Repository[Application]) -> None:
+        self.applications = applications
+
+    async def approved(
+        self, event: CaseApproved, recorded: RecordedEvent, conn: AsyncConnection
+    ) -> None:
+        """CaseApproved → ProgrammeDecided (approved)."""
+        await self._track(event.case_id, event.programme, Outcome.APPROVED, _REASON, recorded, conn)
+
+    async def rejected(
+        self, event: CaseRejected, recorded: RecordedEvent, conn: AsyncConnection
+    ) -> None:
+        """CaseRejected → ProgrammeDecided (rejected) with verification's reason; the claim on
+        the programme is freed (INT-9)."""
+        reason = event.reason or _REASON
+        await self._track(event.case_id, event.programme, Outcome.REJECTED, reason, recorded, conn)
+        await claims.release(conn, event.case_id, [event.programme])
+
+    async def _track(
+        self,
+        application_id: str,
+        programme: str,
+        outcome: Outcome,
+        reason: str,
+        recorded: RecordedEvent,
+        conn: AsyncConnection,
+    ) -> None:
+        application = await self.applications.find(application_id, conn)
+        if application is None or application.outcomes.get(programme, "x") is not None:
+            return  # not ours, or already tracked (a redelivery, or withdrawn meanwhile)
+        if application.withdrawn:
+            return
+        application.decide(programme, outcome, "verification", reason)
+        metadata = recorded.metadata.caused_by(
+            recorded, Actor.system(SERVICE), channel="kafka", reason=_REASON
+        )
+        await self.applications.save(application, metadata, conn)
 
 
-async def _track_decision(
-    event: RecordedEvent,
-    conn: AsyncConnection,
-    applications: Repository[Application],
-    outcome: Outcome,
+async def benefit_terminated(
+    event: BenefitTerminated, recorded: RecordedEvent, conn: AsyncConnection
 ) -> None:
-    data = event.data
-    application = await applications.find(str(data["case_id"]), conn)
-    programme = str(data["programme"])
-    if application is None or application.outcomes.get(programme, "x") is not None:
-        return  # not ours, or already tracked (a redelivery, or withdrawn meanwhile)
-    if application.withdrawn:
-        return
-    reason = str(data.get("reason") or _REASON)
-    application.decide(programme, outcome, "verification", reason)
-    metadata = event.metadata.caused_by(
-        event, Actor.system(SERVICE), channel="kafka", reason=_REASON
-    )
-    await applications.save(application, metadata, conn)
+    """A benefit that ended frees its claim on the programme (INT-9)."""
+    await claims.release(conn, event.case_id, [event.programme])

@@ -71,22 +71,22 @@ async def disclosure(conn: AsyncConnection, county: str) -> dict[str, Any]:
     }
 
 
-def disclosure_html(data: dict[str, Any]) -> str:
-    """A printable Chinese page of the disclosure."""
+def disclosure_html(disclosed: dict[str, Any]) -> str:
+    """A printable Chinese page of the disclosure (what `disclosure` answers)."""
     rows = "".join(
         f"<tr><td>{html.escape(PROGRAMME_ZH.get(p['programme'], p['programme']))}</td>"
         f"<td>{yuan(p['allocated_fen'])}</td><td>{yuan(p['arrived_fen'])}</td>"
         f"<td>{yuan(p['paid_fen'])}</td><td>{yuan(p['available_fen'])}</td></tr>"
-        for p in data["programmes"]
+        for p in disclosed["programmes"]
     )
-    perf = data["performance"]
+    perf = disclosed["performance"]
     figures = (
         f"<li>发放成功率：{_percent(perf['payout_rate'])}</li>"
         f"<li>按时发放率：{_percent(perf['on_time_rate'])}</li>"
         f"<li>保障覆盖率：{_percent(perf['coverage'])}</li>"
         f"<li>人均发放：{_money(perf['cost_per_beneficiary_fen'])}元</li>"
     )
-    county = html.escape(data["county_code"])
+    county = html.escape(disclosed["county_code"])
     return (
         '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
         f"<title>{county} 困难群众救助资金使用公示</title>"

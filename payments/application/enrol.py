@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -12,11 +11,12 @@ from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled, Entitl
 from payments.domain.entitlement import Computed, Household, compute, compute_or_await
 from payments.domain.programmes import Kind, eligible_persons, kind_of
 from payments.domain.standards import PROVINCE, Standard, StandardSet
+from shared.contracts.verification import ApprovedMember, CaseApproved
 from shared.eventstore.envelope import Actor, EventMetadata
 
 
 async def enrol_approved_case(
-    data: dict[str, Any],
+    approved: CaseApproved,
     metadata: EventMetadata,
     repos: Repositories,
     conn: AsyncConnection,
@@ -24,29 +24,29 @@ async def enrol_approved_case(
 ) -> bool:
     """verification.CaseApproved → BeneficiaryEnrolled + EntitlementCalculated (idempotent); by
     rule where no standard is in force, also BeneficiaryAwaitingStandard naming `approved_by`."""
-    aggregate_id = Beneficiary.id_for(data["case_id"], data["programme"])
+    aggregate_id = Beneficiary.id_for(approved.case_id, approved.programme)
     beneficiary = await repos.beneficiaries.find(aggregate_id, conn) or Beneficiary(aggregate_id)
     if beneficiary.enrolled is not None:
         return False
-    effective_from = date.fromisoformat(data["effective_from"])
-    household = _household(data)
-    county = data["county_code"]
-    standard = await standard_in_force(repos, conn, county, data["programme"], effective_from)
+    effective_from = approved.effective_from
+    household = _household(approved)
+    county = approved.county_code
+    standard = await standard_in_force(repos, conn, county, approved.programme, effective_from)
     computed = compute_or_await(household, standard, county, effective_from)
     enrolled = BeneficiaryEnrolled(
-        case_id=data["case_id"],
-        programme=data["programme"],
-        division_code=data["division_code"],
-        county_code=data["county_code"],
-        registration=data["registration"],
+        case_id=approved.case_id,
+        programme=approved.programme,
+        division_code=approved.division_code,
+        county_code=approved.county_code,
+        registration=approved.registration,
         household_size=household.household_size,
         assessed_monthly_income_fen=household.assessed_monthly_income_fen,
         rural_class=household.rural_class,
         approved_monthly_amount_fen=household.approved_monthly_amount_fen,
         monthly_amount_fen=computed.monthly_amount_fen,
         effective_from=effective_from,
-        payee_name=_payee(data["members"]),
-        bank_account=data.get("bank_account"),
+        payee_name=_payee(approved.members),
+        bank_account=approved.bank_account,
         self_care=household.self_care,
         eligible_persons=household.eligible_persons,
         members_self_care=household.members_self_care,
@@ -126,37 +126,36 @@ def recomputed(enrolled: BeneficiaryEnrolled, standard: StandardSet) -> Computed
     )
 
 
-def _household(data: dict[str, Any]) -> Household:
+def _household(approved: CaseApproved) -> Household:
+    """The household as approved; each member's self-care as the approval names it (VER-8)."""
     return Household(
-        programme=data["programme"],
-        household_size=int(data["household_size"]),
-        assessed_monthly_income_fen=int(data["assessed_monthly_income_fen"]),
-        rural_class=data.get("rural_class"),
-        approved_monthly_amount_fen=fixed_amount_of(data),
-        self_care=data.get("self_care"),  # not in CaseApproved v1: read when verification sends it
-        eligible_persons=_eligible(data),
-        members_self_care=tuple(
-            str(m["self_care"]) for m in data.get("members") or [] if m.get("self_care")
-        ),
+        programme=approved.programme,
+        household_size=approved.household_size,
+        assessed_monthly_income_fen=approved.assessed_monthly_income_fen,
+        rural_class=approved.rural_class,
+        approved_monthly_amount_fen=fixed_amount_of(approved),
+        eligible_persons=_eligible(approved),
+        members_self_care=tuple(m.self_care for m in approved.members if m.self_care),
     )
 
 
-def fixed_amount_of(data: dict[str, Any]) -> int:
+def fixed_amount_of(approved: CaseApproved) -> int:
     """The county's override, or 0 when the amount is by rule (`amount_basis`, VER-7); approvals
     without the basis (recorded before it existed) read 0 as rule and any other amount as fixed."""
-    if data.get("amount_basis") == "rule":
+    if approved.amount_basis == "rule":
         return 0
-    return int(data.get("approved_monthly_amount_fen") or 0)
+    return approved.approved_monthly_amount_fen
 
 
-def _eligible(data: dict[str, Any]) -> int | None:
-    """Per-person programmes: the members the fixed amount is paid for (PAY-2)."""
-    if kind_of(data["programme"]) is not Kind.PER_PERSON:
+def _eligible(approved: CaseApproved) -> int | None:
+    """Per-person programmes: the members the fixed amount is paid for (PAY-2). Each member is
+    handed on with the fields the approval carried (a grade absent is not a grade of none)."""
+    if kind_of(approved.programme) is not Kind.PER_PERSON:
         return None
-    on = date.fromisoformat(data["effective_from"])
-    return eligible_persons(data["programme"], data["members"], on)
+    members = [m.model_dump(exclude_unset=True) for m in approved.members]
+    return eligible_persons(approved.programme, members, approved.effective_from)
 
 
-def _payee(members: list[dict[str, Any]]) -> str:
-    applicant = next((m for m in members if m.get("relation") == "self"), None)
-    return str((applicant or members[0])["name"]) if members else ""
+def _payee(members: tuple[ApprovedMember, ...]) -> str:
+    applicant = next((m for m in members if m.relation == "self"), None)
+    return (applicant or members[0]).name if members else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -10,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.eventstore.envelope import RecordedEvent
 from shared.privacy import mask_bank_account
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 
 _ENROL = text(
     """
@@ -50,13 +52,88 @@ _VERSION = text(
     WHERE case_id = :case_id AND programme = :programme AND version < :version
     """
 )
-_VERSION_ONLY = frozenset({
-    "payments.BackPayCalculated", "payments.BeneficiaryUnpayable",
-    "payments.BeneficiaryAwaitingStandard",
-})  # fmt: skip
-_STATUSES = {
-    "payments.BeneficiarySuspended": "suspended",
-    "payments.BeneficiaryTerminated": "terminated",
+
+
+@dataclass(frozen=True)
+class _Update:
+    """The handler of one event type: its statement, with the parameters an event of the type
+    gives it. Alone it executes once; in a batch, every row of a statement goes in one
+    executemany (see `BeneficiariesView.handle_batch`)."""
+
+    statement: TextClause
+    params: Callable[[RecordedEvent], dict[str, Any]]
+
+    async def __call__(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        await conn.execute(self.statement, self.params(event))
+
+
+def _enrolled(event: RecordedEvent) -> dict[str, Any]:
+    data, account = event.data, event.data["bank_account"]
+    return {
+        **_common(event),
+        "division": data["division_code"],
+        "county": data["county_code"],
+        "amount": data["monthly_amount_fen"],
+        "effective_from": date.fromisoformat(data["effective_from"]),
+        "payee": data["payee_name"],
+        "account": mask_bank_account(account) if account else None,
+    }
+
+
+def _entitlement(event: RecordedEvent) -> dict[str, Any]:
+    data = event.data
+    return {
+        **_common(event),
+        "amount": data["monthly_amount_fen"],
+        "effective_from": date.fromisoformat(data["effective_from"]),
+        "method": data["method"],
+        "en": data["explanation_en"],
+        "zh": data["explanation_zh"],
+    }
+
+
+def _suspended(event: RecordedEvent) -> dict[str, Any]:
+    return _stopped(event, "suspended", event.data["effective_from"])
+
+
+def _terminated(event: RecordedEvent) -> dict[str, Any]:
+    return _stopped(event, "terminated", event.data["effective_from"])
+
+
+def _age_limit_reached(event: RecordedEvent) -> dict[str, Any]:
+    """The child's allowance ends after the month of the age limit (ADR 0042)."""
+    return _stopped(event, "terminated", event.data["coming_of_age_stopped_from"])
+
+
+def _stopped(event: RecordedEvent, status: str, stopped_from: str) -> dict[str, Any]:
+    return {**_common(event), "status": status, "stopped_from": date.fromisoformat(stopped_from)}
+
+
+def _account_changed(event: RecordedEvent) -> dict[str, Any]:
+    return {**_common(event), "account": event.data["bank_account_masked"]}
+
+
+def _common(event: RecordedEvent) -> dict[str, Any]:
+    """The benefit's row and the stream version the event moves it to (the ETag follows the
+    stream, for If-Match on the account, also for events that change nothing else)."""
+    return {
+        "case_id": event.data.get("case_id"),
+        "programme": event.data.get("programme"),
+        "version": event.stream_version,
+        "at": event.recorded_at,
+    }
+
+
+_UPDATES: dict[str, _Update] = {
+    "payments.BeneficiaryEnrolled": _Update(_ENROL, _enrolled),
+    "payments.EntitlementCalculated": _Update(_ENTITLEMENT, _entitlement),
+    "payments.BeneficiarySuspended": _Update(_STATUS, _suspended),
+    "payments.BeneficiaryTerminated": _Update(_STATUS, _terminated),
+    "payments.ChildAllowanceAgeLimitReached": _Update(_STATUS, _age_limit_reached),
+    "payments.BankAccountChanged": _Update(_ACCOUNT, _account_changed),
+    "payments.BackPayCalculated": _Update(_VERSION, _common),
+    "payments.BeneficiaryUnpayable": _Update(_VERSION, _common),
+    "payments.BeneficiaryAwaitingStandard": _Update(_VERSION, _common),
 }
 
 
@@ -65,15 +142,7 @@ class BeneficiariesView(Projection):
 
     name = "payments.beneficiaries_view"
     tables = ("beneficiaries_view",)
-    handles = frozenset({
-        "payments.BeneficiaryEnrolled", "payments.EntitlementCalculated",
-        "payments.BankAccountChanged", "payments.ChildAllowanceAgeLimitReached",
-        *_STATUSES, *_VERSION_ONLY,
-    })  # fmt: skip
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Apply enrolment, entitlement and status events."""
-        await self.handle_batch([event], conn)
+    handlers: Mapping[str, ProjectionHandler] = _UPDATES
 
     async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
         """Apply a batch in rounds: the n-th event of every benefit in round n, each round one
@@ -82,58 +151,12 @@ class BeneficiariesView(Projection):
         rounds: list[dict[TextClause, list[dict[str, Any]]]] = []
         seen: dict[tuple[Any, Any], int] = {}
         for event in batch:
-            step = _step(event)
-            if step is None:
-                continue
+            update = _UPDATES[event.type]
             key = (event.data.get("case_id"), event.data.get("programme"))
             n = seen[key] = seen.get(key, -1) + 1
             if n == len(rounds):
                 rounds.append({})
-            rounds[n].setdefault(step[0], []).append(step[1])
+            rounds[n].setdefault(update.statement, []).append(update.params(event))
         for statements in rounds:
             for statement, rows in statements.items():
                 await conn.execute(statement, rows)
-
-
-def _step(event: RecordedEvent) -> tuple[TextClause, dict[str, Any]] | None:
-    data, common = event.data, _common(event)
-    if event.type == "payments.BeneficiaryEnrolled":
-        account = data["bank_account"]
-        return _ENROL, {
-            **common,
-            "division": data["division_code"],
-            "county": data["county_code"],
-            "amount": data["monthly_amount_fen"],
-            "effective_from": date.fromisoformat(data["effective_from"]),
-            "payee": data["payee_name"],
-            "account": mask_bank_account(account) if account else None,
-        }
-    if event.type == "payments.EntitlementCalculated":
-        return _ENTITLEMENT, {
-            **common,
-            "amount": data["monthly_amount_fen"],
-            "effective_from": date.fromisoformat(data["effective_from"]),
-            "method": data["method"],
-            "en": data["explanation_en"],
-            "zh": data["explanation_zh"],
-        }
-    if event.type in _STATUSES:
-        stopped = date.fromisoformat(data["effective_from"])
-        return _STATUS, {**common, "status": _STATUSES[event.type], "stopped_from": stopped}
-    if event.type == "payments.ChildAllowanceAgeLimitReached":  # ADR 0042
-        stopped = date.fromisoformat(data["coming_of_age_stopped_from"])
-        return _STATUS, {**common, "status": "terminated", "stopped_from": stopped}
-    if event.type == "payments.BankAccountChanged":
-        return _ACCOUNT, {**common, "account": data["bank_account_masked"]}
-    if event.type in _VERSION_ONLY:  # the ETag follows the stream, for If-Match on the account
-        return _VERSION, common
-    return None
-
-
-def _common(event: RecordedEvent) -> dict[str, Any]:
-    return {
-        "case_id": event.data.get("case_id"),
-        "programme": event.data.get("programme"),
-        "version": event.stream_version,
-        "at": event.recorded_at,
-    }

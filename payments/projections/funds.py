@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 
 _ADD = text(
     """
@@ -19,24 +21,36 @@ _ADD = text(
 )
 
 
+async def _allocated(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Money allocated to the county's programme from a source."""
+    await _add(conn, event, allocated=event.data["amount_fen"], arrived=0)
+
+
+async def _arrived(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Money arrived for the county's programme from a source."""
+    await _add(conn, event, allocated=0, arrived=event.data["amount_fen"])
+
+
+async def _add(conn: AsyncConnection, event: RecordedEvent, allocated: int, arrived: int) -> None:
+    data = event.data
+    await conn.execute(
+        _ADD,
+        {
+            "county": data["county_code"],
+            "programme": data["programme"],
+            "source": data["source"],
+            "allocated": allocated,
+            "arrived": arrived,
+        },
+    )
+
+
 class FundsView(Projection):
     """Allocated and arrived money; each event is applied once (checkpointed with it)."""
 
     name = "payments.funds_view"
     tables = ("funds_view",)
-    handles = frozenset({"payments.FundsAllocated", "payments.FundsArrived"})
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Add an allocation or an arrival."""
-        data = event.data
-        allocated = data["amount_fen"] if event.type == "payments.FundsAllocated" else 0
-        await conn.execute(
-            _ADD,
-            {
-                "county": data["county_code"],
-                "programme": data["programme"],
-                "source": data["source"],
-                "allocated": allocated,
-                "arrived": data["amount_fen"] - allocated,
-            },
-        )
+    handlers: Mapping[str, ProjectionHandler] = {
+        "payments.FundsAllocated": _allocated,
+        "payments.FundsArrived": _arrived,
+    }

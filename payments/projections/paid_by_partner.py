@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 
 _INSERT = text(
     """
@@ -19,8 +20,27 @@ _INSERT = text(
     ON CONFLICT (case_id, programme) DO NOTHING
     """
 )
-_COLUMNS = ("case_id", "programme", "agency", "division_code", "county_code", "amount_fen",
-            "decided_by_org", "policy_basis", "reason")  # fmt: skip
+
+
+async def _recorded(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Insert the record a PaidByPartnerRecorded carries."""
+    data = event.data
+    await conn.execute(
+        _INSERT,
+        {
+            "case_id": data["case_id"],
+            "programme": data["programme"],
+            "agency": data["agency"],
+            "division_code": data["division_code"],
+            "county_code": data["county_code"],
+            "decided_on": date.fromisoformat(data["decided_on"]),
+            "amount_fen": data["amount_fen"],
+            "decided_by_org": data["decided_by_org"],
+            "policy_basis": data["policy_basis"],
+            "reason": data["reason"],
+            "recorded_at": event.recorded_at,
+        },
+    )
 
 
 class PaidByPartnerView(Projection):
@@ -28,11 +48,4 @@ class PaidByPartnerView(Projection):
 
     name = "payments.paid_by_partner_view"
     tables = ("paid_by_partner_view",)
-    handles = frozenset({"payments.PaidByPartnerRecorded"})
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Insert the record a PaidByPartnerRecorded carries."""
-        data = event.data
-        row = {name: data[name] for name in _COLUMNS}
-        row["decided_on"] = date.fromisoformat(data["decided_on"])
-        await conn.execute(_INSERT, {**row, "recorded_at": event.recorded_at})
+    handlers: Mapping[str, ProjectionHandler] = {"payments.PaidByPartnerRecorded": _recorded}

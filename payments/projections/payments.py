@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import TextClause, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 
 # each statement applies a run of consecutive events of one type at once: one array per column
 _INSTRUCTED = text(
@@ -80,25 +82,36 @@ _UNPAYABLE = text(
 )
 
 
+@dataclass(frozen=True)
+class _SetBased:
+    """The handler of one payment event type: one statement over columns of rows, the row an
+    event adds. Alone it applies one event; `PaymentsView.handle_batch` gives it each run of
+    consecutive events of its type at once."""
+
+    statement: TextClause
+    row: Callable[[dict[str, Any]], dict[str, Any]]
+    latest_attempt_only: bool = False
+    """An upsert may touch a row once per statement: a payment instructed twice in the run keeps
+    its latest attempt."""
+
+    async def __call__(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+        await self.apply([event], conn)
+
+    async def apply(self, events: Sequence[RecordedEvent], conn: AsyncConnection) -> None:
+        """One statement for the events' rows, as one array per column."""
+        rows = [self.row(event.data) for event in events]
+        if self.latest_attempt_only:
+            latest = {row["key"]: row for row in sorted(rows, key=lambda row: row["attempt"])}
+            rows = list(latest.values())
+        await conn.execute(self.statement, {name: [row[name] for row in rows] for name in rows[0]})
+
+
 def _business_key(data: dict[str, Any]) -> dict[str, str]:
     return {"case_id": data["case_id"], "programme": data["programme"], "period": data["period"]}
 
 
 def _key(data: dict[str, Any]) -> str:
     return f"{data['case_id']}:{data['programme']}:{data['period']}"
-
-
-async def _flush(
-    conn: AsyncConnection, statement: TextClause | None, rows: list[dict[str, Any]]
-) -> None:
-    """One statement for the rows, as columns; a payment instructed twice in the run keeps its
-    latest attempt (the upsert may touch a row once per statement)."""
-    if statement is None or not rows:
-        return
-    if statement is _INSTRUCTED:
-        latest = {row["key"]: row for row in sorted(rows, key=lambda row: row["attempt"])}
-        rows = list(latest.values())
-    await conn.execute(statement, {name: [row[name] for row in rows] for name in rows[0]})
 
 
 def _instructed(data: dict[str, Any]) -> dict[str, Any]:
@@ -133,19 +146,11 @@ def _failed(data: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-# payment events: the set-based statement and the row each adds to it
-_PAYMENT_STEPS: dict[str, tuple[TextClause, Callable[[dict[str, Any]], dict[str, Any]]]] = {
-    "payments.PaymentInstructed": (_INSTRUCTED, _instructed),
-    "payments.PaymentSettled": (_SETTLED, _settled),
-    "payments.PaymentFailed": (_FAILED, _failed),
+_PAYMENT_UPDATES: dict[str, _SetBased] = {
+    "payments.PaymentInstructed": _SetBased(_INSTRUCTED, _instructed, latest_attempt_only=True),
+    "payments.PaymentSettled": _SetBased(_SETTLED, _settled),
+    "payments.PaymentFailed": _SetBased(_FAILED, _failed),
 }
-
-
-def _step(event: RecordedEvent) -> tuple[TextClause, dict[str, Any]] | None:
-    if event.type not in _PAYMENT_STEPS:
-        return None
-    statement, row = _PAYMENT_STEPS[event.type]
-    return statement, row(event.data)
 
 
 def _run_common(event: RecordedEvent) -> dict[str, Any]:
@@ -184,40 +189,28 @@ async def _run_completed(event: RecordedEvent, conn: AsyncConnection) -> None:
     await conn.execute(_RUN_COMPLETED, {**_run_common(event), **totals, "at": event.recorded_at})
 
 
-# run events, applied one at a time between the payment statements
-_RUN_HANDLERS: dict[str, Callable[[RecordedEvent, AsyncConnection], Awaitable[None]]] = {
-    "payments.PaymentRunStarted": _run_started,
-    "payments.FailedPaymentsRetried": _run_retried,
-    "payments.BankReturnImported": _return_imported,
-    "payments.BeneficiaryUnpayable": _unpayable,
-    "payments.PaymentRunCompleted": _run_completed,
-}
-
-
 class PaymentsView(Projection):
     """One row per payment (its latest attempt) and one per run."""
 
     name = "payments.payments_view"
     tables = ("payments_view", "runs_view", "run_unpayable")
-    handles = frozenset(_PAYMENT_STEPS) | frozenset(_RUN_HANDLERS)
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Apply payment and run events."""
-        await self.handle_batch([event], conn)
+    handlers: Mapping[str, ProjectionHandler] = {
+        **_PAYMENT_UPDATES,
+        "payments.PaymentRunStarted": _run_started,
+        "payments.FailedPaymentsRetried": _run_retried,
+        "payments.BankReturnImported": _return_imported,
+        "payments.BeneficiaryUnpayable": _unpayable,
+        "payments.PaymentRunCompleted": _run_completed,
+    }
 
     async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
-        """Consecutive payment events of one type in one set-based statement, in log order."""
-        statement: TextClause | None = None
-        pending: list[dict[str, Any]] = []
-        for event in batch:
-            step = _step(event)
-            if step is None and event.type in _RUN_HANDLERS:
-                await _flush(conn, statement, pending)
-                statement, pending = None, []
-                await _RUN_HANDLERS[event.type](event, conn)
-            elif step is not None:
-                if step[0] is not statement:
-                    await _flush(conn, statement, pending)
-                    statement, pending = step[0], []
-                pending.append(step[1])
-        await _flush(conn, statement, pending)
+        """Consecutive payment events of one type in one set-based statement; run events one
+        at a time between them; all in log order."""
+        for event_type, run in groupby(batch, key=lambda event: event.type):
+            events = list(run)
+            payment_update = _PAYMENT_UPDATES.get(event_type)
+            if payment_update is not None:
+                await payment_update.apply(events, conn)
+            else:
+                for event in events:
+                    await self.handle(event, conn)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from sqlalchemy import text
@@ -9,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.canonical import canonical_json
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 
 _UPSERT = text(
     """
@@ -23,29 +24,30 @@ _UPSERT = text(
 )
 
 
+async def _standard_set(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Insert the version a StandardSet records."""
+    data = event.data
+    await conn.execute(
+        _UPSERT,
+        {
+            "division": data["division_code"],
+            "programme": data["programme"],
+            "version": event.stream_version,
+            "effective_from": date.fromisoformat(data["effective_from"]),
+            "monthly": data["monthly_per_person_fen"],
+            "floor": data["floor_per_person_fen"],
+            "classes": canonical_json(data["class_amounts_fen"]),
+            "care": canonical_json(data.get("care_amounts_fen", {})),
+            "set_by": event.metadata.actor.id,
+            "reason": event.metadata.reason,
+            "recorded_at": event.recorded_at,
+        },
+    )
+
+
 class StandardsView(Projection):
     """One row per recorded standard version."""
 
     name = "payments.standards_view"
     tables = ("standards_view",)
-    handles = frozenset({"payments.StandardSet"})
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Insert the version a StandardSet records."""
-        data = event.data
-        await conn.execute(
-            _UPSERT,
-            {
-                "division": data["division_code"],
-                "programme": data["programme"],
-                "version": event.stream_version,
-                "effective_from": date.fromisoformat(data["effective_from"]),
-                "monthly": data["monthly_per_person_fen"],
-                "floor": data["floor_per_person_fen"],
-                "classes": canonical_json(data["class_amounts_fen"]),
-                "care": canonical_json(data.get("care_amounts_fen", {})),
-                "set_by": event.metadata.actor.id,
-                "reason": event.metadata.reason,
-                "recorded_at": event.recorded_at,
-            },
-        )
+    handlers: Mapping[str, ProjectionHandler] = {"payments.StandardSet": _standard_set}

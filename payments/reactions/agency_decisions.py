@@ -5,10 +5,7 @@ agency pays itself is recorded in the household's history."""
 from __future__ import annotations
 
 import contextlib
-from datetime import date
-from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, StrictInt
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
@@ -16,38 +13,13 @@ from payments.application.enrol import entitlement_of, standard_in_force, who_ap
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
 from payments.domain.entitlement import Computed, Household, compute_or_await
 from payments.domain.paid_by_partner import PaidByPartnerRecorded, paid_by_partner_stream
+from shared.contracts.intake import ProgrammeDecidedByAgency
 from shared.domain.errors import ConcurrencyConflict
 from shared.eventstore.envelope import Actor, EventMetadata
 
-EVENT_TYPE = "intake.ProgrammeDecidedByAgency"
-
-
-class AgencyDecided(BaseModel):
-    """The contract payments reads of `intake.ProgrammeDecidedByAgency` v1 (its JSON Schema in
-    docs/events/intake/): the fields payments uses, strictly typed; others are ignored."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
-
-    application_id: str
-    programme: str
-    agency: str
-    outcome: Literal["approved", "rejected"]
-    reason: str
-    policy_basis: str
-    decided_by_org: str
-    decided_on: date
-    division_code: str
-    registration: str
-    household_size: StrictInt
-    settlement: Literal["one_off", "per_person", "by_agency"]
-    amount_fen: StrictInt | None = None
-    persons: StrictInt | None = None
-    payee_name: str | None = None
-    bank_account: str | None = None
-
 
 async def on_agency_decision(
-    data: dict[str, Any],
+    decision: ProgrammeDecidedByAgency,
     metadata: EventMetadata,
     repos: Repositories,
     conn: AsyncConnection,
@@ -56,7 +28,6 @@ async def on_agency_decision(
     """Policy: an approval is enrolled or recorded as paid by the partner; a rejection is not
     payments' business. The outcome's name (a redelivery changes nothing). A per-person amount
     where no standard is in force is enrolled awaiting one (ADR 0041), naming `approved_by`."""
-    decision = AgencyDecided.model_validate(data)
     if decision.outcome != "approved":
         return "not-approved"
     if decision.settlement == "by_agency":
@@ -65,7 +36,7 @@ async def on_agency_decision(
 
 
 async def _enrol(
-    decision: AgencyDecided,
+    decision: ProgrammeDecidedByAgency,
     metadata: EventMetadata,
     repos: Repositories,
     conn: AsyncConnection,
@@ -93,7 +64,7 @@ async def _enrol(
 
 
 async def _entitlement(
-    decision: AgencyDecided, repos: Repositories, conn: AsyncConnection
+    decision: ProgrammeDecidedByAgency, repos: Repositories, conn: AsyncConnection
 ) -> Computed:
     """The amount the agency decided (one-off), or the standard × the persons it approved."""
     if decision.amount_fen:
@@ -117,7 +88,10 @@ async def _entitlement(
 
 
 async def _record_paid_by_partner(
-    decision: AgencyDecided, metadata: EventMetadata, repos: Repositories, conn: AsyncConnection
+    decision: ProgrammeDecidedByAgency,
+    metadata: EventMetadata,
+    repos: Repositories,
+    conn: AsyncConnection,
 ) -> str:
     event = PaidByPartnerRecorded(
         case_id=decision.application_id, programme=decision.programme, agency=decision.agency,

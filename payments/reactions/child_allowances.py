@@ -6,58 +6,18 @@ the allowance early, nothing is paid from the date it names."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
 from payments.application.enrol import entitlement_of, standard_in_force, who_approved
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
 from payments.domain.entitlement import Household, compute_or_await
+from shared.contracts.verification import ChildAllowanceAssessed, ChildAllowanceEnded
 from shared.eventstore.envelope import Actor, EventMetadata
-
-EVENT_TYPE = "verification.ChildAllowanceAssessed"
-ENDED_TYPE = "verification.ChildAllowanceEnded"
-
-
-class ChildAllowanceAssessed(BaseModel):
-    """The contract payments reads of `verification.ChildAllowanceAssessed` v1 (its JSON Schema
-    in docs/events/verification/): the fields payments uses; others are ignored."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
-
-    child_id: str
-    allowance: Literal["orphan_allowance", "child_in_difficulty_allowance"]
-    decision: Literal["granted", "refused"]
-    division_code: str
-    county_code: str
-    registration: str
-    effective_from: date | None
-    payee_name: str
-    bank_account: str | None
-    age_limit: int | None = None  # absent on grants recorded before ADR 0042
-    age_limit_policy_version: int | None = None
-    coming_of_age_period: str | None = None
-
-
-class ChildAllowanceEnded(BaseModel):
-    """The contract payments reads of `verification.ChildAllowanceEnded` v1: the fields it uses."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
-
-    child_id: str
-    allowance: Literal["orphan_allowance", "child_in_difficulty_allowance"]
-    effective_from: date
-    reason_code: str
-    reason: str
-    policy_basis: str
-    decided_by: str
 
 
 async def on_child_allowance(
-    data: dict[str, Any],
+    assessed: ChildAllowanceAssessed,
     metadata: EventMetadata,
     repos: Repositories,
     conn: AsyncConnection,
@@ -66,7 +26,6 @@ async def on_child_allowance(
     """Policy: a grant enrols the child once (a redelivery changes nothing); a refusal is not
     payments' business. The outcome's name. Where no standard is in force the child is enrolled
     awaiting one (ADR 0041), naming `approved_by`."""
-    assessed = ChildAllowanceAssessed.model_validate(data)
     if assessed.decision != "granted" or assessed.effective_from is None:
         return "not-granted"
     aggregate_id = Beneficiary.id_for(assessed.child_id, assessed.allowance)
@@ -96,11 +55,13 @@ async def on_child_allowance(
 
 
 async def on_child_allowance_ended(
-    data: dict[str, Any], metadata: EventMetadata, repos: Repositories, conn: AsyncConnection
+    ended: ChildAllowanceEnded,
+    metadata: EventMetadata,
+    repos: Repositories,
+    conn: AsyncConnection,
 ) -> str:
     """Policy: the county ended the allowance early: the benefit is terminated from the date
     the county's event names (the next month), with its reason, officer and policy; once."""
-    ended = ChildAllowanceEnded.model_validate(data)
     aggregate_id = Beneficiary.id_for(ended.child_id, ended.allowance)
     beneficiary = await repos.beneficiaries.find(aggregate_id, conn)
     if beneficiary is None or beneficiary.enrolled is None:  # the grant precedes on the stream

@@ -1,132 +1,169 @@
-"""What payments does when verification decides or supervision orders a stop (PAY-2)."""
+"""What payments does when intake grants or a partner decides, verification decides, or
+supervision orders a stop or a recovery (PAY-2, PAY-3, PAY-8, PAY-9)."""
 
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
 from payments.application.enrol import enrol_approved_case, entitlement_of
 from payments.application.one_off import pay_prior_assistance
-from payments.domain.beneficiary import Beneficiary
+from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
 from payments.domain.entitlement import Computed
 from payments.domain.payment import OverpaymentRecoveryRecorded
-from payments.reactions import agency_decisions, child_allowances
+from payments.reactions.agency_decisions import on_agency_decision
+from payments.reactions.child_allowances import on_child_allowance, on_child_allowance_ended
 from shared.clock import CHINA
+from shared.contracts.intake import PriorAssistanceGranted, ProgrammeDecidedByAgency
+from shared.contracts.supervision import CorrectiveActionOrdered
+from shared.contracts.verification import (
+    BenefitAdjusted,
+    BenefitSuspended,
+    BenefitTerminated,
+    CaseApproved,
+    ChildAllowanceAssessed,
+    ChildAllowanceEnded,
+)
 from shared.domain.errors import ConcurrencyConflict
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 
 SERVICE = "payments"
 REASONS = {
-    "verification.CaseApproved": "县级审批通过，纳入发放名册 (approved case enrolled for payment)",
-    "verification.BenefitAdjusted": "县级调整保障金额 (benefit adjusted by the county)",
-    "verification.BenefitSuspended": "县级暂停发放 (benefit suspended by the county)",
-    "verification.BenefitTerminated": "县级终止保障 (benefit terminated by the county)",
-    "supervision.CorrectiveActionOrdered": "督查整改 (supervision ordered a corrective action)",
-    "intake.PriorAssistanceGranted": "绿色通道先行救助，即时发放 (prior assistance paid at once)",
-    agency_decisions.EVENT_TYPE: "协同部门决定：纳入发放或登记部门自行发放 (decided by a partner)",
-    child_allowances.EVENT_TYPE: "县级认定儿童基本生活费，纳入发放 (child's allowance granted)",
-    child_allowances.ENDED_TYPE: "县级终止儿童基本生活费 (child's allowance ended by the county)",
+    CaseApproved.TYPE: "县级审批通过，纳入发放名册 (approved case enrolled for payment)",
+    BenefitAdjusted.TYPE: "县级调整保障金额 (benefit adjusted by the county)",
+    BenefitSuspended.TYPE: "县级暂停发放 (benefit suspended by the county)",
+    BenefitTerminated.TYPE: "县级终止保障 (benefit terminated by the county)",
+    CorrectiveActionOrdered.TYPE: "督查整改 (supervision ordered a corrective action)",
+    PriorAssistanceGranted.TYPE: "绿色通道先行救助，即时发放 (prior assistance paid at once)",
+    ProgrammeDecidedByAgency.TYPE: (
+        "协同部门决定：纳入发放或登记部门自行发放 (decided by a partner)"
+    ),
+    ChildAllowanceAssessed.TYPE: "县级认定儿童基本生活费，纳入发放 (child's allowance granted)",
+    ChildAllowanceEnded.TYPE: "县级终止儿童基本生活费 (child's allowance ended by the county)",
 }
+"""Why payments acted, by the type of the event it acted on (the reason its events record)."""
 
 
 class DecisionReactions:
-    """The policies of payments on other services' events."""
+    """The policies of payments on other services' decisions, on the wired repositories. Each
+    records what it appends as the system, caused by the event it reads."""
 
-    def __init__(self, repos: Repositories | None = None) -> None:
-        self._repos = repos
+    def __init__(self, repos: Repositories) -> None:
+        self.repos = repos
 
-    def bind(self, repos: Repositories) -> None:
-        """Give the policies their repositories once the runtime is wired."""
-        self._repos = repos
+    async def pay_prior_assistance(
+        self, grant: PriorAssistanceGranted, recorded: RecordedEvent, conn: AsyncConnection
+    ) -> str:
+        """Green channel: the grant is paid at once, within its cap (PAY-8)."""
+        granted_on = recorded.recorded_at.astimezone(CHINA).date()
+        metadata = _metadata(recorded, grant.case_id)
+        return await pay_prior_assistance(grant, granted_on, metadata, self.repos, conn)
 
-    @property
-    def repos(self) -> Repositories:
-        """The bound repositories."""
-        assert self._repos is not None, "DecisionReactions used before bind()"
-        return self._repos
+    async def enrol(
+        self, approved: CaseApproved, recorded: RecordedEvent, conn: AsyncConnection
+    ) -> bool:
+        """An approved case is enrolled with its entitlement (PAY-2)."""
+        metadata = _metadata(recorded, approved.case_id)
+        actor = recorded.metadata.actor
+        return await enrol_approved_case(approved, metadata, self.repos, conn, actor)
 
-    async def __call__(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Dispatch one consumed event by its stable type name."""
-        reason = REASONS.get(event.type)
-        if reason is None:
-            return
-        metadata = _metadata(event, reason)
-        data = event.data
-        if event.type == "intake.PriorAssistanceGranted":
-            granted_on = event.recorded_at.astimezone(CHINA).date()
-            await pay_prior_assistance(data, granted_on, metadata, self.repos, conn)
-        elif event.type == "verification.CaseApproved":
-            await enrol_approved_case(data, metadata, self.repos, conn, event.metadata.actor)
-        elif event.type == agency_decisions.EVENT_TYPE:
-            await agency_decisions.on_agency_decision(
-                data, metadata, self.repos, conn, event.metadata.actor
-            )
-        elif event.type == child_allowances.EVENT_TYPE:
-            await child_allowances.on_child_allowance(
-                data, metadata, self.repos, conn, event.metadata.actor
-            )
-        elif event.type == child_allowances.ENDED_TYPE:
-            await child_allowances.on_child_allowance_ended(data, metadata, self.repos, conn)
-        elif event.type == "verification.BenefitAdjusted":
-            await self._adjust(data, metadata, conn)
-        elif event.type == "verification.BenefitSuspended":
-            await self._status(data, "suspend", data["reason"], metadata, conn)
-        elif event.type == "verification.BenefitTerminated":
-            await self._status(data, "terminate", data["reason"], metadata, conn)
-        elif data.get("action") == "recover_overpayment":
-            await self._recovery(data, metadata, conn)
-        elif data.get("action") == "suspend_benefit" and data.get("programme"):
-            # an order to stop (a complaint found true) stops at once: from the first day of
-            # the month it was ordered in, so that month is not paid if not paid already
-            ordered = event.recorded_at.astimezone(CHINA).date().replace(day=1)
-            await self._status(
-                {**data, "effective_from": ordered.isoformat()},
-                "suspend", data["reason"], metadata, conn,
-            )  # fmt: skip
+    async def agency_decided(
+        self, decision: ProgrammeDecidedByAgency, recorded: RecordedEvent, conn: AsyncConnection
+    ) -> str:
+        """A partner's approval is enrolled or recorded as paid by the partner (ADR 0032)."""
+        metadata, actor = _metadata(recorded), recorded.metadata.actor
+        return await on_agency_decision(decision, metadata, self.repos, conn, actor)
 
-    async def _recovery(
-        self, data: dict[str, Any], metadata: EventMetadata, conn: AsyncConnection
+    async def child_allowance_assessed(
+        self, assessed: ChildAllowanceAssessed, recorded: RecordedEvent, conn: AsyncConnection
+    ) -> str:
+        """A child's allowance granted is enrolled (PAY-9)."""
+        metadata, actor = _metadata(recorded), recorded.metadata.actor
+        return await on_child_allowance(assessed, metadata, self.repos, conn, actor)
+
+    async def child_allowance_ended(
+        self, ended: ChildAllowanceEnded, recorded: RecordedEvent, conn: AsyncConnection
+    ) -> str:
+        """A child's allowance the county ended early stops from the date it names (ADR 0042)."""
+        return await on_child_allowance_ended(ended, _metadata(recorded), self.repos, conn)
+
+    async def adjust(
+        self, adjusted: BenefitAdjusted, recorded: RecordedEvent, conn: AsyncConnection
     ) -> None:
-        """Record the recovery once per order (its stream is keyed by the action id)."""
-        event = OverpaymentRecoveryRecorded(
-            data["action_id"], data["case_id"], data.get("programme"),
-            int(data.get("amount_fen") or 0), data["reason"], data.get("complaint_id"),
-        )  # fmt: skip
-        new = self.repos.payments.registry.serialize(event, metadata)
-        with contextlib.suppress(ConcurrencyConflict):  # the order was recorded already
-            await self.repos.payments.store.append(f"recovery-{data['action_id']}", [new], 0, conn)
-
-    async def _adjust(
-        self, data: dict[str, Any], metadata: EventMetadata, conn: AsyncConnection
-    ) -> None:
-        beneficiary = await self._beneficiary(data, conn)
-        if beneficiary is None or beneficiary.enrolled is None:
-            raise LookupError(f"no beneficiary {data['case_id']}:{data['programme']} to adjust")
-        amount = int(data["approved_monthly_amount_fen"])
+        """The county's new monthly amount, fixed from its date (PAY-2)."""
+        beneficiary, enrolled = await self._enrolled(
+            adjusted.case_id, adjusted.programme, "adjust", conn
+        )
+        amount = adjusted.approved_monthly_amount_fen
         computed = Computed(
             amount, "approved", f"amount adjusted by the county: {amount} fen",
             f"县级调整后金额：{amount}分", None,
         )  # fmt: skip
-        effective = date.fromisoformat(data["effective_from"])
-        if beneficiary.recalculate(entitlement_of(beneficiary.enrolled, computed, effective)):
+        entitlement = entitlement_of(enrolled, computed, adjusted.effective_from)
+        if beneficiary.recalculate(entitlement):
+            metadata = _metadata(recorded, adjusted.case_id)
             await self.repos.beneficiaries.save(beneficiary, metadata, conn)
 
-    async def _status(
+    async def suspend(
+        self, suspended: BenefitSuspended, recorded: RecordedEvent, conn: AsyncConnection
+    ) -> None:
+        """Payment stops from the county's date, pending clarification (PAY-3)."""
+        await self._stop(
+            suspended.case_id, suspended.programme, "suspend", suspended.effective_from,
+            suspended.reason, _metadata(recorded, suspended.case_id), conn,
+        )  # fmt: skip
+
+    async def terminate(
+        self, terminated: BenefitTerminated, recorded: RecordedEvent, conn: AsyncConnection
+    ) -> None:
+        """The benefit ends from the county's date (PAY-3)."""
+        await self._stop(
+            terminated.case_id, terminated.programme, "terminate", terminated.effective_from,
+            terminated.reason, _metadata(recorded, terminated.case_id), conn,
+        )  # fmt: skip
+
+    async def correct(
+        self, order: CorrectiveActionOrdered, recorded: RecordedEvent, conn: AsyncConnection
+    ) -> None:
+        """Supervision's order: a recovery is recorded; a stop (a complaint found true) stops
+        at once, from the first day of the month it was ordered in, so that month is not paid if
+        not paid already. A re-check is verification's business."""
+        metadata = _metadata(recorded, order.case_id)
+        if order.action == "recover_overpayment":
+            await self._record_recovery(order, metadata, conn)
+        elif order.action == "suspend_benefit" and order.programme:
+            ordered = recorded.recorded_at.astimezone(CHINA).date().replace(day=1)
+            await self._stop(
+                order.case_id, order.programme, "suspend", ordered, order.reason, metadata, conn
+            )
+
+    async def _record_recovery(
+        self, order: CorrectiveActionOrdered, metadata: EventMetadata, conn: AsyncConnection
+    ) -> None:
+        """Record the recovery once per order (its stream is keyed by the action id)."""
+        event = OverpaymentRecoveryRecorded(
+            order.action_id, order.case_id, order.programme, order.amount_fen or 0, order.reason,
+            order.complaint_id,
+        )  # fmt: skip
+        new = self.repos.payments.registry.serialize(event, metadata)
+        with contextlib.suppress(ConcurrencyConflict):  # the order was recorded already
+            await self.repos.payments.store.append(f"recovery-{order.action_id}", [new], 0, conn)
+
+    async def _stop(
         self,
-        data: dict[str, Any],
+        case_id: str,
+        programme: str,
         action: str,
+        effective: date,
         reason: str,
         metadata: EventMetadata,
         conn: AsyncConnection,
     ) -> None:
-        beneficiary = await self._beneficiary(data, conn)
-        if beneficiary is None or beneficiary.enrolled is None:
-            raise LookupError(f"no beneficiary {data['case_id']}:{data['programme']} to {action}")
-        effective = date.fromisoformat(data["effective_from"])
+        beneficiary, _ = await self._enrolled(case_id, programme, action, conn)
         changed = (
             beneficiary.suspend(effective, reason)
             if action == "suspend"
@@ -135,16 +172,20 @@ class DecisionReactions:
         if changed:
             await self.repos.beneficiaries.save(beneficiary, metadata, conn)
 
-    async def _beneficiary(self, data: dict[str, Any], conn: AsyncConnection) -> Beneficiary | None:
-        return await self.repos.beneficiaries.find(
-            Beneficiary.id_for(data["case_id"], data["programme"]), conn
-        )
+    async def _enrolled(
+        self, case_id: str, programme: str, action: str, conn: AsyncConnection
+    ) -> tuple[Beneficiary, BeneficiaryEnrolled]:
+        """The beneficiary the county's decision is about; its enrolment precedes it on the
+        stream, so none is a delivery out of order (the consumer retries, then parks it)."""
+        found = await self.repos.beneficiaries.find(Beneficiary.id_for(case_id, programme), conn)
+        if found is None or found.enrolled is None:
+            raise LookupError(f"no beneficiary {case_id}:{programme} to {action}")
+        return found, found.enrolled
 
 
-def _metadata(event: RecordedEvent, reason: str) -> EventMetadata:
-    metadata = event.metadata.caused_by(event, Actor.system(SERVICE), "kafka", reason)
-    case_id = event.data.get("case_id") or metadata.case_id
-    return EventMetadata(
-        metadata.actor, metadata.channel, metadata.reason,
-        metadata.correlation_id, metadata.causation_id, case_id,
-    )  # fmt: skip
+def _metadata(recorded: RecordedEvent, case_id: str | None = None) -> EventMetadata:
+    """As the system, caused by the event read, for the reason of its type; on the case it is
+    about (else the case its producer named)."""
+    reason = REASONS[recorded.type]
+    metadata = recorded.metadata.caused_by(recorded, Actor.system(SERVICE), "kafka", reason)
+    return replace(metadata, case_id=case_id or metadata.case_id)

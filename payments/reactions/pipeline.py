@@ -6,6 +6,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.canonical import canonical_json
+from shared.contracts.intake import ApplicationSubmitted
+from shared.contracts.verification import CaseOpened
 from shared.eventstore.envelope import RecordedEvent
 
 _SUBMITTED = text(
@@ -28,27 +30,32 @@ _IN_VERIFICATION = text(
 )
 
 
-async def track_case(event: RecordedEvent, conn: AsyncConnection) -> None:
-    """Policy: intake/verification events → the case's stage in the funding pipeline."""
-    data = event.data
-    if event.type == "intake.ApplicationSubmitted":
-        await conn.execute(
-            _SUBMITTED,
-            {
-                "case_id": data["application_id"],
-                "division": data["division_code"],
-                "programmes": canonical_json(data["programmes"]),
-                "size": len(data["members"]),
-                "at": event.recorded_at,
-            },
-        )
-    elif event.type == "verification.CaseOpened":
-        await conn.execute(
-            _IN_VERIFICATION,
-            {
-                "case_id": data["case_id"],
-                "division": data["division_code"],
-                "size": data["household_size"],
-                "at": event.recorded_at,
-            },
-        )
+async def track_submission(
+    submitted: ApplicationSubmitted, recorded: RecordedEvent, conn: AsyncConnection
+) -> None:
+    """Policy: an application submitted → its case in the funding pipeline, with its programmes."""
+    await conn.execute(
+        _SUBMITTED,
+        {
+            "case_id": submitted.application_id,
+            "division": submitted.division_code,
+            "programmes": canonical_json(submitted.programmes),
+            "size": len(submitted.members),
+            "at": recorded.recorded_at,
+        },
+    )
+
+
+async def track_verification(
+    opened: CaseOpened, recorded: RecordedEvent, conn: AsyncConnection
+) -> None:
+    """Policy: verification opened the case → it is in verification."""
+    await conn.execute(
+        _IN_VERIFICATION,
+        {
+            "case_id": opened.case_id,
+            "division": opened.division_code,
+            "size": opened.household_size,
+            "at": recorded.recorded_at,
+        },
+    )

@@ -8,7 +8,6 @@ difference as back pay (补发, see application/instruct.py).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -17,6 +16,7 @@ from payments.application.context import Repositories
 from payments.application.enrol import entitlement_of, local_standard, recomputed
 from payments.domain.beneficiary import Beneficiary
 from payments.domain.standards import PROVINCE
+from shared.contracts.payments import StandardSet
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 from shared.projections.runner import ProjectionRunner
 
@@ -34,32 +34,25 @@ _GOVERNED = text(
 class StandardReactions:
     """Policy: payments.StandardSet → EntitlementCalculated for every governed beneficiary."""
 
-    def __init__(self) -> None:
-        self._repos: Repositories | None = None
-        self._projections: ProjectionRunner | None = None
+    def __init__(self, repos: Repositories, projections: ProjectionRunner) -> None:
+        self.repos = repos
+        self.projections = projections
 
-    def bind(self, repos: Repositories, projections: ProjectionRunner | None = None) -> None:
-        """Give the policy its repositories (and the projections it reads) once wired."""
-        self._repos = repos
-        self._projections = projections
-
-    async def __call__(self, event: RecordedEvent, conn: AsyncConnection) -> None:
+    async def recompute(
+        self, change: StandardSet, recorded: RecordedEvent, conn: AsyncConnection
+    ) -> None:
         """Recompute the entitlements a new standard version governs."""
-        if event.type != "payments.StandardSet" or self._repos is None:
-            return
-        if self._projections is not None:  # every enrolment recorded so far is in the roll
-            await self._projections.catch_up("payments.beneficiaries_view")
-        data = event.data
-        params = {"programme": data["programme"], "county": data["division_code"]}
+        # every enrolment recorded so far is in the roll
+        await self.projections.catch_up("payments.beneficiaries_view")
+        params = {"programme": change.programme, "county": change.division_code}
         for row in list(await conn.execute(_GOVERNED, params)):
-            await self._recompute(conn, row.case_id, data["programme"], event)
+            await self._recompute(conn, row.case_id, change, recorded)
 
     async def _recompute(
-        self, conn: AsyncConnection, case_id: str, programme: str, event: RecordedEvent
+        self, conn: AsyncConnection, case_id: str, change: StandardSet, recorded: RecordedEvent
     ) -> None:
-        assert self._repos is not None
-        beneficiary = await self._repos.beneficiaries.find(
-            Beneficiary.id_for(case_id, programme), conn
+        beneficiary = await self.repos.beneficiaries.find(
+            Beneficiary.id_for(case_id, change.programme), conn
         )
         if beneficiary is None or beneficiary.enrolled is None:
             return
@@ -69,20 +62,22 @@ class StandardReactions:
         )
         if fixed or beneficiary.status == "terminated":
             return  # an amount fixed by the county (override or adjustment) is changed by it
-        standard = await local_standard(self._repos, conn, enrolled.county_code, programme)
+        standard = await local_standard(self.repos, conn, enrolled.county_code, change.programme)
         if standard is None or (
-            event.data["division_code"] == PROVINCE and standard.id.split(":")[0] != PROVINCE
+            change.division_code == PROVINCE and standard.id.split(":")[0] != PROVINCE
         ):
             return  # a county's own standard governs, not the guidance
-        start = max(date.fromisoformat(event.data["effective_from"]), enrolled.effective_from)
+        start = max(change.effective_from, enrolled.effective_from)
         in_force = standard.in_force(start)
         if in_force is None:
             return
         reason = AWAITED if beneficiary.awaits_standard_on(start) else REASON
         entitlement = entitlement_of(enrolled, recomputed(enrolled, in_force), start)
         if beneficiary.recalculate(entitlement):
-            metadata = event.metadata.caused_by(event, Actor.system("payments"), "kafka", reason)
-            await self._repos.beneficiaries.save(beneficiary, _with_case(metadata, case_id), conn)
+            metadata = recorded.metadata.caused_by(
+                recorded, Actor.system("payments"), "kafka", reason
+            )
+            await self.repos.beneficiaries.save(beneficiary, _with_case(metadata, case_id), conn)
 
 
 def _with_case(metadata: EventMetadata, case_id: str) -> EventMetadata:

@@ -4,7 +4,7 @@ version. Generated from supervision's registry by `python -m services contracts`
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any, ClassVar, Literal
 
 from shared.contracts import Contract, Part
@@ -46,7 +46,7 @@ class AccountabilityRecorded(Contract):
     person_role: str
     org: str
     measure: str
-    decided_on: str
+    decided_on: date
 
 
 class AlertAcknowledged(Contract):
@@ -161,7 +161,7 @@ class ComplaintOverdue(Contract):
     TYPE: ClassVar[str] = "supervision.ComplaintOverdue"
     VERSION: ClassVar[int] = 1
     complaint_id: str
-    due_on: str
+    due_on: date
     status: str
 
 
@@ -178,8 +178,8 @@ class ComplaintReceived(Contract):
     subject_case_id: str | None
     allegation: Literal["favouritism", "averaging", "redistribution", "false_claim", "other"]
     summary: str
-    received_on: str
-    due_on: str
+    received_on: date
+    due_on: date
     calendar_version: str | None = None
 
 
@@ -216,7 +216,7 @@ class DeskStaffNamed(Contract):
     division_code: str
     name: str
     phone: str | None
-    since: str
+    since: date
 
 
 class HazardCheckRecorded(Contract):
@@ -226,7 +226,7 @@ class HazardCheckRecorded(Contract):
     VERSION: ClassVar[int] = 1
     institution_id: str
     check_id: str
-    checked_on: str
+    checked_on: date
     categories: tuple[
         Literal["fire", "electricity", "freezing", "food_poisoning", "gas_poisoning"], ...
     ]
@@ -240,7 +240,7 @@ class HazardClosed(Contract):
     VERSION: ClassVar[int] = 1
     institution_id: str
     hazard_id: str
-    closed_on: str
+    closed_on: date
     note: str
 
 
@@ -253,7 +253,7 @@ class HazardRecorded(Contract):
     hazard_id: str
     category: Literal["fire", "electricity", "freezing", "food_poisoning", "gas_poisoning"]
     description: str
-    due_on: str
+    due_on: date
 
 
 class ImplementationReportFiled(Contract):
@@ -265,8 +265,8 @@ class ImplementationReportFiled(Contract):
     period: str
     document_ref: str
     summary: str
-    filed_on: str
-    due_on: str
+    filed_on: date
+    due_on: date
     late: bool
 
 
@@ -278,7 +278,7 @@ class InspectionPlanned(Contract):
     inspection_id: str
     kind: Literal["routine", "periodic", "special", "follow_up", "unannounced"]
     division_code: str
-    planned_on: str
+    planned_on: date
     scope: str
     team: tuple[str, ...]
 
@@ -290,7 +290,7 @@ class InspectionRecorded(Contract):
     VERSION: ClassVar[int] = 1
     inspection_id: str
     division_code: str
-    visited_on: str
+    visited_on: date
     findings: tuple[Finding, ...]
 
 
@@ -319,7 +319,7 @@ class JointMeetingHeld(Contract):
     VERSION: ClassVar[int] = 1
     city_code: str
     year: int
-    held_on: str
+    held_on: date
     topics: tuple[str, ...]
     departments: tuple[str, ...]
 
@@ -331,7 +331,7 @@ class MechanismFiled(Contract):
     VERSION: ClassVar[int] = 1
     county_code: str
     year: int
-    filed_on: str
+    filed_on: date
     head: str
     lead_department: str
     member_departments: tuple[str, ...]
@@ -359,7 +359,7 @@ class PolicyTaskReported(Contract):
     year: int
     task_id: str
     status: str
-    reported_on: str
+    reported_on: date
     note: str
 
 
@@ -372,7 +372,7 @@ class RectificationOrdered(Contract):
     finding_id: str
     requirement: str
     responsible_org: str
-    due_on: str
+    due_on: date
 
 
 class RectificationVerified(Contract):
@@ -393,7 +393,7 @@ class SafetyActivityRecorded(Contract):
     VERSION: ClassVar[int] = 1
     institution_id: str
     activity: str
-    held_on: str
+    held_on: date
     topic: str
     participants: int
 
@@ -407,8 +407,8 @@ class ServicePurchased(Contract):
     provider: str
     service: str
     amount_fen: int
-    period_from: str
-    period_to: str
+    period_from: date
+    period_to: date
 
 
 class StaffRegistered(Contract):
@@ -430,7 +430,7 @@ class StaffTrainingRecorded(Contract):
     TYPE: ClassVar[str] = "supervision.StaffTrainingRecorded"
     VERSION: ClassVar[int] = 1
     division_code: str
-    held_on: str
+    held_on: date
     topic: str
     attendees: int
 
@@ -458,8 +458,8 @@ class TrailDigestSealed(Contract):
     VERSION: ClassVar[int] = 1
     digest_id: str
     sequence: int
-    period_start: str
-    period_end: str
+    period_start: datetime
+    period_end: datetime
     ranges: tuple[SealedRange, ...]
     previous_root: str
     root: str
@@ -471,7 +471,7 @@ class WebhookReplayRequested(Contract):
     TYPE: ClassVar[str] = "supervision.WebhookReplayRequested"
     VERSION: ClassVar[int] = 1
     subscription_id: str
-    from_instant: str | None
+    from_instant: datetime | None
     from_delivery_id: int | None
     deliveries: int
 
@@ -483,7 +483,7 @@ class WebhookSecretRotated(Contract):
     VERSION: ClassVar[int] = 1
     subscription_id: str
     secret_id: str
-    previous_until: str
+    previous_until: datetime
 
 
 class WebhookSubscribed(Contract):

@@ -17,8 +17,9 @@ TYPE_ATTR = "__event_type__"
 VERSION_ATTR = "__schema_version__"
 
 
-def event_type(name: str, version: int = 1) -> Callable[[type[E]], type[E]]:
-    """Give a domain event class its stable type name (`service.PastTense`) and schema version."""
+def event_type(name: str, *, version: int) -> Callable[[type[E]], type[E]]:
+    """Give a domain event class its stable type name (`service.PastTense`) and its schema
+    version, always stated (the one convention: `@event_type("intake.X", version=1)`)."""
 
     def mark(cls: type[E]) -> type[E]:
         setattr(cls, TYPE_ATTR, name)

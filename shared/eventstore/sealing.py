@@ -50,7 +50,7 @@ class StoreDigest:
 def store_digest_event(service: str) -> type[StoreDigest]:
     """The event class a service records: `<service>.StoreDigestSealed` (each seals its own)."""
 
-    @event_type(f"{service}.{STORE_DIGEST_SEALED}", 1)
+    @event_type(f"{service}.{STORE_DIGEST_SEALED}", version=1)
     @dataclass(frozen=True)
     class ServiceStoreDigest(StoreDigest):
         __doc__ = StoreDigest.__doc__

@@ -33,9 +33,10 @@ class Projection:
 
     name: ClassVar[str]
     tables: ClassVar[tuple[str, ...]]
-    handlers: ClassVar[Mapping[str, ProjectionHandler]]
+    handlers: Mapping[str, ProjectionHandler]
     """Event type → its handler: the one dispatch of every projection. The runner hands the
-    projection only these types, so a handler may assume its type."""
+    projection only these types, so a handler may assume its type. A class attribute, or set
+    in `__init__` where a handler needs a wired part (a key, a clock)."""
 
     @property
     def handles(self) -> frozenset[str]:
@@ -187,8 +188,6 @@ class ProjectionRunner:
 
 def _check_declared(projection: Projection) -> None:
     handlers = getattr(projection, "handlers", None)
-    if getattr(projection, "handles", None):  # TRANSITIONAL: the old style, until converted
-        return
     if not isinstance(handlers, Mapping) or not handlers:
         raise TypeError(
             f"projection {projection.name!r} must declare its handlers:"

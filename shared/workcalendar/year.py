@@ -28,7 +28,7 @@ class CalendarYearSet:
 def year_set_event(service: str) -> type[CalendarYearSet]:
     """The event class a service records: `<service>.CalendarYearSet` (each publishes its own)."""
 
-    @event_type(f"{service}.{YEAR_SET}", 1)
+    @event_type(f"{service}.{YEAR_SET}", version=1)
     @dataclass(frozen=True)
     class ServiceYearSet(CalendarYearSet):
         __doc__ = CalendarYearSet.__doc__

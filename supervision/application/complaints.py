@@ -82,8 +82,8 @@ def receive(cmd: ReceiveComplaint, clock: Clock, policy: ComplaintPolicy) -> Com
             subject_case_id=cmd.subject_case_id,
             allegation=cmd.allegation,
             summary=cmd.summary,
-            received_on=received_on.isoformat(),
-            due_on=policy.due_on(received_on).isoformat(),
+            received_on=received_on,
+            due_on=policy.due_on(received_on),
             calendar_version=policy.version_for(received_on),
         )
     )

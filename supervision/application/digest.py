@@ -129,8 +129,8 @@ async def seal_digest(
     digest = TrailDigestSealed(
         digest_id=str(uuid.uuid4()),
         sequence=sequence,
-        period_start=previous[-1].period_end if previous else now.isoformat(),
-        period_end=now.isoformat(),
+        period_start=previous[-1].period_end if previous else now,
+        period_end=now,
         ranges=tuple(ranges),
         previous_root=previous_root,
         root=digest_root(previous_root, ranges),
@@ -147,4 +147,4 @@ async def list_digests(store: EventStore, registry: EventRegistry) -> list[Trail
 
 def last_sealed_at(digests: list[TrailDigestSealed]) -> datetime | None:
     """When the last digest was sealed."""
-    return datetime.fromisoformat(digests[-1].period_end) if digests else None
+    return digests[-1].period_end if digests else None

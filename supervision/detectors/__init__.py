@@ -1,12 +1,43 @@
-"""Irregularity detectors (SUP-3): incremental, one event at a time, each alert with evidence."""
+"""Irregularity detectors (SUP-3): incremental, one event at a time, each alert with evidence.
+
+Each rule reads the event through its producer's published contract (`shared.contracts.<producer>`).
+`Detectors` holds what the rules raise their alerts through (the store and the registry); the
+bootstrap builds it from the wired service and subscribes its `reactions()`: one
+`On(contract, rule)` per event type the detectors watch, every other type skipped.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from shared.contracts import Contract, On, Reaction, Reactions
+from shared.contracts.intake import (
+    ReferralOpened,
+    ReferralOverdue,
+    StaffRelativeDeclared,
+    UrgentCaseOpened,
+    UrgentCaseOverdue,
+)
+from shared.contracts.payments import (
+    BeneficiaryEnrolled,
+    BeneficiaryUnpayable,
+    FundsAllocated,
+    FundsArrived,
+    PaymentSettled,
+)
+from shared.contracts.supervision import StaffRegistered
+from shared.contracts.verification import (
+    BenefitTerminated,
+    CaseApproved,
+    CaseOpened,
+    CaseOverdue,
+    DeathReported,
+    EvidenceRecorded,
+)
 from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
@@ -21,59 +52,77 @@ from supervision.detectors.deadlines import (
 from supervision.detectors.funds import on_allocated, on_arrived
 from supervision.detectors.money import (
     on_amount,
+    on_death,
     on_death_reported,
     on_payment,
     on_termination,
     on_unpayable,
 )
-from supervision.detectors.money import on_death as _on_death
 from supervision.detectors.people import on_approved, on_declared, on_evidence, on_staff
 from supervision.detectors.tables import DetectorContext
 
-Rule = Callable[[DetectorContext, dict[str, Any]], Awaitable[None]]
+C = TypeVar("C", bound=Contract)
+Rule = Callable[[DetectorContext, C], Awaitable[None]]
+"""A detector rule: the event as its producer's contract, in the context of its consumer."""
 
 
-async def _enrolled(ctx: DetectorContext, data: dict[str, Any]) -> None:
+async def on_enrolled(ctx: DetectorContext, event: BeneficiaryEnrolled) -> None:
+    """payments.BeneficiaryEnrolled: the amount the household is paid each month."""
     await on_amount(
-        ctx, data["case_id"], data["programme"], data["division_code"], data["monthly_amount_fen"]
+        ctx, event.case_id, event.programme, event.division_code, event.monthly_amount_fen
     )
 
 
-async def _evidence(ctx: DetectorContext, data: dict[str, Any]) -> None:
-    if data.get("deceased"):
-        await _on_death(ctx, data)
-    await on_evidence(ctx, data)
+async def on_evidence_recorded(ctx: DetectorContext, event: EvidenceRecorded) -> None:
+    """verification.EvidenceRecorded: a member found deceased, or owning assets."""
+    if event.deceased:
+        await on_death(ctx, event)
+    await on_evidence(ctx, event)
 
 
-RULES: dict[str, Rule] = {
-    "verification.CaseApproved": on_approved,
-    "verification.EvidenceRecorded": _evidence,
-    "verification.DeathReported": on_death_reported,
-    "verification.BenefitTerminated": on_termination,
-    "payments.BeneficiaryEnrolled": _enrolled,
-    "payments.PaymentSettled": on_payment,
-    "payments.BeneficiaryUnpayable": on_unpayable,
-    "payments.FundsAllocated": on_allocated,
-    "payments.FundsArrived": on_arrived,
-    "intake.StaffRelativeDeclared": on_declared,
-    "supervision.StaffRegistered": on_staff,
-    "verification.CaseOpened": on_case_opened,
-    "verification.CaseOverdue": on_case_overdue,
-    "intake.ReferralOpened": on_referral_opened,
-    "intake.ReferralOverdue": on_referral_overdue,
-    "intake.UrgentCaseOpened": on_urgent_opened,
-    "intake.UrgentCaseOverdue": on_urgent_overdue,
-}
+class Detectors:
+    """The detectors' consumer group, with the store and registry their alerts are appended
+    through."""
+
+    def __init__(self, store: EventStore, registry: EventRegistry) -> None:
+        self.store = store
+        self.registry = registry
+
+    def reactions(self) -> Reactions:
+        """The consumer handler: each event type watched, read through its contract, to its rule."""
+        return Reactions(
+            On(CaseApproved, self.rule(on_approved)),
+            On(EvidenceRecorded, self.rule(on_evidence_recorded)),
+            On(DeathReported, self.rule(on_death_reported)),
+            On(BenefitTerminated, self.rule(on_termination)),
+            On(BeneficiaryEnrolled, self.rule(on_enrolled)),
+            On(PaymentSettled, self.rule(on_payment)),
+            On(BeneficiaryUnpayable, self.rule(on_unpayable)),
+            On(FundsAllocated, self.rule(on_allocated)),
+            On(FundsArrived, self.rule(on_arrived)),
+            On(StaffRelativeDeclared, self.rule(on_declared)),
+            On(StaffRegistered, self.rule(on_staff)),
+            On(CaseOpened, self.rule(on_case_opened)),
+            On(CaseOverdue, self.rule(on_case_overdue)),
+            On(ReferralOpened, self.rule(on_referral_opened)),
+            On(ReferralOverdue, self.rule(on_referral_overdue)),
+            On(UrgentCaseOpened, self.rule(on_urgent_opened)),
+            On(UrgentCaseOverdue, self.rule(on_urgent_overdue)),
+        )
+
+    def rule(self, check: Rule[C]) -> Reaction[C]:
+        """A rule as a reaction: run in the consumer's transaction, raising through this store."""
+        return _RuleReaction(self, check)
+
+    def context(self, recorded: RecordedEvent, conn: AsyncConnection) -> DetectorContext:
+        """What a rule needs for one event: the transaction, the event, how to raise an alert."""
+        return DetectorContext(conn, recorded, self.store, self.registry)
 
 
-def detector_handler(
-    store: EventStore, registry: EventRegistry
-) -> Callable[[RecordedEvent, AsyncConnection], Awaitable[None]]:
-    """The consumer handler: run the rule for the event's type in the consumer's transaction."""
+@dataclass(frozen=True)
+class _RuleReaction(Generic[C]):
+    detectors: Detectors
+    check: Rule[C]
 
-    async def handle(event: RecordedEvent, conn: AsyncConnection) -> None:
-        rule = RULES.get(event.type)
-        if rule is not None:
-            await rule(DetectorContext(conn, event, store, registry), event.data)
-
-    return handle
+    async def __call__(self, event: C, recorded: RecordedEvent, conn: AsyncConnection) -> None:
+        await self.check(self.detectors.context(recorded, conn), event)

@@ -1,14 +1,25 @@
 """Overdue work becomes alerts (VER-9 case clocks, INT-5 referrals, INT-6 urgent cases).
 
-Read through the producers' published contracts (docs/events/): the overdue events name the item
-and its deadline, so the division is remembered from the event that opened the item.
+Read through the producers' published contracts (`shared.contracts`): the overdue events name the
+item and its deadline, so the division is remembered from the event that opened the item. A
+deadline appears in an alert as its producer wrote it (ISO 8601 text).
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
+from pydantic_core import to_jsonable_python
+
 from shared.canonical import canonical_json
+from shared.contracts.intake import (
+    ReferralOpened,
+    ReferralOverdue,
+    UrgentCaseOpened,
+    UrgentCaseOverdue,
+)
+from shared.contracts.verification import CaseOpened, CaseOverdue
 from supervision.detectors.tables import DetectorContext
 from supervision.domain.alerts import Detector
 
@@ -37,69 +48,75 @@ async def _item(ctx: DetectorContext, item: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-async def on_case_opened(ctx: DetectorContext, data: dict[str, Any]) -> None:
+def _written(deadline: date | datetime) -> str:
+    """A deadline as its producer published it (a date `2027-03-10`, an instant in ISO 8601)."""
+    return str(to_jsonable_python(deadline))
+
+
+async def on_case_opened(ctx: DetectorContext, event: CaseOpened) -> None:
     """verification.CaseOpened: where the case lies."""
-    if data.get("division_code"):
-        await _remember(ctx, f"case:{data['case_id']}", data["case_id"], data["division_code"], {})
+    if event.division_code:
+        await _remember(ctx, f"case:{event.case_id}", event.case_id, event.division_code, {})
 
 
-async def on_referral_opened(ctx: DetectorContext, data: dict[str, Any]) -> None:
+async def on_referral_opened(ctx: DetectorContext, event: ReferralOpened) -> None:
     """intake.ReferralOpened: the case's division and the department that must acknowledge."""
-    facts = {k: data.get(k) for k in ("to_agency", "to_division", "first_office_org")}
-    case_id = data.get("case_id") or data["referral_id"]
-    await _remember(ctx, f"referral:{data['referral_id']}", case_id, data["division_code"], facts)
+    facts = {"to_agency": event.to_agency, "to_division": event.to_division,
+             "first_office_org": event.first_office_org}  # fmt: skip
+    case_id = event.case_id or event.referral_id
+    await _remember(ctx, f"referral:{event.referral_id}", case_id, event.division_code, facts)
 
 
-async def on_urgent_opened(ctx: DetectorContext, data: dict[str, Any]) -> None:
+async def on_urgent_opened(ctx: DetectorContext, event: UrgentCaseOpened) -> None:
     """intake.UrgentCaseOpened: where the person in difficulty is, and who reported them."""
-    facts = {"reporter": data.get("reporter"), "household_size": data.get("household_size")}
-    urgent_id = data["urgent_case_id"]
-    await _remember(ctx, f"urgent:{urgent_id}", urgent_id, data["division_code"], facts)
+    facts = {"reporter": event.reporter, "household_size": event.household_size}
+    urgent_id = event.urgent_case_id
+    await _remember(ctx, f"urgent:{urgent_id}", urgent_id, event.division_code, facts)
 
 
-async def on_case_overdue(ctx: DetectorContext, data: dict[str, Any]) -> None:
+async def on_case_overdue(ctx: DetectorContext, event: CaseOverdue) -> None:
     """verification.CaseOverdue: one alert per case, programme and clock that ran out."""
-    case_id, clock = data["case_id"], data["clock"]
+    case_id, clock, due_on = event.case_id, event.clock, _written(event.due_on)
     known = await _item(ctx, f"case:{case_id}")
     division = known["division_code"] if known else ctx.event.metadata.actor.division
     what = CLOCKS_ZH.get(clock, clock)
     await ctx.raise_alert(
         Detector.CASE_OVERDUE,
-        f"{case_id}:{data['programme']}:{clock}:{data['due_on']}",
+        f"{case_id}:{event.programme}:{clock}:{due_on}",
         division,
         [case_id],
-        f"审核确认案件{case_id}（{data['programme']}）{what}时限已于{data['due_on']}届满",
-        {"deadline": data["due_on"], "ran_out": clock, "programme": data["programme"]},
+        f"审核确认案件{case_id}（{event.programme}）{what}时限已于{due_on}届满",
+        {"deadline": due_on, "ran_out": clock, "programme": event.programme},
     )
 
 
-async def on_referral_overdue(ctx: DetectorContext, data: dict[str, Any]) -> None:
+async def on_referral_overdue(ctx: DetectorContext, event: ReferralOverdue) -> None:
     """intake.ReferralOverdue: the receiving department did not acknowledge in time."""
-    referral_id = data["referral_id"]
+    referral_id, deadline = event.referral_id, _written(event.acknowledge_by)
     known = await _item(ctx, f"referral:{referral_id}")
     facts = known["facts"] if known else {}
     await ctx.raise_alert(
         Detector.REFERRAL_OVERDUE,
         referral_id,
-        known["division_code"] if known else data["escalated_to"],
+        known["division_code"] if known else event.escalated_to,
         [known["case_id"] if known else referral_id],
-        f"转介事项{referral_id}接收部门未在{data['acknowledge_by']}前签收，已升级督办",
-        {"deadline": data["acknowledge_by"], "ran_out": "acknowledgement",
-         "referral_id": referral_id, "escalated_to": data["escalated_to"], **facts},
+        f"转介事项{referral_id}接收部门未在{deadline}前签收，已升级督办",
+        {"deadline": deadline, "ran_out": "acknowledgement",
+         "referral_id": referral_id, "escalated_to": event.escalated_to, **facts},
     )  # fmt: skip
 
 
-async def on_urgent_overdue(ctx: DetectorContext, data: dict[str, Any]) -> None:
+async def on_urgent_overdue(ctx: DetectorContext, event: UrgentCaseOverdue) -> None:
     """intake.UrgentCaseOverdue: nobody responded to the urgent report in time."""
-    urgent_id = data["urgent_case_id"]
+    urgent_id, deadline = event.urgent_case_id, _written(event.respond_by)
     known = await _item(ctx, f"urgent:{urgent_id}")
     facts = known["facts"] if known else {}
     await ctx.raise_alert(
         Detector.URGENT_CASE_OVERDUE,
         urgent_id,
-        known["division_code"] if known else data["escalated_to"],
+        known["division_code"] if known else event.escalated_to,
         [urgent_id],
-        f"主动发现的急难个案{urgent_id}未在{data['respond_by']}前响应，已升级督办",
-        {"deadline": data["respond_by"], "ran_out": "response",
-         "urgent_case_id": urgent_id, "escalated_to": data["escalated_to"], **facts},
+        f"主动发现的急难个案{urgent_id}未在{deadline}前响应，已升级督办",
+        {"deadline": deadline, "ran_out": "response",
+         "urgent_case_id": urgent_id, "escalated_to": event.escalated_to, **facts},
     )  # fmt: skip

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.clock import CHINA, Clock
+from shared.contracts.payments import FundsAllocated, FundsArrived
 from shared.db import Migration
 from shared.eventstore.envelope import Actor, EventMetadata
 from shared.eventstore.registry import EventRegistry
@@ -48,27 +49,27 @@ FUNDS_MIGRATIONS: tuple[Migration, ...] = (
 )
 
 
-async def on_allocated(ctx: DetectorContext, data: dict[str, Any]) -> None:
+async def on_allocated(ctx: DetectorContext, event: FundsAllocated) -> None:
     """Remember a central or provincial allocation and when it was made."""
-    if data["source"] not in WATCHED_SOURCES:
+    if event.source not in WATCHED_SOURCES:
         return
     await ctx.run(
         "INSERT INTO det_fund_allocations VALUES (:e, :c, :p, :s, :a, :d, :t, :pos)"
         " ON CONFLICT DO NOTHING",
-        e=str(ctx.event.event_id), c=data["county_code"], p=data["programme"],
-        s=data["source"], a=data["amount_fen"], d=data["document_ref"],
-        t=ctx.event.recorded_at, pos=ctx.event.position,
+        e=str(ctx.event.event_id), c=event.county_code, p=event.programme, s=event.source,
+        a=event.amount_fen, d=event.document_ref, t=ctx.event.recorded_at,
+        pos=ctx.event.position,
     )  # fmt: skip
 
 
-async def on_arrived(ctx: DetectorContext, data: dict[str, Any]) -> None:
+async def on_arrived(ctx: DetectorContext, event: FundsArrived) -> None:
     """Add an arrival to its source's total (a redelivery is counted once)."""
-    if data["source"] not in WATCHED_SOURCES:
+    if event.source not in WATCHED_SOURCES:
         return
     await ctx.run(
         "INSERT INTO det_fund_arrivals VALUES (:e, :c, :p, :s, :a) ON CONFLICT DO NOTHING",
-        e=str(ctx.event.event_id), c=data["county_code"], p=data["programme"],
-        s=data["source"], a=data["amount_fen"],
+        e=str(ctx.event.event_id), c=event.county_code, p=event.programme, s=event.source,
+        a=event.amount_fen,
     )  # fmt: skip
 
 

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from shared.contracts.payments import BeneficiaryUnpayable, PaymentSettled
+from shared.contracts.verification import (
+    BenefitTerminated,
+    CaseApproved,
+    DeathReported,
+    EvidenceRecorded,
+)
 from shared.privacy import mask_bank_account, mask_resident_id
 from supervision.detectors.tables import DetectorContext, key_of
 from supervision.domain.alerts import Detector
@@ -34,24 +41,24 @@ async def on_account(ctx: DetectorContext, case_id: str, account: str, division:
 
 
 async def on_holder(
-    ctx: DetectorContext, data: dict, holder_resident_id: str, account: str
+    ctx: DetectorContext, approval: CaseApproved, holder_resident_id: str, account: str
 ) -> None:
     """二次分配: the account the household is paid into is held by someone outside the household.
 
     Judged from the approval alone (its members are the whole household): no table, no rescan.
     """
-    if key_of(holder_resident_id) in {key_of(m["resident_id"]) for m in data["members"]}:
+    if key_of(holder_resident_id) in {key_of(m.resident_id) for m in approval.members}:
         return
     masked = mask_resident_id(holder_resident_id)
     await ctx.raise_alert(
         Detector.REDISTRIBUTION,
-        f"holder:{data['case_id']}",
-        data["division_code"],
-        [data["case_id"]],
+        f"holder:{approval.case_id}",
+        approval.division_code,
+        [approval.case_id],
         f"保障金发放账户的持有人{masked}不是该户家庭成员",
         {"kind": "account_holder_outside_household", "bank_account_masked":
          mask_bank_account(account), "account_holder_resident_id_masked": masked,
-         "household_size": len(data["members"])},
+         "household_size": len(approval.members)},
     )  # fmt: skip
 
 
@@ -104,24 +111,24 @@ def _month_start(period: str) -> date:
     return date.fromisoformat(f"{period}-01")
 
 
-async def on_payment(ctx: DetectorContext, data: dict) -> None:
+async def on_payment(ctx: DetectorContext, event: PaymentSettled) -> None:
     """A settled payment: remember it, then check it against terminations and deaths."""
     await ctx.run(
         "INSERT INTO det_payments VALUES (:i, :c, :p, :m, :a) ON CONFLICT DO NOTHING",
-        i=data["payment_id"], c=data["case_id"], p=data["programme"], m=data["period"],
-        a=data["amount_fen"],
+        i=event.payment_id, c=event.case_id, p=event.programme, m=event.period,
+        a=event.amount_fen,
     )  # fmt: skip
-    await check_after_termination(ctx, data["case_id"], data["programme"])
-    await check_after_death(ctx, data["case_id"])
+    await check_after_termination(ctx, event.case_id, event.programme)
+    await check_after_death(ctx, event.case_id)
 
 
-async def on_termination(ctx: DetectorContext, data: dict) -> None:
+async def on_termination(ctx: DetectorContext, event: BenefitTerminated) -> None:
     """A terminated benefit: payments for later months are irregular."""
     await ctx.run(
         "INSERT INTO det_terminations VALUES (:c, :p, :e) ON CONFLICT DO NOTHING",
-        c=data["case_id"], p=data["programme"], e=date.fromisoformat(data["effective_from"]),
+        c=event.case_id, p=event.programme, e=event.effective_from,
     )  # fmt: skip
-    await check_after_termination(ctx, data["case_id"], data["programme"])
+    await check_after_termination(ctx, event.case_id, event.programme)
 
 
 async def check_after_termination(ctx: DetectorContext, case_id: str, programme: str) -> None:
@@ -146,39 +153,38 @@ async def check_after_termination(ctx: DetectorContext, case_id: str, programme:
             )  # fmt: skip
 
 
-async def on_death(ctx: DetectorContext, data: dict) -> None:
+async def on_death(ctx: DetectorContext, event: EvidenceRecorded) -> None:
     """A partner source reported a member deceased."""
     await ctx.run(
         "INSERT INTO det_deaths VALUES (:k, :c, :t, :s) ON CONFLICT DO NOTHING",
-        k=key_of(data["resident_id"]), c=data["case_id"], t=ctx.event.recorded_at,
-        s=data["source"],
+        k=key_of(event.resident_id), c=event.case_id, t=ctx.event.recorded_at, s=event.source,
     )  # fmt: skip
-    await check_after_death(ctx, data["case_id"])
+    await check_after_death(ctx, event.case_id)
 
 
-async def on_death_reported(ctx: DetectorContext, data: dict) -> None:
+async def on_death_reported(ctx: DetectorContext, event: DeathReported) -> None:
     """A partner department reported a member dead: the county must act on the benefit, and any
     period paid after the month of death is irregular."""
-    masked = mask_resident_id(data["resident_id"])
+    masked, died_on = mask_resident_id(event.resident_id), event.died_on.isoformat()
     await ctx.run(
         "INSERT INTO det_deaths (resident_key, case_id, reported_at, source, died_on)"
         " VALUES (:k, :c, :t, :s, :d) ON CONFLICT (resident_key, case_id)"
         " DO UPDATE SET died_on = COALESCE(det_deaths.died_on, EXCLUDED.died_on)",
-        k=key_of(data["resident_id"]), c=data["case_id"], t=ctx.event.recorded_at,
-        s=data["reported_by_department"], d=date.fromisoformat(data["died_on"]),
+        k=key_of(event.resident_id), c=event.case_id, t=ctx.event.recorded_at,
+        s=event.reported_by_department, d=event.died_on,
     )  # fmt: skip
     await ctx.raise_alert(
         Detector.DEATH_REPORTED,
-        f"{data['case_id']}:{data['programme']}:{key_of(data['resident_id'])}",
-        data["division_code"],
-        [data["case_id"]],
-        f"公安部门报告保障对象家庭成员{masked}已于{data['died_on']}死亡，请县级民政部门核实处理",
-        {"resident_id_masked": masked, "relation": data["relation"], "died_on": data["died_on"],
-         "programme": data["programme"], "reported_by_department": data["reported_by_department"],
-         "source_ref": data["source_ref"], "stage_when_reported": data["stage_when_reported"],
-         "termination_review_opened": data["opens_termination_review"]},
+        f"{event.case_id}:{event.programme}:{key_of(event.resident_id)}",
+        event.division_code,
+        [event.case_id],
+        f"公安部门报告保障对象家庭成员{masked}已于{died_on}死亡，请县级民政部门核实处理",
+        {"resident_id_masked": masked, "relation": event.relation, "died_on": died_on,
+         "programme": event.programme, "reported_by_department": event.reported_by_department,
+         "source_ref": event.source_ref, "stage_when_reported": event.stage_when_reported,
+         "termination_review_opened": event.opens_termination_review},
     )  # fmt: skip
-    await check_after_death(ctx, data["case_id"])
+    await check_after_death(ctx, event.case_id)
 
 
 async def check_after_death(ctx: DetectorContext, case_id: str) -> None:
@@ -220,17 +226,17 @@ UNPAYABLE_ACTIONS = {  # what the county does about each reason payments gives
 }
 
 
-async def on_unpayable(ctx: DetectorContext, data: dict) -> None:
+async def on_unpayable(ctx: DetectorContext, event: BeneficiaryUnpayable) -> None:
     """An approved beneficiary a run could not pay (no bank account, no standard in force): the
     county must act."""
-    action = UNPAYABLE_ACTIONS.get(data["reason"], "请核实原因并处理")
+    action = UNPAYABLE_ACTIONS.get(event.reason, "请核实原因并处理")
     await ctx.raise_alert(
         Detector.UNPAYABLE_BENEFICIARY,
-        f"{data['case_id']}:{data['programme']}:{data['period']}",
-        data["county_code"],
-        [data["case_id"]],
-        f"{data['period']}月发放批次中该保障对象无法发放（{data['reason']}），{action}",
-        {"case_id": data["case_id"], "programme": data["programme"], "period": data["period"],
-         "run_id": data["run_id"], "division_code": data["division_code"],
-         "reason": data["reason"]},
+        f"{event.case_id}:{event.programme}:{event.period}",
+        event.county_code,
+        [event.case_id],
+        f"{event.period}月发放批次中该保障对象无法发放（{event.reason}），{action}",
+        {"case_id": event.case_id, "programme": event.programme, "period": event.period,
+         "run_id": event.run_id, "division_code": event.division_code,
+         "reason": event.reason},
     )  # fmt: skip

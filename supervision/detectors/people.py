@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from shared.contracts.intake import StaffRelativeDeclared
+from shared.contracts.supervision import StaffRegistered
+from shared.contracts.verification import CaseApproved, EvidenceRecorded
 from shared.privacy import mask_resident_id
 from supervision.detectors.money import check_village, on_account, on_holder
 from supervision.detectors.tables import DetectorContext, key_of
@@ -12,29 +13,29 @@ from supervision.domain.alerts import Detector
 ASSET_SOURCES = {"vehicles": "车辆", "business_registration": "工商登记（企业）"}
 
 
-async def on_approved(ctx: DetectorContext, data: dict[str, Any]) -> None:
+async def on_approved(ctx: DetectorContext, event: CaseApproved) -> None:
     """An approved case: remember the household, then run every rule that involves it."""
-    case_id, programme, division = data["case_id"], data["programme"], data["division_code"]
+    case_id, programme, division = event.case_id, event.programme, event.division_code
     await ctx.run(
         "INSERT INTO det_cases VALUES (:c, :p, :d, :i, :r, :h) ON CONFLICT DO NOTHING",
-        c=case_id, p=programme, d=division, i=data["assessed_monthly_income_fen"],
-        r=data.get("rural_class"), h=data["household_size"],
+        c=case_id, p=programme, d=division, i=event.assessed_monthly_income_fen,
+        r=event.rural_class, h=event.household_size,
     )  # fmt: skip
-    for member in data["members"]:
+    for member in event.members:
+        key = key_of(member.resident_id)
         await ctx.run(
             "INSERT INTO det_members VALUES (:k, :c, :p, :r, :m) ON CONFLICT DO NOTHING",
-            k=key_of(member["resident_id"]), c=case_id, p=programme, r=member["relation"],
-            m=mask_resident_id(member["resident_id"]),
+            k=key, c=case_id, p=programme, r=member.relation,
+            m=mask_resident_id(member.resident_id),
         )  # fmt: skip
-        await check_duplicate(ctx, key_of(member["resident_id"]), programme)
-        await check_assets(ctx, key_of(member["resident_id"]))
-        await check_relative(ctx, key_of(member["resident_id"]))
-    if data.get("bank_account"):
-        await on_account(ctx, case_id, data["bank_account"], division)
-        if data.get("bank_account_holder_resident_id"):  # optional: older approvals carry none
-            await on_holder(
-                ctx, data, data["bank_account_holder_resident_id"], data["bank_account"]
-            )
+        await check_duplicate(ctx, key, programme)
+        await check_assets(ctx, key)
+        await check_relative(ctx, key)
+    if event.bank_account:
+        await on_account(ctx, case_id, event.bank_account, division)
+        holder = event.bank_account_holder_resident_id  # optional: older approvals carry none
+        if holder:
+            await on_holder(ctx, event, holder, event.bank_account)
     if len(division) == 12:
         await check_village(ctx, division, programme)
 
@@ -59,13 +60,13 @@ async def check_duplicate(ctx: DetectorContext, resident_key: str, programme: st
         )  # fmt: skip
 
 
-async def on_evidence(ctx: DetectorContext, data: dict[str, Any]) -> None:
+async def on_evidence(ctx: DetectorContext, event: EvidenceRecorded) -> None:
     """Partner evidence about a member: vehicles or companies owned."""
-    if data.get("source") in ASSET_SOURCES and int(data.get("assets_fen") or 0) > 0:
-        key = key_of(data["resident_id"])
+    if event.source in ASSET_SOURCES and event.assets_fen > 0:
+        key = key_of(event.resident_id)
         await ctx.run(
             "INSERT INTO det_assets VALUES (:k, :c, :s, :a) ON CONFLICT DO NOTHING",
-            k=key, c=data["case_id"], s=data["source"], a=int(data["assets_fen"]),
+            k=key, c=event.case_id, s=event.source, a=event.assets_fen,
         )  # fmt: skip
         await check_assets(ctx, key)
 
@@ -91,20 +92,20 @@ async def check_assets(ctx: DetectorContext, resident_key: str) -> None:
         )  # fmt: skip
 
 
-async def on_declared(ctx: DetectorContext, data: dict[str, Any]) -> None:
+async def on_declared(ctx: DetectorContext, event: StaffRelativeDeclared) -> None:
     """intake.StaffRelativeDeclared: a declared relative is registered apart, not concealed."""
     await ctx.run(
         "INSERT INTO det_declared VALUES (:c, :k) ON CONFLICT DO NOTHING",
-        c=data["application_id"], k=key_of(data["member_resident_id"]),
+        c=event.application_id, k=key_of(event.member_resident_id),
     )  # fmt: skip
 
 
-async def on_staff(ctx: DetectorContext, data: dict[str, Any]) -> None:
+async def on_staff(ctx: DetectorContext, event: StaffRegistered) -> None:
     """A staff member registered: they and their relatives are checked against beneficiaries."""
-    for relative in (data["staff_key"], *data["relative_keys"]):
+    for relative in (event.staff_key, *event.relative_keys):
         await ctx.run(
             "INSERT INTO det_staff_relatives VALUES (:r, :s, :o, :role) ON CONFLICT DO NOTHING",
-            r=relative, s=data["staff_key"], o=data["org"], role=data["role"],
+            r=relative, s=event.staff_key, o=event.org, role=event.role,
         )  # fmt: skip
         await check_relative(ctx, relative)
 

@@ -49,7 +49,7 @@ class EscalationLevel(StrEnum):
         return 2 if self is EscalationLevel.PROVINCE else 4
 
 
-@event_type("supervision.AlertRaised", 1)
+@event_type("supervision.AlertRaised", version=1)
 @dataclass(frozen=True)
 class AlertRaised:
     """A detector found an irregularity; the evidence names the events and (masked) facts."""
@@ -63,7 +63,7 @@ class AlertRaised:
     evidence: dict[str, Any]
 
 
-@event_type("supervision.AlertAcknowledged", 1)
+@event_type("supervision.AlertAcknowledged", version=1)
 @dataclass(frozen=True)
 class AlertAcknowledged:
     """An officer saw the alert and took it in hand (who and when: the envelope's actor)."""
@@ -72,7 +72,7 @@ class AlertAcknowledged:
     note: str
 
 
-@event_type("supervision.AlertDismissed", 1)
+@event_type("supervision.AlertDismissed", version=1)
 @dataclass(frozen=True)
 class AlertDismissed:
     """An officer set the alert aside with a reason; its evidence key is never raised again."""
@@ -83,7 +83,7 @@ class AlertDismissed:
     reason: str
 
 
-@event_type("supervision.AlertEscalated", 1)
+@event_type("supervision.AlertEscalated", version=1)
 @dataclass(frozen=True)
 class AlertEscalated:
     """An officer sent the alert up to the city or the province, with a reason."""
@@ -94,7 +94,7 @@ class AlertEscalated:
     reason: str
 
 
-@event_type("supervision.StaffRegistered", 1)
+@event_type("supervision.StaffRegistered", version=1)
 @dataclass(frozen=True)
 class StaffRegistered:
     """A cadre or civil-affairs staff member and their close relatives (favouritism check)."""

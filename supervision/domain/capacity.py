@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from shared.domain.aggregate import Aggregate
 from shared.eventstore.registry import EventRegistry, event_type
 
 
-@event_type("supervision.DeskStaffNamed", 1)
+@event_type("supervision.DeskStaffNamed", version=1)
 @dataclass(frozen=True)
 class DeskStaffNamed:
     """The person at the township's one-door desk for acceptance and referral (配备专人)."""
@@ -16,10 +17,10 @@ class DeskStaffNamed:
     division_code: str
     name: str
     phone: str | None
-    since: str
+    since: date
 
 
-@event_type("supervision.ServicePurchased", 1)
+@event_type("supervision.ServicePurchased", version=1)
 @dataclass(frozen=True)
 class ServicePurchased:
     """Social-assistance services bought from a provider (政府购买社会救助服务)."""
@@ -28,17 +29,17 @@ class ServicePurchased:
     provider: str
     service: str
     amount_fen: int
-    period_from: str
-    period_to: str
+    period_from: date
+    period_to: date
 
 
-@event_type("supervision.StaffTrainingRecorded", 1)
+@event_type("supervision.StaffTrainingRecorded", version=1)
 @dataclass(frozen=True)
 class StaffTrainingRecorded:
     """Training of social-assistance staff (业务培训)."""
 
     division_code: str
-    held_on: str
+    held_on: date
     topic: str
     attendees: int
 

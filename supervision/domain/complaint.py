@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from shared.domain.aggregate import Aggregate
@@ -45,7 +46,7 @@ class Complainant:
     resident_id: str | None = None
 
 
-@event_type("supervision.ComplaintReceived", 1)
+@event_type("supervision.ComplaintReceived", version=1)
 @dataclass(frozen=True)
 class ComplaintReceived:
     """A complaint or report was registered, anonymous or not, with its handling deadline."""
@@ -58,12 +59,12 @@ class ComplaintReceived:
     subject_case_id: str | None
     allegation: Allegation
     summary: str
-    received_on: str  # ISO date (China time)
-    due_on: str  # ISO date: received_on + the policy's working days
+    received_on: date  # China time
+    due_on: date  # received_on + the policy's working days
     calendar_version: str | None = None  # the working calendar due_on was computed on
 
 
-@event_type("supervision.ComplaintAssigned", 1)
+@event_type("supervision.ComplaintAssigned", version=1)
 @dataclass(frozen=True)
 class ComplaintAssigned:
     """The complaint was given to one inspector to verify."""
@@ -72,7 +73,7 @@ class ComplaintAssigned:
     inspector_id: str
 
 
-@event_type("supervision.ComplaintVerified", 1)
+@event_type("supervision.ComplaintVerified", version=1)
 @dataclass(frozen=True)
 class ComplaintVerified:
     """The inspector's finding: upheld or not, and what was found."""
@@ -82,7 +83,7 @@ class ComplaintVerified:
     findings: str
 
 
-@event_type("supervision.CorrectiveActionOrdered", 1)
+@event_type("supervision.CorrectiveActionOrdered", version=1)
 @dataclass(frozen=True)
 class CorrectiveActionOrdered:
     """A correction other services act on: re-check, suspend the benefit, recover an overpayment."""
@@ -96,17 +97,17 @@ class CorrectiveActionOrdered:
     complaint_id: str | None
 
 
-@event_type("supervision.ComplaintOverdue", 1)
+@event_type("supervision.ComplaintOverdue", version=1)
 @dataclass(frozen=True)
 class ComplaintOverdue:
     """The complaint was not closed by its deadline."""
 
     complaint_id: str
-    due_on: str
+    due_on: date
     status: str
 
 
-@event_type("supervision.ComplaintClosed", 1)
+@event_type("supervision.ComplaintClosed", version=1)
 @dataclass(frozen=True)
 class ComplaintClosed:
     """The outcome was fed back and the complaint closed."""

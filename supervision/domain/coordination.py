@@ -46,32 +46,32 @@ def task_deadline(task_id: str, year: int) -> date:
     return date.fromisoformat(f"{year}-{when}")
 
 
-@event_type("supervision.MechanismFiled", 1)
+@event_type("supervision.MechanismFiled", version=1)
 @dataclass(frozen=True)
 class MechanismFiled:
     """A county filed its coordination mechanism with the provincial department."""
 
     county_code: str
     year: int
-    filed_on: str
+    filed_on: date
     head: str  # the government leader in overall charge (政府负责人负总责)
     lead_department: str
     member_departments: tuple[str, ...]
 
 
-@event_type("supervision.JointMeetingHeld", 1)
+@event_type("supervision.JointMeetingHeld", version=1)
 @dataclass(frozen=True)
 class JointMeetingHeld:
     """A city's joint meeting on social assistance and left-behind children (联席会议)."""
 
     city_code: str
     year: int
-    held_on: str
+    held_on: date
     topics: tuple[str, ...]
     departments: tuple[str, ...]
 
 
-@event_type("supervision.PolicyTaskReported", 1)
+@event_type("supervision.PolicyTaskReported", version=1)
 @dataclass(frozen=True)
 class PolicyTaskReported:
     """A county reported its progress on a dated policy task."""
@@ -80,7 +80,7 @@ class PolicyTaskReported:
     year: int
     task_id: str
     status: str  # in_progress | done
-    reported_on: str
+    reported_on: date
     note: str
 
 
@@ -139,10 +139,10 @@ class DivisionFile(Aggregate):
         self.tasks[event.task_id] = event
 
 
-def task_status(done_on: str | None, in_progress: bool, deadline: date, today: date) -> str:
+def task_status(done_on: date | None, in_progress: bool, deadline: date, today: date) -> str:
     """done | done_late | in_progress | not_started | overdue."""
     if done_on is not None:
-        return "done" if date.fromisoformat(done_on) <= deadline else "done_late"
+        return "done" if done_on <= deadline else "done_late"
     if today > deadline:
         return "overdue"
     return "in_progress" if in_progress else "not_started"

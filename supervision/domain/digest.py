@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from shared.eventstore.merkle import content_hash as content_hash  # the kernel's, one for all
@@ -49,15 +50,15 @@ def digest_root(previous_root: str, ranges: Sequence[SealedRange]) -> str:
     return _sha(previous_root + "|" + "|".join(parts))
 
 
-@event_type("supervision.TrailDigestSealed", 1)
+@event_type("supervision.TrailDigestSealed", version=1)
 @dataclass(frozen=True)
 class TrailDigestSealed:
     """A period of the audit trail sealed under a chained Merkle root."""
 
     digest_id: str
     sequence: int
-    period_start: str  # ISO instant: the previous seal (or the first event seen)
-    period_end: str  # ISO instant of this seal
+    period_start: datetime  # the previous seal (or the first event seen)
+    period_end: datetime  # this seal
     ranges: tuple[SealedRange, ...]
     previous_root: str
     root: str

@@ -63,7 +63,7 @@ class ReportPeriod:
         return f"{self.year}-H{self.half}" if self.half else str(self.year)
 
 
-@event_type("supervision.ImplementationReportFiled", 1)
+@event_type("supervision.ImplementationReportFiled", version=1)
 @dataclass(frozen=True)
 class ImplementationReportFiled:
     """A county filed (or re-filed) its implementation report for a period."""
@@ -72,8 +72,8 @@ class ImplementationReportFiled:
     period: str
     document_ref: str
     summary: str
-    filed_on: str  # the service clock's date, China time
-    due_on: str
+    filed_on: date  # the service clock's date, China time
+    due_on: date
     late: bool
 
 
@@ -110,8 +110,8 @@ class ImplementationFile(Aggregate):
             str(period),
             document_ref,
             summary,
-            filed_on.isoformat(),
-            due_on.isoformat(),
+            filed_on,
+            due_on,
             late=filed_on > due_on,
         )
         self.file(filed)

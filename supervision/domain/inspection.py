@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from shared.domain.aggregate import Aggregate
@@ -38,7 +39,7 @@ def numbered_findings(found: Iterable[tuple[str, str]]) -> tuple[Finding, ...]:
     )
 
 
-@event_type("supervision.InspectionPlanned", 1)
+@event_type("supervision.InspectionPlanned", version=1)
 @dataclass(frozen=True)
 class InspectionPlanned:
     """An inspection was planned (an unannounced one is hidden from the inspected division)."""
@@ -46,23 +47,23 @@ class InspectionPlanned:
     inspection_id: str
     kind: InspectionKind
     division_code: str
-    planned_on: str
+    planned_on: date
     scope: str
     team: tuple[str, ...]
 
 
-@event_type("supervision.InspectionRecorded", 1)
+@event_type("supervision.InspectionRecorded", version=1)
 @dataclass(frozen=True)
 class InspectionRecorded:
     """The visit took place; what was found."""
 
     inspection_id: str
     division_code: str
-    visited_on: str
+    visited_on: date
     findings: tuple[Finding, ...]
 
 
-@event_type("supervision.RectificationOrdered", 1)
+@event_type("supervision.RectificationOrdered", version=1)
 @dataclass(frozen=True)
 class RectificationOrdered:
     """The inspected body must correct a finding by a date."""
@@ -71,10 +72,10 @@ class RectificationOrdered:
     finding_id: str
     requirement: str
     responsible_org: str
-    due_on: str
+    due_on: date
 
 
-@event_type("supervision.RectificationVerified", 1)
+@event_type("supervision.RectificationVerified", version=1)
 @dataclass(frozen=True)
 class RectificationVerified:
     """The inspectors checked whether the correction happened."""
@@ -85,7 +86,7 @@ class RectificationVerified:
     note: str
 
 
-@event_type("supervision.AccountabilityRecorded", 1)
+@event_type("supervision.AccountabilityRecorded", version=1)
 @dataclass(frozen=True)
 class AccountabilityRecorded:
     """Someone was held accountable for a finding (追责问责)."""
@@ -95,7 +96,7 @@ class AccountabilityRecorded:
     person_role: str
     org: str
     measure: str
-    decided_on: str
+    decided_on: date
 
 
 class InspectionRuleBroken(DomainError):
@@ -125,13 +126,13 @@ class Inspection(Aggregate):
         self._require(self.planned is None, "the inspection is already planned", "已立项")
         self.record(event)
 
-    def visit(self, visited_on: str, findings: tuple[Finding, ...]) -> None:
+    def visit(self, visited_on: date, findings: tuple[Finding, ...]) -> None:
         """Record the visit and its findings (once)."""
         assert self.planned is not None
         self._require(self.recorded is None, "the visit is already recorded", "已记录检查情况")
         self.record(InspectionRecorded(self.id, self.planned.division_code, visited_on, findings))
 
-    def order(self, finding_id: str, requirement: str, org: str, due_on: str) -> None:
+    def order(self, finding_id: str, requirement: str, org: str, due_on: date) -> None:
         """Order the rectification of a finding."""
         self._finding(finding_id)
         self.record(RectificationOrdered(self.id, finding_id, requirement, org, due_on))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from shared.domain.aggregate import Aggregate
@@ -31,7 +32,7 @@ class HazardCategory(StrEnum):
     GAS_POISONING = "gas_poisoning"
 
 
-@event_type("supervision.InstitutionRegistered", 1)
+@event_type("supervision.InstitutionRegistered", version=1)
 @dataclass(frozen=True)
 class InstitutionRegistered:
     """An institution entered the safety registry."""
@@ -43,19 +44,19 @@ class InstitutionRegistered:
     capacity: int
 
 
-@event_type("supervision.HazardCheckRecorded", 1)
+@event_type("supervision.HazardCheckRecorded", version=1)
 @dataclass(frozen=True)
 class HazardCheckRecorded:
     """A periodic or ad-hoc hazard check (排查) and the state of the fire equipment."""
 
     institution_id: str
     check_id: str
-    checked_on: str
+    checked_on: date
     categories: tuple[HazardCategory, ...]
     fire_equipment_complete: bool
 
 
-@event_type("supervision.HazardRecorded", 1)
+@event_type("supervision.HazardRecorded", version=1)
 @dataclass(frozen=True)
 class HazardRecorded:
     """A hazard found, to be closed by a date."""
@@ -64,11 +65,11 @@ class HazardRecorded:
     hazard_id: str
     category: HazardCategory
     description: str
-    due_on: str
+    due_on: date
 
 
 def numbered_hazards(
-    check: HazardCheckRecorded, found: Iterable[tuple[HazardCategory, str, str]]
+    check: HazardCheckRecorded, found: Iterable[tuple[HazardCategory, str, date]]
 ) -> tuple[HazardRecorded, ...]:
     """The hazards a check found (category, description, due date), numbered `<check>-H1`, … ."""
     return tuple(
@@ -77,25 +78,25 @@ def numbered_hazards(
     )
 
 
-@event_type("supervision.HazardClosed", 1)
+@event_type("supervision.HazardClosed", version=1)
 @dataclass(frozen=True)
 class HazardClosed:
     """The hazard was removed."""
 
     institution_id: str
     hazard_id: str
-    closed_on: str
+    closed_on: date
     note: str
 
 
-@event_type("supervision.SafetyActivityRecorded", 1)
+@event_type("supervision.SafetyActivityRecorded", version=1)
 @dataclass(frozen=True)
 class SafetyActivityRecorded:
     """An emergency drill (应急预案演练) or a staff safety training."""
 
     institution_id: str
     activity: str  # drill | training
-    held_on: str
+    held_on: date
     topic: str
     participants: int
 
@@ -132,7 +133,7 @@ class Institution(Aggregate):
         for hazard in hazards:
             self.record(hazard)
 
-    def close(self, hazard_id: str, closed_on: str, note: str) -> None:
+    def close(self, hazard_id: str, closed_on: date, note: str) -> None:
         """Close an open hazard."""
         if hazard_id not in self.hazards or hazard_id in self.closed:
             raise HazardRuleBroken(

@@ -87,7 +87,7 @@ def rule_named(name: str) -> PolicyRule:
     return rule
 
 
-@event_type("supervision.PolicySet")
+@event_type("supervision.PolicySet", version=1)
 @dataclass(frozen=True)
 class PolicySet(PolicySetBase):
     """The province set a supervision policy number from a date (SUP-10, SUP-11)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -34,7 +35,7 @@ PARTNER_PROGRAMMES: dict[str, frozenset[str]] = {
 }
 
 
-@event_type("supervision.WebhookSubscribed", 1)
+@event_type("supervision.WebhookSubscribed", version=1)
 @dataclass(frozen=True)
 class WebhookSubscribed:
     """A partner system or bureau subscribed a callback URL to public events (secret not here)."""
@@ -50,28 +51,28 @@ class WebhookSubscribed:
     secret_id: str  # names the signing secret, which only `webhook_secrets` holds
 
 
-@event_type("supervision.WebhookSecretRotated", 1)
+@event_type("supervision.WebhookSecretRotated", version=1)
 @dataclass(frozen=True)
 class WebhookSecretRotated:
     """A new signing secret; the previous ones keep signing beside it until `previous_until`."""
 
     subscription_id: str
     secret_id: str
-    previous_until: str  # ISO instant
+    previous_until: datetime
 
 
-@event_type("supervision.WebhookReplayRequested", 1)
+@event_type("supervision.WebhookReplayRequested", version=1)
 @dataclass(frozen=True)
 class WebhookReplayRequested:
     """Everything delivered (or due) to the subscription from a point on is to be sent again."""
 
     subscription_id: str
-    from_instant: str | None  # ISO instant: events that occurred then or later
+    from_instant: datetime | None  # events that occurred then or later
     from_delivery_id: int | None  # or: that delivery and every later one
     deliveries: int  # how many were queued again
 
 
-@event_type("supervision.WebhookSubscriptionCancelled", 1)
+@event_type("supervision.WebhookSubscriptionCancelled", version=1)
 @dataclass(frozen=True)
 class WebhookSubscriptionCancelled:
     """The subscription ends: nothing more is sent to it."""
@@ -221,13 +222,13 @@ class WebhookSubscription(Aggregate):
         subscription.record(event)
         return subscription
 
-    def rotate_secret(self, secret_id: str, previous_until: str) -> None:
+    def rotate_secret(self, secret_id: str, previous_until: datetime) -> None:
         """Sign with a new secret from now on; the old ones until `previous_until`."""
         self._ensure_active()
         self.record(WebhookSecretRotated(self.id, secret_id, previous_until))
 
     def request_replay(
-        self, from_instant: str | None, from_delivery: int | None, count: int
+        self, from_instant: datetime | None, from_delivery: int | None, count: int
     ) -> None:
         """Record that `count` deliveries were queued again."""
         self._ensure_active()

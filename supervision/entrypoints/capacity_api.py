@@ -207,7 +207,7 @@ async def name_desk_staff(
     if parse_division(division_code).level == "township":  # where its county's list is loaded
         async with engine.connect() as conn:
             await ensure_township_in_force(conn, division_code, day, "division_code")
-    event = DeskStaffNamed(division_code, body.name, body.phone, body.since.isoformat())
+    event = DeskStaffNamed(division_code, body.name, body.phone, body.since)
     return await _record(
         command, files, division_code, lambda f: f.name_desk_staff(event), "配备受理转办专人"
     )
@@ -224,7 +224,7 @@ async def record_purchased_service(
 ) -> JSONResponse:
     """Record the provider, the service, the amount and the period."""
     event = ServicePurchased(division_code, body.provider, body.service, body.amount_fen,
-                             body.period_from.isoformat(), body.period_to.isoformat())  # fmt: skip
+                             body.period_from, body.period_to)  # fmt: skip
     return await _record(
         command, files, division_code, lambda f: f.purchase(event), "政府购买社会救助服务"
     )
@@ -240,8 +240,7 @@ async def record_staff_training(
     files: CapacityFiles,
 ) -> JSONResponse:
     """Record a training of social-assistance staff."""
-    event = StaffTrainingRecorded(division_code, body.held_on.isoformat(), body.topic,
-                                  body.attendees)  # fmt: skip
+    event = StaffTrainingRecorded(division_code, body.held_on, body.topic, body.attendees)
     return await _record(
         command, files, division_code, lambda f: f.train(event), "社会救助业务培训"
     )

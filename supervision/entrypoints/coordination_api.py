@@ -236,7 +236,7 @@ async def file_coordination_mechanism(
     year: int = YEAR,
 ) -> JSONResponse:
     """Civil affairs leading, every member department listed; filed against the deadline."""
-    event = MechanismFiled(county_code, year, body.filed_on.isoformat(), body.head,
+    event = MechanismFiled(county_code, year, body.filed_on, body.head,
                            body.lead_department, tuple(body.member_departments))  # fmt: skip
     return await _record(
         command, files, county_code, year, lambda f: f.file_mechanism(event), "协调机制报备"
@@ -254,7 +254,7 @@ async def record_joint_meeting(
     year: int = YEAR,
 ) -> JSONResponse:
     """Record the meeting, its topics and the departments present."""
-    event = JointMeetingHeld(city_code, year, body.held_on.isoformat(), tuple(body.topics),
+    event = JointMeetingHeld(city_code, year, body.held_on, tuple(body.topics),
                              tuple(body.departments))  # fmt: skip
     return await _record(
         command, files, city_code, year, lambda f: f.hold_meeting(event), "联席会议记录"
@@ -273,7 +273,7 @@ async def report_policy_task(
 ) -> JSONResponse:
     """Report in progress or done."""
     event = PolicyTaskReported(county_code, year, body.task_id, body.status,
-                               body.reported_on.isoformat(), body.note)  # fmt: skip
+                               body.reported_on, body.note)  # fmt: skip
     return await _record(
         command, files, county_code, year, lambda f: f.report_task(event), "政策任务进展报告"
     )
@@ -326,9 +326,10 @@ def _county_row(code: str, year: int, reports: dict[str, dict], today: date) -> 
     tasks = {}
     for task, (title, _) in POLICY_TASKS.items():
         report = reports.get(task)
-        done_on = (report.get("filed_on") if task == "coordination_filing" else
-                   report["reported_on"] if report and report["status"] == "done" else None
-                   ) if report else None  # fmt: skip
+        done = (report.get("filed_on") if task == "coordination_filing" else
+                report["reported_on"] if report and report["status"] == "done" else None
+                ) if report else None  # fmt: skip
+        done_on = date.fromisoformat(done) if done else None
         deadline = task_deadline(task, year)
         tasks[task] = {"title_zh": title, "deadline": deadline.isoformat(),
                        "status": task_status(done_on, report is not None, deadline, today),

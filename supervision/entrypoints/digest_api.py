@@ -168,7 +168,10 @@ async def seal_audit_digest(
 
 
 def _plain(digest: TrailDigestSealed) -> dict[str, Any]:
-    return asdict(digest)
+    """The digest as the API shows it, its instants in ISO 8601 text."""
+    period = {"period_start": digest.period_start.isoformat(),
+              "period_end": digest.period_end.isoformat()}  # fmt: skip
+    return {**asdict(digest), **period}
 
 
 @router.get(

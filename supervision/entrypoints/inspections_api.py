@@ -193,7 +193,7 @@ def _read(inspection: Inspection, as_of: date) -> dict[str, Any]:
         done = bool(check and check.rectified)
         rectifications.append(
             {**asdict(order), "rectified": done,
-             "overdue": not done and date.fromisoformat(order.due_on) < as_of}
+             "overdue": not done and order.due_on < as_of}
         )  # fmt: skip
     return {
         "inspection_id": inspection.id,
@@ -221,7 +221,7 @@ async def plan_inspection(
     ensure_jurisdiction(command.principal, body.division_code)
     inspection = Inspection(str(uuid.uuid4()))
     inspection.plan(InspectionPlanned(
-        inspection.id, body.kind, body.division_code, body.planned_on.isoformat(), body.scope,
+        inspection.id, body.kind, body.division_code, body.planned_on, body.scope,
         tuple(body.team)))  # fmt: skip
     return await create(
         command,
@@ -325,16 +325,15 @@ async def hold_accountable(
 def _apply(inspection: Inspection, body: BaseModel) -> None:
     if isinstance(body, VisitIn):
         found = [(f.description, f.severity) for f in body.findings]
-        inspection.visit(body.visited_on.isoformat(), numbered_findings(found))
+        inspection.visit(body.visited_on, numbered_findings(found))
     elif isinstance(body, RectificationIn):
-        inspection.order(body.finding_id, body.requirement, body.responsible_org,
-                         body.due_on.isoformat())  # fmt: skip
+        inspection.order(body.finding_id, body.requirement, body.responsible_org, body.due_on)
     elif isinstance(body, CheckIn):
         inspection.check(body.finding_id, body.rectified, body.note)
     elif isinstance(body, AccountabilityIn):
         inspection.hold_accountable(AccountabilityRecorded(
             inspection.id, body.finding_id, body.person_role, body.org, body.measure,
-            body.decided_on.isoformat()))  # fmt: skip
+            body.decided_on))  # fmt: skip
 
 
 class OpenRectificationRead(BaseModel):

@@ -174,7 +174,7 @@ def _read(institution: Institution, as_of: date) -> dict[str, Any]:
     assert institution.registered is not None
     hazards = [
         {**asdict(h), "closed_on": c.closed_on if (c := institution.closed.get(h.hazard_id))
-         else None, "overdue": c is None and date.fromisoformat(h.due_on) < as_of}
+         else None, "overdue": c is None and h.due_on < as_of}
         for h in institution.hazards.values()
     ]  # fmt: skip
     return {
@@ -257,13 +257,13 @@ async def record_hazard_check(
     today: Today,
 ) -> JSONResponse:
     """Record the check and each hazard found, with its closing deadline."""
-    found = [(h.category, h.description, h.due_on.isoformat()) for h in body.hazards]
+    found = [(h.category, h.description, h.due_on) for h in body.hazards]
 
     def step(institution: Institution) -> None:
         check = HazardCheckRecorded(
             institution.id,
             str(uuid.uuid4()),
-            body.checked_on.isoformat(),
+            body.checked_on,
             tuple(body.categories),
             body.fire_equipment_complete,
         )
@@ -279,13 +279,12 @@ async def close_hazard(
     institution_id: str, body: CloseIn, command: Command, institutions: Institutions, today: Today
 ) -> JSONResponse:
     """Close an open hazard."""
-    closed_on = body.closed_on.isoformat()
     return await _record(
         command,
         institutions,
         today,
         institution_id,
-        lambda i: i.close(body.hazard_id, closed_on, body.note),
+        lambda i: i.close(body.hazard_id, body.closed_on, body.note),
         "隐患整改销号",
     )
 
@@ -303,9 +302,8 @@ async def record_safety_activity(
     """Record an emergency drill or a staff safety training."""
 
     def step(institution: Institution) -> None:
-        held_on = body.held_on.isoformat()
         activity = SafetyActivityRecorded(
-            institution.id, body.activity, held_on, body.topic, body.participants
+            institution.id, body.activity, body.held_on, body.topic, body.participants
         )
         institution.hold(activity)
 

@@ -213,7 +213,7 @@ async def rotate_subscription_secret(
     secret, secret_id = new_secret(), str(uuid7())
 
     async def act(subscription: WebhookSubscription, conn: AsyncConnection) -> None:
-        subscription.rotate_secret(secret_id, until.isoformat())
+        subscription.rotate_secret(secret_id, until)
         await conn.execute(_RETIRE_SECRETS, {"subscription_id": subscription.id, "until": until})
         await _store_secret(conn, clock, subscription.id, secret_id, secret)
 
@@ -269,8 +269,7 @@ async def replay_subscription(
         params = {"subscription_id": subscription.id, "round": subscription.replays + 1,
                   "now": clock.now(), "start": value}  # fmt: skip
         queued = await conn.execute(text(_REPLAY.format(start=start)), params)
-        instant = body.from_instant.isoformat() if body.from_instant else None
-        subscription.request_replay(instant, body.from_delivery_id, queued.rowcount)
+        subscription.request_replay(body.from_instant, body.from_delivery_id, queued.rowcount)
 
     return await _change(command, subscriptions, subscription_id, body.reason, act)
 

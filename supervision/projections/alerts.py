@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.canonical import canonical_json
 from shared.db import Migration
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 
 ALERT_MIGRATIONS = (
     Migration(
@@ -61,12 +63,58 @@ _STEP = text(
     WHERE alert_id = :alert_id AND version < :version
     """
 )
-_RAISED = "supervision.AlertRaised"
-_STATUS = {
-    "supervision.AlertAcknowledged": "acknowledged",
-    "supervision.AlertDismissed": "dismissed",
-    "supervision.AlertEscalated": "escalated",
-}
+
+
+async def _raised(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Insert the alert raised."""
+    data = event.data
+    await conn.execute(
+        _INSERT,
+        {
+            "alert_id": data["alert_id"],
+            "detector": data["detector"],
+            "key": data["key"],
+            "division_code": data["division_code"],
+            "case_ids": canonical_json(data["case_ids"]),
+            "summary_zh": data["summary_zh"],
+            "evidence": canonical_json(data["evidence"]),
+            "raised_at": event.recorded_at,
+        },
+    )
+
+
+async def _acknowledged(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """An officer took the alert in hand."""
+    await _step(event, conn, "acknowledged")
+
+
+async def _dismissed(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """An officer set the alert aside."""
+    await _step(event, conn, "dismissed")
+
+
+async def _escalated(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """An officer sent the alert up to the city or the province."""
+    await _step(event, conn, "escalated")
+
+
+async def _step(event: RecordedEvent, conn: AsyncConnection, status: str) -> None:
+    """Record a later step, who took it and why (once: the version only moves on)."""
+    data, actor = event.data, event.metadata.actor
+    await conn.execute(
+        _STEP,
+        {
+            "alert_id": data["alert_id"],
+            "status": status,
+            "version": event.stream_version,
+            "escalated_to": data.get("to_level"),
+            "escalated_division": data.get("to_division"),
+            "acted_by": actor.id,
+            "acted_role": actor.role,
+            "acted_at": event.recorded_at,
+            "reason": data.get("reason") or data.get("note") or event.metadata.reason,
+        },
+    )
 
 
 class AlertsView(Projection):
@@ -74,41 +122,9 @@ class AlertsView(Projection):
 
     name = "supervision.alerts_view"
     tables = ("alerts_view",)
-    handles = frozenset({_RAISED, *_STATUS})
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Insert the alert; record each later step (once: the version only moves on)."""
-        if event.type in _STATUS:
-            await self._step(event, conn)
-            return
-        data = event.data  # the alert raised
-        await conn.execute(
-            _INSERT,
-            {
-                "alert_id": data["alert_id"],
-                "detector": data["detector"],
-                "key": data["key"],
-                "division_code": data["division_code"],
-                "case_ids": canonical_json(data["case_ids"]),
-                "summary_zh": data["summary_zh"],
-                "evidence": canonical_json(data["evidence"]),
-                "raised_at": event.recorded_at,
-            },
-        )
-
-    async def _step(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        data, actor = event.data, event.metadata.actor
-        await conn.execute(
-            _STEP,
-            {
-                "alert_id": data["alert_id"],
-                "status": _STATUS[event.type],
-                "version": event.stream_version,
-                "escalated_to": data.get("to_level"),
-                "escalated_division": data.get("to_division"),
-                "acted_by": actor.id,
-                "acted_role": actor.role,
-                "acted_at": event.recorded_at,
-                "reason": data.get("reason") or data.get("note") or event.metadata.reason,
-            },
-        )
+    handlers: Mapping[str, ProjectionHandler] = {
+        "supervision.AlertRaised": _raised,
+        "supervision.AlertAcknowledged": _acknowledged,
+        "supervision.AlertDismissed": _dismissed,
+        "supervision.AlertEscalated": _escalated,
+    }

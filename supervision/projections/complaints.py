@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -11,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from shared.canonical import canonical_json
 from shared.db import Migration
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 
 COMPLAINT_MIGRATIONS = (
     Migration(
@@ -52,17 +53,81 @@ _RECEIVED = text(
     ON CONFLICT (complaint_id) DO NOTHING
     """
 )
-_RECEIPT = "supervision.ComplaintReceived"
-_SET = (
-    "UPDATE complaints_view SET version = :version, updated_at = :at, {} WHERE complaint_id = :id"
+_ASSIGNED = text(
+    "UPDATE complaints_view SET version = :version, updated_at = :at,"
+    " status = 'assigned', assigned_to = :inspector_id WHERE complaint_id = :id"
 )
-_UPDATES = {
-    "supervision.ComplaintAssigned": "status = 'assigned', assigned_to = :inspector_id",
-    "supervision.ComplaintVerified": "status = 'verified', upheld = :upheld",
-    "supervision.CorrectiveActionOrdered": "actions = actions || CAST(:action AS jsonb)",
-    "supervision.ComplaintOverdue": "overdue_flagged = true",
-    "supervision.ComplaintClosed": "status = 'closed'",
-}
+_VERIFIED = text(
+    "UPDATE complaints_view SET version = :version, updated_at = :at,"
+    " status = 'verified', upheld = :upheld WHERE complaint_id = :id"
+)
+_ACTION_ORDERED = text(
+    "UPDATE complaints_view SET version = :version, updated_at = :at,"
+    " actions = actions || CAST(:action AS jsonb) WHERE complaint_id = :id"
+)
+_OVERDUE = text(
+    "UPDATE complaints_view SET version = :version, updated_at = :at,"
+    " overdue_flagged = true WHERE complaint_id = :id"
+)
+_CLOSED = text(
+    "UPDATE complaints_view SET version = :version, updated_at = :at,"
+    " status = 'closed' WHERE complaint_id = :id"
+)
+
+
+async def _received(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Insert the complaint at its receipt, with its deadline."""
+    data = event.data
+    dates = {k: date.fromisoformat(data[k]) for k in ("received_on", "due_on")}
+    fields = {key: data[key] for key in _RECEIVED_FIELDS}
+    await conn.execute(_RECEIVED, {**fields, **dates, "version": 1, "at": event.recorded_at})
+
+
+async def _assigned(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """The inspector handling it."""
+    await conn.execute(_ASSIGNED, {**_stamp(event), "inspector_id": event.data["inspector_id"]})
+
+
+async def _verified(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Upheld or not."""
+    await conn.execute(_VERIFIED, {**_stamp(event), "upheld": event.data["upheld"]})
+
+
+async def _action_ordered(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """A corrective action, added to the complaint that ordered it (none: not a complaint's)."""
+    if event.data.get("complaint_id"):
+        await conn.execute(
+            _ACTION_ORDERED, {**_stamp(event), "action": canonical_json([event.data])}
+        )
+
+
+async def _overdue(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Flag the deadline passed."""
+    await conn.execute(_OVERDUE, _stamp(event))
+
+
+async def _closed(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """The complaint closed."""
+    await conn.execute(_CLOSED, _stamp(event))
+
+
+def _stamp(event: RecordedEvent) -> dict[str, Any]:
+    """The row a later event updates, and the version and instant it brings it to."""
+    return {
+        "id": event.data["complaint_id"],
+        "version": event.stream_version,
+        "at": event.recorded_at,
+    }
+
+
+_RECEIVED_FIELDS = (
+    "complaint_id",
+    "division_code",
+    "channel",
+    "anonymous",
+    "subject_case_id",
+    "allegation",
+)
 
 
 class ComplaintsView(Projection):
@@ -70,37 +135,11 @@ class ComplaintsView(Projection):
 
     name = "supervision.complaints_view"
     tables = ("complaints_view",)
-    handles = frozenset({_RECEIPT, *_UPDATES})
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Insert on receipt; update the stage, assignee, outcome and actions after."""
-        data = event.data
-        if event.type == _RECEIPT:
-            await conn.execute(
-                _RECEIVED, {**_received(data), "version": 1, "at": event.recorded_at}
-            )
-        elif event.type in _UPDATES and data.get("complaint_id"):
-            params: dict[str, Any] = {
-                "id": data["complaint_id"],
-                "version": event.stream_version,
-                "at": event.recorded_at,
-                "inspector_id": data.get("inspector_id"),
-                "upheld": data.get("upheld"),
-                "action": canonical_json([data]),
-            }
-            await conn.execute(text(_SET.format(_UPDATES[event.type])), params)
-
-
-def _received(data: dict[str, Any]) -> dict[str, Any]:
-    dates = {k: date.fromisoformat(data[k]) for k in ("received_on", "due_on")}
-    return dates | {
-        key: data[key]
-        for key in (
-            "complaint_id",
-            "division_code",
-            "channel",
-            "anonymous",
-            "subject_case_id",
-            "allegation",
-        )
+    handlers: Mapping[str, ProjectionHandler] = {
+        "supervision.ComplaintReceived": _received,
+        "supervision.ComplaintAssigned": _assigned,
+        "supervision.ComplaintVerified": _verified,
+        "supervision.CorrectiveActionOrdered": _action_ordered,
+        "supervision.ComplaintOverdue": _overdue,
+        "supervision.ComplaintClosed": _closed,
     }

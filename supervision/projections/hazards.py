@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from sqlalchemy import text
@@ -9,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.db import Migration
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 
 HAZARD_MIGRATIONS = (
     Migration(
@@ -64,16 +65,12 @@ async def _closed(event: RecordedEvent, conn: AsyncConnection) -> None:
     )
 
 
-_HANDLERS = {"supervision.HazardRecorded": _recorded, "supervision.HazardClosed": _closed}
-
-
 class HazardsView(Projection):
     """hazards_view ← supervision.HazardRecorded / HazardClosed."""
 
     name = "supervision.hazards_view"
     tables = ("hazards_view",)
-    handles = frozenset(_HANDLERS)
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Insert a found hazard; stamp its closing date."""
-        await _HANDLERS[event.type](event, conn)
+    handlers: Mapping[str, ProjectionHandler] = {
+        "supervision.HazardRecorded": _recorded,
+        "supervision.HazardClosed": _closed,
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from sqlalchemy import text
@@ -9,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.db import Migration
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 
 RECTIFICATION_MIGRATIONS = (
     Migration(
@@ -79,19 +80,12 @@ async def _verified(event: RecordedEvent, conn: AsyncConnection) -> None:
     )
 
 
-_HANDLERS = {
-    "supervision.RectificationOrdered": _ordered,
-    "supervision.RectificationVerified": _verified,
-}
-
-
 class RectificationsView(Projection):
     """rectifications_view ← supervision.RectificationOrdered / RectificationVerified."""
 
     name = "supervision.rectifications_view"
     tables = ("rectifications_view",)
-    handles = frozenset(_HANDLERS)
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Upsert the order; mark it rectified when a check says so."""
-        await _HANDLERS[event.type](event, conn)
+    handlers: Mapping[str, ProjectionHandler] = {
+        "supervision.RectificationOrdered": _ordered,
+        "supervision.RectificationVerified": _verified,
+    }

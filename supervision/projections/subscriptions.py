@@ -8,12 +8,14 @@ in the transaction of its inbox (so nothing is lost between Kafka and the table)
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.db import Migration
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 
 SUBSCRIPTION_MIGRATIONS = (
     Migration(
@@ -90,38 +92,29 @@ _CHANGED = text(
     " status = CASE WHEN :cancelled THEN 'cancelled' ELSE status END"
     " WHERE subscription_id = :subscription_id"
 )
-_SUBSCRIPTION = "supervision.WebhookSubscribed"
-_CHANGES = {
-    "supervision.WebhookSecretRotated",
-    "supervision.WebhookReplayRequested",
-    "supervision.WebhookSubscriptionCancelled",
-}
 
 
-class SubscriptionsView(Projection):
-    """webhook_subscriptions ← supervision.Webhook* events."""
+async def _subscribed(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Insert the new subscription, active."""
+    fields = {k: event.data[k] for k in _SUBSCRIBED_FIELDS}
+    await conn.execute(
+        _SUBSCRIBED, {**fields, "version": event.stream_version, "at": event.recorded_at}
+    )
 
-    name = "supervision.webhook_subscriptions"
-    tables = ("webhook_subscriptions",)
-    handles = frozenset({_SUBSCRIPTION, *_CHANGES})
 
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Insert on subscription; follow the version and the cancellation after."""
-        data = event.data
-        if event.type == _SUBSCRIPTION:
-            fields = {k: data[k] for k in _SUBSCRIBED_FIELDS}
-            await conn.execute(
-                _SUBSCRIBED, {**fields, "version": event.stream_version, "at": event.recorded_at}
-            )
-        elif event.type in _CHANGES:
-            await conn.execute(
-                _CHANGED,
-                {
-                    "subscription_id": data["subscription_id"],
-                    "version": event.stream_version,
-                    "cancelled": event.type == "supervision.WebhookSubscriptionCancelled",
-                },
-            )
+async def _changed(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """A rotated secret or a replay: the subscription's version moves on."""
+    await _follow(event, conn, cancelled=False)
+
+
+async def _cancelled(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """The subscription ends."""
+    await _follow(event, conn, cancelled=True)
+
+
+async def _follow(event: RecordedEvent, conn: AsyncConnection, *, cancelled: bool) -> None:
+    params = {"subscription_id": event.data["subscription_id"], "cancelled": cancelled}
+    await conn.execute(_CHANGED, {**params, "version": event.stream_version})
 
 
 _SUBSCRIBED_FIELDS = (
@@ -134,3 +127,16 @@ _SUBSCRIBED_FIELDS = (
     "division_codes",
     "programmes",
 )
+
+
+class SubscriptionsView(Projection):
+    """webhook_subscriptions ← supervision.Webhook* events."""
+
+    name = "supervision.webhook_subscriptions"
+    tables = ("webhook_subscriptions",)
+    handlers: Mapping[str, ProjectionHandler] = {
+        "supervision.WebhookSubscribed": _subscribed,
+        "supervision.WebhookSecretRotated": _changed,
+        "supervision.WebhookReplayRequested": _changed,
+        "supervision.WebhookSubscriptionCancelled": _cancelled,
+    }

@@ -69,7 +69,7 @@ async def count_events(store: EventLog) -> int:
     return len(await store.read_all(0, 1_000_000))
 
 
-@event_type("test.Counted", 1)
+@event_type("test.Counted", version=1)
 @dataclass(frozen=True)
 class Counted:
     """A toy aggregate's event, for the repository round trip."""

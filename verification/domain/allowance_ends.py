@@ -37,7 +37,7 @@ def first_day_after(period: str) -> date:
     return date(year + month // 12, month % 12 + 1, 1)
 
 
-@event_type("verification.ChildAllowanceEnded")
+@event_type("verification.ChildAllowanceEnded", version=1)
 @dataclass(frozen=True)
 class ChildAllowanceEnded:
     """The county ended the child's allowance before the age limit (contract v1, consumed by

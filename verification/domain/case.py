@@ -1,31 +1,76 @@
-"""The verification case: one per application and programme, decided by county civil affairs."""
+"""The verification case: one per application and programme, decided by county civil affairs.
+
+One aggregate, one module: its state (what its events say, the `when_` appliers), the commands any
+open case takes whatever its stage (priorities, deadlines, deaths, withdrawal: VER-8, VER-9), and
+the decision path (verification, investigation, review, batch, notice, approval: VER-1 … VER-7).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
+from shared.domain.aggregate import Aggregate
 from shared.privacy import mask_resident_id
 from verification.domain import decision_events as decisions
 from verification.domain import events as ev
-from verification.domain.case_lifecycle import CaseLifecycle
-from verification.domain.case_state import Stage
 from verification.domain.decision_events import ApprovedMember, CareArrangement, SelfCare
 from verification.domain.errors import (
     AmountOverrideIncomplete,
     AppraisalCannotDecideAlone,
     AuthorisationMissing,
     CaseAlreadyOpen,
+    DeadlineAlreadyExtended,
     EvidenceNotRequested,
     InvalidBatch,
+    MemberReportedDeceased,
     NotAMember,
     NoticePeriodRunning,
     SelfCareNotAssessed,
     SpotCheckIncomplete,
+    StageOutOfOrder,
     TooFewInvestigators,
 )
-from verification.domain.events import CaseOpened, register_events  # noqa: F401 - re-exported
-from verification.domain.policy import SOURCES, assess, care_flags, next_review_due
+from verification.domain.events import CaseOpened
+from verification.domain.policy import SOURCES, assess, care_flags, next_review_due, priority_flags
+
+
+class Stage(StrEnum):
+    """Where a verification case stands."""
+
+    ECONOMIC_VERIFICATION = "economic_verification"
+    INVESTIGATION = "investigation"
+    TOWNSHIP_REVIEW = "township_review"
+    PROPOSED = "proposed"
+    IN_BATCH = "in_batch"
+    NOTICE = "notice"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    SUSPENDED = "suspended"
+    TERMINATED = "terminated"
+    RECHECK = "recheck"
+    TERMINATION_REVIEW = "termination_review"  # a death was reported: the county decides the end
+    WITHDRAWN = "withdrawn"
+
+
+OPEN_STAGES = (
+    Stage.ECONOMIC_VERIFICATION,
+    Stage.INVESTIGATION,
+    Stage.TOWNSHIP_REVIEW,
+    Stage.PROPOSED,
+    Stage.IN_BATCH,
+    Stage.NOTICE,
+)
+# Stages where the benefit runs or is under way to end: a death opens the termination review.
+BENEFIT_STAGES = (Stage.APPROVED, Stage.SUSPENDED, Stage.RECHECK, Stage.TERMINATION_REVIEW)
+_DEPARTMENTS = {"public_security": "公安部门"}
+
+
+def month_after(day: date) -> date:
+    """The first day of the month after `day`: payment stops from the next period."""
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
 
 # Programmes that reach this service (the county civil affairs bureau decides them);
 # the rest are decided by other agencies and tracked by intake's routing.
@@ -59,7 +104,257 @@ class AmountOverride:
             )
 
 
-class VerificationCase(CaseLifecycle):
+class VerificationCase(Aggregate):
+    """Verification's own record of one application's programme."""
+
+    stream_prefix = "verification"
+
+    def __init__(self, aggregate_id: str) -> None:
+        super().__init__(aggregate_id)
+        self.stage: Stage | None = None
+        self.opened: CaseOpened | None = None
+        self.evidence: dict[tuple[str, str], ev.EvidenceRecorded] = {}
+        self.verified: ev.EconomicVerificationCompleted | None = None
+        self.investigated = False
+        self.appraised = False
+        self.proposal: ev.ProposalSubmitted | None = None
+        self.batch_id: str | None = None
+        self.notice: ev.NoticePublished | None = None
+        self.amount_fen = 0
+        self.overdue: set[str] = set()
+        self.flags: list[ev.PriorityFlagged] = []
+        self.extended = False
+        self.decide_by: date | None = None
+        self.approved: decisions.CaseApproved | None = None
+        self.next_review: date | None = None
+        self.before_recheck: Stage | None = None
+        self.deaths: dict[str, ev.DeathReported] = {}  # resident ID → the partner's report
+        self.deceased_overridden = False
+        self.self_care: dict[str, SelfCare] = {}  # resident ID → full | partial | none (VER-8)
+        self.declared_relatives: set[tuple[str, str]] = set()  # (member masked, role) INT-10
+
+    @property
+    def household(self) -> str:
+        """The key of this case inside a county batch: `case_id/programme`."""
+        assert self.opened is not None
+        return f"{self.opened.case_id}/{self.opened.programme}"
+
+    def _require(self, *stages: Stage) -> CaseOpened:
+        if self.opened is None or self.stage not in stages:
+            allowed = ", ".join(stages)
+            raise StageOutOfOrder(
+                f"case {self.id} is at stage {self.stage}; this step needs {allowed}",
+                f"案件 {self.id} 当前环节为 {self.stage}，此事项需在 {allowed} 环节办理",
+                stage=str(self.stage),
+                allowed_stages=list(stages),
+            )
+        return self.opened
+
+    def _key(self) -> dict[str, str]:
+        opened = self._require(*Stage)
+        return {"case_id": opened.case_id, "programme": opened.programme}
+
+    def when_CaseOpened(self, event: CaseOpened) -> None:
+        self.stage, self.opened = Stage.ECONOMIC_VERIFICATION, event
+
+    def when_EvidenceRecorded(self, event: ev.EvidenceRecorded) -> None:
+        self.evidence[(event.source, event.resident_id)] = event
+
+    def deceased_residents(self) -> list[str]:
+        """Members a partner reported dead, by a death report or a verification answer."""
+        found = set(self.deaths) | {r for (_, r), a in self.evidence.items() if a.deceased}
+        return sorted(found)
+
+    def when_DeathReported(self, event: ev.DeathReported) -> None:
+        self.deaths.setdefault(event.resident_id, event)
+        if event.opens_termination_review:
+            self.stage = Stage.TERMINATION_REVIEW
+
+    def when_DeceasedApprovalOverridden(self, event: ev.DeceasedApprovalOverridden) -> None:
+        self.deceased_overridden = True
+
+    def when_EvidenceRequestFailed(self, event: ev.EvidenceRequestFailed) -> None:
+        pass
+
+    def when_ManualFollowUpRequired(self, event: ev.ManualFollowUpRequired) -> None:
+        pass
+
+    def when_EconomicVerificationCompleted(self, event: ev.EconomicVerificationCompleted) -> None:
+        self.stage, self.verified = Stage.INVESTIGATION, event
+
+    def when_InvestigationRecorded(self, event: ev.InvestigationRecorded) -> None:
+        self.investigated = True
+        self.self_care.update((a.resident_id, a.ability) for a in event.self_care)
+        if self.stage == Stage.RECHECK and self.before_recheck is not None:
+            self.stage = self.before_recheck
+        else:
+            self.stage = Stage.TOWNSHIP_REVIEW
+
+    def when_AppraisalRecorded(self, event: ev.AppraisalRecorded) -> None:
+        self.appraised = True
+
+    def when_ProposalSubmitted(self, event: ev.ProposalSubmitted) -> None:
+        self.stage, self.proposal = Stage.PROPOSED, event
+
+    def when_BatchAssigned(self, event: ev.BatchAssigned) -> None:
+        self.stage, self.batch_id = Stage.IN_BATCH, event.batch_id
+
+    def when_NoticePublished(self, event: ev.NoticePublished) -> None:
+        self.stage, self.notice = Stage.NOTICE, event
+
+    def when_ObjectionRaised(self, event: ev.ObjectionRaised) -> None:
+        self.stage, self.investigated, self.notice = Stage.INVESTIGATION, False, None
+        self.proposal, self.batch_id = None, None
+
+    def when_CaseApproved(self, event: decisions.CaseApproved) -> None:
+        self.stage, self.amount_fen = Stage.APPROVED, event.approved_monthly_amount_fen
+        self.approved, self.next_review = event, event.next_review_due
+
+    def when_CaseRejected(self, event: decisions.CaseRejected) -> None:
+        self.stage = Stage.REJECTED
+
+    def when_BenefitAdjusted(self, event: decisions.BenefitAdjusted) -> None:
+        self.amount_fen = event.approved_monthly_amount_fen
+
+    def when_BenefitSuspended(self, event: decisions.BenefitSuspended) -> None:
+        self.stage = Stage.SUSPENDED
+
+    def when_BenefitTerminated(self, event: decisions.BenefitTerminated) -> None:
+        self.stage = Stage.TERMINATED
+
+    def when_RecheckOpened(self, event: decisions.RecheckOpened) -> None:
+        self.before_recheck, self.stage = self.stage, Stage.RECHECK
+
+    def when_ReviewScheduled(self, event: ev.ReviewScheduled) -> None:
+        self.next_review = event.next_review_due
+
+    def when_CaseOverdue(self, event: ev.CaseOverdue) -> None:
+        self.overdue.add(event.clock)
+
+    def when_PriorityFlagged(self, event: ev.PriorityFlagged) -> None:
+        self.flags.append(event)
+
+    def when_DeadlineExtended(self, event: ev.DeadlineExtended) -> None:
+        self.extended = True
+
+    def when_CaseWithdrawn(self, event: ev.CaseWithdrawn) -> None:
+        self.stage = Stage.WITHDRAWN
+
+    def when_VerificationDueSet(self, event: ev.VerificationDueSet) -> None:
+        self.decide_by = event.due_on
+
+    def when_DeclaredRelativeNoted(self, event: ev.DeclaredRelativeNoted) -> None:
+        self.declared_relatives.add((event.member_masked, event.official_role))
+
+    @property
+    def declared_relative(self) -> bool:
+        """A member is a declared relative of an official (INT-10): extra scrutiny."""
+        return bool(self.declared_relatives)
+
+    # ---- commands any open case takes, whatever its stage ----
+
+    def flag_priorities(self, today: date) -> None:
+        """Raise the VER-8 priority flags of the household's members."""
+        assert self.opened is not None
+        for flag in priority_flags(self.opened, today):
+            self.record(flag)
+
+    def extend_deadline(self, reason: str, days: int) -> None:
+        """Extend the whole process once, with the recorded reason (VER-9)."""
+        self._require(*OPEN_STAGES)
+        if self.extended:
+            raise DeadlineAlreadyExtended(
+                f"case {self.id} was already extended", f"案件 {self.id} 的办理时限已延长过"
+            )
+        self.record(ev.DeadlineExtended(**self._key(), reason=reason, whole_process_days=days))
+
+    def withdraw(self, reason: str) -> bool:
+        """Close an undecided case when the household withdraws; False if already decided."""
+        if self.stage not in OPEN_STAGES:
+            return False
+        self.record(ev.CaseWithdrawn(**self._key(), reason=reason))
+        return True
+
+    def set_decide_by(self, due_on: date, prior_programme: str) -> bool:
+        """Record the date a green-channel case must be decided by (once, while undecided)."""
+        if self.stage not in OPEN_STAGES or self.decide_by is not None:
+            return False
+        self.record(
+            ev.VerificationDueSet(
+                **self._key(), due_on=due_on, prior_assistance_programme=prior_programme
+            )
+        )
+        return True
+
+    def note_declared_relative(self, resident_id: str, official_role: str, kinship: str) -> bool:
+        """INT-10: record a declared relative of an official once (False when already noted or
+        the case is closed)."""
+        masked = mask_resident_id(resident_id)
+        if self.stage not in OPEN_STAGES or (masked, official_role) in self.declared_relatives:
+            return False
+        self.record(
+            ev.DeclaredRelativeNoted(
+                **self._key(), member_masked=masked, official_role=official_role, kinship=kinship
+            )
+        )
+        return True
+
+    def flag_overdue(self, clock: str, due_on: date) -> None:
+        """Raise a missed deadline once per clock (VER-9)."""
+        if clock not in self.overdue:
+            self.record(ev.CaseOverdue(**self._key(), clock=clock, due_on=due_on))
+
+    def report_death(
+        self, resident_id: str, died_on: date, department: str, source_ref: str
+    ) -> bool:
+        """A partner reports a member dead (VER-7): before approval the record blocks approval;
+        on a running benefit payment stops from the next month and the termination review opens.
+        False when nothing changes (the case is closed or that death is on record already)."""
+        opened, stage = self.opened, self.stage
+        running = stage in BENEFIT_STAGES
+        if opened is None or resident_id in self.deaths:
+            return False
+        if self.stage not in OPEN_STAGES and not running:
+            return False
+        member = next((m for m in opened.members if m.resident_id == resident_id), None)
+        if member is None:
+            return False
+        who = _DEPARTMENTS.get(department, department)
+        reason = f"{who}报告家庭成员于{died_on}死亡，自次月起停发"
+        if self.stage in (Stage.APPROVED, Stage.RECHECK):
+            self.record(decisions.BenefitSuspended(
+                **self._key(), effective_from=month_after(died_on), reason=reason))  # fmt: skip
+        self.record(
+            ev.DeathReported(
+                **self._key(), division_code=opened.division_code, resident_id=resident_id,
+                relation=member.relation, died_on=died_on, reported_by_department=department,
+                source_ref=source_ref, stage_when_reported=str(stage),
+                opens_termination_review=running,
+            )
+        )  # fmt: skip
+        return True
+
+    def ensure_nobody_deceased(self, override_reason: str | None) -> None:
+        """Approval of a household with a member reported dead needs an override with a reason."""
+        dead = [mask_resident_id(r) for r in self.deceased_residents()]
+        if not dead or self.deceased_overridden:
+            return
+        if override_reason is None or not override_reason.strip():
+            raise MemberReportedDeceased(
+                f"members reported deceased: {', '.join(dead)}; approve only with"
+                " override_deceased_reason",
+                f"家庭成员 {'、'.join(dead)} 已被报告死亡；"
+                "如确需审批，须填写 override_deceased_reason",
+                residents_masked=dead,
+            )
+        self.record(
+            ev.DeceasedApprovalOverridden(
+                **self._key(), residents_masked=tuple(dead), reason=override_reason.strip()
+            )
+        )
+
+    # ---- the decision path ----
+
     """Verification's own record of one application's programme."""
 
     @staticmethod

@@ -53,7 +53,7 @@ class Guardian:
     bank_account: str | None = None  # where an allowance is paid (the guardian's account)
 
 
-@event_type("verification.ChildRegistered")
+@event_type("verification.ChildRegistered", version=1)
 @dataclass(frozen=True)
 class ChildRegistered:
     """The township put a child on the register with the guardian and the guardianship found."""
@@ -70,7 +70,7 @@ class ChildRegistered:
     registered_on: date
 
 
-@event_type("verification.CareVisitRecorded")
+@event_type("verification.CareVisitRecorded", version=1)
 @dataclass(frozen=True)
 class CareVisitRecorded:
     """The township visited the child (关爱走访); the guardianship as the visit found it."""
@@ -84,7 +84,7 @@ class CareVisitRecorded:
     notes: str  # free text about the child: dropped from the public view (shared.privacy)
 
 
-@event_type("verification.ChildAllowanceAssessed")
+@event_type("verification.ChildAllowanceAssessed", version=1)
 @dataclass(frozen=True)
 class ChildAllowanceAssessed:
     """The county assessed the child for an allowance (contract v1, consumed by payments).

@@ -38,7 +38,7 @@ class Migration:
     policy: str = "migration"  # decided under the old system's rules, not re-verified here
 
 
-@event_type("verification.CaseApproved")
+@event_type("verification.CaseApproved", version=1)
 @dataclass(frozen=True)
 class CaseApproved:
     """The county approved the programme for the household (contract v1).
@@ -80,7 +80,7 @@ def amount_basis_of(approved: CaseApproved) -> AmountBasis:
     return "override" if approved.approved_monthly_amount_fen > 0 else "rule"
 
 
-@event_type("verification.CaseRejected")
+@event_type("verification.CaseRejected", version=1)
 @dataclass(frozen=True)
 class CaseRejected:
     """The county refused the programme, with its reason and the right to appeal (contract v1)."""
@@ -93,7 +93,7 @@ class CaseRejected:
     declared_relative: bool = False  # INT-10: a member is a declared relative of an official
 
 
-@event_type("verification.BenefitAdjusted")
+@event_type("verification.BenefitAdjusted", version=1)
 @dataclass(frozen=True)
 class BenefitAdjusted:
     """The monthly amount changed from a date (contract v1)."""
@@ -104,7 +104,7 @@ class BenefitAdjusted:
     effective_from: date
 
 
-@event_type("verification.BenefitSuspended")
+@event_type("verification.BenefitSuspended", version=1)
 @dataclass(frozen=True)
 class BenefitSuspended:
     """Payment stops from a date pending clarification (contract v1)."""
@@ -115,7 +115,7 @@ class BenefitSuspended:
     reason: str
 
 
-@event_type("verification.BenefitTerminated")
+@event_type("verification.BenefitTerminated", version=1)
 @dataclass(frozen=True)
 class BenefitTerminated:
     """The household leaves the programme from a date (contract v1)."""
@@ -126,7 +126,7 @@ class BenefitTerminated:
     reason: str
 
 
-@event_type("verification.RecheckOpened")
+@event_type("verification.RecheckOpened", version=1)
 @dataclass(frozen=True)
 class RecheckOpened:
     """A re-check (periodic, on a complaint or a supervision order) reopened investigation."""

@@ -55,7 +55,7 @@ class CaseOpened:
     migrated: Migration | None = None  # a case taken over from the old system (ADR 0037)
 
 
-@event_type("verification.EvidenceRecorded")
+@event_type("verification.EvidenceRecorded", version=1)
 @dataclass(frozen=True)
 class EvidenceRecorded:
     """One partner source answered (or an officer entered its answer) about one member."""
@@ -71,7 +71,7 @@ class EvidenceRecorded:
     obtained_by: str  # partner_api | manual
 
 
-@event_type("verification.EvidenceRequestFailed")
+@event_type("verification.EvidenceRequestFailed", version=1)
 @dataclass(frozen=True)
 class EvidenceRequestFailed:
     """A partner source did not answer after its retries (or its circuit was open)."""
@@ -84,7 +84,7 @@ class EvidenceRequestFailed:
     attempts: int
 
 
-@event_type("verification.ManualFollowUpRequired")
+@event_type("verification.ManualFollowUpRequired", version=1)
 @dataclass(frozen=True)
 class ManualFollowUpRequired:
     """Some answers are missing: retry later or enter them by hand; the case waits, never lost."""
@@ -94,7 +94,7 @@ class ManualFollowUpRequired:
     missing: tuple[str, ...]  # "source:masked resident id"
 
 
-@event_type("verification.EconomicVerificationCompleted")
+@event_type("verification.EconomicVerificationCompleted", version=1)
 @dataclass(frozen=True)
 class EconomicVerificationCompleted:
     """Every source answered for every member; assessment compared with the declaration."""
@@ -116,7 +116,7 @@ class SelfCareAssessment:
     ability: SelfCare  # full 生活自理 | partial 半失能 | none 失能
 
 
-@event_type("verification.InvestigationRecorded")
+@event_type("verification.InvestigationRecorded", version=1)
 @dataclass(frozen=True)
 class InvestigationRecorded:
     """The township's household visit (入户调查) by at least two staff, with findings."""
@@ -129,7 +129,7 @@ class InvestigationRecorded:
     self_care: tuple[SelfCareAssessment, ...] = ()  # extreme poverty: each member's assessment
 
 
-@event_type("verification.AppraisalRecorded")
+@event_type("verification.AppraisalRecorded", version=1)
 @dataclass(frozen=True)
 class AppraisalRecorded:
     """A democratic appraisal (民主评议) was held; it informs but never decides."""
@@ -141,7 +141,7 @@ class AppraisalRecorded:
     outcome: str
 
 
-@event_type("verification.ProposalSubmitted")
+@event_type("verification.ProposalSubmitted", version=1)
 @dataclass(frozen=True)
 class ProposalSubmitted:
     """The township reviewed the case and proposes it, with a benefit, to the county."""
@@ -154,7 +154,7 @@ class ProposalSubmitted:
     submitted_on: date
 
 
-@event_type("verification.BatchAssigned")
+@event_type("verification.BatchAssigned", version=1)
 @dataclass(frozen=True)
 class BatchAssigned:
     """The county took the proposal into one of its batches."""
@@ -164,7 +164,7 @@ class BatchAssigned:
     batch_id: str
 
 
-@event_type("verification.SpotCheckSampleDrawn")
+@event_type("verification.SpotCheckSampleDrawn", version=1)
 @dataclass(frozen=True)
 class SpotCheckSampleDrawn:
     """The county formed a batch of a township's proposals and drew its spot-check sample."""
@@ -183,7 +183,7 @@ class SpotCheckSampleDrawn:
     declared_relatives: tuple[str, ...] = ()
 
 
-@event_type("verification.SpotCheckRecorded")
+@event_type("verification.SpotCheckRecorded", version=1)
 @dataclass(frozen=True)
 class SpotCheckRecorded:
     """County staff visited a sampled household (入户抽查)."""
@@ -196,7 +196,7 @@ class SpotCheckRecorded:
     confirms_proposal: bool
 
 
-@event_type("verification.NoticePublished")
+@event_type("verification.NoticePublished", version=1)
 @dataclass(frozen=True)
 class NoticePublished:
     """The proposal was posted at the place of residence; objections are taken until the end."""
@@ -210,7 +210,7 @@ class NoticePublished:
     policy_version: int | None = None  # the notice_period_days setting used (0: default)
 
 
-@event_type("verification.ObjectionRaised")
+@event_type("verification.ObjectionRaised", version=1)
 @dataclass(frozen=True)
 class ObjectionRaised:
     """Someone (perhaps anonymous) objected; the case goes back to investigation."""
@@ -223,7 +223,7 @@ class ObjectionRaised:
     raised_on: date
 
 
-@event_type("verification.CaseOverdue")
+@event_type("verification.CaseOverdue", version=1)
 @dataclass(frozen=True)
 class CaseOverdue:
     """A processing deadline (in working days) passed without the step being done."""
@@ -234,7 +234,7 @@ class CaseOverdue:
     due_on: date
 
 
-@event_type("verification.DeadlineExtended")
+@event_type("verification.DeadlineExtended", version=1)
 @dataclass(frozen=True)
 class DeadlineExtended:
     """The township extended the whole-process deadline (30 → 45 working days), with a reason."""
@@ -245,7 +245,7 @@ class DeadlineExtended:
     whole_process_days: int
 
 
-@event_type("verification.CaseWithdrawn")
+@event_type("verification.CaseWithdrawn", version=1)
 @dataclass(frozen=True)
 class CaseWithdrawn:
     """The household withdrew the application before a decision; the case closes."""
@@ -255,7 +255,7 @@ class CaseWithdrawn:
     reason: str
 
 
-@event_type("verification.VerificationDueSet")
+@event_type("verification.VerificationDueSet", version=1)
 @dataclass(frozen=True)
 class VerificationDueSet:
     """Assistance was granted first (green channel); verification must be decided by a date."""
@@ -266,7 +266,7 @@ class VerificationDueSet:
     prior_assistance_programme: str
 
 
-@event_type("verification.ReviewScheduled")
+@event_type("verification.ReviewScheduled", version=1)
 @dataclass(frozen=True)
 class ReviewScheduled:
     """A re-check ended; the next periodic re-review is due on a date (VER-7)."""
@@ -277,7 +277,7 @@ class ReviewScheduled:
     next_review_due: date
 
 
-@event_type("verification.PriorityFlagged")
+@event_type("verification.PriorityFlagged", version=1)
 @dataclass(frozen=True)
 class PriorityFlagged:
     """A member qualifies for priority treatment (VER-8), for payments and supervision."""
@@ -289,7 +289,7 @@ class PriorityFlagged:
     reason: str
 
 
-@event_type("verification.DeathReported")
+@event_type("verification.DeathReported", version=1)
 @dataclass(frozen=True)
 class DeathReported:
     """A partner department (public security) reported a member of the household dead (VER-7)."""
@@ -306,7 +306,7 @@ class DeathReported:
     opens_termination_review: bool  # the benefit was running: the county must decide its end
 
 
-@event_type("verification.DeceasedApprovalOverridden")
+@event_type("verification.DeceasedApprovalOverridden", version=1)
 @dataclass(frozen=True)
 class DeceasedApprovalOverridden:
     """The county approved although a member was reported dead, and recorded why."""
@@ -317,7 +317,7 @@ class DeceasedApprovalOverridden:
     reason: str
 
 
-@event_type("verification.DeclaredRelativeNoted")
+@event_type("verification.DeclaredRelativeNoted", version=1)
 @dataclass(frozen=True)
 class DeclaredRelativeNoted:
     """A member is a declared close relative of an official (INT-10): the case is always in the
@@ -330,7 +330,7 @@ class DeclaredRelativeNoted:
     kinship: str
 
 
-@event_type("verification.PolicySet")
+@event_type("verification.PolicySet", version=1)
 @dataclass(frozen=True)
 class PolicySet(PolicySetBase):
     """The province (or a county) set a verification policy number from a date (VER-5, VER-6)."""

@@ -37,7 +37,7 @@ UNMET_ZH = {
 }
 
 
-@event_type("verification.DisabledPersonScreened")
+@event_type("verification.DisabledPersonScreened", version=1)
 @dataclass(frozen=True)
 class DisabledPersonScreened:
     """The township screened a disabled person against the extreme-poverty rules; `flagged` when
@@ -58,7 +58,7 @@ class DisabledPersonScreened:
     rule: str
 
 
-@event_type("verification.ExtremePovertyInclusionDecided")
+@event_type("verification.ExtremePovertyInclusionDecided", version=1)
 @dataclass(frozen=True)
 class ExtremePovertyInclusionDecided:
     """The county acted on a flag: include the person in extreme-poverty support (the township

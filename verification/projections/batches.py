@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 
 
 async def _sample_drawn(event: RecordedEvent, conn: AsyncConnection) -> None:
@@ -44,19 +46,12 @@ async def _spot_check_recorded(event: RecordedEvent, conn: AsyncConnection) -> N
     )
 
 
-_HANDLERS = {
-    "verification.SpotCheckSampleDrawn": _sample_drawn,
-    "verification.SpotCheckRecorded": _spot_check_recorded,
-}
-
-
 class BatchesView(Projection):
     """batches_view ← SpotCheckSampleDrawn, SpotCheckRecorded."""
 
     name = "verification.batches_view"
     tables = ("batches_view",)
-    handles = frozenset(_HANDLERS)
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Insert a drawn batch; add each visited household once."""
-        await _HANDLERS[event.type](event, conn)
+    handlers: Mapping[str, ProjectionHandler] = {
+        "verification.SpotCheckSampleDrawn": _sample_drawn,
+        "verification.SpotCheckRecorded": _spot_check_recorded,
+    }

@@ -1,66 +1,23 @@
-"""The cases read model: one row per verification case (application × programme)."""
+"""The cases read model: one row per verification case (application × programme).
+
+Every event about a case moves its row's version (the ETag) and `updated_at`; an event that moves
+the case to another stage, or sets another column, has its own handler saying how.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.registry import type_name_of
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 from verification.domain.events import PUBLISHED
-
-STAGE_AFTER = {
-    "verification.EconomicVerificationCompleted": "'investigation'",
-    "verification.InvestigationRecorded": (
-        "CASE WHEN stage = 'recheck' THEN stage_before_recheck ELSE 'township_review' END"
-    ),
-    "verification.ProposalSubmitted": "'proposed'",
-    "verification.BatchAssigned": "'in_batch'",
-    "verification.NoticePublished": "'notice'",
-    "verification.ObjectionRaised": "'investigation'",
-    "verification.CaseApproved": "'approved'",
-    "verification.CaseRejected": "'rejected'",
-    "verification.BenefitSuspended": "'suspended'",
-    "verification.BenefitTerminated": "'terminated'",
-    "verification.RecheckOpened": "'recheck'",
-    "verification.CaseWithdrawn": "'withdrawn'",
-    "verification.DeathReported": ("CASE WHEN :p_review THEN 'termination_review' ELSE stage END"),
-}
-# Other columns each event sets: column → key of the event's data (or a SQL expression).
-COLUMNS: dict[str, dict[str, str]] = {
-    "verification.EconomicVerificationCompleted": {
-        "assessed_income_fen": "assessed_monthly_income_fen",
-        "follow_up": "=false",
-    },
-    "verification.ManualFollowUpRequired": {"follow_up": "=true"},
-    "verification.ProposalSubmitted": {
-        "proposed_on": "submitted_on",
-        "proposed_amount_fen": "proposed_monthly_amount_fen",
-    },
-    "verification.BatchAssigned": {"batch_id": "batch_id"},
-    "verification.NoticePublished": {
-        "notice_ends": "period_ends_on",
-        "village_code": "village_code",
-    },
-    "verification.ObjectionRaised": {"batch_id": "=NULL", "notice_ends": "=NULL"},
-    "verification.CaseApproved": {
-        "approved_amount_fen": "approved_monthly_amount_fen",
-        "next_review_due": "next_review_due",
-    },
-    "verification.BenefitAdjusted": {"approved_amount_fen": "approved_monthly_amount_fen"},
-    "verification.DeadlineExtended": {"extended": "=true"},
-    "verification.VerificationDueSet": {"decide_by": "due_on"},
-    "verification.RecheckOpened": {"stage_before_recheck": "=stage"},
-    "verification.ReviewScheduled": {"next_review_due": "next_review_due"},
-    "verification.CaseOverdue": {"overdue": "=array_append(overdue, :p_clock)"},
-}
-DATE_KEYS = {"submitted_on", "period_ends_on", "next_review_due", "due_on"}
 
 
 def _about_a_case(event_class: type) -> bool:
@@ -71,56 +28,10 @@ def _about_a_case(event_class: type) -> bool:
 CASE_EVENTS = frozenset(type_name_of(cls) for cls in PUBLISHED if _about_a_case(cls))
 
 
-class CasesView(Projection):
-    """cases_view ← every verification event about a case."""
-
-    name = "verification.cases_view"
-    tables = ("cases_view",)
-    handles = CASE_EVENTS
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Insert on CaseOpened; otherwise update stage, version and the event's columns."""
-        if event.type == "verification.CaseOpened":
-            await _insert(event, conn)
-            return
-        data = event.data
-        if "case_id" not in data or "programme" not in data:
-            return
-        sets = ["version = :version", "updated_at = :at"]
-        params: dict[str, Any] = {
-            "version": event.stream_version,
-            "at": event.recorded_at,
-            "case_id": data["case_id"],
-            "programme": data["programme"],
-            "p_clock": data.get("clock"),
-            "p_review": bool(data.get("opens_termination_review")),
-        }
-        if event.type in STAGE_AFTER:
-            sets.append(f"stage = {STAGE_AFTER[event.type]}")
-        for column, key in COLUMNS.get(event.type, {}).items():
-            if key.startswith("="):
-                sets.append(f"{column} {key}")
-                continue
-            value = data[key]
-            params[f"p_{column}"] = _date(value) if key in DATE_KEYS and value else value
-            sets.append(f"{column} = :p_{column}")
-        await conn.execute(
-            text(
-                f"UPDATE cases_view SET {', '.join(sets)}"
-                " WHERE case_id = :case_id AND programme = :programme"
-            ),
-            params,
-        )
-
-
-def _date(value: str) -> date:
-    return date.fromisoformat(value)
-
-
-async def _insert(event: RecordedEvent, conn: AsyncConnection) -> None:
+async def _case_opened(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """The case's row, at economic verification (a replayed opening only moves the version)."""
     data = event.data
     members = [{"name": m["name"], "relation": m["relation"]} for m in data.get("members", [])]
-    opened_on = data.get("opened_on")
     await conn.execute(
         text(
             """
@@ -138,7 +49,189 @@ async def _insert(event: RecordedEvent, conn: AsyncConnection) -> None:
             "division": data["division_code"],
             "size": data["household_size"],
             "at": event.recorded_at,
-            "opened_on": _date(opened_on) if opened_on else event.recorded_at.date(),
+            "opened_on": _day(data.get("opened_on")) or event.recorded_at.date(),
             "members": json.dumps(members, ensure_ascii=False),
         },
     )
+
+
+async def _update_case(
+    event: RecordedEvent, conn: AsyncConnection, changes: str = "", **values: object
+) -> None:
+    """Move the case's row to the event's version, with the event's own `changes` (SET items
+    naming `values` as bind parameters)."""
+    sets = ", ".join(filter(None, ["version = :version, updated_at = :at", changes]))
+    await conn.execute(
+        text(f"UPDATE cases_view SET {sets} WHERE case_id = :case_id AND programme = :programme"),
+        {
+            "version": event.stream_version,
+            "at": event.recorded_at,
+            "case_id": event.data["case_id"],
+            "programme": event.data["programme"],
+            **values,
+        },
+    )
+
+
+async def _case_touched(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Any other event about the case: only its version moves."""
+    await _update_case(event, conn)
+
+
+async def _follow_up_required(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(event, conn, "follow_up = true")
+
+
+async def _economic_verification_completed(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(
+        event,
+        conn,
+        "stage = 'investigation', assessed_income_fen = :income, follow_up = false",
+        income=event.data["assessed_monthly_income_fen"],
+    )
+
+
+async def _investigation_recorded(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Back to the stage a re-check interrupted; otherwise on to the township's review."""
+    await _update_case(
+        event,
+        conn,
+        "stage = CASE WHEN stage = 'recheck' THEN stage_before_recheck ELSE 'township_review' END",
+    )
+
+
+async def _proposal_submitted(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(
+        event,
+        conn,
+        "stage = 'proposed', proposed_on = :on, proposed_amount_fen = :amount",
+        on=_day(event.data["submitted_on"]),
+        amount=event.data["proposed_monthly_amount_fen"],
+    )
+
+
+async def _batch_assigned(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(
+        event, conn, "stage = 'in_batch', batch_id = :batch", batch=event.data["batch_id"]
+    )
+
+
+async def _notice_published(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(
+        event,
+        conn,
+        "stage = 'notice', notice_ends = :ends, village_code = :village",
+        ends=_day(event.data["period_ends_on"]),
+        village=event.data["village_code"],
+    )
+
+
+async def _objection_raised(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Back to investigation, out of its batch and off the notice board."""
+    await _update_case(event, conn, "stage = 'investigation', batch_id = NULL, notice_ends = NULL")
+
+
+async def _case_approved(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(
+        event,
+        conn,
+        "stage = 'approved', approved_amount_fen = :amount, next_review_due = :review",
+        amount=event.data["approved_monthly_amount_fen"],
+        review=_day(event.data["next_review_due"]),
+    )
+
+
+async def _case_rejected(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(event, conn, "stage = 'rejected'")
+
+
+async def _benefit_adjusted(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(
+        event,
+        conn,
+        "approved_amount_fen = :amount",
+        amount=event.data["approved_monthly_amount_fen"],
+    )
+
+
+async def _benefit_suspended(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(event, conn, "stage = 'suspended'")
+
+
+async def _benefit_terminated(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(event, conn, "stage = 'terminated'")
+
+
+async def _recheck_opened(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Into re-check, remembering the stage it interrupted."""
+    await _update_case(event, conn, "stage = 'recheck', stage_before_recheck = stage")
+
+
+async def _case_overdue(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """One more clock ran out (the deadline watcher raises each once)."""
+    await _update_case(
+        event, conn, "overdue = array_append(overdue, :clock)", clock=event.data["clock"]
+    )
+
+
+async def _deadline_extended(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(event, conn, "extended = true")
+
+
+async def _case_withdrawn(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(event, conn, "stage = 'withdrawn'")
+
+
+async def _verification_due_set(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(event, conn, "decide_by = :due", due=_day(event.data["due_on"]))
+
+
+async def _review_scheduled(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(
+        event, conn, "next_review_due = :review", review=_day(event.data["next_review_due"])
+    )
+
+
+async def _death_reported(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """A running benefit goes to the county's termination review; other stages stay."""
+    await _update_case(
+        event,
+        conn,
+        "stage = CASE WHEN :review THEN 'termination_review' ELSE stage END",
+        review=bool(event.data.get("opens_termination_review")),
+    )
+
+
+class CasesView(Projection):
+    """cases_view ← every verification event about a case."""
+
+    name = "verification.cases_view"
+    tables = ("cases_view",)
+    handlers: Mapping[str, ProjectionHandler] = {
+        **dict.fromkeys(CASE_EVENTS, _case_touched),  # then the events that change more:
+        "verification.CaseOpened": _case_opened,
+        "verification.ManualFollowUpRequired": _follow_up_required,
+        "verification.EconomicVerificationCompleted": _economic_verification_completed,
+        "verification.InvestigationRecorded": _investigation_recorded,
+        "verification.ProposalSubmitted": _proposal_submitted,
+        "verification.BatchAssigned": _batch_assigned,
+        "verification.NoticePublished": _notice_published,
+        "verification.ObjectionRaised": _objection_raised,
+        "verification.CaseApproved": _case_approved,
+        "verification.CaseRejected": _case_rejected,
+        "verification.BenefitAdjusted": _benefit_adjusted,
+        "verification.BenefitSuspended": _benefit_suspended,
+        "verification.BenefitTerminated": _benefit_terminated,
+        "verification.RecheckOpened": _recheck_opened,
+        "verification.CaseOverdue": _case_overdue,
+        "verification.DeadlineExtended": _deadline_extended,
+        "verification.CaseWithdrawn": _case_withdrawn,
+        "verification.VerificationDueSet": _verification_due_set,
+        "verification.ReviewScheduled": _review_scheduled,
+        "verification.DeathReported": _death_reported,
+    }
+
+
+def _day(value: str | None) -> date | None:
+    """An ISO date of the event's data; None stays None."""
+    return date.fromisoformat(value) if value else None

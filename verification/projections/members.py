@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.eventstore.envelope import RecordedEvent
-from shared.projections.runner import Projection
+from shared.projections.runner import Projection, ProjectionHandler
 
 _INSERT = text(
     "INSERT INTO case_members (resident_id, case_id, programme, relation, division_code)"
@@ -15,28 +17,31 @@ _INSERT = text(
 )
 
 
+async def _case_opened(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """One row per (member, case, programme)."""
+    data = event.data
+    rows = [
+        {
+            "resident_id": m["resident_id"],
+            "case_id": data["case_id"],
+            "programme": data["programme"],
+            "relation": m["relation"],
+            "division": data["division_code"],
+        }
+        for m in data.get("members", [])
+    ]
+    if rows:
+        await conn.execute(_INSERT, rows)
+
+
 class MembersView(Projection):
     """case_members ← the members each verification.CaseOpened names."""
 
     name = "verification.case_members"
     tables = ("case_members",)
-    handles = frozenset({"verification.CaseOpened"})
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """One row per (member, case, programme)."""
-        data = event.data
-        rows = [
-            {
-                "resident_id": m["resident_id"],
-                "case_id": data["case_id"],
-                "programme": data["programme"],
-                "relation": m["relation"],
-                "division": data["division_code"],
-            }
-            for m in data.get("members", [])
-        ]
-        if rows:
-            await conn.execute(_INSERT, rows)
+    handlers: Mapping[str, ProjectionHandler] = {
+        "verification.CaseOpened": _case_opened,
+    }
 
 
 async def cases_of_member(

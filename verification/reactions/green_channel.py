@@ -2,64 +2,59 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.application.repository import Repository
-from shared.eventstore.envelope import Actor, RecordedEvent
+from shared.contracts.intake import PriorAssistanceGranted
+from shared.eventstore.envelope import RecordedEvent
 from verification.domain.case import PROGRAMMES_DECIDED_HERE, VerificationCase
+from verification.reactions.case_reaction import CaseReaction
 
-SERVICE = "verification"
 REASON = "已先行救助，须在期限内完成核查审批 (assistance granted first; verify by the date)"
 
 
-async def note_prior_assistance(
-    event: RecordedEvent, conn: AsyncConnection, repository: Repository[VerificationCase]
-) -> None:
+class GreenChannel(CaseReaction):
     """Policy: intake.PriorAssistanceGranted → VerificationDueSet on each follow-up case.
 
     The application may arrive after the grant: the date then waits in prior_assistance_due
     and is applied when the case opens.
     """
-    data = event.data
-    due_on = date.fromisoformat(data["verification_due"])
-    if data.get("follow_up_application_id"):  # INT-7: the follow-up was filed before the grant
-        await _set_due_on_follow_up(event, conn, repository, due_on)
-    for programme in data.get("follow_up_programmes", []):
-        if programme not in PROGRAMMES_DECIDED_HERE:
-            continue
-        await conn.execute(
-            text(
-                "INSERT INTO prior_assistance_due (case_id, programme, due_on, prior_programme)"
-                " VALUES (:c, :p, :d, :prior) ON CONFLICT DO NOTHING"
-            ),
-            {"c": data["case_id"], "p": programme, "d": due_on, "prior": data["programme"]},
-        )
-        case = await repository.find(VerificationCase.id_for(data["case_id"], programme), conn)
-        if case is not None and case.set_decide_by(due_on, data["programme"]):
-            metadata = event.metadata.caused_by(
-                event, Actor.system(SERVICE), channel="kafka", reason=REASON
-            )
-            await repository.save(case, metadata, conn)
 
-
-async def _set_due_on_follow_up(
-    event: RecordedEvent,
-    conn: AsyncConnection,
-    repository: Repository[VerificationCase],
-    due_on: date,
-) -> None:
-    """The application that named the urgent case: each of its cases decided here is due."""
-    application_id = str(event.data["follow_up_application_id"])
-    for programme in PROGRAMMES_DECIDED_HERE:
-        case = await repository.find(VerificationCase.id_for(application_id, programme), conn)
-        if case is not None and case.set_decide_by(due_on, str(event.data["programme"])):
-            metadata = event.metadata.caused_by(
-                event, Actor.system(SERVICE), channel="kafka", reason=REASON
+    async def note_prior_assistance(
+        self, grant: PriorAssistanceGranted, event: RecordedEvent, conn: AsyncConnection
+    ) -> None:
+        """Set the grant's due date on its follow-up cases, or keep it until they open."""
+        if grant.follow_up_application_id:  # INT-7: the follow-up was filed before the grant
+            for programme in PROGRAMMES_DECIDED_HERE:
+                await self._set_due(grant.follow_up_application_id, programme, grant, event, conn)
+        for programme in grant.follow_up_programmes:
+            if programme not in PROGRAMMES_DECIDED_HERE:
+                continue
+            await conn.execute(
+                text(
+                    "INSERT INTO prior_assistance_due (case_id, programme, due_on, prior_programme)"
+                    " VALUES (:c, :p, :d, :prior) ON CONFLICT DO NOTHING"
+                ),
+                {
+                    "c": grant.case_id,
+                    "p": programme,
+                    "d": grant.verification_due,
+                    "prior": grant.programme,
+                },
             )
-            await repository.save(case, metadata, conn)
+            await self._set_due(grant.case_id, programme, grant, event, conn)
+
+    async def _set_due(
+        self,
+        application_id: str,
+        programme: str,
+        grant: PriorAssistanceGranted,
+        event: RecordedEvent,
+        conn: AsyncConnection,
+    ) -> None:
+        case = await self.find(application_id, programme, conn)
+        if case is not None and case.set_decide_by(grant.verification_due, grant.programme):
+            await self.save(case, event, REASON, conn)
 
 
 async def apply_waiting_due_date(

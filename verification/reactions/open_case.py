@@ -3,71 +3,69 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.application.repository import Repository
 from shared.clock import CHINA
-from shared.eventstore.envelope import Actor, RecordedEvent
+from shared.contracts.intake import ApplicationSubmitted
+from shared.eventstore.envelope import RecordedEvent
 from verification.domain.case import PROGRAMMES_DECIDED_HERE, CaseOpened, VerificationCase
 from verification.domain.events import Member
+from verification.reactions.case_reaction import CaseReaction
 from verification.reactions.green_channel import apply_waiting_due_date
 
-SERVICE = "verification"
 OPENING_REASON = "乡镇已受理申请，建立核查案件 (application accepted by the township)"
 
 
-async def open_cases_for_application(
-    event: RecordedEvent, conn: AsyncConnection, repository: Repository[VerificationCase]
-) -> None:
+class CaseOpening(CaseReaction):
     """Policy: intake.ApplicationSubmitted → verification.CaseOpened per programme (idempotent)."""
-    data = event.data
-    opened_on = event.occurred_at.astimezone(CHINA).date()
-    for programme in data["programmes"]:
-        if programme not in PROGRAMMES_DECIDED_HERE:
-            continue
-        case = VerificationCase(VerificationCase.id_for(data["application_id"], programme))
-        if await repository.find(case.id, conn) is not None:
-            continue
-        case.open(_opened(data, programme, opened_on))
-        case.flag_priorities(opened_on)
-        await apply_waiting_due_date(case, conn, data["application_id"], programme)
-        if data.get("verification_due"):  # INT-7: the follow-up of a green-channel grant
-            case.set_decide_by(
-                date.fromisoformat(data["verification_due"]),
-                str(data.get("prior_assistance_programme") or ""),
-            )
-        metadata = event.metadata.caused_by(
-            event, Actor.system(SERVICE), channel="kafka", reason=OPENING_REASON
-        )
-        await repository.save(case, metadata, conn, expected_version=0)
+
+    async def open_cases(
+        self, application: ApplicationSubmitted, event: RecordedEvent, conn: AsyncConnection
+    ) -> None:
+        """Open the application's case of each programme decided here, unless already open."""
+        opened_on = event.occurred_at.astimezone(CHINA).date()
+        for programme in application.programmes:
+            if programme not in PROGRAMMES_DECIDED_HERE:
+                continue
+            if await self.find(application.application_id, programme, conn) is not None:
+                continue
+            case = VerificationCase(VerificationCase.id_for(application.application_id, programme))
+            case.open(_opened(application, programme, opened_on))
+            case.flag_priorities(opened_on)
+            await apply_waiting_due_date(case, conn, application.application_id, programme)
+            if application.verification_due:  # INT-7: the follow-up of a green-channel grant
+                case.set_decide_by(
+                    application.verification_due, application.prior_assistance_programme or ""
+                )
+            await self.save(case, event, OPENING_REASON, conn, expected_version=0)
 
 
-def _opened(data: dict[str, Any], programme: str, opened_on: date) -> CaseOpened:
+def _opened(application: ApplicationSubmitted, programme: str, opened_on: date) -> CaseOpened:
     members = tuple(
         Member(
-            resident_id=m["resident_id"],
-            name=m["name"],
-            relation=m["relation"],
-            disability_grade=m.get("disability_grade"),
-            health=m.get("health"),
-            work=m.get("work"),
-            schooling=m.get("schooling"),
+            resident_id=m.resident_id,
+            name=m.name,
+            relation=m.relation,
+            disability_grade=m.disability_grade,
+            health=m.health,
+            work=m.work,
+            schooling=m.schooling,
         )
-        for m in data["members"]
+        for m in application.members
     )
+    holder = application.bank_account_holder
     return CaseOpened(
-        case_id=data["application_id"],
+        case_id=application.application_id,
         programme=programme,
-        division_code=data["division_code"],
-        registration=data["registration"],
-        household_size=len(data["members"]),
-        declared_monthly_income_fen=data["declared_monthly_income_fen"],
-        authorisation_ref=(data.get("authorisation") or {}).get("document_ref", ""),
+        division_code=application.division_code,
+        registration=application.registration,
+        household_size=len(application.members),
+        declared_monthly_income_fen=application.declared_monthly_income_fen,
+        authorisation_ref=application.authorisation.document_ref,
         members=members,
-        declared_assets_fen=data.get("declared_assets_fen", 0),
-        bank_account=data.get("bank_account"),
+        declared_assets_fen=application.declared_assets_fen,
+        bank_account=application.bank_account,
         opened_on=opened_on,
-        bank_account_holder_resident_id=(data.get("bank_account_holder") or {}).get("resident_id"),
+        bank_account_holder_resident_id=holder.resident_id if holder else None,
     )

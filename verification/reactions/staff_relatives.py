@@ -4,30 +4,25 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from shared.application.repository import Repository
-from shared.eventstore.envelope import Actor, RecordedEvent
-from verification.domain.case import PROGRAMMES_DECIDED_HERE, VerificationCase
+from shared.contracts.intake import StaffRelativeDeclared
+from shared.eventstore.envelope import RecordedEvent
+from verification.domain.case import PROGRAMMES_DECIDED_HERE
+from verification.reactions.case_reaction import CaseReaction
 
-SERVICE = "verification"
 REASON = "近亲属备案：纳入县级必查并由县级审批 (declared relative of an official: county scrutiny)"
 
 
-async def note_staff_relative(
-    event: RecordedEvent, conn: AsyncConnection, repository: Repository[VerificationCase]
-) -> None:
+class DeclaredRelatives(CaseReaction):
     """Policy: intake.StaffRelativeDeclared → DeclaredRelativeNoted on each open case of the
     application (it follows ApplicationSubmitted on the same stream, so the cases exist)."""
-    data = event.data
-    for programme in PROGRAMMES_DECIDED_HERE:
-        case_id = VerificationCase.id_for(str(data["application_id"]), programme)
-        case = await repository.find(case_id, conn)
-        if case is None:
-            continue
-        noted = case.note_declared_relative(
-            str(data["member_resident_id"]), str(data["official_role"]), str(data["kinship"])
-        )
-        if noted:
-            metadata = event.metadata.caused_by(
-                event, Actor.system(SERVICE), channel="kafka", reason=REASON
-            )
-            await repository.save(case, metadata, conn)
+
+    async def note(
+        self, declared: StaffRelativeDeclared, event: RecordedEvent, conn: AsyncConnection
+    ) -> None:
+        """Note the relative once on each of the application's cases."""
+        for programme in PROGRAMMES_DECIDED_HERE:
+            case = await self.find(declared.application_id, programme, conn)
+            if case is not None and case.note_declared_relative(
+                declared.member_resident_id, declared.official_role, declared.kinship
+            ):
+                await self.save(case, event, REASON, conn)

@@ -3,30 +3,34 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
-from tests.intake.conftest import Intake, body
+from tests.intake.conftest import FRIDAY_MORNING, Intake, body
+from tests.intake.integration.verification_support import (
+    approval_data,
+    rejection_data,
+    termination_data,
+)
 
 PROGRAMMES = ["urban_dibao", "education_assistance", "medical_assistance"]
 MAJOR_DISEASE = {"medical_assistance": {"kind": "major_disease", "disease": "尿毒症"}}
 
 
-def verification_event(type_name: str, case_id: str, programme: str, **data: Any) -> RecordedEvent:
-    """A verification event as intake's consumer receives it (contract fields only)."""
+def verification_event(type_name: str, case_id: str, data: dict[str, Any]) -> RecordedEvent:
+    """A verification event as intake's consumer receives it (its contract's fields)."""
     return RecordedEvent(
         event_id=uuid.uuid4(),
         type=type_name,
         schema_version=1,
-        stream_id=f"verification-{case_id}-{programme}",
+        stream_id=f"verification-{case_id}-{data['programme']}",
         stream_version=2,
         position=7,
-        occurred_at=datetime.now(UTC),
-        recorded_at=datetime.now(UTC),
-        data={"case_id": case_id, "programme": programme, "division_code": "620102001", **data},
+        occurred_at=FRIDAY_MORNING,
+        recorded_at=FRIDAY_MORNING,
+        data=data,
         metadata=EventMetadata(
             Actor("county-1", "county_officer", "城关区民政局", "620102"),
             "api",
@@ -83,7 +87,9 @@ async def test_every_programme_is_tracked_until_decided(intake: Intake) -> None:
     decision = {"outcome": "approved", "reason": "符合教育救助条件", "policy_basis": "教育救助办法"}
     async with intake.client() as client:
         # when verification approves dibao (its event reaches intake's consumer)
-        approved = verification_event("verification.CaseApproved", case_id, "urban_dibao")
+        approved = verification_event(
+            "verification.CaseApproved", case_id, approval_data(case_id, "urban_dibao")
+        )
         async with intake.runtime.engine.begin() as conn:
             await intake.runtime.handlers["intake.verification"](approved, conn)
         # then dibao cannot be decided a second time through the agency endpoint
@@ -158,9 +164,7 @@ async def test_a_redelivered_verification_decision_changes_nothing(intake: Intak
     rejected = verification_event(
         "verification.CaseRejected",
         case_id,
-        "urban_dibao",
-        reason="收入高于标准",
-        appeal_rights="可申请复议",
+        rejection_data(case_id, "urban_dibao", reason="收入高于标准"),
     )
     handler = intake.runtime.handlers["intake.verification"]
     async with intake.runtime.engine.begin() as conn:
@@ -172,6 +176,32 @@ async def test_a_redelivered_verification_decision_changes_nothing(intake: Intak
     decided = await intake.events_of("intake.ProgrammeDecided")
     assert len(decided) == 1
     assert decided[0]["data"]["reason"] == "收入高于标准"
+
+
+@pytest.mark.req("INT-9")
+async def test_a_benefit_that_ended_frees_the_programme_for_a_new_application(
+    intake: Intake,
+) -> None:
+    # given dibao approved by verification: the benefit holds the person's claim
+    async with intake.client() as client:
+        created = await client.post("/v1/applications", json=body(), headers=intake.headers())
+    case_id = str(created.json()["application_id"])
+    handler = intake.runtime.handlers["intake.verification"]
+    approved = approval_data(case_id, "urban_dibao")
+    async with intake.runtime.engine.begin() as conn:
+        await handler(verification_event("verification.CaseApproved", case_id, approved), conn)
+    async with intake.client() as client:
+        held = await client.post("/v1/applications", json=body(), headers=intake.headers())
+        # when verification ends the benefit
+        ended = termination_data(case_id, "urban_dibao")
+        async with intake.runtime.engine.begin() as conn:
+            await handler(
+                verification_event("verification.BenefitTerminated", case_id, ended), conn
+            )
+        # then the household may apply for dibao again
+        again = await client.post("/v1/applications", json=body(), headers=intake.headers())
+    assert held.json()["code"] == "duplicate-open-application"
+    assert again.status_code == 201, again.text
 
 
 @pytest.mark.req("INT-4", "GEN-6")

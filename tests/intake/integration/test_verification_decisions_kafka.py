@@ -24,6 +24,7 @@ from shared.messaging.kafka import KafkaConfig
 from shared.messaging.relay import OutboxRelay
 from shared.runtime import ServiceConfig
 from tests.intake.conftest import FRIDAY_MORNING, Intake, body
+from tests.intake.integration.verification_support import approval_data
 from tests.support import eventually
 
 
@@ -77,8 +78,7 @@ async def test_a_verification_approval_on_kafka_marks_the_programme_decided(
     # when verification approves dibao and its relay publishes the event
     approved = NewEvent(
         "verification.CaseApproved",
-        {"case_id": case_id, "programme": "urban_dibao", "division_code": "620102001",
-         "approved_monthly_amount_fen": 0},
+        approval_data(case_id, "urban_dibao"),
         EventMetadata(Actor("c-1", "county_officer", "城关区民政局", "620102"), "api",
                       "审批通过", case_id=case_id),
     )  # fmt: skip

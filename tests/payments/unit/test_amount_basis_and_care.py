@@ -12,6 +12,7 @@ from payments.application.enrol import fixed_amount_of, recomputed
 from payments.domain.beneficiary import BeneficiaryEnrolled
 from payments.domain.entitlement import Household, compute
 from payments.domain.standards import StandardSet
+from shared.contracts.verification import CaseApproved
 
 CARES = {"full": 0, "partial": 30_000, "none": 60_000}
 
@@ -21,9 +22,16 @@ def extreme_poverty(fen: int = 100_000) -> StandardSet:
     return StandardSet("620102", "extreme_poverty", date(2026, 1, 1), fen, 0, {}, CARES)
 
 
-def approval(**data: Any) -> dict[str, Any]:
-    """CaseApproved data as payments reads it."""
-    return {"approved_monthly_amount_fen": 60_000, **data}
+def approval(**data: Any) -> CaseApproved:
+    """verification.CaseApproved v1 as verification publishes it, read through its contract."""
+    return CaseApproved.model_validate(
+        {"case_id": "c", "programme": "urban_dibao", "division_code": "620102001001",
+         "county_code": "620102", "registration": "urban", "household_size": 1,
+         "members": [{"resident_id": "11010519491231002X", "name": "李桂兰", "relation": "self"}],
+         "assessed_monthly_income_fen": 0, "approved_monthly_amount_fen": 60_000,
+         "rural_class": None, "effective_from": "2026-01-01", "next_review_due": "2027-01-01",
+         "bank_account": None, **data}
+    )  # fmt: skip
 
 
 @pytest.mark.req("VER-7", "PAY-2")

@@ -28,7 +28,7 @@ from shared.http.commands import Command, change, create, create_or_change, in_j
 ISSUER, AUDIENCE = "safetynet-test", "safetynet"
 
 
-@event_type("kernel-test.NoteWritten", 1)
+@event_type("kernel-test.NoteWritten", version=1)
 @dataclass(frozen=True)
 class NoteWritten:
     note_id: str
@@ -36,7 +36,7 @@ class NoteWritten:
     text: str
 
 
-@event_type("kernel-test.NoteAmended", 1)
+@event_type("kernel-test.NoteAmended", version=1)
 @dataclass(frozen=True)
 class NoteAmended:
     text: str

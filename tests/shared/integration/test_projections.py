@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -10,9 +11,23 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.eventstore import Actor, EventMetadata, EventStore, NewEvent, RecordedEvent
-from shared.projections.runner import Projection, ProjectionRunner, lock_key
+from shared.projections.runner import Projection, ProjectionHandler, ProjectionRunner, lock_key
 
 METADATA = EventMetadata(Actor("officer-1", "township_officer", "城关区民政", "620102001"), "test")
+
+
+async def _add_to_totals(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(
+        text(
+            """
+            INSERT INTO household_totals (stream_id, events, income_fen, last_type)
+            VALUES (:s, 1, :fen, :t)
+            ON CONFLICT (stream_id) DO UPDATE SET events = household_totals.events + 1,
+                income_fen = household_totals.income_fen + :fen, last_type = :t
+            """
+        ),
+        {"s": event.stream_id, "fen": event.data["income_fen"], "t": event.type},
+    )
 
 
 class HouseholdTotals(Projection):
@@ -20,20 +35,10 @@ class HouseholdTotals(Projection):
 
     name = "test.household_totals"
     tables = ("household_totals",)
-    handles = frozenset({"test.IncomeDeclared", "test.IncomeCorrected"})
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        await conn.execute(
-            text(
-                """
-                INSERT INTO household_totals (stream_id, events, income_fen, last_type)
-                VALUES (:s, 1, :fen, :t)
-                ON CONFLICT (stream_id) DO UPDATE SET events = household_totals.events + 1,
-                    income_fen = household_totals.income_fen + :fen, last_type = :t
-                """
-            ),
-            {"s": event.stream_id, "fen": event.data["income_fen"], "t": event.type},
-        )
+    handlers: Mapping[str, ProjectionHandler] = {
+        "test.IncomeDeclared": _add_to_totals,
+        "test.IncomeCorrected": _add_to_totals,
+    }
 
 
 async def _create_table(engine: AsyncEngine) -> None:
@@ -104,15 +109,19 @@ async def test_catch_up_applies_each_event_once_across_restarts(
     assert sum(r["events"] for r in await _snapshot(engine)) == 75
 
 
+async def _count(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await conn.execute(text("UPDATE event_count SET events = events + 1"))
+
+
 class EventCount(Projection):
     """How many events it has applied, in one row."""
 
     name = "test.event_count"
     tables = ("event_count",)
-    handles = frozenset({"test.IncomeDeclared", "test.IncomeCorrected"})
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        await conn.execute(text("UPDATE event_count SET events = events + 1"))
+    handlers: Mapping[str, ProjectionHandler] = {
+        "test.IncomeDeclared": _count,
+        "test.IncomeCorrected": _count,
+    }
 
 
 @pytest.mark.req("GEN-1")
@@ -163,18 +172,19 @@ async def test_a_catch_up_that_will_not_wait_leaves_the_work_to_the_one_under_wa
     assert sum(r["events"] for r in await _snapshot(engine)) == 20
 
 
+async def _never(event: RecordedEvent, conn: AsyncConnection) -> None:
+    raise AssertionError("DeclaredIncomes applies batches")
+
+
 class DeclaredIncomes(Projection):
     """Remembers the event types of each batch it is handed; it handles declarations only."""
 
     name = "test.declared_incomes"
     tables = ()
-    handles = frozenset({"test.IncomeDeclared"})
+    handlers: Mapping[str, ProjectionHandler] = {"test.IncomeDeclared": _never}
 
     def __init__(self) -> None:
         self.batches: list[list[str]] = []
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        self.batches.append([event.type])
 
     async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
         self.batches.append([event.type for event in batch])
@@ -245,7 +255,7 @@ class Undeclared(EventCount):
     """A projection that forgot to say what it handles."""
 
     name = "test.undeclared"
-    handles = frozenset()
+    handlers: Mapping[str, ProjectionHandler] = {}
 
 
 def test_the_runner_refuses_a_projection_that_declares_no_types(

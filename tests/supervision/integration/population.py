@@ -58,10 +58,7 @@ class Household:
             for source in ("household_registration", "vehicles", "business_registration"):
                 yield "verification.EvidenceRecorded", self._evidence(member, source)
         yield "verification.CaseApproved", self.approved()
-        yield "payments.BeneficiaryEnrolled", {
-            "case_id": self.case_id, "programme": self.programme, "division_code": self.village,
-            "monthly_amount_fen": self.amount_fen, "effective_from": first_day(LAST),
-        }  # fmt: skip
+        yield "payments.BeneficiaryEnrolled", self.enrolled()
         for period in self.periods:
             yield "payments.PaymentSettled", self.payment(period)
 
@@ -79,6 +76,17 @@ class Household:
             "bank_account_holder_resident_id": self.account_holder,
         }  # fmt: skip
 
+    def enrolled(self) -> dict[str, Any]:
+        """payments.BeneficiaryEnrolled v1 for this household, paid the approved amount."""
+        return {
+            "case_id": self.case_id, "programme": self.programme, "division_code": self.village,
+            "county_code": self.village[:6], "registration": "urban",
+            "household_size": len(self.members), "assessed_monthly_income_fen": self.income_fen,
+            "rural_class": self.rural_class, "approved_monthly_amount_fen": self.amount_fen,
+            "monthly_amount_fen": self.amount_fen, "effective_from": first_day(LAST),
+            "payee_name": self.members[0]["name"], "bank_account": self.account,
+        }  # fmt: skip
+
     def payment(self, period: str) -> dict[str, Any]:
         """payments.PaymentSettled v1 for one month."""
         return {
@@ -86,6 +94,7 @@ class Household:
             "programme": self.programme, "period": period, "amount_fen": self.amount_fen,
             "bank_account_masked": "***" + self.account[-4:],
             "settled_at": f"{period}-15T10:00:00+08:00",
+            "instruction_id": f"{self.case_id}-{period}-1", "run_id": f"run-{period}",
         }  # fmt: skip
 
     def _evidence(self, member: dict[str, str], source: str, **changes: Any) -> dict[str, Any]:

@@ -63,8 +63,8 @@ async def test_a_clean_generated_population_raises_no_alert(supervision: Supervi
     await supervision.feed(
         "intake.StaffRelativeDeclared",
         {"application_id": population[3].case_id, "division_code": "620102001",
-         "member_resident_id": declared, "official_name": "王主任", "official_role": "staff",
-         "official_org": "某街道", "kinship": "sibling"},
+         "member_resident_id": declared, "official_name": "王主任",
+         "official_role": "civil_affairs_staff", "official_org": "某街道", "kinship": "sibling"},
     )  # fmt: skip
     await _register_staff(supervision, ids.resident(), declared)
     await _register_staff(supervision, ids.resident(), ids.resident())

@@ -16,7 +16,7 @@ from tests.in_memory import PINNED, in_memory, staff
 pytestmark = pytest.mark.req("SUP-7")
 
 TOWNSHIP = "620105001"
-TODAY = PINNED.date().isoformat()
+TODAY = PINNED.date()
 
 
 async def test_a_capacity_file_keeps_the_latest_desk_person_and_every_service_and_training() -> (

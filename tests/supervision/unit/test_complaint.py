@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -24,7 +25,7 @@ from supervision.domain.complaint import (
 def _received(anonymous: bool = False, who: Complainant | None = None) -> ComplaintReceived:
     return ComplaintReceived(
         "c1", ComplaintChannel.LETTER, anonymous, who, "620102001", "case-1",
-        Allegation.REDISTRIBUTION, "多户低保金打入同一账户", "2026-11-30", "2026-12-21",
+        Allegation.REDISTRIBUTION, "多户低保金打入同一账户", date(2026, 11, 30), date(2026, 12, 21),
     )  # fmt: skip
 
 

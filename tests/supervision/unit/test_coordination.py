@@ -32,15 +32,17 @@ DAY = timedelta(days=1)
 
 
 def mechanism(
-    lead: str = LEAD_DEPARTMENT, members: frozenset[str] = REQUIRED_MEMBERS, filed_on: str = ""
+    lead: str = LEAD_DEPARTMENT,
+    members: frozenset[str] = REQUIRED_MEMBERS,
+    filed_on: date | None = None,
 ) -> MechanismFiled:
     """Anning district's coordination mechanism for the year."""
-    filed = filed_on or (filing_deadline(YEAR) - 10 * DAY).isoformat()
+    filed = filed_on or filing_deadline(YEAR) - 10 * DAY
     return MechanismFiled(COUNTY, YEAR, filed, "副区长 李明", lead, tuple(sorted(members)))
 
 
 def task(task_id: str, status: str = "in_progress") -> PolicyTaskReported:
-    return PolicyTaskReported(COUNTY, YEAR, task_id, status, f"{YEAR}-05-20", "提标已完成测算")
+    return PolicyTaskReported(COUNTY, YEAR, task_id, status, date(YEAR, 5, 20), "提标已完成测算")
 
 
 @pytest.mark.req("SUP-6")
@@ -77,7 +79,7 @@ def test_a_mechanism_not_led_by_civil_affairs_is_refused_even_when_complete() ->
 def test_a_mechanism_may_be_filed_again_and_the_latest_stands() -> None:
     file = DivisionFile(f"{COUNTY}-{YEAR}")
     file.file_mechanism(mechanism())
-    later = mechanism(filed_on=filing_deadline(YEAR).isoformat())
+    later = mechanism(filed_on=filing_deadline(YEAR))
     file.file_mechanism(later)
     assert file.mechanism == later and len(file.pending) == 2
 
@@ -131,7 +133,7 @@ def test_a_task_is_done_late_or_overdue_only_after_its_deadline(
     done_after: int | None, in_progress: bool, today_after: int, status: str
 ) -> None:
     deadline = task_deadline("three_practical_tasks", YEAR)
-    done_on = None if done_after is None else (deadline + done_after * DAY).isoformat()
+    done_on = None if done_after is None else deadline + done_after * DAY
     assert task_status(done_on, in_progress, deadline, deadline + today_after * DAY) == status
 
 
@@ -140,7 +142,7 @@ async def test_a_division_file_reads_back_with_its_mechanism_meetings_and_tasks(
     repository = in_memory(DivisionFile, register_events)
     file = DivisionFile(f"{COUNTY}-{YEAR}")
     file.file_mechanism(mechanism())
-    meeting = JointMeetingHeld("6201", YEAR, f"{YEAR}-03-02", ("留守儿童关爱",), ("education",))
+    meeting = JointMeetingHeld("6201", YEAR, date(YEAR, 3, 2), ("留守儿童关爱",), ("education",))
     file.hold_meeting(meeting)
     file.report_task(task("three_practical_tasks"))
     await repository.save(file, staff("报送备案", role="county_officer"), None)

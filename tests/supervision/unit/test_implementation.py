@@ -87,7 +87,7 @@ def test_a_report_filed_after_its_due_day_is_recorded_late(filed_after: int, lat
     file.report("620105", period, "安民发〔1〕号", "低保提标已落实", due + filed_after * DAY, due)
     filed, filed_on = file.reports[0], due + filed_after * DAY
     assert file.id == f"620105-{YEAR}-H1" and filed.period == f"{YEAR}-H1"
-    assert (filed.filed_on, filed.due_on) == (filed_on.isoformat(), due.isoformat())
+    assert (filed.filed_on, filed.due_on) == (filed_on, due)
     assert filed.late is late
 
 
@@ -99,15 +99,14 @@ async def test_a_refiling_corrects_the_report_and_the_first_filing_date_stays() 
     due = ReportPeriod(YEAR, 1).due_on(15)
     refs = [f"安民发〔{YEAR}〕12号", f"安民发〔{YEAR}〕13号"]
     for filed_on, ref in zip((due + DAY, due + 5 * DAY), refs, strict=True):
-        day = filed_on.isoformat()
-        file.file(ImplementationReportFiled("620105", f"{YEAR}-H1", ref, "低保提标已落实", day,
-                                            due.isoformat(), filed_on > due))  # fmt: skip
+        file.file(ImplementationReportFiled("620105", f"{YEAR}-H1", ref, "低保提标已落实",
+                                            filed_on, due, filed_on > due))  # fmt: skip
     await repository.save(file, staff("报送贯彻落实情况", role="county_officer"), None)
     # when it is loaded
     loaded = await repository.get(file_id)
     # then both filings are kept in order: the first date for the status, the last document
     assert [r.document_ref for r in loaded.reports] == refs
-    assert status(date.fromisoformat(loaded.reports[0].filed_on), due, due + 9 * DAY) == "late"
+    assert status(loaded.reports[0].filed_on, due, due + 9 * DAY) == "late"
     # and a filing on a stale copy conflicts
     stale = await repository.get(file_id)
     loaded.file(file.reports[0])

@@ -6,6 +6,8 @@ in-memory event store.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from shared.domain.errors import ConcurrencyConflict
@@ -35,7 +37,7 @@ FINDINGS = (
 def plan(kind: InspectionKind = InspectionKind.SPECIAL) -> InspectionPlanned:
     """The plan of an inspection of Anning district."""
     return InspectionPlanned(
-        "i1", kind, "620105", "2027-04-15", "低保专项督查", ("王海燕", "赵志强")
+        "i1", kind, "620105", date(2027, 4, 15), "低保专项督查", ("王海燕", "赵志强")
     )
 
 
@@ -49,13 +51,13 @@ def planned(kind: InspectionKind = InspectionKind.SPECIAL) -> Inspection:
 def visited() -> Inspection:
     """An inspection planned and visited, with two findings."""
     inspection = planned()
-    inspection.visit("2027-04-16", FINDINGS)
+    inspection.visit(date(2027, 4, 16), FINDINGS)
     return inspection
 
 
 def accountability(finding_id: str) -> AccountabilityRecorded:
     return AccountabilityRecorded(
-        "i1", finding_id, "街道民政助理员", "安宁区刘家堡街道办事处", "诫勉谈话", "2027-05-20"
+        "i1", finding_id, "街道民政助理员", "安宁区刘家堡街道办事处", "诫勉谈话", date(2027, 5, 20)
     )
 
 
@@ -75,27 +77,27 @@ def test_the_visit_is_recorded_once_in_the_planned_division_with_its_findings() 
     # given a planned inspection
     inspection = planned()
     # when the visit is recorded
-    inspection.visit("2027-04-16", FINDINGS)
+    inspection.visit(date(2027, 4, 16), FINDINGS)
     # then it is dated, placed in the planned division, and carries the findings
-    assert inspection.pending[-1] == InspectionRecorded("i1", "620105", "2027-04-16", FINDINGS)
+    assert inspection.pending[-1] == InspectionRecorded("i1", "620105", date(2027, 4, 16), FINDINGS)
     # and a second visit is refused
     with pytest.raises(InspectionRuleBroken):
-        inspection.visit("2027-04-17", ())
+        inspection.visit(date(2027, 4, 17), ())
     assert kinds(inspection) == ["InspectionPlanned", "InspectionRecorded"]
 
 
 def test_a_rectification_is_ordered_only_on_a_finding_of_the_visit() -> None:
     # before the visit there is no finding to order on
     with pytest.raises(InspectionRuleBroken) as before_visit:
-        planned().order("F1", "一个月内完成复核", "安宁区民政局", "2027-05-16")
+        planned().order("F1", "一个月内完成复核", "安宁区民政局", date(2027, 5, 16))
     assert before_visit.value.detail_zh == "无问题编号 F1"
     # after it, a finding it did not record is refused, one it did is ordered
     inspection = visited()
     with pytest.raises(InspectionRuleBroken):
-        inspection.order("F9", "整改", "安宁区民政局", "2027-05-16")
-    inspection.order("F1", "一个月内完成复核", "安宁区民政局", "2027-05-16")
+        inspection.order("F9", "整改", "安宁区民政局", date(2027, 5, 16))
+    inspection.order("F1", "一个月内完成复核", "安宁区民政局", date(2027, 5, 16))
     assert inspection.orders["F1"] == RectificationOrdered(
-        "i1", "F1", "一个月内完成复核", "安宁区民政局", "2027-05-16"
+        "i1", "F1", "一个月内完成复核", "安宁区民政局", date(2027, 5, 16)
     )
 
 
@@ -105,7 +107,7 @@ def test_a_rectification_is_checked_until_it_is_found_done_and_then_never_again(
     with pytest.raises(InspectionRuleBroken):
         inspection.check("F1", True, "已整改")
     # given an order, a failed check may be followed by another
-    inspection.order("F1", "一个月内完成复核", "安宁区民政局", "2027-05-16")
+    inspection.order("F1", "一个月内完成复核", "安宁区民政局", date(2027, 5, 16))
     inspection.check("F1", False, "仅完成1户")
     inspection.check("F1", True, "已完成3户复核")
     assert inspection.verified["F1"] == RectificationVerified("i1", "F1", True, "已完成3户复核")
@@ -129,8 +131,8 @@ async def test_an_inspection_followed_up_reads_back_as_it_was_recorded() -> None
     # given an unannounced inspection visited, ordered, checked and followed by accountability
     repository = in_memory(Inspection, register_events)
     inspection = planned(InspectionKind.UNANNOUNCED)
-    inspection.visit("2027-04-16", FINDINGS)
-    inspection.order("F1", "一个月内完成复核", "安宁区民政局", "2027-05-16")
+    inspection.visit(date(2027, 4, 16), FINDINGS)
+    inspection.order("F1", "一个月内完成复核", "安宁区民政局", date(2027, 5, 16))
     inspection.check("F1", False, "仅完成1户")
     inspection.hold_accountable(accountability("F1"))
 
@@ -158,8 +160,8 @@ async def test_two_inspectors_acting_on_the_same_version_one_of_them_conflicts()
     first, second = await repository.get("i1"), await repository.get("i1")
 
     # when both order a rectification on what they loaded
-    first.order("F1", "一个月内完成复核", "安宁区民政局", "2027-05-16")
-    second.order("F2", "更新公示栏", "刘家堡街道办事处", "2027-04-30")
+    first.order("F1", "一个月内完成复核", "安宁区民政局", date(2027, 5, 16))
+    second.order("F2", "更新公示栏", "刘家堡街道办事处", date(2027, 4, 30))
     await repository.save(first, staff("下达整改通知"), None)
 
     # then the second save conflicts on the version, and only the first order is stored

@@ -11,7 +11,7 @@ from shared.clock import today
 from tests.verification.conftest import Verifying
 from tests.verification.integration.test_county import approved_case
 from tests.verification.support import COUNTY, resident
-from verification.domain.case_lifecycle import month_after
+from verification.domain.case import month_after
 
 FEED = "/v1/life-events"
 

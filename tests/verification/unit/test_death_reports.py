@@ -9,8 +9,7 @@ import pytest
 from shared.domain.errors import DomainError
 from tests.verification.unit.test_case import _rid, answers, opened_case, reviewed_case
 from verification.domain import events as ev
-from verification.domain.case import Stage, VerificationCase
-from verification.domain.case_lifecycle import month_after
+from verification.domain.case import Stage, VerificationCase, month_after
 
 HEAD = _rid("123")
 

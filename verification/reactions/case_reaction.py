@@ -1,0 +1,43 @@
+"""What every reaction to another service's event about an application's cases shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from shared.application.repository import Repository
+from shared.eventstore.envelope import Actor, RecordedEvent
+from verification.domain.case import VerificationCase
+
+SERVICE = "verification"
+
+
+@dataclass(frozen=True)
+class CaseReaction:
+    """A reaction over verification's cases, built by the bootstrap with their repository.
+
+    Each subclass reacts to one producer's event (read through its contract) and saves what it
+    changes as caused by that event."""
+
+    cases: Repository[VerificationCase]
+
+    async def find(
+        self, application_id: str, programme: str, conn: AsyncConnection
+    ) -> VerificationCase | None:
+        """The application's case for one programme, or None while it is not open."""
+        return await self.cases.find(VerificationCase.id_for(application_id, programme), conn)
+
+    async def save(
+        self,
+        case: VerificationCase,
+        cause: RecordedEvent,
+        reason: str,
+        conn: AsyncConnection,
+        expected_version: int | None = None,
+    ) -> None:
+        """Append what the case recorded, as verification's system reacting to `cause`."""
+        metadata = cause.metadata.caused_by(
+            cause, Actor.system(SERVICE), channel="kafka", reason=reason
+        )
+        await self.cases.save(case, metadata, conn, expected_version)
