@@ -29,11 +29,15 @@ class SeasonAddition(SeasonIn):
         extra="forbid",
         json_schema_extra={
             "examples": [
-                {"kind": "heat", "starts_on": "2027-06-15", "ends_on": "2027-09-15",
-                 "reason": "入夏高温，开放避暑服务"}
+                {
+                    "kind": "heat",
+                    "starts_on": "2027-06-15",
+                    "ends_on": "2027-09-15",
+                    "reason": "入夏高温，开放避暑服务",
+                }
             ]
         },
-    )  # fmt: skip
+    )
 
     reason: str = Field(min_length=1, max_length=500)
 

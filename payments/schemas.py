@@ -21,13 +21,22 @@ class StandardCreate(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "division_code": "620105", "programme": "rural_dibao", "effective_from": "2027-01-01",
-            "monthly_per_person_fen": 50000, "floor_per_person_fen": 10000,
-            "class_amounts_fen": {"1": 50000, "2": 42000, "3": 30000, "4": 15000},
-            "reason": "安宁区人民政府关于提高2027年城乡低保标准的通知（安政发〔2026〕58号）",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "division_code": "620105",
+                    "programme": "rural_dibao",
+                    "effective_from": "2027-01-01",
+                    "monthly_per_person_fen": 50000,
+                    "floor_per_person_fen": 10000,
+                    "class_amounts_fen": {"1": 50000, "2": 42000, "3": 30000, "4": 15000},
+                    "reason": (
+                        "安宁区人民政府关于提高2027年城乡低保标准的通知（安政发〔2026〕58号）"
+                    ),
+                }
+            ]
+        },
+    )
 
     division_code: str = Field(
         description="62 (provincial guidance) or a 6-digit county code",
@@ -55,9 +64,11 @@ class StandardCreate(BaseModel):
     )
     reason: str = Field(min_length=1, max_length=500, description="文件依据 / why")
     lowering_reason: str | None = Field(
-        default=None, min_length=1, max_length=500,
+        default=None,
+        min_length=1,
+        max_length=500,
         description="降低理由: needed to set a level below the one in force (保障水平不能降低)",
-    )  # fmt: skip
+    )
 
     @field_validator("care_amounts_fen")
     @classmethod
@@ -137,11 +148,16 @@ class RunCreate(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "county_code": "620105", "period": "2027-03",
-            "reason": "2027年3月城乡低保金、特困人员供养金按月发放",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "county_code": "620105",
+                    "period": "2027-03",
+                    "reason": "2027年3月城乡低保金、特困人员供养金按月发放",
+                }
+            ]
+        },
+    )
 
     county_code: str = Field(
         description="6-digit county code", json_schema_extra={"pattern": county_code_pattern()}
@@ -180,10 +196,14 @@ class RetryCreate(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "reason": "户主已到乡镇更正银行账户，重新发放被银行退回的款项",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "reason": "户主已到乡镇更正银行账户，重新发放被银行退回的款项",
+                }
+            ]
+        },
+    )
 
     reason: str = Field(min_length=1, max_length=500)
 
@@ -205,11 +225,15 @@ class BankAccountChange(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "bank_account": "6228480868123456779",
-            "reason": "原社会保障卡挂失，户主申请改用农业银行惠农卡发放",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "bank_account": "6228480868123456779",
+                    "reason": "原社会保障卡挂失，户主申请改用农业银行惠农卡发放",
+                }
+            ]
+        },
+    )
 
     bank_account: str = Field(pattern=r"^[0-9]{12,30}$", description="银行账号 (12–30 digits)")
     reason: str = Field(min_length=1, max_length=500)

@@ -49,8 +49,14 @@ def read_days(content: str) -> tuple[tuple[date, ...], tuple[date, ...]]:
     return tuple(sorted(days["holiday"])), tuple(sorted(days["workday"]))
 
 
-async def load(settings: Settings, year: int, days: tuple[tuple[date, ...], tuple[date, ...]],
-               document_ref: str, reason: str, loaded_by: str) -> int:  # fmt: skip
+async def load(
+    settings: Settings,
+    year: int,
+    days: tuple[tuple[date, ...], tuple[date, ...]],
+    document_ref: str,
+    reason: str,
+    loaded_by: str,
+) -> int:
     """Record the year in each calendar service's store; refused whole if the year is invalid."""
     holidays, makeup = days
     try:

@@ -65,9 +65,13 @@ async def import_caseload(
         actor = Actor(by, "ops", "迁移 migration", county or "62")
         with _progress_bar(path, quiet=as_json) as on_progress:
             record = await importer.run(
-                lambda: path.open("rb"), path.name, county, actor, "ops:import-caseload",
+                lambda: path.open("rb"),
+                path.name,
+                county,
+                actor,
+                "ops:import-caseload",
                 on_progress,
-            )  # fmt: skip
+            )
         report = path.with_name(path.name + ".rejects.csv")
         rejects = await _write_rejects(runtime, record, report)
     except CaseloadFileRefused as refused:
@@ -100,18 +104,24 @@ def _progress_bar(path: Path, *, quiet: bool) -> Iterator[Any]:
         yield None
         return
     columns = (
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
         TextColumn("{task.fields[imported]} 导入 imported, {task.fields[rejected]} 退回 rejected"),
-        TimeElapsedColumn(), TimeRemainingColumn(),
-    )  # fmt: skip
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True)) as bar:
         task = bar.add_task(path.name, total=None, imported=0, rejected=0)
 
         def on_progress(record: MigrationRecord) -> None:
             bar.update(
-                task, total=record.rows_total, completed=record.rows_done,
-                imported=record.households_imported, rejected=record.households_rejected,
-            )  # fmt: skip
+                task,
+                total=record.rows_total,
+                completed=record.rows_done,
+                imported=record.households_imported,
+                rejected=record.households_rejected,
+            )
 
         yield on_progress
 

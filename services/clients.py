@@ -70,10 +70,18 @@ def generate(documents_dir: Path, clients_dir: Path) -> list[Path]:
 def _run_generator(document: Path, package: Path) -> None:
     tools = Path(sys.executable).parent  # the generator and ruff are installed beside Python
     generator = [
-        str(tools / "openapi-python-client"), "generate", "--path", str(document),
-        "--meta", "none", "--output-path", str(package), "--overwrite",
-        "--config", str(GENERATOR_CONFIG),
-    ]  # fmt: skip
+        str(tools / "openapi-python-client"),
+        "generate",
+        "--path",
+        str(document),
+        "--meta",
+        "none",
+        "--output-path",
+        str(package),
+        "--overwrite",
+        "--config",
+        str(GENERATOR_CONFIG),
+    ]
     ruff = str(tools / "ruff")
     for command in (
         generator,

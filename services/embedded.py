@@ -213,9 +213,15 @@ def _run_pg(program: str, args: list[str], user: str | None, cwd: Path) -> None:
     # Files, not pipes: `pg_ctl start` leaves a daemon that could hold a pipe open for ever.
     with tempfile.TemporaryFile("w+") as out:
         result = subprocess.run(
-            command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            user=user, cwd=cwd, check=False, text=True,
-        )  # fmt: skip
+            command,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            user=user,
+            cwd=cwd,
+            check=False,
+            text=True,
+        )
         out.seek(0)
         output = out.read()
     if result.returncode != 0:
@@ -364,9 +370,13 @@ class EmbeddedBroker:
             output = self.log_path.open("ab")
         try:
             return subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
-                start_new_session=True, preexec_fn=_die_with_parent(),
-            )  # fmt: skip
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                preexec_fn=_die_with_parent(),
+            )
         finally:
             if not isinstance(output, int):
                 output.close()

@@ -103,9 +103,15 @@ def _output(args: argparse.Namespace, value: T, as_table: Callable[[T], Renderab
 
 def _letters_table(letters: list[dict[str, object]]) -> RenderableType:
     columns = (
-        "id", "consumer_group", "case_key", "event_type", "status", "attempts", "reason",
+        "id",
+        "consumer_group",
+        "case_key",
+        "event_type",
+        "status",
+        "attempts",
+        "reason",
         "created_at",
-    )  # fmt: skip
+    )
     return console.table("dead letters", columns, [[r[c] for c in columns] for r in letters])
 
 

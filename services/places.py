@@ -96,8 +96,14 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     actions = places.add_subparsers(required=True, metavar="action")
     load_cmd = actions.add_parser("load", help="load a places CSV into the services' databases")
     load_cmd.add_argument("file", type=Path, help="code,name,level,parent,valid_from,valid_to")
-    load_cmd.add_argument("--service", action="append", choices=SERVICES, dest="services",
-                          default=[], help="repeat for several; default all four")  # fmt: skip
+    load_cmd.add_argument(
+        "--service",
+        action="append",
+        choices=SERVICES,
+        dest="services",
+        default=[],
+        help="repeat for several; default all four",
+    )
     load_cmd.add_argument("--by", default=None, help="who loads it (default: the OS user)")
     show_cmd = actions.add_parser("show", help="a place by code, with its parents and validity")
     show_cmd.add_argument("code")

@@ -105,6 +105,8 @@ def render(requirements: list[Requirement]) -> str:
         lines += [f"- test: `{t}`" for t in requirement.tests] or ["- test: **none**"]
         lines.append("")
     unproven = [r.id for r in requirements if not r.tests]
-    lines.append(f"{len(requirements)} requirements, {len(unproven)} without a test"
-                 + (f": {', '.join(unproven)}" if unproven else ""))  # fmt: skip
+    lines.append(
+        f"{len(requirements)} requirements, {len(unproven)} without a test"
+        + (f": {', '.join(unproven)}" if unproven else "")
+    )
     return "\n".join(lines)

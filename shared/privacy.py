@@ -85,8 +85,14 @@ PSEUDONYM_PREFIX = "pid_"
 # a person who cannot be identified, INT-11; "coming_of_age": the month a child reaches the
 # allowance's age limit, which tells the child's birth month, ADR 0042).
 DROPPED_KEYS = (
-    "health", "disability", "complainant", "self_care", "notes", "appearance", "coming_of_age",
-)  # fmt: skip
+    "health",
+    "disability",
+    "complainant",
+    "self_care",
+    "notes",
+    "appearance",
+    "coming_of_age",
+)
 
 
 def pseudonym(resident_id: str, key: bytes) -> str:

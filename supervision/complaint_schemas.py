@@ -29,16 +29,24 @@ class ComplaintCreate(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "channel": "hotline", "anonymous": False,
-            "complainant": {
-                "name": "张建国", "phone": "13893112345", "resident_id": "620102198507163328",
-            },
-            "division_code": "620105001", "subject_case_id": "case-620105001-000123",
-            "allegation": "favouritism",
-            "summary": "反映某村村委会主任的弟弟家有两套住房和一辆小轿车，却享受农村低保",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "channel": "hotline",
+                    "anonymous": False,
+                    "complainant": {
+                        "name": "张建国",
+                        "phone": "13893112345",
+                        "resident_id": "620102198507163328",
+                    },
+                    "division_code": "620105001",
+                    "subject_case_id": "case-620105001-000123",
+                    "allegation": "favouritism",
+                    "summary": "反映某村村委会主任的弟弟家有两套住房和一辆小轿车，却享受农村低保",
+                }
+            ]
+        },
+    )
 
     channel: ComplaintChannel
     anonymous: bool = False
@@ -54,10 +62,14 @@ class AssignmentIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "inspector_id": "inspector-620100-007",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "inspector_id": "inspector-620100-007",
+                }
+            ]
+        },
+    )
 
     inspector_id: str = Field(min_length=1, max_length=200)
 
@@ -67,11 +79,17 @@ class VerificationIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "upheld": True,
-            "findings": "经入户核查和车辆、房产信息比对，该户有小轿车一辆、商品房一套，反映属实",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "upheld": True,
+                    "findings": (
+                        "经入户核查和车辆、房产信息比对，该户有小轿车一辆、商品房一套，反映属实"
+                    ),
+                }
+            ]
+        },
+    )
 
     upheld: bool
     findings: str = Field(min_length=1, max_length=8000)
@@ -82,12 +100,18 @@ class ActionIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "action": "recover_overpayment", "case_id": "case-620105001-000123",
-            "programme": "rural_dibao", "amount_fen": 360000,
-            "reason": "不符合低保条件期间多领低保金3600元，依法追回",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "action": "recover_overpayment",
+                    "case_id": "case-620105001-000123",
+                    "programme": "rural_dibao",
+                    "amount_fen": 360000,
+                    "reason": "不符合低保条件期间多领低保金3600元，依法追回",
+                }
+            ]
+        },
+    )
 
     action: CorrectiveAction
     case_id: str | None = Field(default=None, max_length=100)
@@ -110,10 +134,14 @@ class ClosureIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "feedback": "反映属实，已停发该户低保金并追回多领的3600元，已电话告知举报人",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "feedback": "反映属实，已停发该户低保金并追回多领的3600元，已电话告知举报人",
+                }
+            ]
+        },
+    )
 
     feedback: str = Field(min_length=1, max_length=4000)
 

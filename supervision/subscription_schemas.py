@@ -22,12 +22,17 @@ class SubscriptionCreate(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "callback_url": "https://mzj.lanzhou.gov.cn/safetynet/webhooks",
-            "event_types": ["verification.CaseApproved", "verification.NoticePublished"],
-            "division_codes": ["620102"], "programmes": ["urban_dibao", "rural_dibao"],
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "callback_url": "https://mzj.lanzhou.gov.cn/safetynet/webhooks",
+                    "event_types": ["verification.CaseApproved", "verification.NoticePublished"],
+                    "division_codes": ["620102"],
+                    "programmes": ["urban_dibao", "rural_dibao"],
+                }
+            ]
+        },
+    )
     callback_url: str = Field(
         min_length=9,
         max_length=2000,
@@ -60,12 +65,15 @@ class ReplayIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "examples": [{
-                "from_instant": "2027-03-01T00:00:00+08:00", "reason": "接收系统数据恢复后重新同步",
-            }],
+            "examples": [
+                {
+                    "from_instant": "2027-03-01T00:00:00+08:00",
+                    "reason": "接收系统数据恢复后重新同步",
+                }
+            ],
             "oneOf": [{"required": ["from_instant"]}, {"required": ["from_delivery_id"]}],
         },
-    )  # fmt: skip
+    )
     from_instant: AwareDatetime | SkipJsonSchema[None] = None
     from_delivery_id: Annotated[int, Field(ge=1, le=2**62)] | SkipJsonSchema[None] = None
     reason: str = Field(min_length=1, max_length=500)

@@ -351,42 +351,65 @@ def child_view(child: Child, today: date) -> ChildView:
     assert registered is not None and child.guardianship_status is not None
     guardian = registered.guardian
     return ChildView(
-        child_id=child.id, version=child.version,
-        resident_id_masked=mask_resident_id(registered.resident_id), name=registered.name,
-        division_code=registered.division_code, registration=registered.registration,
-        category=registered.category, age=child.age_on(today),
+        child_id=child.id,
+        version=child.version,
+        resident_id_masked=mask_resident_id(registered.resident_id),
+        name=registered.name,
+        division_code=registered.division_code,
+        registration=registered.registration,
+        category=registered.category,
+        age=child.age_on(today),
         guardianship_status=child.guardianship_status,
         guardian=GuardianView(
-            name=guardian.name, relation=guardian.relation,
+            name=guardian.name,
+            relation=guardian.relation,
             resident_id_masked=_masked(guardian.resident_id, mask_resident_id),
             phone_masked=_masked(guardian.phone, mask_phone),
             bank_account_masked=_masked(guardian.bank_account, mask_bank_account),
-        ) if guardian else None,
+        )
+        if guardian
+        else None,
         registered_on=registered.registered_on,
-        visits=[VisitView(visited_on=v.visited_on, visited_by=list(v.visited_by),
-                          guardianship_status=v.guardianship_status,
-                          follow_up_needed=v.follow_up_needed, notes=v.notes)
-                for v in child.visits],
+        visits=[
+            VisitView(
+                visited_on=v.visited_on,
+                visited_by=list(v.visited_by),
+                guardianship_status=v.guardianship_status,
+                follow_up_needed=v.follow_up_needed,
+                notes=v.notes,
+            )
+            for v in child.visits
+        ],
         assessments=[_assessment(a) for a in child.assessments],
         allowance_end=_end(child.allowance_end) if child.allowance_end else None,
-    )  # fmt: skip
+    )
 
 
 def _assessment(a: ChildAllowanceAssessed) -> AssessmentView:
     return AssessmentView(
-        allowance=a.allowance, decision=a.decision, effective_from=a.effective_from,
-        reason=a.reason, policy_basis=a.policy_basis, eligibility_rule=a.eligibility_rule,
-        decided_by=a.decided_by, decided_on=a.decided_on, age_limit=a.age_limit,
+        allowance=a.allowance,
+        decision=a.decision,
+        effective_from=a.effective_from,
+        reason=a.reason,
+        policy_basis=a.policy_basis,
+        eligibility_rule=a.eligibility_rule,
+        decided_by=a.decided_by,
+        decided_on=a.decided_on,
+        age_limit=a.age_limit,
         last_paid_period=a.coming_of_age_period,
-    )  # fmt: skip
+    )
 
 
 def _end(e: ChildAllowanceEnded) -> AllowanceEndView:
     return AllowanceEndView(
-        allowance=e.allowance, effective_from=e.effective_from, reason_code=e.reason_code,
-        reason=e.reason, policy_basis=e.policy_basis, decided_by=e.decided_by,
+        allowance=e.allowance,
+        effective_from=e.effective_from,
+        reason_code=e.reason_code,
+        reason=e.reason,
+        policy_basis=e.policy_basis,
+        decided_by=e.decided_by,
         decided_on=e.decided_on,
-    )  # fmt: skip
+    )
 
 
 def screening_view(screening: InclusionScreening) -> ScreeningView:
@@ -394,17 +417,25 @@ def screening_view(screening: InclusionScreening) -> ScreeningView:
     s, decided = screening.screened, screening.decided
     assert s is not None
     return ScreeningView(
-        screening_id=screening.id, version=screening.version, name=s.name,
-        resident_id_masked=mask_resident_id(s.resident_id), division_code=s.division_code,
-        disability_kind=s.disability_kind, disability_grade=s.disability_grade,
-        has_living_source=s.has_living_source, supporter=s.supporter, screened_on=s.screened_on,
-        status=screening.status, unmet=list(s.unmet), unmet_zh=[UNMET_ZH[u] for u in s.unmet],
+        screening_id=screening.id,
+        version=screening.version,
+        name=s.name,
+        resident_id_masked=mask_resident_id(s.resident_id),
+        division_code=s.division_code,
+        disability_kind=s.disability_kind,
+        disability_grade=s.disability_grade,
+        has_living_source=s.has_living_source,
+        supporter=s.supporter,
+        screened_on=s.screened_on,
+        status=screening.status,
+        unmet=list(s.unmet),
+        unmet_zh=[UNMET_ZH[u] for u in s.unmet],
         rule=s.rule,
         decision_reason=decided.reason if decided else None,
         decided_by=decided.decided_by if decided else None,
         decided_on=decided.decided_on if decided else None,
         application_ref=decided.application_ref if decided else None,
-    )  # fmt: skip
+    )
 
 
 def _masked(value: str | None, mask: Callable[[str], str]) -> str | None:

@@ -28,13 +28,40 @@ _COUNT = re.compile(r"0|[1-9][0-9]{0,8}")
 _ACCOUNT = re.compile(r"[0-9]{12,30}")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab, LF, CR are text
 
-DISBURSEMENT_HEADER = ("record", "batch_no", "payer", "business_type", "file_date", "count",
-                       "total_yuan", "currency")  # fmt: skip
-DISBURSEMENT_DETAIL = ("record", "seq", "instruction_id", "account", "name", "amount_yuan",
-                       "currency", "purpose", "reference", "division_code")  # fmt: skip
+DISBURSEMENT_HEADER = (
+    "record",
+    "batch_no",
+    "payer",
+    "business_type",
+    "file_date",
+    "count",
+    "total_yuan",
+    "currency",
+)
+DISBURSEMENT_DETAIL = (
+    "record",
+    "seq",
+    "instruction_id",
+    "account",
+    "name",
+    "amount_yuan",
+    "currency",
+    "purpose",
+    "reference",
+    "division_code",
+)
 RETURN_HEADER = ("record", "batch_no", "count", "total_yuan", "return_date")
-RETURN_DETAIL = ("record", "seq", "instruction_id", "account", "name", "amount_yuan", "outcome",
-                 "bank_code", "bank_message")  # fmt: skip
+RETURN_DETAIL = (
+    "record",
+    "seq",
+    "instruction_id",
+    "account",
+    "name",
+    "amount_yuan",
+    "outcome",
+    "bank_code",
+    "bank_message",
+)
 RETURN_TRAILER = ("record", "paid_count", "paid_yuan", "unpaid_count", "unpaid_yuan")
 TOTALS_TRAILER = ("record", "count", "total_yuan")
 
@@ -49,9 +76,11 @@ class MalformedBankFile(DomainError):
 
     def __init__(self, line: int, field: str, detail_en: str, detail_zh: str) -> None:
         super().__init__(
-            f"line {line}, {field}: {detail_en}", f"第{line}行 {field}：{detail_zh}",
-            line=line, field=field,
-        )  # fmt: skip
+            f"line {line}, {field}: {detail_en}",
+            f"第{line}行 {field}：{detail_zh}",
+            line=line,
+            field=field,
+        )
         self.line, self.field = line, field
 
 
@@ -121,12 +150,33 @@ def yuan(fen: int) -> str:
 def write_disbursement(file: Disbursement) -> bytes:
     """The disbursement file's bytes."""
     rows: list[Sequence[object]] = [
-        ("H", file.batch_no, file.payer, BUSINESS_TYPE, file.file_date.strftime("%Y%m%d"),
-         len(file.credits), yuan(file.total_fen), CURRENCY),
-        *(("D", seq, c.instruction_id, c.account, c.name, yuan(c.amount_fen), CURRENCY,
-           c.purpose, c.reference, c.division_code) for seq, c in enumerate(file.credits, 1)),
+        (
+            "H",
+            file.batch_no,
+            file.payer,
+            BUSINESS_TYPE,
+            file.file_date.strftime("%Y%m%d"),
+            len(file.credits),
+            yuan(file.total_fen),
+            CURRENCY,
+        ),
+        *(
+            (
+                "D",
+                seq,
+                c.instruction_id,
+                c.account,
+                c.name,
+                yuan(c.amount_fen),
+                CURRENCY,
+                c.purpose,
+                c.reference,
+                c.division_code,
+            )
+            for seq, c in enumerate(file.credits, 1)
+        ),
         ("T", len(file.credits), yuan(file.total_fen)),
-    ]  # fmt: skip
+    ]
     return _csv(rows)
 
 
@@ -135,13 +185,35 @@ def write_return(file: BankReturn) -> bytes:
     codes = {outcome: code for code, outcome in OUTCOMES.items()}
     unpaid = ("failed", "returned")
     rows: list[Sequence[object]] = [
-        ("H", file.batch_no, file.count(), yuan(file.total_fen()),
-         file.return_date.strftime("%Y%m%d")),
-        *(("D", seq, r.instruction_id, r.account, r.name, yuan(r.amount_fen), codes[r.outcome],
-           r.bank_code, r.bank_message) for seq, r in enumerate(file.results, 1)),
-        ("T", file.count("paid"), yuan(file.total_fen("paid")), file.count(*unpaid),
-         yuan(file.total_fen(*unpaid))),
-    ]  # fmt: skip
+        (
+            "H",
+            file.batch_no,
+            file.count(),
+            yuan(file.total_fen()),
+            file.return_date.strftime("%Y%m%d"),
+        ),
+        *(
+            (
+                "D",
+                seq,
+                r.instruction_id,
+                r.account,
+                r.name,
+                yuan(r.amount_fen),
+                codes[r.outcome],
+                r.bank_code,
+                r.bank_message,
+            )
+            for seq, r in enumerate(file.results, 1)
+        ),
+        (
+            "T",
+            file.count("paid"),
+            yuan(file.total_fen("paid")),
+            file.count(*unpaid),
+            yuan(file.total_fen(*unpaid)),
+        ),
+    ]
     return _csv(rows)
 
 
@@ -195,9 +267,11 @@ class _Line:
         fen = fen_of(self.cells[field])
         if fen is None:
             raise MalformedBankFile(
-                self.number, field, "is not yuan with two decimals (e.g. 600.00)",
+                self.number,
+                field,
+                "is not yuan with two decimals (e.g. 600.00)",
                 "须为保留两位小数的元金额（如 600.00）",
-            )  # fmt: skip
+            )
         return fen
 
     def count(self, field: str) -> int:
@@ -225,10 +299,14 @@ def _credit(row: _Line) -> Credit:
     if row.cells["currency"] != CURRENCY:
         raise MalformedBankFile(row.number, "currency", "must be CNY", "币种须为 CNY")
     return Credit(
-        row.text("instruction_id"), row.account("account"), row.text("name"),
-        _positive(row, "amount_yuan"), row.cells["purpose"], row.text("reference"),
+        row.text("instruction_id"),
+        row.account("account"),
+        row.text("name"),
+        _positive(row, "amount_yuan"),
+        row.cells["purpose"],
+        row.text("reference"),
         row.text("division_code"),
-    )  # fmt: skip
+    )
 
 
 def _result(row: _Line) -> Result:
@@ -238,13 +316,20 @@ def _result(row: _Line) -> Result:
     code = row.text("bank_code")
     if (outcome == "paid") != (code == SUCCESS_CODE):
         raise MalformedBankFile(
-            row.number, "bank_code", f"is {SUCCESS_CODE} exactly when the outcome is S",
+            row.number,
+            "bank_code",
+            f"is {SUCCESS_CODE} exactly when the outcome is S",
             f"处理结果为 S 时返回码须为 {SUCCESS_CODE}，否则不得为 {SUCCESS_CODE}",
-        )  # fmt: skip
+        )
     return Result(
-        row.text("instruction_id"), row.account("account"), row.cells["name"],
-        _positive(row, "amount_yuan"), outcome, code, row.cells["bank_message"],
-    )  # fmt: skip
+        row.text("instruction_id"),
+        row.account("account"),
+        row.cells["name"],
+        _positive(row, "amount_yuan"),
+        outcome,
+        code,
+        row.cells["bank_message"],
+    )
 
 
 def _positive(row: _Line, field: str) -> int:
@@ -258,15 +343,18 @@ def _check_totals(row: _Line, fields: tuple[str, str], amounts: list[int]) -> No
     count_field, total_field = fields
     if row.count(count_field) != len(amounts):
         raise MalformedBankFile(
-            row.number, count_field, f"says {row.cells[count_field]}, the file has {len(amounts)}",
+            row.number,
+            count_field,
+            f"says {row.cells[count_field]}, the file has {len(amounts)}",
             f"声明{row.cells[count_field]}笔，文件实有{len(amounts)}笔",
-        )  # fmt: skip
+        )
     if row.fen(total_field) != sum(amounts):
         raise MalformedBankFile(
-            row.number, total_field,
+            row.number,
+            total_field,
             f"says {row.cells[total_field]}, the records add up to {yuan(sum(amounts))}",
             f"声明{row.cells[total_field]}元，明细合计{yuan(sum(amounts))}元",
-        )  # fmt: skip
+        )
 
 
 def _check_unique(details: list[_Line], instruction_ids: list[str]) -> None:
@@ -288,9 +376,11 @@ def _lines(
         rows.pop()  # a blank last line is only the final line end
     if len(rows) < 2:
         raise MalformedBankFile(
-            len(rows) + 1, "record", "a file is a header H, details D and a trailer T",
+            len(rows) + 1,
+            "record",
+            "a file is a header H, details D and a trailer T",
             "文件须由首记录 H、明细记录 D 和尾记录 T 组成",
-        )  # fmt: skip
+        )
     last = len(rows)
     shapes = [header if n == 1 else trailer if n == last else detail for n in range(1, last + 1)]
     letters = ["H" if n == 1 else "T" if n == last else "D" for n in range(1, last + 1)]
@@ -313,9 +403,11 @@ def _line(number: int, row: list[str], shape: tuple[str, ...], record: str) -> _
         )
     if len(row) != len(shape):
         raise MalformedBankFile(
-            number, "record", f"has {len(row)} fields, a {record} record has {len(shape)}",
+            number,
+            "record",
+            f"has {len(row)} fields, a {record} record has {len(shape)}",
             f"有{len(row)}个字段，{record} 记录应有{len(shape)}个",
-        )  # fmt: skip
+        )
     for field, cell in zip(shape, row, strict=True):
         if _CONTROL.search(cell):
             raise MalformedBankFile(number, field, "holds a control character", "含有控制字符")

@@ -46,9 +46,16 @@ async def bank_file(conn: AsyncConnection, run: PaymentRun, on: date) -> bytes:
     assert run.started is not None
     rows = await conn.execute(_AWAITING, {"run": run.id})
     credits = tuple(
-        Credit(r.instruction_id, r.bank_account, r.payee_name, r.amount_fen,
-               f"{r.period} {r.programme}", r.payment_key, r.division_code)
+        Credit(
+            r.instruction_id,
+            r.bank_account,
+            r.payee_name,
+            r.amount_fen,
+            f"{r.period} {r.programme}",
+            r.payment_key,
+            r.division_code,
+        )
         for r in rows
-    )  # fmt: skip
+    )
     batch = batch_no(run.id, run.round)
     return write_disbursement(Disbursement(batch, run.started.county_code, on, credits))

@@ -72,28 +72,35 @@ async def checked_return(conn: AsyncConnection, run_id: str, content: bytes) -> 
     file = read_return(content)
     if not re.fullmatch(re.escape(run_id) + r"-R(0|[1-9][0-9]{0,5})", file.batch_no):
         raise BankReturnMismatch(
-            1, "batch_no", f"{file.batch_no} is not a batch of run {run_id}",
+            1,
+            "batch_no",
+            f"{file.batch_no} is not a batch of run {run_id}",
             f"批次号{file.batch_no}不属于发放批次{run_id}",
-        )  # fmt: skip
+        )
     rows = {r.instruction_id: r for r in await conn.execute(_INSTRUCTIONS, {"run": run_id})}
     for line, result in enumerate(file.results, 2):
         row = rows.get(result.instruction_id)
         if row is None:
             raise BankReturnMismatch(
-                line, "instruction_id", f"is no current instruction of run {run_id}",
+                line,
+                "instruction_id",
+                f"is no current instruction of run {run_id}",
                 f"不是发放批次{run_id}的当前支付指令",
-            )  # fmt: skip
+            )
         if row.bank_account != result.account:
             raise BankReturnMismatch(
                 line, "account", "is not the instruction's account", "与支付指令的收款账号不符"
             )
         if row.amount_fen != result.amount_fen:
             raise BankReturnMismatch(
-                line, "amount_yuan", f"the instruction is for {yuan(row.amount_fen)}",
+                line,
+                "amount_yuan",
+                f"the instruction is for {yuan(row.amount_fen)}",
                 f"支付指令金额为{yuan(row.amount_fen)}元",
-            )  # fmt: skip
-    keys = {result.instruction_id: rows[result.instruction_id].payment_key
-            for result in file.results}  # fmt: skip
+            )
+    keys = {
+        result.instruction_id: rows[result.instruction_id].payment_key for result in file.results
+    }
     return CheckedReturn(file, keys)
 
 
@@ -114,9 +121,14 @@ async def import_bank_return(
     changed = _answered(file, checked.keys, payments, cmd.run_id, at)
     settled = sum(1 for p, _ in changed if p.status == "settled")
     imported = BankReturnImported(
-        cmd.run_id, file.batch_no, cmd.sha256, len(file.results), settled,
-        len(changed) - settled, len(file.results) - len(changed),
-    )  # fmt: skip
+        cmd.run_id,
+        file.batch_no,
+        cmd.sha256,
+        len(file.results),
+        settled,
+        len(changed) - settled,
+        len(file.results) - len(changed),
+    )
     run.import_return(imported)
     await repos.runs.save(run, cmd.metadata, conn, cmd.expected_version)
     await repos.payments.save_many(changed, conn)

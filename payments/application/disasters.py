@@ -39,22 +39,36 @@ async def grant_relief(
     priority = PRIORITY[cmd.category]
     disaster.grant(
         DisasterReliefGranted(
-            cmd.disaster_id, cmd.household_id, case_id, cmd.category, priority, cmd.amount_fen,
+            cmd.disaster_id,
+            cmd.household_id,
+            case_id,
+            cmd.category,
+            priority,
+            cmd.amount_fen,
             cmd.in_temporary_shelter,
         )
-    )  # fmt: skip
+    )
     metadata = replace(cmd.metadata, case_id=case_id)
     recorded = await repos.disasters.save(disaster, metadata, conn, cmd.expected_version)
     key = payment_key(case_id, "disaster_relief", cmd.period)
     payment, payment_id = Payment(key), payment_id_for(key)
     payment.instruct(
         PaymentInstructed(
-            payment_id=payment_id, run_id=f"disaster-{cmd.disaster_id}", case_id=case_id,
-            programme="disaster_relief", period=key.rsplit(":", 1)[1],
-            division_code=cmd.division_code, amount_fen=cmd.amount_fen, monthly_fen=0,
-            back_pay_fen=0, attempt=1, instruction_id=f"{payment_id}-1",
-            payee_name=cmd.payee_name, bank_account=cmd.bank_account, priority=priority,
+            payment_id=payment_id,
+            run_id=f"disaster-{cmd.disaster_id}",
+            case_id=case_id,
+            programme="disaster_relief",
+            period=key.rsplit(":", 1)[1],
+            division_code=cmd.division_code,
+            amount_fen=cmd.amount_fen,
+            monthly_fen=0,
+            back_pay_fen=0,
+            attempt=1,
+            instruction_id=f"{payment_id}-1",
+            payee_name=cmd.payee_name,
+            bank_account=cmd.bank_account,
+            priority=priority,
         )
-    )  # fmt: skip
+    )
     await repos.payments.save(payment, metadata, conn, expected_version=0)
     return recorded

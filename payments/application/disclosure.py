@@ -29,11 +29,15 @@ _ACTIVE = text(
     "SELECT count(*) FROM beneficiaries_view WHERE county_code = :county AND status = 'active'"
 )
 PROGRAMME_ZH = {
-    "urban_dibao": "城市低保", "rural_dibao": "农村低保", "extreme_poverty": "特困供养",
-    "disability_subsidies": "残疾人两项补贴", "elderly_subsidy": "困难老年人补贴",
-    "temporary_assistance": "临时救助", "medical_assistance": "医疗救助",
+    "urban_dibao": "城市低保",
+    "rural_dibao": "农村低保",
+    "extreme_poverty": "特困供养",
+    "disability_subsidies": "残疾人两项补贴",
+    "elderly_subsidy": "困难老年人补贴",
+    "temporary_assistance": "临时救助",
+    "medical_assistance": "医疗救助",
     "disease_emergency": "疾病应急救助",
-}  # fmt: skip
+}
 
 
 def _rate(part: int, whole: int) -> float | None:

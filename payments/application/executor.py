@@ -182,10 +182,15 @@ class RunExecutor:
         """Send instructions (rows of payments_view, or `_Pending`) and record the answers on the
         payments (`loaded`, or read from their streams)."""
         instructions = [
-            {"instruction_id": r.instruction_id, "reference": r.payment_key,
-             "account": r.bank_account, "name": r.payee_name, "amount_fen": r.amount_fen}
+            {
+                "instruction_id": r.instruction_id,
+                "reference": r.payment_key,
+                "account": r.bank_account,
+                "name": r.payee_name,
+                "amount_fen": r.amount_fen,
+            }
             for r in pending
-        ]  # fmt: skip
+        ]
         answers = await self.bank.submit(f"{run_id}/{pending[0].instruction_id}", instructions)
         by_instruction = {r.instruction_id: r.payment_key for r in pending}
         if not any(a.instruction_id in by_instruction for a in answers):
@@ -222,9 +227,11 @@ class RunExecutor:
                 totals.instructed, totals.settled, int(totals.settled_fen), totals.failed
             ):
                 metadata = EventMetadata(
-                    Actor.system("payments"), "payment-run",
-                    f"发放批次{run_id}对账完成 (run reconciled)", correlation_id=run_id,
-                )  # fmt: skip
+                    Actor.system("payments"),
+                    "payment-run",
+                    f"发放批次{run_id}对账完成 (run reconciled)",
+                    correlation_id=run_id,
+                )
                 await self.repos.runs.save(run, metadata, conn)
         return True
 

@@ -46,9 +46,12 @@ async def active_beneficiaries(
     """(case, programme) of the county's beneficiaries payable in `period` (never stopped, when
     no period is given) after `after`, in key order."""
     params = {
-        "county": county, "case": after[0], "programme": after[1], "limit": limit,
+        "county": county,
+        "case": after[0],
+        "programme": after[1],
+        "limit": limit,
         "period_start": period_start(period) if period else None,
-    }  # fmt: skip
+    }
     rows = await conn.execute(_ACTIVE, params | partition.params())
     return [(r.case_id, r.programme) for r in rows]
 
@@ -123,14 +126,22 @@ async def plan_payment(
     payment_id = payment_id_for(key)
     payment.instruct(
         PaymentInstructed(
-            payment_id=payment_id, run_id=run.id, case_id=case_id, programme=programme,
-            period=period, division_code=enrolled.division_code,
-            amount_fen=monthly + back_pay + subsidy, monthly_fen=monthly,
-            back_pay_fen=back_pay, attempt=1, instruction_id=f"{payment_id}-1",
-            payee_name=enrolled.payee_name, bank_account=beneficiary.bank_account,
+            payment_id=payment_id,
+            run_id=run.id,
+            case_id=case_id,
+            programme=programme,
+            period=period,
+            division_code=enrolled.division_code,
+            amount_fen=monthly + back_pay + subsidy,
+            monthly_fen=monthly,
+            back_pay_fen=back_pay,
+            attempt=1,
+            instruction_id=f"{payment_id}-1",
+            payee_name=enrolled.payee_name,
+            bank_account=beneficiary.bank_account,
             price_subsidy_fen=subsidy,
         )
-    )  # fmt: skip
+    )
     if one_off:  # PAY-8: paid once, then the benefit ends
         beneficiary.terminate(next_period_start(period), ONE_OFF_PAID)
     return payment

@@ -58,14 +58,21 @@ async def pay_prior_assistance(
     payment_id = payment_id_for(key)
     payment.instruct(
         PaymentInstructed(
-            payment_id=payment_id, run_id=f"{ONE_OFF_RUN_PREFIX}{county}",
-            case_id=grant.case_id, programme=grant.programme, period=period,
-            division_code=grant.division_code, amount_fen=amount, monthly_fen=0,
-            back_pay_fen=0, attempt=1, instruction_id=f"{payment_id}-1",
+            payment_id=payment_id,
+            run_id=f"{ONE_OFF_RUN_PREFIX}{county}",
+            case_id=grant.case_id,
+            programme=grant.programme,
+            period=period,
+            division_code=grant.division_code,
+            amount_fen=amount,
+            monthly_fen=0,
+            back_pay_fen=0,
+            attempt=1,
+            instruction_id=f"{payment_id}-1",
             payee_name=validate_resident_id(grant.resident_id).masked(),
             bank_account=grant.bank_account,
         )
-    )  # fmt: skip
+    )
     await repos.payments.save(payment, metadata, conn, expected_version=0)
     return "instructed"
 

@@ -98,10 +98,16 @@ def receive_goods(cmd: ReceiveGoods, disaster: Disaster, stock: ReliefGoodsStock
     check_day("received_on", cmd.received_on, disaster.declared.occurred_on, cmd.today)
     stock.receive(
         ReliefGoodsReceived(
-            cmd.disaster_id, disaster.declared.county_code, cmd.item, CATALOGUE[cmd.item].unit,
-            cmd.quantity, cmd.received_on, cmd.source, cmd.document_ref,
+            cmd.disaster_id,
+            disaster.declared.county_code,
+            cmd.item,
+            CATALOGUE[cmd.item].unit,
+            cmd.quantity,
+            cmd.received_on,
+            cmd.source,
+            cmd.document_ref,
         )
-    )  # fmt: skip
+    )
 
 
 def issue_goods(cmd: IssueGoods, disaster: Disaster, stock: ReliefGoodsStock) -> None:
@@ -112,12 +118,22 @@ def issue_goods(cmd: IssueGoods, disaster: Disaster, stock: ReliefGoodsStock) ->
     case_id = household_case(disaster, stock, cmd.household_id, cmd.case_id)
     stock.issue(
         ReliefGoodsIssued(
-            cmd.disaster_id, cmd.household_id, case_id, cmd.division_code, cmd.category,
-            PRIORITY[cmd.category], cmd.item, CATALOGUE[cmd.item].unit, cmd.quantity,
-            cmd.issued_on, cmd.recipient_name, cmd.signature_ref, cmd.out_of_order_reason,
+            cmd.disaster_id,
+            cmd.household_id,
+            case_id,
+            cmd.division_code,
+            cmd.category,
+            PRIORITY[cmd.category],
+            cmd.item,
+            CATALOGUE[cmd.item].unit,
+            cmd.quantity,
+            cmd.issued_on,
+            cmd.recipient_name,
+            cmd.signature_ref,
+            cmd.out_of_order_reason,
         ),
         money_roster={h: grant.category for h, grant in disaster.granted.items()},
-    )  # fmt: skip
+    )
 
 
 def household_case(

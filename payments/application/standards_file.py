@@ -84,11 +84,16 @@ class StandardRow:
     def standard(self, source_sha256: str) -> StandardSet:
         """The StandardSet it records, marked as migrated from this file's row."""
         return StandardSet(
-            self.division_code, self.programme, self.effective_from,
-            self.monthly_per_person_fen, self.floor_per_person_fen, self.class_amounts_fen,
-            self.care_amounts_fen, self.lowering_reason,
+            self.division_code,
+            self.programme,
+            self.effective_from,
+            self.monthly_per_person_fen,
+            self.floor_per_person_fen,
+            self.class_amounts_fen,
+            self.care_amounts_fen,
+            self.lowering_reason,
             migrated=StandardMigration(source_sha256, self.row),
-        )  # fmt: skip
+        )
 
 
 # --- the field rules --------------------------------------------------------------------------

@@ -104,9 +104,13 @@ class StandardsImporter:
                 await set_standard(command, self.repos, conn)
             except DomainError as refused:  # a standards rule, or a concurrent change
                 return Reject(
-                    row.row, row.division_code, row.programme, column_of(refused),
-                    refused.detail_zh, refused.detail_en,
-                )  # fmt: skip
+                    row.row,
+                    row.division_code,
+                    row.programme,
+                    column_of(refused),
+                    refused.detail_zh,
+                    refused.detail_en,
+                )
         return Outcome.IMPORTED
 
     def _dated(self, row: StandardRow) -> datetime:
@@ -117,8 +121,12 @@ class StandardsImporter:
 def _setting_order(row: StandardRow) -> tuple[bool, bool, date, int]:
     """The provincial guidance first, extreme poverty after the dibao standards it is checked
     against (1.3×), each standard's versions by date: file order does not matter."""
-    return (row.division_code != PROVINCE, row.programme == "extreme_poverty",
-            row.effective_from, row.row)  # fmt: skip
+    return (
+        row.division_code != PROVINCE,
+        row.programme == "extreme_poverty",
+        row.effective_from,
+        row.row,
+    )
 
 
 def _from_row(marker: StandardMigration | None, sha256: str, row: int) -> bool:

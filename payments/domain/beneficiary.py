@@ -169,11 +169,15 @@ class Beneficiary(Aggregate):
         if entitlement.method == AWAITING_STANDARD:
             self.record(
                 BeneficiaryAwaitingStandard(
-                    enrolled.case_id, enrolled.programme, enrolled.division_code,
-                    enrolled.county_code, entitlement.effective_from, *approved_by,
+                    enrolled.case_id,
+                    enrolled.programme,
+                    enrolled.division_code,
+                    enrolled.county_code,
+                    entitlement.effective_from,
+                    *approved_by,
                     entitlement.explanation_en,
                 )
-            )  # fmt: skip
+            )
         return True
 
     def awaits_standard_on(self, day: date) -> bool:
@@ -226,11 +230,19 @@ class Beneficiary(Aggregate):
         limit = enrolled.age_limit or 0
         self.record(
             ChildAllowanceAgeLimitReached(
-                self.case_id, self.programme, run_id, period, limit, AGE_LIMIT_POLICY,
-                enrolled.age_limit_policy_version or 0, BASIS, enrolled.coming_of_age_period,
-                stopped_from, age_limit_reason(limit),
+                self.case_id,
+                self.programme,
+                run_id,
+                period,
+                limit,
+                AGE_LIMIT_POLICY,
+                enrolled.age_limit_policy_version or 0,
+                BASIS,
+                enrolled.coming_of_age_period,
+                stopped_from,
+                age_limit_reason(limit),
             )
-        )  # fmt: skip
+        )
         return True
 
     def payable_in(self, period_start: date) -> bool:
@@ -256,10 +268,15 @@ class Beneficiary(Aggregate):
         enrolled = self.enrolled
         self.record(
             BeneficiaryUnpayable(
-                self.case_id, self.programme, run_id, period,
-                enrolled.division_code, enrolled.county_code, reason,
+                self.case_id,
+                self.programme,
+                run_id,
+                period,
+                enrolled.division_code,
+                enrolled.county_code,
+                reason,
             )
-        )  # fmt: skip
+        )
         return True
 
     def back_pay(self, period: str, months: tuple[BackPayMonth, ...]) -> None:

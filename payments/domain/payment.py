@@ -141,11 +141,17 @@ class Payment(Aggregate):
             return False
         self.record(
             PaymentSettled(
-                current.payment_id, current.case_id, current.programme, current.period,
-                current.amount_fen, mask_bank_account(current.bank_account), settled_at,
-                instruction_id, current.run_id,
+                current.payment_id,
+                current.case_id,
+                current.programme,
+                current.period,
+                current.amount_fen,
+                mask_bank_account(current.bank_account),
+                settled_at,
+                instruction_id,
+                current.run_id,
             )
-        )  # fmt: skip
+        )
         return True
 
     def fail(self, instruction_id: str, outcome: str, reason: str) -> bool:
@@ -155,11 +161,18 @@ class Payment(Aggregate):
             return False
         self.record(
             PaymentFailed(
-                current.payment_id, current.case_id, current.programme, current.period,
-                current.amount_fen, instruction_id, current.attempt, outcome, reason,
+                current.payment_id,
+                current.case_id,
+                current.programme,
+                current.period,
+                current.amount_fen,
+                instruction_id,
+                current.attempt,
+                outcome,
+                reason,
                 current.run_id,
             )
-        )  # fmt: skip
+        )
         return True
 
     def retry(self) -> None:
@@ -173,10 +186,13 @@ class Payment(Aggregate):
         attempt = current.attempt + 1
         self.record(
             PaymentInstructed(
-                **{**current.__dict__, "attempt": attempt,
-                   "instruction_id": f"{current.payment_id}-{attempt}"}
+                **{
+                    **current.__dict__,
+                    "attempt": attempt,
+                    "instruction_id": f"{current.payment_id}-{attempt}",
+                }
             )
-        )  # fmt: skip
+        )
 
     @property
     def retryable(self) -> bool:

@@ -22,9 +22,18 @@ from shared.eventstore.registry import event_type
 from shared.identity import InvalidDivisionCode, covers, parse_division
 
 Item = Literal[
-    "tent", "quilt", "cotton_coat", "folding_bed", "heating_stove", "coal", "rice", "flour",
-    "edible_oil", "drinking_water", "instant_food",
-]  # fmt: skip
+    "tent",
+    "quilt",
+    "cotton_coat",
+    "folding_bed",
+    "heating_stove",
+    "coal",
+    "rice",
+    "flour",
+    "edible_oil",
+    "drinking_water",
+    "instant_food",
+]
 
 
 @dataclass(frozen=True)
@@ -230,6 +239,7 @@ class ReliefGoodsStock(Aggregate):
 def _check_quantity(quantity: int) -> None:
     if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity <= 0:
         raise ReliefGoodsInvalid(
-            "quantity: a whole number above zero", "quantity（数量）：应为大于零的整数",
+            "quantity: a whole number above zero",
+            "quantity（数量）：应为大于零的整数",
             field="quantity",
-        )  # fmt: skip
+        )

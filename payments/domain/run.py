@@ -127,10 +127,16 @@ class PaymentRun(Aggregate):
             )
         self.record(
             PaymentRunStarted(
-                self.id, county_code, period, needed_fen, available_fen, shortfall_fen,
-                override_reason if shortfall_fen > 0 else None, channel,
+                self.id,
+                county_code,
+                period,
+                needed_fen,
+                available_fen,
+                shortfall_fen,
+                override_reason if shortfall_fen > 0 else None,
+                channel,
             )
-        )  # fmt: skip
+        )
 
     def retried(self, count: int) -> None:
         """Reopen the run for retried payments."""

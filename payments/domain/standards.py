@@ -126,8 +126,10 @@ def _check_not_lowered(new: StandardSet, previous: StandardSet | None) -> None:
     leaves out (a floor of 0, a class or care level not listed) is not read as a cut."""
     if previous is None or new.lowering_reason:
         return
-    before = {"monthly_per_person_fen": previous.monthly_per_person_fen,
-              "floor_per_person_fen": previous.floor_per_person_fen}  # fmt: skip
+    before = {
+        "monthly_per_person_fen": previous.monthly_per_person_fen,
+        "floor_per_person_fen": previous.floor_per_person_fen,
+    }
     after = {"monthly_per_person_fen": new.monthly_per_person_fen}
     if new.floor_per_person_fen:
         after["floor_per_person_fen"] = new.floor_per_person_fen

@@ -54,10 +54,15 @@ async def list_beneficiaries(
             dict(r._mapping)
             for r in await conn.execute(
                 _ROLL,
-                {"prefix": f"{division_code}%", "status": status, "c": str(after[0]),
-                 "p": str(after[1]), "n": limit + 1},
+                {
+                    "prefix": f"{division_code}%",
+                    "status": status,
+                    "c": str(after[0]),
+                    "p": str(after[1]),
+                    "n": limit + 1,
+                },
             )
-        ]  # fmt: skip
+        ]
     more = len(rows) > limit
     last = rows[limit - 1] if more else None
     next_cursor = encode_cursor({"after": [last["case_id"], last["programme"]]}) if last else None

@@ -44,9 +44,12 @@ from shared.identity import COUNTY_CODE, DivisionCodeStr, parse_division
 router = APIRouter(prefix="/v1", tags=["disaster relief 受灾人员救助"])
 READ = require_roles(*READERS)
 Category = Literal[
-    "collapsed_house_rebuild", "dibao_household", "scattered_extreme_poverty", "disabled_family",
+    "collapsed_house_rebuild",
+    "dibao_household",
+    "scattered_extreme_poverty",
+    "disabled_family",
     "other",
-]  # fmt: skip
+]
 
 
 class DisasterIn(BaseModel):
@@ -54,13 +57,20 @@ class DisasterIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "disaster_id": "anning-flood-2026-07", "county_code": "620105",
-            "name": "安宁区“7·15”暴雨洪涝灾害", "occurred_on": "2026-07-15",
-            "allocation_fen": 300000000, "housing_target": "2027-12-31",
-            "reason": "省应急管理厅、省财政厅下达自然灾害救灾资金（甘应急〔2026〕88号）",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "disaster_id": "anning-flood-2026-07",
+                    "county_code": "620105",
+                    "name": "安宁区“7·15”暴雨洪涝灾害",
+                    "occurred_on": "2026-07-15",
+                    "allocation_fen": 300000000,
+                    "housing_target": "2027-12-31",
+                    "reason": "省应急管理厅、省财政厅下达自然灾害救灾资金（甘应急〔2026〕88号）",
+                }
+            ]
+        },
+    )
 
     disaster_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
     county_code: Annotated[str, COUNTY_CODE]
@@ -85,13 +95,21 @@ class ReliefIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "household_id": "anning-h-001", "category": "collapsed_house_rebuild",
-            "amount_fen": 2000000, "in_temporary_shelter": True, "payee_name": "马秀兰",
-            "bank_account": "6228480868123456779", "division_code": "620105001001",
-            "reason": "房屋因洪涝倒塌，需恢复重建，暂住临时安置点",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "household_id": "anning-h-001",
+                    "category": "collapsed_house_rebuild",
+                    "amount_fen": 2000000,
+                    "in_temporary_shelter": True,
+                    "payee_name": "马秀兰",
+                    "bank_account": "6228480868123456779",
+                    "division_code": "620105001001",
+                    "reason": "房屋因洪涝倒塌，需恢复重建，暂住临时安置点",
+                }
+            ]
+        },
+    )
 
     household_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
     case_id: str | None = Field(default=None, max_length=100)
@@ -109,10 +127,15 @@ class SolvedIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "solved_on": "2027-03-05", "how": "原址重建，已搬入新房",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "solved_on": "2027-03-05",
+                    "how": "原址重建，已搬入新房",
+                }
+            ]
+        },
+    )
 
     solved_on: date
     how: str = Field(min_length=1, max_length=200, description="重建、维修、安置…")
@@ -143,10 +166,14 @@ class DisasterRead(BaseModel):
     housing_target_missed: bool = Field(description="households still sheltered after it")
 
 
-@router.post("/disasters", status_code=201, response_model=DisasterRead,
-             summary="登记灾害 Declare a disaster",
-             responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
-             openapi_extra=IF_MATCH_WHEN_EXISTS)  # fmt: skip
+@router.post(
+    "/disasters",
+    status_code=201,
+    response_model=DisasterRead,
+    summary="登记灾害 Declare a disaster",
+    responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
+    openapi_extra=IF_MATCH_WHEN_EXISTS,
+)
 async def declare_disaster(
     body: DisasterIn, command: Command, repos: Repos, day: Today
 ) -> JSONResponse:
@@ -189,9 +216,12 @@ def _in_its_county(command: CommandRequest) -> Authorise[Disaster]:
     return authorise
 
 
-@router.post("/disasters/{disaster_id}/relief", response_model=DisasterRead,
-             summary="发放救灾资金 Grant relief to a household",
-             responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428))  # fmt: skip
+@router.post(
+    "/disasters/{disaster_id}/relief",
+    response_model=DisasterRead,
+    summary="发放救灾资金 Grant relief to a household",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+)
 async def grant_disaster_relief(
     disaster_id: str, body: ReliefIn, command: Command, repos: Repos, day: Today
 ) -> JSONResponse:
@@ -226,10 +256,12 @@ async def grant_disaster_relief(
     return await command.respond(operation)
 
 
-@router.post("/disasters/{disaster_id}/households/{household_id}/housing-solved",
-             response_model=DisasterRead,
-             summary="住房问题解决 A sheltered household's housing is solved",
-             responses=problem_responses(400, 401, 403, 404, 409, 412, 428))  # fmt: skip
+@router.post(
+    "/disasters/{disaster_id}/households/{household_id}/housing-solved",
+    response_model=DisasterRead,
+    summary="住房问题解决 A sheltered household's housing is solved",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 428),
+)
 async def record_housing_solved(
     disaster_id: str,
     household_id: str,
@@ -252,9 +284,12 @@ async def record_housing_solved(
     )
 
 
-@router.get("/disasters/{disaster_id}", response_model=DisasterRead,
-            summary="灾害救助情况 Relief and shelters of a disaster",
-            responses=problem_responses(401, 403, 404))  # fmt: skip
+@router.get(
+    "/disasters/{disaster_id}",
+    response_model=DisasterRead,
+    summary="灾害救助情况 Relief and shelters of a disaster",
+    responses=problem_responses(401, 403, 404),
+)
 async def get_disaster(
     disaster_id: str,
     repos: Repos,

@@ -33,12 +33,19 @@ class FundsMovement(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "county_code": "620105", "programme": "urban_dibao", "source": "central",
-            "amount_fen": 1250000000, "document_ref": "甘财社〔2027〕15号",
-            "reason": "下达2027年中央财政困难群众救助补助资金",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "county_code": "620105",
+                    "programme": "urban_dibao",
+                    "source": "central",
+                    "amount_fen": 1250000000,
+                    "document_ref": "甘财社〔2027〕15号",
+                    "reason": "下达2027年中央财政困难群众救助补助资金",
+                }
+            ]
+        },
+    )
 
     county_code: Annotated[str, COUNTY_CODE] = Field(description="6-digit county code")
     programme: str = Field(min_length=1, max_length=50)

@@ -31,12 +31,20 @@ class ParametersIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "cpi_threshold_bp": 350, "food_cpi_threshold_bp": 600, "subsidy_per_person_fen": 5000,
-            "covered_programmes": ["urban_dibao", "rural_dibao", "extreme_poverty"],
-            "reason": "甘肃省社会救助和保障标准与物价上涨挂钩联动机制（甘发改价格〔2027〕3号）",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "cpi_threshold_bp": 350,
+                    "food_cpi_threshold_bp": 600,
+                    "subsidy_per_person_fen": 5000,
+                    "covered_programmes": ["urban_dibao", "rural_dibao", "extreme_poverty"],
+                    "reason": (
+                        "甘肃省社会救助和保障标准与物价上涨挂钩联动机制（甘发改价格〔2027〕3号）"
+                    ),
+                }
+            ]
+        },
+    )
 
     cpi_threshold_bp: Int64 = Field(default=350, ge=0, le=10_000, description="3.5% = 350")
     food_cpi_threshold_bp: Int64 = Field(default=600, ge=0, le=10_000, description="6% = 600")
@@ -50,11 +58,17 @@ class IndexIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "month": "2027-02", "cpi_yoy_bp": 380, "food_cpi_yoy_bp": 720,
-            "reason": "甘肃省统计局发布2027年2月居民消费价格指数",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "month": "2027-02",
+                    "cpi_yoy_bp": 380,
+                    "food_cpi_yoy_bp": 720,
+                    "reason": "甘肃省统计局发布2027年2月居民消费价格指数",
+                }
+            ]
+        },
+    )
 
     month: str = Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")
     cpi_yoy_bp: Int64 = Field(ge=-10_000, le=10_000)

@@ -54,11 +54,18 @@ class GoodsReceiptIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "item": "quilt", "quantity": 200, "received_on": "2027-03-08",
-            "source": "省级救灾物资储备库调拨", "document_ref": "甘民救〔2027〕12号",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "item": "quilt",
+                    "quantity": 200,
+                    "received_on": "2027-03-08",
+                    "source": "省级救灾物资储备库调拨",
+                    "document_ref": "甘民救〔2027〕12号",
+                }
+            ]
+        },
+    )
 
     item: Item
     quantity: Count = Field(gt=0, lt=QUANTITY_LIMIT, description="件数，按物资的计量单位")
@@ -72,13 +79,21 @@ class GoodsIssueIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "household_id": "anning-h-001", "division_code": "620105001001",
-            "category": "collapsed_house_rebuild", "item": "quilt", "quantity": 2,
-            "issued_on": "2027-03-09", "recipient_name": "马秀兰",
-            "signature_ref": "安宁区-救灾物资签收-2027-0001",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "household_id": "anning-h-001",
+                    "division_code": "620105001001",
+                    "category": "collapsed_house_rebuild",
+                    "item": "quilt",
+                    "quantity": 2,
+                    "issued_on": "2027-03-09",
+                    "recipient_name": "马秀兰",
+                    "signature_ref": "安宁区-救灾物资签收-2027-0001",
+                }
+            ]
+        },
+    )
 
     household_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
     case_id: str | None = Field(default=None, max_length=100)
@@ -90,9 +105,11 @@ class GoodsIssueIn(BaseModel):
     recipient_name: str = Field(min_length=1, max_length=50, description="签收人姓名")
     signature_ref: str = Field(min_length=1, max_length=200, description="签收单编号")
     out_of_order_reason: str | None = Field(
-        default=None, min_length=1, max_length=500,
+        default=None,
+        min_length=1,
+        max_length=500,
         description="优先户尚未领到该物资时先发给本户的理由（否则409 out-of-priority-order）",
-    )  # fmt: skip
+    )
 
 
 class StockItemRead(BaseModel):
@@ -193,11 +210,14 @@ async def _disaster_of(command: CommandRequest, disaster_id: str, repos: Reposit
     return disaster
 
 
-@router.post("/disasters/{disaster_id}/goods/receipts", status_code=201,
-             response_model=GoodsStockRead,
-             summary="救灾物资入库 Receive relief goods into the disaster's stock",
-             responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
-             openapi_extra=IF_MATCH_WHEN_EXISTS)  # fmt: skip
+@router.post(
+    "/disasters/{disaster_id}/goods/receipts",
+    status_code=201,
+    response_model=GoodsStockRead,
+    summary="救灾物资入库 Receive relief goods into the disaster's stock",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+    openapi_extra=IF_MATCH_WHEN_EXISTS,
+)
 async def receive_relief_goods(
     disaster_id: str, body: GoodsReceiptIn, command: Command, repos: Repos, day: Today
 ) -> JSONResponse:
@@ -227,10 +247,13 @@ async def receive_relief_goods(
     )
 
 
-@router.post("/disasters/{disaster_id}/goods/issues", status_code=201,
-             response_model=GoodsStockRead,
-             summary="救灾物资发放 Issue relief goods to a household",
-             responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428))  # fmt: skip
+@router.post(
+    "/disasters/{disaster_id}/goods/issues",
+    status_code=201,
+    response_model=GoodsStockRead,
+    summary="救灾物资发放 Issue relief goods to a household",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+)
 async def issue_relief_goods(
     disaster_id: str, body: GoodsIssueIn, command: Command, repos: Repos, day: Today
 ) -> JSONResponse:
@@ -272,9 +295,12 @@ async def issue_relief_goods(
     )
 
 
-@router.get("/disasters/{disaster_id}/goods", response_model=GoodsStockRead,
-            summary="救灾物资库存 The disaster's goods stock",
-            responses=problem_responses(401, 403, 404))  # fmt: skip
+@router.get(
+    "/disasters/{disaster_id}/goods",
+    response_model=GoodsStockRead,
+    summary="救灾物资库存 The disaster's goods stock",
+    responses=problem_responses(401, 403, 404),
+)
 async def get_relief_goods_stock(
     disaster_id: str, repos: Repos, response: Response, principal: Principal = Depends(READ)
 ) -> dict[str, Any]:
@@ -285,10 +311,12 @@ async def get_relief_goods_stock(
     return _read(disaster, stock)
 
 
-@router.get("/disasters/{disaster_id}/households/{household_id}",
-            response_model=HouseholdReliefRead,
-            summary="受灾户领取的救灾款物 Money and goods a household received for a disaster",
-            responses=problem_responses(401, 403, 404))  # fmt: skip
+@router.get(
+    "/disasters/{disaster_id}/households/{household_id}",
+    response_model=HouseholdReliefRead,
+    summary="受灾户领取的救灾款物 Money and goods a household received for a disaster",
+    responses=problem_responses(401, 403, 404),
+)
 async def get_household_relief(
     disaster_id: str,
     household_id: str,
@@ -319,8 +347,14 @@ def _item(stock: ReliefGoodsStock, item: str) -> dict[str, Any]:
     kind = CATALOGUE[item]
     in_stock = stock.in_stock(item)
     received = sum(r.quantity for r in stock.received if r.item == item)
-    return {"item": item, "item_name": kind.name_zh, "unit": kind.unit, "received": received,
-            "issued": received - in_stock, "in_stock": in_stock}  # fmt: skip
+    return {
+        "item": item,
+        "item_name": kind.name_zh,
+        "unit": kind.unit,
+        "received": received,
+        "issued": received - in_stock,
+        "in_stock": in_stock,
+    }
 
 
 def _receipt(receipt: ReliefGoodsReceived) -> dict[str, Any]:

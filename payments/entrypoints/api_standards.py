@@ -27,9 +27,13 @@ from shared.identity import DIVISION_CODE
 
 router = APIRouter(prefix="/v1", tags=["standards 保障标准"])
 READERS = require_roles(
-    "township_officer", "county_officer", "city_officer", "province_officer", "inspector",
+    "township_officer",
+    "county_officer",
+    "city_officer",
+    "province_officer",
+    "inspector",
     "auditor",
-)  # fmt: skip
+)
 
 
 def _may_set(command: CommandRequest, division_code: str) -> Callable[[object], None]:
@@ -123,6 +127,8 @@ async def get_standard(
     ]
     response.headers["ETag"] = etag_for(versions[-1].version)
     return StandardRead(
-        division_code=division_code, programme=programme, version=versions[-1].version,
+        division_code=division_code,
+        programme=programme,
+        version=versions[-1].version,
         versions=versions,
-    )  # fmt: skip
+    )

@@ -42,12 +42,20 @@ class TaskIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "year": 2027, "task_id": "urban-dibao-825",
-            "title": "城市低保指导标准提高到每人每月825元", "programme": "urban_dibao",
-            "target_fen": 82500, "due": "2027-06-30", "reason": "2027年省政府为民办实事项目",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "year": 2027,
+                    "task_id": "urban-dibao-825",
+                    "title": "城市低保指导标准提高到每人每月825元",
+                    "programme": "urban_dibao",
+                    "target_fen": 82500,
+                    "due": "2027-06-30",
+                    "reason": "2027年省政府为民办实事项目",
+                }
+            ]
+        },
+    )
 
     year: Int64 = Field(ge=2000, le=2100)
     task_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
@@ -87,10 +95,14 @@ class PracticalTasksRead(BaseModel):
     tasks: list[TaskProgressRead]
 
 
-@router.post("/practical-tasks", status_code=201, response_model=TaskEnteredRead,
-             summary="录入为民办实事 Enter a practical task",
-             responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
-             openapi_extra=IF_MATCH_WHEN_EXISTS)  # fmt: skip
+@router.post(
+    "/practical-tasks",
+    status_code=201,
+    response_model=TaskEnteredRead,
+    summary="录入为民办实事 Enter a practical task",
+    responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
+    openapi_extra=IF_MATCH_WHEN_EXISTS,
+)
 async def enter_practical_task(body: TaskIn, command: Command, repos: Repos) -> JSONResponse:
     """A dated target for the year (by default due at the end of June)."""
     year = str(body.year)
@@ -117,9 +129,12 @@ async def enter_practical_task(body: TaskIn, command: Command, repos: Repos) -> 
     )
 
 
-@router.get("/practical-tasks/{year}", response_model=PracticalTasksRead,
-            summary="实事进展 The year's tasks: met, open, overdue",
-            responses=problem_responses(401, 403))  # fmt: skip
+@router.get(
+    "/practical-tasks/{year}",
+    response_model=PracticalTasksRead,
+    summary="实事进展 The year's tasks: met, open, overdue",
+    responses=problem_responses(401, 403),
+)
 async def get_practical_tasks(
     year: int,
     repos: Repos,
@@ -139,7 +154,13 @@ async def get_practical_tasks(
             params = {"programme": task.programme, "cls": cls, "target": task.target_fen}
             met_on = (await conn.execute(_MET, params)).scalar_one()
             status = task_status(met_on, task.due, today)
-            out.append({**task.__dict__, "due": task.due.isoformat(), "status": status,
-                        "met_on": met_on.isoformat() if met_on else None})  # fmt: skip
+            out.append(
+                {
+                    **task.__dict__,
+                    "due": task.due.isoformat(),
+                    "status": status,
+                    "met_on": met_on.isoformat() if met_on else None,
+                }
+            )
     response.headers["ETag"] = etag_for(tasks.version)
     return {"year": year, "tasks": out}

@@ -141,9 +141,11 @@ def _settled(data: dict[str, Any]) -> dict[str, Any]:
 
 def _failed(data: dict[str, Any]) -> dict[str, Any]:
     return {
-        **_business_key(data), "outcome": data["outcome"], "attempt": data["attempt"],
+        **_business_key(data),
+        "outcome": data["outcome"],
+        "attempt": data["attempt"],
         "reason": data["bank_reason"],
-    }  # fmt: skip
+    }
 
 
 _PAYMENT_UPDATES: dict[str, _SetBased] = {
@@ -161,10 +163,15 @@ async def _run_started(event: RecordedEvent, conn: AsyncConnection) -> None:
     data = event.data
     await conn.execute(
         _RUN_STARTED,
-        {**_run_common(event), "county": data["county_code"], "period": data["period"],
-         "by": event.metadata.actor.id, "at": event.recorded_at,
-         "channel": data.get("channel", "api")},
-    )  # fmt: skip
+        {
+            **_run_common(event),
+            "county": data["county_code"],
+            "period": data["period"],
+            "by": event.metadata.actor.id,
+            "at": event.recorded_at,
+            "channel": data.get("channel", "api"),
+        },
+    )
 
 
 async def _run_retried(event: RecordedEvent, conn: AsyncConnection) -> None:
@@ -179,9 +186,14 @@ async def _unpayable(event: RecordedEvent, conn: AsyncConnection) -> None:
     data = event.data
     await conn.execute(
         _UNPAYABLE,
-        {"run_id": data["run_id"], "case_id": data["case_id"], "programme": data["programme"],
-         "division": data["division_code"], "reason": data["reason"]},
-    )  # fmt: skip
+        {
+            "run_id": data["run_id"],
+            "case_id": data["case_id"],
+            "programme": data["programme"],
+            "division": data["division_code"],
+            "reason": data["reason"],
+        },
+    )
 
 
 async def _run_completed(event: RecordedEvent, conn: AsyncConnection) -> None:

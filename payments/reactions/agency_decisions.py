@@ -48,15 +48,21 @@ async def _enrol(
         return "duplicate"
     computed = await _entitlement(decision, repos, conn)
     enrolled = BeneficiaryEnrolled(
-        case_id=decision.application_id, programme=decision.programme,
-        division_code=decision.division_code, county_code=decision.division_code[:6],
-        registration=decision.registration, household_size=decision.household_size,
-        assessed_monthly_income_fen=0, rural_class=None,
+        case_id=decision.application_id,
+        programme=decision.programme,
+        division_code=decision.division_code,
+        county_code=decision.division_code[:6],
+        registration=decision.registration,
+        household_size=decision.household_size,
+        assessed_monthly_income_fen=0,
+        rural_class=None,
         approved_monthly_amount_fen=decision.amount_fen or 0,  # > 0: never recomputed
-        monthly_amount_fen=computed.monthly_amount_fen, effective_from=decision.decided_on,
-        payee_name=decision.payee_name or "", bank_account=decision.bank_account,
+        monthly_amount_fen=computed.monthly_amount_fen,
+        effective_from=decision.decided_on,
+        payee_name=decision.payee_name or "",
+        bank_account=decision.bank_account,
         eligible_persons=decision.persons,
-    )  # fmt: skip
+    )
     entitlement = entitlement_of(enrolled, computed, decision.decided_on)
     beneficiary.enrol(enrolled, entitlement, who_approved(approved_by))
     await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
@@ -70,20 +76,25 @@ async def _entitlement(
     if decision.amount_fen:
         amount = decision.amount_fen
         return Computed(
-            amount, "agency_decision",
+            amount,
+            "agency_decision",
             f"{decision.programme}: {amount} fen decided by {decision.decided_by_org}"
             f" under {decision.policy_basis}",
             f"{decision.programme}：{decision.decided_by_org}依据{decision.policy_basis}"
             f"决定金额{amount}分",
             None,
-        )  # fmt: skip
+        )
     county = decision.division_code[:6]
     on = decision.decided_on
     standard = await standard_in_force(repos, conn, county, decision.programme, on)
     household = Household(
-        decision.programme, decision.household_size, 0, None, 0,
+        decision.programme,
+        decision.household_size,
+        0,
+        None,
+        0,
         eligible_persons=decision.persons,
-    )  # fmt: skip
+    )
     return compute_or_await(household, standard, county, on)
 
 
@@ -94,12 +105,17 @@ async def _record_paid_by_partner(
     conn: AsyncConnection,
 ) -> str:
     event = PaidByPartnerRecorded(
-        case_id=decision.application_id, programme=decision.programme, agency=decision.agency,
-        division_code=decision.division_code, county_code=decision.division_code[:6],
-        decided_on=decision.decided_on, amount_fen=decision.amount_fen,
-        decided_by_org=decision.decided_by_org, policy_basis=decision.policy_basis,
+        case_id=decision.application_id,
+        programme=decision.programme,
+        agency=decision.agency,
+        division_code=decision.division_code,
+        county_code=decision.division_code[:6],
+        decided_on=decision.decided_on,
+        amount_fen=decision.amount_fen,
+        decided_by_org=decision.decided_by_org,
+        policy_basis=decision.policy_basis,
         reason=decision.reason,
-    )  # fmt: skip
+    )
     new = repos.payments.registry.serialize(event, metadata)
     stream = paid_by_partner_stream(decision.application_id, decision.programme)
     with contextlib.suppress(ConcurrencyConflict):  # recorded already

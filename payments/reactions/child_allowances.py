@@ -38,15 +38,23 @@ async def on_child_allowance(
     child = Household(assessed.allowance, 1, 0, None, 0)  # one child, the amount by rule
     computed = compute_or_await(child, standard, county, since)
     enrolled = BeneficiaryEnrolled(
-        case_id=assessed.child_id, programme=assessed.allowance,
-        division_code=assessed.division_code, county_code=assessed.county_code,
-        registration=assessed.registration, household_size=1, assessed_monthly_income_fen=0,
-        rural_class=None, approved_monthly_amount_fen=0,
-        monthly_amount_fen=computed.monthly_amount_fen, effective_from=since,
-        payee_name=assessed.payee_name, bank_account=assessed.bank_account,
-        age_limit=assessed.age_limit, age_limit_policy_version=assessed.age_limit_policy_version,
+        case_id=assessed.child_id,
+        programme=assessed.allowance,
+        division_code=assessed.division_code,
+        county_code=assessed.county_code,
+        registration=assessed.registration,
+        household_size=1,
+        assessed_monthly_income_fen=0,
+        rural_class=None,
+        approved_monthly_amount_fen=0,
+        monthly_amount_fen=computed.monthly_amount_fen,
+        effective_from=since,
+        payee_name=assessed.payee_name,
+        bank_account=assessed.bank_account,
+        age_limit=assessed.age_limit,
+        age_limit_policy_version=assessed.age_limit_policy_version,
         coming_of_age_period=assessed.coming_of_age_period,
-    )  # fmt: skip
+    )
     beneficiary.enrol(
         enrolled, entitlement_of(enrolled, computed, since), who_approved(approved_by)
     )

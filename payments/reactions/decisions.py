@@ -100,9 +100,12 @@ class DecisionReactions:
         )
         amount = adjusted.approved_monthly_amount_fen
         computed = Computed(
-            amount, "approved", f"amount adjusted by the county: {amount} fen",
-            f"县级调整后金额：{amount}分", None,
-        )  # fmt: skip
+            amount,
+            "approved",
+            f"amount adjusted by the county: {amount} fen",
+            f"县级调整后金额：{amount}分",
+            None,
+        )
         entitlement = entitlement_of(enrolled, computed, adjusted.effective_from)
         if beneficiary.recalculate(entitlement):
             metadata = _metadata(recorded, adjusted.case_id)
@@ -113,18 +116,28 @@ class DecisionReactions:
     ) -> None:
         """Payment stops from the county's date, pending clarification (PAY-3)."""
         await self._stop(
-            suspended.case_id, suspended.programme, "suspend", suspended.effective_from,
-            suspended.reason, _metadata(recorded, suspended.case_id), conn,
-        )  # fmt: skip
+            suspended.case_id,
+            suspended.programme,
+            "suspend",
+            suspended.effective_from,
+            suspended.reason,
+            _metadata(recorded, suspended.case_id),
+            conn,
+        )
 
     async def terminate(
         self, terminated: BenefitTerminated, recorded: RecordedEvent, conn: AsyncConnection
     ) -> None:
         """The benefit ends from the county's date (PAY-3)."""
         await self._stop(
-            terminated.case_id, terminated.programme, "terminate", terminated.effective_from,
-            terminated.reason, _metadata(recorded, terminated.case_id), conn,
-        )  # fmt: skip
+            terminated.case_id,
+            terminated.programme,
+            "terminate",
+            terminated.effective_from,
+            terminated.reason,
+            _metadata(recorded, terminated.case_id),
+            conn,
+        )
 
     async def correct(
         self, order: CorrectiveActionOrdered, recorded: RecordedEvent, conn: AsyncConnection
@@ -146,9 +159,13 @@ class DecisionReactions:
     ) -> None:
         """Record the recovery once per order (its stream is keyed by the action id)."""
         event = OverpaymentRecoveryRecorded(
-            order.action_id, order.case_id, order.programme, order.amount_fen or 0, order.reason,
+            order.action_id,
+            order.case_id,
+            order.programme,
+            order.amount_fen or 0,
+            order.reason,
             order.complaint_id,
-        )  # fmt: skip
+        )
         new = self.repos.payments.registry.serialize(event, metadata)
         with contextlib.suppress(ConcurrencyConflict):  # the order was recorded already
             await self.repos.payments.store.append(f"recovery-{order.action_id}", [new], 0, conn)

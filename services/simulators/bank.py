@@ -159,17 +159,29 @@ async def submit_file(request: Request) -> Response:
     if bank.control.delay_ms:
         await asyncio.sleep(bank.control.delay_ms / 1000)
     instructions = [
-        Instruction(instruction_id=c.instruction_id, reference=c.reference, account=c.account,
-                    name=c.name, amount_fen=c.amount_fen)
+        Instruction(
+            instruction_id=c.instruction_id,
+            reference=c.reference,
+            account=c.account,
+            name=c.name,
+            amount_fen=c.amount_fen,
+        )
         for c in file.credits
-    ]  # fmt: skip
+    ]
     async with bank.lock:
         answers = [bank.execute(item) for item in instructions]
     results = tuple(
-        Result(item.instruction_id, item.account, item.name, item.amount_fen, answer["status"],
-               RETURN_CODES[answer["reason"]], answer["reason"])
+        Result(
+            item.instruction_id,
+            item.account,
+            item.name,
+            item.amount_fen,
+            answer["status"],
+            RETURN_CODES[answer["reason"]],
+            answer["reason"],
+        )
         for item, answer in zip(instructions, answers, strict=True)
-    )  # fmt: skip
+    )
     content = write_return(BankReturn(file.batch_no, file.file_date, results))
     return Response(content, media_type="text/csv; charset=utf-8")
 

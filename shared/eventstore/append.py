@@ -186,11 +186,17 @@ def chain(
         digest = linked_digest(
             link,
             CanonicalEvent(
-                data_json, str(new.event_id), metadata_json,
-                canonical_instant(new.occurred_at or recorded_at), recorded_text,
-                new.schema_version, stream_text, base + offset, _type_text(new.type),
+                data_json,
+                str(new.event_id),
+                metadata_json,
+                canonical_instant(new.occurred_at or recorded_at),
+                recorded_text,
+                new.schema_version,
+                stream_text,
+                base + offset,
+                _type_text(new.type),
             ),
-        )  # fmt: skip
+        )
         batch.data_json.append(data_json)
         batch.metadata_json.append(metadata_json)
         batch.prev_hashes.append(link)

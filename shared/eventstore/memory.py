@@ -56,13 +56,19 @@ class _Row:
     def recorded(self) -> RecordedEvent:
         """The row as read back: fresh data and metadata decoded from the stored text."""
         return RecordedEvent(
-            event_id=self.event_id, type=self.type, schema_version=self.schema_version,
-            stream_id=self.stream_id, stream_version=self.stream_version, position=self.position,
-            occurred_at=self.occurred_at, recorded_at=self.recorded_at,
+            event_id=self.event_id,
+            type=self.type,
+            schema_version=self.schema_version,
+            stream_id=self.stream_id,
+            stream_version=self.stream_version,
+            position=self.position,
+            occurred_at=self.occurred_at,
+            recorded_at=self.recorded_at,
             data=json.loads(self.data_json),
             metadata=EventMetadata.from_dict(json.loads(self.metadata_json)),
-            prev_hash=self.prev_hash, hash=self.hash,
-        )  # fmt: skip
+            prev_hash=self.prev_hash,
+            hash=self.hash,
+        )
 
     def state(self) -> StoredState:
         """What rebuilding an aggregate needs: the audit metadata is not decoded."""
@@ -214,14 +220,19 @@ def _row_of(batch: ChainedBatch, index: int, position: int) -> _Row:
     """The `index`th event of a chained batch as stored at `position`."""
     new = batch.events[index]
     return _Row(
-        position=position, event_id=new.event_id, stream_id=batch.stream_id,
-        stream_version=batch.base_version + index + 1, type=new.type,
+        position=position,
+        event_id=new.event_id,
+        stream_id=batch.stream_id,
+        stream_version=batch.base_version + index + 1,
+        type=new.type,
         schema_version=new.schema_version,
         occurred_at=(new.occurred_at or batch.recorded_at).astimezone(UTC),
-        recorded_at=batch.recorded_at.astimezone(UTC), data_json=batch.data_json[index],
-        metadata_json=batch.metadata_json[index], prev_hash=batch.prev_hashes[index],
+        recorded_at=batch.recorded_at.astimezone(UTC),
+        data_json=batch.data_json[index],
+        metadata_json=batch.metadata_json[index],
+        prev_hash=batch.prev_hashes[index],
         hash=batch.hashes[index],
-    )  # fmt: skip
+    )
 
 
 _IS_AN_EVENT_LOG: type[EventLog] = InMemoryEventStore  # mypy holds it to the protocol

@@ -397,10 +397,19 @@ def _state_of_record(r: asyncpg.Record) -> StoredState:
 def _recorded_of_record(r: asyncpg.Record) -> RecordedEvent:
     """A row of `_COLUMNS` as a recorded event (the connection decodes jsonb)."""
     return RecordedEvent(
-        position=r[0], event_id=r[1], stream_id=r[2], stream_version=r[3], type=r[4],
-        schema_version=r[5], occurred_at=r[6], recorded_at=r[7], data=r[8],
-        metadata=EventMetadata.from_dict(r[9]), prev_hash=r[10], hash=r[11],
-    )  # fmt: skip
+        position=r[0],
+        event_id=r[1],
+        stream_id=r[2],
+        stream_version=r[3],
+        type=r[4],
+        schema_version=r[5],
+        occurred_at=r[6],
+        recorded_at=r[7],
+        data=r[8],
+        metadata=EventMetadata.from_dict(r[9]),
+        prev_hash=r[10],
+        hash=r[11],
+    )
 
 
 def _raw_of(row: Row[Any]) -> dict[str, Any]:

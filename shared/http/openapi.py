@@ -75,8 +75,13 @@ PROBLEM_SCHEMA: dict[str, Any] = {
 }
 
 _KERNEL_CODES: dict[str, tuple[str, ...]] = {
-    "400": ("bad-request", "idempotency-key-required", "invalid-idempotency-key",
-            "invalid-if-match", "invalid-cursor"),
+    "400": (
+        "bad-request",
+        "idempotency-key-required",
+        "invalid-idempotency-key",
+        "invalid-if-match",
+        "invalid-cursor",
+    ),
     "401": ("unauthenticated",),
     "403": ("forbidden", "role-not-allowed", "out-of-jurisdiction"),
     "404": ("not-found",),
@@ -88,7 +93,7 @@ _KERNEL_CODES: dict[str, tuple[str, ...]] = {
     "428": ("precondition-required",),
     "500": ("internal-error",),
     "503": ("not-ready", "service-unavailable"),
-}  # fmt: skip
+}
 _BYTES = {"type": "string", "format": "binary"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
@@ -128,8 +133,12 @@ ANY_JSON_SCHEMA: dict[str, Any] = {
         },
     ],
 }
-_PYDANTIC_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum",
-                    "lt": "exclusiveMaximum"}  # fmt: skip
+_PYDANTIC_BOUNDS = {
+    "ge": "minimum",
+    "le": "maximum",
+    "gt": "exclusiveMinimum",
+    "lt": "exclusiveMaximum",
+}
 
 
 def make_truthful(

@@ -218,8 +218,12 @@ class EventConsumer:
                 raise
             log.warning(
                 "consumer %s: a batch of %d from %s failed (%s: %s); applying it one at a time",
-                self.group_id, len(arrivals), tp, type(error).__name__, error,
-            )  # fmt: skip
+                self.group_id,
+                len(arrivals),
+                tp,
+                type(error).__name__,
+                error,
+            )
             return False
         if parked:
             await self._count_letters()
@@ -353,8 +357,11 @@ class EventConsumer:
                 if position > high_water:
                     log.warning(
                         "consumer %s: %s is at %d, past its end %d; rereading it",
-                        self.group_id, tp, position, high_water,
-                    )  # fmt: skip
+                        self.group_id,
+                        tp,
+                        position,
+                        high_water,
+                    )
                     await consumer.commit({tp: 0})
                     await consumer.seek_to_beginning(tp)
             except (KafkaError, TimeoutError) as error:

@@ -83,10 +83,13 @@ class StoredMessage:
     def dlq_headers(self, group: str, reason: str, attempts: int) -> list[tuple[str, bytes]]:
         """The original headers plus why, where from and after how many attempts it died."""
         extra = {
-            "dlq_reason": reason, "dlq_group": group, "dlq_topic": self.topic,
-            "dlq_partition": str(self.partition), "dlq_offset": str(self.offset),
+            "dlq_reason": reason,
+            "dlq_group": group,
+            "dlq_topic": self.topic,
+            "dlq_partition": str(self.partition),
+            "dlq_offset": str(self.offset),
             "dlq_attempts": str(attempts),
-        }  # fmt: skip
+        }
         return self.headers + [(k, v.encode("utf-8")) for k, v in extra.items()]
 
     @property

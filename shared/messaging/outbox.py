@@ -89,9 +89,28 @@ def _record(
 
     PostgreSQL hands over every header value as UTF-8 bytes (bytea): no decoding to str and
     encoding back per field."""
-    (_, _, ce_id, ce_position, stream_id, stream_version, event_type, schema_version, occurred_at,
-     recorded_at, data, actor, channel, reason, correlation_id, causation_id, case_id, prev_hash,
-     hash_, trace_context) = row  # fmt: skip
+    (
+        _,
+        _,
+        ce_id,
+        ce_position,
+        stream_id,
+        stream_version,
+        event_type,
+        schema_version,
+        occurred_at,
+        recorded_at,
+        data,
+        actor,
+        channel,
+        reason,
+        correlation_id,
+        causation_id,
+        case_id,
+        prev_hash,
+        hash_,
+        trace_context,
+    ) = row
     type_headers = types.get((event_type, schema_version))
     if type_headers is None:
         type_headers = types[event_type, schema_version] = _type_headers(event_type, schema_version)

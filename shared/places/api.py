@@ -59,17 +59,26 @@ class PlaceRead(PlaceSummary):
 
 
 def _summary(place: NamedPlace, day: date) -> PlaceSummary:
-    return PlaceSummary(code=place.code, name=place.name, level=place.level,
-                        valid_from=place.valid_from, valid_to=place.valid_to,
-                        in_force=place.in_force_on(day))  # fmt: skip
+    return PlaceSummary(
+        code=place.code,
+        name=place.name,
+        level=place.level,
+        valid_from=place.valid_from,
+        valid_to=place.valid_to,
+        in_force=place.in_force_on(day),
+    )
 
 
 def _unknown(code: str) -> UnknownPlace:
     return UnknownPlace(f"no place has the code {code}", f"无代码为 {code} 的行政区划", place=code)
 
 
-@router.get("/{code}", response_model=PlaceRead, responses=problem_responses(401, 404, 422),
-            summary="行政区划 A place by code: name, level, parents, validity")  # fmt: skip
+@router.get(
+    "/{code}",
+    response_model=PlaceRead,
+    responses=problem_responses(401, 404, 422),
+    summary="行政区划 A place by code: name, level, parents, validity",
+)
 async def get_place(
     engine: Engine,
     day: Today,
@@ -87,8 +96,12 @@ async def get_place(
     return PlaceRead(**summary.model_dump(), parent=place.parent, chain=links)
 
 
-@router.get("", response_model=Page[PlaceSummary], responses=problem_responses(400, 401, 404, 422),
-            summary="下级行政区划 The places directly under a place (cursor pages)")  # fmt: skip
+@router.get(
+    "",
+    response_model=Page[PlaceSummary],
+    responses=problem_responses(400, 401, 404, 422),
+    summary="下级行政区划 The places directly under a place (cursor pages)",
+)
 async def list_places(
     engine: Engine,
     day: Today,

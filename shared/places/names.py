@@ -37,8 +37,9 @@ def canonical_code(code: str) -> str:
 
 
 def _from_division(division: Division) -> NamedPlace:
-    return NamedPlace(division.code, division.name or division.code, division.level,
-                      division.parent)  # fmt: skip
+    return NamedPlace(
+        division.code, division.name or division.code, division.level, division.parent
+    )
 
 
 async def resolve(conn: AsyncConnection, code: str) -> NamedPlace | None:
@@ -50,8 +51,9 @@ async def resolve(conn: AsyncConnection, code: str) -> NamedPlace | None:
     place = await find_place(conn, code)
     if place is None:
         return None
-    return NamedPlace(place.code, place.name, place.level, place.parent, place.valid_from,
-                      place.valid_to)  # fmt: skip
+    return NamedPlace(
+        place.code, place.name, place.level, place.parent, place.valid_from, place.valid_to
+    )
 
 
 async def ancestors(conn: AsyncConnection, place: NamedPlace) -> list[NamedPlace]:

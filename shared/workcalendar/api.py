@@ -127,9 +127,13 @@ def _version(event: CalendarYearSet, version: int) -> dict[str, Any]:
     }
 
 
-@router.put("/years/{year}", responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
-            openapi_extra=IF_MATCH_WHEN_EXISTS, response_model=LoadedYear,
-            summary="载入或更正节假日安排 Load or correct a year (If-Match)")  # fmt: skip
+@router.put(
+    "/years/{year}",
+    responses=problem_responses(400, 401, 403, 409, 412, 422, 428),
+    openapi_extra=IF_MATCH_WHEN_EXISTS,
+    response_model=LoadedYear,
+    summary="载入或更正节假日安排 Load or correct a year (If-Match)",
+)
 async def load_calendar_year(
     body: YearIn,
     command: Command,
@@ -160,19 +164,30 @@ async def load_calendar_year(
     return response
 
 
-@router.get("/years/{year}", responses=problem_responses(401, 403), response_model=YearRead,
-            summary="某年工作日历 A year's days in force and their history")  # fmt: skip
-async def get_calendar_year(response: Response, book: Book, store: Store,
-                            registry: Registry, year: int = YEAR,
-                   _: Principal = Depends(current_principal)) -> dict[str, Any]:  # fmt: skip
+@router.get(
+    "/years/{year}",
+    responses=problem_responses(401, 403),
+    response_model=YearRead,
+    summary="某年工作日历 A year's days in force and their history",
+)
+async def get_calendar_year(
+    response: Response,
+    book: Book,
+    store: Store,
+    registry: Registry,
+    year: int = YEAR,
+    _: Principal = Depends(current_principal),
+) -> dict[str, Any]:
     """The days in force, where they come from (library or loaded version N) and every version."""
     recorded = await store.read_stream(CalendarYear.stream_id_for(str(year)))
     history = []
     for event in recorded:
         entry = _version(registry.deserialize(event), event.stream_version)
         actor = event.metadata.actor
-        entry.update(recorded_at=event.recorded_at.isoformat(),
-                     actor={"id": actor.id, "role": actor.role, "org": actor.org})  # fmt: skip
+        entry.update(
+            recorded_at=event.recorded_at.isoformat(),
+            actor={"id": actor.id, "role": actor.role, "org": actor.org},
+        )
         history.append(entry)
     holidays, makeup = book.calendar.days_of(year)
     response.headers["ETag"] = etag_for(len(recorded))

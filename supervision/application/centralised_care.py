@@ -78,11 +78,16 @@ def by_county(people: list[dict[str, Any]], target: Decimal) -> list[dict[str, A
     for county, n in sorted(counts.items()):
         total = sum(n.values())
         share = round(n["centralised"] / total, 4) if total else None
-        rows.append({
-            "county_code": county, "disabled": total, **n, "share": share,
-            "target": float(target),
-            "meets_target": share is not None and Decimal(str(share)) >= target,
-        })  # fmt: skip
+        rows.append(
+            {
+                "county_code": county,
+                "disabled": total,
+                **n,
+                "share": share,
+                "target": float(target),
+                "meets_target": share is not None and Decimal(str(share)) >= target,
+            }
+        )
     return rows
 
 

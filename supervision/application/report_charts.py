@@ -27,25 +27,48 @@ from supervision.application.reports import ALL
 
 ChartFormat = Literal["png", "svg"]
 SeriesName = Literal[
-    "applications", "processing-days", "spot-check-rate", "beneficiaries", "spending",
-    "urgent-response", "oversight",
-]  # fmt: skip
+    "applications",
+    "processing-days",
+    "spot-check-rate",
+    "beneficiaries",
+    "spending",
+    "urgent-response",
+    "oversight",
+]
 MEDIA_TYPES: dict[str, str] = {"png": "image/png", "svg": "image/svg+xml"}
 _CJK_FAMILIES = (
-    "Noto Sans CJK SC", "Noto Sans SC", "Noto Serif CJK SC", "Source Han Sans SC",
-    "Source Han Sans CN", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback",
-    "AR PL UMing CN", "AR PL UKai CN", "SimHei", "Microsoft YaHei", "PingFang SC",
-    "Noto Sans CJK JP", "Noto Sans CJK TC",
-)  # fmt: skip
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Noto Serif CJK SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Droid Sans Fallback",
+    "AR PL UMing CN",
+    "AR PL UKai CN",
+    "SimHei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK TC",
+)
 _PROGRAMME_ZH = {
-    "urban_dibao": "城市低保", "rural_dibao": "农村低保", "extreme_poverty": "特困供养",
-    "temporary_assistance": "临时救助", "medical_assistance": "医疗救助",
-    "disease_emergency": "疾病应急", "disaster_relief": "受灾救助",
+    "urban_dibao": "城市低保",
+    "rural_dibao": "农村低保",
+    "extreme_poverty": "特困供养",
+    "temporary_assistance": "临时救助",
+    "medical_assistance": "医疗救助",
+    "disease_emergency": "疾病应急",
+    "disaster_relief": "受灾救助",
     "education_assistance": "教育救助",
-    "housing_assistance": "住房救助", "employment_assistance": "就业救助",
-    "disability_subsidies": "残疾人两项补贴", "elderly_subsidy": "困难老年人补贴",
-    "children_in_difficulty": "困境儿童", "vagrant_assistance": "流浪乞讨救助",
-}  # fmt: skip
+    "housing_assistance": "住房救助",
+    "employment_assistance": "就业救助",
+    "disability_subsidies": "残疾人两项补贴",
+    "elderly_subsidy": "困难老年人补贴",
+    "children_in_difficulty": "困境儿童",
+    "vagrant_assistance": "流浪乞讨救助",
+}
 
 
 @dataclass(frozen=True)
@@ -65,33 +88,54 @@ class Series:
 
 SERIES: dict[SeriesName, Series] = {
     "applications": Series(
-        ("applications", "approvals", "rejections"), "申请与审批", "Applications and decisions",
-        "件（按项目计）", "cases (per programme)", False,
-        ("申请", "批准", "不予批准"), ("applications", "approvals", "rejections"),
+        ("applications", "approvals", "rejections"),
+        "申请与审批",
+        "Applications and decisions",
+        "件（按项目计）",
+        "cases (per programme)",
+        False,
+        ("申请", "批准", "不予批准"),
+        ("applications", "approvals", "rejections"),
     ),
     "processing-days": Series(
         ("processing_days_avg",), "平均办理天数", "Average processing time", "天", "days", True
     ),
     "spot-check-rate": Series(
-        ("spot_check_rate",), "入户抽查比例", "Home-visit spot-check rate", "%", "%", False,
-        ("抽查比例",), ("spot-check rate",), 100.0,
+        ("spot_check_rate",),
+        "入户抽查比例",
+        "Home-visit spot-check rate",
+        "%",
+        "%",
+        False,
+        ("抽查比例",),
+        ("spot-check rate",),
+        100.0,
     ),
     "beneficiaries": Series(
         ("beneficiaries",), "月末在保对象", "Beneficiaries at month end", "户", "households", True
     ),
-    "spending": Series(
-        ("spending_fen",), "发放金额", "Spending", "元", "yuan", True, scale=0.01
-    ),
+    "spending": Series(("spending_fen",), "发放金额", "Spending", "元", "yuan", True, scale=0.01),
     "urgent-response": Series(
-        ("urgent_response_hours_avg",), "急难响应平均时长", "Urgent-case response time",
-        "小时", "hours", False, ("平均响应",), ("average response",),
+        ("urgent_response_hours_avg",),
+        "急难响应平均时长",
+        "Urgent-case response time",
+        "小时",
+        "hours",
+        False,
+        ("平均响应",),
+        ("average response",),
     ),
     "oversight": Series(
-        ("complaints", "alerts", "inspection_findings"), "投诉、线索与督查发现",
-        "Complaints, alerts and inspection findings", "件", "count", False,
-        ("投诉举报", "违规线索", "督查发现问题"), ("complaints", "alerts", "inspection findings"),
+        ("complaints", "alerts", "inspection_findings"),
+        "投诉、线索与督查发现",
+        "Complaints, alerts and inspection findings",
+        "件",
+        "count",
+        False,
+        ("投诉举报", "违规线索", "督查发现问题"),
+        ("complaints", "alerts", "inspection findings"),
     ),
-}  # fmt: skip
+}
 
 
 @cache
@@ -168,15 +212,24 @@ def render(
         for index, (label, values) in enumerate(bars):
             offsets = [n + (index - (len(bars) - 1) / 2) * width for n in range(len(counties))]
             container = axes.bar(offsets, values, width, label=label)
-            axes.bar_label(container, fmt="%.2f" if series.scale != 1 or _fractional(values)
-                           else "%d", fontsize=7)  # fmt: skip
+            axes.bar_label(
+                container,
+                fmt="%.2f" if series.scale != 1 or _fractional(values) else "%d",
+                fontsize=7,
+            )
         axes.set_xticks(range(len(counties)), counties)
         axes.legend(fontsize=8)
         if series.scale == 1 and not any(m.endswith(("_avg", "_rate")) for m in series.metrics):
             axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     else:
-        axes.text(0.5, 0.5, "本月无数据" if zh else "no data for the month", ha="center",
-                  va="center", transform=axes.transAxes)  # fmt: skip
+        axes.text(
+            0.5,
+            0.5,
+            "本月无数据" if zh else "no data for the month",
+            ha="center",
+            va="center",
+            transform=axes.transAxes,
+        )
         axes.set_xticks([])
     if font:
         for text in figure.findobj(Text):

@@ -48,23 +48,31 @@ _COUNTS: dict[str, tuple[str, str, str]] = {  # metric → (type, division expr,
     "approvals": ("verification.CaseApproved", "t.data->>'division_code'", "t.data->>'programme'"),
     "rejections": ("verification.CaseRejected", "t.data->>'division_code'", "t.data->>'programme'"),
     "new_beneficiaries": (
-        "payments.BeneficiaryEnrolled", "t.data->>'division_code'", "t.data->>'programme'",
+        "payments.BeneficiaryEnrolled",
+        "t.data->>'division_code'",
+        "t.data->>'programme'",
     ),
     "complaints": ("supervision.ComplaintReceived", "t.data->>'division_code'", "'*'"),
     "alerts": ("supervision.AlertRaised", "t.data->>'division_code'", "'*'"),
     # the rest of the notice (INT-11, VER-10, PAY-9, PAY-10): what was done, counted, no one named
     "outreach_visits": ("intake.HouseholdVisited", "t.data->>'division_code'", "'*'"),
     "rough_sleeper_help": (
-        "intake.RoughSleeperHelped", "t.data->>'aid_point_division'", "'vagrant_assistance'",
+        "intake.RoughSleeperHelped",
+        "t.data->>'aid_point_division'",
+        "'vagrant_assistance'",
     ),
     "children_registered": ("verification.ChildRegistered", "t.data->>'division_code'", "'*'"),
     "child_allowance_assessments": (
-        "verification.ChildAllowanceAssessed", "t.data->>'division_code'", "t.data->>'allowance'",
+        "verification.ChildAllowanceAssessed",
+        "t.data->>'division_code'",
+        "t.data->>'allowance'",
     ),
     "relief_goods_issues": (
-        "payments.ReliefGoodsIssued", "t.data->>'division_code'", "'disaster_relief'",
+        "payments.ReliefGoodsIssued",
+        "t.data->>'division_code'",
+        "'disaster_relief'",
     ),
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True)

@@ -92,9 +92,16 @@ def _chain_of(service: str, digests: list[dict[str, Any]]) -> list[StoreFinding]
             or not digest_holds(digest)
         ):
             findings.append(
-                StoreFinding(SUPERVISION, service, STORE_DIGEST_STREAM, digest["event_position"],
-                             "the received digest chain is broken", "copy", digest["sequence"])
-            )  # fmt: skip
+                StoreFinding(
+                    SUPERVISION,
+                    service,
+                    STORE_DIGEST_STREAM,
+                    digest["event_position"],
+                    "the received digest chain is broken",
+                    "copy",
+                    digest["sequence"],
+                )
+            )
         previous_root = digest["root"]
     return findings
 
@@ -102,20 +109,31 @@ def _chain_of(service: str, digests: list[dict[str, Any]]) -> list[StoreFinding]
 def _check_copy(service: str, digest: dict[str, Any], rows: list[Any]) -> list[StoreFinding]:
     """(a) supervision's copy of the range: each hash recomputed, and the service's sealed root."""
     located = [
-        StoreFinding(SUPERVISION, service, r["stream_id"], r["position"],
-                     "supervision's copy: content does not match its hash", "copy",
-                     digest["sequence"])
+        StoreFinding(
+            SUPERVISION,
+            service,
+            r["stream_id"],
+            r["position"],
+            "supervision's copy: content does not match its hash",
+            "copy",
+            digest["sequence"],
+        )
         for r in rows
         if content_hash(r) != r["hash"]
-    ]  # fmt: skip
+    ]
     if located or merkle_root(leaves_of(rows)) == digest["merkle_root"]:
         return located
     return [
-        StoreFinding(SUPERVISION, service, rows[0]["stream_id"] if rows else None,
-                     digest["from_position"],
-                     "supervision's copy no longer matches the service's sealed digest", "copy",
-                     digest["sequence"])
-    ]  # fmt: skip
+        StoreFinding(
+            SUPERVISION,
+            service,
+            rows[0]["stream_id"] if rows else None,
+            digest["from_position"],
+            "supervision's copy no longer matches the service's sealed digest",
+            "copy",
+            digest["sequence"],
+        )
+    ]
 
 
 async def _source_range(url: str, low: int, high: int) -> list[dict[str, Any]]:
@@ -134,11 +152,18 @@ async def _check_source(
     low, high, sequence = digest["from_position"], digest["to_position"], digest["sequence"]
     rows = await _source_range(url, low, high)
     findings = [
-        StoreFinding(service, service, r["stream_id"], r["position"],
-                     "content does not match its hash", "source", sequence)
+        StoreFinding(
+            service,
+            service,
+            r["stream_id"],
+            r["position"],
+            "content does not match its hash",
+            "source",
+            sequence,
+        )
         for r in rows
         if content_hash(r) != r["hash"]
-    ]  # fmt: skip
+    ]
     if not findings and merkle_root(leaves_of(rows)) == digest["merkle_root"]:
         return []  # exactly as sealed: where the copy differs, the copy is what changed (a)
     findings += [
@@ -147,24 +172,38 @@ async def _check_source(
     ]
     if not findings:
         findings.append(
-            StoreFinding(service, service, rows[0]["stream_id"] if rows else None, low,
-                         "range no longer matches its sealed Merkle root", "source", sequence)
-        )  # fmt: skip
+            StoreFinding(
+                service,
+                service,
+                rows[0]["stream_id"] if rows else None,
+                low,
+                "range no longer matches its sealed Merkle root",
+                "source",
+                sequence,
+            )
+        )
     return findings
 
 
 def _trail_findings(findings: list[Finding], chain_ok: bool) -> list[StoreFinding]:
     """(c) supervision's own sealed trail digests."""
     out = [
-        StoreFinding(SUPERVISION, f.service, f.stream_id, f.position, f.problem, "trail",
-                     f.digest_sequence)
+        StoreFinding(
+            SUPERVISION, f.service, f.stream_id, f.position, f.problem, "trail", f.digest_sequence
+        )
         for f in findings
-    ]  # fmt: skip
+    ]
     if not chain_ok:
         out.append(
-            StoreFinding(SUPERVISION, SUPERVISION, DIGEST_STREAM, 0,
-                         "supervision's trail digest chain is broken", "trail")
-        )  # fmt: skip
+            StoreFinding(
+                SUPERVISION,
+                SUPERVISION,
+                DIGEST_STREAM,
+                0,
+                "supervision's trail digest chain is broken",
+                "trail",
+            )
+        )
     return out
 
 

@@ -160,11 +160,17 @@ class Dispatcher:
             for r in await conn.execute(_SECRETS, {"ids": ids, "now": now}):
                 keys.setdefault(r.subscription_id, []).append(r.secret)
         return [
-            Claimed(row.id, str(row.event_id), row.attempts, row.created_at,
-                    row.body.encode("utf-8"), urls[row.subscription_id],
-                    tuple(keys.get(row.subscription_id, ())))
+            Claimed(
+                row.id,
+                str(row.event_id),
+                row.attempts,
+                row.created_at,
+                row.body.encode("utf-8"),
+                urls[row.subscription_id],
+                tuple(keys.get(row.subscription_id, ())),
+            )
             for row in sorted(rows, key=lambda r: r.id)
-        ]  # fmt: skip
+        ]
 
     async def _send(self, client: httpx.AsyncClient, claimed: Claimed) -> None:
         answer = await self._post(client, claimed)
@@ -214,11 +220,15 @@ class Dispatcher:
             give_up_at = claimed.created_at + timedelta(seconds=self.settings.give_up_after_s)
             outcome = "dead" if next_at > give_up_at else "failed"
             status = "dead" if outcome == "dead" else "pending"
-            values |= {"status": status, "delivered_at": None,
-                       "next_attempt_at": None if outcome == "dead" else next_at}  # fmt: skip
+            values |= {
+                "status": status,
+                "delivered_at": None,
+                "next_attempt_at": None if outcome == "dead" else next_at,
+            }
         async with self.engine.begin() as conn:
             await conn.execute(_OUTCOME, values)
         WEBHOOK_DELIVERIES.labels(outcome).inc()
         if outcome == "dead":
-            log.warning("webhook delivery %d given up after %d attempts", claimed.id,
-                        claimed.attempts + 1)  # fmt: skip
+            log.warning(
+                "webhook delivery %d given up after %d attempts", claimed.id, claimed.attempts + 1
+            )

@@ -37,8 +37,11 @@ async def _remember(
     await ctx.run(
         "INSERT INTO det_deadline_items VALUES (:i, :c, :d, CAST(:f AS jsonb))"
         " ON CONFLICT DO NOTHING",
-        i=item, c=case_id, d=division, f=canonical_json(facts),
-    )  # fmt: skip
+        i=item,
+        c=case_id,
+        d=division,
+        f=canonical_json(facts),
+    )
 
 
 async def _item(ctx: DetectorContext, item: str) -> dict[str, Any] | None:
@@ -61,8 +64,11 @@ async def on_case_opened(ctx: DetectorContext, event: CaseOpened) -> None:
 
 async def on_referral_opened(ctx: DetectorContext, event: ReferralOpened) -> None:
     """intake.ReferralOpened: the case's division and the department that must acknowledge."""
-    facts = {"to_agency": event.to_agency, "to_division": event.to_division,
-             "first_office_org": event.first_office_org}  # fmt: skip
+    facts = {
+        "to_agency": event.to_agency,
+        "to_division": event.to_division,
+        "first_office_org": event.first_office_org,
+    }
     case_id = event.case_id or event.referral_id
     await _remember(ctx, f"referral:{event.referral_id}", case_id, event.division_code, facts)
 
@@ -101,9 +107,14 @@ async def on_referral_overdue(ctx: DetectorContext, event: ReferralOverdue) -> N
         known["division_code"] if known else event.escalated_to,
         [known["case_id"] if known else referral_id],
         f"转介事项{referral_id}接收部门未在{deadline}前签收，已升级督办",
-        {"deadline": deadline, "ran_out": "acknowledgement",
-         "referral_id": referral_id, "escalated_to": event.escalated_to, **facts},
-    )  # fmt: skip
+        {
+            "deadline": deadline,
+            "ran_out": "acknowledgement",
+            "referral_id": referral_id,
+            "escalated_to": event.escalated_to,
+            **facts,
+        },
+    )
 
 
 async def on_urgent_overdue(ctx: DetectorContext, event: UrgentCaseOverdue) -> None:
@@ -117,6 +128,11 @@ async def on_urgent_overdue(ctx: DetectorContext, event: UrgentCaseOverdue) -> N
         known["division_code"] if known else event.escalated_to,
         [urgent_id],
         f"主动发现的急难个案{urgent_id}未在{deadline}前响应，已升级督办",
-        {"deadline": deadline, "ran_out": "response",
-         "urgent_case_id": urgent_id, "escalated_to": event.escalated_to, **facts},
-    )  # fmt: skip
+        {
+            "deadline": deadline,
+            "ran_out": "response",
+            "urgent_case_id": urgent_id,
+            "escalated_to": event.escalated_to,
+            **facts,
+        },
+    )

@@ -56,10 +56,15 @@ async def on_allocated(ctx: DetectorContext, event: FundsAllocated) -> None:
     await ctx.run(
         "INSERT INTO det_fund_allocations VALUES (:e, :c, :p, :s, :a, :d, :t, :pos)"
         " ON CONFLICT DO NOTHING",
-        e=str(ctx.event.event_id), c=event.county_code, p=event.programme, s=event.source,
-        a=event.amount_fen, d=event.document_ref, t=ctx.event.recorded_at,
+        e=str(ctx.event.event_id),
+        c=event.county_code,
+        p=event.programme,
+        s=event.source,
+        a=event.amount_fen,
+        d=event.document_ref,
+        t=ctx.event.recorded_at,
         pos=ctx.event.position,
-    )  # fmt: skip
+    )
 
 
 async def on_arrived(ctx: DetectorContext, event: FundsArrived) -> None:
@@ -68,9 +73,12 @@ async def on_arrived(ctx: DetectorContext, event: FundsArrived) -> None:
         return
     await ctx.run(
         "INSERT INTO det_fund_arrivals VALUES (:e, :c, :p, :s, :a) ON CONFLICT DO NOTHING",
-        e=str(ctx.event.event_id), c=event.county_code, p=event.programme, s=event.source,
+        e=str(ctx.event.event_id),
+        c=event.county_code,
+        p=event.programme,
+        s=event.source,
         a=event.amount_fen,
-    )  # fmt: skip
+    )
 
 
 # Allocations whose running total (oldest first) exceeds what has arrived, older than :cutoff.
@@ -107,9 +115,12 @@ async def check_funds(
 
 
 async def _raise_once(
-    conn: AsyncConnection, store: EventStore, registry: EventRegistry, row: dict[str, Any],
+    conn: AsyncConnection,
+    store: EventStore,
+    registry: EventRegistry,
+    row: dict[str, Any],
     days: int,
-) -> int:  # fmt: skip
+) -> int:
     alert_id, key = str(uuid.uuid4()), f"allocation:{row['event_id']}"
     claimed = await conn.execute(
         text(
@@ -139,8 +150,9 @@ async def _raise_once(
         "arrived_from_source_fen": int(row["arrived_fen"]),
         "deadline_days": days,
     }
-    alert = AlertRaised(alert_id, Detector.FUNDS_NOT_ARRIVED, key, row["county_code"], (),
-                        summary, evidence)  # fmt: skip
+    alert = AlertRaised(
+        alert_id, Detector.FUNDS_NOT_ARRIVED, key, row["county_code"], (), summary, evidence
+    )
     metadata = EventMetadata(Actor.system("supervision"), "funds-check", summary)
     await store.append(f"alert-{alert_id}", [registry.serialize(alert, metadata)], 0, conn)
     return 1

@@ -23,8 +23,11 @@ async def on_account(ctx: DetectorContext, case_id: str, account: str, division:
     key = key_of(account)
     await ctx.run(
         "INSERT INTO det_accounts VALUES (:k, :c, :m, :d) ON CONFLICT DO NOTHING",
-        k=key, c=case_id, m=mask_bank_account(account), d=division,
-    )  # fmt: skip
+        k=key,
+        c=case_id,
+        m=mask_bank_account(account),
+        d=division,
+    )
     holders = await ctx.rows(
         "SELECT case_id, division_code FROM det_accounts WHERE account_key = :k ORDER BY case_id",
         k=key,
@@ -56,22 +59,29 @@ async def on_holder(
         approval.division_code,
         [approval.case_id],
         f"保障金发放账户的持有人{masked}不是该户家庭成员",
-        {"kind": "account_holder_outside_household", "bank_account_masked":
-         mask_bank_account(account), "account_holder_resident_id_masked": masked,
-         "household_size": len(approval.members)},
-    )  # fmt: skip
+        {
+            "kind": "account_holder_outside_household",
+            "bank_account_masked": mask_bank_account(account),
+            "account_holder_resident_id_masked": masked,
+            "household_size": len(approval.members),
+        },
+    )
 
 
-async def on_amount(ctx: DetectorContext, case_id: str, programme: str, division: str,
-                    amount_fen: int) -> None:  # fmt: skip
+async def on_amount(
+    ctx: DetectorContext, case_id: str, programme: str, division: str, amount_fen: int
+) -> None:
     """平均保: every household of a village gets one amount though incomes or classes differ."""
     if len(division) != 12:
         return
     await ctx.run(
         "INSERT INTO det_amounts VALUES (:c, :p, :v, :a)"
         " ON CONFLICT (case_id, programme) DO UPDATE SET amount_fen = EXCLUDED.amount_fen",
-        c=case_id, p=programme, v=division, a=amount_fen,
-    )  # fmt: skip
+        c=case_id,
+        p=programme,
+        v=division,
+        a=amount_fen,
+    )
     await check_village(ctx, division, programme)
 
 
@@ -115,9 +125,12 @@ async def on_payment(ctx: DetectorContext, event: PaymentSettled) -> None:
     """A settled payment: remember it, then check it against terminations and deaths."""
     await ctx.run(
         "INSERT INTO det_payments VALUES (:i, :c, :p, :m, :a) ON CONFLICT DO NOTHING",
-        i=event.payment_id, c=event.case_id, p=event.programme, m=event.period,
+        i=event.payment_id,
+        c=event.case_id,
+        p=event.programme,
+        m=event.period,
         a=event.amount_fen,
-    )  # fmt: skip
+    )
     await check_after_termination(ctx, event.case_id, event.programme)
     await check_after_death(ctx, event.case_id)
 
@@ -126,8 +139,10 @@ async def on_termination(ctx: DetectorContext, event: BenefitTerminated) -> None
     """A terminated benefit: payments for later months are irregular."""
     await ctx.run(
         "INSERT INTO det_terminations VALUES (:c, :p, :e) ON CONFLICT DO NOTHING",
-        c=event.case_id, p=event.programme, e=event.effective_from,
-    )  # fmt: skip
+        c=event.case_id,
+        p=event.programme,
+        e=event.effective_from,
+    )
     await check_after_termination(ctx, event.case_id, event.programme)
 
 
@@ -137,8 +152,9 @@ async def check_after_termination(ctx: DetectorContext, case_id: str, programme:
         "SELECT p.payment_id, p.period, p.amount_fen, t.effective_from FROM det_payments p"
         " JOIN det_terminations t USING (case_id, programme)"
         " WHERE p.case_id = :c AND p.programme = :p",
-        c=case_id, p=programme,
-    )  # fmt: skip
+        c=case_id,
+        p=programme,
+    )
     for row in rows:
         if _month_start(row["period"]) >= row["effective_from"]:
             await ctx.raise_alert(
@@ -147,18 +163,25 @@ async def check_after_termination(ctx: DetectorContext, case_id: str, programme:
                 await _division(ctx, case_id),
                 [case_id],
                 f"保障已于{row['effective_from']}终止，仍发放{row['period']}月{row['amount_fen']}分",
-                {"payment_id": row["payment_id"], "period": row["period"],
-                 "amount_fen": row["amount_fen"], "programme": programme,
-                 "terminated_from": row["effective_from"].isoformat()},
-            )  # fmt: skip
+                {
+                    "payment_id": row["payment_id"],
+                    "period": row["period"],
+                    "amount_fen": row["amount_fen"],
+                    "programme": programme,
+                    "terminated_from": row["effective_from"].isoformat(),
+                },
+            )
 
 
 async def on_death(ctx: DetectorContext, event: EvidenceRecorded) -> None:
     """A partner source reported a member deceased."""
     await ctx.run(
         "INSERT INTO det_deaths VALUES (:k, :c, :t, :s) ON CONFLICT DO NOTHING",
-        k=key_of(event.resident_id), c=event.case_id, t=ctx.event.recorded_at, s=event.source,
-    )  # fmt: skip
+        k=key_of(event.resident_id),
+        c=event.case_id,
+        t=ctx.event.recorded_at,
+        s=event.source,
+    )
     await check_after_death(ctx, event.case_id)
 
 
@@ -170,20 +193,29 @@ async def on_death_reported(ctx: DetectorContext, event: DeathReported) -> None:
         "INSERT INTO det_deaths (resident_key, case_id, reported_at, source, died_on)"
         " VALUES (:k, :c, :t, :s, :d) ON CONFLICT (resident_key, case_id)"
         " DO UPDATE SET died_on = COALESCE(det_deaths.died_on, EXCLUDED.died_on)",
-        k=key_of(event.resident_id), c=event.case_id, t=ctx.event.recorded_at,
-        s=event.reported_by_department, d=event.died_on,
-    )  # fmt: skip
+        k=key_of(event.resident_id),
+        c=event.case_id,
+        t=ctx.event.recorded_at,
+        s=event.reported_by_department,
+        d=event.died_on,
+    )
     await ctx.raise_alert(
         Detector.DEATH_REPORTED,
         f"{event.case_id}:{event.programme}:{key_of(event.resident_id)}",
         event.division_code,
         [event.case_id],
         f"公安部门报告保障对象家庭成员{masked}已于{died_on}死亡，请县级民政部门核实处理",
-        {"resident_id_masked": masked, "relation": event.relation, "died_on": died_on,
-         "programme": event.programme, "reported_by_department": event.reported_by_department,
-         "source_ref": event.source_ref, "stage_when_reported": event.stage_when_reported,
-         "termination_review_opened": event.opens_termination_review},
-    )  # fmt: skip
+        {
+            "resident_id_masked": masked,
+            "relation": event.relation,
+            "died_on": died_on,
+            "programme": event.programme,
+            "reported_by_department": event.reported_by_department,
+            "source_ref": event.source_ref,
+            "stage_when_reported": event.stage_when_reported,
+            "termination_review_opened": event.opens_termination_review,
+        },
+    )
     await check_after_death(ctx, event.case_id)
 
 
@@ -206,11 +238,15 @@ async def check_after_death(ctx: DetectorContext, case_id: str) -> None:
                 await _division(ctx, case_id),
                 [case_id],
                 f"户主{row['masked']}已报死亡，仍发放{row['period']}月保障金",
-                {"payment_id": row["payment_id"], "period": row["period"],
-                 "amount_fen": row["amount_fen"], "resident_id_masked": row["masked"],
-                 "reported_at": row["reported_at"].isoformat(),
-                 "died_on": row["died_on"].isoformat() if row["died_on"] else None},
-            )  # fmt: skip
+                {
+                    "payment_id": row["payment_id"],
+                    "period": row["period"],
+                    "amount_fen": row["amount_fen"],
+                    "resident_id_masked": row["masked"],
+                    "reported_at": row["reported_at"].isoformat(),
+                    "died_on": row["died_on"].isoformat() if row["died_on"] else None,
+                },
+            )
 
 
 async def _division(ctx: DetectorContext, case_id: str) -> str:
@@ -236,7 +272,12 @@ async def on_unpayable(ctx: DetectorContext, event: BeneficiaryUnpayable) -> Non
         event.county_code,
         [event.case_id],
         f"{event.period}月发放批次中该保障对象无法发放（{event.reason}），{action}",
-        {"case_id": event.case_id, "programme": event.programme, "period": event.period,
-         "run_id": event.run_id, "division_code": event.division_code,
-         "reason": event.reason},
-    )  # fmt: skip
+        {
+            "case_id": event.case_id,
+            "programme": event.programme,
+            "period": event.period,
+            "run_id": event.run_id,
+            "division_code": event.division_code,
+            "reason": event.reason,
+        },
+    )

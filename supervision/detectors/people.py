@@ -18,16 +18,23 @@ async def on_approved(ctx: DetectorContext, event: CaseApproved) -> None:
     case_id, programme, division = event.case_id, event.programme, event.division_code
     await ctx.run(
         "INSERT INTO det_cases VALUES (:c, :p, :d, :i, :r, :h) ON CONFLICT DO NOTHING",
-        c=case_id, p=programme, d=division, i=event.assessed_monthly_income_fen,
-        r=event.rural_class, h=event.household_size,
-    )  # fmt: skip
+        c=case_id,
+        p=programme,
+        d=division,
+        i=event.assessed_monthly_income_fen,
+        r=event.rural_class,
+        h=event.household_size,
+    )
     for member in event.members:
         key = key_of(member.resident_id)
         await ctx.run(
             "INSERT INTO det_members VALUES (:k, :c, :p, :r, :m) ON CONFLICT DO NOTHING",
-            k=key, c=case_id, p=programme, r=member.relation,
+            k=key,
+            c=case_id,
+            p=programme,
+            r=member.relation,
             m=mask_resident_id(member.resident_id),
-        )  # fmt: skip
+        )
         await check_duplicate(ctx, key, programme)
         await check_assets(ctx, key)
         await check_relative(ctx, key)
@@ -46,8 +53,9 @@ async def check_duplicate(ctx: DetectorContext, resident_key: str, programme: st
         "SELECT m.case_id, m.masked, c.division_code FROM det_members m"
         " JOIN det_cases c USING (case_id, programme)"
         " WHERE m.resident_key = :k AND m.programme = :p ORDER BY m.case_id",
-        k=resident_key, p=programme,
-    )  # fmt: skip
+        k=resident_key,
+        p=programme,
+    )
     if len(rows) >= 2:
         await ctx.raise_alert(
             Detector.DUPLICATE_ID,
@@ -55,9 +63,12 @@ async def check_duplicate(ctx: DetectorContext, resident_key: str, programme: st
             rows[-1]["division_code"],
             [r["case_id"] for r in rows],
             f"身份证号{rows[0]['masked']}同时在{len(rows)}户享受{programme}",
-            {"resident_id_masked": rows[0]["masked"], "programme": programme,
-             "households": len(rows)},
-        )  # fmt: skip
+            {
+                "resident_id_masked": rows[0]["masked"],
+                "programme": programme,
+                "households": len(rows),
+            },
+        )
 
 
 async def on_evidence(ctx: DetectorContext, event: EvidenceRecorded) -> None:
@@ -66,8 +77,11 @@ async def on_evidence(ctx: DetectorContext, event: EvidenceRecorded) -> None:
         key = key_of(event.resident_id)
         await ctx.run(
             "INSERT INTO det_assets VALUES (:k, :c, :s, :a) ON CONFLICT DO NOTHING",
-            k=key, c=event.case_id, s=event.source, a=event.assets_fen,
-        )  # fmt: skip
+            k=key,
+            c=event.case_id,
+            s=event.source,
+            a=event.assets_fen,
+        )
         await check_assets(ctx, key)
 
 
@@ -87,17 +101,21 @@ async def check_assets(ctx: DetectorContext, resident_key: str) -> None:
             row["division_code"],
             [row["case_id"]],
             f"保障对象{row['masked']}名下有{ASSET_SOURCES[row['source']]}，价值{row['assets_fen']}分",
-            {"resident_id_masked": row["masked"], "source": row["source"],
-             "assets_fen": row["assets_fen"]},
-        )  # fmt: skip
+            {
+                "resident_id_masked": row["masked"],
+                "source": row["source"],
+                "assets_fen": row["assets_fen"],
+            },
+        )
 
 
 async def on_declared(ctx: DetectorContext, event: StaffRelativeDeclared) -> None:
     """intake.StaffRelativeDeclared: a declared relative is registered apart, not concealed."""
     await ctx.run(
         "INSERT INTO det_declared VALUES (:c, :k) ON CONFLICT DO NOTHING",
-        c=event.application_id, k=key_of(event.member_resident_id),
-    )  # fmt: skip
+        c=event.application_id,
+        k=key_of(event.member_resident_id),
+    )
 
 
 async def on_staff(ctx: DetectorContext, event: StaffRegistered) -> None:
@@ -105,8 +123,11 @@ async def on_staff(ctx: DetectorContext, event: StaffRegistered) -> None:
     for relative in (event.staff_key, *event.relative_keys):
         await ctx.run(
             "INSERT INTO det_staff_relatives VALUES (:r, :s, :o, :role) ON CONFLICT DO NOTHING",
-            r=relative, s=event.staff_key, o=event.org, role=event.role,
-        )  # fmt: skip
+            r=relative,
+            s=event.staff_key,
+            o=event.org,
+            role=event.role,
+        )
         await check_relative(ctx, relative)
 
 
@@ -127,6 +148,10 @@ async def check_relative(ctx: DetectorContext, resident_key: str) -> None:
             row["division_code"],
             [row["case_id"]],
             f"保障对象{row['masked']}系{row['org']}{row['role']}本人或近亲属，受理时未申报",
-            {"resident_id_masked": row["masked"], "staff_org": row["org"],
-             "staff_role": row["role"], "declared": False},
-        )  # fmt: skip
+            {
+                "resident_id_masked": row["masked"],
+                "staff_org": row["org"],
+                "staff_role": row["role"],
+                "declared": False,
+            },
+        )

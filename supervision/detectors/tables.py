@@ -117,10 +117,17 @@ class DetectorContext:
         if not claimed:
             return False
         alert = AlertRaised(
-            alert_id, detector, key, division_code, tuple(sorted(set(case_ids))), summary_zh,
-            {**evidence, "triggered_by": {"type": self.event.type,
-                                          "event_id": str(self.event.event_id)}},
-        )  # fmt: skip
+            alert_id,
+            detector,
+            key,
+            division_code,
+            tuple(sorted(set(case_ids))),
+            summary_zh,
+            {
+                **evidence,
+                "triggered_by": {"type": self.event.type, "event_id": str(self.event.event_id)},
+            },
+        )
         metadata = self.event.metadata.caused_by(
             self.event, Actor.system("supervision"), "detector", f"{detector.value}: {summary_zh}"
         )

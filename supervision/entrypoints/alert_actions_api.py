@@ -43,10 +43,14 @@ class AcknowledgementIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "note": "已安排街道办事处复核该户收入和财产情况",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "note": "已安排街道办事处复核该户收入和财产情况",
+                }
+            ]
+        },
+    )
 
     note: str = Field("", max_length=500, description="optional: what will be done")
 
@@ -56,10 +60,14 @@ class DismissalIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "reason": "经核实，两人为同名同姓的不同人员，不存在重复享受",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "reason": "经核实，两人为同名同姓的不同人员，不存在重复享受",
+                }
+            ]
+        },
+    )
 
     reason: str = Field(min_length=1, max_length=500)
 
@@ -69,10 +77,15 @@ class EscalationIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "to": "city", "reason": "涉及区民政局工作人员近亲属，按规定报市民政局核查",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "to": "city",
+                    "reason": "涉及区民政局工作人员近亲属，按规定报市民政局核查",
+                }
+            ]
+        },
+    )
 
     to: EscalationLevel
     reason: str = Field(min_length=1, max_length=500)

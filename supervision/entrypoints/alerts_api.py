@@ -63,12 +63,19 @@ class StaffIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "resident_id": "620105197803124520", "name": "李明", "org": "安宁区民政局",
-            "role": "社会救助科科长", "division_code": "620105",
-            "relatives": [{"resident_id": "620105198001050026", "kinship": "配偶"}],
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "resident_id": "620105197803124520",
+                    "name": "李明",
+                    "org": "安宁区民政局",
+                    "role": "社会救助科科长",
+                    "division_code": "620105",
+                    "relatives": [{"resident_id": "620105198001050026", "kinship": "配偶"}],
+                }
+            ]
+        },
+    )
 
     resident_id: ResidentIdStr
     name: str = Field(min_length=1, max_length=50)

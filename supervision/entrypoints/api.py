@@ -65,12 +65,15 @@ async def get_case_audit_trail(
     last = rows[limit - 1] if len(rows) > limit else None
     next_cursor = (
         encode_cursor(
-            {"at": last["recorded_at"].isoformat(), "service": last["service"],
-             "position": last["position"]}
+            {
+                "at": last["recorded_at"].isoformat(),
+                "service": last["service"],
+                "position": last["position"],
+            }
         )
         if last
         else None
-    )  # fmt: skip
+    )
     return AuditTrail(
         case_id=case_id,
         division_code=division,

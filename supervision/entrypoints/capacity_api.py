@@ -33,9 +33,13 @@ from supervision.entrypoints.wiring import CapacityFiles
 
 router = APIRouter(prefix="/v1/capacity", tags=["capacity 基层力量"])
 READERS = require_roles(
-    "inspector", "auditor", "township_officer", "county_officer", "city_officer",
+    "inspector",
+    "auditor",
+    "township_officer",
+    "county_officer",
+    "city_officer",
     "province_officer",
-)  # fmt: skip
+)
 STEP_ERRORS = problem_responses(400, 401, 403, 412, 422, 428)
 
 
@@ -44,10 +48,16 @@ class DeskIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "name": "陈丽", "phone": "0931-7654321", "since": "2027-01-01",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "陈丽",
+                    "phone": "0931-7654321",
+                    "since": "2027-01-01",
+                }
+            ]
+        },
+    )
     name: str = Field(min_length=1, max_length=50)
     phone: str | None = Field(default=None, pattern=r"^\+?[0-9 -]{7,20}$")
     since: date
@@ -58,12 +68,18 @@ class ServiceIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "provider": "兰州市安宁区阳光社会工作服务中心",
-            "service": "困难群众入户走访、需求评估及照料服务", "amount_fen": 18000000,
-            "period_from": "2027-01-01", "period_to": "2027-12-31",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "provider": "兰州市安宁区阳光社会工作服务中心",
+                    "service": "困难群众入户走访、需求评估及照料服务",
+                    "amount_fen": 18000000,
+                    "period_from": "2027-01-01",
+                    "period_to": "2027-12-31",
+                }
+            ]
+        },
+    )
     provider: str = Field(min_length=1, max_length=200)
     service: str = Field(min_length=1, max_length=500)
     amount_fen: Fen = Field(ge=1, le=10**13)
@@ -76,11 +92,16 @@ class TrainingIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "held_on": "2027-03-06", "topic": "《甘肃省最低生活保障审核确认办法》解读",
-            "attendees": 45,
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "held_on": "2027-03-06",
+                    "topic": "《甘肃省最低生活保障审核确认办法》解读",
+                    "attendees": 45,
+                }
+            ]
+        },
+    )
     held_on: date
     topic: str = Field(min_length=1, max_length=500)
     attendees: Count = Field(ge=1, le=100_000)
@@ -159,8 +180,12 @@ async def _record(
     )
 
 
-@router.get("/desks", responses=problem_responses(401, 403), response_model=list[DeskStaffRead],
-            summary="受理专人 Named desk persons in your jurisdiction")  # fmt: skip
+@router.get(
+    "/desks",
+    responses=problem_responses(401, 403),
+    response_model=list[DeskStaffRead],
+    summary="受理专人 Named desk persons in your jurisdiction",
+)
 async def list_desk_staff(
     engine: Engine, principal: Principal = Depends(READERS)
 ) -> list[dict[str, Any]]:
@@ -171,13 +196,18 @@ async def list_desk_staff(
     )
     async with engine.connect() as conn:
         rows = await conn.execute(query, {"p": jurisdiction_prefix(principal.division) + "%"})
-        return [{**r.data, "phone": mask_phone(r.data["phone"]) if r.data["phone"] else None}
-                for r in rows]  # fmt: skip
+        return [
+            {**r.data, "phone": mask_phone(r.data["phone"]) if r.data["phone"] else None}
+            for r in rows
+        ]
 
 
-@router.get("/{division_code}", responses=problem_responses(401, 403),
-            response_model=CapacityFileRead,
-            summary="基层力量档案 A division's capacity file")  # fmt: skip
+@router.get(
+    "/{division_code}",
+    responses=problem_responses(401, 403),
+    response_model=CapacityFileRead,
+    summary="基层力量档案 A division's capacity file",
+)
 async def get_capacity_file(
     division_code: DivisionCodeStr,
     response: Response,
@@ -191,9 +221,12 @@ async def get_capacity_file(
     return _read(file)
 
 
-@router.post("/{division_code}/desk-staff", responses=STEP_ERRORS,
-             response_model=CapacityFileRead,
-             summary="配备受理专人 Name the desk person (If-Match)")  # fmt: skip
+@router.post(
+    "/{division_code}/desk-staff",
+    responses=STEP_ERRORS,
+    response_model=CapacityFileRead,
+    summary="配备受理专人 Name the desk person (If-Match)",
+)
 async def name_desk_staff(
     division_code: DivisionCodeStr,
     body: DeskIn,
@@ -213,9 +246,12 @@ async def name_desk_staff(
     )
 
 
-@router.post("/{division_code}/purchased-services", responses=STEP_ERRORS,
-             response_model=CapacityFileRead,
-             summary="购买服务 Record a purchased service (If-Match)")  # fmt: skip
+@router.post(
+    "/{division_code}/purchased-services",
+    responses=STEP_ERRORS,
+    response_model=CapacityFileRead,
+    summary="购买服务 Record a purchased service (If-Match)",
+)
 async def record_purchased_service(
     division_code: DivisionCodeStr,
     body: ServiceIn,
@@ -223,16 +259,25 @@ async def record_purchased_service(
     files: CapacityFiles,
 ) -> JSONResponse:
     """Record the provider, the service, the amount and the period."""
-    event = ServicePurchased(division_code, body.provider, body.service, body.amount_fen,
-                             body.period_from, body.period_to)  # fmt: skip
+    event = ServicePurchased(
+        division_code,
+        body.provider,
+        body.service,
+        body.amount_fen,
+        body.period_from,
+        body.period_to,
+    )
     return await _record(
         command, files, division_code, lambda f: f.purchase(event), "政府购买社会救助服务"
     )
 
 
-@router.post("/{division_code}/trainings", responses=STEP_ERRORS,
-             response_model=CapacityFileRead,
-             summary="业务培训 Record a staff training (If-Match)")  # fmt: skip
+@router.post(
+    "/{division_code}/trainings",
+    responses=STEP_ERRORS,
+    response_model=CapacityFileRead,
+    summary="业务培训 Record a staff training (If-Match)",
+)
 async def record_staff_training(
     division_code: DivisionCodeStr,
     body: TrainingIn,

@@ -80,11 +80,15 @@ async def get_centralised_care_report(
         counties = by_county(await persons(engine, past.end, prefix), target)
         total = sum(r["disabled"] for r in counties)
         central = sum(r["centralised"] for r in counties)
-        trend.append({
-            "period": str(past), "disabled": total, "centralised": central,
-            "share": round(central / total, 4) if total else None,
-            "by_county": {r["county_code"]: r["share"] for r in counties},
-        })  # fmt: skip
+        trend.append(
+            {
+                "period": str(past),
+                "disabled": total,
+                "centralised": central,
+                "share": round(central / total, 4) if total else None,
+                "by_county": {r["county_code"]: r["share"] for r in counties},
+            }
+        )
     body: dict[str, Any] = {
         "period": str(month),
         "jurisdiction": scope,

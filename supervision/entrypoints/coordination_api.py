@@ -47,19 +47,24 @@ class MechanismIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "filed_on": "2027-03-01", "head": "安宁区人民政府副区长 刘志刚",
-            "lead_department": "安宁区民政局",
-            "member_departments": [
-                "区财政局",
-                "区人社局",
-                "区卫健局",
-                "区医保局",
-                "区住建局",
-                "区教育局",
-            ],
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "filed_on": "2027-03-01",
+                    "head": "安宁区人民政府副区长 刘志刚",
+                    "lead_department": "安宁区民政局",
+                    "member_departments": [
+                        "区财政局",
+                        "区人社局",
+                        "区卫健局",
+                        "区医保局",
+                        "区住建局",
+                        "区教育局",
+                    ],
+                }
+            ]
+        },
+    )
     filed_on: date
     head: str = Field(min_length=1, max_length=100, description="政府负责人（负总责）")
     lead_department: str = Field(min_length=1, max_length=60)
@@ -71,11 +76,16 @@ class MeetingIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "held_on": "2027-03-05", "topics": ["困难群众救助资金监管", "低收入人口动态监测"],
-            "departments": ["市民政局", "市财政局", "市医保局", "市乡村振兴局"],
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "held_on": "2027-03-05",
+                    "topics": ["困难群众救助资金监管", "低收入人口动态监测"],
+                    "departments": ["市民政局", "市财政局", "市医保局", "市乡村振兴局"],
+                }
+            ]
+        },
+    )
     held_on: date
     topics: list[str] = Field(min_length=1, max_length=20)
     departments: list[str] = Field(min_length=1, max_length=40)
@@ -86,11 +96,17 @@ class TaskIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "task_id": "three_practical_tasks", "status": "done", "reported_on": "2027-03-08",
-            "note": "城乡低保、特困供养标准已按省定指导标准提高并于3月起发放",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "task_id": "three_practical_tasks",
+                    "status": "done",
+                    "reported_on": "2027-03-08",
+                    "note": "城乡低保、特困供养标准已按省定指导标准提高并于3月起发放",
+                }
+            ]
+        },
+    )
     task_id: str
     status: Literal["in_progress", "done"]
     reported_on: date
@@ -208,9 +224,12 @@ async def _record(
     )
 
 
-@router.get("/coordination/{code}/{year}", responses=problem_responses(401, 403),
-            response_model=CoordinationFileRead,
-            summary="协调档案 A county's or city's coordination file for a year")  # fmt: skip
+@router.get(
+    "/coordination/{code}/{year}",
+    responses=problem_responses(401, 403),
+    response_model=CoordinationFileRead,
+    summary="协调档案 A county's or city's coordination file for a year",
+)
 async def get_coordination_file(
     code: DivisionCode,
     response: Response,
@@ -225,9 +244,12 @@ async def get_coordination_file(
     return _read(file)
 
 
-@router.post("/coordination/{county_code}/{year}/mechanism", responses=STEP_ERRORS,
-             response_model=CoordinationFileRead,
-             summary="协调机制备案 File the coordination mechanism (If-Match)")  # fmt: skip
+@router.post(
+    "/coordination/{county_code}/{year}/mechanism",
+    responses=STEP_ERRORS,
+    response_model=CoordinationFileRead,
+    summary="协调机制备案 File the coordination mechanism (If-Match)",
+)
 async def file_coordination_mechanism(
     county_code: DivisionCode,
     body: MechanismIn,
@@ -236,16 +258,25 @@ async def file_coordination_mechanism(
     year: int = YEAR,
 ) -> JSONResponse:
     """Civil affairs leading, every member department listed; filed against the deadline."""
-    event = MechanismFiled(county_code, year, body.filed_on, body.head,
-                           body.lead_department, tuple(body.member_departments))  # fmt: skip
+    event = MechanismFiled(
+        county_code,
+        year,
+        body.filed_on,
+        body.head,
+        body.lead_department,
+        tuple(body.member_departments),
+    )
     return await _record(
         command, files, county_code, year, lambda f: f.file_mechanism(event), "协调机制报备"
     )
 
 
-@router.post("/coordination/{city_code}/{year}/joint-meetings", responses=STEP_ERRORS,
-             response_model=CoordinationFileRead,
-             summary="联席会议 Record a city joint meeting (If-Match)")  # fmt: skip
+@router.post(
+    "/coordination/{city_code}/{year}/joint-meetings",
+    responses=STEP_ERRORS,
+    response_model=CoordinationFileRead,
+    summary="联席会议 Record a city joint meeting (If-Match)",
+)
 async def record_joint_meeting(
     city_code: DivisionCode,
     body: MeetingIn,
@@ -254,16 +285,20 @@ async def record_joint_meeting(
     year: int = YEAR,
 ) -> JSONResponse:
     """Record the meeting, its topics and the departments present."""
-    event = JointMeetingHeld(city_code, year, body.held_on, tuple(body.topics),
-                             tuple(body.departments))  # fmt: skip
+    event = JointMeetingHeld(
+        city_code, year, body.held_on, tuple(body.topics), tuple(body.departments)
+    )
     return await _record(
         command, files, city_code, year, lambda f: f.hold_meeting(event), "联席会议记录"
     )
 
 
-@router.post("/coordination/{county_code}/{year}/policy-tasks", responses=STEP_ERRORS,
-             response_model=CoordinationFileRead,
-             summary="政策任务进展 Report progress on a dated policy task (If-Match)")  # fmt: skip
+@router.post(
+    "/coordination/{county_code}/{year}/policy-tasks",
+    responses=STEP_ERRORS,
+    response_model=CoordinationFileRead,
+    summary="政策任务进展 Report progress on a dated policy task (If-Match)",
+)
 async def report_policy_task(
     county_code: DivisionCode,
     body: TaskIn,
@@ -272,16 +307,20 @@ async def report_policy_task(
     year: int = YEAR,
 ) -> JSONResponse:
     """Report in progress or done."""
-    event = PolicyTaskReported(county_code, year, body.task_id, body.status,
-                               body.reported_on, body.note)  # fmt: skip
+    event = PolicyTaskReported(
+        county_code, year, body.task_id, body.status, body.reported_on, body.note
+    )
     return await _record(
         command, files, county_code, year, lambda f: f.report_task(event), "政策任务进展报告"
     )
 
 
-@router.get("/policy-tasks", responses=problem_responses(400, 401, 403),
-            response_model=PolicyTasksRead,
-            summary="政策任务台账 Dated tasks and their status per county")  # fmt: skip
+@router.get(
+    "/policy-tasks",
+    responses=problem_responses(400, 401, 403),
+    response_model=PolicyTasksRead,
+    summary="政策任务台账 Dated tasks and their status per county",
+)
 async def list_policy_tasks(
     engine: Engine,
     today: Today,
@@ -296,13 +335,19 @@ async def list_policy_tasks(
     ]
     reported = await _reports(engine, year, prefix)
     rows = [_county_row(code, year, reported.get(code, {}), today) for code in counties]
-    summary = {task: dict.fromkeys(("done", "done_late", "in_progress", "not_started",
-                                    "overdue"), 0) for task in POLICY_TASKS}  # fmt: skip
+    summary = {
+        task: dict.fromkeys(("done", "done_late", "in_progress", "not_started", "overdue"), 0)
+        for task in POLICY_TASKS
+    }
     for row in rows:
         for task, state in row["tasks"].items():
             summary[task][state["status"]] += 1
-    return {"year": year, "filing_deadline": filing_deadline(year).isoformat(),
-            "summary": summary, "counties": rows}  # fmt: skip
+    return {
+        "year": year,
+        "filing_deadline": filing_deadline(year).isoformat(),
+        "summary": summary,
+        "counties": rows,
+    }
 
 
 async def _reports(engine: AsyncEngine, year: int, prefix: str) -> dict[str, dict[str, dict]]:
@@ -326,13 +371,24 @@ def _county_row(code: str, year: int, reports: dict[str, dict], today: date) -> 
     tasks = {}
     for task, (title, _) in POLICY_TASKS.items():
         report = reports.get(task)
-        done = (report.get("filed_on") if task == "coordination_filing" else
-                report["reported_on"] if report and report["status"] == "done" else None
-                ) if report else None  # fmt: skip
+        done = (
+            (
+                report.get("filed_on")
+                if task == "coordination_filing"
+                else report["reported_on"]
+                if report and report["status"] == "done"
+                else None
+            )
+            if report
+            else None
+        )
         done_on = date.fromisoformat(done) if done else None
         deadline = task_deadline(task, year)
-        tasks[task] = {"title_zh": title, "deadline": deadline.isoformat(),
-                       "status": task_status(done_on, report is not None, deadline, today),
-                       "done_on": done_on}  # fmt: skip
+        tasks[task] = {
+            "title_zh": title,
+            "deadline": deadline.isoformat(),
+            "status": task_status(done_on, report is not None, deadline, today),
+            "done_on": done_on,
+        }
     division = divisions().get(code)
     return {"county_code": code, "name": division.name if division else None, "tasks": tasks}

@@ -73,23 +73,32 @@ class SourceCheck(BaseModel):
     """A service's event log (or a slice of it) to check against supervision's copies."""
 
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{
-            "service": "payments",
-            "events": [
+        json_schema_extra={
+            "examples": [
                 {
-                    "event_id": "5b0f7c1e-3d2a-4e8b-9f61-2c7d8a4e1b93",
-                    "stream_id": "run-620105-2027-03", "stream_version": 1, "position": 1042,
-                    "type": "payments.RunStarted", "schema_version": 1,
-                    "occurred_at": "2027-03-10T09:30:00+08:00",
-                    "recorded_at": "2027-03-10T09:30:00.125000+08:00",
-                    "data": {"county_code": "620105", "period": "2027-03"},
-                    "metadata": {"reason": "2027年3月城乡低保金按月发放"},
-                    "prev_hash": "0000000000000000000000000000000000000000000000000000000000000000",
-                    "hash": "9c1e5a7f3b2d4e6a8c0f1b3d5e7a9c2e4f6a8b0d2c4e6f8a1b3c5d7e9f0a2b4c",
-                },
-            ],
-        }]},
-    )  # fmt: skip
+                    "service": "payments",
+                    "events": [
+                        {
+                            "event_id": "5b0f7c1e-3d2a-4e8b-9f61-2c7d8a4e1b93",
+                            "stream_id": "run-620105-2027-03",
+                            "stream_version": 1,
+                            "position": 1042,
+                            "type": "payments.RunStarted",
+                            "schema_version": 1,
+                            "occurred_at": "2027-03-10T09:30:00+08:00",
+                            "recorded_at": "2027-03-10T09:30:00.125000+08:00",
+                            "data": {"county_code": "620105", "period": "2027-03"},
+                            "metadata": {"reason": "2027年3月城乡低保金按月发放"},
+                            "prev_hash": "0" * 64,
+                            "hash": (
+                                "9c1e5a7f3b2d4e6a8c0f1b3d5e7a9c2e4f6a8b0d2c4e6f8a1b3c5d7e9f0a2b4c"
+                            ),
+                        },
+                    ],
+                }
+            ]
+        },
+    )
     service: str = Field(pattern=r"^(intake|verification|payments|supervision)$")
     events: list[SourceEvent] = Field(max_length=100_000)
 
@@ -169,8 +178,10 @@ async def seal_audit_digest(
 
 def _plain(digest: TrailDigestSealed) -> dict[str, Any]:
     """The digest as the API shows it, its instants in ISO 8601 text."""
-    period = {"period_start": digest.period_start.isoformat(),
-              "period_end": digest.period_end.isoformat()}  # fmt: skip
+    period = {
+        "period_start": digest.period_start.isoformat(),
+        "period_end": digest.period_end.isoformat(),
+    }
     return {**asdict(digest), **period}
 
 

@@ -36,11 +36,17 @@ class ReportIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "county_code": "620105", "period": "2026-H2", "document_ref": "安民发〔2027〕6号",
-            "summary": "下半年全区城乡低保标准按时提高，救助资金按月足额发放",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "county_code": "620105",
+                    "period": "2026-H2",
+                    "document_ref": "安民发〔2027〕6号",
+                    "summary": "下半年全区城乡低保标准按时提高，救助资金按月足额发放",
+                }
+            ]
+        },
+    )
     county_code: CountyCodeStr
     period: str = Field(
         description="2026-H1 / 2026-H2 (half_year), or 2026 (year)",
@@ -108,13 +114,19 @@ async def _period(policies: PolicyData, value: str, day: date) -> tuple[ReportPe
 
 
 def _read(file: ImplementationFile) -> dict[str, Any]:
-    return {"file_id": file.id, "version": file.version,
-            "reports": [asdict(r) for r in file.reports]}  # fmt: skip
+    return {
+        "file_id": file.id,
+        "version": file.version,
+        "reports": [asdict(r) for r in file.reports],
+    }
 
 
-@router.post("", summary="报送贯彻落实情况 A county files its implementation report (If-Match)",
-             response_model=ImplementationFileRead,
-             responses=problem_responses(400, 401, 403, 412, 422, 428))  # fmt: skip
+@router.post(
+    "",
+    summary="报送贯彻落实情况 A county files its implementation report (If-Match)",
+    response_model=ImplementationFileRead,
+    responses=problem_responses(400, 401, 403, 412, 422, 428),
+)
 async def file_implementation_report(
     body: ReportIn,
     command: Command,
@@ -138,9 +150,12 @@ async def file_implementation_report(
     )
 
 
-@router.get("", summary="贯彻落实情况台账 Filed, late and missing reports per county",
-            response_model=ImplementationLedgerRead,
-            responses=problem_responses(401, 403, 422))  # fmt: skip
+@router.get(
+    "",
+    summary="贯彻落实情况台账 Filed, late and missing reports per county",
+    response_model=ImplementationLedgerRead,
+    responses=problem_responses(401, 403, 422),
+)
 async def list_implementation_reports(
     engine: Engine,
     policies: Policies,
@@ -163,18 +178,26 @@ async def list_implementation_reports(
         reports = filed.get(code, [])
         first = date.fromisoformat(reports[0]["filed_on"]) if reports else None
         division = table.get(code)
-        rows.append({
-            "county_code": code, "name": division.name if division else None,
-            "status": status(first, due, day),
-            "filed_on": first.isoformat() if first else None,
-            "document_ref": reports[-1]["document_ref"] if reports else None,
-            "filings": len(reports),
-        })  # fmt: skip
+        rows.append(
+            {
+                "county_code": code,
+                "name": division.name if division else None,
+                "status": status(first, due, day),
+                "filed_on": first.isoformat() if first else None,
+                "document_ref": reports[-1]["document_ref"] if reports else None,
+                "filings": len(reports),
+            }
+        )
     summary = dict.fromkeys(("filed", "late", "missing", "not_yet_due"), 0)
     for row in rows:
         summary[str(row["status"])] += 1
-    return {"period": str(parsed), "due_on": due.isoformat(), "today": day.isoformat(),
-            "summary": summary, "counties": rows}  # fmt: skip
+    return {
+        "period": str(parsed),
+        "due_on": due.isoformat(),
+        "today": day.isoformat(),
+        "summary": summary,
+        "counties": rows,
+    }
 
 
 async def _filed(engine: AsyncEngine, period: str, prefix: str) -> dict[str, list[dict]]:

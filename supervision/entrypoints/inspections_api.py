@@ -45,12 +45,18 @@ class PlanIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "kind": "special", "division_code": "620105", "planned_on": "2027-04-15",
-            "scope": "2027年一季度城乡低保资金发放及动态管理情况专项督查",
-            "team": ["王海燕", "赵志强"],
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "special",
+                    "division_code": "620105",
+                    "planned_on": "2027-04-15",
+                    "scope": "2027年一季度城乡低保资金发放及动态管理情况专项督查",
+                    "team": ["王海燕", "赵志强"],
+                }
+            ]
+        },
+    )
     kind: InspectionKind
     division_code: DivisionCodeStr
     planned_on: date
@@ -71,16 +77,20 @@ class VisitIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "visited_on": "2027-04-16",
-            "findings": [
+        json_schema_extra={
+            "examples": [
                 {
-                    "description": "刘家堡街道3户低保对象未按规定开展年度复核",
-                    "severity": "serious",
-                },
-            ],
-        }]},
-    )  # fmt: skip
+                    "visited_on": "2027-04-16",
+                    "findings": [
+                        {
+                            "description": "刘家堡街道3户低保对象未按规定开展年度复核",
+                            "severity": "serious",
+                        },
+                    ],
+                }
+            ]
+        },
+    )
     visited_on: date
     findings: list[FindingIn] = Field(default_factory=list, max_length=200)
 
@@ -90,11 +100,17 @@ class RectificationIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "finding_id": "F1", "requirement": "一个月内完成3户低保对象的复核并报送结果",
-            "responsible_org": "安宁区民政局", "due_on": "2027-05-16",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "finding_id": "F1",
+                    "requirement": "一个月内完成3户低保对象的复核并报送结果",
+                    "responsible_org": "安宁区民政局",
+                    "due_on": "2027-05-16",
+                }
+            ]
+        },
+    )
     finding_id: str
     requirement: str = _TEXT
     responsible_org: str = Field(min_length=1, max_length=200)
@@ -106,10 +122,16 @@ class CheckIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "finding_id": "F1", "rectified": True, "note": "已完成复核：1户停保，2户继续享受",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "finding_id": "F1",
+                    "rectified": True,
+                    "note": "已完成复核：1户停保，2户继续享受",
+                }
+            ]
+        },
+    )
     finding_id: str
     rectified: bool
     note: str = _TEXT
@@ -120,11 +142,18 @@ class AccountabilityIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "finding_id": "F1", "person_role": "街道民政助理员", "org": "安宁区刘家堡街道办事处",
-            "measure": "诫勉谈话", "decided_on": "2027-05-20",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "finding_id": "F1",
+                    "person_role": "街道民政助理员",
+                    "org": "安宁区刘家堡街道办事处",
+                    "measure": "诫勉谈话",
+                    "decided_on": "2027-05-20",
+                }
+            ]
+        },
+    )
     finding_id: str
     person_role: str = Field(min_length=1, max_length=100)
     org: str = Field(min_length=1, max_length=200)
@@ -192,9 +221,8 @@ def _read(inspection: Inspection, as_of: date) -> dict[str, Any]:
         check = inspection.verified.get(finding_id)
         done = bool(check and check.rectified)
         rectifications.append(
-            {**asdict(order), "rectified": done,
-             "overdue": not done and order.due_on < as_of}
-        )  # fmt: skip
+            {**asdict(order), "rectified": done, "overdue": not done and order.due_on < as_of}
+        )
     return {
         "inspection_id": inspection.id,
         "version": inspection.version,
@@ -211,18 +239,29 @@ def _division(inspection: Inspection) -> str:
     return inspection.planned.division_code
 
 
-@router.post("/inspections", status_code=201, response_model=InspectionRead,
-             summary="督查立项 Plan an inspection",
-             responses=problem_responses(400, 401, 403, 422))  # fmt: skip
+@router.post(
+    "/inspections",
+    status_code=201,
+    response_model=InspectionRead,
+    summary="督查立项 Plan an inspection",
+    responses=problem_responses(400, 401, 403, 422),
+)
 async def plan_inspection(
     body: PlanIn, command: Command, inspections: Inspections, today: Today
 ) -> JSONResponse:
     """Plan one of the five kinds of inspection."""
     ensure_jurisdiction(command.principal, body.division_code)
     inspection = Inspection(str(uuid.uuid4()))
-    inspection.plan(InspectionPlanned(
-        inspection.id, body.kind, body.division_code, body.planned_on, body.scope,
-        tuple(body.team)))  # fmt: skip
+    inspection.plan(
+        InspectionPlanned(
+            inspection.id,
+            body.kind,
+            body.division_code,
+            body.planned_on,
+            body.scope,
+            tuple(body.team),
+        )
+    )
     return await create(
         command,
         inspections,
@@ -233,13 +272,19 @@ async def plan_inspection(
     )
 
 
-@router.get("/inspections/{inspection_id}", response_model=InspectionRead,
-            summary="查阅督查 Get an inspection",
-            responses=problem_responses(401, 403, 404))  # fmt: skip
+@router.get(
+    "/inspections/{inspection_id}",
+    response_model=InspectionRead,
+    summary="查阅督查 Get an inspection",
+    responses=problem_responses(401, 403, 404),
+)
 async def get_inspection(
-    inspection_id: str, response: Response, inspections: Inspections, today: Today,
+    inspection_id: str,
+    response: Response,
+    inspections: Inspections,
+    today: Today,
     principal: Principal = Depends(READERS),
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     """The inspection; an unannounced one stays hidden from the inspected side until visited."""
     inspection = await inspections.get(inspection_id)
     assert inspection.planned is not None
@@ -274,9 +319,12 @@ async def _step(
 _STEP_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 428)
 
 
-@router.post("/inspections/{inspection_id}/visit", responses=_STEP_ERRORS,
-             response_model=InspectionRead,
-             summary="督查记录 Record the visit and its findings (If-Match)")  # fmt: skip
+@router.post(
+    "/inspections/{inspection_id}/visit",
+    responses=_STEP_ERRORS,
+    response_model=InspectionRead,
+    summary="督查记录 Record the visit and its findings (If-Match)",
+)
 async def record_inspection_visit(
     inspection_id: str, body: VisitIn, command: Command, inspections: Inspections, today: Today
 ) -> JSONResponse:
@@ -284,9 +332,12 @@ async def record_inspection_visit(
     return await _step(command, inspections, today, inspection_id, body, "记录督查发现")
 
 
-@router.post("/inspections/{inspection_id}/rectifications", responses=_STEP_ERRORS,
-             response_model=InspectionRead,
-             summary="下达整改 Order a rectification with a deadline (If-Match)")  # fmt: skip
+@router.post(
+    "/inspections/{inspection_id}/rectifications",
+    responses=_STEP_ERRORS,
+    response_model=InspectionRead,
+    summary="下达整改 Order a rectification with a deadline (If-Match)",
+)
 async def order_rectification(
     inspection_id: str,
     body: RectificationIn,
@@ -298,9 +349,12 @@ async def order_rectification(
     return await _step(command, inspections, today, inspection_id, body, "下达整改通知")
 
 
-@router.post("/inspections/{inspection_id}/rectification-checks", responses=_STEP_ERRORS,
-             response_model=InspectionRead,
-             summary="整改验收 Check that a rectification happened (If-Match)")  # fmt: skip
+@router.post(
+    "/inspections/{inspection_id}/rectification-checks",
+    responses=_STEP_ERRORS,
+    response_model=InspectionRead,
+    summary="整改验收 Check that a rectification happened (If-Match)",
+)
 async def check_rectification(
     inspection_id: str, body: CheckIn, command: Command, inspections: Inspections, today: Today
 ) -> JSONResponse:
@@ -308,9 +362,12 @@ async def check_rectification(
     return await _step(command, inspections, today, inspection_id, body, "整改验收")
 
 
-@router.post("/inspections/{inspection_id}/accountability", responses=_STEP_ERRORS,
-             response_model=InspectionRead,
-             summary="追责问责 Record an accountability measure (If-Match)")  # fmt: skip
+@router.post(
+    "/inspections/{inspection_id}/accountability",
+    responses=_STEP_ERRORS,
+    response_model=InspectionRead,
+    summary="追责问责 Record an accountability measure (If-Match)",
+)
 async def hold_accountable(
     inspection_id: str,
     body: AccountabilityIn,
@@ -331,9 +388,16 @@ def _apply(inspection: Inspection, body: BaseModel) -> None:
     elif isinstance(body, CheckIn):
         inspection.check(body.finding_id, body.rectified, body.note)
     elif isinstance(body, AccountabilityIn):
-        inspection.hold_accountable(AccountabilityRecorded(
-            inspection.id, body.finding_id, body.person_role, body.org, body.measure,
-            body.decided_on))  # fmt: skip
+        inspection.hold_accountable(
+            AccountabilityRecorded(
+                inspection.id,
+                body.finding_id,
+                body.person_role,
+                body.org,
+                body.measure,
+                body.decided_on,
+            )
+        )
 
 
 class OpenRectificationRead(BaseModel):
@@ -350,17 +414,29 @@ class OpenRectificationRead(BaseModel):
     overdue: bool
 
 
-@router.get("/rectifications", summary="整改事项 Open rectifications in your jurisdiction",
-            response_model=Page[OpenRectificationRead],
-            responses=problem_responses(400, 401, 403))  # fmt: skip
+@router.get(
+    "/rectifications",
+    summary="整改事项 Open rectifications in your jurisdiction",
+    response_model=Page[OpenRectificationRead],
+    responses=problem_responses(400, 401, 403),
+)
 async def list_rectifications(
-    engine: Engine, today: Today, overdue: bool = Query(False),
-    limit: int = Depends(page_limit), cursor: dict[str, Any] | None = Depends(page_cursor),
+    engine: Engine,
+    today: Today,
+    overdue: bool = Query(False),
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(READERS),
-) -> Page[dict[str, Any]]:  # fmt: skip
+) -> Page[dict[str, Any]]:
     """Oldest deadline first; `overdue=true` for those past their date."""
     return await deadline_page(
-        engine, today, table="rectifications_view", id_column="finding_key",
-        open_condition="NOT rectified", division=principal.division, overdue=overdue,
-        limit=limit, cursor=cursor,
-    )  # fmt: skip
+        engine,
+        today,
+        table="rectifications_view",
+        id_column="finding_key",
+        open_condition="NOT rectified",
+        division=principal.division,
+        overdue=overdue,
+        limit=limit,
+        cursor=cursor,
+    )

@@ -35,11 +35,16 @@ class PolicyIn(BaseModel):
     """A new province-wide setting of one policy number, from a date, with the reason."""
 
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{
-            "value": 30, "effective_from": "2027-04-01",
-            "reason": "省民政厅、省财政厅通知：中央和省级救助资金下达后30日内到位",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "value": 30,
+                    "effective_from": "2027-04-01",
+                    "reason": "省民政厅、省财政厅通知：中央和省级救助资金下达后30日内到位",
+                }
+            ]
+        },
+    )
     value: StrictStr | StrictInt | StrictFloat
     effective_from: date
     reason: StrictStr = Field(min_length=1, max_length=500)
@@ -89,9 +94,12 @@ def _view(setting: PolicySet, recorded: dict[int, RecordedEvent]) -> dict[str, A
     }
 
 
-@router.get("", summary="政策参数 Supervision's policy numbers in force today, with history",
-            response_model=PolicyBookRead,
-            responses=problem_responses(401, 403))  # fmt: skip
+@router.get(
+    "",
+    summary="政策参数 Supervision's policy numbers in force today, with history",
+    response_model=PolicyBookRead,
+    responses=problem_responses(401, 403),
+)
 async def get_policy(
     response: Response, data: Policies, day: Today, principal: Principal = Depends(READERS)
 ) -> dict[str, Any]:
@@ -100,21 +108,26 @@ async def get_policy(
     policies = []
     for name, rule in RULES.items():
         setting = book.effective(name, PROVINCE, day)
-        policies.append({
-            "name": name,
-            "description": rule.description,
-            "value": setting.value if setting else data.defaults[name],
-            "source": "province" if setting else "default",
-            "version": setting.version if setting else 0,
-            "history": [_view(s, recorded) for s in book.history(name, PROVINCE)],
-        })  # fmt: skip
+        policies.append(
+            {
+                "name": name,
+                "description": rule.description,
+                "value": setting.value if setting else data.defaults[name],
+                "source": "province" if setting else "default",
+                "version": setting.version if setting else 0,
+                "history": [_view(s, recorded) for s in book.history(name, PROVINCE)],
+            }
+        )
     response.headers["ETag"] = etag_for(book.version)
     return {"on": day.isoformat(), "stream_version": book.version, "policies": policies}
 
 
-@router.put("/{name}", summary="设定政策参数 The province sets a policy number from a date",
-            response_model=PolicySettingRead,
-            responses=problem_responses(400, 401, 403, 404, 412, 422, 428))  # fmt: skip
+@router.put(
+    "/{name}",
+    summary="设定政策参数 The province sets a policy number from a date",
+    response_model=PolicySettingRead,
+    responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
+)
 async def set_policy(
     name: str,
     body: PolicyIn,

@@ -46,11 +46,17 @@ class InstitutionIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "kind": "welfare_home", "name": "安宁区社会福利院", "division_code": "620105",
-            "capacity": 120,
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "welfare_home",
+                    "name": "安宁区社会福利院",
+                    "division_code": "620105",
+                    "capacity": 120,
+                }
+            ]
+        },
+    )
     kind: InstitutionKind
     name: str = Field(min_length=1, max_length=200)
     division_code: DivisionCodeStr
@@ -71,17 +77,23 @@ class HazardCheckIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "checked_on": "2027-03-01", "categories": ["fire", "electricity", "gas_poisoning"],
-            "fire_equipment_complete": False,
-            "hazards": [
+        json_schema_extra={
+            "examples": [
                 {
-                    "category": "fire", "description": "二楼消防通道堆放杂物，两具灭火器过期",
-                    "due_on": "2027-03-15",
-                },
-            ],
-        }]},
-    )  # fmt: skip
+                    "checked_on": "2027-03-01",
+                    "categories": ["fire", "electricity", "gas_poisoning"],
+                    "fire_equipment_complete": False,
+                    "hazards": [
+                        {
+                            "category": "fire",
+                            "description": "二楼消防通道堆放杂物，两具灭火器过期",
+                            "due_on": "2027-03-15",
+                        },
+                    ],
+                }
+            ]
+        },
+    )
     checked_on: date
     categories: list[HazardCategory] = Field(min_length=1)
     fire_equipment_complete: bool
@@ -93,11 +105,16 @@ class CloseIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "hazard_id": "3f2a9c1e-H1", "closed_on": "2027-03-12",
-            "note": "杂物已清理，消防通道畅通，灭火器已更换",
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "hazard_id": "3f2a9c1e-H1",
+                    "closed_on": "2027-03-12",
+                    "note": "杂物已清理，消防通道畅通，灭火器已更换",
+                }
+            ]
+        },
+    )
     hazard_id: str
     closed_on: date
     note: str = Field(min_length=1, max_length=2000)
@@ -108,11 +125,17 @@ class ActivityIn(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{
-            "activity": "drill", "held_on": "2027-03-08", "topic": "夜间火灾应急疏散演练",
-            "participants": 85,
-        }]},
-    )  # fmt: skip
+        json_schema_extra={
+            "examples": [
+                {
+                    "activity": "drill",
+                    "held_on": "2027-03-08",
+                    "topic": "夜间火灾应急疏散演练",
+                    "participants": 85,
+                }
+            ]
+        },
+    )
     activity: str = Field(pattern="^(drill|training)$")
     held_on: date
     topic: str = Field(min_length=1, max_length=500)
@@ -173,10 +196,13 @@ def _reader(today: date) -> Callable[[Institution], dict[str, Any]]:
 def _read(institution: Institution, as_of: date) -> dict[str, Any]:
     assert institution.registered is not None
     hazards = [
-        {**asdict(h), "closed_on": c.closed_on if (c := institution.closed.get(h.hazard_id))
-         else None, "overdue": c is None and h.due_on < as_of}
+        {
+            **asdict(h),
+            "closed_on": c.closed_on if (c := institution.closed.get(h.hazard_id)) else None,
+            "overdue": c is None and h.due_on < as_of,
+        }
         for h in institution.hazards.values()
-    ]  # fmt: skip
+    ]
     return {
         **asdict(institution.registered),
         "version": institution.version,
@@ -211,17 +237,24 @@ async def _record(
     )
 
 
-@router.post("/institutions", status_code=201, responses=problem_responses(400, 401, 403, 422),
-             response_model=InstitutionRead,
-             summary="机构登记 Register a welfare or rescue institution")  # fmt: skip
+@router.post(
+    "/institutions",
+    status_code=201,
+    responses=problem_responses(400, 401, 403, 422),
+    response_model=InstitutionRead,
+    summary="机构登记 Register a welfare or rescue institution",
+)
 async def register_institution(
     body: InstitutionIn, command: Command, institutions: Institutions, today: Today
 ) -> JSONResponse:
     """Enter the institution in the safety registry."""
     ensure_jurisdiction(command.principal, body.division_code)
     institution = Institution(str(uuid.uuid4()))
-    institution.register(InstitutionRegistered(institution.id, body.kind, body.name,
-                                                body.division_code, body.capacity))  # fmt: skip
+    institution.register(
+        InstitutionRegistered(
+            institution.id, body.kind, body.name, body.division_code, body.capacity
+        )
+    )
     return await create(
         command,
         institutions,
@@ -232,13 +265,19 @@ async def register_institution(
     )
 
 
-@router.get("/institutions/{institution_id}", responses=problem_responses(401, 403, 404),
-            response_model=InstitutionRead,
-            summary="机构安全档案 An institution's safety file")  # fmt: skip
+@router.get(
+    "/institutions/{institution_id}",
+    responses=problem_responses(401, 403, 404),
+    response_model=InstitutionRead,
+    summary="机构安全档案 An institution's safety file",
+)
 async def get_institution(
-    institution_id: str, response: Response, institutions: Institutions, today: Today,
+    institution_id: str,
+    response: Response,
+    institutions: Institutions,
+    today: Today,
     principal: Principal = Depends(READERS),
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     """Checks, hazards (with overdue flags), drills and trainings."""
     institution = await institutions.get(institution_id)
     ensure_jurisdiction(principal, _division(institution))
@@ -246,9 +285,12 @@ async def get_institution(
     return _read(institution, today)
 
 
-@router.post("/institutions/{institution_id}/hazard-checks", responses=STEP_ERRORS,
-             response_model=InstitutionRead,
-             summary="隐患排查 Record a hazard check (If-Match)")  # fmt: skip
+@router.post(
+    "/institutions/{institution_id}/hazard-checks",
+    responses=STEP_ERRORS,
+    response_model=InstitutionRead,
+    summary="隐患排查 Record a hazard check (If-Match)",
+)
 async def record_hazard_check(
     institution_id: str,
     body: HazardCheckIn,
@@ -272,9 +314,12 @@ async def record_hazard_check(
     return await _record(command, institutions, today, institution_id, step, "安全隐患排查")
 
 
-@router.post("/institutions/{institution_id}/hazard-closures", responses=STEP_ERRORS,
-             response_model=InstitutionRead,
-             summary="隐患销号 Close a hazard (If-Match)")  # fmt: skip
+@router.post(
+    "/institutions/{institution_id}/hazard-closures",
+    responses=STEP_ERRORS,
+    response_model=InstitutionRead,
+    summary="隐患销号 Close a hazard (If-Match)",
+)
 async def close_hazard(
     institution_id: str, body: CloseIn, command: Command, institutions: Institutions, today: Today
 ) -> JSONResponse:
@@ -289,9 +334,12 @@ async def close_hazard(
     )
 
 
-@router.post("/institutions/{institution_id}/activities", responses=STEP_ERRORS,
-             response_model=InstitutionRead,
-             summary="演练与培训 Record a drill or a safety training (If-Match)")  # fmt: skip
+@router.post(
+    "/institutions/{institution_id}/activities",
+    responses=STEP_ERRORS,
+    response_model=InstitutionRead,
+    summary="演练与培训 Record a drill or a safety training (If-Match)",
+)
 async def record_safety_activity(
     institution_id: str,
     body: ActivityIn,
@@ -323,17 +371,29 @@ class OpenHazardRead(BaseModel):
     overdue: bool
 
 
-@router.get("/hazards", response_model=Page[OpenHazardRead],
-            responses=problem_responses(400, 401, 403),
-            summary="安全隐患 Open hazards in your jurisdiction")  # fmt: skip
+@router.get(
+    "/hazards",
+    response_model=Page[OpenHazardRead],
+    responses=problem_responses(400, 401, 403),
+    summary="安全隐患 Open hazards in your jurisdiction",
+)
 async def list_hazards(
-    engine: Engine, today: Today, overdue: bool = Query(False),
-    limit: int = Depends(page_limit), cursor: dict[str, Any] | None = Depends(page_cursor),
+    engine: Engine,
+    today: Today,
+    overdue: bool = Query(False),
+    limit: int = Depends(page_limit),
+    cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(READERS),
-) -> Page[dict[str, Any]]:  # fmt: skip
+) -> Page[dict[str, Any]]:
     """Oldest deadline first; `overdue=true` for those past their date."""
     return await deadline_page(
-        engine, today, table="hazards_view", id_column="hazard_id",
-        open_condition="closed_on IS NULL", division=principal.division, overdue=overdue,
-        limit=limit, cursor=cursor,
-    )  # fmt: skip
+        engine,
+        today,
+        table="hazards_view",
+        id_column="hazard_id",
+        open_condition="closed_on IS NULL",
+        division=principal.division,
+        overdue=overdue,
+        limit=limit,
+        cursor=cursor,
+    )

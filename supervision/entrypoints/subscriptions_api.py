@@ -138,8 +138,11 @@ async def list_subscriptions(
         "SELECT * FROM webhook_subscriptions WHERE owner_client_id = :owner"
         " AND subscription_id > :after ORDER BY subscription_id LIMIT :limit"
     )
-    params = {"owner": principal.client_id, "after": str(cursor["id"]) if cursor else "",
-              "limit": limit + 1}  # fmt: skip
+    params = {
+        "owner": principal.client_id,
+        "after": str(cursor["id"]) if cursor else "",
+        "limit": limit + 1,
+    }
     async with engine.connect() as conn:
         rows = [dict(r._mapping) for r in await conn.execute(query, params)]
     items = [SubscriptionRead(**{k: row[k] for k in SubscriptionRead.model_fields}) for row in rows]
@@ -266,8 +269,12 @@ async def replay_subscription(
             if body.from_instant is not None
             else ("id >= :start", body.from_delivery_id)
         )
-        params = {"subscription_id": subscription.id, "round": subscription.replays + 1,
-                  "now": clock.now(), "start": value}  # fmt: skip
+        params = {
+            "subscription_id": subscription.id,
+            "round": subscription.replays + 1,
+            "now": clock.now(),
+            "start": value,
+        }
         queued = await conn.execute(text(_REPLAY.format(start=start)), params)
         subscription.request_replay(body.from_instant, body.from_delivery_id, queued.rowcount)
 
@@ -296,8 +303,12 @@ async def list_subscription_deliveries(
         f"SELECT * FROM webhook_deliveries WHERE {' AND '.join(where)} ORDER BY id LIMIT :limit"
     )
     after = cursor.get("id") if cursor else 0
-    params = {"id": subscription_id, "after": after if isinstance(after, int) else 0,
-              "status": status, "limit": limit + 1}  # fmt: skip
+    params = {
+        "id": subscription_id,
+        "after": after if isinstance(after, int) else 0,
+        "status": status,
+        "limit": limit + 1,
+    }
     async with engine.connect() as conn:
         rows = [dict(r._mapping) for r in await conn.execute(query, params)]
     items = [_delivery(row) for row in rows]

@@ -50,10 +50,15 @@ async def _recorded(event: RecordedEvent, conn: AsyncConnection) -> None:
             "INSERT INTO hazards_view VALUES (:h, :i, :d, :c, :t, :due, NULL)"
             " ON CONFLICT (hazard_id) DO NOTHING"
         ),
-        {"h": data["hazard_id"], "i": data["institution_id"], "d": division,
-         "c": data["category"], "t": data["description"],
-         "due": date.fromisoformat(data["due_on"])},
-    )  # fmt: skip
+        {
+            "h": data["hazard_id"],
+            "i": data["institution_id"],
+            "d": division,
+            "c": data["category"],
+            "t": data["description"],
+            "due": date.fromisoformat(data["due_on"]),
+        },
+    )
 
 
 async def _closed(event: RecordedEvent, conn: AsyncConnection) -> None:

@@ -61,11 +61,16 @@ async def _ordered(event: RecordedEvent, conn: AsyncConnection) -> None:
             " SET due_on = EXCLUDED.due_on,"
             " requirement = EXCLUDED.requirement, rectified = false"
         ),
-        {"i": data["inspection_id"], "f": data["finding_id"], "d": division,
-         "r": data["requirement"], "o": data["responsible_org"],
-         "due": date.fromisoformat(data["due_on"]),
-         "key": f"{data['inspection_id']}/{data['finding_id']}"},
-    )  # fmt: skip
+        {
+            "i": data["inspection_id"],
+            "f": data["finding_id"],
+            "d": division,
+            "r": data["requirement"],
+            "o": data["responsible_org"],
+            "due": date.fromisoformat(data["due_on"]),
+            "key": f"{data['inspection_id']}/{data['finding_id']}",
+        },
+    )
 
 
 async def _verified(event: RecordedEvent, conn: AsyncConnection) -> None:

@@ -53,9 +53,16 @@ async def apply_life_event(
     outcome: Literal["matched", "unmatched"] = "matched" if cases else "unmatched"
     await conn.execute(
         _REMEMBER,
-        {"d": department, "s": ref, "k": record.kind, "died": record.died_on, "o": outcome,
-         "n": affected, "at": verification.clock.now()},
-    )  # fmt: skip
+        {
+            "d": department,
+            "s": ref,
+            "k": record.kind,
+            "died": record.died_on,
+            "o": outcome,
+            "n": affected,
+            "at": verification.clock.now(),
+        },
+    )
     return LifeEventOutcome(
         source_ref=ref, outcome=outcome, repeated=False, cases_affected=affected
     )

@@ -322,16 +322,24 @@ class VerificationCase(Aggregate):
         who = _DEPARTMENTS.get(department, department)
         reason = f"{who}报告家庭成员于{died_on}死亡，自次月起停发"
         if self.stage in (Stage.APPROVED, Stage.RECHECK):
-            self.record(decisions.BenefitSuspended(
-                **self._key(), effective_from=month_after(died_on), reason=reason))  # fmt: skip
+            self.record(
+                decisions.BenefitSuspended(
+                    **self._key(), effective_from=month_after(died_on), reason=reason
+                )
+            )
         self.record(
             ev.DeathReported(
-                **self._key(), division_code=opened.division_code, resident_id=resident_id,
-                relation=member.relation, died_on=died_on, reported_by_department=department,
-                source_ref=source_ref, stage_when_reported=str(stage),
+                **self._key(),
+                division_code=opened.division_code,
+                resident_id=resident_id,
+                relation=member.relation,
+                died_on=died_on,
+                reported_by_department=department,
+                source_ref=source_ref,
+                stage_when_reported=str(stage),
                 opens_termination_review=running,
             )
-        )  # fmt: skip
+        )
         return True
 
     def ensure_nobody_deceased(self, override_reason: str | None) -> None:

@@ -272,11 +272,18 @@ class Child(Aggregate):
             )
         self.record(
             ChildAllowanceEnded(
-                self.id, granted.allowance, registered.division_code, registered.county_code,
-                first_day_after(period_of(today)), reason_code, reason, policy_basis, officer,
+                self.id,
+                granted.allowance,
+                registered.division_code,
+                registered.county_code,
+                first_day_after(period_of(today)),
+                reason_code,
+                reason,
+                policy_basis,
+                officer,
                 today,
             )
-        )  # fmt: skip
+        )
 
     def last_paid_period(self, age_limit: int) -> str:
         """The last month an allowance is paid under an age limit."""

@@ -134,11 +134,21 @@ class InclusionScreening(Aggregate):
         unmet = unmet_conditions(person)
         self.record(
             DisabledPersonScreened(
-                self.id, person.resident_id, person.name, person.division_code,
-                person.division_code[:6], person.disability_kind, person.disability_grade,
-                person.has_living_source, person.supporter, screened_on, not unmet, unmet, RULE,
+                self.id,
+                person.resident_id,
+                person.name,
+                person.division_code,
+                person.division_code[:6],
+                person.disability_kind,
+                person.disability_grade,
+                person.has_living_source,
+                person.supporter,
+                screened_on,
+                not unmet,
+                unmet,
+                RULE,
             )
-        )  # fmt: skip
+        )
 
     def decide(self, decided: ExtremePovertyInclusionDecided) -> None:
         """The county's action: once, on a flagged person only."""

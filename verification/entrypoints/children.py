@@ -76,11 +76,18 @@ async def register_child(body: ChildIn, command: Command, register: Register) ->
         child = Child(str(uuid.uuid4()))
         child.register(
             ChildRegistered(
-                child.id, body.resident_id, body.name, body.division_code, body.division_code[:6],
-                body.registration, body.category, body.guardianship_status,
-                _guardian(body.guardian), register.today(),
+                child.id,
+                body.resident_id,
+                body.name,
+                body.division_code,
+                body.division_code[:6],
+                body.registration,
+                body.category,
+                body.guardianship_status,
+                _guardian(body.guardian),
+                register.today(),
             )
-        )  # fmt: skip
+        )
         await register.claim(body.resident_id, child.id, conn)
         await register.save(child, command.metadata(REGISTERED, child.id), conn)
         headers = {"Location": f"/v1/children/{child.id}", "ETag": etag_for(child.version)}
@@ -108,9 +115,12 @@ async def list_children(
     """The register's children within the caller's division, resident IDs masked."""
     params = {
         "prefix": jurisdiction_prefix(principal.division) + "%",
-        "after": str((cursor or {}).get("c", "")), "category": category,
-        "status": guardianship_status, "follow_up": follow_up_needed, "limit": limit + 1,
-    }  # fmt: skip
+        "after": str((cursor or {}).get("c", "")),
+        "category": category,
+        "status": guardianship_status,
+        "follow_up": follow_up_needed,
+        "limit": limit + 1,
+    }
     async with engine.connect() as conn:
         rows = (await conn.execute(_LIST, params)).all()
     items = [ChildSummary.model_validate(dict(r._mapping)) for r in rows[:limit]]
@@ -154,9 +164,14 @@ async def record_care_visit(
     def act(child: Child, _: AsyncConnection) -> None:
         assert child.registered is not None
         visit = CareVisitRecorded(
-            child.id, child.registered.division_code, body.visited_on, tuple(body.visited_by),
-            body.guardianship_status, body.follow_up_needed, body.notes,
-        )  # fmt: skip
+            child.id,
+            child.registered.division_code,
+            body.visited_on,
+            tuple(body.visited_by),
+            body.guardianship_status,
+            body.follow_up_needed,
+            body.notes,
+        )
         child.record_visit(visit, register.today())
 
     return await change(
@@ -240,20 +255,34 @@ def _assessment(
     guardian = registered.guardian
     age_limit = int(limit.value)
     return ChildAllowanceAssessed(
-        child.id, body.allowance, "granted" if granted else "refused",
-        registered.division_code, registered.county_code, registered.registration,
-        registered.category, body.effective_from, body.reason,
-        body.policy_basis, ELIGIBILITY_RULE[body.allowance], officer, today,
-        guardian.name if guardian else "", guardian.bank_account if guardian else None,
-        age_limit if granted else None, limit.version if granted else None,
+        child.id,
+        body.allowance,
+        "granted" if granted else "refused",
+        registered.division_code,
+        registered.county_code,
+        registered.registration,
+        registered.category,
+        body.effective_from,
+        body.reason,
+        body.policy_basis,
+        ELIGIBILITY_RULE[body.allowance],
+        officer,
+        today,
+        guardian.name if guardian else "",
+        guardian.bank_account if guardian else None,
+        age_limit if granted else None,
+        limit.version if granted else None,
         child.last_paid_period(age_limit) if granted else None,
-    )  # fmt: skip
+    )
 
 
 def _guardian(guardian: GuardianIn | None) -> Guardian | None:
     if guardian is None:
         return None
     return Guardian(
-        guardian.name, guardian.relation, guardian.resident_id, guardian.phone,
+        guardian.name,
+        guardian.relation,
+        guardian.resident_id,
+        guardian.phone,
         guardian.bank_account,
-    )  # fmt: skip
+    )

@@ -60,9 +60,14 @@ async def screen_disabled_person(
     the county, any other is kept with the conditions not met."""
     ensure_level(command.principal, TOWNSHIP, body.division_code)
     person = DisabledPerson(
-        body.resident_id, body.name, body.division_code, body.disability_kind,
-        body.disability_grade, body.has_living_source, body.supporter,
-    )  # fmt: skip
+        body.resident_id,
+        body.name,
+        body.division_code,
+        body.disability_kind,
+        body.disability_grade,
+        body.has_living_source,
+        body.supporter,
+    )
     screening = InclusionScreening(str(uuid.uuid4()))
     screening.screen(person, register.today())
     return await create(
@@ -93,8 +98,10 @@ async def list_screenings(
     """The screenings within the caller's division, resident IDs masked."""
     params = {
         "prefix": jurisdiction_prefix(principal.division) + "%",
-        "after": str((cursor or {}).get("s", "")), "status": status, "limit": limit + 1,
-    }  # fmt: skip
+        "after": str((cursor or {}).get("s", "")),
+        "status": status,
+        "limit": limit + 1,
+    }
     async with engine.connect() as conn:
         rows = (await conn.execute(_LIST, params)).all()
     items = [ScreeningSummary.model_validate(dict(r._mapping)) for r in rows[:limit]]
@@ -138,10 +145,15 @@ async def decide_inclusion(
     def act(screening: InclusionScreening, _: AsyncConnection) -> None:
         screening.decide(
             ExtremePovertyInclusionDecided(
-                screening.id, division_of(screening), body.decision, body.reason,
-                command.principal.subject, register.today(), body.application_ref,
+                screening.id,
+                division_of(screening),
+                body.decision,
+                body.reason,
+                command.principal.subject,
+                register.today(),
+                body.application_ref,
             )
-        )  # fmt: skip
+        )
 
     return await change(
         command,

@@ -81,9 +81,13 @@ async def import_caseload(
 
     async def operation(conn: AsyncConnection) -> StoredResponse:
         record = await importer.run(
-            lambda: io.BytesIO(content), file_name, principal.division[:6], actor,
-            f"api:{principal.client_id}", first_seen,
-        )  # fmt: skip
+            lambda: io.BytesIO(content),
+            file_name,
+            principal.division[:6],
+            actor,
+            f"api:{principal.client_id}",
+            first_seen,
+        )
         rejects = await progress.rejects_of(store.engine, record.migration_id, REJECTS_SHOWN)
         status = 200 if starts[0].status == progress.COMPLETED else 201
         body = migration_read(record, rejects).model_dump(mode="json")

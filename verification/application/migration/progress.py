@@ -118,9 +118,16 @@ async def start(
         ensure_ascii=False,
     )
     await raw.execute(
-        _START, uuid.uuid4(), source.sha256, scope, file_name[:200], source.file_format,
-        by, source.rows_total, at,
-    )  # fmt: skip
+        _START,
+        uuid.uuid4(),
+        source.sha256,
+        scope,
+        file_name[:200],
+        source.file_format,
+        by,
+        source.rows_total,
+        at,
+    )
     return MigrationRecord.of(await raw.fetchrow(_BY_FILE, source.sha256, scope))
 
 
@@ -131,15 +138,25 @@ async def advance(
     if done.rejects:
         rejects = done.rejects
         await raw.execute(
-            _REJECTS, uuid.UUID(record.migration_id),
-            [r.row for r in rejects], [r.field for r in rejects],
-            [r.household_ref for r in rejects], [r.reason_zh for r in rejects],
+            _REJECTS,
+            uuid.UUID(record.migration_id),
+            [r.row for r in rejects],
+            [r.field for r in rejects],
+            [r.household_ref for r in rejects],
+            [r.reason_zh for r in rejects],
             [r.reason_en for r in rejects],
-        )  # fmt: skip
+        )
     row = await raw.fetchrow(
-        _ADVANCE, uuid.UUID(record.migration_id), record.households_done, done.households,
-        done.rows, done.imported, done.rejected_households, len(done.rejects), at,
-    )  # fmt: skip
+        _ADVANCE,
+        uuid.UUID(record.migration_id),
+        record.households_done,
+        done.households,
+        done.rows,
+        done.imported,
+        done.rejected_households,
+        len(done.rejects),
+        at,
+    )
     if row is None:
         raise MigrationRaced(
             f"import {record.migration_id} moved on elsewhere; stopped without writing",

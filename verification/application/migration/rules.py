@@ -267,9 +267,14 @@ def _same_household_cells(rows: list[Row], rejects: list[Reject]) -> None:
         for column in HOUSEHOLD_COLUMNS:
             if record[column] != first[column]:
                 rejects.append(
-                    Reject(number, record["household_ref"], column,
-                           "同户各行的户信息不一致", "differs from the household's first row")
-                )  # fmt: skip
+                    Reject(
+                        number,
+                        record["household_ref"],
+                        column,
+                        "同户各行的户信息不一致",
+                        "differs from the household's first row",
+                    )
+                )
 
 
 def _member(cells: _Cells, today: date, household: dict[str, Any] | None) -> MemberRow | None:
