@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from sqlalchemy import text
@@ -15,7 +16,7 @@ from shared.db import create_engine, migrate
 from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.schema import KERNEL_MIGRATIONS
 from shared.eventstore.store import EventStore
-from shared.projections.runner import Projection, ProjectionRunner
+from shared.projections.runner import Projection, ProjectionHandler, ProjectionRunner
 
 EVENTS = 20_000
 TABLE = "bench_stream_heads"
@@ -32,20 +33,9 @@ _UPSERT = text(
 )
 
 
-class StreamHeads(Projection):
-    """bench_stream_heads ← every event: the stream's latest version and type."""
-
-    name: ClassVar[str] = "bench.stream_heads"
-    tables: ClassVar[tuple[str, ...]] = (TABLE,)
-    handles: ClassVar[frozenset[str]] = frozenset({EVENT_TYPE})  # every event the bench appends
-
-    async def handle(self, event: RecordedEvent, conn: AsyncConnection) -> None:
-        """Upsert the stream's row (idempotent: never moves a row backwards)."""
-        await self.handle_batch([event], conn)
-
-    async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
-        """One pipelined executemany of the upserts, in log order."""
-        await conn.execute(_UPSERT, [_row(event) for event in batch])
+async def _upsert(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """Upsert the stream's row (idempotent: never moves a row backwards)."""
+    await conn.execute(_UPSERT, [_row(event)])
 
 
 def _row(event: RecordedEvent) -> dict[str, object]:
@@ -56,6 +46,18 @@ def _row(event: RecordedEvent) -> dict[str, object]:
         "division": event.metadata.actor.division,
         "at": event.recorded_at,
     }
+
+
+class StreamHeads(Projection):
+    """bench_stream_heads ← every event: the stream's latest version and type."""
+
+    name: ClassVar[str] = "bench.stream_heads"
+    tables: ClassVar[tuple[str, ...]] = (TABLE,)
+    handlers: Mapping[str, ProjectionHandler] = {EVENT_TYPE: _upsert}  # every event it appends
+
+    async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
+        """One pipelined executemany of the upserts, in log order."""
+        await conn.execute(_UPSERT, [_row(event) for event in batch])
 
 
 async def run(rt: Runtime) -> Rate:

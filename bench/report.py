@@ -53,7 +53,8 @@ def comparisons(
         Comparison("append, batch 50", append.ours[50], append.copy, 0.3),
         Comparison("append, batch 1", append.ours[1], append.executemany[1], None),
         Comparison("append, batch 50", append.ours[50], append.executemany[50], None),
-        Comparison("relay to broker", relay.relay, relay.raw, 0.5),
+        Comparison("relay to broker", relay.relay, relay.raw, 0.7),
+        Comparison("relay, both records", relay.relay, relay.both, 0.7),
         Comparison("projection catch-up", catch_up, append.ours[1], 5.0),
         Comparison("consumer, set-based", consumed.set_based, catch_up, 0.5),
         Comparison("consumer, one event", consumed.per_event, catch_up, None),
@@ -65,7 +66,8 @@ def all_rates(
 ) -> list[Rate]:
     """Every measured peer, in report order."""
     rates = [*append.ours.values(), *append.eventsourcing.values()]
-    rates += [*append.executemany.values(), append.copy, relay.relay, relay.raw, catch_up]
+    rates += [*append.executemany.values(), append.copy, relay.relay, relay.raw, relay.both]
+    rates.append(catch_up)
     return [*rates, consumed.set_based, consumed.per_event]
 
 

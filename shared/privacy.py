@@ -131,26 +131,29 @@ PROTECTED = "［受保护 protected］"
 _DROP = object()  # a dropped field is left out of the view
 
 
-def _view(value: Any, name: str | None, resident: Callable[[str], str], dropped: Any) -> Any:
+def _view(value: Any, rule: str | None, resident: Callable[[str], str], dropped: Any) -> Any:
+    """The view of a value under the rule its key's name gives (None: no rule, text is read)."""
+    if isinstance(value, str):
+        return _view_text(value, rule, resident)
     if isinstance(value, dict):
         view = {}
         for k, v in value.items():
-            lowered = _lower(k)
-            if not _dropped(lowered):
-                view[k] = _view(v, lowered, resident, dropped)
+            is_dropped, key_rule = _key(k)
+            if not is_dropped:
+                view[k] = _view(v, key_rule, resident, dropped)
             elif dropped is not _DROP:
                 view[k] = dropped if v is not None else None
         return view
     if isinstance(value, list):
-        return [_view(item, name, resident, dropped) for item in value]
-    if isinstance(value, str):
-        return _view_text(value, name, resident)
+        return [_view(item, rule, resident, dropped) for item in value]
     return value
 
 
 @lru_cache(maxsize=4096)
-def _lower(key: object) -> str:
-    return str(key).lower()
+def _key(key: object) -> tuple[bool, str | None]:
+    """What a key's name says, decided once per name: dropped, and the rule of its text."""
+    name = str(key).lower()
+    return _dropped(name), personal_rule(name)
 
 
 @lru_cache(maxsize=4096)
@@ -160,7 +163,7 @@ def _dropped(name: str) -> bool:
 
 def dropped_from_public_view(key: str) -> bool:
     """True for a key whose field the public view leaves out (health, disability, notes …)."""
-    return _dropped(_lower(key))
+    return _key(key)[0]
 
 
 @lru_cache(maxsize=4096)
@@ -179,9 +182,12 @@ def personal_rule(name: str) -> str | None:
     return None
 
 
-def _view_text(value: str, name: str | None, resident: Callable[[str], str]) -> str:
+def _view_text(value: str, rule: str | None, resident: Callable[[str], str]) -> str:
+    if rule is None:
+        if _ANY_DIGIT.search(value) is None:
+            return value  # IDs, accounts and phones are digits: text without any has none of them
+        return _digits_in_text(value, resident)
     text = value.strip()
-    rule = personal_rule(name) if name is not None else None
     if rule == "resident_id":
         return resident(text)
     if rule == "account":
@@ -190,10 +196,14 @@ def _view_text(value: str, name: str | None, resident: Callable[[str], str]) -> 
         return mask_phone(text)
     if rule == "address":
         return mask_address(text)
-    if rule == "name" and not _IDENTIFIER.fullmatch(text):
-        return mask_name(text)
-    if _ANY_DIGIT.search(text) is None:
-        return value  # IDs, accounts and phones are digits: text without any has none of them
+    if _IDENTIFIER.fullmatch(text):  # a `name` that names a thing, not a person
+        return _digits_in_text(value, resident) if _ANY_DIGIT.search(value) else value
+    return mask_name(text)
+
+
+def _digits_in_text(value: str, resident: Callable[[str], str]) -> str:
+    """Text with digits: a whole ID, account or phone, or free text with them inside."""
+    text = value.strip()
     if _RESIDENT_ID.fullmatch(text):
         return resident(text)
     if _ACCOUNT.fullmatch(text):

@@ -11,6 +11,7 @@ what was hashed, and a hash of data that holds a resident ID would fingerprint t
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
 from shared.messaging.cloudevents import KafkaRecord, dataschema
@@ -46,12 +47,24 @@ def public_record(record: KafkaRecord, key: bytes) -> KafkaRecord:
         if name == "ce_dataschema" and event_type and version.isdigit():
             raw = public_dataschema(event_type, int(version)).encode("utf-8")
         elif name == "ce_actor":
-            raw = _json(public_view(json.loads(raw), key))
+            raw = _public_actor(raw, key)
         elif name in _TEXT_HEADERS:
-            raw = public_view(raw.decode("utf-8"), key).encode("utf-8")
+            raw = _public_text(raw, key)
         headers.append((name, raw))
     headers.append((VIEW_HEADER, PUBLIC.encode("utf-8")))
     return KafkaRecord(key=record.key, value=value, headers=headers)
+
+
+@lru_cache(maxsize=1024)
+def _public_actor(raw: bytes, key: bytes) -> bytes:
+    """The actor header's view (a deployment has few staff at a time: decided once each)."""
+    return _json(public_view(json.loads(raw), key))
+
+
+@lru_cache(maxsize=4096)
+def _public_text(raw: bytes, key: bytes) -> bytes:
+    """A text header's view (reasons repeat, and a case's subject is its stream id)."""
+    return bytes(public_view(raw.decode("utf-8"), key).encode("utf-8"))
 
 
 def is_public(headers: Any) -> bool:
