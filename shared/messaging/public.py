@@ -11,6 +11,7 @@ what was hashed, and a hash of data that holds a resident ID would fingerprint t
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -32,27 +33,22 @@ def public_dataschema(event_type: str, schema_version: int) -> str:
 
 def public_record(record: KafkaRecord, key: bytes) -> KafkaRecord:
     """The public view of a relay record; the key (the case id) and the order are unchanged."""
-    data = json.loads(record.value)
-    value = _json(public_view(data, key))
+    value = _json(public_view(json.loads(record.value), key))
     headers: list[tuple[str, bytes]] = []
-    event_type, version = "", ""
-    for name, raw in record.headers:
-        if name == "ce_type":
-            event_type = raw.decode("utf-8")
-        elif name == "ce_schemaversion":
-            version = raw.decode("utf-8")
     for name, raw in record.headers:
         if name in _DROPPED:
             continue
-        if name == "ce_dataschema" and event_type and version.isdigit():
-            raw = public_dataschema(event_type, int(version)).encode("utf-8")
-        elif name == "ce_actor":
-            raw = _public_actor(raw, key)
-        elif name in _TEXT_HEADERS:
-            raw = _public_text(raw, key)
-        headers.append((name, raw))
-    headers.append((VIEW_HEADER, PUBLIC.encode("utf-8")))
+        view = _HEADER_VIEWS.get(name)
+        headers.append((name, raw if view is None else view(raw, key)))
+    headers.append(_PUBLIC_HEADER)
     return KafkaRecord(key=record.key, value=value, headers=headers)
+
+
+@lru_cache(maxsize=1024)
+def _public_schema(raw: bytes, key: bytes) -> bytes:
+    """`…/<type>/v<N>.json` → `…/<type>/v<N>.public.json` (ADR 0039); another value unchanged."""
+    text = raw.decode("utf-8")
+    return (text.removesuffix(".json") + ".public.json").encode() if text.endswith(".json") else raw
 
 
 @lru_cache(maxsize=1024)
@@ -65,6 +61,15 @@ def _public_actor(raw: bytes, key: bytes) -> bytes:
 def _public_text(raw: bytes, key: bytes) -> bytes:
     """A text header's view (reasons repeat, and a case's subject is its stream id)."""
     return bytes(public_view(raw.decode("utf-8"), key).encode("utf-8"))
+
+
+# How each header that changes is viewed; the rest pass as they are.
+_HEADER_VIEWS: dict[str, Callable[[bytes, bytes], bytes]] = {
+    "ce_dataschema": _public_schema,
+    "ce_actor": _public_actor,
+    **dict.fromkeys(_TEXT_HEADERS, _public_text),
+}
+_PUBLIC_HEADER = (VIEW_HEADER, PUBLIC.encode("utf-8"))
 
 
 def is_public(headers: Any) -> bool:
