@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import inspect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Generic, TypeVar
-
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.domain.programmes import DECIDING_ROLES
 from intake.schemas import CommandAccepted
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import Forbidden
-from shared.eventstore.registry import type_name_of
 from shared.http.auth import RoleNotAllowed, ensure_jurisdiction
 from shared.http.commands import Act
 from shared.http.tokens import Principal
@@ -69,7 +65,7 @@ def ensure_may_accept(principal: Principal, division_code: str) -> None:
     ensure_jurisdiction(principal, division_code)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Accepted(Generic[A]):
     """A change's domain step, and its answer (`CommandAccepted`): the resource, its new version
     and the types of the events the step recorded. For the kernel's `change`:
@@ -79,19 +75,13 @@ class Accepted(Generic[A]):
                             reason=body.response, answer=accepted.answer)
     """
 
-    step: Act[A]
+    act: Act[A]
     resource_id: str | None = None
     """The resource the answer names when it is not the aggregate (a new charity referral)."""
-    events: list[str] = field(default_factory=list)
-
-    async def act(self, aggregate: A, conn: AsyncConnection) -> None:
-        """Run the step, then note the events it recorded."""
-        done = self.step(aggregate, conn)
-        if inspect.isawaitable(done):
-            await done
-        self.events = [type_name_of(event) for event in aggregate.pending]
 
     def answer(self, aggregate: A) -> CommandAccepted:
         """The resource at its new version, with the events the step recorded."""
-        resource_id = self.resource_id or aggregate.id
-        return CommandAccepted(id=resource_id, version=aggregate.version, events=self.events)
+        events = [event.type for event in aggregate.appended]
+        return CommandAccepted(
+            id=self.resource_id or aggregate.id, version=aggregate.version, events=events
+        )

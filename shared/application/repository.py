@@ -68,6 +68,7 @@ class Repository(Generic[A, S]):
         instance.version = base + len(recorded)
         instance.head_hash = recorded[-1].hash if recorded else instance.head_hash
         instance.pending.clear()
+        instance.appended = recorded
         return recorded
 
     async def save_many(
@@ -89,9 +90,12 @@ class Repository(Generic[A, S]):
             for instance, metadata in changed
         ]
         recorded = await self.store.append_many(appends, conn)
-        heads = {e.stream_id: e.hash for e in recorded}  # each stream's last event wins
+        by_stream: dict[str, list[RecordedEvent]] = {}
+        for event in recorded:
+            by_stream.setdefault(event.stream_id, []).append(event)
         for instance, _ in changed:
             instance.version += len(instance.pending)
-            instance.head_hash = heads[instance.stream_id]
+            instance.appended = by_stream[instance.stream_id]
+            instance.head_hash = instance.appended[-1].hash
             instance.pending.clear()
         return recorded

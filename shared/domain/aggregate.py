@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from shared.eventstore.envelope import RecordedEvent
 
 
 class Aggregate:
@@ -15,6 +18,9 @@ class Aggregate:
         self.version = 0
         self.head_hash: str | None = None  # the stream's last hash, when loaded or saved
         self.pending: list[Any] = []
+        self.appended: list[RecordedEvent] = []
+        """What its last save appended, as recorded (ids, instants, metadata): an answer to a
+        command may show who recorded what, and when."""
 
     @classmethod
     def stream_id_for(cls, aggregate_id: str) -> str:

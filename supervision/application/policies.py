@@ -7,12 +7,10 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
-from shared.db import Connection
-from shared.eventstore.envelope import EventMetadata, RecordedEvent
+from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
 from shared.policy import PROVINCE
-from supervision.application.files import Files
 from supervision.domain.policy_book import DEFAULTS, RULES, SupervisionPolicy
 
 SERVICE = "supervision"
@@ -43,29 +41,3 @@ class PolicyData:
         """The stream's events by version, for who set each value and when."""
         stream_id = SupervisionPolicy.stream_id_for(SERVICE)
         return {e.stream_version: e for e in await self.store.read_stream(stream_id, conn)}
-
-    def for_change(self) -> PolicyChange:
-        """The stream as one command changes it (`shared.http.commands.change`)."""
-        return PolicyChange(self.repository)
-
-
-class PolicyChange(Files[SupervisionPolicy]):
-    """The policy book as one command changes it (`shared.http.commands.Aggregates`): empty at
-    version 0 before the province's first setting; keeps what its append recorded, by version,
-    for the answer to show who set the value and when."""
-
-    def __init__(self, repository: Repository[SupervisionPolicy]) -> None:
-        super().__init__(repository)
-        self.recorded: dict[int, RecordedEvent] = {}
-
-    async def save(
-        self,
-        instance: SupervisionPolicy,
-        metadata: EventMetadata,
-        conn: Connection | None,
-        expected_version: int | None = None,
-    ) -> list[RecordedEvent]:
-        """Append at the expected version and keep the recorded events."""
-        recorded = await super().save(instance, metadata, conn, expected_version)
-        self.recorded = {event.stream_version: event for event in recorded}
-        return recorded

@@ -21,6 +21,7 @@ from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Today
 from shared.policy import PROVINCE, PolicySet
+from supervision.application.files import Files
 from supervision.application.policies import SERVICE
 from supervision.domain.policy_book import RULES, rule_named
 from supervision.entrypoints.wiring import Policies
@@ -137,16 +138,15 @@ async def set_policy(
 ) -> JSONResponse:
     """Record `supervision.PolicySet` (If-Match: the policy stream's version, "0" at first)."""
     rule = rule_named(name)
-    stream = data.for_change()
     return await change(
         command,
-        stream,
+        Files(data.repository),
         SERVICE,
         authorise=lambda _: None,  # the province: the access table's rule
         act=lambda book, _: book.set(
             rule, str(body.value), body.effective_from, PROVINCE, body.reason, day
         ),
         reason=body.reason,
-        answer=lambda book: _view(book.settings[-1], stream.recorded),
+        answer=lambda book: _view(book.settings[-1], {e.stream_version: e for e in book.appended}),
         case_of=no_case,  # a setting belongs to no case
     )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
-from shared.eventstore.envelope import EventMetadata, RecordedEvent
+from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
 from verification.domain.policy_book import RULES, VerificationPolicy
@@ -55,40 +55,3 @@ class PolicyData:
         """The stream's recorded events by version, for who set each value and when."""
         stream_id = VerificationPolicy.stream_id_for(SERVICE)
         return {e.stream_version: e for e in await self.store.read_stream(stream_id, conn)}
-
-    def stream(self) -> PolicyStream:
-        """The book as a command changes it (for one request)."""
-        return PolicyStream(self.repository)
-
-
-@dataclass
-class PolicyStream:
-    """The policy book as the aggregates a command loads and appends through (the kernel's
-    `Aggregates`, shared.http.commands). The answer to a setting shows who recorded it and when,
-    so `save` keeps what it recorded. One per request."""
-
-    repository: Repository[VerificationPolicy]
-    recorded: list[RecordedEvent] = field(default_factory=list)
-
-    async def find(
-        self, aggregate_id: str, conn: AsyncConnection | None = None
-    ) -> VerificationPolicy | None:
-        """The book, or None while nothing was ever set."""
-        return await self.repository.find(aggregate_id, conn)
-
-    async def get(
-        self, aggregate_id: str, conn: AsyncConnection | None = None
-    ) -> VerificationPolicy:
-        """The book, or 404."""
-        return await self.repository.get(aggregate_id, conn)
-
-    async def save(
-        self,
-        instance: VerificationPolicy,
-        metadata: EventMetadata,
-        conn: AsyncConnection | None,
-        expected_version: int | None = None,
-    ) -> list[RecordedEvent]:
-        """Append the new settings at `expected_version`; keep the recorded events."""
-        self.recorded = await self.repository.save(instance, metadata, conn, expected_version)
-        return self.recorded

@@ -185,15 +185,14 @@ async def set_policy(
         )
     scope = normalise_scope(body.scope)
     value = str(body.value)
-    policies = verification.policies.stream()
 
     def answer(book: VerificationPolicy) -> SettingView:
         setting = book.settings[-1]
-        return _view(setting, {setting.version: policies.recorded[-1]})
+        return _view(setting, {setting.version: book.appended[-1]})
 
     return await create_or_change(
         command,
-        policies,
+        verification.policies.repository,
         SERVICE,
         new=lambda: VerificationPolicy(SERVICE),
         authorise=lambda _: _ensure_may_set(command.principal, scope),

@@ -88,7 +88,14 @@ def _app(engine: AsyncEngine, public_key: bytes) -> Any:
     router = APIRouter(prefix="/v1/notes")
 
     def answer(note: Note) -> dict[str, Any]:
-        return {"note_id": note.id, "text": note.text, "version": note.version}
+        # what the step appended, as recorded: who recorded which event (the kernel's memo)
+        appended = [{"event_id": str(e.event_id), "by": e.metadata.actor.id} for e in note.appended]
+        return {
+            "note_id": note.id,
+            "text": note.text,
+            "version": note.version,
+            "appended": appended,
+        }
 
     @router.post("", status_code=201)
     async def write_note(body: NoteIn, command: Command) -> JSONResponse:
@@ -219,6 +226,8 @@ async def test_a_change_is_authorised_acted_and_appended_at_the_named_version(
     assert [e.type for e in recorded] == ["kernel-test.NoteWritten", "kernel-test.NoteAmended"]
     assert recorded[1].metadata.reason == "改" and recorded[1].metadata.actor.id == "desk-1"
     assert recorded[1].metadata.case_id == note_id
+    # and the answer named the event the step appended, as recorded, and who recorded it
+    assert amended.json()["appended"] == [{"event_id": str(recorded[1].event_id), "by": "desk-1"}]
 
 
 @pytest.mark.req("GEN-8")
