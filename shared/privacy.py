@@ -21,6 +21,8 @@ _SENSITIVE = re.compile(
     r"|(?P<phone>(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2})(?![0-9])"
     r")"
 )
+# What the public view masks inside text: scrub's three, and any other run of 13-19 digits.
+_SENSITIVE_OR_LONG = re.compile(_SENSITIVE.pattern[:-1] + r"|(?P<long>\d{13,19})(?![0-9]))")
 
 
 def _keep(value: str, head: int, tail: int) -> str:
@@ -63,7 +65,9 @@ def _replace(match: re.Match[str]) -> str:
         return mask_resident_id(match.group("id"))
     if match.group("card"):
         return mask_bank_account(match.group("card"))
-    return mask_phone(match.group("phone"))
+    if match.group("phone"):
+        return mask_phone(match.group("phone"))
+    return mask_bank_account(match.group("long"))
 
 
 def scrub(text: str) -> str:
@@ -73,11 +77,14 @@ def scrub(text: str) -> str:
 
 # ---- The public view of event data (DESIGN property 9, ADR 0020) ----------------------------
 
-_RESIDENT_ID = re.compile(r"\d{17}[\dXx]")
-_ACCOUNT = re.compile(r"\d{13,19}")
-_PHONE = re.compile(r"(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}")
-_LONG_DIGITS = re.compile(r"(?<![0-9])\d{13,19}(?![0-9])")  # what scrub leaves: 13-15 digits
-_ANY_DIGIT = re.compile(r"\d")
+# A value that is wholly an ID, an account or a phone number.
+_WHOLE = re.compile(
+    r"(?P<id>\d{17}[\dXx])"
+    r"|(?P<account>\d{13,19})"
+    r"|(?P<phone>(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2})"
+)
+# Every ID, account and phone number has four digits in a row: text without them has none.
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_.-]*")  # a `name` that names a thing, not a person
 PSEUDONYM_PREFIX = "pid_"
 # Keys whose values a public reader must not see at all, even masked ("notes": free text about a
@@ -136,17 +143,30 @@ def _view(value: Any, rule: str | None, resident: Callable[[str], str], dropped:
     if isinstance(value, str):
         return _view_text(value, rule, resident)
     if isinstance(value, dict):
-        view = {}
-        for k, v in value.items():
-            is_dropped, key_rule = _key(k)
-            if not is_dropped:
-                view[k] = _view(v, key_rule, resident, dropped)
-            elif dropped is not _DROP:
-                view[k] = dropped if v is not None else None
-        return view
+        return _view_fields(value, resident, dropped)
     if isinstance(value, list):
         return [_view(item, rule, resident, dropped) for item in value]
     return value
+
+
+_SCALARS = frozenset({int, float, bool, type(None)})
+
+
+def _view_fields(value: dict[Any, Any], resident: Callable[[str], str], dropped: Any) -> Any:
+    """The view of an object, field by field (plain text and scalars without a call more)."""
+    view = {}
+    for k, v in value.items():
+        is_dropped, key_rule = _key(k)
+        if is_dropped:
+            if dropped is not _DROP:
+                view[k] = dropped if v is not None else None
+        elif type(v) is str:
+            view[k] = _view_text(v, key_rule, resident)
+        elif type(v) in _SCALARS:
+            view[k] = v
+        else:
+            view[k] = _view(v, key_rule, resident, dropped)
+    return view
 
 
 @lru_cache(maxsize=4096)
@@ -184,9 +204,7 @@ def personal_rule(name: str) -> str | None:
 
 def _view_text(value: str, rule: str | None, resident: Callable[[str], str]) -> str:
     if rule is None:
-        if _ANY_DIGIT.search(value) is None:
-            return value  # IDs, accounts and phones are digits: text without any has none of them
-        return _digits_in_text(value, resident)
+        return value if _FOUR_DIGITS.search(value) is None else _digits_in_text(value, resident)
     text = value.strip()
     if rule == "resident_id":
         return resident(text)
@@ -197,17 +215,16 @@ def _view_text(value: str, rule: str | None, resident: Callable[[str], str]) -> 
     if rule == "address":
         return mask_address(text)
     if _IDENTIFIER.fullmatch(text):  # a `name` that names a thing, not a person
-        return _digits_in_text(value, resident) if _ANY_DIGIT.search(value) else value
+        return value if _FOUR_DIGITS.search(value) is None else _digits_in_text(value, resident)
     return mask_name(text)
 
 
 def _digits_in_text(value: str, resident: Callable[[str], str]) -> str:
     """Text with digits: a whole ID, account or phone, or free text with them inside."""
     text = value.strip()
-    if _RESIDENT_ID.fullmatch(text):
+    whole = _WHOLE.fullmatch(text)
+    if whole is None:
+        return _SENSITIVE_OR_LONG.sub(_replace, value)
+    if whole.group("id"):
         return resident(text)
-    if _ACCOUNT.fullmatch(text):
-        return mask_bank_account(text)
-    if _PHONE.fullmatch(text):
-        return mask_phone(text)
-    return _LONG_DIGITS.sub(lambda m: mask_bank_account(m.group(0)), scrub(value))
+    return mask_bank_account(text) if whole.group("account") else mask_phone(text)

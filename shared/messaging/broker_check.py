@@ -17,14 +17,6 @@ from shared.messaging.topics import topic_partitions
 FETCH_TIMEOUT_S = 5.0
 
 
-async def probably_lost(reader: AIOKafkaConsumer, topic: str, marks: Sequence[Mark]) -> bool:
-    """A cheap look before each send: an empty or unreachable marked partition is suspicious."""
-    if not marks:
-        return False
-    empty = await empty_partitions(reader, topic, marks)
-    return empty is None or bool(empty)
-
-
 async def empty_partitions(
     reader: AIOKafkaConsumer, topic: str, marks: Sequence[Mark]
 ) -> list[int] | None:

@@ -13,6 +13,7 @@ from typing import Any
 from shared.canonical import canonical_json
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 from shared.eventstore.hashing import canonical_instant
+from shared.jsontext import parse_json
 
 SPEC_VERSION = "1.0"
 CONTENT_TYPE = "application/json"
@@ -193,8 +194,8 @@ def _data(value: bytes | None) -> dict[str, Any]:
     if value is None:
         raise UndecodableMessage("message has no value")
     try:
-        data = json.loads(value.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+        data = parse_json(value)
+    except ValueError as error:  # UnicodeDecodeError is one
         raise UndecodableMessage(f"value is not JSON: {error}") from None
     if not isinstance(data, dict):
         raise UndecodableMessage("value is not a JSON object")

@@ -11,8 +11,7 @@ current one is in flight (`OutboxRelay._read_ahead`).
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -47,8 +46,7 @@ FROM events WHERE position > $1 ORDER BY position LIMIT $2
 """
 
 
-@dataclass(frozen=True)
-class OutboxEvent:
+class OutboxEvent(NamedTuple):
     """One event ready to send: its log position, its id and its Kafka record."""
 
     position: int

@@ -10,11 +10,11 @@ what was hashed, and a hash of data that holds a resident ID would fingerprint t
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from shared.jsontext import compact_json, parse_json
 from shared.messaging.cloudevents import KafkaRecord, dataschema
 from shared.privacy import public_view
 
@@ -33,13 +33,12 @@ def public_dataschema(event_type: str, schema_version: int) -> str:
 
 def public_record(record: KafkaRecord, key: bytes) -> KafkaRecord:
     """The public view of a relay record; the key (the case id) and the order are unchanged."""
-    value = _json(public_view(json.loads(record.value), key))
-    headers: list[tuple[str, bytes]] = []
-    for name, raw in record.headers:
-        if name in _DROPPED:
-            continue
-        view = _HEADER_VIEWS.get(name)
-        headers.append((name, raw if view is None else view(raw, key)))
+    value = compact_json(public_view(parse_json(record.value), key))
+    headers = [
+        (name, raw) if (view := _HEADER_VIEWS.get(name)) is None else (name, view(raw, key))
+        for name, raw in record.headers
+        if name not in _DROPPED
+    ]
     headers.append(_PUBLIC_HEADER)
     return KafkaRecord(key=record.key, value=value, headers=headers)
 
@@ -54,7 +53,7 @@ def _public_schema(raw: bytes, key: bytes) -> bytes:
 @lru_cache(maxsize=1024)
 def _public_actor(raw: bytes, key: bytes) -> bytes:
     """The actor header's view (a deployment has few staff at a time: decided once each)."""
-    return _json(public_view(json.loads(raw), key))
+    return compact_json(public_view(parse_json(raw), key))
 
 
 @lru_cache(maxsize=4096)
@@ -75,7 +74,3 @@ _PUBLIC_HEADER = (VIEW_HEADER, PUBLIC.encode("utf-8"))
 def is_public(headers: Any) -> bool:
     """True for a record of the public view (never to be imported as the stored event)."""
     return any(name == VIEW_HEADER and bytes(raw) == PUBLIC.encode() for name, raw in headers or ())
-
-
-def _json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

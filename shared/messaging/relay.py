@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.eventstore.store import EventStore
 from shared.messaging import relay_state as state
-from shared.messaging.broker_check import find_loss, probably_lost
+from shared.messaging.broker_check import find_loss
 from shared.messaging.kafka import KafkaConfig, make_producer, make_reader
 from shared.messaging.metrics import BROKER_LOSSES, OUTBOX_LAG, RELAY_PUBLISHED
 from shared.messaging.outbox import OutboxEvent, read_outbox
@@ -119,21 +119,21 @@ class OutboxRelay:
     async def publish_once(self) -> int:
         """Publish the next batch after the checkpoint; return how many events were sent."""
         checkpoint = await state.load_checkpoint(self.engine, self.topic)
-        events = await self._read(checkpoint)
+        batch = await self._read(checkpoint)
+        events = batch.events
         if not events:
             OUTBOX_LAG.labels(self.service).set(0)
             return 0
-        if await self._suspect_loss() and await self.check_broker():
-            return 0
-        if len(events) == self.batch_size:  # a full batch: more may wait, read it meanwhile
+        if len(events) == self.batch_size:  # a full batch: more may wait, prepare it meanwhile
             self._read_ahead(state.Checkpoint(events[-1].position, checkpoint.epoch))
-        internal = [Outgoing(e.record, e.event_id) for e in events]
-        public = [Outgoing(public_record(e.record, self.pseudonym_key), e.event_id) for e in events]
         producer = await self._started_producer()
+        # no look at the broker before the send: a batch sent into a broker that lost its data
+        # lands at or below a partition's mark, which `advance` refuses (ADR 0050); a loss on a
+        # partition the batch does not touch is found by the periodic `check_broker`
         sent: list[dict[int, Acked]] = list(
             await asyncio.gather(
-                send_in_waves(producer, self.internal_topic, internal),
-                send_in_waves(producer, self.topic, public),
+                send_in_waves(producer, self.internal_topic, batch.internal),
+                send_in_waves(producer, self.topic, batch.public),
             )
         )
         marks = {
@@ -157,16 +157,17 @@ class OutboxRelay:
             OUTBOX_LAG.labels(self.service).set(await self.lag())
         return len(events)
 
-    async def _read(self, checkpoint: state.Checkpoint) -> list[OutboxEvent]:
+    async def _read(self, checkpoint: state.Checkpoint) -> _Prepared:
         """The batch after the checkpoint: the one read ahead if it starts there, else read now."""
         ahead, self._ahead = self._ahead, None
         if ahead is not None and ahead.after == checkpoint:
-            return await ahead.events
+            return await ahead.batch
         _discard(ahead)
         return await self._read_after(checkpoint)
 
     def _read_ahead(self, after: state.Checkpoint) -> None:
-        """Start reading the batch that follows `after` while the current one is sent.
+        """Start reading and preparing the batch that follows `after` while the current one is
+        sent: its records are built while the broker handles the current batch.
 
         Positions are given in commit order without gaps (ADR 0002, ADR 0010), so what lies past
         `after` now is what a read after the broker's acknowledgement would find, and more may
@@ -175,9 +176,14 @@ class OutboxRelay:
         _discard(self._ahead)
         self._ahead = _ReadAhead(after, asyncio.create_task(self._read_after(after)))
 
-    async def _read_after(self, checkpoint: state.Checkpoint) -> list[OutboxEvent]:
-        return await read_outbox(
+    async def _read_after(self, checkpoint: state.Checkpoint) -> _Prepared:
+        events = await read_outbox(
             self.engine, checkpoint.position, self.batch_size, self.service, checkpoint.epoch
+        )
+        return _Prepared(
+            events,
+            [Outgoing(e.record, e.event_id) for e in events],
+            [Outgoing(public_record(e.record, self.pseudonym_key), e.event_id) for e in events],
         )
 
     async def check_broker(self) -> bool:
@@ -231,13 +237,6 @@ class OutboxRelay:
         )
         await self._drop_clients()
         await self._started_producer()  # recreates the topics before anyone else's client does
-
-    async def _suspect_loss(self) -> bool:
-        for topic in self.topics:
-            marks = await state.load_marks(self.engine, topic)
-            if await probably_lost(await self._started_reader(), topic, marks):
-                return True
-        return False
 
     async def _lead(self) -> bool:
         if self._leader is not None:
@@ -304,18 +303,27 @@ class OutboxRelay:
 
 
 @dataclass(frozen=True)
+class _Prepared:
+    """A batch of the outbox ready to send: its events, as stored and in their public view."""
+
+    events: list[OutboxEvent]
+    internal: list[Outgoing]
+    public: list[Outgoing]
+
+
+@dataclass(frozen=True)
 class _ReadAhead:
     """The batch after a checkpoint, being read while the batch before it is in flight."""
 
     after: state.Checkpoint
-    events: asyncio.Task[list[OutboxEvent]]
+    batch: asyncio.Task[_Prepared]
 
 
 def _discard(ahead: _ReadAhead | None) -> None:
     """Drop a read ahead that will not be used (its outcome, even a failure, is not wanted)."""
     if ahead is not None:
-        ahead.events.cancel()
-        ahead.events.add_done_callback(lambda task: task.cancelled() or task.exception())
+        ahead.batch.cancel()
+        ahead.batch.add_done_callback(lambda task: task.cancelled() or task.exception())
 
 
 _TRY_LOCK = text("SELECT pg_try_advisory_lock(:c, hashtext(:s))")

@@ -37,7 +37,12 @@ class Advance(Enum):
 
 
 async def load_checkpoint(engine: AsyncEngine, topic: str) -> Checkpoint:
-    """The topic's checkpoint, created at position 0, epoch 0 the first time."""
+    """The topic's checkpoint, created at position 0, epoch 0 the first time (read without a
+    write, and so without a commit to wait for, every time after)."""
+    async with engine.connect() as conn:
+        row = (await conn.execute(text(_CHECKPOINT), {"t": topic})).one_or_none()
+    if row is not None:
+        return Checkpoint(int(row.position), int(row.broker_epoch))
     async with engine.begin() as conn:
         await conn.execute(
             text(
@@ -173,9 +178,12 @@ async def record_consumed(engine: AsyncEngine, topic: str, sent: Sent, readers: 
     return bool(result.rowcount)
 
 
+_CHECKPOINT = "SELECT position, broker_epoch FROM relay_checkpoints WHERE topic = :t"
+
+
 async def _checkpoint(conn: AsyncConnection, topic: str, *, lock: bool) -> Checkpoint:
-    query = "SELECT position, broker_epoch FROM relay_checkpoints WHERE topic = :t"
-    row = (await conn.execute(text(query + (" FOR UPDATE" if lock else "")), {"t": topic})).one()
+    query = _CHECKPOINT + (" FOR UPDATE" if lock else "")
+    row = (await conn.execute(text(query), {"t": topic})).one()
     return Checkpoint(int(row.position), int(row.broker_epoch))
 
 

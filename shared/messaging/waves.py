@@ -12,8 +12,9 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.partitioner import DefaultPartitioner
@@ -23,9 +24,8 @@ from shared.messaging.cloudevents import KafkaRecord
 _partitioner = DefaultPartitioner()
 
 
-@dataclass(frozen=True)
-class Outgoing:
-    """A record to send and the id of the event it carries."""
+class Outgoing(NamedTuple):
+    """A record to send and the id of the event it carries (a tuple: two per event are made)."""
 
     record: KafkaRecord
     event_id: uuid.UUID
@@ -33,7 +33,8 @@ class Outgoing:
 
 @dataclass(frozen=True)
 class Acked:
-    """The last record batch acknowledged on a partition: first offset, last offset, last event."""
+    """What a partition acknowledged of a relay batch: the first offset, the last offset and the
+    last event (a batch landing at or below a partition's mark tells of a broker's loss)."""
 
     partition: int
     base_offset: int
@@ -50,7 +51,8 @@ class _Batch:
 async def send_in_waves(
     producer: AIOKafkaProducer, topic: str, outgoing: Sequence[Outgoing]
 ) -> dict[int, Acked]:
-    """Send records in order per key; return, per partition, its last acknowledged batch."""
+    """Send records in order per key; return, per partition, what it acknowledged: the first
+    offset of its first record batch, and the last offset and event of its last one."""
     partitions = sorted(await producer.partitions_for(topic))
     queues = _batches_by_partition(producer, partitions, outgoing)
     acked: dict[int, Acked] = {}
@@ -59,7 +61,9 @@ async def send_in_waves(
         current = {p: q[wave] for p, q in queues.items() if wave < len(q)}
         if not current:
             return acked
-        acked.update(await _send_wave(producer, topic, current))
+        for partition, last in (await _send_wave(producer, topic, current)).items():
+            first = acked.get(partition, last)
+            acked[partition] = replace(last, base_offset=first.base_offset)
         wave += 1
 
 
