@@ -29,7 +29,7 @@ from shared.privacy import mask_resident_id
 router = APIRouter(prefix="/v1", tags=["routing 协同办理"])
 
 
-def competent_role(
+async def competent_role(
     programme: Programme, principal: Principal = Depends(current_principal)
 ) -> PartnerDecision:
     """The programme's rule once the caller holds its deciding role: refused (409 for

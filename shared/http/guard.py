@@ -20,7 +20,6 @@ audited with a value PostgreSQL would refuse. The backstop for what still gets t
 
 from __future__ import annotations
 
-import json
 import re
 import typing
 from collections.abc import Iterator
@@ -35,6 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.fields import INT64_MAX, INT64_MIN
 from shared.http.problems import invalid_request_response, problem_response
+from shared.jsontext import parse_json
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 """Refused in path and query: every C0/C1 control, DEL and lone surrogates."""
@@ -213,7 +213,7 @@ def _body_errors(body: bytes) -> list[dict[str, str]]:
     if not body:
         return []
     try:
-        document = json.loads(body)
+        document = parse_json(body)
     except ValueError:  # not JSON (or not UTF-8): the route's own parsing reports it as 422
         return []
     return [_error(field, message) for field, message in _walk(document, "body")]

@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from shared.canonical import canonical_json
 from shared.db import driver_in_transaction, driver_transaction
 from shared.domain.errors import DomainError
+from shared.jsontext import parse_json
 
 MAX_KEY_LENGTH = 200
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -71,8 +72,8 @@ class InvalidIdempotencyKey(DomainError):
 def fingerprint_of(method: str, path: str, body: bytes) -> str:
     """SHA-256 of method, path and body (JSON canonicalised: key order and spacing do not count)."""
     try:
-        payload = canonical_json(json.loads(body)).encode() if body else b""
-    except (ValueError, UnicodeDecodeError):
+        payload = canonical_json(parse_json(body)).encode() if body else b""
+    except ValueError:  # UnicodeDecodeError is one
         payload = body
     return hashlib.sha256(
         method.upper().encode() + b"\n" + path.encode() + b"\n" + payload

@@ -55,14 +55,14 @@ def decode_cursor(cursor: str) -> dict[str, Any]:
     return value
 
 
-def page_limit(
+async def page_limit(
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Items per page (1–200)."),
 ) -> int:
     """The `limit` query parameter: 1 to 200, default 50."""
     return limit
 
 
-def page_cursor(
+async def page_cursor(
     cursor: str | None = Query(None, description="The next_cursor of the previous page."),
 ) -> dict[str, Any] | None:
     """The decoded `cursor` query parameter, or None for the first page."""

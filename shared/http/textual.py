@@ -14,12 +14,13 @@ all) the value is left to the model's own validation.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
+
+from shared.jsontext import parse_json
 
 TEXT_MESSAGE = "this value is text (a JSON string, e.g. an ISO 8601 date), not a number"
 BOOLEAN_MESSAGE = "this value is true or false (a JSON boolean), not a number or text"
@@ -35,7 +36,7 @@ async def refuse_mistyped_values(request: Request) -> None:
     if schema is None:
         return
     try:
-        body = json.loads(await request.body())
+        body = parse_json(await request.body())
     except ValueError:  # not JSON: the route's own parsing reports it
         return
     components = request.app.openapi().get("components", {}).get("schemas", {})

@@ -26,7 +26,7 @@ from shared.eventstore.store import EventStore
 def wired(name: str) -> Any:
     """A dependency on the part bootstrap stored as `app.state.<name>`."""
 
-    def from_app(request: Request) -> Any:
+    async def from_app(request: Request) -> Any:  # async: a sync one would run in a thread
         return getattr(request.app.state, name)
 
     from_app.__name__ = f"wired_{name}"
@@ -39,7 +39,7 @@ Store = Annotated[EventStore, wired("store")]
 Registry = Annotated[EventRegistry, wired("registry")]
 
 
-def _today(clock: ServiceClock) -> date:
+async def _today(clock: ServiceClock) -> date:
     return today(clock)
 
 

@@ -45,7 +45,7 @@ ImplementationFiles = Annotated[Files[ImplementationFile], wired("implementation
 """Each county's implementation reports of a period (SUP-11), empty before the first."""
 
 
-def _alerts(store: Store, registry: Registry) -> Repository[Alert]:
+async def _alerts(store: Store, registry: Registry) -> Repository[Alert]:
     return Repository(store, registry, Alert)
 
 
