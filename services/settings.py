@@ -304,6 +304,13 @@ class Settings:
         "partitions of the topics the services create",
         read=_positive_int,
     )
+    kafka_session_timeout_ms: int = setting(
+        10_000,
+        "KAFKA_SESSION_TIMEOUT_MS",
+        "how long a consumer may go silent before its group rebalances; the embedded broker (tansu)"
+        " also answers a group join only after half of it, so it bounds how soon consumers start",
+        read=_positive_int,
+    )
     kafka_security_protocol: str = setting(
         "PLAINTEXT",
         "KAFKA_SECURITY_PROTOCOL",
@@ -654,6 +661,7 @@ class Settings:
             client_id=client_id,
             topic_partitions=self.kafka_topic_partitions,
             replication_factor=self.kafka_replication_factor,
+            session_timeout_ms=self.kafka_session_timeout_ms,
             security_protocol=self.kafka_security_protocol,
             sasl_mechanism=self.kafka_sasl_mechanism,
             sasl_username=self.kafka_sasl_username,

@@ -139,6 +139,9 @@ def service_env(
         "KAFKA_TOPIC_NAMESPACE": prefix.replace("_", "-"),  # stacks share the session broker
         "SAFETYNET_DATA_DIR": str(data_dir),
         "LOG_LEVEL": "WARNING",
+        # the consumers of a new stack join their groups in 1.5 s, not 5 (tansu answers a join
+        # after half the session timeout); 3 s is still ten heartbeats of a loaded machine
+        "KAFKA_SESSION_TIMEOUT_MS": "3000",
         "SAFETYNET_CLOCK_OFFSET_S": str(clock.offset.total_seconds()),
         "PARTNER_DATA_URL": f"http://127.0.0.1:{ports['partner_data']}",
         "BANK_API_URL": f"http://127.0.0.1:{ports['bank']}",
