@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from shared.application.repository import Repository
+from shared.eventstore.registry import EventRegistry
 from shared.http.event_schemas import mount as mount_event_schemas
 from shared.runtime import ServiceConfig, ServiceRuntime, every, wire
 from shared.workcalendar.api import mount as mount_calendar
@@ -54,6 +55,22 @@ ALL_SERVICES = ("intake", "verification", "payments", "supervision")
 log = logging.getLogger(__name__)
 
 
+def register_own_events(registry: EventRegistry) -> None:
+    """Register every event type of supervision's own domain (the calendar's come apart)."""
+    for register in (
+        digest.register_events,
+        complaint.register_events,
+        alerts.register_events,
+        inspection.register_events,
+        institution.register_events,
+        coordination.register_events,
+        capacity.register_events,
+        subscription.register_events,
+        notice_rest.register_events,
+    ):
+        register(registry)
+
+
 def build(config: ServiceConfig) -> ServiceRuntime:
     """Wire supervision for the given configuration."""
     runtime = wire(
@@ -78,15 +95,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
         ],
         migrations=MIGRATIONS,
         register_events=[
-            digest.register_events,
-            complaint.register_events,
-            alerts.register_events,
-            inspection.register_events,
-            institution.register_events,
-            coordination.register_events,
-            capacity.register_events,
-            subscription.register_events,
-            notice_rest.register_events,
+            register_own_events,
             lambda registry: register_calendar_events(SERVICE, registry),
         ],
         projections=[

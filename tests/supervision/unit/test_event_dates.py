@@ -14,31 +14,10 @@ import pytest
 
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 from shared.eventstore.registry import EventRegistry
-from supervision import notice_rest
-from supervision.domain import (
-    alerts,
-    capacity,
-    complaint,
-    coordination,
-    digest,
-    inspection,
-    institution,
-    subscription,
-)
+from supervision.bootstrap import register_own_events
 
 REGISTRY = EventRegistry()
-for _register in (
-    digest.register_events,
-    complaint.register_events,
-    alerts.register_events,
-    inspection.register_events,
-    institution.register_events,
-    coordination.register_events,
-    capacity.register_events,
-    subscription.register_events,
-    notice_rest.register_events,
-):
-    _register(REGISTRY)
+register_own_events(REGISTRY)
 
 # Events as supervision stored them when their dates were `str` fields.
 STORED_WITH_TEXT_DATES: dict[str, dict[str, Any]] = {
