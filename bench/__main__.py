@@ -8,7 +8,7 @@ import logging
 import time
 from collections.abc import Sequence
 
-from bench import append, consumer, projection, relay, report, runtime
+from bench import append, consumer, relay, report, runtime
 from bench.profiling import profile_all
 from shared.collector import tune_collector
 
@@ -17,10 +17,9 @@ async def measure_all(rt: runtime.Runtime) -> str:
     """Every measurement, one after the other, then the rendered report."""
     appended = await append.run(rt)
     relayed = await relay.run(rt)
-    caught_up = await projection.run(rt)
     consumed = await consumer.run(rt)
-    rates = report.all_rates(appended, relayed, caught_up, consumed)
-    rows = report.comparisons(appended, relayed, caught_up, consumed)
+    rates = report.all_rates(appended, relayed, consumed)
+    rows = report.comparisons(appended, relayed, consumed)
     return report.render(await report.machine(rt), rates, rows)
 
 

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bench.projection import CREATE_TABLE, EVENTS, TABLE, StreamHeads
+from bench.projection import CREATE_TABLE, EVENTS, TABLE, StreamHeads, time_catch_up
 from bench.relay import fill
 from bench.runtime import Runtime
-from bench.timing import Rate, Stopwatch, measure
+from bench.timing import Rate, Stopwatch, measure_side_by_side
 from shared.db import create_engine, migrate
 from shared.eventstore.envelope import RecordedEvent
 from shared.eventstore.schema import KERNEL_MIGRATIONS
@@ -31,6 +31,7 @@ from shared.messaging.delivery import SetBasedHandler
 from shared.messaging.kafka import KafkaConfig
 from shared.messaging.relay import OutboxRelay
 from shared.messaging.topics import ensure_topics, internal_topic
+from shared.projections.runner import ProjectionRunner
 
 SERVICE = "bench-consumer"
 POLL_S = 0.001
@@ -41,8 +42,10 @@ _HEADS = StreamHeads()
 
 @dataclass(frozen=True)
 class ConsumerResults:
-    """The consumer's rate with a handler of one event, and with a set-based handler."""
+    """The consumer's rate with a handler of one event and with a set-based handler, and their
+    peer: the projection runner's catch-up doing the same work from the store."""
 
+    catch_up: Rate
     per_event: Rate
     set_based: Rate
 
@@ -75,7 +78,8 @@ class Applying:
 
 
 async def run(rt: Runtime) -> ConsumerResults:
-    """Fill a store, publish it once (not timed), then time consumer groups reading it all."""
+    """Fill a store, publish it once (not timed), then time consumer groups reading it all and
+    the projection runner catching up from the store, round by round in turn."""
     engine = create_engine(await rt.fresh_database("bench_consumer"))
     try:
         await migrate(engine, KERNEL_MIGRATIONS)
@@ -87,17 +91,22 @@ async def run(rt: Runtime) -> ConsumerResults:
             rt.bootstrap, enable_idempotence=False, client_id="bench", session_timeout_ms=3000
         )
         await publish(cfg, engine, store)
-        per_event = await measure(
-            "EventConsumer, one-event handler",
+        runner = ProjectionRunner(engine, store, [StreamHeads()])
+        catch_up, per_event, set_based = await measure_side_by_side(
             EVENTS,
-            lambda _, __: time_consumer(engine, cfg, Applying(), set_based=False),
+            [
+                ("ProjectionRunner.catch_up", lambda _, __: time_catch_up(engine, runner)),
+                (
+                    "EventConsumer, one-event handler",
+                    lambda _, __: time_consumer(engine, cfg, Applying(), set_based=False),
+                ),
+                (
+                    "EventConsumer, set-based handler",
+                    lambda _, __: time_consumer(engine, cfg, Applying(), set_based=True),
+                ),
+            ],
         )
-        set_based = await measure(
-            "EventConsumer, set-based handler",
-            EVENTS,
-            lambda _, __: time_consumer(engine, cfg, Applying(), set_based=True),
-        )
-        return ConsumerResults(per_event, set_based)
+        return ConsumerResults(catch_up, per_event, set_based)
     finally:
         await engine.dispose()
 

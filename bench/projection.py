@@ -1,4 +1,5 @@
-"""Projection catch-up rate: `ProjectionRunner.catch_up` of a one-row-per-stream upsert."""
+"""Projection catch-up: `ProjectionRunner.catch_up` of a one-row-per-stream upsert (timed beside
+the consumer doing the same work, in `bench/consumer.py`)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,9 @@ from typing import ClassVar
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bench.relay import fill
-from bench.runtime import Runtime
-from bench.timing import Rate, Stopwatch, measure
+from bench.timing import Stopwatch
 from bench.workload import EVENT_TYPE
-from shared.db import create_engine, migrate
 from shared.eventstore.envelope import RecordedEvent
-from shared.eventstore.schema import KERNEL_MIGRATIONS
-from shared.eventstore.store import EventStore
 from shared.projections.runner import Projection, ProjectionHandler, ProjectionRunner
 
 EVENTS = 20_000
@@ -58,23 +54,6 @@ class StreamHeads(Projection):
     async def handle_batch(self, batch: list[RecordedEvent], conn: AsyncConnection) -> None:
         """One pipelined executemany of the upserts, in log order."""
         await conn.execute(_UPSERT, [_row(event) for event in batch])
-
-
-async def run(rt: Runtime) -> Rate:
-    """Fill a fresh store, then time catch-up from position zero, reset between rounds."""
-    engine = create_engine(await rt.fresh_database("bench_projection"))
-    try:
-        await migrate(engine, KERNEL_MIGRATIONS)
-        async with engine.begin() as conn:
-            await conn.execute(CREATE_TABLE)
-        store = EventStore(engine)
-        await fill(store, EVENTS)
-        runner = ProjectionRunner(engine, store, [StreamHeads()])
-        return await measure(
-            "ProjectionRunner.catch_up", EVENTS, lambda _, __: time_catch_up(engine, runner)
-        )
-    finally:
-        await engine.dispose()
 
 
 async def time_catch_up(engine: AsyncEngine, runner: ProjectionRunner) -> float:

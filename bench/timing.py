@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 REPEATS = 3
@@ -53,3 +53,21 @@ async def measure(peer: str, events: int, trial: Trial) -> Rate:
     await trial(f"{slug}-warm", True)
     seconds = [await trial(f"{slug}-r{i}", False) for i in range(REPEATS)]
     return Rate(peer, events, tuple(seconds))
+
+
+async def measure_side_by_side(
+    events: int, trials: Sequence[tuple[str, Trial]], repeats: int = REPEATS
+) -> list[Rate]:
+    """Warm each peer up once, then time `repeats` rounds in which every peer runs in turn: a
+    passing load on the machine (the database's checkpoint, the broker's housekeeping) falls on
+    all of them alike instead of on whichever peer was measured while it lasted."""
+    slugs = [re.sub(r"[^A-Za-z0-9]+", "-", peer).strip("-").lower() for peer, _ in trials]
+    for slug, (_, trial) in zip(slugs, trials, strict=True):
+        await trial(f"{slug}-warm", True)
+    seconds: list[list[float]] = [[] for _ in trials]
+    for i in range(repeats):
+        for slug, (_, trial), rounds in zip(slugs, trials, seconds, strict=True):
+            rounds.append(await trial(f"{slug}-r{i}", False))
+    return [
+        Rate(peer, events, tuple(rounds)) for (peer, _), rounds in zip(trials, seconds, strict=True)
+    ]

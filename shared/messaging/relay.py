@@ -99,9 +99,14 @@ class OutboxRelay:
         finally:
             await self.close()
 
-    async def _serve(self, stop: asyncio.Event) -> None:
+    async def connect(self) -> None:
+        """Start the Kafka clients (creating the topics first) and compare the broker with the
+        marks, as leading begins."""
         await self._started_producer()
         await self.check_broker()
+
+    async def _serve(self, stop: asyncio.Event) -> None:
+        await self.connect()
         loop = asyncio.get_running_loop()
         next_check = loop.time() + self.loss_check_interval_s
         while not stop.is_set():
