@@ -3,6 +3,7 @@
 A partition's fetched messages are applied in batches, one transaction each (inbox entries,
 effects and the group's offset together); a batch whose handler fails is applied again one
 message at a time, where retries, dead letters and parking work message by message (ADR 0034).
+Each partition is applied by a task of its own while the others are fetched (ADR 0051).
 """
 
 from __future__ import annotations
@@ -61,13 +62,23 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 FETCH_TIMEOUT_MS = 200
+BUSY_FETCH_TIMEOUT_MS = 10  # while partitions are being applied (see `_fetch_timeout_ms`)
 INFRA_BACKOFF_CAP_S = 10.0
 POSITION_TIMEOUT_S = 1.0
+LOST_RECORDS_CHECK_INTERVAL_S = 1.0  # how often partitions at rest are checked for a broker loss
 LETTER_COUNT_INTERVAL_S = 30.0
 # the most messages of one partition applied in one transaction (its case locks held that long)
 BATCH_SIZE = 500
 # reads a message: `decode` for the internal topics, `decode_public` for the public view
 Decoder = Callable[[Headers, bytes | None], Decoded]
+
+
+class _Polled(Enum):
+    """How the partitions' applications that ended since the last poll went."""
+
+    APPLIED = "applied"  # at least one ended well, none failed
+    FAILED = "failed"  # one failed (or the fetch did)
+    WAITING = "waiting"  # none ended
 
 
 class _Step(Enum):
@@ -108,6 +119,8 @@ class EventConsumer:
         self._producer: AIOKafkaProducer | None = None
         self._epochs = parts.EpochBook(engine, group_id)
         self._noted: dict[TopicPartition, int] = {}  # offsets noted inside a batch's transaction
+        self._applying: dict[TopicPartition, asyncio.Task[None]] = {}  # one task per partition
+        self._next_loss_check = 0.0  # the event loop's time of the next `_catch_lost_records`
 
     def assignment(self) -> set[TopicPartition]:
         """The partitions the group gave this member (empty before it joined)."""
@@ -120,14 +133,20 @@ class EventConsumer:
             loop = asyncio.get_running_loop()
             failures, next_count = 0, loop.time()
             while consumer is not None and not stop.is_set():
-                failed = await self._poll(consumer, stop)
-                failures = failures + 1 if failed else 0
-                if failures:
+                polled = await self._poll(consumer, stop)
+                if polled is _Polled.FAILED:  # back off longer each time, until one succeeds
+                    failures += 1
                     await _pause(stop, min(INFRA_BACKOFF_CAP_S, self.backoff_base_s * 2**failures))
+                elif polled is _Polled.APPLIED:
+                    failures = 0
                 if loop.time() >= next_count:
                     next_count = loop.time() + LETTER_COUNT_INTERVAL_S
                     with contextlib.suppress(Exception):
                         await self._count_letters()
+        except asyncio.CancelledError:  # killed, not stopped: so are the partitions' tasks
+            for task in self._applying.values():
+                task.cancel()
+            raise
         finally:
             await self.close()
 
@@ -148,23 +167,58 @@ class EventConsumer:
                 await _pause(stop, min(INFRA_BACKOFF_CAP_S, self.backoff_base_s * 2**attempt))
         return None
 
-    async def _poll(self, consumer: AIOKafkaConsumer, stop: asyncio.Event) -> bool:
-        """One fetch, its partitions processed side by side; True if any of them failed."""
+    async def _poll(self, consumer: AIOKafkaConsumer, stop: asyncio.Event) -> _Polled:
+        """Fetch for the partitions not being applied and start applying what came; say how the
+        partitions' applications that ended since the last poll went.
+
+        Each partition is applied by a task of its own, while the others are fetched and
+        applied: one partition's long fetch no longer holds up the rest. A partition is never
+        fetched while its task runs, so its messages still go in order, one batch after another.
+        """
+        ended = self._ended()
+        idle = [tp for tp in consumer.assignment() if tp not in self._applying]
+        if self._applying and not idle:  # every partition is being applied: wait for one
+            await asyncio.wait(
+                self._applying.values(),
+                timeout=FETCH_TIMEOUT_MS / 1000,
+                return_when=asyncio.FIRST_COMPLETED,
+            )
+            return ended
         try:
             # no max_records: aiokafka would fill it from one partition, serialising them all
-            batches = await consumer.getmany(timeout_ms=FETCH_TIMEOUT_MS)
+            batches = await consumer.getmany(*idle, timeout_ms=self._fetch_timeout_ms())
         except KafkaError as error:
             log.warning("consumer %s: fetch failed (%s)", self.group_id, error)
-            return True
-        results = await asyncio.gather(
-            *(self._partition(tp, msgs, stop) for tp, msgs in batches.items()),
-            return_exceptions=True,
-        )
-        await self._catch_lost_records(consumer)
-        return _first_error(results) is not None
+            return _Polled.FAILED
+        for tp, messages in batches.items():
+            self._applying[tp] = asyncio.create_task(self._partition(tp, messages, stop))
+        loop = asyncio.get_running_loop()
+        if loop.time() >= self._next_loss_check:
+            self._next_loss_check = loop.time() + LOST_RECORDS_CHECK_INTERVAL_S
+            await self._catch_lost_records(consumer, [tp for tp in idle if tp not in batches])
+        return ended
+
+    def _fetch_timeout_ms(self) -> int:
+        """Fetch briefly while partitions are being applied: one that finishes is fetched again
+        soon, not after a whole fetch timeout."""
+        return BUSY_FETCH_TIMEOUT_MS if self._applying else FETCH_TIMEOUT_MS
+
+    def _ended(self) -> _Polled:
+        """Let go of the partitions whose application has ended: FAILED if one of them failed
+        (it logged the failure and rewound its partition), APPLIED if one succeeded."""
+        ended = [self._applying.pop(tp) for tp, task in list(self._applying.items()) if task.done()]
+        if any(task.cancelled() or task.exception() is not None for task in ended):
+            return _Polled.FAILED
+        return _Polled.APPLIED if ended else _Polled.WAITING
+
+    async def _stop_applying(self) -> None:
+        """Wait for the partitions being applied (they stop at their next batch once asked)."""
+        applying, self._applying = self._applying, {}
+        await asyncio.gather(*applying.values(), return_exceptions=True)
 
     async def close(self) -> None:
-        """Leave the group and stop the DLQ producer."""
+        """Finish the partitions being applied, leave the group and stop the DLQ producer."""
+        await self._stop_applying()
         consumer, self._consumer = self._consumer, None
         producer, self._producer = self._producer, None
         if consumer is not None:
@@ -341,19 +395,25 @@ class EventConsumer:
         await self._consumer.seek_to_beginning(tp)
         log.warning("consumer %s: %s is in broker epoch %d; rereading it", self.group_id, tp, epoch)
 
-    async def _catch_lost_records(self, consumer: AIOKafkaConsumer) -> None:
-        """Read a partition again from its beginning when our position is past its end.
+    async def _catch_lost_records(
+        self, consumer: AIOKafkaConsumer, partitions: Sequence[TopicPartition]
+    ) -> None:
+        """Read a partition again from its beginning when our position is past its end (only
+        partitions at rest: one being applied moves its own position).
 
         The broker lost records we had read (Apache Kafka answers OFFSET_OUT_OF_RANGE and the
         reset policy applies; tansu just returns nothing, for ever). A stale position can come
         from before the loss, or from an offset committed by a batch that straddled it.
         """
-        for tp in list(consumer.assignment()):
+        for tp in partitions:
             high_water = consumer.highwater(tp)
             if high_water is None:
                 continue
             try:
-                position = await asyncio.wait_for(consumer.position(tp), POSITION_TIMEOUT_S)
+                # asyncio.timeout, not wait_for: Python 3.11's wait_for can swallow a
+                # cancellation that arrives as the position does, and this runs often
+                async with asyncio.timeout(POSITION_TIMEOUT_S):
+                    position = await consumer.position(tp)
                 if position > high_water:
                     log.warning(
                         "consumer %s: %s is at %d, past its end %d; rereading it",
@@ -398,10 +458,6 @@ def _infrastructure(error: BaseException) -> bool:
     if isinstance(error, OSError | InterfaceError):
         return True
     return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
-
-
-def _first_error(results: list[Any]) -> BaseException | None:
-    return next((r for r in results if isinstance(r, BaseException)), None)
 
 
 async def _pause(stop: asyncio.Event, seconds: float) -> None:
