@@ -172,7 +172,7 @@ class EventConsumer:
         partitions' applications that ended since the last poll went.
 
         Each partition is applied by a task of its own, while the others are fetched and
-        applied: one partition's long fetch no longer holds up the rest. A partition is never
+        applied: a partition with many messages no longer holds up the rest. A partition is never
         fetched while its task runs, so its messages still go in order, one batch after another.
         """
         ended = self._ended()
@@ -411,7 +411,7 @@ class EventConsumer:
                 continue
             try:
                 # asyncio.timeout, not wait_for: Python 3.11's wait_for can swallow a
-                # cancellation that arrives as the position does, and this runs often
+                # cancellation that arrives as the position does (ADR 0051)
                 async with asyncio.timeout(POSITION_TIMEOUT_S):
                     position = await consumer.position(tp)
                 if position > high_water:
