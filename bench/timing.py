@@ -49,18 +49,17 @@ class Stopwatch:
 
 async def measure(peer: str, events: int, trial: Trial) -> Rate:
     """Warm up once, then time `REPEATS` rounds; each round gets its own label (stream prefix)."""
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", peer).strip("-").lower()
-    await trial(f"{slug}-warm", True)
-    seconds = [await trial(f"{slug}-r{i}", False) for i in range(REPEATS)]
-    return Rate(peer, events, tuple(seconds))
+    (rate,) = await measure_side_by_side(events, [(peer, trial)])
+    return rate
 
 
 async def measure_side_by_side(
     events: int, trials: Sequence[tuple[str, Trial]], repeats: int = REPEATS
 ) -> list[Rate]:
     """Warm each peer up once, then time `repeats` rounds in which every peer runs in turn: a
-    passing load on the machine (the database's checkpoint, the broker's housekeeping) falls on
-    all of them alike instead of on whichever peer was measured while it lasted."""
+    drift of the machine or of the process (docs/benchmarks.md: the relay's rounds slow down as
+    they follow each other) falls on all of them alike instead of on whichever peer was measured
+    while it lasted. Each round gets its own label (stream prefix)."""
     slugs = [re.sub(r"[^A-Za-z0-9]+", "-", peer).strip("-").lower() for peer, _ in trials]
     for slug, (_, trial) in zip(slugs, trials, strict=True):
         await trial(f"{slug}-warm", True)
