@@ -406,7 +406,7 @@ class EventConsumer:
         from before the loss, or from an offset committed by a batch that straddled it.
         """
         for tp in partitions:
-            high_water = consumer.highwater(tp)
+            high_water = self._high_water(tp)
             if high_water is None:
                 continue
             try:
@@ -433,7 +433,13 @@ class EventConsumer:
                 self._consumer.seek(tp, offset)
 
     def _high_water(self, tp: TopicPartition) -> int | None:
-        return self._consumer.highwater(tp) if self._consumer is not None else None
+        """The partition's last known end; None if unknown or no longer ours (a rebalance can
+        take a partition away while we await anything)."""
+        consumer = self._consumer
+        if consumer is None or tp not in consumer.assignment():
+            return None
+        high_water: int | None = consumer.highwater(tp)
+        return high_water
 
     async def _checkpoint(self, tp: TopicPartition, done: int | None) -> None:
         if done is None or self._consumer is None:
@@ -444,7 +450,7 @@ class EventConsumer:
             # harmless: whoever reads these messages again finds them in the inbox
             log.warning("consumer %s: commit of %s failed (%s)", self.group_id, tp, error)
             return
-        high_water = self._consumer.highwater(tp)
+        high_water = self._high_water(tp)
         if self._noted.pop(tp, None) != done + 1:  # not noted by the batch that got there
             await self._epochs.note_offset(tp, done + 1, high_water)
         if high_water is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from aiokafka import TopicPartition
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.eventstore import EventStore, RecordedEvent
@@ -101,3 +102,24 @@ async def test_a_partition_that_takes_long_does_not_hold_up_another_one(
 
 async def _effects(engine: AsyncEngine, stream: str, at_least: int) -> bool:
     return sum(s == stream for _, s, _ in await effects_in_order(engine)) >= at_least
+
+
+@pytest.mark.req("GEN-3")
+async def test_the_loss_check_lets_go_of_a_partition_the_group_took_away(
+    engine: AsyncEngine, kafka_bootstrap: str
+) -> None:
+    # given a running consumer, and a partition that is not (or no longer) its own: a rebalance
+    # can take one away while the consumer awaits its fetch (seen in CI after a broker loss)
+    service = new_service()
+    cfg = kafka(kafka_bootstrap)
+    topic = internal_topic(service)
+    consumer = EventConsumer(service, GROUP, [topic], record_effect, engine, cfg)
+    async with running(consumer.run):
+        await eventually(lambda: bool(consumer.assignment()), timeout=30)
+        taken_away = TopicPartition(topic, cfg.topic_partitions)
+        assert taken_away not in consumer.assignment()
+
+        # when the check for lost records looks at it, then it passes it by without an error
+        kafka_consumer = consumer._consumer
+        assert kafka_consumer is not None
+        await consumer._catch_lost_records(kafka_consumer, [taken_away])
