@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import replace
 
+from intake import subscriptions
 from intake.access import ACCESS
 from intake.application.deadlines import DeadlineWatcher
 from intake.application.visits import Outreach
@@ -107,15 +108,14 @@ def _subscribe(runtime: ServiceRuntime, applications: Repository[application.App
     """The consumer groups: verification's decisions (INT-4, INT-9), payments' standards (INT-7)."""
     decisions = DecisionReactions(applications)
     runtime.subscribe(
-        "intake.verification",
-        ("verification",),
+        subscriptions.DECISIONS,
         Reactions(
             On(CaseApproved, decisions.approved),
             On(CaseRejected, decisions.rejected),
             On(BenefitTerminated, benefit_terminated),
         ),
     )
-    runtime.subscribe("intake.payments", ("payments",), Reactions(On(StandardSet, standard_set)))
+    runtime.subscribe(subscriptions.STANDARDS, Reactions(On(StandardSet, standard_set)))
 
 
 def _wire_outreach(runtime: ServiceRuntime, pseudonym_key: bytes) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from payments import subscriptions
 from payments.access import ACCESS
 from payments.adapters.bank import BankClient
 from payments.application.context import Repositories
@@ -107,14 +108,12 @@ def _subscribe(runtime: ServiceRuntime, repos: Repositories) -> None:
     """The consumer groups: cases on their way to a decision (PAY-7); the decisions payments
     acts on (PAY-2, PAY-3, PAY-8, PAY-9); its own standards, recomputing entitlements (PAY-4)."""
     runtime.subscribe(
-        "payments.pipeline",
-        ("intake", "verification"),
+        subscriptions.PIPELINE,
         Reactions(On(ApplicationSubmitted, track_submission), On(CaseOpened, track_verification)),
     )
     decisions = DecisionReactions(repos)
     runtime.subscribe(
-        "payments.decisions",
-        ("intake", "verification", "supervision"),
+        subscriptions.DECISIONS,
         Reactions(
             On(PriorAssistanceGranted, decisions.pay_prior_assistance),
             On(ProgrammeDecidedByAgency, decisions.agency_decided),
@@ -128,6 +127,4 @@ def _subscribe(runtime: ServiceRuntime, repos: Repositories) -> None:
         ),
     )
     standards = StandardReactions(repos, runtime.projections)
-    runtime.subscribe(
-        "payments.standards", ("payments",), Reactions(On(StandardSet, standards.recompute))
-    )
+    runtime.subscribe(subscriptions.STANDARDS, Reactions(On(StandardSet, standards.recompute)))

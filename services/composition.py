@@ -19,6 +19,7 @@ from shared.messaging.cloudevents import use_schema_base
 from shared.messaging.kafka import KafkaConfig
 from shared.messaging.namespace import use_namespace
 from shared.messaging.readers import Reader
+from shared.messaging.subscriptions import Subscription
 from shared.runtime import ServiceConfig, ServiceRuntime
 from supervision.application.webhooks import WebhookSettings
 from verification.application.service import NOTICE_FIELDS_ALLOWED, Policy
@@ -157,14 +158,22 @@ def build_runtime(settings: Settings, service: str) -> ServiceRuntime:
     return build(service_config(settings, service))
 
 
-def follow_readers(runtimes: Iterable[ServiceRuntime], every: Iterable[ServiceRuntime]) -> None:
-    """Each relay follows the consumer groups, of `every` service, that read its topics: after a
+def every_subscription() -> dict[str, tuple[Subscription, ...]]:
+    """Every service's declared consumer groups, read without building the services (ADR 0052)."""
+    return {
+        service: importlib.import_module(f"{service}.subscriptions").SUBSCRIPTIONS
+        for service in SERVICES
+    }
+
+
+def follow_readers(runtimes: Iterable[ServiceRuntime]) -> None:
+    """Each relay follows the consumer groups, of every service, that read its topics: after a
     broker loss it republishes only what one of them had not consumed (ADR 0044)."""
     readers = [
-        Reader(consumer.group_id, topic)
-        for runtime in every
-        for consumer in runtime.consumers
-        for topic in consumer.topics
+        Reader(subscription.group, topic)
+        for subscriptions in every_subscription().values()
+        for subscription in subscriptions
+        for topic in subscription.topics()
     ]
     for runtime in runtimes:
         runtime.relay.follow([r for r in readers if r.topic in runtime.relay.topics])

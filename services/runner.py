@@ -14,7 +14,7 @@ import uvicorn
 from fastapi import FastAPI
 from sqlalchemy.engine import make_url
 
-from services.composition import build_runtime, follow_readers, offline_runtimes
+from services.composition import build_runtime, follow_readers
 from services.embedded import EmbeddedBroker, EmbeddedPostgres, ensure_database
 from services.settings import SERVICES, Settings
 from services.simulators import available
@@ -70,8 +70,7 @@ async def prepare(
     await create_topics(settings)
     runtimes = [build_runtime(settings, service) for service in services]
     if not settings.relay_republish_everything:
-        every = runtimes if set(services) == set(SERVICES) else offline_runtimes().values()
-        follow_readers(runtimes, every)
+        follow_readers(runtimes)
     for runtime in runtimes:
         applied = await runtime.migrate()
         log.info("%s: migrations applied %s", runtime.name, applied or "none (up to date)")

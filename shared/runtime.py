@@ -27,7 +27,7 @@ from shared.messaging.consumer import EventConsumer
 from shared.messaging.kafka import KafkaConfig
 from shared.messaging.public_events import decode_public
 from shared.messaging.relay import OutboxRelay
-from shared.messaging.topics import events_topic, internal_topic
+from shared.messaging.subscriptions import Subscription
 from shared.places.api import router as places_router
 from shared.projections.runner import Projection, ProjectionRunner
 from shared.tracing import configure_tracing
@@ -98,30 +98,28 @@ class ServiceRuntime:
     loops: list[Loop] = field(default_factory=list)
     config: ServiceConfig | None = None
 
-    def subscribe(
-        self, group: str, sources: Sequence[str], handler: Handler, *, public: bool = False
-    ) -> None:
-        """Add a consumer group of this service: the services it listens to and its handler,
-        built by the bootstrap from the wired parts (the one way reactions are wired).
+    def subscribe(self, subscription: Subscription, handler: Handler) -> None:
+        """Give one of the service's declared consumer groups its handler, built by the
+        bootstrap from the wired parts (the one way reactions are wired).
 
-        It reads their internal topics (the events as stored, ADR 0020); with `public` it reads
-        their public `.events` view instead (what may leave the platform: supervision's
+        It reads its sources' internal topics (the events as stored, ADR 0020), or their public
+        `.events` view if the subscription says so (what may leave the platform: supervision's
         webhooks)."""
+        group = subscription.group
         if group in self.handlers:
             raise ValueError(f"consumer group {group} is subscribed twice")
         assert self.config is not None, "subscribe() on a runtime wired without its config"
-        topic = events_topic if public else internal_topic
         self.consumers.append(
             EventConsumer(
                 self.config.service,
                 group,
-                [topic(source) for source in sources],
+                subscription.topics(),
                 handler,
                 self.engine,
                 self.config.kafka,
                 max_attempts=self.config.consumer_max_attempts,
                 backoff_base_s=self.config.consumer_backoff_base_s,
-                decoder=decode_public if public else decode,
+                decoder=decode_public if subscription.public else decode,
             )
         )
         self.handlers[group] = handler

@@ -11,7 +11,7 @@ from shared.runtime import ServiceConfig, ServiceRuntime, every, wire
 from shared.workcalendar.api import mount as mount_calendar
 from shared.workcalendar.book import CalendarBook
 from shared.workcalendar.year import register_calendar_events
-from supervision import notice_rest
+from supervision import notice_rest, subscriptions
 from supervision.access import ACCESS
 from supervision.application.complaints import ComplaintPolicy, flag_overdue
 from supervision.application.digest import seal_digest_now
@@ -51,7 +51,6 @@ from supervision.reactions.audit_trail import AUDIT_TRAIL
 from supervision.reactions.webhooks import queue_handler
 
 SERVICE = "supervision"
-ALL_SERVICES = ("intake", "verification", "payments", "supervision")
 log = logging.getLogger(__name__)
 
 
@@ -138,12 +137,12 @@ def build(config: ServiceConfig) -> ServiceRuntime:
 
 def _consumers(runtime: ServiceRuntime, config: ServiceConfig) -> None:
     """Supervision's consumer groups over every service's events, built from the wired parts."""
-    runtime.subscribe("supervision.audit", ALL_SERVICES, AUDIT_TRAIL)
+    runtime.subscribe(subscriptions.AUDIT, AUDIT_TRAIL)
     detectors = Detectors(runtime.store, runtime.registry)
-    runtime.subscribe("supervision.detectors", ALL_SERVICES, detectors.reactions())
+    runtime.subscribe(subscriptions.DETECTORS, detectors.reactions())
     # the public view only: webhooks leave the platform (ADR 0036)
     webhooks = queue_handler(config.clock)
-    runtime.subscribe("supervision.webhooks", ALL_SERVICES, webhooks, public=True)
+    runtime.subscribe(subscriptions.WEBHOOKS, webhooks)
 
 
 def _webhooks(runtime: ServiceRuntime, config: ServiceConfig) -> None:

@@ -18,6 +18,7 @@ from shared.runtime import ServiceConfig, ServiceRuntime, wire
 from shared.workcalendar.api import mount as mount_calendar
 from shared.workcalendar.book import CalendarBook
 from shared.workcalendar.year import register_calendar_events
+from verification import subscriptions
 from verification.access import ACCESS
 from verification.adapters.partner_data import PartnerDataClient
 from verification.application.care_register import CareRegister
@@ -117,8 +118,7 @@ def subscribe_reactions(runtime: ServiceRuntime, cases: Repository[VerificationC
     """Verification's consumer groups: what it does with intake's applications and supervision's
     orders, each event read through its producer's contract."""
     runtime.subscribe(
-        "verification.intake",
-        ("intake",),
+        subscriptions.APPLICATIONS,
         Reactions(
             On(ApplicationSubmitted, CaseOpening(cases).open_cases),
             On(PriorAssistanceGranted, GreenChannel(cases).note_prior_assistance),
@@ -127,7 +127,5 @@ def subscribe_reactions(runtime: ServiceRuntime, cases: Repository[VerificationC
         ),
     )
     runtime.subscribe(
-        "verification.supervision",
-        ("supervision",),
-        Reactions(On(CorrectiveActionOrdered, Rechecks(cases).open_on_order)),
+        subscriptions.ORDERS, Reactions(On(CorrectiveActionOrdered, Rechecks(cases).open_on_order))
     )

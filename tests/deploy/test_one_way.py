@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from services.composition import offline_runtimes
+from services.composition import every_subscription, offline_runtimes
 from services.settings import PROJECT_ROOT, SERVICES
 from shared.contracts import Reactions
 from shared.messaging.delivery import SetBasedHandler
@@ -55,6 +55,16 @@ def test_every_consumer_group_is_typed_reactions_or_a_generic_whole_event_consum
             else:
                 assert isinstance(handler, Reactions), group
                 assert handler.handles, group
+
+
+def test_every_consumer_group_wired_is_declared_in_its_service_subscriptions() -> None:
+    # a relay learns its readers from the declarations (ADR 0052): a group wired but not
+    # declared would be missing from them, and its unread events lost after a broker loss
+    declared = every_subscription()
+    for service, runtime in offline_runtimes().items():
+        wired = {(c.group_id, tuple(c.topics)) for c in runtime.consumers}
+        assert wired == {(s.group, tuple(s.topics())) for s in declared[service]}, service
+        assert all(s.group.startswith(f"{service}.") for s in declared[service]), service
 
 
 def _lookups_on_data(path: Path) -> list[str]:

@@ -1,0 +1,7 @@
+"""Intake's consumer groups (wired with their handlers in `intake.bootstrap`)."""
+
+from shared.messaging.subscriptions import Subscription
+
+DECISIONS = Subscription("intake.verification", ("verification",))  # INT-4, INT-9
+STANDARDS = Subscription("intake.payments", ("payments",))  # INT-7
+SUBSCRIPTIONS = (DECISIONS, STANDARDS)
