@@ -9,7 +9,10 @@ one worker on a free loopback port:
   INSERT of it as JSONB;
 - envelope: `uvicorn bench.intake_peers:envelope_app`, the bare INSERT inside the envelope every
   service wears (middleware, token, Idempotency-Key, intake's body schema): the ceiling of
-  intake's ratio.
+  intake's ratio;
+- unit: `uvicorn bench.intake_peers:unit_app`, the envelope's request plus intake's statements
+  (idempotency claim, INT-9 locks and register, two hash-chained events, the stored answer) with
+  the least Python between them: the floor of intake's unit of work on its own database.
 
 A light load generator in this process (bench.raw_http: prepared HTTP/1.1 requests on kept-alive
 connections) POSTs distinct applications with fixed concurrency. Until 2026-11-29 it was an
@@ -45,11 +48,20 @@ from bench.intake_http_load import (
     own_cpu_seconds,
     postgres_pids,
 )
-from bench.intake_peers import AUDIENCE, BARE_DSN_ENV, BARE_TABLE, ISSUER, PUBLIC_KEY_ENV
+from bench.intake_peers import (
+    AUDIENCE,
+    BARE_DSN_ENV,
+    BARE_TABLE,
+    ISSUER,
+    PUBLIC_KEY_ENV,
+    UNIT_DSN_ENV,
+)
 from bench.processes import Server, spawn, stop, wait_healthy
 from bench.runtime import database_url, plain_dsn
+from intake.migrations import MIGRATIONS
 from services.embedded import EmbeddedBroker, EmbeddedPostgres, ensure_database, free_port
 from services.settings import PROJECT_ROOT
+from shared.db import create_engine, migrate
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
 
 DATA_DIR = PROJECT_ROOT / ".data"
@@ -60,7 +72,12 @@ REQUESTS = 1500
 WARM_UP = 100
 ROUNDS = 3
 TARGET = 0.7
-DATABASE_OF = {"intake": "bench_intake", "bare": "bench_bare", "envelope": "bench_bare"}
+DATABASE_OF = {
+    "intake": "bench_intake",
+    "bare": "bench_bare",
+    "envelope": "bench_bare",
+    "unit": "bench_unit",
+}
 # ---------------------------------------------------------------------------------------------
 # Processes.
 
@@ -84,6 +101,7 @@ class Stack:
     intake: Server
     bare: Server
     envelope: Server
+    unit: Server
     signer: TokenSigner
 
 
@@ -129,10 +147,11 @@ async def stack(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> AsyncIter
         await conn.execute(BARE_TABLE)
     finally:
         await conn.close()
+    unit_url = await _unit_database(server)
     private_pem, _ = ensure_dev_keypair(
         WORK_DIR / "keys/jwt-private.pem", WORK_DIR / "keys/jwt-public.pem"
     )
-    intake_port, bare_port, envelope_port = free_port(), free_port(), free_port()
+    intake_port, bare_port, envelope_port, unit_port = (free_port() for _ in range(4))
     env = {
         **os.environ,
         "DATABASE_URL": server,
@@ -143,6 +162,7 @@ async def stack(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> AsyncIter
         "INTAKE_PORT": str(intake_port),
         "LOG_LEVEL": "WARNING",
         BARE_DSN_ENV: plain_dsn(bare_url),
+        UNIT_DSN_ENV: plain_dsn(unit_url),
         PUBLIC_KEY_ENV: str(WORK_DIR / "keys/jwt-public.pem"),
     }
     intake_args = ["-m", "services", "serve", "intake"]
@@ -151,13 +171,27 @@ async def stack(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> AsyncIter
     bare = _server("bare", bare_args, env, bare_port)
     envelope_args = _uvicorn("bench.intake_peers:envelope_app", envelope_port)
     envelope = _server("envelope", envelope_args, env, envelope_port)
+    unit = _server("unit", _uvicorn("bench.intake_peers:unit_app", unit_port), env, unit_port)
+    peers = (intake, bare, envelope, unit)
     try:
-        await asyncio.gather(wait_healthy(intake), wait_healthy(bare), wait_healthy(envelope))
+        await asyncio.gather(*(wait_healthy(peer) for peer in peers))
         signer = TokenSigner(private_pem, ISSUER, AUDIENCE)
-        yield Stack(postgres, intake, bare, envelope, signer)
+        yield Stack(postgres, intake, bare, envelope, unit, signer)
     finally:
-        for peer in (intake, bare, envelope):
+        for peer in peers:
             stop(peer.process)
+
+
+async def _unit_database(server: str) -> str:
+    """The unit-of-work floor's database, with intake's schema (kernel tables and INT-9's)."""
+    await ensure_database(server, "bench_unit")
+    url = database_url(server, "bench_unit")
+    engine = create_engine(url)
+    try:
+        await migrate(engine, MIGRATIONS)
+    finally:
+        await engine.dispose()
+    return url
 
 
 # ---------------------------------------------------------------------------------------------
@@ -219,16 +253,18 @@ class Results:
     intake: PeerResult
     bare: PeerResult
     envelope: PeerResult
+    unit: PeerResult
 
     def __iter__(self) -> Iterator[PeerResult]:
-        return iter((self.intake, self.envelope, self.bare))
+        return iter((self.intake, self.unit, self.envelope, self.bare))
 
 
 async def measure(st: Stack) -> Results:
-    """Warm every peer up, then alternate timed rounds (bare, envelope, intake) `ROUNDS` times."""
+    """Warm every peer up, then alternate timed rounds (bare, envelope, unit, intake) `ROUNDS`
+    times."""
     token = st.signer.mint("bench-intake", "township_officer", "620102001", "城关区民政")
     apps = Applications(token)
-    peers = (st.bare, st.envelope, st.intake)
+    peers = (st.bare, st.envelope, st.unit, st.intake)
     rounds: dict[str, list[Round]] = {peer.name: [] for peer in peers}
     for peer in peers:
         await _round(st, peer, apps, WARM_UP)
@@ -239,6 +275,7 @@ async def measure(st: Stack) -> Results:
         PeerResult("intake POST /v1/applications", tuple(rounds["intake"])),
         PeerResult("bare FastAPI + asyncpg INSERT", tuple(rounds["bare"])),
         PeerResult("bare INSERT in the envelope", tuple(rounds["envelope"])),
+        PeerResult("intake's statements, envelope", tuple(rounds["unit"])),
     )
 
 
@@ -314,6 +351,10 @@ def render(facts: Sequence[tuple[str, str]], results: Results) -> str:
         " inside the service's middleware, token check, Idempotency-Key and intake's body schema",
         f"ratio intake/envelope {results.intake.per_second / results.envelope.per_second:.2f}:"
         " intake's own unit of work (idempotency record, INT-9 claims, two hash-chained events)",
+        f"ratio unit/envelope {results.unit.per_second / results.envelope.per_second:.2f}:"
+        " the same unit of work with the least Python (the floor of intake/envelope)",
+        f"ratio intake/unit {results.intake.per_second / results.unit.per_second:.2f}:"
+        " intake against that floor",
     ]
     return "\n".join(lines)
 

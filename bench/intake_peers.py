@@ -8,6 +8,13 @@
   idempotency record, no INT-9 claims, no events. Its rate over the bare peer's is the ceiling of
   intake's ratio on this machine: the share of a request that is the service envelope (GEN-6…9)
   and the validated body, which intake cannot shed (ADR 0015).
+- `unit_app`: the envelope peer's request plus intake's unit of work, statement for statement,
+  with the least Python between them: in one transaction on the driver, the idempotency claim,
+  the INT-9 resident locks and register (intake's own SQL), the two hash-chained events
+  (`ApplicationSubmitted`, `ProgrammeRouted`: the kernel's `chain` and insert) and the stored
+  answer. No domain model, repository, response model or dependency wiring; no relay or
+  projections in the process. What any implementation of the route must pay on this stack: the
+  floor intake is measured against where the envelope's target is out of reach (issue #19).
 
 Both read `BENCH_BARE_DSN`; the envelope also `BENCH_JWT_PUBLIC_KEY` (the PEM file of the key the
 bench signs its tokens with).
@@ -28,13 +35,21 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from intake.adapters import registry
+from intake.domain.application import Application
 from intake.schemas import ApplicationCreate
+from shared.canonical import canonical_json
+from shared.clock import SystemClock
+from shared.eventstore.append import INSERT_PENDING_IF_HEAD, chain
+from shared.eventstore.envelope import EventMetadata, NewEvent
 from shared.http.app import create_app
 from shared.http.auth import current_principal
-from shared.http.idempotency import idempotency_key
+from shared.http.commands import request_metadata
+from shared.http.idempotency import _ANSWER, _CLAIM, fingerprint_of, idempotency_key
 from shared.http.tokens import Principal, TokenVerifier
 
 BARE_DSN_ENV = "BENCH_BARE_DSN"
+UNIT_DSN_ENV = "BENCH_UNIT_DSN"
 PUBLIC_KEY_ENV = "BENCH_JWT_PUBLIC_KEY"
 ISSUER, AUDIENCE = "safetynet-dev", "safetynet"
 BARE_TABLE = (
@@ -47,7 +62,8 @@ INSERT = "INSERT INTO bare_applications (id, payload) VALUES ($1, $2::jsonb)"
 @asynccontextmanager
 async def _pooled(app: FastAPI) -> AsyncIterator[None]:
     """The peer's asyncpg pool, above the 16 requests in flight."""
-    app.state.pool = await asyncpg.create_pool(os.environ[BARE_DSN_ENV], min_size=10, max_size=20)
+    dsn = os.environ[UNIT_DSN_ENV if app.title == UNIT_TITLE else BARE_DSN_ENV]
+    app.state.pool = await asyncpg.create_pool(dsn, min_size=10, max_size=20)
     try:
         yield
     finally:
@@ -135,15 +151,15 @@ async def envelope_create(
     return await _insert(request.app, body)
 
 
-def _envelope_app() -> FastAPI:
+def _enveloped(title: str, description: str, routes: APIRouter) -> FastAPI:
     dsn = os.environ.get(BARE_DSN_ENV, "postgresql://localhost/unused")
     key = os.environ.get(PUBLIC_KEY_ENV)
     return create_app(
         "bench-envelope",
-        title="bare INSERT inside the service envelope",
+        title=title,
         version="bench",
-        description="The bare peer's INSERT inside the envelope every SafetyNet service wears.",
-        routers=[envelope_routes],
+        description=description,
+        routers=[routes],
         engine=create_async_engine(dsn.replace("postgresql://", "postgresql+asyncpg://", 1)),
         verifier=TokenVerifier(ISSUER, AUDIENCE, Path(key).read_bytes() if key else b"unset"),
         readiness_checks={},  # its engine serves /readyz only and is never otherwise connected
@@ -151,4 +167,77 @@ def _envelope_app() -> FastAPI:
     )
 
 
-envelope_app = _envelope_app()
+envelope_app = _enveloped(
+    "bare INSERT inside the service envelope",
+    "The bare peer's INSERT inside the envelope every SafetyNet service wears.",
+    envelope_routes,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# The unit-of-work floor: the envelope's request plus intake's statements, and nothing else.
+
+UNIT_TITLE = "intake's unit of work inside the service envelope"
+unit_routes = APIRouter(prefix="/v1")
+_CLOCK = SystemClock()
+
+
+@unit_routes.post("/applications", status_code=201)
+async def unit_create(
+    body: ApplicationCreate,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """Claim the key, register the household (INT-9), append two events, store the answer."""
+    application_id = str(uuid.uuid4())
+    fingerprint = fingerprint_of(request.method, request.url.path, await request.body())
+    residents = [m.resident_id for m in body.members]
+    pairs = [(r, p) for p in body.programmes for r in residents]
+    answer = {"application_id": application_id, "status": "submitted"}
+    async with request.app.state.pool.acquire() as conn, conn.transaction():
+        if await conn.fetchval(_CLAIM, principal.client_id, key, fingerprint) is None:
+            return JSONResponse({"detail": "replayed"}, status_code=409)
+        await conn.fetchval(registry._LOCK_RESIDENTS, sorted(set(residents)))
+        await conn.fetch(
+            registry._REGISTER,
+            [r for r, _ in pairs],
+            [p for _, p in pairs],
+            application_id,
+            residents,
+            residents[0],
+            body.division_code,
+        )
+        events = _events(body, application_id, request_metadata(principal, "受理登记申请"))
+        batch = chain(Application.stream_id_for(application_id), events, 0, None, _CLOCK.now())
+        await conn.fetch(INSERT_PENDING_IF_HEAD, *batch.insert_args())
+        await conn.execute(
+            _ANSWER, principal.client_id, key, 201, canonical_json(answer), canonical_json({})
+        )
+    return JSONResponse(answer, status_code=201)
+
+
+def _events(
+    body: ApplicationCreate, application_id: str, metadata: EventMetadata
+) -> list[NewEvent]:
+    """The two events intake appends for a one-programme application, as plain JSON data."""
+    submitted = {"application_id": application_id, **body.model_dump(mode="json")}
+    routed = {
+        "application_id": application_id,
+        "programme": str(body.programmes[0]),
+        "agency": "civil_affairs",
+        "division_code": body.division_code,
+        "competent_division": body.division_code[:6],
+        "details": {},
+    }
+    return [
+        NewEvent("intake.ApplicationSubmitted", submitted, metadata),
+        NewEvent("intake.ProgrammeRouted", routed, metadata),
+    ]
+
+
+unit_app = _enveloped(
+    UNIT_TITLE,
+    "The envelope's request plus intake's statements, with the least Python between them.",
+    unit_routes,
+)
