@@ -23,6 +23,12 @@ _SENSITIVE = re.compile(
 )
 # What the public view masks inside text: scrub's three, and any other run of 13-19 digits.
 _SENSITIVE_OR_LONG = re.compile(_SENSITIVE.pattern[:-1] + r"|(?P<long>\d{13,19})(?![0-9]))")
+# A UUID (a case, event or correlation id) is an identifier, never personal data, even where its
+# digits look like a phone or card number ("…-0002-4282-9016-2617…", "…-15221774124b"): text is
+# masked around the UUIDs in it, never inside one.
+_UUID = re.compile(
+    r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])"
+)
 
 
 def _keep(value: str, head: int, tail: int) -> str:
@@ -72,7 +78,17 @@ def _replace(match: re.Match[str]) -> str:
 
 def scrub(text: str) -> str:
     """Mask every resident ID, bank account number and mobile number found in free text."""
-    return _SENSITIVE.sub(_replace, text)
+    return _masked_around_uuids(_SENSITIVE, text)
+
+
+def _masked_around_uuids(sensitive: re.Pattern[str], text: str) -> str:
+    """The text with what `sensitive` finds masked, outside the UUIDs it holds."""
+    masked, start = [], 0
+    for uuid in _UUID.finditer(text):
+        masked += [sensitive.sub(_replace, text[start : uuid.start()]), uuid.group()]
+        start = uuid.end()
+    masked.append(sensitive.sub(_replace, text[start:]))
+    return "".join(masked)
 
 
 # ---- The public view of event data (DESIGN property 9, ADR 0020) ----------------------------
@@ -224,7 +240,7 @@ def _digits_in_text(value: str, resident: Callable[[str], str]) -> str:
     text = value.strip()
     whole = _WHOLE.fullmatch(text)
     if whole is None:
-        return _SENSITIVE_OR_LONG.sub(_replace, value)
+        return _masked_around_uuids(_SENSITIVE_OR_LONG, value)
     if whole.group("id"):
         return resident(text)
     return mask_bank_account(text) if whole.group("account") else mask_phone(text)

@@ -55,6 +55,9 @@ def test_scrub_masks_ids_accounts_and_phones_in_free_text(text: str, expected: s
         "case 550e8400-e29b-41d4-a716-446655440000 at 2024-01-01T08:00:00+08:00",
         "amount 123456 fen, division 620102001002",
         "order 12345678901 (not a mobile prefix)",
+        # UUIDs whose digits look like a card or a mobile number: identifiers, kept whole
+        "case application-455d2afe-0002-4282-9016-26174ef194d5 opened",
+        "correlation 7582aac8-956e-4877-8a29-15221774124b",
     ],
 )
 def test_scrub_leaves_ordinary_numbers_alone(text: str) -> None:
