@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -59,15 +59,19 @@ BARE_TABLE = (
 INSERT = "INSERT INTO bare_applications (id, payload) VALUES ($1, $2::jsonb)"
 
 
-@asynccontextmanager
-async def _pooled(app: FastAPI) -> AsyncIterator[None]:
-    """The peer's asyncpg pool, above the 16 requests in flight."""
-    dsn = os.environ[UNIT_DSN_ENV if app.title == UNIT_TITLE else BARE_DSN_ENV]
-    app.state.pool = await asyncpg.create_pool(dsn, min_size=10, max_size=20)
-    try:
-        yield
-    finally:
-        await app.state.pool.close()
+def _pooled(dsn_env: str) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """A lifespan giving the peer an asyncpg pool on the database `dsn_env` names, above the 16
+    requests in flight."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.pool = await asyncpg.create_pool(os.environ[dsn_env], min_size=10, max_size=20)
+        try:
+            yield
+        finally:
+            await app.state.pool.close()
+
+    return lifespan
 
 
 async def _insert(app: FastAPI, body: BaseModel) -> JSONResponse:
@@ -119,7 +123,7 @@ class BareApplication(BaseModel):
     channel: str = "counter"
 
 
-bare_app = FastAPI(title="bare FastAPI + asyncpg", lifespan=_pooled)
+bare_app = FastAPI(title="bare FastAPI + asyncpg", lifespan=_pooled(BARE_DSN_ENV))
 
 
 @bare_app.post("/v1/applications", status_code=201)
@@ -151,7 +155,7 @@ async def envelope_create(
     return await _insert(request.app, body)
 
 
-def _enveloped(title: str, description: str, routes: APIRouter) -> FastAPI:
+def _enveloped(title: str, description: str, routes: APIRouter, dsn_env: str) -> FastAPI:
     dsn = os.environ.get(BARE_DSN_ENV, "postgresql://localhost/unused")
     key = os.environ.get(PUBLIC_KEY_ENV)
     return create_app(
@@ -163,7 +167,7 @@ def _enveloped(title: str, description: str, routes: APIRouter) -> FastAPI:
         engine=create_async_engine(dsn.replace("postgresql://", "postgresql+asyncpg://", 1)),
         verifier=TokenVerifier(ISSUER, AUDIENCE, Path(key).read_bytes() if key else b"unset"),
         readiness_checks={},  # its engine serves /readyz only and is never otherwise connected
-        lifespan=_pooled,
+        lifespan=_pooled(dsn_env),
     )
 
 
@@ -171,13 +175,13 @@ envelope_app = _enveloped(
     "bare INSERT inside the service envelope",
     "The bare peer's INSERT inside the envelope every SafetyNet service wears.",
     envelope_routes,
+    BARE_DSN_ENV,
 )
 
 
 # ---------------------------------------------------------------------------------------------
 # The unit-of-work floor: the envelope's request plus intake's statements, and nothing else.
 
-UNIT_TITLE = "intake's unit of work inside the service envelope"
 unit_routes = APIRouter(prefix="/v1")
 _CLOCK = SystemClock()
 
@@ -237,7 +241,8 @@ def _events(
 
 
 unit_app = _enveloped(
-    UNIT_TITLE,
+    "intake's unit of work inside the service envelope",
     "The envelope's request plus intake's statements, with the least Python between them.",
     unit_routes,
+    UNIT_DSN_ENV,
 )
