@@ -26,9 +26,10 @@ _SENSITIVE_OR_LONG = re.compile(_SENSITIVE.pattern[:-1] + r"|(?P<long>\d{13,19})
 # A UUID (a case, event or correlation id) is an identifier, never personal data, even where its
 # digits look like a phone or card number ("…-0002-4282-9016-2617…", "…-15221774124b"): text is
 # masked around the UUIDs in it, never inside one.
-_UUID = re.compile(
+UUID_PATTERN = (
     r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])"
 )
+_UUID = re.compile(UUID_PATTERN)
 
 
 def _keep(value: str, head: int, tail: int) -> str:
@@ -237,6 +238,8 @@ def _view_text(value: str, rule: str | None, resident: Callable[[str], str]) -> 
 
 def _digits_in_text(value: str, resident: Callable[[str], str]) -> str:
     """Text with digits: a whole ID, account or phone, or free text with them inside."""
+    if _UUID.fullmatch(value) is not None:  # a case, event or correlation id: kept whole
+        return value
     text = value.strip()
     whole = _WHOLE.fullmatch(text)
     if whole is None:

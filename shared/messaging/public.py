@@ -10,13 +10,14 @@ what was hashed, and a hash of data that holds a resident ID would fingerprint t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from shared.jsontext import compact_json, parse_json
 from shared.messaging.cloudevents import KafkaRecord, dataschema
-from shared.privacy import public_view
+from shared.privacy import UUID_PATTERN, public_view
 
 VIEW_HEADER = "ce_safetynetview"
 PUBLIC = "public"
@@ -34,11 +35,13 @@ def public_dataschema(event_type: str, schema_version: int) -> str:
 def public_record(record: KafkaRecord, key: bytes) -> KafkaRecord:
     """The public view of a relay record; the key (the case id) and the order are unchanged."""
     value = compact_json(public_view(parse_json(record.value), key))
-    headers = [
-        (name, raw) if (view := _HEADER_VIEWS.get(name)) is None else (name, view(raw, key))
-        for name, raw in record.headers
-        if name not in _DROPPED
-    ]
+    headers = []
+    for name, raw in record.headers:  # one lookup a header: most pass as they are
+        view = _HEADER_VIEWS.get(name, _as_is)
+        if view is _as_is:
+            headers.append((name, raw))
+        elif view is not None:
+            headers.append((name, view(raw, key)))
     headers.append(_PUBLIC_HEADER)
     return KafkaRecord(key=record.key, value=value, headers=headers)
 
@@ -56,18 +59,29 @@ def _public_actor(raw: bytes, key: bytes) -> bytes:
     return compact_json(public_view(parse_json(raw), key))
 
 
-@lru_cache(maxsize=4096)
 def _public_text(raw: bytes, key: bytes) -> bytes:
-    """A text header's view (reasons repeat, and a case's subject is its stream id)."""
+    """A text header's view: an id (a case's subject, its stream) as it is, other text viewed."""
+    return raw if _UUID_BYTES.fullmatch(raw) is not None else _public_free_text(raw, key)
+
+
+@lru_cache(maxsize=4096)
+def _public_free_text(raw: bytes, key: bytes) -> bytes:
+    """The view of a text header that is not an id (reasons repeat: decided once each)."""
     return bytes(public_view(raw.decode("utf-8"), key).encode("utf-8"))
 
 
-# How each header that changes is viewed; the rest pass as they are.
-_HEADER_VIEWS: dict[str, Callable[[bytes, bytes], bytes]] = {
+def _as_is(raw: bytes, key: bytes) -> bytes:
+    return raw
+
+
+# How each header is viewed: None drops it, and one not named here passes _as_is.
+_HEADER_VIEWS: dict[str, Callable[[bytes, bytes], bytes] | None] = {
+    **dict.fromkeys(_DROPPED, None),
     "ce_dataschema": _public_schema,
     "ce_actor": _public_actor,
     **dict.fromkeys(_TEXT_HEADERS, _public_text),
 }
+_UUID_BYTES = re.compile(UUID_PATTERN.encode("ascii"))
 _PUBLIC_HEADER = (VIEW_HEADER, PUBLIC.encode("utf-8"))
 
 
