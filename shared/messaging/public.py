@@ -36,12 +36,12 @@ def public_record(record: KafkaRecord, key: bytes) -> KafkaRecord:
     """The public view of a relay record; the key (the case id) and the order are unchanged."""
     value = compact_json(public_view(parse_json(record.value), key))
     headers = []
-    for name, raw in record.headers:  # one lookup a header: most pass as they are
-        view = _HEADER_VIEWS.get(name, _as_is)
+    for header in record.headers:  # one lookup a header: most pass as they are, not copied
+        view = _HEADER_VIEWS.get(header[0], _as_is)
         if view is _as_is:
-            headers.append((name, raw))
+            headers.append(header)
         elif view is not None:
-            headers.append((name, view(raw, key)))
+            headers.append((header[0], view(header[1], key)))
     headers.append(_PUBLIC_HEADER)
     return KafkaRecord(key=record.key, value=value, headers=headers)
 
