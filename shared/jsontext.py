@@ -20,14 +20,23 @@ _DIGITS_AS_ZEROS = bytes(ord("0") if ord("0") <= b <= ord("9") else ord(".") for
 _NINETEEN_DIGITS = b"0" * 19
 
 
+class NestedTooDeeply(ValueError):
+    """A JSON text nested deeper than a reader can follow (orjson stops at 1,024 levels, `json`
+    at the interpreter's recursion limit): refused as not JSON, never a RecursionError."""
+
+
 def parse_json(text: bytes) -> Any:
-    """The value of a UTF-8 JSON text; ValueError if it is not JSON."""
-    if _NINETEEN_DIGITS in text.translate(_DIGITS_AS_ZEROS):
-        return json.loads(text.decode("utf-8"))  # perhaps an integer orjson would make a float
+    """The value of a UTF-8 JSON text; ValueError if it is not JSON (NestedTooDeeply if it nests
+    beyond what the readers follow)."""
     try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return json.loads(text.decode("utf-8"))  # NaN, Infinity: `json` reads them; else fails
+        if _NINETEEN_DIGITS in text.translate(_DIGITS_AS_ZEROS):
+            return json.loads(text.decode("utf-8"))  # perhaps an integer orjson makes a float
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            return json.loads(text.decode("utf-8"))  # NaN, Infinity: `json` reads them
+    except RecursionError:
+        raise NestedTooDeeply("JSON nested too deeply") from None
 
 
 def compact_json(value: Any) -> bytes:

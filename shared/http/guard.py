@@ -5,7 +5,10 @@ One ASGI middleware, inside the correlation and metrics middleware and before ro
 - a request body whose Content-Type names a charset other than UTF-8 (415);
 - NUL and the other control characters (C0, DEL, C1) and lone surrogates in any query name or
   value, and in any JSON string or key except tab, LF and CR (422);
-- a JSON integer outside PostgreSQL's bigint (−2^63 … 2^63−1) anywhere in a JSON body (422).
+- a JSON integer outside PostgreSQL's bigint (−2^63 … 2^63−1) anywhere in a JSON body (422);
+- a JSON body nested deeper than `MAX_JSON_DEPTH` arrays and objects (422): no request document
+  comes near it, and every reader after this one (the route's parsing, the models, the checks of
+  `shared.http.textual`) may then recurse without reaching the interpreter's limit.
 
 Path parameters and the types of all parameters are only known once routed, so an app-wide
 dependency (`refuse_hostile_parameters`) that runs before any other, authentication included,
@@ -34,7 +37,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.fields import INT64_MAX, INT64_MIN
 from shared.http.problems import invalid_request_response, problem_response
-from shared.jsontext import parse_json
+from shared.jsontext import NestedTooDeeply, parse_json
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 """Refused in path and query: every C0/C1 control, DEL and lone surrogates."""
@@ -44,6 +47,8 @@ _UTF8 = {"utf-8", "utf8"}
 _BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 CONTROL_MESSAGE = "control characters (such as NUL) are not allowed"
 INT64_MESSAGE = "integers must lie between -2^63 and 2^63-1"
+MAX_JSON_DEPTH = 32
+DEPTH_MESSAGE = f"JSON may nest at most {MAX_JSON_DEPTH} arrays and objects deep"
 
 
 class InputGuardMiddleware:
@@ -67,7 +72,7 @@ class InputGuardMiddleware:
         if errors:
             await invalid_request_response(path, errors)(scope, receive, send)
             return
-        if not _is_json(content_type) or scope["method"] not in _BODY_METHODS:
+        if not is_json(content_type) or scope["method"] not in _BODY_METHODS:
             await self.app(scope, receive, send)
             return
         body, more = await _read_body(receive)
@@ -93,7 +98,9 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def _is_json(content_type: str) -> bool:
+def is_json(content_type: str) -> bool:
+    """True for a media type the routes read as JSON (`application/json`, `…+json`): the bodies
+    this guard checks, and the only ones any later check of a body may read."""
     media = content_type.split(";", 1)[0].strip().lower()
     return media == "application/json" or media.endswith("+json")
 
@@ -214,13 +221,19 @@ def _body_errors(body: bytes) -> list[dict[str, str]]:
         return []
     try:
         document = parse_json(body)
+    except NestedTooDeeply:
+        return [_error("body", DEPTH_MESSAGE)]
     except ValueError:  # not JSON (or not UTF-8): the route's own parsing reports it as 422
         return []
-    return [_error(field, message) for field, message in _walk(document, "body")]
+    return [_error(field, message) for field, message in _walk(document, "body", 0)]
 
 
-def _walk(value: Any, where: str) -> Iterator[tuple[str, str]]:
-    if isinstance(value, str):
+def _walk(value: Any, where: str, depth: int) -> Iterator[tuple[str, str]]:
+    """What is wrong in `value` at `where`, `depth` arrays and objects deep (not followed past
+    MAX_JSON_DEPTH: the first field beyond it is named instead)."""
+    if isinstance(value, dict | list) and depth == MAX_JSON_DEPTH:
+        yield where, DEPTH_MESSAGE
+    elif isinstance(value, str):
         if _CONTROL_IN_TEXT.search(value):
             yield where, CONTROL_MESSAGE
     elif isinstance(value, bool):
@@ -233,7 +246,7 @@ def _walk(value: Any, where: str) -> Iterator[tuple[str, str]]:
             name = _CONTROL.sub("?", key)
             if _CONTROL_IN_TEXT.search(key):
                 yield f"{where}.{name}", CONTROL_MESSAGE
-            yield from _walk(item, f"{where}.{name}")
+            yield from _walk(item, f"{where}.{name}", depth + 1)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _walk(item, f"{where}.{index}")
+            yield from _walk(item, f"{where}.{index}", depth + 1)

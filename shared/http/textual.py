@@ -20,6 +20,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 
+from shared.http.guard import is_json
 from shared.jsontext import parse_json
 
 TEXT_MESSAGE = "this value is text (a JSON string, e.g. an ISO 8601 date), not a number"
@@ -30,8 +31,8 @@ Schema = dict[str, Any]
 
 async def refuse_mistyped_values(request: Request) -> None:
     """App-wide dependency: 422 for a JSON number or boolean where the document says string."""
-    if request.method not in _BODY_METHODS:
-        return
+    if request.method not in _BODY_METHODS or not is_json(request.headers.get("content-type", "")):
+        return  # a body not read as JSON is the model's to refuse, and unchecked by the guard
     schema = _request_schema(request)
     if schema is None:
         return

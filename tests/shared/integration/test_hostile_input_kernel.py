@@ -16,8 +16,10 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.http.app import create_app
+from shared.http.guard import DEPTH_MESSAGE, MAX_JSON_DEPTH
 from shared.http.tokens import TokenVerifier, ensure_dev_keypair
 
+JSON = {"Content-Type": "application/json"}
 PROBES = {
     "text-to-int": "SELECT CAST(:v AS integer)",  # 22P02 invalid text representation
     "smallint": "SELECT CAST(CAST(:v AS integer) AS smallint)",  # 22003 numeric out of range
@@ -157,3 +159,39 @@ async def test_dates_written_as_text_pass(probe: httpx.AsyncClient) -> None:
     answer = await probe.post("/v1/dated", json=body)
     assert answer.status_code == 200, answer.text
     assert answer.json() == {"on": "2027-03-10"}
+
+
+def _nested(levels: int) -> bytes:
+    """A body whose `extra` holds `levels` arrays one inside another (the body itself is one)."""
+    return b'{"on": "2027-03-10", "extra": ' + b"[" * levels + b"]" * levels + b"}"
+
+
+@pytest.mark.req("GEN-8")
+async def test_a_body_nested_to_the_limit_reaches_the_route(probe: httpx.AsyncClient) -> None:
+    answer = await probe.post("/v1/dated", content=_nested(MAX_JSON_DEPTH - 1), headers=JSON)
+    assert answer.status_code == 200, answer.text
+
+
+@pytest.mark.req("GEN-8")
+async def test_a_body_nested_beyond_the_limit_is_422_naming_the_first_field_beyond(
+    probe: httpx.AsyncClient,
+) -> None:
+    answer = await probe.post("/v1/dated", content=_nested(MAX_JSON_DEPTH), headers=JSON)
+    assert answer.status_code == 422, answer.text
+    beyond = "body.extra" + ".0" * (MAX_JSON_DEPTH - 1)
+    assert answer.json()["errors"] == [{"field": beyond, "message": DEPTH_MESSAGE}]
+
+
+@pytest.mark.req("GEN-8")
+@pytest.mark.parametrize("levels", [990, 1_100, 100_000])  # about Python's and orjson's limits
+@pytest.mark.parametrize("content_type", ["application/json", None])
+async def test_a_body_nested_past_every_parser_is_a_4xx_and_never_a_500(
+    probe: httpx.AsyncClient, levels: int, content_type: str | None
+) -> None:
+    """Deeper than the readers go, the JSON is refused whole; without a Content-Type it is not
+    read as JSON at all (the model refuses bytes), and no check of ours recurses into it."""
+    headers = {"Content-Type": content_type} if content_type else {}
+    answer = await probe.post("/v1/dated", content=_nested(levels), headers=headers)
+    assert answer.status_code == 422, answer.text
+    if content_type is not None:
+        assert answer.json()["errors"][0]["message"] == DEPTH_MESSAGE
