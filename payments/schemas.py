@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from payments.domain.standards import STANDARD_PROGRAMMES
 from shared.fields import Fen
+from shared.http.body_limit import body_limit
 from shared.identity import county_code_pattern, parse_division
 
 FEN_LIMIT = 10**11
@@ -346,7 +347,10 @@ _RETURN_FILE_EXAMPLE = (
     "账户已销户\r\n"
     "T,0,0.00,1,600.00\r\n"
 )
+MAX_RETURN_FILE_BYTES = 64 * 1024 * 1024
+"""A county run's return file: about 130 bytes a payment, so some 500,000 payments."""
 RETURN_FILE_BODY: dict[str, Any] = {
+    **body_limit(MAX_RETURN_FILE_BYTES),
     "requestBody": {
         "required": True,
         "description": "回盘文件 the bank's return file (UTF-8 CSV, ADR 0038, bank-file.md)",
@@ -356,7 +360,7 @@ RETURN_FILE_BODY: dict[str, Any] = {
                 "example": _RETURN_FILE_EXAMPLE,
             }
         },
-    }
+    },
 }
 """`openapi_extra=` of the return-file upload: the body is the file itself (`format: binary`, so a
 generated client sends it as a file's bytes)."""

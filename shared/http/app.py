@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.http.access import AccessTable, enforce_access
+from shared.http.body_limit import BodyLimitMiddleware, BodyTooLarge, body_too_large_handler
 from shared.http.correlation import CorrelationMiddleware
 from shared.http.guard import InputGuardMiddleware, refuse_hostile_parameters
 from shared.http.metrics import MetricsMiddleware, metrics_endpoint
@@ -68,7 +69,9 @@ def create_app(
     app.state.access = access
     checks = {"database": _database_check(engine), **readiness_checks}
     install_problem_handlers(app)  # first added = innermost: inside metrics and correlation
+    app.add_exception_handler(BodyTooLarge, body_too_large_handler)
     app.add_middleware(InputGuardMiddleware)  # hostile input: 415/422 before any route runs
+    app.add_middleware(BodyLimitMiddleware)  # 413 past a body's limit, whoever reads it
     app.add_middleware(MetricsMiddleware, service=service)
     app.add_middleware(CorrelationMiddleware)
     app.add_middleware(TracingMiddleware, service=service)  # last added = outermost

@@ -8,7 +8,8 @@ nothing of the headers the kernel reads inside a route. After FastAPI has genera
   refusals (`service_problem_codes`);
 - FastAPI's `HTTPValidationError`/`ValidationError` are gone: a 422 is an `invalid-request` problem;
 - every operation documents 422 (the input guard answers it on any route), when it has a
-  request body 415 (a charset other than UTF-8), and when it pages with `cursor` 400;
+  request body 415 (a charset other than UTF-8) and 413 (a body past the operation's limit, which
+  `x-max-body-bytes` states: `shared.http.body_limit`), and when it pages with `cursor` 400;
 - `Idempotency-Key` is `required: true` (a POST without it is a 400);
 - an operation that documents 428 declares `If-Match`: required, unless the route marks itself
   with `IF_MATCH_WHEN_EXISTS` (a new stream may be created without it, an existing one not);
@@ -34,6 +35,7 @@ from fastapi.routing import APIRoute
 
 from shared.domain.errors import DomainError
 from shared.fields import INT64_MAX, INT64_MIN
+from shared.http.body_limit import BODY_LIMIT_MARK, MAX_BODY_BYTES
 from shared.http.problems import PROBLEM_MEDIA_TYPE
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
@@ -88,6 +90,7 @@ _KERNEL_CODES: dict[str, tuple[str, ...]] = {
     "405": ("method-not-allowed",),
     "409": ("version-conflict", "append-contended"),
     "412": ("precondition-failed",),
+    "413": ("content-too-large",),
     "415": ("unsupported-charset",),
     "422": ("invalid-request", "invalid-value", "idempotency-key-reused"),
     "428": ("precondition-required",),
@@ -280,7 +283,9 @@ def _operation(operation: dict[str, Any], domain_codes: Mapping[str, Sequence[st
     ):
         responses.setdefault("400", {"description": "Bad Request"})  # `invalid-cursor`
     if "requestBody" in operation:
+        responses.setdefault("413", {"description": "Content Too Large"})
         responses.setdefault("415", {"description": "Unsupported Media Type"})
+        operation.setdefault(BODY_LIMIT_MARK, MAX_BODY_BYTES)
     for status, response in responses.items():
         if status[:1] in ("4", "5"):
             _problem(status, response, domain_codes.get(status, ()))

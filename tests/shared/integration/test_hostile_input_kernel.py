@@ -16,10 +16,12 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.http.app import create_app
+from shared.http.body_limit import MAX_BODY_BYTES, body_limit
 from shared.http.guard import DEPTH_MESSAGE, MAX_JSON_DEPTH
 from shared.http.tokens import TokenVerifier, ensure_dev_keypair
 
 JSON = {"Content-Type": "application/json"}
+UPLOAD_LIMIT = 3 * MAX_BODY_BYTES
 PROBES = {
     "text-to-int": "SELECT CAST(:v AS integer)",  # 22P02 invalid text representation
     "smallint": "SELECT CAST(CAST(:v AS integer) AS smallint)",  # 22003 numeric out of range
@@ -50,6 +52,10 @@ def _probe_app(engine: AsyncEngine, public_key: bytes) -> httpx.AsyncClient:
             await conn.execute(text("INSERT INTO probe_writes (name) VALUES (:n)"), {"n": name})
             await conn.execute(text(PROBES[name]), {"v": value.replace("~", "\x00")})
         return {"ok": "yes"}
+
+    @router.post("/v1/uploads", openapi_extra=body_limit(UPLOAD_LIMIT))
+    async def upload(request: Request) -> dict[str, int]:
+        return {"bytes": len(await request.body())}
 
     @router.post("/v1/bigints/{number}")
     async def bigint(number: int) -> dict[str, str]:
@@ -195,3 +201,62 @@ async def test_a_body_nested_past_every_parser_is_a_4xx_and_never_a_500(
     assert answer.status_code == 422, answer.text
     if content_type is not None:
         assert answer.json()["errors"][0]["message"] == DEPTH_MESSAGE
+
+
+async def _streamed(body: bytes) -> AsyncIterator[bytes]:
+    """The body in 64 KiB chunks, sent without a Content-Length (chunked)."""
+    for start in range(0, len(body), 65_536):
+        yield body[start : start + 65_536]
+
+
+def _json_of(size: int) -> bytes:
+    return b'{"on": "2027-03-10", "pad": "' + b"x" * (size - 31) + b'"}'
+
+
+@pytest.mark.req("GEN-8")
+@pytest.mark.parametrize("declared", [True, False], ids=["content-length", "chunked"])
+async def test_a_body_past_the_limit_is_a_413_problem_and_reaches_no_route(
+    probe: httpx.AsyncClient, engine: AsyncEngine, declared: bool
+) -> None:
+    body = b'{"pad": "' + b"x" * MAX_BODY_BYTES + b'"}'
+    content = body if declared else _streamed(body)
+    answer = await probe.post(
+        "/v1/probes/nul", params={"value": "a"}, content=content, headers=JSON
+    )
+    assert answer.status_code == 413, answer.text
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    assert answer.json()["code"] == "content-too-large"
+    assert answer.json()["max_body_bytes"] == MAX_BODY_BYTES
+    assert await _writes(engine) == 0
+
+
+async def test_a_body_at_the_limit_passes(probe: httpx.AsyncClient) -> None:
+    body = _json_of(MAX_BODY_BYTES)
+    assert len(body) == MAX_BODY_BYTES
+    answer = await probe.post("/v1/dated", content=body, headers=JSON)
+    assert answer.status_code == 200, answer.text
+
+
+@pytest.mark.req("GEN-8")
+@pytest.mark.parametrize("declared", [True, False], ids=["content-length", "chunked"])
+async def test_an_upload_takes_the_larger_body_it_declares_and_no_more(
+    probe: httpx.AsyncClient, declared: bool
+) -> None:
+    def sent(size: int) -> Any:
+        return b"x" * size if declared else _streamed(b"x" * size)
+
+    csv = {"Content-Type": "text/csv"}
+    taken = await probe.post("/v1/uploads", content=sent(UPLOAD_LIMIT), headers=csv)
+    assert taken.status_code == 200, taken.text
+    assert taken.json() == {"bytes": UPLOAD_LIMIT}
+    refused = await probe.post("/v1/uploads", content=sent(UPLOAD_LIMIT + 1), headers=csv)
+    assert refused.status_code == 413, refused.text
+    assert refused.json()["code"] == "content-too-large"
+    assert refused.json()["max_body_bytes"] == UPLOAD_LIMIT
+
+
+async def test_the_document_states_each_operations_body_limit(probe: httpx.AsyncClient) -> None:
+    paths = (await probe.get("/openapi.json")).json()["paths"]
+    assert paths["/v1/uploads"]["post"]["x-max-body-bytes"] == UPLOAD_LIMIT
+    assert paths["/v1/dated"]["post"]["x-max-body-bytes"] == MAX_BODY_BYTES
+    assert "413" in paths["/v1/dated"]["post"]["responses"]
