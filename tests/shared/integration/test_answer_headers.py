@@ -1,0 +1,54 @@
+"""Every answer is kept out of caches and never sniffed, unless its route says otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from shared.http.app import create_app
+from shared.http.tokens import TokenVerifier, ensure_dev_keypair
+
+
+@pytest.fixture
+async def client(engine: AsyncEngine, tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+    router = APIRouter()
+
+    @router.get("/v1/public-document")
+    async def public_document() -> JSONResponse:
+        return JSONResponse({"schema": 1}, headers={"Cache-Control": "public, max-age=3600"})
+
+    _, public = ensure_dev_keypair(tmp_path / "k.pem", tmp_path / "k.pub")
+    app = create_app(
+        "probe",
+        title="probe",
+        version="0",
+        description="",
+        routers=[router],
+        engine=engine,
+        verifier=TokenVerifier("test", "safetynet", public_key_pem=public),
+        readiness_checks={},
+    )
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://probe") as opened:
+        yield opened
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/v1/no-such-route"])
+async def test_an_answer_is_not_stored_by_any_cache_nor_sniffed(
+    client: httpx.AsyncClient, path: str
+) -> None:
+    answer = await client.get(path)
+    assert answer.headers["cache-control"] == "no-store"
+    assert answer.headers["x-content-type-options"] == "nosniff"
+
+
+async def test_a_route_that_sets_its_own_cache_control_keeps_it(client: httpx.AsyncClient) -> None:
+    answer = await client.get("/v1/public-document")
+    assert answer.headers["cache-control"] == "public, max-age=3600"
+    assert answer.headers["x-content-type-options"] == "nosniff"
