@@ -13,6 +13,7 @@ import csv
 import hashlib
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,6 +25,8 @@ XLSX_MAGIC = b"PK\x03\x04"
 EARLIEST = date(1990, 1, 1)  # before any dibao scheme of the province
 _DATE = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
 CHUNK = 1 << 20
+MAX_XLSX_UNPACKED_BYTES = 1 << 30
+"""What a workbook's parts may unpack to: some 1,000,000 rows, far above a county's caseload."""
 
 Opener = Callable[[], IO[bytes]]
 Row = tuple[int, dict[str, str]]
@@ -171,6 +174,7 @@ def _xlsx_rows(opener: Opener, layout: Layout) -> int | None:
     from openpyxl import load_workbook
 
     with opener() as stream:
+        _refuse_a_bomb(stream, layout)
         try:
             book = load_workbook(stream, read_only=True, data_only=True)
         except Exception as error:  # a zip that is not a workbook: openpyxl's errors vary
@@ -184,6 +188,25 @@ def _xlsx_rows(opener: Opener, layout: Layout) -> int | None:
         finally:
             book.close()
     return extent - 1 if extent else None
+
+
+def _refuse_a_bomb(stream: IO[bytes], layout: Layout) -> None:
+    """Refuse a workbook whose parts unpack to more than MAX_XLSX_UNPACKED_BYTES (a zip bomb:
+    openpyxl holds the shared strings in memory). Each part's size is what its zip entry
+    declares, which `zipfile` also holds the part to when it is read."""
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        unpacked = 0  # not a zip after all: openpyxl says why
+    stream.seek(0)
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise layout.refuse(
+            f"the workbook unpacks to {unpacked} bytes, more than {MAX_XLSX_UNPACKED_BYTES};"
+            " split it, or send it as CSV",
+            f"工作簿解压后 {unpacked} 字节，超过 {MAX_XLSX_UNPACKED_BYTES} 字节；请拆分或改用 CSV",
+            field="file",
+        )
 
 
 def _xlsx_data(opener: Opener, layout: Layout) -> Iterator[Row]:

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from services.settings import PROJECT_ROOT
+from shared import tabular
 from verification.application.migration.layout import (
     CaseloadFileRefused,
     Opener,
@@ -66,3 +67,23 @@ def test_a_file_that_cannot_be_read_as_a_caseload_is_refused_whole(
     with pytest.raises(CaseloadFileRefused) as refused:
         inspect(opener(content))
     assert refused.value.extensions["field"] == field
+
+
+def test_a_workbook_that_unpacks_past_the_bound_is_refused_before_it_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A zip bomb: a small file whose sheet unpacks to more than the bound (lowered here to keep
+    the test small: 7 KB of workbook unpack to 2 MB)."""
+    book = Workbook()
+    for line in sample_text().splitlines():
+        book.active.append(line.split(","))
+    book.active.append(["0" * 32_000] * 64)
+    packed = io.BytesIO()
+    book.save(packed)
+    monkeypatch.setattr(tabular, "MAX_XLSX_UNPACKED_BYTES", 1_000_000)
+    assert len(packed.getvalue()) < tabular.MAX_XLSX_UNPACKED_BYTES / 100
+    with pytest.raises(CaseloadFileRefused) as refused:
+        inspect(opener(packed.getvalue()))
+    assert refused.value.extensions["field"] == "file"
+    monkeypatch.setattr(tabular, "MAX_XLSX_UNPACKED_BYTES", 4_000_000)
+    assert inspect(opener(packed.getvalue())).file_format == "xlsx"  # within the bound: read
