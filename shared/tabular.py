@@ -14,6 +14,7 @@ import hashlib
 import io
 import re
 import zipfile
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -87,8 +88,8 @@ class SourceFile:
 
 
 def inspect(opener: Opener, layout: Layout) -> SourceFile:
-    """Hash the file, tell its format and text encoding and check its header, in one streaming
-    pass: a file refused here has nothing of it imported."""
+    """Hash the file, tell its format and text encoding, check its header and (CSV) that every
+    line reads as CSV: a file refused here has nothing of it imported."""
     digest, lines, head = hashlib.sha256(), 0, b""
     decoders = {name: codecs.getincrementaldecoder(name)() for name in ("utf-8", "gb18030")}
     with opener() as stream:
@@ -112,7 +113,10 @@ def inspect(opener: Opener, layout: Layout) -> SourceFile:
             "既不是 XLSX 工作簿，也不是 UTF-8 或 GB18030 编码的 CSV 文本",
             field="file",
         )
-    next(rows(opener, source, layout), None)  # reads (and checks) the header
+    if source.file_format == "csv":
+        deque(rows(opener, source, layout), maxlen=0)  # every line reads as CSV
+    else:
+        next(rows(opener, source, layout), None)  # reads (and checks) the header
     return source
 
 
@@ -143,10 +147,17 @@ def _csv_rows(opener: Opener, source: SourceFile, layout: Layout) -> Iterator[Ro
     with opener() as stream:
         text = io.TextIOWrapper(stream, encoding=source.encoding or "utf-8-sig", newline="")
         reader = csv.reader(text)
-        header = _header(next(reader, []), layout)
-        for number, values in enumerate(reader, start=2):
-            if any(v.strip() for v in values):
-                yield number, _record(header, values, layout)
+        try:
+            header = _header(next(reader, []), layout)
+            for number, values in enumerate(reader, start=2):
+                if any(v.strip() for v in values):
+                    yield number, _record(header, values, layout)
+        except csv.Error as error:  # a field past csv's limit (128 KiB), a stray quote …
+            raise layout.refuse(
+                f"line {reader.line_num} is not CSV: {error}",
+                f"第 {reader.line_num} 行不是有效的 CSV：{error}",
+                field="file",
+            ) from None
 
 
 def _record(header: list[str], values: list[Any], layout: Layout) -> dict[str, str]:

@@ -87,3 +87,12 @@ def test_a_workbook_that_unpacks_past_the_bound_is_refused_before_it_is_read(
     assert refused.value.extensions["field"] == "file"
     monkeypatch.setattr(tabular, "MAX_XLSX_UNPACKED_BYTES", 4_000_000)
     assert inspect(opener(packed.getvalue())).file_format == "xlsx"  # within the bound: read
+
+
+def test_a_line_that_is_not_csv_is_refused_before_anything_is_imported() -> None:
+    """A field past csv's limit (128 KiB) on the last line: refused by the first pass."""
+    content = sample_text().encode() + b"x" * 200_000 + b"\n"
+    with pytest.raises(CaseloadFileRefused) as refused:
+        inspect(opener(content))
+    assert refused.value.extensions["field"] == "file"
+    assert "line" in str(refused.value)
