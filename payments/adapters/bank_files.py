@@ -371,7 +371,7 @@ def _lines(
     data: bytes, header: tuple[str, ...], detail: tuple[str, ...], trailer: tuple[str, ...]
 ) -> list[_Line]:
     """Every record, shaped by its type: one H first, D records, one T last."""
-    rows = list(csv.reader(io.StringIO(_decoded(data), newline="")))
+    rows = _rows(data)
     while rows and not rows[-1]:
         rows.pop()  # a blank last line is only the final line end
     if len(rows) < 2:
@@ -394,6 +394,18 @@ def _lines(
                 line.number, "seq", f"must be {line.number - 1}", f"序号须为{line.number - 1}"
             )
     return lines
+
+
+def _rows(data: bytes) -> list[list[str]]:
+    """The file's CSV records; a line csv cannot read (a field past its 128 KiB limit, a stray
+    quote) is malformed, not a server error."""
+    reader = csv.reader(io.StringIO(_decoded(data), newline=""))
+    try:
+        return list(reader)
+    except csv.Error as error:
+        raise MalformedBankFile(
+            reader.line_num, "record", f"is not CSV: {error}", f"不是有效的 CSV：{error}"
+        ) from None
 
 
 def _line(number: int, row: list[str], shape: tuple[str, ...], record: str) -> _Line:

@@ -164,3 +164,12 @@ def test_a_file_without_header_and_trailer_is_refused(content: bytes) -> None:
     with pytest.raises(MalformedBankFile) as refused:
         read_return(content)
     assert refused.value.field == "record"
+
+
+@pytest.mark.req("PAY-3", "GEN-8")
+def test_a_line_csv_cannot_read_is_refused_naming_it_not_a_server_error() -> None:
+    """A field past csv's 128 KiB limit on the third line."""
+    with pytest.raises(MalformedBankFile) as refused:
+        read_return(_broken(RETURN, 3, "账户已销户", "账" * 200_000))
+    assert (refused.value.line, refused.value.field) == (3, "record")
+    assert refused.value.status == 422
