@@ -13,6 +13,7 @@ from urllib.parse import quote
 import httpx
 
 from shared.http.outbound import tls_context
+from shared.jsontext import parse_json
 from shared.privacy import mask_resident_id
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,7 @@ class PartnerDataClient:
                 answer = await asyncio.wait_for(
                     self._get(source, resident_id, authorisation_ref, client), self.timeout_s
                 )
-            except (TimeoutError, httpx.HTTPError, ValueError, KeyError) as problem:
+            except (TimeoutError, httpx.HTTPError, ValueError, KeyError, TypeError) as problem:
                 breaker.failed()
                 error = f"{type(problem).__name__}: {problem}"[:200] or type(problem).__name__
                 log.warning(
@@ -147,7 +148,7 @@ class PartnerDataClient:
             headers={"X-Authorisation-Ref": quote(authorisation_ref)},  # may be Chinese
         )
         response.raise_for_status()
-        body: dict[str, Any] = response.json()
+        body: dict[str, Any] = parse_json(response.content)  # ValueError, never RecursionError
         return Answer(
             source=source,
             resident_id=resident_id,
