@@ -15,7 +15,6 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.http.access import AccessTable, enforce_access
-from shared.http.answer_headers import AnswerHeadersMiddleware
 from shared.http.body_limit import BodyLimitMiddleware, BodyTooLarge, body_too_large_handler
 from shared.http.correlation import CorrelationMiddleware
 from shared.http.guard import InputGuardMiddleware, refuse_hostile_parameters
@@ -74,8 +73,7 @@ def create_app(
     app.add_middleware(InputGuardMiddleware)  # hostile input: 415/422 before any route runs
     app.add_middleware(BodyLimitMiddleware)  # 413 past a body's limit, whoever reads it
     app.add_middleware(MetricsMiddleware, service=service)
-    app.add_middleware(CorrelationMiddleware)
-    app.add_middleware(AnswerHeadersMiddleware)  # no-store, nosniff: on every answer
+    app.add_middleware(CorrelationMiddleware)  # its id, no-store and nosniff on every answer
     app.add_middleware(TracingMiddleware, service=service)  # last added = outermost
     app.include_router(_operations_router(service, checks))
     for router in routers:

@@ -1,4 +1,5 @@
-"""Every answer is kept out of caches and never sniffed, unless its route says otherwise."""
+"""Every answer is kept out of caches and never sniffed, unless its route says otherwise
+(`shared.http.correlation`, beside the correlation id)."""
 
 from __future__ import annotations
 
