@@ -13,21 +13,23 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from typing import TYPE_CHECKING
 
-from payments.application.executor import RunExecutor
-from payments.bootstrap import build
-from services.composition import service_config
+from services.composition import build_runtime
 from services.settings import Settings
 from services.status import attach_embedded
 from shared.collector import tune_collector
 from shared.domain.errors import NotFound
+
+if TYPE_CHECKING:  # payments is imported when a run is executed, not by every command's start
+    from payments.application.executor import RunExecutor
 
 NO_SUCH_RUN, HELD_ELSEWHERE = 2, 3
 
 
 async def execute(settings: Settings, run_id: str, chunk_size: int) -> int:
     """Run the executor once for `run_id`."""
-    runtime = build(service_config(attach_embedded(settings), "payments"))
+    runtime = build_runtime(attach_embedded(settings), "payments")
     tune_collector(settings.gc_gen0_threshold)
     try:
         executor: RunExecutor = runtime.app.state.executor

@@ -14,15 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib import font_manager
-from matplotlib.figure import Figure
-from matplotlib.text import Text
-from matplotlib.ticker import MaxNLocator
-
 from supervision.application.reports import ALL
 
 ChartFormat = Literal["png", "svg"]
@@ -141,6 +132,8 @@ SERIES: dict[SeriesName, Series] = {
 @cache
 def cjk_font() -> str | None:
     """The family name of an installed font that renders Chinese, or None."""
+    from matplotlib import font_manager  # see `render`
+
     installed = {font.name for font in font_manager.fontManager.ttflist}
     found = next((family for family in _CJK_FAMILIES if family in installed), None)
     if found is None:
@@ -195,6 +188,15 @@ def render(
     fmt: ChartFormat,
 ) -> bytes:
     """The series `name` as a PNG or SVG document."""
+    # matplotlib is imported when the first chart is drawn, not when the service starts: it
+    # would add half a second (its font list) to every start of supervision
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+    from matplotlib.text import Text
+    from matplotlib.ticker import MaxNLocator
+
     series = SERIES[name]
     font = cjk_font()
     zh = font is not None
