@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.config import JsonDict
 
 from intake.domain.programmes import Agency
 from intake.domain.urgent_events import FollowUpProgramme, PriorProgramme, Reporter
@@ -120,6 +121,11 @@ class UrgentCaseRead(BaseModel):
     )
 
 
+def _given_as_text(field: str) -> JsonDict:
+    """The JSON Schema of an object whose `field` is present and text (not null)."""
+    return {"properties": {field: {"type": "string"}}, "required": [field]}
+
+
 class PriorAssistanceCreate(BaseModel):
     """Green channel: assistance before verification (先行救助, INT-7; If-Match required)."""
 
@@ -132,10 +138,15 @@ class PriorAssistanceCreate(BaseModel):
                     "amount_fen": 150000,
                     "resident_id": "11010519491231002X",
                     "persons": 1,
+                    "bank_account": "6228480402564890018",
+                    "payee_name": "张桂兰",
                     "follow_up_programmes": ["urban_dibao"],
                     "reason": "突发重病，先行给予临时救助",
                 }
-            ]
+            ],
+            # what `_what_the_bank_needs` checks, said in the document for integrators
+            "if": _given_as_text("bank_account"),
+            "then": _given_as_text("payee_name"),
         },
     )
 
@@ -144,8 +155,22 @@ class PriorAssistanceCreate(BaseModel):
     resident_id: ResidentIdStr = Field(description="the recipient")
     persons: Count = Field(default=1, ge=1, le=30, description="persons the grant covers")
     bank_account: str | None = Field(default=None, pattern=r"^[0-9]{12,30}$")
+    payee_name: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=50,
+        description="the account holder's name as the bank knows it (户名); required with"
+        " bank_account: the bank refuses a transfer whose name does not match the account",
+    )
     follow_up_programmes: list[FollowUpProgramme] = Field(default_factory=list)
     reason: str = Field(min_length=1, max_length=500)
+
+    @model_validator(mode="after")
+    def _what_the_bank_needs(self) -> PriorAssistanceCreate:
+        """Money paid into an account goes to a named holder."""
+        if self.bank_account is not None and self.payee_name is None:
+            raise ValueError("payee_name is required with bank_account")
+        return self
 
 
 class CharityReferralCreate(BaseModel):

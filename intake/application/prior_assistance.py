@@ -32,6 +32,7 @@ class PriorAssistance:
     resident_id: str
     persons: int
     bank_account: str | None
+    payee_name: str | None
     follow_up_programmes: tuple[FollowUpProgramme, ...]
 
 
@@ -73,4 +74,5 @@ def _granted(
         follow_up_application_id=(
             case.follow_up.application_id if case.follow_up is not None else None
         ),
+        payee_name=grant.payee_name,
     )

@@ -96,6 +96,8 @@ class PriorAssistanceGranted:
     granted_on: date | None = None
     cap_fen: int | None = None
     follow_up_application_id: str | None = None
+    # additive: the account holder's name the bank pays (grants before it name nobody)
+    payee_name: str | None = None
 
 
 @event_type("intake.FollowUpApplicationFiled", version=1)

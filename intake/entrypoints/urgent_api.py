@@ -110,6 +110,7 @@ async def grant_prior_assistance(
         resident_id=body.resident_id,
         persons=body.persons,
         bank_account=body.bank_account,
+        payee_name=body.payee_name,
         follow_up_programmes=tuple(body.follow_up_programmes),
     )
     accepted = Accepted[UrgentCase](

@@ -69,7 +69,9 @@ async def pay_prior_assistance(
             back_pay_fen=0,
             attempt=1,
             instruction_id=f"{payment_id}-1",
-            payee_name=validate_resident_id(grant.resident_id).masked(),
+            # a grant recorded before intake asked for the holder's name names nobody: the
+            # recipient's masked ID stands in, as it always has for those
+            payee_name=grant.payee_name or validate_resident_id(grant.resident_id).masked(),
             bank_account=grant.bank_account,
         )
     )

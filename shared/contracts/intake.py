@@ -299,6 +299,7 @@ class PriorAssistanceGranted(Contract):
     granted_on: date | None = None
     cap_fen: int | None = None
     follow_up_application_id: str | None = None
+    payee_name: str | None = None
 
 
 class ProgrammeDecided(Contract):

@@ -286,8 +286,8 @@ async def test_green_channel_disaster_relief_price_linkage_and_tasks_on_the_stac
                 grant_prior_assistance, case_id=urgent, etag=reported.headers["ETag"],
                 body={"programme": "temporary_assistance", "amount_fen": 30_000,
                       "resident_id": CHENGGUAN.resident(601), "persons": 1,
-                      "bank_account": ACCOUNT, "follow_up_programmes": ["urban_dibao"],
-                      "reason": "先行给予临时救助"},
+                      "bank_account": ACCOUNT, "payee_name": "马秀兰",
+                      "follow_up_programmes": ["urban_dibao"], "reason": "先行给予临时救助"},
             ))  # fmt: skip
             return answers[-1].json().get("code") != "no-standard-in-force"
 
@@ -296,6 +296,9 @@ async def test_green_channel_disaster_relief_price_linkage_and_tasks_on_the_stac
         assert granted.status_code == 200, granted.text
         await eventually(lambda: _settled(payments, urgent), timeout=60,
                          message="the prior assistance was never paid")  # fmt: skip
+        # to the account holder the township named (the bank matches the name with the account)
+        paid = (await payments.call(list_case_payments, case_id=urgent)).json()["items"]
+        assert [p["payee_name_masked"] for p in paid] == ["马**"]
         # PAY-6: a disaster's relief is paid at once
         declared = await payments.call(declare_disaster, body={
             "disaster_id": "quake-e2e", "county_code": COUNTY, "name": "地震",

@@ -23,6 +23,8 @@ class PriorAssistanceCreate:
         reason (str):
         persons (int | Unset): persons the grant covers Default: 1.
         bank_account (None | str | Unset):
+        payee_name (None | str | Unset): the account holder's name as the bank knows it (户名); required with
+            bank_account: the bank refuses a transfer whose name does not match the account
         follow_up_programmes (list[FollowUpProgramme] | Unset):
     """
 
@@ -32,6 +34,7 @@ class PriorAssistanceCreate:
     reason: str
     persons: int | Unset = 1
     bank_account: None | str | Unset = UNSET
+    payee_name: None | str | Unset = UNSET
     follow_up_programmes: list[FollowUpProgramme] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +53,12 @@ class PriorAssistanceCreate:
             bank_account = UNSET
         else:
             bank_account = self.bank_account
+
+        payee_name: None | str | Unset
+        if isinstance(self.payee_name, Unset):
+            payee_name = UNSET
+        else:
+            payee_name = self.payee_name
 
         follow_up_programmes: list[str] | Unset = UNSET
         if not isinstance(self.follow_up_programmes, Unset):
@@ -72,6 +81,8 @@ class PriorAssistanceCreate:
             field_dict["persons"] = persons
         if bank_account is not UNSET:
             field_dict["bank_account"] = bank_account
+        if payee_name is not UNSET:
+            field_dict["payee_name"] = payee_name
         if follow_up_programmes is not UNSET:
             field_dict["follow_up_programmes"] = follow_up_programmes
 
@@ -99,6 +110,15 @@ class PriorAssistanceCreate:
 
         bank_account = _parse_bank_account(d.pop("bank_account", UNSET))
 
+        def _parse_payee_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        payee_name = _parse_payee_name(d.pop("payee_name", UNSET))
+
         _follow_up_programmes = d.pop("follow_up_programmes", UNSET)
         follow_up_programmes: list[FollowUpProgramme] | Unset = UNSET
         if _follow_up_programmes is not UNSET:
@@ -117,6 +137,7 @@ class PriorAssistanceCreate:
             reason=reason,
             persons=persons,
             bank_account=bank_account,
+            payee_name=payee_name,
             follow_up_programmes=follow_up_programmes,
         )
 

@@ -168,3 +168,30 @@ async def test_charity_help_is_recorded_and_counted_against_the_cap(intake: Inta
     assert over.json()["code"] == "prior-assistance-over-cap"
     assert over.json()["already_given_fen"] == 300_000
     assert read.json()["charity_help_fen"] == 300_000
+
+
+@pytest.mark.req("INT-7")
+async def test_a_grant_into_an_account_names_its_holder_for_the_bank(intake: Intake) -> None:
+    # given an urgent case
+    case_id = await _reported(intake)
+    url = f"/v1/urgent-cases/{case_id}/prior-assistance"
+    grant = {
+        "programme": "temporary_assistance",
+        "amount_fen": 10_000,
+        "resident_id": APPLICANT,
+        "bank_account": "6228480402564890018",
+        "reason": "突发重病，先行救助",
+    }
+    async with intake.client() as client:
+        # when the township grants into an account without the holder's name, then with it
+        nameless = await client.post(url, json=grant, headers=intake.headers(if_match=1))
+        named = await client.post(
+            url, json={**grant, "payee_name": "马秀兰"}, headers=intake.headers(if_match=1)
+        )
+    # then the first is refused naming the missing field and nothing is granted by it
+    assert nameless.status_code == 422, nameless.text
+    assert "payee_name" in nameless.text
+    # and the second is granted with the name the bank will be given
+    assert named.status_code == 200, named.text
+    granted = await intake.events_of("intake.PriorAssistanceGranted")
+    assert [g["data"]["payee_name"] for g in granted] == ["马秀兰"]

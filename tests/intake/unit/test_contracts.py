@@ -21,11 +21,13 @@ CONTRACT_FIELDS = {
         "verification_due", "follow_up_programmes",
         "persons",  # additive: payments' per-person cap (absent in older events: 1)
         "granted_on", "cap_fen", "follow_up_application_id",  # additive (INT-7)
+        "payee_name",  # additive: the account holder the bank pays (older events: none)
     },
 }  # fmt: skip
 OPTIONAL = {
     "bank_account", "bank_account_holder", "persons", "urgent_case_id", "verification_due",
     "prior_assistance_programme", "granted_on", "cap_fen", "follow_up_application_id",
+    "payee_name",
 }  # fmt: skip
 
 
