@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,8 +28,14 @@ SHARED_STACK_SETTINGS = {
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests marked `after_suite` run last, in their own order: they read what the rest left."""
-    items.sort(key=lambda item: item.get_closest_marker("after_suite") is not None)
+    """The end-to-end modules run after every other test, so that the shared stack (which stays
+    up until the session ends) does not poll its broker and databases through the rest of the
+    suite; tests marked `after_suite` run last, in their own order: they read what the rest left."""
+    items.sort(key=lambda item: (item.get_closest_marker("after_suite") is not None, _e2e(item)))
+
+
+def _e2e(item: pytest.Item) -> bool:
+    return Path(str(item.path)).is_relative_to(Path(__file__).parent)
 
 
 @pytest.fixture(scope="session")
