@@ -1,9 +1,10 @@
-"""The walking skeleton, end to end: four real service processes, real PostgreSQL, real broker."""
+"""The walking skeleton, end to end: four real service processes, real PostgreSQL, real broker.
+
+On the shared stack, in a county of its own there: 张掖市甘州区 (620702)."""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -13,20 +14,19 @@ from clients.payments.api.pipeline import get_pipeline_case
 from clients.supervision.api.audit import get_case_audit_trail, verify_case_audit_trail
 from clients.verification.api.cases import get_case
 from services.settings import SERVICES
-from tests.e2e.conftest import OwnStack
-from tests.e2e.flows import Clerk, call, operation_client
+from tests.e2e.flows import Clerk, County, call, operation_client
 from tests.e2e.services import RunningServices, stack_day
 from tests.support import eventually
 
-TOWNSHIP = "620102001"  # 兰州市城关区 某街道
+GANZHOU = County("620702")  # 张掖市甘州区: this module's county on the shared stack
+TOWNSHIP, CITY = GANZHOU.township, "620700"
 APPLICANT_ID = "11010519491231002X"
 
 
 @pytest.fixture(scope="module")
-def services(own_stack: OwnStack) -> Iterator[RunningServices]:
-    """All four services as separate processes."""
-    with own_stack("e2e") as running:
-        yield running
+def services(stack: RunningServices) -> RunningServices:
+    """All four services as separate processes: the shared stack."""
+    return stack
 
 
 def application_body() -> dict[str, object]:
@@ -41,7 +41,7 @@ def application_body() -> dict[str, object]:
         "authorisation": {
             "signed_by_resident_id": APPLICANT_ID,
             "signed_on": stack_day(-15),
-            "document_ref": "城关区-授权-2026-0001",
+            "document_ref": "甘州区-授权-2026-0001",
         },
     }
 
@@ -62,7 +62,7 @@ async def test_an_application_reaches_every_service_and_its_audit_trail(
         assert created.json()["members"][0]["resident_id_masked"] != APPLICANT_ID
 
         # then verification opens its own case for the programme it decides
-        county = Clerk(services, client, "verification", "county_officer", "620102")
+        county = Clerk(services, client, "verification", "county_officer", GANZHOU.code)
 
         async def verification_has_case() -> bool:
             return (await county.call(get_case, case_id=case_id)).status_code == 200
@@ -72,7 +72,7 @@ async def test_an_application_reaches_every_service_and_its_audit_trail(
         assert [p["programme"] for p in case["programmes"]] == ["urban_dibao"]
 
         # and payments tracks it in its funding pipeline
-        payments = Clerk(services, client, "payments", "county_officer", "620102")
+        payments = Clerk(services, client, "payments", "county_officer", GANZHOU.code)
 
         async def payments_sees_verification() -> bool:
             answer = await payments.call(get_pipeline_case, case_id=case_id)
@@ -81,7 +81,7 @@ async def test_an_application_reaches_every_service_and_its_audit_trail(
         await eventually(payments_sees_verification, message="payments never saw the case")
 
         # and supervision's audit trail shows the case's events from intake and verification
-        inspector = Clerk(services, client, "supervision", "inspector", "620100")
+        inspector = Clerk(services, client, "supervision", "inspector", CITY)
 
         async def trail_has_both() -> bool:
             answer = await inspector.call(get_case_audit_trail, case_id=case_id)
@@ -108,7 +108,7 @@ async def test_an_application_reaches_every_service_and_its_audit_trail(
 async def test_a_village_committee_cannot_accept_an_application(services: RunningServices) -> None:
     async with httpx.AsyncClient(timeout=10) as client:
         await services.wait_until_healthy(client)
-        village = Clerk(services, client, "intake", "village_committee", "620102001001")
+        village = Clerk(services, client, "intake", "village_committee", GANZHOU.village)
         refused = await village.call(submit_application, body=application_body())
         assert refused.status_code == 403
         assert refused.headers["content-type"].startswith("application/problem+json")
@@ -121,7 +121,7 @@ async def test_every_service_serves_its_openapi_3_1_document(services: RunningSe
     async with httpx.AsyncClient(timeout=10) as client:
         await services.wait_until_healthy(client)
         for name in SERVICES:
-            api = operation_client(services, name, services.token("inspector", "620100"))
+            api = operation_client(services, name, services.token("inspector", CITY))
             # the document itself is no operation of the document: read it with the generated
             # client's own httpx client (its base URL and token set)
             document = (await api.get_async_httpx_client().get("/openapi.json")).json()
