@@ -11,7 +11,7 @@ from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled, Entitl
 from payments.domain.entitlement import Computed, Household, compute, compute_or_await
 from payments.domain.programmes import Kind, eligible_persons, kind_of
 from payments.domain.standards import PROVINCE, Standard, StandardSet
-from shared.contracts.verification import ApprovedMember, CaseApproved
+from shared.contracts.verification import CaseApproved
 from shared.eventstore.envelope import Actor, EventMetadata
 
 
@@ -45,7 +45,7 @@ async def enrol_approved_case(
         approved_monthly_amount_fen=household.approved_monthly_amount_fen,
         monthly_amount_fen=computed.monthly_amount_fen,
         effective_from=effective_from,
-        payee_name=_payee(approved.members),
+        payee_name=_payee(approved),
         bank_account=approved.bank_account,
         self_care=household.self_care,
         eligible_persons=household.eligible_persons,
@@ -156,6 +156,12 @@ def _eligible(approved: CaseApproved) -> int | None:
     return eligible_persons(approved.programme, members, approved.effective_from)
 
 
-def _payee(members: tuple[ApprovedMember, ...]) -> str:
+def _payee(approved: CaseApproved) -> str:
+    """Whom the bank pays: the member who holds the account, where the approval names one (the
+    bank matches the name with the account), else the applicant, for the household."""
+    members = approved.members
+    holder = (approved.bank_account_holder_resident_id or "").strip().upper()
+    holding = next((m for m in members if holder and m.resident_id.upper() == holder), None)
     applicant = next((m for m in members if m.relation == "self"), None)
-    return (applicant or members[0]).name if members else ""
+    payee = holding or applicant or (members[0] if members else None)
+    return payee.name if payee else ""

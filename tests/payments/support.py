@@ -110,6 +110,9 @@ def foreign_event(event_type: str, data: dict[str, Any], case_id: str | None) ->
     )
 
 
+APPLICANT, SPOUSE = "11010519491231002X", "620102195803040011"
+
+
 def approved(
     case_id: str,
     *,
@@ -119,12 +122,16 @@ def approved(
     programme: str = "urban_dibao",
     effective_from: str = SINCE,
     amount: int = 0,
+    holder: str | None = None,
 ) -> RecordedEvent:
-    """verification.CaseApproved v1 as the contract describes it."""
+    """verification.CaseApproved v1 as the contract describes it (`holder`: the resident ID of
+    the account's holder, where the application named one)."""
     members = [
-        {"resident_id": "11010519491231002X", "name": "张桂兰", "relation": "self"},
+        {"resident_id": APPLICANT, "name": "张桂兰", "relation": "self"},
         *({"resident_id": "", "name": f"成员{i}", "relation": "child"} for i in range(size - 1)),
     ]
+    if holder is not None:  # the holder is the spouse, in the first child's place
+        members[1] = {"resident_id": SPOUSE, "name": "李建国", "relation": "spouse"}
     return foreign_event(
         "verification.CaseApproved",
         {
@@ -133,7 +140,7 @@ def approved(
             "members": members, "assessed_monthly_income_fen": income,
             "approved_monthly_amount_fen": amount, "rural_class": None,
             "effective_from": effective_from, "next_review_due": REVIEW_DUE,
-            "bank_account": account,
+            "bank_account": account, "bank_account_holder_resident_id": holder,
         },
         case_id,
     )  # fmt: skip

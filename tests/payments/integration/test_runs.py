@@ -7,7 +7,16 @@ import pytest
 from sqlalchemy import text
 
 from services.simulators import bank as bank_simulator
-from tests.payments.support import COUNTY, PERIOD, SINCE, Payments, approved, foreign_event, fund
+from tests.payments.support import (
+    COUNTY,
+    PERIOD,
+    SINCE,
+    SPOUSE,
+    Payments,
+    approved,
+    foreign_event,
+    fund,
+)
 from tests.support import first_day, months_from
 
 DECISIONS = "payments.decisions"
@@ -41,6 +50,25 @@ async def start_and_execute(
     assert completed == (channel == "api")  # a file run waits for the bank's return file
     await payments.settle_projections()
     return run_id
+
+
+@pytest.mark.req("PAY-2", "SUP-3")
+async def test_the_bank_pays_the_member_who_holds_the_account(payments: Payments) -> None:
+    async with payments.client() as client:
+        # given the county's standard
+        await set_standard(payments, client)
+        # when one approval names the spouse as the account's holder and another names nobody
+        await payments.consume(DECISIONS, approved("case-held", holder=SPOUSE.lower()))
+        await payments.consume(DECISIONS, approved("case-unnamed"))
+        await payments.settle_projections()
+        held, unnamed = [
+            (await client.get(f"/v1/beneficiaries/{case}/urban_dibao", headers=payments.headers()))
+            for case in ("case-held", "case-unnamed")
+        ]
+    # then the spouse is the payee of the first (the bank matches the name with the account)
+    assert held.json()["payee_name_masked"] == "李**", held.text
+    # and the applicant of the second
+    assert unnamed.json()["payee_name_masked"] == "张**", unnamed.text
 
 
 @pytest.mark.req("PAY-2", "GEN-7")
