@@ -334,3 +334,35 @@ async def test_green_channel_disaster_relief_price_linkage_and_tasks_on_the_stac
         assert [(t["task_id"], t["status"], t["due"]) for t in tasks] == [
             ("urban", "open", f"{year}-06-30")  # the stack's clock stands before the end of June
         ]
+
+
+@pytest.mark.req("PAY-2", "SUP-3")
+async def test_a_household_paid_into_the_spouses_account_names_the_spouse_to_the_bank(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        payments = Payments(services, client)
+        # given a couple whose application is paid into the account the spouse holds
+        head, spouse = CHENGGUAN.resident(541), CHENGGUAN.resident(542)
+        case_id = await submitted(services, client, CHENGGUAN, {
+            "division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
+            "members": [{"resident_id": head, "name": "王秀英", "relation": "self"},
+                        {"resident_id": spouse, "name": "李建国", "relation": "spouse"}],
+            "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
+            "authorisation": {"signed_by_resident_id": head, "signed_on": services.day(-15),
+                              "document_ref": "城关区-授权-541"},
+            "bank_account": "6228480012345678541",
+            "bank_account_holder": {"name": "李建国", "resident_id": spouse},
+        })  # fmt: skip
+        # when the county approves it
+        await approved(services, client, CHENGGUAN, case_id, "urban_dibao", {
+            "decision": "approve", "reason": "符合条件", "override_monthly_amount_fen": 60_000,
+            "override_reason": "按乡镇审核意见核定每月600元"})  # fmt: skip
+        # then payments pays the spouse, whose name the bank matches with the account
+        ledger = {"case_id": case_id, "programme": "urban_dibao"}
+        await eventually(lambda: answered(payments, get_beneficiary, **ledger), timeout=30,
+                         message="payments never enrolled the approved case")  # fmt: skip
+        enrolled = (await payments.call(get_beneficiary, **ledger)).json()
+        assert enrolled["payee_name_masked"] == "李**", enrolled
+        assert enrolled["bank_account_masked"].endswith("8541")
