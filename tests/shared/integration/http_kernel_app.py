@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 import asyncpg
+import httpx
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
@@ -168,17 +170,31 @@ async def boom() -> None:
 
 
 def build_app(engine: AsyncEngine, keys: tuple[bytes, bytes], **checks: Any) -> FastAPI:
-    verifier = TokenVerifier(ISSUER, AUDIENCE, public_key_pem=keys[1])
+    """The tiny service of this module, with the readiness checks given."""
+    return kernel_app(engine, keys[1], [router], **checks)
+
+
+def kernel_app(
+    engine: AsyncEngine, public_key: bytes, routers: Sequence[APIRouter], **checks: Any
+) -> FastAPI:
+    """A service made by `create_app` with only `routers`, accepting tokens of ISSUER."""
     return create_app(
         SERVICE,
         title="Kernel test",
         version="0.0.1",
         description="test app",
-        routers=[router],
+        routers=list(routers),
         engine=engine,
-        verifier=verifier,
+        verifier=TokenVerifier(ISSUER, AUDIENCE, public_key_pem=public_key),
         readiness_checks=checks,
     )
+
+
+def in_process_client(app: FastAPI) -> httpx.AsyncClient:
+    """A client of `app` in this process; an exception the app lets out is answered 500, as a
+    server would answer it."""
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    return httpx.AsyncClient(transport=transport, base_url="http://test")
 
 
 def bearer(

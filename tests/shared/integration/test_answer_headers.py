@@ -12,8 +12,8 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from shared.http.app import create_app
-from shared.http.tokens import TokenVerifier, ensure_dev_keypair
+from shared.http.tokens import ensure_dev_keypair
+from tests.shared.integration.http_kernel_app import in_process_client, kernel_app
 
 
 @pytest.fixture
@@ -25,18 +25,7 @@ async def client(engine: AsyncEngine, tmp_path: Path) -> AsyncIterator[httpx.Asy
         return JSONResponse({"schema": 1}, headers={"Cache-Control": "public, max-age=3600"})
 
     _, public = ensure_dev_keypair(tmp_path / "k.pem", tmp_path / "k.pub")
-    app = create_app(
-        "probe",
-        title="probe",
-        version="0",
-        description="",
-        routers=[router],
-        engine=engine,
-        verifier=TokenVerifier("test", "safetynet", public_key_pem=public),
-        readiness_checks={},
-    )
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://probe") as opened:
+    async with in_process_client(kernel_app(engine, public, [router])) as opened:
         yield opened
 
 

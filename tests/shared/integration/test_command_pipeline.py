@@ -21,11 +21,9 @@ from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
 from shared.eventstore import EventStore
 from shared.eventstore.registry import EventRegistry, event_type
-from shared.http.app import create_app
-from shared.http.auth import TokenSigner, TokenVerifier, ensure_dev_keypair
+from shared.http.auth import TokenSigner, ensure_dev_keypair
 from shared.http.commands import Command, change, create, create_or_change, in_jurisdiction
-
-ISSUER, AUDIENCE = "safetynet-test", "safetynet"
+from tests.shared.integration.http_kernel_app import AUDIENCE, ISSUER, in_process_client, kernel_app
 
 
 @event_type("kernel-test.NoteWritten", version=1)
@@ -135,17 +133,7 @@ def _app(engine: AsyncEngine, public_key: bytes) -> Any:
             answer=answer,
         )
 
-    verifier = TokenVerifier(ISSUER, AUDIENCE, public_key_pem=public_key)
-    return create_app(
-        "kernel-test",
-        title="t",
-        version="0",
-        description="",
-        routers=[router],
-        engine=engine,
-        verifier=verifier,
-        readiness_checks={},
-    )
+    return kernel_app(engine, public_key, [router])
 
 
 @pytest.fixture
@@ -159,8 +147,7 @@ async def client(
     engine: AsyncEngine, signer: TokenSigner, tmp_path: Path
 ) -> AsyncIterator[httpx.AsyncClient]:
     public = (tmp_path / "k.pub").read_bytes()
-    transport = httpx.ASGITransport(app=_app(engine, public), raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+    async with in_process_client(_app(engine, public)) as http:
         yield http
 
 

@@ -15,10 +15,10 @@ from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from shared.http.app import create_app
 from shared.http.body_limit import MAX_BODY_BYTES, body_limit
 from shared.http.guard import DEPTH_MESSAGE, MAX_JSON_DEPTH
-from shared.http.tokens import TokenVerifier, ensure_dev_keypair
+from shared.http.tokens import ensure_dev_keypair
+from tests.shared.integration.http_kernel_app import in_process_client, kernel_app
 
 JSON = {"Content-Type": "application/json"}
 UPLOAD_LIMIT = 3 * MAX_BODY_BYTES
@@ -63,18 +63,7 @@ def _probe_app(engine: AsyncEngine, public_key: bytes) -> httpx.AsyncClient:
             await conn.execute(text("SELECT CAST(:n AS bigint)"), {"n": number})
         return {"ok": "yes"}
 
-    app = create_app(
-        "probe",
-        title="probe",
-        version="0",
-        description="",
-        routers=[router],
-        engine=engine,
-        verifier=TokenVerifier("test", "safetynet", public_key_pem=public_key),
-        readiness_checks={},
-    )
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    return httpx.AsyncClient(transport=transport, base_url="http://probe")
+    return in_process_client(kernel_app(engine, public_key, [router]))
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from tests.shared.integration.http_kernel_app import (
     bearer,
     build_app,
     count,
+    in_process_client,
     post_headers,
     thing,
 )
@@ -53,8 +54,7 @@ async def client(
                 " division text NOT NULL, version integer NOT NULL DEFAULT 1)"
             )
         )
-    transport = httpx.ASGITransport(app=build_app(engine, keys), raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+    async with in_process_client(build_app(engine, keys)) as http:
         yield http
 
 
