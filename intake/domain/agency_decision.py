@@ -67,7 +67,7 @@ class Household:
     division_code: str
     registration: str
     size: int
-    applicant_name: str
+    payee_name: str  # the member who holds the account, else the applicant (ADR 0055)
     bank_account: str | None
 
 
@@ -147,6 +147,6 @@ def decided_event(
         settlement=rule.settlement,
         amount_fen=decision.amount_fen,
         persons=decision.persons,
-        payee_name=household.applicant_name if paid_here else None,
+        payee_name=household.payee_name if paid_here else None,
         bank_account=household.bank_account if paid_here else None,
     )

@@ -213,12 +213,11 @@ class Application(Aggregate):
         rule = ensure_competent(decision.programme, decision.decided_by_role)
         submitted = self._submission()
         check_statement(rule, decision, len(submitted.members))
-        applicant = next(m for m in submitted.members if m.relation == Relation.SELF)
         household = Household(
             submitted.division_code,
             submitted.registration,
             len(submitted.members),
-            applicant.name,
+            _payee_name(submitted, self.bank_account),
             self.bank_account,
         )
         self.record(decided_event(self.id, decision, rule, household))
@@ -340,3 +339,17 @@ def register_events(registry: EventRegistry) -> None:
         ApplicationAmended,
         ApplicationWithdrawn,
     )
+
+
+def _payee_name(submitted: ApplicationSubmitted, account: str | None) -> str:
+    """Whom the bank pays (ADR 0055): the member recorded as the holder of the account the
+    application named, while that is still the account; else the applicant."""
+    holder = submitted.bank_account_holder
+    if holder is not None and account == submitted.bank_account:
+        holding = (
+            m for m in submitted.members if m.resident_id.upper() == holder.resident_id.upper()
+        )
+        member = next(holding, None)
+        if member is not None:
+            return member.name
+    return next(m for m in submitted.members if m.relation == Relation.SELF).name

@@ -22,6 +22,7 @@ from intake.domain.application import (
     ApplicationAmended,
     ApplicationSubmitted,
     Authorisation,
+    BankAccountHolder,
     Member,
     Registration,
     Relation,
@@ -40,6 +41,7 @@ from shared.privacy import public_view
 
 APPLICANT = "62011119700101001X"
 DAUGHTER = "620111200501020024"
+OTHER = "11010519491231002X"
 DECIDED_ON = date(2027, 3, 10)  # an argument of the decision, not a reading of any clock
 MEDICAL = AgencyDecision(
     programme=Programme.MEDICAL_ASSISTANCE,
@@ -56,7 +58,9 @@ MEDICAL = AgencyDecision(
 
 
 def _application(
-    *programmes: Programme, account: str | None = "6228480012345678111"
+    *programmes: Programme,
+    account: str | None = "6228480012345678111",
+    holder: BankAccountHolder | None = None,
 ) -> Application:
     application = Application("case-1")
     application.submit(
@@ -74,6 +78,7 @@ def _application(
             authorisation=Authorisation(APPLICANT, date(2027, 3, 1), "红古区-授权-1"),
             channel=SubmissionChannel.COUNTER,
             bank_account=account,
+            bank_account_holder=holder,
         ),
         date(2027, 3, 10),
     )
@@ -147,6 +152,24 @@ def test_the_account_paid_is_the_one_last_amended() -> None:
     # when medical assistance is approved; then the amended account is the one to pay into
     application.decide_by_agency(MEDICAL)
     assert application.pending[0].bank_account == "6228480099998888111"
+
+
+@pytest.mark.req("INT-4", "SUP-3")
+def test_the_payee_is_the_member_who_holds_the_account_while_it_is_that_account() -> None:
+    # given an application paid into the account its daughter holds
+    daughter = BankAccountHolder("马小花", DAUGHTER.lower())
+    held = _application(Programme.MEDICAL_ASSISTANCE, holder=daughter)
+    # and one whose holder is nobody of the household, and one whose account changed since
+    outsider = _application(Programme.MEDICAL_ASSISTANCE, holder=BankAccountHolder("王某", OTHER))
+    amended = _application(Programme.MEDICAL_ASSISTANCE, holder=daughter)
+    amended.amend(ApplicationAmended("case-1", 30_000, 0, "6228480099998888111", "换卡"))
+    amended.pending.clear()
+    # when medical assistance is approved for each
+    for application in (held, outsider, amended):
+        application.decide_by_agency(MEDICAL)
+    # then the bank is to pay the daughter, then the applicant twice (ADR 0055)
+    payees = [a.pending[0].payee_name for a in (held, outsider, amended)]
+    assert payees == ["马小花", "马秀兰", "马秀兰"]
 
 
 @pytest.mark.req("INT-4", "INT-8")
