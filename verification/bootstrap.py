@@ -7,6 +7,7 @@ from dataclasses import replace
 from shared.application.repository import Repository
 from shared.contracts import On, Reactions
 from shared.contracts.intake import (
+    ApplicationAmended,
     ApplicationSubmitted,
     ApplicationWithdrawn,
     PriorAssistanceGranted,
@@ -43,6 +44,7 @@ from verification.projections.batches import BatchesView
 from verification.projections.care_register import ChildrenView, InclusionView
 from verification.projections.cases import CasesView
 from verification.projections.members import MembersView
+from verification.reactions.amended import Amendments
 from verification.reactions.deadlines import deadline_watcher
 from verification.reactions.green_channel import GreenChannel
 from verification.reactions.open_case import CaseOpening
@@ -123,6 +125,7 @@ def subscribe_reactions(runtime: ServiceRuntime, cases: Repository[VerificationC
             On(ApplicationSubmitted, CaseOpening(cases).open_cases),
             On(PriorAssistanceGranted, GreenChannel(cases).note_prior_assistance),
             On(ApplicationWithdrawn, Withdrawals(cases).close_undecided),
+            On(ApplicationAmended, Amendments(cases).apply),
             On(StaffRelativeDeclared, DeclaredRelatives(cases).note),
         ),
     )

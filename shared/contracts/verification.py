@@ -141,6 +141,21 @@ class CareVisitRecorded(Contract):
     notes: str
 
 
+class CaseAmended(Contract):
+    """The household corrected its declared figures or its bank account at intake before the
+    case was decided (intake.ApplicationAmended): what the case verifies and pays from now
+    on."""
+
+    TYPE: ClassVar[str] = "verification.CaseAmended"
+    VERSION: ClassVar[int] = 1
+    case_id: str
+    programme: str
+    declared_monthly_income_fen: int
+    declared_assets_fen: int
+    bank_account: str | None
+    reason: str
+
+
 class CaseApproved(Contract):
     """The county approved the programme for the household (contract v1)."""
 

@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from clients.intake.api.applications import amend_application, get_application
 from clients.intake.api.urgent_cases import grant_prior_assistance, report_urgent_case
 from clients.payments.api.beneficiaries import (
     get_beneficiary,
@@ -366,3 +367,51 @@ async def test_a_household_paid_into_the_spouses_account_names_the_spouse_to_the
         enrolled = (await payments.call(get_beneficiary, **ledger)).json()
         assert enrolled["payee_name_masked"] == "李**", enrolled
         assert enrolled["bank_account_masked"].endswith("8541")
+
+
+@pytest.mark.req("PAY-2", "INT-1")
+async def test_an_account_corrected_at_intake_before_the_decision_is_the_one_paid(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        payments = Payments(services, client)
+        township = Clerk(services, client, "intake", "township_officer", TOWNSHIP)
+        inspector = Clerk(services, client, "supervision", "inspector", COUNTY)
+        # given an application whose account the household corrects at the township
+        head = CHENGGUAN.resident(551)
+        case_id = await submitted(services, client, CHENGGUAN, {
+            "division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
+            "members": [{"resident_id": head, "name": "王秀英", "relation": "self"}],
+            "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
+            "authorisation": {"signed_by_resident_id": head, "signed_on": services.day(-15),
+                              "document_ref": "城关区-授权-551"},
+            "bank_account": "6228480012345670551",
+        })  # fmt: skip
+        await eventually(lambda: answered(township, get_application, application_id=case_id),
+                         message="intake never listed the application")  # fmt: skip
+        current = await township.call(get_application, application_id=case_id)
+        amended = await township.call(
+            amend_application, current.headers["ETag"], application_id=case_id,
+            body={"declared_monthly_income_fen": 40_000, "declared_assets_fen": 0,
+                  "bank_account": "6228480012345679999", "reason": "原账户已销户，更正为新账户"},
+        )  # fmt: skip
+        assert amended.status_code == 200, amended.text
+
+        # when verification has taken the correction, and the county approves the case
+        async def corrected_in_verification() -> bool:
+            trail = await inspector.call(get_case_audit_trail, case_id=case_id, limit=200)
+            types = {e["type"] for e in trail.json()["entries"]} if trail.status_code == 200 else ()
+            return "verification.CaseAmended" in types
+
+        await eventually(corrected_in_verification, timeout=30,
+                         message="verification never took the correction")  # fmt: skip
+        await approved(services, client, CHENGGUAN, case_id, "urban_dibao", {
+            "decision": "approve", "reason": "符合条件", "override_monthly_amount_fen": 60_000,
+            "override_reason": "按乡镇审核意见核定每月600元"})  # fmt: skip
+        # then payments pays into the corrected account, not the closed one
+        ledger = {"case_id": case_id, "programme": "urban_dibao"}
+        await eventually(lambda: answered(payments, get_beneficiary, **ledger), timeout=30,
+                         message="payments never enrolled the approved case")  # fmt: skip
+        enrolled = (await payments.call(get_beneficiary, **ledger)).json()
+        assert enrolled["bank_account_masked"].endswith("9999"), enrolled

@@ -7,7 +7,7 @@ the decision path (verification, investigation, review, batch, notice, approval:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -240,6 +240,19 @@ class VerificationCase(Aggregate):
     def when_CaseWithdrawn(self, event: ev.CaseWithdrawn) -> None:
         self.stage = Stage.WITHDRAWN
 
+    def when_CaseAmended(self, event: ev.CaseAmended) -> None:
+        opened = self._require(*Stage)
+        account = opened.bank_account if event.bank_account is None else event.bank_account
+        # the holder recorded at submission held the account named then, not another one
+        holder = opened.bank_account_holder_resident_id if account == opened.bank_account else None
+        self.opened = replace(
+            opened,
+            declared_monthly_income_fen=event.declared_monthly_income_fen,
+            declared_assets_fen=event.declared_assets_fen,
+            bank_account=account,
+            bank_account_holder_resident_id=holder,
+        )
+
     def when_VerificationDueSet(self, event: ev.VerificationDueSet) -> None:
         self.decide_by = event.due_on
 
@@ -273,6 +286,16 @@ class VerificationCase(Aggregate):
         if self.stage not in OPEN_STAGES:
             return False
         self.record(ev.CaseWithdrawn(**self._key(), reason=reason))
+        return True
+
+    def amend(self, income_fen: int, assets_fen: int, account: str | None, reason: str) -> bool:
+        """Take the household's corrected figures and account while undecided; False once the
+        case is decided (a benefit's account then changes in payments)."""
+        if self.stage not in OPEN_STAGES:
+            return False
+        self.record(ev.CaseAmended(**self._key(), declared_monthly_income_fen=income_fen,
+                                   declared_assets_fen=assets_fen, bank_account=account,
+                                   reason=reason))  # fmt: skip
         return True
 
     def set_decide_by(self, due_on: date, prior_programme: str) -> bool:

@@ -255,6 +255,20 @@ class CaseWithdrawn:
     reason: str
 
 
+@event_type("verification.CaseAmended", version=1)
+@dataclass(frozen=True)
+class CaseAmended:
+    """The household corrected its declared figures or its bank account at intake before the
+    case was decided (intake.ApplicationAmended): what the case verifies and pays from now on."""
+
+    case_id: str
+    programme: str
+    declared_monthly_income_fen: int
+    declared_assets_fen: int
+    bank_account: str | None  # None: the account was not amended
+    reason: str
+
+
 @event_type("verification.VerificationDueSet", version=1)
 @dataclass(frozen=True)
 class VerificationDueSet:
@@ -360,6 +374,7 @@ PUBLISHED = (
     PriorityFlagged,
     DeadlineExtended,
     CaseWithdrawn,
+    CaseAmended,
     VerificationDueSet,
     ReviewScheduled,
     PolicySet,

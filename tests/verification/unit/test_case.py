@@ -17,8 +17,10 @@ def _rid(seq: str) -> str:
     return first17 + check_char(first17)
 
 
-def opened_case(authorisation: str = "授权-1") -> VerificationCase:
-    """Given an opened case of a one-person household."""
+def opened_case(
+    authorisation: str = "授权-1", account: str | None = None, holder: str | None = None
+) -> VerificationCase:
+    """Given an opened case of a one-person household (paid into `account`, held by `holder`)."""
     case = VerificationCase("c-urban_dibao")
     member = ev.Member(_rid("123"), "甲", "self")
     case.open(
@@ -32,8 +34,9 @@ def opened_case(authorisation: str = "授权-1") -> VerificationCase:
             authorisation,
             (member,),
             0,
-            None,
+            account,
             date(2026, 11, 23),
+            bank_account_holder_resident_id=holder,
         )
     )
     return case
@@ -140,3 +143,30 @@ def test_replies_to_queries_answered_meanwhile_are_left_out() -> None:
     recorded = [e for e in case.pending if isinstance(e, ev.EvidenceRecorded)]
     assert len(recorded) == len(replies)
     assert case.stage == Stage.INVESTIGATION
+
+
+@pytest.mark.req("VER-1", "SUP-3")
+def test_an_amendment_changes_what_an_undecided_case_verifies_and_pays_into() -> None:
+    # given an opened case
+    case = opened_case()
+    # when the household corrects its income and gives an account, then corrects the income only
+    assert case.amend(30_000, 1_000, "6228480012340001", "补录账户")
+    assert case.amend(20_000, 1_000, None, "收入更正")
+    # then the case verifies the latest figures and pays into the account given
+    opened = case.opened
+    assert opened is not None
+    assert (opened.declared_monthly_income_fen, opened.declared_assets_fen) == (20_000, 1_000)
+    assert opened.bank_account == "6228480012340001"
+    assert [type(e).__name__ for e in case.pending[-2:]] == ["CaseAmended", "CaseAmended"]
+
+
+@pytest.mark.req("SUP-3")
+def test_a_holder_recorded_for_one_account_is_not_the_holder_of_another() -> None:
+    # given a case paid into the account a member holds
+    case = opened_case(account="6228480012340001", holder=_rid("123"))
+    assert case.opened is not None
+    # when the same account is restated, the holder stays; when another is given, none is known
+    case.amend(45_000, 0, "6228480012340001", "重述")
+    assert case.opened.bank_account_holder_resident_id == _rid("123")
+    case.amend(45_000, 0, "6228480099990002", "换卡")
+    assert case.opened.bank_account_holder_resident_id is None
