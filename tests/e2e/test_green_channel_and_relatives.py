@@ -74,7 +74,7 @@ class Township(Clerk):
             "programme": "temporary_assistance",
             "persons": 1,
             "bank_account": ACCOUNT,
-            "payee_name": "申请人",
+            "payee_name": "赵桂芳",
             "follow_up_programmes": ["urban_dibao"],
             "reason": "先行给予临时救助",
             **body,

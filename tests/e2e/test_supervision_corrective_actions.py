@@ -276,7 +276,7 @@ async def _submit_case(services: RunningServices, client: httpx.AsyncClient) -> 
     person = _resident()
     return await submitted(services, client, BUREAU, {
         "division_code": TOWNSHIP, "registration": "urban", "programmes": ["urban_dibao"],
-        "members": [{"resident_id": person, "name": "申请人", "relation": "self"}],
+        "members": [{"resident_id": person, "name": "钱秀珍", "relation": "self"}],
         "declared_monthly_income_fen": 45_000, "declared_assets_fen": 0,
         "authorisation": {"signed_by_resident_id": person, "signed_on": services.day(-15),
                           "document_ref": "城关区-授权-统计"}})  # fmt: skip
