@@ -46,6 +46,9 @@ VILLAGE = "620102001001"
 COUNTY = "620102"
 CHENGGUAN = County(COUNTY)  # 城关区: the county, township and village of this module's cases
 ACCOUNT = "6228480012345678901"
+# the county fixes the township's proposed 600 yuan (an override with its reason)
+AT_600 = {"decision": "approve", "reason": "符合条件", "override_monthly_amount_fen": 60_000,
+          "override_reason": "按乡镇审核意见核定每月600元"}  # fmt: skip
 STACK: dict[str, Any] = {}  # where the module's stack lives, to restart a killed process
 
 
@@ -92,10 +95,19 @@ async def approved_case(
                           "document_ref": f"城关区-授权-{sequence}"},
         **({"bank_account": bank_account} if bank_account else {}),
     })  # fmt: skip
-    await approved(services, client, CHENGGUAN, case_id, "urban_dibao", decision or {
-        "decision": "approve", "reason": "符合条件", "override_monthly_amount_fen": 60_000,
-        "override_reason": "按乡镇审核意见核定每月600元"})  # fmt: skip
+    await approved(services, client, CHENGGUAN, case_id, "urban_dibao", decision or AT_600)
     return case_id
+
+
+async def enrolled_once_approved(
+    services: RunningServices, client: httpx.AsyncClient, case_id: str
+) -> dict[str, Any]:
+    """The beneficiary payments enrols once the county approves the case at 600 yuan."""
+    await approved(services, client, CHENGGUAN, case_id, "urban_dibao", AT_600)
+    payments, ledger = Payments(services, client), {"case_id": case_id, "programme": "urban_dibao"}
+    await eventually(lambda: answered(payments, get_beneficiary, **ledger), timeout=30,
+                     message="payments never enrolled the approved case")  # fmt: skip
+    return dict((await payments.call(get_beneficiary, **ledger)).json())
 
 
 @pytest.mark.req("PAY-2", "PAY-3", "PAY-7", "SUP-1", "GEN-3")
@@ -343,7 +355,6 @@ async def test_a_household_paid_into_the_spouses_account_names_the_spouse_to_the
 ) -> None:
     async with httpx.AsyncClient(timeout=30) as client:
         await services.wait_until_healthy(client)
-        payments = Payments(services, client)
         # given a couple whose application is paid into the account the spouse holds
         head, spouse = CHENGGUAN.resident(541), CHENGGUAN.resident(542)
         case_id = await submitted(services, client, CHENGGUAN, {
@@ -357,14 +368,8 @@ async def test_a_household_paid_into_the_spouses_account_names_the_spouse_to_the
             "bank_account_holder": {"name": "李建国", "resident_id": spouse},
         })  # fmt: skip
         # when the county approves it
-        await approved(services, client, CHENGGUAN, case_id, "urban_dibao", {
-            "decision": "approve", "reason": "符合条件", "override_monthly_amount_fen": 60_000,
-            "override_reason": "按乡镇审核意见核定每月600元"})  # fmt: skip
+        enrolled = await enrolled_once_approved(services, client, case_id)
         # then payments pays the spouse, whose name the bank matches with the account
-        ledger = {"case_id": case_id, "programme": "urban_dibao"}
-        await eventually(lambda: answered(payments, get_beneficiary, **ledger), timeout=30,
-                         message="payments never enrolled the approved case")  # fmt: skip
-        enrolled = (await payments.call(get_beneficiary, **ledger)).json()
         assert enrolled["payee_name_masked"] == "李**", enrolled
         assert enrolled["bank_account_masked"].endswith("8541")
 
@@ -375,7 +380,6 @@ async def test_an_account_corrected_at_intake_before_the_decision_is_the_one_pai
 ) -> None:
     async with httpx.AsyncClient(timeout=30) as client:
         await services.wait_until_healthy(client)
-        payments = Payments(services, client)
         township = Clerk(services, client, "intake", "township_officer", TOWNSHIP)
         inspector = Clerk(services, client, "supervision", "inspector", COUNTY)
         # given an application whose account the household corrects at the township
@@ -406,12 +410,6 @@ async def test_an_account_corrected_at_intake_before_the_decision_is_the_one_pai
 
         await eventually(corrected_in_verification, timeout=30,
                          message="verification never took the correction")  # fmt: skip
-        await approved(services, client, CHENGGUAN, case_id, "urban_dibao", {
-            "decision": "approve", "reason": "符合条件", "override_monthly_amount_fen": 60_000,
-            "override_reason": "按乡镇审核意见核定每月600元"})  # fmt: skip
+        enrolled = await enrolled_once_approved(services, client, case_id)
         # then payments pays into the corrected account, not the closed one
-        ledger = {"case_id": case_id, "programme": "urban_dibao"}
-        await eventually(lambda: answered(payments, get_beneficiary, **ledger), timeout=30,
-                         message="payments never enrolled the approved case")  # fmt: skip
-        enrolled = (await payments.call(get_beneficiary, **ledger)).json()
         assert enrolled["bank_account_masked"].endswith("9999"), enrolled
