@@ -26,6 +26,7 @@ from intake.domain.application_events import (
 from intake.domain.programmes import COMPETENT_AGENCY, Programme, detail_problem
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
+from shared.domain.payee import payee_name
 from shared.eventstore.registry import EventRegistry, event_type
 
 # *default*: a household's signed authorisation covers checks of its circumstances for a year
@@ -217,7 +218,7 @@ class Application(Aggregate):
             submitted.division_code,
             submitted.registration,
             len(submitted.members),
-            _payee_name(submitted, self.bank_account),
+            payee_name(submitted.members, _holder_of(submitted, self.bank_account)),
             self.bank_account,
         )
         self.record(decided_event(self.id, decision, rule, household))
@@ -341,15 +342,7 @@ def register_events(registry: EventRegistry) -> None:
     )
 
 
-def _payee_name(submitted: ApplicationSubmitted, account: str | None) -> str:
-    """Whom the bank pays (ADR 0055): the member recorded as the holder of the account the
-    application named, while that is still the account; else the applicant."""
+def _holder_of(submitted: ApplicationSubmitted, account: str | None) -> str | None:
+    """The resident ID recorded as the account's holder, while it is the account then named."""
     holder = submitted.bank_account_holder
-    if holder is not None and account == submitted.bank_account:
-        holding = (
-            m for m in submitted.members if m.resident_id.upper() == holder.resident_id.upper()
-        )
-        member = next(holding, None)
-        if member is not None:
-            return member.name
-    return next(m for m in submitted.members if m.relation == Relation.SELF).name
+    return holder.resident_id if holder is not None and account == submitted.bank_account else None

@@ -12,6 +12,7 @@ from payments.domain.entitlement import Computed, Household, compute, compute_or
 from payments.domain.programmes import Kind, eligible_persons, kind_of
 from payments.domain.standards import PROVINCE, Standard, StandardSet
 from shared.contracts.verification import CaseApproved
+from shared.domain.payee import payee_name
 from shared.eventstore.envelope import Actor, EventMetadata
 
 
@@ -45,7 +46,7 @@ async def enrol_approved_case(
         approved_monthly_amount_fen=household.approved_monthly_amount_fen,
         monthly_amount_fen=computed.monthly_amount_fen,
         effective_from=effective_from,
-        payee_name=_payee(approved),
+        payee_name=payee_name(approved.members, approved.bank_account_holder_resident_id),
         bank_account=approved.bank_account,
         self_care=household.self_care,
         eligible_persons=household.eligible_persons,
@@ -154,14 +155,3 @@ def _eligible(approved: CaseApproved) -> int | None:
         return None
     members = [m.model_dump(exclude_unset=True) for m in approved.members]
     return eligible_persons(approved.programme, members, approved.effective_from)
-
-
-def _payee(approved: CaseApproved) -> str:
-    """Whom the bank pays: the member who holds the account, where the approval names one (the
-    bank matches the name with the account), else the applicant, for the household."""
-    members = approved.members
-    holder = (approved.bank_account_holder_resident_id or "").strip().upper()
-    holding = next((m for m in members if holder and m.resident_id.upper() == holder), None)
-    applicant = next((m for m in members if m.relation == "self"), None)
-    payee = holding or applicant or (members[0] if members else None)
-    return payee.name if payee else ""
