@@ -153,6 +153,32 @@ async def test_catch_up_all_brings_projections_at_different_checkpoints_to_the_h
 
 
 @pytest.mark.req("GEN-1")
+async def test_a_pass_that_reaches_the_end_of_the_log_stops_there(
+    engine: AsyncEngine, event_store: EventStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given 13 events, read by a runner in batches of 9, every read of the log counted
+    await _create_table(engine)
+    await _append_random(event_store, 13, seed=8)
+    runner = ProjectionRunner(engine, event_store, [HouseholdTotals()], batch_size=9)
+    read_all, reads = event_store.read_all, []
+
+    async def counted(after: int, limit: int) -> list[RecordedEvent]:
+        reads.append(after)
+        return await read_all(after, limit)
+
+    monkeypatch.setattr(event_store, "read_all", counted)
+
+    # when every projection is caught up
+    applied = await runner.catch_up_all()
+
+    # then a full batch and a short one were read, and the short one ended the pass: no third
+    # transaction was spent to find the log empty
+    assert applied == 13
+    assert len(reads) == 2
+    assert await runner.checkpoint(HouseholdTotals.name) == await event_store.head_position()
+
+
+@pytest.mark.req("GEN-1")
 async def test_a_catch_up_that_will_not_wait_leaves_the_work_to_the_one_under_way(
     engine: AsyncEngine, event_store: EventStore
 ) -> None:
