@@ -12,7 +12,9 @@ one worker on a free loopback port:
   intake's ratio;
 - unit: `uvicorn bench.intake_peers:unit_app`, the envelope's request plus intake's statements
   (idempotency claim, INT-9 locks and register, two hash-chained events, the stored answer) with
-  the least Python between them: the floor of intake's unit of work on its own database.
+  the least Python between them: the floor of intake's unit of work on its own database;
+- folded: `uvicorn bench.intake_peers:folded_app`, the unit's statements in one round trip (a
+  PL/pgSQL function): the floor of a design that moved the unit of work into the database.
 
 A light load generator in this process (bench.raw_http: prepared HTTP/1.1 requests on kept-alive
 connections) POSTs distinct applications with fixed concurrency. Until 2026-11-29 it was an
@@ -52,6 +54,8 @@ from bench.intake_peers import (
     AUDIENCE,
     BARE_DSN_ENV,
     BARE_TABLE,
+    FOLDED_DSN_ENV,
+    FOLDED_FUNCTION,
     ISSUER,
     PUBLIC_KEY_ENV,
     UNIT_DSN_ENV,
@@ -77,6 +81,7 @@ DATABASE_OF = {
     "bare": "bench_bare",
     "envelope": "bench_bare",
     "unit": "bench_unit",
+    "folded": "bench_folded",
 }
 # ---------------------------------------------------------------------------------------------
 # Processes.
@@ -95,13 +100,14 @@ def _server(name: str, args: list[str], env: dict[str, str], port: int) -> Serve
 
 @dataclass(frozen=True)
 class Stack:
-    """PostgreSQL, broker, the three peers and a signer for intake's tokens."""
+    """PostgreSQL, broker, the five peers and a signer for intake's tokens."""
 
     postgres: EmbeddedPostgres
     intake: Server
     bare: Server
     envelope: Server
     unit: Server
+    folded: Server
     signer: TokenSigner
 
 
@@ -147,11 +153,12 @@ async def stack(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> AsyncIter
         await conn.execute(BARE_TABLE)
     finally:
         await conn.close()
-    unit_url = await _unit_database(server)
+    unit_url = await _unit_database(server, "bench_unit")
+    folded_url = await _unit_database(server, "bench_folded", FOLDED_FUNCTION)
     private_pem, _ = ensure_dev_keypair(
         WORK_DIR / "keys/jwt-private.pem", WORK_DIR / "keys/jwt-public.pem"
     )
-    intake_port, bare_port, envelope_port, unit_port = (free_port() for _ in range(4))
+    intake_port, bare_port, envelope_port, unit_port, folded_port = (free_port() for _ in range(5))
     env = {
         **os.environ,
         "DATABASE_URL": server,
@@ -163,6 +170,7 @@ async def stack(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> AsyncIter
         "LOG_LEVEL": "WARNING",
         BARE_DSN_ENV: plain_dsn(bare_url),
         UNIT_DSN_ENV: plain_dsn(unit_url),
+        FOLDED_DSN_ENV: plain_dsn(folded_url),
         PUBLIC_KEY_ENV: str(WORK_DIR / "keys/jwt-public.pem"),
     }
     intake_args = ["-m", "services", "serve", "intake"]
@@ -172,25 +180,34 @@ async def stack(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> AsyncIter
     envelope_args = _uvicorn("bench.intake_peers:envelope_app", envelope_port)
     envelope = _server("envelope", envelope_args, env, envelope_port)
     unit = _server("unit", _uvicorn("bench.intake_peers:unit_app", unit_port), env, unit_port)
-    peers = (intake, bare, envelope, unit)
+    folded_args = _uvicorn("bench.intake_peers:folded_app", folded_port)
+    folded = _server("folded", folded_args, env, folded_port)
+    peers = (intake, bare, envelope, unit, folded)
     try:
         await asyncio.gather(*(wait_healthy(peer) for peer in peers))
         signer = TokenSigner(private_pem, ISSUER, AUDIENCE)
-        yield Stack(postgres, intake, bare, envelope, unit, signer)
+        yield Stack(postgres, intake, bare, envelope, unit, folded, signer)
     finally:
         for peer in peers:
             stop(peer.process)
 
 
-async def _unit_database(server: str) -> str:
-    """The unit-of-work floor's database, with intake's schema (kernel tables and INT-9's)."""
-    await ensure_database(server, "bench_unit")
-    url = database_url(server, "bench_unit")
+async def _unit_database(server: str, name: str, *statements: str) -> str:
+    """A floor's database `name`, with intake's schema (kernel tables and INT-9's) and then
+    `statements` run."""
+    await ensure_database(server, name)
+    url = database_url(server, name)
     engine = create_engine(url)
     try:
         await migrate(engine, MIGRATIONS)
     finally:
         await engine.dispose()
+    conn = await asyncpg.connect(plain_dsn(url))
+    try:
+        for statement in statements:
+            await conn.execute(statement)
+    finally:
+        await conn.close()
     return url
 
 
@@ -248,23 +265,24 @@ def _postmaster_pid(postgres: EmbeddedPostgres) -> int:
 
 @dataclass(frozen=True)
 class Results:
-    """The three peers' rounds."""
+    """The five peers' rounds."""
 
     intake: PeerResult
     bare: PeerResult
     envelope: PeerResult
     unit: PeerResult
+    folded: PeerResult
 
     def __iter__(self) -> Iterator[PeerResult]:
-        return iter((self.intake, self.unit, self.envelope, self.bare))
+        return iter((self.intake, self.unit, self.folded, self.envelope, self.bare))
 
 
 async def measure(st: Stack) -> Results:
-    """Warm every peer up, then alternate timed rounds (bare, envelope, unit, intake) `ROUNDS`
-    times."""
+    """Warm every peer up, then alternate timed rounds (bare, envelope, unit, folded, intake)
+    `ROUNDS` times."""
     token = st.signer.mint("bench-intake", "township_officer", "620102001", "城关区民政")
     apps = Applications(token)
-    peers = (st.bare, st.envelope, st.unit, st.intake)
+    peers = (st.bare, st.envelope, st.unit, st.folded, st.intake)
     rounds: dict[str, list[Round]] = {peer.name: [] for peer in peers}
     for peer in peers:
         await _round(st, peer, apps, WARM_UP)
@@ -276,6 +294,7 @@ async def measure(st: Stack) -> Results:
         PeerResult("bare FastAPI + asyncpg INSERT", tuple(rounds["bare"])),
         PeerResult("bare INSERT in the envelope", tuple(rounds["envelope"])),
         PeerResult("intake's statements, envelope", tuple(rounds["unit"])),
+        PeerResult("the same in one round trip", tuple(rounds["folded"])),
     )
 
 
@@ -352,9 +371,11 @@ def render(facts: Sequence[tuple[str, str]], results: Results) -> str:
         f"ratio intake/envelope {results.intake.per_second / results.envelope.per_second:.2f}:"
         " intake's own unit of work (idempotency record, INT-9 claims, two hash-chained events)",
         f"ratio unit/envelope {results.unit.per_second / results.envelope.per_second:.2f}:"
-        " the same unit of work with the least Python (the floor of intake/envelope)",
+        " the same unit of work with the least Python (the floor of intake's design)",
         f"ratio intake/unit {results.intake.per_second / results.unit.per_second:.2f}:"
         " intake against that floor",
+        f"ratio folded/envelope {results.folded.per_second / results.envelope.per_second:.2f}:"
+        " the unit's statements in one round trip (the floor of a unit of work in the database)",
     ]
     return "\n".join(lines)
 

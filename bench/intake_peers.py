@@ -15,6 +15,9 @@
   answer. No domain model, repository, response model or dependency wiring; no relay or
   projections in the process. What any implementation of the route must pay on this stack: the
   floor intake is measured against where the envelope's target is out of reach (issue #19).
+- `folded_app`: the unit's statements in one round trip, a PL/pgSQL function (`FOLDED_FUNCTION`)
+  called once outside any explicit transaction, so no BEGIN or COMMIT either: the floor of a
+  design that moved intake's unit of work into the database (ADR 0057).
 
 Both read `BENCH_BARE_DSN`; the envelope also `BENCH_JWT_PUBLIC_KEY` (the PEM file of the key the
 bench signs its tokens with).
@@ -26,8 +29,9 @@ import os
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import asyncpg
 from fastapi import APIRouter, Depends, FastAPI, Request
@@ -40,7 +44,7 @@ from intake.domain.application import Application
 from intake.schemas import ApplicationCreate
 from shared.canonical import canonical_json
 from shared.clock import SystemClock
-from shared.eventstore.append import INSERT_PENDING_IF_HEAD, chain
+from shared.eventstore.append import INSERT_PENDING_IF_HEAD, ChainedBatch, chain
 from shared.eventstore.envelope import EventMetadata, NewEvent
 from shared.http.app import create_app
 from shared.http.auth import current_principal
@@ -50,6 +54,7 @@ from shared.http.tokens import Principal, TokenVerifier
 
 BARE_DSN_ENV = "BENCH_BARE_DSN"
 UNIT_DSN_ENV = "BENCH_UNIT_DSN"
+FOLDED_DSN_ENV = "BENCH_FOLDED_DSN"
 PUBLIC_KEY_ENV = "BENCH_JWT_PUBLIC_KEY"
 ISSUER, AUDIENCE = "safetynet-dev", "safetynet"
 BARE_TABLE = (
@@ -186,6 +191,40 @@ unit_routes = APIRouter(prefix="/v1")
 _CLOCK = SystemClock()
 
 
+@dataclass(frozen=True)
+class Submission:
+    """What one submission writes, prepared in Python before any statement."""
+
+    application_id: str
+    fingerprint: str
+    residents: list[str]
+    pairs: list[tuple[str, str]]
+    answer: dict[str, str]
+    events: ChainedBatch
+
+
+def prepared(body: ApplicationCreate, fingerprint: str, metadata: EventMetadata) -> Submission:
+    """The submission of `body`: a new application id, its INT-9 pairs and its chained events."""
+    application_id = str(uuid.uuid4())
+    residents = [m.resident_id for m in body.members]
+    events = _events(body, application_id, metadata)
+    return Submission(
+        application_id,
+        fingerprint,
+        residents,
+        [(r, p) for p in body.programmes for r in residents],
+        {"application_id": application_id, "status": "submitted"},
+        chain(Application.stream_id_for(application_id), events, 0, None, _CLOCK.now()),
+    )
+
+
+async def _request_unit(
+    body: ApplicationCreate, request: Request, principal: Principal
+) -> Submission:
+    fingerprint = fingerprint_of(request.method, request.url.path, await request.body())
+    return prepared(body, fingerprint, request_metadata(principal, "受理登记申请"))
+
+
 @unit_routes.post("/applications", status_code=201)
 async def unit_create(
     body: ApplicationCreate,
@@ -194,31 +233,25 @@ async def unit_create(
     key: str = Depends(idempotency_key),
 ) -> JSONResponse:
     """Claim the key, register the household (INT-9), append two events, store the answer."""
-    application_id = str(uuid.uuid4())
-    fingerprint = fingerprint_of(request.method, request.url.path, await request.body())
-    residents = [m.resident_id for m in body.members]
-    pairs = [(r, p) for p in body.programmes for r in residents]
-    answer = {"application_id": application_id, "status": "submitted"}
+    unit = await _request_unit(body, request, principal)
     async with request.app.state.pool.acquire() as conn, conn.transaction():
-        if await conn.fetchval(_CLAIM, principal.client_id, key, fingerprint) is None:
+        if await conn.fetchval(_CLAIM, principal.client_id, key, unit.fingerprint) is None:
             return JSONResponse({"detail": "replayed"}, status_code=409)
-        await conn.fetchval(registry._LOCK_RESIDENTS, sorted(set(residents)))
+        await conn.fetchval(registry._LOCK_RESIDENTS, sorted(set(unit.residents)))
         await conn.fetch(
             registry._REGISTER,
-            [r for r, _ in pairs],
-            [p for _, p in pairs],
-            application_id,
-            residents,
-            residents[0],
+            [r for r, _ in unit.pairs],
+            [p for _, p in unit.pairs],
+            unit.application_id,
+            unit.residents,
+            unit.residents[0],
             body.division_code,
         )
-        events = _events(body, application_id, request_metadata(principal, "受理登记申请"))
-        batch = chain(Application.stream_id_for(application_id), events, 0, None, _CLOCK.now())
-        await conn.fetch(INSERT_PENDING_IF_HEAD, *batch.insert_args())
+        await conn.fetch(INSERT_PENDING_IF_HEAD, *unit.events.insert_args())
         await conn.execute(
-            _ANSWER, principal.client_id, key, 201, canonical_json(answer), canonical_json({})
+            _ANSWER, principal.client_id, key, 201, canonical_json(unit.answer), canonical_json({})
         )
-    return JSONResponse(answer, status_code=201)
+    return JSONResponse(unit.answer, status_code=201)
 
 
 def _events(
@@ -245,4 +278,101 @@ unit_app = _enveloped(
     "The envelope's request plus intake's statements, with the least Python between them.",
     unit_routes,
     UNIT_DSN_ENV,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# The folded floor: the unit's statements in one round trip, a function in the database.
+
+# the unit's statements in order, each its own snapshot (READ COMMITTED, a VOLATILE function), so
+# the register reads after the locks are held as in the unit; a refusal raises, undoing it all
+FOLDED_FUNCTION = """
+CREATE OR REPLACE FUNCTION bench_submit(
+    p_client text, p_key text, p_fingerprint text, p_lock text[], p_pair_r text[],
+    p_pair_p text[], p_application text, p_members text[], p_head text, p_division text,
+    p_stream text, p_recorded timestamptz, p_ids uuid[], p_versions int[], p_types text[],
+    p_schemas int[], p_occurred timestamptz[], p_data text[], p_metadata text[], p_prev text[],
+    p_hashes text[], p_base int, p_traces text[], p_status int, p_body text, p_headers text)
+RETURNS boolean LANGUAGE plpgsql AS $fn$
+DECLARE claimed text; n int;
+BEGIN
+  INSERT INTO idempotency_keys (client_id, key, fingerprint)
+  VALUES (p_client, p_key, p_fingerprint) ON CONFLICT DO NOTHING RETURNING key INTO claimed;
+  IF claimed IS NULL THEN RETURN false; END IF;
+  PERFORM count(pg_advisory_xact_lock(hashtext(k)))
+  FROM (SELECT 'household:' || r AS k FROM unnest(p_lock) AS r ORDER BY 1) AS keys;
+  SELECT count(*) INTO n FROM household_members
+  WHERE resident_id = ANY(p_members) AND household_head <> p_head;
+  IF n > 0 THEN RAISE EXCEPTION 'a member belongs to another household'; END IF;
+  INSERT INTO household_members (resident_id, application_id, household_head, division_code)
+  SELECT unnest(p_members), p_application, p_head, p_division;
+  INSERT INTO open_claims (resident_id, programme, application_id)
+  SELECT r, p, p_application FROM unnest(p_pair_r, p_pair_p) AS t(r, p) ON CONFLICT DO NOTHING;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n < cardinality(p_pair_r) THEN RAISE EXCEPTION 'a claim is held elsewhere'; END IF;
+  INSERT INTO events (position, event_id, stream_id, stream_version, type, schema_version,
+      occurred_at, recorded_at, data, metadata, prev_hash, hash, trace_context)
+  SELECT -nextval('events_pending_position'), e.event_id, p_stream, e.stream_version, e.type,
+      e.schema_version, e.occurred_at, p_recorded, e.data::jsonb, e.metadata::jsonb,
+      e.prev_hash, e.hash, e.trace_context
+  FROM unnest(p_ids, p_versions, p_types, p_schemas, p_occurred, p_data, p_metadata, p_prev,
+              p_hashes, p_traces) AS e(event_id, stream_version, type, schema_version,
+                                       occurred_at, data, metadata, prev_hash, hash, trace_context)
+  WHERE coalesce((SELECT max(stream_version) FROM events WHERE stream_id = p_stream), 0) = p_base;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n = 0 THEN RAISE EXCEPTION 'the stream moved'; END IF;
+  UPDATE idempotency_keys SET status_code = p_status, response_body = p_body::jsonb,
+      response_headers = p_headers::jsonb
+  WHERE client_id = p_client AND key = p_key;
+  RETURN true;
+END $fn$
+"""
+SUBMIT = f"SELECT bench_submit({', '.join(f'${i}' for i in range(1, 27))})"
+
+
+def submit_args(unit: Submission, client_id: str, key: str, division_code: str) -> tuple[Any, ...]:
+    """The parameters of SUBMIT for `unit`, the key of `client_id`, answered 201."""
+    return (
+        client_id,
+        key,
+        unit.fingerprint,
+        sorted(set(unit.residents)),
+        [r for r, _ in unit.pairs],
+        [p for _, p in unit.pairs],
+        unit.application_id,
+        unit.residents,
+        unit.residents[0],
+        division_code,
+        *unit.events.insert_args(),
+        201,
+        canonical_json(unit.answer),
+        canonical_json({}),
+    )
+
+
+folded_routes = APIRouter(prefix="/v1")
+
+
+@folded_routes.post("/applications", status_code=201)
+async def folded_create(
+    body: ApplicationCreate,
+    request: Request,
+    principal: Principal = Depends(current_principal),
+    key: str = Depends(idempotency_key),
+) -> JSONResponse:
+    """The unit's statements in one call of `bench_submit`: one round trip, no BEGIN or COMMIT."""
+    unit = await _request_unit(body, request, principal)
+    stored = await request.app.state.pool.fetchval(
+        SUBMIT, *submit_args(unit, principal.client_id, key, body.division_code)
+    )
+    if not stored:
+        return JSONResponse({"detail": "replayed"}, status_code=409)
+    return JSONResponse(unit.answer, status_code=201)
+
+
+folded_app = _enveloped(
+    "intake's unit of work in one round trip inside the service envelope",
+    "The unit's statements folded into one PL/pgSQL function, called once per request.",
+    folded_routes,
+    FOLDED_DSN_ENV,
 )
