@@ -143,7 +143,13 @@ async def amend_application(
     applications: Applications,
     command: Command,
 ) -> JSONResponse:
-    """Correct the declared figures while a programme is still pending."""
+    """Correct the declared figures or the bank account while a programme is still pending.
+
+    The correction reaches verification over the bus (ADR 0056): each case still undecided
+    verifies, approves and pays on it from then on. A case decided before it arrives keeps its
+    decision; the account a benefit is paid into then changes in payments
+    (`PUT /v1/beneficiaries/{case_id}/{programme}/bank-account`). An application withdrawn or
+    fully decided answers 409."""
     amendment = ApplicationAmended(application_id, **body.model_dump())
     return await _change(
         command, applications, application_id, body.reason, lambda a: a.amend(amendment)

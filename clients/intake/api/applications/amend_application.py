@@ -124,7 +124,13 @@ def sync_detailed(
 ) -> Response[CommandAccepted | Problem]:
     """补正申请 Amend declared income, assets or bank account (If-Match)
 
-     Correct the declared figures while a programme is still pending.
+     Correct the declared figures or the bank account while a programme is still pending.
+
+    The correction reaches verification over the bus (ADR 0056): each case still undecided
+    verifies, approves and pays on it from then on. A case decided before it arrives keeps its
+    decision; the account a benefit is paid into then changes in payments
+    (`PUT /v1/beneficiaries/{case_id}/{programme}/bank-account`). An application withdrawn or
+    fully decided answers 409.
 
     Args:
         application_id (str):
@@ -166,7 +172,13 @@ def sync(
 ) -> CommandAccepted | Problem | None:
     """补正申请 Amend declared income, assets or bank account (If-Match)
 
-     Correct the declared figures while a programme is still pending.
+     Correct the declared figures or the bank account while a programme is still pending.
+
+    The correction reaches verification over the bus (ADR 0056): each case still undecided
+    verifies, approves and pays on it from then on. A case decided before it arrives keeps its
+    decision; the account a benefit is paid into then changes in payments
+    (`PUT /v1/beneficiaries/{case_id}/{programme}/bank-account`). An application withdrawn or
+    fully decided answers 409.
 
     Args:
         application_id (str):
@@ -203,7 +215,13 @@ async def asyncio_detailed(
 ) -> Response[CommandAccepted | Problem]:
     """补正申请 Amend declared income, assets or bank account (If-Match)
 
-     Correct the declared figures while a programme is still pending.
+     Correct the declared figures or the bank account while a programme is still pending.
+
+    The correction reaches verification over the bus (ADR 0056): each case still undecided
+    verifies, approves and pays on it from then on. A case decided before it arrives keeps its
+    decision; the account a benefit is paid into then changes in payments
+    (`PUT /v1/beneficiaries/{case_id}/{programme}/bank-account`). An application withdrawn or
+    fully decided answers 409.
 
     Args:
         application_id (str):
@@ -243,7 +261,13 @@ async def asyncio(
 ) -> CommandAccepted | Problem | None:
     """补正申请 Amend declared income, assets or bank account (If-Match)
 
-     Correct the declared figures while a programme is still pending.
+     Correct the declared figures or the bank account while a programme is still pending.
+
+    The correction reaches verification over the bus (ADR 0056): each case still undecided
+    verifies, approves and pays on it from then on. A case decided before it arrives keeps its
+    decision; the account a benefit is paid into then changes in payments
+    (`PUT /v1/beneficiaries/{case_id}/{programme}/bank-account`). An application withdrawn or
+    fully decided answers 409.
 
     Args:
         application_id (str):
