@@ -50,6 +50,7 @@ from bench.profiling import profiled
 from bench.rss import PeakRss, children_peak_mb, lifetime_peak_mb
 from payments.application.runs import StartRun, start_run
 from services.embedded import free_port
+from shared.clock import SystemClock, today
 from shared.collector import tune_collector
 from shared.eventstore.envelope import EventMetadata
 from shared.runtime import ServiceRuntime
@@ -66,10 +67,9 @@ async def timed_run(rt: ServiceRuntime, executors: int, bank_url: str) -> float:
     """Start the run and execute it with `executors` executors; its wall-clock seconds."""
     began = time.perf_counter()
     async with rt.engine.begin() as conn:
-        run = await start_run(
-            StartRun(COUNTY, PERIOD, EventMetadata(ACTOR, "bench", "月度发放")),
-            rt.app.state.repositories, conn,
-        )  # fmt: skip
+        metadata = EventMetadata(ACTOR, "bench", "月度发放")
+        started = StartRun(COUNTY, PERIOD, today(SystemClock()), metadata)
+        run = await start_run(started, rt.app.state.repositories, conn)
     url = rt.engine.url.render_as_string(hide_password=False)
     args = ["-m", "bench.payments_executor", "--database-url", url, "--run-id", run.id,
             "--bank-url", bank_url, "--partitions", str(executors)]  # fmt: skip

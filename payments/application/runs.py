@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
 from payments.application.funds import funds_position
-from payments.domain.run import PaymentRun
+from payments.domain.run import PaymentRun, ensure_due
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
 
 _FAILED = text(
@@ -24,6 +25,7 @@ class StartRun:
 
     county_code: str
     period: str
+    today: date  # China's civil date: the latest period a run may pay follows from it
     metadata: EventMetadata
     override_reason: str | None = None
     channel: str = "api"  # `file`: the bank file and its return file are the channel (ADR 0038)
@@ -39,7 +41,8 @@ class RetryFailed:
 
 
 async def start_run(cmd: StartRun, repos: Repositories, conn: AsyncConnection) -> PaymentRun:
-    """Record PaymentRunStarted once per county and period."""
+    """Record PaymentRunStarted once per county and period, for a period that is due."""
+    ensure_due(cmd.period, cmd.today)
     run_id = PaymentRun.id_for(cmd.county_code, cmd.period)
     run = await repos.runs.find(run_id, conn) or PaymentRun(run_id)
     position = await funds_position(conn, cmd.county_code)

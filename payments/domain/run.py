@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from payments.domain.funds import InsufficientFunds
 from shared.domain.aggregate import Aggregate
@@ -79,6 +80,31 @@ class BankFileNotReady(DomainError):
     status = 409
     title_en = "The run's bank file is not ready yet"
     title_zh = "发放批次的代发文件尚未生成完毕"
+
+
+class PeriodNotDue(DomainError):
+    """A run pays its month at the earliest in the month before it."""
+
+    code = "period-not-due"
+    status = 422
+    title_en = "The period is not due for payment yet"
+    title_zh = "该期尚未到发放时间"
+
+
+def ensure_due(period: str, today: date) -> None:
+    """Refuse a period later than next month (China's civil date `today`).
+
+    A county pays its current month, a month it missed, or next month early (提前发放, before
+    the Spring Festival); a run for any later month would pay households ahead of their time."""
+    year, month = (today.year, today.month + 1) if today.month < 12 else (today.year + 1, 1)
+    latest = f"{year:04d}-{month:02d}"
+    if period > latest:
+        raise PeriodNotDue(
+            f"period: {period} is not due; a run may pay {latest} at the latest",
+            f"period（发放期）：{period}尚未到发放时间，最迟可发放{latest}",
+            field="period",
+            latest_period=latest,
+        )
 
 
 class PaymentRun(Aggregate):

@@ -64,7 +64,7 @@ class RunStarted(BaseModel):
     responses=problem_responses(400, 401, 403, 409, 422),
 )
 async def start_payment_run(
-    body: RunCreate, command: Command, repos: Repos, projections: Projections
+    body: RunCreate, command: Command, repos: Repos, projections: Projections, today: Today
 ) -> JSONResponse:
     """Start the run; the service then instructs, pays and reconciles it in the background."""
     # its own unit of work: the run starts against the funds position read in it (PAY-7)
@@ -80,7 +80,12 @@ async def start_payment_run(
     async def operation(conn: AsyncConnection) -> StoredResponse:
         metadata = command.metadata(body.reason)
         cmd = StartRun(
-            body.county_code, body.period, metadata, body.funds_override_reason, body.channel
+            body.county_code,
+            body.period,
+            today,
+            metadata,
+            body.funds_override_reason,
+            body.channel,
         )
         run = await start_run(cmd, repos, conn)
         headers = {"Location": f"/v1/runs/{run.id}", "ETag": etag_for(run.version)}

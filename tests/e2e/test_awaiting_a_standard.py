@@ -74,8 +74,8 @@ async def test_an_approval_by_rule_without_a_standard_is_listed_alerted_and_paid
         assert waiting["monthly_amount_fen"] == 0
         assert f"{JINGYUAN.code}/urban_dibao" in waiting["explanation_en"]
         await funded(payments, JINGYUAN, "urban_dibao", 5_000_000)
-        # when next month's run is executed
-        first = await completed_run(payments, JINGYUAN, stack.period(1))
+        # when this month's run is executed
+        first = await completed_run(payments, JINGYUAN, stack.period())
         # then the household is listed unpayable for want of a standard (not dead-lettered)
         assert {
             "case_id": case_id, "programme": "urban_dibao", "division_code": JINGYUAN.township,
@@ -91,7 +91,7 @@ async def test_an_approval_by_rule_without_a_standard_is_listed_alerted_and_paid
         [alert] = await _alerts(inspector, case_id)
         assert alert["division_code"] == JINGYUAN.code
         assert (alert["evidence"]["reason"], alert["evidence"]["period"]) == (
-            "no-standard", stack.period(1),
+            "no-standard", stack.period(),
         )  # fmt: skip
         # when the county sets its standard from the first of this month, before the approval
         answer = await payments.call(set_standard, body={
@@ -107,15 +107,15 @@ async def test_an_approval_by_rule_without_a_standard_is_listed_alerted_and_paid
         computed = await _shown(payments, beneficiary, "dibao_gap")
         assert computed["monthly_amount_fen"] == gap
         assert computed["effective_from"] == waiting["effective_from"]  # the approval's date
-        # and the run of the month after pays it, next month's missed amount as back pay
-        second = await completed_run(payments, JINGYUAN, stack.period(2))
+        # and next month's run pays it, this month's missed amount as back pay
+        second = await completed_run(payments, JINGYUAN, stack.period(1))
         assert case_id not in {u["case_id"] for u in second["unpayable"]}
         ledger = (await payments.call(list_beneficiary_payments, **beneficiary)).json()["items"]
         assert [
             (p["period"], p["monthly_fen"], p["back_pay_fen"], p["amount_fen"], p["status"])
             for p in ledger
-        ] == [(stack.period(2), gap, gap, 2 * gap, "settled")]
+        ] == [(stack.period(1), gap, gap, 2 * gap, "settled")]
         # and the county's alert stays the one of the month it could not be paid
         assert [a["evidence"]["period"] for a in await _alerts(inspector, case_id)] == [
-            stack.period(1)
+            stack.period()
         ]

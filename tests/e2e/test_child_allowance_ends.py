@@ -1,7 +1,7 @@
 """A child's allowance ends end to end on the shared stack, through the public APIs only (PAY-9,
-ADR 0042): 秦州区 grants the orphan allowance to a child who turns 18 next month, who is paid this
-month and next and not the month after; the county ends another child's allowance early and the
-next run pays nothing for it."""
+ADR 0042): 秦州区 grants the orphan allowance from last month to a child who turns 18 this month,
+who is paid last month and this and not next; the county ends another child's allowance early and
+it is paid up to the month of the decision, never after."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ ACCOUNT = "6228480012345670502"
 POLICY = "甘肃省孤儿基本生活保障办法"
 
 
-def turning_18_next_month(stack: RunningServices) -> str:
-    """The birth date (YYYYMMDD) of a child whose 18th birthday is the 15th of next month."""
-    year, month = stack.period(1).split("-")
+def turning_18_this_month(stack: RunningServices) -> str:
+    """The birth date (YYYYMMDD) of a child whose 18th birthday is the 15th of this month (the
+    stack stands on the 10th)."""
+    year, month = stack.period().split("-")
     return f"{int(year) - 18}{month}15"
 
 
@@ -104,19 +105,20 @@ async def test_a_child_is_paid_through_the_month_of_18_and_an_early_end_stops_th
     async with httpx.AsyncClient(timeout=30) as client:
         await stack.wait_until_healthy(client)
         desks = Desks(stack, client)
-        await desks.standard(120_000, stack.period(-1))
+        await desks.standard(120_000, stack.period(-2))
         await funded(desks.payments, QINZHOU, ORPHAN, 10_000_000)
-        # given an orphan who turns 18 next month and one of ten, both granted from this month
-        since = f"{stack.period()}-01"
-        turning = await desks.granted_orphan(501, turning_18_next_month(stack), since)
+        # given an orphan who turns 18 this month and one of ten, both granted from last month
+        # (a run pays next month at the latest: the months paid are last month, this and next)
+        since = f"{stack.period(-1)}-01"
+        turning = await desks.granted_orphan(501, turning_18_this_month(stack), since)
         young = await desks.granted_orphan(502, ten_years_old(stack), since)
-        # then the grant says it is paid through next month, at the age limit of 18
+        # then the grant says it is paid through this month, at the age limit of 18
         assessed = turning["assessments"][0]
-        assert (assessed["age_limit"], assessed["last_paid_period"]) == (18, stack.period(1))
+        assert (assessed["age_limit"], assessed["last_paid_period"]) == (18, stack.period())
         for child in (turning, young):
             await desks.beneficiary_shows(child["child_id"], monthly_amount_fen=120_000)
-        # when this month's run pays both
-        await completed_run(desks.payments, QINZHOU, stack.period())
+        # when last month's run pays both
+        await completed_run(desks.payments, QINZHOU, stack.period(-1))
         # and the county ends the younger child's allowance (adopted), with If-Match
         ended = await desks.county.call(
             end_allowance, child_id=young["child_id"], etag=young["etag"],
@@ -130,15 +132,17 @@ async def test_a_child_is_paid_through_the_month_of_18_and_an_early_end_stops_th
         await desks.beneficiary_shows(
             young["child_id"], status="terminated", stopped_from=f"{stack.period(1)}-01"
         )
-        # and next month's run and the one after are executed
+        # and this month's run and next month's are executed
+        await completed_run(desks.payments, QINZHOU, stack.period())
         await completed_run(desks.payments, QINZHOU, stack.period(1))
-        await completed_run(desks.payments, QINZHOU, stack.period(2))
-        # then the child who turns 18 is paid this month and next, not the month after
+        # then the child who turns 18 is paid last month and this, not next month
         assert await desks.paid_periods(turning["child_id"]) == [
-            (stack.period(), 120_000), (stack.period(1), 120_000),
+            (stack.period(-1), 120_000), (stack.period(), 120_000),
         ]  # fmt: skip
         await desks.beneficiary_shows(
-            turning["child_id"], status="terminated", stopped_from=f"{stack.period(2)}-01"
+            turning["child_id"], status="terminated", stopped_from=f"{stack.period(1)}-01"
         )
-        # and the child whose allowance the county ended is paid this month only
-        assert await desks.paid_periods(young["child_id"]) == [(stack.period(), 120_000)]
+        # and the child whose allowance the county ended is paid up to the month of the decision
+        assert await desks.paid_periods(young["child_id"]) == [
+            (stack.period(-1), 120_000), (stack.period(), 120_000),
+        ]  # fmt: skip

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 import httpx
 import pytest
 from sqlalchemy import text
 
+from payments.application.periods import period_start
 from services.simulators import bank as bank_simulator
+from shared.clock import CHINA, current_period
 from tests.payments.support import (
     COUNTY,
     PERIOD,
@@ -38,6 +42,10 @@ async def set_standard(payments: Payments, client: httpx.AsyncClient, fen: int =
 async def start_and_execute(
     payments: Payments, client: httpx.AsyncClient, period: str, channel: str = "api"
 ) -> str:
+    """Start the run of `period` and execute it; a run of a month after next waits for its month
+    (the service's clock moves to the 1st, 10:00 in China)."""
+    if period > months_from(current_period(payments.clock), 1):
+        payments.clock.set(datetime.combine(period_start(period), time(10), CHINA))
     started = await client.post(
         "/v1/runs",
         json={"county_code": COUNTY, "period": period, "reason": "月度发放", "channel": channel},
@@ -312,3 +320,28 @@ async def test_the_roll_is_paginated_and_scoped_to_the_callers_division(
             f"/v1/beneficiaries?division_code={COUNTY}", headers=payments.headers(division="620103")
         )
         assert other.status_code == 403
+
+
+@pytest.mark.req("PAY-3")
+async def test_a_run_pays_next_month_at_the_earliest_never_a_later_one(payments: Payments) -> None:
+    async with payments.client() as client:
+        await set_standard(payments, client)
+        await payments.consume(DECISIONS, approved("case-early"))
+        await payments.settle_projections()
+
+        def run(period: str) -> dict[str, str]:
+            return {"county_code": COUNTY, "period": period, "reason": "提前发放"}
+
+        # when the county starts a run two months ahead of the service's month
+        later = await client.post(
+            "/v1/runs", json=run(months_from(PERIOD, 2)), headers=payments.headers()
+        )
+        # then it is refused, naming the period and the latest one due
+        assert later.status_code == 422, later.text
+        assert later.json()["field"] == "period"
+        assert later.json()["latest_period"] == months_from(PERIOD, 1)
+        # while next month may be paid early (before a holiday)
+        early = await client.post(
+            "/v1/runs", json=run(months_from(PERIOD, 1)), headers=payments.headers()
+        )
+        assert early.status_code == 201, early.text
