@@ -41,6 +41,8 @@ def _township_or_village(value: str) -> str:
 class GuardianIn(BaseModel):
     """监护人: a person (with resident ID) or a welfare institution."""
 
+    model_config = ConfigDict(extra="forbid")
+
     name: str = Field(min_length=1, max_length=100)
     relation: Relation
     resident_id: ResidentIdStr | None = Field(default=None, description="required for a person")
@@ -54,6 +56,7 @@ class ChildIn(BaseModel):
     """A child put on the register by the township (农村留守儿童、困境儿童、孤儿、贫困残疾儿童)."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -71,7 +74,7 @@ class ChildIn(BaseModel):
                     },
                 }
             ]
-        }
+        },
     )
 
     resident_id: ResidentIdStr
@@ -98,6 +101,7 @@ class CareVisitIn(BaseModel):
     """关爱走访: who visited when, the guardianship found and whether to follow up."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -108,7 +112,7 @@ class CareVisitIn(BaseModel):
                     "notes": "祖父年迈，孩子课业辅导不足，已联系社区志愿者每周辅导两次",
                 }
             ]
-        }
+        },
     )
 
     visited_on: date
@@ -122,6 +126,7 @@ class AllowanceAssessmentIn(BaseModel):
     """The county's assessment of a child for an allowance (PAY-9 pays a grant)."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -132,7 +137,7 @@ class AllowanceAssessmentIn(BaseModel):
                     "policy_basis": "《国务院关于加强困境儿童保障工作的意见》（国发〔2016〕36号）",
                 }
             ]
-        }
+        },
     )
 
     allowance: Allowance = Field(
@@ -150,6 +155,7 @@ class AllowanceEndIn(BaseModel):
     the next month (ADR 0042)."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -158,7 +164,7 @@ class AllowanceEndIn(BaseModel):
                     "policy_basis": "《甘肃省孤儿基本生活保障办法》第十二条",
                 }
             ]
-        }
+        },
     )
 
     reason_code: EndReason = Field(
@@ -173,6 +179,7 @@ class ScreeningIn(BaseModel):
     """A disabled person screened by the township against the extreme-poverty rules."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -185,7 +192,7 @@ class ScreeningIn(BaseModel):
                     "supporter": "none",
                 }
             ]
-        }
+        },
     )
 
     resident_id: ResidentIdStr
@@ -208,6 +215,7 @@ class InclusionDecisionIn(BaseModel):
     """The county's action on a flag: include (the township takes the application) or decline."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -216,7 +224,7 @@ class InclusionDecisionIn(BaseModel):
                     "application_ref": "2c8f4e19-6a7d-4b30-b5e2-0d9c3f8a1e67",
                 }
             ]
-        }
+        },
     )
 
     decision: Literal["include", "decline"]

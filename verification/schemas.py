@@ -29,7 +29,8 @@ class StepIn(BaseModel):
     """A step that needs nothing but an optional reason."""
 
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"reason": "经申请人书面授权，查询家庭经济状况"}]}
+        extra="forbid",
+        json_schema_extra={"examples": [{"reason": "经申请人书面授权，查询家庭经济状况"}]},
     )
 
     reason: str | None = Field(default=None, max_length=500)
@@ -39,9 +40,10 @@ class ExtensionIn(BaseModel):
     """Why the whole process needs 45 working days instead of 30."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [{"reason": "申请人在外地住院治疗，入户调查无法按期完成，延长办理时限"}]
-        }
+        },
     )
 
     reason: str = Field(min_length=1, max_length=2000)
@@ -51,6 +53,7 @@ class ManualEvidenceIn(BaseModel):
     """An answer an officer obtained by hand after a source failed (manual follow-up)."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -62,7 +65,7 @@ class ManualEvidenceIn(BaseModel):
                     "reference": "兰州农商银行城关支行存款证明（2027）第0312号",
                 }
             ]
-        }
+        },
     )
 
     source: Source
@@ -76,6 +79,8 @@ class ManualEvidenceIn(BaseModel):
 class SelfCareIn(BaseModel):
     """生活自理能力评估: one member's self-care ability as the visit found it (VER-8)."""
 
+    model_config = ConfigDict(extra="forbid")
+
     resident_id: ResidentIdStr
     ability: Literal["full", "partial", "none"] = Field(
         description="full 全自理 | partial 半失能 | none 全失能; sets the care standard paid"
@@ -87,6 +92,7 @@ class InvestigationIn(BaseModel):
     member's self-care ability."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -96,7 +102,7 @@ class InvestigationIn(BaseModel):
                     "self_care": [{"resident_id": "620102194607220934", "ability": "partial"}],
                 }
             ]
-        }
+        },
     )
 
     staff: list[str] = Field(min_length=1, max_length=10)
@@ -115,6 +121,7 @@ class AppraisalIn(BaseModel):
     """民主评议: recorded, never deciding alone."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -123,7 +130,7 @@ class AppraisalIn(BaseModel):
                     "outcome": "评议小组15人参加，14人同意纳入城市低保，1人弃权",
                 }
             ]
-        }
+        },
     )
 
     held_on: date
@@ -135,6 +142,7 @@ class ProposalIn(BaseModel):
     """乡镇审核意见 with the proposed benefit (information for the county)."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -142,7 +150,7 @@ class ProposalIn(BaseModel):
                     "review_opinion": "家庭人均月收入低于城市低保标准，建议纳入城市低保",
                 }
             ]
-        }
+        },
     )
 
     proposed_monthly_amount_fen: Fen = Field(
@@ -158,7 +166,9 @@ class ProposalIn(BaseModel):
 class NoticeIn(BaseModel):
     """Where the notice is posted: the village/community (defaults to the case's village)."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{"village_code": "620102001001"}]})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"village_code": "620102001001"}]}
+    )
 
     village_code: DivisionCodeStr | None = None
 
@@ -167,11 +177,12 @@ class ObjectionIn(BaseModel):
     """An objection during the notice period; anyone, anonymous if they wish."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {"anonymous": True, "content": "反映该户家中有一辆营运出租车，收入未如实申报"}
             ]
-        }
+        },
     )
 
     anonymous: bool = True
@@ -189,6 +200,7 @@ class DecisionIn(BaseModel):
     reject with the reason."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -197,7 +209,7 @@ class DecisionIn(BaseModel):
                     "effective_from": "2027-04-01",
                 }
             ]
-        }
+        },
     )
 
     decision: Literal["approve", "reject"]
@@ -251,6 +263,7 @@ class AdjustmentIn(BaseModel):
     """A new monthly amount from a date."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -259,7 +272,7 @@ class AdjustmentIn(BaseModel):
                     "reason": "配偶实现灵活就业，家庭人均月收入增加，重新核定保障金额",
                 }
             ]
-        }
+        },
     )
 
     approved_monthly_amount_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
@@ -271,6 +284,7 @@ class StopIn(BaseModel):
     """Suspend or terminate from a date, with the reason."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -278,7 +292,7 @@ class StopIn(BaseModel):
                     "reason": "经复核，家庭人均月收入已连续三个月高于当地城市低保标准",
                 }
             ]
-        }
+        },
     )
 
     effective_from: date
@@ -289,6 +303,7 @@ class RecheckIn(BaseModel):
     """Reopen investigation of an approved benefit."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -296,7 +311,7 @@ class RecheckIn(BaseModel):
                     "complaint_id": "9d3a6f1e-7b2c-4c85-8e04-61f5a2b7c9d0",
                 }
             ]
-        }
+        },
     )
 
     reason: str = Field(min_length=1, max_length=2000)
@@ -306,6 +321,8 @@ class RecheckIn(BaseModel):
 class BatchCase(BaseModel):
     """A proposal to take into the batch."""
 
+    model_config = ConfigDict(extra="forbid")
+
     case_id: str = Field(min_length=1, max_length=100)
     programme: str = Field(min_length=1, max_length=50)
 
@@ -314,6 +331,7 @@ class BatchIn(BaseModel):
     """A county batch of one township's proposals; the rate may only be raised."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -327,7 +345,7 @@ class BatchIn(BaseModel):
                     "rate": "0.35",
                 }
             ]
-        }
+        },
     )
 
     township_code: DivisionCodeStr
@@ -339,6 +357,7 @@ class SpotCheckIn(BaseModel):
     """A county visit to a sampled household."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -350,7 +369,7 @@ class SpotCheckIn(BaseModel):
                     "confirms_proposal": True,
                 }
             ]
-        }
+        },
     )
 
     case_id: str = Field(min_length=1, max_length=100)
@@ -364,6 +383,8 @@ class SpotCheckIn(BaseModel):
 class LifeEventIn(BaseModel):
     """One life event a partner department reports: for now a death from public security (公安)."""
 
+    model_config = ConfigDict(extra="forbid")
+
     kind: Literal["death"]
     resident_id: ResidentIdStr
     died_on: CivilDate
@@ -375,6 +396,7 @@ class LifeEventsIn(BaseModel):
     """A bulk feed of life events; each record is applied once whatever the retries."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -389,7 +411,7 @@ class LifeEventsIn(BaseModel):
                     ]
                 }
             ]
-        }
+        },
     )
 
     records: list[LifeEventIn] = Field(min_length=1, max_length=1000)

@@ -53,7 +53,8 @@ class DigestVerificationOut(BaseModel):
 
 
 class SourceEvent(BaseModel):
-    """One event row exactly as the source service's database holds it."""
+    """One event row exactly as the source service's database holds it (columns the check does
+    not read, such as `trace_context`, may come with it and are ignored)."""
 
     event_id: str
     stream_id: str
@@ -73,6 +74,7 @@ class SourceCheck(BaseModel):
     """A service's event log (or a slice of it) to check against supervision's copies."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {

@@ -36,6 +36,7 @@ class PolicyIn(BaseModel):
     """A new province-wide setting of one policy number, from a date, with the reason."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {

@@ -33,6 +33,7 @@ class PolicyIn(BaseModel):
     """A new setting of one policy number for the province (62) or one county, from a date."""
 
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -42,7 +43,7 @@ class PolicyIn(BaseModel):
                     "reason": "省民政厅通知：自2027年4月起县级审批入户抽查比例提高至35%",
                 }
             ]
-        }
+        },
     )
 
     value: StrictStr | StrictInt | StrictFloat = Field(

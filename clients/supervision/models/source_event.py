@@ -17,21 +17,22 @@ T = TypeVar("T", bound="SourceEvent")
 
 @_attrs_define
 class SourceEvent:
-    """One event row exactly as the source service's database holds it.
+    """One event row exactly as the source service's database holds it (columns the check does
+    not read, such as `trace_context`, may come with it and are ignored).
 
-    Attributes:
-        event_id (str):
-        stream_id (str):
-        stream_version (int):
-        position (int):
-        type_ (str):
-        schema_version (int):
-        occurred_at (datetime.datetime):
-        recorded_at (datetime.datetime):
-        data (SourceEventData):
-        metadata (SourceEventMetadata):
-        prev_hash (str):
-        hash_ (str):
+        Attributes:
+            event_id (str):
+            stream_id (str):
+            stream_version (int):
+            position (int):
+            type_ (str):
+            schema_version (int):
+            occurred_at (datetime.datetime):
+            recorded_at (datetime.datetime):
+            data (SourceEventData):
+            metadata (SourceEventMetadata):
+            prev_hash (str):
+            hash_ (str):
     """
 
     event_id: str

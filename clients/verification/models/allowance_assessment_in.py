@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.allowance_assessment_in_allowance import AllowanceAssessmentInAllowance
 from ..models.allowance_assessment_in_decision import AllowanceAssessmentInDecision
@@ -31,7 +30,6 @@ class AllowanceAssessmentIn:
     reason: str
     policy_basis: str
     effective_from: datetime.date | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         allowance = self.allowance.value
@@ -51,7 +49,7 @@ class AllowanceAssessmentIn:
             effective_from = self.effective_from
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "allowance": allowance,
@@ -101,21 +99,4 @@ class AllowanceAssessmentIn:
             effective_from=effective_from,
         )
 
-        allowance_assessment_in.additional_properties = d
         return allowance_assessment_in
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

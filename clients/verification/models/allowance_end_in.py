@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.allowance_end_in_reason_code import AllowanceEndInReasonCode
 
@@ -26,7 +25,6 @@ class AllowanceEndIn:
     reason_code: AllowanceEndInReasonCode
     reason: str
     policy_basis: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         reason_code = self.reason_code.value
@@ -36,7 +34,7 @@ class AllowanceEndIn:
         policy_basis = self.policy_basis
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "reason_code": reason_code,
@@ -62,21 +60,4 @@ class AllowanceEndIn:
             policy_basis=policy_basis,
         )
 
-        allowance_end_in.additional_properties = d
         return allowance_end_in
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="AppraisalIn")
 
@@ -23,7 +22,6 @@ class AppraisalIn:
     held_on: datetime.date
     participants: int
     outcome: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         held_on = self.held_on.isoformat()
@@ -33,7 +31,7 @@ class AppraisalIn:
         outcome = self.outcome
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "held_on": held_on,
@@ -59,21 +57,4 @@ class AppraisalIn:
             outcome=outcome,
         )
 
-        appraisal_in.additional_properties = d
         return appraisal_in
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.care_visit_in_guardianship_status import CareVisitInGuardianshipStatus
 from ..types import UNSET, Unset
@@ -30,7 +29,6 @@ class CareVisitIn:
     guardianship_status: CareVisitInGuardianshipStatus
     notes: str
     follow_up_needed: bool | Unset = False
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         visited_on = self.visited_on.isoformat()
@@ -44,7 +42,7 @@ class CareVisitIn:
         follow_up_needed = self.follow_up_needed
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "visited_on": visited_on,
@@ -81,21 +79,4 @@ class CareVisitIn:
             follow_up_needed=follow_up_needed,
         )
 
-        care_visit_in.additional_properties = d
         return care_visit_in
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

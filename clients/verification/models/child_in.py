@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.child_in_category import ChildInCategory
 from ..models.child_in_guardianship_status import ChildInGuardianshipStatus
@@ -41,7 +40,6 @@ class ChildIn:
     category: ChildInCategory
     guardianship_status: ChildInGuardianshipStatus
     guardian: GuardianIn | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.guardian_in import GuardianIn
@@ -67,7 +65,7 @@ class ChildIn:
             guardian = self.guardian
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "resident_id": resident_id,
@@ -127,21 +125,4 @@ class ChildIn:
             guardian=guardian,
         )
 
-        child_in.additional_properties = d
         return child_in
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.decision_in_care_arrangement_type_0 import DecisionInCareArrangementType0
 from ..models.decision_in_decision import DecisionInDecision
@@ -48,7 +47,6 @@ class DecisionIn:
     appeal_rights: str | Unset = (
         "如对审批决定不服，可自收到决定之日起60日内申请行政复议，或6个月内提起行政诉讼"
     )
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         decision = self.decision.value
@@ -100,7 +98,7 @@ class DecisionIn:
         appeal_rights = self.appeal_rights
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "decision": decision,
@@ -226,21 +224,4 @@ class DecisionIn:
             appeal_rights=appeal_rights,
         )
 
-        decision_in.additional_properties = d
         return decision_in
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

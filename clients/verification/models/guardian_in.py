@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.guardian_in_relation import GuardianInRelation
 from ..types import UNSET, Unset
@@ -29,7 +28,6 @@ class GuardianIn:
     resident_id: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
     bank_account: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -55,7 +53,7 @@ class GuardianIn:
             bank_account = self.bank_account
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "name": name,
@@ -113,21 +111,4 @@ class GuardianIn:
             bank_account=bank_account,
         )
 
-        guardian_in.additional_properties = d
         return guardian_in
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.inclusion_decision_in_decision import InclusionDecisionInDecision
 from ..types import UNSET, Unset
@@ -25,7 +24,6 @@ class InclusionDecisionIn:
     decision: InclusionDecisionInDecision
     reason: str
     application_ref: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         decision = self.decision.value
@@ -39,7 +37,7 @@ class InclusionDecisionIn:
             application_ref = self.application_ref
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "decision": decision,
@@ -73,21 +71,4 @@ class InclusionDecisionIn:
             application_ref=application_ref,
         )
 
-        inclusion_decision_in.additional_properties = d
         return inclusion_decision_in
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

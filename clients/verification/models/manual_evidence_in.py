@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.manual_evidence_in_source import ManualEvidenceInSource
 from ..types import UNSET, Unset
@@ -32,7 +31,6 @@ class ManualEvidenceIn:
     assets_fen: int
     reference: str
     deceased: bool | Unset = False
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         source = self.source.value
@@ -48,7 +46,7 @@ class ManualEvidenceIn:
         deceased = self.deceased
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "source": source,
@@ -87,21 +85,4 @@ class ManualEvidenceIn:
             deceased=deceased,
         )
 
-        manual_evidence_in.additional_properties = d
         return manual_evidence_in
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -25,7 +24,6 @@ class ProposalIn:
     proposed_monthly_amount_fen: int
     review_opinion: str
     rural_class: int | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         proposed_monthly_amount_fen = self.proposed_monthly_amount_fen
@@ -39,7 +37,7 @@ class ProposalIn:
             rural_class = self.rural_class
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "proposed_monthly_amount_fen": proposed_monthly_amount_fen,
@@ -73,21 +71,4 @@ class ProposalIn:
             rural_class=rural_class,
         )
 
-        proposal_in.additional_properties = d
         return proposal_in
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.screening_in_disability_kind import ScreeningInDisabilityKind
 from ..models.screening_in_supporter import ScreeningInSupporter
@@ -34,7 +33,6 @@ class ScreeningIn:
     disability_grade: int
     has_living_source: bool
     supporter: ScreeningInSupporter
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         resident_id = self.resident_id
@@ -52,7 +50,7 @@ class ScreeningIn:
         supporter = self.supporter.value
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "resident_id": resident_id,
@@ -94,21 +92,4 @@ class ScreeningIn:
             supporter=supporter,
         )
 
-        screening_in.additional_properties = d
         return screening_in
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
