@@ -163,7 +163,11 @@ class RunCreate(BaseModel):
     county_code: str = Field(
         description="6-digit county code", json_schema_extra={"pattern": county_code_pattern()}
     )
-    period: str = Field(description="YYYY-MM", json_schema_extra={"pattern": _PERIOD.pattern})
+    period: str = Field(
+        description="YYYY-MM: this month, a month missed, or next month paid early (提前发放) at"
+        " the latest (China's date); a later month is a 422 `period-not-due`",
+        json_schema_extra={"pattern": _PERIOD.pattern},
+    )
     reason: str = Field(min_length=1, max_length=500)
     funds_override_reason: str | None = Field(
         default=None,

@@ -152,3 +152,11 @@ class WrongLevel(Forbidden):
     code = "wrong-level"
     title_en = "This step belongs to another level of government"
     title_zh = "该事项应由其他层级办理"
+
+
+class ImpossibleDeathDate(DomainError):
+    """A reported death lies after today or before the person was born."""
+
+    code = "impossible-death-date"
+    title_en = "The date of death is impossible"
+    title_zh = "死亡日期不合理"

@@ -17,7 +17,8 @@ class RunCreate:
 
     Attributes:
         county_code (str): 6-digit county code
-        period (str): YYYY-MM
+        period (str): YYYY-MM: this month, a month missed, or next month paid early (提前发放) at the latest (China's date);
+            a later month is a 422 `period-not-due`
         reason (str):
         funds_override_reason (None | str | Unset): pay beyond the available funds (needs scope payments:funds-override)
         channel (RunCreateChannel | Unset): api: the service pays through the bank's batch API; file: the county

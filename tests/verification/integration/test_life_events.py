@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -100,3 +101,25 @@ async def test_only_public_security_may_report_and_only_within_its_jurisdiction(
         FEED, {"records": [{**death(resident("410"), "x"), "kind": "birth"}]}
     )
     assert bad.status_code in (400, 422)
+
+
+@pytest.mark.req("VER-7", "GEN-8")
+async def test_a_death_after_today_or_before_birth_refuses_the_feed_naming_the_record(
+    verifying: Verifying,
+) -> None:
+    # given an approved benefit whose head (resident 100) was born on 1 January 1960
+    approved = await approved_case(verifying)
+    police = verifying.as_("public_security", "620100")
+    tomorrow = today(verifying.clock) + timedelta(days=1)
+    for died_on, index in ((tomorrow, 1), (date(1959, 12, 31), 1)):
+        # when public security reports a death after today, or before the person's birth
+        records = [death(resident("100"), f"公安-ok-{index}"), death(resident("100"), "公安-x")]
+        records[index]["died_on"] = died_on.isoformat()
+        answer = await police.post(FEED, {"records": records})
+        # then the whole feed is refused, naming the record's date
+        assert answer.status_code == 422, answer.text
+        assert answer.json()["field"] == f"records.{index}.died_on"
+    # and nothing of it was applied: the benefit runs on
+    detail = (await verifying.county.get(f"/v1/cases/{approved}/programmes/urban_dibao")).json()
+    assert detail["stage"] != "termination_review"
+    assert await verifying.events("verification.DeathReported") == []

@@ -103,7 +103,8 @@ def sync_detailed(
      Each record is applied to every case of the person within the caller's jurisdiction, at
     any stage: before approval it blocks approval; on a running benefit payment stops from the
     month after the death and the termination review opens. Unknown people are `unmatched`; a
-    known `source_ref` changes nothing (`repeated`).
+    known `source_ref` changes nothing (`repeated`). A death after today (China's date) or
+    before the person's birth refuses the whole feed, naming the record.
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
@@ -142,7 +143,8 @@ def sync(
      Each record is applied to every case of the person within the caller's jurisdiction, at
     any stage: before approval it blocks approval; on a running benefit payment stops from the
     month after the death and the termination review opens. Unknown people are `unmatched`; a
-    known `source_ref` changes nothing (`repeated`).
+    known `source_ref` changes nothing (`repeated`). A death after today (China's date) or
+    before the person's birth refuses the whole feed, naming the record.
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
@@ -176,7 +178,8 @@ async def asyncio_detailed(
      Each record is applied to every case of the person within the caller's jurisdiction, at
     any stage: before approval it blocks approval; on a running benefit payment stops from the
     month after the death and the termination review opens. Unknown people are `unmatched`; a
-    known `source_ref` changes nothing (`repeated`).
+    known `source_ref` changes nothing (`repeated`). A death after today (China's date) or
+    before the person's birth refuses the whole feed, naming the record.
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
@@ -213,7 +216,8 @@ async def asyncio(
      Each record is applied to every case of the person within the caller's jurisdiction, at
     any stage: before approval it blocks approval; on a running benefit payment stops from the
     month after the death and the termination review opens. Unknown people are `unmatched`; a
-    known `source_ref` changes nothing (`repeated`).
+    known `source_ref` changes nothing (`repeated`). A death after today (China's date) or
+    before the person's birth refuses the whole feed, naming the record.
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
