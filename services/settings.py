@@ -187,6 +187,19 @@ def _ports(placeholder: str) -> Reader:
     return read
 
 
+def _simulator_url(simulator: str) -> Reader:
+    """The URL given, else the simulator's on this host at its port (moved with
+    `<SIMULATOR>_SIMULATOR_PORT`, so a second stack on the host calls its own)."""
+
+    def read(env: Mapping[str, str], name: str, default: Any) -> Any:
+        if (url := _get(env, name)) is not None:
+            return url
+        variable = f"{simulator.upper()}_SIMULATOR_PORT"
+        return f"http://127.0.0.1:{_port(env, variable, DEFAULT_SIMULATOR_PORTS[simulator])}"
+
+    return read
+
+
 def _when_external_kafka(read: Reader, value: Any) -> Reader:
     """`read` with `value` as the default when an external broker is configured."""
 
@@ -413,13 +426,15 @@ class Settings:
         "http://127.0.0.1:8011",
         "PARTNER_DATA_URL",
         "partner data sources (verification, VER-1)",
-        shown="the simulator on :8011",
+        read=_simulator_url("partner_data"),
+        shown="the simulator on :8011 (its port: `PARTNER_DATA_SIMULATOR_PORT`)",
     )
     bank_url: str = setting(
         "http://127.0.0.1:8012",
         "BANK_API_URL",
         "bank API (payments, PAY-3)",
-        shown="the simulator on :8012",
+        read=_simulator_url("bank"),
+        shown="the simulator on :8012 (its port: `BANK_SIMULATOR_PORT`)",
     )
     simulator_ports: Mapping[str, int] = setting(
         DEFAULT_SIMULATOR_PORTS,
