@@ -64,22 +64,33 @@ async def claim(
         head,
         division_code,
     )
-    _refuse_another_household(residents, [r for r in rows if r["kind"] == "household"])
+    conflicts = [r for r in rows if r["kind"] == "household"]
+    _refuse_another_household(residents, conflicts, division_code)
     claimed = {(r["resident_id"], r["detail"]) for r in rows if r["kind"] == "claimed"}
     _refuse_duplicate_claims(residents, set(pairs) - claimed)
 
 
-def _refuse_another_household(residents: list[str], conflicts: list[asyncpg.Record]) -> None:
+def _refuse_another_household(
+    residents: list[str], conflicts: list[asyncpg.Record], division_code: str
+) -> None:
+    """Raise naming the first member of another household; the other application is named to
+    the caller only where it lies in the division applied in (one the caller may read): an
+    answer from elsewhere would tell any township where in the province a person is assisted."""
     found = {r["resident_id"]: r for r in conflicts}
     for index, resident in enumerate(residents):
         if resident in found:
             existing = found[resident]["detail"]
+            seen = str(found[resident]["division_code"]).startswith(division_code)
+            named = {"existing_application_id": existing} if seen else {}
             raise MemberInAnotherHousehold(
                 f"members.{index}.resident_id is already a member of another household"
-                f" (application {existing})",
-                f"members.{index}.resident_id 已登记在其他家庭（申请 {existing}）中",
+                + (f" (application {existing})" if seen else ""),
+                f"members.{index}.resident_id 已登记在其他家庭"
+                + (f"（申请 {existing}）" if seen else "")
+                + "中",
+                existing,
                 field=f"members.{index}.resident_id",
-                existing_application_id=existing,
+                **named,
             )
 
 

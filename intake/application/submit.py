@@ -113,7 +113,7 @@ async def flag_household_conflict(
 ) -> None:
     """Record, apart from the refused submission, that an ID was offered for a second household."""
     index = int(str(conflict.extensions["field"]).split(".")[1])
-    existing = str(conflict.extensions["existing_application_id"])
+    existing = conflict.existing_application_id
     flag = HouseholdConflictFlagged(
         flag_id=str(uuid.uuid4()),
         resident_id=cmd.request.members[index].resident_id,

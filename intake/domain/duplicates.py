@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from shared.domain.errors import DomainError
 from shared.eventstore.registry import event_type
@@ -36,3 +37,7 @@ class MemberInAnotherHousehold(DomainError):
     status = 409
     title_en = "A member belongs to another household"
     title_zh = "家庭成员已登记在其他家庭中"
+
+    def __init__(self, detail_en: str, detail_zh: str, existing: str, **extensions: Any) -> None:
+        super().__init__(detail_en, detail_zh, **extensions)
+        self.existing_application_id = existing  # flagged always, named only where it is seen

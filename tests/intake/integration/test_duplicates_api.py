@@ -82,6 +82,7 @@ async def test_one_id_in_two_households_is_refused_and_flagged(intake: Intake) -
     assert second.status_code == 409
     assert second.json()["code"] == "member-in-another-household"
     assert second.json()["field"] == "members.1.resident_id"
+    assert second.json()["existing_application_id"] == case_id  # one the township may read
     assert await _stream_count(intake) == 1
     # and the conflict is flagged on the first household's case for supervision
     flags = await intake.events_of("intake.HouseholdConflictFlagged")
@@ -132,3 +133,36 @@ async def test_concurrent_duplicates_register_exactly_one(intake: Intake) -> Non
     # then exactly one is registered and the other refused
     assert sorted(a.status_code for a in answers) == [201, 409]
     assert await _stream_count(intake) == 1
+
+
+@pytest.mark.req("INT-9", "GEN-7")
+async def test_a_household_elsewhere_is_refused_without_naming_its_application(
+    intake: Intake,
+) -> None:
+    # given a household with an open application in one township
+    async with intake.client() as client:
+        first = await client.post(
+            "/v1/applications",
+            json=body(members=household_of(APPLICANT, SPOUSE)),
+            headers=intake.headers(),
+        )
+        case_id = first.json()["application_id"]
+        # when another township's officer declares the spouse in a household of theirs
+        second = await client.post(
+            "/v1/applications",
+            json=body(
+                division_code=OTHER_TOWNSHIP,
+                members=household_of(NEIGHBOUR, SPOUSE),
+                authorisation=authorised_by(NEIGHBOUR),
+                programmes=["medical_assistance"],
+            ),
+            headers=intake.headers(division=OTHER_TOWNSHIP),
+        )
+    # then it is refused naming the member, but not the application it cannot read
+    assert second.status_code == 409, second.text
+    assert second.json()["field"] == "members.1.resident_id"
+    assert "existing_application_id" not in second.json()
+    assert case_id not in second.text
+    # while supervision's flag names it
+    flags = await intake.events_of("intake.HouseholdConflictFlagged")
+    assert [f["data"]["existing_application_id"] for f in flags] == [case_id]
