@@ -29,7 +29,7 @@ from payments.projections.paid_by_partner import PaidByPartnerView
 from payments.projections.payments import PaymentsView
 from payments.projections.standards import StandardsView
 from payments.reactions.decisions import DecisionReactions
-from payments.reactions.pipeline import track_submission, track_verification
+from payments.reactions.pipeline import track_decision, track_submission, track_verification
 from payments.reactions.standards import StandardReactions
 from shared.contracts import On, Reactions
 from shared.contracts.intake import (
@@ -45,6 +45,8 @@ from shared.contracts.verification import (
     BenefitTerminated,
     CaseApproved,
     CaseOpened,
+    CaseRejected,
+    CaseWithdrawn,
     ChildAllowanceAssessed,
     ChildAllowanceEnded,
 )
@@ -109,7 +111,13 @@ def _subscribe(runtime: ServiceRuntime, repos: Repositories) -> None:
     acts on (PAY-2, PAY-3, PAY-8, PAY-9); its own standards, recomputing entitlements (PAY-4)."""
     runtime.subscribe(
         subscriptions.PIPELINE,
-        Reactions(On(ApplicationSubmitted, track_submission), On(CaseOpened, track_verification)),
+        Reactions(
+            On(ApplicationSubmitted, track_submission),
+            On(CaseOpened, track_verification),
+            On(CaseApproved, track_decision),
+            On(CaseRejected, track_decision),
+            On(CaseWithdrawn, track_decision),
+        ),
     )
     decisions = DecisionReactions(repos)
     runtime.subscribe(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import text
 
 from shared.domain.errors import NotFound
@@ -28,7 +29,10 @@ class PipelineCase(BaseModel):
     division_code: str
     programmes: list[str]
     household_size: int
-    stage: str
+    stage: Literal["submitted", "in_verification", "approved", "rejected", "withdrawn"] = Field(
+        description="submitted, in_verification, then the latest decision on a programme of the"
+        " case: approved (enrolled for payment), rejected or withdrawn"
+    )
     updated_at: datetime
 
 

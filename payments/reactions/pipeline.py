@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.canonical import canonical_json
 from shared.contracts.intake import ApplicationSubmitted
-from shared.contracts.verification import CaseOpened
+from shared.contracts.verification import CaseApproved, CaseOpened, CaseRejected, CaseWithdrawn
 from shared.eventstore.envelope import RecordedEvent
 
 _SUBMITTED = text(
@@ -26,7 +26,12 @@ _IN_VERIFICATION = text(
         (case_id, division_code, programmes, household_size, stage, updated_at)
     VALUES (:case_id, :division, '[]'::jsonb, :size, 'in_verification', :at)
     ON CONFLICT (case_id) DO UPDATE SET stage = 'in_verification', updated_at = EXCLUDED.updated_at
+    WHERE case_pipeline.stage = 'submitted'
     """
+)
+# a case's events come in order on verification's topic: its decisions follow its opening
+_DECIDED = text(
+    "UPDATE case_pipeline SET stage = :stage, updated_at = :at WHERE case_id = :case_id"
 )
 
 
@@ -58,4 +63,18 @@ async def track_verification(
             "size": opened.household_size,
             "at": recorded.recorded_at,
         },
+    )
+
+
+async def track_decision(
+    decided: CaseApproved | CaseRejected | CaseWithdrawn,
+    recorded: RecordedEvent,
+    conn: AsyncConnection,
+) -> None:
+    """Policy: a programme of the case approved, rejected or withdrawn → the case leaves
+    verification at that stage (a case of several programmes shows its latest decision)."""
+    stage = {CaseApproved: "approved", CaseRejected: "rejected", CaseWithdrawn: "withdrawn"}
+    await conn.execute(
+        _DECIDED,
+        {"stage": stage[type(decided)], "case_id": decided.case_id, "at": recorded.recorded_at},
     )

@@ -31,6 +31,7 @@ from clients.payments.api.funds import (
     record_funds_arrival,
 )
 from clients.payments.api.payment_runs import get_payment_run, list_run_payments, start_payment_run
+from clients.payments.api.pipeline import get_pipeline_case
 from clients.payments.api.practical_tasks import enter_practical_task, get_practical_tasks
 from clients.payments.api.price_linkage import record_price_index, set_price_linkage_parameters
 from clients.payments.api.standards import set_standard
@@ -124,6 +125,15 @@ async def test_an_approved_case_is_paid_in_the_next_run_and_shown_in_its_audit_t
                          message="payments never enrolled the approved case")  # fmt: skip
         enrolled = await payments.call(get_beneficiary, **ledger)
         assert enrolled.json()["monthly_amount_fen"] == 60_000
+        # and its funding pipeline shows it decided, no longer in verification (PAY-7)
+
+        async def pipeline_approved() -> bool:
+            answer = await payments.call(get_pipeline_case, case_id=case_id)
+            return answer.status_code == 200 and answer.json()["stage"] == "approved"
+
+        await eventually(
+            pipeline_approved, timeout=30, message="the pipeline never left verification"
+        )
         # and a bank that answers every instruction twice (the bank simulator: plain HTTP)
         await client.post(f"{services.urls['bank']}/v1/control", json={"duplicate_answers": True})
         period = services.period()

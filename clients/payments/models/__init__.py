@@ -44,6 +44,7 @@ from .parameters_in import ParametersIn
 from .payment_read import PaymentRead
 from .performance_read import PerformanceRead
 from .pipeline_case import PipelineCase
+from .pipeline_case_stage import PipelineCaseStage
 from .place_link import PlaceLink
 from .place_read import PlaceRead
 from .place_summary import PlaceSummary
@@ -130,6 +131,7 @@ __all__ = (
     "PaymentRead",
     "PerformanceRead",
     "PipelineCase",
+    "PipelineCaseStage",
     "PlaceLink",
     "PlaceRead",
     "PlaceSummary",

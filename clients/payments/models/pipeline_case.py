@@ -7,6 +7,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.pipeline_case_stage import PipelineCaseStage
+
 T = TypeVar("T", bound="PipelineCase")
 
 
@@ -19,7 +21,8 @@ class PipelineCase:
         division_code (str):
         programmes (list[str]):
         household_size (int):
-        stage (str):
+        stage (PipelineCaseStage): submitted, in_verification, then the latest decision on a programme of the case:
+            approved (enrolled for payment), rejected or withdrawn
         updated_at (datetime.datetime):
     """
 
@@ -27,7 +30,7 @@ class PipelineCase:
     division_code: str
     programmes: list[str]
     household_size: int
-    stage: str
+    stage: PipelineCaseStage
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -40,7 +43,7 @@ class PipelineCase:
 
         household_size = self.household_size
 
-        stage = self.stage
+        stage = self.stage.value
 
         updated_at = self.updated_at.isoformat()
 
@@ -70,7 +73,7 @@ class PipelineCase:
 
         household_size = d.pop("household_size")
 
-        stage = d.pop("stage")
+        stage = PipelineCaseStage(d.pop("stage"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
