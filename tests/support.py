@@ -7,6 +7,8 @@ import inspect
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
+from shared.http.tokens import LEVEL_OF_ROLE
+
 
 async def eventually(
     predicate: Callable[[], Awaitable[bool]] | Callable[[], bool],
@@ -42,3 +44,14 @@ def first_day(period: str) -> str:
 def days_from(day: date, n: int) -> str:
     """The ISO date `n` days after `day` (before it when `n` < 0)."""
     return (day + timedelta(days=n)).isoformat()
+
+
+def division_of(role: str, county: str) -> str:
+    """A division of the level `role` acts at, in or above `county` (an officer's token names
+    one of its own level: village, township, county, city or province; other roles the county)."""
+    return {
+        "village": f"{county}001001",
+        "township": f"{county}001",
+        "city": f"{county[:4]}00",
+        "province": f"{county[:2]}0000",
+    }.get(LEVEL_OF_ROLE.get(role, "county"), county)

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from shared.clock import SystemClock, epoch_seconds
 from shared.domain.errors import DomainError
-from shared.identity import InvalidDivisionCode, covers, parse_division
+from shared.identity import InvalidDivisionCode, Level, covers, parse_division
 
 ALGORITHM = "RS256"
 ROLES: tuple[str, ...] = (
@@ -42,6 +42,14 @@ ROLES: tuple[str, ...] = (
     "charity",
 )
 _REQUIRED_CLAIMS = ["iss", "aud", "sub", "exp", "iat"]
+# an officer acts for one level of government: the token's division must be of that level
+LEVEL_OF_ROLE: dict[str, Level] = {
+    "village_committee": "village",
+    "township_officer": "township",
+    "county_officer": "county",
+    "city_officer": "city",
+    "province_officer": "province",
+}
 
 
 class Unauthenticated(DomainError):
@@ -101,7 +109,7 @@ class TokenSigner:
         if role not in ROLES:
             raise ValueError(f"unknown role {role!r}")
         try:
-            parse_division(division)
+            division_for(role, division)
         except InvalidDivisionCode as bad:
             raise ValueError(bad.detail_en) from None
         now = epoch_seconds(SystemClock())  # security time: the real instant, never shifted
@@ -195,14 +203,12 @@ class TokenVerifier:
 
     def _verify_fully(self, token: str) -> tuple[Principal, dict[str, Any]]:
         claims = self._decode(token)
-        try:
-            parse_division(str(claims.get("division")))
-        except InvalidDivisionCode:
-            raise Unauthenticated(
-                "the token's division is not valid", "令牌中的行政区划无效"
-            ) from None
         if claims.get("role") not in ROLES:
             raise Unauthenticated("the token's role is not known", "令牌中的角色无效")
+        try:
+            division_for(str(claims["role"]), claims.get("division"))
+        except InvalidDivisionCode as bad:
+            raise Unauthenticated(bad.detail_en, bad.detail_zh) from None
         principal = Principal(
             client_id=str(claims.get("client_id") or claims["sub"]),
             subject=str(claims["sub"]),
@@ -263,3 +269,24 @@ def _write_private(path: Path, pem: bytes) -> None:
     with os.fdopen(fd, "wb") as out:
         out.write(pem)
     os.chmod(path, 0o600)
+
+
+def division_for(role: str, division: object) -> str:
+    """The token's division: a division code, given as text, of the level its role acts at
+    (InvalidDivisionCode otherwise). An officer's token of another level would act with that
+    level's reach: a township officer's for the whole province."""
+    if not isinstance(division, str):
+        raise InvalidDivisionCode("the token's division is not text", "令牌中的行政区划须为文本")
+    try:
+        level = parse_division(division).level
+    except InvalidDivisionCode:
+        raise InvalidDivisionCode(
+            "the token's division is not valid", "令牌中的行政区划无效"
+        ) from None
+    wanted = LEVEL_OF_ROLE.get(role)
+    if wanted is not None and level != wanted:
+        raise InvalidDivisionCode(
+            f"a {role}'s token must name a {wanted} division, not a {level}",
+            f"角色 {role} 的令牌须为{wanted}级行政区划，而非{level}级",
+        )
+    return division

@@ -26,6 +26,7 @@ from supervision.bootstrap import build as build_supervision
 from tests.contract.support import Build, Served, _config, _keys, serving
 from tests.contract.test_openapi_payments import build_with_bank
 from tests.contract.test_openapi_verification import build_with_simulator
+from tests.support import division_of
 
 BUILDS: dict[str, Build] = {
     "intake": build_intake,
@@ -128,7 +129,9 @@ def _token(served: Served, role: str) -> str:
     assert served.signer is not None
     key = (id(served), role)
     if key not in _TOKENS:
-        _TOKENS[key] = served.signer.mint(f"authz-{role}", role, HOME, "测试单位")
+        _TOKENS[key] = served.signer.mint(
+            f"authz-{role}", role, division_of(role, HOME), "测试单位"
+        )
     return _TOKENS[key]
 
 
@@ -210,7 +213,7 @@ def _assert_audited(served: Served, call: Call) -> None:
     method, path, role = call
     assert role is not None and served.signer is not None
     client_id = f"authz-audit-{uuid.uuid4().hex[:8]}"
-    token = served.signer.mint(client_id, role, HOME, "测试单位")
+    token = served.signer.mint(client_id, role, division_of(role, HOME), "测试单位")
     headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())}
     url = _concrete(path)
 

@@ -114,6 +114,53 @@ def test_minting_refuses_unknown_roles_and_divisions(keys: tuple[bytes, bytes]) 
         signer(keys).mint("c1", "county_officer", "110105", "org")
 
 
+def _signed(keys: tuple[bytes, bytes], role: str, division: object) -> str:
+    """A token signed with the right key whatever its claims (as a misconfigured issuer would)."""
+    claims: dict[str, object] = {"iss": ISSUER, "aud": AUDIENCE, "sub": "c1", "role": role}
+    claims |= {"division": division, "iat": int(time.time()), "exp": int(time.time()) + 60}
+    return jwt.encode(claims, keys[0], algorithm="RS256")
+
+
+@pytest.mark.parametrize(
+    ("role", "division"),
+    [
+        ("township_officer", "62"),  # a township officer with the province's reach
+        ("county_officer", "62"),
+        ("township_officer", "620102"),
+        ("county_officer", "620102001"),
+        ("village_committee", "620102001"),
+        ("city_officer", "620102"),
+        ("province_officer", "620100"),
+        ("county_officer", 620102),  # a number, not text
+    ],
+)
+def test_an_officers_token_of_another_level_is_refused(
+    keys: tuple[bytes, bytes], role: str, division: object
+) -> None:
+    with pytest.raises(Unauthenticated, match="division"):
+        verifier(keys).verify(_signed(keys, role, division))
+    with pytest.raises(ValueError, match="division"):
+        signer(keys).mint("c1", role, division, "org")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("role", "division"),
+    [
+        ("village_committee", "620102001001"),
+        ("township_officer", "620102001"),
+        ("county_officer", "620102"),
+        ("city_officer", "620100"),
+        ("province_officer", "620000"),
+        ("inspector", "620100"),  # roles of no level may stand at any
+        ("public_security", "620102"),
+    ],
+)
+def test_an_officers_token_of_its_own_level_verifies(
+    keys: tuple[bytes, bytes], role: str, division: str
+) -> None:
+    assert verifier(keys).verify(_signed(keys, role, division)).division == division
+
+
 def test_the_dev_key_pair_is_made_once_and_kept_private(tmp_path: Path) -> None:
     private, public = tmp_path / "k" / "private.pem", tmp_path / "k" / "public.pem"
     first = ensure_dev_keypair(private, public)
