@@ -11,7 +11,7 @@ import pytest
 
 from shared.messaging.cloudevents import KafkaRecord
 from shared.messaging.public import is_public, public_record
-from shared.privacy import mask_resident_id, pseudonym, public_view
+from shared.privacy import file_view, mask_resident_id, pseudonym, public_view
 
 KEY = b"k" * 32
 APPLICANT, SPOUSE = "62010219800101123X", "620102198203054321"
@@ -45,8 +45,8 @@ PERSONAL = re.compile(r"(?<![0-9])(\d{17}[\dX]|\d{13,19}|1[3-9]\d{9})(?![0-9])")
 def test_an_application_keeps_its_shape_with_pseudonyms_masks_and_no_health() -> None:
     view = public_view(SUBMITTED, KEY)
     first, second = view["members"]
-    assert first == {"resident_id": pseudonym(APPLICANT, KEY), "name": "王**",
-                     "relation": "self", "work": "无业"}  # fmt: skip
+    # (the member's work, a narrative, is left out)
+    assert first == {"resident_id": pseudonym(APPLICANT, KEY), "name": "王**", "relation": "self"}
     assert second["name"] == "欧***" and second["resident_id"] == pseudonym(SPOUSE, KEY)
     assert view["authorisation"]["signed_by_resident_id"] == pseudonym(APPLICANT, KEY)
     assert view["bank_account"] == "*" * 15 + "8901"
@@ -75,7 +75,7 @@ def test_a_payee_and_a_whistle_blower_are_not_shown() -> None:
     }  # fmt: skip
     view = public_view(COMPLAINT, KEY)
     assert "complainant" not in view
-    assert view["summary"] == "举报人电话139****5678，称身份证620***********1234的户主有车"
+    assert "summary" not in view  # a narrative: names and places in it cannot be masked by rule
     assert view["allegation"] == "favouritism" and view["anonymous"] is False
     text = json.dumps(view, ensure_ascii=False)
     assert not PERSONAL.search(text) and "李四" not in text
@@ -137,3 +137,22 @@ def test_a_phone_or_an_account_beside_a_case_id_is_still_masked() -> None:
     text = f"案件{case_id}联系电话13812345678，卡号{ACCOUNT}，身份证{APPLICANT}"
     masked = f"联系电话138****5678，卡号***************8901，身份证{mask_resident_id(APPLICANT)}"
     assert public_view(text, KEY) == f"案件{case_id}{masked}"
+
+
+@pytest.mark.req("GEN-7")
+def test_narratives_leave_the_public_view_but_stay_in_an_auditors_file() -> None:
+    # given an urgent case's situation, investigation findings and a member's work and schooling
+    data = {
+        "situation": "晚期肝癌化疗中，住城关区东岗西路12号",
+        "findings": "入户核查：户主张三患尿毒症",
+        "members": [{"name": "张三", "work": "无业，长期透析", "schooling": "城关区特殊教育学校"}],
+        "authorisation": {"document_ref": "城关区东岗西路12号-授权书"},
+        "working_days": 5,  # "work" inside another key means something else: kept
+    }
+    # when the public view and the file view are taken
+    public, file = public_view(data, KEY), file_view(data)
+    # then the public one leaves every narrative out and keeps the rest
+    assert public == {"members": [{"name": "张*"}], "authorisation": {}, "working_days": 5}
+    # and the file view an inspector or auditor reads keeps them (IDs inside masked)
+    assert file["findings"] == data["findings"]
+    assert file["members"][0]["work"] == "无业，长期透析"
