@@ -18,8 +18,18 @@ from intake.domain.application import Application
 from intake.domain.application_events import ApplicationAmended
 from intake.domain.duplicates import MemberInAnotherHousehold
 from intake.domain.programmes import Agency, Programme
-from intake.entrypoints.common import APPLICATION_READERS, Accepted, ensure_role
-from intake.entrypoints.reads import find_application, page_of_applications, read_from_row
+from intake.entrypoints.common import (
+    APPLICATION_READERS,
+    Accepted,
+    ensure_role,
+    programmes_read_by,
+)
+from intake.entrypoints.reads import (
+    find_application,
+    page_of_applications,
+    programmes_of,
+    read_from_row,
+)
 from intake.entrypoints.wiring import Applications, HandIns, UrgentCases
 from intake.schemas import (
     ApplicationAmend,
@@ -105,7 +115,8 @@ async def list_applications(
     scope = division or principal.division
     ensure_jurisdiction(principal, scope)
     filters = {"programme": programme, "status": status, "awaiting_agency": awaiting_agency}
-    return await page_of_applications(engine, scope, filters, limit, cursor, today)
+    readable = programmes_read_by(principal)
+    return await page_of_applications(engine, scope, filters, limit, cursor, today, readable)
 
 
 @router.get(
@@ -124,7 +135,8 @@ async def get_application(
     """The application as the read model holds it, with its version as ETag."""
     ensure_role(principal, APPLICATION_READERS, "查阅申请")
     row = await find_application(engine, application_id)
-    if row is None:
+    readable = programmes_read_by(principal)
+    if row is None or (readable is not None and not set(readable) & set(programmes_of(row))):
         raise NotFound(f"application {application_id} not found", "未找到该申请")
     ensure_jurisdiction(principal, row["division_code"])
     response.headers["ETag"] = etag_for(row["version"])

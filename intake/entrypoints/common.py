@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from intake.domain.programmes import DECIDING_ROLES
+from intake.domain.programmes import DECIDING_ROLES, PARTNER_DECISIONS
 from intake.schemas import CommandAccepted
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import Forbidden
@@ -27,6 +27,18 @@ READING_ROLES = (
 # partner departments read the applications whose programmes they decide (ADR 0032)
 AGENCY_ROLES = tuple(role for role in DECIDING_ROLES if role not in READING_ROLES)
 APPLICATION_READERS = (*READING_ROLES, "partner_agency", *AGENCY_ROLES)
+
+
+def programmes_read_by(principal: Principal) -> list[str] | None:
+    """The programmes whose applications a partner department may read: those it decides
+    (ADR 0032). None: the role reads every application in its jurisdiction."""
+    if principal.role not in AGENCY_ROLES:
+        return None
+    return sorted(
+        str(programme)
+        for programme, rule in PARTNER_DECISIONS.items()
+        if rule.deciding_role == principal.role
+    )
 
 
 class VillageCommitteeCannotAccept(Forbidden):

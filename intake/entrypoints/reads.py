@@ -35,10 +35,15 @@ async def page_of_applications(
     limit: int,
     cursor: dict[str, Any] | None,
     today: date,
+    readable: list[str] | None = None,
 ) -> Page[ApplicationRead]:
-    """One page of applications inside `scope`, oldest first."""
+    """One page of applications inside `scope`, oldest first; with `readable`, only those
+    applying for one of these programmes."""
     where = ["division_code LIKE :prefix"]
     params: dict[str, Any] = {"prefix": jurisdiction_prefix(scope) + "%", "limit": limit + 1}
+    if readable is not None:
+        where.append("programmes ?| CAST(:readable AS text[])")
+        params["readable"] = readable
     if filters.get("programme"):
         where.append("programmes ? :programme")
         params["programme"] = str(filters["programme"])
@@ -117,11 +122,16 @@ def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
+def programmes_of(row: dict[str, Any]) -> list[str]:
+    """The programmes an applications_view row applies for."""
+    return list(_json(row["programmes"]))
+
+
 def read_from_row(
     row: dict[str, Any], today: date, with_routes_from_programmes: bool = False
 ) -> ApplicationRead:
     """The API representation of an applications_view row (resident IDs masked)."""
-    programmes = _json(row["programmes"])
+    programmes = programmes_of(row)
     routes = _json(row.get("routes") or [])
     if with_routes_from_programmes:
         details = row.get("details") or {}
@@ -138,7 +148,7 @@ def read_from_row(
         version=row["version"],
         division_code=row["division_code"],
         registration=row["registration"],
-        programmes=programmes,
+        programmes=[Programme(p) for p in programmes],
         routes=[RouteOut(**r) for r in routes],
         status=row["status"],
         members=[_member_out(m, today) for m in _json(row["members"])],

@@ -120,3 +120,41 @@ async def test_the_health_insurance_clerk_decides_and_the_event_says_who_when_wh
     async with intake.client() as client:
         read = await client.get(f"/v1/applications/{case_id}", headers=intake.headers())
     assert [r["outcome"] for r in read.json()["routes"]] == ["approved"]
+
+
+@pytest.mark.req("INT-4", "GEN-6", "GEN-7")
+async def test_a_partner_department_reads_only_the_applications_it_decides(intake: Intake) -> None:
+    # given a medical assistance application and a dibao one in the same county
+    medical = await _medical_application(intake)
+    async with intake.client() as client:
+        dibao = await client.post(
+            "/v1/applications",
+            json=body(
+                programmes=["urban_dibao"],
+                members=[{"resident_id": "620102195001010013", "name": "赵六", "relation": "self"}],
+                authorisation={
+                    "signed_by_resident_id": "620102195001010013",
+                    "signed_on": TODAY.isoformat(),
+                    "document_ref": "授权-赵六",
+                },
+            ),
+            headers=intake.headers(),
+        )
+        assert dibao.status_code == 201, dibao.text
+        dibao_id = dibao.json()["application_id"]
+        await intake.caught_up()
+        # when the county's health insurance bureau and its education bureau list and read them
+        listed = {
+            role: await client.get("/v1/applications", headers=intake.headers(role, "620102"))
+            for role in ("health_insurance", "education_bureau", "county_officer")
+        }
+        read = await client.get(
+            f"/v1/applications/{dibao_id}", headers=intake.headers("health_insurance", "620102")
+        )
+    # then each department sees only what it decides, the county bureau everything
+    ids = {role: [a["application_id"] for a in r.json()["items"]] for role, r in listed.items()}
+    assert ids["health_insurance"] == [medical]
+    assert ids["education_bureau"] == []
+    assert set(ids["county_officer"]) == {medical, dibao_id}
+    # and a dibao application is not found for the health insurance bureau
+    assert read.status_code == 404, read.text
