@@ -148,8 +148,9 @@ def public_view(data: Any, key: bytes) -> Any:
     Resident IDs (keys `resident_id`, `*_resident_id`, or any value shaped like one) become keyed
     pseudonyms; bank accounts (keys naming an account, or 13-19 digit values) keep their last 4
     digits; names, phones and addresses are masked; narratives (DROPPED_NARRATIVES), health,
-    disability, self-care, complainant and notes fields are dropped; IDs, accounts and phones inside free text are masked (never
-    inside a UUID: case, event and correlation ids are kept whole). Everything else is kept."""
+    disability, self-care, complainant and notes fields are dropped; IDs, accounts and phones
+    inside free text are masked (never inside a UUID: case, event and correlation ids are kept
+    whole). Everything else is kept."""
     return _view(data, None, lambda text: pseudonym(text, key), _DROP)
 
 
