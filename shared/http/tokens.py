@@ -42,6 +42,8 @@ ROLES: tuple[str, ...] = (
     "charity",
 )
 _REQUIRED_CLAIMS = ["iss", "aud", "sub", "exp", "iat"]
+# the longest a token may live (exp − iat): a leaked token stops working within a day
+MAX_LIFETIME_S = 24 * 3600
 # an officer acts for one level of government: the token's division must be of that level
 LEVEL_OF_ROLE: dict[str, Level] = {
     "village_committee": "village",
@@ -108,6 +110,8 @@ class TokenSigner:
         """A signed token for a known role and a valid division code (ValueError otherwise)."""
         if role not in ROLES:
             raise ValueError(f"unknown role {role!r}")
+        if ttl_s > MAX_LIFETIME_S:
+            raise ValueError(f"a token lives at most {MAX_LIFETIME_S} s")
         try:
             division_for(role, division)
         except InvalidDivisionCode as bad:
@@ -203,6 +207,10 @@ class TokenVerifier:
 
     def _verify_fully(self, token: str) -> tuple[Principal, dict[str, Any]]:
         claims = self._decode(token)
+        if float(claims["exp"]) - float(claims["iat"]) > MAX_LIFETIME_S:
+            raise Unauthenticated(
+                f"the token lives longer than {MAX_LIFETIME_S} s", "令牌有效期超过24小时"
+            )
         if claims.get("role") not in ROLES:
             raise Unauthenticated("the token's role is not known", "令牌中的角色无效")
         try:

@@ -186,3 +186,18 @@ def test_a_token_verified_before_is_refused_once_it_expires(keys: tuple[bytes, b
     assert still.client_id == "c1"
     with pytest.raises(Unauthenticated, match="expired"):
         checking.verify(token)
+
+
+def test_a_token_that_lives_longer_than_a_day_is_refused(keys: tuple[bytes, bytes]) -> None:
+    # given a token signed with the right key, valid now, but for ten years
+    claims: dict[str, object] = {"iss": ISSUER, "aud": AUDIENCE, "sub": "c1", "role": "ops"}
+    now = int(time.time())
+    claims |= {"division": "62", "iat": now, "exp": now + 10 * 365 * 24 * 3600}
+    with pytest.raises(Unauthenticated, match="longer"):
+        verifier(keys).verify(jwt.encode(claims, keys[0], algorithm="RS256"))
+    # and the signer makes none
+    with pytest.raises(ValueError, match="at most"):
+        signer(keys).mint("c1", "ops", "62", "org", ttl_s=2 * 24 * 3600)
+    # while a day's token verifies
+    day = signer(keys).mint("c1", "ops", "62", "org", ttl_s=24 * 3600)
+    assert verifier(keys).verify(day).role == "ops"
