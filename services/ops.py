@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -56,7 +57,11 @@ def mint_token(settings: Settings, args: argparse.Namespace) -> int:
     client_id = args.client_id or f"dev-{args.role}-{args.division}"
     # sub: the named clerk who acts (events' actor id); client_id: the partner system (channel)
     subject = getattr(args, "subject", None)
-    print(signer.mint(client_id, args.role, args.division, args.org, args.ttl, subject))
+    try:
+        print(signer.mint(client_id, args.role, args.division, args.org, args.ttl, subject))
+    except ValueError as refused:  # an unknown role, a division not of its level, a long life
+        print(f"token refused: {refused}", file=sys.stderr)
+        return 2
     return 0
 
 
