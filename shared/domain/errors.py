@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, ClassVar
 
 
@@ -77,3 +78,21 @@ class Forbidden(DomainError):
     status = 403
     title_en = "Not allowed"
     title_zh = "无权操作"
+
+
+class DateInTheFuture(DomainError):
+    """A fact is recorded as having happened on a day that has not come yet."""
+
+    code = "date-in-the-future"
+    title_en = "The date lies in the future"
+    title_zh = "日期晚于今日"
+
+
+def ensure_not_after_today(day: date, today: date, field: str) -> None:
+    """Refuse a visit, meeting or other past fact dated after today (China's civil date)."""
+    if day > today:
+        raise DateInTheFuture(
+            f"{field}: {day} is after today ({today})",
+            f"{field}：{day}晚于今日（{today}）",
+            field=field,
+        )

@@ -134,7 +134,7 @@ class Api:
 
 INVESTIGATION = {
     "staff": ["王明", "李华"],
-    "visited_on": days_from(TODAY, 1),
+    "visited_on": days_from(TODAY, -1),
     "findings": "家中无劳动力，住房简陋",
 }
 PROPOSAL = {"proposed_monthly_amount_fen": 60_000, "review_opinion": "符合城市低保条件，拟保"}

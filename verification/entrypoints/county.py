@@ -10,11 +10,13 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from shared.domain.errors import ensure_not_after_today
 from shared.http.commands import Command, change
 from shared.http.etag import etag_for
 from shared.http.idempotency import StoredResponse
 from shared.http.openapi import IF_MATCH_UNUSED
 from shared.http.problems import problem_responses
+from shared.http.wiring import Today
 from verification.application.service import Verification
 from verification.domain.batch import CountyBatch, parse_rate
 from verification.domain.case import AmountOverride, VerificationCase
@@ -98,9 +100,14 @@ async def _spot_check_rate(
     responses=ERRORS,
 )
 async def record_spot_check(
-    batch_id: str, body: SpotCheckIn, command: Command, verification: VerificationService
+    batch_id: str,
+    body: SpotCheckIn,
+    command: Command,
+    verification: VerificationService,
+    today: Today,
 ) -> JSONResponse:
     """Record the visit against the batch (If-Match: the batch's ETag)."""
+    ensure_not_after_today(body.visited_on, today, "visited_on")
     household = f"{body.case_id}/{body.programme}"
     return await change(
         command,

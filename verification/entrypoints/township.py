@@ -6,8 +6,10 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from shared.domain.errors import ensure_not_after_today
 from shared.http.commands import Command, change, in_jurisdiction
 from shared.http.problems import problem_responses
+from shared.http.wiring import Today
 from verification.domain import events as ev
 from verification.domain.case import Stage, VerificationCase
 from verification.entrypoints.common import (
@@ -120,12 +122,14 @@ async def record_investigation(
     body: InvestigationIn,
     command: Command,
     verification: VerificationService,
+    today: Today,
 ) -> JSONResponse:
     """At least two staff visited; findings recorded. For extreme poverty (特困) the visit
     assesses each member's self-care ability (`self_care`: full 全自理, partial 半失能, none
     全失能): required before the proposal, it flags the partly or wholly dependent for
     centralised care (VER-8) and travels with the approval so that payments pays the basic
     living standard plus the care standard for that ability (PAY-1)."""
+    ensure_not_after_today(body.visited_on, today, "visited_on")
     self_care = {a.resident_id: a.ability for a in body.self_care}
     return await change(
         command,
@@ -153,8 +157,10 @@ async def record_appraisal(
     body: AppraisalIn,
     command: Command,
     verification: VerificationService,
+    today: Today,
 ) -> JSONResponse:
     """Recorded as evidence; it never decides alone."""
+    ensure_not_after_today(body.held_on, today, "held_on")
     return await change(
         command,
         verification.cases_of(programme),

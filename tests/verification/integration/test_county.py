@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from shared.clock import current_period, today
-from tests.support import days_from, first_day, months_from
+from tests.support import first_day, months_from
 from tests.verification.conftest import Verifying
 from tests.verification.support import (
     COUNTY,
@@ -50,7 +50,7 @@ async def visit(v: Verifying, batch: dict[str, Any], household: str) -> Any:
         "case_id": case_id,
         "programme": programme,
         "visited_by": ["县民政 赵", "县民政 钱"],
-        "visited_on": days_from(TODAY, 2),
+        "visited_on": TODAY.isoformat(),
         "findings": "情况属实",
     }
     return await v.county.post(

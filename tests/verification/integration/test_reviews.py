@@ -35,7 +35,7 @@ async def test_a_due_periodic_review_reopens_the_case_and_schedules_the_next(
     path = f"/v1/cases/{case_id}/programmes/urban_dibao"
     assert (await verifying.county.get(path)).json()["stage"] == "recheck"
     # then the township's re-investigation restores the benefit and schedules the next review
-    revisited = due + timedelta(days=2)
+    revisited = due + timedelta(days=1)  # the day the re-check opened: a visit is not dated ahead
     await verifying.township.step(
         case_id, "investigation", {**INVESTIGATION, "visited_on": revisited.isoformat()}
     )

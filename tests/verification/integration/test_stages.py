@@ -118,7 +118,7 @@ async def test_the_county_cannot_do_the_townships_review(verifying: Verifying) -
 async def test_a_democratic_appraisal_alone_cannot_decide(verifying: Verifying) -> None:
     # given a case with only a democratic appraisal recorded
     await verifying.open_case(CASE, [resident("123")])
-    appraisal = {"held_on": days_from(TODAY, 1), "participants": 15, "outcome": "多数同意纳入低保"}
+    appraisal = {"held_on": days_from(TODAY, -1), "participants": 15, "outcome": "多数同意纳入低保"}
     recorded = await verifying.township.step(CASE, "appraisal", appraisal)
     assert recorded.status_code == 200, recorded.text
     assert recorded.json()["appraised"] is True
@@ -202,3 +202,23 @@ async def test_a_repeated_economic_verification_replays_instead_of_refusing(
     assert first.status_code == again.status_code == 200, again.text
     assert again.json() == first.json()
     assert len(await verifying.events("verification.EconomicVerificationCompleted")) == 1
+
+
+@pytest.mark.req("VER-2", "VER-3", "GEN-8")
+async def test_a_visit_or_an_appraisal_dated_after_today_is_refused_naming_the_date(
+    verifying: Verifying,
+) -> None:
+    # given a case under verification
+    await verifying.open_case(CASE, [resident("124")])
+    tomorrow = days_from(TODAY, 1)
+    # when the township records an appraisal held tomorrow, or a visit made tomorrow
+    appraisal = {"held_on": tomorrow, "participants": 15, "outcome": "多数同意纳入低保"}
+    held = await verifying.township.step(CASE, "appraisal", appraisal)
+    visited = await verifying.township.step(
+        CASE, "investigation", {**INVESTIGATION, "visited_on": tomorrow}
+    )
+    # then each is refused, naming its date, and nothing is recorded
+    assert (held.status_code, held.json()["field"]) == (422, "held_on"), held.text
+    assert (visited.status_code, visited.json()["field"]) == (422, "visited_on"), visited.text
+    assert held.json()["code"] == visited.json()["code"] == "date-in-the-future"
+    assert await verifying.events("verification.AppraisalRecorded") == []
