@@ -26,6 +26,13 @@ RULES = {
     "the supporter's details fit its kind (rules over several fields)",
     "POST /v1/migrations": "the body is a caseload file whose header names the columns of "
     "docs/migration.md (a CSV or XLSX layout, ADR 0037)",
+    "POST /v1/life-events": "each death lies between the birth date in the resident ID and the "
+    "service's day",
+    "POST /v1/cases/{case_id}/programmes/{programme}/investigation": "the visit is dated on or "
+    "before the service's day",
+    "POST /v1/cases/{case_id}/programmes/{programme}/appraisal": "the appraisal is dated on or "
+    "before the service's day",
+    "POST /v1/batches/{batch_id}/spot-checks": "the visit is dated on or before the service's day",
 }
 """Rules JSON Schema cannot state, for which valid data may be refused with 422."""
 schema = schema_of("verification", build_with_simulator, RULES)

@@ -24,7 +24,7 @@ PHONE = re.compile(rb"(?<![0-9])1[3-9]\d{9}(?![0-9])")
 # machine identifiers whose hex digits can look like a number: event ids, trace context
 MACHINE_IDS = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 PUBLIC, INTERNAL = ".events", ".internal"
-PERIOD = re.compile(r"[0-9]{4}-[0-9]{2}")  # a payment period, YYYY-MM
+PERIOD = re.compile(r"[0-9]{4}-[0-9]{2}(-01)?")  # a payment period, YYYY-MM, or its first day
 
 
 def personal_values(data: Any, rule: str | None = None) -> Iterator[str]:
@@ -45,8 +45,9 @@ def personal_values(data: Any, rule: str | None = None) -> Iterator[str]:
 def _telling(text: str) -> bool:
     """Text that says something of a person: Chinese of two characters or more, or digits
     enough to be a number (codes and enumerations such as `semi_disabled` say nothing alone, nor
-    does a month: the public view drops one where it would tell, a child's month of coming of
-    age, but the same month stands on every public payment of that period)."""
+    does a month, as YYYY-MM or its first day: the public view drops one where it would tell, a
+    child's month of coming of age, but the same month stands on every public payment of that
+    period and on every change that takes effect from it)."""
     text = text.strip()
     if PERIOD.fullmatch(text):
         return False
