@@ -209,8 +209,9 @@ def _dropped(name: str) -> bool:
 
 
 def dropped_from_public_view(key: str) -> bool:
-    """True for a key whose field the public view leaves out (health, disability, notes …)."""
-    return _key(key)[0]
+    """True for a key whose field the public view leaves out (health, disability, notes, the
+    narratives …)."""
+    return _key(key)[0] or key in DROPPED_NARRATIVES
 
 
 @lru_cache(maxsize=4096)

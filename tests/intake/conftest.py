@@ -18,7 +18,7 @@ from shared.clock import CHINA, ManualClock, today
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
 from shared.messaging.kafka import KafkaConfig
 from shared.runtime import ServiceConfig, ServiceRuntime
-from tests.support import days_from
+from tests.support import days_from, division_of
 
 APPLICANT = "11010519491231002X"
 SPOUSE = "110105194805160011"
@@ -63,11 +63,13 @@ class Intake:
     def headers(
         self,
         role: str = "township_officer",
-        division: str = TOWNSHIP,
+        division: str | None = None,
         if_match: int | None = None,
         org: str = "城关区民政",
     ) -> dict[str, str]:
-        """Bearer token, a fresh Idempotency-Key and optionally If-Match."""
+        """Bearer token (by default for the division `role` stands at over TOWNSHIP's county), a
+        fresh Idempotency-Key and optionally If-Match."""
+        division = division or division_of(role, TOWNSHIP[:6])
         token = self.signer.mint(f"client-{role}-{division}", role, division, org)
         headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())}
         if if_match is not None:

@@ -16,7 +16,7 @@ from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 from shared.http.tokens import TokenSigner
 from shared.messaging.kafka import KafkaConfig
 from shared.runtime import ServiceConfig, ServiceRuntime
-from tests.support import first_day, months_from
+from tests.support import division_of, first_day, months_from
 
 COUNTY = "620102"  # 兰州市城关区
 TOWNSHIP = "620102001"
@@ -69,8 +69,10 @@ class Payments:
         transport = httpx.ASGITransport(app=self.runtime.app)
         return httpx.AsyncClient(transport=transport, base_url="http://payments")
 
-    def headers(self, role: str = "county_officer", division: str = COUNTY) -> dict[str, str]:
-        """Bearer token and a fresh Idempotency-Key."""
+    def headers(self, role: str = "county_officer", division: str | None = None) -> dict[str, str]:
+        """Bearer token (by default for the division `role` stands at over COUNTY) and a fresh
+        Idempotency-Key."""
+        division = division or division_of(role, COUNTY)
         token = self.signer.mint(f"client-{role}-{division}", role, division, "民政")
         return {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())}
 

@@ -30,7 +30,9 @@ GRANT = {
 async def _urgent_case(intake: Intake) -> str:
     async with intake.client() as client:
         created = await client.post(
-            "/v1/urgent-reports", json=REPORT, headers=intake.headers("village_committee", TOWNSHIP)
+            "/v1/urgent-reports",
+            json=REPORT,
+            headers=intake.headers("village_committee", f"{TOWNSHIP}001"),
         )
     assert created.status_code == 201, created.text
     return str(created.json()["urgent_case_id"])
