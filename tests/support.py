@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
 from shared.http.tokens import LEVEL_OF_ROLE
+from shared.identity import InvalidDivisionCode, parse_division
 
 
 async def eventually(
@@ -55,3 +56,14 @@ def division_of(role: str, county: str) -> str:
         "city": f"{county[:4]}00",
         "province": f"{county[:2]}0000",
     }.get(LEVEL_OF_ROLE.get(role, "county"), county)
+
+
+def standing_division(role: str, division: str) -> str:
+    """`division` when it is of the level `role` acts at, else that level's division in or over
+    its county: a test names where a caller works, the token names it at the role's level."""
+    wanted = LEVEL_OF_ROLE.get(role)
+    try:
+        level = parse_division(division).level
+    except InvalidDivisionCode:
+        return division  # not a division at all: the signer refuses it as the test means
+    return division if wanted in (None, level) else division_of(role, division[:6])

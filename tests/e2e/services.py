@@ -24,7 +24,7 @@ from services.settings import PROJECT_ROOT, SERVICES
 from services.simulators import SIMULATORS
 from shared.clock import CHINA, SystemClock, offset_to, today
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
-from tests.support import eventually
+from tests.support import eventually, standing_division
 
 
 @dataclass
@@ -40,6 +40,7 @@ class RunningServices:
 
     def token(self, role: str, division: str, org: str = "测试机构") -> str:
         """A bearer token for a role within a division."""
+        division = standing_division(role, division)
         return self.signer.mint(f"e2e-{role}-{division}", role, division, org)
 
     def day(self, offset_days: int = 0) -> str:

@@ -22,7 +22,7 @@ from services.simulators import SIMULATORS
 from shared.clock import SystemClock
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
 from tests.e2e.services import service_env, stack_clock
-from tests.support import eventually
+from tests.support import eventually, standing_division
 
 REPLICAS = ("a", "b")
 
@@ -39,6 +39,7 @@ class Replicas:
 
     def auth(self, role: str, division: str) -> dict[str, str]:
         """Authorization header for a role within a division."""
+        division = standing_division(role, division)
         token = self.signer.mint(f"rel-{role}-{division}", role, division, "测试机构")
         return {"Authorization": f"Bearer {token}"}
 

@@ -16,6 +16,7 @@ from shared.clock import ManualClock
 from shared.http.tokens import TokenSigner, ensure_dev_keypair
 from shared.messaging.kafka import KafkaConfig
 from shared.runtime import ServiceConfig, ServiceRuntime
+from tests.support import standing_division
 from tests.verification.support import COUNTY, PINNED, TOWNSHIP, Api, application, submitted
 from verification.adapters.partner_data import PartnerDataClient
 from verification.application.service import Policy
@@ -33,7 +34,7 @@ class Verifying:
 
     def as_(self, role: str, division: str) -> Api:
         """An API client acting as a role within a division."""
-        return Api(self.client, self.signer, role, division)
+        return Api(self.client, self.signer, role, standing_division(role, division))
 
     @property
     def township(self) -> Api:

@@ -23,6 +23,7 @@ from shared.messaging.kafka import KafkaConfig
 from shared.runtime import ServiceConfig, ServiceRuntime
 from supervision.bootstrap import build
 from supervision.reactions.audit_trail import record_in_audit_trail
+from tests.support import standing_division
 
 # The instant the `clock` fixture pins: the population's periods (the month before and this one,
 # a death reported before next month) and every test's dates are reckoned against it.
@@ -45,6 +46,7 @@ class Supervision:
 
     def headers(self, role: str, division: str, subject: str | None = None) -> dict[str, str]:
         """Bearer token plus a fresh Idempotency-Key."""
+        division = standing_division(role, division)
         token = self.signer.mint(subject or f"{role}-{division}", role, division, "督查机构")
         return {"Authorization": f"Bearer {token}", "Idempotency-Key": str(uuid.uuid4())}
 
