@@ -161,6 +161,12 @@ def file_view(data: Any) -> Any:
     return _view(data, None, mask_resident_id, PROTECTED)
 
 
+def mask_in_text(text: str) -> str:
+    """Free text with every resident ID, account and phone number inside it masked (the file
+    view's rule for text, UUIDs kept whole)."""
+    return str(_view_text(text, None, mask_resident_id))
+
+
 PROTECTED = "［受保护 protected］"
 _DROP = object()  # a dropped field is left out of the view
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.fields import Fen
 from shared.identity import DivisionCodeStr, ResidentIdStr
+from shared.privacy import mask_in_text
 from supervision.domain.complaint import Allegation, Complaint, ComplaintChannel, CorrectiveAction
 
 FEN_LIMIT = 10**13
@@ -190,7 +191,8 @@ def read_of(complaint: Complaint, viewer: str, today: date) -> ComplaintRead:
     """The complaint as `viewer` may see it."""
     received = complaint.received
     assert received is not None
-    visible = viewer == complaint.inspector_id and received.complainant is not None
+    handler = viewer == complaint.inspector_id
+    visible = handler and received.complainant is not None
     who = received.complainant
     complainant = (
         {"name": who.name, "phone": who.phone, "resident_id": who.resident_id}
@@ -208,7 +210,8 @@ def read_of(complaint: Complaint, viewer: str, today: date) -> ComplaintRead:
         division_code=received.division_code,
         subject_case_id=received.subject_case_id,
         allegation=received.allegation,
-        summary=received.summary,
+        # a complainant often leaves a number in the summary: only the handler reads it whole
+        summary=received.summary if handler else mask_in_text(received.summary),
         received_on=received.received_on,
         due_on=received.due_on,
         overdue=complaint.status != "closed" and received.due_on < today,

@@ -129,8 +129,10 @@ async def test_the_complainant_is_visible_only_to_the_handling_inspector(
     supervision: Supervision,
 ) -> None:
     async with supervision.client() as client:
-        # given a named complaint assigned to inspector Wang, and an anonymous one
-        complaint = await _register(supervision, client)
+        # given a named complaint assigned to inspector Wang, its summary naming the caller's
+        # number, and an anonymous one
+        summary = "举报人电话13800138000，称该户家中有小轿车仍享受低保"
+        complaint = await _register(supervision, client, summary=summary)
         await _step(
             supervision,
             client,
@@ -155,6 +157,13 @@ async def test_the_complainant_is_visible_only_to_the_handling_inspector(
     # then only the handler sees who complained; an anonymous complaint keeps no identity at all
     assert handler["complainant"] == {"name": "李举报", "phone": "13800138000", "resident_id": None}
     assert other["complainant"] is None and county["complainant"] is None
+    # and the number in the summary too: the county may be the one the complaint accuses
+    assert handler["summary"] == summary
+    assert (
+        other["summary"]
+        == county["summary"]
+        == "举报人电话138****8000，称该户家中有小轿车仍享受低保"
+    )
     assert anonymous["anonymous"] is True and anonymous["complainant"] is None
     async with supervision.runtime.engine.connect() as conn:
         stored = (
