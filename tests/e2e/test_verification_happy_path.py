@@ -26,6 +26,7 @@ from clients.verification.api.township import (
     submit_proposal,
     verify_household_economy,
 )
+from clients.verification.models.stage import Stage
 from shared.identity import check_char
 from tests.e2e.conftest import OwnStack
 from tests.e2e.flows import Answer, Clerk, County, submitted
@@ -326,7 +327,7 @@ async def test_a_failing_partner_source_never_loses_the_case(services: RunningSe
         partial = await township.step(case_id, verify_household_economy, {})
         await ok(partial, "economic_verification")
         assert partial.json()["evidence_sources_answered"] == 7
-        queue = await township.call(list_work_queue, stage="economic_verification")
+        queue = await township.call(list_work_queue, stage=Stage.ECONOMIC_VERIFICATION)
         assert queue.status_code == 200
         manual = await township.step(
             case_id,

@@ -15,6 +15,7 @@ from clients.verification.api.cases import list_work_queue
 from clients.verification.api.county import decide_case, form_batch
 from clients.verification.api.notices import get_village_notice, publish_notice, record_objection
 from clients.verification.api.township import extend_deadline, record_investigation
+from clients.verification.models.stage import Stage
 from tests.e2e.conftest import OwnStack
 from tests.e2e.flows import Clerk
 from tests.e2e.services import RunningServices
@@ -82,7 +83,9 @@ async def test_a_case_past_its_investigation_deadline_is_overdue_once_in_the_api
 
         # and the township's work queue (a projection, so eventually) lists it as overdue
         async def queued_as_overdue() -> bool:
-            queue = await township.call(list_work_queue, stage="economic_verification", limit=200)
+            queue = await township.call(
+                list_work_queue, stage=Stage.ECONOMIC_VERIFICATION, limit=200
+            )
             mine = [i for i in queue.json()["items"] if i["case_id"] == case_id]
             return bool(mine and mine[0]["overdue"] == ["investigation_start"])
 

@@ -18,6 +18,7 @@ from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Engine
 from shared.identity import jurisdiction_prefix
+from verification.domain.case import Stage
 from verification.entrypoints.views import BatchView, CaseDetail, batch_view, case_detail
 from verification.entrypoints.wiring import VerificationService
 
@@ -141,7 +142,7 @@ async def get_batch(
 )
 async def list_work_queue(
     engine: Engine,
-    stage: str | None = Query(None, description="Only cases at this stage"),
+    stage: Stage | None = Query(None, description="Only cases at this stage"),
     principal: Principal = Depends(READERS),
     limit: int = Depends(page_limit),
     cursor: dict[str, Any] | None = Depends(page_cursor),
@@ -155,7 +156,7 @@ async def list_work_queue(
         " AND (case_id, programme) > (:c, :p) ORDER BY case_id, programme LIMIT :limit",
         {
             "prefix": jurisdiction_prefix(principal.division) + "%",
-            "stage": stage,
+            "stage": str(stage) if stage else None,
             "c": str(after.get("c", "")),
             "p": str(after.get("p", "")),
             "limit": limit + 1,

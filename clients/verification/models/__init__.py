@@ -88,6 +88,7 @@ from .self_care_in import SelfCareIn
 from .self_care_in_ability import SelfCareInAbility
 from .setting_view import SettingView
 from .spot_check_in import SpotCheckIn
+from .stage import Stage
 from .step_in import StepIn
 from .stop_in import StopIn
 from .village_notice import VillageNotice
@@ -183,6 +184,7 @@ __all__ = (
     "SelfCareInAbility",
     "SettingView",
     "SpotCheckIn",
+    "Stage",
     "StepIn",
     "StopIn",
     "VillageNotice",

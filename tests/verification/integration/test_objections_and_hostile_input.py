@@ -115,3 +115,14 @@ async def test_a_proposed_amount_is_a_strict_int64(verifying: Verifying, amount:
     )
     assert answer.status_code == 422, answer.text
     assert "body.proposed_monthly_amount_fen" in {e["field"] for e in answer.json()["errors"]}
+
+
+@pytest.mark.req("GEN-8")
+async def test_a_work_queue_stage_that_does_not_exist_is_422_naming_it(
+    verifying: Verifying,
+) -> None:
+    bogus = await verifying.township.get("/v1/work-queue?stage=bogus")
+    assert bogus.status_code == 422, bogus.text
+    assert [e["field"] for e in bogus.json()["errors"]] == ["query.stage"]
+    known = await verifying.township.get("/v1/work-queue?stage=economic_verification")
+    assert known.status_code == 200, known.text

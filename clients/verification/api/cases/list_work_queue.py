@@ -7,12 +7,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.page_queue_item import PageQueueItem
 from ...models.problem import Problem
+from ...models.stage import Stage
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    stage: None | str | Unset = UNSET,
+    stage: None | Stage | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -22,6 +23,8 @@ def _get_kwargs(
     json_stage: None | str | Unset
     if isinstance(stage, Unset):
         json_stage = UNSET
+    elif isinstance(stage, Stage):
+        json_stage = stage.value
     else:
         json_stage = stage
     params["stage"] = json_stage
@@ -94,7 +97,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    stage: None | str | Unset = UNSET,
+    stage: None | Stage | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageQueueItem | Problem]:
@@ -103,7 +106,7 @@ def sync_detailed(
      Oldest first; the caller sees only the cases of their own division.
 
     Args:
-        stage (None | str | Unset): Only cases at this stage
+        stage (None | Stage | Unset): Only cases at this stage
         limit (int | Unset): Items per page (1–200). Default: 50.
         cursor (None | str | Unset): The next_cursor of the previous page.
 
@@ -131,7 +134,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    stage: None | str | Unset = UNSET,
+    stage: None | Stage | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageQueueItem | Problem | None:
@@ -140,7 +143,7 @@ def sync(
      Oldest first; the caller sees only the cases of their own division.
 
     Args:
-        stage (None | str | Unset): Only cases at this stage
+        stage (None | Stage | Unset): Only cases at this stage
         limit (int | Unset): Items per page (1–200). Default: 50.
         cursor (None | str | Unset): The next_cursor of the previous page.
 
@@ -163,7 +166,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    stage: None | str | Unset = UNSET,
+    stage: None | Stage | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageQueueItem | Problem]:
@@ -172,7 +175,7 @@ async def asyncio_detailed(
      Oldest first; the caller sees only the cases of their own division.
 
     Args:
-        stage (None | str | Unset): Only cases at this stage
+        stage (None | Stage | Unset): Only cases at this stage
         limit (int | Unset): Items per page (1–200). Default: 50.
         cursor (None | str | Unset): The next_cursor of the previous page.
 
@@ -198,7 +201,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    stage: None | str | Unset = UNSET,
+    stage: None | Stage | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageQueueItem | Problem | None:
@@ -207,7 +210,7 @@ async def asyncio(
      Oldest first; the caller sees only the cases of their own division.
 
     Args:
-        stage (None | str | Unset): Only cases at this stage
+        stage (None | Stage | Unset): Only cases at this stage
         limit (int | Unset): Items per page (1–200). Default: 50.
         cursor (None | str | Unset): The next_cursor of the previous page.
 
