@@ -58,16 +58,23 @@ async def test_a_second_open_application_for_the_same_programme_is_refused_in_an
     assert await _stream_count(intake) == 2
 
 
-@pytest.mark.req("INT-9", "GEN-4")
-async def test_one_id_in_two_households_is_refused_and_flagged(intake: Intake) -> None:
-    # given a household of two with an open application
+async def _household_of_applicant_and_spouse(intake: Intake) -> str:
+    """An open application of APPLICANT and SPOUSE in TOWNSHIP; its id."""
     async with intake.client() as client:
         first = await client.post(
             "/v1/applications",
             json=body(members=household_of(APPLICANT, SPOUSE)),
             headers=intake.headers(),
         )
-        case_id = first.json()["application_id"]
+    assert first.status_code == 201, first.text
+    return str(first.json()["application_id"])
+
+
+@pytest.mark.req("INT-9", "GEN-4")
+async def test_one_id_in_two_households_is_refused_and_flagged(intake: Intake) -> None:
+    # given a household of two with an open application
+    case_id = await _household_of_applicant_and_spouse(intake)
+    async with intake.client() as client:
         # when another household declares the spouse as its member
         second = await client.post(
             "/v1/applications",
@@ -140,13 +147,8 @@ async def test_a_household_elsewhere_is_refused_without_naming_its_application(
     intake: Intake,
 ) -> None:
     # given a household with an open application in one township
+    case_id = await _household_of_applicant_and_spouse(intake)
     async with intake.client() as client:
-        first = await client.post(
-            "/v1/applications",
-            json=body(members=household_of(APPLICANT, SPOUSE)),
-            headers=intake.headers(),
-        )
-        case_id = first.json()["application_id"]
         # when another township's officer declares the spouse in a household of theirs
         second = await client.post(
             "/v1/applications",
