@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from intake.domain.agency_decision import (
     AgencyDecision,
@@ -310,23 +311,43 @@ def _check_authorisation(authorisation: Authorisation, today: date) -> None:
 
 
 def _check_household(submission: ApplicationSubmitted) -> None:
+    """One household, one applicant, signed by a member, each programme once: a refusal names
+    the field it is about (the second occurrence where something repeats)."""
     ids = [m.resident_id for m in submission.members]
-    if len(set(ids)) != len(ids):
+    if (twice := _second_of(ids)) is not None:
         raise InvalidApplication(
-            "a resident ID appears twice in the household", "同一身份证号在家庭成员中重复出现"
+            f"members.{twice}.resident_id appears twice in the household",
+            f"members.{twice}.resident_id 在家庭成员中重复出现",
+            field=f"members.{twice}.resident_id",
         )
     if [m.relation for m in submission.members].count(Relation.SELF) != 1:
         raise InvalidApplication(
             "exactly one member must be the applicant (relation 'self')",
             "家庭成员中必须有且只有一名申请人（关系为“本人”）",
+            field="members",
         )
     if submission.authorisation.signed_by_resident_id not in ids:
         raise InvalidApplication(
-            "the authorisation must be signed by a member of the household",
-            "经济状况核对授权书须由家庭成员签署",
+            "authorisation.signed_by_resident_id must be a member of the household",
+            "经济状况核对授权书须由家庭成员签署（authorisation.signed_by_resident_id）",
+            field="authorisation.signed_by_resident_id",
         )
-    if len(set(submission.programmes)) != len(submission.programmes):
-        raise InvalidApplication("a programme is requested twice", "同一救助项目重复申请")
+    if (twice := _second_of(list(submission.programmes))) is not None:
+        raise InvalidApplication(
+            f"programmes.{twice} is requested twice",
+            f"programmes.{twice}：同一救助项目重复申请",
+            field=f"programmes.{twice}",
+        )
+
+
+def _second_of(values: list[Any]) -> int | None:
+    """The index of the first value that repeats an earlier one, or None."""
+    seen: set[Any] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            return index
+        seen.add(value)
+    return None
 
 
 def register_events(registry: EventRegistry) -> None:

@@ -108,6 +108,27 @@ async def test_an_inconsistent_household_is_refused_with_its_rule_and_writes_not
         answer = await client.post("/v1/applications", json=bad, headers=_headers(signer))
     assert answer.status_code == 422
     assert answer.json()["code"] == "invalid-application"
+    assert answer.json()["field"] == "authorisation.signed_by_resident_id"
+    assert await _event_count(runtime) == 0
+
+
+@pytest.mark.req("INT-2", "GEN-8")
+async def test_a_household_rule_names_the_field_it_is_about(
+    intake: tuple[ServiceRuntime, TokenSigner],
+) -> None:
+    runtime, signer = intake
+    member = body()["members"][0]  # type: ignore[index]
+    twice_a_member = body(members=[member, {**member, "relation": "spouse"}])
+    twice_a_programme = body(programmes=["urban_dibao", "education_assistance", "urban_dibao"])
+    async with _client(runtime) as client:
+        answers = [
+            await client.post("/v1/applications", json=bad, headers=_headers(signer))
+            for bad in (twice_a_member, twice_a_programme)
+        ]
+    assert [(a.status_code, a.json().get("field")) for a in answers] == [
+        (422, "members.1.resident_id"),
+        (422, "programmes.2"),
+    ]
     assert await _event_count(runtime) == 0
 
 
