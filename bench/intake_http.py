@@ -193,10 +193,16 @@ async def stack(postgres: EmbeddedPostgres, broker: EmbeddedBroker) -> AsyncIter
 
 
 async def _unit_database(server: str, name: str, *statements: str) -> str:
-    """A floor's database `name`, with intake's schema (kernel tables and INT-9's) and then
-    `statements` run."""
+    """A floor's database `name`, prepared (`prepare_floor_database`)."""
     await ensure_database(server, name)
     url = database_url(server, name)
+    await prepare_floor_database(url, *statements)
+    return url
+
+
+async def prepare_floor_database(url: str, *statements: str) -> None:
+    """Give the database at `url` intake's schema (kernel tables and INT-9's), then run
+    `statements` (a floor's function)."""
     engine = create_engine(url)
     try:
         await migrate(engine, MIGRATIONS)
@@ -208,7 +214,6 @@ async def _unit_database(server: str, name: str, *statements: str) -> str:
             await conn.execute(statement)
     finally:
         await conn.close()
-    return url
 
 
 # ---------------------------------------------------------------------------------------------

@@ -30,6 +30,11 @@ _IN_VERIFICATION = text(
     """
 )
 # a case's events come in order on verification's topic: its decisions follow its opening
+_STAGE: dict[type, str] = {
+    CaseApproved: "approved",
+    CaseRejected: "rejected",
+    CaseWithdrawn: "withdrawn",
+}
 _DECIDED = text(
     "UPDATE case_pipeline SET stage = :stage, updated_at = :at WHERE case_id = :case_id"
 )
@@ -73,8 +78,7 @@ async def track_decision(
 ) -> None:
     """Policy: a programme of the case approved, rejected or withdrawn → the case leaves
     verification at that stage (a case of several programmes shows its latest decision)."""
-    stage = {CaseApproved: "approved", CaseRejected: "rejected", CaseWithdrawn: "withdrawn"}
     await conn.execute(
         _DECIDED,
-        {"stage": stage[type(decided)], "case_id": decided.case_id, "at": recorded.recorded_at},
+        {"stage": _STAGE[type(decided)], "case_id": decided.case_id, "at": recorded.recorded_at},
     )

@@ -113,7 +113,7 @@ class TokenSigner:
         if ttl_s > MAX_LIFETIME_S:
             raise ValueError(f"a token lives at most {MAX_LIFETIME_S} s")
         try:
-            division_for(role, division)
+            ensure_division_fits(role, division)
         except InvalidDivisionCode as bad:
             raise ValueError(bad.detail_en) from None
         now = epoch_seconds(SystemClock())  # security time: the real instant, never shifted
@@ -214,7 +214,7 @@ class TokenVerifier:
         if claims.get("role") not in ROLES:
             raise Unauthenticated("the token's role is not known", "令牌中的角色无效")
         try:
-            division_for(str(claims["role"]), claims.get("division"))
+            ensure_division_fits(str(claims["role"]), claims.get("division"))
         except InvalidDivisionCode as bad:
             raise Unauthenticated(bad.detail_en, bad.detail_zh) from None
         principal = Principal(
@@ -279,8 +279,8 @@ def _write_private(path: Path, pem: bytes) -> None:
     os.chmod(path, 0o600)
 
 
-def division_for(role: str, division: object) -> str:
-    """The token's division: a division code, given as text, of the level its role acts at
+def ensure_division_fits(role: str, division: object) -> None:
+    """A token's division must be a division code, given as text, of the level its role acts at
     (InvalidDivisionCode otherwise). An officer's token of another level would act with that
     level's reach: a township officer's for the whole province."""
     if not isinstance(division, str):
@@ -297,4 +297,3 @@ def division_for(role: str, division: object) -> str:
             f"a {role}'s token must name a {wanted} division, not a {level}",
             f"角色 {role} 的令牌须为{wanted}级行政区划，而非{level}级",
         )
-    return division

@@ -9,11 +9,10 @@ from collections.abc import AsyncIterator
 import asyncpg
 import pytest
 
+from bench.intake_http import prepare_floor_database
 from bench.intake_peers import FOLDED_FUNCTION, SUBMIT, Submission, prepared, submit_args
 from bench.runtime import plain_dsn
-from intake.migrations import MIGRATIONS
 from intake.schemas import ApplicationCreate
-from shared.db import create_engine, migrate
 from shared.eventstore import Actor, EventMetadata
 from tests.intake.conftest import body
 
@@ -28,13 +27,8 @@ SELECT (SELECT count(*) FROM events) AS events,
 
 @pytest.fixture
 async def conn(database_url: str) -> AsyncIterator[asyncpg.Connection]:
-    engine = create_engine(database_url)
-    try:
-        await migrate(engine, MIGRATIONS)
-    finally:
-        await engine.dispose()
+    await prepare_floor_database(database_url, FOLDED_FUNCTION)
     connection = await asyncpg.connect(plain_dsn(database_url))
-    await connection.execute(FOLDED_FUNCTION)
     try:
         yield connection
     finally:

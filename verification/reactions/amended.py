@@ -6,7 +6,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.contracts.intake import ApplicationAmended
 from shared.eventstore.envelope import RecordedEvent
-from verification.domain.case import PROGRAMMES_DECIDED_HERE
 from verification.reactions.case_reaction import CaseReaction
 
 
@@ -18,9 +17,8 @@ class Amendments(CaseReaction):
     ) -> None:
         """Amend each of the application's cases still open; a decided one stays as decided."""
         reason = f"申请人更正申请 (application amended): {amended.reason}"
-        for programme in sorted(PROGRAMMES_DECIDED_HERE):
-            case = await self.find(amended.application_id, programme, conn)
-            if case is not None and case.amend(
+        async for case in self.cases_of(amended.application_id, conn):
+            if case.amend(
                 amended.declared_monthly_income_fen,
                 amended.declared_assets_fen,
                 amended.bank_account,

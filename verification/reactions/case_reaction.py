@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
 from shared.eventstore.envelope import Actor, RecordedEvent
-from verification.domain.case import VerificationCase
+from verification.domain.case import PROGRAMMES_DECIDED_HERE, VerificationCase
 
 SERVICE = "verification"
 
@@ -27,6 +28,15 @@ class CaseReaction:
     ) -> VerificationCase | None:
         """The application's case for one programme, or None while it is not open."""
         return await self.cases.find(VerificationCase.id_for(application_id, programme), conn)
+
+    async def cases_of(
+        self, application_id: str, conn: AsyncConnection
+    ) -> AsyncIterator[VerificationCase]:
+        """The application's cases verification decides, in programme order, as they stand."""
+        for programme in sorted(PROGRAMMES_DECIDED_HERE):
+            case = await self.find(application_id, programme, conn)
+            if case is not None:
+                yield case
 
     async def save(
         self,

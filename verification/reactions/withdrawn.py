@@ -6,7 +6,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.contracts.intake import ApplicationWithdrawn
 from shared.eventstore.envelope import RecordedEvent
-from verification.domain.case import PROGRAMMES_DECIDED_HERE
 from verification.reactions.case_reaction import CaseReaction
 
 
@@ -18,7 +17,6 @@ class Withdrawals(CaseReaction):
     ) -> None:
         """Withdraw each of the application's cases still open; a decided one stays."""
         reason = f"申请人撤回申请 (application withdrawn): {withdrawn.reason}"
-        for programme in sorted(PROGRAMMES_DECIDED_HERE):
-            case = await self.find(withdrawn.application_id, programme, conn)
-            if case is not None and case.withdraw(withdrawn.reason):
+        async for case in self.cases_of(withdrawn.application_id, conn):
+            if case.withdraw(withdrawn.reason):
                 await self.save(case, event, reason, conn)

@@ -114,10 +114,11 @@ def test_minting_refuses_unknown_roles_and_divisions(keys: tuple[bytes, bytes]) 
         signer(keys).mint("c1", "county_officer", "110105", "org")
 
 
-def _signed(keys: tuple[bytes, bytes], role: str, division: object) -> str:
+def _signed(keys: tuple[bytes, bytes], role: str, division: object, lifetime_s: int = 60) -> str:
     """A token signed with the right key whatever its claims (as a misconfigured issuer would)."""
+    now = int(time.time())
     claims: dict[str, object] = {"iss": ISSUER, "aud": AUDIENCE, "sub": "c1", "role": role}
-    claims |= {"division": division, "iat": int(time.time()), "exp": int(time.time()) + 60}
+    claims |= {"division": division, "iat": now, "exp": now + lifetime_s}
     return jwt.encode(claims, keys[0], algorithm="RS256")
 
 
@@ -190,11 +191,9 @@ def test_a_token_verified_before_is_refused_once_it_expires(keys: tuple[bytes, b
 
 def test_a_token_that_lives_longer_than_a_day_is_refused(keys: tuple[bytes, bytes]) -> None:
     # given a token signed with the right key, valid now, but for ten years
-    claims: dict[str, object] = {"iss": ISSUER, "aud": AUDIENCE, "sub": "c1", "role": "ops"}
-    now = int(time.time())
-    claims |= {"division": "62", "iat": now, "exp": now + 10 * 365 * 24 * 3600}
+    ten_years = _signed(keys, "ops", "62", lifetime_s=10 * 365 * 24 * 3600)
     with pytest.raises(Unauthenticated, match="longer"):
-        verifier(keys).verify(jwt.encode(claims, keys[0], algorithm="RS256"))
+        verifier(keys).verify(ten_years)
     # and the signer makes none
     with pytest.raises(ValueError, match="at most"):
         signer(keys).mint("c1", "ops", "62", "org", ttl_s=2 * 24 * 3600)
