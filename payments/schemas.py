@@ -282,7 +282,11 @@ class PaymentRead(BaseModel):
     period: str
     amount_fen: int
     monthly_fen: int
-    back_pay_fen: int
+    back_pay_fen: int = Field(
+        description="补发 back pay for past months: a raise applied retroactively, and months"
+        " due but not paid (no account or no standard then, or approved after the month's run"
+        " closed: ADR 0061); the audit trail's BackPayCalculated names the months"
+    )
     price_subsidy_fen: int = 0
     attempt: int
     instruction_id: str | None = Field(

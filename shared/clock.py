@@ -65,6 +65,14 @@ def period_of(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+def periods_between(first: str, end: str) -> list[str]:
+    """The periods from `first` up to, not including, `end`, in order (none when `first` is not
+    before `end`)."""
+    index = int(first[:4]) * 12 + int(first[5:7]) - 1
+    stop = int(end[:4]) * 12 + int(end[5:7]) - 1
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index, stop)]
+
+
 def current_period(clock: Clock) -> str:
     """The payment period of today in China."""
     return period_of(today(clock))

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
+from payments.application.periods import next_period_start, period_start
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled, EntitlementCalculated
 from payments.domain.entitlement import Computed, Household, compute, compute_or_await
 from payments.domain.programmes import Kind, eligible_persons, kind_of
 from payments.domain.standards import PROVINCE, Standard, StandardSet
+from shared.clock import CHINA, period_of
 from shared.contracts.verification import CaseApproved
 from shared.domain.payee import payee_name
 from shared.eventstore.envelope import Actor, EventMetadata
@@ -21,10 +23,12 @@ async def enrol_approved_case(
     metadata: EventMetadata,
     repos: Repositories,
     conn: AsyncConnection,
+    decided_at: datetime,
     approved_by: Actor | None = None,
 ) -> bool:
-    """verification.CaseApproved → BeneficiaryEnrolled + EntitlementCalculated (idempotent); by
-    rule where no standard is in force, also BeneficiaryAwaitingStandard naming `approved_by`."""
+    """verification.CaseApproved (recorded at `decided_at`) → BeneficiaryEnrolled +
+    EntitlementCalculated (idempotent); by rule where no standard is in force, also
+    BeneficiaryAwaitingStandard naming `approved_by`."""
     aggregate_id = Beneficiary.id_for(approved.case_id, approved.programme)
     beneficiary = await repos.beneficiaries.find(aggregate_id, conn) or Beneficiary(aggregate_id)
     if beneficiary.enrolled is not None:
@@ -51,11 +55,21 @@ async def enrol_approved_case(
         self_care=household.self_care,
         eligible_persons=household.eligible_persons,
         members_self_care=household.members_self_care,
+        arrears_from=arrears_from(effective_from, decided_at, approved.migrated is not None),
     )
     entitlement = entitlement_of(enrolled, computed, effective_from)
     beneficiary.enrol(enrolled, entitlement, who_approved(approved_by))
     await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
     return True
+
+
+def arrears_from(effective_from: date, decided_at: datetime, migrated: bool = False) -> date:
+    """From when a month no run paid is owed as back pay (ADR 0061): the month of the decision,
+    never before the benefit's effective date. A migrated caseload's old system paid up to its
+    migration, so its arrears run from the month after."""
+    decided = period_of(decided_at.astimezone(CHINA).date())
+    start = next_period_start(decided) if migrated else period_start(decided)
+    return max(effective_from, start)
 
 
 def who_approved(actor: Actor | None) -> tuple[str, str]:

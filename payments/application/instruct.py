@@ -1,6 +1,9 @@
-"""Payables of a run: one PaymentInstructed per active beneficiary, back pay included (PAY-3/4)."""
+"""Payables of a run: one PaymentInstructed per active beneficiary, back pay included (PAY-3/4,
+ADR 0041, ADR 0061)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -9,7 +12,12 @@ from payments.adapters.streams import load_many
 from payments.application.context import Repositories
 from payments.application.partitions import IN_PARTITION, WHOLE, Partition
 from payments.application.periods import next_period_start, period_end, period_start
-from payments.domain.beneficiary import BackPayMonth, Beneficiary
+from payments.domain.beneficiary import (
+    ALREADY_PAID,
+    BackPayCalculated,
+    BackPayMonth,
+    Beneficiary,
+)
 from payments.domain.payment import Payment, PaymentInstructed, payment_id_for, payment_key
 from payments.domain.prices import PriceLinkage
 from payments.domain.programmes import Kind, kind_of
@@ -63,8 +71,10 @@ async def instruct_chunk(
     payables: list[tuple[str, str]],
     prices: PriceLinkage | None = None,
 ) -> list[Payment]:
-    """Instruct a chunk of payables: their aggregates loaded in two queries, the payments (and
-    any back pay recorded on beneficiaries) appended in one statement each; the new payments."""
+    """Instruct a chunk of payables: their aggregates loaded in two queries (and what a run may
+    have missed in up to three more, ADR 0061), the payments and what is recorded on the
+    beneficiaries (back pay, unpayable periods) appended in one statement each; the new
+    payments."""
     assert run.started is not None
     period = run.started.period
     keys = {payment_key(c, p, period): Beneficiary.id_for(c, p) for c, p in payables}
@@ -72,13 +82,16 @@ async def instruct_chunk(
     beneficiaries = await load_many(
         repos.beneficiaries, conn, [b for k, b in keys.items() if k not in existing]
     )
+    missed = await missed_periods(repos, conn, run, beneficiaries.values())
     payments: list[tuple[Payment, EventMetadata]] = []
     for beneficiary in beneficiaries.values():
-        payment = await plan_payment(conn, run, beneficiary, prices)
+        payment = await plan_payment(conn, run, beneficiary, prices, missed.get(beneficiary.id))
         if payment is not None:
             payments.append((payment, _metadata(run, beneficiary.case_id)))
-    back_paid = [(b, _metadata(run, b.case_id)) for b in beneficiaries.values() if b.pending]
-    await repos.beneficiaries.save_many(back_paid, conn)
+    changed = [b for b in beneficiaries.values() if b.pending]
+    await repos.beneficiaries.save_many(
+        [(b, _metadata(run, b.case_id, b.pending)) for b in changed], conn
+    )
     await repos.payments.save_many(payments, conn)
     return [payment for payment, _ in payments]
 
@@ -88,10 +101,12 @@ async def plan_payment(
     run: PaymentRun,
     beneficiary: Beneficiary,
     prices: PriceLinkage | None = None,
+    missed: tuple[str, ...] | None = None,
 ) -> Payment | None:
     """The beneficiary's new payment for the run's period, or None when nothing is due or it
-    cannot be paid. Events recorded on the beneficiary (back pay, unpayable, a one-off's end,
-    a child's allowance past the age limit) are not yet saved."""
+    cannot be paid; `missed`: past periods whose run closed before the enrolment. Events
+    recorded on the beneficiary (back pay, unpayable, a one-off's end, a child's allowance past
+    the age limit) are not yet saved."""
     assert run.started is not None
     period = run.started.period
     enrolled = beneficiary.enrolled
@@ -111,7 +126,7 @@ async def plan_payment(
         beneficiary.unpayable(run.id, period, NO_STANDARD)
         return None
     monthly = beneficiary.amount_on(period_end(period))
-    months = () if one_off else await _back_pay_months(conn, beneficiary, period)
+    months = () if one_off else await _back_pay_months(conn, beneficiary, period, missed or ())
     back_pay = sum(m.difference_fen for m in months)
     per_person = prices.subsidy_for(period, programme) if prices and monthly > 0 else 0
     subsidy = 0 if one_off else per_person * enrolled.household_size
@@ -147,11 +162,61 @@ async def plan_payment(
     return payment
 
 
+async def missed_periods(
+    repos: Repositories, conn: AsyncConnection, run: PaymentRun, chunk: Iterable[Beneficiary]
+) -> dict[str, tuple[str, ...]]:
+    """Each beneficiary's past periods a run missed (ADR 0061): the county's run for the period
+    had closed before the enrolment, so nothing was paid though the benefit was due. Only those
+    not paid for the last period are looked at: the run that paid them looked already."""
+    assert run.started is not None
+    windows = {b: b.arrears_window(run.started.period) for b in chunk}
+    windows = {b: w for b, w in windows.items() if w}
+    last_paid = await _paid(repos, conn, {b: w[-1:] for b, w in windows.items()})
+    looked_at = {
+        b: [p for p in w if p not in b.periods_owed_in_full()]
+        for b, w in windows.items()
+        if not last_paid[b]
+    }
+    paid = await _paid(repos, conn, looked_at)
+    closed = await _closed_runs(repos, conn, run.started.county_code, looked_at.values())
+    return {
+        b.id: tuple(p for p in periods if p in closed and p not in paid[b])
+        for b, periods in looked_at.items()
+    }
+
+
+async def _paid(
+    repos: Repositories, conn: AsyncConnection, periods: dict[Beneficiary, list[str]]
+) -> dict[Beneficiary, set[str]]:
+    """Of each beneficiary's periods, those a payment exists for, read from the store."""
+    streams = {
+        Payment.stream_id_for(payment_key(b.case_id, b.programme, p)): (b, p)
+        for b, wanted in periods.items()
+        for p in wanted
+    }
+    existing = await repos.payments.store.existing_streams(list(streams), conn)
+    paid: dict[Beneficiary, set[str]] = {b: set() for b in periods}
+    for stream_id in existing:
+        beneficiary, period = streams[stream_id]
+        paid[beneficiary].add(period)
+    return paid
+
+
+async def _closed_runs(
+    repos: Repositories, conn: AsyncConnection, county: str, periods: Iterable[list[str]]
+) -> set[str]:
+    """The periods whose run in the county has instructed every payable it will."""
+    wanted = {PaymentRun.id_for(county, p): p for ps in periods for p in ps}
+    runs = await load_many(repos.runs, conn, list(wanted))
+    return {wanted[run_id] for run_id, run in runs.items() if run.instructed_all}
+
+
 async def _back_pay_months(
-    conn: AsyncConnection, beneficiary: Beneficiary, period: str
+    conn: AsyncConnection, beneficiary: Beneficiary, period: str, missed: tuple[str, ...]
 ) -> tuple[BackPayMonth, ...]:
-    if len(beneficiary.entitlements) < 2:
-        return ()  # one entitlement ever: every past payment already paid it in full
+    owed = _owed_in_full(beneficiary, period, missed)
+    if not owed and len(beneficiary.entitlements) < 2:
+        return ()  # nothing unpaid, one entitlement ever: every past payment paid it in full
     rows = list(
         await conn.execute(
             _HISTORY,
@@ -159,7 +224,7 @@ async def _back_pay_months(
         )
     )
     already = sum(r.back_pay_fen for r in rows)
-    months = list(_awaited_months(beneficiary, period))
+    months = owed
     for row in rows:
         if row.status != "settled":
             continue
@@ -171,26 +236,38 @@ async def _back_pay_months(
     if sum(m.difference_fen for m in months) - already <= 0:
         return ()
     if already:
-        months.append(BackPayMonth("already-paid", 0, already, -already))
+        months.append(BackPayMonth(ALREADY_PAID, 0, already, -already))
     return tuple(sorted(months, key=lambda m: m.period))
 
 
-def _awaited_months(beneficiary: Beneficiary, period: str) -> list[BackPayMonth]:
-    """Past periods a run could not pay for want of a standard, now governed by one that took
-    effect for them (ADR 0041): owed in full, nothing having been paid."""
+def _owed_in_full(
+    beneficiary: Beneficiary, period: str, missed: tuple[str, ...]
+) -> list[BackPayMonth]:
+    """Past periods nothing was paid for, owed in full where an entitlement now governs them:
+    those a run could not pay (no standard then, ADR 0041; no account), those a run missed
+    (ADR 0061), and those paid back so before (what earlier back pay covered is subtracted)."""
     months = []
-    for awaited in beneficiary.periods_unpaid_for(NO_STANDARD):
-        entitled = beneficiary.amount_on(period_end(awaited))
-        if awaited < period and entitled > 0:
-            months.append(BackPayMonth(awaited, entitled, 0, entitled))
+    for owed in sorted(beneficiary.periods_owed_in_full() | set(missed)):
+        entitled = beneficiary.amount_on(period_end(owed))
+        if owed < period and entitled > 0:
+            months.append(BackPayMonth(owed, entitled, 0, entitled))
     return months
 
 
-def _metadata(run: PaymentRun, case_id: str) -> EventMetadata:
+def _metadata(run: PaymentRun, case_id: str, recorded: Sequence[object] = ()) -> EventMetadata:
     return EventMetadata(
         actor=Actor.system("payments"),
         channel="payment-run",
-        reason=f"发放批次{run.id}生成应付 (payable of run {run.id})",
+        reason=_reason(run, recorded),
         correlation_id=run.id,
         case_id=case_id,
     )
+
+
+def _reason(run: PaymentRun, recorded: Sequence[object]) -> str:
+    """Why the run records: a payable, or back pay naming the months it is for."""
+    back_pay = [e for e in recorded if isinstance(e, BackPayCalculated)]
+    if not back_pay:
+        return f"发放批次{run.id}生成应付 (payable of run {run.id})"
+    months = "、".join(m.period for m in back_pay[0].months if m.period != ALREADY_PAID)
+    return f"发放批次{run.id}补发{months} (back pay for {months} in run {run.id})"

@@ -12,6 +12,7 @@ from payments.domain.age_limit import (
     age_limit_reason,
 )
 from payments.domain.entitlement import AWAITING_STANDARD
+from shared.clock import period_of, periods_between
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
 from shared.eventstore.registry import event_type
@@ -44,6 +45,10 @@ class BeneficiaryEnrolled:
     age_limit: int | None = None
     age_limit_policy_version: int | None = None
     coming_of_age_period: str | None = None
+    # ADR 0061: the first day of the month from which a month no run paid is owed as back pay
+    # (the decision's month; after a migration, the month after it); None on enrolments
+    # recorded before the rule, whose missed months are not looked for
+    arrears_from: date | None = None
 
 
 @event_type("payments.EntitlementCalculated", version=1)
@@ -147,6 +152,7 @@ class Beneficiary(Aggregate):
         self.stopped_from: date | None = None  # earliest suspension or termination date
         self.bank_account: str | None = None
         self.unpayable_periods: dict[str, str] = {}  # period → why a run could not pay it
+        self.back_paid_in_full: set[str] = set()  # periods nothing was paid for, paid back
 
     @staticmethod
     def id_for(case_id: str, programme: str) -> str:
@@ -188,6 +194,19 @@ class Beneficiary(Aggregate):
     def periods_unpaid_for(self, reason: str) -> list[str]:
         """The periods runs could not pay for that reason, in order."""
         return sorted(p for p, why in self.unpayable_periods.items() if why == reason)
+
+    def periods_owed_in_full(self) -> set[str]:
+        """Past periods nothing was paid for that are owed (ADR 0061): those a run could not
+        pay, and those found missed and paid back since."""
+        return set(self.unpayable_periods) | self.back_paid_in_full
+
+    def arrears_window(self, period: str) -> list[str]:
+        """The periods before `period` a run may have missed (ADR 0061), oldest first: from
+        the month arrears run from; none for enrolments recorded before the rule."""
+        start = self.enrolled.arrears_from if self.enrolled else None
+        if start is None:
+            return []
+        return periods_between(period_of(start), period)
 
     def recalculate(self, entitlement: EntitlementCalculated) -> bool:
         """Record a new entitlement unless it equals the one already in force from that date."""
@@ -352,7 +371,7 @@ class Beneficiary(Aggregate):
             self.stopped_from = effective_from
 
     def when_BackPayCalculated(self, event: BackPayCalculated) -> None:
-        pass
+        self.back_paid_in_full |= {m.period for m in event.months if m.owed_in_full}
 
 
 @event_type("payments.BackPayCalculated", version=1)
@@ -375,3 +394,11 @@ class BackPayMonth:
     entitled_fen: int
     paid_fen: int
     difference_fen: int
+
+    @property
+    def owed_in_full(self) -> bool:
+        """A period nothing was paid for (not the line of what earlier back pay covered)."""
+        return self.paid_fen == 0 and self.period != ALREADY_PAID
+
+
+ALREADY_PAID = "already-paid"  # the line subtracting what earlier back pay covered

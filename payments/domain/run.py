@@ -116,6 +116,7 @@ class PaymentRun(Aggregate):
         super().__init__(aggregate_id)
         self.started: PaymentRunStarted | None = None
         self.status = "none"
+        self.instructed_all = False  # completed once: no payable joins it any more (ADR 0061)
         self.round = 0  # of execution: one more each time its failed payments are retried
         self.channel = "api"
         self.returns: dict[str, BankReturnImported] = {}  # imported return files by SHA-256
@@ -193,6 +194,7 @@ class PaymentRun(Aggregate):
 
     def when_PaymentRunCompleted(self, event: PaymentRunCompleted) -> None:
         self.status = "completed"
+        self.instructed_all = True
 
     def when_BankReturnImported(self, event: BankReturnImported) -> None:
         self.returns[event.file_sha256] = event

@@ -5,11 +5,17 @@ agency pays itself is recorded in the household's history."""
 from __future__ import annotations
 
 import contextlib
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
-from payments.application.enrol import entitlement_of, standard_in_force, who_approved
+from payments.application.enrol import (
+    arrears_from,
+    entitlement_of,
+    standard_in_force,
+    who_approved,
+)
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
 from payments.domain.entitlement import Computed, Household, compute_or_await
 from payments.domain.paid_by_partner import PaidByPartnerRecorded, paid_by_partner_stream
@@ -23,16 +29,18 @@ async def on_agency_decision(
     metadata: EventMetadata,
     repos: Repositories,
     conn: AsyncConnection,
+    decided_at: datetime,
     approved_by: Actor | None = None,
 ) -> str:
-    """Policy: an approval is enrolled or recorded as paid by the partner; a rejection is not
-    payments' business. The outcome's name (a redelivery changes nothing). A per-person amount
-    where no standard is in force is enrolled awaiting one (ADR 0041), naming `approved_by`."""
+    """Policy: an approval (recorded at `decided_at`) is enrolled or recorded as paid by the
+    partner; a rejection is not payments' business. The outcome's name (a redelivery changes
+    nothing). A per-person amount where no standard is in force is enrolled awaiting one (ADR
+    0041), naming `approved_by`."""
     if decision.outcome != "approved":
         return "not-approved"
     if decision.settlement == "by_agency":
         return await _record_paid_by_partner(decision, metadata, repos, conn)
-    return await _enrol(decision, metadata, repos, conn, approved_by)
+    return await _enrol(decision, metadata, repos, conn, decided_at, approved_by)
 
 
 async def _enrol(
@@ -40,6 +48,7 @@ async def _enrol(
     metadata: EventMetadata,
     repos: Repositories,
     conn: AsyncConnection,
+    decided_at: datetime,
     approved_by: Actor | None,
 ) -> str:
     aggregate_id = Beneficiary.id_for(decision.application_id, decision.programme)
@@ -62,6 +71,7 @@ async def _enrol(
         payee_name=decision.payee_name or "",
         bank_account=decision.bank_account,
         eligible_persons=decision.persons,
+        arrears_from=arrears_from(decision.decided_on, decided_at),
     )
     entitlement = entitlement_of(enrolled, computed, decision.decided_on)
     beneficiary.enrol(enrolled, entitlement, who_approved(approved_by))

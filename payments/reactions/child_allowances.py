@@ -6,10 +6,17 @@ the allowance early, nothing is paid from the date it names."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
-from payments.application.enrol import entitlement_of, standard_in_force, who_approved
+from payments.application.enrol import (
+    arrears_from,
+    entitlement_of,
+    standard_in_force,
+    who_approved,
+)
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
 from payments.domain.entitlement import Household, compute_or_await
 from shared.contracts.verification import ChildAllowanceAssessed, ChildAllowanceEnded
@@ -21,11 +28,12 @@ async def on_child_allowance(
     metadata: EventMetadata,
     repos: Repositories,
     conn: AsyncConnection,
+    granted_at: datetime,
     approved_by: Actor | None = None,
 ) -> str:
-    """Policy: a grant enrols the child once (a redelivery changes nothing); a refusal is not
-    payments' business. The outcome's name. Where no standard is in force the child is enrolled
-    awaiting one (ADR 0041), naming `approved_by`."""
+    """Policy: a grant (recorded at `granted_at`) enrols the child once (a redelivery changes
+    nothing); a refusal is not payments' business. The outcome's name. Where no standard is in
+    force the child is enrolled awaiting one (ADR 0041), naming `approved_by`."""
     if assessed.decision != "granted" or assessed.effective_from is None:
         return "not-granted"
     aggregate_id = Beneficiary.id_for(assessed.child_id, assessed.allowance)
@@ -54,6 +62,7 @@ async def on_child_allowance(
         age_limit=assessed.age_limit,
         age_limit_policy_version=assessed.age_limit_policy_version,
         coming_of_age_period=assessed.coming_of_age_period,
+        arrears_from=arrears_from(since, granted_at),
     )
     beneficiary.enrol(
         enrolled, entitlement_of(enrolled, computed, since), who_approved(approved_by)

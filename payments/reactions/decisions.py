@@ -69,21 +69,26 @@ class DecisionReactions:
         """An approved case is enrolled with its entitlement (PAY-2)."""
         metadata = _metadata(recorded, approved.case_id)
         actor = recorded.metadata.actor
-        return await enrol_approved_case(approved, metadata, self.repos, conn, actor)
+        decided_at = recorded.recorded_at
+        return await enrol_approved_case(approved, metadata, self.repos, conn, decided_at, actor)
 
     async def agency_decided(
         self, decision: ProgrammeDecidedByAgency, recorded: RecordedEvent, conn: AsyncConnection
     ) -> str:
         """A partner's approval is enrolled or recorded as paid by the partner (ADR 0032)."""
         metadata, actor = _metadata(recorded), recorded.metadata.actor
-        return await on_agency_decision(decision, metadata, self.repos, conn, actor)
+        return await on_agency_decision(
+            decision, metadata, self.repos, conn, recorded.recorded_at, actor
+        )
 
     async def child_allowance_assessed(
         self, assessed: ChildAllowanceAssessed, recorded: RecordedEvent, conn: AsyncConnection
     ) -> str:
         """A child's allowance granted is enrolled (PAY-9)."""
         metadata, actor = _metadata(recorded), recorded.metadata.actor
-        return await on_child_allowance(assessed, metadata, self.repos, conn, actor)
+        return await on_child_allowance(
+            assessed, metadata, self.repos, conn, recorded.recorded_at, actor
+        )
 
     async def child_allowance_ended(
         self, ended: ChildAllowanceEnded, recorded: RecordedEvent, conn: AsyncConnection

@@ -108,6 +108,7 @@ class BeneficiaryEnrolled(Contract):
     age_limit: int | None = None
     age_limit_policy_version: int | None = None
     coming_of_age_period: str | None = None
+    arrears_from: date | None = None
 
 
 class BeneficiarySuspended(Contract):

@@ -72,6 +72,9 @@ HEADS = """
 SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM events
 WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version DESC
 """
+EXISTING = """
+SELECT stream_id FROM events WHERE stream_id = ANY($1::text[]) AND stream_version = 1
+"""
 # many streams at once, under the lock already held: every head was checked in Python
 INSERT_MANY = """
 INSERT INTO events (position, event_id, stream_id, stream_version, type, schema_version,

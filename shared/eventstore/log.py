@@ -40,6 +40,12 @@ class EventLog(Protocol):
         """The number of a stream's events, 0 when it does not exist."""
         ...
 
+    async def existing_streams(
+        self, stream_ids: Sequence[str], conn: Connection | None = None
+    ) -> set[str]:
+        """Those of the streams that hold an event."""
+        ...
+
     async def read_stream(
         self, stream_id: str, conn: Connection | None = None
     ) -> list[RecordedEvent]:

@@ -173,6 +173,12 @@ class InMemoryEventStore:
         """The version of a stream: the number of its events, 0 when it does not exist."""
         return len(self._streams.get(stream_id, ()))
 
+    async def existing_streams(
+        self, stream_ids: Sequence[str], conn: Connection | None = None
+    ) -> set[str]:
+        """Those of the streams that hold an event."""
+        return {s for s in stream_ids if s in self._streams}
+
     async def read_stream(
         self, stream_id: str, conn: Connection | None = None
     ) -> list[RecordedEvent]:

@@ -23,6 +23,7 @@ from shared.clock import Clock, SystemClock
 from shared.db import Connection, driver_in_transaction
 from shared.domain.errors import AppendContended, ConcurrencyConflict
 from shared.eventstore.append import (
+    EXISTING,
     HEAD,
     HEADS,
     HOLDER_LOCK_TIMEOUT,
@@ -264,6 +265,16 @@ class EventStore:
         async with self._reading(None) as raw:
             head = await raw.fetchrow(HEAD, stream_id)
         return int(head[0]) if head else 0
+
+    async def existing_streams(
+        self, stream_ids: Sequence[str], conn: Connection | None = None
+    ) -> set[str]:
+        """Those of the streams that hold an event (one index lookup each)."""
+        if not stream_ids:
+            return set()
+        async with self._reading(conn) as raw:
+            rows = await raw.fetch(EXISTING, list(stream_ids))
+        return {row["stream_id"] for row in rows}
 
     async def read_stream(
         self, stream_id: str, conn: Connection | None = None

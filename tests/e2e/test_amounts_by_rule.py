@@ -21,7 +21,7 @@ from clients.verification.api.township import (
     verify_household_economy,
 )
 from tests.e2e.conftest import OwnStack
-from tests.e2e.flows import Clerk, County, completed_run, funded, submitted
+from tests.e2e.flows import Clerk, County, closed_run, completed_run, funded, submitted
 from tests.e2e.services import RunningServices
 from tests.e2e.test_payments_flow import ACCOUNT, COUNTY, TOWNSHIP, VILLAGE
 from tests.e2e.test_verification_happy_path import Officer, ok, resident
@@ -225,6 +225,8 @@ async def test_a_partly_dependent_extreme_poverty_person_is_paid_basic_plus_the_
         await standard(payments, "extreme_poverty", BASIC, services.period(-12),
                        care_amounts_fen=cares)  # fmt: skip
         await funded(payments, HERE, "extreme_poverty", 10_000_000)
+        # and this month's run closed (this test's or the module's first test's)
+        await closed_run(payments, HERE, services.period())
         # when the township's investigation assesses the person partly dependent (半失能)
         # and the county approves by rule
         decision = {"decision": "approve", "reason": "符合特困供养条件"}
@@ -237,7 +239,10 @@ async def test_a_partly_dependent_extreme_poverty_person_is_paid_basic_plus_the_
         ledger = {"case_id": case_id, "programme": "extreme_poverty"}
         shown = await entitlement(payments, ledger, BASIC + CARE_PARTIAL)
         assert shown["method"] == "basic_and_care" and "半失能" in shown["explanation_zh"]
-        # this month's run was the first test's
+        # in next month's run, with this month, approved after its run, as back pay (ADR 0061)
         await completed_run(payments, HERE, services.period(1))
         paid = await payments_of(payments, ledger)
-        assert [(p["amount_fen"], p["status"]) for p in paid] == [(BASIC + CARE_PARTIAL, "settled")]
+        monthly = BASIC + CARE_PARTIAL
+        assert [(p["amount_fen"], p["back_pay_fen"], p["status"]) for p in paid] == [
+            (2 * monthly, monthly, "settled")
+        ]

@@ -1,6 +1,6 @@
 """An approved household without a bank account, end to end through the public APIs only: the
 run lists it unpayable, supervision alerts the county, and once the township records an account
-the next run pays it (PAY-3)."""
+the next run pays it, the month it could not be paid too (PAY-3, ADR 0061)."""
 
 from __future__ import annotations
 
@@ -100,11 +100,12 @@ async def test_a_household_without_an_account_is_listed_alerted_and_paid_once_on
             return answer.status_code == 200 and ACCOUNT not in answer.text
 
         await eventually(account_recorded, timeout=30, message="the account was never recorded")
-        # then the run of the month after pays the household into it
+        # then the run of the month after pays the household into it, with the month it could
+        # not be paid as back pay (ADR 0061)
         second = await completed_run(payments, county, services.period(1))
         assert case_id not in {u["case_id"] for u in second["unpayable"]}
         ledger = (await payments.call(list_beneficiary_payments, **beneficiary)).json()["items"]
-        assert [(p["period"], p["amount_fen"], p["status"]) for p in ledger] == [
-            (services.period(1), 60_000, "settled")
+        assert [(p["period"], p["amount_fen"], p["back_pay_fen"], p["status"]) for p in ledger] == [
+            (services.period(1), 120_000, 60_000, "settled")
         ]
         assert ACCOUNT not in str(ledger)

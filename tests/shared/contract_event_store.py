@@ -351,6 +351,17 @@ class EventStoreContract:
         for stream, events in recorded.items():
             assert states[stream] == [(e.type, e.schema_version, e.data, e.hash) for e in events]
 
+    @pytest.mark.req("GEN-1")
+    async def test_existing_streams_names_those_holding_an_event(self, store: EventLog) -> None:
+        # given a stream of two events and one of one
+        await store.append("case-a", [an_event(n=1), an_event(n=2)], expected_version=NO_STREAM)
+        await store.append("case-b", [an_event(n=3)], expected_version=NO_STREAM)
+        # when asked which of four streams exist, one of them twice
+        wanted = ["case-none", "case-a", "case-b", "case-a", "payment-case-a"]
+        # then the two that hold events, once each; nothing for nothing asked
+        assert await store.existing_streams(wanted) == {"case-a", "case-b"}
+        assert await store.existing_streams([]) == set()
+
     @pytest.mark.req("GEN-5")
     async def test_each_hash_covers_the_previous_hash_and_the_canonical_event(
         self, store: EventLog

@@ -23,7 +23,9 @@ class PaymentRead:
         period (str):
         amount_fen (int):
         monthly_fen (int):
-        back_pay_fen (int):
+        back_pay_fen (int): 补发 back pay for past months: a raise applied retroactively, and months due but not paid (no
+            account or no standard then, or approved after the month's run closed: ADR 0061); the audit trail's
+            BackPayCalculated names the months
         attempt (int):
         status (str):
         outcome (None | str):

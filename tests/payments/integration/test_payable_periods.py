@@ -150,10 +150,11 @@ async def test_a_beneficiary_without_an_account_is_listed_unpayable_until_one_is
             "/v1/beneficiaries/no-account/urban_dibao", headers=payments.headers()
         )
         assert read.json()["bank_account_masked"].endswith("8901")
-        # and next month's run pays the household into it
+        # and next month's run pays the household into it, the month it could not be paid
+        # too, as back pay (ADR 0061)
         next_run = await start_and_execute(payments, client, NEXT)
         assert (await run_of(payments, client, next_run))["unpayable"] == []
-        assert await paid(payments, "no-account") == [("urban_dibao", NEXT, 110_000)]
+        assert await paid(payments, "no-account") == [("urban_dibao", NEXT, 220_000)]
     async with payments.runtime.engine.connect() as conn:
         account = await conn.scalar(
             text("SELECT bank_account FROM payments_view WHERE case_id = 'no-account'")
