@@ -2,8 +2,9 @@
 
 `open_claims` has one row per (resident, programme) held by an open application or an active
 benefit: its primary key is the unique index that makes a second claim impossible, whatever the
-jurisdiction. `household_members` says which household (its applicant) each open member belongs
-to; per-resident advisory locks serialise the check-then-insert of concurrent submissions.
+jurisdiction. `household_members` says which household (its applicant, in one township) each
+open member belongs to; per-resident advisory locks serialise the check-then-insert of
+concurrent submissions.
 """
 
 from __future__ import annotations
@@ -19,13 +20,17 @@ _LOCK_RESIDENTS = """
 SELECT count(pg_advisory_xact_lock(hashtext(k)))
 FROM (SELECT 'household:' || r AS k FROM unnest($1::text[]) AS r ORDER BY 1) AS keys
 """
-# in one statement, after the locks: the members of other households among these residents, or,
-# when there are none, the household's members and its (resident, programme) claims inserted —
-# a claim another open application or benefit holds is left out of what comes back
+# in one statement, after the locks: the members of other households among these residents (a
+# household is its head in one township: the same head in another township heads another one),
+# or, when there are none, the household's members and its (resident, programme) claims
+# inserted — a claim another open application or benefit holds is left out of what comes back
 _REGISTER = """
 WITH conflicts AS (
-    SELECT resident_id, application_id, division_code FROM household_members
-    WHERE resident_id = ANY($4::text[]) AND household_head <> $5
+    SELECT CASE WHEN household_head <> $5 THEN 'household' ELSE 'head' END AS kind,
+        resident_id, application_id, division_code
+    FROM household_members
+    WHERE resident_id = ANY($4::text[])
+    AND (household_head <> $5 OR left(division_code, 9) <> left($6, 9))
 ), members AS (
     INSERT INTO household_members (resident_id, application_id, household_head, division_code)
     SELECT unnest($4::text[]), $3, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM conflicts)
@@ -35,9 +40,15 @@ WITH conflicts AS (
     WHERE NOT EXISTS (SELECT 1 FROM conflicts)
     ON CONFLICT DO NOTHING RETURNING resident_id, programme
 )
-SELECT 'household' AS kind, resident_id, application_id AS detail, division_code FROM conflicts
+SELECT kind, resident_id, application_id AS detail, division_code FROM conflicts
 UNION ALL
 SELECT 'claimed', resident_id, programme, NULL FROM claims
+"""
+
+# the (resident, programme) claims among these that open applications or benefits hold
+_HELD = """
+SELECT resident_id, programme FROM open_claims
+WHERE (resident_id, programme) IN (SELECT * FROM unnest($1::text[], $2::text[]))
 """
 
 
@@ -64,10 +75,17 @@ async def claim(
         head,
         division_code,
     )
-    conflicts = [r for r in rows if r["kind"] == "household"]
-    _refuse_another_household(residents, conflicts, division_code)
-    claimed = {(r["resident_id"], r["detail"]) for r in rows if r["kind"] == "claimed"}
+    _refuse_another_household(residents, _of_kind(rows, "household"), division_code)
+    if heads_elsewhere := _of_kind(rows, "head"):  # the programme's own refusal comes first
+        held = await raw.fetch(_HELD, [r for r, _ in pairs], [p for _, p in pairs])
+        _refuse_duplicate_claims(residents, {(r["resident_id"], r["programme"]) for r in held})
+        _refuse_another_household(residents, heads_elsewhere, division_code)
+    claimed = {(r["resident_id"], r["detail"]) for r in _of_kind(rows, "claimed")}
     _refuse_duplicate_claims(residents, set(pairs) - claimed)
+
+
+def _of_kind(rows: list[asyncpg.Record], kind: str) -> list[asyncpg.Record]:
+    return [r for r in rows if r["kind"] == kind]
 
 
 def _refuse_another_household(

@@ -67,7 +67,14 @@ async def submit_application(
     today: Today,
     command: Command,
 ) -> JSONResponse:
-    """Register a household's application for one or more programmes (one door, INT-2/4/9/10)."""
+    """Register a household's application for one or more programmes (one door, INT-2/4/9/10).
+
+    INT-9 refusals, each naming the member's field:
+    - 409 `duplicate-open-application`: the member holds an open application or benefit for
+      that programme, in any jurisdiction (the problem names `programme`);
+    - 409 `member-in-another-household`: the member belongs to another household with an open
+      case: one with another head, or one the same head heads in another township. Supervision
+      is told (`intake.HouseholdConflictFlagged`)."""
     # INT-3: a township/street officer (the access table), in their own township
     ensure_jurisdiction(command.principal, body.division_code)
     application_id = new_application_id()

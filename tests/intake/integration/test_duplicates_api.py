@@ -168,3 +168,39 @@ async def test_a_household_elsewhere_is_refused_without_naming_its_application(
     # while supervision's flag names it
     flags = await intake.events_of("intake.HouseholdConflictFlagged")
     assert [f["data"]["existing_application_id"] for f in flags] == [case_id]
+
+
+@pytest.mark.req("INT-9")
+async def test_the_head_of_a_household_cannot_head_another_one_elsewhere(intake: Intake) -> None:
+    # given a household of two with an open application in one township
+    case_id = await _household_of_applicant_and_spouse(intake)
+    async with intake.client() as client:
+        # when another township's officer declares its head at the head of another household
+        elsewhere = await client.post(
+            "/v1/applications",
+            json=body(
+                division_code=OTHER_TOWNSHIP,
+                members=household_of(APPLICANT, NEIGHBOUR),
+                programmes=["medical_assistance"],
+            ),
+            headers=intake.headers(division=OTHER_TOWNSHIP),
+        )
+        # but the same household applies for another programme where it lives, for one member
+        here = await client.post(
+            "/v1/applications",
+            json=body(members=household_of(APPLICANT), programmes=["medical_assistance"]),
+            headers=intake.headers(),
+        )
+    # then the other township is refused naming the head, not the application it cannot read
+    assert elsewhere.status_code == 409, elsewhere.text
+    assert (elsewhere.json()["code"], elsewhere.json()["field"]) == (
+        "member-in-another-household",
+        "members.0.resident_id",
+    )
+    assert case_id not in elsewhere.text
+    # and supervision's flag names the first household's case; the household's own is accepted
+    flags = await intake.events_of("intake.HouseholdConflictFlagged")
+    assert [(f["data"]["resident_id"], f["data"]["existing_application_id"]) for f in flags] == [
+        (APPLICANT, case_id)
+    ]
+    assert here.status_code == 201, here.text

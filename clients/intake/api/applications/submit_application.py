@@ -107,6 +107,13 @@ def sync_detailed(
 
      Register a household's application for one or more programmes (one door, INT-2/4/9/10).
 
+    INT-9 refusals, each naming the member's field:
+    - 409 `duplicate-open-application`: the member holds an open application or benefit for
+      that programme, in any jurisdiction (the problem names `programme`);
+    - 409 `member-in-another-household`: the member belongs to another household with an open
+      case: one with another head, or one the same head heads in another township. Supervision
+      is told (`intake.HouseholdConflictFlagged`).
+
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
             works
@@ -142,6 +149,13 @@ def sync(
 
      Register a household's application for one or more programmes (one door, INT-2/4/9/10).
 
+    INT-9 refusals, each naming the member's field:
+    - 409 `duplicate-open-application`: the member holds an open application or benefit for
+      that programme, in any jurisdiction (the problem names `programme`);
+    - 409 `member-in-another-household`: the member belongs to another household with an open
+      case: one with another head, or one the same head heads in another township. Supervision
+      is told (`intake.HouseholdConflictFlagged`).
+
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
             works
@@ -171,6 +185,13 @@ async def asyncio_detailed(
     """受理登记申请 Accept and register a household application
 
      Register a household's application for one or more programmes (one door, INT-2/4/9/10).
+
+    INT-9 refusals, each naming the member's field:
+    - 409 `duplicate-open-application`: the member holds an open application or benefit for
+      that programme, in any jurisdiction (the problem names `programme`);
+    - 409 `member-in-another-household`: the member belongs to another household with an open
+      case: one with another head, or one the same head heads in another township. Supervision
+      is told (`intake.HouseholdConflictFlagged`).
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
@@ -204,6 +225,13 @@ async def asyncio(
     """受理登记申请 Accept and register a household application
 
      Register a household's application for one or more programmes (one door, INT-2/4/9/10).
+
+    INT-9 refusals, each naming the member's field:
+    - 409 `duplicate-open-application`: the member holds an open application or benefit for
+      that programme, in any jurisdiction (the problem names `programme`);
+    - 409 `member-in-another-household`: the member belongs to another household with an open
+      case: one with another head, or one the same head heads in another township. Supervision
+      is told (`intake.HouseholdConflictFlagged`).
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
