@@ -38,6 +38,10 @@ PROVINCE = 4_000_000
 MAX_BENEFICIARIES = 10_000_000  # case ids have 7 digits
 CHUNK = 4_000  # streams (8,000 events) per transaction
 ACTOR = Actor("bench", "county_officer", "bench", COUNTY)
+# approved in October (ADR 0061): the run of November looks whether October's run missed them.
+# No run paid October here, so every beneficiary is looked at, as in a county's first run; in a
+# steady month the run looks at those it did not pay the month before only
+ARREARS_FROM = date(2026, 10, 1)
 
 Progress = Callable[[str, int, int], None]  # phase, done, total
 
@@ -67,7 +71,7 @@ def beneficiary_events(i: int) -> list[object]:
     case = case_id(i)
     enrolled = BeneficiaryEnrolled(
         case, PROGRAMME, TOWNSHIP, COUNTY, "urban", 3, 100_000, None, 0, MONTHLY_FEN,
-        date(2026, 1, 1), payee(i), bank_account(i),
+        date(2026, 1, 1), payee(i), bank_account(i), arrears_from=ARREARS_FROM,
     )  # fmt: skip
     entitlement = EntitlementCalculated(
         case, PROGRAMME, MONTHLY_FEN, date(2026, 1, 1), "dibao_gap", 70_000,

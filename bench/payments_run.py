@@ -120,16 +120,18 @@ async def copy_floor(dsn: str, n: int) -> float:
         await conn.close()
 
 
-async def event_floor(dsn: str, after_position: int) -> tuple[int, float]:
+async def event_floor(
+    dsn: str, after_position: int, table: str = "event_floor"
+) -> tuple[int, float]:
     """Store the run's own events again, set-based, into an empty table shaped and indexed like
     `events`; (rows, seconds). No client, no parsing, no hashing: the least PostgreSQL needs to
     keep those rows, which any design that records them per payment must also spend."""
     conn = await asyncpg.connect(dsn)
     try:
-        await conn.execute("CREATE TABLE event_floor (LIKE events INCLUDING ALL)")
+        await conn.execute(f"CREATE TABLE {table} (LIKE events INCLUDING ALL)")
         began = time.perf_counter()
         status = await conn.execute(
-            "INSERT INTO event_floor SELECT * FROM events WHERE position > $1", after_position
+            f"INSERT INTO {table} SELECT * FROM events WHERE position > $1", after_position
         )
         return int(status.split()[-1]), time.perf_counter() - began
     finally:

@@ -9,7 +9,9 @@ in production:
 
 The population's events (enrolments and funds) count as published long before: the relay starts
 after them. Reported:
-- the run's time, against the event-store floor of the same run (ADR 0015);
+- the run's time, against the event-store floor of the same run (ADR 0015), and against the
+  floor of the same events stored, published and copied into a trail at once
+  (`bench.flow_floor`);
 - the trail's lag when the run ends, and the time after that until the trail holds every one of
   the run's events;
 - the peak RSS of each process.
@@ -30,6 +32,7 @@ import asyncpg
 from sqlalchemy import text
 
 from bench import runtime
+from bench.flow_floor import measure_flow_floor
 from bench.payments_executor import configure
 from bench.payments_population import PROVINCE, Printer, generate, own_runtime, service_config
 from bench.payments_run import (
@@ -145,6 +148,7 @@ async def measure(rt_env: runtime.Runtime, broker: EmbeddedBroker, n: int, execu
             stop(reader)
     dsn = runtime.plain_dsn(payments_url)
     events, events_s = await event_floor(dsn, before_run)
+    flow = await measure_flow_floor(dsn, before_run, trail_dsn, broker.bootstrap_servers)
     await rt.close()
     ratio = run_s / events_s
     lag = expected - trail_at_end
@@ -157,6 +161,10 @@ async def measure(rt_env: runtime.Runtime, broker: EmbeddedBroker, n: int, execu
             f"  event-store floor of its {events:,} events: {events_s:.1f}s;"
             f" run / floor = {ratio:.1f}x (target <= {TARGET_RUN_RATIO:g}x:"
             f" {'yes' if ratio <= TARGET_RUN_RATIO else 'no'})",
+            f"  flow floor, the same events stored, published on both topics and copied into a"
+            f" trail at once: {flow.together_s:.1f}s (store {flow.store_s:.1f}s, publish"
+            f" {flow.publish_s:.1f}s, copy {flow.copy_s:.1f}s); run / flow floor ="
+            f" {run_s / flow.together_s:.1f}x",
             f"  when the run ended: the trail held {trail_at_end:,} of {expected:,} events"
             f" (lag {lag:,}); the relay had {relay_lag_at_end:,} events still to publish",
             f"  trail complete {complete_s:.1f}s after the run ended"
