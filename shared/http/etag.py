@@ -44,6 +44,9 @@ class PreconditionFailed(DomainError):
     title_zh = "资源在您读取后已被修改"
 
 
+IF_MATCH_FIELD = "header.if-match"  # as a problem names the header
+
+
 def etag_for(version: int) -> str:
     """The strong ETag of a resource at a stream version: `"7"`."""
     return f'"{version}"'
@@ -57,6 +60,7 @@ def expected_version_from_if_match(request: Request, required: bool = True) -> i
             raise PreconditionRequired(
                 'send If-Match with the ETag you read, e.g. If-Match: "3"',
                 '请在 If-Match 中提供读取时获得的 ETag，例如 If-Match: "3"',
+                field=IF_MATCH_FIELD,
             )
         return None
     match = _STRONG_ETAG.fullmatch(header.strip())
@@ -64,6 +68,7 @@ def expected_version_from_if_match(request: Request, required: bool = True) -> i
         raise InvalidIfMatch(
             'If-Match must be one strong ETag of this API, e.g. "3" (no W/, no lists, no *)',
             'If-Match 必须是本接口的一个强 ETag，例如 "3"（不支持 W/、列表或 *）',
+            field=IF_MATCH_FIELD,
         )
     return int(match.group(1))
 

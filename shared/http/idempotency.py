@@ -51,6 +51,9 @@ class IdempotencyKeyReused(DomainError):
     title_zh = "幂等键已用于其他请求"
 
 
+KEY_FIELD = "header.idempotency-key"  # as a problem names the header
+
+
 class IdempotencyKeyRequired(DomainError):
     """A POST came without an `Idempotency-Key` header."""
 
@@ -175,11 +178,13 @@ async def idempotency_key(
         raise IdempotencyKeyRequired(
             "every POST needs an Idempotency-Key header (a UUID works)",
             "每个 POST 请求都必须带 Idempotency-Key 请求头（可使用 UUID）",
+            field=KEY_FIELD,
         )
     if len(idempotency_key) > MAX_KEY_LENGTH or not all(" " <= c <= "~" for c in idempotency_key):
         raise InvalidIdempotencyKey(
             f"an Idempotency-Key is 1 to {MAX_KEY_LENGTH} printable ASCII characters",
             f"Idempotency-Key 应为1至{MAX_KEY_LENGTH}个可打印 ASCII 字符",
+            field=KEY_FIELD,
         )
     return idempotency_key
 

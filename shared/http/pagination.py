@@ -51,6 +51,7 @@ def decode_cursor(cursor: str) -> dict[str, Any]:
         raise InvalidCursor(
             "the cursor is not one this API handed out; start again without it",
             "分页游标无效，请不带游标重新查询",
+            field="query.cursor",
         )
     return value
 

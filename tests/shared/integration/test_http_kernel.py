@@ -105,6 +105,8 @@ async def test_a_post_without_a_key_is_refused(
     assert missing.json()["code"] == "idempotency-key-required"
     assert too_long.status_code == 400
     assert too_long.json()["code"] == "invalid-idempotency-key"
+    # each names the header, as a problem names any field
+    assert {missing.json()["field"], too_long.json()["field"]} == {"header.idempotency-key"}
     assert await count(engine, "SELECT count(*) FROM things") == 0
 
 
@@ -163,6 +165,7 @@ async def test_reads_carry_an_etag_and_writes_need_if_match(
     stale = await client.put(url, json={"name": "m"}, headers=bearer(signer) | {"If-Match": '"1"'})
     assert (missing.status_code, missing.json()["code"]) == (428, "precondition-required")
     assert (malformed.status_code, malformed.json()["code"]) == (400, "invalid-if-match")
+    assert {missing.json()["field"], malformed.json()["field"]} == {"header.if-match"}
     assert renamed.status_code == 200 and renamed.headers["ETag"] == '"2"'
     assert (stale.status_code, stale.json()["code"]) == (412, "precondition-failed")
     assert stale.json()["current_etag"] == '"2"'

@@ -37,6 +37,7 @@ def test_a_cursor_not_made_here_is_refused(cursor: str) -> None:
     with pytest.raises(InvalidCursor) as refused:
         decode_cursor(cursor)
     assert (refused.value.status, refused.value.code) == (400, "invalid-cursor")
+    assert refused.value.extensions["field"] == "query.cursor"
 
 
 def test_a_page_serialises_items_and_the_next_cursor() -> None:
