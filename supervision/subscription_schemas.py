@@ -5,14 +5,44 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 from pydantic.json_schema import SkipJsonSchema
 
+from shared.contracts import Contract, intake, payments, supervision, verification
 from shared.identity import DivisionCodeStr
 from supervision.domain.subscription import WebhookSubscription
 
+
+def _published_types() -> list[str]:
+    """Every event type the four services publish (their contracts), sorted."""
+    modules = (intake, verification, payments, supervision)
+    return sorted(
+        c.TYPE
+        for m in modules
+        for c in vars(m).values()
+        if isinstance(c, type) and issubclass(c, Contract) and c.__module__ == m.__name__
+    )
+
+
+PUBLISHED_TYPES = _published_types()
+
+
+def _published(value: str) -> str:
+    if value not in PUBLISHED_TYPES:
+        raise ValueError("not an event type the services publish (the schema lists them)")
+    return value
+
+
 EventType = Annotated[
-    str, Field(pattern=r"^(intake|verification|payments|supervision)\.[A-Z][A-Za-z0-9]{1,80}$")
+    str, Field(json_schema_extra={"enum": PUBLISHED_TYPES}), AfterValidator(_published)
 ]
 Programme = Annotated[str, Field(pattern=r"^[a-z][a-z_]{1,39}$")]
 

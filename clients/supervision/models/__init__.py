@@ -119,6 +119,7 @@ from .source_event_metadata import SourceEventMetadata
 from .staff_in import StaffIn
 from .staff_registered_read import StaffRegisteredRead
 from .subscription_create import SubscriptionCreate
+from .subscription_create_event_types_item import SubscriptionCreateEventTypesItem
 from .subscription_read import SubscriptionRead
 from .subscription_with_secret import SubscriptionWithSecret
 from .task_counts_read import TaskCountsRead
@@ -256,6 +257,7 @@ __all__ = (
     "StaffIn",
     "StaffRegisteredRead",
     "SubscriptionCreate",
+    "SubscriptionCreateEventTypesItem",
     "SubscriptionRead",
     "SubscriptionWithSecret",
     "TaskCountsRead",

@@ -5,6 +5,9 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.subscription_create_event_types_item import (
+    SubscriptionCreateEventTypesItem,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SubscriptionCreate")
@@ -16,20 +19,23 @@ class SubscriptionCreate:
 
     Attributes:
         callback_url (str): https URL (plain http only to the hosts the deployment allows)
-        event_types (list[str]):
+        event_types (list[SubscriptionCreateEventTypesItem]):
         division_codes (list[str]): a county or city code covers every township and village below it
         programmes (list[str] | Unset): empty: every programme
     """
 
     callback_url: str
-    event_types: list[str]
+    event_types: list[SubscriptionCreateEventTypesItem]
     division_codes: list[str]
     programmes: list[str] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         callback_url = self.callback_url
 
-        event_types = self.event_types
+        event_types = []
+        for event_types_item_data in self.event_types:
+            event_types_item = event_types_item_data.value
+            event_types.append(event_types_item)
 
         division_codes = self.division_codes
 
@@ -56,7 +62,12 @@ class SubscriptionCreate:
         d = dict(src_dict)
         callback_url = d.pop("callback_url")
 
-        event_types = cast(list[str], d.pop("event_types"))
+        event_types = []
+        _event_types = d.pop("event_types")
+        for event_types_item_data in _event_types:
+            event_types_item = SubscriptionCreateEventTypesItem(event_types_item_data)
+
+            event_types.append(event_types_item)
 
         division_codes = cast(list[str], d.pop("division_codes"))
 
