@@ -181,6 +181,7 @@ def wire(
         verifier=verifier,
         readiness_checks=checks,
         access=access,
+        cursor_key=config.pseudonym_key,
     )
     app.state.store = store
     app.state.clock = config.clock

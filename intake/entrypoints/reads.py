@@ -86,6 +86,7 @@ def cursor_position(
         raise InvalidCursor(
             "the cursor is not one this API handed out; start again without it",
             "分页游标无效，请不带游标重新查询",
+            field="query.cursor",
         ) from None
 
 

@@ -20,6 +20,7 @@ from shared.http.correlation import CorrelationMiddleware
 from shared.http.guard import InputGuardMiddleware, refuse_hostile_parameters
 from shared.http.metrics import MetricsMiddleware, metrics_endpoint
 from shared.http.openapi import make_truthful, operation_id, service_problem_codes
+from shared.http.pagination import CursorListMiddleware
 from shared.http.problems import install_problem_handlers, problem_response
 from shared.http.textual import refuse_mistyped_values
 from shared.http.tokens import TokenVerifier
@@ -43,12 +44,14 @@ def create_app(
     readiness_checks: Mapping[str, ReadinessCheck],
     lifespan: Any = None,
     access: AccessTable | None = None,
+    cursor_key: bytes | None = None,
 ) -> FastAPI:
     """A service's app: routers, problem+json errors, correlation ids, metrics, traces, health.
 
     A `database` readiness check (SELECT 1) is added unless one of that name is given. `access`
     is the service's authorisation table, enforced on every route before it runs (deny by
-    default, `shared/http/access.py`); every service passes one (`wire`).
+    default, `shared/http/access.py`); every service passes one (`wire`). `cursor_key` signs the
+    lists' cursors (the deployment's secret, so every replica reads them; None: one per process).
     """
     app = FastAPI(
         title=title,
@@ -70,6 +73,7 @@ def create_app(
     checks = {"database": _database_check(engine), **readiness_checks}
     install_problem_handlers(app)  # first added = innermost: inside metrics and correlation
     app.add_exception_handler(BodyTooLarge, body_too_large_handler)
+    app.add_middleware(CursorListMiddleware, key=cursor_key)  # a cursor serves its own list
     app.add_middleware(InputGuardMiddleware)  # hostile input: 415/422 before any route runs
     app.add_middleware(BodyLimitMiddleware)  # 413 past a body's limit, whoever reads it
     app.add_middleware(MetricsMiddleware, service=service)

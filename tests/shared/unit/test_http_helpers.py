@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from starlette.requests import Request
 
@@ -14,7 +16,13 @@ from shared.http.etag import (
     precondition_failed_from,
 )
 from shared.http.idempotency import fingerprint_of
-from shared.http.pagination import InvalidCursor, Page, decode_cursor, encode_cursor
+from shared.http.pagination import (
+    InvalidCursor,
+    Page,
+    cursor_list,
+    decode_cursor,
+    encode_cursor,
+)
 
 pytestmark = pytest.mark.req("GEN-8")
 
@@ -24,20 +32,45 @@ def request_with(headers: dict[str, str]) -> Request:
     return Request({"type": "http", "method": "PUT", "path": "/", "headers": raw})
 
 
-def test_a_cursor_round_trips_and_is_url_safe() -> None:
+KEY = b"k" * 32
+ALERTS, COMPLAINTS = "/v1/alerts", "/v1/complaints"
+
+
+def test_a_cursor_round_trips_in_its_list_and_is_url_safe() -> None:
     position = {"after": 12345, "division": "620102", "name": "城关"}
-    cursor = encode_cursor(position)
-    assert decode_cursor(cursor) == position
-    assert all(c.isalnum() or c in "-_" for c in cursor)
+    with cursor_list(KEY, ALERTS):
+        cursor = encode_cursor(position)
+        assert decode_cursor(cursor) == position
+    assert all(c.isalnum() or c in "-_." for c in cursor)
 
 
-@pytest.mark.parametrize("cursor", ["not base64 !", "bnVsbA", "WzEsMl0", "%%%"])
-def test_a_cursor_not_made_here_is_refused(cursor: str) -> None:
-    # "bnVsbA" is base64 of null, "WzEsMl0" of [1,2]: JSON, but not a position
-    with pytest.raises(InvalidCursor) as refused:
+def _edited(cursor: str) -> str:
+    """The same cursor with its position changed and its MAC kept (a forger's edit)."""
+    _, mac = cursor.split(".")
+    forged = base64.urlsafe_b64encode(b'{"after":1}').rstrip(b"=").decode()
+    return f"{forged}.{mac}"
+
+
+@pytest.mark.parametrize("cursor", ["not base64 !", "bnVsbA", "WzEsMl0", "%%%", "e30", "e30.AAAA"])
+def test_a_cursor_not_made_here_is_refused_naming_it(cursor: str) -> None:
+    # "bnVsbA" is base64 of null, "WzEsMl0" of [1,2], "e30" of {}: JSON, but no MAC of ours
+    with cursor_list(KEY, ALERTS), pytest.raises(InvalidCursor) as refused:
         decode_cursor(cursor)
     assert (refused.value.status, refused.value.code) == (400, "invalid-cursor")
     assert refused.value.extensions["field"] == "query.cursor"
+
+
+def test_a_cursor_of_another_list_another_key_or_edited_is_refused() -> None:
+    with cursor_list(KEY, COMPLAINTS):
+        theirs = encode_cursor({"at": "2026-12-01T00:00:00+08:00", "id": "c-1"})
+    with cursor_list(b"x" * 32, ALERTS):
+        other_key = encode_cursor({"at": "2026-12-01T00:00:00+08:00", "id": "c-1"})
+    with cursor_list(KEY, ALERTS):
+        ours = encode_cursor({"at": "2026-12-01T00:00:00+08:00", "id": "a-1"})
+        for cursor in (theirs, other_key, _edited(ours)):
+            with pytest.raises(InvalidCursor):
+                decode_cursor(cursor)
+        assert decode_cursor(ours)["id"] == "a-1"
 
 
 def test_a_page_serialises_items_and_the_next_cursor() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import timedelta
 
 import httpx
@@ -315,3 +316,25 @@ async def test_the_list_is_cursor_paginated(supervision: Supervision) -> None:
         ).json()
     assert len(first["items"]) == 2 and rest["next_cursor"] is None
     assert {i["complaint_id"] for i in first["items"] + rest["items"]} == ids
+
+
+@pytest.mark.req("GEN-8")
+async def test_a_cursor_from_another_list_or_forged_is_a_400_naming_it_never_a_500(
+    supervision: Supervision,
+) -> None:
+    async with supervision.client() as client:
+        for _ in range(3):
+            await _register(supervision, client)
+        await supervision.catch_up()
+        headers = supervision.headers("province_officer", "62")
+        first = (await client.get("/v1/complaints", params={"limit": 2}, headers=headers)).json()
+        # when the complaints' cursor is sent to the alerts, or a position is forged
+        forged = base64.urlsafe_b64encode(b'{"at":"x","id":1}').decode().rstrip("=")
+        answers = [
+            await client.get("/v1/alerts", params={"cursor": cursor}, headers=headers)
+            for cursor in (first["next_cursor"], forged, "e30")
+        ]
+    # then each is refused naming the cursor, as a cursor this API never handed out
+    assert [(a.status_code, a.json()["code"], a.json()["field"]) for a in answers] == [
+        (400, "invalid-cursor", "query.cursor")
+    ] * 3
