@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 
 from shared.application.repository import Repository
 from shared.eventstore.registry import EventRegistry
@@ -105,6 +106,8 @@ def build(config: ServiceConfig) -> ServiceRuntime:
             SubscriptionsView(),
         ],
     )
+    # the detectors' keys of resident IDs and accounts: keyed pseudonyms (None: one per process)
+    runtime.app.state.detector_key = config.pseudonym_key or secrets.token_bytes(32)
     _consumers(runtime, config)
     state = runtime.app.state
     book = CalendarBook(SERVICE)
@@ -138,7 +141,7 @@ def build(config: ServiceConfig) -> ServiceRuntime:
 def _consumers(runtime: ServiceRuntime, config: ServiceConfig) -> None:
     """Supervision's consumer groups over every service's events, built from the wired parts."""
     runtime.subscribe(subscriptions.AUDIT, AUDIT_TRAIL)
-    detectors = Detectors(runtime.store, runtime.registry)
+    detectors = Detectors(runtime.store, runtime.registry, runtime.app.state.detector_key)
     runtime.subscribe(subscriptions.DETECTORS, detectors.reactions())
     # the public view only: webhooks leave the platform (ADR 0036)
     webhooks = queue_handler(config.clock)

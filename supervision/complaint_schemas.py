@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.fields import Fen
+from shared.http.tokens import Principal
 from shared.identity import DivisionCodeStr, ResidentIdStr
 from shared.privacy import mask_in_text
 from supervision.domain.complaint import Allegation, Complaint, ComplaintChannel, CorrectiveAction
@@ -187,11 +188,15 @@ class ComplaintListItem(BaseModel):
     overdue: bool
 
 
-def read_of(complaint: Complaint, viewer: str, today: date) -> ComplaintRead:
-    """The complaint as `viewer` may see it."""
+INSPECTOR = "inspector"  # the role that handles complaints (SUP-2)
+
+
+def read_of(complaint: Complaint, viewer: Principal, today: date) -> ComplaintRead:
+    """The complaint as `viewer` may see it: the complainant and the whole summary only by the
+    handling inspector, an inspector the complaint was assigned to by someone else."""
     received = complaint.received
     assert received is not None
-    handler = viewer == complaint.inspector_id
+    handler = viewer.role == INSPECTOR and viewer.subject == complaint.inspector_id
     visible = handler and received.complainant is not None
     who = received.complainant
     complainant = (

@@ -84,9 +84,10 @@ class Detectors:
     """The detectors' consumer group, with the store and registry their alerts are appended
     through."""
 
-    def __init__(self, store: EventStore, registry: EventRegistry) -> None:
+    def __init__(self, store: EventStore, registry: EventRegistry, pseudonym_key: bytes) -> None:
         self.store = store
         self.registry = registry
+        self.pseudonym_key = pseudonym_key
 
     def reactions(self) -> Reactions:
         """The consumer handler: each event type watched, read through its contract, to its rule."""
@@ -116,7 +117,7 @@ class Detectors:
 
     def context(self, recorded: RecordedEvent, conn: AsyncConnection) -> DetectorContext:
         """What a rule needs for one event: the transaction, the event, how to raise an alert."""
-        return DetectorContext(conn, recorded, self.store, self.registry)
+        return DetectorContext(conn, recorded, self.store, self.registry, self.pseudonym_key)
 
 
 @dataclass(frozen=True)

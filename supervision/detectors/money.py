@@ -12,7 +12,7 @@ from shared.contracts.verification import (
     EvidenceRecorded,
 )
 from shared.privacy import mask_bank_account, mask_resident_id
-from supervision.detectors.tables import DetectorContext, key_of
+from supervision.detectors.tables import DetectorContext
 from supervision.domain.alerts import Detector
 
 AVERAGING_MIN_HOUSEHOLDS = 5  # default policy parameter: a village smaller than this is not judged
@@ -20,7 +20,7 @@ AVERAGING_MIN_HOUSEHOLDS = 5  # default policy parameter: a village smaller than
 
 async def on_account(ctx: DetectorContext, case_id: str, account: str, division: str) -> None:
     """二次分配: a second household paid into an account already paying another."""
-    key = key_of(account)
+    key = ctx.key_of(account)
     await ctx.run(
         "INSERT INTO det_accounts VALUES (:k, :c, :m, :d) ON CONFLICT DO NOTHING",
         k=key,
@@ -50,7 +50,7 @@ async def on_holder(
 
     Judged from the approval alone (its members are the whole household): no table, no rescan.
     """
-    if key_of(holder_resident_id) in {key_of(m.resident_id) for m in approval.members}:
+    if ctx.key_of(holder_resident_id) in {ctx.key_of(m.resident_id) for m in approval.members}:
         return
     masked = mask_resident_id(holder_resident_id)
     await ctx.raise_alert(
@@ -177,7 +177,7 @@ async def on_death(ctx: DetectorContext, event: EvidenceRecorded) -> None:
     """A partner source reported a member deceased."""
     await ctx.run(
         "INSERT INTO det_deaths VALUES (:k, :c, :t, :s) ON CONFLICT DO NOTHING",
-        k=key_of(event.resident_id),
+        k=ctx.key_of(event.resident_id),
         c=event.case_id,
         t=ctx.event.recorded_at,
         s=event.source,
@@ -193,7 +193,7 @@ async def on_death_reported(ctx: DetectorContext, event: DeathReported) -> None:
         "INSERT INTO det_deaths (resident_key, case_id, reported_at, source, died_on)"
         " VALUES (:k, :c, :t, :s, :d) ON CONFLICT (resident_key, case_id)"
         " DO UPDATE SET died_on = COALESCE(det_deaths.died_on, EXCLUDED.died_on)",
-        k=key_of(event.resident_id),
+        k=ctx.key_of(event.resident_id),
         c=event.case_id,
         t=ctx.event.recorded_at,
         s=event.reported_by_department,
@@ -201,7 +201,7 @@ async def on_death_reported(ctx: DetectorContext, event: DeathReported) -> None:
     )
     await ctx.raise_alert(
         Detector.DEATH_REPORTED,
-        f"{event.case_id}:{event.programme}:{key_of(event.resident_id)}",
+        f"{event.case_id}:{event.programme}:{ctx.key_of(event.resident_id)}",
         event.division_code,
         [event.case_id],
         f"公安部门报告保障对象家庭成员{masked}已于{died_on}死亡，请县级民政部门核实处理",

@@ -7,7 +7,7 @@ from shared.contracts.supervision import StaffRegistered
 from shared.contracts.verification import CaseApproved, EvidenceRecorded
 from shared.privacy import mask_resident_id
 from supervision.detectors.money import check_village, on_account, on_holder
-from supervision.detectors.tables import DetectorContext, key_of
+from supervision.detectors.tables import DetectorContext
 from supervision.domain.alerts import Detector
 
 ASSET_SOURCES = {"vehicles": "车辆", "business_registration": "工商登记（企业）"}
@@ -26,7 +26,7 @@ async def on_approved(ctx: DetectorContext, event: CaseApproved) -> None:
         h=event.household_size,
     )
     for member in event.members:
-        key = key_of(member.resident_id)
+        key = ctx.key_of(member.resident_id)
         await ctx.run(
             "INSERT INTO det_members VALUES (:k, :c, :p, :r, :m) ON CONFLICT DO NOTHING",
             k=key,
@@ -74,7 +74,7 @@ async def check_duplicate(ctx: DetectorContext, resident_key: str, programme: st
 async def on_evidence(ctx: DetectorContext, event: EvidenceRecorded) -> None:
     """Partner evidence about a member: vehicles or companies owned."""
     if event.source in ASSET_SOURCES and event.assets_fen > 0:
-        key = key_of(event.resident_id)
+        key = ctx.key_of(event.resident_id)
         await ctx.run(
             "INSERT INTO det_assets VALUES (:k, :c, :s, :a) ON CONFLICT DO NOTHING",
             k=key,
@@ -114,7 +114,7 @@ async def on_declared(ctx: DetectorContext, event: StaffRelativeDeclared) -> Non
     await ctx.run(
         "INSERT INTO det_declared VALUES (:c, :k) ON CONFLICT DO NOTHING",
         c=event.application_id,
-        k=key_of(event.member_resident_id),
+        k=ctx.key_of(event.member_resident_id),
     )
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import text
@@ -14,6 +13,7 @@ from shared.db import Migration
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
+from shared.privacy import pseudonym
 from supervision.domain.alerts import AlertRaised, Detector
 
 DETECTOR_MIGRATIONS: tuple[Migration, ...] = (
@@ -73,10 +73,11 @@ DETECTOR_MIGRATIONS = (
 )
 
 
-def key_of(value: str) -> str:
-    """The detectors' key for a resident ID or account: a hash, never the number itself."""
-    normalised = value.replace(" ", "").replace("-", "").upper()
-    return hashlib.sha256(f"safetynet-detector|{normalised}".encode()).hexdigest()
+def key_of(value: str, key: bytes) -> str:
+    """The detectors' key for a resident ID or account: its keyed pseudonym under the
+    deployment's key (the public topics' own, ADR 0020), never the number, nor a hash anyone can
+    recompute from the masked number beside it (found by probing)."""
+    return pseudonym(value.replace(" ", "").replace("-", ""), key)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,11 @@ class DetectorContext:
     event: RecordedEvent
     store: EventStore
     registry: EventRegistry
+    pseudonym_key: bytes = field(repr=False)
+
+    def key_of(self, value: str) -> str:
+        """The detectors' key for a resident ID or account (`key_of`)."""
+        return key_of(value, self.pseudonym_key)
 
     async def rows(self, sql: str, **params: Any) -> list[dict[str, Any]]:
         """Rows of a query in this transaction."""

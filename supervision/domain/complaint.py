@@ -134,6 +134,15 @@ class NotTheHandlingInspector(Forbidden):
     title_zh = "仅承办该投诉的督查人员可执行此操作"
 
 
+class AssignedToSelf(DomainError):
+    """Whoever assigns a complaint cannot handle it: the handler alone reads the complainant."""
+
+    code = "complaint-assigned-to-self"
+    status = 403
+    title_en = "A complaint cannot be assigned to the one who assigns it"
+    title_zh = "交办人不得将投诉举报交办给本人"
+
+
 class MissingCase(DomainError):
     """A corrective action needs the case it applies to."""
 
@@ -167,9 +176,16 @@ class Complaint(Aggregate):
             )
         self.record(event)
 
-    def assign(self, inspector_id: str) -> None:
-        """Give the complaint to an inspector (re-assignment allowed until verified)."""
+    def assign(self, inspector_id: str, assigned_by: str) -> None:
+        """Give the complaint to an inspector other than the one assigning it (re-assignment
+        allowed until verified)."""
         self._at(("received", "assigned"), "assign")
+        if inspector_id == assigned_by:
+            raise AssignedToSelf(
+                "inspector_id: a complaint is handled by an inspector other than its assigner",
+                "inspector_id：投诉举报须交办给交办人以外的督查人员",
+                field="inspector_id",
+            )
         self.record(ComplaintAssigned(self.id, inspector_id))
 
     def verify(self, inspector_id: str, upheld: bool, findings: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
@@ -17,7 +17,7 @@ from shared.http.idempotency import StoredResponse
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
-from shared.http.wiring import Engine, Registry, Store
+from shared.http.wiring import Engine, Registry, Store, wired
 from shared.identity import DivisionCodeStr, ResidentIdStr, jurisdiction_prefix
 from shared.privacy import mask_name
 from supervision.detectors.tables import key_of
@@ -27,6 +27,8 @@ router = APIRouter(prefix="/v1", tags=["detectors 违规线索"])
 READERS = require_roles(
     "inspector", "auditor", "county_officer", "city_officer", "province_officer"
 )
+
+DetectorKey = Annotated[bytes, wired("detector_key")]  # keys resident IDs (key_of)
 
 
 class AlertOut(BaseModel):
@@ -88,7 +90,7 @@ class StaffIn(BaseModel):
 class StaffRegisteredRead(BaseModel):
     """A staff member registered: only a hash of the ID is kept."""
 
-    staff_key: str = Field(description="hash of the resident ID")
+    staff_key: str = Field(description="keyed pseudonym of the resident ID (pid_…)")
     relatives: int = Field(description="how many close relatives were registered")
 
 
@@ -154,17 +156,19 @@ async def register_staff(
     command: Command,
     store: Store,
     registry: Registry,
+    detector_key: DetectorKey,
 ) -> JSONResponse:
-    """Keep only hashes of the IDs; the favouritism detector checks beneficiaries against them."""
+    """Keep only keyed pseudonyms of the IDs; the favouritism detector checks beneficiaries
+    against them."""
     ensure_jurisdiction(command.principal, body.division_code)
-    staff_key = key_of(body.resident_id)
+    staff_key = key_of(body.resident_id, detector_key)
     event = StaffRegistered(
         staff_key=staff_key,
         name_masked=mask_name(body.name),
         org=body.org,
         role=body.role,
         division_code=body.division_code,
-        relative_keys=tuple(key_of(r.resident_id) for r in body.relatives),
+        relative_keys=tuple(key_of(r.resident_id, detector_key) for r in body.relatives),
     )
     metadata = command.metadata("登记干部职工近亲属备案", case_id=f"staff-{staff_key[:16]}")
 

@@ -77,7 +77,7 @@ async def register_complaint(
         complaints,
         complaint,
         reason="登记投诉举报",
-        answer=lambda c: read_of(c, command.principal.subject, today),
+        answer=lambda c: read_of(c, command.principal, today),
         location=f"/v1/complaints/{complaint.id}",
     )
 
@@ -152,7 +152,7 @@ async def get_complaint(
     assert complaint.received is not None
     ensure_jurisdiction(principal, complaint.received.division_code)
     response.headers["ETag"] = etag_for(complaint.version)
-    return read_of(complaint, principal.subject, today)
+    return read_of(complaint, principal, today)
 
 
 async def _step(
@@ -172,7 +172,7 @@ async def _step(
         authorise=in_jurisdiction(command, _division),
         act=lambda complaint, _: step(complaint),
         reason=reason,
-        answer=lambda complaint: read_of(complaint, command.principal.subject, today),
+        answer=lambda complaint: read_of(complaint, command.principal, today),
         case_of=case_of,
     )
 
@@ -195,9 +195,16 @@ async def assign_complaint(
     complaints: Complaints,
     today: Today,
 ) -> JSONResponse:
-    """Give the complaint to one inspector."""
+    """Give the complaint to one inspector, never to the caller (403
+    `complaint-assigned-to-self`): the complainant is shown to the inspector it is assigned to
+    alone, and only to a caller of the inspector role."""
     return await _step(
-        command, complaints, today, complaint_id, lambda c: c.assign(body.inspector_id), "交办核查"
+        command,
+        complaints,
+        today,
+        complaint_id,
+        lambda c: c.assign(body.inspector_id, command.principal.subject),
+        "交办核查",
     )
 
 

@@ -105,7 +105,8 @@ async def _handle_complaint(services: RunningServices, case: str) -> str:
         (close_complaint, {"feedback": "已查实并责令复核"}, "inspector"),
     ]  # fmt: skip
     for operation, step_body, role in steps:
-        staff = _api(services, "supervision", role, "620100", subject=INSPECTOR)
+        subject = INSPECTOR if role == "inspector" else "chief"  # assigned by another person
+        staff = _api(services, "supervision", role, "620100", subject=subject)
         answer = await call(
             staff, operation, f'"{current["version"]}"',
             complaint_id=current["complaint_id"], body=step_body,

@@ -14,7 +14,7 @@ class StaffRegisteredRead:
     """A staff member registered: only a hash of the ID is kept.
 
     Attributes:
-        staff_key (str): hash of the resident ID
+        staff_key (str): keyed pseudonym of the resident ID (pid_…)
         relatives (int): how many close relatives were registered
     """
 

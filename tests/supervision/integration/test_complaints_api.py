@@ -155,7 +155,28 @@ async def test_the_complainant_is_visible_only_to_the_handling_inspector(
         county = (
             await client.get(url, headers=supervision.headers("county_officer", "620102"))
         ).json()
-    # then only the handler sees who complained; an anonymous complaint keeps no identity at all
+        # and when an officer assigns a complaint to themselves, or to an officer who is no
+        # inspector and who then reads it
+        itself = await _register(supervision, client)
+        self_assigned = await _step(
+            supervision, client, itself, "assignment", {"inspector_id": "chief"},
+            role="city_officer", subject="chief",
+        )  # fmt: skip
+        await _step(
+            supervision, client, itself, "assignment", {"inspector_id": "county-head"},
+            role="city_officer", subject="chief",
+        )  # fmt: skip
+        officer_as_handler = (
+            await client.get(
+                f"/v1/complaints/{itself['complaint_id']}",
+                headers=supervision.headers("county_officer", "620102", "county-head"),
+            )
+        ).json()
+    # then nobody makes themselves the handler, and only an inspector handles
+    assert (self_assigned.status_code, self_assigned.json()["field"]) == (403, "inspector_id")
+    assert officer_as_handler["inspector_id"] == "county-head"
+    assert officer_as_handler["complainant"] is None
+    # and only the handler sees who complained; an anonymous complaint keeps no identity at all
     assert handler["complainant"] == {"name": "李举报", "phone": "13800138000", "resident_id": None}
     assert other["complainant"] is None and county["complainant"] is None
     # and the number in the summary too: the county may be the one the complaint accuses
@@ -213,6 +234,7 @@ async def test_steps_need_if_match_the_right_stage_and_the_handling_inspector(
                 "assignment",
                 {"inspector_id": INSPECTOR},
                 role="city_officer",
+                subject="chief",
             )
         ).json()
         # when another inspector tries to verify, then 403
@@ -271,6 +293,7 @@ async def test_overdue_complaints_are_flagged_once_and_listed(supervision: Super
                 "assignment",
                 {"inspector_id": INSPECTOR},
                 role="city_officer",
+                subject="chief",
             )
         ).json()
         done = (

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import replace
 
 import pytest
 
+from shared.privacy import pseudonym
 from tests.supervision.integration.conftest import Supervision
 from tests.supervision.integration.population import (
     LAST,
@@ -204,3 +206,41 @@ def _evidence(household: Household) -> dict:
         "resident_id": member["resident_id"], "monthly_income_fen": 0, "assets_fen": 0,
         "deceased": False, "reference": "ref", "obtained_by": "partner_api",
     }  # fmt: skip
+
+
+@pytest.mark.req("SUP-3", "GEN-7")
+async def test_detector_keys_are_keyed_pseudonyms_no_one_can_recompute(
+    supervision: Supervision,
+) -> None:
+    ids = Ids()
+    clean = clean_population(ids, 3, seed=5)
+    for household in clean:
+        await _feed_household(supervision, household)
+    # given a person approved in a second household, and a staff member's undeclared brother
+    person = clean[0].members[0]["resident_id"]
+    duplicate = replace(clean[0], case_id="plant-dup", account=ids.account(),
+                        members=[{**clean[0].members[0], "relation": "self"}])  # fmt: skip
+    brother = replace(clean[1], case_id="plant-brother", members=_people(ids, 1),
+                      account=ids.account())  # fmt: skip
+    for household in (duplicate, brother):
+        await _feed_household(supervision, household)
+    staff, relative = ids.resident(), brother.members[0]["resident_id"]
+    await _register_staff(supervision, staff, relative)
+    raised = {a["detector"] for a in await _alerts(supervision)}
+    assert {"duplicate_id", "favouritism"} <= raised
+    # then what supervision records keys each person by its keyed pseudonym
+    key = supervision.runtime.app.state.detector_key
+    recorded = str(
+        [
+            (e.stream_id, e.data, e.metadata)
+            for e in await supervision.runtime.store.read_all(0, 10_000)
+        ]
+    )
+    for resident in (person, staff, relative):
+        assert pseudonym(resident, key) in recorded
+        # and never by the unkeyed hash that, with the masked ID beside it, gives the ID back
+        unkeyed = hashlib.sha256(f"safetynet-detector|{resident}".encode()).hexdigest()
+        assert (
+            unkeyed not in recorded
+            and hashlib.sha256(resident.encode()).hexdigest() not in recorded
+        )

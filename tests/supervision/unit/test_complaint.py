@@ -10,6 +10,7 @@ import pytest
 from shared.domain.errors import DomainError
 from supervision.domain.complaint import (
     Allegation,
+    AssignedToSelf,
     Complainant,
     Complaint,
     ComplaintChannel,
@@ -48,7 +49,9 @@ def test_a_named_complaint_needs_its_complainant_an_anonymous_one_does_not() -> 
 def test_only_the_assigned_inspector_verifies_and_orders_after_an_upheld_finding() -> None:
     complaint = Complaint("c1")
     complaint.receive(_received(who=Complainant("李举报")))
-    complaint.assign("wang")
+    with pytest.raises(AssignedToSelf):  # whoever assigns does not handle
+        complaint.assign("wang", assigned_by="wang")
+    complaint.assign("wang", assigned_by="chief")
     with pytest.raises(NotTheHandlingInspector):
         complaint.verify("zhao", True, "x")
     with pytest.raises(ComplaintStateError):
@@ -58,7 +61,7 @@ def test_only_the_assigned_inspector_verifies_and_orders_after_an_upheld_finding
     complaint.close("wang", "已追回")
     assert complaint.status == "closed" and [a.amount_fen for a in complaint.actions] == [120_000]
     with pytest.raises(ComplaintStateError):
-        complaint.assign("li")
+        complaint.assign("li", assigned_by="chief")
 
 
 @pytest.mark.req("SUP-2")

@@ -124,7 +124,9 @@ def sync_detailed(
 ) -> Response[ComplaintRead | Problem]:
     """交办 Assign the complaint to an inspector (If-Match)
 
-     Give the complaint to one inspector.
+     Give the complaint to one inspector, never to the caller (403
+    `complaint-assigned-to-self`): the complainant is shown to the inspector it is assigned to
+    alone, and only to a caller of the inspector role.
 
     Args:
         complaint_id (str):
@@ -165,7 +167,9 @@ def sync(
 ) -> ComplaintRead | Problem | None:
     """交办 Assign the complaint to an inspector (If-Match)
 
-     Give the complaint to one inspector.
+     Give the complaint to one inspector, never to the caller (403
+    `complaint-assigned-to-self`): the complainant is shown to the inspector it is assigned to
+    alone, and only to a caller of the inspector role.
 
     Args:
         complaint_id (str):
@@ -201,7 +205,9 @@ async def asyncio_detailed(
 ) -> Response[ComplaintRead | Problem]:
     """交办 Assign the complaint to an inspector (If-Match)
 
-     Give the complaint to one inspector.
+     Give the complaint to one inspector, never to the caller (403
+    `complaint-assigned-to-self`): the complainant is shown to the inspector it is assigned to
+    alone, and only to a caller of the inspector role.
 
     Args:
         complaint_id (str):
@@ -240,7 +246,9 @@ async def asyncio(
 ) -> ComplaintRead | Problem | None:
     """交办 Assign the complaint to an inspector (If-Match)
 
-     Give the complaint to one inspector.
+     Give the complaint to one inspector, never to the caller (403
+    `complaint-assigned-to-self`): the complainant is shown to the inspector it is assigned to
+    alone, and only to a caller of the inspector role.
 
     Args:
         complaint_id (str):

@@ -95,7 +95,8 @@ def sync_detailed(
 ) -> Response[Problem | StaffRegisteredRead]:
     """登记干部职工及近亲属 Register a cadre or staff member and their close relatives
 
-     Keep only hashes of the IDs; the favouritism detector checks beneficiaries against them.
+     Keep only keyed pseudonyms of the IDs; the favouritism detector checks beneficiaries
+    against them.
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
@@ -130,7 +131,8 @@ def sync(
 ) -> Problem | StaffRegisteredRead | None:
     """登记干部职工及近亲属 Register a cadre or staff member and their close relatives
 
-     Keep only hashes of the IDs; the favouritism detector checks beneficiaries against them.
+     Keep only keyed pseudonyms of the IDs; the favouritism detector checks beneficiaries
+    against them.
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
@@ -160,7 +162,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | StaffRegisteredRead]:
     """登记干部职工及近亲属 Register a cadre or staff member and their close relatives
 
-     Keep only hashes of the IDs; the favouritism detector checks beneficiaries against them.
+     Keep only keyed pseudonyms of the IDs; the favouritism detector checks beneficiaries
+    against them.
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
@@ -193,7 +196,8 @@ async def asyncio(
 ) -> Problem | StaffRegisteredRead | None:
     """登记干部职工及近亲属 Register a cadre or staff member and their close relatives
 
-     Keep only hashes of the IDs; the favouritism detector checks beneficiaries against them.
+     Keep only keyed pseudonyms of the IDs; the favouritism detector checks beneficiaries
+    against them.
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
