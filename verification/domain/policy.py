@@ -27,14 +27,27 @@ INCOME_SOURCES = frozenset({"social_insurance", "business_registration", "tax"})
 def assess(
     opened: ev.CaseOpened, answers: list[ev.EvidenceRecorded]
 ) -> ev.EconomicVerificationCompleted:
-    """Add up what the sources found and flag where it differs from the declaration (VER-1)."""
-    income = sum(a.monthly_income_fen for a in answers if a.source in INCOME_SOURCES)
-    assets = sum(a.assets_fen for a in answers)
-    differences: list[str] = []
-    if income > opened.declared_monthly_income_fen:
-        differences.append("income_above_declaration")
-    if assets > opened.declared_assets_fen:
-        differences.append("assets_above_declaration")
+    """Add up what the sources found and flag where it differs from the declaration (VER-1).
+
+    The assessment is the higher of the two (ADR 0062): sources that find less than a household
+    declares (farming, casual work) do not lower what it said it has; found above declared is
+    the household's omission. Either way the difference is flagged for the officer."""
+    found_income = sum(a.monthly_income_fen for a in answers if a.source in INCOME_SOURCES)
+    found_assets = sum(a.assets_fen for a in answers)
+    declared_income, declared_assets = (
+        opened.declared_monthly_income_fen,
+        opened.declared_assets_fen,
+    )
+    differences = [
+        flag
+        for flag, differs in (
+            ("income_above_declaration", found_income > declared_income),
+            ("income_below_declaration", found_income < declared_income),
+            ("assets_above_declaration", found_assets > declared_assets),
+            ("assets_below_declaration", found_assets < declared_assets),
+        )
+        if differs
+    ]
     for answer in answers:
         if answer.deceased:
             differences.append(f"member_deceased:{mask_resident_id(answer.resident_id)}")
@@ -50,8 +63,8 @@ def assess(
     return ev.EconomicVerificationCompleted(
         case_id=opened.case_id,
         programme=opened.programme,
-        assessed_monthly_income_fen=income,
-        assessed_assets_fen=assets,
+        assessed_monthly_income_fen=max(found_income, declared_income),
+        assessed_assets_fen=max(found_assets, declared_assets),
         declared_monthly_income_fen=opened.declared_monthly_income_fen,
         declared_assets_fen=opened.declared_assets_fen,
         differences=tuple(sorted(set(differences))),

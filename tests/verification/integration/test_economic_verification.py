@@ -7,6 +7,7 @@ import pytest
 from tests.support import days_from
 from tests.verification.conftest import Verifying
 from tests.verification.support import TODAY, resident
+from verification.domain.policy import INCOME_SOURCES
 
 CASE = "case-ev"
 PATH = f"/v1/cases/{CASE}/programmes/urban_dibao"
@@ -89,6 +90,25 @@ async def test_a_flaky_source_is_retried_and_a_slow_one_times_out(verifying: Ver
     again = await verifying.township.step(CASE, "economic-verification", {})
     assert again.json()["stage"] == "economic_verification"
     assert len(await verifying.events("verification.EvidenceRecorded")) == 15
+
+
+@pytest.mark.req("VER-1", "PAY-2")
+async def test_a_declaration_above_what_the_sources_find_is_assessed_and_flagged(
+    verifying: Verifying,
+) -> None:
+    # given a household declaring more income and assets than the sources can see
+    declared = {"declared_monthly_income_fen": 100_000, "declared_assets_fen": 9_000_000}
+    await verifying.open_case(CASE, [resident("123")], **declared)
+    # when the township runs the economic verification
+    await verifying.township.step(CASE, "economic-verification", {})
+    completed = (await verifying.events("verification.EconomicVerificationCompleted"))[0]
+    evidence = await verifying.events("verification.EvidenceRecorded")
+    found = sum(e["monthly_income_fen"] for e in evidence if e["source"] in INCOME_SOURCES)
+    assert found < 100_000 and sum(e["assets_fen"] for e in evidence) < 9_000_000
+    # then the household is assessed on what it declared, not on less (ADR 0062), and flagged
+    assessed = (completed["assessed_monthly_income_fen"], completed["assessed_assets_fen"])
+    assert assessed == (100_000, 9_000_000)
+    assert {"income_below_declaration", "assets_below_declaration"} <= set(completed["differences"])
 
 
 @pytest.mark.req("VER-1", "VER-7")
