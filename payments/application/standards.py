@@ -39,12 +39,17 @@ async def set_version(
     standard: Standard, new: StandardSet, repos: Repositories, conn: AsyncConnection
 ) -> None:
     """Record the new version on the standard, checked against the provincial guidance and, for
-    extreme poverty, the local dibao in force on its effective date."""
+    extreme poverty, the higher of the local urban and rural dibao in force on its effective
+    date (one extreme-poverty standard serves both registrations)."""
     guidance = await standard_in_force(repos, conn, PROVINCE, new.programme, new)
     dibao = None
     if new.programme == "extreme_poverty":
-        for programme in ("rural_dibao", "urban_dibao"):
-            dibao = dibao or await standard_in_force(repos, conn, new.division_code, programme, new)
+        local = [
+            await standard_in_force(repos, conn, new.division_code, programme, new)
+            for programme in ("rural_dibao", "urban_dibao")
+        ]
+        in_force = [d for d in local if d is not None]
+        dibao = max(in_force, key=lambda d: d.monthly_per_person_fen, default=None)
     standard.set(new, guidance, dibao)
 
 
