@@ -10,6 +10,7 @@ from supervision.domain.alerts import (
     AlertEscalated,
     AlertRaised,
     AlertStatus,
+    Detector,
     EscalationLevel,
 )
 
@@ -23,6 +24,32 @@ class AlertStateError(DomainError):
     status = 409
     title_en = "The alert is not at this stage"
     title_zh = "违规线索当前状态不允许此操作"
+
+
+class DismissalNeedsSupervision(DomainError):
+    """An irregularity the notice orders investigated is not the county's own to set aside."""
+
+    code = "dismissal-needs-supervision"
+    status = 403
+    title_en = "An irregularity is dismissed by an inspector or a level above the county"
+    title_zh = "违规线索须由督查人员或上级排除，县级不得自行排除"
+
+
+# what the notice orders investigated (坚决查处): the county they are found in may acknowledge
+# and escalate them, never set them aside itself (found by probing: a county dismissed, for
+# good, a favouritism alert about its own section chief's spouse)
+IRREGULARITIES = frozenset(
+    {
+        Detector.FAVOURITISM,
+        Detector.AVERAGING,
+        Detector.REDISTRIBUTION,
+        Detector.DUPLICATE_ID,
+        Detector.PAID_AFTER_DEATH,
+        Detector.PAID_AFTER_TERMINATION,
+        Detector.UNDECLARED_ASSETS,
+    }
+)
+COUNTY_ROLE = "county_officer"
 
 
 class Alert(Aggregate):
@@ -57,9 +84,16 @@ class Alert(Aggregate):
             )
         self.record(AlertAcknowledged(self.id, note))
 
-    def dismiss(self, reason: str) -> None:
-        """Set the alert aside with a reason; a dismissed alert stays dismissed."""
+    def dismiss(self, reason: str, by_role: str) -> None:
+        """Set the alert aside with a reason; a dismissed alert stays dismissed. An irregularity
+        is set aside by an inspector or a level above the county, never by the county."""
         self._not_dismissed()
+        if self.alert.detector in IRREGULARITIES and by_role == COUNTY_ROLE:
+            raise DismissalNeedsSupervision(
+                f"a {self.alert.detector} alert is dismissed by an inspector or a level above"
+                " the county; acknowledge or escalate it",
+                "该类违规线索须由督查人员或上级排除，县级可确认或上报",
+            )
         self.record(AlertDismissed(self.id, self.alert.detector, self.alert.key, reason))
 
     def escalate(self, level: EscalationLevel, officer_division: str, reason: str) -> None:

@@ -179,8 +179,15 @@ async def dismiss_alert(
     command: Command,
     alerts: Alerts,
 ) -> JSONResponse:
-    """Set aside for good: the detector never raises the same evidence key again."""
-    return await _step(command, alerts, alert_id, lambda a: a.dismiss(body.reason), body.reason)
+    """Set aside for good: the detector never raises the same evidence key again. An
+    irregularity the notice orders investigated (favouritism, averaging, redistribution,
+    duplicate IDs, payments after death or termination, undeclared assets) is dismissed by an
+    inspector or a city or province officer; the county's officer gets a 403
+    `dismissal-needs-supervision` and may acknowledge or escalate it."""
+    role = command.principal.role
+    return await _step(
+        command, alerts, alert_id, lambda a: a.dismiss(body.reason, role), body.reason
+    )
 
 
 @router.post(

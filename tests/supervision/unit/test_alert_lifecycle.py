@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from shared.domain.errors import ConcurrencyConflict
-from supervision.domain.alert_lifecycle import Alert, AlertStateError
+from supervision.domain.alert_lifecycle import Alert, AlertStateError, DismissalNeedsSupervision
 from supervision.domain.alerts import (
     AlertDismissed,
     AlertEscalated,
@@ -52,13 +52,13 @@ def test_a_dismissed_alert_stays_dismissed_and_records_its_detector_and_key() ->
     # given an acknowledged alert, dismissed with a reason
     alert = raised()
     alert.acknowledge("核查中")
-    alert.dismiss("系同一监护人代管账户，已备案")
+    alert.dismiss("系同一监护人代管账户，已备案", "inspector")
     assert alert.pending[-1] == AlertDismissed(
         "a1", Detector.REDISTRIBUTION, "acct:****6779", "系同一监护人代管账户，已备案"
     )
     # then nothing more may happen to it
     for step in (
-        lambda: alert.dismiss("again"),
+        lambda: alert.dismiss("again", "inspector"),
         lambda: alert.acknowledge("again"),
         lambda: alert.escalate(EscalationLevel.CITY, COUNTY, "again"),
     ):
@@ -120,9 +120,26 @@ async def test_an_escalated_alert_reads_back_escalated_and_a_stale_step_conflict
         AlertStatus.ESCALATED, EscalationLevel.CITY, CITY
     )  # fmt: skip
     first.acknowledge("市局已接手")
-    second.dismiss("误报")
+    second.dismiss("误报", "city_officer")
     await repository.save(first, staff("确认", division=CITY, role="city_officer"), None)
     # then the dismissal on the stale copy conflicts and the alert stays acknowledged
     with pytest.raises(ConcurrencyConflict):
         await repository.save(second, staff("排除", division=CITY, role="city_officer"), None)
     assert (await repository.get("a1")).status is AlertStatus.ACKNOWLEDGED
+
+
+def test_an_irregularity_is_dismissed_above_the_county_an_overdue_case_by_it() -> None:
+    # given a redistribution alert (an irregularity the notice orders investigated)
+    alert = raised()
+    # when the county it is about tries to set it aside, it is refused
+    with pytest.raises(DismissalNeedsSupervision) as refused:
+        alert.dismiss("经核实为误报", "county_officer")
+    assert refused.value.status == 403 and alert.pending == []
+    # while an inspector, or the city, may
+    alert.dismiss("系同一监护人代管账户，已备案", "inspector")
+    assert alert.pending[-1].reason == "系同一监护人代管账户，已备案"
+    # and an overdue case is the county's own to set aside
+    overdue = Alert("a2")
+    overdue.replay([AlertRaised("a2", Detector.CASE_OVERDUE, "k", TOWNSHIP, ("c1",), "超期", {})])
+    overdue.dismiss("系统日历错误", "county_officer")
+    assert isinstance(overdue.pending[-1], AlertDismissed)

@@ -124,7 +124,11 @@ def sync_detailed(
 ) -> Response[AlertState | Problem]:
     """排除违规线索 Dismiss an alert with a reason (If-Match: its version)
 
-     Set aside for good: the detector never raises the same evidence key again.
+     Set aside for good: the detector never raises the same evidence key again. An
+    irregularity the notice orders investigated (favouritism, averaging, redistribution,
+    duplicate IDs, payments after death or termination, undeclared assets) is dismissed by an
+    inspector or a city or province officer; the county's officer gets a 403
+    `dismissal-needs-supervision` and may acknowledge or escalate it.
 
     Args:
         alert_id (str):
@@ -165,7 +169,11 @@ def sync(
 ) -> AlertState | Problem | None:
     """排除违规线索 Dismiss an alert with a reason (If-Match: its version)
 
-     Set aside for good: the detector never raises the same evidence key again.
+     Set aside for good: the detector never raises the same evidence key again. An
+    irregularity the notice orders investigated (favouritism, averaging, redistribution,
+    duplicate IDs, payments after death or termination, undeclared assets) is dismissed by an
+    inspector or a city or province officer; the county's officer gets a 403
+    `dismissal-needs-supervision` and may acknowledge or escalate it.
 
     Args:
         alert_id (str):
@@ -201,7 +209,11 @@ async def asyncio_detailed(
 ) -> Response[AlertState | Problem]:
     """排除违规线索 Dismiss an alert with a reason (If-Match: its version)
 
-     Set aside for good: the detector never raises the same evidence key again.
+     Set aside for good: the detector never raises the same evidence key again. An
+    irregularity the notice orders investigated (favouritism, averaging, redistribution,
+    duplicate IDs, payments after death or termination, undeclared assets) is dismissed by an
+    inspector or a city or province officer; the county's officer gets a 403
+    `dismissal-needs-supervision` and may acknowledge or escalate it.
 
     Args:
         alert_id (str):
@@ -240,7 +252,11 @@ async def asyncio(
 ) -> AlertState | Problem | None:
     """排除违规线索 Dismiss an alert with a reason (If-Match: its version)
 
-     Set aside for good: the detector never raises the same evidence key again.
+     Set aside for good: the detector never raises the same evidence key again. An
+    irregularity the notice orders investigated (favouritism, averaging, redistribution,
+    duplicate IDs, payments after death or termination, undeclared assets) is dismissed by an
+    inspector or a city or province officer; the county's officer gets a 403
+    `dismissal-needs-supervision` and may acknowledge or escalate it.
 
     Args:
         alert_id (str):
