@@ -167,9 +167,11 @@ async def missed_periods(
 ) -> dict[str, tuple[str, ...]]:
     """Each beneficiary's past periods a run missed (ADR 0061): the county's run for the period
     had closed before the enrolment, so nothing was paid though the benefit was due. Only those
-    not paid for the last period are looked at: the run that paid them looked already."""
+    not paid for the last period are looked at (the run that paid them looked already), and
+    never a one-off's, which is paid once and owes no month."""
     assert run.started is not None
-    windows = {b: b.arrears_window(run.started.period) for b in chunk}
+    monthly = [b for b in chunk if b.enrolled and kind_of(b.enrolled.programme) is not Kind.ONE_OFF]
+    windows = {b: b.arrears_window(run.started.period) for b in monthly}
     windows = {b: w for b, w in windows.items() if w}
     last_paid = await _paid(repos, conn, {b: w[-1:] for b, w in windows.items()})
     looked_at = {
