@@ -49,8 +49,16 @@ async def start_run(cmd: StartRun, repos: Repositories, conn: AsyncConnection) -
     needed = sum(p.needed_fen for p in position)
     available = sum(max(0, p.available_fen) for p in position)
     shortfall = sum(p.shortfall_fen for p in position)
+    short = tuple(p.programme for p in position if p.shortfall_fen > 0)
     run.start(
-        cmd.county_code, cmd.period, needed, available, shortfall, cmd.override_reason, cmd.channel
+        cmd.county_code,
+        cmd.period,
+        needed,
+        available,
+        shortfall,
+        cmd.override_reason,
+        cmd.channel,
+        short,
     )
     await repos.runs.save(run, replace(cmd.metadata, correlation_id=run_id), conn, 0)
     return run

@@ -41,6 +41,7 @@ async def test_a_run_over_the_available_funds_is_refused_unless_overridden(
         assert (problem["needed_fen"], problem["available_fen"], problem["shortfall_fen"]) == (
             220_000, 200_000, 20_000,
         )  # fmt: skip
+        assert problem["short_programmes"] == ["urban_dibao"]
         assert problem["detail_zh"]
         # and an override by an officer without the authority is refused too
         override = {**run, "funds_override_reason": "上级资金在途，先行垫付"}

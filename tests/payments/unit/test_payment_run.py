@@ -40,10 +40,12 @@ def test_a_run_beyond_the_funds_needs_a_recorded_override() -> None:
     # when a run 1,000 yuan short of funds is started without a reason, it is refused
     run = PaymentRun(RUN)
     with pytest.raises(InsufficientFunds) as refused:
-        run.start("620105", PERIOD, 500_000, 400_000, 100_000)
+        run.start("620105", PERIOD, 500_000, 400_000, 100_000, short_programmes=("rural_dibao",))
     assert refused.value.extensions == {
-        "needed_fen": 500_000, "available_fen": 400_000, "shortfall_fen": 100_000
+        "needed_fen": 500_000, "available_fen": 400_000, "shortfall_fen": 100_000,
+        "short_programmes": ["rural_dibao"],
     }  # fmt: skip
+    assert "rural_dibao" in refused.value.detail_en
     assert run.pending == []
     # with the reason, it starts and the shortfall and reason are recorded
     run.start("620105", PERIOD, 500_000, 400_000, 100_000, "省级资金已批复，待到位")
