@@ -41,6 +41,7 @@ from shared.contracts.payments import StandardSet
 from shared.contracts.supervision import CorrectiveActionOrdered
 from shared.contracts.verification import (
     BenefitAdjusted,
+    BenefitResumed,
     BenefitSuspended,
     BenefitTerminated,
     CaseApproved,
@@ -128,6 +129,7 @@ def _subscribe(runtime: ServiceRuntime, repos: Repositories) -> None:
             On(CaseApproved, decisions.enrol),
             On(BenefitAdjusted, decisions.adjust),
             On(BenefitSuspended, decisions.suspend),
+            On(BenefitResumed, decisions.resume),
             On(BenefitTerminated, decisions.terminate),
             On(ChildAllowanceAssessed, decisions.child_allowance_assessed),
             On(ChildAllowanceEnded, decisions.child_allowance_ended),

@@ -106,6 +106,10 @@ RULES = {
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/suspension"): allow(
         "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)
     ),
+    # verification/entrypoints/county.py:resume_benefit
+    ("POST", "/v1/cases/{case_id}/programmes/{programme}/resumption"): allow(
+        "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)
+    ),
     # verification/entrypoints/county.py:terminate_benefit
     ("POST", "/v1/cases/{case_id}/programmes/{programme}/termination"): allow(
         "county_officer", jurisdiction=OWN_DIVISION, if_match="required", refuse=_level(COUNTY)

@@ -299,6 +299,35 @@ class StopIn(BaseModel):
     reason: str = Field(min_length=1, max_length=2000)
 
 
+class ResumeIn(BaseModel):
+    """Pay again from a date: a suspension cleared up, or the survivors of a member's death at
+    the amount set for them (ADR 0069)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "approved_monthly_amount_fen": 52000,
+                    "effective_from": "2027-04-01",
+                    "reason": "家庭成员死亡，经核查其余成员仍符合条件，按两人户重新核定并恢复发放",
+                }
+            ]
+        },
+    )
+
+    approved_monthly_amount_fen: Fen | None = Field(
+        default=None,
+        ge=1,
+        lt=FEN_LIMIT,
+        description="The monthly amount from `effective_from`; omitted keeps the amount in force.",
+    )
+    effective_from: date = Field(
+        description="The first day paid again; months a run left unpaid since are paid back."
+    )
+    reason: str = Field(min_length=1, max_length=2000)
+
+
 class RecheckIn(BaseModel):
     """Reopen investigation of an approved benefit."""
 

@@ -129,7 +129,7 @@ async def plan_payment(
     months = () if one_off else await _back_pay_months(conn, beneficiary, period, missed or ())
     back_pay = sum(m.difference_fen for m in months)
     per_person = prices.subsidy_for(period, programme) if prices and monthly > 0 else 0
-    subsidy = 0 if one_off else per_person * enrolled.household_size
+    subsidy = 0 if one_off else per_person * beneficiary.household_size
     if monthly + back_pay <= 0:
         return None
     if not beneficiary.bank_account:
@@ -247,11 +247,12 @@ def _owed_in_full(
 ) -> list[BackPayMonth]:
     """Past periods nothing was paid for, owed in full where an entitlement now governs them:
     those a run could not pay (no standard then, ADR 0041; no account), those a run missed
-    (ADR 0061), and those paid back so before (what earlier back pay covered is subtracted)."""
+    (ADR 0061), and those paid back so before (what earlier back pay covered is subtracted); never
+    a month inside a stop the county lifted later (ADR 0069)."""
     months = []
     for owed in sorted(beneficiary.periods_owed_in_full() | set(missed)):
         entitled = beneficiary.amount_on(period_end(owed))
-        if owed < period and entitled > 0:
+        if owed < period and entitled > 0 and beneficiary.payable_in(period_start(owed)):
             months.append(BackPayMonth(owed, entitled, 0, entitled))
     return months
 

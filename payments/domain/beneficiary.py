@@ -94,6 +94,19 @@ class BeneficiarySuspended:
     reason: str
 
 
+@event_type("payments.BeneficiaryResumed", version=1)
+@dataclass(frozen=True)
+class BeneficiaryResumed:
+    """Payment runs again from a date, for the members alive (verification's resumption, ADR
+    0069); the months between the stop and this date stay unpaid."""
+
+    case_id: str
+    programme: str
+    effective_from: date
+    reason: str
+    household_size: int
+
+
 @event_type("payments.BeneficiaryTerminated", version=1)
 @dataclass(frozen=True)
 class BeneficiaryTerminated:
@@ -150,6 +163,8 @@ class Beneficiary(Aggregate):
         self.entitlements: list[EntitlementCalculated] = []
         self.status = "none"
         self.stopped_from: date | None = None  # earliest suspension or termination date
+        self.stops_lifted: list[tuple[date, date]] = []  # (stopped from, paid again from)
+        self.household_size_now: int | None = None  # the members alive, once a death changed it
         self.bank_account: str | None = None
         self.unpayable_periods: dict[str, str] = {}  # period → why a run could not pay it
         self.back_paid_in_full: set[str] = set()  # periods nothing was paid for, paid back
@@ -226,6 +241,16 @@ class Beneficiary(Aggregate):
         self.record(BeneficiarySuspended(self.case_id, self.programme, effective_from, reason))
         return True
 
+    def resume(self, effective_from: date, reason: str, household_size: int) -> bool:
+        """Pay again from a date (ADR 0069); False unless suspended."""
+        self._ensure_open()
+        if self.status != "suspended":
+            return False
+        self.record(
+            BeneficiaryResumed(self.case_id, self.programme, effective_from, reason, household_size)
+        )
+        return True
+
     def terminate(self, effective_from: date, reason: str) -> bool:
         """End the benefit; False when already ended."""
         if self.status == "terminated":
@@ -269,7 +294,15 @@ class Beneficiary(Aggregate):
         day (a stop from 1 January still pays December)."""
         if self.enrolled is None:
             return False
+        if any(stop <= period_start < lifted for stop, lifted in self.stops_lifted):
+            return False
         return self.stopped_from is None or self.stopped_from > period_start
+
+    @property
+    def household_size(self) -> int:
+        """The members the benefit is paid for now (fewer after a death, ADR 0069)."""
+        assert self.enrolled is not None
+        return self.household_size_now or self.enrolled.household_size
 
     def change_account(self, account: str, masked: str) -> bool:
         """Pay into another account from the next instruction on; False when it is the same."""
@@ -357,6 +390,13 @@ class Beneficiary(Aggregate):
     def when_BeneficiarySuspended(self, event: BeneficiarySuspended) -> None:
         self.status = "suspended"
         self._stop(event.effective_from)
+
+    def when_BeneficiaryResumed(self, event: BeneficiaryResumed) -> None:
+        assert self.stopped_from is not None
+        stopped = self.stopped_from
+        self.stops_lifted.append((stopped, max(stopped, event.effective_from)))
+        self.status, self.stopped_from = "active", None
+        self.household_size_now = event.household_size
 
     def when_BeneficiaryTerminated(self, event: BeneficiaryTerminated) -> None:
         self.status = "terminated"

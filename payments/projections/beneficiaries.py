@@ -39,6 +39,13 @@ _STATUS = text(
     WHERE case_id = :case_id AND programme = :programme AND version < :version
     """
 )
+_RESUMED = text(
+    """
+    UPDATE beneficiaries_view SET version = :version, status = 'active', stopped_from = NULL,
+        updated_at = :at
+    WHERE case_id = :case_id AND programme = :programme AND version < :version
+    """
+)
 _ACCOUNT = text(
     """
     UPDATE beneficiaries_view SET version = :version, bank_account_masked = :account,
@@ -129,6 +136,7 @@ _UPDATES: dict[str, _Update] = {
     "payments.EntitlementCalculated": _Update(_ENTITLEMENT, _entitlement),
     "payments.BeneficiarySuspended": _Update(_STATUS, _suspended),
     "payments.BeneficiaryTerminated": _Update(_STATUS, _terminated),
+    "payments.BeneficiaryResumed": _Update(_RESUMED, _common),
     "payments.ChildAllowanceAgeLimitReached": _Update(_STATUS, _age_limit_reached),
     "payments.BankAccountChanged": _Update(_ACCOUNT, _account_changed),
     "payments.BackPayCalculated": _Update(_VERSION, _common),

@@ -22,6 +22,7 @@ from shared.contracts.intake import PriorAssistanceGranted, ProgrammeDecidedByAg
 from shared.contracts.supervision import CorrectiveActionOrdered
 from shared.contracts.verification import (
     BenefitAdjusted,
+    BenefitResumed,
     BenefitSuspended,
     BenefitTerminated,
     CaseApproved,
@@ -36,6 +37,7 @@ REASONS = {
     CaseApproved.TYPE: "县级审批通过，纳入发放名册 (approved case enrolled for payment)",
     BenefitAdjusted.TYPE: "县级调整保障金额 (benefit adjusted by the county)",
     BenefitSuspended.TYPE: "县级暂停发放 (benefit suspended by the county)",
+    BenefitResumed.TYPE: "县级恢复发放 (benefit resumed by the county)",
     BenefitTerminated.TYPE: "县级终止保障 (benefit terminated by the county)",
     CorrectiveActionOrdered.TYPE: "督查整改 (supervision ordered a corrective action)",
     PriorAssistanceGranted.TYPE: "绿色通道先行救助，即时发放 (prior assistance paid at once)",
@@ -129,6 +131,31 @@ class DecisionReactions:
             _metadata(recorded, suspended.case_id),
             conn,
         )
+
+    async def resume(
+        self, resumed: BenefitResumed, recorded: RecordedEvent, conn: AsyncConnection
+    ) -> None:
+        """Payment runs again from the county's date, at its amount, for the members alive
+        (ADR 0069); the next run pays back the months it left unpaid since the stop."""
+        beneficiary, enrolled = await self._enrolled(
+            resumed.case_id, resumed.programme, "resume", conn
+        )
+        amount = resumed.approved_monthly_amount_fen
+        changed = beneficiary.resume(resumed.effective_from, resumed.reason, resumed.household_size)
+        start = max(resumed.effective_from, enrolled.effective_from)  # never before enrolment
+        if changed and amount is not None and amount != beneficiary.amount_on(start):
+            computed = Computed(
+                amount,
+                "approved",
+                f"amount set by the county on resumption: {amount} fen",
+                f"县级恢复发放核定金额：{amount}分",
+                None,
+            )
+            beneficiary.recalculate(entitlement_of(enrolled, computed, start))
+        if changed:
+            await self.repos.beneficiaries.save(
+                beneficiary, _metadata(recorded, resumed.case_id), conn
+            )
 
     async def terminate(
         self, terminated: BenefitTerminated, recorded: RecordedEvent, conn: AsyncConnection

@@ -111,6 +111,19 @@ class BeneficiaryEnrolled(Contract):
     arrears_from: date | None = None
 
 
+class BeneficiaryResumed(Contract):
+    """Payment runs again from a date, for the members alive (verification's resumption, ADR
+    0069); the months between the stop and this date stay unpaid."""
+
+    TYPE: ClassVar[str] = "payments.BeneficiaryResumed"
+    VERSION: ClassVar[int] = 1
+    case_id: str
+    programme: str
+    effective_from: date
+    reason: str
+    household_size: int
+
+
 class BeneficiarySuspended(Contract):
     """Payment stops from a date (verification's suspension or a supervision order)."""
 

@@ -93,6 +93,21 @@ class BenefitAdjusted(Contract):
     effective_from: date
 
 
+class BenefitResumed(Contract):
+    """Payment runs again from a date (ADR 0069): a suspension cleared up, or the survivors of
+    a member's death at the amount the county set for them (contract v1). `household_size`
+    counts the members alive; back months a run left unpaid since the stop are paid back."""
+
+    TYPE: ClassVar[str] = "verification.BenefitResumed"
+    VERSION: ClassVar[int] = 1
+    case_id: str
+    programme: str
+    approved_monthly_amount_fen: int | None
+    effective_from: date
+    reason: str
+    household_size: int
+
+
 class BenefitSuspended(Contract):
     """Payment stops from a date pending clarification (contract v1)."""
 

@@ -17,6 +17,7 @@ from clients.verification.api.county import (
     decide_case,
     form_batch,
     record_spot_check,
+    resume_benefit,
     terminate_benefit,
 )
 from clients.verification.api.notices import publish_notice
@@ -27,7 +28,16 @@ from clients.verification.api.township import (
     verify_household_economy,
 )
 from tests.e2e.conftest import OwnStack
-from tests.e2e.flows import Answer, Clerk, County, approved, completed_run, funded, submitted
+from tests.e2e.flows import (
+    Answer,
+    Clerk,
+    County,
+    answered,
+    approved,
+    completed_run,
+    funded,
+    submitted,
+)
 from tests.e2e.services import RunningServices
 from tests.e2e.test_payments_flow import ACCOUNT, COUNTY, TOWNSHIP, VILLAGE
 from tests.e2e.test_verification_happy_path import Officer, ok, resident
@@ -162,6 +172,86 @@ async def test_a_death_reported_by_public_security_stops_payment_and_alerts_the_
             {"effective_from": first_of_next, "reason": "公安部门通报死亡"},
         )
         await ok(ended, "terminated")
+
+
+# 白银市白银区: the survivors' county on this stack, so its runs of this month and the next are
+# the story's own (a run may pay next month at the latest)
+BAIYIN = County("620402")
+
+
+async def _approved_couple(services: RunningServices, client: httpx.AsyncClient) -> str:
+    """A two-person household approved today at 1,200 yuan a month, paid into the applicant's
+    account; its case id."""
+    applicant, spouse = BAIYIN.resident(721), BAIYIN.resident(722)
+    case_id = await submitted(services, client, BAIYIN, {
+        "division_code": BAIYIN.township, "registration": "urban", "programmes": ["urban_dibao"],
+        "members": [{"resident_id": applicant, "name": "马玉兰", "relation": "self"},
+                    {"resident_id": spouse, "name": "杨志强", "relation": "spouse"}],
+        "declared_monthly_income_fen": 30_000, "declared_assets_fen": 0,
+        "authorisation": {"signed_by_resident_id": applicant, "signed_on": services.day(-15),
+                          "document_ref": "白银区-授权-721"},
+        "bank_account": ACCOUNT,
+    })  # fmt: skip
+    decision = {"decision": "approve", "reason": "符合条件", "override_monthly_amount_fen": 120_000,
+                "override_reason": "两人户，按乡镇审核意见核定每月1200元"}  # fmt: skip
+    await approved(services, client, BAIYIN, case_id, "urban_dibao", decision)
+    return case_id
+
+
+@pytest.mark.req("VER-7", "PAY-3")
+async def test_after_a_members_death_the_county_pays_the_survivor_again_and_the_months_missed(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        payments = Clerk(services, client, "payments", "county_officer", BAIYIN.code)
+        county = Officer(services, client, "county_officer", BAIYIN.code)
+        await funded(payments, BAIYIN, "urban_dibao", 5_000_000)
+        # given a couple approved and enrolled at 1,200 yuan a month
+        case_id = await _approved_couple(services, client)
+        benefit = {"case_id": case_id, "programme": "urban_dibao"}
+        await eventually(
+            lambda: answered(payments, get_beneficiary, **benefit),
+            timeout=30, message="payments never enrolled the approved case",
+        )  # fmt: skip
+        # when public security reports the spouse dead since before this month
+        police = Clerk(services, client, "verification", "public_security", "620400")
+        feed = await police.call(
+            report_life_events,
+            body={"records": [{"kind": "death", "resident_id": BAIYIN.resident(722),
+                               "died_on": services.day(-40), "source_ref": "公安-死亡-722",
+                               "reported_by_department": "public_security"}]},
+        )  # fmt: skip
+        assert feed.json()["results"][0]["outcome"] == "matched", feed.text
+        await eventually(
+            lambda: _answer_is(
+                payments.call(get_beneficiary, **benefit), lambda r: r["status"] == "suspended"
+            ),
+            timeout=30, message="payments never suspended the benefit",
+        )  # fmt: skip
+        # and this month's run closes while the county reviews: nothing is paid to the household
+        await completed_run(payments, BAIYIN, services.period())
+        assert await _periods_paid(payments, case_id) == []
+        # then the county pays the survivor again from this month, at a one-person amount
+        this_month = f"{services.period()}-01"
+        resumed = await county.step(case_id, resume_benefit, {
+            "approved_monthly_amount_fen": 60_000, "effective_from": this_month,
+            "reason": "配偶死亡，经核查申请人仍符合条件，按一人户核定每月600元",
+        })  # fmt: skip
+        await ok(resumed, "approved")
+        await eventually(
+            lambda: _answer_is(
+                payments.call(get_beneficiary, **benefit), lambda r: r["status"] == "active"
+            ),
+            timeout=30, message="payments never resumed the benefit",
+        )  # fmt: skip
+        # and next month's run pays next month and, as back pay, this month at 600 yuan
+        await completed_run(payments, BAIYIN, services.period(1))
+        ledger = (await payments.call(list_beneficiary_payments, **benefit)).json()["items"]
+        assert [
+            (p["period"], p["amount_fen"], p["monthly_fen"], p["back_pay_fen"], p["status"])
+            for p in ledger
+        ] == [(services.period(1), 120_000, 60_000, 60_000, "settled")]
 
 
 async def _truthy(answer: Awaitable[Any]) -> bool:

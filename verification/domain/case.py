@@ -25,6 +25,7 @@ from verification.domain.errors import (
     EvidenceNotRequested,
     InvalidBatch,
     MemberReportedDeceased,
+    NobodyToResumeFor,
     NotAMember,
     NoticePeriodRunning,
     SelfCareNotAssessed,
@@ -215,6 +216,11 @@ class VerificationCase(Aggregate):
 
     def when_BenefitAdjusted(self, event: decisions.BenefitAdjusted) -> None:
         self.amount_fen = event.approved_monthly_amount_fen
+
+    def when_BenefitResumed(self, event: decisions.BenefitResumed) -> None:
+        self.stage = Stage.APPROVED
+        if event.approved_monthly_amount_fen is not None:
+            self.amount_fen = event.approved_monthly_amount_fen
 
     def when_BenefitSuspended(self, event: decisions.BenefitSuspended) -> None:
         self.stage = Stage.SUSPENDED
@@ -697,6 +703,32 @@ class VerificationCase(Aggregate):
         self._require(Stage.APPROVED, Stage.SUSPENDED, Stage.RECHECK, Stage.TERMINATION_REVIEW)
         self.record(
             decisions.BenefitTerminated(**self._key(), effective_from=effective_from, reason=reason)
+        )
+
+    def resume(self, amount_fen: int | None, effective_from: date, reason: str) -> None:
+        """Pay again from a date (VER-7, ADR 0069): a suspension cleared up, or, after a
+        member's death, the survivors at the amount the county sets (None keeps the amount in
+        force). Refused when the applicant or the account's holder is reported dead, or nobody
+        is left: then the benefit ends and survivors apply anew."""
+        opened = self._require(Stage.SUSPENDED, Stage.TERMINATION_REVIEW)
+        dead = set(self.deceased_residents())
+        alive = [m for m in opened.members if m.resident_id not in dead]
+        applicant = next((m.resident_id for m in opened.members if m.relation == "self"), None)
+        holder = opened.bank_account_holder_resident_id
+        if (opened.members and not alive) or applicant in dead or holder in dead:
+            raise NobodyToResumeFor(
+                "the applicant, the account's holder or every member is reported deceased:"
+                " terminate the benefit; survivors apply anew",
+                "申请人、收款账户持有人或全部家庭成员已被报告死亡：请终止保障，由在世成员重新申请",
+            )
+        self.record(
+            decisions.BenefitResumed(
+                **self._key(),
+                approved_monthly_amount_fen=amount_fen,
+                effective_from=effective_from,
+                reason=reason,
+                household_size=len(alive) if opened.members else opened.household_size,
+            )
         )
 
     def open_recheck(self, reason: str, complaint_id: str | None) -> None:

@@ -126,6 +126,21 @@ class BenefitTerminated:
     reason: str
 
 
+@event_type("verification.BenefitResumed", version=1)
+@dataclass(frozen=True)
+class BenefitResumed:
+    """Payment runs again from a date (ADR 0069): a suspension cleared up, or the survivors of a
+    member's death at the amount the county set for them (contract v1). `household_size` counts
+    the members alive; back months a run left unpaid since the stop are paid back."""
+
+    case_id: str
+    programme: str
+    approved_monthly_amount_fen: int | None  # None: the amount in force goes on
+    effective_from: date
+    reason: str
+    household_size: int
+
+
 @event_type("verification.RecheckOpened", version=1)
 @dataclass(frozen=True)
 class RecheckOpened:

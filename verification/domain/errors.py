@@ -97,6 +97,16 @@ class MemberReportedDeceased(DomainError):
     title_zh = "家庭成员已被报告死亡，不能径行审批"
 
 
+class NobodyToResumeFor(DomainError):
+    """ADR 0069: the applicant (or the account's holder) is reported dead, or nobody is left
+    alive; the benefit ends, and survivors apply anew at the township desk."""
+
+    code = "nobody-to-resume-for"
+    status = 409
+    title_en = "The benefit cannot resume: the applicant or every member is reported deceased"
+    title_zh = "申请人或全部家庭成员已被报告死亡，不能恢复发放"
+
+
 class AmountOverrideIncomplete(DomainError):
     """VER-7: a county override of the computed amount needs an amount above 0 and its reason."""
 

@@ -11,6 +11,7 @@ from shared.policy import PolicySet as PolicySetBase
 from verification.domain.children import CHILDREN_EVENTS  # the care register (VER-10)
 from verification.domain.decision_events import (  # the published decision contracts
     BenefitAdjusted,
+    BenefitResumed,
     BenefitSuspended,
     BenefitTerminated,
     CaseApproved,
@@ -367,6 +368,7 @@ PUBLISHED = (
     CaseApproved,
     CaseRejected,
     BenefitAdjusted,
+    BenefitResumed,
     BenefitSuspended,
     BenefitTerminated,
     RecheckOpened,

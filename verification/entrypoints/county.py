@@ -31,7 +31,15 @@ from verification.entrypoints.common import (
 )
 from verification.entrypoints.views import BatchView, CaseDetail, batch_view
 from verification.entrypoints.wiring import VerificationService
-from verification.schemas import AdjustmentIn, BatchIn, DecisionIn, RecheckIn, SpotCheckIn, StopIn
+from verification.schemas import (
+    AdjustmentIn,
+    BatchIn,
+    DecisionIn,
+    RecheckIn,
+    ResumeIn,
+    SpotCheckIn,
+    StopIn,
+)
 
 router = APIRouter(prefix="/v1", tags=["county 县级审批"])
 ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
@@ -245,6 +253,37 @@ async def suspend_benefit(
         case_id,
         authorise=at_level(command, COUNTY, case_division),
         act=lambda case, _: case.suspend(body.effective_from, body.reason),
+        reason=body.reason,
+        answer=detail_of(verification),
+        case_of=case_id_of,
+    )
+
+
+@router.post(
+    CASE + "/resumption",
+    response_model=CaseDetail,
+    responses=ERRORS,
+    summary="恢复发放 Resume a suspended benefit, or pay the survivors after a death (VER-7)",
+)
+async def resume_benefit(
+    case_id: str,
+    programme: str,
+    body: ResumeIn,
+    command: Command,
+    verification: VerificationService,
+) -> JSONResponse:
+    """Pay again from a date (ADR 0069), from `suspended` or, after a member's death, from
+    `termination_review`, at a new amount if given. Months a run left unpaid since the stop
+    are paid back by the next run. 409 `nobody-to-resume-for` when the applicant, the account's
+    holder or every member is reported dead: terminate instead; survivors apply anew."""
+    return await change(
+        command,
+        verification.cases_of(programme),
+        case_id,
+        authorise=at_level(command, COUNTY, case_division),
+        act=lambda case, _: case.resume(
+            body.approved_monthly_amount_fen, body.effective_from, body.reason
+        ),
         reason=body.reason,
         answer=detail_of(verification),
         case_of=case_id_of,

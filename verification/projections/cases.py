@@ -154,6 +154,15 @@ async def _benefit_adjusted(event: RecordedEvent, conn: AsyncConnection) -> None
     )
 
 
+async def _benefit_resumed(event: RecordedEvent, conn: AsyncConnection) -> None:
+    await _update_case(
+        event,
+        conn,
+        "stage = 'approved', approved_amount_fen = coalesce(:amount, approved_amount_fen)",
+        amount=event.data["approved_monthly_amount_fen"],
+    )
+
+
 async def _benefit_suspended(event: RecordedEvent, conn: AsyncConnection) -> None:
     await _update_case(event, conn, "stage = 'suspended'")
 
@@ -221,6 +230,7 @@ class CasesView(Projection):
         "verification.CaseRejected": _case_rejected,
         "verification.BenefitAdjusted": _benefit_adjusted,
         "verification.BenefitSuspended": _benefit_suspended,
+        "verification.BenefitResumed": _benefit_resumed,
         "verification.BenefitTerminated": _benefit_terminated,
         "verification.RecheckOpened": _recheck_opened,
         "verification.CaseOverdue": _case_overdue,

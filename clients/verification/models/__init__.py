@@ -79,6 +79,7 @@ from .queue_item import QueueItem
 from .readiness import Readiness
 from .readiness_checks import ReadinessChecks
 from .recheck_in import RecheckIn
+from .resume_in import ResumeIn
 from .screening_in import ScreeningIn
 from .screening_in_disability_kind import ScreeningInDisabilityKind
 from .screening_in_supporter import ScreeningInSupporter
@@ -175,6 +176,7 @@ __all__ = (
     "Readiness",
     "ReadinessChecks",
     "RecheckIn",
+    "ResumeIn",
     "ScreeningIn",
     "ScreeningInDisabilityKind",
     "ScreeningInSupporter",
