@@ -231,4 +231,20 @@ MIGRATIONS = (
             """,
         ),
     ),
+    Migration(
+        "verification-0010-migrated-members",
+        (
+            # Who each import brought in, for which programme, in the batch's own transaction:
+            # a later batch or file refuses the same person in the same programme at once,
+            # without waiting for the projections (ADR 0037, amended)
+            """
+            CREATE TABLE migrated_members (
+                resident_id text NOT NULL,
+                programme text NOT NULL,
+                case_id text NOT NULL,
+                PRIMARY KEY (resident_id, programme, case_id)
+            )
+            """,
+        ),
+    ),
 )

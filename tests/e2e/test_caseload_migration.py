@@ -136,6 +136,34 @@ async def test_a_migrated_caseload_is_enrolled_for_payment_and_its_bad_rows_repo
         )
         assert case.json()["stage"] == "approved", case.text
 
+        # and a later file naming a member who holds urban dibao already is refused that household
+        again_held = await upload(officer, second_caseload(stack))
+        assert again_held.status_code == 201, again_held.text
+        second = again_held.json()
+        assert (second["households_imported"], second["households_rejected"]) == (0, 1)
+        assert {(r["row"], r["field"]) for r in second["rejects"]} == {(3, "member_resident_id")}
+        assert not RESIDENT_ID.search(again_held.text)
+
+
+def second_caseload(stack: RunningServices) -> bytes:
+    """One urban dibao household of two whose second member heads the first file's household."""
+    household = {
+        "household_ref": "LD-2025-0009", "programme": "urban_dibao", "registration": "urban",
+        "approved_on": stack.day(-200), "division_code": LIANGDANG.township,
+        "assessed_monthly_income_fen": "10000", "bank_account": "6228480012345612289",
+    }  # fmt: skip
+    rows = [
+        {**household, "member_resident_id": LIANGDANG.resident(286), "member_name": "孙桂香",
+         "member_relation": "self"},
+        {**household, "member_resident_id": LIANGDANG.resident(281), "member_name": "王秀兰",
+         "member_relation": "spouse"},
+    ]  # fmt: skip
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=COLUMNS, restval="")
+    writer.writeheader()
+    writer.writerows(rows)
+    return text.getvalue().encode("utf-8")
+
 
 async def _enrolled(payments: Clerk, count: int) -> bool:
     answer = await payments.call(list_beneficiaries, division_code=LIANGDANG.code)

@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import cast
 
+import asyncpg
+
 from shared.clock import CHINA, Clock, today
 from shared.db import driver_in_transaction
 from shared.eventstore.envelope import Actor, EventMetadata, NewEvent
@@ -42,6 +44,19 @@ CASE_NAMESPACE = uuid.UUID("0b7f3c2e-5d1a-5e8b-9c41-6a2f0e9d3b17")
 PROVINCE_SCOPE = "62"
 OVERRIDE_REASON = "原系统核定金额，迁移沿用 (the old system's amount, kept on migration)"
 _EXISTING = "SELECT stream_id FROM events WHERE stream_id = ANY($1::text[]) AND stream_version = 1"
+# Who holds a programme already, or applies for it: a member of a case not ended, or of a
+# household imported before whose case is not projected yet or not ended (INT-9)
+_HOLDING = """
+    SELECT m.resident_id, m.programme FROM case_members m
+    JOIN cases_view c ON c.case_id = m.case_id AND c.programme = m.programme
+    WHERE m.resident_id = ANY($1::text[]) AND c.stage <> ALL($2::text[])
+    UNION
+    SELECT m.resident_id, m.programme FROM migrated_members m
+    LEFT JOIN cases_view c ON c.case_id = m.case_id AND c.programme = m.programme
+    WHERE m.resident_id = ANY($1::text[]) AND (c.stage IS NULL OR c.stage <> ALL($2::text[]))
+"""
+_PLACED = "INSERT INTO migrated_members (resident_id, programme, case_id) VALUES ($1, $2, $3)"
+_ENDED = ["rejected", "terminated", "withdrawn"]
 
 Progress = Callable[[MigrationRecord], None]
 
@@ -141,6 +156,7 @@ class _Run:
             for stream_id in existing:
                 household, _ = valid.pop(stream_id)
                 rejects += _refused(_rows_of(household), "该户已迁移", "already migrated")
+            rejects += await self._refuse_holders(raw, valid)
             unique = list({(r.row, r.field): r for r in rejects}.values())
             done = BatchDone(
                 households=len(batch),
@@ -153,6 +169,28 @@ class _Run:
             await store.append_many([append for _, append in valid.values()], conn)
         if self.on_progress:
             self.on_progress(self.record)
+
+    async def _refuse_holders(
+        self, raw: asyncpg.Connection, valid: dict[str, tuple[Household, StreamAppend]]
+    ) -> list[Reject]:
+        """Take out of `valid` the households a member of which holds (or applies for) the
+        programme already: in a case, in a household imported before, or earlier in the batch
+        (INT-9). The others' members are recorded as imported; the rejects."""
+        residents = [m.resident_id for household, _ in valid.values() for m in household.members]
+        holding = {(r[0], r[1]) for r in await raw.fetch(_HOLDING, residents, _ENDED)}
+        rejects: list[Reject] = []
+        placed: list[tuple[str, str, str]] = []
+        for stream_id, (household, _) in list(valid.items()):
+            members = {(m.resident_id, household.programme): m for m in household.members}
+            if taken := [m for key, m in members.items() if key in holding]:
+                del valid[stream_id]
+                rejects += [_holds_programme(household, m.row) for m in taken]
+                continue
+            holding |= set(members)  # a later household of the batch
+            case_id = case_id_of(household.division_code, household.ref)
+            placed += [(resident, programme, case_id) for resident, programme in members]
+        await raw.executemany(_PLACED, placed)
+        return rejects
 
     def _append(self, household: Household) -> StreamAppend:
         case_id = case_id_of(household.division_code, household.ref)
@@ -237,6 +275,16 @@ def _opened(case_id: str, household: Household, marker: Migration) -> CaseOpened
         opened_on=household.approved_on,
         bank_account_holder_resident_id=household.bank_account_holder_resident_id,
         migrated=marker,
+    )
+
+
+def _holds_programme(household: Household, row: int) -> Reject:
+    return Reject(
+        row,
+        household.ref,
+        "member_resident_id",
+        f"该成员已在{household.programme}的其他案件中（在保或在办），不能重复纳入",
+        f"the member already holds or applies for {household.programme} in another case",
     )
 
 
