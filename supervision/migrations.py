@@ -63,6 +63,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX audit_trail_service_position_idx ON audit_trail (service, position)",
         ),
     ),
+    Migration(
+        "supervision-0002-trail-links",
+        (
+            # A stream about other cases besides its own (a complaint about a case, an alert
+            # naming several): it belongs to each named case's trail too (SUP-1)
+            """
+            CREATE TABLE trail_links (
+                case_id text NOT NULL,
+                service text NOT NULL,
+                stream_id text NOT NULL,
+                PRIMARY KEY (case_id, service, stream_id)
+            )
+            """,
+        ),
+    ),
     *COMPLAINT_MIGRATIONS,
     *DETECTOR_MIGRATIONS,
     *ALERT_MIGRATIONS,

@@ -16,9 +16,16 @@ from shared.eventstore.store import StreamVerification, verify_chain
 _COLUMNS = """event_id, case_id, service, stream_id, stream_version, position, type,
     schema_version, occurred_at, recorded_at, data, metadata, prev_hash, hash"""
 _ORDER = "ORDER BY recorded_at, service, position"  # audit_trail_case_idx holds rows in this order
-_TRAIL = f"SELECT {_COLUMNS} FROM audit_trail WHERE case_id = $1 {_ORDER}"
-_PAGE = f"""SELECT {_COLUMNS} FROM audit_trail
-    WHERE case_id = $1 AND (recorded_at, service, position) > ($2, $3, $4) {_ORDER} LIMIT $5"""
+# the case's own events, and those of streams about it besides their own (trail_links); a linked
+# stream's events of this case are its own already
+_OWN_AND_LINKED = f"""SELECT {_COLUMNS} FROM audit_trail WHERE case_id = $1
+    UNION ALL
+    SELECT {", ".join(f"a.{c.strip()}" for c in _COLUMNS.split(","))}
+    FROM trail_links l JOIN audit_trail a ON a.service = l.service AND a.stream_id = l.stream_id
+    WHERE l.case_id = $1 AND a.case_id <> $1"""
+_TRAIL = f"SELECT * FROM ({_OWN_AND_LINKED}) t {_ORDER}"
+_PAGE = f"""SELECT * FROM ({_OWN_AND_LINKED}) t
+    WHERE (recorded_at, service, position) > ($2, $3, $4) {_ORDER} LIMIT $5"""
 _BEGINNING = datetime.min.replace(tzinfo=UTC)
 
 
@@ -48,7 +55,7 @@ async def load_trail_page(
 
 async def services_of(engine: AsyncEngine, case_id: str) -> list[str]:
     """The services that recorded events of the case."""
-    sql = "SELECT DISTINCT service FROM audit_trail WHERE case_id = $1 ORDER BY 1"
+    sql = f"SELECT DISTINCT service FROM ({_OWN_AND_LINKED}) t ORDER BY 1"
     return [row["service"] for row in await fetch_dicts(engine, sql, case_id)]
 
 

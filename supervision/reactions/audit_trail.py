@@ -31,6 +31,14 @@ _INDEX_CASE = text(
 )
 
 
+_LINK = text(
+    """
+    INSERT INTO trail_links (case_id, service, stream_id) VALUES (:case_id, :service, :stream_id)
+    ON CONFLICT DO NOTHING
+    """
+)
+
+
 def source_service(event: RecordedEvent) -> str:
     """The publishing service, from the stable type name (`intake.ApplicationSubmitted`)."""
     return event.type.split(".", 1)[0]
@@ -55,6 +63,19 @@ async def record_all_in_audit_trail(events: Sequence[RecordedEvent], conn: Async
     ]
     if indexed:
         await conn.execute(_INDEX_CASE, indexed)
+    links = [link for event in events for link in _links(event)]
+    if links:
+        await conn.execute(_LINK, links)
+
+
+def _links(event: RecordedEvent) -> list[dict[str, str]]:
+    """The other cases the event names (a complaint's subject, an action's case, an alert's
+    cases): its stream joins their trails."""
+    data = event.data
+    named = [data.get("subject_case_id"), data.get("case_id"), *(data.get("case_ids") or ())]
+    others = {c for c in named if isinstance(c, str) and c and c != event.case_id}
+    service = source_service(event)
+    return [{"case_id": c, "service": service, "stream_id": event.stream_id} for c in others]
 
 
 def _entry(event: RecordedEvent) -> dict[str, Any]:

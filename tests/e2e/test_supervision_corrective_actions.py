@@ -159,6 +159,12 @@ async def test_an_upheld_complaint_rechecks_and_suspends_the_benefit_through_eve
             e["event_id"] for e in trail if e["type"] == "supervision.CorrectiveActionOrdered"
         }
         assert len(orders) == 2
+        # and the complaint's own steps stand in the trail of the case it is about
+        for wanted in ("supervision.ComplaintReceived", "supervision.ComplaintVerified"):
+            await eventually(
+                lambda w=wanted: _has(services, case, w),
+                timeout=30, message=f"{wanted} never reached the case's trail",
+            )  # fmt: skip
         for wanted in ("verification.RecheckOpened", "payments.BeneficiarySuspended"):
             reaction = next(e for e in trail if e["type"] == wanted)
             assert reaction["causation_id"] in orders, reaction
