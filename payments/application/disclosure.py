@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.bank_file import yuan
 from payments.application.funds import funds_position
+from payments.application.periods import period_end, period_start
 
 _PERFORMANCE = text(
     """
@@ -25,8 +26,21 @@ _PERFORMANCE = text(
     FROM payments_view WHERE left(division_code, 6) = :county
     """
 )
-_ACTIVE = text(
-    "SELECT count(*) FROM beneficiaries_view WHERE county_code = :county AND status = 'active'"
+_LATEST_PERIOD = text(
+    "SELECT max(period) FROM payments_view WHERE left(division_code, 6) = :county"
+)
+# one population for one period: the benefits due in the month (enrolled from its last day at the
+# latest, not stopped on or before its first, as a run selects them) and, of those same benefits,
+# the ones whose payment of that month settled — so the share cannot exceed 1
+_COVERAGE = text(
+    """
+    SELECT count(*) AS due, count(p.case_id) AS paid
+    FROM beneficiaries_view b
+    LEFT JOIN payments_view p ON p.case_id = b.case_id AND p.programme = b.programme
+        AND p.period = :period AND p.status = 'settled'
+    WHERE b.county_code = :county AND b.effective_from <= :period_end
+        AND (b.stopped_from IS NULL OR b.stopped_from > :period_start)
+    """
 )
 PROGRAMME_ZH = {
     "urban_dibao": "城市低保",
@@ -48,7 +62,8 @@ async def disclosure(conn: AsyncConnection, county: str) -> dict[str, Any]:
     """Funds by programme and the performance figures of the county's payments."""
     position = await funds_position(conn, county)
     perf = (await conn.execute(_PERFORMANCE, {"county": county})).one()
-    active = int((await conn.execute(_ACTIVE, {"county": county})).scalar_one())
+    period = (await conn.execute(_LATEST_PERIOD, {"county": county})).scalar_one()
+    coverage = await _coverage(conn, county, period) if period else None
     paid_fen = int(perf.paid_fen)
     return {
         "county_code": county,
@@ -65,7 +80,8 @@ async def disclosure(conn: AsyncConnection, county: str) -> dict[str, Any]:
         "performance": {
             "payout_rate": _rate(perf.settled, perf.instructed),
             "on_time_rate": _rate(perf.on_time, perf.settled),
-            "coverage": _rate(perf.paid_beneficiaries, active),
+            "coverage": coverage,
+            "coverage_period": period,
             "cost_per_beneficiary_fen": paid_fen // perf.paid_beneficiaries
             if perf.paid_beneficiaries
             else None,
@@ -73,6 +89,18 @@ async def disclosure(conn: AsyncConnection, county: str) -> dict[str, Any]:
             "beneficiaries_paid": perf.paid_beneficiaries,
         },
     }
+
+
+async def _coverage(conn: AsyncConnection, county: str, period: str) -> float | None:
+    """Benefits paid for `period` / benefits due in `period` (the same benefits counted)."""
+    params = {
+        "county": county,
+        "period": period,
+        "period_start": period_start(period),
+        "period_end": period_end(period),
+    }
+    row = (await conn.execute(_COVERAGE, params)).one()
+    return _rate(int(row.paid), int(row.due))
 
 
 def disclosure_html(disclosed: dict[str, Any]) -> str:
@@ -87,7 +115,8 @@ def disclosure_html(disclosed: dict[str, Any]) -> str:
     figures = (
         f"<li>发放成功率：{_percent(perf['payout_rate'])}</li>"
         f"<li>按时发放率：{_percent(perf['on_time_rate'])}</li>"
-        f"<li>保障覆盖率：{_percent(perf['coverage'])}</li>"
+        f"<li>保障覆盖率（{html.escape(perf['coverage_period'] or '—')}）："
+        f"{_percent(perf['coverage'])}</li>"
         f"<li>人均发放：{_money(perf['cost_per_beneficiary_fen'])}元</li>"
     )
     county = html.escape(disclosed["county_code"])

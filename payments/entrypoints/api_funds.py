@@ -84,7 +84,14 @@ class PerformanceRead(BaseModel):
 
     payout_rate: float | None = Field(description="settled / instructed payments")
     on_time_rate: float | None = Field(description="settled within their month / settled")
-    coverage: float | None = Field(description="beneficiaries paid / active beneficiaries")
+    coverage: float | None = Field(
+        description="of the benefits due in `coverage_period` (enrolled by its last day, not"
+        " stopped on or before its first), the share whose payment of that month settled;"
+        " never above 1"
+    )
+    coverage_period: str | None = Field(
+        description="the month coverage is of: the county's latest month with a payment (YYYY-MM)"
+    )
     cost_per_beneficiary_fen: int | None
     paid_fen: int
     beneficiaries_paid: int

@@ -16,7 +16,9 @@ class PerformanceRead:
     Attributes:
         payout_rate (float | None): settled / instructed payments
         on_time_rate (float | None): settled within their month / settled
-        coverage (float | None): beneficiaries paid / active beneficiaries
+        coverage (float | None): of the benefits due in `coverage_period` (enrolled by its last day, not stopped on or
+            before its first), the share whose payment of that month settled; never above 1
+        coverage_period (None | str): the month coverage is of: the county's latest month with a payment (YYYY-MM)
         cost_per_beneficiary_fen (int | None):
         paid_fen (int):
         beneficiaries_paid (int):
@@ -25,6 +27,7 @@ class PerformanceRead:
     payout_rate: float | None
     on_time_rate: float | None
     coverage: float | None
+    coverage_period: None | str
     cost_per_beneficiary_fen: int | None
     paid_fen: int
     beneficiaries_paid: int
@@ -40,6 +43,9 @@ class PerformanceRead:
         coverage: float | None
         coverage = self.coverage
 
+        coverage_period: None | str
+        coverage_period = self.coverage_period
+
         cost_per_beneficiary_fen: int | None
         cost_per_beneficiary_fen = self.cost_per_beneficiary_fen
 
@@ -54,6 +60,7 @@ class PerformanceRead:
                 "payout_rate": payout_rate,
                 "on_time_rate": on_time_rate,
                 "coverage": coverage,
+                "coverage_period": coverage_period,
                 "cost_per_beneficiary_fen": cost_per_beneficiary_fen,
                 "paid_fen": paid_fen,
                 "beneficiaries_paid": beneficiaries_paid,
@@ -87,6 +94,13 @@ class PerformanceRead:
 
         coverage = _parse_coverage(d.pop("coverage"))
 
+        def _parse_coverage_period(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        coverage_period = _parse_coverage_period(d.pop("coverage_period"))
+
         def _parse_cost_per_beneficiary_fen(data: object) -> int | None:
             if data is None:
                 return data
@@ -104,6 +118,7 @@ class PerformanceRead:
             payout_rate=payout_rate,
             on_time_rate=on_time_rate,
             coverage=coverage,
+            coverage_period=coverage_period,
             cost_per_beneficiary_fen=cost_per_beneficiary_fen,
             paid_fen=paid_fen,
             beneficiaries_paid=beneficiaries_paid,

@@ -7,8 +7,17 @@ import uuid
 import httpx
 import pytest
 
-from tests.payments.integration.test_runs import DECISIONS
-from tests.payments.support import COUNTY, PERIOD, SINCE, Payments, approved, fund
+from tests.payments.integration.test_runs import DECISIONS, set_standard, start_and_execute
+from tests.payments.support import (
+    COUNTY,
+    PERIOD,
+    SINCE,
+    Payments,
+    approved,
+    foreign_event,
+    fund,
+)
+from tests.support import first_day, months_from
 
 
 async def standard(payments: Payments, client: httpx.AsyncClient) -> None:
@@ -95,3 +104,37 @@ async def test_disclosure_shows_fund_use_and_performance_without_personal_data(
     assert page.headers["content-type"].startswith("text/html")
     assert "资金使用情况公示" in page.text and "城市低保" in page.text and "1100.00" in page.text
     assert "张桂兰" not in page.text and "8901" not in page.text
+
+
+@pytest.mark.req("PAY-7")
+async def test_coverage_counts_the_same_benefits_in_the_same_month_so_it_never_exceeds_one(
+    payments: Payments,
+) -> None:
+    next_month = months_from(PERIOD, 1)
+    async with payments.client() as client:
+        # given three households paid this month
+        await set_standard(payments, client)
+        for case in ("stays", "ends-1", "ends-2"):
+            await payments.consume(DECISIONS, approved(case))
+        await start_and_execute(payments, client, PERIOD)
+        # and two whose benefits end from next month, and one due next month without an account
+        for case in ("ends-1", "ends-2"):
+            await payments.consume(
+                DECISIONS,
+                foreign_event(
+                    "verification.BenefitTerminated",
+                    {"case_id": case, "programme": "urban_dibao",
+                     "effective_from": first_day(next_month), "reason": "收入超标，退出保障"},
+                    case,
+                ),
+            )  # fmt: skip
+        await payments.consume(DECISIONS, approved("no-account", account=None))
+        # when next month is paid and the disclosure read
+        await start_and_execute(payments, client, next_month)
+        answer = await client.get(f"/v1/disclosure/{COUNTY}", headers=payments.headers())
+    # then coverage is next month's: of the two benefits due then, the one paid — the ended
+    # benefits paid this month count in neither part (3 paid ever / 2 active was 150%)
+    assert answer.status_code == 200, answer.text
+    performance = answer.json()["performance"]
+    assert performance["coverage"] == 0.5
+    assert performance["coverage_period"] == next_month
