@@ -3,6 +3,11 @@
 Every figure is derived from the events supervision holds copies of, so a report can be re-run
 for any past month and gives the same answer. Rows are (county, programme); figures that belong
 to no programme (spot checks, urgent cases, complaints, alerts) use programme "*".
+
+Households brought in by caseload migration (verification's import, ADR 0037: a `CaseApproved`
+carrying the `migrated` marker) were approved in the old system, not in the month: they are
+counted apart, as `migrated_in`, and neither as approvals nor as new beneficiaries; they are among
+the beneficiaries in care at the month's end like anyone else.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("programme", "救助项目"),
     ("applications", "申请数"),
     ("approvals", "批准数"),
+    ("migrated_in", "存量迁移纳入数"),
     ("rejections", "不予批准数"),
     ("processing_days_avg", "平均办理天数"),
     ("spot_check_rate", "入户抽查比例"),
@@ -42,10 +48,22 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("child_allowance_assessments", "儿童生活费评估数"),
     ("relief_goods_issues", "救灾物资发放户次"),
 )
+_MIGRATED = "COALESCE(jsonb_typeof({e}.data->'migrated'), 'null') = 'object'"
+# an enrolment whose approval came with the caseload migration (payments' event has no marker)
+_FROM_MIGRATION = (
+    "EXISTS (SELECT 1 FROM audit_trail m WHERE m.case_id = t.case_id"
+    " AND m.type = 'verification.CaseApproved' AND m.data->>'programme' = t.data->>'programme'"
+    f" AND {_MIGRATED.format(e='m')})"
+)
 _WINDOW = "t.recorded_at >= :start AND t.recorded_at < :end AND COALESCE({div}, '') LIKE :prefix"
 
 _COUNTS: dict[str, tuple[str, str, str]] = {  # metric → (type, division expr, programme expr)
     "approvals": ("verification.CaseApproved", "t.data->>'division_code'", "t.data->>'programme'"),
+    "migrated_in": (
+        "verification.CaseApproved",
+        "t.data->>'division_code'",
+        "t.data->>'programme'",
+    ),
     "rejections": ("verification.CaseRejected", "t.data->>'division_code'", "t.data->>'programme'"),
     "new_beneficiaries": (
         "payments.BeneficiaryEnrolled",
@@ -72,6 +90,12 @@ _COUNTS: dict[str, tuple[str, str, str]] = {  # metric → (type, division expr,
         "t.data->>'division_code'",
         "'disaster_relief'",
     ),
+}
+
+_ONLY: dict[str, str] = {  # metric → the condition its events must also meet
+    "approvals": f"NOT {_MIGRATED.format(e='t')}",
+    "migrated_in": _MIGRATED.format(e="t"),
+    "new_beneficiaries": f"NOT {_FROM_MIGRATION}",
 }
 
 
@@ -115,6 +139,7 @@ async def statistics(engine: AsyncEngine, period: Period, prefix: str) -> list[d
             query = (
                 f"SELECT left({division}, 6) AS county, {programme} AS programme, count(*) AS n"
                 f" FROM audit_trail t WHERE t.type = :type AND {_WINDOW.format(div=division)}"
+                f" AND {_ONLY.get(metric, 'true')}"
                 " GROUP BY 1, 2"
             )
             for r in await conn.execute(text(query), {**params, "type": type_}):

@@ -105,7 +105,10 @@ async def get_statistics_report(
     division: str | None = _DIVISION,
     principal: Principal = Depends(REPORTERS),
 ) -> Response:
-    """The month's figures for every county in the caller's jurisdiction (JSON, CSV or XLSX)."""
+    """The month's figures for every county in the caller's jurisdiction (JSON, CSV or XLSX).
+
+    `approvals` and `new_beneficiaries` are the month's own decisions: households brought in by
+    caseload migration (ADR 0037) are counted apart in `migrated_in` (存量迁移纳入数)."""
     month, scope, rows = await _rows(engine, principal, period, division)
     if format == "csv":
         return _attachment(

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
+from typing import Any
 
 import pytest
 
 from shared.clock import current_period
+from shared.contracts.payments import BeneficiaryEnrolled
+from shared.contracts.verification import ApprovedMember, CaseApproved, Migration
 from tests.supervision.integration.conftest import Supervision
 from tests.support import months_from
 
@@ -80,3 +84,56 @@ async def test_the_month_is_counted_by_county_and_programme(supervision: Supervi
     assert table[0][0] == "县级区划 county_code" and len(table) == 4
     # and a malformed month is refused naming the field
     assert bad.status_code == 400 and bad.json()["field"] == "period"
+
+
+def _approval(case_id: str, migrated: Migration | None) -> dict[str, Any]:
+    """verification.CaseApproved as verification publishes it (its typed contract)."""
+    return CaseApproved(
+        case_id=case_id, programme="urban_dibao", division_code=TOWNSHIP, county_code="620102",
+        registration="urban", household_size=1,
+        members=(ApprovedMember(resident_id="620102195803040011", name="李建国", relation="self"),),
+        assessed_monthly_income_fen=0, approved_monthly_amount_fen=0, rural_class=None,
+        effective_from=date(2026, 1, 1), next_review_due=date(2027, 1, 1), bank_account=None,
+        migrated=migrated,
+    ).model_dump(mode="json")  # fmt: skip
+
+
+def _enrolment(case_id: str) -> dict[str, Any]:
+    """payments.BeneficiaryEnrolled as payments publishes it (its typed contract)."""
+    return BeneficiaryEnrolled(
+        case_id=case_id, programme="urban_dibao", division_code=TOWNSHIP, county_code="620102",
+        registration="urban", household_size=1, assessed_monthly_income_fen=0, rural_class=None,
+        approved_monthly_amount_fen=0, monthly_amount_fen=70_000, effective_from=date(2026, 1, 1),
+        payee_name="李建国", bank_account=None,
+    ).model_dump(mode="json")  # fmt: skip
+
+
+@pytest.mark.req("SUP-8")
+async def test_migrated_households_are_counted_apart_not_as_the_months_approvals(
+    supervision: Supervision,
+) -> None:
+    # given a household approved this month and one brought in by the caseload migration,
+    # both enrolled by payments
+    marker = Migration(migration_id="m-1", source_sha256="0" * 64, row=2, household_ref="H-001")
+    await supervision.copy_in("verification", "new", "verification.CaseApproved",
+                              _approval("new", None))  # fmt: skip
+    await supervision.copy_in("verification", "old", "verification.CaseApproved",
+                              _approval("old", marker))  # fmt: skip
+    for case in ("new", "old"):
+        await supervision.copy_in("payments", case, "payments.BeneficiaryEnrolled",
+                                  _enrolment(case))  # fmt: skip
+    month = current_period(supervision.clock)
+    # when the county reads the month's statistics
+    async with supervision.client() as client:
+        headers = supervision.headers("county_officer", "620102")
+        report = await client.get(
+            "/v1/reports/statistics", params={"period": month}, headers=headers
+        )
+    # then the migrated household is not one of the month's approvals or new beneficiaries,
+    # it is counted apart, and both are in care at the month's end
+    assert report.status_code == 200, report.text
+    (dibao,) = [r for r in report.json()["rows"] if r["programme"] == "urban_dibao"]
+    assert (dibao["approvals"], dibao["new_beneficiaries"]) == (1, 1)
+    assert dibao["migrated_in"] == 1
+    assert dibao["beneficiaries"] == 2
+    assert "migrated_in" in [c["name"] for c in report.json()["columns"]]

@@ -100,6 +100,9 @@ def sync_detailed(
 
      The month's figures for every county in the caller's jurisdiction (JSON, CSV or XLSX).
 
+    `approvals` and `new_beneficiaries` are the month's own decisions: households brought in by
+    caseload migration (ADR 0037) are counted apart in `migrated_in` (存量迁移纳入数).
+
     Args:
         period (str): month, YYYY-MM (China time)
         format_ (GetStatisticsReportFormat | Unset):  Default: GetStatisticsReportFormat.JSON.
@@ -138,6 +141,9 @@ def sync(
 
      The month's figures for every county in the caller's jurisdiction (JSON, CSV or XLSX).
 
+    `approvals` and `new_beneficiaries` are the month's own decisions: households brought in by
+    caseload migration (ADR 0037) are counted apart in `migrated_in` (存量迁移纳入数).
+
     Args:
         period (str): month, YYYY-MM (China time)
         format_ (GetStatisticsReportFormat | Unset):  Default: GetStatisticsReportFormat.JSON.
@@ -170,6 +176,9 @@ async def asyncio_detailed(
     """统计报表 Applications, approvals, spending, complaints… by county and programme
 
      The month's figures for every county in the caller's jurisdiction (JSON, CSV or XLSX).
+
+    `approvals` and `new_beneficiaries` are the month's own decisions: households brought in by
+    caseload migration (ADR 0037) are counted apart in `migrated_in` (存量迁移纳入数).
 
     Args:
         period (str): month, YYYY-MM (China time)
@@ -206,6 +215,9 @@ async def asyncio(
     """统计报表 Applications, approvals, spending, complaints… by county and programme
 
      The month's figures for every county in the caller's jurisdiction (JSON, CSV or XLSX).
+
+    `approvals` and `new_beneficiaries` are the month's own decisions: households brought in by
+    caseload migration (ADR 0037) are counted apart in `migrated_in` (存量迁移纳入数).
 
     Args:
         period (str): month, YYYY-MM (China time)
