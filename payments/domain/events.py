@@ -20,6 +20,7 @@ from payments.domain.paid_by_partner import PaidByPartnerRecorded
 from payments.domain.payment import (
     OneOffPaymentRefused,
     OverpaymentRecoveryRecorded,
+    OverpaymentRecoveryRefused,
     PaymentFailed,
     PaymentInstructed,
     PaymentSettled,
@@ -64,6 +65,7 @@ EVENT_CLASSES: tuple[type, ...] = (
     FundsArrived,
     OneOffPaymentRefused,
     OverpaymentRecoveryRecorded,
+    OverpaymentRecoveryRefused,
     PaidByPartnerRecorded,
     PriceLinkageParametersSet,
     PriceIndexRecorded,

@@ -100,6 +100,23 @@ class OverpaymentRecoveryRecorded:
     complaint_id: str | None
 
 
+@event_type("payments.OverpaymentRecoveryRefused", version=1)
+@dataclass(frozen=True)
+class OverpaymentRecoveryRefused:
+    """Supervision's recovery order payments cannot record: no such benefit paid by payments
+    (`reason` "no-beneficiary"), or more than was paid to the case in the programme
+    ("exceeds-paid", with `paid_fen`), or no amount above zero ("no-amount"); nothing is owed
+    back on it."""
+
+    action_id: str
+    case_id: str
+    programme: str | None
+    amount_fen: int
+    paid_fen: int
+    reason: str
+    complaint_id: str | None
+
+
 class NotRetryable(DomainError):
     """Only a failed or returned payment below the attempt limit can be retried."""
 

@@ -7,6 +7,7 @@ import contextlib
 from dataclasses import replace
 from datetime import date
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
@@ -14,7 +15,7 @@ from payments.application.enrol import enrol_approved_case, entitlement_of
 from payments.application.one_off import pay_prior_assistance
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
 from payments.domain.entitlement import Computed
-from payments.domain.payment import OverpaymentRecoveryRecorded
+from payments.domain.payment import OverpaymentRecoveryRecorded, OverpaymentRecoveryRefused
 from payments.reactions.agency_decisions import on_agency_decision
 from payments.reactions.child_allowances import on_child_allowance, on_child_allowance_ended
 from shared.clock import CHINA
@@ -48,6 +49,10 @@ REASONS = {
     ChildAllowanceEnded.TYPE: "县级终止儿童基本生活费 (child's allowance ended by the county)",
 }
 """Why payments acted, by the type of the event it acted on (the reason its events record)."""
+_PAID = text(
+    "SELECT coalesce(sum(amount_fen), 0) FROM payments_view"
+    " WHERE case_id = :case_id AND programme = :programme AND status = 'settled'"
+)
 
 
 class DecisionReactions:
@@ -189,15 +194,27 @@ class DecisionReactions:
     async def _record_recovery(
         self, order: CorrectiveActionOrdered, metadata: EventMetadata, conn: AsyncConnection
     ) -> None:
-        """Record the recovery once per order (its stream is keyed by the action id)."""
-        event = OverpaymentRecoveryRecorded(
-            order.action_id,
-            order.case_id,
-            order.programme,
-            order.amount_fen or 0,
-            order.reason,
-            order.complaint_id,
+        """Record the recovery once per order (its stream is keyed by the action id), or its
+        refusal: a benefit payments does not hold, or more than payments paid the case in the
+        programme, is owed back on no record."""
+        amount, programme = order.amount_fen or 0, order.programme
+        held = programme is not None and await self.repos.beneficiaries.find(
+            Beneficiary.id_for(order.case_id, programme), conn
         )
+        paid = 0
+        if held:
+            params = {"case_id": order.case_id, "programme": programme}
+            paid = int((await conn.execute(_PAID, params)).scalar_one())
+        refusal = _recovery_refusal(bool(held), amount, paid)
+        event: OverpaymentRecoveryRecorded | OverpaymentRecoveryRefused
+        if refusal is None:
+            event = OverpaymentRecoveryRecorded(
+                order.action_id, order.case_id, programme, amount, order.reason, order.complaint_id
+            )
+        else:
+            event = OverpaymentRecoveryRefused(
+                order.action_id, order.case_id, programme, amount, paid, refusal, order.complaint_id
+            )
         new = self.repos.payments.registry.serialize(event, metadata)
         with contextlib.suppress(ConcurrencyConflict):  # the order was recorded already
             await self.repos.payments.store.append(f"recovery-{order.action_id}", [new], 0, conn)
@@ -230,6 +247,16 @@ class DecisionReactions:
         if found is None or found.enrolled is None:
             raise LookupError(f"no beneficiary {case_id}:{programme} to {action}")
         return found, found.enrolled
+
+
+def _recovery_refusal(held: bool, amount: int, paid: int) -> str | None:
+    """Why a recovery order cannot stand, or None: it needs a benefit payments holds and an
+    amount above zero and within what payments paid on it."""
+    if not held:
+        return "no-beneficiary"
+    if amount <= 0:
+        return "no-amount"
+    return "exceeds-paid" if amount > paid else None
 
 
 def _metadata(recorded: RecordedEvent, case_id: str | None = None) -> EventMetadata:

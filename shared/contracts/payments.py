@@ -291,6 +291,23 @@ class OverpaymentRecoveryRecorded(Contract):
     complaint_id: str | None
 
 
+class OverpaymentRecoveryRefused(Contract):
+    """Supervision's recovery order payments cannot record: no such benefit paid by payments
+    (`reason` "no-beneficiary"), or more than was paid to the case in the programme
+    ("exceeds-paid", with `paid_fen`), or no amount above zero ("no-amount"); nothing is
+    owed back on it."""
+
+    TYPE: ClassVar[str] = "payments.OverpaymentRecoveryRefused"
+    VERSION: ClassVar[int] = 1
+    action_id: str
+    case_id: str
+    programme: str | None
+    amount_fen: int
+    paid_fen: int
+    reason: str
+    complaint_id: str | None
+
+
 class PaidByPartnerRecorded(Contract):
     """A programme approved by the partner agency that pays it: who decided, when, how much."""
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared.application.repository import Repository
 from shared.clock import CHINA, Clock
-from shared.domain.errors import ConcurrencyConflict
+from shared.domain.errors import ConcurrencyConflict, DomainError
 from shared.eventstore.envelope import Actor, EventMetadata
 from shared.workcalendar.book import calendar_version
 from shared.workdays import Workdays, library_calendar
@@ -88,6 +88,58 @@ def receive(cmd: ReceiveComplaint, clock: Clock, policy: ComplaintPolicy) -> Com
         )
     )
     return complaint
+
+
+class UnknownCase(DomainError):
+    """The order names a case no service has published an event of."""
+
+    code = "unknown-case"
+    status = 422
+    title_en = "Unknown case"
+    title_zh = "案件不存在"
+
+
+class BenefitNotHeld(DomainError):
+    """A recovery names a programme payments never enrolled the case in (it paid nothing)."""
+
+    code = "benefit-not-held"
+    status = 422
+    title_en = "The case does not hold the programme"
+    title_zh = "该案件未享受此救助项目"
+
+
+# what supervision holds of the case: any event at all, and payments' enrolment in the programme
+_HOLDINGS = text(
+    """
+    SELECT EXISTS (SELECT 1 FROM audit_trail WHERE case_id = :case_id) AS known,
+        EXISTS (SELECT 1 FROM audit_trail WHERE case_id = :case_id
+            AND type = 'payments.BeneficiaryEnrolled' AND data->>'programme' = :programme
+        ) AS enrolled
+    """
+)
+
+
+async def ensure_recoverable(complaint: Complaint, cmd: OrderAction, conn: AsyncConnection) -> None:
+    """A recovery is of money payments paid: the case must be known and enrolled by payments in
+    the programme (the amount against what was paid is payments' to check: it refuses on record,
+    `payments.OverpaymentRecoveryRefused`)."""
+    if cmd.action != CorrectiveAction.RECOVER_OVERPAYMENT:
+        return
+    case_id = complaint.case_for_action(cmd.case_id)
+    params = {"case_id": case_id, "programme": cmd.programme}
+    holdings = (await conn.execute(_HOLDINGS, params)).one()
+    if not holdings.known:
+        raise UnknownCase(
+            f"no service has recorded case {case_id}",
+            f"未找到案件 {case_id}",
+            field="case_id",
+        )
+    if not holdings.enrolled:
+        raise BenefitNotHeld(
+            f"case {case_id} was never enrolled for payment in {cmd.programme}",
+            f"案件 {case_id} 未纳入 {cmd.programme} 发放，无可追回资金",
+            field="programme",
+        )
 
 
 def order_action(complaint: Complaint, inspector_id: str, cmd: OrderAction) -> None:

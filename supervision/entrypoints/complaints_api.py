@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
 from shared.http.auth import ensure_jurisdiction, require_roles
@@ -22,6 +23,7 @@ from shared.identity import jurisdiction_prefix
 from supervision.application.complaints import (
     OrderAction,
     ReceiveComplaint,
+    ensure_recoverable,
     order_action,
     receive,
 )
@@ -247,16 +249,26 @@ async def order_corrective_action(
     complaints: Complaints,
     today: Today,
 ) -> JSONResponse:
-    """Append `supervision.CorrectiveActionOrdered`, which verification and payments act on."""
+    """Append `supervision.CorrectiveActionOrdered`, which verification and payments act on.
+
+    A recovery must name a case supervision knows and a programme payments enrolled it in
+    (422 naming `case_id` or `programme`); payments refuses on record an amount above what it
+    paid the case in the programme (`payments.OverpaymentRecoveryRefused`)."""
     cmd = OrderAction(body.case_id, body.action, body.programme, body.amount_fen, body.reason)
     inspector = command.principal.subject
-    return await _step(
+
+    async def order(complaint: Complaint, conn: AsyncConnection) -> None:
+        order_action(complaint, inspector, cmd)  # the complaint's own rules first (409)
+        await ensure_recoverable(complaint, cmd, conn)  # a refusal appends nothing
+
+    return await change(
         command,
         complaints,
-        today,
         complaint_id,
-        lambda c: order_action(c, inspector, cmd),
-        body.reason,
+        authorise=in_jurisdiction(command, _division),
+        act=order,
+        reason=body.reason,
+        answer=lambda complaint: read_of(complaint, command.principal, today),
         case_of=lambda c: c.actions[-1].case_id,
     )
 

@@ -51,6 +51,7 @@ class SubscriptionCreateEventTypesItem(StrEnum):
     PAYMENTS_HOUSINGSOLVED = "payments.HousingSolved"
     PAYMENTS_ONEOFFPAYMENTREFUSED = "payments.OneOffPaymentRefused"
     PAYMENTS_OVERPAYMENTRECOVERYRECORDED = "payments.OverpaymentRecoveryRecorded"
+    PAYMENTS_OVERPAYMENTRECOVERYREFUSED = "payments.OverpaymentRecoveryRefused"
     PAYMENTS_PAIDBYPARTNERRECORDED = "payments.PaidByPartnerRecorded"
     PAYMENTS_PAYMENTFAILED = "payments.PaymentFailed"
     PAYMENTS_PAYMENTINSTRUCTED = "payments.PaymentInstructed"

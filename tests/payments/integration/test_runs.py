@@ -274,26 +274,6 @@ async def test_suspended_and_terminated_beneficiaries_are_not_paid(payments: Pay
         assert suspended.json()["status"] == "suspended"
 
 
-@pytest.mark.req("PAY-3", "SUP-2")
-async def test_an_ordered_overpayment_recovery_is_recorded_once(payments: Payments) -> None:
-    # given supervision's order to recover 2,200 yuan, delivered twice
-    order = foreign_event(
-        "supervision.CorrectiveActionOrdered",
-        {"action_id": "a-9", "case_id": "case-r", "action": "recover_overpayment",
-         "programme": "urban_dibao", "amount_fen": 220_000, "reason": "隐瞒收入，追回多发资金",
-         "complaint_id": None},
-        "case-r",
-    )  # fmt: skip
-    await payments.consume(DECISIONS, order)
-    await payments.consume(DECISIONS, order)
-    # then one recovery is on record with the amount, the reason and the case
-    events = await payments.runtime.store.read_stream("recovery-a-9")
-    assert [(e.type, e.data["amount_fen"], e.metadata.case_id) for e in events] == [
-        ("payments.OverpaymentRecoveryRecorded", 220_000, "case-r")
-    ]
-    assert events[0].metadata.causation_id == str(order.event_id)
-
-
 @pytest.mark.req("PAY-2", "GEN-6", "GEN-8")
 async def test_the_roll_is_paginated_and_scoped_to_the_callers_division(
     payments: Payments,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import base64
-from datetime import timedelta
+from datetime import date, timedelta
 
 import httpx
 import pytest
 from sqlalchemy import text
 
 from shared.clock import today
+from shared.contracts.payments import BeneficiaryEnrolled
 from shared.workdays import library_calendar
 from supervision.application.complaints import flag_overdue
 from tests.supervision.integration.conftest import Supervision
@@ -361,3 +362,57 @@ async def test_a_cursor_from_another_list_or_forged_is_a_400_naming_it_never_a_5
     assert [(a.status_code, a.json()["code"], a.json()["field"]) for a in answers] == [
         (400, "invalid-cursor", "query.cursor")
     ] * 3
+
+
+async def _upheld(s: Supervision, client: httpx.AsyncClient) -> dict:
+    """A complaint about CASE, assigned to INSPECTOR and upheld."""
+    complaint = await _register(s, client)
+    complaint = (
+        await _step(s, client, complaint, "assignment", {"inspector_id": INSPECTOR},
+                    role="city_officer", subject="chief")
+    ).json()  # fmt: skip
+    found = {"upheld": True, "findings": "入户核实：隐瞒工资收入"}
+    return dict((await _step(s, client, complaint, "verification", found)).json())
+
+
+@pytest.mark.req("SUP-2")
+async def test_a_recovery_order_needs_an_amount_a_known_case_and_a_programme_it_was_paid(
+    supervision: Supervision,
+) -> None:
+    # given payments enrolled CASE in urban dibao (its event, as payments publishes it)
+    enrolled = BeneficiaryEnrolled(
+        case_id=CASE, programme="urban_dibao", division_code=TOWNSHIP, county_code="620102",
+        registration="urban", household_size=1, assessed_monthly_income_fen=0, rural_class=None,
+        approved_monthly_amount_fen=0, monthly_amount_fen=70_000, effective_from=date(2026, 1, 1),
+        payee_name="李建国", bank_account=None,
+    )  # fmt: skip
+    await supervision.copy_in("payments", CASE, enrolled.TYPE, enrolled.model_dump(mode="json"))
+    async with supervision.client() as client:
+        complaint = await _upheld(supervision, client)
+        order = {"action": "recover_overpayment", "programme": "urban_dibao",
+                 "amount_fen": 36_000, "reason": "隐瞒收入期间多领低保金，依法追回"}  # fmt: skip
+        # when recoveries are ordered of nothing, on a case no one knows, of a programme not paid
+        answers = {
+            field: await _step(
+                supervision, client, complaint, "corrective-actions", {**order, **change}
+            )
+            for field, change in (
+                ("amount_fen", {"amount_fen": 0}),
+                ("case_id", {"case_id": "no-such-case"}),
+                ("programme", {"programme": "rural_dibao"}),
+            )
+        }
+        # and one of the programme CASE is paid in
+        accepted = await _step(supervision, client, complaint, "corrective-actions", order)
+    # then each bad order is a 422 naming its field, and nothing of them was written
+    for field, answer in answers.items():
+        assert answer.status_code == 422, (field, answer.text)
+        assert answer.headers["content-type"].startswith("application/problem+json")
+        assert field in answer.text
+    assert answers["case_id"].json()["code"] == "unknown-case"
+    assert answers["programme"].json()["code"] == "benefit-not-held"
+    assert accepted.status_code == 200, accepted.text
+    events = await _case_events(supervision)
+    assert [d["amount_fen"] for t, _, d in events if t.endswith("CorrectiveActionOrdered")] == [
+        36_000
+    ]

@@ -126,6 +126,10 @@ def sync_detailed(
 
      Append `supervision.CorrectiveActionOrdered`, which verification and payments act on.
 
+    A recovery must name a case supervision knows and a programme payments enrolled it in
+    (422 naming `case_id` or `programme`); payments refuses on record an amount above what it
+    paid the case in the programme (`payments.OverpaymentRecoveryRefused`).
+
     Args:
         complaint_id (str):
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
@@ -168,6 +172,10 @@ def sync(
 
      Append `supervision.CorrectiveActionOrdered`, which verification and payments act on.
 
+    A recovery must name a case supervision knows and a programme payments enrolled it in
+    (422 naming `case_id` or `programme`); payments refuses on record an amount above what it
+    paid the case in the programme (`payments.OverpaymentRecoveryRefused`).
+
     Args:
         complaint_id (str):
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
@@ -204,6 +212,10 @@ async def asyncio_detailed(
     """责令整改 Order a corrective action (re-check, suspend, recover)
 
      Append `supervision.CorrectiveActionOrdered`, which verification and payments act on.
+
+    A recovery must name a case supervision knows and a programme payments enrolled it in
+    (422 naming `case_id` or `programme`); payments refuses on record an amount above what it
+    paid the case in the programme (`payments.OverpaymentRecoveryRefused`).
 
     Args:
         complaint_id (str):
@@ -244,6 +256,10 @@ async def asyncio(
     """责令整改 Order a corrective action (re-check, suspend, recover)
 
      Append `supervision.CorrectiveActionOrdered`, which verification and payments act on.
+
+    A recovery must name a case supervision knows and a programme payments enrolled it in
+    (422 naming `case_id` or `programme`); payments refuses on record an amount above what it
+    paid the case in the programme (`payments.OverpaymentRecoveryRefused`).
 
     Args:
         complaint_id (str):
