@@ -103,7 +103,12 @@ SERIES: dict[SeriesName, Series] = {
         100.0,
     ),
     "beneficiaries": Series(
-        ("beneficiaries",), "月末在保对象", "Beneficiaries at month end", "户", "households", True
+        ("beneficiaries",),
+        "当月在保对象",
+        "Beneficiaries payable in the month",
+        "户",
+        "households",
+        True,
     ),
     "spending": Series(("spending_fen",), "发放金额", "Spending", "元", "yuan", True, scale=0.01),
     "urgent-response": Series(

@@ -7,7 +7,15 @@ to no programme (spot checks, urgent cases, complaints, alerts) use programme "*
 Households brought in by caseload migration (verification's import, ADR 0037: a `CaseApproved`
 carrying the `migrated` marker) were approved in the old system, not in the month: they are
 counted apart, as `migrated_in`, and neither as approvals nor as new beneficiaries; they are among
-the beneficiaries in care at the month's end like anyone else.
+the beneficiaries in care like anyone else.
+
+The figures about money are counted as payments counts them, from what payments publishes:
+`beneficiaries` are the benefits payable in the month as payments' run selects them (enrolled by
+the month's last day, no suspension, termination or age limit effective on or before its first
+day — the stop's own date, not the day it was recorded); approvals and rejections include the
+decisions of the partner agencies competent for a programme (`intake.ProgrammeDecidedByAgency`,
+ADR 0032), whose enrolments payments counts like any other. A programme an agency pays itself
+(`payments.PaidByPartnerRecorded`) is an approval but no beneficiary, as payments pays nothing.
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("processing_days_avg", "平均办理天数"),
     ("spot_check_rate", "入户抽查比例"),
     ("new_beneficiaries", "新增保障对象"),
-    ("beneficiaries", "月末在保对象"),
+    ("beneficiaries", "当月在保对象"),
     ("spending_fen", "发放金额（分）"),
     ("urgent_response_hours_avg", "急难响应平均小时"),
     ("complaints", "投诉举报数"),
@@ -55,45 +63,47 @@ _FROM_MIGRATION = (
     " AND m.type = 'verification.CaseApproved' AND m.data->>'programme' = t.data->>'programme'"
     f" AND {_MIGRATED.format(e='m')})"
 )
+_AGENCY = "intake.ProgrammeDecidedByAgency"
 _WINDOW = "t.recorded_at >= :start AND t.recorded_at < :end AND COALESCE({div}, '') LIKE :prefix"
 
-_COUNTS: dict[str, tuple[str, str, str]] = {  # metric → (type, division expr, programme expr)
-    "approvals": ("verification.CaseApproved", "t.data->>'division_code'", "t.data->>'programme'"),
-    "migrated_in": (
-        "verification.CaseApproved",
-        "t.data->>'division_code'",
-        "t.data->>'programme'",
-    ),
-    "rejections": ("verification.CaseRejected", "t.data->>'division_code'", "t.data->>'programme'"),
+_DECIDED = "t.data->>'division_code'", "t.data->>'programme'"
+# metric → (types, division expr, programme expr)
+_COUNTS: dict[str, tuple[tuple[str, ...], str, str]] = {
+    # the county's decisions and, for the programmes partner agencies decide (ADR 0032), theirs
+    "approvals": (("verification.CaseApproved", _AGENCY), *_DECIDED),
+    "migrated_in": (("verification.CaseApproved",), *_DECIDED),
+    "rejections": (("verification.CaseRejected", _AGENCY), *_DECIDED),
     "new_beneficiaries": (
-        "payments.BeneficiaryEnrolled",
+        ("payments.BeneficiaryEnrolled",),
         "t.data->>'division_code'",
         "t.data->>'programme'",
     ),
-    "complaints": ("supervision.ComplaintReceived", "t.data->>'division_code'", "'*'"),
-    "alerts": ("supervision.AlertRaised", "t.data->>'division_code'", "'*'"),
+    "complaints": (("supervision.ComplaintReceived",), "t.data->>'division_code'", "'*'"),
+    "alerts": (("supervision.AlertRaised",), "t.data->>'division_code'", "'*'"),
     # the rest of the notice (INT-11, VER-10, PAY-9, PAY-10): what was done, counted, no one named
-    "outreach_visits": ("intake.HouseholdVisited", "t.data->>'division_code'", "'*'"),
+    "outreach_visits": (("intake.HouseholdVisited",), "t.data->>'division_code'", "'*'"),
     "rough_sleeper_help": (
-        "intake.RoughSleeperHelped",
+        ("intake.RoughSleeperHelped",),
         "t.data->>'aid_point_division'",
         "'vagrant_assistance'",
     ),
-    "children_registered": ("verification.ChildRegistered", "t.data->>'division_code'", "'*'"),
+    "children_registered": (("verification.ChildRegistered",), "t.data->>'division_code'", "'*'"),
     "child_allowance_assessments": (
-        "verification.ChildAllowanceAssessed",
+        ("verification.ChildAllowanceAssessed",),
         "t.data->>'division_code'",
         "t.data->>'allowance'",
     ),
     "relief_goods_issues": (
-        "payments.ReliefGoodsIssued",
+        ("payments.ReliefGoodsIssued",),
         "t.data->>'division_code'",
         "'disaster_relief'",
     ),
 }
 
 _ONLY: dict[str, str] = {  # metric → the condition its events must also meet
-    "approvals": f"NOT {_MIGRATED.format(e='t')}",
+    "approvals": f"NOT {_MIGRATED.format(e='t')}"
+    f" AND (t.type <> '{_AGENCY}' OR t.data->>'outcome' = 'approved')",
+    "rejections": f"(t.type <> '{_AGENCY}' OR t.data->>'outcome' = 'rejected')",
     "migrated_in": _MIGRATED.format(e="t"),
     "new_beneficiaries": f"NOT {_FROM_MIGRATION}",
 }
@@ -132,17 +142,23 @@ Rows = dict[tuple[str, str], dict[str, Any]]
 
 async def statistics(engine: AsyncEngine, period: Period, prefix: str) -> list[dict[str, Any]]:
     """One row per (county, programme) with every figure of SUP-8 for the month."""
-    params = {"start": period.start, "end": period.end, "prefix": prefix + "%"}
+    params = {
+        "start": period.start,
+        "end": period.end,
+        "first_day": period.start.date(),
+        "next_month_day": period.end.date(),
+        "prefix": prefix + "%",
+    }
     rows: Rows = defaultdict(dict)
     async with engine.connect() as conn:
-        for metric, (type_, division, programme) in _COUNTS.items():
+        for metric, (types, division, programme) in _COUNTS.items():
             query = (
                 f"SELECT left({division}, 6) AS county, {programme} AS programme, count(*) AS n"
-                f" FROM audit_trail t WHERE t.type = :type AND {_WINDOW.format(div=division)}"
+                f" FROM audit_trail t WHERE t.type = ANY(:types) AND {_WINDOW.format(div=division)}"
                 f" AND {_ONLY.get(metric, 'true')}"
                 " GROUP BY 1, 2"
             )
-            for r in await conn.execute(text(query), {**params, "type": type_}):
+            for r in await conn.execute(text(query), {**params, "types": list(types)}):
                 rows[(r.county, r.programme)][metric] = int(r.n)
         for sql, metric in _SPECIAL:
             for r in await conn.execute(text(sql), params):
@@ -206,15 +222,23 @@ FROM audit_trail t
 WHERE t.type = 'supervision.InspectionRecorded' AND {_WINDOW.format(div="t.data->>'division_code'")}
 GROUP BY 1, 2
 """
+# payable in the month, as payments' run selects a benefit (`Beneficiary.payable_in`): enrolled
+# from the month's last day at the latest, with no suspension, termination or age limit reached
+# effective on or before its first day (a stop from 1 December still pays November) — each as
+# payments published it by the month's end
 _STOCK = """
 SELECT left(t.data->>'division_code', 6) AS county, t.data->>'programme' AS programme,
     count(*) AS value
 FROM audit_trail t
 WHERE t.type = 'payments.BeneficiaryEnrolled' AND t.recorded_at < :end
     AND COALESCE(t.data->>'division_code', '') LIKE :prefix
-    AND NOT EXISTS (SELECT 1 FROM audit_trail e WHERE e.type = 'payments.BeneficiaryTerminated'
-        AND e.data->>'case_id' = t.data->>'case_id'
-        AND e.data->>'programme' = t.data->>'programme' AND e.recorded_at < :end)
+    AND CAST(t.data->>'effective_from' AS date) < :next_month_day
+    AND NOT EXISTS (SELECT 1 FROM audit_trail e WHERE e.case_id = t.case_id
+        AND e.type IN ('payments.BeneficiarySuspended', 'payments.BeneficiaryTerminated',
+            'payments.ChildAllowanceAgeLimitReached')
+        AND e.data->>'programme' = t.data->>'programme' AND e.recorded_at < :end
+        AND CAST(COALESCE(e.data->>'effective_from', e.data->>'coming_of_age_stopped_from')
+            AS date) <= :first_day)
 GROUP BY 1, 2
 """
 _SPECIAL = (
