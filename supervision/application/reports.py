@@ -11,11 +11,12 @@ the beneficiaries in care like anyone else.
 
 The figures about money are counted as payments counts them, from what payments publishes:
 `beneficiaries` are the benefits payable in the month as payments' run selects them (enrolled by
-the month's last day, no suspension, termination or age limit effective on or before its first
-day — the stop's own date, not the day it was recorded); approvals and rejections include the
-decisions of the partner agencies competent for a programme (`intake.ProgrammeDecidedByAgency`,
-ADR 0032), whose enrolments payments counts like any other. A programme an agency pays itself
-(`payments.PaidByPartnerRecorded`) is an approval but no beneficiary, as payments pays nothing.
+the month's last day; no suspension, termination or age limit effective on or before its first
+day, unless a resumption lifted it by then — by the stop's own date, not the day it was
+recorded). Approvals and rejections include the decisions of the partner agencies competent for
+a programme (`intake.ProgrammeDecidedByAgency`, ADR 0032), whose enrolments payments counts like
+any other. A programme an agency pays itself (`payments.PaidByPartnerRecorded`) is an approval
+but no beneficiary, as payments pays nothing.
 """
 
 from __future__ import annotations
@@ -223,9 +224,10 @@ WHERE t.type = 'supervision.InspectionRecorded' AND {_WINDOW.format(div="t.data-
 GROUP BY 1, 2
 """
 # payable in the month, as payments' run selects a benefit (`Beneficiary.payable_in`): enrolled
-# from the month's last day at the latest, with no suspension, termination or age limit reached
-# effective on or before its first day (a stop from 1 December still pays November) — each as
-# payments published it by the month's end
+# from the month's last day at the latest, and no suspension, termination or age limit reached
+# effective on or before its first day (a stop from 1 December still pays November) unless the
+# first resumption after it on the benefit's stream pays again from that day or before (ADR
+# 0069: the months between stay unpaid) — each as payments published it by the month's end
 _STOCK = """
 SELECT left(t.data->>'division_code', 6) AS county, t.data->>'programme' AS programme,
     count(*) AS value
@@ -238,7 +240,14 @@ WHERE t.type = 'payments.BeneficiaryEnrolled' AND t.recorded_at < :end
             'payments.ChildAllowanceAgeLimitReached')
         AND e.data->>'programme' = t.data->>'programme' AND e.recorded_at < :end
         AND CAST(COALESCE(e.data->>'effective_from', e.data->>'coming_of_age_stopped_from')
-            AS date) <= :first_day)
+            AS date) <= :first_day
+        AND NOT EXISTS (SELECT 1 FROM (
+                SELECT r.data->>'effective_from' AS paid_again_from FROM audit_trail r
+                WHERE r.case_id = e.case_id AND r.stream_id = e.stream_id
+                    AND r.type = 'payments.BeneficiaryResumed' AND r.recorded_at < :end
+                    AND r.stream_version > e.stream_version
+                ORDER BY r.stream_version LIMIT 1
+            ) lifted WHERE CAST(lifted.paid_again_from AS date) <= :first_day))
 GROUP BY 1, 2
 """
 _SPECIAL = (

@@ -13,6 +13,7 @@ from shared.clock import current_period
 from shared.contracts.intake import ProgrammeDecidedByAgency
 from shared.contracts.payments import (
     BeneficiaryEnrolled,
+    BeneficiaryResumed,
     BeneficiarySuspended,
     BeneficiaryTerminated,
     ChildAllowanceAgeLimitReached,
@@ -161,6 +162,46 @@ def _agency_decision(case_id: str, programme: str, outcome: str, settlement: str
          "division_code": TOWNSHIP, "registration": "urban", "household_size": 1,
          "settlement": settlement, "amount_fen": 300_000 if outcome == "approved" else None}
     ).model_dump(mode="json")  # fmt: skip
+
+
+@pytest.mark.req("SUP-8")
+async def test_a_benefit_resumed_is_counted_from_the_month_it_is_paid_again(
+    supervision: Supervision,
+) -> None:
+    s = supervision
+    month = current_period(s.clock)
+    last_month = _first_day(months_from(month, -1))
+    this_month, next_month = _first_day(month), _first_day(months_from(month, 1))
+    # given two benefits suspended from last month, one resumed from this month's first day and
+    # one from next month's (ADR 0069), as payments publishes them
+    for case, paid_again_from in (("resumed-now", this_month), ("resumed-later", next_month)):
+        stop = BeneficiarySuspended(
+            case_id=case,
+            programme="urban_dibao",
+            effective_from=last_month,
+            reason="户主死亡，暂停发放",
+        )
+        resumed = BeneficiaryResumed(
+            case_id=case,
+            programme="urban_dibao",
+            effective_from=paid_again_from,
+            reason="家庭成员尚在，恢复发放",
+            household_size=1,
+        )
+        await s.copy_in("payments", case, "payments.BeneficiaryEnrolled", _enrolment(case))
+        for event in (stop, resumed):
+            await s.copy_in("payments", case, event.TYPE, event.model_dump(mode="json"))
+    # when the county reads the month's statistics
+    async with s.client() as client:
+        headers = s.headers("county_officer", "620102")
+        report = await client.get(
+            "/v1/reports/statistics", params={"period": month}, headers=headers
+        )
+    # then it counts the one paid again from this month, not the one still inside its lifted
+    # stop until next month (`Beneficiary.payable_in`)
+    assert report.status_code == 200, report.text
+    (dibao,) = [r for r in report.json()["rows"] if r["programme"] == "urban_dibao"]
+    assert dibao["beneficiaries"] == 1
 
 
 @pytest.mark.req("SUP-8")
