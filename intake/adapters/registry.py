@@ -125,6 +125,31 @@ def _refuse_duplicate_claims(residents: list[str], taken: set[tuple[str, str]]) 
         )
 
 
+_HOLD_MIGRATED = """
+WITH members AS (
+    INSERT INTO household_members (resident_id, application_id, household_head, division_code)
+    SELECT unnest($1::text[]), $2, $3, $4 ON CONFLICT DO NOTHING
+)
+INSERT INTO open_claims (resident_id, programme, application_id)
+SELECT unnest($1::text[]), $5, $2 ON CONFLICT DO NOTHING
+"""
+
+
+async def hold_migrated(
+    conn: Connection,
+    case_id: str,
+    division_code: str,
+    head: str,
+    residents: list[str],
+    programme: str,
+) -> None:
+    """A household migrated into verification (ADR 0037) holds its household and its claim at
+    the desk too, as an application would; a claim held already stays with its holder (the
+    import refuses those members, so only a race leaves one)."""
+    raw = await driver_in_transaction(conn)
+    await raw.execute(_HOLD_MIGRATED, residents, case_id, head, division_code, programme)
+
+
 async def release(conn: AsyncConnection, application_id: str, programmes: list[str]) -> None:
     """Free the claims of rejected or withdrawn programmes; the household once none is left."""
     await conn.execute(

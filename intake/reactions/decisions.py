@@ -24,7 +24,15 @@ class DecisionReactions:
     async def approved(
         self, event: CaseApproved, recorded: RecordedEvent, conn: AsyncConnection
     ) -> None:
-        """CaseApproved → ProgrammeDecided (approved)."""
+        """CaseApproved → ProgrammeDecided (approved); a migrated household's members hold the
+        programme at the desk from now on (INT-9, ADR 0037)."""
+        if event.migrated is not None:
+            residents = [m.resident_id for m in event.members]
+            head = next((m.resident_id for m in event.members if m.relation == "self"), "")
+            await claims.hold_migrated(
+                conn, event.case_id, event.division_code, head, residents, event.programme
+            )
+            return
         await self._track(event.case_id, event.programme, Outcome.APPROVED, _REASON, recorded, conn)
 
     async def rejected(

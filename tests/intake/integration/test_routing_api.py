@@ -204,6 +204,36 @@ async def test_a_benefit_that_ended_frees_the_programme_for_a_new_application(
     assert again.status_code == 201, again.text
 
 
+@pytest.mark.req("INT-9")
+async def test_a_household_migrated_into_verification_holds_its_programme_at_the_desk(
+    intake: Intake,
+) -> None:
+    # given a household the caseload migration brought into verification (ADR 0037)
+    case_id = str(uuid.uuid4())
+    migrated = {
+        **approval_data(case_id, "urban_dibao"),
+        "migrated": {"migration_id": str(uuid.uuid4()), "source_sha256": "a" * 64, "row": 2,
+                     "household_ref": "LD-2025-0001", "policy": "migration"},
+    }  # fmt: skip
+    handler = intake.runtime.handlers["intake.verification"]
+    async with intake.runtime.engine.begin() as conn:
+        await handler(verification_event("verification.CaseApproved", case_id, migrated), conn)
+    async with intake.client() as client:
+        # when the same person applies for dibao at the desk
+        held = await client.post("/v1/applications", json=body(), headers=intake.headers())
+        # then the desk refuses, as for any benefit held; after the benefit ends, it accepts
+        ended = termination_data(case_id, "urban_dibao")
+        async with intake.runtime.engine.begin() as conn:
+            await handler(
+                verification_event("verification.BenefitTerminated", case_id, ended), conn
+            )
+        again = await client.post("/v1/applications", json=body(), headers=intake.headers())
+    assert held.status_code == 409, held.text
+    assert held.json()["code"] == "duplicate-open-application"
+    assert held.json()["field"] == "members.0.resident_id"
+    assert again.status_code == 201, again.text
+
+
 @pytest.mark.req("INT-4", "GEN-6")
 async def test_an_agency_lists_what_awaits_its_decision_in_its_county(intake: Intake) -> None:
     # given an application routed to county civil affairs, education and medical assistance
