@@ -50,12 +50,11 @@ RULES = {
         refuse=_as_route(("township_officer",), "直接受理、审核申请", decides=True),
     ),
     # intake/entrypoints/api.py:list_applications
-    ("GET", "/v1/applications"): allow(
-        *READERS, "partner_agency", *AGENCY_ROLES, jurisdiction=DIVISION_FILTER
-    ),
+    # the generic partner client submits and decides no application, so reads none (ADR 0065)
+    ("GET", "/v1/applications"): allow(*READERS, *AGENCY_ROLES, jurisdiction=DIVISION_FILTER),
     # intake/entrypoints/api.py:get_application
     ("GET", "/v1/applications/{application_id}"): allow(
-        *READERS, "partner_agency", *AGENCY_ROLES, jurisdiction=OWN_DIVISION
+        *READERS, *AGENCY_ROLES, jurisdiction=OWN_DIVISION
     ),
     # intake/entrypoints/api.py:amend_application
     ("POST", "/v1/applications/{application_id}/amendments"): allow(

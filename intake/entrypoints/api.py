@@ -117,7 +117,12 @@ async def list_applications(
     cursor: dict[str, Any] | None = Depends(page_cursor),
     principal: Principal = Depends(current_principal),
 ) -> Page[ApplicationRead]:
-    """Applications filtered by division, programme and status, oldest first, by cursor."""
+    """Applications filtered by division, programme and status, oldest first, by cursor.
+
+    Civil affairs officers, inspectors and auditors read every application of their
+    jurisdiction; a partner department's role (`health_insurance`, `education_bureau` ...) only
+    those applying for a programme it decides (ADR 0032). The generic `partner_agency` client
+    submits and decides none, so it reads none: 403 `role-not-allowed` (ADR 0065)."""
     ensure_role(principal, APPLICATION_READERS, "查阅申请")
     scope = division or principal.division
     ensure_jurisdiction(principal, scope)
@@ -139,7 +144,10 @@ async def get_application(
     today: Today,
     principal: Principal = Depends(current_principal),
 ) -> ApplicationRead:
-    """The application as the read model holds it, with its version as ETag."""
+    """The application as the read model holds it, with its version as ETag.
+
+    Read as the list is (ADR 0032, 0065): a partner department gets 404 for an application
+    applying for no programme it decides; the generic `partner_agency` client gets 403."""
     ensure_role(principal, APPLICATION_READERS, "查阅申请")
     row = await find_application(engine, application_id)
     readable = programmes_read_by(principal)

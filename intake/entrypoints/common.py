@@ -24,9 +24,10 @@ READING_ROLES = (
     "inspector",
     "auditor",
 )
-# partner departments read the applications whose programmes they decide (ADR 0032)
+# partner departments read the applications whose programmes they decide (ADR 0032); the generic
+# `partner_agency` client submits and decides none, so it reads none (ADR 0065)
 AGENCY_ROLES = tuple(role for role in DECIDING_ROLES if role not in READING_ROLES)
-APPLICATION_READERS = (*READING_ROLES, "partner_agency", *AGENCY_ROLES)
+APPLICATION_READERS = (*READING_ROLES, *AGENCY_ROLES)
 
 
 def programmes_read_by(principal: Principal) -> list[str] | None:

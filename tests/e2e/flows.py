@@ -276,9 +276,15 @@ class Agency:
         answer = await call(self.api, get_application, application_id=case_id)
         return str(answer.headers["ETag"])
 
-    async def decide(self, case_id: str, programme: str, body: dict[str, Any]) -> Answer:
+    async def decide(
+        self, case_id: str, programme: str, body: dict[str, Any], etag: str | None = None
+    ) -> Answer:
         """POST the decision with the ETag just read; read again after a 412 (the view lagged
-        behind the last decision)."""
+        behind the last decision). With `etag` (read by someone else: a role that may not read
+        applications, ADR 0065), POST once with it."""
+        if etag is not None:
+            return await call(self.api, decide_programme, etag=etag, body=body,
+                              application_id=case_id, programme=programme)  # fmt: skip
         answers: list[Answer] = []
 
         async def sent() -> bool:

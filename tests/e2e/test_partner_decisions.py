@@ -54,7 +54,7 @@ async def test_medical_assistance_is_decided_by_health_insurance_alone_and_paid_
         # when the education bureau, and a generic partner client, decide medical assistance
         by_education = await education.decide(case_id, "medical_assistance", MEDICAL)
         by_partner = await Agency(stack, HONGGU, "partner_agency").decide(
-            case_id, "medical_assistance", MEDICAL
+            case_id, "medical_assistance", MEDICAL, etag=version
         )
         # then both are refused 403, naming the health insurance role, and nothing is written
         for refused in (by_education, by_partner):

@@ -158,3 +158,20 @@ async def test_a_partner_department_reads_only_the_applications_it_decides(intak
     assert set(ids["county_officer"]) == {medical, dibao_id}
     # and a dibao application is not found for the health insurance bureau
     assert read.status_code == 404, read.text
+
+
+@pytest.mark.req("GEN-6", "GEN-7")
+async def test_the_generic_partner_client_reads_no_application(intake: Intake) -> None:
+    # given a medical assistance application in the county (ADR 0065)
+    medical = await _medical_application(intake)
+    await intake.caught_up()
+    async with intake.client() as client:
+        # when the county's generic partner client lists the county's applications and reads one
+        headers = intake.headers("partner_agency", "620102")
+        listed = await client.get("/v1/applications", headers=headers)
+        read = await client.get(f"/v1/applications/{medical}", headers=headers)
+    # then both are refused: it submits and decides none, so none is its business
+    for answer in (listed, read):
+        assert answer.status_code == 403, answer.text
+        assert answer.headers["content-type"].startswith("application/problem+json")
+        assert answer.json()["code"] == "role-not-allowed"

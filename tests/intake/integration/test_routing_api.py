@@ -243,15 +243,15 @@ async def test_an_agency_lists_what_awaits_its_decision_in_its_county(intake: In
         # when the Chengguan education bureau and the Qilihe one list what awaits them
         mine = await client.get(
             "/v1/applications?awaiting_agency=education",
-            headers=intake.headers("partner_agency", "620102"),
+            headers=intake.headers("education_bureau", "620102"),
         )
         housing = await client.get(
             "/v1/applications?awaiting_agency=housing_and_construction",
-            headers=intake.headers("partner_agency", "620102"),
+            headers=intake.headers("housing_bureau", "620102"),
         )
         elsewhere = await client.get(
             "/v1/applications?awaiting_agency=education",
-            headers=intake.headers("partner_agency", "620103"),
+            headers=intake.headers("education_bureau", "620103"),
         )
     # then only the competent agency of the applicant's county sees it
     assert [a["application_id"] for a in mine.json()["items"]] == [case_id]

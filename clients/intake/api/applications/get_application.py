@@ -79,6 +79,9 @@ def sync_detailed(
 
      The application as the read model holds it, with its version as ETag.
 
+    Read as the list is (ADR 0032, 0065): a partner department gets 404 for an application
+    applying for no programme it decides; the generic `partner_agency` client gets 403.
+
     Args:
         application_id (str):
 
@@ -110,6 +113,9 @@ def sync(
 
      The application as the read model holds it, with its version as ETag.
 
+    Read as the list is (ADR 0032, 0065): a partner department gets 404 for an application
+    applying for no programme it decides; the generic `partner_agency` client gets 403.
+
     Args:
         application_id (str):
 
@@ -135,6 +141,9 @@ async def asyncio_detailed(
     """查询申请 Get an application
 
      The application as the read model holds it, with its version as ETag.
+
+    Read as the list is (ADR 0032, 0065): a partner department gets 404 for an application
+    applying for no programme it decides; the generic `partner_agency` client gets 403.
 
     Args:
         application_id (str):
@@ -164,6 +173,9 @@ async def asyncio(
     """查询申请 Get an application
 
      The application as the read model holds it, with its version as ETag.
+
+    Read as the list is (ADR 0032, 0065): a partner department gets 404 for an application
+    applying for no programme it decides; the generic `partner_agency` client gets 403.
 
     Args:
         application_id (str):

@@ -135,6 +135,11 @@ def sync_detailed(
 
      Applications filtered by division, programme and status, oldest first, by cursor.
 
+    Civil affairs officers, inspectors and auditors read every application of their
+    jurisdiction; a partner department's role (`health_insurance`, `education_bureau` ...) only
+    those applying for a programme it decides (ADR 0032). The generic `partner_agency` client
+    submits and decides none, so it reads none: 403 `role-not-allowed` (ADR 0065).
+
     Args:
         division (None | str | Unset): a division inside your jurisdiction
         programme (None | Programme | Unset):
@@ -182,6 +187,11 @@ def sync(
 
      Applications filtered by division, programme and status, oldest first, by cursor.
 
+    Civil affairs officers, inspectors and auditors read every application of their
+    jurisdiction; a partner department's role (`health_insurance`, `education_bureau` ...) only
+    those applying for a programme it decides (ADR 0032). The generic `partner_agency` client
+    submits and decides none, so it reads none: 403 `role-not-allowed` (ADR 0065).
+
     Args:
         division (None | str | Unset): a division inside your jurisdiction
         programme (None | Programme | Unset):
@@ -223,6 +233,11 @@ async def asyncio_detailed(
     """申请列表 List applications within your jurisdiction
 
      Applications filtered by division, programme and status, oldest first, by cursor.
+
+    Civil affairs officers, inspectors and auditors read every application of their
+    jurisdiction; a partner department's role (`health_insurance`, `education_bureau` ...) only
+    those applying for a programme it decides (ADR 0032). The generic `partner_agency` client
+    submits and decides none, so it reads none: 403 `role-not-allowed` (ADR 0065).
 
     Args:
         division (None | str | Unset): a division inside your jurisdiction
@@ -268,6 +283,11 @@ async def asyncio(
     """申请列表 List applications within your jurisdiction
 
      Applications filtered by division, programme and status, oldest first, by cursor.
+
+    Civil affairs officers, inspectors and auditors read every application of their
+    jurisdiction; a partner department's role (`health_insurance`, `education_bureau` ...) only
+    those applying for a programme it decides (ADR 0032). The generic `partner_agency` client
+    submits and decides none, so it reads none: 403 `role-not-allowed` (ADR 0065).
 
     Args:
         division (None | str | Unset): a division inside your jurisdiction
