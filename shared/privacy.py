@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 _MASK = "*"
 
@@ -30,6 +31,9 @@ UUID_PATTERN = (
     r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])"
 )
 _UUID = re.compile(UUID_PATTERN)
+# A URL inside text: its path, query, fragment and user part may carry tokens (a webhook's
+# callback often does), so a public output keeps only its scheme and host.
+_URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>，。；、）)]+")
 
 
 def _keep(value: str, head: int, tail: int) -> str:
@@ -137,6 +141,19 @@ def pseudonym(resident_id: str, key: bytes) -> str:
     return PSEUDONYM_PREFIX + base64.b32encode(digest[:20]).decode("ascii").lower()
 
 
+def mask_url(value: str) -> str:
+    """Keep a URL's scheme, host and port only: paths, queries and user parts may hold tokens."""
+    try:
+        parts = urlsplit(value.strip())
+        host, port = parts.hostname or "", parts.port
+    except ValueError:
+        return PROTECTED
+    if not parts.scheme or not host:
+        return PROTECTED
+    host = f"[{host}]" if ":" in host else host
+    return f"{parts.scheme}://{host}" + (f":{port}" if port is not None else "")
+
+
 def mask_address(value: str) -> str:
     """Keep the first 3 characters (the county or town), star the rest."""
     return _keep(value.strip(), 3, 0)
@@ -148,7 +165,8 @@ def public_view(data: Any, key: bytes) -> Any:
     Resident IDs (keys `resident_id`, `*_resident_id`, or any value shaped like one) become keyed
     pseudonyms; bank accounts (keys naming an account, or 13-19 digit values) keep their last 4
     digits; names, phones and addresses are masked; narratives (DROPPED_NARRATIVES), health,
-    disability, self-care, complainant and notes fields are dropped; IDs, accounts and phones
+    disability, self-care, complainant and notes fields are dropped; URLs (keys `url`, `*_url`, or
+    inside text) keep their scheme and host only; IDs, accounts and phones
     inside free text are masked (never inside a UUID: case, event and correlation ids are kept
     whole). Everything else is kept."""
     return _view(data, None, lambda text: pseudonym(text, key), _DROP)
@@ -231,6 +249,8 @@ def personal_rule(name: str) -> str | None:
         return "phone"
     if "address" in name:
         return "address"
+    if name == "url" or name.endswith(("_url", "_uri", "callback")):
+        return "url"
     if name == "name" or name.endswith(("_name", "holder")):
         return "name"
     return None
@@ -238,6 +258,8 @@ def personal_rule(name: str) -> str | None:
 
 def _view_text(value: str, rule: str | None, resident: Callable[[str], str]) -> str:
     if rule is None:
+        if "://" in value:
+            value = _URL_IN_TEXT.sub(lambda url: mask_url(url.group()), value)
         return value if _FOUR_DIGITS.search(value) is None else _digits_in_text(value, resident)
     text = value.strip()
     if rule == "resident_id":
@@ -248,6 +270,8 @@ def _view_text(value: str, rule: str | None, resident: Callable[[str], str]) -> 
         return mask_phone(text)
     if rule == "address":
         return mask_address(text)
+    if rule == "url":
+        return mask_url(text)
     if _IDENTIFIER.fullmatch(text):  # a `name` that names a thing, not a person
         return value if _FOUR_DIGITS.search(value) is None else _digits_in_text(value, resident)
     return mask_name(text)

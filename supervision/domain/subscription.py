@@ -41,7 +41,7 @@ class WebhookSubscribed:
     """A partner system or bureau subscribed a callback URL to public events (secret not here)."""
 
     subscription_id: str
-    callback_url: str
+    callback_url: str  # stored whole for delivery; published as its scheme and host only
     event_types: tuple[str, ...]
     division_codes: tuple[str, ...]
     programmes: tuple[str, ...]  # empty: every programme

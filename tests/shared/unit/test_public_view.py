@@ -156,3 +156,26 @@ def test_narratives_leave_the_public_view_but_stay_in_an_auditors_file() -> None
     # and the file view an inspector or auditor reads keeps them (IDs inside masked)
     assert file["findings"] == data["findings"]
     assert file["members"][0]["work"] == "无业，长期透析"
+
+
+SUBSCRIBED = {
+    "subscription_id": "0190a1b2-0000-7000-8000-000000000009",
+    "callback_url": "https://user:pw@mzj.lanzhou.gov.cn:8443/hooks/safetynet?token=s3cr3t-abc#x",
+    "event_types": ["payments.PaymentSettled"], "division_codes": ["620102"], "programmes": [],
+    "owner_client_id": "client-county_officer-620102", "owner_role": "county_officer",
+    "owner_division": "620102", "secret_id": "0190a1b2-0000-7000-8000-00000000000a",
+}  # fmt: skip
+
+
+@pytest.mark.req("GEN-7")
+def test_a_callback_url_is_published_as_its_scheme_and_host_only() -> None:
+    # given a webhook subscription whose callback carries credentials and a token
+    # when its event is viewed for the public topic (and for an auditor's file)
+    public, filed = public_view(SUBSCRIBED, KEY), file_view(SUBSCRIBED)
+    # then the URL keeps only its scheme, host and port: no path, query, fragment or user
+    assert public["callback_url"] == filed["callback_url"] == "https://mzj.lanzhou.gov.cn:8443"
+    # and a URL written into free text is cut down the same way
+    reason = public_view({"reason": "回调 http://a.example.cn/h?token=s3cr3t 不通"}, KEY)
+    assert reason == {"reason": "回调 http://a.example.cn 不通"}
+    for text in (json.dumps(public), json.dumps(filed), json.dumps(reason)):
+        assert "s3cr3t" not in text and "pw@" not in text and "/hooks" not in text
