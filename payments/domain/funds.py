@@ -9,6 +9,24 @@ from shared.domain.errors import DomainError
 from shared.eventstore.registry import event_type
 
 SOURCES = ("central", "provincial", "city", "county")
+# The programmes SafetyNet pays, and so holds funds for: those verification decides, those a
+# partner agency decides and SafetyNet pays (one-off or per person, ADR 0032), and the children's
+# allowances (PAY-9). Programmes an agency pays itself (education, housing, employment, vagrants)
+# are not SafetyNet money (ADR 0032) and have no funds here.
+FUNDED_PROGRAMMES = (
+    "urban_dibao",
+    "rural_dibao",
+    "extreme_poverty",
+    "temporary_assistance",
+    "elderly_subsidy",
+    "children_in_difficulty",
+    "medical_assistance",
+    "disease_emergency",
+    "disaster_relief",
+    "disability_subsidies",
+    "orphan_allowance",
+    "child_in_difficulty_allowance",
+)
 
 
 @event_type("payments.FundsAllocated", version=1)

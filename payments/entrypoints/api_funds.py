@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from payments.application.context import Repositories
 from payments.application.disclosure import disclosure, disclosure_html
-from payments.domain.funds import FundsAccount, FundsAllocated, FundsArrived
+from payments.domain.funds import FUNDED_PROGRAMMES, FundsAccount, FundsAllocated, FundsArrived
 from payments.entrypoints.common import READERS, within
 from payments.entrypoints.wiring import Projections, Repos
 from shared.fields import Fen
@@ -22,7 +22,7 @@ from shared.http.openapi import IF_MATCH_WHEN_EXISTS
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Engine
-from shared.identity import COUNTY_CODE, DIVISION_CODE, parse_division
+from shared.identity import DIVISION_CODE, CountyCodeStr
 
 router = APIRouter(prefix="/v1", tags=["funds 资金"])
 READ = require_roles(*READERS)
@@ -47,18 +47,21 @@ class FundsMovement(BaseModel):
         },
     )
 
-    county_code: Annotated[str, COUNTY_CODE] = Field(description="6-digit county code")
-    programme: str = Field(min_length=1, max_length=50)
+    county_code: CountyCodeStr = Field(description="6-digit code of one of the province's counties")
+    programme: str = Field(
+        description="a programme SafetyNet pays (agencies' own programmes have no funds here)",
+        json_schema_extra={"enum": list(FUNDED_PROGRAMMES)},
+    )
     source: Literal["central", "provincial", "city", "county"]
     amount_fen: Fen = Field(gt=0, lt=10**13)
     document_ref: str = Field(default="", max_length=200, description="文号")
     reason: str = Field(min_length=1, max_length=500)
 
-    @field_validator("county_code")
+    @field_validator("programme")
     @classmethod
-    def _county(cls, value: str) -> str:
-        if len(value) != 6 or parse_division(value).level != "county":
-            raise ValueError("must be a 6-digit county code")
+    def _funded(cls, value: str) -> str:
+        if value not in FUNDED_PROGRAMMES:
+            raise ValueError(f"must be one of {', '.join(FUNDED_PROGRAMMES)}")
         return value
 
 

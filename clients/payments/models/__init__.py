@@ -12,6 +12,7 @@ from .funds_account_read import FundsAccountRead
 from .funds_account_read_allocated_fen import FundsAccountReadAllocatedFen
 from .funds_account_read_arrived_fen import FundsAccountReadArrivedFen
 from .funds_movement import FundsMovement
+from .funds_movement_programme import FundsMovementProgramme
 from .funds_movement_source import FundsMovementSource
 from .funds_recorded import FundsRecorded
 from .goods_issue_in import GoodsIssueIn
@@ -99,6 +100,7 @@ __all__ = (
     "FundsAccountReadAllocatedFen",
     "FundsAccountReadArrivedFen",
     "FundsMovement",
+    "FundsMovementProgramme",
     "FundsMovementSource",
     "FundsRecorded",
     "GoodsIssueIn",

@@ -5,6 +5,7 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..models.funds_movement_programme import FundsMovementProgramme
 from ..models.funds_movement_source import FundsMovementSource
 from ..types import UNSET, Unset
 
@@ -16,8 +17,8 @@ class FundsMovement:
     """An allocation (下达) or an arrival (到位) of money for a county's programme.
 
     Attributes:
-        county_code (str): 6-digit county code
-        programme (str):
+        county_code (str): 6-digit code of one of the province's counties
+        programme (FundsMovementProgramme): a programme SafetyNet pays (agencies' own programmes have no funds here)
         source (FundsMovementSource):
         amount_fen (int):
         reason (str):
@@ -25,7 +26,7 @@ class FundsMovement:
     """
 
     county_code: str
-    programme: str
+    programme: FundsMovementProgramme
     source: FundsMovementSource
     amount_fen: int
     reason: str
@@ -34,7 +35,7 @@ class FundsMovement:
     def to_dict(self) -> dict[str, Any]:
         county_code = self.county_code
 
-        programme = self.programme
+        programme = self.programme.value
 
         source = self.source.value
 
@@ -65,7 +66,7 @@ class FundsMovement:
         d = dict(src_dict)
         county_code = d.pop("county_code")
 
-        programme = d.pop("programme")
+        programme = FundsMovementProgramme(d.pop("programme"))
 
         source = FundsMovementSource(d.pop("source"))
 

@@ -138,3 +138,33 @@ async def test_coverage_counts_the_same_benefits_in_the_same_month_so_it_never_e
     performance = answer.json()["performance"]
     assert performance["coverage"] == 0.5
     assert performance["coverage_period"] == next_month
+
+
+@pytest.mark.req("PAY-7", "GEN-8")
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"programme": "no_such_programme"}, "body.programme"),
+        ({"programme": "education_assistance"}, "body.programme"),  # the bureau pays it itself
+        ({"county_code": "629999"}, "body.county_code"),
+        ({"source": "village"}, "body.source"),
+    ],
+    ids=["unknown-programme", "programme-not-paid-by-safetynet", "unknown-county", "source"],
+)
+@pytest.mark.parametrize("kind", ["allocations", "arrivals"])
+async def test_funds_for_what_does_not_exist_are_refused_naming_the_field_and_nothing_written(
+    payments: Payments, kind: str, change: dict[str, str], field: str
+) -> None:
+    # given a movement whose programme, county or source names nothing payments pays
+    movement = {"county_code": COUNTY, "programme": "urban_dibao", "source": "provincial",
+                "amount_fen": 1_000_000, "document_ref": "甘财社〔2026〕1号", "reason": "省级资金",
+                **change}  # fmt: skip
+    async with payments.client() as client:
+        # when it is recorded
+        answer = await client.post(f"/v1/funds/{kind}", json=movement, headers=payments.headers())
+    # then it is refused 422 naming the field, and no funds account was opened
+    assert answer.status_code == 422, answer.text
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    assert [e["field"] for e in answer.json().get("errors", [])] == [field], answer.text
+    stream = f"funds-{movement['county_code']}:{movement['programme']}"
+    assert await payments.runtime.store.stream_version(stream) == 0

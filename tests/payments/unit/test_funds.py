@@ -6,11 +6,14 @@ import pytest
 
 from payments.domain.events import register_events
 from payments.domain.funds import (
+    FUNDED_PROGRAMMES,
     ArrivalExceedsAllocation,
     FundsAccount,
     FundsAllocated,
     FundsArrived,
 )
+from payments.domain.programmes import PROGRAMME_KINDS
+from payments.domain.standards import STANDARD_PROGRAMMES
 from shared.domain.errors import ConcurrencyConflict
 from tests.in_memory import in_memory, staff
 
@@ -82,3 +85,9 @@ async def test_an_arrival_checked_against_a_stale_copy_cannot_be_saved() -> None
     assert reloaded.arrived == {"provincial": 15_000_000}
     with pytest.raises(ArrivalExceedsAllocation):
         reloaded.arrive(arrived("provincial", 15_000_000))
+
+
+@pytest.mark.req("PAY-7")
+def test_every_programme_payments_pays_can_be_funded() -> None:
+    # a programme with a standard or a declared kind is one SafetyNet pays: it has funds
+    assert {*STANDARD_PROGRAMMES, *PROGRAMME_KINDS} <= set(FUNDED_PROGRAMMES)
