@@ -13,8 +13,10 @@ from shared.application.repository import Repository
 from shared.clock import CHINA, Clock
 from shared.domain.errors import ConcurrencyConflict, DomainError
 from shared.eventstore.envelope import Actor, EventMetadata
+from shared.identity import covers
 from shared.workcalendar.book import calendar_version
 from shared.workdays import Workdays, library_calendar
+from supervision.application.audit import case_division
 from supervision.domain.complaint import (
     Allegation,
     Complainant,
@@ -91,7 +93,8 @@ def receive(cmd: ReceiveComplaint, clock: Clock, policy: ComplaintPolicy) -> Com
 
 
 class UnknownCase(DomainError):
-    """The order names a case no service has published an event of."""
+    """The order or complaint names a case no service has published an event of (or, for a
+    complaint or another case's order, one outside the caller's jurisdiction)."""
 
     code = "unknown-case"
     status = 422
@@ -188,3 +191,20 @@ async def flag_overdue(
                 continue  # changed meanwhile: the next pass looks again
             flagged.append(complaint_id)
     return flagged
+
+
+async def ensure_known_case(
+    engine: AsyncEngine, caller_division: str, case_id: str | None, field_name: str
+) -> None:
+    """Refuse (422 naming `field_name`) a case id that is in no service's event seen by
+    supervision's audit trail, or whose residence is outside the caller's jurisdiction (the same
+    answer: a caller learns nothing of cases it may not read)."""
+    if case_id is None:
+        return
+    division = await case_division(engine, case_id)
+    if division is None or not covers(caller_division, division):  # never placed: unseen
+        raise UnknownCase(
+            f"{field_name}: no case {case_id} in your jurisdiction has reached supervision",
+            f"{field_name}：本辖区内监督系统中没有个案 {case_id}",
+            field=field_name,
+        )

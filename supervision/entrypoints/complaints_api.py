@@ -23,6 +23,7 @@ from shared.identity import jurisdiction_prefix
 from supervision.application.complaints import (
     OrderAction,
     ReceiveComplaint,
+    ensure_known_case,
     ensure_recoverable,
     order_action,
     receive,
@@ -60,9 +61,17 @@ async def register_complaint(
     clock: ServiceClock,
     deadlines: ComplaintDeadlines,
     today: Today,
+    engine: Engine,
 ) -> JSONResponse:
-    """Register the complaint with its deadline; the complainant is shown only to the handler."""
+    """Register the complaint with its deadline; the complainant is shown only to the handler.
+
+    A `subject_case_id` must name a case supervision has seen (any service's event of it reached
+    the audit trail) in the caller's jurisdiction, else 422 `unknown-case` naming the field; a
+    complaint about no case in particular leaves it out."""
     ensure_jurisdiction(command.principal, body.division_code)
+    await ensure_known_case(
+        engine, command.principal.division, body.subject_case_id, "subject_case_id"
+    )
     who = body.complainant
     cmd = ReceiveComplaint(
         channel=body.channel,
@@ -248,18 +257,23 @@ async def order_corrective_action(
     command: Command,
     complaints: Complaints,
     today: Today,
+    engine: Engine,
 ) -> JSONResponse:
     """Append `supervision.CorrectiveActionOrdered`, which verification and payments act on.
 
-    A recovery must name a case supervision knows and a programme payments enrolled it in
-    (422 naming `case_id` or `programme`); payments refuses on record an amount above what it
-    paid the case in the programme (`payments.OverpaymentRecoveryRefused`)."""
+    A `case_id` other than the complaint's must name a case supervision has seen in the caller's
+    jurisdiction, else 422 `unknown-case` naming `case_id`. A recovery must name a case
+    supervision knows and a programme payments enrolled it in (422 naming `case_id` or
+    `programme`); payments refuses on record an amount above what it paid the case in the
+    programme (`payments.OverpaymentRecoveryRefused`)."""
     cmd = OrderAction(body.case_id, body.action, body.programme, body.amount_fen, body.reason)
     inspector = command.principal.subject
 
     async def order(complaint: Complaint, conn: AsyncConnection) -> None:
         order_action(complaint, inspector, cmd)  # the complaint's own rules first (409)
-        await ensure_recoverable(complaint, cmd, conn)  # a refusal appends nothing
+        # a refusal appends nothing
+        await ensure_known_case(engine, command.principal.division, body.case_id, "case_id")
+        await ensure_recoverable(complaint, cmd, conn)
 
     return await change(
         command,

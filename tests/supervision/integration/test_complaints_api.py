@@ -33,7 +33,14 @@ def complaint_body(**changes: object) -> dict[str, object]:
     return {**body, **changes}
 
 
+async def known_case(s: Supervision, case_id: str = CASE, division: str = TOWNSHIP) -> None:
+    """Supervision has seen the case: its application reached the audit trail."""
+    data = {"application_id": case_id, "division_code": division}
+    await s.copy_in("intake", case_id, "intake.ApplicationSubmitted", data)
+
+
 async def _register(s: Supervision, client: httpx.AsyncClient, **changes: object) -> dict:
+    await known_case(s)
     answer = await client.post(
         "/v1/complaints", json=complaint_body(**changes), headers=s.headers("inspector", "620102")
     )
@@ -416,3 +423,73 @@ async def test_a_recovery_order_needs_an_amount_a_known_case_and_a_programme_it_
     assert [d["amount_fen"] for t, _, d in events if t.endswith("CorrectiveActionOrdered")] == [
         36_000
     ]
+
+
+@pytest.mark.req("SUP-2", "GEN-8")
+async def test_a_complaint_about_a_case_supervision_never_saw_is_422_naming_it(
+    supervision: Supervision,
+) -> None:
+    # given a case supervision has seen in Chengguan, and another county's case
+    await known_case(supervision)
+    elsewhere = "c0ffee00-0000-4000-8000-000000000002"
+    await known_case(supervision, elsewhere, "620103001")
+    headers = supervision.headers("inspector", "620102")
+    async with supervision.client() as client:
+        # when complaints name a case nobody recorded, and a case outside the caller's county
+        unknown = await client.post(
+            "/v1/complaints",
+            json=complaint_body(subject_case_id="c0ffee00-0000-4000-8000-00000000dead"),
+            headers=headers,
+        )
+        outside = await client.post(
+            "/v1/complaints", json=complaint_body(subject_case_id=elsewhere), headers=headers
+        )
+        # and one names no case at all
+        about_no_case = await client.post(
+            "/v1/complaints", json=complaint_body(subject_case_id=None), headers=headers
+        )
+    # then both are refused alike, naming the field, and nothing is written
+    for answer in (unknown, outside):
+        assert answer.status_code == 422, answer.text
+        assert answer.headers["content-type"].startswith("application/problem+json")
+        assert (answer.json()["code"], answer.json()["field"]) == (
+            "unknown-case",
+            "subject_case_id",
+        )
+    assert unknown.json()["detail"] == outside.json()["detail"].replace(elsewhere[-4:], "dead")
+    async with supervision.runtime.engine.connect() as conn:
+        complaints = await conn.scalar(
+            text("SELECT count(*) FROM events WHERE type = 'supervision.ComplaintReceived'")
+        )
+    assert complaints == 1
+    # while a complaint about no case in particular is registered
+    assert about_no_case.status_code == 201, about_no_case.text
+
+
+@pytest.mark.req("SUP-2", "GEN-8")
+async def test_a_corrective_action_on_a_case_supervision_never_saw_is_422_naming_it(
+    supervision: Supervision,
+) -> None:
+    async with supervision.client() as client:
+        # given an upheld complaint about a known case, in the handling inspector's hands
+        complaint = await _register(supervision, client)
+        complaint = (
+            await _step(supervision, client, complaint, "assignment",
+                        {"inspector_id": INSPECTOR}, role="city_officer", subject="chief")
+        ).json()  # fmt: skip
+        complaint = (
+            await _step(supervision, client, complaint, "verification",
+                        {"upheld": True, "findings": "属实"})
+        ).json()  # fmt: skip
+        # when the inspector orders a re-check of another case nobody recorded
+        action = {"action": "recheck", "case_id": "c0ffee00-0000-4000-8000-00000000dead",
+                  "reason": "复核"}  # fmt: skip
+        refused = await _step(supervision, client, complaint, "corrective-actions", action)
+    # then it is refused naming the field, and no action is recorded
+    assert refused.status_code == 422, refused.text
+    assert (refused.json()["code"], refused.json()["field"]) == ("unknown-case", "case_id")
+    async with supervision.runtime.engine.connect() as conn:
+        actions = await conn.scalar(
+            text("SELECT count(*) FROM events WHERE type = 'supervision.CorrectiveActionOrdered'")
+        )
+    assert actions == 0

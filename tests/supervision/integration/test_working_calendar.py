@@ -6,7 +6,7 @@ from datetime import datetime
 
 from shared.clock import CHINA
 from tests.supervision.integration.conftest import Supervision
-from tests.supervision.integration.test_complaints_api import complaint_body
+from tests.supervision.integration.test_complaints_api import complaint_body, known_case
 
 YEAR_2027 = {  # test data for the API, not the real 2027 schedule
     "holidays": [f"2027-02-{d:02d}" for d in range(6, 14)],
@@ -25,7 +25,8 @@ async def test_a_complaint_received_before_spring_festival_is_due_after_it(
         province = supervision.headers("province_officer", "62")
         loaded = await client.put("/v1/calendar/years/2027", json=YEAR_2027, headers=province)
         assert loaded.status_code == 200, loaded.text
-        # when a complaint is registered on Friday 5 Feb 2027
+        # when a complaint about a case supervision has seen is registered on Friday 5 Feb 2027
+        await known_case(supervision)
         answer = await client.post("/v1/complaints", json=complaint_body(),
                                    headers=supervision.headers("inspector", "620102"))  # fmt: skip
     # then its 15 working days skip the holiday week and count the make-up Saturday 20 Feb

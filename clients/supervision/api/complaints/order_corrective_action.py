@@ -126,9 +126,11 @@ def sync_detailed(
 
      Append `supervision.CorrectiveActionOrdered`, which verification and payments act on.
 
-    A recovery must name a case supervision knows and a programme payments enrolled it in
-    (422 naming `case_id` or `programme`); payments refuses on record an amount above what it
-    paid the case in the programme (`payments.OverpaymentRecoveryRefused`).
+    A `case_id` other than the complaint's must name a case supervision has seen in the caller's
+    jurisdiction, else 422 `unknown-case` naming `case_id`. A recovery must name a case
+    supervision knows and a programme payments enrolled it in (422 naming `case_id` or
+    `programme`); payments refuses on record an amount above what it paid the case in the
+    programme (`payments.OverpaymentRecoveryRefused`).
 
     Args:
         complaint_id (str):
@@ -172,9 +174,11 @@ def sync(
 
      Append `supervision.CorrectiveActionOrdered`, which verification and payments act on.
 
-    A recovery must name a case supervision knows and a programme payments enrolled it in
-    (422 naming `case_id` or `programme`); payments refuses on record an amount above what it
-    paid the case in the programme (`payments.OverpaymentRecoveryRefused`).
+    A `case_id` other than the complaint's must name a case supervision has seen in the caller's
+    jurisdiction, else 422 `unknown-case` naming `case_id`. A recovery must name a case
+    supervision knows and a programme payments enrolled it in (422 naming `case_id` or
+    `programme`); payments refuses on record an amount above what it paid the case in the
+    programme (`payments.OverpaymentRecoveryRefused`).
 
     Args:
         complaint_id (str):
@@ -213,9 +217,11 @@ async def asyncio_detailed(
 
      Append `supervision.CorrectiveActionOrdered`, which verification and payments act on.
 
-    A recovery must name a case supervision knows and a programme payments enrolled it in
-    (422 naming `case_id` or `programme`); payments refuses on record an amount above what it
-    paid the case in the programme (`payments.OverpaymentRecoveryRefused`).
+    A `case_id` other than the complaint's must name a case supervision has seen in the caller's
+    jurisdiction, else 422 `unknown-case` naming `case_id`. A recovery must name a case
+    supervision knows and a programme payments enrolled it in (422 naming `case_id` or
+    `programme`); payments refuses on record an amount above what it paid the case in the
+    programme (`payments.OverpaymentRecoveryRefused`).
 
     Args:
         complaint_id (str):
@@ -257,9 +263,11 @@ async def asyncio(
 
      Append `supervision.CorrectiveActionOrdered`, which verification and payments act on.
 
-    A recovery must name a case supervision knows and a programme payments enrolled it in
-    (422 naming `case_id` or `programme`); payments refuses on record an amount above what it
-    paid the case in the programme (`payments.OverpaymentRecoveryRefused`).
+    A `case_id` other than the complaint's must name a case supervision has seen in the caller's
+    jurisdiction, else 422 `unknown-case` naming `case_id`. A recovery must name a case
+    supervision knows and a programme payments enrolled it in (422 naming `case_id` or
+    `programme`); payments refuses on record an amount above what it paid the case in the
+    programme (`payments.OverpaymentRecoveryRefused`).
 
     Args:
         complaint_id (str):

@@ -97,6 +97,10 @@ def sync_detailed(
 
      Register the complaint with its deadline; the complainant is shown only to the handler.
 
+    A `subject_case_id` must name a case supervision has seen (any service's event of it reached
+    the audit trail) in the caller's jurisdiction, else 422 `unknown-case` naming the field; a
+    complaint about no case in particular leaves it out.
+
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
             works
@@ -133,6 +137,10 @@ def sync(
 
      Register the complaint with its deadline; the complainant is shown only to the handler.
 
+    A `subject_case_id` must name a case supervision has seen (any service's event of it reached
+    the audit trail) in the caller's jurisdiction, else 422 `unknown-case` naming the field; a
+    complaint about no case in particular leaves it out.
+
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
             works
@@ -163,6 +171,10 @@ async def asyncio_detailed(
     """登记投诉举报 Register a complaint (hotline, online, letter; anonymous allowed)
 
      Register the complaint with its deadline; the complainant is shown only to the handler.
+
+    A `subject_case_id` must name a case supervision has seen (any service's event of it reached
+    the audit trail) in the caller's jurisdiction, else 422 `unknown-case` naming the field; a
+    complaint about no case in particular leaves it out.
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
@@ -197,6 +209,10 @@ async def asyncio(
     """登记投诉举报 Register a complaint (hotline, online, letter; anonymous allowed)
 
      Register the complaint with its deadline; the complainant is shown only to the handler.
+
+    A `subject_case_id` must name a case supervision has seen (any service's event of it reached
+    the audit trail) in the caller's jurisdiction, else 422 `unknown-case` naming the field; a
+    complaint about no case in particular leaves it out.
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
