@@ -3,6 +3,11 @@
 One ASGI middleware, inside the correlation and metrics middleware and before routing, refuses:
 
 - a request body whose Content-Type names a charset other than UTF-8 (415);
+- a request body that is not JSON (`application/json`, `…+json`) sent to a route that reads its
+  body as JSON (415 `unsupported-media-type` naming `header.content-type`; a body with no
+  Content-Type at all included): the route would otherwise read it as bytes or guess, and answer
+  422 or 400 as if the JSON were wrong. Routes that read their body raw (uploads) or as a form
+  keep their own media types. Malformed JSON stays the route's 400/422;
 - NUL and the other control characters (C0, DEL, C1) and lone surrogates in any query name or
   value, and in any JSON string or key except tab, LF and CR (422);
 - a JSON integer outside PostgreSQL's bigint (−2^63 … 2^63−1) anywhere in a JSON body (422);
@@ -72,6 +77,14 @@ class InputGuardMiddleware:
         if errors:
             await invalid_request_response(path, errors)(scope, receive, send)
             return
+        if (
+            scope["method"] in _BODY_METHODS
+            and not is_json(content_type)
+            and _has_body(scope)
+            and _reads_json(scope, content_type)
+        ):
+            await _unsupported_media_type(content_type, path)(scope, receive, send)
+            return
         if not is_json(content_type) or scope["method"] not in _BODY_METHODS:
             await self.app(scope, receive, send)
             return
@@ -115,6 +128,69 @@ def _unsupported_charset(charset: str, path: str) -> JSONResponse:
         f"请求体须为 UTF-8 编码的 JSON，不接受字符集“{charset[:40]}”",
         path,
         charset=charset[:40],
+    )
+
+
+def _has_body(scope: Scope) -> bool:
+    """True when the request announces a body: a non-zero Content-Length, or a chunked one."""
+    length = _header(scope, b"content-length").strip()
+    return (length not in ("", "0")) or bool(_header(scope, b"transfer-encoding"))
+
+
+def _reads_json(scope: Scope, content_type: str) -> bool:
+    """True when the operation the request goes to documents a JSON body (a model or `Body`) and
+    not the request's media type: routing has not run yet, so the published document is read
+    (only for a body that is not JSON; JSON requests never come here)."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    for pattern, operations in _body_operations(scope.get("app")):
+        if pattern.fullmatch(scope.get("path", "")):
+            documented = operations.get(scope["method"])
+            if documented is not None:
+                return any(is_json(t) for t in documented) and media not in documented
+    return False
+
+
+def _body_operations(app: Any) -> list[tuple[re.Pattern[str], dict[str, frozenset[str]]]]:
+    """Each documented path as a pattern, literal paths first, with the media types each method's
+    request body documents (made once per app, from its cached OpenAPI document)."""
+    state = getattr(app, "state", None)
+    if state is None or not callable(getattr(app, "openapi", None)):
+        return []
+    found: list[tuple[re.Pattern[str], dict[str, frozenset[str]]]] | None = getattr(
+        state, "body_operations", None
+    )
+    if found is None:
+        found = []
+        for path, item in sorted(
+            app.openapi().get("paths", {}).items(), key=lambda p: (p[0].count("{"), p[0])
+        ):
+            operations = {
+                method.upper(): frozenset(t.lower() for t in op["requestBody"].get("content", {}))
+                for method, op in item.items()
+                if isinstance(op, dict) and "requestBody" in op
+            }
+            if operations:
+                found.append((re.compile(_PARAMETER.sub("[^/]+", re.escape(path))), operations))
+        state.body_operations = found
+    return found
+
+
+_PARAMETER = re.compile(r"\\\{[^/]*?\\\}")
+"""A path parameter (`{case_id}`) as `re.escape` writes it."""
+
+
+def _unsupported_media_type(content_type: str, path: str) -> JSONResponse:
+    media = content_type.split(";", 1)[0].strip()[:80]
+    return problem_response(
+        415,
+        "unsupported-media-type",
+        "Unsupported Media Type",
+        "不支持的媒体类型",
+        f"this operation reads a JSON body (Content-Type: application/json); "
+        f"{media or 'no Content-Type'!r} is not accepted",
+        f"该操作的请求体须为 JSON（application/json），不接受“{media or '未声明类型'}”",
+        path,
+        field="header.content-type",
     )
 
 

@@ -8,7 +8,8 @@ nothing of the headers the kernel reads inside a route. After FastAPI has genera
   refusals (`service_problem_codes`);
 - FastAPI's `HTTPValidationError`/`ValidationError` are gone: a 422 is an `invalid-request` problem;
 - every operation documents 422 (the input guard answers it on any route), when it has a
-  request body 415 (a charset other than UTF-8) and 413 (a body past the operation's limit, which
+  request body 415 (a charset other than UTF-8, or a body that is not JSON where the route reads
+  JSON) and 413 (a body past the operation's limit, which
   `x-max-body-bytes` states: `shared.http.body_limit`), and when it pages with `cursor` 400;
 - `Idempotency-Key` is `required: true` (a POST without it is a 400);
 - an operation that documents 428 declares `If-Match`: required, unless the route marks itself
@@ -91,7 +92,7 @@ _KERNEL_CODES: dict[str, tuple[str, ...]] = {
     "409": ("version-conflict", "append-contended"),
     "412": ("precondition-failed",),
     "413": ("content-too-large",),
-    "415": ("unsupported-charset",),
+    "415": ("unsupported-charset", "unsupported-media-type"),
     "422": ("invalid-request", "invalid-value", "idempotency-key-reused"),
     "428": ("precondition-required",),
     "500": ("internal-error",),

@@ -130,3 +130,23 @@ async def test_a_body_in_another_charset_than_utf8_is_415(intake: Intake) -> Non
     assert answer.headers["content-type"].startswith("application/problem+json")
     assert answer.json()["code"] == "unsupported-charset"
     assert utf8.status_code == 201, utf8.text
+
+
+@pytest.mark.req("GEN-8")
+@pytest.mark.parametrize("content_type", ["text/plain", "text/plain; charset=utf-8", None])
+async def test_an_application_sent_as_anything_but_json_is_415_and_nothing_stored(
+    intake: Intake, content_type: str | None
+) -> None:
+    content = json.dumps(body(), ensure_ascii=False).encode("utf-8")
+    headers = {k: v for k, v in intake.headers().items() if k.lower() != "content-type"}
+    if content_type is not None:
+        headers["Content-Type"] = content_type
+    async with intake.client() as client:
+        answer = await client.post("/v1/applications", content=content, headers=headers)
+    assert answer.status_code == 415, answer.text
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    assert (answer.json()["code"], answer.json()["field"]) == (
+        "unsupported-media-type",
+        "header.content-type",
+    )
+    assert await _stored(intake) == 0

@@ -184,12 +184,15 @@ async def test_a_body_nested_past_every_parser_is_a_4xx_and_never_a_500(
     probe: httpx.AsyncClient, levels: int, content_type: str | None
 ) -> None:
     """Deeper than the readers go, the JSON is refused whole; without a Content-Type it is not
-    read as JSON at all (the model refuses bytes), and no check of ours recurses into it."""
+    read at all (415: the route reads JSON), and no check of ours recurses into it."""
     headers = {"Content-Type": content_type} if content_type else {}
     answer = await probe.post("/v1/dated", content=_nested(levels), headers=headers)
-    assert answer.status_code == 422, answer.text
     if content_type is not None:
+        assert answer.status_code == 422, answer.text
         assert answer.json()["errors"][0]["message"] == DEPTH_MESSAGE
+    else:
+        assert answer.status_code == 415, answer.text
+        assert answer.json()["code"] == "unsupported-media-type"
 
 
 async def _streamed(body: bytes) -> AsyncIterator[bytes]:
@@ -249,3 +252,50 @@ async def test_the_document_states_each_operations_body_limit(probe: httpx.Async
     assert paths["/v1/uploads"]["post"]["x-max-body-bytes"] == UPLOAD_LIMIT
     assert paths["/v1/dated"]["post"]["x-max-body-bytes"] == MAX_BODY_BYTES
     assert "413" in paths["/v1/dated"]["post"]["responses"]
+
+
+@pytest.mark.req("GEN-8")
+@pytest.mark.parametrize(
+    ("content_type", "content"),
+    [
+        ("text/plain", b'{"on": "2026-12-01"}'),
+        ("text/plain; charset=utf-8", '{"on": "2026年"}'.encode("gb18030")),  # not UTF-8 either
+        ("application/x-www-form-urlencoded", b"on=2026-12-01"),
+        ("multipart/form-data; boundary=x", b'--x\r\n\r\n{"on": "2026-12-01"}\r\n--x--\r\n'),
+        (None, b'{"on": "2026-12-01"}'),
+    ],
+    ids=["text-plain", "text-plain-not-utf8", "form", "multipart", "no-content-type"],
+)
+async def test_a_json_route_given_a_body_that_is_not_json_is_415_naming_the_header(
+    probe: httpx.AsyncClient, content_type: str | None, content: bytes
+) -> None:
+    headers = {"Content-Type": content_type} if content_type else {}
+    answer = await probe.post("/v1/dated", content=content, headers=headers)
+    assert answer.status_code == 415, answer.text
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    problem = answer.json()
+    assert (problem["code"], problem["field"]) == ("unsupported-media-type", "header.content-type")
+
+
+@pytest.mark.req("GEN-8")
+async def test_json_media_types_pass_and_malformed_json_stays_a_4xx_of_its_own(
+    probe: httpx.AsyncClient,
+) -> None:
+    # JSON by any name passes the door
+    plain = await probe.post("/v1/dated", content=b'{"on": "2026-12-01"}', headers=JSON)
+    suffixed = await probe.post(
+        "/v1/dated",
+        content=b'{"on": "2026-12-01"}',
+        headers={"Content-Type": "application/merge-patch+json"},
+    )
+    assert (plain.status_code, suffixed.status_code) == (200, 200), suffixed.text
+    # malformed JSON and JSON that is not UTF-8 are still refused as bad JSON, not as media
+    for content in (b'{"on": ', '{"on": "2026年"}'.encode("gb18030")):
+        bad = await probe.post("/v1/dated", content=content, headers=JSON)
+        assert bad.status_code in (400, 422), bad.text
+        assert bad.json()["code"] != "unsupported-media-type"
+    # a route that reads its body raw (an upload) keeps its own media types
+    upload = await probe.post(
+        "/v1/uploads", content=b"a,b\n1,2\n", headers={"Content-Type": "text/csv"}
+    )
+    assert upload.status_code == 200, upload.text
