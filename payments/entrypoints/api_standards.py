@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
@@ -16,6 +17,7 @@ from payments.entrypoints.common import within
 from payments.entrypoints.wiring import Repos
 from payments.schemas import StandardCreate, StandardRead, StandardVersion
 from shared.domain.errors import NotFound
+from shared.eventstore.envelope import RecordedEvent
 from shared.http.auth import RoleNotAllowed, ensure_jurisdiction, require_roles
 from shared.http.commands import Command, CommandRequest, create_or_change, no_case
 from shared.http.etag import etag_for
@@ -55,7 +57,9 @@ def _may_set(command: CommandRequest, division_code: str) -> Callable[[object], 
     openapi_extra=IF_MATCH_WHEN_EXISTS,
 )
 async def set_standard(body: StandardCreate, command: Command, repos: Repos) -> JSONResponse:
-    """Record a new version of a standard from its effective date; refused below the minimums."""
+    """Record a new version of a standard from its effective date; refused below the minimums.
+
+    Answers with every version recorded so far, the new one last, as the read shows them."""
     new = StandardSet(
         body.division_code,
         body.programme,
@@ -67,16 +71,19 @@ async def set_standard(body: StandardCreate, command: Command, repos: Repos) -> 
         body.lowering_reason,
     )
     aggregate_id = Standard.id_for(body.division_code, body.programme)
+    earlier: list[RecordedEvent] = []
 
     async def act(standard: Standard, conn: AsyncConnection) -> None:
+        earlier[:] = await repos.standards.store.read_stream(standard.stream_id, conn)
         await standards.set_version(standard, new, repos, conn)
 
     def answer(standard: Standard) -> StandardRead:
+        recorded = [*earlier, *standard.appended]
         return StandardRead(
             division_code=body.division_code,
             programme=body.programme,
             version=standard.version,
-            versions=[],
+            versions=[_version_of(event) for event in recorded],
         )
 
     return await create_or_change(
@@ -91,6 +98,22 @@ async def set_standard(body: StandardCreate, command: Command, repos: Repos) -> 
         case_of=no_case,
         status=201,
         location=f"/v1/standards/{body.division_code}/{body.programme}",
+    )
+
+
+def _version_of(event: RecordedEvent) -> StandardVersion:
+    """A recorded StandardSet as the read model shows it (payments/projections: standards_view)."""
+    data = event.data
+    return StandardVersion(
+        version=event.stream_version,
+        effective_from=data["effective_from"],
+        monthly_per_person_fen=data["monthly_per_person_fen"],
+        floor_per_person_fen=data["floor_per_person_fen"],
+        class_amounts_fen=data["class_amounts_fen"],
+        care_amounts_fen=data.get("care_amounts_fen", {}),
+        set_by=event.metadata.actor.id,
+        reason=event.metadata.reason,
+        recorded_at=event.recorded_at.astimezone(UTC),  # as the database gives it back
     )
 
 

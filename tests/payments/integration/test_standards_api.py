@@ -103,3 +103,28 @@ async def test_a_lower_level_needs_a_stated_reason_and_records_it(payments: Paym
         assert accepted.status_code == 201, accepted.text
         events = await payments.runtime.store.read_stream(stream)
         assert events[-1].data["lowering_reason"] == "统计口径调整，经省厅批准"
+
+
+@pytest.mark.req("PAY-1", "GEN-8")
+async def test_setting_a_standard_answers_with_every_version_as_recorded(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        # given a county standard of 700 yuan
+        first = await client.post("/v1/standards", json=body(), headers=payments.headers())
+        # when a raise to 750 yuan is set on it
+        raised = await client.post(
+            "/v1/standards",
+            json=body(fen=75_000, effective_from=RAISED_FROM, reason="提标"),
+            headers={**payments.headers(), "If-Match": '"1"'},
+        )
+        await payments.settle_projections()
+        read = await client.get(f"/v1/standards/{COUNTY}/urban_dibao", headers=payments.headers())
+    # then each answer lists the versions recorded so far, the new one last, as a read shows them
+    assert (first.status_code, raised.status_code) == (201, 201), raised.text
+    [only] = first.json()["versions"]
+    assert (only["version"], only["monthly_per_person_fen"]) == (1, 70_000)
+    assert only["reason"] == "甘民发〔2026〕1号" and only["set_by"]
+    assert raised.json()["version"] == 2
+    assert raised.json()["versions"] == read.json()["versions"]
+    assert [v["monthly_per_person_fen"] for v in raised.json()["versions"]] == [70_000, 75_000]

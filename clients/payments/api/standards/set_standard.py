@@ -117,6 +117,8 @@ def sync_detailed(
 
      Record a new version of a standard from its effective date; refused below the minimums.
 
+    Answers with every version recorded so far, the new one last, as the read shows them.
+
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
             works
@@ -156,6 +158,8 @@ def sync(
 
      Record a new version of a standard from its effective date; refused below the minimums.
 
+    Answers with every version recorded so far, the new one last, as the read shows them.
+
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
             works
@@ -189,6 +193,8 @@ async def asyncio_detailed(
     """设定保障标准 Set a standard version
 
      Record a new version of a standard from its effective date; refused below the minimums.
+
+    Answers with every version recorded so far, the new one last, as the read shows them.
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
@@ -226,6 +232,8 @@ async def asyncio(
     """设定保障标准 Set a standard version
 
      Record a new version of a standard from its effective date; refused below the minimums.
+
+    Answers with every version recorded so far, the new one last, as the read shows them.
 
     Args:
         idempotency_key (str): 1 to 200 printable ASCII characters, no space at either end; a UUID
