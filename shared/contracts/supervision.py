@@ -95,6 +95,35 @@ class AlertEscalated(Contract):
     reason: str
 
 
+class AlertEvidenceUpdated(Contract):
+    """A later event changed what a raised alert is about (another household, another account):
+    its cases and evidence as they now stand. Its status is left as it was."""
+
+    TYPE: ClassVar[str] = "supervision.AlertEvidenceUpdated"
+    VERSION: ClassVar[int] = 1
+    alert_id: str
+    detector: Literal[
+        "favouritism",
+        "averaging",
+        "redistribution",
+        "duplicate_id",
+        "paid_after_death",
+        "death_reported",
+        "paid_after_termination",
+        "undeclared_assets",
+        "store_tampered",
+        "unpayable_beneficiary",
+        "funds_not_arrived",
+        "case_overdue",
+        "referral_overdue",
+        "urgent_case_overdue",
+    ]
+    key: str
+    case_ids: tuple[str, ...]
+    summary_zh: str
+    evidence: dict[str, Any]
+
+
 class AlertRaised(Contract):
     """A detector found an irregularity; the evidence names the events and (masked) facts."""
 

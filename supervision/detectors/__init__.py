@@ -23,6 +23,7 @@ from shared.contracts.intake import (
     UrgentCaseOverdue,
 )
 from shared.contracts.payments import (
+    BankAccountChanged,
     BeneficiaryEnrolled,
     BeneficiaryUnpayable,
     FundsAllocated,
@@ -51,6 +52,7 @@ from supervision.detectors.deadlines import (
 )
 from supervision.detectors.funds import on_allocated, on_arrived
 from supervision.detectors.money import (
+    on_account_changed,
     on_amount,
     on_death,
     on_death_reported,
@@ -97,6 +99,7 @@ class Detectors:
             On(DeathReported, self.rule(on_death_reported)),
             On(BenefitTerminated, self.rule(on_termination)),
             On(BeneficiaryEnrolled, self.rule(on_enrolled)),
+            On(BankAccountChanged, self.rule(on_account_changed)),
             On(PaymentSettled, self.rule(on_payment)),
             On(BeneficiaryUnpayable, self.rule(on_unpayable)),
             On(FundsAllocated, self.rule(on_allocated)),

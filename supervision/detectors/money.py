@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from shared.contracts.payments import BeneficiaryUnpayable, PaymentSettled
+from shared.contracts.payments import BankAccountChanged, BeneficiaryUnpayable, PaymentSettled
 from shared.contracts.verification import (
     BenefitTerminated,
     CaseApproved,
@@ -18,29 +18,48 @@ from supervision.domain.alerts import Detector
 AVERAGING_MIN_HOUSEHOLDS = 5  # default policy parameter: a village smaller than this is not judged
 
 
-async def on_account(ctx: DetectorContext, case_id: str, account: str, division: str) -> None:
-    """二次分配: a second household paid into an account already paying another."""
+async def on_account(
+    ctx: DetectorContext, case_id: str, account: str, division: str | None = None
+) -> None:
+    """二次分配: households paid into one account (at approval, or an account changed later).
+
+    One alert per county involved, each listing every household the account has paid; a later
+    household, or a household's account changed to it, brings them up to date.
+    """
     key = ctx.key_of(account)
     await ctx.run(
         "INSERT INTO det_accounts VALUES (:k, :c, :m, :d) ON CONFLICT DO NOTHING",
         k=key,
         c=case_id,
         m=mask_bank_account(account),
-        d=division,
+        d=division or await _division(ctx, case_id),
     )
     holders = await ctx.rows(
         "SELECT case_id, division_code FROM det_accounts WHERE account_key = :k ORDER BY case_id",
         k=key,
     )
-    if len(holders) >= 2:
-        await ctx.raise_alert(
+    if len(holders) < 2:
+        return
+    counties = sorted({str(h["division_code"])[:6] for h in holders})
+    for county in counties:
+        await ctx.raise_or_update(
             Detector.REDISTRIBUTION,
-            key,
-            division,
+            f"{key}:{county}",
+            county,
             [h["case_id"] for h in holders],
             f"{len(holders)}户的保障金发放至同一银行账户",
-            {"bank_account_masked": mask_bank_account(account), "households": len(holders)},
+            {
+                "kind": "shared_account",
+                "bank_account_masked": mask_bank_account(account),
+                "households": len(holders),
+                "counties": counties,
+            },
         )
+
+
+async def on_account_changed(ctx: DetectorContext, event: BankAccountChanged) -> None:
+    """payments.BankAccountChanged: the household is paid into this account from now on."""
+    await on_account(ctx, event.case_id, event.bank_account)
 
 
 async def on_holder(

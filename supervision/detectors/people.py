@@ -48,7 +48,11 @@ async def on_approved(ctx: DetectorContext, event: CaseApproved) -> None:
 
 
 async def check_duplicate(ctx: DetectorContext, resident_key: str, programme: str) -> None:
-    """虚报冒领: one person a member of two households receiving the same programme."""
+    """虚报冒领: one person a member of two households receiving the same programme.
+
+    One alert per county involved, each listing every household, so that each county sees it in
+    its own jurisdiction and acts on it; a later household brings every one of them up to date.
+    """
     rows = await ctx.rows(
         "SELECT m.case_id, m.masked, c.division_code FROM det_members m"
         " JOIN det_cases c USING (case_id, programme)"
@@ -56,17 +60,25 @@ async def check_duplicate(ctx: DetectorContext, resident_key: str, programme: st
         k=resident_key,
         p=programme,
     )
-    if len(rows) >= 2:
-        await ctx.raise_alert(
+    if len(rows) < 2:
+        return
+    counties = sorted({str(r["division_code"])[:6] for r in rows})
+    cases = [r["case_id"] for r in rows]
+    for county in counties:
+        await ctx.raise_or_update(
             Detector.DUPLICATE_ID,
-            f"{resident_key}:{programme}",
-            rows[-1]["division_code"],
-            [r["case_id"] for r in rows],
+            f"{resident_key}:{programme}:{county}",
+            county,
+            cases,
             f"身份证号{rows[0]['masked']}同时在{len(rows)}户享受{programme}",
             {
                 "resident_id_masked": rows[0]["masked"],
                 "programme": programme,
                 "households": len(rows),
+                "counties": counties,
+                "households_by_division": {
+                    str(r["case_id"]): str(r["division_code"]) for r in rows
+                },
             },
         )
 

@@ -9,12 +9,13 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from shared.canonical import canonical_json
 from shared.db import Migration
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
 from shared.privacy import pseudonym
-from supervision.domain.alerts import AlertRaised, Detector
+from supervision.domain.alerts import AlertEvidenceUpdated, AlertRaised, Detector
 
 DETECTOR_MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -70,6 +71,12 @@ DETECTOR_MIGRATIONS = (
                 division_code text NOT NULL, facts jsonb NOT NULL)""",
         ),
     ),
+    # What each alert last said (its cases and evidence, canonical JSON): a later event that
+    # changes them appends `supervision.AlertEvidenceUpdated` to the alert, once per change.
+    Migration(
+        "supervision-alerts-0003-det-alert-facts",
+        ("ALTER TABLE det_alerts ADD COLUMN IF NOT EXISTS facts text",),
+    ),
 )
 
 
@@ -114,11 +121,12 @@ class DetectorContext:
         """Append `supervision.AlertRaised` once per (detector, key); False when already raised."""
         alert_id = str(uuid.uuid4())
         claimed = await self.rows(
-            "INSERT INTO det_alerts (detector, key, alert_id) VALUES (:d, :k, :a)"
+            "INSERT INTO det_alerts (detector, key, alert_id, facts) VALUES (:d, :k, :a, :f)"
             " ON CONFLICT DO NOTHING RETURNING alert_id",
             d=detector.value,
             k=key,
             a=alert_id,
+            f=_facts(case_ids, evidence),
         )
         if not claimed:
             return False
@@ -129,10 +137,7 @@ class DetectorContext:
             division_code,
             tuple(sorted(set(case_ids))),
             summary_zh,
-            {
-                **evidence,
-                "triggered_by": {"type": self.event.type, "event_id": str(self.event.event_id)},
-            },
+            {**evidence, "triggered_by": self._trigger()},
         )
         metadata = self.event.metadata.caused_by(
             self.event, Actor.system("supervision"), "detector", f"{detector.value}: {summary_zh}"
@@ -142,3 +147,58 @@ class DetectorContext:
             f"alert-{alert_id}", [self.registry.serialize(alert, metadata)], 0, self.conn
         )
         return True
+
+    async def raise_or_update(
+        self,
+        detector: Detector,
+        key: str,
+        division_code: str,
+        case_ids: list[str],
+        summary_zh: str,
+        evidence: dict[str, Any],
+    ) -> None:
+        """Raise the (detector, key) alert, or, raised already, bring its cases and evidence up
+        to date with `supervision.AlertEvidenceUpdated` when they changed."""
+        if await self.raise_alert(detector, key, division_code, case_ids, summary_zh, evidence):
+            return
+        facts = _facts(case_ids, evidence)
+        changed = await self.rows(
+            "UPDATE det_alerts SET facts = :f WHERE detector = :d AND key = :k"
+            " AND facts IS DISTINCT FROM :f RETURNING alert_id",
+            d=detector.value,
+            k=key,
+            f=facts,
+        )
+        if not changed:
+            return
+        alert_id = str(changed[0]["alert_id"])
+        update = AlertEvidenceUpdated(
+            alert_id,
+            detector,
+            key,
+            tuple(sorted(set(case_ids))),
+            summary_zh,
+            {**evidence, "triggered_by": self._trigger()},
+        )
+        metadata = self.event.metadata.caused_by(
+            self.event, Actor.system("supervision"), "detector", f"{detector.value}: {summary_zh}"
+        )
+        metadata = EventMetadata(**{**metadata.__dict__, "case_id": update.case_ids[0]})
+        stream = f"alert-{alert_id}"
+        head = await self.rows(
+            "SELECT stream_version FROM events WHERE stream_id = :s"
+            " ORDER BY stream_version DESC LIMIT 1",
+            s=stream,
+        )
+        version = int(head[0]["stream_version"]) if head else 0
+        await self.store.append(
+            stream, [self.registry.serialize(update, metadata)], version, self.conn
+        )
+
+    def _trigger(self) -> dict[str, str]:
+        return {"type": self.event.type, "event_id": str(self.event.event_id)}
+
+
+def _facts(case_ids: list[str], evidence: dict[str, Any]) -> str:
+    """What an alert says, to tell whether a later event changed it."""
+    return canonical_json({"case_ids": sorted(set(case_ids)), "evidence": evidence})

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
 from supervision.domain.alerts import (
     AlertAcknowledged,
     AlertDismissed,
     AlertEscalated,
+    AlertEvidenceUpdated,
     AlertRaised,
     AlertStatus,
     Detector,
@@ -119,6 +122,14 @@ class Alert(Aggregate):
 
     def when_AlertRaised(self, event: AlertRaised) -> None:
         self.raised = event
+
+    def when_AlertEvidenceUpdated(self, event: AlertEvidenceUpdated) -> None:
+        self.raised = replace(
+            self.alert,
+            case_ids=event.case_ids,
+            summary_zh=event.summary_zh,
+            evidence=event.evidence,
+        )
 
     def when_AlertAcknowledged(self, event: AlertAcknowledged) -> None:
         self.status = AlertStatus.ACKNOWLEDGED

@@ -63,6 +63,20 @@ class AlertRaised:
     evidence: dict[str, Any]
 
 
+@event_type("supervision.AlertEvidenceUpdated", version=1)
+@dataclass(frozen=True)
+class AlertEvidenceUpdated:
+    """A later event changed what a raised alert is about (another household, another account):
+    its cases and evidence as they now stand. Its status is left as it was."""
+
+    alert_id: str
+    detector: Detector
+    key: str
+    case_ids: tuple[str, ...]
+    summary_zh: str
+    evidence: dict[str, Any]
+
+
 @event_type("supervision.AlertAcknowledged", version=1)
 @dataclass(frozen=True)
 class AlertAcknowledged:
@@ -110,5 +124,10 @@ class StaffRegistered:
 def register_events(registry: EventRegistry) -> None:
     """Register the detector events."""
     registry.register_all(
-        AlertRaised, AlertAcknowledged, AlertDismissed, AlertEscalated, StaffRegistered
+        AlertRaised,
+        AlertEvidenceUpdated,
+        AlertAcknowledged,
+        AlertDismissed,
+        AlertEscalated,
+        StaffRegistered,
     )

@@ -64,6 +64,14 @@ _STEP = text(
     """
 )
 
+_EVIDENCE = text(
+    """
+    UPDATE alerts_view SET case_ids = CAST(:case_ids AS jsonb), summary_zh = :summary_zh,
+        evidence = CAST(:evidence AS jsonb), version = :version
+    WHERE alert_id = :alert_id AND version < :version
+    """
+)
+
 
 async def _raised(event: RecordedEvent, conn: AsyncConnection) -> None:
     """Insert the alert raised."""
@@ -79,6 +87,21 @@ async def _raised(event: RecordedEvent, conn: AsyncConnection) -> None:
             "summary_zh": data["summary_zh"],
             "evidence": canonical_json(data["evidence"]),
             "raised_at": event.recorded_at,
+        },
+    )
+
+
+async def _evidence_updated(event: RecordedEvent, conn: AsyncConnection) -> None:
+    """A detector brought the alert's cases and evidence up to date (its status unchanged)."""
+    data = event.data
+    await conn.execute(
+        _EVIDENCE,
+        {
+            "alert_id": data["alert_id"],
+            "case_ids": canonical_json(data["case_ids"]),
+            "summary_zh": data["summary_zh"],
+            "evidence": canonical_json(data["evidence"]),
+            "version": event.stream_version,
         },
     )
 
@@ -118,12 +141,14 @@ async def _step(event: RecordedEvent, conn: AsyncConnection, status: str) -> Non
 
 
 class AlertsView(Projection):
-    """alerts_view ← supervision.AlertRaised, then its acknowledgement, dismissal, escalation."""
+    """alerts_view ← supervision.AlertRaised, its evidence updates, then its acknowledgement,
+    dismissal, escalation."""
 
     name = "supervision.alerts_view"
     tables = ("alerts_view",)
     handlers: Mapping[str, ProjectionHandler] = {
         "supervision.AlertRaised": _raised,
+        "supervision.AlertEvidenceUpdated": _evidence_updated,
         "supervision.AlertAcknowledged": _acknowledged,
         "supervision.AlertDismissed": _dismissed,
         "supervision.AlertEscalated": _escalated,

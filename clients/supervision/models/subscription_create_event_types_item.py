@@ -71,6 +71,7 @@ class SubscriptionCreateEventTypesItem(StrEnum):
     SUPERVISION_ALERTACKNOWLEDGED = "supervision.AlertAcknowledged"
     SUPERVISION_ALERTDISMISSED = "supervision.AlertDismissed"
     SUPERVISION_ALERTESCALATED = "supervision.AlertEscalated"
+    SUPERVISION_ALERTEVIDENCEUPDATED = "supervision.AlertEvidenceUpdated"
     SUPERVISION_ALERTRAISED = "supervision.AlertRaised"
     SUPERVISION_CALENDARYEARSET = "supervision.CalendarYearSet"
     SUPERVISION_COMPLAINTASSIGNED = "supervision.ComplaintAssigned"
