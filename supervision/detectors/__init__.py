@@ -32,6 +32,7 @@ from shared.contracts.payments import (
 )
 from shared.contracts.supervision import StaffRegistered
 from shared.contracts.verification import (
+    BenefitResumed,
     BenefitTerminated,
     CaseApproved,
     CaseOpened,
@@ -50,12 +51,11 @@ from supervision.detectors.deadlines import (
     on_urgent_opened,
     on_urgent_overdue,
 )
+from supervision.detectors.deaths import on_death, on_death_reported, on_resumed
 from supervision.detectors.funds import on_allocated, on_arrived
 from supervision.detectors.money import (
     on_account_changed,
     on_amount,
-    on_death,
-    on_death_reported,
     on_payment,
     on_termination,
     on_unpayable,
@@ -98,6 +98,7 @@ class Detectors:
             On(EvidenceRecorded, self.rule(on_evidence_recorded)),
             On(DeathReported, self.rule(on_death_reported)),
             On(BenefitTerminated, self.rule(on_termination)),
+            On(BenefitResumed, self.rule(on_resumed)),
             On(BeneficiaryEnrolled, self.rule(on_enrolled)),
             On(BankAccountChanged, self.rule(on_account_changed)),
             On(PaymentSettled, self.rule(on_payment)),

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from shared.contracts.payments import BankAccountChanged, BeneficiaryUnpayable, PaymentSettled
-from shared.contracts.verification import (
-    BenefitTerminated,
-    CaseApproved,
-    DeathReported,
-    EvidenceRecorded,
-)
+from shared.contracts.verification import BenefitTerminated, CaseApproved
 from shared.privacy import mask_bank_account, mask_resident_id
+from supervision.detectors.deaths import check_after_death, division_of, month_start
 from supervision.detectors.tables import DetectorContext
 from supervision.domain.alerts import Detector
 
@@ -32,7 +26,7 @@ async def on_account(
         k=key,
         c=case_id,
         m=mask_bank_account(account),
-        d=division or await _division(ctx, case_id),
+        d=division or await division_of(ctx, case_id),
     )
     holders = await ctx.rows(
         "SELECT case_id, division_code FROM det_accounts WHERE account_key = :k ORDER BY case_id",
@@ -136,19 +130,17 @@ async def check_village(ctx: DetectorContext, village: str, programme: str) -> N
         )
 
 
-def _month_start(period: str) -> date:
-    return date.fromisoformat(f"{period}-01")
-
-
 async def on_payment(ctx: DetectorContext, event: PaymentSettled) -> None:
     """A settled payment: remember it, then check it against terminations and deaths."""
     await ctx.run(
-        "INSERT INTO det_payments VALUES (:i, :c, :p, :m, :a) ON CONFLICT DO NOTHING",
+        "INSERT INTO det_payments (payment_id, case_id, programme, period, amount_fen,"
+        " settled_at) VALUES (:i, :c, :p, :m, :a, :s) ON CONFLICT DO NOTHING",
         i=event.payment_id,
         c=event.case_id,
         p=event.programme,
         m=event.period,
         a=event.amount_fen,
+        s=event.settled_at,
     )
     await check_after_termination(ctx, event.case_id, event.programme)
     await check_after_death(ctx, event.case_id)
@@ -175,11 +167,11 @@ async def check_after_termination(ctx: DetectorContext, case_id: str, programme:
         p=programme,
     )
     for row in rows:
-        if _month_start(row["period"]) >= row["effective_from"]:
+        if month_start(row["period"]) >= row["effective_from"]:
             await ctx.raise_alert(
                 Detector.PAID_AFTER_TERMINATION,
                 row["payment_id"],
-                await _division(ctx, case_id),
+                await division_of(ctx, case_id),
                 [case_id],
                 f"保障已于{row['effective_from']}终止，仍发放{row['period']}月{row['amount_fen']}分",
                 {
@@ -190,89 +182,6 @@ async def check_after_termination(ctx: DetectorContext, case_id: str, programme:
                     "terminated_from": row["effective_from"].isoformat(),
                 },
             )
-
-
-async def on_death(ctx: DetectorContext, event: EvidenceRecorded) -> None:
-    """A partner source reported a member deceased."""
-    await ctx.run(
-        "INSERT INTO det_deaths VALUES (:k, :c, :t, :s) ON CONFLICT DO NOTHING",
-        k=ctx.key_of(event.resident_id),
-        c=event.case_id,
-        t=ctx.event.recorded_at,
-        s=event.source,
-    )
-    await check_after_death(ctx, event.case_id)
-
-
-async def on_death_reported(ctx: DetectorContext, event: DeathReported) -> None:
-    """A partner department reported a member dead: the county must act on the benefit, and any
-    period paid after the month of death is irregular."""
-    masked, died_on = mask_resident_id(event.resident_id), event.died_on.isoformat()
-    await ctx.run(
-        "INSERT INTO det_deaths (resident_key, case_id, reported_at, source, died_on)"
-        " VALUES (:k, :c, :t, :s, :d) ON CONFLICT (resident_key, case_id)"
-        " DO UPDATE SET died_on = COALESCE(det_deaths.died_on, EXCLUDED.died_on)",
-        k=ctx.key_of(event.resident_id),
-        c=event.case_id,
-        t=ctx.event.recorded_at,
-        s=event.reported_by_department,
-        d=event.died_on,
-    )
-    await ctx.raise_alert(
-        Detector.DEATH_REPORTED,
-        f"{event.case_id}:{event.programme}:{ctx.key_of(event.resident_id)}",
-        event.division_code,
-        [event.case_id],
-        f"公安部门报告保障对象家庭成员{masked}已于{died_on}死亡，请县级民政部门核实处理",
-        {
-            "resident_id_masked": masked,
-            "relation": event.relation,
-            "died_on": died_on,
-            "programme": event.programme,
-            "reported_by_department": event.reported_by_department,
-            "source_ref": event.source_ref,
-            "stage_when_reported": event.stage_when_reported,
-            "termination_review_opened": event.opens_termination_review,
-        },
-    )
-    await check_after_death(ctx, event.case_id)
-
-
-async def check_after_death(ctx: DetectorContext, case_id: str) -> None:
-    """Alert on payments for months after the month the recipient (relation self) died, or was
-    reported dead when the day of death is unknown."""
-    rows = await ctx.rows(
-        "SELECT DISTINCT p.payment_id, p.period, p.amount_fen, d.reported_at, d.died_on, m.masked"
-        " FROM det_deaths d JOIN det_members m ON m.resident_key = d.resident_key"
-        " AND m.case_id = d.case_id AND m.relation = 'self'"
-        " JOIN det_payments p ON p.case_id = d.case_id WHERE d.case_id = :c",
-        c=case_id,
-    )
-    for row in rows:
-        reported = (row["died_on"] or row["reported_at"].date()).replace(day=1)
-        if _month_start(row["period"]) > reported:
-            await ctx.raise_alert(
-                Detector.PAID_AFTER_DEATH,
-                row["payment_id"],
-                await _division(ctx, case_id),
-                [case_id],
-                f"户主{row['masked']}已报死亡，仍发放{row['period']}月保障金",
-                {
-                    "payment_id": row["payment_id"],
-                    "period": row["period"],
-                    "amount_fen": row["amount_fen"],
-                    "resident_id_masked": row["masked"],
-                    "reported_at": row["reported_at"].isoformat(),
-                    "died_on": row["died_on"].isoformat() if row["died_on"] else None,
-                },
-            )
-
-
-async def _division(ctx: DetectorContext, case_id: str) -> str:
-    rows = await ctx.rows(
-        "SELECT division_code FROM det_cases WHERE case_id = :c LIMIT 1", c=case_id
-    )
-    return str(rows[0]["division_code"]) if rows else "62"
 
 
 UNPAYABLE_ACTIONS = {  # what the county does about each reason payments gives

@@ -77,6 +77,18 @@ DETECTOR_MIGRATIONS = (
         "supervision-alerts-0003-det-alert-facts",
         ("ALTER TABLE det_alerts ADD COLUMN IF NOT EXISTS facts text",),
     ),
+    # When each payment went out, and the county's resumptions (ADR 0069): a payment after a
+    # member's death is covered by a resumption decided with that death on record.
+    Migration(
+        "supervision-alerts-0004-det-resumptions",
+        (
+            "ALTER TABLE det_payments ADD COLUMN IF NOT EXISTS settled_at timestamptz",
+            """CREATE TABLE det_resumptions (event_id text PRIMARY KEY, case_id text NOT NULL,
+                programme text NOT NULL, effective_from date NOT NULL,
+                decided_at timestamptz NOT NULL)""",
+            "CREATE INDEX det_resumptions_case_idx ON det_resumptions (case_id, programme)",
+        ),
+    ),
 )
 
 
