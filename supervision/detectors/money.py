@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from shared.contracts.payments import BankAccountChanged, BeneficiaryUnpayable, PaymentSettled
 from shared.contracts.verification import BenefitTerminated, CaseApproved
 from shared.privacy import mask_bank_account, mask_resident_id
@@ -147,22 +149,28 @@ async def on_payment(ctx: DetectorContext, event: PaymentSettled) -> None:
 
 
 async def on_termination(ctx: DetectorContext, event: BenefitTerminated) -> None:
-    """A terminated benefit: payments for later months are irregular."""
+    """A terminated benefit: payments sent after the decision for later months are irregular."""
     await ctx.run(
-        "INSERT INTO det_terminations VALUES (:c, :p, :e) ON CONFLICT DO NOTHING",
+        "INSERT INTO det_terminations (case_id, programme, effective_from, recorded_at)"
+        " VALUES (:c, :p, :e, :t) ON CONFLICT DO NOTHING",
         c=event.case_id,
         p=event.programme,
         e=event.effective_from,
+        t=ctx.event.recorded_at,
     )
     await check_after_termination(ctx, event.case_id, event.programme)
 
 
 async def check_after_termination(ctx: DetectorContext, case_id: str, programme: str) -> None:
-    """Alert on each payment for a month starting on or after the termination date."""
+    """Alert on each payment for a month starting on or after the termination date, settled
+    after the termination was recorded. A back-dated termination does not make irregular the
+    months paid before it was decided: that money went out lawfully at the time (what it
+    overpaid is a matter for recovery, not an irregularity)."""
     rows = await ctx.rows(
-        "SELECT p.payment_id, p.period, p.amount_fen, t.effective_from FROM det_payments p"
-        " JOIN det_terminations t USING (case_id, programme)"
-        " WHERE p.case_id = :c AND p.programme = :p",
+        "SELECT p.payment_id, p.period, p.amount_fen, p.settled_at, t.effective_from,"
+        " t.recorded_at FROM det_payments p JOIN det_terminations t USING (case_id, programme)"
+        " WHERE p.case_id = :c AND p.programme = :p AND (p.settled_at IS NULL"
+        " OR t.recorded_at IS NULL OR p.settled_at > t.recorded_at)",
         c=case_id,
         p=programme,
     )
@@ -180,8 +188,14 @@ async def check_after_termination(ctx: DetectorContext, case_id: str, programme:
                     "amount_fen": row["amount_fen"],
                     "programme": programme,
                     "terminated_from": row["effective_from"].isoformat(),
+                    "termination_recorded_at": _instant(row["recorded_at"]),
+                    "settled_at": _instant(row["settled_at"]),
                 },
             )
+
+
+def _instant(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 UNPAYABLE_ACTIONS = {  # what the county does about each reason payments gives

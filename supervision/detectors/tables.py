@@ -89,6 +89,12 @@ DETECTOR_MIGRATIONS = (
             "CREATE INDEX det_resumptions_case_idx ON det_resumptions (case_id, programme)",
         ),
     ),
+    # When each termination was decided: a back-dated one does not make irregular the months
+    # paid before it was recorded.
+    Migration(
+        "supervision-alerts-0005-det-terminations-recorded-at",
+        ("ALTER TABLE det_terminations ADD COLUMN IF NOT EXISTS recorded_at timestamptz",),
+    ),
 )
 
 

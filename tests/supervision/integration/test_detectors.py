@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
@@ -111,8 +112,9 @@ async def test_each_detector_finds_its_planted_case_among_clean_households(
     # and a recipient reported dead, still paid for next month
     dead = replace(base, case_id="plant-dead", members=_people(ids, 1), account=ids.account(),
                    periods=[months_from(PERIOD, 1)])  # fmt: skip
-    # and a household terminated from last month, paid for last month and this one
-    ended = replace(base, case_id="plant-ended", members=_people(ids, 1), account=ids.account())
+    # and a household terminated from last month, then paid for last month and this one
+    ended = replace(base, case_id="plant-ended", members=_people(ids, 1), account=ids.account(),
+                    periods=[])  # fmt: skip
     # and a beneficiary owning a car, and a staff member's undeclared brother
     car = replace(base, case_id="plant-car", members=_people(ids, 1), account=ids.account())
     brother = replace(base, case_id="plant-brother", members=_people(ids, 1), account=ids.account())
@@ -124,6 +126,10 @@ async def test_each_detector_finds_its_planted_case_among_clean_households(
     await supervision.feed("verification.BenefitTerminated", {
         "case_id": "plant-ended", "programme": "urban_dibao", "effective_from": first_day(LAST),
         "reason": "收入超标"})  # fmt: skip
+    after = (supervision.clock.now() + timedelta(hours=1)).isoformat()
+    for period in (LAST, PERIOD):
+        await supervision.feed("payments.PaymentSettled", {
+            **ended.payment(period), "settled_at": after})  # fmt: skip
     await supervision.feed("verification.EvidenceRecorded", {
         **_evidence(car), "source": "vehicles", "assets_fen": 8_000_000})  # fmt: skip
     await _register_staff(supervision, ids.resident(), brother.members[0]["resident_id"])
