@@ -45,6 +45,14 @@ async def test_a_duplicate_id_reaches_every_county_and_follows_a_later_household
     for county in ("620102", "620103"):
         alerts = await _alerts(supervision, county, "duplicate_id")
         assert [a["case_ids"] for a in alerts] == [[first.case_id, "dup-2"]], county
+    # and the first county takes its alert in hand
+    [mine] = await _alerts(supervision, "620102", "duplicate_id")
+    async with supervision.client() as client:
+        answer = await client.post(
+            f"/v1/alerts/{mine['alert_id']}/acknowledgement", json={"note": "核查中"},
+            headers={**supervision.headers("county_officer", "620102"), "If-Match": '"1"'},
+        )  # fmt: skip
+    assert answer.status_code == 200, answer.text
     # when a third household, in 620104, is approved with the same person
     third = replace(second, case_id="dup-3", village="620104001001", account=ids.account())
     await _feed(supervision, third)
@@ -56,8 +64,15 @@ async def test_a_duplicate_id_reaches_every_county_and_follows_a_later_household
         assert alerts[0]["evidence"]["households"] == 3
         assert alerts[0]["division_code"] == county
         assert person["resident_id"] not in str(alerts[0])
-    # and the alerts seen before moved on a version (an officer's If-Match sees the change)
-    assert (await _alerts(supervision, "620102", "duplicate_id"))[0]["version"] == 2
+    # and the alert taken in hand stays acknowledged, one version on, and still loads
+    [mine] = await _alerts(supervision, "620102", "duplicate_id")
+    assert (mine["status"], mine["version"]) == ("acknowledged", 3)
+    async with supervision.client() as client:
+        answer = await client.get(
+            f"/v1/alerts/{mine['alert_id']}",
+            headers=supervision.headers("county_officer", "620102"),
+        )  # fmt: skip
+    assert answer.status_code == 200 and answer.headers["ETag"] == '"3"', answer.text
     # and a county not involved sees none
     assert await _alerts(supervision, "620105", "duplicate_id") == []
 

@@ -10,6 +10,7 @@ from supervision.domain.alert_lifecycle import Alert, AlertStateError, Dismissal
 from supervision.domain.alerts import (
     AlertDismissed,
     AlertEscalated,
+    AlertEvidenceUpdated,
     AlertRaised,
     AlertStatus,
     Detector,
@@ -37,6 +38,22 @@ def raised(division: str = TOWNSHIP) -> Alert:
     alert = Alert("a1")
     alert.replay([raised_event(division)])
     return alert
+
+
+def test_evidence_brought_up_to_date_keeps_the_alerts_stage() -> None:
+    # given an acknowledged alert about two households
+    alert = raised()
+    alert.acknowledge("核查中")
+    # when its detector finds a third household paid into the account
+    update = AlertEvidenceUpdated(
+        "a1", Detector.REDISTRIBUTION, "acct:****6779", ("c1", "c2", "c3"),
+        "3户的保障金发放至同一银行账户", {"households": 3},
+    )  # fmt: skip
+    alert.replay([update])
+    # then the alert names the three, and stays acknowledged in its division
+    assert alert.alert.case_ids == ("c1", "c2", "c3")
+    assert alert.alert.evidence == {"households": 3}
+    assert alert.status is AlertStatus.ACKNOWLEDGED and alert.division_code == TOWNSHIP
 
 
 def test_an_open_alert_is_acknowledged_once() -> None:
