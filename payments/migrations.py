@@ -195,4 +195,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         # a run pays through the bank's API or through a bank file and its return file (ADR 0038)
         ("ALTER TABLE runs_view ADD COLUMN IF NOT EXISTS channel text NOT NULL DEFAULT 'api'",),
     ),
+    Migration(
+        "payments-0012-run-funds",
+        # what a run started without an override may still commit, per programme (PAY-7)
+        (
+            "CREATE TABLE IF NOT EXISTS run_funds ("
+            " run_id text NOT NULL, programme text NOT NULL, cap_fen bigint NOT NULL,"
+            " committed_fen bigint NOT NULL DEFAULT 0, PRIMARY KEY (run_id, programme))",
+        ),
+    ),
 )

@@ -220,8 +220,9 @@ class UnpayableRead(BaseModel):
     programme: str
     division_code: str
     reason: str = Field(
-        description="no-bank-account, or no-standard: approved by rule where no standard is in"
-        " force yet (ADR 0041)"
+        description="no-bank-account; no-standard: approved by rule where no standard is in"
+        " force yet (ADR 0041); or insufficient-funds: the run's money ran out (PAY-7). The"
+        " month is paid back by a later run once the cause is gone"
     )
 
 

@@ -12,6 +12,7 @@ from payments.adapters.streams import load_many
 from payments.application.context import Repositories
 from payments.application.partitions import IN_PARTITION, WHOLE, Partition
 from payments.application.periods import next_period_start, period_end, period_start
+from payments.application.run_funds import INSUFFICIENT_FUNDS, RunBudget, budget_of, commit_budget
 from payments.domain.beneficiary import (
     ALREADY_PAID,
     BackPayCalculated,
@@ -83,11 +84,15 @@ async def instruct_chunk(
         repos.beneficiaries, conn, [b for k, b in keys.items() if k not in existing]
     )
     missed = await missed_periods(repos, conn, run, beneficiaries.values())
+    budget = await budget_of(conn, run.id)
     payments: list[tuple[Payment, EventMetadata]] = []
     for beneficiary in beneficiaries.values():
-        payment = await plan_payment(conn, run, beneficiary, prices, missed.get(beneficiary.id))
+        payment = await plan_payment(
+            conn, run, beneficiary, prices, missed.get(beneficiary.id), budget
+        )
         if payment is not None:
             payments.append((payment, _metadata(run, beneficiary.case_id)))
+    await commit_budget(conn, run.id, budget)
     changed = [b for b in beneficiaries.values() if b.pending]
     await repos.beneficiaries.save_many(
         [(b, _metadata(run, b.case_id, b.pending)) for b in changed], conn
@@ -102,11 +107,13 @@ async def plan_payment(
     beneficiary: Beneficiary,
     prices: PriceLinkage | None = None,
     missed: tuple[str, ...] | None = None,
+    budget: RunBudget | None = None,
 ) -> Payment | None:
     """The beneficiary's new payment for the run's period, or None when nothing is due or it
     cannot be paid; `missed`: past periods whose run closed before the enrolment. Events
     recorded on the beneficiary (back pay, unpayable, a one-off's end, a child's allowance past
-    the age limit) are not yet saved."""
+    the age limit) are not yet saved. A payment past the run's `budget` is not made: the month is
+    recorded unpayable for want of funds (PAY-7)."""
     assert run.started is not None
     period = run.started.period
     enrolled = beneficiary.enrolled
@@ -134,6 +141,9 @@ async def plan_payment(
         return None
     if not beneficiary.bank_account:
         beneficiary.unpayable(run.id, period, NO_BANK_ACCOUNT)
+        return None
+    if budget is not None and not budget.take(programme, monthly + back_pay + subsidy):
+        beneficiary.unpayable(run.id, period, INSUFFICIENT_FUNDS)  # paid back once money is in
         return None
     if months:
         beneficiary.back_pay(period, months)

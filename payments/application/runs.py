@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
 from payments.application.funds import funds_position
+from payments.application.run_funds import cap_run
 from payments.domain.run import PaymentRun, ensure_due
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
 
@@ -61,6 +62,8 @@ async def start_run(cmd: StartRun, repos: Repositories, conn: AsyncConnection) -
         short,
     )
     await repos.runs.save(run, replace(cmd.metadata, correlation_id=run_id), conn, 0)
+    if shortfall == 0:  # an override authorises going past the money; otherwise it is the cap
+        await cap_run(conn, run_id, {p.programme: p.available_fen for p in position})
     return run
 
 

@@ -17,7 +17,9 @@ class UnpayableRead:
         case_id (str):
         programme (str):
         division_code (str):
-        reason (str): no-bank-account, or no-standard: approved by rule where no standard is in force yet (ADR 0041)
+        reason (str): no-bank-account; no-standard: approved by rule where no standard is in force yet (ADR 0041); or
+            insufficient-funds: the run's money ran out (PAY-7). The month is paid back by a later run once the cause is
+            gone
     """
 
     case_id: str

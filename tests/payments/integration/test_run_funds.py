@@ -1,0 +1,80 @@
+"""A run never pays past the money available to it, back pay included (PAY-7): what no longer
+fits is recorded unpayable for want of funds and paid back by a later run once money is in.
+
+Hand-computed fixture (fen), months relative to the pinned clock's month M:
+- urban dibao standard 700 yuan a person; every household 3 members, income 1,000 yuan:
+  (700×3 − 1,000) = 1,100 yuan → 110,000 a month.
+- "on-time" is paid in M's run; "late" is approved after it, so M+1 owes it 110,000 + 110,000
+  back pay (ADR 0061). M+1's run starts with 220,000 available, the monthly amounts' sum: the
+  check at the start passes, and the 330,000 the run would pay does not fit.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from tests.payments.integration.test_runs import DECISIONS, start_and_execute
+from tests.payments.support import COUNTY, PERIOD, SINCE, TODAY, Payments, approved, fund
+from tests.support import months_from
+
+NEXT, AFTER_NEXT = months_from(PERIOD, 1), months_from(PERIOD, 2)
+MONTHLY = 110_000
+
+
+async def paid(payments: Payments, client: httpx.AsyncClient, case_id: str) -> dict[str, int]:
+    """The household's settled payments: period → amount."""
+    answer = await client.get(
+        f"/v1/beneficiaries/{case_id}/urban_dibao/payments", headers=payments.headers()
+    )
+    assert answer.status_code == 200, answer.text
+    return {p["period"]: p["amount_fen"] for p in answer.json()["items"] if p["status"] == "settled"}
+
+
+async def unpayable_for_want_of_funds(payments: Payments) -> list[tuple[str, str]]:
+    async with payments.runtime.engine.connect() as conn:
+        rows = await conn.execute(
+            text(
+                "SELECT data->>'case_id' AS case_id, data->>'period' AS period FROM events"
+                " WHERE type = 'payments.BeneficiaryUnpayable'"
+                " AND data->>'reason' = 'insufficient-funds' ORDER BY position"
+            )
+        )
+        return [(r.case_id, r.period) for r in rows]
+
+
+@pytest.mark.req("PAY-7", "PAY-3")
+async def test_a_run_pays_no_back_pay_past_its_money_and_a_later_run_pays_it_back(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        standard = await client.post(
+            "/v1/standards",
+            json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": SINCE,
+                  "monthly_per_person_fen": 70_000, "reason": "县标准"},
+            headers=payments.headers(),
+        )  # fmt: skip
+        assert standard.status_code == 201, standard.text
+        # given this month's run paid one household with the money that had arrived
+        await payments.consume(DECISIONS, approved("on-time"))
+        await fund(payments, client, MONTHLY)
+        await start_and_execute(payments, client, PERIOD)
+        # and a household approved after it, owed this month as back pay next month
+        await payments.consume(DECISIONS, approved("late", effective_from=TODAY.isoformat()))
+        # when next month's money arrives for the two monthly amounts only, and its run runs
+        await fund(payments, client, 2 * MONTHLY)
+        await start_and_execute(payments, client, NEXT)
+        # then the run pays no more than the 220,000 available: one household waits
+        next_month = [
+            (await paid(payments, client, c)).get(NEXT, 0) for c in ("on-time", "late")
+        ]
+        assert sum(next_month) <= 2 * MONTHLY and 0 in next_month, next_month
+        unpaid = await unpayable_for_want_of_funds(payments)
+        assert [period for _, period in unpaid] == [NEXT]
+        # when money arrives and the month after next runs
+        await fund(payments, client, 4 * MONTHLY)
+        await start_and_execute(payments, client, AFTER_NEXT)
+        # then each household has had every month it was owed, once
+        for case_id in ("on-time", "late"):
+            assert sum((await paid(payments, client, case_id)).values()) == 3 * MONTHLY, case_id
