@@ -301,7 +301,7 @@ class StopIn(BaseModel):
 
 class ResumeIn(BaseModel):
     """Pay again from a date: a suspension cleared up, or the survivors of a member's death at
-    the amount set for them (ADR 0069)."""
+    the amount set for them (ADR 0066)."""
 
     model_config = ConfigDict(
         extra="forbid",

@@ -258,7 +258,7 @@ def _owed_in_full(
     """Past periods nothing was paid for, owed in full where an entitlement now governs them:
     those a run could not pay (no standard then, ADR 0041; no account), those a run missed
     (ADR 0061), and those paid back so before (what earlier back pay covered is subtracted); never
-    a month inside a stop the county lifted later (ADR 0069)."""
+    a month inside a stop the county lifted later (ADR 0066)."""
     months = []
     for owed in sorted(beneficiary.periods_owed_in_full() | set(missed)):
         entitled = beneficiary.amount_on(period_end(owed))

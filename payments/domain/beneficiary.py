@@ -98,7 +98,7 @@ class BeneficiarySuspended:
 @dataclass(frozen=True)
 class BeneficiaryResumed:
     """Payment runs again from a date, for the members alive (verification's resumption, ADR
-    0069); the months between the stop and this date stay unpaid."""
+    0066); the months between the stop and this date stay unpaid."""
 
     case_id: str
     programme: str
@@ -242,7 +242,7 @@ class Beneficiary(Aggregate):
         return True
 
     def resume(self, effective_from: date, reason: str, household_size: int) -> bool:
-        """Pay again from a date (ADR 0069); False unless suspended."""
+        """Pay again from a date (ADR 0066); False unless suspended."""
         self._ensure_open()
         if self.status != "suspended":
             return False
@@ -300,7 +300,7 @@ class Beneficiary(Aggregate):
 
     @property
     def household_size(self) -> int:
-        """The members the benefit is paid for now (fewer after a death, ADR 0069)."""
+        """The members the benefit is paid for now (fewer after a death, ADR 0066)."""
         assert self.enrolled is not None
         return self.household_size_now or self.enrolled.household_size
 

@@ -141,7 +141,7 @@ class DecisionReactions:
         self, resumed: BenefitResumed, recorded: RecordedEvent, conn: AsyncConnection
     ) -> None:
         """Payment runs again from the county's date, at its amount, for the members alive
-        (ADR 0069); the next run pays back the months it left unpaid since the stop."""
+        (ADR 0066); the next run pays back the months it left unpaid since the stop."""
         beneficiary, enrolled = await self._enrolled(
             resumed.case_id, resumed.programme, "resume", conn
         )

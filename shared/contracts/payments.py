@@ -113,7 +113,7 @@ class BeneficiaryEnrolled(Contract):
 
 class BeneficiaryResumed(Contract):
     """Payment runs again from a date, for the members alive (verification's resumption, ADR
-    0069); the months between the stop and this date stay unpaid."""
+    0066); the months between the stop and this date stay unpaid."""
 
     TYPE: ClassVar[str] = "payments.BeneficiaryResumed"
     VERSION: ClassVar[int] = 1

@@ -94,7 +94,7 @@ class BenefitAdjusted(Contract):
 
 
 class BenefitResumed(Contract):
-    """Payment runs again from a date (ADR 0069): a suspension cleared up, or the survivors of
+    """Payment runs again from a date (ADR 0066): a suspension cleared up, or the survivors of
     a member's death at the amount the county set for them (contract v1). `household_size`
     counts the members alive; back months a run left unpaid since the stop are paid back."""
 

@@ -227,7 +227,7 @@ GROUP BY 1, 2
 # from the month's last day at the latest, and no suspension, termination or age limit reached
 # effective on or before its first day (a stop from 1 December still pays November) unless the
 # first resumption after it on the benefit's stream pays again from that day or before (ADR
-# 0069: the months between stay unpaid) — each as payments published it by the month's end
+# 0066: the months between stay unpaid) — each as payments published it by the month's end
 _STOCK = """
 SELECT left(t.data->>'division_code', 6) AS county, t.data->>'programme' AS programme,
     count(*) AS value

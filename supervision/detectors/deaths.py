@@ -1,7 +1,7 @@
 """Detectors on deaths: a reported death the county must act on, and payments after a death.
 
 A payment for a month after the month a member died is irregular, unless the county resumed the
-benefit for the survivors (ADR 0069) with that death on record, from that month or earlier, and
+benefit for the survivors (ADR 0066) with that death on record, from that month or earlier, and
 the payment went out after that resumption. A payment after the applicant's (head's) death is
 always irregular: verification never resumes a benefit whose applicant died.
 """

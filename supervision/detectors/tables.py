@@ -77,7 +77,7 @@ DETECTOR_MIGRATIONS = (
         "supervision-alerts-0003-det-alert-facts",
         ("ALTER TABLE det_alerts ADD COLUMN IF NOT EXISTS facts text",),
     ),
-    # When each payment went out, and the county's resumptions (ADR 0069): a payment after a
+    # When each payment went out, and the county's resumptions (ADR 0066): a payment after a
     # member's death is covered by a resumption decided with that death on record.
     Migration(
         "supervision-alerts-0004-det-resumptions",

@@ -706,7 +706,7 @@ class VerificationCase(Aggregate):
         )
 
     def resume(self, amount_fen: int | None, effective_from: date, reason: str) -> None:
-        """Pay again from a date (VER-7, ADR 0069): a suspension cleared up, or, after a
+        """Pay again from a date (VER-7, ADR 0066): a suspension cleared up, or, after a
         member's death, the survivors at the amount the county sets (None keeps the amount in
         force). Refused when the applicant or the account's holder is reported dead, or nobody
         is left: then the benefit ends and survivors apply anew."""

@@ -129,7 +129,7 @@ class BenefitTerminated:
 @event_type("verification.BenefitResumed", version=1)
 @dataclass(frozen=True)
 class BenefitResumed:
-    """Payment runs again from a date (ADR 0069): a suspension cleared up, or the survivors of a
+    """Payment runs again from a date (ADR 0066): a suspension cleared up, or the survivors of a
     member's death at the amount the county set for them (contract v1). `household_size` counts
     the members alive; back months a run left unpaid since the stop are paid back."""
 

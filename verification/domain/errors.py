@@ -98,7 +98,7 @@ class MemberReportedDeceased(DomainError):
 
 
 class NobodyToResumeFor(DomainError):
-    """ADR 0069: the applicant (or the account's holder) is reported dead, or nobody is left
+    """ADR 0066: the applicant (or the account's holder) is reported dead, or nobody is left
     alive; the benefit ends, and survivors apply anew at the township desk."""
 
     code = "nobody-to-resume-for"

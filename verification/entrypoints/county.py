@@ -272,7 +272,7 @@ async def resume_benefit(
     command: Command,
     verification: VerificationService,
 ) -> JSONResponse:
-    """Pay again from a date (ADR 0069), from `suspended` or, after a member's death, from
+    """Pay again from a date (ADR 0066), from `suspended` or, after a member's death, from
     `termination_review`, at a new amount if given. Months a run left unpaid since the stop
     are paid back by the next run. 409 `nobody-to-resume-for` when the applicant, the account's
     holder or every member is reported dead: terminate instead; survivors apply anew."""

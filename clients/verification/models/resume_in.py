@@ -14,7 +14,7 @@ T = TypeVar("T", bound="ResumeIn")
 @_attrs_define
 class ResumeIn:
     """Pay again from a date: a suspension cleared up, or the survivors of a member's death at
-    the amount set for them (ADR 0069).
+    the amount set for them (ADR 0066).
 
         Attributes:
             effective_from (datetime.date): The first day paid again; months a run left unpaid since are paid back.

@@ -1,4 +1,4 @@
-"""A benefit paid again after a stop, in payments without I/O (PAY-3, ADR 0069): the months
+"""A benefit paid again after a stop, in payments without I/O (PAY-3, ADR 0066): the months
 between the stop and the resumption stay unpaid, the household is the members alive."""
 
 from __future__ import annotations

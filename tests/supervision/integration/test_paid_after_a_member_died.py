@@ -1,6 +1,6 @@
 """SUP-3 on the real PostgreSQL: a payment after the death of any member of the household is
 flagged, unless the county resumed the benefit for the survivors with that death on record
-(ADR 0069); after the applicant's death, always."""
+(ADR 0066); after the applicant's death, always."""
 
 from __future__ import annotations
 

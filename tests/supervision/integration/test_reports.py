@@ -173,7 +173,7 @@ async def test_a_benefit_resumed_is_counted_from_the_month_it_is_paid_again(
     last_month = _first_day(months_from(month, -1))
     this_month, next_month = _first_day(month), _first_day(months_from(month, 1))
     # given two benefits suspended from last month, one resumed from this month's first day and
-    # one from next month's (ADR 0069), as payments publishes them
+    # one from next month's (ADR 0066), as payments publishes them
     for case, paid_again_from in (("resumed-now", this_month), ("resumed-later", next_month)):
         stop = BeneficiarySuspended(
             case_id=case,

@@ -1,4 +1,4 @@
-"""Resuming a benefit on the case aggregate, without I/O (VER-7, ADR 0069): a suspension cleared
+"""Resuming a benefit on the case aggregate, without I/O (VER-7, ADR 0066): a suspension cleared
 up, or the survivors of a member's death paid at the amount the county sets."""
 
 from __future__ import annotations

@@ -127,7 +127,7 @@ def sync_detailed(
 ) -> Response[CaseDetail | Problem]:
     """恢复发放 Resume a suspended benefit, or pay the survivors after a death (VER-7)
 
-     Pay again from a date (ADR 0069), from `suspended` or, after a member's death, from
+     Pay again from a date (ADR 0066), from `suspended` or, after a member's death, from
     `termination_review`, at a new amount if given. Months a run left unpaid since the stop
     are paid back by the next run. 409 `nobody-to-resume-for` when the applicant, the account's
     holder or every member is reported dead: terminate instead; survivors apply anew.
@@ -140,7 +140,7 @@ def sync_detailed(
         if_match (str):  Example: "3".
         body (ResumeIn): Pay again from a date: a suspension cleared up, or the survivors of a
             member's death at
-            the amount set for them (ADR 0069).
+            the amount set for them (ADR 0066).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +176,7 @@ def sync(
 ) -> CaseDetail | Problem | None:
     """恢复发放 Resume a suspended benefit, or pay the survivors after a death (VER-7)
 
-     Pay again from a date (ADR 0069), from `suspended` or, after a member's death, from
+     Pay again from a date (ADR 0066), from `suspended` or, after a member's death, from
     `termination_review`, at a new amount if given. Months a run left unpaid since the stop
     are paid back by the next run. 409 `nobody-to-resume-for` when the applicant, the account's
     holder or every member is reported dead: terminate instead; survivors apply anew.
@@ -189,7 +189,7 @@ def sync(
         if_match (str):  Example: "3".
         body (ResumeIn): Pay again from a date: a suspension cleared up, or the survivors of a
             member's death at
-            the amount set for them (ADR 0069).
+            the amount set for them (ADR 0066).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,7 +220,7 @@ async def asyncio_detailed(
 ) -> Response[CaseDetail | Problem]:
     """恢复发放 Resume a suspended benefit, or pay the survivors after a death (VER-7)
 
-     Pay again from a date (ADR 0069), from `suspended` or, after a member's death, from
+     Pay again from a date (ADR 0066), from `suspended` or, after a member's death, from
     `termination_review`, at a new amount if given. Months a run left unpaid since the stop
     are paid back by the next run. 409 `nobody-to-resume-for` when the applicant, the account's
     holder or every member is reported dead: terminate instead; survivors apply anew.
@@ -233,7 +233,7 @@ async def asyncio_detailed(
         if_match (str):  Example: "3".
         body (ResumeIn): Pay again from a date: a suspension cleared up, or the survivors of a
             member's death at
-            the amount set for them (ADR 0069).
+            the amount set for them (ADR 0066).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -267,7 +267,7 @@ async def asyncio(
 ) -> CaseDetail | Problem | None:
     """恢复发放 Resume a suspended benefit, or pay the survivors after a death (VER-7)
 
-     Pay again from a date (ADR 0069), from `suspended` or, after a member's death, from
+     Pay again from a date (ADR 0066), from `suspended` or, after a member's death, from
     `termination_review`, at a new amount if given. Months a run left unpaid since the stop
     are paid back by the next run. 409 `nobody-to-resume-for` when the applicant, the account's
     holder or every member is reported dead: terminate instead; survivors apply anew.
@@ -280,7 +280,7 @@ async def asyncio(
         if_match (str):  Example: "3".
         body (ResumeIn): Pay again from a date: a suspension cleared up, or the survivors of a
             member's death at
-            the amount set for them (ADR 0069).
+            the amount set for them (ADR 0066).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
