@@ -29,7 +29,9 @@ async def paid(payments: Payments, client: httpx.AsyncClient, case_id: str) -> d
         f"/v1/beneficiaries/{case_id}/urban_dibao/payments", headers=payments.headers()
     )
     assert answer.status_code == 200, answer.text
-    return {p["period"]: p["amount_fen"] for p in answer.json()["items"] if p["status"] == "settled"}
+    return {
+        p["period"]: p["amount_fen"] for p in answer.json()["items"] if p["status"] == "settled"
+    }
 
 
 async def unpayable_for_want_of_funds(payments: Payments) -> list[tuple[str, str]]:
@@ -66,9 +68,7 @@ async def test_a_run_pays_no_back_pay_past_its_money_and_a_later_run_pays_it_bac
         await fund(payments, client, 2 * MONTHLY)
         await start_and_execute(payments, client, NEXT)
         # then the run pays no more than the 220,000 available: one household waits
-        next_month = [
-            (await paid(payments, client, c)).get(NEXT, 0) for c in ("on-time", "late")
-        ]
+        next_month = [(await paid(payments, client, c)).get(NEXT, 0) for c in ("on-time", "late")]
         assert sum(next_month) <= 2 * MONTHLY and 0 in next_month, next_month
         unpaid = await unpayable_for_want_of_funds(payments)
         assert [period for _, period in unpaid] == [NEXT]
