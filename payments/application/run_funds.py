@@ -1,4 +1,4 @@
-"""The money a run may still commit, per programme (PAY-7: no payment beyond available funds).
+"""The money a run may still commit, per programme (PAY-7, ADR 0067: no payment beyond funds).
 
 A run started without a funds override is capped at what was available for each programme when
 it started. The check at the start counts the monthly amounts; back pay (ADR 0041, ADR 0061) is
