@@ -130,6 +130,18 @@ DROPPED_KEYS = (
 DROPPED_NARRATIVES = frozenset(
     {"situation", "findings", "summary", "work", "schooling", "document_ref"}
 )
+# Why and what, as officers write it: a decision's reason, an opinion, a note, what was needed,
+# done or answered. Officers write names, diagnoses and addresses into them ("配偶因尿毒症死亡",
+# found on the public topics by probing), which no rule can mask; a code (`no-bank-account`,
+# `exceeds-paid`) says only what the system decided, and stays.
+WRITTEN_TEXT_KEYS = frozenset(
+    {
+        "reason", "note", "description", "need", "content", "feedback", "help", "help_given",
+        "response", "review_opinion", "summary_zh", "location",
+    }
+)  # fmt: skip
+WRITTEN_TEXT_SUFFIXES = ("_reason", "_opinion")
+_CODE = re.compile(r"[a-z0-9][a-z0-9_.:-]{0,63}")
 
 
 def pseudonym(resident_id: str, key: bytes) -> str:
@@ -164,7 +176,8 @@ def public_view(data: Any, key: bytes) -> Any:
 
     Resident IDs (keys `resident_id`, `*_resident_id`, or any value shaped like one) become keyed
     pseudonyms; bank accounts (keys naming an account, or 13-19 digit values) keep their last 4
-    digits; names, phones and addresses are masked; narratives (DROPPED_NARRATIVES), health,
+    digits; names, phones and addresses are masked; narratives (DROPPED_NARRATIVES), text an
+    officer writes (WRITTEN_TEXT_KEYS: a reason, a note …, unless a code), health,
     disability, self-care, complainant and notes fields are dropped; URLs (keys `url`, `*_url`, or
     inside text) keep their scheme and host only; IDs, accounts and phones
     inside free text are masked (never inside a UUID: case, event and correlation ids are kept
@@ -208,7 +221,7 @@ def _view_fields(value: dict[Any, Any], resident: Callable[[str], str], dropped:
     view = {}
     for k, v in value.items():
         is_dropped, key_rule = _key(k)
-        if is_dropped or (dropped is _DROP and k in DROPPED_NARRATIVES):
+        if is_dropped or (dropped is _DROP and _public_drops(k, v)):
             if dropped is not _DROP:
                 view[k] = dropped if v is not None else None
         elif type(v) is str:
@@ -218,6 +231,20 @@ def _view_fields(value: dict[Any, Any], resident: Callable[[str], str], dropped:
         else:
             view[k] = _view(v, key_rule, resident, dropped)
     return view
+
+
+def _public_drops(key: object, value: Any) -> bool:
+    """True for a narrative the public view leaves out: always, or, for written text (a reason,
+    a note …), unless the value is a code."""
+    if key in DROPPED_NARRATIVES:
+        return True
+    return written_text(str(key)) and type(value) is str and not _CODE.fullmatch(value)
+
+
+@lru_cache(maxsize=4096)
+def written_text(name: str) -> bool:
+    """True for a key whose text an officer writes (a reason, a note …): public only as a code."""
+    return name in WRITTEN_TEXT_KEYS or name.endswith(WRITTEN_TEXT_SUFFIXES)
 
 
 @lru_cache(maxsize=4096)

@@ -31,7 +31,7 @@ from shared.eventstore.contracts import registry_schemas
 from shared.http.problems import problem_responses
 from shared.http.wiring import wired
 from shared.messaging.public import public_dataschema
-from shared.privacy import dropped_from_public_view, personal_rule
+from shared.privacy import dropped_from_public_view, personal_rule, written_text
 from shared.runtime import ServiceRuntime
 
 MEDIA_TYPE = "application/schema+json"
@@ -133,8 +133,12 @@ def _public(node: Any) -> Any:
             for name, value in properties.items()
             if not dropped_from_public_view(name)
         }
-        if "required" in node:
-            out["required"] = [n for n in node["required"] if not dropped_from_public_view(n)]
+        if "required" in node:  # written text is left out unless a code: no longer required
+            out["required"] = [
+                n
+                for n in node["required"]
+                if not dropped_from_public_view(n) and not written_text(n)
+            ]
     return out
 
 

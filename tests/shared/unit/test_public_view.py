@@ -158,6 +158,29 @@ def test_narratives_leave_the_public_view_but_stay_in_an_auditors_file() -> None
     assert file["members"][0]["work"] == "无业，长期透析"
 
 
+@pytest.mark.req("GEN-7")
+def test_text_an_officer_writes_leaves_the_public_view_unless_it_is_a_code() -> None:
+    # given a resumption's reason, a proposal's opinion and a refusal's reason code
+    data = {
+        "reason": "配偶杨志强因尿毒症死亡，申请人肢体残疾二级，住白银区人民路8号，按一人户恢复发放",
+        "review_opinion": "经入户调查，户主患肺癌，拟同意",
+        "override_reason": "按乡镇审核意见核定",
+        "refusal": {"reason": "exceeds-paid", "paid_fen": 100},
+        "unpayable": {"reason": "no-bank-account"},
+        "explanation_zh": "县级调整后金额：60000分",
+    }
+    # when the public view and the file view are taken
+    public, file = public_view(data, KEY), file_view(data)
+    # then the written text is left out, the codes and the system's own explanation stay
+    assert public == {
+        "refusal": {"reason": "exceeds-paid", "paid_fen": 100},
+        "unpayable": {"reason": "no-bank-account"},
+        "explanation_zh": "县级调整后金额：60000分",
+    }
+    # and the file view an inspector or auditor reads keeps them
+    assert file["reason"] == data["reason"] and file["review_opinion"] == data["review_opinion"]
+
+
 SUBSCRIBED = {
     "subscription_id": "0190a1b2-0000-7000-8000-000000000009",
     "callback_url": "https://user:pw@mzj.lanzhou.gov.cn:8443/hooks/safetynet?token=s3cr3t-abc#x",
@@ -175,7 +198,7 @@ def test_a_callback_url_is_published_as_its_scheme_and_host_only() -> None:
     # then the URL keeps only its scheme, host and port: no path, query, fragment or user
     assert public["callback_url"] == filed["callback_url"] == "https://mzj.lanzhou.gov.cn:8443"
     # and a URL written into free text is cut down the same way
-    reason = public_view({"reason": "回调 http://a.example.cn/h?token=s3cr3t 不通"}, KEY)
-    assert reason == {"reason": "回调 http://a.example.cn 不通"}
+    reason = public_view({"title": "回调 http://a.example.cn/h?token=s3cr3t 不通"}, KEY)
+    assert reason == {"title": "回调 http://a.example.cn 不通"}
     for text in (json.dumps(public), json.dumps(filed), json.dumps(reason)):
         assert "s3cr3t" not in text and "pw@" not in text and "/hooks" not in text
