@@ -204,4 +204,9 @@ MIGRATIONS: tuple[Migration, ...] = (
             " committed_fen bigint NOT NULL DEFAULT 0, PRIMARY KEY (run_id, programme))",
         ),
     ),
+    Migration(
+        "payments-0013-resumed-from",
+        # a stop lifted from a later date (ADR 0066): the gap [stopped_from, resumed_from)
+        ("ALTER TABLE beneficiaries_view ADD COLUMN IF NOT EXISTS resumed_from date",),
+    ),
 )

@@ -14,7 +14,7 @@ from shared.http.body_limit import body_limit
 from shared.identity import county_code_pattern, parse_division
 
 FEN_LIMIT = 10**11
-_PERIOD = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
+_PERIOD = re.compile(r"^(199[0-9]|2[0-9]{3})-(0[1-9]|1[0-2])$")  # 1990 on, as the caseload files
 
 
 class StandardCreate(BaseModel):
@@ -142,6 +142,11 @@ class BeneficiaryRead(BaseModel):
     stopped_from: date | None = Field(
         default=None, description="suspended or terminated from: periods from then are not paid"
     )
+    resumed_from: date | None = Field(
+        default=None,
+        description="paid again from (ADR 0066): the periods from `stopped_from` until then are"
+        " not paid; null when no stop is lifted from a later date",
+    )
 
 
 class RunCreate(BaseModel):
@@ -192,7 +197,7 @@ class RunCreate(BaseModel):
     @classmethod
     def _period(cls, value: str) -> str:
         if not _PERIOD.match(value):
-            raise ValueError("must be a month YYYY-MM")
+            raise ValueError("must be a month YYYY-MM, 1990 or later")
         return value
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from payments.application.bank_file import yuan
 from payments.application.funds import funds_position
 from payments.application.periods import period_end, period_start
+from payments.projections.beneficiaries import PAYABLE_IN_PERIOD
 
 _PERFORMANCE = text(
     """
@@ -33,13 +34,12 @@ _LATEST_PERIOD = text(
 # latest, not stopped on or before its first, as a run selects them) and, of those same benefits,
 # the ones whose payment of that month settled — so the share cannot exceed 1
 _COVERAGE = text(
-    """
+    f"""
     SELECT count(*) AS due, count(p.case_id) AS paid
     FROM beneficiaries_view b
     LEFT JOIN payments_view p ON p.case_id = b.case_id AND p.programme = b.programme
         AND p.period = :period AND p.status = 'settled'
-    WHERE b.county_code = :county AND b.effective_from <= :period_end
-        AND (b.stopped_from IS NULL OR b.stopped_from > :period_start)
+    WHERE b.county_code = :county AND b.effective_from <= :period_end AND {PAYABLE_IN_PERIOD}
     """
 )
 PROGRAMME_ZH = {
@@ -60,9 +60,9 @@ def _rate(part: int, whole: int) -> float | None:
 
 async def disclosure(conn: AsyncConnection, county: str) -> dict[str, Any]:
     """Funds by programme and the performance figures of the county's payments."""
-    position = await funds_position(conn, county)
-    perf = (await conn.execute(_PERFORMANCE, {"county": county})).one()
     period = (await conn.execute(_LATEST_PERIOD, {"county": county})).scalar_one()
+    position = await funds_position(conn, county, period)
+    perf = (await conn.execute(_PERFORMANCE, {"county": county})).one()
     coverage = await _coverage(conn, county, period) if period else None
     paid_fen = int(perf.paid_fen)
     return {

@@ -23,13 +23,14 @@ from payments.domain.payment import Payment, PaymentInstructed, payment_id_for, 
 from payments.domain.prices import PriceLinkage
 from payments.domain.programmes import Kind, kind_of
 from payments.domain.run import PaymentRun
+from payments.projections.beneficiaries import PAYABLE_IN_PERIOD
 from shared.eventstore.envelope import Actor, EventMetadata
 
 # payable in a period: not stopped (suspended or terminated) on or before its first day
 _ACTIVE = text(
     "SELECT case_id, programme FROM beneficiaries_view"
     " WHERE county_code = :county"
-    " AND (stopped_from IS NULL OR stopped_from > CAST(:period_start AS date))"
+    f" AND {PAYABLE_IN_PERIOD}"
     " AND (case_id, programme) > (:case, :programme)"
     f" AND {IN_PARTITION}"
     " ORDER BY case_id, programme LIMIT :limit"

@@ -46,7 +46,7 @@ async def start_run(cmd: StartRun, repos: Repositories, conn: AsyncConnection) -
     ensure_due(cmd.period, cmd.today)
     run_id = PaymentRun.id_for(cmd.county_code, cmd.period)
     run = await repos.runs.find(run_id, conn) or PaymentRun(run_id)
-    position = await funds_position(conn, cmd.county_code)
+    position = await funds_position(conn, cmd.county_code, cmd.period)
     needed = sum(p.needed_fen for p in position)
     available = sum(max(0, p.available_fen) for p in position)
     shortfall = sum(p.shortfall_fen for p in position)

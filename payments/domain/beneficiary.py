@@ -11,7 +11,7 @@ from payments.domain.age_limit import (
     ChildAllowanceAgeLimitReached,
     age_limit_reason,
 )
-from payments.domain.entitlement import AWAITING_STANDARD
+from payments.domain.entitlement import APPROVED, AWAITING_STANDARD
 from shared.clock import period_of, periods_between
 from shared.domain.aggregate import Aggregate
 from shared.domain.errors import DomainError
@@ -380,6 +380,10 @@ class Beneficiary(Aggregate):
         pass  # the awaiting entitlement recorded with it is the state
 
     def when_EntitlementCalculated(self, event: EntitlementCalculated) -> None:
+        if event.method == APPROVED:  # the county's amount from its date on replaces later ones
+            self.entitlements = [
+                e for e in self.entitlements if e.effective_from <= event.effective_from
+            ]
         out_of_order = bool(self.entitlements) and (
             self.entitlements[-1].effective_from > event.effective_from
         )

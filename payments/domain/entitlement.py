@@ -44,6 +44,7 @@ class Computed:
 
 
 AWAITING_STANDARD = "awaiting_standard"  # the method of an entitlement no standard yet governs
+APPROVED = "approved"  # the method of an amount the county fixed (override, adjustment, resumption)
 
 
 def compute_or_await(
@@ -74,7 +75,7 @@ def compute(household: Household, standard: StandardSet | None) -> Computed:
         amount = household.approved_monthly_amount_fen
         return Computed(
             amount,
-            "approved",
+            APPROVED,
             f"amount fixed by the county's decision (override): {amount} fen;"
             " not recomputed when standards change",
             f"县级民政部门审批改定金额：{amount}分（标准调整时不重新核定）",

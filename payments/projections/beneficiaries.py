@@ -32,17 +32,31 @@ _ENTITLEMENT = text(
     WHERE case_id = :case_id AND programme = :programme AND version < :version
     """
 )
+# payable in the period starting :period_start (the view's pre-filter; the aggregate decides):
+# not stopped on or before its first day, or paid again by then (ADR 0066)
+PAYABLE_IN_PERIOD = (
+    "(stopped_from IS NULL OR stopped_from > CAST(:period_start AS date)"
+    " OR resumed_from <= CAST(:period_start AS date))"
+)
+# a stop after a resumption is the stop in force; before one, the earliest stop is
 _STATUS = text(
     """
     UPDATE beneficiaries_view SET version = :version, status = :status, updated_at = :at,
-        stopped_from = LEAST(stopped_from, CAST(:stopped_from AS date))
+        stopped_from = CASE WHEN resumed_from IS NULL
+            THEN LEAST(stopped_from, CAST(:stopped_from AS date))
+            ELSE CAST(:stopped_from AS date) END,
+        resumed_from = NULL
     WHERE case_id = :case_id AND programme = :programme AND version < :version
     """
 )
+# a resumption from a later date keeps the gap it leaves unpaid; from the stop or before, none
 _RESUMED = text(
     """
-    UPDATE beneficiaries_view SET version = :version, status = 'active', stopped_from = NULL,
-        updated_at = :at
+    UPDATE beneficiaries_view SET version = :version, status = 'active', updated_at = :at,
+        resumed_from = CASE WHEN CAST(:resumed_from AS date) > stopped_from
+            THEN CAST(:resumed_from AS date) END,
+        stopped_from = CASE WHEN CAST(:resumed_from AS date) > stopped_from
+            THEN stopped_from END
     WHERE case_id = :case_id AND programme = :programme AND version < :version
     """
 )
@@ -116,6 +130,10 @@ def _stopped(event: RecordedEvent, status: str, stopped_from: str) -> dict[str, 
     return {**_common(event), "status": status, "stopped_from": date.fromisoformat(stopped_from)}
 
 
+def _resumed(event: RecordedEvent) -> dict[str, Any]:
+    return {**_common(event), "resumed_from": date.fromisoformat(event.data["effective_from"])}
+
+
 def _account_changed(event: RecordedEvent) -> dict[str, Any]:
     return {**_common(event), "account": event.data["bank_account_masked"]}
 
@@ -136,7 +154,7 @@ _UPDATES: dict[str, _Update] = {
     "payments.EntitlementCalculated": _Update(_ENTITLEMENT, _entitlement),
     "payments.BeneficiarySuspended": _Update(_STATUS, _suspended),
     "payments.BeneficiaryTerminated": _Update(_STATUS, _terminated),
-    "payments.BeneficiaryResumed": _Update(_RESUMED, _common),
+    "payments.BeneficiaryResumed": _Update(_RESUMED, _resumed),
     "payments.ChildAllowanceAgeLimitReached": _Update(_STATUS, _age_limit_reached),
     "payments.BankAccountChanged": _Update(_ACCOUNT, _account_changed),
     "payments.BackPayCalculated": _Update(_VERSION, _common),

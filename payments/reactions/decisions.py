@@ -14,7 +14,7 @@ from payments.application.context import Repositories
 from payments.application.enrol import enrol_approved_case, entitlement_of
 from payments.application.one_off import pay_prior_assistance
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
-from payments.domain.entitlement import Computed
+from payments.domain.entitlement import APPROVED, Computed
 from payments.domain.payment import OverpaymentRecoveryRecorded, OverpaymentRecoveryRefused
 from payments.reactions.agency_decisions import on_agency_decision
 from payments.reactions.child_allowances import on_child_allowance, on_child_allowance_ended
@@ -113,7 +113,7 @@ class DecisionReactions:
         amount = adjusted.approved_monthly_amount_fen
         computed = Computed(
             amount,
-            "approved",
+            APPROVED,
             f"amount adjusted by the county: {amount} fen",
             f"县级调整后金额：{amount}分",
             None,
@@ -151,7 +151,7 @@ class DecisionReactions:
         if changed and amount is not None and amount != beneficiary.amount_on(start):
             computed = Computed(
                 amount,
-                "approved",
+                APPROVED,
                 f"amount set by the county on resumption: {amount} fen",
                 f"县级恢复发放核定金额：{amount}分",
                 None,

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from payments.application.context import Repositories
 from payments.application.enrol import entitlement_of, local_standard, recomputed
 from payments.domain.beneficiary import Beneficiary
+from payments.domain.entitlement import APPROVED
 from payments.domain.standards import PROVINCE
 from shared.contracts.payments import StandardSet
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
@@ -58,7 +59,7 @@ class StandardReactions:
             return
         enrolled = beneficiary.enrolled
         fixed = enrolled.approved_monthly_amount_fen > 0 or any(
-            e.method == "approved" for e in beneficiary.entitlements
+            e.method == APPROVED for e in beneficiary.entitlements
         )
         if fixed or beneficiary.status == "terminated":
             return  # an amount fixed by the county (override or adjustment) is changed by it

@@ -28,6 +28,7 @@ from verification.domain.errors import (
     NobodyToResumeFor,
     NotAMember,
     NoticePeriodRunning,
+    ResumptionBeforeStop,
     SelfCareNotAssessed,
     SpotCheckIncomplete,
     StageOutOfOrder,
@@ -133,6 +134,8 @@ class VerificationCase(Aggregate):
         self.deceased_overridden = False
         self.self_care: dict[str, SelfCare] = {}  # resident ID → full | partial | none (VER-8)
         self.declared_relatives: set[tuple[str, str]] = set()  # (member masked, role) INT-10
+        self.stopped_from: date | None = None  # the suspension in force (death or the county's)
+        self.amount_set_since_approval = False  # an adjustment or resumption fixed the amount
 
     @property
     def household(self) -> str:
@@ -216,14 +219,18 @@ class VerificationCase(Aggregate):
 
     def when_BenefitAdjusted(self, event: decisions.BenefitAdjusted) -> None:
         self.amount_fen = event.approved_monthly_amount_fen
+        self.amount_set_since_approval = True
 
     def when_BenefitResumed(self, event: decisions.BenefitResumed) -> None:
-        self.stage = Stage.APPROVED
+        self.stage, self.stopped_from = Stage.APPROVED, None
         if event.approved_monthly_amount_fen is not None:
             self.amount_fen = event.approved_monthly_amount_fen
+            self.amount_set_since_approval = True
 
     def when_BenefitSuspended(self, event: decisions.BenefitSuspended) -> None:
         self.stage = Stage.SUSPENDED
+        if self.stopped_from is None or event.effective_from < self.stopped_from:
+            self.stopped_from = event.effective_from
 
     def when_BenefitTerminated(self, event: decisions.BenefitTerminated) -> None:
         self.stage = Stage.TERMINATED
@@ -715,6 +722,15 @@ class VerificationCase(Aggregate):
         alive = [m for m in opened.members if m.resident_id not in dead]
         applicant = next((m.resident_id for m in opened.members if m.relation == "self"), None)
         holder = opened.bank_account_holder_resident_id
+        if self.stopped_from is not None and effective_from < self.stopped_from:
+            raise ResumptionBeforeStop(
+                f"effective_from {effective_from} is before the stop of {self.stopped_from}:"
+                " change months paid before it by an adjustment",
+                f"恢复发放日期{effective_from}早于停发日期{self.stopped_from}；"
+                "停发前月份的金额请通过调整办理",
+                field="effective_from",
+                stopped_from=self.stopped_from.isoformat(),
+            )
         if (opened.members and not alive) or applicant in dead or holder in dead:
             raise NobodyToResumeFor(
                 "the applicant, the account's holder or every member is reported deceased:"

@@ -107,6 +107,16 @@ class NobodyToResumeFor(DomainError):
     title_zh = "申请人或全部家庭成员已被报告死亡，不能恢复发放"
 
 
+class ResumptionBeforeStop(DomainError):
+    """ADR 0066: a resumption starts on or after the stop it lifts; months paid before the stop
+    change by an adjustment."""
+
+    code = "resumption-before-stop"
+    status = 422
+    title_en = "A resumption cannot start before the stop it lifts"
+    title_zh = "恢复发放日期不能早于停发日期"
+
+
 class AmountOverrideIncomplete(DomainError):
     """VER-7: a county override of the computed amount needs an amount above 0 and its reason."""
 

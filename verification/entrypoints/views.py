@@ -113,7 +113,7 @@ def case_detail(case: VerificationCase, policy: Policy) -> CaseDetail:
         notice_period_days=case.notice.period_days if case.notice else None,
         notice_policy_version=case.notice.policy_version if case.notice else None,
         approved_monthly_amount_fen=case.amount_fen,
-        amount_basis=amount_basis_of(case.approved) if case.approved else None,
+        amount_basis=_amount_basis(case),
         override_reason=case.approved.override_reason if case.approved else None,
         overridden_by=case.approved.overridden_by if case.approved else None,
         overdue=sorted(case.overdue),
@@ -183,3 +183,11 @@ def batch_view(batch: CountyBatch) -> BatchView:
         policy_rate=drawn.policy_rate,
         declared_relatives=list(drawn.declared_relatives),
     )
+
+
+def _amount_basis(case: VerificationCase) -> str | None:
+    """rule | override as approved; override once an adjustment or resumption fixed the amount
+    (payments then pays it as the county's, method `approved`)."""
+    if case.approved is None:
+        return None
+    return "override" if case.amount_set_since_approval else amount_basis_of(case.approved)

@@ -31,6 +31,8 @@ class BeneficiaryRead:
         payee_name_masked (str):
         bank_account_masked (None | str):
         stopped_from (datetime.date | None | Unset): suspended or terminated from: periods from then are not paid
+        resumed_from (datetime.date | None | Unset): paid again from (ADR 0066): the periods from `stopped_from` until
+            then are not paid; null when no stop is lifted from a later date
     """
 
     case_id: str
@@ -47,6 +49,7 @@ class BeneficiaryRead:
     payee_name_masked: str
     bank_account_masked: None | str
     stopped_from: datetime.date | None | Unset = UNSET
+    resumed_from: datetime.date | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -85,6 +88,14 @@ class BeneficiaryRead:
         else:
             stopped_from = self.stopped_from
 
+        resumed_from: None | str | Unset
+        if isinstance(self.resumed_from, Unset):
+            resumed_from = UNSET
+        elif isinstance(self.resumed_from, datetime.date):
+            resumed_from = self.resumed_from.isoformat()
+        else:
+            resumed_from = self.resumed_from
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -106,6 +117,8 @@ class BeneficiaryRead:
         )
         if stopped_from is not UNSET:
             field_dict["stopped_from"] = stopped_from
+        if resumed_from is not UNSET:
+            field_dict["resumed_from"] = resumed_from
 
         return field_dict
 
@@ -160,6 +173,23 @@ class BeneficiaryRead:
 
         stopped_from = _parse_stopped_from(d.pop("stopped_from", UNSET))
 
+        def _parse_resumed_from(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                resumed_from_type_0 = datetime.date.fromisoformat(data)
+
+                return resumed_from_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        resumed_from = _parse_resumed_from(d.pop("resumed_from", UNSET))
+
         beneficiary_read = cls(
             case_id=case_id,
             programme=programme,
@@ -175,6 +205,7 @@ class BeneficiaryRead:
             payee_name_masked=payee_name_masked,
             bank_account_masked=bank_account_masked,
             stopped_from=stopped_from,
+            resumed_from=resumed_from,
         )
 
         beneficiary_read.additional_properties = d

@@ -11,13 +11,24 @@ Hand-computed fixture (fen), months relative to the pinned clock's month M:
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 from sqlalchemy import text
 
 from tests.payments.integration.test_runs import DECISIONS, start_and_execute
-from tests.payments.support import COUNTY, PERIOD, SINCE, TODAY, Payments, approved, fund
-from tests.support import months_from
+from tests.payments.support import (
+    COUNTY,
+    PERIOD,
+    SINCE,
+    TODAY,
+    Payments,
+    approved,
+    foreign_event,
+    fund,
+)
+from tests.support import first_day, months_from
 
 NEXT, AFTER_NEXT = months_from(PERIOD, 1), months_from(PERIOD, 2)
 MONTHLY = 110_000
@@ -78,3 +89,44 @@ async def test_a_run_pays_no_back_pay_past_its_money_and_a_later_run_pays_it_bac
         # then each household has had every month it was owed, once
         for case_id in ("on-time", "late"):
             assert sum((await paid(payments, client, case_id)).values()) == 3 * MONTHLY, case_id
+
+
+def county_decision(event_type: str, case_id: str, **data: object) -> Any:
+    """verification's BenefitSuspended or BenefitResumed, every field its contract names."""
+    fields = {"case_id": case_id, "programme": "urban_dibao", **data}
+    return foreign_event(event_type, fields, case_id)
+
+
+@pytest.mark.req("PAY-7", "PAY-3")
+async def test_a_benefit_resumed_from_a_later_month_needs_no_money_before_it(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        await client.post(
+            "/v1/standards",
+            json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": SINCE,
+                  "monthly_per_person_fen": 70_000, "reason": "县标准"},
+            headers=payments.headers(),
+        )  # fmt: skip
+        # given two households, one stopped from this month and paid again from in three months
+        later = first_day(months_from(PERIOD, 3))
+        for case_id in ("paid", "waits"):
+            await payments.consume(DECISIONS, approved(case_id))
+        await payments.consume(DECISIONS, county_decision(
+            "verification.BenefitSuspended", "waits", effective_from=first_day(PERIOD),
+            reason="待核实"))  # fmt: skip
+        await payments.consume(DECISIONS, county_decision(
+            "verification.BenefitResumed", "waits", effective_from=later, reason="核实无误",
+            approved_monthly_amount_fen=None, household_size=3))  # fmt: skip
+        await payments.settle_projections()
+        # then the benefit shows the months it is not paid
+        shown = await client.get("/v1/beneficiaries/waits/urban_dibao", headers=payments.headers())
+        assert shown.json()["status"] == "active", shown.text
+        assert (shown.json()["stopped_from"], shown.json()["resumed_from"]) == (
+            first_day(PERIOD), later,
+        )  # fmt: skip
+        # and this month's run needs the money of the one household it pays, and pays it
+        await fund(payments, client, MONTHLY)
+        await start_and_execute(payments, client, PERIOD)
+        assert (await paid(payments, client, "paid")) == {PERIOD: MONTHLY}
+        assert (await paid(payments, client, "waits")) == {}

@@ -62,3 +62,26 @@ def test_a_resumption_from_the_stop_itself_leaves_no_gap_and_a_termination_is_fi
     couple.terminate(date(2027, 6, 1), "迁出本县")
     with pytest.raises(BeneficiaryClosed):
         couple.resume(date(2027, 7, 1), "误操作", 1)
+
+
+@pytest.mark.req("PAY-2", "PAY-3")
+def test_the_countys_latest_amount_holds_for_every_later_month() -> None:
+    couple = enrolled_couple()
+    # given an adjustment decided for May, then a stop from March
+    couple.recalculate(
+        EntitlementCalculated(
+            "c-1", "urban_dibao", 80_000, date(2027, 5, 1), "approved", 80_000, "调整", "调整"
+        )
+    )
+    couple.suspend(date(2027, 3, 1), "家庭成员死亡，待县级复核")
+    # when the county resumes from March at 600 yuan
+    couple.resume(date(2027, 3, 1), "按一人户恢复发放", 1)
+    couple.recalculate(
+        EntitlementCalculated(
+            "c-1", "urban_dibao", 60_000, date(2027, 3, 1), "approved", 60_000, "恢复", "恢复"
+        )
+    )
+    # then 600 yuan holds from March on: the earlier decision for May is replaced
+    assert [couple.amount_on(date(2027, m, 28)) for m in (2, 3, 5, 9)] == [
+        120_000, 60_000, 60_000, 60_000,
+    ]  # fmt: skip

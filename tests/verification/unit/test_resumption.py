@@ -83,3 +83,17 @@ def test_nothing_resumes_after_the_applicants_death_nor_a_benefit_already_runnin
     assert APPLICANT not in refused.value.detail_en
     case.terminate(date(2027, 3, 1), "申请人死亡")
     assert case.stage == Stage.TERMINATED
+
+
+@pytest.mark.req("VER-7")
+def test_a_resumption_starts_no_earlier_than_the_stop_and_fixes_the_amount() -> None:
+    case = approved_couple()
+    case.report_death(SPOUSE, DIED_ON, "public_security", "公安-3")  # stopped from 1 March
+    with pytest.raises(DomainError) as early:
+        case.resume(60_000, date(2027, 2, 1), "按一人户恢复发放")
+    assert (early.value.code, early.value.extensions["field"]) == (
+        "resumption-before-stop", "effective_from",
+    )  # fmt: skip
+    assert early.value.extensions["stopped_from"] == "2027-03-01"
+    case.resume(60_000, date(2027, 3, 1), "按一人户恢复发放")
+    assert case.amount_set_since_approval and case.stopped_from is None
