@@ -32,7 +32,9 @@ from payments.application.partitions import (
     finish,
     partitions_of,
 )
+from payments.application.run_funds import RoomTaken
 from payments.domain.payment import Payment
+from payments.domain.prices import PriceLinkage
 from payments.domain.run import PaymentRun
 from payments.domain.standards import PROVINCE
 from shared.eventstore.envelope import Actor, EventMetadata
@@ -161,13 +163,24 @@ class RunExecutor:
                 )
             if not chunk:
                 return
-            async with self.engine.begin() as conn:
-                instructed = await instruct_chunk(self.repos, conn, run, chunk, prices)
+            instructed = await self._instruct(run, chunk, prices)
             if instructed and run.channel == "api":
                 # what the bank has is on view — unless another executor is projecting it already
                 await self.projections.catch_up(PAYMENTS_VIEW, wait=False)
                 await self._send(run.id, [_pending_of(p) for p in instructed], instructed)
             after = chunk[-1]
+
+    async def _instruct(
+        self, run: PaymentRun, chunk: list[tuple[str, str]], prices: PriceLinkage | None
+    ) -> list[Payment]:
+        """Instruct a chunk in one transaction; again, the run's money locked, when another
+        partition took the room it counted on (ADR 0067)."""
+        try:
+            async with self.engine.begin() as conn:
+                return await instruct_chunk(self.repos, conn, run, chunk, prices)
+        except RoomTaken:
+            async with self.engine.begin() as conn:
+                return await instruct_chunk(self.repos, conn, run, chunk, prices, locked=True)
 
     async def _pending(
         self, run_id: str, after: tuple[int, str], partition: Partition

@@ -72,11 +72,13 @@ async def instruct_chunk(
     run: PaymentRun,
     payables: list[tuple[str, str]],
     prices: PriceLinkage | None = None,
+    locked: bool = False,
 ) -> list[Payment]:
     """Instruct a chunk of payables: their aggregates loaded in two queries (and what a run may
     have missed in up to three more, ADR 0061), the payments and what is recorded on the
     beneficiaries (back pay, unpayable periods) appended in one statement each; the new
-    payments."""
+    payments. The run's money is taken last: RoomTaken when another chunk took it meanwhile,
+    then run the chunk again `locked` (ADR 0067)."""
     assert run.started is not None
     period = run.started.period
     keys = {payment_key(c, p, period): Beneficiary.id_for(c, p) for c, p in payables}
@@ -85,7 +87,7 @@ async def instruct_chunk(
         repos.beneficiaries, conn, [b for k, b in keys.items() if k not in existing]
     )
     missed = await missed_periods(repos, conn, run, beneficiaries.values())
-    budget = await budget_of(conn, run.id)
+    budget = await budget_of(conn, run.id, locked)
     payments: list[tuple[Payment, EventMetadata]] = []
     for beneficiary in beneficiaries.values():
         payment = await plan_payment(
@@ -93,12 +95,12 @@ async def instruct_chunk(
         )
         if payment is not None:
             payments.append((payment, _metadata(run, beneficiary.case_id)))
-    await commit_budget(conn, run.id, budget)
     changed = [b for b in beneficiaries.values() if b.pending]
     await repos.beneficiaries.save_many(
         [(b, _metadata(run, b.case_id, b.pending)) for b in changed], conn
     )
     await repos.payments.save_many(payments, conn)
+    await commit_budget(conn, run.id, budget)
     return [payment for payment, _ in payments]
 
 

@@ -17,6 +17,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from payments.application.run_funds import RoomTaken, budget_of, cap_run, commit_budget
 from tests.payments.integration.test_runs import DECISIONS, start_and_execute
 from tests.payments.support import (
     COUNTY,
@@ -130,3 +131,27 @@ async def test_a_benefit_resumed_from_a_later_month_needs_no_money_before_it(
         await start_and_execute(payments, client, PERIOD)
         assert (await paid(payments, client, "paid")) == {PERIOD: MONTHLY}
         assert (await paid(payments, client, "waits")) == {}
+
+
+@pytest.mark.req("PAY-7")
+async def test_a_chunk_counting_on_room_another_chunk_took_takes_none_of_it(
+    payments: Payments,
+) -> None:
+    engine = payments.runtime.engine
+    async with engine.begin() as conn:
+        await cap_run(conn, "620102-run", {"urban_dibao": 100})
+    # given a chunk that counted on 80 of the run's 100
+    async with engine.begin() as first:
+        counted = await budget_of(first, "620102-run")
+        assert counted.take("urban_dibao", 80)
+        # when another partition's chunk takes 50 and commits first
+        async with engine.begin() as second:
+            other = await budget_of(second, "620102-run")
+            assert other.take("urban_dibao", 50)
+            await commit_budget(second, "620102-run", other)
+        # then the first takes nothing: it is undone, to run again with the room locked
+        with pytest.raises(RoomTaken):
+            await commit_budget(first, "620102-run", counted)
+    async with engine.begin() as again:
+        locked = await budget_of(again, "620102-run", locked=True)
+        assert not locked.take("urban_dibao", 80) and locked.take("urban_dibao", 50)
