@@ -144,6 +144,15 @@ async def test_a_migrated_caseload_is_enrolled_for_payment_and_its_bad_rows_repo
         assert {(r["row"], r["field"]) for r in second["rejects"]} == {(3, "member_resident_id")}
         assert not RESIDENT_ID.search(again_held.text)
 
+        # and a household whose rows are not together is not imported, neither part of it
+        split = await upload(officer, split_caseload(stack))
+        assert split.status_code == 201, split.text
+        parts = split.json()
+        assert (parts["households_imported"], parts["households_rejected"]) == (1, 2)
+        assert {(r["row"], r["field"]) for r in parts["rejects"]} == {
+            (2, "household_ref"), (4, "household_ref"),
+        }  # fmt: skip
+
 
 def second_caseload(stack: RunningServices) -> bytes:
     """One urban dibao household of two whose second member heads the first file's household."""
@@ -168,3 +177,29 @@ def second_caseload(stack: RunningServices) -> bytes:
 async def _enrolled(payments: Clerk, count: int) -> bool:
     answer = await payments.call(list_beneficiaries, division_code=LIANGDANG.code)
     return answer.status_code == 200 and len(answer.json()["items"]) >= count
+
+
+def split_caseload(stack: RunningServices) -> bytes:
+    """A couple whose two rows have another household's row between them."""
+    household = {
+        "programme": "rural_dibao", "registration": "rural", "rural_class": "3",
+        "approved_on": stack.day(-100), "division_code": LIANGDANG.village,
+        "assessed_monthly_income_fen": "0", "bank_account": "6228480012345612290",
+    }  # fmt: skip
+    couple, single = (
+        {**household, "household_ref": "LD-2025-0010"},
+        {**household, "household_ref": "LD-2025-0011", "bank_account": "6228480012345612291"},
+    )
+    rows = [
+        {**couple, "member_resident_id": LIANGDANG.resident(290), "member_name": "郑玉英",
+         "member_relation": "self"},
+        {**single, "member_resident_id": LIANGDANG.resident(292), "member_name": "冯建华",
+         "member_relation": "self"},
+        {**couple, "member_resident_id": LIANGDANG.resident(291), "member_name": "陈有福",
+         "member_relation": "spouse"},
+    ]  # fmt: skip
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=COLUMNS, restval="")
+    writer.writeheader()
+    writer.writerows(rows)
+    return text.getvalue().encode("utf-8")

@@ -12,6 +12,7 @@ household number), so nothing is appended twice.
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
@@ -43,7 +44,27 @@ from verification.domain.policy import next_review_due
 CASE_NAMESPACE = uuid.UUID("0b7f3c2e-5d1a-5e8b-9c41-6a2f0e9d3b17")
 PROVINCE_SCOPE = "62"
 OVERRIDE_REASON = "原系统核定金额，迁移沿用 (the old system's amount, kept on migration)"
-_EXISTING = "SELECT stream_id FROM events WHERE stream_id = ANY($1::text[]) AND stream_version = 1"
+# the households imported already, and by which import
+_EXISTING = """
+    SELECT stream_id, data->'migrated'->>'migration_id' AS migration_id FROM events
+    WHERE stream_id = ANY($1::text[]) AND stream_version = 1
+"""
+# a household's rows must come together (docs/migration.md): a later group of the same number
+# is another part of it, never imported as the household
+_SPLIT_ZH, _SPLIT_EN = (
+    "该户的行不连续（同一户的行须相邻），整户未导入",
+    (
+        "the household's rows are not together (one household's rows must be consecutive):"
+        " not imported"
+    ),
+)
+_SPLIT_LATE_ZH, _SPLIT_LATE_EN = (
+    "该户的行不连续：此前的行已作为该户导入，请核对该户成员",
+    (
+        "the household's rows are not together: its earlier rows were imported as the household;"
+        " check its members"
+    ),
+)
 # Who holds a programme already, or applies for it: a member of a case not ended, or of a
 # household imported before whose case is not projected yet or not ended (INT-9)
 _HOLDING = """
@@ -139,23 +160,29 @@ class _Run:
         """Validate a batch, then append its cases, its rejects and the progress in one go."""
         rejects: list[Reject] = []
         valid: dict[str, tuple[Household, StreamAppend]] = {}
+        split = _split_households(batch)
         for rows in batch:
+            if _household_key(rows) in split:
+                rejects += _refused(rows, _SPLIT_ZH, _SPLIT_EN)
+                continue
             checked = validate_household(rows, self.county, self.today)
             if isinstance(checked, list):
                 rejects += checked
                 continue
             append = self._append(checked)
-            if append.stream_id in valid:
-                rejects += _refused(rows, "在文件中重复出现", "listed twice in the file")
-                continue
             valid[append.stream_id] = (checked, append)
         store = self.importer.store
         async with store.engine.begin() as conn:
             raw = await driver_in_transaction(conn)
-            existing = {r[0] for r in await raw.fetch(_EXISTING, list(valid))}
-            for stream_id in existing:
-                household, _ = valid.pop(stream_id)
-                rejects += _refused(_rows_of(household), "该户已迁移", "already migrated")
+            for found in await raw.fetch(_EXISTING, list(valid)):
+                household, _ = valid.pop(found["stream_id"])
+                this_import = found["migration_id"] == str(self.record.migration_id)
+                zh, en = (
+                    (_SPLIT_LATE_ZH, _SPLIT_LATE_EN)
+                    if this_import
+                    else ("该户已迁移", "already migrated")
+                )
+                rejects += _refused(_rows_of(household), zh, en)
             rejects += await self._refuse_holders(raw, valid)
             unique = list({(r.row, r.field): r for r in rejects}.values())
             done = BatchDone(
@@ -276,6 +303,18 @@ def _opened(case_id: str, household: Household, marker: Migration) -> CaseOpened
         bank_account_holder_resident_id=household.bank_account_holder_resident_id,
         migrated=marker,
     )
+
+
+def _split_households(batch: list[list[Row]]) -> set[tuple[str, str]]:
+    """The households of the batch whose rows are not together (two groups or more)."""
+    counted = Counter(_household_key(rows) for rows in batch)
+    return {key for key, count in counted.items() if count > 1}
+
+
+def _household_key(rows: list[Row]) -> tuple[str, str]:
+    """A household's old number in its county (numbers repeat across counties)."""
+    record = rows[0][1]
+    return str(record.get("division_code") or "")[:6], str(record["household_ref"])
 
 
 def _holds_programme(household: Household, row: int) -> Reject:
