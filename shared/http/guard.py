@@ -8,7 +8,8 @@ One ASGI middleware, inside the correlation and metrics middleware and before ro
   Content-Type at all included): the route would otherwise read it as bytes or guess, and answer
   422 or 400 as if the JSON were wrong. Routes that read their body raw (uploads) or as a form
   keep their own media types. Malformed JSON stays the route's 400/422;
-- NUL and the other control characters (C0, DEL, C1) and lone surrogates in any query name or
+- NUL and the other control characters (C0, DEL, C1), lone surrogates and bidirectional controls
+  (U+200E/F, U+202A–E, U+2066–9) in any query name or
   value, and in any JSON string or key except tab, LF and CR (422);
 - a JSON integer outside PostgreSQL's bigint (−2^63 … 2^63−1) anywhere in a JSON body (422);
 - a JSON body nested deeper than `MAX_JSON_DEPTH` arrays and objects (422): no request document
@@ -44,9 +45,11 @@ from shared.fields import INT64_MAX, INT64_MIN
 from shared.http.problems import invalid_request_response, problem_response
 from shared.jsontext import NestedTooDeeply, parse_json
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-"""Refused in path and query: every C0/C1 control, DEL and lone surrogates."""
-_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"  # direction marks, embeddings, overrides
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_BIDI}]")
+"""Refused in path and query: every C0/C1 control, DEL, lone surrogates and the bidirectional
+controls that make text read otherwise than it is stored (a payee's name in a bank file)."""
+_CONTROL_IN_TEXT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_BIDI}]")
 """Refused in JSON strings: the same, except tab, line feed and carriage return."""
 _UTF8 = {"utf-8", "utf8"}
 _BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}

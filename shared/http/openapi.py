@@ -110,9 +110,11 @@ _IDEMPOTENCY_KEY_SCHEMA = {
     "description": "1 to 200 printable ASCII characters, no space at either end; a UUID works",
 }
 _IF_MATCH_SCHEMA = {"type": "string", "pattern": '^"[0-9]{1,18}"$', "example": '"3"'}
-TEXT_PATTERN = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]*$"
-"""A JSON string the input guard lets through: no control character but tab, LF and CR."""
-PARAMETER_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
+_BIDI = "\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
+TEXT_PATTERN = f"^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}]*$"
+"""A JSON string the input guard lets through: no control character but tab, LF and CR, and no
+bidirectional control."""
+PARAMETER_PATTERN = f"^[^\\x00-\\x1f\\x7f-\\x9f{_BIDI}]*$"
 """A path, query or header value the input guard lets through: no control character at all."""
 _OWN_STRING_RULE = frozenset({"pattern", "format", "enum", "const"})
 _SAYS_WHAT_IT_HOLDS = frozenset(

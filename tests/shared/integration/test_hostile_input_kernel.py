@@ -125,7 +125,9 @@ async def test_control_characters_in_query_or_json_are_refused_before_the_route(
 ) -> None:
     in_query = await probe.post("/v1/probes/nul", params={"value": "a\x00b"})
     in_path = await probe.post("/v1/probes/n%01ul", params={"value": "x"})
-    assert in_query.status_code == in_path.status_code == 422
+    # a right-to-left override reads a name backwards in a bank file: refused as well
+    reversed_name = await probe.post("/v1/probes/nul", params={"value": "张\u202e三"})
+    assert in_query.status_code == in_path.status_code == reversed_name.status_code == 422
     assert [e["field"] for e in in_query.json()["errors"]] == ["query.value"]
     assert [e["field"] for e in in_path.json()["errors"]] == ["path.name"]
     assert await _writes(engine) == 0

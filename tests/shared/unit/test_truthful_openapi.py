@@ -72,6 +72,9 @@ def test_free_text_refuses_control_characters_as_the_guard_does() -> None:
         TEXT_PATTERN, "a\x00"
     )
     assert not re.fullmatch(PARAMETER_PATTERN, "a\nb")
+    assert not re.fullmatch(TEXT_PATTERN, "张\u202e三") and not re.fullmatch(
+        TEXT_PATTERN, "\u2066x"
+    )
 
 
 def test_an_open_object_holds_any_json_the_guard_lets_through() -> None:
