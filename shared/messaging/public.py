@@ -3,7 +3,8 @@
 The relay sends each event twice: as stored to `<ns>.<service>.internal`, which only the
 platform's own consumers read, and as this view to `<ns>.<service>.events`, which feeds the
 provincial integration bus. The view's data is `shared.privacy.public_view` of the stored data;
-the envelope headers go through the same rule (the actor, the reason), the record is marked
+the envelope headers go through the same rule (the actor, its id a pseudonym unless a service; the
+reason, dropped when a person wrote it), the record is marked
 `ce_safetynetview: public` with a public dataschema, and it carries no hash: its data is not
 what was hashed, and a hash of data that holds a resident ID would fingerprint that ID.
 """
@@ -17,7 +18,7 @@ from typing import Any
 
 from shared.jsontext import compact_json, parse_json
 from shared.messaging.cloudevents import KafkaRecord, dataschema
-from shared.privacy import UUID_PATTERN, public_view
+from shared.privacy import UUID_PATTERN, pseudonym, public_view
 
 VIEW_HEADER = "ce_safetynetview"
 PUBLIC = "public"
@@ -36,7 +37,10 @@ def public_record(record: KafkaRecord, key: bytes) -> KafkaRecord:
     """The public view of a relay record; the key (the case id) and the order are unchanged."""
     value = compact_json(public_view(parse_json(record.value), key))
     headers = []
+    written_by_staff = not _by_the_system(record.headers)
     for header in record.headers:  # one lookup a header: most pass as they are, not copied
+        if header[0] == "ce_reason" and written_by_staff:
+            continue  # what an officer wrote: names, diagnoses, addresses no rule can mask
         view = _HEADER_VIEWS.get(header[0], _as_is)
         if view is _as_is:
             headers.append(header)
@@ -53,10 +57,24 @@ def _public_schema(raw: bytes, key: bytes) -> bytes:
     return (text.removesuffix(".json") + ".public.json").encode() if text.endswith(".json") else raw
 
 
+def _by_the_system(headers: Any) -> bool:
+    """True when the record's actor is a service itself (its reasons are its own fixed text)."""
+    return any(name == "ce_actor" and _system_actor(bytes(raw)) for name, raw in headers)
+
+
+@lru_cache(maxsize=1024)
+def _system_actor(raw: bytes) -> bool:
+    return bool(parse_json(raw).get("role") == SYSTEM_ROLE)
+
+
 @lru_cache(maxsize=1024)
 def _public_actor(raw: bytes, key: bytes) -> bytes:
-    """The actor header's view (a deployment has few staff at a time: decided once each)."""
-    return compact_json(public_view(parse_json(raw), key))
+    """The actor header's view (a deployment has few staff at a time: decided once each): a
+    person's id (a staff member's name, often) becomes a keyed pseudonym."""
+    actor = parse_json(raw)
+    if actor.get("role") != SYSTEM_ROLE and isinstance(actor.get("id"), str):
+        actor["id"] = pseudonym(actor["id"], key)
+    return compact_json(public_view(actor, key))
 
 
 def _public_text(raw: bytes, key: bytes) -> bytes:
@@ -83,6 +101,7 @@ _HEADER_VIEWS: dict[str, Callable[[bytes, bytes], bytes] | None] = {
 }
 _UUID_BYTES = re.compile(UUID_PATTERN.encode("ascii"))
 _PUBLIC_HEADER = (VIEW_HEADER, PUBLIC.encode("utf-8"))
+SYSTEM_ROLE = "system"  # Actor.system's role
 
 
 def is_public(headers: Any) -> bool:

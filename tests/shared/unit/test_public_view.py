@@ -103,8 +103,33 @@ def test_the_public_record_marks_itself_drops_the_hash_and_masks_the_envelope() 
     assert headers["ce_dataschema"].endswith("/supervision.ComplaintReceived/v1.public.json")
     assert "ce_hash" not in headers and "ce_prevhash" not in headers
     assert json.loads(headers["ce_actor"])["id"] == pseudonym(APPLICANT, KEY)
-    assert SPOUSE not in headers["ce_reason"]
+    assert "ce_reason" not in headers  # a person wrote it: no rule can mask what it may say
     assert json.loads(public.value) == public_view(COMPLAINT, KEY)
+
+
+@pytest.mark.req("GEN-7")
+def test_a_staff_members_id_is_a_pseudonym_and_only_a_services_reason_is_published() -> None:
+    officer = {
+        "id": "zhang.wei",
+        "role": "county_officer",
+        "org": "城关区民政局",
+        "division": "620102",
+    }
+    system = {"id": "system:payments", "role": "system", "org": "payments", "division": "62"}
+
+    def published(actor: dict[str, str], reason: str) -> dict[str, str]:
+        headers = [("ce_actor", json.dumps(actor).encode()), ("ce_reason", reason.encode())]
+        public = public_record(KafkaRecord(key=b"c", value=b"{}", headers=headers), KEY)
+        return {name: value.decode() for name, value in public.headers}
+
+    by_officer = published(officer, "配偶赵文患尿毒症透析，住城关区张掖路88号")
+    by_service = published(
+        system, "县级审批通过，纳入发放名册 (approved case enrolled for payment)"
+    )
+    assert "ce_reason" not in by_officer
+    assert json.loads(by_officer["ce_actor"])["id"] == pseudonym("zhang.wei", KEY)
+    assert by_service["ce_reason"].startswith("县级审批通过")
+    assert json.loads(by_service["ce_actor"])["id"] == "system:payments"
 
 
 # Case ids whose UUID holds a run of digits shaped like a card ("0002-4282-9016-2617") or a mobile
