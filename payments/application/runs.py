@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -11,6 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from payments.application.context import Repositories
 from payments.application.funds import funds_position
 from payments.application.run_funds import cap_run
+from payments.domain.funds import InsufficientFunds
+from payments.domain.payment import Payment
 from payments.domain.run import PaymentRun, ensure_due
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
 
@@ -73,11 +76,11 @@ async def retry_failed(
     """A new attempt for every failed payment of the run that may still be retried."""
     run = await repos.runs.get(cmd.run_id, conn)
     keys = [r.payment_key for r in await conn.execute(_FAILED, {"run": cmd.run_id})]
+    payments = [p for p in [await repos.payments.get(k, conn) for k in keys] if p.retryable]
+    assert run.started is not None
+    await ensure_funds_for(conn, run.started.county_code, payments)
     retried = 0
-    for key in keys:
-        payment = await repos.payments.get(key, conn)
-        if not payment.retryable:
-            continue
+    for payment in payments:
         payment.retry()
         assert payment.instructed is not None
         metadata = replace(cmd.metadata, case_id=payment.instructed.case_id)
@@ -85,3 +88,28 @@ async def retry_failed(
         retried += 1
     run.retried(retried)
     return await repos.runs.save(run, cmd.metadata, conn, cmd.expected_version)
+
+
+async def ensure_funds_for(conn: AsyncConnection, county: str, payments: list[Payment]) -> None:
+    """A failed payment's money went back to the available funds, which a later run may have
+    spent: a retry is paid out of what is available now, or refused (PAY-7)."""
+    wanted: Counter[str] = Counter()
+    for payment in payments:
+        instructed = payment.instructed
+        assert instructed is not None  # retryable: instructed before
+        wanted[instructed.programme] += instructed.amount_fen
+    available = {p.programme: p.available_fen for p in await funds_position(conn, county, None)}
+    short = {p: w - max(0, available.get(p, 0)) for p, w in wanted.items()}
+    short = {p: s for p, s in sorted(short.items()) if s > 0}
+    if short:
+        needed, have = sum(wanted.values()), sum(max(0, available.get(p, 0)) for p in wanted)
+        raise InsufficientFunds(
+            f"the retry needs {needed} fen, {have} fen are available"
+            f" ({sum(short.values())} fen short, in {', '.join(short)})",
+            f"重新发放需{needed}分，可用资金{have}分，缺口{sum(short.values())}分"
+            f"（{'、'.join(short)}）",
+            needed_fen=needed,
+            available_fen=have,
+            shortfall_fen=sum(short.values()),
+            short_programmes=list(short),
+        )

@@ -106,7 +106,7 @@ class RetryStarted(BaseModel):
     status_code=202,
     response_model=RetryStarted,
     summary="重发失败支付 Retry the run's failed payments",
-    responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
 )
 async def retry_failed_payments(
     run_id: str,
@@ -116,7 +116,9 @@ async def retry_failed_payments(
     projections: Projections,
     engine: Engine,
 ) -> JSONResponse:
-    """Each failed payment gets a new attempt (new instruction id, same business key)."""
+    """Each failed payment gets a new attempt (new instruction id, same business key), paid out
+    of the money available now: a failure's money went back to the funds, which a later run may
+    have spent (409 `insufficient-funds` naming `short_programmes`, PAY-7)."""
     # its own unit of work: the payments retried and the run reopened, together
     row = await _run_row(engine, projections, run_id)
     ensure_jurisdiction(command.principal, row["county_code"])

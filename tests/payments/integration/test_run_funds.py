@@ -11,6 +11,7 @@ Hand-computed fixture (fen), months relative to the pinned clock's month M:
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import httpx
@@ -155,3 +156,53 @@ async def test_a_chunk_counting_on_room_another_chunk_took_takes_none_of_it(
     async with engine.begin() as again:
         locked = await budget_of(again, "620102-run", locked=True)
         assert not locked.take("urban_dibao", 80) and locked.take("urban_dibao", 50)
+
+
+@pytest.mark.req("PAY-7", "PAY-3")
+async def test_a_retry_is_paid_out_of_the_money_available_now(payments: Payments) -> None:
+    async with payments.client() as client:
+        await client.post(
+            "/v1/standards",
+            json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": SINCE,
+                  "monthly_per_person_fen": 70_000, "reason": "县标准"},
+            headers=payments.headers(),
+        )  # fmt: skip
+        # given this month's run: one household paid, one the bank was too busy for
+        await payments.consume(DECISIONS, approved("paid"))
+        await payments.consume(DECISIONS, approved("busy", account="5005480012345678901"))
+        await fund(payments, client, 2 * MONTHLY)
+        run_id = await start_and_execute(payments, client, PERIOD)
+        # and next month's run, started over the funds by an authorised officer, spent the money
+        # the failure had given back
+        director = payments.signer.mint(
+            "director", "county_officer", COUNTY, "城关区民政局",
+            scopes=("payments:funds-override",),
+        )  # fmt: skip
+        started = await client.post(
+            "/v1/runs",
+            json={"county_code": COUNTY, "period": NEXT, "reason": "月度发放",
+                  "funds_override_reason": "上级资金在途"},
+            headers={"Authorization": f"Bearer {director}", "Idempotency-Key": str(uuid.uuid4())},
+        )  # fmt: skip
+        assert started.status_code == 201, started.text
+        await payments.settle_projections()
+        await payments.runtime.app.state.executor.execute(started.json()["run_id"])
+        await payments.settle_projections()
+        # when this month's failure is retried with nothing left
+        etag = (await client.get(f"/v1/runs/{run_id}", headers=payments.headers())).headers["ETag"]
+        retry = await client.post(
+            f"/v1/runs/{run_id}/retries", json={"reason": "银行繁忙后重发"},
+            headers={**payments.headers(), "If-Match": etag},
+        )  # fmt: skip
+        # then it is refused, naming the programme short of money
+        assert retry.status_code == 409, retry.text
+        assert retry.json()["code"] == "insufficient-funds"
+        assert retry.json()["short_programmes"] == ["urban_dibao"]
+        # and once money arrives it is paid
+        await fund(payments, client, MONTHLY)
+        await payments.settle_projections()
+        retry = await client.post(
+            f"/v1/runs/{run_id}/retries", json={"reason": "资金到位后重发"},
+            headers={**payments.headers(), "If-Match": etag},
+        )  # fmt: skip
+        assert retry.status_code == 202, retry.text

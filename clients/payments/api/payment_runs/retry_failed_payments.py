@@ -67,6 +67,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
 
@@ -119,7 +124,9 @@ def sync_detailed(
 ) -> Response[Problem | RetryStarted]:
     """重发失败支付 Retry the run's failed payments
 
-     Each failed payment gets a new attempt (new instruction id, same business key).
+     Each failed payment gets a new attempt (new instruction id, same business key), paid out
+    of the money available now: a failure's money went back to the funds, which a later run may
+    have spent (409 `insufficient-funds` naming `short_programmes`, PAY-7).
 
     Args:
         run_id (str):
@@ -160,7 +167,9 @@ def sync(
 ) -> Problem | RetryStarted | None:
     """重发失败支付 Retry the run's failed payments
 
-     Each failed payment gets a new attempt (new instruction id, same business key).
+     Each failed payment gets a new attempt (new instruction id, same business key), paid out
+    of the money available now: a failure's money went back to the funds, which a later run may
+    have spent (409 `insufficient-funds` naming `short_programmes`, PAY-7).
 
     Args:
         run_id (str):
@@ -196,7 +205,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | RetryStarted]:
     """重发失败支付 Retry the run's failed payments
 
-     Each failed payment gets a new attempt (new instruction id, same business key).
+     Each failed payment gets a new attempt (new instruction id, same business key), paid out
+    of the money available now: a failure's money went back to the funds, which a later run may
+    have spent (409 `insufficient-funds` naming `short_programmes`, PAY-7).
 
     Args:
         run_id (str):
@@ -235,7 +246,9 @@ async def asyncio(
 ) -> Problem | RetryStarted | None:
     """重发失败支付 Retry the run's failed payments
 
-     Each failed payment gets a new attempt (new instruction id, same business key).
+     Each failed payment gets a new attempt (new instruction id, same business key), paid out
+    of the money available now: a failure's money went back to the funds, which a later run may
+    have spent (409 `insufficient-funds` naming `short_programmes`, PAY-7).
 
     Args:
         run_id (str):
