@@ -123,13 +123,16 @@ def entitlement_of(
     )
 
 
-def recomputed(enrolled: BeneficiaryEnrolled, standard: StandardSet) -> Computed:
-    """The entitlement under a (new) standard, ignoring a fixed amount approved by the county."""
+def recomputed(
+    enrolled: BeneficiaryEnrolled, standard: StandardSet, household_size: int | None = None
+) -> Computed:
+    """The entitlement under a (new) standard, ignoring a fixed amount approved by the county;
+    `household_size`: the members alive, when a death changed it (ADR 0066)."""
     household = household_of(enrolled)
     return compute(
         Household(
             household.programme,
-            household.household_size,
+            household_size or household.household_size,
             household.assessed_monthly_income_fen,
             household.rural_class,
             0,

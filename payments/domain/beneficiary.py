@@ -336,6 +336,12 @@ class Beneficiary(Aggregate):
         total = sum(m.difference_fen for m in months)
         self.record(BackPayCalculated(self.case_id, self.programme, period, months, total))
 
+    def fixed_on(self, day: date) -> bool:
+        """The amount in force on the day is one the county fixed (override, adjustment,
+        resumption): a standard does not recompute it (ADR 0024)."""
+        applicable = [e for e in self.entitlements if e.effective_from <= day]
+        return bool(applicable) and applicable[-1].method == APPROVED
+
     def amount_on(self, day: date) -> int:
         """The entitlement in force on a day (0 before the first)."""
         applicable = [e for e in self.entitlements if e.effective_from <= day]

@@ -11,7 +11,12 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
-from payments.application.enrol import enrol_approved_case, entitlement_of
+from payments.application.enrol import (
+    enrol_approved_case,
+    entitlement_of,
+    recomputed,
+    standard_in_force,
+)
 from payments.application.one_off import pay_prior_assistance
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
 from payments.domain.entitlement import APPROVED, Computed
@@ -145,22 +150,38 @@ class DecisionReactions:
         beneficiary, enrolled = await self._enrolled(
             resumed.case_id, resumed.programme, "resume", conn
         )
-        amount = resumed.approved_monthly_amount_fen
-        changed = beneficiary.resume(resumed.effective_from, resumed.reason, resumed.household_size)
+        if not beneficiary.resume(resumed.effective_from, resumed.reason, resumed.household_size):
+            return
         start = max(resumed.effective_from, enrolled.effective_from)  # never before enrolment
-        if changed and amount is not None and amount != beneficiary.amount_on(start):
-            computed = Computed(
+        computed = await self._resumed_amount(resumed, beneficiary, start, conn)
+        if computed is not None and computed.monthly_amount_fen != beneficiary.amount_on(start):
+            beneficiary.recalculate(entitlement_of(enrolled, computed, start))
+        await self.repos.beneficiaries.save(beneficiary, _metadata(recorded, resumed.case_id), conn)
+
+    async def _resumed_amount(
+        self,
+        resumed: BenefitResumed,
+        beneficiary: Beneficiary,
+        start: date,
+        conn: AsyncConnection,
+    ) -> Computed | None:
+        """The county's amount; without one, an amount by rule recomputed for the members alive
+        under the standard in force (None: the amount in force goes on)."""
+        amount, enrolled = resumed.approved_monthly_amount_fen, beneficiary.enrolled
+        assert enrolled is not None
+        if amount is not None:
+            return Computed(
                 amount,
                 APPROVED,
                 f"amount set by the county on resumption: {amount} fen",
                 f"县级恢复发放核定金额：{amount}分",
                 None,
             )
-            beneficiary.recalculate(entitlement_of(enrolled, computed, start))
-        if changed:
-            await self.repos.beneficiaries.save(
-                beneficiary, _metadata(recorded, resumed.case_id), conn
-            )
+        if beneficiary.fixed_on(start) or resumed.household_size == enrolled.household_size:
+            return None
+        county, programme = enrolled.county_code, enrolled.programme
+        standard = await standard_in_force(self.repos, conn, county, programme, start)
+        return recomputed(enrolled, standard, resumed.household_size) if standard else None
 
     async def terminate(
         self, terminated: BenefitTerminated, recorded: RecordedEvent, conn: AsyncConnection

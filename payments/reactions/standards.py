@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from payments.application.context import Repositories
 from payments.application.enrol import entitlement_of, local_standard, recomputed
 from payments.domain.beneficiary import Beneficiary
-from payments.domain.entitlement import APPROVED
 from payments.domain.standards import PROVINCE
 from shared.contracts.payments import StandardSet
 from shared.eventstore.envelope import Actor, EventMetadata, RecordedEvent
@@ -58,22 +57,21 @@ class StandardReactions:
         if beneficiary is None or beneficiary.enrolled is None:
             return
         enrolled = beneficiary.enrolled
-        fixed = enrolled.approved_monthly_amount_fen > 0 or any(
-            e.method == APPROVED for e in beneficiary.entitlements
-        )
-        if fixed or beneficiary.status == "terminated":
-            return  # an amount fixed by the county (override or adjustment) is changed by it
+        start = max(change.effective_from, enrolled.effective_from)
+        if beneficiary.fixed_on(start) or beneficiary.status == "terminated":
+            return  # an amount the county fixed is changed by the county; one it fixes later
+            # (an adjustment from a later month) still leaves the months before to the raise
         standard = await local_standard(self.repos, conn, enrolled.county_code, change.programme)
         if standard is None or (
             change.division_code == PROVINCE and standard.id.split(":")[0] != PROVINCE
         ):
             return  # a county's own standard governs, not the guidance
-        start = max(change.effective_from, enrolled.effective_from)
         in_force = standard.in_force(start)
         if in_force is None:
             return
         reason = AWAITED if beneficiary.awaits_standard_on(start) else REASON
-        entitlement = entitlement_of(enrolled, recomputed(enrolled, in_force), start)
+        computed = recomputed(enrolled, in_force, beneficiary.household_size)
+        entitlement = entitlement_of(enrolled, computed, start)
         if beneficiary.recalculate(entitlement):
             metadata = recorded.metadata.caused_by(
                 recorded, Actor.system("payments"), "kafka", reason
