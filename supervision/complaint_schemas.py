@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from shared.fields import Fen
 from shared.http.tokens import Principal
 from shared.identity import DivisionCodeStr, ResidentIdStr
-from shared.privacy import mask_in_text
+from shared.privacy import PROTECTED
 from supervision.domain.complaint import Allegation, Complaint, ComplaintChannel, CorrectiveAction
 
 FEN_LIMIT = 10**13
@@ -149,7 +149,8 @@ class ClosureIn(BaseModel):
 
 
 class ComplaintRead(BaseModel):
-    """A complaint as its reader may see it: the complainant only for the handling inspector."""
+    """A complaint as its reader may see it: the complainant and the summary only for the handling
+    inspector (others read `［受保护 protected］` for the summary)."""
 
     complaint_id: str
     version: int
@@ -192,7 +193,7 @@ INSPECTOR = "inspector"  # the role that handles complaints (SUP-2)
 
 
 def read_of(complaint: Complaint, viewer: Principal, today: date) -> ComplaintRead:
-    """The complaint as `viewer` may see it: the complainant and the whole summary only by the
+    """The complaint as `viewer` may see it: the complainant and the summary only by the
     handling inspector, an inspector the complaint was assigned to by someone else."""
     received = complaint.received
     assert received is not None
@@ -215,8 +216,9 @@ def read_of(complaint: Complaint, viewer: Principal, today: date) -> ComplaintRe
         division_code=received.division_code,
         subject_case_id=received.subject_case_id,
         allegation=received.allegation,
-        # a complainant often leaves a number in the summary: only the handler reads it whole
-        summary=received.summary if handler else mask_in_text(received.summary),
+        # a complainant often leaves a name or a number in the summary, and the county may be
+        # the one the complaint accuses: only the handler reads it
+        summary=received.summary if handler else PROTECTED,
         received_on=received.received_on,
         due_on=received.due_on,
         overdue=complaint.status != "closed" and received.due_on < today,

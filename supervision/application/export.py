@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from shared.privacy import file_view, scrub
+from shared.privacy import PROTECTED, file_view, scrub
 
 SERVICE_NAMES = {
     "intake": "受理",
@@ -15,9 +15,18 @@ SERVICE_NAMES = {
 }
 
 
+# what a complaint says may name who complained: read whole by the handling inspector only
+# (ADR 0064), never in a case's file
+_COMPLAINT_TEXT = {"supervision.ComplaintReceived": ("summary",)}
+
+
 def export_entry(row: dict[str, Any]) -> dict[str, Any]:
     """One trail row as exported: the envelope, the masked data and both hashes."""
     metadata = row["metadata"]
+    data = file_view(row["data"])
+    for key in _COMPLAINT_TEXT.get(row["type"], ()):
+        if data.get(key) is not None:
+            data[key] = PROTECTED
     return {
         "service": row["service"],
         "type": row["type"],
@@ -33,7 +42,7 @@ def export_entry(row: dict[str, Any]) -> dict[str, Any]:
         "reason": metadata.get("reason"),
         "correlation_id": metadata.get("correlation_id"),
         "causation_id": metadata.get("causation_id"),
-        "data": file_view(row["data"]),
+        "data": data,
         "prev_hash": row["prev_hash"],
         "hash": row["hash"],
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import json
 import uuid
 from collections.abc import Iterator
 from types import ModuleType
@@ -14,7 +15,7 @@ import httpx
 import openpyxl
 import pytest
 
-from clients.supervision.api.audit import get_case_audit_trail
+from clients.supervision.api.audit import export_case_audit_trail, get_case_audit_trail
 from clients.supervision.api.capacity import name_desk_staff
 from clients.supervision.api.complaints import (
     assign_complaint,
@@ -32,6 +33,7 @@ from clients.supervision.api.inspections import (
 from clients.supervision.api.reports import get_statistics_report, get_statistics_workbook
 from clients.supervision.api.safety import record_hazard_check, register_institution
 from shared.identity import check_char
+from shared.privacy import PROTECTED
 from tests.e2e.conftest import OwnStack
 from tests.e2e.flows import Answer, County, approved, call, operation_client, submitted
 from tests.e2e.services import RunningServices
@@ -165,6 +167,14 @@ async def test_an_upheld_complaint_rechecks_and_suspends_the_benefit_through_eve
                 lambda w=wanted: _has(services, case, w),
                 timeout=30, message=f"{wanted} never reached the case's trail",
             )  # fmt: skip
+        # and the county's export of the file shows what the complaint says to nobody
+        county = Staff(services, "supervision", "county_officer", COUNTY)
+        exported = (await county.call(export_case_audit_trail, case_id=case)).json()
+        [received] = [
+            e for e in exported["entries"] if e["type"] == "supervision.ComplaintReceived"
+        ]
+        assert received["data"]["summary"] == PROTECTED
+        assert "经营性收入未申报" not in json.dumps(exported, ensure_ascii=False)
         for wanted in ("verification.RecheckOpened", "payments.BeneficiarySuspended"):
             reaction = next(e for e in trail if e["type"] == wanted)
             assert reaction["causation_id"] in orders, reaction

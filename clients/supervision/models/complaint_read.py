@@ -17,26 +17,27 @@ T = TypeVar("T", bound="ComplaintRead")
 
 @_attrs_define
 class ComplaintRead:
-    """A complaint as its reader may see it: the complainant only for the handling inspector.
+    """A complaint as its reader may see it: the complainant and the summary only for the handling
+    inspector (others read `［受保护 protected］` for the summary).
 
-    Attributes:
-        complaint_id (str):
-        version (int):
-        status (str):
-        channel (str):
-        anonymous (bool):
-        complainant (ComplaintReadComplainantType0 | None):
-        complainant_visible (bool):
-        division_code (str):
-        subject_case_id (None | str):
-        allegation (str):
-        summary (str):
-        received_on (datetime.date):
-        due_on (datetime.date):
-        overdue (bool):
-        inspector_id (None | str):
-        upheld (bool | None):
-        actions (list[ComplaintReadActionsItem]):
+        Attributes:
+            complaint_id (str):
+            version (int):
+            status (str):
+            channel (str):
+            anonymous (bool):
+            complainant (ComplaintReadComplainantType0 | None):
+            complainant_visible (bool):
+            division_code (str):
+            subject_case_id (None | str):
+            allegation (str):
+            summary (str):
+            received_on (datetime.date):
+            due_on (datetime.date):
+            overdue (bool):
+            inspector_id (None | str):
+            upheld (bool | None):
+            actions (list[ComplaintReadActionsItem]):
     """
 
     complaint_id: str
