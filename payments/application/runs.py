@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from payments.application.context import Repositories
 from payments.application.funds import funds_position
 from payments.application.run_funds import cap_run
+from payments.domain.beneficiary import Beneficiary
 from payments.domain.funds import InsufficientFunds
 from payments.domain.payment import Payment
 from payments.domain.run import PaymentRun, ensure_due
@@ -81,13 +82,22 @@ async def retry_failed(
     await ensure_funds_for(conn, run.started.county_code, payments)
     retried = 0
     for payment in payments:
-        payment.retry()
+        payment.retry(await _account_now(repos, conn, payment))
         assert payment.instructed is not None
         metadata = replace(cmd.metadata, case_id=payment.instructed.case_id)
         await repos.payments.save(payment, metadata, conn)
         retried += 1
     run.retried(retried)
     return await repos.runs.save(run, cmd.metadata, conn, cmd.expected_version)
+
+
+async def _account_now(repos: Repositories, conn: AsyncConnection, payment: Payment) -> str | None:
+    """The account the beneficiary is paid into now (a county may have replaced a closed one)."""
+    instructed = payment.instructed
+    assert instructed is not None
+    beneficiary_id = Beneficiary.id_for(instructed.case_id, instructed.programme)
+    beneficiary = await repos.beneficiaries.find(beneficiary_id, conn)
+    return beneficiary.bank_account if beneficiary else None
 
 
 async def ensure_funds_for(conn: AsyncConnection, county: str, payments: list[Payment]) -> None:

@@ -192,8 +192,9 @@ class Payment(Aggregate):
         )
         return True
 
-    def retry(self) -> None:
-        """A new attempt with a new instruction id, after a failure."""
+    def retry(self, bank_account: str | None = None) -> None:
+        """A new attempt with a new instruction id, after a failure; into `bank_account` when
+        the beneficiary's account changed since (a closed account is not tried again)."""
         current = self._current()
         if not self.retryable:
             raise NotRetryable(
@@ -207,6 +208,7 @@ class Payment(Aggregate):
                     **current.__dict__,
                     "attempt": attempt,
                     "instruction_id": f"{current.payment_id}-{attempt}",
+                    "bank_account": bank_account or current.bank_account,
                 }
             )
         )

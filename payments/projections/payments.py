@@ -32,7 +32,7 @@ _INSTRUCTED = text(
             back_pay, attempt, instruction_id, payee, account, subsidy, priority)
     ON CONFLICT (case_id, programme, period) DO UPDATE SET attempt = EXCLUDED.attempt,
         instruction_id = EXCLUDED.instruction_id, status = 'instructed', outcome = NULL,
-        bank_reason = NULL
+        bank_reason = NULL, bank_account = EXCLUDED.bank_account
     WHERE payments_view.attempt < EXCLUDED.attempt
     """
 )

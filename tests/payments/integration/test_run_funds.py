@@ -25,6 +25,7 @@ from tests.payments.support import (
     PERIOD,
     SINCE,
     TODAY,
+    TOWNSHIP,
     Payments,
     approved,
     foreign_event,
@@ -206,3 +207,42 @@ async def test_a_retry_is_paid_out_of_the_money_available_now(payments: Payments
             headers={**payments.headers(), "If-Match": etag},
         )  # fmt: skip
         assert retry.status_code == 202, retry.text
+
+
+@pytest.mark.req("PAY-3")
+async def test_a_failed_payment_is_retried_into_the_account_the_county_set_since(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        await client.post(
+            "/v1/standards",
+            json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": SINCE,
+                  "monthly_per_person_fen": 70_000, "reason": "县标准"},
+            headers=payments.headers(),
+        )  # fmt: skip
+        # given a household whose payment failed: its account is closed
+        await payments.consume(DECISIONS, approved("closed", account="4004480012345678901"))
+        await fund(payments, client, MONTHLY)
+        run_id = await start_and_execute(payments, client, PERIOD)
+        assert await paid(payments, client, "closed") == {}
+        # when the township records the household's new account, and the failure is retried
+        benefit = "/v1/beneficiaries/closed/urban_dibao"
+        etag = (await client.get(benefit, headers=payments.headers())).headers["ETag"]
+        changed = await client.put(
+            f"{benefit}/bank-account",
+            json={"bank_account": "6228480012345670001", "reason": "原账户已销户，补录新账户"},
+            headers={**payments.headers("township_officer", TOWNSHIP), "If-Match": etag},
+        )  # fmt: skip
+        assert changed.status_code == 200, changed.text
+        await payments.settle_projections()
+        etag = (await client.get(f"/v1/runs/{run_id}", headers=payments.headers())).headers["ETag"]
+        retry = await client.post(
+            f"/v1/runs/{run_id}/retries", json={"reason": "新账户重发"},
+            headers={**payments.headers(), "If-Match": etag},
+        )  # fmt: skip
+        assert retry.status_code == 202, retry.text
+        await payments.settle_projections()
+        await payments.runtime.app.state.executor.execute(run_id)
+        await payments.settle_projections()
+        # then the month is paid, into the new account
+        assert await paid(payments, client, "closed") == {PERIOD: MONTHLY}
