@@ -145,9 +145,10 @@ async def plan_payment(
     if not beneficiary.bank_account:
         beneficiary.unpayable(run.id, period, NO_BANK_ACCOUNT)
         return None
-    if budget is not None and not budget.take(programme, monthly + back_pay + subsidy):
-        beneficiary.unpayable(run.id, period, INSUFFICIENT_FUNDS)  # paid back once money is in
+    fitted = _within_budget(budget, beneficiary, run.id, period, monthly + subsidy, months)
+    if fitted is None:
         return None
+    months, back_pay = fitted, sum(m.difference_fen for m in fitted)
     if months:
         beneficiary.back_pay(period, months)
     payment = Payment(key)
@@ -173,6 +174,28 @@ async def plan_payment(
     if one_off:  # PAY-8: paid once, then the benefit ends
         beneficiary.terminate(next_period_start(period), ONE_OFF_PAID)
     return payment
+
+
+def _within_budget(
+    budget: RunBudget | None,
+    beneficiary: Beneficiary,
+    run_id: str,
+    period: str,
+    this_month: int,
+    months: tuple[BackPayMonth, ...],
+) -> tuple[BackPayMonth, ...] | None:
+    """The back pay the run's money lets this payment carry (ADR 0067): all of it; else none,
+    this month paid alone and the months owed in full recorded unpayable, so that a later run
+    pays them; else no payment (None), this month recorded unpayable."""
+    programme = beneficiary.programme
+    if budget is None or budget.take(programme, this_month + sum(m.difference_fen for m in months)):
+        return months
+    if this_month > 0 and budget.take(programme, this_month):
+        for owed in (m for m in months if m.owed_in_full):
+            beneficiary.unpayable(run_id, owed.period, INSUFFICIENT_FUNDS)
+        return ()
+    beneficiary.unpayable(run_id, period, INSUFFICIENT_FUNDS)  # paid back once money is in
+    return None
 
 
 async def missed_periods(

@@ -246,3 +246,34 @@ async def test_a_failed_payment_is_retried_into_the_account_the_county_set_since
         await payments.settle_projections()
         # then the month is paid, into the new account
         assert await paid(payments, client, "closed") == {PERIOD: MONTHLY}
+
+
+@pytest.mark.req("PAY-7", "PAY-3")
+async def test_a_month_that_fits_is_paid_and_the_back_pay_that_does_not_waits(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        await client.post(
+            "/v1/standards",
+            json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": SINCE,
+                  "monthly_per_person_fen": 70_000, "reason": "县标准"},
+            headers=payments.headers(),
+        )  # fmt: skip
+        # given this month's run paid one household, and another approved after it
+        await payments.consume(DECISIONS, approved("on-time"))
+        await fund(payments, client, MONTHLY)
+        await start_and_execute(payments, client, PERIOD)
+        await payments.consume(DECISIONS, approved("z-late", effective_from=TODAY.isoformat()))
+        # when next month's money covers the two monthly amounts only
+        await fund(payments, client, 2 * MONTHLY)
+        await start_and_execute(payments, client, NEXT)
+        # then both are paid next month, and the month owed back waits for money
+        assert (await paid(payments, client, "on-time"))[NEXT] == MONTHLY
+        assert await paid(payments, client, "z-late") == {NEXT: MONTHLY}
+        assert await unpayable_for_want_of_funds(payments) == [("z-late", PERIOD)]
+        # and once money arrives, the month after next pays it back
+        await fund(payments, client, 3 * MONTHLY)
+        await start_and_execute(payments, client, AFTER_NEXT)
+        assert await paid(payments, client, "z-late") == {
+            NEXT: MONTHLY, AFTER_NEXT: 2 * MONTHLY,
+        }  # fmt: skip
