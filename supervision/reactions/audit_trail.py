@@ -63,19 +63,22 @@ async def record_all_in_audit_trail(events: Sequence[RecordedEvent], conn: Async
     ]
     if indexed:
         await conn.execute(_INDEX_CASE, indexed)
-    links = [link for event in events for link in _links(event)]
+    links = [link for event in events for link in links_of(event)]
     if links:
         await conn.execute(_LINK, links)
 
 
-def _links(event: RecordedEvent) -> list[dict[str, str]]:
-    """The other cases the event names (a complaint's subject, an action's case, an alert's
-    cases): its stream joins their trails."""
+def links_of(event: RecordedEvent) -> list[dict[str, str]]:
+    """The cases the event names besides its own (a complaint's subject, an action's case), and
+    every case of an alert (one may join it by a later event recorded on it): the stream joins
+    their trails."""
     data = event.data
-    named = [data.get("subject_case_id"), data.get("case_id"), *(data.get("case_ids") or ())]
+    several = list(data.get("case_ids") or ())  # an alert's: its own case may join it late
+    named = [data.get("subject_case_id"), data.get("case_id")]
     others = {c for c in named if isinstance(c, str) and c and c != event.case_id}
+    linked = others | {c for c in several if isinstance(c, str) and c}
     service = source_service(event)
-    return [{"case_id": c, "service": service, "stream_id": event.stream_id} for c in others]
+    return [{"case_id": c, "service": service, "stream_id": event.stream_id} for c in linked]
 
 
 def _entry(event: RecordedEvent) -> dict[str, Any]:
