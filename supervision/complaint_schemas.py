@@ -42,7 +42,7 @@ class ComplaintCreate(BaseModel):
                         "resident_id": "620102198507163328",
                     },
                     "division_code": "620105001",
-                    "subject_case_id": "case-620105001-000123",
+                    "subject_case_id": "5f0c6d0e-1b7a-4c55-9a51-7c1f0b6f2a11",
                     "allegation": "favouritism",
                     "summary": "反映某村村委会主任的弟弟家有两套住房和一辆小轿车，却享受农村低保",
                 }
@@ -54,7 +54,13 @@ class ComplaintCreate(BaseModel):
     anonymous: bool = False
     complainant: ComplainantIn | None = None
     division_code: DivisionCodeStr
-    subject_case_id: str | None = Field(default=None, max_length=100)
+    subject_case_id: str | None = Field(
+        default=None,
+        max_length=100,
+        description="the case complained about, as its audit trail names it (an application id);"
+        " one supervision has not seen in the caller's jurisdiction is a 422 `unknown-case`."
+        " Left out for a complaint about no particular case",
+    )
     allegation: Allegation
     summary: str = Field(min_length=1, max_length=4000)
 

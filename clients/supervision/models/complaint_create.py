@@ -28,7 +28,9 @@ class ComplaintCreate:
         summary (str):
         anonymous (bool | Unset):  Default: False.
         complainant (ComplainantIn | None | Unset):
-        subject_case_id (None | str | Unset):
+        subject_case_id (None | str | Unset): the case complained about, as its audit trail names it (an application
+            id); one supervision has not seen in the caller's jurisdiction is a 422 `unknown-case`. Left out for a complaint
+            about no particular case
     """
 
     channel: ComplaintChannel
