@@ -13,7 +13,9 @@ The figures about money are counted as payments counts them, from what payments 
 `beneficiaries` are the benefits payable in the month as payments' run selects them (enrolled by
 the month's last day; no suspension, termination or age limit effective on or before its first
 day, unless a resumption lifted it by then — by the stop's own date, not the day it was
-recorded). Approvals and rejections include the decisions of the partner agencies competent for
+recorded). `spending_fen` is the money settled for the month's period, as a run's figures
+count it, whenever the bank settled it (paid early in the month before, or retried after).
+Approvals and rejections include the decisions of the partner agencies competent for
 a programme (`intake.ProgrammeDecidedByAgency`, ADR 0032), whose enrolments payments counts like
 any other. A programme an agency pays itself (`payments.PaidByPartnerRecorded`) is an approval
 but no beneficiary, as payments pays nothing.
@@ -149,6 +151,7 @@ async def statistics(engine: AsyncEngine, period: Period, prefix: str) -> list[d
         "first_day": period.start.date(),
         "next_month_day": period.end.date(),
         "prefix": prefix + "%",
+        "period": str(period),
     }
     rows: Rows = defaultdict(dict)
     async with engine.connect() as conn:
@@ -201,11 +204,14 @@ WHERE t.type = 'verification.SpotCheckSampleDrawn'
     AND {_WINDOW.format(div="t.data->>'county_code'")}
 GROUP BY 1, 2
 """
-_SPENDING = f"""
+# the money paid for the month, whenever the bank settled it (a month paid early, 提前发放, in the
+# month before, or retried in the month after), as payments counts a run's period
+_SPENDING = """
 SELECT left(c.division_code, 6) AS county, t.data->>'programme' AS programme,
     sum((t.data->>'amount_fen')::bigint)::bigint AS value
 FROM audit_trail t JOIN case_index c ON c.case_id = t.data->>'case_id'
-WHERE t.type = 'payments.PaymentSettled' AND {_WINDOW.format(div="c.division_code")}
+WHERE t.type = 'payments.PaymentSettled' AND t.data->>'period' = :period
+    AND c.division_code LIKE :prefix
 GROUP BY 1, 2
 """
 _URGENT = f"""

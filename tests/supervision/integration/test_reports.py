@@ -70,7 +70,10 @@ async def _plant_month(s: Supervision) -> None:
                      "households": [f"c{n}/urban_dibao" for n in range(10)],
                      "sample": ["c1/urban_dibao", "c2/urban_dibao", "c3/urban_dibao"]})  # fmt: skip
     month = current_period(s.clock)
-    for period, amount in ((months_from(month, -1), 60_000), (month, 60_000)):
+    # settled this month: last month's payment retried late, this month's, next month's paid
+    # early (提前发放); each is the spending of the month it pays, as payments counts it
+    for period, amount in ((months_from(month, -1), 60_000), (month, 120_000),
+                           (months_from(month, 1), 30_000)):  # fmt: skip
         await s.copy_in("payments", "case-0", "payments.PaymentSettled",
                         {"payment_id": period, "case_id": "case-0", "programme": "urban_dibao",
                          "period": period, "amount_fen": amount})  # fmt: skip
