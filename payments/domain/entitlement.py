@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from payments.domain.programmes import Kind, kind_of
@@ -87,10 +87,23 @@ def compute(household: Household, standard: StandardSet | None) -> Computed:
             f"没有可用于计算待遇的{household.programme}标准",
         )
     if household.programme == "rural_dibao" and household.rural_class:
-        return _class_amount(household, standard)
-    if household.programme in DIBAO_PROGRAMMES:
-        return _dibao_gap(household, standard)
-    return _fixed(household, standard)
+        computed = _class_amount(household, standard)
+    elif household.programme in DIBAO_PROGRAMMES:
+        computed = _dibao_gap(household, standard)
+    else:
+        computed = _fixed(household, standard)
+    return _under(standard, computed)
+
+
+def _under(standard: StandardSet, computed: Computed) -> Computed:
+    """The computation naming the standard it was made under: whose, in force from when."""
+    return replace(
+        computed,
+        explanation_en=f"{computed.explanation_en}; under the standard of"
+        f" {standard.division_code} from {standard.effective_from}",
+        explanation_zh=f"{computed.explanation_zh}；依据{standard.division_code}"
+        f"自{standard.effective_from}起执行的标准",
+    )
 
 
 def _dibao_gap(household: Household, standard: StandardSet) -> Computed:

@@ -97,6 +97,12 @@ def test_the_dibao_gap_is_standard_minus_per_capita_income_times_members() -> No
     assert computed.monthly_amount_fen == 110_000
     assert computed.method == "dibao_gap"
     assert "110000" in computed.explanation_en and "保障标准" in computed.explanation_zh
+    # and it names the standard it was computed under, whose and from when (GEN-4)
+    used = standard(fen=70_000)
+    assert computed.explanation_en.endswith(
+        f"under the standard of {used.division_code} from {used.effective_from}"
+    )
+    assert f"依据{used.division_code}自{used.effective_from}起执行的标准" in computed.explanation_zh
 
 
 @pytest.mark.req("PAY-2")
