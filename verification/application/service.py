@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
@@ -21,6 +22,7 @@ from verification.application.policies import PolicyData
 from verification.domain import events as ev
 from verification.domain.batch import MINIMUM_RATE, CountyBatch
 from verification.domain.case import VerificationCase
+from verification.domain.errors import MemberHoldsProgramme
 from verification.domain.policy import Deadlines
 from verification.domain.policy_book import (
     CHILD_ALLOWANCE_AGE_LIMIT,
@@ -31,6 +33,16 @@ from verification.domain.policy_book import (
 # The source notice: members, their income situation and the benefit amount (长期公示).
 NOTICE_FIELDS_DEFAULT = ("name", "household_size", "members", "income", "amount")
 NOTICE_FIELDS_ALLOWED = frozenset(NOTICE_FIELDS_DEFAULT)
+
+
+# a member holding the programme in another case: approved, or stopped but not ended
+_HOLDING = text(
+    "SELECT m.resident_id FROM case_members m"
+    " JOIN cases_view c ON c.case_id = m.case_id AND c.programme = m.programme"
+    " WHERE m.resident_id = ANY(:residents) AND m.programme = :programme"
+    " AND m.case_id <> :case"
+    " AND c.stage IN ('approved', 'suspended', 'recheck', 'termination_review')"
+)
 
 
 @dataclass(frozen=True)
@@ -105,6 +117,29 @@ class Verification:
         if case.batch_id is None:
             return False
         return (await self.batch(case.batch_id, conn)).complete
+
+    async def ensure_nobody_holds_the_programme(
+        self, case: VerificationCase, conn: AsyncConnection
+    ) -> None:
+        """Refuse to approve a household a member of which holds the programme in another case
+        (INT-9): the desk and the caseload import each refuse one, but not one of each made at
+        the same moment in two counties."""
+        opened = case.opened
+        assert opened is not None
+        residents = [m.resident_id for m in opened.members]
+        rows = await conn.execute(
+            _HOLDING,
+            {"residents": residents, "programme": opened.programme, "case": opened.case_id},
+        )
+        holders = {r.resident_id for r in rows}
+        if holders:
+            index = next(i for i, r in enumerate(residents) if r in holders)
+            raise MemberHoldsProgramme(
+                f"members.{index}.resident_id holds {opened.programme} in another case",
+                f"members.{index}.resident_id 已在其他案件中享受{opened.programme}",
+                field=f"members.{index}.resident_id",
+                programme=opened.programme,
+            )
 
     async def query_partners(
         self, case: VerificationCase

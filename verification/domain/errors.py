@@ -117,6 +117,15 @@ class ResumptionBeforeStop(DomainError):
     title_zh = "恢复发放日期不能早于停发日期"
 
 
+class MemberHoldsProgramme(DomainError):
+    """INT-9: a member holds the programme in another case already."""
+
+    code = "member-holds-programme"
+    status = 409
+    title_en = "A member of the household holds this programme in another case"
+    title_zh = "家庭成员已在其他案件中享受该项目"
+
+
 class AmountOverrideIncomplete(DomainError):
     """VER-7: a county override of the computed amount needs an amount above 0 and its reason."""
 

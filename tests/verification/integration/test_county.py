@@ -288,3 +288,40 @@ async def test_the_countys_batch_queue_shows_spot_check_progress_within_its_divi
     assert [b["batch_id"] for b in done] == [batch["batch_id"]]
     other = verifying.as_("county_officer", "620103")
     assert (await other.get("/v1/batches")).json()["items"] == []
+
+
+@pytest.mark.req("INT-9", "VER-7")
+async def test_a_household_is_not_approved_for_a_programme_a_member_holds_in_another_case(
+    verifying: Verifying,
+) -> None:
+    # given a person approved for urban dibao
+    await approved_case(verifying)
+    # and another application naming the same person, made elsewhere at the same moment (the
+    # desk and a caseload import each refuse one, not one of each)
+    await verifying.open_case("case-race", [resident("100")])
+    await propose(verifying.township, "case-race")
+    formed = await verifying.county.post(
+        "/v1/batches",
+        {
+            "township_code": TOWNSHIP,
+            "cases": [{"case_id": "case-race", "programme": "urban_dibao"}],
+        },
+    )
+    assert formed.status_code == 201, formed.text
+    await visit(verifying, formed.json(), "case-race/urban_dibao")
+    await verifying.township.step("case-race", "notice", {})
+    verifying.clock.advance(timedelta(days=8))
+    await verifying.runtime.projections.catch_up_all()
+    # when the county approves it, then it is refused naming the member
+    refused = await decide(verifying, "case-race")
+    assert refused.status_code == 409, refused.text
+    assert (refused.json()["code"], refused.json()["field"]) == (
+        "member-holds-programme", "members.0.resident_id",
+    )  # fmt: skip
+    assert resident("100") not in refused.text
+    # and it may still be rejected
+    rejected = await verifying.county.step(
+        "case-race", "decision",
+        {"decision": "reject", "reason": "已在他案享受低保", "appeal_rights": "可申请复议"},
+    )  # fmt: skip
+    assert rejected.status_code == 200, rejected.text
