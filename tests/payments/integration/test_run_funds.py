@@ -37,6 +37,17 @@ NEXT, AFTER_NEXT = months_from(PERIOD, 1), months_from(PERIOD, 2)
 MONTHLY = 110_000
 
 
+async def county_standard(payments: Payments, client: httpx.AsyncClient) -> None:
+    """The county's urban dibao standard, 700 yuan a person, and no money yet."""
+    standard = await client.post(
+        "/v1/standards",
+        json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": SINCE,
+              "monthly_per_person_fen": 70_000, "reason": "县标准"},
+        headers=payments.headers(),
+    )  # fmt: skip
+    assert standard.status_code == 201, standard.text
+
+
 async def paid(payments: Payments, client: httpx.AsyncClient, case_id: str) -> dict[str, int]:
     """The household's settled payments: period → amount."""
     answer = await client.get(
@@ -65,13 +76,7 @@ async def test_a_run_pays_no_back_pay_past_its_money_and_a_later_run_pays_it_bac
     payments: Payments,
 ) -> None:
     async with payments.client() as client:
-        standard = await client.post(
-            "/v1/standards",
-            json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": SINCE,
-                  "monthly_per_person_fen": 70_000, "reason": "县标准"},
-            headers=payments.headers(),
-        )  # fmt: skip
-        assert standard.status_code == 201, standard.text
+        await county_standard(payments, client)
         # given this month's run paid one household with the money that had arrived
         await payments.consume(DECISIONS, approved("on-time"))
         await fund(payments, client, MONTHLY)
@@ -105,12 +110,7 @@ async def test_a_benefit_resumed_from_a_later_month_needs_no_money_before_it(
     payments: Payments,
 ) -> None:
     async with payments.client() as client:
-        await client.post(
-            "/v1/standards",
-            json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": SINCE,
-                  "monthly_per_person_fen": 70_000, "reason": "县标准"},
-            headers=payments.headers(),
-        )  # fmt: skip
+        await county_standard(payments, client)
         # given two households, one stopped from this month and paid again from in three months
         later = first_day(months_from(PERIOD, 3))
         for case_id in ("paid", "waits"):
@@ -162,12 +162,7 @@ async def test_a_chunk_counting_on_room_another_chunk_took_takes_none_of_it(
 @pytest.mark.req("PAY-7", "PAY-3")
 async def test_a_retry_is_paid_out_of_the_money_available_now(payments: Payments) -> None:
     async with payments.client() as client:
-        await client.post(
-            "/v1/standards",
-            json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": SINCE,
-                  "monthly_per_person_fen": 70_000, "reason": "县标准"},
-            headers=payments.headers(),
-        )  # fmt: skip
+        await county_standard(payments, client)
         # given this month's run: one household paid, one the bank was too busy for
         await payments.consume(DECISIONS, approved("paid"))
         await payments.consume(DECISIONS, approved("busy", account="5005480012345678901"))
@@ -214,12 +209,7 @@ async def test_a_failed_payment_is_retried_into_the_account_the_county_set_since
     payments: Payments,
 ) -> None:
     async with payments.client() as client:
-        await client.post(
-            "/v1/standards",
-            json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": SINCE,
-                  "monthly_per_person_fen": 70_000, "reason": "县标准"},
-            headers=payments.headers(),
-        )  # fmt: skip
+        await county_standard(payments, client)
         # given a household whose payment failed: its account is closed
         await payments.consume(DECISIONS, approved("closed", account="4004480012345678901"))
         await fund(payments, client, MONTHLY)
@@ -253,12 +243,7 @@ async def test_a_month_that_fits_is_paid_and_the_back_pay_that_does_not_waits(
     payments: Payments,
 ) -> None:
     async with payments.client() as client:
-        await client.post(
-            "/v1/standards",
-            json={"division_code": COUNTY, "programme": "urban_dibao", "effective_from": SINCE,
-                  "monthly_per_person_fen": 70_000, "reason": "县标准"},
-            headers=payments.headers(),
-        )  # fmt: skip
+        await county_standard(payments, client)
         # given this month's run paid one household, and another approved after it
         await payments.consume(DECISIONS, approved("on-time"))
         await fund(payments, client, MONTHLY)
