@@ -226,7 +226,8 @@ class UnpayableRead(BaseModel):
     division_code: str
     reason: str = Field(
         description="no-bank-account; no-standard: approved by rule where no standard is in"
-        " force yet (ADR 0041); or insufficient-funds: the run's money ran out (PAY-7). The"
+        " force yet (ADR 0041); insufficient-funds: the run's money ran out (PAY-7); or"
+        " payment-failed: the bank refused the month's last attempt (PAY-3). The"
         " month is paid back by a later run once the cause is gone"
     )
 

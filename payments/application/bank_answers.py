@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy.ext.asyncio import AsyncConnection
+
 from payments.adapters.bank import BankAnswer
+from payments.adapters.streams import load_many
+from payments.application.context import Repositories
+from payments.domain.beneficiary import Beneficiary
 from payments.domain.payment import Payment
 from shared.eventstore.envelope import Actor, EventMetadata
 
 BANK = Actor("bank", "bank", "代发银行", "62")
 API_CHANNEL = "bank-api"
+PAYMENT_FAILED = "payment-failed"  # the bank refused the month's last attempt: owed, paid back
 FILE_CHANNEL = "bank-file"
 
 
@@ -34,3 +40,27 @@ def bank_metadata(
         correlation_id=run_id,
         case_id=payment.instructed.case_id,
     )
+
+
+async def owe_what_failed_for_good(
+    repos: Repositories, conn: AsyncConnection, answered: list[tuple[Payment, EventMetadata]]
+) -> None:
+    """A payment that failed at its last attempt is retried no more: its month is recorded
+    unpayable on the beneficiary (`payment-failed`), and the next run pays it back (ADR 0061),
+    into the account the beneficiary has then."""
+    failed = {
+        Beneficiary.id_for(p.instructed.case_id, p.instructed.programme): (p.instructed, m)
+        for p, m in answered
+        if p.failed_for_good and p.instructed is not None
+    }
+    if not failed:
+        return
+    beneficiaries = await load_many(repos.beneficiaries, conn, list(failed))
+    owed = []
+    for beneficiary_id, (instructed, metadata) in failed.items():
+        beneficiary = beneficiaries.get(beneficiary_id)
+        if beneficiary is not None and beneficiary.unpayable(
+            instructed.run_id, instructed.period, PAYMENT_FAILED
+        ):
+            owed.append((beneficiary, metadata))
+    await repos.beneficiaries.save_many(owed, conn)

@@ -15,7 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from payments.adapters.bank import BankAnswer
 from payments.adapters.bank_files import BankReturn, MalformedBankFile, read_return, yuan
 from payments.adapters.streams import load_many
-from payments.application.bank_answers import FILE_CHANNEL, bank_metadata, record_answer
+from payments.application.bank_answers import (
+    FILE_CHANNEL,
+    bank_metadata,
+    owe_what_failed_for_good,
+    record_answer,
+)
 from payments.application.context import Repositories
 from payments.domain.payment import Payment
 from payments.domain.run import BankReturnImported
@@ -132,6 +137,7 @@ async def import_bank_return(
     run.import_return(imported)
     await repos.runs.save(run, cmd.metadata, conn, cmd.expected_version)
     await repos.payments.save_many(changed, conn)
+    await owe_what_failed_for_good(repos, conn, changed)
     return ImportOutcome(imported, already_imported=False, run_version=run.version)
 
 

@@ -21,7 +21,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from payments.adapters.bank import BankClient
 from payments.adapters.streams import load_many
-from payments.application.bank_answers import bank_metadata, record_answer
+from payments.application.bank_answers import (
+    bank_metadata,
+    owe_what_failed_for_good,
+    record_answer,
+)
 from payments.application.context import Repositories
 from payments.application.instruct import active_beneficiaries, instruct_chunk
 from payments.application.partitions import (
@@ -224,6 +228,7 @@ class RunExecutor:
                         key, (payments[key], bank_metadata(payments[key], answer, run_id))
                     )
             await self.repos.payments.save_many(list(answered.values()), conn)
+            await owe_what_failed_for_good(self.repos, conn, list(answered.values()))
 
     async def _complete(self, run_id: str) -> bool:
         async with self.engine.begin() as conn:

@@ -222,6 +222,15 @@ class Payment(Aggregate):
             and self.instructed.attempt < MAX_ATTEMPTS
         )
 
+    @property
+    def failed_for_good(self) -> bool:
+        """A payment that failed at its last attempt: its month is owed by another way."""
+        return (
+            self.status == "failed"
+            and self.instructed is not None
+            and self.instructed.attempt >= MAX_ATTEMPTS
+        )
+
     def _current(self) -> PaymentInstructed:
         assert self.instructed is not None, "a payment is instructed before anything else"
         return self.instructed

@@ -202,6 +202,7 @@ UNPAYABLE_ACTIONS = {  # what the county does about each reason payments gives
     "no-bank-account": "请核实并补录发放账户",
     "no-standard": "请尽快制定该项目保障标准，标准设定后自动按规则核定并补发",  # ADR 0041
     "insufficient-funds": "资金不足未能发放，请尽快落实资金，到位后下次发放自动补发",  # PAY-7
+    "payment-failed": "银行多次代发失败，请核实并更新发放账户，下次发放自动补发",  # PAY-3
 }
 
 

@@ -17,9 +17,9 @@ class UnpayableRead:
         case_id (str):
         programme (str):
         division_code (str):
-        reason (str): no-bank-account; no-standard: approved by rule where no standard is in force yet (ADR 0041); or
-            insufficient-funds: the run's money ran out (PAY-7). The month is paid back by a later run once the cause is
-            gone
+        reason (str): no-bank-account; no-standard: approved by rule where no standard is in force yet (ADR 0041);
+            insufficient-funds: the run's money ran out (PAY-7); or payment-failed: the bank refused the month's last
+            attempt (PAY-3). The month is paid back by a later run once the cause is gone
     """
 
     case_id: str

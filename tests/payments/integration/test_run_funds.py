@@ -262,3 +262,52 @@ async def test_a_month_that_fits_is_paid_and_the_back_pay_that_does_not_waits(
         assert await paid(payments, client, "z-late") == {
             NEXT: MONTHLY, AFTER_NEXT: 2 * MONTHLY,
         }  # fmt: skip
+
+
+async def retried(payments: Payments, client: httpx.AsyncClient, run_id: str) -> None:
+    """The run's failures retried with its ETag, and executed."""
+    etag = (await client.get(f"/v1/runs/{run_id}", headers=payments.headers())).headers["ETag"]
+    retry = await client.post(
+        f"/v1/runs/{run_id}/retries", json={"reason": "重发"},
+        headers={**payments.headers(), "If-Match": etag},
+    )  # fmt: skip
+    assert retry.status_code == 202, retry.text
+    await payments.settle_projections()
+    await payments.runtime.app.state.executor.execute(run_id)
+    await payments.settle_projections()
+
+
+@pytest.mark.req("PAY-3")
+async def test_a_month_whose_last_attempt_failed_is_paid_back_by_the_next_run(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        await county_standard(payments, client)
+        # given a household whose account is closed: its month fails at every attempt
+        await payments.consume(DECISIONS, approved("closed", account="4004480012345678901"))
+        await fund(payments, client, 4 * MONTHLY)
+        run_id = await start_and_execute(payments, client, PERIOD)
+        for _ in range(2):
+            await retried(payments, client, run_id)
+        # then after the last attempt the month is owed
+        async with payments.runtime.engine.connect() as conn:
+            owed = await conn.execute(
+                text(
+                    "SELECT data->>'period' FROM events"
+                    " WHERE type = 'payments.BeneficiaryUnpayable'"
+                    " AND data->>'reason' = 'payment-failed'"
+                )
+            )
+            assert list(owed.scalars()) == [PERIOD]
+        # when the township records a new account, next month's run pays both months
+        benefit = "/v1/beneficiaries/closed/urban_dibao"
+        etag = (await client.get(benefit, headers=payments.headers())).headers["ETag"]
+        changed = await client.put(
+            f"{benefit}/bank-account",
+            json={"bank_account": "6228480012345670002", "reason": "原账户已销户，补录新账户"},
+            headers={**payments.headers("township_officer", TOWNSHIP), "If-Match": etag},
+        )  # fmt: skip
+        assert changed.status_code == 200, changed.text
+        await payments.settle_projections()
+        await start_and_execute(payments, client, NEXT)
+        assert await paid(payments, client, "closed") == {NEXT: 2 * MONTHLY}
