@@ -113,13 +113,6 @@ async def ensure_funds_for(conn: AsyncConnection, county: str, payments: list[Pa
     short = {p: s for p, s in sorted(short.items()) if s > 0}
     if short:
         needed, have = sum(wanted.values()), sum(max(0, available.get(p, 0)) for p in wanted)
-        raise InsufficientFunds(
-            f"the retry needs {needed} fen, {have} fen are available"
-            f" ({sum(short.values())} fen short, in {', '.join(short)})",
-            f"重新发放需{needed}分，可用资金{have}分，缺口{sum(short.values())}分"
-            f"（{'、'.join(short)}）",
-            needed_fen=needed,
-            available_fen=have,
-            shortfall_fen=sum(short.values()),
-            short_programmes=list(short),
+        raise InsufficientFunds.short(
+            ("the retry", "重新发放"), needed, have, sum(short.values()), list(short)
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shared.domain.aggregate import Aggregate
@@ -67,6 +68,29 @@ class InsufficientFunds(DomainError):
     status = 409
     title_en = "The run exceeds the available funds"
     title_zh = "发放金额超过可用资金"
+
+    @classmethod
+    def short(
+        cls,
+        what: tuple[str, str],
+        needed_fen: int,
+        available_fen: int,
+        shortfall_fen: int,
+        programmes: Sequence[str],
+        then: tuple[str, str] = ("", ""),
+    ) -> InsufficientFunds:
+        """The refusal of `what` (en, zh) with its figures and the programmes short of money;
+        `then`: what the caller may do about it (en, zh)."""
+        return cls(
+            f"{what[0]} needs {needed_fen} fen, {available_fen} fen are available"
+            f" ({shortfall_fen} fen short, in {', '.join(programmes) or '-'}){then[0]}",
+            f"{what[1]}需{needed_fen}分，可用资金{available_fen}分，缺口{shortfall_fen}分"
+            f"（{'、'.join(programmes) or '-'}）{then[1]}",
+            needed_fen=needed_fen,
+            available_fen=available_fen,
+            shortfall_fen=shortfall_fen,
+            short_programmes=list(programmes),
+        )
 
 
 class FundsAccount(Aggregate):

@@ -144,17 +144,16 @@ class PaymentRun(Aggregate):
                 f"run {self.id} already exists", f"发放批次{self.id}已存在", run_id=self.id
             )
         if shortfall_fen > 0 and not override_reason:
-            short = ", ".join(short_programmes) or "-"
-            raise InsufficientFunds(
-                f"the run needs {needed_fen} fen, {available_fen} fen are available"
-                f" ({shortfall_fen} fen short, in {short}); an officer authorised to override"
-                " must give funds_override_reason",
-                f"本次发放需{needed_fen}分，可用资金{available_fen}分，缺口{shortfall_fen}分"
-                f"（{short}）；如需超额发放，须由有权人员在 funds_override_reason 中说明理由",
-                needed_fen=needed_fen,
-                available_fen=available_fen,
-                shortfall_fen=shortfall_fen,
-                short_programmes=list(short_programmes),
+            raise InsufficientFunds.short(
+                ("the run", "本次发放"),
+                needed_fen,
+                available_fen,
+                shortfall_fen,
+                short_programmes,
+                (
+                    "; an officer authorised to override must give funds_override_reason",
+                    "；如需超额发放，须由有权人员在 funds_override_reason 中说明理由",
+                ),
             )
         self.record(
             PaymentRunStarted(

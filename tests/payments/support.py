@@ -112,6 +112,13 @@ def foreign_event(event_type: str, data: dict[str, Any], case_id: str | None) ->
     )
 
 
+def county_decision(event_type: str, case_id: str, **data: Any) -> RecordedEvent:
+    """A verification decision about the case's urban dibao (suspended, resumed, adjusted …),
+    every field its contract names given in `data`."""
+    fields = {"case_id": case_id, "programme": "urban_dibao", **data}
+    return foreign_event(event_type, fields, case_id)
+
+
 APPLICANT, SPOUSE = "11010519491231002X", "620102195803040011"
 
 

@@ -13,22 +13,15 @@ Hand-computed fixture (fen), months relative to the pinned clock's month M; urba
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 
 from tests.payments.integration.test_arrears import raise_standard
 from tests.payments.integration.test_runs import DECISIONS, set_standard
-from tests.payments.support import PERIOD, Payments, approved, foreign_event
+from tests.payments.support import PERIOD, Payments, approved, county_decision
 from tests.support import first_day, months_from
 
 NEXT = months_from(PERIOD, 1)
-
-
-def county_decision(event_type: str, case_id: str, **data: object) -> Any:
-    """A verification decision about the case, every field its contract names."""
-    fields = {"case_id": case_id, "programme": "urban_dibao", **data}
-    return foreign_event(event_type, fields, case_id)
 
 
 async def amount_on(payments: Payments, case_id: str, period: str) -> int:

@@ -12,7 +12,6 @@ Hand-computed fixture (fen), months relative to the pinned clock's month M:
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 import httpx
 import pytest
@@ -28,7 +27,7 @@ from tests.payments.support import (
     TOWNSHIP,
     Payments,
     approved,
-    foreign_event,
+    county_decision,
     fund,
 )
 from tests.support import first_day, months_from
@@ -97,12 +96,6 @@ async def test_a_run_pays_no_back_pay_past_its_money_and_a_later_run_pays_it_bac
         # then each household has had every month it was owed, once
         for case_id in ("on-time", "late"):
             assert sum((await paid(payments, client, case_id)).values()) == 3 * MONTHLY, case_id
-
-
-def county_decision(event_type: str, case_id: str, **data: object) -> Any:
-    """verification's BenefitSuspended or BenefitResumed, every field its contract names."""
-    fields = {"case_id": case_id, "programme": "urban_dibao", **data}
-    return foreign_event(event_type, fields, case_id)
 
 
 @pytest.mark.req("PAY-7", "PAY-3")
