@@ -247,4 +247,12 @@ MIGRATIONS = (
             """,
         ),
     ),
+    Migration(
+        "verification-0011-programme-holders",
+        (
+            # The import's register of whom it let through becomes the register of both guards:
+            # the approval records there too (verification/application/holders.py)
+            "ALTER TABLE migrated_members RENAME TO programme_holders",
+        ),
+    ),
 )

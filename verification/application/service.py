@@ -6,17 +6,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from shared.application.repository import Repository
 from shared.clock import Clock, today
+from shared.db import driver_in_transaction
 from shared.domain.errors import NotFound
 from shared.eventstore.envelope import EventMetadata, RecordedEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore
 from shared.workdays import Workdays, library_calendar
 from verification.adapters.partner_data import Answer, PartnerDataClient
+from verification.application import holders
 from verification.application.aggregates import Addressed
 from verification.application.policies import PolicyData
 from verification.domain import events as ev
@@ -33,16 +34,6 @@ from verification.domain.policy_book import (
 # The source notice: members, their income situation and the benefit amount (长期公示).
 NOTICE_FIELDS_DEFAULT = ("name", "household_size", "members", "income", "amount")
 NOTICE_FIELDS_ALLOWED = frozenset(NOTICE_FIELDS_DEFAULT)
-
-
-# a member holding the programme in another case: approved, or stopped but not ended
-_HOLDING = text(
-    "SELECT m.resident_id FROM case_members m"
-    " JOIN cases_view c ON c.case_id = m.case_id AND c.programme = m.programme"
-    " WHERE m.resident_id = ANY(:residents) AND m.programme = :programme"
-    " AND m.case_id <> :case"
-    " AND c.stage IN ('approved', 'suspended', 'recheck', 'termination_review')"
-)
 
 
 @dataclass(frozen=True)
@@ -118,28 +109,34 @@ class Verification:
             return False
         return (await self.batch(case.batch_id, conn)).complete
 
-    async def ensure_nobody_holds_the_programme(
+    async def hold_programme_for_members(
         self, case: VerificationCase, conn: AsyncConnection
     ) -> None:
-        """Refuse to approve a household a member of which holds the programme in another case
-        (INT-9): the desk and the caseload import each refuse one, but not one of each made at
-        the same moment in two counties."""
+        """Record the case's members as holding its programme, in the approval's transaction; or
+        refuse if one holds it in another case (INT-9). The desk and the caseload import each
+        refuse one, but not one of each made at the same moment in two counties; nor may two
+        approvals naming one person both pass, however close (`holders`)."""
         opened = case.opened
         assert opened is not None
         residents = [m.resident_id for m in opened.members]
-        rows = await conn.execute(
-            _HOLDING,
-            {"residents": residents, "programme": opened.programme, "case": opened.case_id},
+        raw = await driver_in_transaction(conn)
+        await holders.lock_for_approval(raw, opened.programme, residents)
+        found = await holders.holders(raw, residents, stages=holders.HOLDING)
+        holding = {
+            resident
+            for resident, programme, case_id in found
+            if programme == opened.programme and case_id != opened.case_id
+        }
+        if not holding:
+            await holders.record(raw, [(r, opened.programme, opened.case_id) for r in residents])
+            return
+        index = next(i for i, r in enumerate(residents) if r in holding)
+        raise MemberHoldsProgramme(
+            f"members.{index}.resident_id holds {opened.programme} in another case",
+            f"members.{index}.resident_id 已在其他案件中享受{opened.programme}",
+            field=f"members.{index}.resident_id",
+            programme=opened.programme,
         )
-        holders = {r.resident_id for r in rows}
-        if holders:
-            index = next(i for i, r in enumerate(residents) if r in holders)
-            raise MemberHoldsProgramme(
-                f"members.{index}.resident_id holds {opened.programme} in another case",
-                f"members.{index}.resident_id 已在其他案件中享受{opened.programme}",
-                field=f"members.{index}.resident_id",
-                programme=opened.programme,
-            )
 
     async def query_partners(
         self, case: VerificationCase

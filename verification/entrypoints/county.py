@@ -176,7 +176,7 @@ async def decide_case(
         if body.decision == "reject":
             case.reject(complete, today, body.reason, body.appeal_rights)
             return
-        await verification.ensure_nobody_holds_the_programme(case, conn)
+        await verification.hold_programme_for_members(case, conn)
         case.approve(
             complete,
             today,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 from datetime import date, timedelta
 from typing import Any
@@ -325,3 +326,51 @@ async def test_a_household_is_not_approved_for_a_programme_a_member_holds_in_ano
         {"decision": "reject", "reason": "已在他案享受低保", "appeal_rights": "可申请复议"},
     )  # fmt: skip
     assert rejected.status_code == 200, rejected.text
+
+
+async def two_cases_ready_for_decision(v: Verifying, case_ids: tuple[str, str]) -> None:
+    """Given two cases naming the same person, both past their notice and projected so."""
+    for case_id in case_ids:
+        await v.open_case(case_id, [resident("100")])
+        await propose(v.township, case_id)
+    formed = await v.county.post(
+        "/v1/batches",
+        {
+            "township_code": TOWNSHIP,
+            "cases": [{"case_id": c, "programme": "urban_dibao"} for c in case_ids],
+        },
+    )
+    assert formed.status_code == 201, formed.text
+    for household in formed.json()["sample"]:
+        await visit(v, formed.json(), household)
+    for case_id in case_ids:
+        await v.township.step(case_id, "notice", {})
+    v.clock.advance(timedelta(days=8))
+    await v.runtime.projections.catch_up_all()
+
+
+@pytest.mark.req("INT-9", "VER-7")
+async def test_a_second_approval_naming_a_person_is_refused_before_the_first_is_projected(
+    verifying: Verifying,
+) -> None:
+    await two_cases_ready_for_decision(verifying, ("case-a", "case-b"))
+    # when the county approves one, and the other before the projections learn of the first
+    first = await decide(verifying, "case-a")
+    assert first.status_code == 200, first.text
+    second = await decide(verifying, "case-b")
+    # then the second is refused naming the member, and nothing of it is recorded
+    assert second.status_code == 409, second.text
+    assert second.json()["code"] == "member-holds-programme"
+    assert len(await verifying.events("verification.CaseApproved")) == 1
+
+
+@pytest.mark.req("INT-9", "VER-7")
+async def test_of_two_approvals_naming_a_person_at_the_same_moment_one_passes(
+    verifying: Verifying,
+) -> None:
+    await two_cases_ready_for_decision(verifying, ("case-a", "case-b"))
+    # when the county approves both at the same moment
+    answers = await asyncio.gather(decide(verifying, "case-a"), decide(verifying, "case-b"))
+    # then one is approved and the other refused
+    assert sorted(a.status_code for a in answers) == [200, 409], [a.text for a in answers]
+    assert len(await verifying.events("verification.CaseApproved")) == 1

@@ -25,6 +25,7 @@ from shared.db import driver_in_transaction
 from shared.eventstore.envelope import Actor, EventMetadata, NewEvent
 from shared.eventstore.registry import EventRegistry
 from shared.eventstore.store import EventStore, StreamAppend
+from verification.application import holders
 from verification.application.migration import progress
 from verification.application.migration.layout import Opener, Row, households, inspect
 from verification.application.migration.progress import BatchDone, MigrationRecord
@@ -65,19 +66,6 @@ _SPLIT_LATE_ZH, _SPLIT_LATE_EN = (
         " check its members"
     ),
 )
-# Who holds a programme already, or applies for it: a member of a case not ended, or of a
-# household imported before whose case is not projected yet or not ended (INT-9)
-_HOLDING = """
-    SELECT m.resident_id, m.programme FROM case_members m
-    JOIN cases_view c ON c.case_id = m.case_id AND c.programme = m.programme
-    WHERE m.resident_id = ANY($1::text[]) AND c.stage <> ALL($2::text[])
-    UNION
-    SELECT m.resident_id, m.programme FROM migrated_members m
-    LEFT JOIN cases_view c ON c.case_id = m.case_id AND c.programme = m.programme
-    WHERE m.resident_id = ANY($1::text[]) AND (c.stage IS NULL OR c.stage <> ALL($2::text[]))
-"""
-_PLACED = "INSERT INTO migrated_members (resident_id, programme, case_id) VALUES ($1, $2, $3)"
-_ENDED = ["rejected", "terminated", "withdrawn"]
 
 Progress = Callable[[MigrationRecord], None]
 
@@ -204,9 +192,11 @@ class _Run:
         programme already: in a case, in a household imported before, or earlier in the batch
         (INT-9). The others' members are recorded as imported; the rejects."""
         residents = [m.resident_id for household, _ in valid.values() for m in household.members]
-        holding = {(r[0], r[1]) for r in await raw.fetch(_HOLDING, residents, _ENDED)}
+        await holders.lock_for_import(raw)
+        found = await holders.holders(raw, residents)
+        holding = {(resident, programme) for resident, programme, _ in found}
         rejects: list[Reject] = []
-        placed: list[tuple[str, str, str]] = []
+        placed: list[holders.Holder] = []
         for stream_id, (household, _) in list(valid.items()):
             members = {(m.resident_id, household.programme): m for m in household.members}
             if taken := [m for key, m in members.items() if key in holding]:
@@ -216,7 +206,7 @@ class _Run:
             holding |= set(members)  # a later household of the batch
             case_id = case_id_of(household.division_code, household.ref)
             placed += [(resident, programme, case_id) for resident, programme in members]
-        await raw.executemany(_PLACED, placed)
+        await holders.record(raw, placed)
         return rejects
 
     def _append(self, household: Household) -> StreamAppend:
