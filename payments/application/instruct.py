@@ -119,28 +119,19 @@ async def plan_payment(
     recorded unpayable for want of funds (PAY-7)."""
     assert run.started is not None
     period = run.started.period
+    if not _due_in(run.id, period, beneficiary):
+        return None
     enrolled = beneficiary.enrolled
-    if enrolled is None or not beneficiary.payable_in(period_start(period)):
-        return None
-    if beneficiary.past_age_limit(period):  # PAY-9: paid through the month of the age limit
-        last = enrolled.coming_of_age_period
-        assert last is not None
-        beneficiary.reach_age_limit(run.id, period, next_period_start(last))
-        return None
+    assert enrolled is not None
     one_off = kind_of(enrolled.programme) is Kind.ONE_OFF
-    if one_off and (beneficiary.status != "active" or enrolled.effective_from > period_end(period)):
-        return None  # paid once already, or approved after this period
-    case_id, programme = enrolled.case_id, enrolled.programme
-    key = payment_key(case_id, programme, period)
     if beneficiary.awaits_standard_on(period_end(period)):
         beneficiary.unpayable(run.id, period, NO_STANDARD)
         return None
     monthly = beneficiary.amount_on(period_end(period))
     months = () if one_off else await _back_pay_months(conn, beneficiary, period, missed or ())
-    back_pay = sum(m.difference_fen for m in months)
-    per_person = prices.subsidy_for(period, programme) if prices and monthly > 0 else 0
+    per_person = prices.subsidy_for(period, enrolled.programme) if prices and monthly > 0 else 0
     subsidy = 0 if one_off else per_person * beneficiary.household_size
-    if monthly + back_pay <= 0:
+    if monthly + sum(m.difference_fen for m in months) <= 0:
         return None
     if not beneficiary.bank_account:
         beneficiary.unpayable(run.id, period, NO_BANK_ACCOUNT)
@@ -148,17 +139,51 @@ async def plan_payment(
     fitted = _within_budget(budget, beneficiary, run.id, period, monthly + subsidy, months)
     if fitted is None:
         return None
-    months, back_pay = fitted, sum(m.difference_fen for m in fitted)
-    if months:
-        beneficiary.back_pay(period, months)
-    payment = Payment(key)
+    if fitted:
+        beneficiary.back_pay(period, fitted)
+    payment = _instructed(run.id, period, beneficiary, monthly, fitted, subsidy)
+    if one_off:  # PAY-8: paid once, then the benefit ends
+        beneficiary.terminate(next_period_start(period), ONE_OFF_PAID)
+    return payment
+
+
+def _due_in(run_id: str, period: str, beneficiary: Beneficiary) -> bool:
+    """True when the benefit is paid for `period`: enrolled, not stopped, not past the age limit
+    (then ended by the run), and a one-off not paid yet nor approved after the period."""
+    enrolled = beneficiary.enrolled
+    if enrolled is None or not beneficiary.payable_in(period_start(period)):
+        return False
+    if beneficiary.past_age_limit(period):  # PAY-9: paid through the month of the age limit
+        last = enrolled.coming_of_age_period
+        assert last is not None
+        beneficiary.reach_age_limit(run_id, period, next_period_start(last))
+        return False
+    if kind_of(enrolled.programme) is Kind.ONE_OFF:
+        return beneficiary.status == "active" and enrolled.effective_from <= period_end(period)
+    return True
+
+
+def _instructed(
+    run_id: str,
+    period: str,
+    beneficiary: Beneficiary,
+    monthly: int,
+    months: tuple[BackPayMonth, ...],
+    subsidy: int,
+) -> Payment:
+    """The period's payment, instructed for its first attempt into the beneficiary's account."""
+    enrolled = beneficiary.enrolled
+    assert enrolled is not None and beneficiary.bank_account
+    key = payment_key(enrolled.case_id, enrolled.programme, period)
     payment_id = payment_id_for(key)
+    back_pay = sum(m.difference_fen for m in months)
+    payment = Payment(key)
     payment.instruct(
         PaymentInstructed(
             payment_id=payment_id,
-            run_id=run.id,
-            case_id=case_id,
-            programme=programme,
+            run_id=run_id,
+            case_id=enrolled.case_id,
+            programme=enrolled.programme,
             period=period,
             division_code=enrolled.division_code,
             amount_fen=monthly + back_pay + subsidy,
@@ -171,8 +196,6 @@ async def plan_payment(
             price_subsidy_fen=subsidy,
         )
     )
-    if one_off:  # PAY-8: paid once, then the benefit ends
-        beneficiary.terminate(next_period_start(period), ONE_OFF_PAID)
     return payment
 
 
