@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from payments.domain.standards import STANDARD_PROGRAMMES
 from shared.fields import Fen
@@ -180,6 +180,14 @@ class RunCreate(BaseModel):
         max_length=500,
         description="pay beyond the available funds (needs scope payments:funds-override)",
     )
+    hold_short_programmes: bool = Field(
+        default=False,
+        description="start although a programme is short of money: pay the programmes funded,"
+        " and hold the short ones whole (each of their months recorded unpayable"
+        " `insufficient-funds`, paid back by a later run once the money is in; ADR 0067)."
+        " Without it a run with a programme short is a 409 `insufficient-funds` naming"
+        " `short_programmes`; not with `funds_override_reason`",
+    )
     channel: Literal["api", "file"] = Field(
         default="api",
         description="api: the service pays through the bank's batch API; file: the county"
@@ -191,6 +199,13 @@ class RunCreate(BaseModel):
     def _county(cls, value: str) -> str:
         if len(value) != 6 or parse_division(value).level != "county":
             raise ValueError("must be a 6-digit county code")
+        return value
+
+    @field_validator("hold_short_programmes")
+    @classmethod
+    def _hold_or_override(cls, value: bool, info: ValidationInfo) -> bool:
+        if value and info.data.get("funds_override_reason"):
+            raise ValueError("holds short programmes or pays past the money, not both")
         return value
 
     @field_validator("period")

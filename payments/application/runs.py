@@ -34,6 +34,7 @@ class StartRun:
     metadata: EventMetadata
     override_reason: str | None = None
     channel: str = "api"  # `file`: the bank file and its return file are the channel (ADR 0038)
+    hold_short_programmes: bool = False  # pay the funded programmes, none of the short ones
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,14 @@ async def start_run(cmd: StartRun, repos: Repositories, conn: AsyncConnection) -
         cmd.override_reason,
         cmd.channel,
         short,
+        cmd.hold_short_programmes,
     )
     await repos.runs.save(run, replace(cmd.metadata, correlation_id=run_id), conn, 0)
-    if shortfall == 0:  # an override authorises going past the money; otherwise it is the cap
-        await cap_run(conn, run_id, {p.programme: p.available_fen for p in position})
+    assert run.started is not None
+    if run.started.funds_override_reason is None:  # an override goes past the money
+        held = set(run.started.held_programmes)
+        room = {p.programme: 0 if p.programme in held else p.available_fen for p in position}
+        await cap_run(conn, run_id, room)
     return run
 
 

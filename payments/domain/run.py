@@ -27,6 +27,7 @@ class PaymentRunStarted:
     shortfall_fen: int = 0
     funds_override_reason: str | None = None
     channel: str = "api"  # how the bank is told and answers: `api` (batch API) or `file` (ADR 0038)
+    held_programmes: tuple[str, ...] = ()  # short of money, none of their months paid (ADR 0067)
 
 
 @event_type("payments.FailedPaymentsRetried", version=1)
@@ -136,14 +137,15 @@ class PaymentRun(Aggregate):
         override_reason: str | None = None,
         channel: str = "api",
         short_programmes: tuple[str, ...] = (),
+        hold_short_programmes: bool = False,
     ) -> None:
-        """Start the run once; over the available funds only with a recorded override (the
-        refusal names the programmes short of money)."""
+        """Start the run once; over the available funds only with a recorded override, or
+        holding the programmes short of money (the refusal names them)."""
         if self.started is not None:
             raise RunAlreadyStarted(
                 f"run {self.id} already exists", f"发放批次{self.id}已存在", run_id=self.id
             )
-        if shortfall_fen > 0 and not override_reason:
+        if shortfall_fen > 0 and not override_reason and not hold_short_programmes:
             raise InsufficientFunds.short(
                 ("the run", "本次发放"),
                 needed_fen,
@@ -151,8 +153,10 @@ class PaymentRun(Aggregate):
                 shortfall_fen,
                 short_programmes,
                 (
-                    "; an officer authorised to override must give funds_override_reason",
-                    "；如需超额发放，须由有权人员在 funds_override_reason 中说明理由",
+                    "; hold_short_programmes pays the others, or an officer authorised to"
+                    " override gives funds_override_reason",
+                    "；可设 hold_short_programmes 先发放资金足额的项目，或由有权人员在"
+                    " funds_override_reason 中说明超额发放理由",
                 ),
             )
         self.record(
@@ -165,6 +169,7 @@ class PaymentRun(Aggregate):
                 shortfall_fen,
                 override_reason if shortfall_fen > 0 else None,
                 channel,
+                short_programmes if hold_short_programmes and not override_reason else (),
             )
         )
 

@@ -86,6 +86,7 @@ async def start_payment_run(
             metadata,
             body.funds_override_reason,
             body.channel,
+            body.hold_short_programmes,
         )
         run = await start_run(cmd, repos, conn)
         headers = {"Location": f"/v1/runs/{run.id}", "ETag": etag_for(run.version)}

@@ -389,6 +389,7 @@ class PaymentRunStarted(Contract):
     shortfall_fen: int = 0
     funds_override_reason: str | None = None
     channel: str = "api"
+    held_programmes: tuple[str, ...] = ()
 
 
 class PaymentSettled(Contract):

@@ -21,6 +21,10 @@ class RunCreate:
             a later month is a 422 `period-not-due`
         reason (str):
         funds_override_reason (None | str | Unset): pay beyond the available funds (needs scope payments:funds-override)
+        hold_short_programmes (bool | Unset): start although a programme is short of money: pay the programmes funded,
+            and hold the short ones whole (each of their months recorded unpayable `insufficient-funds`, paid back by a
+            later run once the money is in; ADR 0067). Without it a run with a programme short is a 409 `insufficient-funds`
+            naming `short_programmes`; not with `funds_override_reason` Default: False.
         channel (RunCreateChannel | Unset): api: the service pays through the bank's batch API; file: the county
             downloads the bank file and imports the bank's return file (回盘文件, ADR 0038) Default: RunCreateChannel.API.
     """
@@ -29,6 +33,7 @@ class RunCreate:
     period: str
     reason: str
     funds_override_reason: None | str | Unset = UNSET
+    hold_short_programmes: bool | Unset = False
     channel: RunCreateChannel | Unset = RunCreateChannel.API
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +48,8 @@ class RunCreate:
             funds_override_reason = UNSET
         else:
             funds_override_reason = self.funds_override_reason
+
+        hold_short_programmes = self.hold_short_programmes
 
         channel: str | Unset = UNSET
         if not isinstance(self.channel, Unset):
@@ -59,6 +66,8 @@ class RunCreate:
         )
         if funds_override_reason is not UNSET:
             field_dict["funds_override_reason"] = funds_override_reason
+        if hold_short_programmes is not UNSET:
+            field_dict["hold_short_programmes"] = hold_short_programmes
         if channel is not UNSET:
             field_dict["channel"] = channel
 
@@ -84,6 +93,8 @@ class RunCreate:
             d.pop("funds_override_reason", UNSET)
         )
 
+        hold_short_programmes = d.pop("hold_short_programmes", UNSET)
+
         _channel = d.pop("channel", UNSET)
         channel: RunCreateChannel | Unset
         if isinstance(_channel, Unset):
@@ -96,6 +107,7 @@ class RunCreate:
             period=period,
             reason=reason,
             funds_override_reason=funds_override_reason,
+            hold_short_programmes=hold_short_programmes,
             channel=channel,
         )
 
