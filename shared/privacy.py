@@ -22,8 +22,13 @@ _SENSITIVE = re.compile(
     r"|(?P<phone>(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2})(?![0-9])"
     r")"
 )
-# What the public view masks inside text: scrub's three, and any other run of 13-19 digits.
-_SENSITIVE_OR_LONG = re.compile(_SENSITIVE.pattern[:-1] + r"|(?P<long>\d{13,19})(?![0-9]))")
+# An amount in text: 13 digits (money is below 10^13 fen) followed by its unit; never an account.
+_AMOUNT = r"\d{13}\s*(?:分|元|fen\b|yuan\b)"
+# What the public view masks inside text: scrub's three, and any other run of 13-19 digits
+# that is not an amount.
+_SENSITIVE_OR_LONG = re.compile(
+    _SENSITIVE.pattern[:-1] + rf"|(?!{_AMOUNT})(?P<long>\d{{13,19}})(?![0-9]))"
+)
 # A UUID (a case, event or correlation id) is an identifier, never personal data, even where its
 # digits look like a phone or card number ("…-0002-4282-9016-2617…", "…-15221774124b"): text is
 # masked around the UUIDs in it, never inside one.
@@ -111,10 +116,13 @@ PSEUDONYM_PREFIX = "pid_"
 # Keys whose values a public reader must not see at all, even masked ("notes": free text about a
 # person, such as a child's care visit, which no rule can mask reliably; "appearance": 体貌特征 of
 # a person who cannot be identified, INT-11; "coming_of_age": the month a child reaches the
-# allowance's age limit, which tells the child's birth month, ADR 0042).
+# allowance's age limit, which tells the child's birth month, ADR 0042; "disease", "diagnos":
+# health by another name).
 DROPPED_KEYS = (
     "health",
     "disability",
+    "disease",
+    "diagnos",
     "complainant",
     "self_care",
     "notes",
@@ -124,16 +132,23 @@ DROPPED_KEYS = (
 # Narratives an officer or a household writes about a person, dropped by their exact names (as
 # words inside other keys they mean other things: "work" in "working_days"): an urgent case's
 # situation, an investigation's findings, a complaint's summary, a member's work and schooling,
-# the authorisation's document reference. Health, addresses and names written into them cannot
-# be masked by a rule; the bus needs none of them (found on the public topics by probing). Left
-# out of the public view only: an inspector's or auditor's file view keeps them.
+# the authorisation's document reference (`document_ref`, on a case `authorisation_ref`), the
+# workplace of an official a member is related to (`official_org`), and a programme's stated
+# sub-options (`details`: an open map of what the household says, a disease among them, ADR 0020
+# amended). Health, addresses and names written into them cannot be masked by a rule; the bus
+# needs none of them (found on the public topics by probing). Left out of the public view only:
+# an inspector's or auditor's file view keeps them.
 DROPPED_NARRATIVES = frozenset(
-    {"situation", "findings", "summary", "work", "schooling", "document_ref"}
-)
+    {
+        "situation", "findings", "summary", "work", "schooling", "document_ref",
+        "authorisation_ref", "official_org", "details",
+    }
+)  # fmt: skip
 # Why and what, as officers write it: a decision's reason, an opinion, a note, what was needed,
 # done or answered. Officers write names, diagnoses and addresses into them ("配偶因尿毒症死亡",
-# found on the public topics by probing), which no rule can mask; a code (`no-bank-account`,
-# `exceeds-paid`) says only what the system decided, and stays.
+# found on the public topics by probing), which no rule can mask. No contract enumerates them, so
+# a value that merely looks like a code ("r", pinyin) is text too; only the codes the services
+# themselves write (SYSTEM_CODES) say nothing but what the system decided, and stay.
 WRITTEN_TEXT_KEYS = frozenset(
     {
         "reason", "note", "description", "need", "content", "feedback", "help", "help_given",
@@ -141,7 +156,32 @@ WRITTEN_TEXT_KEYS = frozenset(
     }
 )  # fmt: skip
 WRITTEN_TEXT_SUFFIXES = ("_reason", "_opinion")
-_CODE = re.compile(r"[a-z0-9][a-z0-9_.:-]{0,63}")
+# The reason codes payments writes into its events (instruct.py, reactions/decisions.py).
+SYSTEM_CODES = frozenset({"no-bank-account", "no-standard", "exceeds-paid", "no-amount"})
+# Keys naming staff (an investigator, a visitor, an inspector, a clerk): their names or ids are
+# personal data of staff, published as keyed pseudonyms, as the record's actor is.
+STAFF_KEYS = frozenset(
+    {"staff", "visited_by", "team", "inspector_id", "approved_by", "overridden_by"}
+)
+STAFF_SUFFIXES = ("_staff_id",)
+# Events whose type alone says a person is disabled or ill, and a complaint, which must not tie
+# a household's case to an allegation its county can read (GEN-7, whistle-blowers): the public
+# view keeps only these of their fields (an allow-list; the rules above then apply to them).
+PUBLIC_FIELDS_ONLY: dict[str, frozenset[str]] = {
+    "verification.DisabledPersonScreened": frozenset(
+        {"screening_id", "division_code", "county_code", "screened_on"}
+    ),
+    "verification.ExtremePovertyInclusionDecided": frozenset(
+        {"screening_id", "division_code", "decision", "decided_on"}
+    ),
+    "verification.PriorityFlagged": frozenset({"case_id", "programme"}),
+    "supervision.ComplaintReceived": frozenset(
+        {
+            "complaint_id", "channel", "anonymous", "division_code", "allegation",
+            "received_on", "due_on", "calendar_version",
+        }
+    ),
+}  # fmt: skip
 
 
 def pseudonym(resident_id: str, key: bytes) -> str:
@@ -174,15 +214,30 @@ def mask_address(value: str) -> str:
 def public_view(data: Any, key: bytes) -> Any:
     """What a public topic may carry of event data: the one rule for every event type.
 
-    Resident IDs (keys `resident_id`, `*_resident_id`, or any value shaped like one) become keyed
-    pseudonyms; bank accounts (keys naming an account, or 13-19 digit values) keep their last 4
-    digits; names, phones and addresses are masked; narratives (DROPPED_NARRATIVES), text an
-    officer writes (WRITTEN_TEXT_KEYS: a reason, a note …, unless a code), health,
-    disability, self-care, complainant and notes fields are dropped; URLs (keys `url`, `*_url`, or
-    inside text) keep their scheme and host only; IDs, accounts and phones
-    inside free text are masked (never inside a UUID: case, event and correlation ids are kept
-    whole). Everything else is kept."""
+    Resident IDs (keys `resident_id`, `*_resident_id`, or any value shaped like one) and staff
+    (STAFF_KEYS) become keyed pseudonyms; bank accounts (keys naming an account, or 13-19 digit
+    values) keep their last 4 digits; names, phones and addresses are masked; narratives
+    (DROPPED_NARRATIVES), text an officer writes (WRITTEN_TEXT_KEYS: a reason, a note …, unless
+    one of SYSTEM_CODES), health, disability, self-care, complainant and notes fields are
+    dropped; URLs (keys `url`, `*_url`, or inside text) keep their scheme and host only; IDs,
+    accounts and phones inside free text are masked (never inside a UUID: case, event and
+    correlation ids are kept whole; never an amount: 13 digits followed by 分 or 元).
+    Everything else is kept."""
     return _view(data, None, lambda text: pseudonym(text, key), _DROP)
+
+
+def public_event_view(event_type: str, data: Any, key: bytes) -> Any:
+    """The public view of an event's data: its PUBLIC_FIELDS_ONLY where the type has them, then
+    `public_view`."""
+    return public_view(public_fields_of(event_type, data), key)
+
+
+def public_fields_of(event_type: str, data: Any) -> Any:
+    """The data, or, of an event type PUBLIC_FIELDS_ONLY lists, only the fields it names."""
+    kept = PUBLIC_FIELDS_ONLY.get(event_type)
+    if kept is None or not isinstance(data, dict):
+        return data
+    return {k: v for k, v in data.items() if k in kept}
 
 
 def file_view(data: Any) -> Any:
@@ -235,15 +290,16 @@ def _view_fields(value: dict[Any, Any], resident: Callable[[str], str], dropped:
 
 def _public_drops(key: object, value: Any) -> bool:
     """True for a narrative the public view leaves out: always, or, for written text (a reason,
-    a note …), unless the value is a code."""
+    a note …), unless the value is one of the services' own codes."""
     if key in DROPPED_NARRATIVES:
         return True
-    return written_text(str(key)) and type(value) is str and not _CODE.fullmatch(value)
+    return written_text(str(key)) and type(value) is str and value not in SYSTEM_CODES
 
 
 @lru_cache(maxsize=4096)
 def written_text(name: str) -> bool:
-    """True for a key whose text an officer writes (a reason, a note …): public only as a code."""
+    """True for a key whose text an officer writes (a reason, a note …): public only as one of
+    the services' own codes (SYSTEM_CODES)."""
     return name in WRITTEN_TEXT_KEYS or name.endswith(WRITTEN_TEXT_SUFFIXES)
 
 
@@ -270,6 +326,8 @@ def personal_rule(name: str) -> str | None:
     """What a key's name says its text is (keys repeat in every event: decided once each)."""
     if name == "resident_id" or name.endswith(("resident_id", "resident_ids")):
         return "resident_id"
+    if name in STAFF_KEYS or name.endswith(STAFF_SUFFIXES):
+        return "staff"
     if "account" in name and not name.endswith("_masked"):
         return "account"
     if "phone" in name:
@@ -289,7 +347,7 @@ def _view_text(value: str, rule: str | None, resident: Callable[[str], str]) -> 
             value = _URL_IN_TEXT.sub(lambda url: mask_url(url.group()), value)
         return value if _FOUR_DIGITS.search(value) is None else _digits_in_text(value, resident)
     text = value.strip()
-    if rule == "resident_id":
+    if rule in ("resident_id", "staff"):  # a person's id: a keyed pseudonym (masked in a file)
         return resident(text)
     if rule == "account":
         return mask_bank_account(text)

@@ -31,7 +31,12 @@ from shared.eventstore.contracts import registry_schemas
 from shared.http.problems import problem_responses
 from shared.http.wiring import wired
 from shared.messaging.public import public_dataschema
-from shared.privacy import dropped_from_public_view, personal_rule, written_text
+from shared.privacy import (
+    PUBLIC_FIELDS_ONLY,
+    dropped_from_public_view,
+    personal_rule,
+    written_text,
+)
 from shared.runtime import ServiceRuntime
 
 MEDIA_TYPE = "application/schema+json"
@@ -113,11 +118,21 @@ class EventSchemas:
 
 
 def public_schema(schema: Mapping[str, Any], schema_id: str) -> dict[str, Any]:
-    """The schema of an event's public view: what `shared.privacy.public_view` leaves of it."""
-    view: dict[str, Any] = _public(schema)
+    """The schema of an event's public view: what `shared.privacy.public_event_view` leaves."""
+    view: dict[str, Any] = _public(_only_public_fields(schema))
     view["$id"] = schema_id
     view["x-safetynet-view"] = "public"
     return view
+
+
+def _only_public_fields(schema: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The schema, or, of an event type PUBLIC_FIELDS_ONLY lists, with only the fields it names."""
+    kept = PUBLIC_FIELDS_ONLY.get(str(schema.get("title")))
+    if kept is None:
+        return schema
+    properties = {k: v for k, v in schema["properties"].items() if k in kept}
+    required = [name for name in schema.get("required", ()) if name in kept]
+    return {**schema, "properties": properties, "required": required}
 
 
 def _public(node: Any) -> Any:
@@ -133,7 +148,7 @@ def _public(node: Any) -> Any:
             for name, value in properties.items()
             if not dropped_from_public_view(name)
         }
-        if "required" in node:  # written text is left out unless a code: no longer required
+        if "required" in node:  # written text is left out unless a system code: not required
             out["required"] = [
                 n
                 for n in node["required"]

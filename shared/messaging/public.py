@@ -2,9 +2,9 @@
 
 The relay sends each event twice: as stored to `<ns>.<service>.internal`, which only the
 platform's own consumers read, and as this view to `<ns>.<service>.events`, which feeds the
-provincial integration bus. The view's data is `shared.privacy.public_view` of the stored data;
-the envelope headers go through the same rule (the actor, its id a pseudonym unless a service; the
-reason, dropped when a person wrote it), the record is marked
+provincial integration bus. The view's data is `shared.privacy.public_event_view` of the stored
+data; the envelope headers go through the same rule (the actor and an API channel, their id a
+pseudonym unless a service; the reason, dropped when a person wrote it), the record is marked
 `ce_safetynetview: public` with a public dataschema, and it carries no hash: its data is not
 what was hashed, and a hash of data that holds a resident ID would fingerprint that ID.
 """
@@ -18,7 +18,7 @@ from typing import Any
 
 from shared.jsontext import compact_json, parse_json
 from shared.messaging.cloudevents import KafkaRecord, dataschema
-from shared.privacy import UUID_PATTERN, pseudonym, public_view
+from shared.privacy import UUID_PATTERN, pseudonym, public_event_view, public_view
 
 VIEW_HEADER = "ce_safetynetview"
 PUBLIC = "public"
@@ -35,7 +35,8 @@ def public_dataschema(event_type: str, schema_version: int) -> str:
 
 def public_record(record: KafkaRecord, key: bytes) -> KafkaRecord:
     """The public view of a relay record; the key (the case id) and the order are unchanged."""
-    value = compact_json(public_view(parse_json(record.value), key))
+    event_type = _event_type(record.headers)
+    value = compact_json(public_event_view(event_type, parse_json(record.value), key))
     headers = []
     written_by_staff = not _by_the_system(record.headers)
     for header in record.headers:  # one lookup a header: most pass as they are, not copied
@@ -55,6 +56,11 @@ def _public_schema(raw: bytes, key: bytes) -> bytes:
     """`…/<type>/v<N>.json` → `…/<type>/v<N>.public.json` (ADR 0039); another value unchanged."""
     text = raw.decode("utf-8")
     return (text.removesuffix(".json") + ".public.json").encode() if text.endswith(".json") else raw
+
+
+def _event_type(headers: Any) -> str:
+    """The record's `ce_type` ("" when it has none)."""
+    return next((bytes(raw).decode("utf-8") for name, raw in headers if name == "ce_type"), "")
 
 
 def _by_the_system(headers: Any) -> bool:
@@ -77,6 +83,16 @@ def _public_actor(raw: bytes, key: bytes) -> bytes:
     return compact_json(public_view(actor, key))
 
 
+@lru_cache(maxsize=1024)
+def _public_channel(raw: bytes, key: bytes) -> bytes:
+    """The channel header's view: `api:<client>` names the token's subject (often a staff
+    member's id), a keyed pseudonym as the actor's id is; a service's channel as it is."""
+    kind, _, client = raw.decode("utf-8").partition(":")
+    if kind != "api" or not client:
+        return raw
+    return f"api:{pseudonym(client, key)}".encode()
+
+
 def _public_text(raw: bytes, key: bytes) -> bytes:
     """A text header's view: an id (a case's subject, its stream) as it is, other text viewed."""
     return raw if _UUID_BYTES.fullmatch(raw) is not None else _public_free_text(raw, key)
@@ -97,6 +113,7 @@ _HEADER_VIEWS: dict[str, Callable[[bytes, bytes], bytes] | None] = {
     **dict.fromkeys(_DROPPED, None),
     "ce_dataschema": _public_schema,
     "ce_actor": _public_actor,
+    "ce_channel": _public_channel,
     **dict.fromkeys(_TEXT_HEADERS, _public_text),
 }
 _UUID_BYTES = re.compile(UUID_PATTERN.encode("ascii"))

@@ -25,6 +25,7 @@ from tests.support import eventually
 HONGGU = County("620111")  # 红古区: this module's county on the shared stack
 ACCOUNT = "6228480012345670111"
 APPLICANT = "何玉梅"
+DISEASE = "尿毒症"
 MEDICAL = {
     "outcome": "approved",
     "reason": "住院自付费用经核定，符合重特大疾病医疗救助条件",
@@ -112,7 +113,7 @@ async def _application(stack: RunningServices, client: httpx.AsyncClient) -> str
     return await submitted(stack, client, HONGGU, {
         "division_code": HONGGU.township, "registration": "rural",
         "programmes": ["medical_assistance", "education_assistance"],
-        "programme_details": {"medical_assistance": {"kind": "major_disease", "disease": "尿毒症"}},
+        "programme_details": {"medical_assistance": {"kind": "major_disease", "disease": DISEASE}},
         "members": [{"resident_id": person, "name": APPLICANT, "relation": "self"},
                     {"resident_id": child, "name": "何小军", "relation": "child",
                      "schooling": "初中在读"}],
@@ -158,6 +159,10 @@ async def _public_view_names_no_one(stack: RunningServices, case_id: str) -> Non
     internal = b"".join(await of_case("intake.internal"))
     public = b"".join(await of_case("intake.events") + await of_case("payments.events"))
     assert b"ProgrammeDecidedByAgency" in public and b"PaidByPartnerRecorded" in public
+    assert b"ProgrammeRouted" in public
     assert APPLICANT.encode() in internal and ACCOUNT.encode() in internal  # the test can fail
-    for personal in (APPLICANT, ACCOUNT, HONGGU.resident(111), HONGGU.resident(112, "20100301")):
+    assert DISEASE.encode() in internal
+    personal_data = (APPLICANT, ACCOUNT, HONGGU.resident(111), HONGGU.resident(112, "20100301"))
+    # the diagnosis the household stated, and the reason the partner's clerk wrote (GEN-7)
+    for personal in (*personal_data, DISEASE, str(MEDICAL["reason"])):
         assert personal.encode() not in public, personal
