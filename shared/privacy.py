@@ -156,8 +156,14 @@ WRITTEN_TEXT_KEYS = frozenset(
     }
 )  # fmt: skip
 WRITTEN_TEXT_SUFFIXES = ("_reason", "_opinion")
-# The reason codes payments writes into its events (instruct.py, reactions/decisions.py).
-SYSTEM_CODES = frozenset({"no-bank-account", "no-standard", "exceeds-paid", "no-amount"})
+# The reason codes payments writes into its events (instruct.py, run_funds.py, bank_answers.py,
+# reactions/decisions.py; tests/shared/unit/test_public_view_of_published_events.py ties them).
+SYSTEM_CODES = frozenset(
+    {
+        "no-bank-account", "no-standard", "exceeds-paid", "no-amount", "insufficient-funds",
+        "payment-failed",
+    }
+)  # fmt: skip
 # Keys naming staff (an investigator, a visitor, an inspector, a clerk): their names or ids are
 # personal data of staff, published as keyed pseudonyms, as the record's actor is.
 STAFF_KEYS = frozenset(

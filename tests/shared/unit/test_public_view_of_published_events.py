@@ -22,12 +22,15 @@ from intake.domain.application_events import (
     StaffRelativeDeclared,
 )
 from intake.domain.programmes import Agency, Programme, Settlement
+from payments.application.bank_answers import PAYMENT_FAILED
+from payments.application.instruct import NO_BANK_ACCOUNT, NO_STANDARD
+from payments.application.run_funds import INSUFFICIENT_FUNDS
 from payments.domain.beneficiary import EntitlementCalculated
 from shared.eventstore.registry import type_name_of
 from shared.http.event_schemas import public_schema
 from shared.messaging.cloudevents import KafkaRecord
 from shared.messaging.public import public_record
-from shared.privacy import pseudonym, public_view
+from shared.privacy import SYSTEM_CODES, pseudonym, public_view
 from supervision.domain.complaint import Allegation, ComplaintChannel, ComplaintReceived
 from verification.domain.events import InvestigationRecorded, PriorityFlagged
 from verification.domain.inclusion import DisabledPersonScreened
@@ -95,6 +98,16 @@ def test_the_codes_the_services_write_stay_public() -> None:
     data = {"unpayable": {"reason": "no-bank-account"}, "refusal": {"reason": "exceeds-paid"}}
     assert public_view(data, KEY) == data
     assert public_view({"reason": "not-a-system-code"}, KEY) == {}
+
+
+@pytest.mark.req("GEN-7")
+def test_every_reason_code_payments_writes_is_one_the_public_view_keeps() -> None:
+    written = {
+        NO_BANK_ACCOUNT, NO_STANDARD, INSUFFICIENT_FUNDS, PAYMENT_FAILED, "exceeds-paid",
+        "no-amount",
+    }  # fmt: skip
+    assert written == SYSTEM_CODES
+    assert all(public_view({"reason": code}, KEY) == {"reason": code} for code in written)
 
 
 @pytest.mark.req("GEN-7")
