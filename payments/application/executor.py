@@ -134,7 +134,8 @@ class RunExecutor:
         if partition.index in (await self._partitions(run)).finished:
             return True  # another executor finished it before this one took the lock
         await self.projections.catch_up_all()
-        await self._instruct_all(run, partition)
+        if not run.instructed_all:  # a retry round sends the failures again, no new payables
+            await self._instruct_all(run, partition)
         if run.channel == "api":  # a file run's instructions wait for the officer's file
             await self._send_all(run.id, partition)
         async with self.engine.begin() as conn:

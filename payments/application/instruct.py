@@ -19,7 +19,13 @@ from payments.domain.beneficiary import (
     BackPayMonth,
     Beneficiary,
 )
-from payments.domain.payment import Payment, PaymentInstructed, payment_id_for, payment_key
+from payments.domain.payment import (
+    MAX_ATTEMPTS,
+    Payment,
+    PaymentInstructed,
+    payment_id_for,
+    payment_key,
+)
 from payments.domain.prices import PriceLinkage
 from payments.domain.programmes import Kind, kind_of
 from payments.domain.run import PaymentRun
@@ -38,10 +44,13 @@ _ACTIVE = text(
 NO_BANK_ACCOUNT = "no-bank-account"
 NO_STANDARD = "no-standard"  # enrolled by rule, no standard in force yet (ADR 0041)
 ONE_OFF_PAID = "一次性救助已发放，待遇结束 (one-off assistance paid: the benefit ends)"
+# a failed payment still retryable holds its month and the back pay it carries: its retry pays
+# them, so a later run counts that back pay as paid (what a retry sends is never paid twice)
 _HISTORY = text(
     "SELECT period, monthly_fen, back_pay_fen, status FROM payments_view"
     " WHERE case_id = :case_id AND programme = :programme AND period < :period"
-    " AND status IN ('instructed', 'settled') ORDER BY period"
+    " AND (status IN ('instructed', 'settled')"
+    f" OR (status = 'failed' AND attempt < {MAX_ATTEMPTS})) ORDER BY period"
 )
 
 

@@ -12,6 +12,7 @@ Hand-computed fixture (fen), months relative to the pinned clock's month M:
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import httpx
 import pytest
@@ -257,8 +258,8 @@ async def test_a_month_that_fits_is_paid_and_the_back_pay_that_does_not_waits(
         }  # fmt: skip
 
 
-async def retried(payments: Payments, client: httpx.AsyncClient, run_id: str) -> None:
-    """The run's failures retried with its ETag, and executed."""
+async def retried(payments: Payments, client: httpx.AsyncClient, run_id: str) -> dict[str, Any]:
+    """The run's failures retried with its ETag, and executed; the retry's answer."""
     etag = (await client.get(f"/v1/runs/{run_id}", headers=payments.headers())).headers["ETag"]
     retry = await client.post(
         f"/v1/runs/{run_id}/retries", json={"reason": "重发"},
@@ -268,6 +269,7 @@ async def retried(payments: Payments, client: httpx.AsyncClient, run_id: str) ->
     await payments.settle_projections()
     await payments.runtime.app.state.executor.execute(run_id)
     await payments.settle_projections()
+    return dict(retry.json())
 
 
 @pytest.mark.req("PAY-3")
