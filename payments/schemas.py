@@ -169,8 +169,9 @@ class RunCreate(BaseModel):
         description="6-digit county code", json_schema_extra={"pattern": county_code_pattern()}
     )
     period: str = Field(
-        description="YYYY-MM: this month, a month missed, or next month paid early (提前发放) at"
-        " the latest (China's date); a later month is a 422 `period-not-due`",
+        description="YYYY-MM: this month, last month late, or next month paid early (提前发放)"
+        " (China's date); a later month is a 422 `period-not-due`, an earlier one a 422"
+        " `period-closed` (the next run pays back what no run paid)",
         json_schema_extra={"pattern": _PERIOD.pattern},
     )
     reason: str = Field(min_length=1, max_length=500)

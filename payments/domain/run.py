@@ -92,13 +92,29 @@ class PeriodNotDue(DomainError):
     title_zh = "该期尚未到发放时间"
 
 
-def ensure_due(period: str, today: date) -> None:
-    """Refuse a period later than next month (China's civil date `today`).
+class PeriodClosed(DomainError):
+    """A run pays its month at the latest in the month after it."""
 
-    A county pays its current month, a month it missed, or next month early (提前发放, before
-    the Spring Festival); a run for any later month would pay households ahead of their time."""
-    year, month = (today.year, today.month + 1) if today.month < 12 else (today.year + 1, 1)
-    latest = f"{year:04d}-{month:02d}"
+    code = "period-closed"
+    status = 422
+    title_en = "The period can no longer be run; the next run pays it back"
+    title_zh = "该期已不能发放，由下一次发放补发"
+
+
+def earliest_period(today: date) -> str:
+    """The earliest period a run may pay on China's civil date `today`: last month."""
+    return _month_after(today, -1)
+
+
+def ensure_due(period: str, today: date) -> None:
+    """Refuse a period later than next month or earlier than last month (China's civil date
+    `today`).
+
+    A county pays its current month, last month late (a run started in the first days of a
+    month), or next month early (提前发放, before the Spring Festival); a run for any later month
+    would pay households ahead of their time. An older month is owed as back pay by the next run
+    (ADR 0061), so a run for it would pay it twice or pay what the old system paid."""
+    latest = _month_after(today, 1)
     if period > latest:
         raise PeriodNotDue(
             f"period: {period} is not due; a run may pay {latest} at the latest",
@@ -106,6 +122,21 @@ def ensure_due(period: str, today: date) -> None:
             field="period",
             latest_period=latest,
         )
+    earliest = earliest_period(today)
+    if period < earliest:
+        raise PeriodClosed(
+            f"period: {period} can no longer be run; a run may pay {earliest} at the earliest,"
+            " and the next run pays back what no run paid",
+            f"period（发放期）：{period}已不能发放，最早可发放{earliest}，未发月份由下一次发放补发",
+            field="period",
+            earliest_period=earliest,
+        )
+
+
+def _month_after(today: date, months: int) -> str:
+    """The period `months` after the one `today` falls in (before it when negative)."""
+    year, month = divmod(today.year * 12 + today.month - 1 + months, 12)
+    return f"{year:04d}-{month + 1:02d}"
 
 
 class PaymentRun(Aggregate):

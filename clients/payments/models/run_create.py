@@ -17,8 +17,8 @@ class RunCreate:
 
     Attributes:
         county_code (str): 6-digit county code
-        period (str): YYYY-MM: this month, a month missed, or next month paid early (提前发放) at the latest (China's date);
-            a later month is a 422 `period-not-due`
+        period (str): YYYY-MM: this month, last month late, or next month paid early (提前发放) (China's date); a later
+            month is a 422 `period-not-due`, an earlier one a 422 `period-closed` (the next run pays back what no run paid)
         reason (str):
         funds_override_reason (None | str | Unset): pay beyond the available funds (needs scope payments:funds-override)
         hold_short_programmes (bool | Unset): start although a programme is short of money: pay the programmes funded,

@@ -1,12 +1,14 @@
 """A standard raised retroactively recomputes entitlements by event and pays back pay (PAY-4).
 
 Hand-computed fixture (fen), months relative to the pinned clock's month M (November 2026):
-- urban dibao standard 700 yuan from January, raised in M to 750 yuan from M−2 (September).
+- urban dibao standard 700 yuan from January; M and M+1 (paid early) are run, then the standard
+  is raised to 750 yuan from M. (A run pays last month at the earliest, ADR 0060: the months
+  paid under the old standard are run in their own time, not two months late.)
 - household A: 3 members, income 1,000 yuan: (700×3 − 1000) = 1,100 yuan → (750×3 − 1000) = 1,250.
-  Paid 110,000 for M−2 and for M−1; owed 2 × 15,000 = 30,000; M pays
+  Paid 110,000 for M and for M+1; owed 2 × 15,000 = 30,000; M+2 pays
   125,000 + 30,000 = 155,000.
-- household B: 2 members, income 500 yuan, enrolled from M−1: 900 → 1,000 yuan.
-  Paid 90,000 for M−1 only; owed 10,000; M pays 100,000 + 10,000 = 110,000.
+- household B: 2 members, income 500 yuan, enrolled from M+1: 900 → 1,000 yuan.
+  Paid 90,000 for M+1 only; owed 10,000; M+2 pays 100,000 + 10,000 = 110,000.
 """
 
 from __future__ import annotations
@@ -18,27 +20,27 @@ from tests.payments.integration.test_runs import set_standard, start_and_execute
 from tests.payments.support import COUNTY, PERIOD, Payments, approved
 from tests.support import first_day, months_from
 
-BEFORE_LAST, LAST, NEXT = (months_from(PERIOD, n) for n in (-2, -1, 1))
+FIRST, SECOND, THIRD, FOURTH = (months_from(PERIOD, n) for n in range(4))
 
 
 @pytest.mark.req("PAY-4")
 async def test_a_retroactive_raise_pays_back_pay_to_the_fen(payments: Payments) -> None:
     async with payments.client() as client:
-        # given two households paid in the two months before this one under the 700 yuan standard
+        # given two households paid this month and next under the 700 yuan standard
         await set_standard(payments, client, 70_000)
         await payments.consume("payments.decisions", approved("case-a", size=3, income=100_000))
         await payments.consume(
             "payments.decisions",
-            approved("case-b", size=2, income=50_000, effective_from=first_day(LAST)),
+            approved("case-b", size=2, income=50_000, effective_from=first_day(SECOND)),
         )
-        await start_and_execute(payments, client, BEFORE_LAST)
-        await start_and_execute(payments, client, LAST)
+        await start_and_execute(payments, client, FIRST)
+        await start_and_execute(payments, client, SECOND)
 
-        # when the county raises the standard to 750 yuan from the first of two months ago
+        # when the county raises the standard to 750 yuan from the first of this month
         raised = await client.post(
             "/v1/standards",
             json={"division_code": COUNTY, "programme": "urban_dibao",
-                  "effective_from": first_day(BEFORE_LAST), "monthly_per_person_fen": 75_000,
+                  "effective_from": first_day(FIRST), "monthly_per_person_fen": 75_000,
                   "reason": "三件实事：提高城市低保标准"},
             headers={**payments.headers(), "If-Match": '"1"'},
         )  # fmt: skip
@@ -52,10 +54,10 @@ async def test_a_retroactive_raise_pays_back_pay_to_the_fen(payments: Payments) 
         # then the entitlements are recomputed by event from that day
         a = await client.get("/v1/beneficiaries/case-a/urban_dibao", headers=payments.headers())
         assert a.json()["monthly_amount_fen"] == 125_000
-        assert a.json()["effective_from"] == first_day(BEFORE_LAST)
+        assert a.json()["effective_from"] == first_day(FIRST)
 
-        # and this month's run pays the new amount plus the back pay, to the fen
-        await start_and_execute(payments, client, PERIOD)
+        # and the month after next's run pays the new amount plus the back pay, to the fen
+        await start_and_execute(payments, client, THIRD)
         ledger_a = (
             await client.get(
                 "/v1/beneficiaries/case-a/urban_dibao/payments", headers=payments.headers()
@@ -67,13 +69,13 @@ async def test_a_retroactive_raise_pays_back_pay_to_the_fen(payments: Payments) 
             )
         ).json()["items"]
     assert [(p["period"], p["amount_fen"], p["back_pay_fen"]) for p in ledger_a] == [
-        (BEFORE_LAST, 110_000, 0),
-        (LAST, 110_000, 0),
-        (PERIOD, 155_000, 30_000),
+        (FIRST, 110_000, 0),
+        (SECOND, 110_000, 0),
+        (THIRD, 155_000, 30_000),
     ]
     assert [(p["period"], p["amount_fen"], p["back_pay_fen"]) for p in ledger_b] == [
-        (LAST, 90_000, 0),
-        (PERIOD, 110_000, 10_000),
+        (SECOND, 90_000, 0),
+        (THIRD, 110_000, 10_000),
     ]
     assert all(p["status"] == "settled" for p in ledger_a + ledger_b)
     async with payments.runtime.engine.connect() as conn:
@@ -87,14 +89,14 @@ async def test_a_retroactive_raise_pays_back_pay_to_the_fen(payments: Payments) 
         ).scalars()
         totals = [(d["case_id"], d["total_fen"], len(d["months"])) for d in back_pay]
     assert totals == [("case-a", 30_000, 2), ("case-b", 10_000, 1)]
-    # and next month's run owes nothing more
+    # and the run after it owes nothing more
     async with payments.client() as client:
-        await start_and_execute(payments, client, NEXT)
+        await start_and_execute(payments, client, FOURTH)
         ledger = (
             await client.get(
                 "/v1/beneficiaries/case-a/urban_dibao/payments", headers=payments.headers()
             )
         ).json()["items"]
     assert (ledger[-1]["period"], ledger[-1]["amount_fen"], ledger[-1]["back_pay_fen"]) == (
-        NEXT, 125_000, 0,
+        FOURTH, 125_000, 0,
     )  # fmt: skip

@@ -325,3 +325,31 @@ async def test_a_run_pays_next_month_at_the_earliest_never_a_later_one(payments:
             "/v1/runs", json=run(months_from(PERIOD, 1)), headers=payments.headers()
         )
         assert early.status_code == 201, early.text
+
+
+@pytest.mark.req("PAY-3")
+async def test_a_run_pays_last_month_at_the_earliest_never_an_older_one(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        # given a household paid from ten months ago
+        await set_standard(payments, client)
+        await payments.consume(DECISIONS, approved("case-old"))
+        await payments.settle_projections()
+
+        def run(period: str) -> dict[str, str]:
+            return {"county_code": COUNTY, "period": period, "reason": "补发放"}
+
+        # when the county starts a run for the month before last, or for a month years back
+        for period in (months_from(PERIOD, -2), "2020-01"):
+            old = await client.post("/v1/runs", json=run(period), headers=payments.headers())
+            # then it is refused, naming the period and the earliest one a run may pay
+            assert old.status_code == 422, old.text
+            assert old.json()["code"] == "period-closed"
+            assert old.json()["field"] == "period"
+            assert old.json()["earliest_period"] == months_from(PERIOD, -1)
+        # while last month may still be paid late (a run started in the first days of a month)
+        late = await client.post(
+            "/v1/runs", json=run(months_from(PERIOD, -1)), headers=payments.headers()
+        )
+        assert late.status_code == 201, late.text

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from payments.domain.events import register_events
@@ -11,7 +13,10 @@ from payments.domain.run import (
     BankReturnImported,
     PaymentRun,
     PaymentRunStarted,
+    PeriodClosed,
+    PeriodNotDue,
     RunAlreadyStarted,
+    ensure_due,
 )
 from shared.clock import ManualClock, current_period
 from shared.domain.errors import ConcurrencyConflict
@@ -101,3 +106,18 @@ async def test_a_run_started_twice_at_once_is_stored_once() -> None:
     assert (loaded.status, loaded.channel, loaded.version) == ("executing", "file", 1)
     with pytest.raises(RunAlreadyStarted):
         loaded.start("620105", PERIOD)
+
+
+@pytest.mark.req("PAY-3")
+def test_a_run_pays_from_last_month_to_next_month_across_the_year() -> None:
+    # given China's date in January
+    in_january = date(2027, 1, 3)
+    # then last December, January and February may be paid
+    for period in ("2026-12", "2027-01", "2027-02"):
+        ensure_due(period, in_january)
+    # and neither November nor March
+    with pytest.raises(PeriodClosed) as closed:
+        ensure_due("2026-11", in_january)
+    assert closed.value.extensions == {"field": "period", "earliest_period": "2026-12"}
+    with pytest.raises(PeriodNotDue):
+        ensure_due("2027-03", in_january)
