@@ -28,8 +28,9 @@ from payments.domain.payment import (
 )
 from payments.domain.prices import PriceLinkage
 from payments.domain.programmes import Kind, kind_of
-from payments.domain.run import PaymentRun
+from payments.domain.run import PaymentRun, earliest_period
 from payments.projections.beneficiaries import PAYABLE_IN_PERIOD
+from shared.clock import today
 from shared.eventstore.envelope import Actor, EventMetadata
 
 # payable in a period: not stopped (suspended or terminated) on or before its first day
@@ -242,13 +243,15 @@ async def missed_periods(
     windows = {b: b.arrears_window(run.started.period) for b in monthly}
     windows = {b: w for b, w in windows.items() if w}
     last_paid = await _paid(repos, conn, {b: w[-1:] for b, w in windows.items()})
+    never_run = await _never_run(repos, conn, run.started.county_code, windows.values())
     looked_at = {
         b: [p for p in w if p not in b.periods_owed_in_full()]
         for b, w in windows.items()
-        if not last_paid[b]
+        if not last_paid[b] or never_run.intersection(w) - b.periods_owed_in_full()
     }
     paid = await _paid(repos, conn, looked_at)
     closed = await _closed_runs(repos, conn, run.started.county_code, looked_at.values())
+    closed |= never_run
     return {
         b.id: tuple(p for p in periods if p in closed and p not in paid[b])
         for b, periods in looked_at.items()
@@ -279,6 +282,22 @@ async def _closed_runs(
     wanted = {PaymentRun.id_for(county, p): p for ps in periods for p in ps}
     runs = await load_many(repos.runs, conn, list(wanted))
     return {wanted[run_id] for run_id, run in runs.items() if run.instructed_all}
+
+
+async def _never_run(
+    repos: Repositories, conn: AsyncConnection, county: str, periods: Iterable[list[str]]
+) -> set[str]:
+    """The periods no run was started for and none may be any more (before last month, ADR
+    0060): closed as if run, so what they owe is paid back (ADR 0061)."""
+    earliest = earliest_period(today(repos.runs.store.clock))
+    wanted = {
+        PaymentRun.stream_id_for(PaymentRun.id_for(county, p)): p
+        for ps in periods
+        for p in ps
+        if p < earliest
+    }
+    started = await repos.runs.store.existing_streams(list(wanted), conn)
+    return {p for stream_id, p in wanted.items() if stream_id not in started}
 
 
 async def _back_pay_months(

@@ -128,6 +128,30 @@ async def test_a_month_no_run_has_paid_yet_is_left_to_its_own_run(payments: Paym
 
 
 @pytest.mark.req("PAY-3")
+async def test_a_month_no_run_may_pay_any_more_is_paid_back_by_the_next_run(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        await set_standard(payments, client)
+        # given a household approved this month, and next month's run paid early
+        await payments.consume(DECISIONS, approved("skipped", effective_from=TODAY.isoformat()))
+        await start_and_execute(payments, client, NEXT)
+        # when this month is never run and, the month after next, no run may pay it any more
+        await start_and_execute(payments, client, AFTER_NEXT)
+        refused = await client.post(
+            "/v1/runs",
+            json={"county_code": COUNTY, "period": PERIOD, "reason": "补发放"},
+            headers=payments.headers(),
+        )
+        assert refused.status_code == 422, refused.text
+        # then the month after next's run pays this month back, once
+        assert await ledger(payments, client, "skipped") == [
+            (NEXT, 110_000, 0), (AFTER_NEXT, 220_000, 110_000),
+        ]  # fmt: skip
+        assert await back_pay_recorded(payments, "skipped") == [[(PERIOD, 110_000, 0, 110_000)]]
+
+
+@pytest.mark.req("PAY-3")
 async def test_a_migrated_household_is_owed_nothing_for_the_month_its_old_system_paid(
     payments: Payments,
 ) -> None:
