@@ -22,10 +22,13 @@ from datetime import date
 
 from bench import runtime
 from bench.rss import PeakRss, lifetime_peak_mb
+from payments.application.periods import period_start
 from payments.bootstrap import build
 from payments.domain.beneficiary import BeneficiaryEnrolled, EntitlementCalculated
 from payments.domain.funds import FundsAccount, FundsAllocated, FundsArrived
+from payments.domain.run import earliest_period
 from services.embedded import EmbeddedPostgres, free_port
+from shared.clock import SystemClock, current_period, today
 from shared.eventstore.envelope import Actor, EventMetadata
 from shared.eventstore.store import NO_STREAM, StreamAppend
 from shared.http.tokens import ensure_dev_keypair
@@ -38,10 +41,13 @@ PROVINCE = 4_000_000
 MAX_BENEFICIARIES = 10_000_000  # case ids have 7 digits
 CHUNK = 4_000  # streams (8,000 events) per transaction
 ACTOR = Actor("bench", "county_officer", "bench", COUNTY)
-# approved in October (ADR 0061): the run of November looks whether October's run missed them.
-# No run paid October here, so every beneficiary is looked at, as in a county's first run; in a
-# steady month the run looks at those it did not pay the month before only
-ARREARS_FROM = date(2026, 10, 1)
+# the month the bench runs: a run pays last month at the earliest (ADR 0060), so it follows the
+# wall clock, as the run's start does (`bench/payments_run.py`)
+PERIOD = current_period(SystemClock())
+# approved last month (ADR 0061): the run of this month looks whether last month's run missed
+# them. No run paid last month here, so every beneficiary is looked at, as in a county's first
+# run; in a steady month the run looks at those it did not pay the month before only
+ARREARS_FROM = period_start(earliest_period(today(SystemClock())))
 
 Progress = Callable[[str, int, int], None]  # phase, done, total
 

@@ -34,6 +34,7 @@ from bench.payments_population import (
     ACTOR,
     COUNTY,
     MONTHLY_FEN,
+    PERIOD,
     PROGRAMME,
     PROVINCE,
     TOWNSHIP,
@@ -55,7 +56,6 @@ from shared.collector import tune_collector
 from shared.eventstore.envelope import EventMetadata
 from shared.runtime import ServiceRuntime
 
-PERIOD = "2026-11"
 TARGET_RUN_S = 600  # the province-scale targets: under 10 minutes …
 TARGET_RATIO = 10  # … and within 10× the COPY floor
 COPY_CHUNK = 200_000  # floor rows built per COPY, outside the timing
