@@ -23,7 +23,7 @@ def build_with_bank(config: ServiceConfig) -> ServiceRuntime:
 
 RULES = {
     "POST /v1/funds/arrivals": "no more arrives from a source than it allocated (the account)",
-    "POST /v1/runs": "a run pays next month at the latest (the service's day)",
+    "POST /v1/runs": "a run pays last month at the earliest and next month at the latest",
 }
 """Rules JSON Schema cannot state, for which valid data may be refused with 422."""
 schema = schema_of("payments", build_with_bank, RULES)
