@@ -40,7 +40,7 @@ from intake.reactions.decisions import DecisionReactions, benefit_terminated
 from intake.reactions.standards import standard_set
 from shared.application.repository import Repository
 from shared.contracts import On, Reactions
-from shared.contracts.payments import StandardSet
+from shared.contracts.payments import BeneficiaryTerminated, StandardSet
 from shared.contracts.verification import BenefitTerminated, CaseApproved, CaseRejected
 from shared.eventstore.registry import EventRegistry
 from shared.http.event_schemas import mount as mount_event_schemas
@@ -105,7 +105,8 @@ def build(config: ServiceConfig, policy: IntakePolicy | None = None) -> ServiceR
 
 
 def _subscribe(runtime: ServiceRuntime, applications: Repository[application.Application]) -> None:
-    """The consumer groups: verification's decisions (INT-4, INT-9), payments' standards (INT-7)."""
+    """The consumer groups: verification's decisions (INT-4, INT-9); payments' standards (INT-7)
+    and the benefits it ended (INT-9: a one-off once paid)."""
     decisions = DecisionReactions(applications)
     runtime.subscribe(
         subscriptions.DECISIONS,
@@ -115,7 +116,10 @@ def _subscribe(runtime: ServiceRuntime, applications: Repository[application.App
             On(BenefitTerminated, benefit_terminated),
         ),
     )
-    runtime.subscribe(subscriptions.STANDARDS, Reactions(On(StandardSet, standard_set)))
+    runtime.subscribe(
+        subscriptions.PAYMENTS,
+        Reactions(On(StandardSet, standard_set), On(BeneficiaryTerminated, benefit_terminated)),
+    )
 
 
 def _wire_outreach(runtime: ServiceRuntime, pseudonym_key: bytes) -> None:

@@ -3,5 +3,5 @@
 from shared.messaging.subscriptions import Subscription
 
 DECISIONS = Subscription("intake.verification", ("verification",))  # INT-4, INT-9
-STANDARDS = Subscription("intake.payments", ("payments",))  # INT-7
-SUBSCRIPTIONS = (DECISIONS, STANDARDS)
+PAYMENTS = Subscription("intake.payments", ("payments",))  # INT-7 standards, INT-9 ends
+SUBSCRIPTIONS = (DECISIONS, PAYMENTS)

@@ -119,6 +119,13 @@ def check_statement(rule: PartnerDecision, decision: AgencyDecision, household_s
         _invalid("persons", "persons are stated only when approving a per-person subsidy")
 
 
+def frees_claim(decision: AgencyDecision, rule: PartnerDecision) -> bool:
+    """INT-9: whether the decision ends the person's claim on the programme at once: a rejection,
+    or an approval the agency pays or provides itself (SafetyNet then holds no benefit of it). A
+    programme SafetyNet pays holds its claim until payments ends the benefit."""
+    return decision.outcome == Outcome.REJECTED or rule.settlement is Settlement.BY_AGENCY
+
+
 def _invalid(field: str, detail: str) -> None:
     raise InvalidAgencyDecision(
         f"{field}: {detail}", f"{field}：决定内容与发放方式不符", field=field

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from intake.adapters import registry as claims
-from intake.domain.agency_decision import AgencyDecision, ensure_competent
+from intake.domain.agency_decision import AgencyDecision, ensure_competent, frees_claim
 from intake.domain.application import Application
 from intake.domain.programmes import PartnerDecision, Programme
 from intake.entrypoints.common import READING_ROLES, Accepted, ensure_role
@@ -42,7 +42,6 @@ async def competent_role(
     response_model=CommandAccepted,
     summary="协同部门决定 The competent agency decides the programme routed to it (If-Match)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
-    dependencies=[Depends(competent_role)],
 )
 async def decide_programme(
     application_id: str,
@@ -51,6 +50,7 @@ async def decide_programme(
     applications: Applications,
     today: Today,
     command: Command,
+    rule: PartnerDecision = Depends(competent_role),
 ) -> JSONResponse:
     """Only the programme's own role decides it (health insurance medical assistance, education
     education assistance …); the event says who, when, why, under which rule and how much."""
@@ -70,7 +70,7 @@ async def decide_programme(
 
     async def decide(application: Application, conn: AsyncConnection) -> None:
         application.decide_by_agency(decision)
-        if body.outcome == "rejected":  # a rejected programme frees its claim (INT-9)
+        if frees_claim(decision, rule):  # INT-9: nothing of it stays open here
             await claims.release(conn, application_id, [str(programme)])
 
     accepted = Accepted(decide)

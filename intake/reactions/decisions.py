@@ -1,4 +1,4 @@
-"""When verification decides or ends a benefit, track the programme and free INT-9 claims."""
+"""When verification decides or a benefit ends, track the programme and free INT-9 claims."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from intake.adapters import registry as claims
 from intake.domain.application import Application
 from intake.domain.application_events import Outcome
 from shared.application.repository import Repository
+from shared.contracts.payments import BeneficiaryTerminated
 from shared.contracts.verification import BenefitTerminated, CaseApproved, CaseRejected
 from shared.eventstore.envelope import Actor, RecordedEvent
 
@@ -66,7 +67,9 @@ class DecisionReactions:
 
 
 async def benefit_terminated(
-    event: BenefitTerminated, recorded: RecordedEvent, conn: AsyncConnection
+    event: BenefitTerminated | BeneficiaryTerminated, recorded: RecordedEvent, conn: AsyncConnection
 ) -> None:
-    """A benefit that ended frees its claim on the programme (INT-9)."""
+    """A benefit that ended frees its claim on the programme (INT-9): verification's termination,
+    or payments' end of a benefit, a one-off once paid among them (PAY-8), whoever decided it (a
+    partner agency, verification, or the caseload migration)."""
     await claims.release(conn, event.case_id, [event.programme])
