@@ -153,7 +153,13 @@ class PriorAssistanceCreate(BaseModel):
     programme: PriorProgramme
     amount_fen: Fen = Field(gt=0, lt=FEN_LIMIT)
     resident_id: ResidentIdStr = Field(description="the recipient")
-    persons: Count = Field(default=1, ge=1, le=30, description="persons the grant covers")
+    persons: Count = Field(
+        default=1,
+        ge=1,
+        le=30,
+        description="persons the grant covers: at most the household_size reported (422"
+        " `persons-beyond-household`); the cap is 3 × the urban dibao standard per person",
+    )
     bank_account: str | None = Field(default=None, pattern=r"^[0-9]{12,30}$")
     payee_name: str | None = Field(
         default=None,

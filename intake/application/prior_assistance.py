@@ -43,8 +43,9 @@ async def grant_prior_assistance(
     today: date,
     conn: AsyncConnection,
 ) -> None:
-    """Grant within 3 × the county's standard in force per person, net of earlier aid, once per
-    person, programme and month; verification is due the policy's working days after it."""
+    """Grant within 3 × the county's standard in force per person of the household covered, net
+    of earlier aid, once per person, programme and month; verification is due the policy's
+    working days after it."""
     county = case.division_code[:6]
     standard = standard_for_cap(await urban_standard_in_force(conn, county, today), county, today)
     month = today.strftime("%Y-%m")

@@ -37,6 +37,15 @@ class PriorAssistanceOverCap(DomainError):
     title_zh = "先行救助金额超过上限"
 
 
+class PersonsBeyondHousehold(DomainError):
+    """The grant says it covers more persons than the urgent case's household (INT-7)."""
+
+    code = "persons-beyond-household"
+    status = 422
+    title_en = "The grant covers more persons than the household has"
+    title_zh = "先行救助覆盖人数超过家庭人口数"
+
+
 class PriorAssistanceAlreadyGranted(DomainError):
     """The person already had this programme's prior assistance in the month (INT-7)."""
 
@@ -141,8 +150,22 @@ class UrgentCase(Aggregate):
         self.record(UrgentCaseOverdue(self.id, opened.respond_by, opened.division_code[:6]))
         return True
 
+    def _ensure_household_covers(self, persons: int) -> None:
+        """INT-7: the cap is per person of the household reported, so a grant covers no more
+        persons than it has (422 `persons-beyond-household` naming `persons`)."""
+        household_size = self._opened().household_size
+        if persons > household_size:
+            raise PersonsBeyondHousehold(
+                f"persons {persons} exceeds the household of {household_size} the urgent case"
+                " reported",
+                f"persons {persons} 超过急难个案报告的家庭人口数 {household_size}",
+                field="persons",
+                household_size=household_size,
+            )
+
     def grant_prior_assistance(self, grant: Grant) -> None:
         """INT-7: grant before verification, within the cap net of earlier aid and charity help."""
+        self._ensure_household_covers(grant.event.persons)
         self._refuse_second_grant_in_month(grant.event)
         already = self.granted_fen + self.charity_help_fen
         if already + grant.event.amount_fen > grant.cap_fen:

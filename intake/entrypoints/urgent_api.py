@@ -101,7 +101,8 @@ async def grant_prior_assistance(
     command: Command,
 ) -> JSONResponse:
     """Green channel within the cap: 3 × the county's monthly urban dibao standard in force (as
-    payments published it) per person, net of earlier aid; 409 `no-standard-in-force` when none
+    payments published it) per person covered, net of earlier aid; 422 `persons-beyond-household`
+    when `persons` exceeds the household reported; 409 `no-standard-in-force` when none
     is known, 409 `prior-assistance-already-granted` for a second grant of the programme to the
     person in the month. Verification is due 5 working days after the grant (INT-7)."""
     grant = PriorAssistance(

@@ -21,7 +21,8 @@ class PriorAssistanceCreate:
         amount_fen (int):
         resident_id (str): the recipient
         reason (str):
-        persons (int | Unset): persons the grant covers Default: 1.
+        persons (int | Unset): persons the grant covers: at most the household_size reported (422 `persons-beyond-
+            household`); the cap is 3 × the urban dibao standard per person Default: 1.
         bank_account (None | str | Unset):
         payee_name (None | str | Unset): the account holder's name as the bank knows it (户名); required with
             bank_account: the bank refuses a transfer whose name does not match the account

@@ -67,6 +67,44 @@ async def test_the_cap_is_three_times_the_standard_payments_published(intake: In
     assert (granted["cap_fen"], granted["granted_on"]) == (240_000, TODAY.isoformat())
 
 
+@pytest.mark.req("INT-7", "GEN-8")
+async def test_the_cap_counts_no_more_persons_than_the_household_reported(intake: Intake) -> None:
+    # given an urgent case of a one-person household, under a standard of 700 元
+    await publish_standard(intake, "620102", 70_000)
+    case_id = await _urgent_case(intake)
+    before = await intake.types()
+    # when the township grants five times the one person's cap, saying it covers five persons
+    five = await _grant(intake, case_id, 1, amount_fen=1_050_000, persons=5)
+    # then it is refused 422 naming `persons`, and nothing is written
+    assert five.status_code == 422, five.text
+    assert five.headers["content-type"].startswith("application/problem+json")
+    assert (five.json()["code"], five.json()["field"]) == ("persons-beyond-household", "persons")
+    assert five.json()["household_size"] == 1
+    assert await intake.types() == before
+    # and the month's grant of the programme is still free: one person's cap, and no more
+    over = await _grant(intake, case_id, 1, amount_fen=210_001, persons=1)
+    within = await _grant(intake, case_id, 1, amount_fen=210_000, persons=1)
+    assert (over.status_code, over.json()["cap_fen"]) == (422, 210_000)
+    assert within.status_code == 200, within.text
+
+
+@pytest.mark.req("INT-7")
+async def test_the_cap_grows_with_the_persons_of_the_household_covered(intake: Intake) -> None:
+    # given an urgent case of a three-person household, under a standard of 700 元
+    await publish_standard(intake, "620102", 70_000)
+    async with intake.client() as client:
+        created = await client.post(
+            "/v1/urgent-reports",
+            json={**REPORT, "household_size": 3},
+            headers=intake.headers("village_committee", f"{TOWNSHIP}001"),
+        )
+    case_id = str(created.json()["urgent_case_id"])
+    # when the township grants for the three of them, 3 × 700 元 each
+    granted = await _grant(intake, case_id, 1, amount_fen=630_000, persons=3)
+    # then it is granted within the household's cap
+    assert granted.status_code == 200, granted.text
+
+
 @pytest.mark.req("INT-7")
 async def test_a_county_without_its_own_standard_uses_the_provincial_guidance(
     intake: Intake,

@@ -125,7 +125,8 @@ def sync_detailed(
     """先行救助 Grant assistance before verification (If-Match)
 
      Green channel within the cap: 3 × the county's monthly urban dibao standard in force (as
-    payments published it) per person, net of earlier aid; 409 `no-standard-in-force` when none
+    payments published it) per person covered, net of earlier aid; 422 `persons-beyond-household`
+    when `persons` exceeds the household reported; 409 `no-standard-in-force` when none
     is known, 409 `prior-assistance-already-granted` for a second grant of the programme to the
     person in the month. Verification is due 5 working days after the grant (INT-7).
 
@@ -170,7 +171,8 @@ def sync(
     """先行救助 Grant assistance before verification (If-Match)
 
      Green channel within the cap: 3 × the county's monthly urban dibao standard in force (as
-    payments published it) per person, net of earlier aid; 409 `no-standard-in-force` when none
+    payments published it) per person covered, net of earlier aid; 422 `persons-beyond-household`
+    when `persons` exceeds the household reported; 409 `no-standard-in-force` when none
     is known, 409 `prior-assistance-already-granted` for a second grant of the programme to the
     person in the month. Verification is due 5 working days after the grant (INT-7).
 
@@ -210,7 +212,8 @@ async def asyncio_detailed(
     """先行救助 Grant assistance before verification (If-Match)
 
      Green channel within the cap: 3 × the county's monthly urban dibao standard in force (as
-    payments published it) per person, net of earlier aid; 409 `no-standard-in-force` when none
+    payments published it) per person covered, net of earlier aid; 422 `persons-beyond-household`
+    when `persons` exceeds the household reported; 409 `no-standard-in-force` when none
     is known, 409 `prior-assistance-already-granted` for a second grant of the programme to the
     person in the month. Verification is due 5 working days after the grant (INT-7).
 
@@ -253,7 +256,8 @@ async def asyncio(
     """先行救助 Grant assistance before verification (If-Match)
 
      Green channel within the cap: 3 × the county's monthly urban dibao standard in force (as
-    payments published it) per person, net of earlier aid; 409 `no-standard-in-force` when none
+    payments published it) per person covered, net of earlier aid; 422 `persons-beyond-household`
+    when `persons` exceeds the household reported; 409 `no-standard-in-force` when none
     is known, 409 `prior-assistance-already-granted` for a second grant of the programme to the
     person in the month. Verification is due 5 working days after the grant (INT-7).
 
