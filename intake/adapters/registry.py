@@ -107,6 +107,7 @@ def _refuse_another_household(
                 + (f"（申请 {existing}）" if seen else "")
                 + "中",
                 existing,
+                index,
                 field=f"members.{index}.resident_id",
                 **named,
             )

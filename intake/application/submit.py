@@ -112,11 +112,10 @@ async def flag_household_conflict(
     cmd: SubmitApplication,
 ) -> None:
     """Record, apart from the refused submission, that an ID was offered for a second household."""
-    index = int(str(conflict.extensions["field"]).split(".")[1])
     existing = conflict.existing_application_id
     flag = HouseholdConflictFlagged(
         flag_id=str(uuid.uuid4()),
-        resident_id=cmd.request.members[index].resident_id,
+        resident_id=cmd.request.members[conflict.member_index].resident_id,
         existing_application_id=existing,
         existing_division_code=await _division_of(store, existing),
         attempted_division_code=cmd.request.division_code,

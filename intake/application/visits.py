@@ -6,6 +6,8 @@ One unit of work: the application (through the one-door submission, INT-4/9), th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -20,6 +22,7 @@ from intake.policy import IntakePolicy
 from intake.schemas_outreach import NeedApplied, NeedMetOnSite, NeedReferred, VisitCreate
 from shared.application.repository import Repository
 from shared.db import Connection
+from shared.domain.errors import DomainError
 from shared.eventstore.envelope import EventMetadata
 
 
@@ -100,15 +103,32 @@ async def record_visit(
         cmd.today,
     )
     if arranged.application is not None:
+        where = f"needs.{arranged.application_need}.application"
         residence = arranged.application.request.division_code
-        field_name = f"needs.{arranged.application_need}.application.division_code"
-        campaign.ensure_in_township(residence, field_name)
-        await submit_application(arranged.application, outreach.applications, conn)
+        campaign.ensure_in_township(residence, f"{where}.division_code")
+        with fields_within(where):
+            await submit_application(arranged.application, outreach.applications, conn)
     for referral in arranged.referrals:
         await outreach.referrals.save(referral, cmd.metadata, conn, expected_version=0)
     await outreach.visits.save(visit, cmd.metadata, conn, expected_version=0)
     assert visit.visited is not None
     return visit.visited
+
+
+@contextmanager
+def fields_within(where: str) -> Iterator[None]:
+    """A refusal of the application a need carries names its field by the path in the visit
+    (`members.0.resident_id` → `needs.1.application.members.0.resident_id`, GEN-8)."""
+    try:
+        yield
+    except DomainError as refused:
+        field = refused.extensions.get("field")
+        if isinstance(field, str):
+            nested = f"{where}.{field}"
+            refused.extensions["field"] = nested
+            refused.detail_en = refused.detail_en.replace(field, nested, 1)
+            refused.detail_zh = refused.detail_zh.replace(field, nested, 1)
+        raise
 
 
 def _referral(cmd: RecordVisit, need: NeedReferred, policy: IntakePolicy) -> Referral:

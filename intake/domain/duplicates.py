@@ -38,6 +38,9 @@ class MemberInAnotherHousehold(DomainError):
     title_en = "A member belongs to another household"
     title_zh = "家庭成员已登记在其他家庭中"
 
-    def __init__(self, detail_en: str, detail_zh: str, existing: str, **extensions: Any) -> None:
+    def __init__(
+        self, detail_en: str, detail_zh: str, existing: str, member: int, **extensions: Any
+    ) -> None:
         super().__init__(detail_en, detail_zh, **extensions)
         self.existing_application_id = existing  # flagged always, named only where it is seen
+        self.member_index = member  # the member flagged, wherever the application is nested

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from intake.application.deadlines import DeadlineWatcher
 from shared.clock import CHINA
 from shared.workdays import library_calendar
-from tests.intake.conftest import APPLICANT, TODAY, TOWNSHIP, Intake, body
+from tests.intake.conftest import APPLICANT, SIGNED_ON, SPOUSE, TODAY, TOWNSHIP, Intake, body
 
 ACKNOWLEDGE_BY = library_calendar().add_working_days(TODAY, 2)
 CAMPAIGN = {
@@ -115,8 +115,43 @@ async def test_a_need_turned_into_an_application_goes_through_the_one_door(
     assert "intake.ProgrammeRouted" in before
     # and the duplicate refuses the whole visit: no referral, no visit, no application
     assert again.status_code == 409 and again.json()["code"] == "duplicate-open-application"
+    assert again.json()["field"] == "needs.1.application.members.0.resident_id"
     assert await intake.types() == before
     assert county.status_code == 403
+
+
+@pytest.mark.req("INT-11", "INT-9", "GEN-8")
+async def test_a_visit_applying_for_a_member_of_another_household_names_the_need_and_is_flagged(
+    intake: Intake,
+) -> None:
+    # given the visited person is a member of a household headed by their spouse
+    members = [
+        {"resident_id": SPOUSE, "name": "李建国", "relation": "self"},
+        {"resident_id": APPLICANT, "name": "张桂兰", "relation": "spouse"},
+    ]
+    signed = {"signed_by_resident_id": SPOUSE, "signed_on": SIGNED_ON, "document_ref": "授权-2"}
+    async with intake.client() as client:
+        headed = await client.post(
+            "/v1/applications",
+            json=body(members=members, authorisation=signed),
+            headers=intake.headers(),
+        )
+        assert headed.status_code == 201, headed.text
+        campaign_id = await _campaign(intake)
+        # when a visit applies for the person as the head of a household of their own
+        applied = {"arrangement": "application", "need": "家庭收入骤减", "application": body()}
+        refused = await client.post(
+            f"/v1/visit-campaigns/{campaign_id}/visits",
+            json=visit(REFERRED, applied),
+            headers=intake.headers(),
+        )
+    # then it is refused naming the member inside the need's application
+    assert refused.status_code == 409, refused.text
+    assert refused.json()["code"] == "member-in-another-household"
+    assert refused.json()["field"] == "needs.1.application.members.0.resident_id"
+    # and the second household is flagged for the member it named
+    (flag,) = await intake.events_of("intake.HouseholdConflictFlagged")
+    assert flag["data"]["resident_id"] == APPLICANT
 
 
 @pytest.mark.req("INT-11", "GEN-1")
