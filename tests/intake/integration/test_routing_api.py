@@ -127,21 +127,27 @@ async def test_every_programme_is_tracked_until_decided(intake: Intake) -> None:
             headers=intake.headers("health_insurance", "620102", if_match=6),
         )
         assert (first.status_code, second.status_code) == (200, 200), second.text
-        # and the household asks again for the rejected programme, and for an approved one
+        # and the household asks again for the rejected programme, for the one the education
+        # bureau pays itself, and for dibao, whose benefit is active
         again = await client.post(
             "/v1/applications",
             json=body(programmes=["medical_assistance"]),
             headers=intake.headers(),
         )
-        still_held = await client.post(
+        schooled = await client.post(
             "/v1/applications",
             json=body(programmes=["education_assistance"]),
             headers=intake.headers(),
         )
+        still_held = await client.post(
+            "/v1/applications", json=body(programmes=["urban_dibao"]), headers=intake.headers()
+        )
         await intake.caught_up()
         read = (await client.get(f"/v1/applications/{case_id}", headers=intake.headers())).json()
-    # then the rejection freed its claim while the approved benefit still holds its own (INT-9)
+    # then the rejection, and the approval SafetyNet holds no benefit of, freed their claims
+    # while the active benefit still holds its own (INT-9)
     assert again.status_code == 201, again.text
+    assert schooled.status_code == 201, schooled.text
     assert still_held.json()["code"] == "duplicate-open-application"
     # and every programme shows its outcome and the application is decided
     assert [r["outcome"] for r in read["routes"]] == ["approved", "approved", "rejected"]
