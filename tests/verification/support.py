@@ -140,12 +140,12 @@ INVESTIGATION = {
 PROPOSAL = {"proposed_monthly_amount_fen": 60_000, "review_opinion": "符合城市低保条件，拟保"}
 
 
-async def propose(township: Api, case_id: str) -> None:
+async def propose(township: Api, case_id: str, programme: str = "urban_dibao") -> None:
     """Take an opened case through economic verification, investigation and the proposal."""
     for step, body in (
         ("economic-verification", {}),
         ("investigation", INVESTIGATION),
         ("proposal", PROPOSAL),
     ):
-        answer = await township.step(case_id, step, body)
+        answer = await township.step(case_id, step, body, programme)
         assert answer.status_code == 200, answer.text

@@ -22,7 +22,7 @@ from verification.application.aggregates import Addressed
 from verification.application.policies import PolicyData
 from verification.domain import events as ev
 from verification.domain.batch import MINIMUM_RATE, CountyBatch
-from verification.domain.case import VerificationCase
+from verification.domain.case import PAID_ONCE, VerificationCase
 from verification.domain.errors import MemberHoldsProgramme
 from verification.domain.policy import Deadlines
 from verification.domain.policy_book import (
@@ -118,6 +118,8 @@ class Verification:
         approvals naming one person both pass, however close (`holders`)."""
         opened = case.opened
         assert opened is not None
+        if opened.programme in PAID_ONCE:
+            return
         residents = [m.resident_id for m in opened.members]
         raw = await driver_in_transaction(conn)
         await holders.lock_for_approval(raw, opened.programme, residents)

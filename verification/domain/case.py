@@ -86,6 +86,9 @@ PROGRAMMES_DECIDED_HERE = frozenset(
         "children_in_difficulty",
     }
 )
+# Of those, a grant paid once (PAY-8): approving it makes nobody hold the programme, so a later
+# need is approved again (intake's desk holds the claim until payments has paid it, ADR 0032).
+PAID_ONCE = frozenset({"temporary_assistance"})
 
 
 @dataclass(frozen=True)

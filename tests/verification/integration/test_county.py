@@ -61,10 +61,10 @@ async def visit(v: Verifying, batch: dict[str, Any], household: str) -> Any:
     )
 
 
-async def decide(v: Verifying, case_id: str, **body: Any) -> Any:
+async def decide(v: Verifying, case_id: str, programme: str = "urban_dibao", **body: Any) -> Any:
     """The county's decision on a case."""
     return await v.county.step(
-        case_id, "decision", {"decision": "approve", "reason": "经审批符合条件", **body}
+        case_id, "decision", {"decision": "approve", "reason": "经审批符合条件", **body}, programme
     )
 
 
@@ -328,23 +328,25 @@ async def test_a_household_is_not_approved_for_a_programme_a_member_holds_in_ano
     assert rejected.status_code == 200, rejected.text
 
 
-async def two_cases_ready_for_decision(v: Verifying, case_ids: tuple[str, str]) -> None:
+async def two_cases_ready_for_decision(
+    v: Verifying, case_ids: tuple[str, str], programme: str = "urban_dibao"
+) -> None:
     """Given two cases naming the same person, both past their notice and projected so."""
     for case_id in case_ids:
-        await v.open_case(case_id, [resident("100")])
-        await propose(v.township, case_id)
+        await v.open_case(case_id, [resident("100")], programmes=[programme])
+        await propose(v.township, case_id, programme)
     formed = await v.county.post(
         "/v1/batches",
         {
             "township_code": TOWNSHIP,
-            "cases": [{"case_id": c, "programme": "urban_dibao"} for c in case_ids],
+            "cases": [{"case_id": c, "programme": programme} for c in case_ids],
         },
     )
     assert formed.status_code == 201, formed.text
     for household in formed.json()["sample"]:
         await visit(v, formed.json(), household)
     for case_id in case_ids:
-        await v.township.step(case_id, "notice", {})
+        await v.township.step(case_id, "notice", {}, programme)
     v.clock.advance(timedelta(days=8))
     await v.runtime.projections.catch_up_all()
 
@@ -374,3 +376,16 @@ async def test_of_two_approvals_naming_a_person_at_the_same_moment_one_passes(
     # then one is approved and the other refused
     assert sorted(a.status_code for a in answers) == [200, 409], [a.text for a in answers]
     assert len(await verifying.events("verification.CaseApproved")) == 1
+
+
+@pytest.mark.req("INT-9", "PAY-8")
+async def test_temporary_assistance_paid_once_holds_nobody_from_a_second_grant(
+    verifying: Verifying,
+) -> None:
+    # given two temporary assistance cases naming one person (the desk frees its claim once
+    # payments has paid the first: ADR 0032 amended)
+    await two_cases_ready_for_decision(verifying, ("case-a", "case-b"), "temporary_assistance")
+    # when the county approves both, then both are approved: a grant is paid once, held by nobody
+    for case_id in ("case-a", "case-b"):
+        approved = await decide(verifying, case_id, "temporary_assistance")
+        assert approved.status_code == 200, approved.text
