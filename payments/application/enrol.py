@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from payments.application.context import Repositories
 from payments.application.periods import next_period_start, period_start
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled, EntitlementCalculated
-from payments.domain.entitlement import Computed, Household, compute, compute_or_await
+from payments.domain.entitlement import Computed, Household, compute, compute_since
 from payments.domain.programmes import Kind, eligible_persons, kind_of
 from payments.domain.standards import PROVINCE, Standard, StandardSet
 from shared.clock import CHINA, period_of
@@ -36,8 +36,7 @@ async def enrol_approved_case(
     effective_from = approved.effective_from
     household = _household(approved)
     county = approved.county_code
-    standard = await standard_in_force(repos, conn, county, approved.programme, effective_from)
-    computed = compute_or_await(household, standard, county, effective_from)
+    computed = await entitlements_since(repos, conn, household, county, effective_from)
     enrolled = BeneficiaryEnrolled(
         case_id=approved.case_id,
         programme=approved.programme,
@@ -48,7 +47,7 @@ async def enrol_approved_case(
         assessed_monthly_income_fen=household.assessed_monthly_income_fen,
         rural_class=household.rural_class,
         approved_monthly_amount_fen=household.approved_monthly_amount_fen,
-        monthly_amount_fen=computed.monthly_amount_fen,
+        monthly_amount_fen=computed[0][1].monthly_amount_fen,
         effective_from=effective_from,
         payee_name=payee_name(approved.members, approved.bank_account_holder_resident_id),
         bank_account=approved.bank_account,
@@ -57,10 +56,32 @@ async def enrol_approved_case(
         members_self_care=household.members_self_care,
         arrears_from=arrears_from(effective_from, decided_at, approved.migrated is not None),
     )
-    entitlement = entitlement_of(enrolled, computed, effective_from)
-    beneficiary.enrol(enrolled, entitlement, who_approved(approved_by))
+    enrol_with(beneficiary, enrolled, computed, approved_by)
     await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
     return True
+
+
+async def entitlements_since(
+    repos: Repositories, conn: AsyncConnection, household: Household, county: str, since: date
+) -> list[tuple[date, Computed]]:
+    """An enrolment's entitlements: from `since` and from each later version of the county's
+    (or the province's) standard (`compute_since`)."""
+    standard = await local_standard(repos, conn, county, household.programme)
+    return compute_since(household, standard, county, since)
+
+
+def enrol_with(
+    beneficiary: Beneficiary,
+    enrolled: BeneficiaryEnrolled,
+    computed: list[tuple[date, Computed]],
+    approved_by: Actor | None,
+) -> None:
+    """Enrol with the first entitlement (awaiting a standard, naming `approved_by`, when none is
+    in force on its date), then record each later one."""
+    (since, first), *later = computed
+    beneficiary.enrol(enrolled, entitlement_of(enrolled, first, since), who_approved(approved_by))
+    for day, entitlement in later:
+        beneficiary.recalculate(entitlement_of(enrolled, entitlement, day))
 
 
 def arrears_from(effective_from: date, decided_at: datetime, migrated: bool = False) -> date:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from payments.domain.programmes import Kind, kind_of
-from payments.domain.standards import DIBAO_PROGRAMMES, NoStandard, StandardSet
+from payments.domain.standards import DIBAO_PROGRAMMES, NoStandard, Standard, StandardSet
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,22 @@ def compute_or_await(
     if standard is None and household.approved_monthly_amount_fen <= 0:
         return awaiting_standard(county, household.programme, on)
     return compute(household, standard)
+
+
+def compute_since(
+    household: Household, standard: Standard | None, county: str, since: date
+) -> list[tuple[date, Computed]]:
+    """The entitlement from `since`, then from each later version of the standard, in date
+    order: an approval dated before the standard (or before a raise) is paid under every version
+    that covers its months, not left awaiting one or computed under the first (ADR 0041, amended
+    2026-12-06). A fixed amount has one entitlement."""
+    first = compute_or_await(
+        household, standard.in_force(since) if standard else None, county, since
+    )
+    if standard is None or first.method == APPROVED:
+        return [(since, first)]
+    later = sorted({v.effective_from for v in standard.versions if v.effective_from > since})
+    return [(since, first), *((day, compute(household, standard.in_force(day))) for day in later)]
 
 
 def awaiting_standard(county: str, programme: str, on: date) -> Computed:

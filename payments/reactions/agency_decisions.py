@@ -5,19 +5,14 @@ agency pays itself is recorded in the household's history."""
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
-from payments.application.enrol import (
-    arrears_from,
-    entitlement_of,
-    standard_in_force,
-    who_approved,
-)
+from payments.application.enrol import arrears_from, enrol_with, entitlements_since
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
-from payments.domain.entitlement import Computed, Household, compute_or_await
+from payments.domain.entitlement import Computed, Household
 from payments.domain.paid_by_partner import PaidByPartnerRecorded, paid_by_partner_stream
 from shared.contracts.intake import ProgrammeDecidedByAgency
 from shared.domain.errors import ConcurrencyConflict
@@ -66,37 +61,26 @@ async def _enrol(
         assessed_monthly_income_fen=0,
         rural_class=None,
         approved_monthly_amount_fen=decision.amount_fen or 0,  # > 0: never recomputed
-        monthly_amount_fen=computed.monthly_amount_fen,
+        monthly_amount_fen=computed[0][1].monthly_amount_fen,
         effective_from=decision.decided_on,
         payee_name=decision.payee_name or "",
         bank_account=decision.bank_account,
         eligible_persons=decision.persons,
         arrears_from=arrears_from(decision.decided_on, decided_at),
     )
-    entitlement = entitlement_of(enrolled, computed, decision.decided_on)
-    beneficiary.enrol(enrolled, entitlement, who_approved(approved_by))
+    enrol_with(beneficiary, enrolled, computed, approved_by)
     await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
     return "enrolled"
 
 
 async def _entitlement(
     decision: ProgrammeDecidedByAgency, repos: Repositories, conn: AsyncConnection
-) -> Computed:
-    """The amount the agency decided (one-off), or the standard × the persons it approved."""
-    if decision.amount_fen:
-        amount = decision.amount_fen
-        return Computed(
-            amount,
-            "agency_decision",
-            f"{decision.programme}: {amount} fen decided by {decision.decided_by_org}"
-            f" under {decision.policy_basis}",
-            f"{decision.programme}：{decision.decided_by_org}依据{decision.policy_basis}"
-            f"决定金额{amount}分",
-            None,
-        )
-    county = decision.division_code[:6]
+) -> list[tuple[date, Computed]]:
+    """The amount the agency decided (one-off), or the standard × the persons it approved, from
+    the decision's day (and each later version of the standard)."""
     on = decision.decided_on
-    standard = await standard_in_force(repos, conn, county, decision.programme, on)
+    if decision.amount_fen:
+        return [(on, _decided_amount(decision, decision.amount_fen))]
     household = Household(
         decision.programme,
         decision.household_size,
@@ -105,7 +89,20 @@ async def _entitlement(
         0,
         eligible_persons=decision.persons,
     )
-    return compute_or_await(household, standard, county, on)
+    return await entitlements_since(repos, conn, household, decision.division_code[:6], on)
+
+
+def _decided_amount(decision: ProgrammeDecidedByAgency, amount: int) -> Computed:
+    """The one-off amount the agency decided, never recomputed."""
+    return Computed(
+        amount,
+        "agency_decision",
+        f"{decision.programme}: {amount} fen decided by {decision.decided_by_org}"
+        f" under {decision.policy_basis}",
+        f"{decision.programme}：{decision.decided_by_org}依据{decision.policy_basis}"
+        f"决定金额{amount}分",
+        None,
+    )
 
 
 async def _record_paid_by_partner(

@@ -11,14 +11,9 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from payments.application.context import Repositories
-from payments.application.enrol import (
-    arrears_from,
-    entitlement_of,
-    standard_in_force,
-    who_approved,
-)
+from payments.application.enrol import arrears_from, enrol_with, entitlements_since
 from payments.domain.beneficiary import Beneficiary, BeneficiaryEnrolled
-from payments.domain.entitlement import Household, compute_or_await
+from payments.domain.entitlement import Household
 from shared.contracts.verification import ChildAllowanceAssessed, ChildAllowanceEnded
 from shared.eventstore.envelope import Actor, EventMetadata
 
@@ -42,9 +37,8 @@ async def on_child_allowance(
         return "duplicate"
     since = assessed.effective_from
     county = assessed.county_code
-    standard = await standard_in_force(repos, conn, county, assessed.allowance, since)
     child = Household(assessed.allowance, 1, 0, None, 0)  # one child, the amount by rule
-    computed = compute_or_await(child, standard, county, since)
+    computed = await entitlements_since(repos, conn, child, county, since)
     enrolled = BeneficiaryEnrolled(
         case_id=assessed.child_id,
         programme=assessed.allowance,
@@ -55,7 +49,7 @@ async def on_child_allowance(
         assessed_monthly_income_fen=0,
         rural_class=None,
         approved_monthly_amount_fen=0,
-        monthly_amount_fen=computed.monthly_amount_fen,
+        monthly_amount_fen=computed[0][1].monthly_amount_fen,
         effective_from=since,
         payee_name=assessed.payee_name,
         bank_account=assessed.bank_account,
@@ -64,9 +58,7 @@ async def on_child_allowance(
         coming_of_age_period=assessed.coming_of_age_period,
         arrears_from=arrears_from(since, granted_at),
     )
-    beneficiary.enrol(
-        enrolled, entitlement_of(enrolled, computed, since), who_approved(approved_by)
-    )
+    enrol_with(beneficiary, enrolled, computed, approved_by)
     await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)
     return "enrolled"
 

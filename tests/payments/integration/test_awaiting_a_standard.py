@@ -20,11 +20,14 @@ from sqlalchemy import text
 from intake.domain.programmes import Programme
 from payments.domain.entitlement import AWAITING_STANDARD
 from tests.payments.integration.test_agency_decisions import MEDICAL, published
+from tests.payments.integration.test_child_allowance_ends import ORPHAN, granted
+from tests.payments.integration.test_payable_periods import paid
 from tests.payments.integration.test_runs import DECISIONS, start_and_execute
 from tests.payments.support import COUNTY, PERIOD, SINCE, Payments, approved, fund
 from tests.support import first_day, months_from
 
 LAST, NEXT = months_from(PERIOD, -1), months_from(PERIOD, 1)
+LAST_3 = months_from(PERIOD, -3)
 STANDARDS = "payments.standards"
 BENEFICIARY = "/v1/beneficiaries/case-w/urban_dibao"
 
@@ -39,18 +42,22 @@ async def _events(payments: Payments, event_type: str) -> list[tuple[dict[str, A
 
 
 async def _set_standard(payments: Payments, programme: str, since: str, fen: int) -> None:
-    """POST /v1/standards, then deliver its StandardSet to the standards policy."""
+    """POST /v1/standards (If-Match: the standard's version), then deliver its StandardSet to
+    the standards policy."""
+    stream = f"standard-{COUNTY}:{programme}"
+    version = await payments.runtime.store.stream_version(stream)
+    if_match = {"If-Match": f'"{version}"'} if version else {}
     async with payments.client() as client:
         answer = await client.post(
             "/v1/standards",
             json={"division_code": COUNTY, "programme": programme, "effective_from": since,
                   "monthly_per_person_fen": fen, "reason": "县民政局、财政局联合发文"},
-            headers=payments.headers(),
+            headers={**payments.headers(), **if_match},
         )  # fmt: skip
         assert answer.status_code == 201, answer.text
-    stream = await payments.runtime.store.read_stream(f"standard-{COUNTY}:{programme}")
+    recorded = await payments.runtime.store.read_stream(stream)
     await payments.settle_projections()
-    await payments.consume(STANDARDS, stream[-1])
+    await payments.consume(STANDARDS, recorded[-1])
     await payments.settle_projections()
 
 
@@ -147,3 +154,48 @@ async def test_a_per_person_partner_decision_without_a_standard_waits_for_it(
     async with payments.client() as client:
         read = (await client.get(path, headers=payments.headers())).json()
     assert (read["monthly_amount_fen"], read["method"]) == (10_000, "fixed")
+
+
+def _grant_from(child_id: str, effective_from: str) -> Any:
+    """verification.ChildAllowanceAssessed v1 granting the orphan allowance from a date."""
+    grant = granted(child_id, "2035-03")
+    return replace(grant, data={**grant.data, "effective_from": effective_from})
+
+
+@pytest.mark.req("PAY-9", "PAY-4", "PAY-2")
+async def test_a_grant_from_before_the_first_standard_is_paid_from_the_standards_date(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        await fund(payments, client, 10_000_000, ORPHAN)
+    # given the county's first orphan standard, 1,200 yuan from last month
+    await _set_standard(payments, ORPHAN, first_day(LAST), 120_000)
+    # when an orphan is granted the allowance from three months before it
+    await payments.consume(DECISIONS, _grant_from("early", first_day(months_from(PERIOD, -3))))
+    await payments.settle_projections()
+    # then it is computed under the standard from the standard's date, not left awaiting one
+    path = f"/v1/beneficiaries/early/{ORPHAN}"
+    async with payments.client() as client:
+        read = (await client.get(path, headers=payments.headers())).json()
+    assert (read["monthly_amount_fen"], read["method"]) == (120_000, "fixed")
+    # and this month's run pays it (arrears run from the grant's month, ADR 0061)
+    assert "early" not in {u["case_id"] for u in await _unpayable(payments, PERIOD)}
+    assert await paid(payments, "early") == [(ORPHAN, PERIOD, 120_000)]
+
+
+@pytest.mark.req("PAY-2", "PAY-4")
+async def test_a_retroactive_approval_is_computed_under_each_standard_since_its_date(
+    payments: Payments,
+) -> None:
+    async with payments.client() as client:
+        await fund(payments, client, 10_000_000)
+    # given 700 yuan from January, raised to 800 yuan from last month
+    await _set_standard(payments, "urban_dibao", SINCE, 70_000)
+    await _set_standard(payments, "urban_dibao", first_day(LAST), 80_000)
+    # when a household of 2 earning 500 yuan is approved by rule from three months ago
+    approval = approved("case-w", size=2, income=50_000, effective_from=first_day(LAST_3))
+    await payments.consume(DECISIONS, approval)
+    await payments.settle_projections()
+    # then this month is paid under the raised standard: 800 × 2 − 500 = 1,100 yuan
+    assert "case-w" not in {u["case_id"] for u in await _unpayable(payments, PERIOD)}
+    assert await _ledger(payments) == [(PERIOD, 110_000, 0)]
