@@ -167,6 +167,14 @@ class EffectiveDateMissing(DomainError):
     title_zh = "批准须填写起始日期，不予批准的不填"
 
 
+class StartBeforeBirth(DomainError):
+    """An allowance does not start before the child was born."""
+
+    code = "allowance-starts-before-birth"
+    title_en = "The allowance would start before the child was born"
+    title_zh = "起始日期早于儿童出生日期"
+
+
 class ChildComesOfAge(DomainError):
     """An allowance is for minors: not from a date on which the child is 18 or more."""
 
@@ -243,16 +251,26 @@ class Child(Aggregate):
                 f"该儿童自{self.granted.effective_from}起已享受{self.granted.allowance}",
                 field="allowance",
             )
-        if (
-            assessed.effective_from is not None
-            and self.age_on(assessed.effective_from) >= ADULT_AGE
-        ):
-            raise ChildComesOfAge(
-                f"the child is {ADULT_AGE} or more on {assessed.effective_from}",
-                f"儿童在{assessed.effective_from}已年满{ADULT_AGE}周岁",
+        if assessed.effective_from is not None:
+            self._check_minor_on(assessed.effective_from)
+        self.record(assessed)
+
+    def _check_minor_on(self, day: date) -> None:
+        """An allowance starts on a day the child was born by and not yet 18."""
+        assert self.registered is not None
+        born = birth_date(self.registered.resident_id)
+        if day < born:
+            raise StartBeforeBirth(
+                f"effective_from {day} is before the child's birth date",
+                f"起始日期{day}早于儿童出生日期",
                 field="effective_from",
             )
-        self.record(assessed)
+        if self.age_on(day) >= ADULT_AGE:
+            raise ChildComesOfAge(
+                f"the child is {ADULT_AGE} or more on {day}",
+                f"儿童在{day}已年满{ADULT_AGE}周岁",
+                field="effective_from",
+            )
 
     def end_allowance(
         self, reason_code: EndReason, reason: str, policy_basis: str, officer: str, today: date
@@ -270,6 +288,7 @@ class Child(Aggregate):
                 f"该儿童的基本生活费已自{self.allowance_end.effective_from}起终止",
                 field="child_id",
             )
+        _check_not_past_age_limit(granted, today)
         self.record(
             ChildAllowanceEnded(
                 self.id,
@@ -313,6 +332,18 @@ class Child(Aggregate):
 
     def when_ChildAllowanceEnded(self, event: ChildAllowanceEnded) -> None:
         self.allowance_end = event
+
+
+def _check_not_past_age_limit(granted: ChildAllowanceAssessed, today: date) -> None:
+    """An allowance whose last month paid (the month of the age limit, ADR 0042) is over has
+    ended by itself: payments stops it from the next month's first day, whatever run meets it."""
+    last = granted.coming_of_age_period
+    if last is not None and period_of(today) > last:
+        raise AllowanceAlreadyEnded(
+            f"the allowance ended at the age limit of {granted.age_limit}: paid through {last}",
+            f"该儿童已满{granted.age_limit}周岁，基本生活费已发放至{last}止",
+            field="child_id",
+        )
 
 
 def _check_guardian(status: str, guardian: Guardian | None) -> None:

@@ -4,11 +4,12 @@ the county ends a grant early from the next month, with If-Match and once, and n
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
+from shared.identity import check_char
 from tests.support import first_day, months_from
 from tests.verification.conftest import Verifying
 from tests.verification.integration.test_care_register import CHILD, child_id_number
@@ -95,3 +96,50 @@ async def test_a_grant_carries_the_age_limit_and_the_county_ends_it_from_next_mo
     listed = (await verifying.county.get("/v1/children?category=orphan")).json()["items"]
     assert [(i["allowance"], i["version"]) for i in listed] == [(None, 3)]
     assert date.fromisoformat(next_month) > TODAY
+
+
+def born_on(day: date, sequence: int) -> str:
+    """The resident ID of a child born on `day`."""
+    first17 = f"620102{day:%Y%m%d}{sequence:03d}"
+    return first17 + check_char(first17)
+
+
+@pytest.mark.req("PAY-9", "VER-10", "GEN-8")
+async def test_an_allowance_that_ended_at_the_age_limit_cannot_be_ended_again(
+    verifying: Verifying,
+) -> None:
+    # given an orphan who turns 18 next month, granted the allowance today
+    eighteenth = date(TODAY.year, TODAY.month, 1) + timedelta(days=40)
+    born = eighteenth.replace(year=eighteenth.year - 18)
+    child = f"/v1/children/{await registered(verifying, 603, resident_id=born_on(born, 603))}"
+    granted = await verifying.county.post(f"{child}/allowance-assessments", GRANT, if_match=1)
+    assert granted.status_code == 200, granted.text
+    last_paid = granted.json()["assessments"][0]["last_paid_period"]
+    assert last_paid == f"{eighteenth:%Y-%m}"
+    # when the service's clock passes the month the child turned 18
+    verifying.clock.advance(eighteenth + timedelta(days=40) - TODAY)
+    # then the allowance has ended at the age limit: the county cannot end it again
+    answer = await verifying.county.post(f"{child}/allowance-end", END, if_match=2)
+    assert answer.status_code == 409, answer.text
+    assert answer.json()["code"] == "allowance-already-ended"
+    assert answer.json()["field"] == "child_id"
+    assert last_paid in answer.json()["detail"]
+    assert await verifying.events("verification.ChildAllowanceEnded") == []
+
+
+@pytest.mark.req("VER-10", "PAY-9", "GEN-8")
+async def test_an_allowance_cannot_start_before_the_child_was_born(verifying: Verifying) -> None:
+    # given a child born a month ago
+    born = TODAY - timedelta(days=30)
+    child = f"/v1/children/{await registered(verifying, 604, resident_id=born_on(born, 604))}"
+    # when the county grants the allowance from a year ago
+    before_birth = {**GRANT, "effective_from": (TODAY - timedelta(days=365)).isoformat()}
+    answer = await verifying.county.post(f"{child}/allowance-assessments", before_birth, if_match=1)
+    # then it is refused at the effective date, and nothing is recorded
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["field"] == "effective_from"
+    assert await verifying.events("verification.ChildAllowanceAssessed") == []
+    # and a grant from the day of birth is accepted
+    from_birth = {**GRANT, "effective_from": born.isoformat()}
+    answer = await verifying.county.post(f"{child}/allowance-assessments", from_birth, if_match=1)
+    assert answer.status_code == 200, answer.text
