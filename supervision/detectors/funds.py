@@ -114,6 +114,17 @@ async def check_funds(
     return raised
 
 
+def _summary(row: dict[str, Any], allocated_on: str, days: int) -> str:
+    """The alert's sentence: amounts in whole fen (the sums are SQL numerics), the document
+    number where the allocation gave one."""
+    document = f"（文号 {row['document_ref']}）" if row["document_ref"].strip() else " "
+    return (
+        f"资金未按期到位：{row['county_code']} {row['programme']} {SOURCE_ZH[row['source']]}资金"
+        f"{document}{allocated_on} 下达 {int(row['amount_fen'])} 分，"
+        f"{days} 日内仍有 {int(row['missing_fen'])} 分未到位"
+    )
+
+
 async def _raise_once(
     conn: AsyncConnection,
     store: EventStore,
@@ -132,11 +143,7 @@ async def _raise_once(
     if claimed.first() is None:
         return 0
     allocated_on = _day(row["allocated_at"])
-    summary = (
-        f"资金未按期到位：{row['county_code']} {row['programme']} {SOURCE_ZH[row['source']]}资金"
-        f"（文号 {row['document_ref']}）{allocated_on} 下达 {row['amount_fen']} 分，"
-        f"{days} 日内仍有 {row['missing_fen']} 分未到位"
-    )
+    summary = _summary(row, allocated_on, days)
     evidence = {
         "allocation_event_id": row["event_id"],
         "county_code": row["county_code"],

@@ -283,3 +283,22 @@ async def test_central_money_not_arrived_within_30_days_raises_one_alert(
     assert alert["evidence"]["missing_fen"] == 600_000
     assert alert["evidence"]["document_ref"] == "财社1号"
     assert alert["evidence"]["deadline_days"] == 30
+
+
+@pytest.mark.req("SUP-11", "GEN-8")
+async def test_the_funds_alert_reads_whole_fen_and_leaves_out_a_missing_document_number(
+    supervision: Supervision,
+) -> None:
+    # given central money allocated without a document number, and a part of it arrived
+    await supervision.feed("payments.FundsAllocated", _funds("central", 50_000_000, ""))
+    await supervision.feed("payments.FundsArrived", _funds("central", 10_000_000))
+    allocated_on = supervision.clock.now().astimezone(CHINA).date()
+    # when the check runs after the deadline
+    supervision.clock.advance(timedelta(days=31))
+    assert await supervision.runtime.app.state.check_funds() == 1
+    # then the summary gives whole fen and no empty 文号
+    [alert] = await _alerts(supervision)
+    assert alert["summary_zh"] == (
+        f"资金未按期到位：{A} extreme_poverty 中央资金 {allocated_on} 下达 50000000 分，"
+        "30 日内仍有 40000000 分未到位"
+    )
