@@ -26,6 +26,15 @@ class InvalidReportPeriod(DomainError):
     title_zh = "报告期间无效"
 
 
+class ReportPeriodNotEnded(DomainError):
+    """A report is on a period that has ended, not on one running or to come."""
+
+    code = "report-period-not-ended"
+    status = 422
+    title_en = "The reporting period has not ended"
+    title_zh = "报告期间尚未结束"
+
+
 @dataclass(frozen=True)
 class ReportPeriod:
     """A half year (`2026-H1`) or a calendar year (`2026`)."""
@@ -104,7 +113,14 @@ class ImplementationFile(Aggregate):
         filed_on: date,
         due_on: date,
     ) -> None:
-        """The county files its report on `filed_on`: late when after the period's due day."""
+        """The county files its report on `filed_on`, after the period has ended (a report
+        tells how the period went, SUP-11): late when after the period's due day."""
+        if filed_on <= period.last_day:
+            raise ReportPeriodNotEnded(
+                f"period {period} ends on {period.last_day}: its report is filed after that",
+                f"报告期间{period}至{period.last_day}止，期满后方可报送",
+                field="period",
+            )
         filed = ImplementationReportFiled(
             county_code,
             str(period),

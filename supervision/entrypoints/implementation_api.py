@@ -49,7 +49,8 @@ class ReportIn(BaseModel):
     )
     county_code: CountyCodeStr
     period: str = Field(
-        description="2026-H1 / 2026-H2 (half_year), or 2026 (year)",
+        description="2026-H1 / 2026-H2 (half_year), or 2026 (year); one that has ended on the"
+        " service clock (422 `report-period-not-ended` otherwise)",
         json_schema_extra=PERIOD_FORMS,
     )
     document_ref: str = Field(min_length=1, max_length=200, description="文号")

@@ -16,7 +16,7 @@ RULES = {
     "POST /v1/complaints/{complaint_id}/corrective-actions": "suspending a benefit or recovering "
     "money names the programme",
     "POST /v1/implementation-reports": "the period is a half year or a year as the policy in "
-    "force says (REPORT_PERIOD, policy data)",
+    "force says (REPORT_PERIOD, policy data), and has ended on the service clock",
     "GET /v1/implementation-reports": "the period is a half year or a year as the policy in "
     "force says (REPORT_PERIOD, policy data)",
     "POST /v1/coordination/{county_code}/{year}/mechanism": "the filing complies with the "

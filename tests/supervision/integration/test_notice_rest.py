@@ -302,3 +302,35 @@ async def test_the_funds_alert_reads_whole_fen_and_leaves_out_a_missing_document
         f"资金未按期到位：{A} extreme_poverty 中央资金 {allocated_on} 下达 50000000 分，"
         "30 日内仍有 40000000 分未到位"
     )
+
+
+@pytest.mark.req("SUP-11", "GEN-8")
+async def test_a_report_is_not_filed_for_a_period_that_has_not_ended(
+    supervision: Supervision,
+) -> None:
+    # given the service clock in the second half of its year
+    year = today(supervision.clock).year
+    assert today(supervision.clock) > date(year, 6, 30)
+    async with supervision.client() as client:
+        # when a county files for this half year, still running, and one years ahead
+        running = await _file(supervision, client, A, f"{year}-H2")
+        ahead = await _file(supervision, client, A, f"{year + 4}-H1")
+        # then both are refused at the period, and nothing shows as filed
+        for refused in (running, ahead):
+            assert refused.status_code == 422, refused.text
+            assert (refused.json()["code"], refused.json()["field"]) == (
+                "report-period-not-ended", "period",
+            )  # fmt: skip
+        ledger = await client.get(
+            "/v1/implementation-reports",
+            params={"period": f"{year}-H2"},
+            headers=supervision.headers("province_officer", "62"),
+        )
+    assert {c["status"] for c in ledger.json()["counties"]} == {"not_yet_due"}
+    # and on the half year's last day it still waits; from the next day it is filed
+    _at(supervision, date(year, 12, 31))
+    async with supervision.client() as client:
+        assert (await _file(supervision, client, A, f"{year}-H2")).status_code == 422
+        _at(supervision, date(year + 1, 1, 1))
+        filed = await _file(supervision, client, A, f"{year}-H2")
+    assert filed.status_code == 200, filed.text
