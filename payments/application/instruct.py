@@ -13,6 +13,7 @@ from payments.application.context import Repositories
 from payments.application.partitions import IN_PARTITION, WHOLE, Partition
 from payments.application.periods import next_period_start, period_end, period_start
 from payments.application.run_funds import INSUFFICIENT_FUNDS, RunBudget, budget_of, commit_budget
+from payments.domain.age_limit import ChildAllowanceAgeLimitReached
 from payments.domain.beneficiary import (
     ALREADY_PAID,
     BackPayCalculated,
@@ -355,7 +356,11 @@ def _metadata(run: PaymentRun, case_id: str, recorded: Sequence[object] = ()) ->
 
 
 def _reason(run: PaymentRun, recorded: Sequence[object]) -> str:
-    """Why the run records: a payable, or back pay naming the months it is for."""
+    """Why the run records: a child's allowance ended at the age limit, a payable, or back pay
+    naming the months it is for."""
+    ended = [e for e in recorded if isinstance(e, ChildAllowanceAgeLimitReached)]
+    if ended:
+        return f"发放批次{run.id}：{ended[0].reason}"
     back_pay = [e for e in recorded if isinstance(e, BackPayCalculated)]
     if not back_pay:
         return f"发放批次{run.id}生成应付 (payable of run {run.id})"

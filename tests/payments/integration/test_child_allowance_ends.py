@@ -93,6 +93,8 @@ async def test_a_child_is_paid_through_the_month_of_18_and_an_early_end_stops_ne
             18, "verification.child_allowance_age_limit", 4, "children-register",
         )  # fmt: skip
         assert metadata["actor"]["role"] == "system" and "18" in end["reason"]
+        # and the audit trail's why is the age limit, not the run's generic payable (GEN-4)
+        assert end["reason"] in metadata["reason"] and "payable" not in metadata["reason"]
         # and the county's end was recorded once, with its officer, reason and policy
         [(terminated, _)] = await recorded(payments, "payments.BeneficiaryTerminated")
         assert terminated["effective_from"] == first_day(NEXT)
