@@ -98,7 +98,7 @@ def _household(
         "programme": programme,
         "division_code": f"{county}{1 + index % 20:03d}",
         "registration": registration,
-        "rural_class": str(rng.randint(1, 4)) if registration == "rural" else "",
+        "rural_class": str(rng.randint(1, 4)) if programme == "rural_dibao" else "",
         "approved_on": approved.isoformat(),
         "effective_from": approved.replace(day=1).isoformat(),
         "assessed_monthly_income_fen": str(rng.randrange(0, 40_000, 100)),

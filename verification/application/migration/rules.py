@@ -21,6 +21,24 @@ from verification.application.migration.layout import HOUSEHOLD_COLUMNS, Row
 from verification.domain.case import PROGRAMMES_DECIDED_HERE
 
 FEN_LIMIT = 10**13  # as intake's: far beyond any household's money, well inside bigint
+# The old system's fixed amount, at most this per member a month: 5,000 yuan, over twice the
+# most a person is paid under the province's standards (extreme poverty's basic standard plus
+# the care standard of a person unable to care for themselves, about 2,100 yuan in 2026).
+# Beyond it a cell is a typing error, not a decision: it would drain the county's run.
+AMOUNT_CAP_PER_MEMBER_FEN = 500_000
+# What the import cannot take over as a running benefit, and why (PAY-8, ADR 0030, ADR 0042).
+NOT_MIGRATED = {
+    "temporary_assistance": (
+        "临时救助为一次性救助，已由原系统发放，不迁移；再有困难的按新申请办理",
+        "a one-off the old system paid already: not migrated (a new need is a new application)",
+    ),
+    "children_in_difficulty": (
+        "儿童基本生活费经儿童名册由县级认定发放（/v1/children），不经迁移",
+        "children's allowances are granted through the children register (/v1/children),"
+        " not migrated",
+    ),
+}
+MIGRATED_PROGRAMMES = PROGRAMMES_DECIDED_HERE - NOT_MIGRATED.keys()
 # A member's relation to the applicant: intake's published vocabulary (ApplicationSubmitted).
 RELATIONS = frozenset(
     {"self", "spouse", "child", "parent", "grandparent", "grandchild", "sibling", "other"}
@@ -91,9 +109,11 @@ def household_ref(text: str) -> str:
 
 
 def programme(text: str) -> str:
-    """A programme the county civil affairs bureau decides."""
-    if required(text) not in PROGRAMMES_DECIDED_HERE:
-        allowed = ", ".join(sorted(PROGRAMMES_DECIDED_HERE))
+    """A running benefit the county civil affairs bureau decides, paid monthly by payments."""
+    if required(text) in NOT_MIGRATED:
+        raise Bad(*NOT_MIGRATED[text])
+    if text not in MIGRATED_PROGRAMMES:
+        allowed = ", ".join(sorted(MIGRATED_PROGRAMMES))
         raise Bad(f"救助项目应为 {allowed} 之一", f"one of {allowed}")
     return text
 
@@ -238,10 +258,13 @@ def _household_cells(cells: _Cells, county: str | None, today: date) -> dict[str
     values["first_row"] = cells.number
     if values["care_arrangement"] and values["programme"] != "extreme_poverty":
         cells.rejects.append(_reject(cells, "care_arrangement", *_CARE_ONLY_EXTREME))
+    if values["rural_class"] and values["programme"] != "rural_dibao":
+        cells.rejects.append(_reject(cells, "rural_class", *_CLASS_ONLY_RURAL))
     return values
 
 
 _CARE_ONLY_EXTREME = ("供养方式仅适用于特困供养", "only for extreme_poverty")
+_CLASS_ONLY_RURAL = ("分类施保类别仅适用于农村低保", "only for rural_dibao")
 
 
 def _reject(cells: _Cells, column: str, zh: str, en: str) -> Reject:
@@ -307,9 +330,11 @@ def _household_rules(
     household: dict[str, Any] | None,
     rejects: list[Reject],
 ) -> None:
-    """Exactly one applicant (`self`), and no member twice."""
+    """Exactly one applicant (`self`), no member twice, and a fixed amount within the cap."""
     ref = rows[0][1]["household_ref"]
     valid = [m for m in members if m is not None]
+    if household and household["monthly_amount_fen"]:
+        _check_amount_cap(rows[0][0], ref, household["monthly_amount_fen"], len(rows), rejects)
     applicants = [m for m in valid if m.relation == "self"]
     if len(valid) == len(members) and len(applicants) != 1:
         zh = f"每户须有且仅有一名申请人（self），本户有{len(applicants)}名"
@@ -322,6 +347,17 @@ def _household_rules(
             zh, en = f"同一成员重复出现（{masked}）", f"member listed twice ({masked})"
             rejects.append(Reject(member.row, ref, "member_resident_id", zh, en))
         seen.add(member.resident_id)
+
+
+def _check_amount_cap(
+    row: int, ref: str, amount_fen: int, members: int, rejects: list[Reject]
+) -> None:
+    """The old system's fixed amount is at most AMOUNT_CAP_PER_MEMBER_FEN per member."""
+    cap = AMOUNT_CAP_PER_MEMBER_FEN * members
+    if amount_fen > cap:
+        zh = f"月发放金额超过每人每月{AMOUNT_CAP_PER_MEMBER_FEN}分×{members}人={cap}分的上限"
+        en = f"above the cap of {AMOUNT_CAP_PER_MEMBER_FEN} fen a member × {members} = {cap} fen"
+        rejects.append(Reject(row, ref, "monthly_amount_fen", zh, en))
 
 
 def _companions(rows: list[Row], rejects: list[Reject]) -> list[Reject]:
