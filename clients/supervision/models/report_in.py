@@ -14,7 +14,8 @@ class ReportIn:
 
     Attributes:
         county_code (str): 6-digit county code (GB/T 2260)
-        period (str): 2026-H1 / 2026-H2 (half_year), or 2026 (year)
+        period (str): 2026-H1 / 2026-H2 (half_year), or 2026 (year); one that has ended on the service clock (422
+            `report-period-not-ended` otherwise)
         document_ref (str): 文号
         summary (str):
     """
