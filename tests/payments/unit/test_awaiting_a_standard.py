@@ -3,6 +3,7 @@ a standard, not payable until one governs it; no I/O."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -13,8 +14,14 @@ from payments.domain.beneficiary import (
     BeneficiaryAwaitingStandard,
     BeneficiaryEnrolled,
 )
-from payments.domain.entitlement import AWAITING_STANDARD, Household, compute, compute_or_await
-from payments.domain.standards import NoStandard, StandardSet
+from payments.domain.entitlement import (
+    AWAITING_STANDARD,
+    Household,
+    compute,
+    compute_or_await,
+    compute_since,
+)
+from payments.domain.standards import NoStandard, Standard, StandardSet
 
 COUNTY = "620421"
 APPROVED_ON = date(2027, 3, 1)
@@ -107,3 +114,23 @@ def test_without_the_awaiting_rule_the_same_household_cannot_be_computed() -> No
     # the gap ADR 0041 closes: compute alone refuses, which used to end in the dead letters
     with pytest.raises(NoStandard):
         compute(BY_RULE, None)
+
+
+@pytest.mark.req("PAY-2", "PAY-4")
+def test_an_approval_before_the_standard_waits_only_until_each_version_takes_effect() -> None:
+    # given a standard from May, raised from July, and an approval by rule from March
+    standard = Standard(f"{COUNTY}:urban_dibao")
+    for since, fen in ((date(2027, 5, 1), 70_000), (date(2027, 7, 1), 80_000)):
+        standard.set(replace(_standard(fen), effective_from=since), None, None)
+    computed = compute_since(BY_RULE, standard, COUNTY, APPROVED_ON)
+    # then March waits for the standard, May is 700 × 2 − 500, July 800 × 2 − 500 yuan
+    assert [(day, c.method, c.monthly_amount_fen) for day, c in computed] == [
+        (APPROVED_ON, AWAITING_STANDARD, 0),
+        (date(2027, 5, 1), "dibao_gap", 90_000),
+        (date(2027, 7, 1), "dibao_gap", 110_000),
+    ]
+    # and a fixed amount is never recomputed
+    fixed = Household("urban_dibao", 2, 50_000, None, 60_000)
+    assert [c.method for _, c in compute_since(fixed, standard, COUNTY, APPROVED_ON)] == [
+        "approved"
+    ]
