@@ -21,6 +21,7 @@ from verification.domain.errors import (
     AppraisalCannotDecideAlone,
     AuthorisationMissing,
     CaseAlreadyOpen,
+    ChangeBeforeBenefit,
     DeadlineAlreadyExtended,
     EvidenceNotRequested,
     InvalidBatch,
@@ -692,9 +693,22 @@ class VerificationCase(Aggregate):
             )
         )
 
+    def _ensure_within_benefit(self, effective_from: date, change_zh: str) -> None:
+        """A change takes effect on or after the date the approval took effect (VER-7); a
+        termination back-dated within the benefit's life is lawful (ADR 0064)."""
+        started = self.approved.effective_from if self.approved else None
+        if started is not None and effective_from < started:
+            raise ChangeBeforeBenefit(
+                f"effective_from {effective_from} is before the benefit began on {started}",
+                f"{change_zh}生效日期{effective_from}早于保障开始日期{started}",
+                field="effective_from",
+                benefit_from=started.isoformat(),
+            )
+
     def adjust(self, amount_fen: int, effective_from: date) -> None:
-        """Change the monthly amount of an approved benefit."""
+        """Change the monthly amount of an approved benefit, from a date within its life."""
         self._require(Stage.APPROVED, Stage.SUSPENDED)
+        self._ensure_within_benefit(effective_from, "调整")
         self.record(
             decisions.BenefitAdjusted(
                 **self._key(), approved_monthly_amount_fen=amount_fen, effective_from=effective_from
@@ -702,15 +716,18 @@ class VerificationCase(Aggregate):
         )
 
     def suspend(self, effective_from: date, reason: str) -> None:
-        """Stop paying pending clarification."""
+        """Stop paying pending clarification, from a date within the benefit's life."""
         self._require(Stage.APPROVED)
+        self._ensure_within_benefit(effective_from, "暂停")
         self.record(
             decisions.BenefitSuspended(**self._key(), effective_from=effective_from, reason=reason)
         )
 
     def terminate(self, effective_from: date, reason: str) -> None:
-        """End the benefit (e.g. a death reported by public security)."""
+        """End the benefit (e.g. a death reported by public security), from a date within its
+        life."""
         self._require(Stage.APPROVED, Stage.SUSPENDED, Stage.RECHECK, Stage.TERMINATION_REVIEW)
+        self._ensure_within_benefit(effective_from, "终止")
         self.record(
             decisions.BenefitTerminated(**self._key(), effective_from=effective_from, reason=reason)
         )

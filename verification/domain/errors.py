@@ -107,6 +107,16 @@ class NobodyToResumeFor(DomainError):
     title_zh = "申请人或全部家庭成员已被报告死亡，不能恢复发放"
 
 
+class ChangeBeforeBenefit(DomainError):
+    """VER-7: an adjustment, suspension or termination takes effect within the benefit's life,
+    never before the date its approval took effect."""
+
+    code = "change-before-benefit"
+    status = 422
+    title_en = "A change to a benefit cannot take effect before the benefit began"
+    title_zh = "变更生效日期不能早于保障开始日期"
+
+
 class ResumptionBeforeStop(DomainError):
     """ADR 0066: a resumption starts on or after the stop it lifts; months paid before the stop
     change by an adjustment."""
