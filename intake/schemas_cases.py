@@ -11,6 +11,7 @@ from intake.domain.programmes import Agency
 from intake.domain.urgent_events import FollowUpProgramme, PriorProgramme, Reporter
 from intake.schemas import FEN_LIMIT
 from shared.fields import Count, Fen
+from shared.http.problems import FieldRuleViolated
 from shared.identity import DivisionCodeStr, ResidentIdStr
 
 _FORBID = ConfigDict(extra="forbid")
@@ -175,7 +176,7 @@ class PriorAssistanceCreate(BaseModel):
     def _what_the_bank_needs(self) -> PriorAssistanceCreate:
         """Money paid into an account goes to a named holder."""
         if self.bank_account is not None and self.payee_name is None:
-            raise ValueError("payee_name is required with bank_account")
+            raise FieldRuleViolated("payee_name", "payee_name is required with bank_account")
         return self
 
 

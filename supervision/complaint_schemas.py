@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from shared.fields import Fen
+from shared.http.problems import FieldRuleViolated
 from shared.http.tokens import Principal
 from shared.identity import DivisionCodeStr, ResidentIdStr
 from shared.privacy import PROTECTED
@@ -131,9 +132,13 @@ class ActionIn(BaseModel):
     def _what_the_receivers_need(self) -> ActionIn:
         """Payments acts on a suspension only for a programme, on a recovery only with both."""
         if self.action != CorrectiveAction.RECHECK and not self.programme:
-            raise ValueError("programme is required to suspend a benefit or recover money")
+            raise FieldRuleViolated(
+                "programme", "programme is required to suspend a benefit or recover money"
+            )
         if self.action == CorrectiveAction.RECOVER_OVERPAYMENT and self.amount_fen is None:
-            raise ValueError("amount_fen is required to recover an overpayment")
+            raise FieldRuleViolated(
+                "amount_fen", "amount_fen is required to recover an overpayment"
+            )
         return self
 
 

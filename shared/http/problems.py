@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -128,13 +129,28 @@ async def domain_error_handler(request: Request, exc: Exception) -> JSONResponse
     )
 
 
+class FieldRuleViolated(ValueError):
+    """A rule across a body's fields (a model validator) broken by one field it names: the 422
+    names that field's path, not the whole body."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _field_path(error: Mapping[str, Any]) -> str:
+    """The offending field's dotted path, down to the field a cross-field rule names."""
+    loc = tuple(error.get("loc", ()))
+    broken = (error.get("ctx") or {}).get("error")
+    if isinstance(broken, FieldRuleViolated):
+        loc = (*loc, broken.field)
+    return ".".join(str(p) for p in loc)
+
+
 async def validation_error_handler(request: Request, exc: Exception) -> JSONResponse:
     """422 `invalid-request` naming each offending field by its path; inputs are never echoed."""
     assert isinstance(exc, RequestValidationError)
-    errors = [
-        {"field": ".".join(str(p) for p in e.get("loc", ())), "message": scrub(str(e.get("msg")))}
-        for e in exc.errors()
-    ]
+    errors = [{"field": _field_path(e), "message": scrub(str(e.get("msg")))} for e in exc.errors()]
     return invalid_request_response(request.url.path, errors)
 
 
