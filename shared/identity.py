@@ -410,5 +410,27 @@ DivisionCodeStr = Annotated[
 ]
 """A request field holding a valid division code (normalised to its full code)."""
 
+def _township_or_village_field(value: str) -> str:
+    division = parse_division(value)  # a valid code: `_division_field` ran first
+    if division.level not in ("township", "village"):
+        raise ValueError("must be a township (9-digit) or village (12-digit) division code")
+    return division.code
+
+
+def _township_or_village_schema() -> dict[str, Any]:
+    return {
+        "pattern": township_or_village_pattern(),
+        "description": "GB/T 2260 code of a township (9 digits) or village (12 digits)",
+    }
+
+
+TownshipOrVillageCodeStr = Annotated[
+    str,
+    AfterValidator(_division_field),
+    AfterValidator(_township_or_village_field),
+    _Documented(_township_or_village_schema),
+]
+"""A request field holding where a household lives: a township's or a village's code."""
+
 CountyCodeStr = Annotated[str, AfterValidator(_county_field), _Documented(_county_code_schema)]
 """A request field holding the 6-digit code of one of the province's counties."""

@@ -16,7 +16,7 @@ from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Engine
-from shared.identity import DivisionCodeStr
+from shared.identity import TownshipOrVillageCodeStr
 from shared.places.names import names_by_level
 from verification.application.service import Verification
 from verification.entrypoints.wiring import VerificationService
@@ -124,12 +124,13 @@ def _entry(row: dict[str, Any], fields: list[str]) -> NoticeEntry:
     responses=problem_responses(401, 403, 422),
 )
 async def get_village_notice(
-    village_code: DivisionCodeStr,
+    village_code: TownshipOrVillageCodeStr,
     engine: Engine,
     verification: VerificationService,
     principal: Principal = Depends(NOTICE_READERS),
 ) -> VillageNotice:
-    """Households in their notice period and the long-term list of approved households."""
+    """Households in their notice period and the long-term list of approved households, at the
+    village, or at the township for households registered there (a wider code: 422)."""
     return await _notice(engine, verification, village_code, principal)
 
 
@@ -140,7 +141,7 @@ async def get_village_notice(
     responses=problem_responses(401, 403, 422),
 )
 async def print_village_notice(
-    village_code: DivisionCodeStr,
+    village_code: TownshipOrVillageCodeStr,
     engine: Engine,
     verification: VerificationService,
     principal: Principal = Depends(NOTICE_READERS),

@@ -34,3 +34,22 @@ async def test_the_notice_board_shows_the_registered_names(verifying: Verifying)
     assert "village_name" not in before and before["county_name"] == "城关区"
     assert (notice["village_name"], notice["township_name"]) == ("丁社区", "甲街道")
     assert f"城关区甲街道丁社区 {VILLAGE}" in page.text
+
+
+@pytest.mark.req("VER-6")
+@pytest.mark.parametrize("code", ["620102", "6201", "62"])
+async def test_a_board_is_read_for_a_township_or_village_never_a_wider_code(
+    verifying: Verifying, code: str
+) -> None:
+    # given an approved household of the village
+    await approved_case(verifying)
+    await verifying.runtime.projections.catch_up_all()
+    reader = verifying.as_("province_officer", "62")
+    # when the board of a county, city or the province is asked for
+    answer = await reader.get(f"/v1/notices/{code}")
+    # then the code is refused by name: notices are posted where households live
+    assert answer.status_code == 422, answer.text
+    assert [e["field"] for e in answer.json()["errors"]] == ["path.village_code"]
+    # while a township's board (households registered at the township itself) is read
+    township = await reader.get(f"/v1/notices/{VILLAGE[:9]}")
+    assert township.status_code == 200 and township.json()["entries"] == []
