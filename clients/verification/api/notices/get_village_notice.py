@@ -72,11 +72,11 @@ def sync_detailed(
 ) -> Response[Problem | VillageNotice]:
     """公示 The notice board of a village (JSON)
 
-     Households in their notice period and the long-term list of approved households.
+     Households in their notice period and the long-term list of approved households, at the
+    village, or at the township for households registered there (a wider code: 422).
 
     Args:
-        village_code (str): GB/T 2260 division code of the province: 62, a city (4 or 6 digits), a
-            county (6), or a township (9) or village (12 digits) under a county
+        village_code (str): GB/T 2260 code of a township (9 digits) or village (12 digits)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,11 +104,11 @@ def sync(
 ) -> Problem | VillageNotice | None:
     """公示 The notice board of a village (JSON)
 
-     Households in their notice period and the long-term list of approved households.
+     Households in their notice period and the long-term list of approved households, at the
+    village, or at the township for households registered there (a wider code: 422).
 
     Args:
-        village_code (str): GB/T 2260 division code of the province: 62, a city (4 or 6 digits), a
-            county (6), or a township (9) or village (12 digits) under a county
+        village_code (str): GB/T 2260 code of a township (9 digits) or village (12 digits)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,11 +131,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | VillageNotice]:
     """公示 The notice board of a village (JSON)
 
-     Households in their notice period and the long-term list of approved households.
+     Households in their notice period and the long-term list of approved households, at the
+    village, or at the township for households registered there (a wider code: 422).
 
     Args:
-        village_code (str): GB/T 2260 division code of the province: 62, a city (4 or 6 digits), a
-            county (6), or a township (9) or village (12 digits) under a county
+        village_code (str): GB/T 2260 code of a township (9 digits) or village (12 digits)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,11 +161,11 @@ async def asyncio(
 ) -> Problem | VillageNotice | None:
     """公示 The notice board of a village (JSON)
 
-     Households in their notice period and the long-term list of approved households.
+     Households in their notice period and the long-term list of approved households, at the
+    village, or at the township for households registered there (a wider code: 422).
 
     Args:
-        village_code (str): GB/T 2260 division code of the province: 62, a city (4 or 6 digits), a
-            county (6), or a township (9) or village (12 digits) under a county
+        village_code (str): GB/T 2260 code of a township (9 digits) or village (12 digits)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

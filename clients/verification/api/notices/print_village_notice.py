@@ -73,8 +73,7 @@ def sync_detailed(
      A page to print and post at the place of residence.
 
     Args:
-        village_code (str): GB/T 2260 division code of the province: 62, a city (4 or 6 digits), a
-            county (6), or a township (9) or village (12 digits) under a county
+        village_code (str): GB/T 2260 code of a township (9 digits) or village (12 digits)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,8 +104,7 @@ def sync(
      A page to print and post at the place of residence.
 
     Args:
-        village_code (str): GB/T 2260 division code of the province: 62, a city (4 or 6 digits), a
-            county (6), or a township (9) or village (12 digits) under a county
+        village_code (str): GB/T 2260 code of a township (9 digits) or village (12 digits)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,8 +130,7 @@ async def asyncio_detailed(
      A page to print and post at the place of residence.
 
     Args:
-        village_code (str): GB/T 2260 division code of the province: 62, a city (4 or 6 digits), a
-            county (6), or a township (9) or village (12 digits) under a county
+        village_code (str): GB/T 2260 code of a township (9 digits) or village (12 digits)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,8 +159,7 @@ async def asyncio(
      A page to print and post at the place of residence.
 
     Args:
-        village_code (str): GB/T 2260 division code of the province: 62, a city (4 or 6 digits), a
-            county (6), or a township (9) or village (12 digits) under a county
+        village_code (str): GB/T 2260 code of a township (9 digits) or village (12 digits)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
