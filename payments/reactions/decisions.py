@@ -42,7 +42,7 @@ SERVICE = "payments"
 REASONS = {
     CaseApproved.TYPE: "县级审批通过，纳入发放名册 (approved case enrolled for payment)",
     BenefitAdjusted.TYPE: "县级调整保障金额 (benefit adjusted by the county)",
-    BenefitSuspended.TYPE: "县级暂停发放 (benefit suspended by the county)",
+    BenefitSuspended.TYPE: "暂停发放 (benefit suspended)",  # the county's, a death's, an order's
     BenefitResumed.TYPE: "县级恢复发放 (benefit resumed by the county)",
     BenefitTerminated.TYPE: "县级终止保障 (benefit terminated by the county)",
     CorrectiveActionOrdered.TYPE: "督查整改 (supervision ordered a corrective action)",
@@ -138,7 +138,7 @@ class DecisionReactions:
             "suspend",
             suspended.effective_from,
             suspended.reason,
-            _metadata(recorded, suspended.case_id),
+            _metadata(recorded, suspended.case_id, because=suspended.reason),
             conn,
         )
 
@@ -193,7 +193,7 @@ class DecisionReactions:
             "terminate",
             terminated.effective_from,
             terminated.reason,
-            _metadata(recorded, terminated.case_id),
+            _metadata(recorded, terminated.case_id, because=terminated.reason),
             conn,
         )
 
@@ -280,9 +280,12 @@ def _recovery_refusal(held: bool, amount: int, paid: int) -> str | None:
     return "exceeds-paid" if amount > paid else None
 
 
-def _metadata(recorded: RecordedEvent, case_id: str | None = None) -> EventMetadata:
-    """As the system, caused by the event read, for the reason of its type; on the case it is
-    about (else the case its producer named)."""
-    reason = REASONS[recorded.type]
+def _metadata(
+    recorded: RecordedEvent, case_id: str | None = None, because: str | None = None
+) -> EventMetadata:
+    """As the system, caused by the event read, for the reason of its type followed by the
+    decision's own (`because`: why it was taken); on the case it is about (else the case its
+    producer named)."""
+    reason = REASONS[recorded.type] + (f"：{because}" if because else "")
     metadata = recorded.metadata.caused_by(recorded, Actor.system(SERVICE), "kafka", reason)
     return replace(metadata, case_id=case_id or metadata.case_id)

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from clients.payments.api.beneficiaries import get_beneficiary, list_beneficiary_payments
+from clients.supervision.api.audit import get_case_audit_trail
 from clients.supervision.api.detectors import list_alerts
 from clients.supervision.models.detector import Detector
 from clients.verification.api.county import (
@@ -145,6 +146,19 @@ async def test_a_death_reported_by_public_security_stops_payment_and_alerts_the_
             timeout=30,
             message="payments never suspended the benefit",
         )
+        # and payments' suspension says why: the death public security reported
+        inspector = Clerk(services, client, "supervision", "inspector", CITY)
+
+        async def payments_suspensions() -> list[dict[str, Any]]:
+            answer = await inspector.call(get_case_audit_trail, case_id=dying, limit=200)
+            entries = answer.json()["entries"] if answer.status_code == 200 else []
+            return [e for e in entries if e["type"] == "payments.BeneficiarySuspended"]
+
+        await eventually(
+            lambda: _truthy(payments_suspensions()), timeout=30, message="no suspension in trail"
+        )
+        [suspension] = await payments_suspensions()
+        assert "死亡" in suspension["reason"] and "县级" not in suspension["reason"], suspension
         # and next period's run pays the living household but nothing to the deceased's
         await completed_run(payments, HERE, services.period(1))
         assert await _periods_paid(payments, dying) == [services.period()]
