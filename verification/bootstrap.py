@@ -48,7 +48,7 @@ from verification.reactions.amended import Amendments
 from verification.reactions.deadlines import deadline_watcher
 from verification.reactions.green_channel import GreenChannel
 from verification.reactions.open_case import CaseOpening
-from verification.reactions.recheck import Rechecks
+from verification.reactions.orders import SupervisionOrders
 from verification.reactions.staff_relatives import DeclaredRelatives
 from verification.reactions.withdrawn import Withdrawals
 
@@ -130,5 +130,6 @@ def subscribe_reactions(runtime: ServiceRuntime, cases: Repository[VerificationC
         ),
     )
     runtime.subscribe(
-        subscriptions.ORDERS, Reactions(On(CorrectiveActionOrdered, Rechecks(cases).open_on_order))
+        subscriptions.ORDERS,
+        Reactions(On(CorrectiveActionOrdered, SupervisionOrders(cases).carry_out)),
     )

@@ -55,6 +55,7 @@ async def enrol_approved_case(
         eligible_persons=household.eligible_persons,
         members_self_care=household.members_self_care,
         arrears_from=arrears_from(effective_from, decided_at, approved.migrated is not None),
+        stopped_by_its_case=True,
     )
     enrol_with(beneficiary, enrolled, computed, approved_by)
     await repos.beneficiaries.save(beneficiary, metadata, conn, expected_version=0)

@@ -49,6 +49,10 @@ class BeneficiaryEnrolled:
     # (the decision's month; after a migration, the month after it); None on enrolments
     # recorded before the rule, whose missed months are not looked for
     arrears_from: date | None = None
+    # ADR 0023 amended: enrolled by a verification case's approval, whose case records every
+    # stop, supervision's ordered ones too; payments takes them from there alone. False: the
+    # benefit is stopped by supervision's order directly (and on enrolments recorded before)
+    stopped_by_its_case: bool = False
 
 
 @event_type("payments.EntitlementCalculated", version=1)

@@ -201,16 +201,26 @@ class DecisionReactions:
         self, order: CorrectiveActionOrdered, recorded: RecordedEvent, conn: AsyncConnection
     ) -> None:
         """Supervision's order: a recovery is recorded; a stop (a complaint found true) stops
-        at once, from the first day of the month it was ordered in, so that month is not paid if
-        not paid already. A re-check is verification's business."""
-        metadata = _metadata(recorded, order.case_id)
+        from the first day of the month it was ordered in, so that month is not paid if not paid
+        already. A re-check is verification's business, and so is the stop of a benefit its case
+        decides: payments takes that from the case's `BenefitSuspended` (ADR 0023 amended)."""
+        metadata = _metadata(recorded, order.case_id, because=order.reason)
         if order.action == "recover_overpayment":
             await self._record_recovery(order, metadata, conn)
         elif order.action == "suspend_benefit" and order.programme:
+            if await self._stopped_by_its_case(order.case_id, order.programme, conn):
+                return
             ordered = recorded.recorded_at.astimezone(CHINA).date().replace(day=1)
             await self._stop(
                 order.case_id, order.programme, "suspend", ordered, order.reason, metadata, conn
             )
+
+    async def _stopped_by_its_case(
+        self, case_id: str, programme: str, conn: AsyncConnection
+    ) -> bool:
+        """Whether verification's case records the benefit's stops (enrolled by its approval)."""
+        _, enrolled = await self._enrolled(case_id, programme, "suspend", conn)
+        return enrolled.stopped_by_its_case
 
     async def _record_recovery(
         self, order: CorrectiveActionOrdered, metadata: EventMetadata, conn: AsyncConnection

@@ -109,6 +109,7 @@ class BeneficiaryEnrolled(Contract):
     age_limit_policy_version: int | None = None
     coming_of_age_period: str | None = None
     arrears_from: date | None = None
+    stopped_by_its_case: bool = False
 
 
 class BeneficiaryResumed(Contract):

@@ -109,7 +109,9 @@ class BenefitResumed(Contract):
 
 
 class BenefitSuspended(Contract):
-    """Payment stops from a date pending clarification (contract v1)."""
+    """Payment stops from a date pending clarification (contract v1): the county's, a death's,
+    or one supervision ordered on an upheld complaint (ADR 0023 amended), which names the
+    order and its complaint; the county resumes or terminates it like any other."""
 
     TYPE: ClassVar[str] = "verification.BenefitSuspended"
     VERSION: ClassVar[int] = 1
@@ -117,6 +119,8 @@ class BenefitSuspended(Contract):
     programme: str
     effective_from: date
     reason: str
+    corrective_action_id: str | None = None
+    ordered_on_complaint_id: str | None = None
 
 
 class BenefitTerminated(Contract):

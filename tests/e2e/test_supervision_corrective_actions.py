@@ -1,5 +1,6 @@
 """SUP-2 acceptance end to end: an upheld complaint against an approved beneficiary leads, through
-events, to a re-check in verification and a suspension in payments, all in the case's trail."""
+events, to a re-check and a suspension on the case in verification, and so in payments, all in
+the case's trail."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import httpx
 import openpyxl
 import pytest
 
+from clients.payments.api.beneficiaries import get_beneficiary
 from clients.supervision.api.audit import export_case_audit_trail, get_case_audit_trail
 from clients.supervision.api.capacity import name_desk_staff
 from clients.supervision.api.complaints import (
@@ -32,11 +34,21 @@ from clients.supervision.api.inspections import (
 )
 from clients.supervision.api.reports import get_statistics_report, get_statistics_workbook
 from clients.supervision.api.safety import record_hazard_check, register_institution
+from clients.verification.api.county import resume_benefit
 from shared.identity import check_char
 from shared.privacy import PROTECTED
 from tests.e2e.conftest import OwnStack
-from tests.e2e.flows import Answer, County, approved, call, operation_client, submitted
+from tests.e2e.flows import (
+    Answer,
+    Clerk,
+    County,
+    approved,
+    call,
+    operation_client,
+    submitted,
+)
 from tests.e2e.services import RunningServices
+from tests.e2e.test_verification_happy_path import Officer
 from tests.support import eventually
 
 TOWNSHIP = "620102001"
@@ -175,10 +187,91 @@ async def test_an_upheld_complaint_rechecks_and_suspends_the_benefit_through_eve
         ]
         assert received["data"]["summary"] == PROTECTED
         assert "经营性收入未申报" not in json.dumps(exported, ensure_ascii=False)
-        for wanted in ("verification.RecheckOpened", "payments.BeneficiarySuspended"):
+        for wanted in ("verification.RecheckOpened", "verification.BenefitSuspended"):
             reaction = next(e for e in trail if e["type"] == wanted)
             assert reaction["causation_id"] in orders, reaction
             assert reaction["reason"]
+        # and payments stops as the case's suspension says (ADR 0023 amended)
+        stop = next(e for e in trail if e["type"] == "verification.BenefitSuspended")
+        paid_stop = next(e for e in trail if e["type"] == "payments.BeneficiarySuspended")
+        assert paid_stop["causation_id"] == stop["event_id"], paid_stop
+
+
+async def _upheld_complaint(services: RunningServices, case: str) -> dict[str, Any]:
+    """A complaint against the household, assigned and upheld by inspector Li."""
+    registrar = Staff(services, "supervision", "inspector", COUNTY)
+    chief = Staff(services, "supervision", "city_officer", "6201")
+    handler = Staff(services, "supervision", "inspector", COUNTY, INSPECTOR)
+    complaint = await registrar.done(register_complaint, body={
+        "channel": "hotline", "anonymous": True, "division_code": TOWNSHIP,
+        "subject_case_id": case, "allegation": "false_claim",
+        "summary": "该户家中有人在外务工收入未申报"})  # fmt: skip
+    for who, operation, body in [
+        (chief, assign_complaint, {"inspector_id": INSPECTOR}),
+        (handler, verify_complaint, {"upheld": True, "findings": "查实有务工收入"}),
+    ]:
+        complaint = await who.done(
+            operation, f'"{complaint["version"]}"',
+            complaint_id=complaint["complaint_id"], body=body,
+        )  # fmt: skip
+    return complaint
+
+
+@pytest.mark.req("SUP-2", "VER-7")
+async def test_a_stop_ordered_by_supervision_shows_on_the_case_and_the_county_resumes_it(
+    services: RunningServices,
+) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        await services.wait_until_healthy(client)
+        # given a beneficiary approved and enrolled, and a complaint against it upheld
+        case = await _approved_case(services, client)
+        payments = Clerk(services, client, "payments", "county_officer", COUNTY)
+        county = Officer(services, client, "county_officer", COUNTY)
+
+        async def status() -> str | None:
+            answer = await payments.call(get_beneficiary, case_id=case, programme="urban_dibao")
+            return str(answer.json()["status"]) if answer.status_code == 200 else None
+
+        await eventually(lambda: _is(status(), "active"), timeout=30, message="not enrolled")
+        complaint = await _upheld_complaint(services, case)
+        # when the inspector orders the benefit stopped
+        handler = Staff(services, "supervision", "inspector", COUNTY, INSPECTOR)
+        await handler.done(
+            order_corrective_action, f'"{complaint["version"]}"',
+            complaint_id=complaint["complaint_id"],
+            body={"action": "suspend_benefit", "programme": "urban_dibao",
+                  "reason": "举报查实，暂停发放"},
+        )  # fmt: skip
+
+        async def stage() -> str:
+            return str((await county.case(case)).json()["stage"])
+
+        # then the case file and payments both say suspended
+        await eventually(lambda: _is(stage(), "suspended"), timeout=30, message="case not stopped")
+        await eventually(lambda: _is(status(), "suspended"), timeout=30, message="still paid")
+        # and the trail shows the case's suspension by the inspector, under the order, once
+        await eventually(
+            lambda: _has(services, case, "payments.BeneficiarySuspended"),
+            timeout=30, message="payments' suspension never reached the trail",
+        )  # fmt: skip
+        trail = await _trail(services, case)
+        [order] = [e for e in trail if e["type"] == "supervision.CorrectiveActionOrdered"]
+        [stop] = [e for e in trail if e["type"] == "verification.BenefitSuspended"]
+        [paid_stop] = [e for e in trail if e["type"] == "payments.BeneficiarySuspended"]
+        assert stop["causation_id"] == order["event_id"], stop
+        assert stop["actor"]["id"] == INSPECTOR, stop
+        assert paid_stop["causation_id"] == stop["event_id"], paid_stop
+        # and the county, having cleared it up, resumes it, and payments pays again
+        resumed = await county.step(
+            case, resume_benefit, {"effective_from": services.day(), "reason": "复核后确认不超标准"}
+        )
+        assert resumed.status_code == 200, resumed.text
+        assert resumed.json()["stage"] == "approved"
+        await eventually(lambda: _is(status(), "active"), timeout=30, message="never resumed")
+
+
+async def _is(pending: Any, wanted: str) -> bool:
+    return bool(await pending == wanted)
 
 
 async def _has(services: RunningServices, case: str, t: str) -> bool:

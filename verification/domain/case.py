@@ -232,7 +232,10 @@ class VerificationCase(Aggregate):
             self.amount_set_since_approval = True
 
     def when_BenefitSuspended(self, event: decisions.BenefitSuspended) -> None:
-        self.stage = Stage.SUSPENDED
+        if self.stage == Stage.RECHECK:  # the re-check goes on; it ends at the suspension
+            self.before_recheck = Stage.SUSPENDED
+        else:
+            self.stage = Stage.SUSPENDED
         if self.stopped_from is None or event.effective_from < self.stopped_from:
             self.stopped_from = event.effective_from
 
@@ -722,6 +725,27 @@ class VerificationCase(Aggregate):
         self.record(
             decisions.BenefitSuspended(**self._key(), effective_from=effective_from, reason=reason)
         )
+
+    def suspend_as_ordered(
+        self, ordered_on: date, reason: str, action_id: str, complaint_id: str | None
+    ) -> bool:
+        """Carry out supervision's order to stop a running benefit (SUP-2, ADR 0023 amended):
+        from the first day of the month it was ordered in (not before the benefit began),
+        also during a re-check. False when nothing runs to stop (already stopped, ended, or
+        not approved): the stop in force stands."""
+        if self.approved is None or self.stage not in (Stage.APPROVED, Stage.RECHECK):
+            return False
+        effective_from = max(ordered_on.replace(day=1), self.approved.effective_from)
+        self.record(
+            decisions.BenefitSuspended(
+                **self._key(),
+                effective_from=effective_from,
+                reason=reason,
+                corrective_action_id=action_id,
+                ordered_on_complaint_id=complaint_id,
+            )
+        )
+        return True
 
     def terminate(self, effective_from: date, reason: str) -> None:
         """End the benefit (e.g. a death reported by public security), from a date within its

@@ -107,12 +107,16 @@ class BenefitAdjusted:
 @event_type("verification.BenefitSuspended", version=1)
 @dataclass(frozen=True)
 class BenefitSuspended:
-    """Payment stops from a date pending clarification (contract v1)."""
+    """Payment stops from a date pending clarification (contract v1): the county's, a death's,
+    or one supervision ordered on an upheld complaint (ADR 0023 amended), which names the order
+    and its complaint; the county resumes or terminates it like any other."""
 
     case_id: str
     programme: str
     effective_from: date
     reason: str
+    corrective_action_id: str | None = None  # supervision's order this suspension carries out
+    ordered_on_complaint_id: str | None = None  # the complaint the order was made on
 
 
 @event_type("verification.BenefitTerminated", version=1)

@@ -164,7 +164,14 @@ async def _benefit_resumed(event: RecordedEvent, conn: AsyncConnection) -> None:
 
 
 async def _benefit_suspended(event: RecordedEvent, conn: AsyncConnection) -> None:
-    await _update_case(event, conn, "stage = 'suspended'")
+    """Suspended; a re-check under way goes on and ends at the suspension."""
+    await _update_case(
+        event,
+        conn,
+        "stage_before_recheck = CASE WHEN stage = 'recheck' THEN 'suspended'"
+        " ELSE stage_before_recheck END,"
+        " stage = CASE WHEN stage = 'recheck' THEN stage ELSE 'suspended' END",
+    )
 
 
 async def _benefit_terminated(event: RecordedEvent, conn: AsyncConnection) -> None:

@@ -45,9 +45,11 @@ class CaseReaction:
         reason: str,
         conn: AsyncConnection,
         expected_version: int | None = None,
+        actor: Actor | None = None,
     ) -> None:
-        """Append what the case recorded, as verification's system reacting to `cause`."""
+        """Append what the case recorded, reacting to `cause`: as verification's system, or as
+        the `actor` whose order it carries out."""
         metadata = cause.metadata.caused_by(
-            cause, Actor.system(SERVICE), channel="kafka", reason=reason
+            cause, actor or Actor.system(SERVICE), channel="kafka", reason=reason
         )
         await self.cases.save(case, metadata, conn, expected_version)

@@ -11,6 +11,7 @@ from sqlalchemy import text
 from payments.application.periods import period_start
 from services.simulators import bank as bank_simulator
 from shared.clock import CHINA, current_period
+from shared.eventstore.envelope import RecordedEvent
 from tests.payments.support import (
     COUNTY,
     PERIOD,
@@ -244,17 +245,8 @@ async def test_suspended_and_terminated_beneficiaries_are_not_paid(payments: Pay
         await set_standard(payments, client)
         for case in ("paid", "suspended", "terminated"):
             await payments.consume(DECISIONS, approved(case))
-        # when verification suspends one and supervision orders a stop... and one is terminated
-        await payments.consume(
-            DECISIONS,
-            foreign_event(
-                "supervision.CorrectiveActionOrdered",
-                {"action_id": "a-1", "case_id": "suspended", "action": "suspend_benefit",
-                 "programme": "urban_dibao", "amount_fen": None, "reason": "举报查实：虚报收入",
-                 "complaint_id": "c-1"},
-                "suspended",
-            ),
-        )  # fmt: skip
+        # when verification suspends one on supervision's order... and one is terminated
+        await payments.consume(DECISIONS, ordered_suspension("suspended", first_day(PERIOD)))
         await payments.consume(
             DECISIONS,
             foreign_event(
@@ -272,6 +264,46 @@ async def test_suspended_and_terminated_beneficiaries_are_not_paid(payments: Pay
             "/v1/beneficiaries/suspended/urban_dibao", headers=payments.headers()
         )
         assert suspended.json()["status"] == "suspended"
+
+
+def stop_order(case_id: str) -> RecordedEvent:
+    """supervision.CorrectiveActionOrdered to stop a benefit, as the contract describes it."""
+    return foreign_event(
+        "supervision.CorrectiveActionOrdered",
+        {"action_id": "a-1", "case_id": case_id, "action": "suspend_benefit",
+         "programme": "urban_dibao", "amount_fen": None, "reason": "举报查实：虚报收入",
+         "complaint_id": "c-1"},
+        case_id,
+    )  # fmt: skip
+
+
+def ordered_suspension(case_id: str, effective_from: str) -> RecordedEvent:
+    """verification.BenefitSuspended as verification records supervision's order on the case."""
+    return foreign_event(
+        "verification.BenefitSuspended",
+        {"case_id": case_id, "programme": "urban_dibao", "effective_from": effective_from,
+         "reason": "监督部门责令暂停发放 (supervision ordered a stop): 举报查实：虚报收入",
+         "corrective_action_id": "a-1", "ordered_on_complaint_id": "c-1"},
+        case_id,
+    )  # fmt: skip
+
+
+@pytest.mark.req("SUP-2", "PAY-3")
+async def test_a_stop_ordered_on_a_case_is_taken_from_the_case_alone(payments: Payments) -> None:
+    async with payments.client() as client:
+        # given a household enrolled by verification's approval
+        await set_standard(payments, client)
+        await payments.consume(DECISIONS, approved("ordered"))
+        url = "/v1/beneficiaries/ordered/urban_dibao"
+        # when supervision's order to stop it arrives, then the case's suspension of it
+        await payments.consume(DECISIONS, stop_order("ordered"))
+        await payments.settle_projections()
+        before = (await client.get(url, headers=payments.headers())).json()
+        await payments.consume(DECISIONS, ordered_suspension("ordered", first_day(PERIOD)))
+        await payments.settle_projections()
+        after = (await client.get(url, headers=payments.headers())).json()
+        # then payments waits for the case (one source of the stop) and stops with it
+        assert (before["status"], after["status"]) == ("active", "suspended")
 
 
 @pytest.mark.req("PAY-2", "GEN-6", "GEN-8")
