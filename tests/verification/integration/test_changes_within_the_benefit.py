@@ -1,4 +1,4 @@
-"""A change to a benefit takes effect within the benefit's life, never before its approval (VER-7)."""
+"""A change to a benefit takes effect within its life, never before its approval (VER-7)."""
 
 from __future__ import annotations
 
