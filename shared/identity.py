@@ -410,6 +410,7 @@ DivisionCodeStr = Annotated[
 ]
 """A request field holding a valid division code (normalised to its full code)."""
 
+
 def _township_or_village_field(value: str) -> str:
     division = parse_division(value)  # a valid code: `_division_field` ran first
     if division.level not in ("township", "village"):
