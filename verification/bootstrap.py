@@ -13,6 +13,7 @@ from shared.contracts.intake import (
     PriorAssistanceGranted,
     StaffRelativeDeclared,
 )
+from shared.contracts.payments import EntitlementCalculated
 from shared.contracts.supervision import CorrectiveActionOrdered
 from shared.http.event_schemas import mount as mount_event_schemas
 from shared.runtime import ServiceConfig, ServiceRuntime, wire
@@ -45,6 +46,7 @@ from verification.projections.care_register import ChildrenView, InclusionView
 from verification.projections.cases import CasesView
 from verification.projections.members import MembersView
 from verification.reactions.amended import Amendments
+from verification.reactions.amounts import note_amount
 from verification.reactions.deadlines import deadline_watcher
 from verification.reactions.green_channel import GreenChannel
 from verification.reactions.open_case import CaseOpening
@@ -117,8 +119,8 @@ def build(
 
 
 def subscribe_reactions(runtime: ServiceRuntime, cases: Repository[VerificationCase]) -> None:
-    """Verification's consumer groups: what it does with intake's applications and supervision's
-    orders, each event read through its producer's contract."""
+    """Verification's consumer groups: what it does with intake's applications, supervision's
+    orders and the amounts payments computes, each event read through its producer's contract."""
     runtime.subscribe(
         subscriptions.APPLICATIONS,
         Reactions(
@@ -133,3 +135,4 @@ def subscribe_reactions(runtime: ServiceRuntime, cases: Repository[VerificationC
         subscriptions.ORDERS,
         Reactions(On(CorrectiveActionOrdered, SupervisionOrders(cases).carry_out)),
     )
+    runtime.subscribe(subscriptions.AMOUNTS, Reactions(On(EntitlementCalculated, note_amount)))

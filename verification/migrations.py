@@ -255,4 +255,20 @@ MIGRATIONS = (
             "ALTER TABLE migrated_members RENAME TO programme_holders",
         ),
     ),
+    Migration(
+        "verification-0012-benefit-amounts",
+        (
+            # The monthly amount payments computed for a benefit from each date (its
+            # payments.EntitlementCalculated), so the notice shows the amount paid (VER-6)
+            """
+            CREATE TABLE benefit_amounts (
+                case_id text NOT NULL,
+                programme text NOT NULL,
+                effective_from date NOT NULL,
+                monthly_amount_fen bigint NOT NULL,
+                PRIMARY KEY (case_id, programme, effective_from)
+            )
+            """,
+        ),
+    ),
 )

@@ -4,4 +4,5 @@ from shared.messaging.subscriptions import Subscription
 
 APPLICATIONS = Subscription("verification.intake", ("intake",))
 ORDERS = Subscription("verification.supervision", ("supervision",))
-SUBSCRIPTIONS = (APPLICATIONS, ORDERS)
+AMOUNTS = Subscription("verification.payments", ("payments",))
+SUBSCRIPTIONS = (APPLICATIONS, ORDERS, AMOUNTS)

@@ -28,8 +28,10 @@ acl --allow-principal User:safetynet-verification --operation Write --operation 
 acl --allow-principal User:safetynet-verification --operation Write --operation Read --operation Describe --topic safetynet.verification.events
 acl --allow-principal User:safetynet-verification --operation Write --operation Read --operation Describe --topic safetynet.verification.dlq
 acl --allow-principal User:safetynet-verification --operation Read --operation Describe --topic safetynet.intake.internal
+acl --allow-principal User:safetynet-verification --operation Read --operation Describe --topic safetynet.payments.internal
 acl --allow-principal User:safetynet-verification --operation Read --operation Describe --topic safetynet.supervision.internal
 acl --allow-principal User:safetynet-verification --operation Read --operation Describe --group verification.intake
+acl --allow-principal User:safetynet-verification --operation Read --operation Describe --group verification.payments
 acl --allow-principal User:safetynet-verification --operation Read --operation Describe --group verification.supervision
 acl --allow-principal User:safetynet-verification --operation Describe --group intake.verification
 acl --allow-principal User:safetynet-verification --operation Describe --group payments.decisions
@@ -51,6 +53,7 @@ acl --allow-principal User:safetynet-payments --operation Describe --group intak
 acl --allow-principal User:safetynet-payments --operation Describe --group supervision.audit
 acl --allow-principal User:safetynet-payments --operation Describe --group supervision.detectors
 acl --allow-principal User:safetynet-payments --operation Describe --group supervision.webhooks
+acl --allow-principal User:safetynet-payments --operation Describe --group verification.payments
 acl --allow-principal User:safetynet-payments --operation Create --topic safetynet. --resource-pattern-type prefixed
 acl --allow-principal User:safetynet-supervision --operation Write --operation Read --operation Describe --topic safetynet.supervision.internal
 acl --allow-principal User:safetynet-supervision --operation Write --operation Read --operation Describe --topic safetynet.supervision.events

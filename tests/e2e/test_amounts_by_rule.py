@@ -14,7 +14,7 @@ import pytest
 from clients.payments.api.beneficiaries import get_beneficiary, list_beneficiary_payments
 from clients.payments.api.standards import get_standard, set_standard
 from clients.verification.api.county import decide_case, form_batch, record_spot_check
-from clients.verification.api.notices import publish_notice
+from clients.verification.api.notices import get_village_notice, publish_notice
 from clients.verification.api.township import (
     record_investigation,
     submit_proposal,
@@ -167,6 +167,20 @@ async def test_a_household_approved_by_rule_gets_back_pay_to_the_fen_when_the_st
         now = paid[services.period()]
         assert (now["monthly_fen"], now["back_pay_fen"]) == (raised_gap, RAISED - DIBAO)
         assert now["amount_fen"] == raised_gap + 5_000 and now["status"] == "settled"
+        # and the village's notice shows the amount paid, not the township's 123.45 yuan
+        village = Clerk(services, client, "verification", "village_committee", VILLAGE)
+
+        async def noticed() -> list[Any]:
+            board = (await village.call(get_village_notice, village_code=VILLAGE)).json()
+            return [e.get("amount_fen") for e in board["entries"] if e["status"] == "approved"]
+
+        await eventually(
+            lambda: _equals(noticed(), [raised_gap]), timeout=30, message="notice amount"
+        )
+
+
+async def _equals(pending: Any, wanted: Any) -> bool:
+    return bool(await pending == wanted)
 
 
 @pytest.mark.req("PAY-2", "PAY-4", "VER-7")

@@ -20,6 +20,7 @@ from shared.identity import TownshipOrVillageCodeStr
 from shared.places.names import names_by_level
 from verification.application.service import Verification
 from verification.entrypoints.wiring import VerificationService
+from verification.reactions.amounts import amounts_in_force
 
 router = APIRouter(prefix="/v1/notices", tags=["notices 公示"])
 NOTICE_READERS = require_roles(
@@ -88,30 +89,38 @@ async def _notice(
             )
         ).all()
         names = await names_by_level(conn, village_code)
+        paid = await amounts_in_force(conn, [r.case_id for r in rows], verification.today())
     return VillageNotice(
         village_code=village_code,
         village_name=names.get("village"),
         township_name=names.get("township"),
         county_name=names.get("county"),
         fields=fields,
-        entries=[_entry(dict(r._mapping), fields) for r in rows],
+        entries=[_entry(dict(r._mapping), fields, paid) for r in rows],
     )
 
 
-def _entry(row: dict[str, Any], fields: list[str]) -> NoticeEntry:
-    members = row["members"] or []
+def _amount(row: dict[str, Any], paid: dict[tuple[str, str], int]) -> int | None:
+    """In the notice period the township's proposal; once approved the amount payments pays
+    (by rule it computes it), else the county's fixed amount; None while neither is known."""
+    if row["stage"] == "notice":
+        return int(row["proposed_amount_fen"])
+    fixed = row["approved_amount_fen"] or None
+    return paid.get((row["case_id"], row["programme"]), fixed)
+
+
+def _entry(row: dict[str, Any], fields: list[str], paid: dict[tuple[str, str], int]) -> NoticeEntry:
+    members = [m for m in row["members"] or [] if not m.get("deceased")]
     proposed = row["stage"] == "notice"
-    amount = row["proposed_amount_fen"] if proposed else row["approved_amount_fen"]
-    if not amount:  # approved by rule: payments computes it; the township's proposal is shown
-        amount = row["proposed_amount_fen"]
+    size = len(members) if members else row["household_size"]
     return NoticeEntry(
         programme=row["programme"],
         status="proposed" if proposed else "approved",
         name=members[0]["name"] if "name" in fields and members else None,
-        household_size=row["household_size"] if "household_size" in fields else None,
+        household_size=size if "household_size" in fields else None,
         members=[m["name"] for m in members] if "members" in fields else None,
         income_fen=row["assessed_income_fen"] if "income" in fields else None,
-        amount_fen=amount if "amount" in fields else None,
+        amount_fen=_amount(row, paid) if "amount" in fields else None,
         objections_until=row["notice_ends"] if proposed else None,
     )
 
@@ -183,7 +192,9 @@ def _row_html(entry: NoticeEntry, fields: list[str]) -> str:
     }
     status = "公示中（拟保）" if entry.status == "proposed" else "已批准"
     tds = "".join(f"<td>{escape(cells[f])}</td>" for f in fields)
-    until = entry.objections_until.isoformat() if entry.objections_until else ""
+    # objections are taken during the notice period before approval (VER-6); the long-term
+    # list of approved households has none (a complaint goes to supervision, SUP-2)
+    until = entry.objections_until.isoformat() if entry.objections_until else "—"
     return (
         f"<tr><td>{escape(PROGRAMME_ZH.get(entry.programme, entry.programme))}</td>"
         f"<td>{status}</td>{tds}<td>{until}</td></tr>"

@@ -31,7 +31,10 @@ CASE_EVENTS = frozenset(type_name_of(cls) for cls in PUBLISHED if _about_a_case(
 async def _case_opened(event: RecordedEvent, conn: AsyncConnection) -> None:
     """The case's row, at economic verification (a replayed opening only moves the version)."""
     data = event.data
-    members = [{"name": m["name"], "relation": m["relation"]} for m in data.get("members", [])]
+    members = [
+        {"name": m["name"], "relation": m["relation"], "resident_id": m["resident_id"]}
+        for m in data.get("members", [])
+    ]  # the resident ID only to mark a member reported dead; the notice shows names
     await conn.execute(
         text(
             """
@@ -209,12 +212,17 @@ async def _review_scheduled(event: RecordedEvent, conn: AsyncConnection) -> None
 
 
 async def _death_reported(event: RecordedEvent, conn: AsyncConnection) -> None:
-    """A running benefit goes to the county's termination review; other stages stay."""
+    """A running benefit goes to the county's termination review; other stages stay. The member
+    is marked deceased (the notice lists the members alive)."""
     await _update_case(
         event,
         conn,
-        "stage = CASE WHEN :review THEN 'termination_review' ELSE stage END",
+        "stage = CASE WHEN :review THEN 'termination_review' ELSE stage END,"
+        " members = (SELECT coalesce(jsonb_agg(CASE WHEN m->>'resident_id' = :resident"
+        " THEN m || '{\"deceased\": true}'::jsonb ELSE m END ORDER BY n), '[]'::jsonb)"
+        " FROM jsonb_array_elements(members) WITH ORDINALITY AS t(m, n))",
         review=bool(event.data.get("opens_termination_review")),
+        resident=event.data["resident_id"],
     )
 
 
