@@ -104,8 +104,9 @@ def _amount(row: dict[str, Any], paid: dict[tuple[str, str], int]) -> int | None
     """In the notice period the township's proposal; once approved the amount payments pays
     (by rule it computes it), else the county's fixed amount; None while neither is known."""
     if row["stage"] == "notice":
-        return int(row["proposed_amount_fen"])
-    fixed = row["approved_amount_fen"] or None
+        proposed: int | None = row["proposed_amount_fen"]
+        return proposed
+    fixed: int | None = row["approved_amount_fen"] or None
     return paid.get((row["case_id"], row["programme"]), fixed)
 
 

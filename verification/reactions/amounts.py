@@ -17,10 +17,12 @@ _UPSERT = text(
     " ON CONFLICT (case_id, programme, effective_from)"
     " DO UPDATE SET monthly_amount_fen = EXCLUDED.monthly_amount_fen"
 )
+# the amount in force on the day; a benefit not begun yet shows its first amount
 _IN_FORCE = text(
     "SELECT DISTINCT ON (case_id, programme) case_id, programme, monthly_amount_fen"
-    " FROM benefit_amounts WHERE case_id = ANY(:cases) AND effective_from <= :on"
-    " ORDER BY case_id, programme, effective_from DESC"
+    " FROM benefit_amounts WHERE case_id = ANY(:cases)"
+    " ORDER BY case_id, programme, (effective_from <= :on) DESC,"
+    " CASE WHEN effective_from <= :on THEN effective_from END DESC, effective_from"
 )
 
 
@@ -43,6 +45,7 @@ async def note_amount(
 async def amounts_in_force(
     conn: AsyncConnection, case_ids: list[str], on: date
 ) -> dict[tuple[str, str], int]:
-    """(case, programme) → the monthly amount payments pays on `on`, where it computed one."""
+    """(case, programme) → the monthly amount payments pays on `on` (its first amount when the
+    benefit begins later), where it computed one."""
     rows = await conn.execute(_IN_FORCE, {"cases": case_ids, "on": on})
     return {(r.case_id, r.programme): int(r.monthly_amount_fen) for r in rows}
