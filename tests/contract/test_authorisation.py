@@ -228,7 +228,7 @@ def _assert_audited(served: Served, call: Call) -> None:
 
 
 FOREIGN_READS = {  # own-division reads whose resource's division is named in the path
-    "verification": ["/v1/notices/{}", "/v1/policy?division={}"],
+    "verification": ["/v1/notices/{}001001", "/v1/policy?division={}"],  # a village of it
     "payments": ["/v1/disclosure/{}", "/v1/funds/{}/urban_dibao"],
     "supervision": ["/v1/capacity/{}", "/v1/coordination/{}/2026"],
     "intake": ["/v1/applications?division={}"],
