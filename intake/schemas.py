@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from intake.domain.application import Registration, Relation, SubmissionChannel
 from intake.domain.application_events import Kinship, OfficialRole, Outcome
 from intake.domain.programmes import Agency, Programme
-from shared.fields import Count, Fen, Int64
+from shared.fields import Count, Fen, Int64, PersonName, Text
 from shared.identity import (
     DivisionCodeStr,
     ResidentIdStr,
@@ -27,7 +27,7 @@ class MemberIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     resident_id: ResidentIdStr = Field(description="18-character resident ID (GB 11643 check)")
-    name: str = Field(min_length=1, max_length=50)
+    name: PersonName = Field(min_length=1, max_length=50)
     relation: Relation
     disability_grade: Int64 | None = Field(default=None, ge=1, le=4, description="残疾等级 1–4")
     health: str | None = Field(default=None, max_length=200)
@@ -42,7 +42,7 @@ class AuthorisationIn(BaseModel):
 
     signed_by_resident_id: ResidentIdStr
     signed_on: date
-    document_ref: str = Field(min_length=1, max_length=200)
+    document_ref: Text = Field(min_length=1, max_length=200)
 
 
 class BankAccountHolderIn(BaseModel):
@@ -50,7 +50,7 @@ class BankAccountHolderIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=50)
+    name: PersonName = Field(min_length=1, max_length=50)
     resident_id: ResidentIdStr = Field(description="18-character resident ID (GB 11643 check)")
 
 
@@ -60,9 +60,9 @@ class StaffRelativeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     member_resident_id: ResidentIdStr
-    official_name: str = Field(min_length=1, max_length=50)
+    official_name: PersonName = Field(min_length=1, max_length=50)
     official_role: OfficialRole
-    official_org: str = Field(min_length=1, max_length=200, description="干部或工作人员所在单位")
+    official_org: Text = Field(min_length=1, max_length=200, description="干部或工作人员所在单位")
     kinship: Kinship
 
 
@@ -155,7 +155,7 @@ class HandInCreate(BaseModel):
     division_code: DivisionCodeStr
     applicant_resident_id: ResidentIdStr
     programmes: list[Programme] = Field(min_length=1)
-    note: str = Field(min_length=1, max_length=500)
+    note: Text = Field(min_length=1, max_length=500)
 
 
 class HandedInRead(BaseModel):
@@ -229,7 +229,7 @@ class ApplicationAmend(BaseModel):
     declared_monthly_income_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
     declared_assets_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
     bank_account: str | None = Field(default=None, pattern=r"^[0-9]{12,30}$")
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
 
 class Withdrawal(BaseModel):
@@ -240,7 +240,7 @@ class Withdrawal(BaseModel):
         json_schema_extra={"examples": [{"reason": "申请人家庭收入已改善，主动撤回"}]},
     )
 
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
 
 class ProgrammeDecision(BaseModel):
@@ -261,8 +261,8 @@ class ProgrammeDecision(BaseModel):
     )
 
     outcome: Outcome
-    reason: str = Field(min_length=1, max_length=500)
-    policy_basis: str = Field(
+    reason: Text = Field(min_length=1, max_length=500)
+    policy_basis: Text = Field(
         min_length=1, max_length=200, description="the rule or document decided under 文件依据"
     )
     amount_fen: Fen | None = Field(

@@ -10,7 +10,7 @@ from pydantic.config import JsonDict
 from intake.domain.programmes import Agency
 from intake.domain.urgent_events import FollowUpProgramme, PriorProgramme, Reporter
 from intake.schemas import FEN_LIMIT
-from shared.fields import Count, Fen
+from shared.fields import Count, Fen, Text
 from shared.http.problems import FieldRuleViolated
 from shared.identity import DivisionCodeStr, ResidentIdStr
 
@@ -36,7 +36,7 @@ class ReferralCreate(BaseModel):
 
     to_agency: Agency
     to_division: DivisionCodeStr = Field(description="the receiving department's division")
-    need: str = Field(min_length=1, max_length=1000)
+    need: Text = Field(min_length=1, max_length=1000)
     subject_resident_id: ResidentIdStr | None = None
     case_id: str | None = Field(default=None, max_length=100)
 
@@ -48,7 +48,7 @@ class Acknowledgement(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"note": "已签收，安排专人办理"}]}
     )
 
-    note: str = Field(min_length=1, max_length=500)
+    note: Text = Field(min_length=1, max_length=500)
 
 
 class ReferralRead(BaseModel):
@@ -85,7 +85,7 @@ class UrgentReportCreate(BaseModel):
 
     division_code: DivisionCodeStr
     reporter: Reporter
-    situation: str = Field(min_length=1, max_length=2000)
+    situation: Text = Field(min_length=1, max_length=2000)
     subject_name: str | None = Field(default=None, max_length=50)
     subject_resident_id: ResidentIdStr | None = None
     household_size: Count = Field(default=1, ge=1, le=30)
@@ -98,7 +98,7 @@ class UrgentResponse(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"response": "已入户探视，送医并发放食品"}]}
     )
 
-    response: str = Field(min_length=1, max_length=2000)
+    response: Text = Field(min_length=1, max_length=2000)
 
 
 class UrgentCaseRead(BaseModel):
@@ -170,7 +170,7 @@ class PriorAssistanceCreate(BaseModel):
         " bank_account: the bank refuses a transfer whose name does not match the account",
     )
     follow_up_programmes: list[FollowUpProgramme] = Field(default_factory=list)
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
     @model_validator(mode="after")
     def _what_the_bank_needs(self) -> PriorAssistanceCreate:
@@ -190,8 +190,8 @@ class CharityReferralCreate(BaseModel):
         },
     )
 
-    charity: str = Field(min_length=1, max_length=100, description="统一社会信用代码")
-    need: str = Field(min_length=1, max_length=1000)
+    charity: Text = Field(min_length=1, max_length=100, description="统一社会信用代码")
+    need: Text = Field(min_length=1, max_length=1000)
 
 
 class CharityHelpCreate(BaseModel):
@@ -203,4 +203,4 @@ class CharityHelpCreate(BaseModel):
     )
 
     amount_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
-    description: str = Field(min_length=1, max_length=1000)
+    description: Text = Field(min_length=1, max_length=1000)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from intake.domain.outreach import Arrangement, VisitGroup
 from intake.domain.programmes import Agency
 from intake.schemas import ApplicationCreate
+from shared.fields import Text
 from shared.identity import DivisionCodeStr, ResidentIdStr
 
 
@@ -32,7 +33,7 @@ class VisitCampaignCreate(BaseModel):
     )
 
     division_code: DivisionCodeStr = Field(description="the township (9 digits)")
-    title: str = Field(min_length=1, max_length=200)
+    title: Text = Field(min_length=1, max_length=200)
     groups: list[VisitGroup] = Field(min_length=1, max_length=len(VisitGroup))
     starts_on: date
     ends_on: date
@@ -61,8 +62,8 @@ class NeedMetOnSite(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     arrangement: Literal["on_site"]
-    need: str = Field(min_length=1, max_length=1000)
-    help: str = Field(min_length=1, max_length=1000, description="what was done there and then")
+    need: Text = Field(min_length=1, max_length=1000)
+    help: Text = Field(min_length=1, max_length=1000, description="what was done there and then")
 
 
 class NeedReferred(BaseModel):
@@ -71,7 +72,7 @@ class NeedReferred(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     arrangement: Literal["referral"]
-    need: str = Field(min_length=1, max_length=1000)
+    need: Text = Field(min_length=1, max_length=1000)
     to_agency: Agency
     to_division: DivisionCodeStr = Field(description="the receiving department's division")
 
@@ -82,7 +83,7 @@ class NeedApplied(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     arrangement: Literal["application"]
-    need: str = Field(min_length=1, max_length=1000)
+    need: Text = Field(min_length=1, max_length=1000)
     application: ApplicationCreate
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from intake.domain.rough_sleeper_events import AidPointKind, HelpKind, SeasonKind
+from shared.fields import Text
 from shared.identity import DivisionCodeStr, ResidentIdStr
 
 _WINTER: dict[str, JsonValue] = {"kind": "cold", "starts_on": "2026-11-15", "ends_on": "2027-03-15"}
@@ -39,7 +40,7 @@ class SeasonAddition(SeasonIn):
         },
     )
 
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
 
 class AidPointCreate(BaseModel):
@@ -62,8 +63,8 @@ class AidPointCreate(BaseModel):
 
     division_code: DivisionCodeStr = Field(description="the county (6) or township (9 digits)")
     kind: AidPointKind
-    label: str = Field(min_length=1, max_length=200, description="救助点名称")
-    location: str = Field(min_length=1, max_length=500, description="救助点地点")
+    label: Text = Field(min_length=1, max_length=200, description="救助点名称")
+    location: Text = Field(min_length=1, max_length=500, description="救助点地点")
     seasons: list[SeasonIn] = Field(min_length=1, max_length=20)
 
 
@@ -87,7 +88,7 @@ class AidPointClosure(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"reason": "场所改建，救助点迁址"}]}
     )
 
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
 
 class RoughSleeperCreate(BaseModel):
@@ -135,7 +136,7 @@ class HelpCreate(BaseModel):
         },
     )
 
-    aid_point_id: str = Field(min_length=1, max_length=100)
+    aid_point_id: Text = Field(min_length=1, max_length=100)
     kinds: list[HelpKind] = Field(min_length=1, max_length=len(HelpKind))
     given_on: date | None = Field(default=None, description="default: today")
     note: str | None = Field(
@@ -156,7 +157,7 @@ class Identification(BaseModel):
     )
 
     resident_id: ResidentIdStr
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
 
 class RoughSleeperRead(BaseModel):

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from payments.domain.standards import STANDARD_PROGRAMMES
-from shared.fields import Fen
+from shared.fields import Fen, Text
 from shared.http.body_limit import body_limit
 from shared.identity import county_code_pattern, parse_division
 
@@ -63,7 +63,7 @@ class StandardCreate(BaseModel):
         description="extreme-poverty care by self-care ability (full/partial/none) 分/人/月",
         json_schema_extra={"propertyNames": {"enum": ["full", "partial", "none"]}},
     )
-    reason: str = Field(min_length=1, max_length=500, description="文件依据 / why")
+    reason: Text = Field(min_length=1, max_length=500, description="文件依据 / why")
     lowering_reason: str | None = Field(
         default=None,
         min_length=1,
@@ -174,7 +174,7 @@ class RunCreate(BaseModel):
         " `period-closed` (the next run pays back what no run paid)",
         json_schema_extra={"pattern": _PERIOD.pattern},
     )
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
     funds_override_reason: str | None = Field(
         default=None,
         min_length=1,
@@ -231,7 +231,7 @@ class RetryCreate(BaseModel):
         },
     )
 
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
 
 class UnpayableRead(BaseModel):
@@ -264,7 +264,7 @@ class BankAccountChange(BaseModel):
     )
 
     bank_account: str = Field(pattern=r"^[0-9]{12,30}$", description="银行账号 (12–30 digits)")
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
 
 class BankAccountRead(BaseModel):

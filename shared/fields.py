@@ -9,6 +9,8 @@ fen with `Fen` and a count with `Count` instead, so only a real JSON integer in 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -64,3 +66,45 @@ CivilDate = Annotated[date, BeforeValidator(_written_as_text)]
 
 Instant = Annotated[datetime, BeforeValidator(_written_as_text)]
 """An instant written as ISO 8601 text (with its offset): no number, no boolean."""
+
+
+INVISIBLE = r"\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff"
+"""Format characters that show nothing: soft hyphen, Mongolian vowel separator, zero-width space,
+non-joiner and joiner, word joiner, invisible operators, byte-order mark (the bidirectional
+controls are refused outright by the input guard)."""
+VISIBLE_PATTERN = f"[^\\s{INVISIBLE}]"
+"""Some character that shows: what required text must hold. The same text is a JSON Schema
+(ECMA-262) and a Python pattern, so the document states exactly what the server refuses."""
+_VISIBLE = re.compile(VISIBLE_PATTERN)
+_INVISIBLE_RUN = re.compile(f"[{INVISIBLE}]+")
+_SPACES = re.compile(r"\s+")
+BLANK_MESSAGE = "this text is blank: it holds only spaces or invisible characters"
+
+
+def _not_blank(value: str) -> str:
+    if not _VISIBLE.search(value):
+        raise ValueError(BLANK_MESSAGE)
+    return value
+
+
+def _visible_pattern(schema: dict[str, Any]) -> None:
+    schema.setdefault("pattern", VISIBLE_PATTERN)
+
+
+def normalised_name(value: str) -> str:
+    """A person's name as one way of writing it: NFKC (full-width letters and spaces as ASCII),
+    no invisible characters, no space at either end, a single space inside."""
+    composed = unicodedata.normalize("NFKC", value)
+    return _SPACES.sub(" ", _INVISIBLE_RUN.sub("", composed)).strip()
+
+
+_TEXT_CHECKS = (AfterValidator(_not_blank), Field(json_schema_extra=_visible_pattern))
+
+Text = Annotated[str, *_TEXT_CHECKS]
+"""Required free text (a reason, a reference, findings): at least one visible character; blank
+text (only spaces, NBSP, U+3000, zero-width characters or a BOM) is a 422 naming the field. The
+text is kept as written. Lengths are the field's own: `reason: Text = Field(max_length=500)`."""
+
+PersonName = Annotated[str, AfterValidator(normalised_name), *_TEXT_CHECKS]
+"""A person's name, stored normalised (`normalised_name`), so one name written two ways is one
+name (two investigators, a payee, a declared official); blank after normalising is a 422."""

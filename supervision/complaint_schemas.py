@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from shared.fields import Fen
+from shared.fields import Fen, PersonName, Text
 from shared.http.problems import FieldRuleViolated
 from shared.http.tokens import Principal
 from shared.identity import DivisionCodeStr, ResidentIdStr
@@ -22,7 +22,7 @@ class ComplainantIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=50)
+    name: PersonName = Field(min_length=1, max_length=50)
     phone: str | None = Field(default=None, pattern=r"^\+?[0-9 -]{7,20}$")
     resident_id: ResidentIdStr | None = None
 
@@ -63,7 +63,7 @@ class ComplaintCreate(BaseModel):
         " Left out for a complaint about no particular case",
     )
     allegation: Allegation
-    summary: str = Field(min_length=1, max_length=4000)
+    summary: Text = Field(min_length=1, max_length=4000)
 
 
 class AssignmentIn(BaseModel):
@@ -80,7 +80,7 @@ class AssignmentIn(BaseModel):
         },
     )
 
-    inspector_id: str = Field(min_length=1, max_length=200)
+    inspector_id: Text = Field(min_length=1, max_length=200)
 
 
 class VerificationIn(BaseModel):
@@ -101,7 +101,7 @@ class VerificationIn(BaseModel):
     )
 
     upheld: bool
-    findings: str = Field(min_length=1, max_length=8000)
+    findings: Text = Field(min_length=1, max_length=8000)
 
 
 class ActionIn(BaseModel):
@@ -126,7 +126,7 @@ class ActionIn(BaseModel):
     case_id: str | None = Field(default=None, max_length=100)
     programme: str | None = Field(default=None, max_length=60)
     amount_fen: Fen | None = Field(default=None, ge=1, le=FEN_LIMIT)
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: Text = Field(min_length=1, max_length=2000)
 
     @model_validator(mode="after")
     def _what_the_receivers_need(self) -> ActionIn:
@@ -156,7 +156,7 @@ class ClosureIn(BaseModel):
         },
     )
 
-    feedback: str = Field(min_length=1, max_length=4000)
+    feedback: Text = Field(min_length=1, max_length=4000)
 
 
 class ComplaintRead(BaseModel):

@@ -17,6 +17,7 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 
 from shared.contracts import Contract, intake, payments, supervision, verification
+from shared.fields import Text
 from shared.identity import DivisionCodeStr
 from supervision.domain.subscription import WebhookSubscription
 
@@ -85,7 +86,7 @@ class ReasonIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid", json_schema_extra={"examples": [{"reason": "回调系统迁移，密钥定期更换"}]}
     )
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
 
 class ReplayIn(BaseModel):
@@ -106,7 +107,7 @@ class ReplayIn(BaseModel):
     )
     from_instant: AwareDatetime | SkipJsonSchema[None] = None
     from_delivery_id: Annotated[int, Field(ge=1, le=2**62)] | SkipJsonSchema[None] = None
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
     @field_validator("from_instant", "from_delivery_id", mode="before")
     @classmethod

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from shared.fields import Count
+from shared.fields import Count, PersonName, Text
 from shared.identity import (
     DivisionCodeStr,
     ResidentIdStr,
@@ -43,7 +43,7 @@ class GuardianIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=100)
+    name: Text = Field(min_length=1, max_length=100)
     relation: Relation
     resident_id: ResidentIdStr | None = Field(default=None, description="required for a person")
     phone: str | None = Field(default=None, pattern=r"^\+?[0-9 -]{7,20}$")
@@ -78,7 +78,7 @@ class ChildIn(BaseModel):
     )
 
     resident_id: ResidentIdStr
-    name: str = Field(min_length=1, max_length=50)
+    name: PersonName = Field(min_length=1, max_length=50)
     division_code: DivisionCodeStr = Field(
         description="the child's township or village",
         json_schema_extra={"pattern": township_or_village_pattern()},
@@ -116,10 +116,10 @@ class CareVisitIn(BaseModel):
     )
 
     visited_on: date
-    visited_by: list[str] = Field(min_length=1, max_length=10)
+    visited_by: list[PersonName] = Field(min_length=1, max_length=10)
     guardianship_status: GuardianshipStatus
     follow_up_needed: bool = False
-    notes: str = Field(min_length=1, max_length=4000)
+    notes: Text = Field(min_length=1, max_length=4000)
 
 
 class AllowanceAssessmentIn(BaseModel):
@@ -146,8 +146,8 @@ class AllowanceAssessmentIn(BaseModel):
     )
     decision: Literal["grant", "refuse"]
     effective_from: date | None = Field(default=None, description="required to grant")
-    reason: str = Field(min_length=1, max_length=2000)
-    policy_basis: str = Field(min_length=1, max_length=500, description="文件依据")
+    reason: Text = Field(min_length=1, max_length=2000)
+    policy_basis: Text = Field(min_length=1, max_length=500, description="文件依据")
 
 
 class AllowanceEndIn(BaseModel):
@@ -171,8 +171,8 @@ class AllowanceEndIn(BaseModel):
         description="adoption 被依法收养 | guardian_able_to_support 监护人恢复抚养能力 |"
         " death 死亡 | moved_away 户籍迁出本县 | other 其他"
     )
-    reason: str = Field(min_length=1, max_length=2000)
-    policy_basis: str = Field(min_length=1, max_length=500, description="文件依据")
+    reason: Text = Field(min_length=1, max_length=2000)
+    policy_basis: Text = Field(min_length=1, max_length=500, description="文件依据")
 
 
 class ScreeningIn(BaseModel):
@@ -196,7 +196,7 @@ class ScreeningIn(BaseModel):
     )
 
     resident_id: ResidentIdStr
-    name: str = Field(min_length=1, max_length=50)
+    name: PersonName = Field(min_length=1, max_length=50)
     division_code: DivisionCodeStr = Field(
         description="the person's township or village",
         json_schema_extra={"pattern": township_or_village_pattern()},
@@ -228,8 +228,8 @@ class InclusionDecisionIn(BaseModel):
     )
 
     decision: Literal["include", "decline"]
-    reason: str = Field(min_length=1, max_length=2000)
-    application_ref: str | None = Field(default=None, min_length=1, max_length=100)
+    reason: Text = Field(min_length=1, max_length=2000)
+    application_ref: Text | None = Field(default=None, min_length=1, max_length=100)
 
 
 class GuardianView(BaseModel):

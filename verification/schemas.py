@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from shared.fields import CivilDate, Count, Fen, Int64
+from shared.fields import CivilDate, Count, Fen, Int64, PersonName, Text
 from shared.identity import DivisionCodeStr, ResidentIdStr
 from verification.domain.policy import SOURCES
 
@@ -46,7 +46,7 @@ class ExtensionIn(BaseModel):
         },
     )
 
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: Text = Field(min_length=1, max_length=2000)
 
 
 class ManualEvidenceIn(BaseModel):
@@ -73,7 +73,7 @@ class ManualEvidenceIn(BaseModel):
     monthly_income_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
     assets_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
     deceased: bool = False
-    reference: str = Field(min_length=1, max_length=200, description="document obtained")
+    reference: Text = Field(min_length=1, max_length=200, description="document obtained")
 
 
 class SelfCareIn(BaseModel):
@@ -105,9 +105,9 @@ class InvestigationIn(BaseModel):
         },
     )
 
-    staff: list[str] = Field(min_length=1, max_length=10)
+    staff: list[PersonName] = Field(min_length=1, max_length=10)
     visited_on: date
-    findings: str = Field(min_length=1, max_length=4000)
+    findings: Text = Field(min_length=1, max_length=4000)
     self_care: list[SelfCareIn] = Field(
         default_factory=list,
         max_length=50,
@@ -135,7 +135,7 @@ class AppraisalIn(BaseModel):
 
     held_on: date
     participants: Count = Field(ge=1, le=500)
-    outcome: str = Field(min_length=1, max_length=2000)
+    outcome: Text = Field(min_length=1, max_length=2000)
 
 
 class ProposalIn(BaseModel):
@@ -160,7 +160,7 @@ class ProposalIn(BaseModel):
         " the county overrides the computed amount with it",
     )
     rural_class: Int64 | None = Field(default=None, ge=1, le=4)
-    review_opinion: str = Field(min_length=1, max_length=2000)
+    review_opinion: Text = Field(min_length=1, max_length=2000)
 
 
 class NoticeIn(BaseModel):
@@ -186,7 +186,7 @@ class ObjectionIn(BaseModel):
     )
 
     anonymous: bool = True
-    content: str = Field(min_length=1, max_length=4000)
+    content: Text = Field(min_length=1, max_length=4000)
 
 
 def _null_only(schema: dict[str, Any]) -> None:
@@ -213,7 +213,7 @@ class DecisionIn(BaseModel):
     )
 
     decision: Literal["approve", "reject"]
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: Text = Field(min_length=1, max_length=2000)
     override_monthly_amount_fen: Fen | None = Field(
         default=None,
         ge=1,
@@ -221,7 +221,7 @@ class DecisionIn(BaseModel):
         description="fix the monthly amount instead of the computed one (needs override_reason);"
         " never recomputed when standards change",
     )
-    override_reason: str | None = Field(
+    override_reason: Text | None = Field(
         default=None, min_length=1, max_length=2000, description="why the amount is fixed"
     )
     approved_monthly_amount_fen: Fen | None = Field(
@@ -277,7 +277,7 @@ class AdjustmentIn(BaseModel):
 
     approved_monthly_amount_fen: Fen = Field(ge=0, lt=FEN_LIMIT)
     effective_from: date
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: Text = Field(min_length=1, max_length=2000)
 
 
 class StopIn(BaseModel):
@@ -296,7 +296,7 @@ class StopIn(BaseModel):
     )
 
     effective_from: date
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: Text = Field(min_length=1, max_length=2000)
 
 
 class ResumeIn(BaseModel):
@@ -325,7 +325,7 @@ class ResumeIn(BaseModel):
     effective_from: date = Field(
         description="The first day paid again; months a run left unpaid since are paid back."
     )
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: Text = Field(min_length=1, max_length=2000)
 
 
 class RecheckIn(BaseModel):
@@ -343,7 +343,7 @@ class RecheckIn(BaseModel):
         },
     )
 
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: Text = Field(min_length=1, max_length=2000)
     complaint_id: str | None = None
 
 
@@ -352,8 +352,8 @@ class BatchCase(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    case_id: str = Field(min_length=1, max_length=100)
-    programme: str = Field(min_length=1, max_length=50)
+    case_id: Text = Field(min_length=1, max_length=100)
+    programme: Text = Field(min_length=1, max_length=50)
 
 
 class BatchIn(BaseModel):
@@ -401,11 +401,11 @@ class SpotCheckIn(BaseModel):
         },
     )
 
-    case_id: str = Field(min_length=1, max_length=100)
-    programme: str = Field(min_length=1, max_length=50)
-    visited_by: list[str] = Field(min_length=1, max_length=10)
+    case_id: Text = Field(min_length=1, max_length=100)
+    programme: Text = Field(min_length=1, max_length=50)
+    visited_by: list[PersonName] = Field(min_length=1, max_length=10)
     visited_on: date
-    findings: str = Field(min_length=1, max_length=4000)
+    findings: Text = Field(min_length=1, max_length=4000)
     confirms_proposal: bool = True
 
 
@@ -417,7 +417,7 @@ class LifeEventIn(BaseModel):
     kind: Literal["death"]
     resident_id: ResidentIdStr
     died_on: CivilDate
-    source_ref: str = Field(min_length=1, max_length=200, description="the partner's record id")
+    source_ref: Text = Field(min_length=1, max_length=200, description="the partner's record id")
     reported_by_department: Literal["public_security"]
 
 

@@ -22,7 +22,7 @@ from payments.entrypoints.common import READERS, within
 from payments.entrypoints.wiring import Repos
 from shared.clock import period_of
 from shared.domain.errors import ConcurrencyConflict
-from shared.fields import Fen
+from shared.fields import Fen, PersonName, Text
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import (
     Authorise,
@@ -74,13 +74,13 @@ class DisasterIn(BaseModel):
 
     disaster_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
     county_code: Annotated[str, COUNTY_CODE]
-    name: str = Field(min_length=1, max_length=200)
+    name: Text = Field(min_length=1, max_length=200)
     occurred_on: date
     allocation_fen: Fen = Field(gt=0, lt=10**13)
     housing_target: date | None = Field(
         default=None, description="default: 31 Dec of the year after the disaster (the notice)"
     )
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
     @field_validator("county_code")
     @classmethod
@@ -116,10 +116,10 @@ class ReliefIn(BaseModel):
     category: Category
     amount_fen: Fen = Field(gt=0, lt=10**10)
     in_temporary_shelter: bool = False
-    payee_name: str = Field(min_length=1, max_length=50)
+    payee_name: PersonName = Field(min_length=1, max_length=50)
     bank_account: str = Field(pattern=r"^[0-9]{12,30}$")
     division_code: DivisionCodeStr
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
 
 class SolvedIn(BaseModel):
@@ -138,7 +138,7 @@ class SolvedIn(BaseModel):
     )
 
     solved_on: date
-    how: str = Field(min_length=1, max_length=200, description="重建、维修、安置…")
+    how: Text = Field(min_length=1, max_length=200, description="重建、维修、安置…")
 
 
 class GrantRead(BaseModel):

@@ -14,7 +14,7 @@ from payments.application.disclosure import disclosure, disclosure_html
 from payments.domain.funds import FUNDED_PROGRAMMES, FundsAccount, FundsAllocated, FundsArrived
 from payments.entrypoints.common import READERS, within
 from payments.entrypoints.wiring import Projections, Repos
-from shared.fields import Fen
+from shared.fields import Fen, Text
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import Command, CommandRequest, create_or_change, no_case
 from shared.http.etag import etag_for
@@ -55,7 +55,7 @@ class FundsMovement(BaseModel):
     source: Literal["central", "provincial", "city", "county"]
     amount_fen: Fen = Field(gt=0, lt=10**13)
     document_ref: str = Field(default="", max_length=200, description="文号")
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
     @field_validator("programme")
     @classmethod

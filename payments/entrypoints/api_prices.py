@@ -14,7 +14,7 @@ from payments.domain.prices import DEFAULT_PROGRAMMES, PriceLinkage, PriceLinkag
 from payments.domain.standards import PROVINCE
 from payments.entrypoints.common import READERS, nothing_more
 from payments.entrypoints.wiring import Repos
-from shared.fields import Fen, Int64
+from shared.fields import Fen, Int64, Text
 from shared.http.auth import require_roles
 from shared.http.commands import Command, CommandRequest, create_or_change, no_case
 from shared.http.etag import etag_for
@@ -50,7 +50,7 @@ class ParametersIn(BaseModel):
     food_cpi_threshold_bp: Int64 = Field(default=600, ge=0, le=10_000, description="6% = 600")
     subsidy_per_person_fen: Fen = Field(gt=0, lt=10**8)
     covered_programmes: list[str] = Field(default=list(DEFAULT_PROGRAMMES), min_length=1)
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
 
 class IndexIn(BaseModel):

@@ -33,7 +33,7 @@ from payments.domain.relief_goods import (
 from payments.entrypoints.api_disasters import Category
 from payments.entrypoints.common import READERS, nothing_more
 from payments.entrypoints.wiring import Repos
-from shared.fields import Count
+from shared.fields import Count, PersonName, Text
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import Command, CommandRequest, change, create_or_change, no_case
 from shared.http.etag import etag_for
@@ -70,8 +70,8 @@ class GoodsReceiptIn(BaseModel):
     item: Item
     quantity: Count = Field(gt=0, lt=QUANTITY_LIMIT, description="件数，按物资的计量单位")
     received_on: date = Field(description="入库日期：不早于灾害发生日，不晚于今日")
-    source: str = Field(min_length=1, max_length=200, description="来源：省级调拨、社会捐赠…")
-    document_ref: str = Field(min_length=1, max_length=200, description="调拨单或入库单编号")
+    source: Text = Field(min_length=1, max_length=200, description="来源：省级调拨、社会捐赠…")
+    document_ref: Text = Field(min_length=1, max_length=200, description="调拨单或入库单编号")
 
 
 class GoodsIssueIn(BaseModel):
@@ -102,8 +102,8 @@ class GoodsIssueIn(BaseModel):
     item: Item
     quantity: Count = Field(gt=0, lt=QUANTITY_LIMIT)
     issued_on: date = Field(description="发放日期：不早于灾害发生日，不晚于今日")
-    recipient_name: str = Field(min_length=1, max_length=50, description="签收人姓名")
-    signature_ref: str = Field(min_length=1, max_length=200, description="签收单编号")
+    recipient_name: PersonName = Field(min_length=1, max_length=50, description="签收人姓名")
+    signature_ref: Text = Field(min_length=1, max_length=200, description="签收单编号")
     out_of_order_reason: str | None = Field(
         default=None,
         min_length=1,

@@ -14,7 +14,7 @@ from payments.domain.standards import STANDARD_PROGRAMMES
 from payments.domain.tasks import PracticalTaskEntered, PracticalTasks, due_date, task_status
 from payments.entrypoints.common import READERS, nothing_more
 from payments.entrypoints.wiring import Projections, Repos
-from shared.fields import Fen, Int64
+from shared.fields import Fen, Int64, Text
 from shared.http.auth import require_roles
 from shared.http.commands import Command, create_or_change, no_case
 from shared.http.etag import etag_for
@@ -59,12 +59,12 @@ class TaskIn(BaseModel):
 
     year: Int64 = Field(ge=2000, le=2100)
     task_id: str = Field(pattern=r"^[A-Za-z0-9_-]{1,50}$")
-    title: str = Field(min_length=1, max_length=200)
+    title: Text = Field(min_length=1, max_length=200)
     programme: str = Field(json_schema_extra={"enum": list(STANDARD_PROGRAMMES)})
     target_fen: Fen = Field(gt=0, lt=10**9, description="分/人/月 to reach")
     rural_class: Int64 | None = Field(default=None, ge=1, le=4)
     due: date | None = Field(default=None, description="default: 30 June of the year")
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
 
 class TaskEnteredRead(BaseModel):

@@ -19,7 +19,7 @@ nothing of the headers the kernel reads inside a route. After FastAPI has genera
   allowed in JSON text, none in path, query or header values), every integer lies within
   bigint, exactly (FastAPI writes bounds as floats, and 2^63−1 rounds up to 2^63), and the
   bounds pydantic leaves unconverted on an optional field (`ge`, `le`, `gt`, `lt`) become
-  JSON Schema's.
+  JSON Schema's; required text (`shared.fields.Text`, `PersonName`) holds a visible character.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from typing import Any
 from fastapi.routing import APIRoute
 
 from shared.domain.errors import DomainError
-from shared.fields import INT64_MAX, INT64_MIN
+from shared.fields import INT64_MAX, INT64_MIN, INVISIBLE, VISIBLE_PATTERN
 from shared.http.body_limit import BODY_LIMIT_MARK, MAX_BODY_BYTES
 from shared.http.problems import PROBLEM_MEDIA_TYPE
 
@@ -111,9 +111,15 @@ _IDEMPOTENCY_KEY_SCHEMA = {
 }
 _IF_MATCH_SCHEMA = {"type": "string", "pattern": '^"[0-9]{1,18}"$', "example": '"3"'}
 _BIDI = "\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
-TEXT_PATTERN = f"^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}]*$"
+_TEXT_CONTROLS = f"\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{_BIDI}"
+TEXT_PATTERN = f"^[^{_TEXT_CONTROLS}]*$"
 """A JSON string the input guard lets through: no control character but tab, LF and CR, and no
 bidirectional control."""
+VISIBLE_TEXT_PATTERN = (
+    f"^[^{_TEXT_CONTROLS}]*[^\\s{INVISIBLE}{_TEXT_CONTROLS}][^{_TEXT_CONTROLS}]*$"
+)
+"""Required text (`shared.fields.Text`, `PersonName`) the guard lets through: as `TEXT_PATTERN`,
+with at least one visible character."""
 PARAMETER_PATTERN = f"^[^\\x00-\\x1f\\x7f-\\x9f{_BIDI}]*$"
 """A path, query or header value the input guard lets through: no control character at all."""
 _OWN_STRING_RULE = frozenset({"pattern", "format", "enum", "const"})
@@ -219,6 +225,8 @@ def _schema(schema: Any, text_pattern: str) -> None:
     kind = schema.get("type")
     if kind == "integer":
         _bounded_by_bigint(schema)
+    elif kind == "string" and schema.get("pattern") == VISIBLE_PATTERN:
+        schema["pattern"] = VISIBLE_TEXT_PATTERN
     elif kind == "string" and not _OWN_STRING_RULE & schema.keys():
         schema["pattern"] = text_pattern
     elif kind == "object" or "properties" in schema:

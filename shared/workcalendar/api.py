@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.application.repository import Repository
+from shared.fields import Text
 from shared.http.auth import current_principal
 from shared.http.commands import Command, create_or_change
 from shared.http.etag import (
@@ -41,8 +42,8 @@ class YearIn(BaseModel):
     makeup_workdays: list[date] = Field(
         max_length=366, description="Saturdays or Sundays worked (调休上班日)"
     )
-    document_ref: str = Field(min_length=1, max_length=200, examples=["国办发明电〔2026〕x号"])
-    reason: str = Field(min_length=1, max_length=2000)
+    document_ref: Text = Field(min_length=1, max_length=200, examples=["国办发明电〔2026〕x号"])
+    reason: Text = Field(min_length=1, max_length=2000)
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={

@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from shared.application.repository import Repository
 from shared.domain.errors import NotFound
+from shared.fields import Text
 from shared.http.auth import ensure_jurisdiction
 from shared.http.commands import Command, CommandRequest, change, in_jurisdiction
 from shared.http.etag import etag_for
@@ -69,7 +70,7 @@ class DismissalIn(BaseModel):
         },
     )
 
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
 
 class EscalationIn(BaseModel):
@@ -88,7 +89,7 @@ class EscalationIn(BaseModel):
     )
 
     to: EscalationLevel
-    reason: str = Field(min_length=1, max_length=500)
+    reason: Text = Field(min_length=1, max_length=500)
 
 
 def _state(alert: Alert) -> AlertState:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from shared.fields import PersonName, Text
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import Command
 from shared.http.idempotency import StoredResponse
@@ -57,7 +58,7 @@ class RelativeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     resident_id: ResidentIdStr
-    kinship: str = Field(min_length=1, max_length=30)
+    kinship: Text = Field(min_length=1, max_length=30)
 
 
 class StaffIn(BaseModel):
@@ -80,9 +81,9 @@ class StaffIn(BaseModel):
     )
 
     resident_id: ResidentIdStr
-    name: str = Field(min_length=1, max_length=50)
-    org: str = Field(min_length=1, max_length=100)
-    role: str = Field(min_length=1, max_length=60)
+    name: PersonName = Field(min_length=1, max_length=50)
+    org: Text = Field(min_length=1, max_length=100)
+    role: Text = Field(min_length=1, max_length=60)
     division_code: DivisionCodeStr
     relatives: list[RelativeIn] = Field(default_factory=list, max_length=50)
 

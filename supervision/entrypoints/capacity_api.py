@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
 
-from shared.fields import Count, Fen
+from shared.fields import Count, Fen, PersonName, Text
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import Command, CommandRequest, change, in_jurisdiction
 from shared.http.etag import etag_for
@@ -58,7 +58,7 @@ class DeskIn(BaseModel):
             ]
         },
     )
-    name: str = Field(min_length=1, max_length=50)
+    name: PersonName = Field(min_length=1, max_length=50)
     phone: str | None = Field(default=None, pattern=r"^\+?[0-9 -]{7,20}$")
     since: date
 
@@ -80,8 +80,8 @@ class ServiceIn(BaseModel):
             ]
         },
     )
-    provider: str = Field(min_length=1, max_length=200)
-    service: str = Field(min_length=1, max_length=500)
+    provider: Text = Field(min_length=1, max_length=200)
+    service: Text = Field(min_length=1, max_length=500)
     amount_fen: Fen = Field(ge=1, le=10**13)
     period_from: date
     period_to: date
@@ -103,7 +103,7 @@ class TrainingIn(BaseModel):
         },
     )
     held_on: date
-    topic: str = Field(min_length=1, max_length=500)
+    topic: Text = Field(min_length=1, max_length=500)
     attendees: Count = Field(ge=1, le=100_000)
 
 

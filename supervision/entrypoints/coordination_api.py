@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from shared.fields import Text
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import Command, CommandRequest, change, in_jurisdiction
 from shared.http.etag import etag_for
@@ -66,8 +67,8 @@ class MechanismIn(BaseModel):
         },
     )
     filed_on: date
-    head: str = Field(min_length=1, max_length=100, description="政府负责人（负总责）")
-    lead_department: str = Field(min_length=1, max_length=60)
+    head: Text = Field(min_length=1, max_length=100, description="政府负责人（负总责）")
+    lead_department: Text = Field(min_length=1, max_length=60)
     member_departments: list[str] = Field(min_length=1, max_length=40)
 
 
@@ -110,7 +111,7 @@ class TaskIn(BaseModel):
     task_id: str
     status: Literal["in_progress", "done"]
     reported_on: date
-    note: str = Field(min_length=1, max_length=2000)
+    note: Text = Field(min_length=1, max_length=2000)
 
 
 class MechanismRead(BaseModel):

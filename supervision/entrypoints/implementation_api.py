@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from shared.fields import Text
 from shared.http.auth import require_roles
 from shared.http.commands import Command, change, in_jurisdiction
 from shared.http.problems import problem_responses
@@ -53,8 +54,8 @@ class ReportIn(BaseModel):
         " service clock (422 `report-period-not-ended` otherwise)",
         json_schema_extra=PERIOD_FORMS,
     )
-    document_ref: str = Field(min_length=1, max_length=200, description="文号")
-    summary: str = Field(min_length=1, max_length=4000)
+    document_ref: Text = Field(min_length=1, max_length=200, description="文号")
+    summary: Text = Field(min_length=1, max_length=4000)
 
 
 class ReportFiledRead(BaseModel):

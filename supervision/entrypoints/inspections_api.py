@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from shared.application.repository import Repository
 from shared.domain.errors import NotFound
+from shared.fields import Text
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import Command, CommandRequest, change, create, in_jurisdiction
 from shared.http.etag import etag_for
@@ -113,7 +114,7 @@ class RectificationIn(BaseModel):
     )
     finding_id: str
     requirement: str = _TEXT
-    responsible_org: str = Field(min_length=1, max_length=200)
+    responsible_org: Text = Field(min_length=1, max_length=200)
     due_on: date
 
 
@@ -155,9 +156,9 @@ class AccountabilityIn(BaseModel):
         },
     )
     finding_id: str
-    person_role: str = Field(min_length=1, max_length=100)
-    org: str = Field(min_length=1, max_length=200)
-    measure: str = Field(min_length=1, max_length=200)
+    person_role: Text = Field(min_length=1, max_length=100)
+    org: Text = Field(min_length=1, max_length=200)
+    measure: Text = Field(min_length=1, max_length=200)
     decided_on: date
 
 

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.application.repository import Repository
-from shared.fields import Count
+from shared.fields import Count, Text
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import Command, CommandRequest, change, create, in_jurisdiction
 from shared.http.etag import etag_for
@@ -58,7 +58,7 @@ class InstitutionIn(BaseModel):
         },
     )
     kind: InstitutionKind
-    name: str = Field(min_length=1, max_length=200)
+    name: Text = Field(min_length=1, max_length=200)
     division_code: DivisionCodeStr
     capacity: Count = Field(ge=0, le=100_000)
 
@@ -68,7 +68,7 @@ class HazardIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     category: HazardCategory
-    description: str = Field(min_length=1, max_length=2000)
+    description: Text = Field(min_length=1, max_length=2000)
     due_on: date
 
 
@@ -117,7 +117,7 @@ class CloseIn(BaseModel):
     )
     hazard_id: str
     closed_on: date
-    note: str = Field(min_length=1, max_length=2000)
+    note: Text = Field(min_length=1, max_length=2000)
 
 
 class ActivityIn(BaseModel):
@@ -138,7 +138,7 @@ class ActivityIn(BaseModel):
     )
     activity: str = Field(pattern="^(drill|training)$")
     held_on: date
-    topic: str = Field(min_length=1, max_length=500)
+    topic: Text = Field(min_length=1, max_length=500)
     participants: Count = Field(ge=1, le=10_000)
 
 

@@ -150,3 +150,32 @@ async def test_an_application_sent_as_anything_but_json_is_415_and_nothing_store
         "header.content-type",
     )
     assert await _stored(intake) == 0
+
+BLANKS = ["\u3000", "\u00a0", "\ufeff", "\u200b", "  ", "\u3000\u200b\u00a0"]
+BLANK_IDS = ["ideographic-space", "nbsp", "bom", "zero-width-space", "spaces", "a-mixture"]
+
+
+@pytest.mark.req("GEN-8", "INT-1")
+@pytest.mark.parametrize("blank", BLANKS, ids=BLANK_IDS)
+async def test_a_name_or_authorisation_of_nothing_visible_is_422_naming_the_field(
+    intake: Intake, blank: str
+) -> None:
+    # given a member whose name and an authorisation whose reference are only blank characters
+    members = [{"resident_id": APPLICANT, "name": blank, "relation": "self"}]
+    authorisation = {
+        "signed_by_resident_id": APPLICANT,
+        "signed_on": "2026-11-20",
+        "document_ref": blank,
+    }
+    async with intake.client() as client:
+        answer = await client.post(
+            "/v1/applications",
+            json=body(members=members, authorisation=authorisation),
+            headers=intake.headers(),
+        )
+    # then the submission is refused, naming both, and nothing is stored
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["code"] == "invalid-request"
+    assert _fields(answer) == {"body.members.0.name", "body.authorisation.document_ref"}
+    assert await _stored(intake) == 0
+

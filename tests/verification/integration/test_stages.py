@@ -77,6 +77,31 @@ async def test_an_investigation_needs_two_staff(verifying: Verifying) -> None:
     assert refused.json()["field"] == "staff"
 
 
+@pytest.mark.req("VER-2")
+@pytest.mark.parametrize(
+    "staff",
+    [
+        ["王五", "王五\u200b"],  # a zero-width space
+        ["呼延调查员", "呼延调查员 "],  # a trailing space
+        ["王五", "\u3000王五"],  # an ideographic space
+        ["Wang Wu", "Ｗａｎｇ Ｗｕ"],  # full-width letters
+        ["王五", "\ufeff王五"],  # a byte-order mark
+    ],
+    ids=["zero-width", "trailing-space", "ideographic-space", "full-width", "bom"],
+)
+async def test_one_name_written_two_ways_is_one_investigator(
+    verifying: Verifying, staff: list[str]
+) -> None:
+    await verified_case(verifying)
+    # when one officer's name is given twice, the second time with an invisible difference
+    refused = await verifying.township.step(
+        CASE, "investigation", {**INVESTIGATION, "staff": staff}
+    )
+    # then it counts as one investigator and is refused
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["code"] == "too-few-investigators"
+
+
 @pytest.mark.req("VER-2", "VER-4")
 async def test_a_step_out_of_order_is_refused_with_the_stage(verifying: Verifying) -> None:
     # given a case still in economic verification
