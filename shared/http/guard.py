@@ -29,6 +29,7 @@ audited with a value PostgreSQL would refuse. The backstop for what still gets t
 
 from __future__ import annotations
 
+import json
 import re
 import typing
 from collections.abc import Iterator
@@ -82,7 +83,7 @@ class InputGuardMiddleware:
             return
         if (
             scope["method"] in _BODY_METHODS
-            and not is_json(content_type)
+            and not _plain_json(content_type)
             and _has_body(scope)
             and _reads_json(scope, content_type)
         ):
@@ -92,6 +93,9 @@ class InputGuardMiddleware:
             await self.app(scope, receive, send)
             return
         body, more = await _read_body(receive)
+        if not _utf8(body):
+            await _not_utf8(path)(scope, receive, send)
+            return
         errors = _body_errors(body)
         if errors:
             await invalid_request_response(path, errors)(scope, receive, send)
@@ -121,6 +125,34 @@ def is_json(content_type: str) -> bool:
     return media == "application/json" or media.endswith("+json")
 
 
+def _plain_json(content_type: str) -> bool:
+    """`application/json`: what every JSON route reads. Another `…+json` type (merge patch, a
+    problem) is read only by an operation that documents it (`_reads_json`)."""
+    return content_type.split(";", 1)[0].strip().lower() == "application/json"
+
+
+def _utf8(body: bytes) -> bool:
+    """True for UTF-8 text (a UTF-16 body, with or without a byte-order mark, is not)."""
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _not_utf8(path: str) -> JSONResponse:
+    return problem_response(
+        415,
+        "unsupported-charset",
+        "Unsupported charset",
+        "不支持的字符集",
+        "request bodies are UTF-8 JSON; this body is not UTF-8 (UTF-16, say, or Latin-1 bytes)",
+        "请求体须为 UTF-8 编码的 JSON，该请求体不是 UTF-8 编码",
+        path,
+        field="body",
+    )
+
+
 def _unsupported_charset(charset: str, path: str) -> JSONResponse:
     return problem_response(
         415,
@@ -131,6 +163,7 @@ def _unsupported_charset(charset: str, path: str) -> JSONResponse:
         f"请求体须为 UTF-8 编码的 JSON，不接受字符集“{charset[:40]}”",
         path,
         charset=charset[:40],
+        field="header.content-type",
     )
 
 
@@ -299,12 +332,36 @@ def _body_errors(body: bytes) -> list[dict[str, str]]:
     if not body:
         return []
     try:
-        document = parse_json(body)
+        document = _parsed(body)
     except NestedTooDeeply:
         return [_error("body", DEPTH_MESSAGE)]
-    except ValueError:  # not JSON (or not UTF-8): the route's own parsing reports it as 422
+    except ValueError:  # not JSON: the route's own parsing reports it as 422
         return []
     return [_error(field, message) for field, message in _walk(document, "body", 0)]
+
+
+class _HugeInteger:
+    """An integer of more digits than Python converts (4,300): read as this, so the walk names
+    its field instead of the whole body failing to parse."""
+
+
+def _parsed(body: bytes) -> Any:
+    try:
+        return parse_json(body)
+    except NestedTooDeeply:
+        raise
+    except ValueError:  # perhaps an integer too long to convert: read it as a marker
+        try:
+            return json.loads(body.decode("utf-8"), parse_int=_integer_or_huge)
+        except RecursionError:
+            raise NestedTooDeeply("JSON nested too deeply") from None
+
+
+def _integer_or_huge(digits: str) -> int | _HugeInteger:
+    return _HugeInteger() if len(digits) > _MAX_DIGITS else int(digits)
+
+
+_MAX_DIGITS = 1_000  # far past bigint's 19, well inside what int() converts
 
 
 def _walk(value: Any, where: str, depth: int) -> Iterator[tuple[str, str]]:
@@ -317,6 +374,8 @@ def _walk(value: Any, where: str, depth: int) -> Iterator[tuple[str, str]]:
             yield where, CONTROL_MESSAGE
     elif isinstance(value, bool):
         return
+    elif isinstance(value, _HugeInteger):
+        yield where, INT64_MESSAGE
     elif isinstance(value, int):
         if not INT64_MIN <= value <= INT64_MAX:
             yield where, INT64_MESSAGE

@@ -151,6 +151,7 @@ async def test_an_application_sent_as_anything_but_json_is_415_and_nothing_store
     )
     assert await _stored(intake) == 0
 
+
 BLANKS = ["\u3000", "\u00a0", "\ufeff", "\u200b", "  ", "\u3000\u200b\u00a0"]
 BLANK_IDS = ["ideographic-space", "nbsp", "bom", "zero-width-space", "spaces", "a-mixture"]
 
@@ -179,3 +180,66 @@ async def test_a_name_or_authorisation_of_nothing_visible_is_422_naming_the_fiel
     assert _fields(answer) == {"body.members.0.name", "body.authorisation.document_ref"}
     assert await _stored(intake) == 0
 
+
+@pytest.mark.req("GEN-8")
+@pytest.mark.parametrize(
+    "content_type", ["application/merge-patch+json", "application/problem+json"]
+)
+async def test_a_json_media_type_the_operation_does_not_document_is_415(
+    intake: Intake, content_type: str
+) -> None:
+    content = json.dumps(body(), ensure_ascii=False).encode("utf-8")
+    async with intake.client() as client:
+        answer = await client.post(
+            "/v1/applications",
+            content=content,
+            headers={**intake.headers(), "Content-Type": content_type},
+        )
+    assert answer.status_code == 415, answer.text
+    assert (answer.json()["code"], answer.json()["field"]) == (
+        "unsupported-media-type",
+        "header.content-type",
+    )
+    assert await _stored(intake) == 0
+
+
+@pytest.mark.req("GEN-8")
+@pytest.mark.parametrize(
+    "content",
+    [
+        json.dumps(body(), ensure_ascii=False).encode("utf-16"),
+        json.dumps(body(), ensure_ascii=False).encode("utf-16-le"),
+        b'{"declared_monthly_income_fen": "\xff\xfe"}',
+    ],
+    ids=["utf-16", "utf-16-le", "latin-1-bytes"],
+)
+async def test_a_body_that_is_not_utf8_is_415_unsupported_charset(
+    intake: Intake, content: bytes
+) -> None:
+    async with intake.client() as client:
+        answer = await client.post(
+            "/v1/applications",
+            content=content,
+            headers={**intake.headers(), "Content-Type": "application/json"},
+        )
+    assert answer.status_code == 415, answer.text
+    assert (answer.json()["code"], answer.json()["field"]) == ("unsupported-charset", "body")
+    assert await _stored(intake) == 0
+
+
+@pytest.mark.req("GEN-8")
+async def test_an_integer_of_thousands_of_digits_is_422_naming_its_field(intake: Intake) -> None:
+    text_body = json.dumps(body(declared_monthly_income_fen=0), ensure_ascii=False)
+    huge = text_body.replace(
+        '"declared_monthly_income_fen": 0', '"declared_monthly_income_fen": ' + "9" * 5000
+    )
+    assert huge != text_body
+    async with intake.client() as client:
+        answer = await client.post(
+            "/v1/applications",
+            content=huge.encode("utf-8"),
+            headers={**intake.headers(), "Content-Type": "application/json"},
+        )
+    assert answer.status_code == 422, answer.text
+    assert _fields(answer) == {"body.declared_monthly_income_fen"}
+    assert await _stored(intake) == 0
