@@ -53,9 +53,10 @@ def etag_for(version: int) -> str:
 
 
 def expected_version_from_if_match(request: Request, required: bool = True) -> int | None:
-    """The version named by `If-Match`: 428 when required and missing, 400 when malformed."""
+    """The version named by `If-Match`: 428 when required and missing, 400 when malformed (an
+    empty header included: it is not the same as none, and must not create what exists)."""
     header = request.headers.get("if-match")
-    if header is None or not header.strip():
+    if header is None:
         if required:
             raise PreconditionRequired(
                 'send If-Match with the ETag you read, e.g. If-Match: "3"',

@@ -175,3 +175,19 @@ async def test_the_generic_partner_client_reads_no_application(intake: Intake) -
         assert answer.status_code == 403, answer.text
         assert answer.headers["content-type"].startswith("application/problem+json")
         assert answer.json()["code"] == "role-not-allowed"
+
+
+@pytest.mark.req("INT-4", "GEN-8")
+async def test_an_empty_if_match_is_malformed_not_absent(intake: Intake) -> None:
+    case_id = await _medical_application(intake)
+    before = await intake.types()
+    headers = {**intake.headers("health_insurance", "620102"), "If-Match": ""}
+    async with intake.client() as client:
+        answer = await client.post(
+            f"/v1/applications/{case_id}/programmes/medical_assistance/decision",
+            json=DECISION,
+            headers=headers,
+        )
+    assert answer.status_code == 400, answer.text
+    assert answer.json()["code"] == "invalid-if-match"
+    assert await intake.types() == before

@@ -97,6 +97,15 @@ def test_a_malformed_if_match_is_refused(header: str) -> None:
         expected_version_from_if_match(request_with({"If-Match": header}))
 
 
+@pytest.mark.req("GEN-8")
+@pytest.mark.parametrize("header", ["", "  "])
+@pytest.mark.parametrize("required", [True, False])
+def test_an_empty_if_match_is_malformed_not_absent(header: str, required: bool) -> None:
+    # an empty header is not the same as none: a create-or-update must not create on it
+    with pytest.raises(InvalidIfMatch):
+        expected_version_from_if_match(request_with({"If-Match": header}), required=required)
+
+
 def test_a_missing_if_match_is_required() -> None:
     with pytest.raises(PreconditionRequired) as refused:
         expected_version_from_if_match(request_with({}))
