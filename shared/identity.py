@@ -314,6 +314,8 @@ def _division_field(value: str) -> str:
 
 
 RESIDENT_ID_FORMAT = "gb11643"
+RESIDENT_ID_PATTERN = "^[0-9]{17}[0-9Xx]$"
+"""The shape `validate_resident_id` accepts: 17 ASCII digits and a digit or X (x is read as X)."""
 """The OpenAPI `format` of a resident ID field: GB 11643, check character included."""
 
 
@@ -332,9 +334,11 @@ class _Documented:
 
 
 def _resident_id_schema() -> dict[str, Any]:
-    # no `pattern`: generators would draw from it, and no pattern can state the check character
+    # the shape as a pattern (what a client can check offline); no pattern states the address
+    # code, the birth date or the check character: the format names the whole rule
     return {
         "format": RESIDENT_ID_FORMAT,
+        "pattern": RESIDENT_ID_PATTERN,
         "description": "18-character resident ID (GB 11643): 17 digits and a digit or X, a real "
         "address code and birth date, and the check character (ISO 7064 MOD 11-2)",
     }
