@@ -19,7 +19,7 @@ from pydantic.json_schema import SkipJsonSchema
 from shared.contracts import Contract, intake, payments, supervision, verification
 from shared.fields import Text
 from shared.identity import DivisionCodeStr
-from supervision.domain.subscription import WebhookSubscription
+from supervision.domain.subscription import CALLBACK_URL_PATTERN, WebhookSubscription
 
 
 def _published_types() -> list[str]:
@@ -67,7 +67,9 @@ class SubscriptionCreate(BaseModel):
     callback_url: str = Field(
         min_length=9,
         max_length=2000,
-        description="https URL (plain http only to the hosts the deployment allows)",
+        description="https URL (plain http only to the hosts the deployment allows); a space or"
+        " other character outside RFC 3986 is percent-encoded",
+        json_schema_extra={"pattern": CALLBACK_URL_PATTERN},
     )
     event_types: list[EventType] = Field(min_length=1, max_length=50)
     division_codes: list[DivisionCodeStr] = Field(

@@ -8,6 +8,7 @@ never in an event (events reach the public topics); they live in `webhook_secret
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -154,6 +155,11 @@ def programmes_of(data: dict[str, Any]) -> set[str]:
     return {p for p in named if isinstance(p, str)}
 
 
+CALLBACK_URL_PATTERN = r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$"
+"""Only the characters of a URL (RFC 3986: unreserved, reserved, and % for percent-encoding)."""
+_URL_CHARACTERS = re.compile(CALLBACK_URL_PATTERN)
+
+
 def check_callback_url(url: str, plain_http_hosts: Sequence[str]) -> None:
     """Refuse (422 naming `callback_url`) what the dispatcher must never call: not https (unless
     the host is allowed plain http by the settings), credentials in the URL, a fragment, a host
@@ -163,6 +169,11 @@ def check_callback_url(url: str, plain_http_hosts: Sequence[str]) -> None:
     def refuse(en: str, zh: str) -> InvalidCallbackUrl:
         return InvalidCallbackUrl(en, zh, field="callback_url")
 
+    if not _URL_CHARACTERS.match(url):
+        raise refuse(
+            "the callback URL holds a character no URL has (a space, say): percent-encode it",
+            "回调地址含有网址不允许的字符（如空格），请进行百分号编码",
+        )
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises on a port that is not a number in range

@@ -97,6 +97,10 @@ def test_names_are_not_addresses() -> None:
         "https://１２７.0.0.1/hook",  # full-width digits, as a resolver normalises them
         "https://[::1/hook",  # not even a URL
         "https://partner.example.cn:99999/hook",  # nor is a port out of range
+        "https://exa mple.com/",  # a space is no character of a URL (RFC 3986)
+        "https://example.com/a b",
+        "https://example.com/\u3000hook",
+        "https://example.com/<hook>",
     ],
 )
 def test_a_callback_to_a_non_public_host_is_refused_at_registration(url: str) -> None:
