@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from intake.domain.application import Registration, Relation, SubmissionChannel
 from intake.domain.application_events import Kinship, OfficialRole, Outcome
-from intake.domain.programmes import Agency, Programme
+from intake.domain.programmes import AMOUNT_CEILING_FEN, Agency, Programme
 from shared.fields import Count, Fen, Int64, PersonName, Text
 from shared.identity import (
     DivisionCodeStr,
@@ -268,9 +268,10 @@ class ProgrammeDecision(BaseModel):
     amount_fen: Fen | None = Field(
         default=None,
         gt=0,
-        lt=FEN_LIMIT,
+        le=AMOUNT_CEILING_FEN,
         description="分: required approving a one-off programme SafetyNet pays (medical assistance"
-        " …); optional for one the agency pays itself; never for a per-person subsidy",
+        " …); optional for one the agency pays itself; never for a per-person subsidy; at most"
+        " the programme's ceiling for one household",
     )
     persons: Count | None = Field(
         default=None, ge=1, description="approving a per-person subsidy: the members approved"

@@ -113,6 +113,8 @@ def check_statement(rule: PartnerDecision, decision: AgencyDecision, household_s
         _invalid("amount_fen", "an approved one-off programme is paid the amount decided: state it")
     if decision.amount_fen is not None and not may_state_amount:
         _invalid("amount_fen", "no amount here: rejected, or paid at the standard per person")
+    if (decision.amount_fen or 0) > rule.ceiling_fen:
+        _invalid("amount_fen", f"at most {rule.ceiling_fen} fen for one household's decision")
     if needs_persons and not 1 <= (decision.persons or 0) <= household_size:
         _invalid("persons", f"the persons approved, 1 to the household's {household_size}")
     if decision.persons is not None and not needs_persons:

@@ -65,12 +65,24 @@ class Settlement(StrEnum):
     BY_AGENCY = "by_agency"  # the agency pays or provides it itself; SafetyNet records it
 
 
+AMOUNT_CEILING_FEN = 50_000_000
+"""¥500,000: the most a partner agency's decision may grant one household at once (INT-4). A
+plausibility ceiling, not a policy limit: no rule in the policy data states one for these
+programmes, so the default is conservative: well above the per-household annual limits the
+provinces publish for medical assistance and above one-off disaster grants (typically tens of
+thousands of yuan), so no genuine decision is refused, while a slip of the keyboard or a forged
+amount (¥100 bn was accepted before) cannot hold up a county's payment run. Where a programme
+has a known limit, its row below states it as `ceiling_fen`."""
+
+
 @dataclass(frozen=True)
 class PartnerDecision:
-    """The rule of a programme decided outside verification: the role that alone decides it."""
+    """The rule of a programme decided outside verification: the role that alone decides it,
+    how it is paid, and the most one decision may grant (fen)."""
 
     deciding_role: str  # a token role (shared/http/tokens.py ROLES)
     settlement: Settlement
+    ceiling_fen: int = AMOUNT_CEILING_FEN
 
 
 # Reference data, one row per programme not decided by county civil affairs through

@@ -74,6 +74,7 @@ async def test_another_partner_role_is_refused_before_the_body_is_read_and_nothi
         ({"amount_fen": True}, "amount_fen"),
         ({"policy_basis": None}, "policy_basis"),
         ({"persons": 1}, "persons"),
+        ({"amount_fen": 9_999_999_999_999}, "amount_fen"),  # ≈ ¥100 bn: no household's aid
     ],
 )
 async def test_a_decision_that_does_not_fit_its_programme_is_422_naming_the_field(
