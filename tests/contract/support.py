@@ -14,6 +14,7 @@ where a generator cannot play the client's part, `Served.call_and_validate` play
 
 from __future__ import annotations
 
+import hashlib
 import re
 import socket
 import tempfile
@@ -21,7 +22,7 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,14 @@ from services.embedded import drop_database, ensure_database
 from shared.clock import CHINA, ManualClock
 from shared.http.access import AccessTable
 from shared.http.tokens import ROLES, TokenSigner, ensure_dev_keypair
-from shared.identity import RESIDENT_ID_FORMAT, check_char, divisions
+from shared.identity import (
+    RESIDENT_ID_FORMAT,
+    RESIDENT_ID_PATTERN,
+    InvalidResidentId,
+    check_char,
+    divisions,
+    validate_resident_id,
+)
 from shared.messaging.kafka import KafkaConfig
 from shared.runtime import ServiceConfig, ServiceRuntime
 from tests.support import eventually
@@ -97,6 +105,7 @@ def _resident_ids() -> st.SearchStrategy[str]:
 
 
 schemathesis.openapi.format(RESIDENT_ID_FORMAT, _resident_ids())
+
 
 
 def _config(
@@ -196,6 +205,7 @@ class Served:
         _fresh_idempotency_key(case)
         _without_unwritable_etag(case)
         _integers_as_integers(case)
+        _real_resident_ids(case)
         token = self.token_for(case.method, case.operation.path)
         case.call_and_validate(base_url=self.base_url, headers={"Authorization": f"Bearer {token}"})
 
@@ -238,6 +248,44 @@ def _integers_as_integers(case: Case) -> None:
     """
     if case.meta is not None and case.meta.generation.mode.is_positive and _has_float(case.body):
         case.body = _without_integral_floats(case.body)
+
+
+def _real_resident_ids(case: Case) -> None:
+    """In a case labelled positive, a value of a resident ID's documented shape that is no real
+    ID becomes one: the coverage phase draws `000000000000000000` from the `pattern`, which
+    cannot state the address code, birth date or check character (the `format` names them)."""
+    if case.meta is not None and case.meta.generation.mode.is_positive:
+        case.body = _with_real_resident_ids(case.body)
+
+
+def _with_real_resident_ids(value: Any) -> Any:
+    if isinstance(value, str) and _RESIDENT_ID_SHAPE.fullmatch(value):
+        return value if _is_resident_id(value) else _a_resident_id(value)
+    if isinstance(value, dict):
+        return {key: _with_real_resident_ids(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_with_real_resident_ids(item) for item in value]
+    return value
+
+
+_RESIDENT_ID_SHAPE = re.compile(RESIDENT_ID_PATTERN)
+
+
+def _is_resident_id(value: str) -> bool:
+    try:
+        validate_resident_id(value)
+    except InvalidResidentId:
+        return False
+    return True
+
+
+def _a_resident_id(seed: str) -> str:
+    """A real resident ID, the same for the same seed, different for different ones (mostly)."""
+    counties = [d.code for d in divisions() if d.level == "county"]
+    number = int(hashlib.sha256(seed.encode()).hexdigest(), 16)
+    born = date(1940, 1, 1) + timedelta(days=number % 25_000)
+    first17 = f"{counties[number % len(counties)]}{born:%Y%m%d}{number % 1000:03d}"
+    return first17 + check_char(first17)
 
 
 def _has_float(value: Any) -> bool:
