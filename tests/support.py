@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import date, timedelta
+from typing import Any
 
 from shared.http.tokens import LEVEL_OF_ROLE
 from shared.identity import InvalidDivisionCode, parse_division
@@ -67,3 +68,26 @@ def standing_division(role: str, division: str) -> str:
     except InvalidDivisionCode:
         return division  # not a division at all: the signer refuses it as the test means
     return division if wanted in (None, level) else division_of(role, division[:6])
+
+
+RESPONSE_HEADERS = ("ETag", "Location", "Retry-After")
+"""The headers the kernel's answers may carry that a client acts on (GEN-8)."""
+
+
+def headers_unlike_the_document(
+    document: dict[str, Any], method: str, template: str, status: int, carried: Mapping[str, str]
+) -> dict[str, str]:
+    """Each of `RESPONSE_HEADERS` the answer carries but the document does not declare for the
+    operation and status ("undocumented"), or the document requires but the answer lacks
+    ("missing"); empty when they agree."""
+    response = document["paths"][template][method.lower()]["responses"][str(status)]
+    declared = {n.lower(): h.get("required", False) for n, h in response.get("headers", {}).items()}
+    present = {name.lower() for name in carried}
+    found = {}
+    for name in RESPONSE_HEADERS:
+        key = name.lower()
+        if key in present and key not in declared:
+            found[name] = "undocumented"
+        elif declared.get(key) and key not in present:
+            found[name] = "missing"
+    return found

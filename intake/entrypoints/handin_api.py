@@ -15,6 +15,7 @@ from shared.http.auth import ensure_jurisdiction
 from shared.http.commands import Command
 from shared.http.etag import etag_for
 from shared.http.idempotency import StoredResponse
+from shared.http.openapi import sends
 from shared.http.problems import problem_responses
 
 router = APIRouter(prefix="/v1", tags=["applications 申请"])
@@ -25,7 +26,7 @@ router = APIRouter(prefix="/v1", tags=["applications 申请"])
     status_code=201,
     response_model=HandedInRead,
     summary="村（居）委会代为提交 Hand an application in on a household's behalf",
-    responses=problem_responses(400, 401, 403, 422),
+    responses={**problem_responses(400, 401, 403, 422), **sends(201, "ETag")},
 )
 async def hand_in_application(
     body: HandInCreate,

@@ -24,6 +24,7 @@ from intake.schemas_cases import (
 )
 from shared.http.auth import ensure_jurisdiction
 from shared.http.commands import Authorise, Command, CommandRequest, change, create, in_jurisdiction
+from shared.http.openapi import sends
 from shared.http.problems import problem_responses
 from shared.http.wiring import ServiceClock, Today
 
@@ -36,7 +37,7 @@ _COMMANDS = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
     status_code=201,
     response_model=UrgentCaseRead,
     summary="急难情况报告 Report a person in urgent difficulty",
-    responses=problem_responses(400, 401, 403, 422),
+    responses={**problem_responses(400, 401, 403, 422), **sends(201, "Location")},
 )
 async def report_urgent_case(
     body: UrgentReportCreate,

@@ -197,6 +197,7 @@ async def declare_disaster(
         answer=lambda disaster: _read(disaster, day),
         case_of=no_case,
         status=201,
+        location=f"/v1/disasters/{body.disaster_id}",
     )
 
 

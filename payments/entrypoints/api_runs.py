@@ -27,6 +27,7 @@ from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import Command
 from shared.http.etag import etag_for, precondition_failed_from
 from shared.http.idempotency import StoredResponse
+from shared.http.openapi import sends
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -61,7 +62,7 @@ class RunStarted(BaseModel):
     status_code=201,
     response_model=RunStarted,
     summary="启动月度发放 Start a county's monthly payment run",
-    responses=problem_responses(400, 401, 403, 409, 422),
+    responses={**problem_responses(400, 401, 403, 409, 422), **sends(201, "ETag")},
 )
 async def start_payment_run(
     body: RunCreate, command: Command, repos: Repos, projections: Projections, today: Today

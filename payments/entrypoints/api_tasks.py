@@ -18,7 +18,7 @@ from shared.fields import Fen, Int64, Text
 from shared.http.auth import require_roles
 from shared.http.commands import Command, create_or_change, no_case
 from shared.http.etag import etag_for
-from shared.http.openapi import IF_MATCH_WHEN_EXISTS
+from shared.http.openapi import IF_MATCH_WHEN_EXISTS, sends
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Engine, Today
@@ -126,6 +126,7 @@ async def enter_practical_task(body: TaskIn, command: Command, repos: Repos) -> 
         answer=lambda _: {"year": body.year, "task_id": body.task_id},
         case_of=no_case,
         status=201,
+        location=f"/v1/practical-tasks/{year}",
     )
 
 
@@ -133,7 +134,7 @@ async def enter_practical_task(body: TaskIn, command: Command, repos: Repos) -> 
     "/practical-tasks/{year}",
     response_model=PracticalTasksRead,
     summary="实事进展 The year's tasks: met, open, overdue",
-    responses=problem_responses(401, 403),
+    responses={**problem_responses(401, 403), **sends(200, "ETag")},
 )
 async def get_practical_tasks(
     year: int,

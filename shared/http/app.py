@@ -174,7 +174,9 @@ def _add_bearer_scheme(app: FastAPI, service: str) -> None:
             )
             schemes = schema.setdefault("components", {}).setdefault("securitySchemes", {})
             schemes.setdefault("bearerAuth", BEARER_SCHEME)
-            app.openapi_schema = make_truthful(schema, service_problem_codes(service))
+            app.openapi_schema = make_truthful(
+                schema, service_problem_codes(service), app.state.access
+            )
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -176,7 +176,16 @@ router = APIRouter(prefix="/schemas", tags=["event schemas 事件数据结构"])
 _TYPE = Path(description="the event type, e.g. intake.ApplicationSubmitted", examples=["x.Y"])
 _VERSION = Path(description="the schema version (ce_schemaversion)", examples=[1])
 Schemas = Annotated[EventSchemas, wired("event_schemas")]
-_RESPONSES = {304: {"description": "Not modified"}, **problem_responses(404)}
+_ETAG: dict[str, Any] = {
+    "description": "A hash of the document: send it as If-None-Match to be answered 304",
+    "required": True,
+    "schema": {"type": "string"},
+}
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"headers": {"ETag": _ETAG}},
+    304: {"description": "Not modified"},
+    **problem_responses(404),
+}
 
 
 @router.get(

@@ -19,7 +19,9 @@ nothing of the headers the kernel reads inside a route. After FastAPI has genera
   allowed in JSON text, none in path, query or header values), every integer lies within
   bigint, exactly (FastAPI writes bounds as floats, and 2^63−1 rounds up to 2^63), and the
   bounds pydantic leaves unconverted on an optional field (`ge`, `le`, `gt`, `lt`) become
-  JSON Schema's; required text (`shared.fields.Text`, `PersonName`) holds a visible character.
+  JSON Schema's; required text (`shared.fields.Text`, `PersonName`) holds a visible character;
+- the headers a success carries are declared from the document and the access table
+  (`declare_response_headers`: ETag, Location); a route states any other with `sends`.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from fastapi.routing import APIRoute
 
 from shared.domain.errors import DomainError
 from shared.fields import INT64_MAX, INT64_MIN, INVISIBLE, VISIBLE_PATTERN
+from shared.http.access import AccessTable
 from shared.http.body_limit import BODY_LIMIT_MARK, MAX_BODY_BYTES
 from shared.http.problems import PROBLEM_MEDIA_TYPE
 
@@ -154,12 +157,15 @@ _PYDANTIC_BOUNDS = {
 
 
 def make_truthful(
-    document: dict[str, Any], domain_codes: Mapping[str, Sequence[str]] | None = None
+    document: dict[str, Any],
+    domain_codes: Mapping[str, Sequence[str]] | None = None,
+    access: AccessTable | None = None,
 ) -> dict[str, Any]:
     """Rewrite a FastAPI-generated document in place (see the module docstring); return it.
 
     `domain_codes`: status → the codes of the service's own refusals (`service_problem_codes`),
-    listed after the kernel's on every response of that status."""
+    listed after the kernel's on every response of that status. `access`: the service's access
+    table, from which the response headers are declared (`declare_response_headers`)."""
     schemas = document.setdefault("components", {}).setdefault("schemas", {})
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
@@ -167,6 +173,7 @@ def make_truthful(
         for method in _METHODS:
             if method in path_item:
                 _operation(path_item[method], domain_codes or {})
+    declare_response_headers(document, access)
     declare_input_rules(document)
     name_tags(document)
     schemas["AnyJson"] = ANY_JSON_SCHEMA
@@ -199,6 +206,78 @@ def _tag_name(tag: str, described: dict[str, str]) -> str:
     name = "_".join(english).replace("-", "_")
     described[name] = f"{chinese} {' '.join(english)}".strip()
     return name
+
+
+ETAG_HEADER: dict[str, Any] = {
+    "description": 'The version of the resource as a strong ETag, e.g. "3": send it back as '
+    "If-Match to change the resource",
+    "required": True,
+    "schema": {"type": "string", "pattern": '^"[0-9]{1,18}"$'},
+}
+LOCATION_HEADER: dict[str, Any] = {
+    "description": "The path at which the new resource is read",
+    "required": True,
+    "schema": {"type": "string", "pattern": "^/"},
+}
+
+
+RESPONSE_HEADERS = {"ETag": ETAG_HEADER, "Location": LOCATION_HEADER}
+
+
+def sends(status: int, *headers: str) -> dict[int | str, dict[str, Any]]:
+    """A `responses=` entry for an answer carrying a header `declare_response_headers` cannot
+    tell from the document and the table (an ETag on a body without `version`, a Location
+    elsewhere than below the POST): `responses={**problem_responses(401), **sends(201, "ETag")}`."""
+    return {status: {"headers": {name: dict(RESPONSE_HEADERS[name]) for name in headers}}}
+
+
+def declare_response_headers(document: dict[str, Any], access: AccessTable | None) -> None:
+    """Declare, in place, the headers the kernel's answers carry, from what the document and the
+    access table say about each operation (a route's own `responses=…headers` stay as written):
+
+    - `ETag` on a success whose JSON body carries the resource's `version` (every read and
+      command answer of a versioned stream), and on every success of an operation the table
+      says reads If-Match (a command answers with the new version);
+    - `Location` on a 201 of a POST whose new resource the table lets one read one level below
+      (POST /v1/children → GET /v1/children/{child_id})."""
+    schemas = document.get("components", {}).get("schemas", {})
+    items = _item_paths(access)
+    for path, path_item in document.get("paths", {}).items():
+        for method in _METHODS:
+            operation = path_item.get(method)
+            if operation is None:
+                continue
+            rule = access.rule(method, path) if access is not None else None
+            reads_if_match = rule is not None and rule.if_match != "none"
+            for status, response in operation.get("responses", {}).items():
+                if not status.startswith("2"):
+                    continue
+                headers = response.setdefault("headers", {})
+                if reads_if_match or _carries_version(response, schemas):
+                    headers.setdefault("ETag", dict(ETAG_HEADER))
+                if status == "201" and method == "post" and path in items:
+                    headers.setdefault("Location", dict(LOCATION_HEADER))
+                if not headers:
+                    response.pop("headers")
+
+
+def _item_paths(access: AccessTable | None) -> set[str]:
+    """The collections whose members are read one by one: `/v1/children` for a GET of
+    `/v1/children/{child_id}`, `/v1/standards` for `/v1/standards/{division_code}/{programme}`."""
+    found = (_MEMBER.fullmatch(path) for method, path in access or {} if method == "GET")
+    return {member.group(1) for member in found if member is not None}
+
+
+_MEMBER = re.compile(r"(/.*?)(?:/\{[^/{}]+\})+")
+"""A member's path: its collection, then one or more parameters (`/v1/standards/{d}/{p}`)."""
+
+
+def _carries_version(response: dict[str, Any], schemas: dict[str, Any]) -> bool:
+    schema = response.get("content", {}).get("application/json", {}).get("schema", {})
+    while isinstance(schema.get("$ref"), str):
+        schema = schemas.get(schema["$ref"].rsplit("/", 1)[-1], {})
+    version = schema.get("properties", {}).get("version", {})
+    return bool(version.get("type") == "integer")
 
 
 def declare_input_rules(document: dict[str, Any]) -> None:

@@ -15,6 +15,7 @@ from shared.fields import PersonName, Text
 from shared.http.auth import ensure_jurisdiction, require_roles
 from shared.http.commands import Command
 from shared.http.idempotency import StoredResponse
+from shared.http.openapi import sends
 from shared.http.pagination import Page, encode_cursor, page_cursor, page_limit
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
@@ -150,7 +151,7 @@ async def list_alerts(
     status_code=201,
     response_model=StaffRegisteredRead,
     summary="登记干部职工及近亲属 Register a cadre or staff member and their close relatives",
-    responses=problem_responses(400, 401, 403, 422),
+    responses={**problem_responses(400, 401, 403, 422), **sends(201, "ETag")},
 )
 async def register_staff(
     body: StaffIn,

@@ -17,6 +17,7 @@ from shared.eventstore.envelope import RecordedEvent
 from shared.http.auth import require_roles
 from shared.http.commands import Command, change, no_case
 from shared.http.etag import etag_for
+from shared.http.openapi import sends
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Today
@@ -100,7 +101,7 @@ def _view(setting: PolicySet, recorded: dict[int, RecordedEvent]) -> dict[str, A
     "",
     summary="政策参数 Supervision's policy numbers in force today, with history",
     response_model=PolicyBookRead,
-    responses=problem_responses(401, 403),
+    responses={**problem_responses(401, 403), **sends(200, "ETag")},
 )
 async def get_policy(
     response: Response, data: Policies, day: Today, principal: Principal = Depends(READERS)

@@ -48,7 +48,7 @@ from shared.identity import (
 )
 from shared.messaging.kafka import KafkaConfig
 from shared.runtime import ServiceConfig, ServiceRuntime
-from tests.support import eventually
+from tests.support import eventually, headers_unlike_the_document
 
 Build = Callable[[ServiceConfig], ServiceRuntime]
 BASE_URL = "http://testserver"
@@ -106,6 +106,21 @@ def _resident_ids() -> st.SearchStrategy[str]:
 
 schemathesis.openapi.format(RESIDENT_ID_FORMAT, _resident_ids())
 
+
+@schemathesis.check
+def declared_response_headers(ctx: Any, response: Any, case: Case) -> bool | None:
+    """ETag, Location and Retry-After are carried only where the document declares them (the
+    built-in `response_headers_conformance` checks that each it requires is there)."""
+    document = case.operation.schema.raw_schema
+    operation = document["paths"][case.operation.path].get(case.method.lower(), {})
+    if str(response.status_code) not in operation.get("responses", {}):
+        return None  # an undeclared method or status is the built-in checks' to report
+    found = headers_unlike_the_document(
+        document, case.method, case.operation.path, response.status_code, response.headers
+    )
+    undocumented = sorted(name for name, how in found.items() if how == "undocumented")
+    assert not undocumented, f"{case.operation.label} {response.status_code}: {undocumented}"
+    return True
 
 
 def _config(

@@ -16,7 +16,7 @@ from shared.eventstore.envelope import Actor, RecordedEvent
 from shared.http.auth import RoleNotAllowed, ensure_jurisdiction
 from shared.http.commands import Command, create_or_change, no_case
 from shared.http.etag import etag_for
-from shared.http.openapi import IF_MATCH_WHEN_EXISTS
+from shared.http.openapi import IF_MATCH_WHEN_EXISTS, sends
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.identity import DivisionCodeStr
@@ -139,7 +139,7 @@ async def _read(data: PolicyData, division: str, day: date) -> PolicyRead:
     "",
     response_model=PolicyRead,
     summary="政策参数 The policy numbers in force today for a division, with their history",
-    responses=problem_responses(401, 403, 422),
+    responses={**problem_responses(401, 403, 422), **sends(200, "ETag")},
 )
 async def get_policy(
     verification: VerificationService,
