@@ -20,7 +20,8 @@ class ProgrammeDecision:
         reason (str):
         policy_basis (str): the rule or document decided under 文件依据
         amount_fen (int | None | Unset): 分: required approving a one-off programme SafetyNet pays (medical assistance
-            …); optional for one the agency pays itself; never for a per-person subsidy
+            …); optional for one the agency pays itself; never for a per-person subsidy; at most the programme's ceiling for
+            one household
         persons (int | None | Unset): approving a per-person subsidy: the members approved
     """
 

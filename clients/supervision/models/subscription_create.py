@@ -18,7 +18,8 @@ class SubscriptionCreate:
     """A webhook: where to POST, and which public events (types, places, programmes).
 
     Attributes:
-        callback_url (str): https URL (plain http only to the hosts the deployment allows)
+        callback_url (str): https URL (plain http only to the hosts the deployment allows); a space or other character
+            outside RFC 3986 is percent-encoded
         event_types (list[SubscriptionCreateEventTypesItem]):
         division_codes (list[str]): a county or city code covers every township and village below it
         programmes (list[str] | Unset): empty: every programme
