@@ -15,7 +15,7 @@ from shared.http.auth import current_principal, ensure_jurisdiction
 from shared.http.body_limit import body_limit
 from shared.http.commands import Command
 from shared.http.idempotency import StoredResponse
-from shared.http.openapi import IF_MATCH_UNUSED
+from shared.http.openapi import IF_MATCH_UNUSED, LOCATION_HEADER
 from shared.http.problems import problem_responses
 from shared.http.tokens import Principal
 from shared.http.wiring import Store
@@ -53,7 +53,11 @@ class CaseloadUploadRefused(DomainError):
     response_model=MigrationRead,
     summary="导入历史数据 Import a county's caseload file as migrated approved cases",
     responses={
-        200: {"model": MigrationRead, "description": "the file had been imported already"},
+        200: {
+            "model": MigrationRead,
+            "description": "the file had been imported already",
+            "headers": {"Location": LOCATION_HEADER},
+        },
         **problem_responses(400, 401, 403, 409, 415, 422),
     },
     openapi_extra={**CASELOAD_FILE_BODY, **IF_MATCH_UNUSED, **body_limit(MAX_UPLOAD_BYTES)},
