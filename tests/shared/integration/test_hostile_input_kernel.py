@@ -284,7 +284,7 @@ async def test_only_documented_json_passes_and_malformed_json_stays_a_4xx_of_its
     probe: httpx.AsyncClient,
 ) -> None:
     # application/json passes the door; another +json type the operation does not document is
-    # 415 (ADR 0068: a merge patch or a problem document is not the body the route reads)
+    # 415 (ADR 0069: a merge patch or a problem document is not the body the route reads)
     plain = await probe.post("/v1/dated", content=b'{"on": "2026-12-01"}', headers=JSON)
     suffixed = await probe.post(
         "/v1/dated",
