@@ -166,10 +166,16 @@ SYSTEM_CODES = frozenset(
 )  # fmt: skip
 # Keys naming staff (an investigator, a visitor, an inspector, a clerk): their names or ids are
 # personal data of staff, published as keyed pseudonyms, as the record's actor is.
+# `decided_by` names an officer on some events and an agency on others: a pseudonym either way,
+# since the programme names its competent agency; `*_client_id`: the token subject that owns a
+# subscription, an officer's id (the after-suite scan found one in clear beside its pseudonym).
 STAFF_KEYS = frozenset(
-    {"staff", "visited_by", "team", "inspector_id", "approved_by", "overridden_by"}
-)
-STAFF_SUFFIXES = ("_staff_id",)
+    {
+        "staff", "visited_by", "team", "inspector_id", "approved_by", "overridden_by",
+        "assigned_by", "decided_by",
+    }
+)  # fmt: skip
+STAFF_SUFFIXES = ("_staff_id", "_client_id")
 # Events whose type alone says a person is disabled or ill, and a complaint, which must not tie
 # a household's case to an allegation its county can read (GEN-7, whistle-blowers): the public
 # view keeps only these of their fields (an allow-list; the rules above then apply to them).
@@ -249,7 +255,8 @@ def public_fields_of(event_type: str, data: Any) -> Any:
 def file_view(data: Any) -> Any:
     """What a person reading a case's file outside the owning service sees (an inspector's or
     auditor's export): the public view's rules, resident IDs masked rather than pseudonymised,
-    and the fields nobody outside may see marked protected rather than dropped."""
+    staff named (who decided), and the fields nobody outside may see marked protected rather
+    than dropped."""
     return _view(data, None, mask_resident_id, PROTECTED)
 
 
@@ -353,6 +360,8 @@ def _view_text(value: str, rule: str | None, resident: Callable[[str], str]) -> 
             value = _URL_IN_TEXT.sub(lambda url: mask_url(url.group()), value)
         return value if _FOUR_DIGITS.search(value) is None else _digits_in_text(value, resident)
     text = value.strip()
+    if rule == "staff" and resident is mask_resident_id:
+        return value  # an inspector's file names the officer: who decided is what an audit reads
     if rule in ("resident_id", "staff"):  # a person's id: a keyed pseudonym (masked in a file)
         return resident(text)
     if rule == "account":

@@ -227,3 +227,17 @@ def test_a_callback_url_is_published_as_its_scheme_and_host_only() -> None:
     assert reason == {"title": "回调 http://a.example.cn 不通"}
     for text in (json.dumps(public), json.dumps(filed), json.dumps(reason)):
         assert "s3cr3t" not in text and "pw@" not in text and "/hooks" not in text
+
+
+@pytest.mark.req("GEN-7")
+def test_the_officer_who_owns_a_subscription_is_the_pseudonym_the_officer_has_elsewhere() -> None:
+    owner = SUBSCRIBED["owner_client_id"]
+    assert public_view(SUBSCRIBED, KEY)["owner_client_id"] == pseudonym(owner, KEY)
+    assert public_view({"approved_by": owner}, KEY) == {"approved_by": pseudonym(owner, KEY)}
+    assert public_view({"assigned_by": owner, "decided_by": owner}, KEY) == {
+        "assigned_by": pseudonym(owner, KEY), "decided_by": pseudonym(owner, KEY),
+    }  # fmt: skip
+    # and an inspector's file names the officer, as an audit needs
+    assert file_view({"decided_by": owner, "staff": ["王五"]}) == {
+        "decided_by": owner, "staff": ["王五"],
+    }  # fmt: skip
