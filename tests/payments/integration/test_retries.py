@@ -15,28 +15,17 @@ import pytest
 from tests.payments.integration.test_run_funds import (
     MONTHLY,
     county_standard,
+    new_account,
     paid,
     retried,
 )
 from tests.payments.integration.test_runs import DECISIONS, start_and_execute
-from tests.payments.support import PERIOD, TODAY, TOWNSHIP, Payments, approved, fund
+from tests.payments.support import PERIOD, TODAY, Payments, approved, fund
 from tests.support import months_from
 
 NEXT, AFTER_NEXT = months_from(PERIOD, 1), months_from(PERIOD, 2)
 CLOSED = "4004480012345678901"  # the bank simulator refuses it at every attempt
-
-
-async def new_account(payments: Payments, client: httpx.AsyncClient, case_id: str) -> None:
-    """The township records the household's new account (the old one was closed)."""
-    benefit = f"/v1/beneficiaries/{case_id}/urban_dibao"
-    etag = (await client.get(benefit, headers=payments.headers())).headers["ETag"]
-    changed = await client.put(
-        f"{benefit}/bank-account",
-        json={"bank_account": "6228480012345670003", "reason": "原账户已销户，补录新账户"},
-        headers={**payments.headers("township_officer", TOWNSHIP), "If-Match": etag},
-    )  # fmt: skip
-    assert changed.status_code == 200, changed.text
-    await payments.settle_projections()
+NEW_ACCOUNT = "6228480012345670003"
 
 
 async def run_cases(payments: Payments, client: httpx.AsyncClient, run_id: str) -> list[str]:
@@ -58,7 +47,7 @@ async def test_a_retry_sends_the_runs_failures_and_pays_no_household_enrolled_af
         run_id = await start_and_execute(payments, client, PERIOD)
         # and a household approved after that run, paid this month back by next month's run
         await payments.consume(DECISIONS, approved("late", effective_from=TODAY.isoformat()))
-        await new_account(payments, client, "closed")
+        await new_account(payments, client, "closed", NEW_ACCOUNT)
         await start_and_execute(payments, client, NEXT)
         assert await paid(payments, client, "late") == {NEXT: 2 * MONTHLY}
         # when this month's failure is retried
@@ -88,7 +77,7 @@ async def test_back_pay_a_failed_payment_carries_is_paid_by_its_retry_not_by_a_l
         next_run = await start_and_execute(payments, client, NEXT)
         assert await paid(payments, client, "late") == {}
         # when the township records a new account, the month after next is run
-        await new_account(payments, client, "late")
+        await new_account(payments, client, "late", NEW_ACCOUNT)
         await start_and_execute(payments, client, AFTER_NEXT)
         # and next month's failure is then retried
         await retried(payments, client, next_run)

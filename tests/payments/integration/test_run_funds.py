@@ -48,6 +48,21 @@ async def county_standard(payments: Payments, client: httpx.AsyncClient) -> None
     assert standard.status_code == 201, standard.text
 
 
+async def new_account(
+    payments: Payments, client: httpx.AsyncClient, case_id: str, account: str
+) -> None:
+    """The township records the household's new account (the old one was closed)."""
+    benefit = f"/v1/beneficiaries/{case_id}/urban_dibao"
+    etag = (await client.get(benefit, headers=payments.headers())).headers["ETag"]
+    changed = await client.put(
+        f"{benefit}/bank-account",
+        json={"bank_account": account, "reason": "原账户已销户，补录新账户"},
+        headers={**payments.headers("township_officer", TOWNSHIP), "If-Match": etag},
+    )  # fmt: skip
+    assert changed.status_code == 200, changed.text
+    await payments.settle_projections()
+
+
 async def paid(payments: Payments, client: httpx.AsyncClient, case_id: str) -> dict[str, int]:
     """The household's settled payments: period → amount."""
     answer = await client.get(
@@ -210,15 +225,7 @@ async def test_a_failed_payment_is_retried_into_the_account_the_county_set_since
         run_id = await start_and_execute(payments, client, PERIOD)
         assert await paid(payments, client, "closed") == {}
         # when the township records the household's new account, and the failure is retried
-        benefit = "/v1/beneficiaries/closed/urban_dibao"
-        etag = (await client.get(benefit, headers=payments.headers())).headers["ETag"]
-        changed = await client.put(
-            f"{benefit}/bank-account",
-            json={"bank_account": "6228480012345670001", "reason": "原账户已销户，补录新账户"},
-            headers={**payments.headers("township_officer", TOWNSHIP), "If-Match": etag},
-        )  # fmt: skip
-        assert changed.status_code == 200, changed.text
-        await payments.settle_projections()
+        await new_account(payments, client, "closed", "6228480012345670001")
         etag = (await client.get(f"/v1/runs/{run_id}", headers=payments.headers())).headers["ETag"]
         retry = await client.post(
             f"/v1/runs/{run_id}/retries", json={"reason": "新账户重发"},
